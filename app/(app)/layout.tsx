@@ -1,0 +1,67 @@
+import { Plus, Settings } from 'lucide-react';
+import Link from 'next/link';
+import { BottomNav, SideNav } from '@/app/_components/shell/nav';
+import { SignOutButton } from '@/app/_components/shell/sign-out-button';
+import { ButtonLink } from '@/app/_components/ui/button';
+import { requireUser } from '@/lib/dal';
+import { countDueFollowUps } from '@/lib/follow-ups/counts';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const dueCount = await countDueFollowUps(user.id, user.timeZone);
+
+  return (
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
+        <Link href="/" className="mb-5 flex items-center gap-2 px-3 text-base font-semibold">
+          <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
+            R
+          </span>
+          Rapport
+        </Link>
+        <ButtonLink href="/events/new" className="mb-4">
+          <Plus aria-hidden className="size-4" />
+          Log an event
+        </ButtonLink>
+        <SideNav dueCount={dueCount} />
+        <div className="mt-auto border-t border-zinc-200 pt-3 dark:border-zinc-800">
+          <p className="truncate px-3 pb-2 text-xs text-zinc-500" title={user.email}>
+            Signed in as {user.name}
+          </p>
+          <SignOutButton />
+        </div>
+      </aside>
+
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
+              R
+            </span>
+            Rapport
+          </Link>
+          <div className="ml-auto flex items-center gap-1">
+            <ButtonLink href="/events/new" className="px-3">
+              <Plus aria-hidden className="size-4" />
+              Log an event
+            </ButtonLink>
+            <Link
+              href="/settings"
+              className="grid size-11 place-items-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              <Settings aria-hidden className="size-5" />
+              <span className="sr-only">Settings</span>
+            </Link>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 pt-5 pb-24 md:px-8 md:pt-8 md:pb-12">
+          {children}
+        </main>
+      </div>
+      <BottomNav dueCount={dueCount} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { SignOutButton } from '@/app/_components/shell/sign-out-button';
+import { Card, PageHeader } from '@/app/_components/ui/card';
+import { requireUser } from '@/lib/dal';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="space-y-4">
+        <Card>
+          <h2 className="mb-3 text-base font-semibold">Account</h2>
+          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
+            <dt className="text-zinc-500">Name</dt>
+            <dd>{user.name}</dd>
+            <dt className="text-zinc-500">Email</dt>
+            <dd className="break-all">{user.email}</dd>
+            <dt className="text-zinc-500">Public handle</dt>
+            <dd>@{user.handle}</dd>
+            <dt className="text-zinc-500">Time zone</dt>
+            <dd>{user.timeZone}</dd>
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-base font-semibold">Session</h2>
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            Signing out ends this session on the server and clears drafts kept on this device.
+          </p>
+          <div className="max-w-48">
+            <SignOutButton />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

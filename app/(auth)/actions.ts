@@ -1,0 +1,67 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn, signOut } from '@/lib/auth/auth';
+import { createUser } from '@/lib/auth/users';
+import { deleteSession } from '@/lib/auth/users';
+import { signInSchema, signUpSchema } from '@/lib/auth/validation';
+import { getSessionId } from '@/lib/dal';
+import { UserFacingError } from '@/lib/errors';
+import { fieldErrorsOf, formValues, safeRedirectPath, type FormState } from '@/lib/forms';
+
+const WRONG_CREDENTIALS = 'Email or password is incorrect';
+
+async function signInWith(email: string, password: string, redirectTo: string): Promise<FormState | never> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+    return {};
+  } catch (err) {
+    // A successful signIn throws Next's redirect; only next-auth's own errors are ours to handle.
+    if (!(err instanceof AuthError)) throw err;
+    const code = (err as AuthError & { code?: string }).code;
+    if (code === 'rate_limited') {
+      return { message: 'Too many attempts. Wait 15 minutes, then try again.' };
+    }
+    return { message: WRONG_CREDENTIALS };
+  }
+}
+
+/** Signs in with email and password; a wrong email and a wrong password get the same answer. */
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const result = await signInWith(parsed.data.email, parsed.data.password, safeRedirectPath(formData.get('callbackUrl')));
+  return { ...result, values };
+}
+
+/** Creates an account (with the default sectors) and signs the new user in. */
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const parsed = signUpSchema.safeParse({
+    name: formData.get('name'),
+    email: formData.get('email'),
+    password: formData.get('password'),
+    timeZone: formData.get('timeZone') ?? undefined,
+    locale: formData.get('locale') ?? undefined,
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await createUser(parsed.data);
+  } catch (err) {
+    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+    console.error('Sign-up failed', err);
+    return { message: 'We could not create your account just now. Please try again.', values };
+  }
+  const result = await signInWith(parsed.data.email, parsed.data.password, '/');
+  return { ...result, values };
+}
+
+/** Ends this session in the database (so the token is dead everywhere), then clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  const sid = await getSessionId();
+  if (sid) await deleteSession(sid);
+  await signOut({ redirect: false });
+  redirect('/sign-in');
+}

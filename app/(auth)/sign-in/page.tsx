@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/dal';
+import { safeRedirectPath } from '@/lib/forms';
+import { AuthForm } from '../auth-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
+  const { callbackUrl } = await searchParams;
+  const target = safeRedirectPath(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
+  return <AuthForm mode="sign-in" callbackUrl={target} />;
+}

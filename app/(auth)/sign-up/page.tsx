@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/dal';
+import { AuthForm } from '../auth-form';
+
+export const metadata: Metadata = { title: 'Sign up' };
+
+export default async function SignUpPage() {
+  if (await getCurrentUser()) redirect('/');
+  return <AuthForm mode="sign-up" />;
+}

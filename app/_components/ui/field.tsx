@@ -1,0 +1,78 @@
+import type { ComponentProps, ReactNode } from 'react';
+
+export const inputClass =
+  'block w-full min-h-11 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
+interface FieldProps {
+  /** The input's id; the label, hint and error are tied to it. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+  className?: string;
+}
+
+/** A labelled form control with its hint and its errors, announced to screen readers. */
+export function Field({ id, label, hint, errors, children, className = '' }: FieldProps) {
+  const invalid = !!errors?.length;
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`space-y-1.5 ${className}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      {children(describedBy, invalid)}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {hint}
+        </p>
+      ) : null}
+      <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+        {errors?.map((e) => <p key={e}>{e}</p>)}
+      </div>
+    </div>
+  );
+}
+
+/** A text input inside a Field. */
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: Omit<FieldProps, 'children'> & ComponentProps<'input'>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(describedBy, invalid) => (
+        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />
+      )}
+    </Field>
+  );
+}
+
+/** A textarea inside a Field. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  ...textarea
+}: Omit<FieldProps, 'children'> & ComponentProps<'textarea'>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(describedBy, invalid) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${inputClass} min-h-24`}
+          {...textarea}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+type Schema = typeof schema;
+/** The one database type every query is written against, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: lib functions that compose into a bigger write take this. */
+export type DbOrTx = Db | Tx;
+
+export type Driver = 'pglite' | 'postgres';
+
+interface Handle {
+  db: Db;
+  driver: Driver;
+  close: () => Promise<void>;
+}
+
+const KEY = Symbol.for('rapport.db');
+type GlobalWithDb = typeof globalThis & { [KEY]?: Handle };
+
+/** Where the embedded database lives: `PGLITE_DATA_DIR`, default `.data/pglite`, or `memory://` in tests. */
+export function pgliteDataDir(): string {
+  return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), '.data', 'pglite');
+}
+
+/**
+ * Two PGlite instances on one directory lose writes silently. A lock file naming the owning pid turns that
+ * into a clear error for the second opener; a lock left by a dead process is taken over.
+ */
+function takeLock(dir: string): () => void {
+  const lockPath = path.join(dir, 'rapport.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
+      if (owner === process.pid) return () => {};
+      if (owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The embedded database at ${dir} is already open in another process (pid ${owner}). ` +
+            'PGlite allows one process per data directory: stop the other process (a dev server, seed or test run), ' +
+            'or point this one at another directory with PGLITE_DATA_DIR, or use a PostgreSQL server with DATABASE_URL.',
+        );
+      }
+      fs.unlinkSync(lockPath); // stale: its owner is gone
+    }
+  }
+  throw new Error(`Could not lock the embedded database at ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function open(): Handle {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database is not opened while building; this page must render dynamically.');
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      connect_timeout: 10,
+      idle_timeout: 30,
+      onnotice: () => {},
+      connection: { statement_timeout: 15_000, application_name: 'rapport' },
+    });
+    const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = pgliteDataDir();
+  let release = () => {};
+  if (!dir.startsWith('memory://')) {
+    fs.mkdirSync(dir, { recursive: true });
+    release = takeLock(dir);
+  }
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function handle(): Handle {
+  const g = globalThis as GlobalWithDb;
+  // One instance per process, kept across dev reloads and test files in one worker.
+  g[KEY] ??= open();
+  return g[KEY];
+}
+
+/** The process-wide database, opened on first use. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = handle().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+/** Which driver this process uses. */
+export function currentDriver(): Driver {
+  return handle().driver;
+}
+
+/** Close the database (scripts and tests); the next use opens it again. */
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const h = g[KEY];
+  g[KEY] = undefined;
+  await h?.close();
+}

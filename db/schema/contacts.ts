@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
+import { users } from './users';
+
+export const DEFAULT_SECTORS = [
+  'Government',
+  'Higher education',
+  'Media',
+  'Technology',
+  'Finance',
+  'Health',
+  'Charity and non-profit',
+  'Legal',
+  'Consulting',
+  'Retail',
+  'Manufacturing',
+  'Other',
+] as const;
+
+export const sectors = pgTable(
+  'sectors',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sectors_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    index('sectors_user_id_idx').on(t.userId),
+  ],
+);
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    sectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
+    website: text(),
+    notes: text(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organisations_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    index('organisations_user_sector_idx').on(t.userId, t.sectorId),
+    index('organisations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Often unknown at an event: "the head of IT at the county council". */
+    name: text(),
+    role: text(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    /** The person's own sector; when null, the organisation's sector applies. */
+    sectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
+    email: text(),
+    phone: text(),
+    links: jsonb().$type<string[]>().notNull().default([]),
+    notes: text(),
+    /** "Don't name in public": posts describe the person by role and organisation. */
+    keepPrivate: boolean().notNull().default(false),
+    /** Denormalised from encounters so lists sort by it without a join. */
+    lastMetAt: timestamp({ withTimezone: true }),
+    /**
+     * Everything a user might remember about the person (name, role, organisation, sector, notes, topics,
+     * events), kept up to date by lib/people/search-index.ts; indexed for words and for trigrams.
+     */
+    searchText: text().notNull().default(''),
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('people_user_id_idx').on(t.userId),
+    index('people_user_last_met_idx').on(t.userId, t.lastMetAt.desc().nullsLast(), t.id),
+    index('people_user_org_idx').on(t.userId, t.organisationId),
+    index('people_user_sector_idx').on(t.userId, t.sectorId),
+    index('people_user_email_idx').on(t.userId, sql`lower(${t.email})`),
+    index('people_search_vector_idx').using('gin', t.searchVector),
+    index('people_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+export type SectorRow = typeof sectors.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type NewOrganisationRow = typeof organisations.$inferInsert;
+export type PersonRow = typeof people.$inferSelect;
+export type NewPersonRow = typeof people.$inferInsert;

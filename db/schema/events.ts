@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, updatedAt, version } from './columns';
+import { people } from './contacts';
+import { users } from './users';
+
+export const networkingEvents = pgTable(
+  'events',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }),
+    venue: text(),
+    host: text(),
+    /** The recurring evening this belongs to, e.g. "CIO Club monthly". */
+    series: text(),
+    summary: text(),
+    reflection: text(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('events_user_starts_idx').on(t.userId, t.startsAt.desc(), t.id),
+    index('events_user_series_idx').on(t.userId, sql`lower(${t.series})`),
+    index('events_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+  ],
+);
+
+export const encounterRelation = pgEnum('encounter_relation', ['met', 'spoke', 'mentioned']);
+
+/** A person at an event: met in passing, spoke (a speaker), or only mentioned. */
+export const encounters = pgTable(
+  'encounters',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => networkingEvents.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    relation: encounterRelation().notNull().default('met'),
+    /** Private conversation notes: never published unless the user asks. */
+    notes: text(),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('encounters_event_person_key').on(t.eventId, t.personId),
+    index('encounters_user_id_idx').on(t.userId),
+    index('encounters_person_idx').on(t.personId),
+  ],
+);
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** lower-case, trimmed, inner spaces collapsed: "Open  Data" and "open data" are one topic. */
+    normalisedName: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('topics_user_normalised_key').on(t.userId, t.normalisedName),
+    index('topics_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
+);
+
+export const eventTopics = pgTable(
+  'event_topics',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => networkingEvents.id, { onDelete: 'cascade' }),
+    topicId: uuid()
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.topicId] }),
+    index('event_topics_user_topic_idx').on(t.userId, t.topicId),
+  ],
+);
+
+export const encounterTopics = pgTable(
+  'encounter_topics',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    encounterId: uuid()
+      .notNull()
+      .references(() => encounters.id, { onDelete: 'cascade' }),
+    topicId: uuid()
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.encounterId, t.topicId] }),
+    index('encounter_topics_user_topic_idx').on(t.userId, t.topicId),
+  ],
+);
+
+/** A fact or statistic heard at an event, optionally credited to a person. */
+export const insights = pgTable(
+  'insights',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid()
+      .notNull()
+      .references(() => networkingEvents.id, { onDelete: 'cascade' }),
+    personId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    text: text().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('insights_user_event_idx').on(t.userId, t.eventId),
+    index('insights_person_idx').on(t.personId),
+  ],
+);
+
+export type EventRow = typeof networkingEvents.$inferSelect;
+export type NewEventRow = typeof networkingEvents.$inferInsert;
+export type EncounterRow = typeof encounters.$inferSelect;
+export type EncounterRelation = (typeof encounterRelation.enumValues)[number];
+export type TopicRow = typeof topics.$inferSelect;
+export type InsightRow = typeof insights.$inferSelect;

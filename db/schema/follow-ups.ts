@@ -1,0 +1,37 @@
+import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, updatedAt, version } from './columns';
+import { people } from './contacts';
+import { networkingEvents } from './events';
+import { users } from './users';
+
+export const followUpStatus = pgEnum('follow_up_status', ['open', 'done']);
+
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    action: text().notNull(),
+    /** A calendar date in the user's time zone; "today" is computed there. */
+    dueOn: date({ mode: 'string' }),
+    status: followUpStatus().notNull().default('open'),
+    doneAt: timestamp({ withTimezone: true }),
+    personId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    eventId: uuid().references(() => networkingEvents.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('follow_ups_user_status_due_idx').on(t.userId, t.status, t.dueOn),
+    index('follow_ups_person_idx').on(t.personId),
+    index('follow_ups_event_idx').on(t.eventId),
+  ],
+);
+
+export type FollowUpRow = typeof followUps.$inferSelect;
+export type NewFollowUpRow = typeof followUps.$inferInsert;
+export type FollowUpStatus = (typeof followUpStatus.enumValues)[number];

@@ -1,0 +1,5 @@
+export * from './users';
+export * from './contacts';
+export * from './events';
+export * from './follow-ups';
+export * from './posts';

@@ -1,0 +1,55 @@
+import { problem } from './problem';
+
+/** The largest JSON body any endpoint accepts. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export class BodyError extends Error {
+  constructor(readonly response: Response) {
+    super('bad body');
+  }
+}
+
+/**
+ * Reads a JSON body with a size cap (route handlers have none of their own), refusing non-JSON types,
+ * oversized bodies (413) and malformed JSON (400) with a problem response.
+ */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new BodyError(problem(415, 'Send the body as application/json.'));
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new BodyError(problem(413, `The body is over ${maxBytes} bytes.`));
+  if (!request.body) throw new BodyError(problem(400, 'The body is empty.'));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyError(problem(413, `The body is over ${maxBytes} bytes.`));
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) throw new BodyError(problem(400, 'The body is empty.'));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError(problem(400, 'The body is not valid JSON.'));
+  }
+}
+
+/** Query-string values as an object; a key that repeats becomes an array. */
+export function searchParamsObject(url: string | URL): Record<string, string | string[]> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0]!;
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { db } from '@/db/client';
+import { DEFAULT_SECTORS, sectors, sessions, users, type UserRow } from '@/db/schema';
+import { isUniqueViolation, UserFacingError } from '@/lib/errors';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import type { SignUpInput } from './validation';
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** What the app knows about the signed-in user; never the password hash. */
+export type CurrentUser = Pick<UserRow, 'id' | 'email' | 'name' | 'handle' | 'timeZone' | 'locale'>;
+
+const currentUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  handle: users.handle,
+  timeZone: users.timeZone,
+  locale: users.locale,
+};
+
+/** Lower-case letters, digits and dashes from a name or email, for the public handle. */
+export function handleBase(name: string, email: string): string {
+  const from = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30);
+  return from(name) || from(email.split('@')[0] ?? '') || 'member';
+}
+
+/**
+ * Creates an account with the default sectors, in one transaction. Throws a UserFacingError with a field
+ * error when the email is taken.
+ */
+export async function createUser(input: SignUpInput): Promise<CurrentUser> {
+  const passwordHash = await hashPassword(input.password);
+  const base = handleBase(input.name, input.email);
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const handle = attempt === 0 ? base : `${base}-${randomBytes(2).toString('hex')}`;
+    try {
+      return await db.transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({
+            email: input.email,
+            name: input.name,
+            passwordHash,
+            handle,
+            timeZone: input.timeZone,
+            locale: input.locale,
+          })
+          .returning(currentUserColumns);
+        await tx.insert(sectors).values(DEFAULT_SECTORS.map((name) => ({ userId: user!.id, name })));
+        return user!;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'users_email_lower_key')) {
+        throw new UserFacingError('An account with this email already exists', 409, {
+          email: ['An account with this email already exists. Sign in instead?'],
+        });
+      }
+      if (isUniqueViolation(err, 'users_handle_lower_key')) continue;
+      throw err;
+    }
+  }
+  throw new Error('Could not find a free handle');
+}
+
+/** The user with this email and password, or null; takes as long either way. */
+export async function verifyCredentials(email: string, password: string): Promise<CurrentUser | null> {
+  const [row] = await db
+    .select({ ...currentUserColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  if (!row) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  const { passwordHash, ...user } = row;
+  return (await verifyPassword(passwordHash, password)) ? user : null;
+}
+
+/** Starts a server-side session and returns its id, which the JWT carries. */
+export async function createSession(userId: string, userAgent?: string | null): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  await db.insert(sessions).values({
+    id,
+    userId,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+  });
+  return id;
+}
+
+/** The user behind a live session id, or null when the session ended or expired. */
+export async function getSessionUser(sessionId: string): Promise<CurrentUser | null> {
+  const [row] = await db
+    .select(currentUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ends one session: its JWT stops working on every server at once. */
+export async function deleteSession(sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}

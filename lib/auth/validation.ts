@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const email = z
+  .string({ error: 'Enter your email address' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your email address')
+  .max(254, 'That email address is too long')
+  .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: 'Enter your name' })
+    .trim()
+    .min(1, 'Enter your name')
+    .max(120, 'Keep your name under 120 characters'),
+  email,
+  password: z
+    .string({ error: 'Choose a password' })
+    .min(10, 'Use at least 10 characters')
+    .max(200, 'Use at most 200 characters'),
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((tz) => (tz && isTimeZone(tz) ? tz : 'UTC')),
+  locale: z
+    .string()
+    .trim()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional()
+    .catch(undefined)
+    .transform((l) => l ?? 'en-GB'),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+});
+export type SignInInput = z.infer<typeof signInSchema>;

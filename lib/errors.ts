@@ -1,0 +1,47 @@
+/** Postgres error fields, whichever driver raised them; drizzle wraps driver errors in `cause`. */
+export function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const o = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) {
+      const constraint = (o.constraint ?? o.constraint_name) as string | undefined;
+      return { code: o.code, constraint };
+    }
+    e = o.cause;
+  }
+  return undefined;
+}
+
+/** True for a unique violation, optionally on one named constraint or index. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const pg = pgError(err);
+  return pg?.code === '23505' && (!constraint || pg.constraint === constraint);
+}
+
+/** An expected failure whose message is safe to show the user. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** A row that is missing or belongs to someone else: both look the same to the caller. */
+export class NotFoundError extends UserFacingError {
+  constructor(what = 'Not found') {
+    super(what, 404);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A stale `version`: someone saved this record after the caller read it. */
+export class VersionConflictError<T = unknown> extends UserFacingError {
+  constructor(readonly current: T) {
+    super('This was changed elsewhere since you opened it.', 409);
+    this.name = 'VersionConflictError';
+  }
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+
+/** What a server action returns to its form: a message, per-field errors, and what the user typed. */
+export interface FormState<V = Record<string, string>> {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: V;
+}
+
+/** Zod issues keyed by dotted path (`people.0.name`), first message per issue. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** The string fields of a FormData, minus the ones that must never be echoed back (passwords). */
+export function formValues(formData: FormData, omit: string[] = ['password']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !omit.includes(key) && !key.startsWith('$ACTION')) out[key] = value;
+  }
+  return out;
+}
+
+/** A same-site relative path to go to after sign-in, or the fallback for anything else. */
+export function safeRedirectPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return fallback;
+  }
+  return value.slice(0, 500);
+}

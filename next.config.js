@@ -1,0 +1,56 @@
+// @ts-check
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+/**
+ * next-auth needs AUTH_SECRET. A fresh clone has none, so one is made on first start and kept in
+ * .data/auth-secret (gitignored, beside the embedded database); set AUTH_SECRET to override it.
+ */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(__dirname, '.data', 'auth-secret');
+  try {
+    process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    try {
+      fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+      process.env.AUTH_SECRET = secret;
+    } catch {
+      process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim(); // another process won the race
+    }
+  }
+}
+ensureAuthSecret();
+
+/** Headers for responses the proxy does not see (static assets); pages and API routes get theirs in proxy.ts. */
+const baseHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A separate build folder lets a second checkout process (tests, a helper) build beside `next dev`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // PGlite ships WebAssembly and extension bundles that must stay on disk, not in a bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
+  async headers() {
+    return [
+      { source: '/:path*', headers: baseHeaders },
+      {
+        source: '/_next/static/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;

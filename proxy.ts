@@ -1,0 +1,38 @@
+import NextAuth from 'next-auth';
+import { NextResponse } from 'next/server';
+import { authConfig } from '@/lib/auth/config';
+import { contentSecurityPolicy } from '@/lib/security-headers';
+
+const { auth } = NextAuth(authConfig);
+
+// Pages anyone may see. API routes and calendar feeds answer 401 themselves rather than redirecting.
+const PUBLIC = [/^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/, /^\/u\//, /^\/api\//, /^\/calendar\//];
+
+/**
+ * A convenience, not the security boundary: it redirects visitors without a session cookie to /sign-in
+ * (every page checks the session itself) and sets a per-request CSP nonce that Next.js puts on its scripts.
+ */
+export default auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+
+  if (!request.auth && !PUBLIC.some((re) => re.test(pathname))) {
+    const url = new URL('/sign-in', request.nextUrl);
+    if (pathname !== '/') url.searchParams.set('callbackUrl', pathname + search);
+    const res = NextResponse.redirect(url);
+    res.headers.set('Content-Security-Policy', csp);
+    return res;
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set('Content-Security-Policy', csp);
+  return res;
+});
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+};
