@@ -27,6 +27,8 @@ export default auth((request) => {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Lets requireUser() send a visitor with a dead session back here after signing in.
+  requestHeaders.set('x-pathname', pathname + search);
   requestHeaders.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('Content-Security-Policy', csp);

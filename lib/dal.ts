@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from '@/lib/auth/auth';
 import { getSessionUser, type CurrentUser } from '@/lib/auth/users';
@@ -17,7 +18,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** The signed-in user; pages and server actions call this first. Signed out, it redirects to /sign-in. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
+  if (!user) {
+    const here = (await headers()).get('x-pathname');
+    redirect(here && here !== '/' ? `/sign-in?callbackUrl=${encodeURIComponent(here)}` : '/sign-in');
+  }
   return user;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Card } from '@/app/_components/ui/card';
 import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
@@ -11,13 +11,13 @@ import { signInAction, signUpAction } from './actions';
 /** The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. */
 export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; callbackUrl?: string }) {
   const [state, action] = useActionState<FormState, FormData>(mode === 'sign-in' ? signInAction : signUpAction, {});
-  const [timeZone, setTimeZone] = useState('');
-  const [locale, setLocale] = useState('');
+  const timeZoneRef = useRef<HTMLInputElement>(null);
+  const localeRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Defaults for Settings, read from the device at sign-up.
-    setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? '');
-    setLocale(navigator.language ?? '');
-  }, []);
+    if (timeZoneRef.current) timeZoneRef.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+    if (localeRef.current) localeRef.current.value = navigator.language ?? '';
+  });
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const isSignUp = mode === 'sign-up';
@@ -55,13 +55,13 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
         />
         {isSignUp ? (
           <>
-            <input type="hidden" name="timeZone" value={timeZone} />
-            <input type="hidden" name="locale" value={locale} />
+            <input ref={timeZoneRef} type="hidden" name="timeZone" defaultValue="" />
+            <input ref={localeRef} type="hidden" name="locale" defaultValue="" />
           </>
         ) : (
           <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
         )}
-        <div role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600 dark:text-red-400">
+        <div id="form-message" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600 dark:text-red-400">
           {state.message}
         </div>
         <SubmitButton className="w-full" pendingText={isSignUp ? 'Creating your account…' : 'Signing in…'}>

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
+import { ApiTokensSection } from './_sections/api-tokens';
+import { CalendarSection } from './_sections/calendar';
+import { PreferencesSection } from './_sections/preferences';
+import { SectorsSection } from './_sections/sectors';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -24,6 +28,10 @@ export default async function SettingsPage() {
             <dd>{user.timeZone}</dd>
           </dl>
         </Card>
+        <PreferencesSection user={user} />
+        <SectorsSection user={user} />
+        <CalendarSection user={user} />
+        <ApiTokensSection user={user} />
         <Card>
           <h2 className="mb-3 text-base font-semibold">Session</h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">

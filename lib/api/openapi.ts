@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** One documented endpoint. Features list theirs in `lib/<feature>/openapi.ts` and register them below. */
+export interface EndpointDoc {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** OpenAPI path, e.g. `/api/v1/events/{id}`. */
+  path: string;
+  summary: string;
+  tags?: string[];
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status code → description and optional schema (JSON unless `contentType` says otherwise). */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Takes an `Idempotency-Key` header. */
+  idempotent?: boolean;
+}
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+}
+
+/** Builds the OpenAPI 3.0 document from the registered endpoints' zod schemas. */
+export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const ep of endpoints) {
+    const parameters: unknown[] = [];
+    for (const match of ep.path.matchAll(/\{(\w+)\}/g)) {
+      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+    }
+    if (ep.query) {
+      for (const [name, schema] of Object.entries(ep.query.shape)) {
+        parameters.push({
+          name,
+          in: 'query',
+          required: !(schema as z.ZodType).safeParse(undefined).success,
+          schema: jsonSchema(schema as z.ZodType, 'input'),
+        });
+      }
+    }
+    if (ep.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Retries with the same key return the first answer instead of writing twice.',
+        schema: { type: 'string', minLength: 8, maxLength: 200 },
+      });
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(ep.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
+      };
+    }
+    for (const status of ['400', '401', '404']) {
+      responses[status] ??= {
+        description: { '400': 'Invalid input', '401': 'Not signed in', '404': 'Not found' }[status],
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    (paths[ep.path] ??= {})[ep.method] = {
+      summary: ep.summary,
+      tags: ep.tags,
+      parameters,
+      ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(ep.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Rapport API',
+      version: '1',
+      description:
+        'Authenticate with "Authorization: Bearer <token>" (Settings → API tokens) or, from the app itself, the session cookie. Errors are application/problem+json (RFC 9457).',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' } },
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths,
+  };
+}

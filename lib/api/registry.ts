@@ -1,0 +1,6 @@
+import type { EndpointDoc } from './openapi';
+
+/**
+ * Every documented endpoint. Each feature keeps its list in `lib/<feature>/openapi.ts`; add the import here.
+ */
+export const endpoints: EndpointDoc[] = [];

@@ -1,0 +1,125 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('accounts in a real browser', () => {
+  it('signed out, /events redirects to /sign-in', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/events');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('bad sign-up input shows errors next to the fields and keeps what was typed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/sign-up');
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill('grace-at-navy');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    const email = page.getByLabel('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#email-error').innerText()).toContain('Enter an email address like name@example.com');
+    expect(await page.locator('#password-error').innerText()).toContain('Use at least 10 characters');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Grace Hopper');
+    expect(await email.inputValue()).toBe('grace-at-navy');
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sign up, sign out, a wrong password, sign in again; a taken email is a field error', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    const errors = watchErrors(page);
+    const account = await auth.signUp('Ada Lovelace');
+    await expect.poll(() => page.getByRole('heading', { name: 'Hello, Ada' }).isVisible()).toBe(true);
+    for (const label of ['Dashboard', 'Events', 'People', 'Follow-ups', 'Posts']) {
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).count()).toBeGreaterThan(0);
+    }
+    await expectNoHorizontalScroll(page);
+
+    // The cookie from before sign-out must not work afterwards: the session ended on the server.
+    const cookiesBefore = await context.cookies();
+    await auth.signOut();
+    await context.addCookies(cookiesBefore);
+    await page.goto('/events');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.clearCookies();
+
+    await auth.signIn(account.email, 'not the password at all');
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('Email or password is incorrect');
+    expect(await page.getByLabel('Email').inputValue()).toBe(account.email);
+    await auth.signIn('nobody-' + account.email, account.password);
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('Email or password is incorrect');
+
+    await auth.signIn(account.email.toUpperCase(), account.password);
+    await page.waitForURL((url) => url.pathname === '/');
+
+    const other = await newContext(browser);
+    const page2 = await other.newPage();
+    await page2.goto('/sign-up');
+    await page2.getByLabel('Name').fill('Impostor');
+    await page2.getByLabel('Email').fill(account.email);
+    await page2.getByLabel('Password').fill('another long password');
+    await page2.getByRole('button', { name: 'Sign up' }).click();
+    await expect.poll(() => page2.locator('#email-error').innerText()).toContain('already exists');
+    expect(errors).toEqual([]);
+    await other.close();
+    await context.close();
+  });
+
+  it('after sign-in, goes back to the page that asked for it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    const account = await auth.signUp();
+    await auth.signOut();
+    await page.goto('/people');
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/people');
+    await context.close();
+  });
+
+  it('is usable on a desktop: sidebar navigation', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/settings');
+    expect(await page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('operations', () => {
+  it('health answers 200 ok and every response carries the security headers', async () => {
+    const res = await fetch(`${baseURL()}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    for (const path of ['/api/health', '/sign-in', '/events']) {
+      const r = await fetch(`${baseURL()}${path}`, { redirect: 'manual' });
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(r.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+});

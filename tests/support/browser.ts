@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Debian's Chromium, headless, with the flags this sandbox needs (no network, no sandbox as root). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+/** A new browser context (its own cookies and storage) at phone size unless told otherwise. */
+export async function newContext(browser: Browser, viewport = PHONE): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseURL(), viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+}
+
+/** Collects uncaught page errors and CSP violations, to assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Page object for the sign-up and sign-in pages. */
+export class AuthPages {
+  constructor(readonly page: Page) {}
+
+  async signUp(name = 'Test Person', email = `e2e-${randomUUID()}@example.test`, password = 'correct horse battery') {
+    await this.page.goto('/sign-up');
+    await this.page.getByLabel('Name').fill(name);
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign up' }).click();
+    await this.page.waitForURL((url) => url.pathname === '/');
+    return { name, email, password };
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.goto('/sign-in');
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signOut() {
+    const button = this.page.getByRole('button', { name: 'Sign out' }).first();
+    if (!(await button.isVisible())) await this.page.goto('/settings');
+    await this.page.getByRole('button', { name: 'Sign out' }).last().click();
+    await this.page.waitForURL((url) => url.pathname === '/sign-in');
+  }
+}
+
+/** True when nothing on the page is wider than the viewport (no sideways scrolling on a phone). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { handleBase } from '@/lib/auth/users';
+import { signUpSchema } from '@/lib/auth/validation';
+import { fieldErrorsOf, safeRedirectPath } from '@/lib/forms';
+
+describe('sign-up validation', () => {
+  it.each([
+    [{ name: '', email: 'a@b.co', password: '0123456789' }, 'name', 'Enter your name'],
+    [{ name: 'A', email: 'not-an-email', password: '0123456789' }, 'email', 'Enter an email address like name@example.com'],
+    [{ name: 'A', email: 'a@b.co', password: 'short' }, 'password', 'Use at least 10 characters'],
+    [{ name: 'A', email: '', password: '0123456789' }, 'email', 'Enter your email address'],
+  ])('%o → %s: %s', (input, field, message) => {
+    const result = signUpSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(fieldErrorsOf(result.error!)[field]).toContain(message);
+  });
+
+  it('trims and lower-cases the email, defaults time zone and locale', () => {
+    const data = signUpSchema.parse({ name: ' Ada ', email: ' Ada@Example.COM ', password: '0123456789', timeZone: 'Mars/Base' });
+    expect(data).toMatchObject({ name: 'Ada', email: 'ada@example.com', timeZone: 'UTC', locale: 'en-GB' });
+    expect(signUpSchema.parse({ name: 'A', email: 'a@b.co', password: '0123456789', timeZone: 'Pacific/Auckland' }).timeZone).toBe(
+      'Pacific/Auckland',
+    );
+  });
+});
+
+describe('handles and redirects', () => {
+  it.each([
+    ['Zoë O’Brien', 'z@x.io', 'zoe-o-brien'],
+    ['   ', 'jane.doe@x.io', 'jane-doe'],
+    ['李', '@x.io', 'member'],
+  ])('handleBase(%s, %s) = %s', (name, email, handle) => {
+    expect(handleBase(name, email)).toBe(handle);
+  });
+
+  it.each([
+    ['/events?x=1', '/events?x=1'],
+    ['//evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['/\\evil.example', '/'],
+    [undefined, '/'],
+  ])('safeRedirectPath(%s) = %s', (input, out) => {
+    expect(safeRedirectPath(input)).toBe(out);
+  });
+});

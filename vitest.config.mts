@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+if (!hasChromium) {
+  console.warn(`\n[tests] Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`);
+}
+if (!serverUrl) {
+  console.warn('[tests] PostgreSQL server tests skipped: TEST_DATABASE_URL is not set (PGlite runs always).\n');
+}
+
+const alias = {
+  '@': path.resolve(import.meta.dirname),
+  // `server-only` refuses to load outside React Server Components; tests call lib code directly.
+  'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          setupFiles: ['tests/setup/db.ts'],
+          env: { DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', SIGN_IN_LIMIT: '5' },
+        },
+      },
+      ...(serverUrl
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ['tests/db/**/*.test.ts'],
+                setupFiles: ['tests/setup/db.ts'],
+                globalSetup: ['tests/setup/postgres-global.ts'],
+                env: { DATABASE_URL: serverUrl, SIGN_IN_LIMIT: '5' },
+              },
+            },
+          ]
+        : []),
+      ...(hasChromium
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'browser',
+                include: ['tests/e2e/**/*.test.ts'],
+                globalSetup: ['tests/setup/app-server.ts'],
+                fileParallelism: false,
+                testTimeout: 60_000,
+                env: { CHROMIUM_PATH: CHROMIUM },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
