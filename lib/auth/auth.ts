@@ -9,8 +9,9 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-/** Attempts allowed per email and per client address in SIGN_IN_WINDOW_SECONDS. */
+/** Attempts allowed per email, and per client address, in SIGN_IN_WINDOW_SECONDS. */
 export const SIGN_IN_LIMIT = Number(process.env.SIGN_IN_LIMIT ?? 10);
+const SIGN_IN_IP_LIMIT = Number(process.env.SIGN_IN_IP_LIMIT ?? SIGN_IN_LIMIT * 5);
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 
 function clientAddress(request: Request): string {
@@ -28,7 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const byEmail = await hit(`sign-in:email:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
-        const byAddress = await hit(`sign-in:ip:${clientAddress(request)}`, SIGN_IN_LIMIT * 5, SIGN_IN_WINDOW_SECONDS);
+        const byAddress = await hit(`sign-in:ip:${clientAddress(request)}`, SIGN_IN_IP_LIMIT, SIGN_IN_WINDOW_SECONDS);
         if (!byEmail.allowed || !byAddress.allowed) throw new RateLimitedSignIn();
         const user = await verifyCredentials(email, password);
         if (!user) return null;

@@ -96,6 +96,22 @@ describe('accounts in a real browser', () => {
     await context.close();
   });
 
+  it('rate limits sign-in per email: after 5 failures even the right password waits', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    const account = await auth.signUp();
+    await auth.signOut();
+    for (let i = 0; i < 5; i++) {
+      await auth.signIn(account.email, `wrong password ${i}`);
+      await expect.poll(() => page.locator('#form-message').innerText()).toContain('Email or password is incorrect');
+    }
+    await auth.signIn(account.email, account.password);
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('Too many attempts');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
   it('is usable on a desktop: sidebar navigation', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
