@@ -1,24 +1,75 @@
-import { ListChecks } from 'lucide-react';
+import { CalendarDays, ListChecks } from 'lucide-react';
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
-import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
+import { listFilterChoices, listEventChoices, listPersonChoices } from '@/lib/follow-ups/choices';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { formatDay } from '@/lib/follow-ups/dates';
+import { listFollowUps } from '@/lib/follow-ups/queries';
+import { listFiltersSchema } from '@/lib/follow-ups/validation';
+import { AddFollowUp } from './_components/add-follow-up';
+import { FollowUpFilters } from './_components/filters';
+import { FollowUpList } from './_components/follow-up-list';
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 
-export default async function FollowUpsPage() {
-  await requireUser();
+export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const user = await requireUser();
+  const raw = await searchParams;
+  const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : undefined);
+  // A malformed filter in a hand-edited address shows everything rather than an error page.
+  const parsed = listFiltersSchema.safeParse({ person: pick('person'), event: pick('event'), sector: pick('sector') });
+  const filters = parsed.success ? parsed.data : {};
+  const today = todayIn(user.timeZone);
+
+  const [open, done, choices, personChoices, eventChoices] = await Promise.all([
+    listFollowUps(user.id, today, { ...filters, status: 'open' }),
+    listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
+    listFilterChoices(user.id),
+    listPersonChoices(user.id),
+    listEventChoices(user.id),
+  ]);
+  const filtered = Boolean(filters.person || filters.event || filters.sector);
+
   return (
     <>
-      <PageHeader title="Follow-ups" description="What you promised, and when." />
-      <EmptyState
-        icon={<ListChecks className="size-10" />}
-        title="Nothing to follow up"
-        action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
-      >
-        When you log an event, add what you promised (&ldquo;send the blog post&rdquo;, &ldquo;compare notes on device
-        policy&rdquo;) and when. They will wait for you here.
-      </EmptyState>
+      <PageHeader
+        title="Follow-ups"
+        description={`What you promised, and when. Today is ${formatDay(today, user.locale)}.`}
+        actions={
+          <ButtonLink href="/settings#calendar" variant="secondary">
+            <CalendarDays aria-hidden className="size-4" />
+            In your calendar
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
+        <div className="min-w-0">
+          <FollowUpFilters people={choices.people} events={choices.events} sectors={choices.sectors} current={filters} />
+          {open.length === 0 && done.length === 0 ? (
+            <EmptyState icon={<ListChecks className="size-10" />} title={filtered ? 'No follow-ups match' : 'Nothing to follow up'}>
+              {filtered
+                ? 'Try another person, event or sector, or clear the filters.'
+                : 'Add what you promised (“send the blog post”, “compare notes on device policy”) and when. It will wait for you here.'}
+            </EmptyState>
+          ) : (
+            <>
+              {open.length === 0 ? (
+                <p className="mb-4 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+                  All caught up: nothing open{filtered ? ' for this filter' : ''}.
+                </p>
+              ) : null}
+              <FollowUpList items={open} done={done} today={today} locale={user.locale} grouped />
+            </>
+          )}
+        </div>
+        <Card className="lg:sticky lg:top-8">
+          <AddFollowUp people={personChoices} events={eventChoices} today={today} />
+        </Card>
+      </div>
     </>
   );
 }

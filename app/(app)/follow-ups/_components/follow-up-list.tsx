@@ -1,0 +1,119 @@
+'use client';
+
+import { Undo2, X } from 'lucide-react';
+import { useCallback, useState, useTransition } from 'react';
+import { dueGroup, type DueGroup } from '@/lib/follow-ups/dates';
+import type { FollowUpItem } from '@/lib/follow-ups/queries';
+import { FollowUpRow } from './follow-up-row';
+
+export interface Toast {
+  message: string;
+  undo?: () => Promise<unknown>;
+}
+
+const GROUP_TITLES: Record<DueGroup, string> = {
+  overdue: 'Overdue',
+  today: 'Today',
+  week: 'This week',
+  later: 'Later',
+  none: 'No date',
+};
+
+/**
+ * Follow-ups with one-tap complete, snooze, edit and delete, each with undo. `grouped` splits open ones into
+ * Overdue / Today / This week / Later / No date; `done` adds a "Recently done" section. Reusable on person and
+ * event pages with a flat list.
+ */
+export function FollowUpList({
+  items,
+  done = [],
+  today,
+  locale,
+  grouped = false,
+  showEvent = true,
+  showPerson = true,
+}: {
+  items: FollowUpItem[];
+  done?: FollowUpItem[];
+  today: string;
+  locale: string;
+  grouped?: boolean;
+  showEvent?: boolean;
+  showPerson?: boolean;
+}) {
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [undoing, startUndo] = useTransition();
+  const notify = useCallback((t: Toast) => setToast(t), []);
+  const rowProps = { today, locale, notify, showEvent, showPerson };
+
+  const sections: { key: string; title: string; items: FollowUpItem[] }[] = grouped
+    ? (Object.keys(GROUP_TITLES) as DueGroup[]).map((g) => ({
+        key: g,
+        title: GROUP_TITLES[g],
+        items: items.filter((i) => dueGroup(i.due, today) === g),
+      }))
+    : [{ key: 'all', title: '', items }];
+  if (done.length) sections.push({ key: 'done', title: 'Recently done', items: done });
+
+  return (
+    <div className="space-y-6">
+      {sections
+        .filter((s) => s.items.length > 0)
+        .map((s) => (
+          <section key={s.key} aria-labelledby={s.title ? `fu-group-${s.key}` : undefined}>
+            {s.title ? (
+              <h2
+                id={`fu-group-${s.key}`}
+                className={`mb-2 flex items-baseline gap-2 text-sm font-semibold tracking-wide uppercase ${
+                  s.key === 'overdue' ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'
+                }`}
+              >
+                {s.title}
+                <span className="font-normal normal-case">({s.items.length})</span>
+              </h2>
+            ) : null}
+            <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+              {s.items.map((item) => (
+                <FollowUpRow key={item.id} item={item} {...rowProps} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      <div
+        role="status"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6"
+      >
+        {toast ? (
+          <div className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+            <span className="min-w-0 flex-1 truncate">{toast.message}</span>
+            {toast.undo ? (
+              <button
+                type="button"
+                disabled={undoing}
+                onClick={() =>
+                  startUndo(async () => {
+                    await toast.undo?.();
+                    setToast(null);
+                  })
+                }
+                className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold text-accent-200 hover:bg-white/10 dark:text-accent-700 dark:hover:bg-black/5"
+              >
+                <Undo2 aria-hidden className="size-4" />
+                Undo
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => setToast(null)}
+              className="grid size-11 place-items-center rounded-lg hover:bg-white/10 dark:hover:bg-black/5"
+            >
+              <X aria-hidden className="size-4" />
+              <span className="sr-only">Dismiss</span>
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+
+import { CalendarClock, Check, Circle, Download, EllipsisVertical, Pencil, RotateCcw, Trash2 } from 'lucide-react';
+import Link from 'next/link';
+import { useRef, useState, useTransition } from 'react';
+import { inputClass } from '@/app/_components/ui/field';
+import { addDays, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
+import type { FollowUpItem } from '@/lib/follow-ups/queries';
+import {
+  completeFollowUpAction,
+  deleteFollowUpAction,
+  reopenFollowUpAction,
+  restoreFollowUpAction,
+  setDueAction,
+  snoozeFollowUpAction,
+  type TapResult,
+} from '../actions';
+import type { Toast } from './follow-up-list';
+
+const menuItem =
+  'flex min-h-11 w-full items-center gap-2 rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800';
+
+/** One follow-up: a round button completes (or reopens) it; the menu snoozes, edits, downloads or deletes. */
+export function FollowUpRow({
+  item,
+  today,
+  locale,
+  notify,
+  showEvent = true,
+  showPerson = true,
+}: {
+  item: FollowUpItem;
+  today: string;
+  locale: string;
+  notify: (t: Toast) => void;
+  showEvent?: boolean;
+  showPerson?: boolean;
+}) {
+  const [pending, start] = useTransition();
+  const [gone, setGone] = useState(false);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const [snoozeDay, setSnoozeDay] = useState('');
+  const done = item.status === 'done';
+  const overdue = !done && dueGroup(item.due, today) === 'overdue';
+  const short = item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action;
+
+  function run(work: () => Promise<TapResult>, message: (r: TapResult) => string, undo?: (r: TapResult) => () => Promise<unknown>) {
+    if (menuRef.current) menuRef.current.open = false;
+    start(async () => {
+      const result = await work();
+      if (!result.ok) {
+        notify({ message: result.message });
+        return;
+      }
+      notify({ message: message(result), undo: undo?.(result) });
+    });
+  }
+
+  const complete = () =>
+    run(
+      () => completeFollowUpAction(item.id),
+      () => `Done: ${short}`,
+      () => () => reopenFollowUpAction(item.id),
+    );
+  const reopen = () =>
+    run(
+      () => reopenFollowUpAction(item.id),
+      () => `Reopened: ${short}`,
+      () => () => completeFollowUpAction(item.id),
+    );
+  const snooze = (target: string) =>
+    run(
+      () => snoozeFollowUpAction(item.id, target),
+      () => {
+        const day = target === 'tomorrow' ? addDays(today, 1) : target === 'next-week' ? nextMonday(today) : target;
+        return `Snoozed to ${formatDay(day, locale, 'short')}`;
+      },
+      (r) => () => (r.ok && r.undo ? setDueAction(item.id, r.undo.due) : Promise.resolve()),
+    );
+  const remove = () => {
+    setGone(true);
+    run(
+      async () => {
+        const r = await deleteFollowUpAction(item.id);
+        if (!r.ok) setGone(false);
+        return r;
+      },
+      () => `Deleted: ${short}`,
+      () => async () => {
+        const r = await restoreFollowUpAction(item.id);
+        if (r.ok) setGone(false);
+      },
+    );
+  };
+
+  if (gone) return null;
+
+  return (
+    <li className={`flex items-start gap-1 py-1.5 pr-1 pl-1.5 ${pending ? 'opacity-60' : ''}`} aria-busy={pending || undefined}>
+      <button
+        type="button"
+        onClick={done ? reopen : complete}
+        disabled={pending}
+        aria-label={done ? `Reopen “${item.action}”` : `Mark “${item.action}” done`}
+        className="grid size-11 shrink-0 place-items-center rounded-full text-zinc-400 hover:bg-zinc-100 hover:text-accent-600 dark:hover:bg-zinc-800"
+      >
+        {done ? (
+          <span className="grid size-6 place-items-center rounded-full bg-emerald-600 text-white">
+            <Check aria-hidden className="size-4" />
+          </span>
+        ) : (
+          <Circle aria-hidden className="size-6" />
+        )}
+      </button>
+      <div className="min-w-0 flex-1 py-2">
+        <p className={`text-[15px] leading-snug break-words ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>
+          {item.action}
+        </p>
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+          {done ? (
+            <span>Done{item.doneAt ? ` ${formatDay(item.doneAt.slice(0, 10), locale, 'short')}` : ''}</span>
+          ) : (
+            <span
+              className={`inline-flex items-center gap-1 ${overdue ? 'font-medium text-red-700 dark:text-red-400' : ''}`}
+              title={item.due ? formatDay(item.due, locale) : undefined}
+            >
+              <CalendarClock aria-hidden className="size-3.5" />
+              {dueLabel(item.due, today, locale)}
+            </span>
+          )}
+          {showPerson && item.person ? (
+            <Link href={`/people/${item.person.id}`} className="min-w-0 truncate text-accent-700 underline-offset-2 hover:underline dark:text-accent-200">
+              {item.person.displayName}
+            </Link>
+          ) : null}
+          {showEvent && item.event ? (
+            <Link href={`/events/${item.event.id}`} className="min-w-0 truncate text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
+              {item.event.title}
+            </Link>
+          ) : null}
+        </p>
+      </div>
+      <details ref={menuRef} className="relative shrink-0">
+        <summary
+          className="grid size-11 cursor-pointer list-none place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
+          aria-label={`More for “${item.action}”`}
+        >
+          <EllipsisVertical aria-hidden className="size-5" />
+        </summary>
+        <div className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          {!done ? (
+            <>
+              <p className="px-3 pt-1 pb-1 text-xs font-medium text-zinc-500">Snooze</p>
+              <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
+                Snooze to tomorrow
+              </button>
+              <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
+                Snooze to next week
+              </button>
+              <form
+                className="flex items-end gap-1.5 px-1.5 pb-1.5"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (snoozeDay) snooze(snoozeDay);
+                }}
+              >
+                <label className="min-w-0 flex-1 text-xs text-zinc-500">
+                  Snooze until
+                  <input
+                    type="date"
+                    value={snoozeDay}
+                    min={addDays(today, 1)}
+                    onChange={(e) => setSnoozeDay(e.target.value)}
+                    className={`${inputClass} mt-1 px-2`}
+                  />
+                </label>
+                <button type="submit" disabled={!snoozeDay} className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50">
+                  Snooze
+                </button>
+              </form>
+              <hr className="my-1 border-zinc-200 dark:border-zinc-800" />
+            </>
+          ) : (
+            <button type="button" className={menuItem} onClick={reopen}>
+              <RotateCcw aria-hidden className="size-4" />
+              Reopen
+            </button>
+          )}
+          <Link href={`/follow-ups/${item.id}`} className={menuItem}>
+            <Pencil aria-hidden className="size-4" />
+            Edit
+          </Link>
+          {item.due && !done ? (
+            <a href={`/api/v1/follow-ups/${item.id}/calendar.ics`} className={menuItem} download>
+              <Download aria-hidden className="size-4" />
+              Add to calendar (.ics)
+            </a>
+          ) : null}
+          <button type="button" className={`${menuItem} text-red-700 dark:text-red-400`} onClick={remove}>
+            <Trash2 aria-hidden className="size-4" />
+            Delete
+          </button>
+        </div>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
+import { personLabel } from './display-name';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** People to pick from when adding a follow-up: most recently met first, capped. */
+export async function listPersonChoices(userId: string, limit = 300): Promise<Choice[]> {
+  const found = await db
+    .select({ id: people.id, name: people.name, role: people.role, organisation: organisations.name })
+    .from(people)
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt)))
+    .orderBy(sql`${people.lastMetAt} desc nulls last`, desc(people.createdAt))
+    .limit(limit);
+  return found.map((p) => ({ id: p.id, label: personLabel(p) })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Events to pick from, newest first, capped. */
+export async function listEventChoices(userId: string, limit = 100): Promise<Choice[]> {
+  const found = await db
+    .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
+    .from(networkingEvents)
+    .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+    .orderBy(desc(networkingEvents.startsAt))
+    .limit(limit);
+  return found.map((e) => ({ id: e.id, label: e.title }));
+}
+
+/** People and events that have follow-ups, and the user's sectors: the list's filter options. */
+export async function listFilterChoices(userId: string) {
+  const [personRows, eventRows, sectorRows] = await Promise.all([
+    db
+      .selectDistinct({ id: people.id, name: people.name, role: people.role, organisation: organisations.name })
+      .from(followUps)
+      .innerJoin(people, and(eq(people.id, followUps.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .where(and(eq(followUps.userId, userId), isNull(followUps.deletedAt)))
+      .limit(300),
+    db
+      .selectDistinct({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
+      .from(followUps)
+      .innerJoin(
+        networkingEvents,
+        and(eq(networkingEvents.id, followUps.eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)),
+      )
+      .where(and(eq(followUps.userId, userId), isNull(followUps.deletedAt)))
+      .orderBy(desc(networkingEvents.startsAt))
+      .limit(100),
+    db.select({ id: sectors.id, label: sectors.name }).from(sectors).where(eq(sectors.userId, userId)).orderBy(asc(sectors.name)),
+  ]);
+  return {
+    people: personRows.map((p) => ({ id: p.id, label: personLabel(p) })).sort((a, b) => a.label.localeCompare(b.label)),
+    events: eventRows.map((e) => ({ id: e.id, label: e.title })),
+    sectors: sectorRows,
+  };
+}

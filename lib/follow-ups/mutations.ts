@@ -1,0 +1,116 @@
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { followUps, networkingEvents, people } from '@/db/schema';
+import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { addDays, nextMonday } from './dates';
+import { getFollowUp, type FollowUpItem } from './queries';
+import type { CreateFollowUpInput, SnoozeTarget, UpdateFollowUpInput } from './validation';
+
+/** Refuses a person or event that is missing, deleted or someone else's, naming the field. */
+async function assertLinksOwned(conn: DbOrTx, userId: string, personId?: string, eventId?: string) {
+  if (personId) {
+    const [p] = await conn
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, personId), eq(people.userId, userId), isNull(people.deletedAt)));
+    if (!p) throw new UserFacingError('That person was not found.', 404, { personId: ['That person was not found'] });
+  }
+  if (eventId) {
+    const [e] = await conn
+      .select({ id: networkingEvents.id })
+      .from(networkingEvents)
+      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)));
+    if (!e) throw new UserFacingError('That event was not found.', 404, { eventId: ['That event was not found'] });
+  }
+}
+
+/** Creates a follow-up for the user; pass a transaction to make it part of a bigger write. */
+export async function createFollowUp(userId: string, input: CreateFollowUpInput, conn: DbOrTx = db): Promise<FollowUpItem> {
+  await assertLinksOwned(conn, userId, input.personId, input.eventId);
+  const [row] = await conn
+    .insert(followUps)
+    .values({
+      userId,
+      action: input.action,
+      dueOn: input.due ?? null,
+      personId: input.personId ?? null,
+      eventId: input.eventId ?? null,
+    })
+    .returning({ id: followUps.id });
+  return getFollowUp(userId, row!.id, conn);
+}
+
+/**
+ * Applies a partial edit. With `version`, a copy saved by someone else since is a VersionConflictError carrying
+ * the current copy. Marking done stamps doneAt; reopening clears it.
+ */
+export async function updateFollowUp(userId: string, id: string, patch: UpdateFollowUpInput): Promise<FollowUpItem> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ version: followUps.version, status: followUps.status })
+      .from(followUps)
+      .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNull(followUps.deletedAt)))
+      .for('update');
+    if (!current) throw new NotFoundError('Follow-up not found');
+    if (patch.version !== undefined && patch.version !== current.version) {
+      throw new VersionConflictError(await getFollowUp(userId, id, tx));
+    }
+    const statusChanges = patch.status !== undefined && patch.status !== current.status;
+    await tx
+      .update(followUps)
+      .set({
+        ...(patch.action !== undefined ? { action: patch.action } : {}),
+        ...(patch.due !== undefined ? { dueOn: patch.due } : {}),
+        ...(statusChanges ? { status: patch.status, doneAt: patch.status === 'done' ? new Date() : null } : {}),
+        version: sql`${followUps.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(followUps.id, id), eq(followUps.userId, userId)));
+    return getFollowUp(userId, id, tx);
+  });
+}
+
+/** Marks a follow-up done (one tap); undo is reopenFollowUp. */
+export function completeFollowUp(userId: string, id: string) {
+  return updateFollowUp(userId, id, { status: 'done' });
+}
+
+/** Marks a follow-up open again. */
+export function reopenFollowUp(userId: string, id: string) {
+  return updateFollowUp(userId, id, { status: 'open' });
+}
+
+/** The day a snooze target means, from the user's today. */
+export function snoozeDay(target: SnoozeTarget, today: string): string {
+  if (target === 'tomorrow') return addDays(today, 1);
+  if (target === 'next-week') return nextMonday(today);
+  return target;
+}
+
+/** Moves a follow-up's due date (and reopens it if it was done). Returns the previous due date for undo. */
+export async function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget, today: string) {
+  const before = await getFollowUp(userId, id);
+  const after = await updateFollowUp(userId, id, { due: snoozeDay(target, today), status: 'open' });
+  return { before, after };
+}
+
+/** Soft-deletes a follow-up; restoreFollowUp undoes it. */
+export async function deleteFollowUp(userId: string, id: string): Promise<void> {
+  const done = await db
+    .update(followUps)
+    .set({ deletedAt: new Date(), updatedAt: new Date(), version: sql`${followUps.version} + 1` })
+    .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNull(followUps.deletedAt)))
+    .returning({ id: followUps.id });
+  if (done.length === 0) throw new NotFoundError('Follow-up not found');
+}
+
+/** Brings back a soft-deleted follow-up. */
+export async function restoreFollowUp(userId: string, id: string): Promise<FollowUpItem> {
+  const done = await db
+    .update(followUps)
+    .set({ deletedAt: null, updatedAt: new Date(), version: sql`${followUps.version} + 1` })
+    .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNotNull(followUps.deletedAt)))
+    .returning({ id: followUps.id });
+  if (done.length === 0) throw new NotFoundError('Follow-up not found');
+  return getFollowUp(userId, id);
+}

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, type DbOrTx } from '@/db/client';
+import { followUps, networkingEvents, organisations, people } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+import { addDays, weekEndFrom, type DueGroup } from './dates';
+import { personLabel } from './display-name';
+import type { ListFilters } from './validation';
+
+/** One follow-up as lists, the API and the calendar see it. */
+export interface FollowUpItem {
+  id: string;
+  action: string;
+  due: string | null;
+  status: 'open' | 'done';
+  doneAt: string | null;
+  version: number;
+  person: { id: string; displayName: string } | null;
+  event: { id: string; title: string } | null;
+}
+
+/** How many days "recently done" reaches back. */
+export const RECENT_DONE_DAYS = 14;
+const MAX_OPEN = 500;
+const MAX_DONE = 50;
+
+const personOrg = alias(organisations, 'person_org');
+
+function baseSelect(conn: DbOrTx, userId: string) {
+  return conn
+    .select({
+      id: followUps.id,
+      action: followUps.action,
+      due: followUps.dueOn,
+      status: followUps.status,
+      doneAt: followUps.doneAt,
+      version: followUps.version,
+      updatedAt: followUps.updatedAt,
+      personId: people.id,
+      personName: people.name,
+      personRole: people.role,
+      personOrganisation: personOrg.name,
+      eventId: networkingEvents.id,
+      eventTitle: networkingEvents.title,
+    })
+    .from(followUps)
+    .leftJoin(people, and(eq(people.id, followUps.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+    .leftJoin(personOrg, and(eq(personOrg.id, people.organisationId), eq(personOrg.userId, userId)))
+    .leftJoin(
+      networkingEvents,
+      and(eq(networkingEvents.id, followUps.eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)),
+    );
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
+
+function toItem(r: BaseRow): FollowUpItem {
+  return {
+    id: r.id,
+    action: r.action,
+    due: r.due,
+    status: r.status,
+    doneAt: r.doneAt ? new Date(r.doneAt).toISOString() : null,
+    version: r.version,
+    person: r.personId
+      ? { id: r.personId, displayName: personLabel({ name: r.personName, role: r.personRole, organisation: r.personOrganisation }) }
+      : null,
+    event: r.eventId && r.eventTitle ? { id: r.eventId, title: r.eventTitle } : null,
+  };
+}
+
+/** SQL condition for one due group, relative to today in the user's time zone. */
+export function dueCondition(group: DueGroup, today: string): SQL {
+  switch (group) {
+    case 'overdue':
+      return lt(followUps.dueOn, today);
+    case 'today':
+      return eq(followUps.dueOn, today);
+    case 'week':
+      return and(gt(followUps.dueOn, today), lte(followUps.dueOn, weekEndFrom(today)))!;
+    case 'later':
+      return gt(followUps.dueOn, weekEndFrom(today));
+    case 'none':
+      return isNull(followUps.dueOn);
+  }
+}
+
+/**
+ * The user's follow-ups, filtered. Open ones come soonest-due first (undated last); done ones most recently
+ * done first. `today` is the user's today (todayIn(user.timeZone)); `recentDoneOnly` limits done ones to the
+ * last RECENT_DONE_DAYS.
+ */
+export async function listFollowUps(
+  userId: string,
+  today: string,
+  filters: ListFilters & { recentDoneOnly?: boolean; limit?: number } = {},
+): Promise<FollowUpItem[]> {
+  const status = filters.status ?? 'open';
+  const where: (SQL | undefined)[] = [
+    eq(followUps.userId, userId),
+    isNull(followUps.deletedAt),
+    eq(followUps.status, status),
+  ];
+  if (filters.due) where.push(dueCondition(filters.due, today));
+  if (filters.person) where.push(eq(followUps.personId, filters.person));
+  if (filters.event) where.push(eq(followUps.eventId, filters.event));
+  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  if (status === 'done' && filters.recentDoneOnly) {
+    where.push(gte(followUps.doneAt, new Date(Date.parse(`${addDays(today, -RECENT_DONE_DAYS)}T00:00:00Z`))));
+  }
+  const limit = Math.min(filters.limit ?? (status === 'open' ? MAX_OPEN : MAX_DONE), MAX_OPEN);
+  const rowsOut = await baseSelect(db, userId)
+    .where(and(...where))
+    .orderBy(
+      ...(status === 'open'
+        ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt)]
+        : [desc(followUps.doneAt), desc(followUps.id)]),
+    )
+    .limit(limit);
+  return rowsOut.map(toItem);
+}
+
+/** One of the user's follow-ups (not deleted), or NotFoundError. */
+export async function getFollowUp(userId: string, id: string, conn: DbOrTx = db): Promise<FollowUpItem> {
+  const [row] = await baseSelect(conn, userId)
+    .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNull(followUps.deletedAt)))
+    .limit(1);
+  if (!row) throw new NotFoundError('Follow-up not found');
+  return toItem(row);
+}
+
+/** Open follow-ups with a due date, soonest first: what the calendar feed carries. */
+export async function listDatedOpenFollowUps(userId: string, limit = 1000): Promise<(FollowUpItem & { due: string; updatedAt: Date })[]> {
+  const rowsOut = await baseSelect(db, userId)
+    .where(and(eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, 'open'), isNotNull(followUps.dueOn)))
+    .orderBy(asc(followUps.dueOn), asc(followUps.id))
+    .limit(limit);
+  return rowsOut.map((r) => ({ ...toItem(r), due: r.due!, updatedAt: new Date(r.updatedAt) }));
+}
