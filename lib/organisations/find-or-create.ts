@@ -1,0 +1,25 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { organisations } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+
+/** The user's organisation with this name (case-insensitive), created when new. */
+export async function findOrCreateOrganisation(conn: DbOrTx, userId: string, name: string): Promise<string> {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  await conn.insert(organisations).values({ userId, name: clean }).onConflictDoNothing();
+  const [row] = await conn
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${clean})`));
+  if (!row) throw new Error('organisation vanished after insert');
+  return row.id;
+}
+
+/** Throws NotFoundError unless the organisation exists and belongs to the user. */
+export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: string): Promise<void> {
+  const [row] = await conn
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.userId, userId), eq(organisations.id, id)));
+  if (!row) throw new NotFoundError('That organisation was not found.');
+}

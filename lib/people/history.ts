@@ -1,0 +1,87 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { encounters, encounterTopics, followUps, insights, networkingEvents, topics, type EncounterRelation } from '@/db/schema';
+
+export interface TimelineEntry {
+  encounterId: string;
+  eventId: string;
+  eventTitle: string;
+  startsAt: Date;
+  relation: EncounterRelation;
+  notes: string | null;
+  topics: string[];
+}
+
+export interface PersonFact {
+  id: string;
+  text: string;
+  eventId: string;
+  eventTitle: string;
+  startsAt: Date;
+}
+
+export interface PersonFollowUp {
+  id: string;
+  action: string;
+  dueOn: string | null;
+  status: 'open' | 'done';
+  doneAt: Date | null;
+  eventId: string | null;
+}
+
+/** A person's encounters, newest first, with the topics discussed at each (deleted events left out). */
+export async function listTimeline(userId: string, personId: string): Promise<TimelineEntry[]> {
+  const rows = await db
+    .select({
+      encounterId: encounters.id,
+      eventId: networkingEvents.id,
+      eventTitle: networkingEvents.title,
+      startsAt: networkingEvents.startsAt,
+      relation: encounters.relation,
+      notes: encounters.notes,
+      topics: sql<string[] | null>`(
+        select array_agg(${topics.name} order by lower(${topics.name}))
+          from ${encounterTopics} join ${topics} on ${topics.id} = ${encounterTopics.topicId}
+         where ${encounterTopics.encounterId} = ${encounters.id})`,
+    })
+    .from(encounters)
+    .innerJoin(networkingEvents, eq(networkingEvents.id, encounters.eventId))
+    .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
+    .orderBy(desc(networkingEvents.startsAt), asc(encounters.id))
+    .limit(500);
+  return rows.map((r) => ({ ...r, topics: r.topics ?? [] }));
+}
+
+/** Facts and figures the person gave, newest event first. */
+export async function listFacts(userId: string, personId: string): Promise<PersonFact[]> {
+  return db
+    .select({
+      id: insights.id,
+      text: insights.text,
+      eventId: networkingEvents.id,
+      eventTitle: networkingEvents.title,
+      startsAt: networkingEvents.startsAt,
+    })
+    .from(insights)
+    .innerJoin(networkingEvents, eq(networkingEvents.id, insights.eventId))
+    .where(and(eq(insights.userId, userId), eq(insights.personId, personId), isNull(networkingEvents.deletedAt)))
+    .orderBy(desc(networkingEvents.startsAt), asc(insights.position))
+    .limit(500);
+}
+
+/** Follow-ups about the person: open ones by due date first, then done ones, most recent first. */
+export async function listPersonFollowUps(userId: string, personId: string): Promise<PersonFollowUp[]> {
+  return db
+    .select({
+      id: followUps.id,
+      action: followUps.action,
+      dueOn: followUps.dueOn,
+      status: followUps.status,
+      doneAt: followUps.doneAt,
+      eventId: followUps.eventId,
+    })
+    .from(followUps)
+    .where(and(eq(followUps.userId, userId), eq(followUps.personId, personId), isNull(followUps.deletedAt)))
+    .orderBy(asc(followUps.status), sql`${followUps.dueOn} asc nulls last`, desc(followUps.doneAt))
+    .limit(500);
+}

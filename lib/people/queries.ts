@@ -1,0 +1,162 @@
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { organisations, people, sectors } from '@/db/schema';
+import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
+import { assertOwnSector } from '@/lib/sectors/own';
+import { displayName } from './display-name';
+import { refreshPeopleSearch } from './search-index';
+import type { PersonInput, PersonPatch } from './validation';
+
+/** A person as pages and the API show them. */
+export interface PersonView {
+  id: string;
+  name: string | null;
+  displayName: string;
+  role: string | null;
+  organisation: { id: string; name: string } | null;
+  /** The effective sector: the person's own, else their organisation's. */
+  sector: { id: string; name: string } | null;
+  /** The person's own sector, null when it follows the organisation. */
+  ownSectorId: string | null;
+  /** True when the sector shown comes from the organisation. */
+  sectorFromOrganisation: boolean;
+  email: string | null;
+  phone: string | null;
+  links: string[];
+  notes: string | null;
+  keepPrivate: boolean;
+  lastMetAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+
+/** One person of the user's (not deleted unless asked), or NotFoundError. */
+export async function getPerson(userId: string, id: string, opts: { includeDeleted?: boolean; conn?: DbOrTx } = {}): Promise<PersonView> {
+  const conn = opts.conn ?? db;
+  const [row] = await conn
+    .select({
+      p: people,
+      orgName: organisations.name,
+      orgSectorId: organisations.sectorId,
+      sectorName: sectors.name,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(sectors, sql`${sectors.id} = coalesce(${people.sectorId}, ${organisations.sectorId})`)
+    .where(and(eq(people.userId, userId), eq(people.id, id), opts.includeDeleted ? undefined : isNull(people.deletedAt)));
+  if (!row) throw new NotFoundError('That person was not found.');
+  const p = row.p;
+  const sectorId = p.sectorId ?? row.orgSectorId;
+  return {
+    id: p.id,
+    name: p.name,
+    displayName: displayName({ name: p.name, role: p.role, organisationName: row.orgName }),
+    role: p.role,
+    organisation: p.organisationId ? { id: p.organisationId, name: row.orgName ?? '' } : null,
+    sector: sectorId && row.sectorName ? { id: sectorId, name: row.sectorName } : null,
+    ownSectorId: p.sectorId,
+    sectorFromOrganisation: !p.sectorId && !!row.orgSectorId,
+    email: p.email,
+    phone: p.phone,
+    links: p.links,
+    notes: p.notes,
+    keepPrivate: p.keepPrivate,
+    lastMetAt: p.lastMetAt,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+async function resolveOrganisation(conn: DbOrTx, userId: string, input: { organisationId?: string | null; organisationName?: string | null }) {
+  if (input.organisationName) return findOrCreateOrganisation(conn, userId, input.organisationName);
+  if (input.organisationId) {
+    await assertOwnOrganisation(conn, userId, input.organisationId);
+    return input.organisationId;
+  }
+  return null;
+}
+
+/** Creates a person; the organisation may be given by id or by a (new or existing) name. */
+export async function createPerson(userId: string, input: PersonInput, conn?: DbOrTx): Promise<PersonView> {
+  const work = async (tx: DbOrTx) => {
+    const organisationId = await resolveOrganisation(tx, userId, input);
+    if (input.sectorId) await assertOwnSector(tx, userId, input.sectorId);
+    const [row] = await tx
+      .insert(people)
+      .values({
+        userId,
+        name: input.name,
+        role: input.role,
+        organisationId,
+        sectorId: input.sectorId,
+        email: input.email,
+        phone: input.phone,
+        links: input.links,
+        notes: input.notes,
+        keepPrivate: input.keepPrivate,
+      })
+      .returning({ id: people.id });
+    await refreshPeopleSearch(tx, userId, { personIds: [row!.id] });
+    return getPerson(userId, row!.id, { conn: tx });
+  };
+  return conn ? work(conn) : db.transaction(work);
+}
+
+/**
+ * Saves an edit made against `version`. A stale version throws VersionConflictError carrying the current
+ * copy, so the editor can show what changed without losing the user's text.
+ */
+export async function updatePerson(
+  userId: string,
+  id: string,
+  input: Partial<PersonInput> & { version: number },
+): Promise<PersonView> {
+  return db.transaction(async (tx) => {
+    const current = await getPerson(userId, id, { conn: tx });
+    const set: Partial<typeof people.$inferInsert> = {};
+    if ('organisationName' in input || 'organisationId' in input) {
+      set.organisationId = await resolveOrganisation(tx, userId, input);
+    }
+    if (input.sectorId) await assertOwnSector(tx, userId, input.sectorId);
+    for (const key of ['name', 'role', 'sectorId', 'email', 'phone', 'links', 'notes', 'keepPrivate'] as const) {
+      if (key in input && input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
+    }
+    const [row] = await tx
+      .update(people)
+      .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, input.version), isNull(people.deletedAt)))
+      .returning({ id: people.id });
+    if (!row) throw new VersionConflictError(current);
+    await refreshPeopleSearch(tx, userId, { personIds: [id] });
+    return getPerson(userId, id, { conn: tx });
+  });
+}
+
+/** Applies an API PATCH: only the fields sent change. */
+export function patchPerson(userId: string, id: string, patch: PersonPatch): Promise<PersonView> {
+  return updatePerson(userId, id, patch);
+}
+
+/** Soft-deletes a person (undo with restorePerson); their history stays for the undo. */
+export async function deletePerson(userId: string, id: string): Promise<void> {
+  const [row] = await db
+    .update(people)
+    .set({ deletedAt: new Date(), version: sql`${people.version} + 1` })
+    .where(and(eq(people.userId, userId), eq(people.id, id), isNull(people.deletedAt)))
+    .returning({ id: people.id });
+  if (!row) throw new NotFoundError('That person was not found.');
+}
+
+/** Brings back a soft-deleted person. */
+export async function restorePerson(userId: string, id: string): Promise<void> {
+  const [row] = await db
+    .update(people)
+    .set({ deletedAt: null, version: sql`${people.version} + 1` })
+    .where(and(eq(people.userId, userId), eq(people.id, id), isNotNull(people.deletedAt)))
+    .returning({ id: people.id });
+  if (!row) throw new NotFoundError('That person was not found.');
+}

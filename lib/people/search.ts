@@ -1,0 +1,276 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { displayName } from './display-name';
+import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms, type SearchCursor } from './search-terms';
+import type { LastMet, SearchParams } from './validation';
+
+export interface PersonListItem {
+  id: string;
+  name: string | null;
+  displayName: string;
+  role: string | null;
+  email: string | null;
+  lastMetAt: Date | null;
+  organisation: { id: string; name: string } | null;
+  sector: { id: string; name: string } | null;
+}
+
+export interface SectorFacet {
+  /** Sector id, or null for people with no sector at all. */
+  id: string | null;
+  name: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface PeopleSearchResult {
+  items: PersonListItem[];
+  nextCursor: string | null;
+  facets: SectorFacet[];
+  /** How many people match the query and every filter. */
+  total: number;
+  /** True when no one matched every word and the list shows people matching some of them. */
+  loose: boolean;
+}
+
+/** The pseudo-sector for people whose own and organisation's sector are both unset. */
+export const NO_SECTOR = 'none';
+
+const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const prefixQuery = (term: string) => sql`to_tsquery('simple', ${`${term}:*`})`;
+
+function termMatch(term: string): SQL {
+  return fuzzyEligible(term)
+    ? sql`(p.search_vector @@ ${prefixQuery(term)} or p.search_text %> ${term})`
+    : sql`p.search_vector @@ ${prefixQuery(term)}`;
+}
+
+/** Relevance: each word found exactly counts 1, a word found only by similarity counts its similarity. */
+function score(terms: string[]): SQL {
+  const all = sql`to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' & ')})`;
+  const perTerm = terms.map((t) =>
+    fuzzyEligible(t)
+      ? sql`(case when p.search_vector @@ ${prefixQuery(t)} then 1 when p.search_text %> ${t} then word_similarity(${t}, p.search_text) else 0 end)`
+      : sql`(case when p.search_vector @@ ${prefixQuery(t)} then 1 else 0 end)`,
+  );
+  // Being named by the words beats being mentioned in notes; then the organisation, then the role.
+  return sql`round((${sql.join(perTerm, sql` + `)}
+    + case when to_tsvector('simple', coalesce(p.name, '')) @@ ${all} then 1.5 else 0 end
+    + case when to_tsvector('simple', coalesce(o.name, '')) @@ ${all} then 0.75 else 0 end
+    + case when to_tsvector('simple', coalesce(p.role, '')) @@ ${all} then 0.5 else 0 end
+    + ts_rank(p.search_vector, to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' | ')})))::numeric, 6)`;
+}
+
+function lastMetFilter(met: LastMet): SQL {
+  switch (met) {
+    case '30d':
+      return sql`p.last_met_at >= now() - interval '30 days'`;
+    case '90d':
+      return sql`p.last_met_at >= now() - interval '3 months'`;
+    case '12m':
+      return sql`p.last_met_at >= now() - interval '12 months'`;
+    case 'older':
+      return sql`p.last_met_at < now() - interval '12 months'`;
+    case 'never':
+      return sql`p.last_met_at is null`;
+  }
+}
+
+async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'organisations', values: string[]) {
+  if (values.length === 0) return [];
+  const uuids = values.filter((v) => /^[0-9a-f-]{36}$/i.test(v));
+  const names = values.map((v) => v.toLowerCase());
+  const found = await rows<{ id: string }>(
+    conn,
+    sql`select id from ${sql.identifier(table)}
+        where user_id = ${userId}::uuid
+          and (lower(name) in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+               ${uuids.length ? sql`or id in (${uuidList(uuids)})` : sql``})`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** People (not deleted) of one user whose effective sector is one of these, or none when `none` is set. */
+function sectorFilter(userId: string, ids: string[], none: boolean): SQL {
+  const parts: SQL[] = [];
+  if (ids.length) {
+    parts.push(sql`p.sector_id in (${uuidList(ids)})`);
+    parts.push(sql`(p.sector_id is null and p.organisation_id in (
+      select o2.id from organisations o2 where o2.user_id = ${userId}::uuid and o2.sector_id in (${uuidList(ids)})))`);
+  }
+  if (none) {
+    parts.push(sql`(p.sector_id is null and (p.organisation_id is null or p.organisation_id in (
+      select o2.id from organisations o2 where o2.user_id = ${userId}::uuid and o2.sector_id is null)))`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+interface Plan {
+  base: SQL[];
+  sector: SQL | null;
+  sectorIds: string[];
+  none: boolean;
+}
+
+async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise<Plan> {
+  const base: SQL[] = [sql`p.user_id = ${userId}::uuid`, sql`p.deleted_at is null`];
+  if (params.organisation.length) {
+    const orgIds = await resolveIds(conn, userId, 'organisations', params.organisation);
+    base.push(orgIds.length ? sql`p.organisation_id in (${uuidList(orgIds)})` : sql`false`);
+  }
+  if (params.role) base.push(sql`position(lower(${params.role}) in lower(coalesce(p.role, ''))) > 0`);
+  if (params.event) {
+    base.push(sql`p.id in (select e.person_id from encounters e
+      where e.user_id = ${userId}::uuid and e.event_id = ${params.event}::uuid)`);
+  }
+  if (params.topic) {
+    const normalised = params.topic.toLowerCase().replace(/\s+/g, ' ');
+    base.push(sql`p.id in (
+      select e.person_id from encounters e
+        join events ev on ev.id = e.event_id and ev.deleted_at is null
+        join encounter_topics et on et.encounter_id = e.id
+        join topics t on t.id = et.topic_id
+       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised}
+      union
+      select e.person_id from encounters e
+        join events ev on ev.id = e.event_id and ev.deleted_at is null
+        join event_topics evt on evt.event_id = e.event_id
+        join topics t on t.id = evt.topic_id
+       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised})`);
+  }
+  if (params.met) base.push(lastMetFilter(params.met));
+  const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);
+  const sectorIds = await resolveIds(
+    conn,
+    userId,
+    'sectors',
+    params.sector.filter((s) => s.toLowerCase() !== NO_SECTOR),
+  );
+  const sector = params.sector.length ? sectorFilter(userId, sectorIds, none) : null;
+  return { base, sector, sectorIds, none };
+}
+
+function textMatch(terms: string[], loose: boolean): SQL | null {
+  if (terms.length === 0) return null;
+  return sql`(${sql.join(terms.map(termMatch), loose ? sql` or ` : sql` and `)})`;
+}
+
+async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan): Promise<SectorFacet[]> {
+  const counts = await rows<{ sector_id: string | null; n: number | string }>(
+    conn,
+    sql`select coalesce(p.sector_id, o.sector_id) as sector_id, count(*) as n
+          from people p left join organisations o on o.id = p.organisation_id
+         where ${sql.join(where, sql` and `)}
+         group by 1`,
+  );
+  const byId = new Map(counts.map((c) => [c.sector_id, Number(c.n)]));
+  const names = await rows<{ id: string; name: string }>(
+    conn,
+    sql`select id, name from sectors where user_id = ${userId}::uuid order by lower(name)`,
+  );
+  const facets: SectorFacet[] = names.map((s) => ({
+    id: s.id,
+    name: s.name,
+    count: byId.get(s.id) ?? 0,
+    selected: p.sectorIds.includes(s.id),
+  }));
+  const noneCount = byId.get(null) ?? 0;
+  if (noneCount > 0 || p.none) facets.push({ id: null, name: 'No sector', count: noneCount, selected: p.none });
+  return facets;
+}
+
+function keyset(c: SearchCursor, ranked: boolean): SQL {
+  const id = sql`x.id > ${c.i}::uuid`;
+  const met =
+    c.m === null
+      ? sql`(x.last_met_at is null and ${id})`
+      : sql`(x.last_met_at < ${c.m}::timestamptz or x.last_met_at is null
+            or (x.last_met_at = ${c.m}::timestamptz and ${id}))`;
+  if (!ranked || c.s === null) return met;
+  return sql`(x.score < ${c.s}::numeric or (x.score = ${c.s}::numeric and ${met}))`;
+}
+
+/**
+ * Searches one user's people by what the user remembers (every word, found exactly or with typos, in name,
+ * role, organisation, sector, notes, topics and events), combined with filters; ranked by relevance then
+ * last met; one keyset page at a time, with per-sector counts for the same query and filters.
+ */
+export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
+  const terms = searchTerms(params.q);
+  const p = await plan(conn, userId, params);
+  const cursor = decodeCursor(params.cursor);
+
+  let loose = cursor?.l ?? false;
+  let facetWhere = [...p.base, ...[textMatch(terms, loose)].filter((x): x is SQL => x !== null)];
+  let facets = await sectorFacets(conn, userId, facetWhere, p);
+  if (!cursor && !loose && terms.length > 1 && facets.every((f) => f.count === 0)) {
+    loose = true;
+    facetWhere = [...p.base, textMatch(terms, true)!];
+    facets = await sectorFacets(conn, userId, facetWhere, p);
+  }
+  const total = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
+
+  const where = p.sector ? [...facetWhere, p.sector] : facetWhere;
+  const ranked = terms.length > 0;
+  const limit = params.limit;
+  const found = await rows<{
+    id: string;
+    name: string | null;
+    role: string | null;
+    email: string | null;
+    last_met_ms: number | string | null;
+    met_key: string | null;
+    organisation_id: string | null;
+    organisation_name: string | null;
+    sector_id: string | null;
+    sector_name: string | null;
+    score: string | number | null;
+  }>(
+    conn,
+    sql`select x.id, x.name, x.role, x.email, x.last_met_ms, x.met_key, x.organisation_id, x.organisation_name,
+               x.sector_id, x.sector_name, x.score from (
+          select p.id, p.name, p.role, p.email, p.last_met_at,
+                 (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
+                 p.organisation_id, o.name as organisation_name,
+                 s.id as sector_id, s.name as sector_name,
+                 ${ranked ? score(terms) : sql`null::numeric`} as score
+            from people p
+            left join organisations o on o.id = p.organisation_id
+            left join sectors s on s.id = coalesce(p.sector_id, o.sector_id)
+           where ${sql.join(where, sql` and `)}
+        ) x
+        ${cursor ? sql`where ${keyset(cursor, ranked)}` : sql``}
+        order by ${ranked ? sql`x.score desc,` : sql``} x.last_met_at desc nulls last, x.id
+        limit ${limit + 1}`,
+  );
+
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    found.length > limit && last
+      ? encodeCursor({
+          s: ranked && last.score !== null ? String(last.score) : null,
+          m: last.met_key,
+          i: last.id,
+          l: loose || undefined,
+        })
+      : null;
+
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      displayName: displayName({ name: r.name, role: r.role, organisationName: r.organisation_name }),
+      role: r.role,
+      email: r.email,
+      lastMetAt: r.last_met_ms === null ? null : new Date(Number(r.last_met_ms)),
+      organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '' } : null,
+      sector: r.sector_id ? { id: r.sector_id, name: r.sector_name ?? '' } : null,
+    })),
+    nextCursor,
+    facets,
+    total,
+    loose,
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+const NUL = /\u0000/;
+
+/** A trimmed optional text: "" and whitespace become absent (null), NUL bytes are refused. */
+export function optionalText(max: number, label: string) {
+  return z
+    .string()
+    .max(max * 4, `${label} is too long`)
+    .optional()
+    .nullable()
+    .refine((s) => !s || !NUL.test(s), `${label} contains a character that cannot be stored`)
+    .transform((s) => {
+      const t = s?.trim();
+      return t ? t : null;
+    })
+    .refine((s) => !s || s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`);
+}
+
+const optionalUuid = (label: string) =>
+  z
+    .union([z.literal(''), z.uuid({ error: `Choose a valid ${label}` })])
+    .optional()
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+const email = z
+  .string()
+  .max(400)
+  .optional()
+  .nullable()
+  .transform((s) => s?.trim().toLowerCase() || null)
+  .refine((s) => !s || (s.length <= 254 && z.email().safeParse(s).success), 'Enter an email address like name@example.com');
+
+const link = z
+  .string()
+  .trim()
+  .max(500, 'Keep each link under 500 characters')
+  .refine((s) => !NUL.test(s), 'This link contains a character that cannot be stored')
+  .transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'Enter a web address like https://example.com/name');
+
+/** The editable fields of a person, shared by the form and the API. */
+export const personFieldsSchema = z.object({
+  name: optionalText(200, 'Name'),
+  role: optionalText(200, 'Role'),
+  organisationId: optionalUuid('organisation'),
+  /** A new organisation typed by name; wins over organisationId when both are sent by the form. */
+  organisationName: optionalText(200, 'Organisation'),
+  sectorId: optionalUuid('sector'),
+  email,
+  phone: optionalText(50, 'Phone').refine((s) => !s || /^[0-9+()./\s-]{3,50}$/.test(s), 'Enter a phone number using digits, spaces and + ( ) -'),
+  links: z.array(link).max(10, 'Add at most 10 links').optional().default([]),
+  notes: optionalText(10_000, 'Notes'),
+  keepPrivate: z.boolean().optional().default(false),
+});
+
+/** A new person needs at least a name, or a role or organisation to describe them by. */
+export const createPersonSchema = personFieldsSchema.superRefine((p, ctx) => {
+  if (!p.name && !p.role && !p.organisationId && !p.organisationName) {
+    ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name, or a role or organisation to know them by' });
+  }
+});
+export type PersonInput = z.output<typeof personFieldsSchema>;
+
+/** An edit: the whole set of fields plus the version the editor read. */
+export const updatePersonSchema = createPersonSchema.and(
+  z.object({ version: z.coerce.number({ error: 'The version is missing' }).int().min(1) }),
+);
+
+/** A partial edit from the API (PATCH): only the fields sent change. */
+export const patchPersonSchema = z
+  .object({
+    name: optionalText(200, 'Name'),
+    role: optionalText(200, 'Role'),
+    organisationId: optionalUuid('organisation'),
+    sectorId: optionalUuid('sector'),
+    email,
+    phone: personFieldsSchema.shape.phone,
+    links: z.array(link).max(10, 'Add at most 10 links'),
+    notes: optionalText(10_000, 'Notes'),
+    keepPrivate: z.boolean(),
+    version: z.number({ error: 'Send the version you read' }).int().min(1),
+  })
+  .partial()
+  .required({ version: true })
+  .strict();
+export type PersonPatch = z.output<typeof patchPersonSchema>;
+
+export const LAST_MET = ['30d', '90d', '12m', 'older', 'never'] as const;
+export type LastMet = (typeof LAST_MET)[number];
+export const LAST_MET_LABELS: Record<LastMet, string> = {
+  '30d': 'In the last 30 days',
+  '90d': 'In the last 3 months',
+  '12m': 'In the last 12 months',
+  older: 'More than a year ago',
+  never: 'Never met (mentioned only)',
+};
+
+const many = (max: number, item: z.ZodType<string>) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])].filter(Boolean).slice(0, max));
+
+const filterText = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined);
+
+/**
+ * The search state as it travels in a URL or an API query string. Sectors may be names or ids; unknown
+ * values simply match nothing, as a stale bookmark should.
+ */
+export const searchParamsSchema = z.object({
+  q: filterText,
+  sector: many(20, z.string().trim().max(200)),
+  organisation: many(10, z.string().trim().max(200)),
+  role: filterText,
+  event: z.union([z.literal(''), z.uuid()]).optional().transform((s) => s || undefined),
+  topic: filterText,
+  met: z.union([z.literal(''), z.enum(LAST_MET)]).optional().transform((s) => s || undefined),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().default(25),
+});
+export type SearchParams = z.output<typeof searchParamsSchema>;

@@ -1,0 +1,81 @@
+/**
+ * vCard 4.0 (RFC 6350) for one person. Pure, so it is unit-tested without a database.
+ */
+export interface VCardPerson {
+  id: string;
+  name: string | null;
+  displayName: string;
+  role: string | null;
+  organisation: { name: string } | null;
+  sector: { name: string } | null;
+  email: string | null;
+  phone: string | null;
+  links: string[];
+  notes: string | null;
+  updatedAt: Date;
+}
+
+/** Escapes a text value: backslash, comma, semicolon and newlines (RFC 6350 §3.4). */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+function splitName(name: string): { given: string; family: string } {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { given: parts[0]!, family: '' };
+  return { given: parts.slice(0, -1).join(' '), family: parts.at(-1)! };
+}
+
+/** The person as a vCard 4.0 document (CRLF line endings). */
+export function toVCard(p: VCardPerson): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${p.id}`, `FN:${escapeText(p.displayName)}`];
+  if (p.name) {
+    const { given, family } = splitName(p.name);
+    lines.push(`N:${escapeText(family)};${escapeText(given)};;;`);
+  }
+  if (p.organisation?.name) lines.push(`ORG:${escapeText(p.organisation.name)}`);
+  if (p.role) lines.push(`TITLE:${escapeText(p.role)}`);
+  if (p.email) lines.push(`EMAIL;TYPE=work:${escapeText(p.email)}`);
+  if (p.phone) lines.push(`TEL;VALUE=uri:tel:${p.phone.replace(/[^0-9+]/g, '')}`);
+  for (const link of p.links) lines.push(`URL:${link}`);
+  if (p.sector?.name) lines.push(`CATEGORIES:${escapeText(p.sector.name)}`);
+  if (p.notes) lines.push(`NOTE:${escapeText(p.notes)}`);
+  lines.push(`REV:${p.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+  lines.push('END:VCARD');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** A safe file name for the download: letters, digits and dashes. */
+export function vcardFileName(displayName: string): string {
+  const base = displayName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${base || 'contact'}.vcf`;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema } from '@/lib/people/validation';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const params = (p: Record<string, unknown>) => searchParamsSchema.parse(p);
+const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+/** A fixed little address book: the same for every test that needs it. */
+async function addressBook() {
+  const user = await createTestUser();
+  const dfe = await makeOrganisation(user.id, 'Department for Education', 'Government');
+  const dft = await makeOrganisation(user.id, 'Department for Transport', 'Government');
+  const leeds = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
+  const bbc = await makeOrganisation(user.id, 'BBC', 'Media');
+  const uni = await makeOrganisation(user.id, 'University of York', 'Higher education');
+  const acme = await makeOrganisation(user.id, 'Acme Analytics');
+  const people = {
+    priya: await makePerson(user.id, { name: 'Priya Shah', role: 'Deputy Director', organisationId: dfe.id, email: 'priya@education.gov.uk' }),
+    tom: await makePerson(user.id, { name: 'Tom Reed', role: 'Policy Adviser', organisationId: dft.id }),
+    headOfIt: await makePerson(user.id, { role: 'Head of IT', organisationId: leeds.id }),
+    sarah: await makePerson(user.id, { name: 'Sarah Bloom', role: 'Head of Audience Data', organisationId: bbc.id, notes: 'Talked about audience data and churn' }),
+    ravi: await makePerson(user.id, { name: 'Ravi Patel', role: 'CIO', organisationId: uni.id }),
+    // Own sector overrides the organisation's (none here).
+    mia: await makePerson(user.id, { name: 'Mia Chen', role: 'CIO', organisationId: acme.id, sector: 'Technology' }),
+    nobody: await makePerson(user.id, { name: 'Loose Ends', notes: 'met in a queue' }),
+  };
+  await makeEvent(user.id, {
+    title: 'CIO Club monthly',
+    series: 'CIO Club',
+    startsAt: days(10),
+    topics: ['Cloud'],
+    people: [
+      { personId: people.ravi.id, topics: ['Procurement'] },
+      { personId: people.mia.id },
+    ],
+  });
+  await makeEvent(user.id, {
+    title: 'Media breakfast',
+    startsAt: days(400),
+    people: [{ personId: people.sarah.id, topics: ['Audience data'] }],
+  });
+  await makeEvent(user.id, { title: 'Schools summit', startsAt: days(40), people: [{ personId: people.priya.id }] });
+  return { user, people, orgs: { dfe, dft, leeds, bbc, uni, acme } };
+}
+
+describe('people search', () => {
+  it('finds by typos: "departmnt for educaton" ranks the Department for Education first', async () => {
+    const { user, people } = await addressBook();
+    const r = await searchPeople(user.id, params({ q: 'departmnt for educaton' }));
+    expect(r.items[0]?.id).toBe(people.priya.id);
+    expect(r.items.map((i) => i.id)).not.toContain(people.sarah.id);
+  });
+
+  it('finds by what is remembered: the woman from the broadcaster who talked about audience data', async () => {
+    const { user, people } = await addressBook();
+    const r = await searchPeople(user.id, params({ q: 'the woman from the bbc who talked about audience data' }));
+    expect(r.items[0]?.id).toBe(people.sarah.id);
+  });
+
+  it('ranks a name match above a mention, then by last met', async () => {
+    const { user, people } = await addressBook();
+    const r = await searchPeople(user.id, params({ q: 'cio' }));
+    const ids = r.items.map((i) => i.id);
+    // Both CIOs met at the same event; Ravi and Mia tie on words and last met, so both lead.
+    expect(ids.slice(0, 2).sort()).toEqual([people.ravi.id, people.mia.id].sort());
+    expect(ids).not.toContain(people.priya.id);
+  });
+
+  it('shows a nameless person as "Role, Organisation"', async () => {
+    const { user, people } = await addressBook();
+    const r = await searchPeople(user.id, params({ q: 'leeds' }));
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ id: people.headOfIt.id, displayName: 'Head of IT, Leeds City Council', name: null });
+  });
+
+  it('filters by effective sector (own, else organisation) and several sectors at once', async () => {
+    const { user, people } = await addressBook();
+    const gov = await searchPeople(user.id, params({ sector: 'Government' }));
+    expect(gov.items.map((i) => i.id).sort()).toEqual([people.priya.id, people.tom.id, people.headOfIt.id].sort());
+    const techAndMedia = await searchPeople(user.id, params({ sector: ['technology', 'Media'] }));
+    expect(techAndMedia.items.map((i) => i.id).sort()).toEqual([people.mia.id, people.sarah.id].sort());
+    expect(techAndMedia.total).toBe(2);
+  });
+
+  it('combines text, sector, role, event, topic and last-met filters', async () => {
+    const { user, people, orgs } = await addressBook();
+    expect((await searchPeople(user.id, params({ q: 'cio', sector: 'Higher education' }))).items.map((i) => i.id)).toEqual([people.ravi.id]);
+    expect((await searchPeople(user.id, params({ role: 'head of', sector: 'Media' }))).items.map((i) => i.id)).toEqual([people.sarah.id]);
+    expect((await searchPeople(user.id, params({ topic: 'procurement' }))).items.map((i) => i.id)).toEqual([people.ravi.id]);
+    // Event-level topic applies to everyone met there.
+    expect((await searchPeople(user.id, params({ topic: 'Cloud' }))).items.map((i) => i.id).sort()).toEqual([people.ravi.id, people.mia.id].sort());
+    expect((await searchPeople(user.id, params({ met: '30d' }))).items.map((i) => i.id).sort()).toEqual([people.ravi.id, people.mia.id].sort());
+    expect((await searchPeople(user.id, params({ met: 'older' }))).items.map((i) => i.id)).toEqual([people.sarah.id]);
+    expect((await searchPeople(user.id, params({ organisation: orgs.dft.id }))).items.map((i) => i.id)).toEqual([people.tom.id]);
+    expect((await searchPeople(user.id, params({ organisation: 'bbc', met: '30d' }))).items).toEqual([]);
+  });
+
+  it('facets add up to the total without the sector filter, and ignore the sector filter itself', async () => {
+    const { user } = await addressBook();
+    const all = await searchPeople(user.id, params({}));
+    const sum = all.facets.reduce((n, f) => n + f.count, 0);
+    expect(sum).toBe(all.total);
+    expect(all.total).toBe(7);
+    expect(all.facets.find((f) => f.name === 'Government')?.count).toBe(3);
+    expect(all.facets.find((f) => f.id === null)?.count).toBe(1); // Loose Ends; Mia's own sector covers Acme's gap
+    const filtered = await searchPeople(user.id, params({ sector: 'Government' }));
+    expect(filtered.facets.map((f) => f.count)).toEqual(all.facets.map((f) => f.count));
+    expect(filtered.facets.find((f) => f.name === 'Government')?.selected).toBe(true);
+  });
+
+  it('pages with a keyset cursor without repeats or gaps', async () => {
+    const { user } = await addressBook();
+    const all = await searchPeople(user.id, params({ limit: 100 }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchPeople(user.id, params({ limit: 2, cursor }));
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => i.id));
+    const rankedAll = await searchPeople(user.id, params({ q: 'head', limit: 100 }));
+    const rankedSeen: string[] = [];
+    cursor = undefined;
+    do {
+      const page = await searchPeople(user.id, params({ q: 'head', limit: 1, cursor }));
+      rankedSeen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(rankedSeen).toEqual(rankedAll.items.map((i) => i.id));
+  });
+
+  it("never shows another user's people, in results or counts", async () => {
+    const { user } = await addressBook();
+    const other = await createTestUser();
+    await makePerson(other.id, { name: 'Priya Shah', role: 'CIO', sector: 'Government' });
+    const mine = await searchPeople(user.id, params({ q: 'priya' }));
+    expect(mine.items).toHaveLength(1);
+    const theirs = await searchPeople(other.id, params({}));
+    expect(theirs.total).toBe(1);
+    expect(theirs.facets.find((f) => f.name === 'Government')?.count).toBe(1);
+  });
+});
