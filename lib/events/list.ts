@@ -1,0 +1,120 @@
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { networkingEvents } from '@/db/schema';
+import { normaliseTopic } from '@/lib/topics/normalise';
+import { escapeLike } from '@/lib/topics/queries';
+import type { EventListQuery } from './validation';
+
+export interface EventListItem {
+  id: string;
+  title: string;
+  startsAt: Date;
+  venue: string | null;
+  series: string | null;
+  peopleCount: number;
+  openFollowUps: number;
+  topics: string[];
+}
+
+function encodeCursor(item: { startsAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([item.startsAt.toISOString(), item.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startsAt: Date; id: string } | null {
+  try {
+    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const startsAt = new Date(iso);
+    if (Number.isNaN(startsAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return { startsAt, id };
+  } catch {
+    return null;
+  }
+}
+
+function filters(userId: string, query: EventListQuery, timeZone: string): SQL[] {
+  const e = networkingEvents;
+  const where: SQL[] = [eq(e.userId, userId), isNull(e.deletedAt)];
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    where.push(sql`(${e.title} ilike ${like} or ${e.venue} ilike ${like} or ${e.host} ilike ${like} or ${e.series} ilike ${like}
+      or ${e.summary} ilike ${like})`);
+  }
+  if (query.series) where.push(sql`lower(${e.series}) = lower(${query.series})`);
+  if (query.topic) {
+    const topic = normaliseTopic(query.topic);
+    where.push(sql`(exists (select 1 from event_topics et join topics t on t.id = et.topic_id
+        where et.event_id = ${e.id} and t.normalised_name = ${topic})
+      or exists (select 1 from encounters en join encounter_topics ct on ct.encounter_id = en.id
+        join topics t on t.id = ct.topic_id where en.event_id = ${e.id} and t.normalised_name = ${topic}))`);
+  }
+  if (query.sector) {
+    where.push(sql`exists (select 1 from encounters en join people p on p.id = en.person_id and p.deleted_at is null
+        left join organisations o on o.id = p.organisation_id
+        join sectors s on s.id = coalesce(p.sector_id, o.sector_id)
+      where en.event_id = ${e.id} and lower(s.name) = lower(${query.sector}))`);
+  }
+  if (query.year) {
+    where.push(sql`extract(year from ${e.startsAt} at time zone ${timeZone}) = ${query.year}`);
+  }
+  return where;
+}
+
+/** A page of the user's events, newest first, filtered; `nextCursor` continues after the last one. */
+export async function listEvents(
+  userId: string,
+  query: EventListQuery,
+  timeZone = 'UTC',
+): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
+  const e = networkingEvents;
+  const where = filters(userId, query, timeZone);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) where.push(sql`(${e.startsAt}, ${e.id}) < (${after.startsAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
+  const rows = await db
+    .select({
+      id: e.id,
+      title: e.title,
+      startsAt: e.startsAt,
+      venue: e.venue,
+      series: e.series,
+      // Select-list columns are unqualified in drizzle, so the subqueries name the outer table themselves.
+      peopleCount: sql<number>`(select count(*)::int from encounters en join people p on p.id = en.person_id
+        where en.event_id = events.id and p.deleted_at is null)`,
+      openFollowUps: sql<number>`(select count(*)::int from follow_ups f
+        where f.event_id = events.id and f.status = 'open' and f.deleted_at is null)`,
+      topics: sql<string[]>`coalesce((select array_agg(t.name order by t.name) from event_topics et
+        join topics t on t.id = et.topic_id where et.event_id = events.id), '{}')`,
+    })
+    .from(e)
+    .where(and(...where))
+    .orderBy(desc(e.startsAt), desc(e.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map((r) => ({
+    ...r,
+    peopleCount: Number(r.peopleCount),
+    openFollowUps: Number(r.openFollowUps),
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** The filter choices for the events list: the user's series, topics, sectors and years. */
+export async function listEventFacets(userId: string, timeZone = 'UTC') {
+  const e = networkingEvents;
+  const [series, years] = await Promise.all([
+    db
+      .selectDistinct({ series: e.series })
+      .from(e)
+      .where(and(eq(e.userId, userId), isNull(e.deletedAt), sql`${e.series} is not null`))
+      .orderBy(e.series)
+      .limit(200),
+    db
+      .selectDistinct({ year: sql<number>`extract(year from ${e.startsAt} at time zone ${timeZone})::int` })
+      .from(e)
+      .where(and(eq(e.userId, userId), isNull(e.deletedAt)))
+      .orderBy(sql`1 desc`),
+  ]);
+  return {
+    series: series.flatMap((s) => (s.series ? [s.series] : [])),
+    years: years.map((y) => Number(y.year)),
+  };
+}

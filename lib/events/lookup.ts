@@ -1,0 +1,140 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { encounters, followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
+import { escapeLike, suggestTopics } from '@/lib/topics/queries';
+
+export const SUGGEST_KINDS = ['organisations', 'sectors', 'series', 'topics', 'people'] as const;
+export type SuggestKind = (typeof SUGGEST_KINDS)[number];
+
+/** A known person offered while typing, with what the user needs to pick up the conversation again. */
+export interface PersonSuggestion {
+  id: string;
+  name: string | null;
+  role: string | null;
+  email: string | null;
+  organisation: string | null;
+  sector: string | null;
+  lastMet: { eventId: string; title: string; startsAt: string } | null;
+  topics: string[];
+  openFollowUps: { id: string; action: string; dueOn: string | null }[];
+}
+
+export interface OrganisationSuggestion {
+  name: string;
+  sector: string | null;
+}
+
+const orgSector = alias(sectors, 'org_sector');
+
+/** The user's organisations whose name contains `q`, with their sector (the person row's default). */
+export async function suggestOrganisations(userId: string, q: string, limit = 8): Promise<OrganisationSuggestion[]> {
+  return db
+    .select({ name: organisations.name, sector: sectors.name })
+    .from(organisations)
+    .leftJoin(sectors, eq(sectors.id, organisations.sectorId))
+    .where(and(eq(organisations.userId, userId), q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined))
+    .orderBy(asc(organisations.name))
+    .limit(limit);
+}
+
+/** The user's sector names containing `q`. */
+export async function suggestSectors(userId: string, q: string, limit = 20): Promise<string[]> {
+  const rows = await db
+    .select({ name: sectors.name })
+    .from(sectors)
+    .where(and(eq(sectors.userId, userId), q ? ilike(sectors.name, `%${escapeLike(q)}%`) : undefined))
+    .orderBy(asc(sectors.name))
+    .limit(limit);
+  return rows.map((r) => r.name);
+}
+
+/** Series names from the user's earlier events, most recent first. */
+export async function suggestSeries(userId: string, q: string, limit = 8): Promise<string[]> {
+  const rows = await db
+    .select({ series: networkingEvents.series, last: sql<Date>`max(${networkingEvents.startsAt})` })
+    .from(networkingEvents)
+    .where(
+      and(
+        eq(networkingEvents.userId, userId),
+        isNull(networkingEvents.deletedAt),
+        q ? ilike(networkingEvents.series, `%${escapeLike(q)}%`) : sql`${networkingEvents.series} is not null`,
+      ),
+    )
+    .groupBy(networkingEvents.series)
+    .orderBy(desc(sql`max(${networkingEvents.startsAt})`))
+    .limit(limit);
+  return rows.flatMap((r) => (r.series ? [r.series] : []));
+}
+
+/** Known people matching `q` by name, role, organisation or anything else they are remembered by. */
+export async function suggestPeople(userId: string, q: string, limit = 5): Promise<PersonSuggestion[]> {
+  if (!q) return [];
+  const found = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      role: people.role,
+      email: people.email,
+      organisation: organisations.name,
+      sector: sql<string | null>`coalesce(${sectors.name}, ${orgSector.name})`,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(sectors, eq(sectors.id, people.sectorId))
+    .leftJoin(orgSector, eq(orgSector.id, organisations.sectorId))
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), ilike(people.searchText, `%${escapeLike(q)}%`)))
+    .orderBy(sql`${people.name} ilike ${escapeLike(q) + '%'} desc`, sql`${people.lastMetAt} desc nulls last`)
+    .limit(limit);
+  return Promise.all(found.map(async (p) => ({ ...p, ...(await reMeetingContext(userId, p.id)) })));
+}
+
+/** Where the user last met a person, the topics they talked about, and what is still owed to them. */
+export async function reMeetingContext(userId: string, personId: string) {
+  const [last] = await db
+    .select({ eventId: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
+    .from(encounters)
+    .innerJoin(networkingEvents, eq(networkingEvents.id, encounters.eventId))
+    .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
+    .orderBy(desc(networkingEvents.startsAt))
+    .limit(1);
+  const topicRows = await rows<{ name: string }>(db, sql`select distinct t.name from encounters e
+      join encounter_topics et on et.encounter_id = e.id join topics t on t.id = et.topic_id
+      join events ev on ev.id = e.event_id and ev.deleted_at is null
+    where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by t.name limit 8`);
+  const open = await db
+    .select({ id: followUps.id, action: followUps.action, dueOn: followUps.dueOn })
+    .from(followUps)
+    .where(
+      and(
+        eq(followUps.userId, userId),
+        inArray(followUps.personId, [personId]),
+        eq(followUps.status, 'open'),
+        isNull(followUps.deletedAt),
+      ),
+    )
+    .orderBy(sql`${followUps.dueOn} asc nulls last`)
+    .limit(3);
+  return {
+    lastMet: last ? { eventId: last.eventId, title: last.title, startsAt: last.startsAt.toISOString() } : null,
+    topics: topicRows.map((r) => r.name),
+    openFollowUps: open,
+  };
+}
+
+/** Suggestions of one kind for the capture form. */
+export async function suggest(userId: string, kind: SuggestKind, q: string) {
+  switch (kind) {
+    case 'organisations':
+      return suggestOrganisations(userId, q);
+    case 'sectors':
+      return suggestSectors(userId, q);
+    case 'series':
+      return suggestSeries(userId, q);
+    case 'topics':
+      return suggestTopics(db, userId, q);
+    case 'people':
+      return suggestPeople(userId, q);
+  }
+}

@@ -1,0 +1,183 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { organisations, people, sectors } from '@/db/schema';
+import { UserFacingError } from '@/lib/errors';
+import type { PersonInput } from './validation';
+
+/** A known person who looks like a row the user is about to create. */
+export interface DuplicateCandidate {
+  id: string;
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+  email: string | null;
+  why: 'email' | 'name and organisation';
+}
+
+/** Rows of the form that look like people the user already knows; the UI offers to link them. */
+export class LikelyDuplicatesError extends UserFacingError {
+  constructor(readonly candidates: Record<number, DuplicateCandidate[]>) {
+    super('Some of these people may already be in your contacts. Link them, or confirm they are new.', 409);
+    this.name = 'LikelyDuplicatesError';
+  }
+}
+
+/** Finds the user's sector by name (case-insensitive) or creates it. */
+export async function resolveSector(tx: DbOrTx, userId: string, name: string): Promise<string> {
+  const find = () =>
+    tx
+      .select({ id: sectors.id })
+      .from(sectors)
+      .where(and(eq(sectors.userId, userId), sql`lower(${sectors.name}) = lower(${name})`))
+      .limit(1);
+  const [found] = await find();
+  if (found) return found.id;
+  // The unique index is on lower(name); a concurrent insert of the same name falls through to the select.
+  const [created] = await tx.insert(sectors).values({ userId, name }).onConflictDoNothing().returning({ id: sectors.id });
+  return created?.id ?? (await find())[0]!.id;
+}
+
+/** Finds the user's organisation by name (case-insensitive) or creates it with the given sector. */
+export async function resolveOrganisation(
+  tx: DbOrTx,
+  userId: string,
+  name: string,
+  sectorId: string | null,
+): Promise<{ id: string; sectorId: string | null }> {
+  const find = () =>
+    tx
+      .select({ id: organisations.id, sectorId: organisations.sectorId })
+      .from(organisations)
+      .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${name})`))
+      .limit(1);
+  const [found] = await find();
+  if (found) {
+    if (!found.sectorId && sectorId) {
+      // An organisation learns its sector the first time someone from it is filed under one.
+      await tx
+        .update(organisations)
+        .set({ sectorId, updatedAt: new Date() })
+        .where(and(eq(organisations.id, found.id), eq(organisations.userId, userId)));
+      return { id: found.id, sectorId };
+    }
+    return found;
+  }
+  const [created] = await tx
+    .insert(organisations)
+    .values({ userId, name, sectorId })
+    .onConflictDoNothing()
+    .returning({ id: organisations.id, sectorId: organisations.sectorId });
+  return created ?? (await find())[0]!;
+}
+
+/** Known people who share an email, or a name and an organisation, with a new row. */
+async function likelyDuplicates(tx: DbOrTx, userId: string, p: PersonInput): Promise<DuplicateCandidate[]> {
+  const byEmail = p.email ? sql`lower(${people.email}) = lower(${p.email})` : null;
+  const byNameOrg =
+    p.name && p.organisation
+      ? sql`(lower(${people.name}) = lower(${p.name}) and lower(${organisations.name}) = lower(${p.organisation}))`
+      : null;
+  if (!byEmail && !byNameOrg) return [];
+  const rows = await tx
+    .select({
+      id: people.id,
+      name: people.name,
+      role: people.role,
+      organisation: organisations.name,
+      email: people.email,
+      emailMatch: byEmail ?? sql<boolean>`false`,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(
+      and(
+        eq(people.userId, userId),
+        isNull(people.deletedAt),
+        byEmail && byNameOrg ? sql`(${byEmail} or ${byNameOrg})` : (byEmail ?? byNameOrg!),
+      ),
+    )
+    .limit(5);
+  return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : 'name and organisation' }));
+}
+
+/**
+ * Turns the form's people rows into person ids, in the caller's transaction: links rows that name a known
+ * person (and updates what the row changed), creates the rest with their organisations and sectors. A new row
+ * that looks like someone known is linked (`onDuplicate: 'link'`, the API) or refused with the candidates
+ * (`'ask'`, the form) unless the row says `newPerson`.
+ */
+export async function resolvePeople(
+  tx: DbOrTx,
+  userId: string,
+  rows: PersonInput[],
+  onDuplicate: 'link' | 'ask',
+): Promise<string[]> {
+  const known = rows.flatMap((r) => (r.id ? [r.id] : []));
+  const owned = new Set(
+    known.length
+      ? (
+          await tx
+            .select({ id: people.id })
+            .from(people)
+            .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, known)))
+        ).map((r) => r.id)
+      : [],
+  );
+  const fieldErrors: Record<string, string[]> = {};
+  const asks: Record<number, DuplicateCandidate[]> = {};
+  const ids: string[] = [];
+
+  for (const [index, row] of rows.entries()) {
+    if (row.id && !owned.has(row.id)) {
+      fieldErrors[`people.${index}.id`] = ['This person is not in your contacts (deleted, or never there)'];
+      continue;
+    }
+    let personId = row.id;
+    if (!personId && !row.newPerson) {
+      const candidates = await likelyDuplicates(tx, userId, row);
+      if (candidates.length && onDuplicate === 'ask') asks[index] = candidates;
+      else if (candidates.length) personId = candidates[0]!.id;
+    }
+    const sectorId = row.sector ? await resolveSector(tx, userId, row.sector) : null;
+    const org = row.organisation ? await resolveOrganisation(tx, userId, row.organisation, sectorId) : null;
+    // The person's own sector is kept only when it differs from their organisation's.
+    const ownSector = sectorId && sectorId !== org?.sectorId ? sectorId : null;
+
+    if (personId) {
+      const changes: Partial<typeof people.$inferInsert> = {};
+      if (row.name) changes.name = row.name;
+      if (row.role) changes.role = row.role;
+      if (row.email) changes.email = row.email;
+      if (org) changes.organisationId = org.id;
+      if (row.sector) changes.sectorId = ownSector;
+      if (Object.keys(changes).length) {
+        await tx
+          .update(people)
+          .set({ ...changes, updatedAt: new Date(), version: sql`${people.version} + 1` })
+          .where(and(eq(people.id, personId), eq(people.userId, userId)));
+      }
+    } else if (!asks[index]) {
+      const [created] = await tx
+        .insert(people)
+        .values({
+          userId,
+          name: row.name ?? null,
+          role: row.role ?? null,
+          email: row.email ?? null,
+          organisationId: org?.id ?? null,
+          sectorId: ownSector,
+        })
+        .returning({ id: people.id });
+      personId = created!.id;
+    }
+    if (personId && ids.includes(personId)) {
+      fieldErrors[`people.${index}.name`] = ['This person is already in the list above'];
+    }
+    ids.push(personId ?? '');
+  }
+  if (Object.keys(fieldErrors).length) {
+    throw new UserFacingError('Some people could not be saved.', 400, fieldErrors);
+  }
+  if (Object.keys(asks).length) throw new LikelyDuplicatesError(asks);
+  return ids;
+}

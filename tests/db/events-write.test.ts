@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { encounters, followUps, idempotencyKeys, insights, networkingEvents, organisations, people, topics } from '@/db/schema';
+import { VersionConflictError, UserFacingError, NotFoundError } from '@/lib/errors';
+import { listEvents } from '@/lib/events/list';
+import { getEventDetail } from '@/lib/events/queries';
+import { LikelyDuplicatesError } from '@/lib/events/resolve';
+import { eventInputSchema } from '@/lib/events/validation';
+import { createEvent, deleteEvent, restoreEvent, updateEvent } from '@/lib/events/write';
+import { makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const evening = (extra: Record<string, unknown> = {}) =>
+  eventInputSchema.parse({
+    title: 'CIO Club, April',
+    startsAt: '2026-04-23T18:30:00+01:00',
+    series: 'CIO Club monthly',
+    topics: ['Cloud', 'Open data', 'open  DATA'],
+    people: [
+      { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines', sector: 'Technology', relation: 'spoke', topics: ['Cloud'] },
+      { role: 'Head of IT', organisation: 'County Council', sector: 'Government' },
+      { name: 'Grace', organisation: 'analytical engines', notes: 'Knows Ada' },
+    ],
+    insights: [{ text: '40% of councils run on one supplier', personIndex: 0 }, { text: 'Budgets fall 5%' }],
+    followUps: [{ action: 'Send Ada the report', due: '2026-04-30', personIndex: 0 }, { action: 'Read the white paper' }],
+    ...extra,
+  });
+
+async function countRows(userId: string) {
+  const count = async (table: typeof networkingEvents | typeof people | typeof organisations | typeof topics | typeof encounters | typeof insights | typeof followUps) =>
+    Number((await db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.userId, userId)))[0]!.n);
+  return {
+    events: await count(networkingEvents),
+    people: await count(people),
+    organisations: await count(organisations),
+    topics: await count(topics),
+    encounters: await count(encounters),
+    insights: await count(insights),
+    followUps: await count(followUps),
+  };
+}
+
+describe('saving an event', () => {
+  it('saves the whole evening: organisations shared case-insensitively, topics by normalised name, speaker facts', async () => {
+    const user = await createTestUser();
+    const { event } = await createEvent(user.id, evening());
+    expect(event.topics).toEqual(['Cloud', 'Open data']);
+    expect(event.people.map((p) => p.organisation?.name)).toEqual(['Analytical Engines', 'County Council', 'Analytical Engines']);
+    expect(event.people[0]!.sector?.name).toBe('Technology');
+    expect(event.people[2]!.sector?.name).toBe('Technology'); // inherited from the organisation
+    expect(event.people[0]!.relation).toBe('spoke');
+    expect(event.insights[0]!.personId).toBe(event.people[0]!.id);
+    expect(event.followUps.find((f) => f.action === 'Send Ada the report')?.personId).toBe(event.people[0]!.id);
+    expect(await countRows(user.id)).toMatchObject({ events: 1, people: 3, organisations: 2, topics: 2, encounters: 3, insights: 2, followUps: 2 });
+    const [ada] = await db.select().from(people).where(eq(people.id, event.people[0]!.id));
+    expect(ada!.searchText).toContain('CIO Club');
+    expect(ada!.lastMetAt?.toISOString()).toBe('2026-04-23T17:30:00.000Z');
+  });
+
+  it('a failure midway leaves no rows at all', async () => {
+    const user = await createTestUser();
+    const stranger = await createTestUser();
+    const theirs = await makePerson(stranger.id, { name: 'Not yours' });
+    // The last person row names someone else's contact, so the write fails after people, orgs and topics began.
+    const input = evening({ people: [...evening().people.map((p) => ({ ...p })), { id: theirs.id }] });
+    await expect(createEvent(user.id, input)).rejects.toBeInstanceOf(UserFacingError);
+    expect(await countRows(user.id)).toEqual({ events: 0, people: 0, organisations: 0, topics: 0, encounters: 0, insights: 0, followUps: 0 });
+  });
+
+  it('a retried request with the same idempotency key makes one event', async () => {
+    const user = await createTestUser();
+    const key = `test-${randomUUID()}`;
+    const [a, b] = await Promise.all([
+      createEvent(user.id, evening(), { idempotencyKey: key }),
+      createEvent(user.id, evening(), { idempotencyKey: key }),
+    ]);
+    expect(a.event.id).toBe(b.event.id);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    const again = await createEvent(user.id, evening(), { idempotencyKey: key });
+    expect(again).toMatchObject({ replayed: true, event: { id: a.event.id } });
+    expect((await countRows(user.id)).events).toBe(1);
+    await expect(createEvent(user.id, evening({ title: 'Other' }), { idempotencyKey: key })).rejects.toMatchObject({ status: 422 });
+    const keys = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id)));
+    expect(keys).toHaveLength(1);
+  });
+
+  it('links a known person by id, and offers or links a likely duplicate instead of creating one', async () => {
+    const user = await createTestUser();
+    const org = await makeOrganisation(user.id, 'Acme', 'Finance');
+    const jane = await makePerson(user.id, { name: 'Jane Roe', organisationId: org.id, email: 'jane@acme.test' });
+    const byEmail = { email: 'JANE@acme.test', name: 'J. Roe' };
+    const byNameOrg = { name: 'jane roe', organisation: 'ACME' };
+    await expect(createEvent(user.id, evening({ people: [byEmail], insights: [], followUps: [] }), { onDuplicate: 'ask' })).rejects.toSatisfy(
+      (e) => e instanceof LikelyDuplicatesError && e.candidates[0]![0]!.id === jane.id && e.candidates[0]![0]!.why === 'email',
+    );
+    const { event } = await createEvent(user.id, evening({ people: [byNameOrg, { id: jane.id, role: 'CFO' }], insights: [], followUps: [] }), {
+      onDuplicate: 'link',
+    }).catch((e) => ({ event: null, e }));
+    // Two rows that are the same person are refused rather than merged silently.
+    expect(event).toBeNull();
+    const linked = await createEvent(user.id, evening({ people: [byNameOrg], insights: [], followUps: [] }), { onDuplicate: 'link' });
+    expect(linked.event.people[0]!.id).toBe(jane.id);
+    const fresh = await createEvent(user.id, evening({ people: [{ ...byNameOrg, newPerson: true }], insights: [], followUps: [] }), {
+      onDuplicate: 'ask',
+    });
+    expect(fresh.event.people[0]!.id).not.toBe(jane.id);
+  });
+});
+
+describe('editing and deleting an event', () => {
+  it('a stale version is a conflict carrying the current copy, and changes nothing', async () => {
+    const user = await createTestUser();
+    const { event } = await createEvent(user.id, evening());
+    const first = await updateEvent(user.id, event.id, event.version, evening({ title: 'From the phone', people: [] , insights: [], followUps: [] }));
+    expect(first.version).toBe(event.version + 1);
+    expect(first.people).toEqual([]);
+    const err = await updateEvent(user.id, event.id, event.version, evening({ title: 'From the laptop' })).catch((e) => e);
+    expect(err).toBeInstanceOf(VersionConflictError);
+    expect((err as VersionConflictError<{ title: string }>).current.title).toBe('From the phone');
+    expect((await getEventDetail(db, user.id, event.id)).title).toBe('From the phone');
+  });
+
+  it('keeps follow-ups the form kept, drops the rest, and refreshes people who left the event', async () => {
+    const user = await createTestUser();
+    const { event } = await createEvent(user.id, evening());
+    const kept = event.followUps.find((f) => f.action === 'Read the white paper')!;
+    const updated = await updateEvent(
+      user.id,
+      event.id,
+      event.version,
+      evening({ people: [evening().people[0]!], insights: [], followUps: [{ id: kept.id, action: 'Read it twice' }] }),
+    );
+    expect(updated.followUps).toEqual([expect.objectContaining({ id: kept.id, action: 'Read it twice', version: 2 })]);
+    const grace = event.people[2]!;
+    const [row] = await db.select().from(people).where(eq(people.id, grace.id));
+    expect(row!.lastMetAt).toBeNull();
+  });
+
+  it('another user’s event is not found; delete hides it everywhere and undo brings it back', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const { event } = await createEvent(user.id, evening());
+    await expect(getEventDetail(db, other.id, event.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteEvent(other.id, event.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateEvent(other.id, event.id, 1, evening())).rejects.toBeInstanceOf(NotFoundError);
+    await deleteEvent(user.id, event.id);
+    await expect(getEventDetail(db, user.id, event.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listEvents(user.id, { limit: 25 })).items).toEqual([]);
+    const [ada] = await db.select().from(people).where(eq(people.id, event.people[0]!.id));
+    expect(ada!.lastMetAt).toBeNull();
+    await restoreEvent(user.id, event.id);
+    expect((await getEventDetail(db, user.id, event.id)).title).toBe('CIO Club, April');
+  });
+});
