@@ -1,6 +1,11 @@
+import { eventEndpoints } from '@/lib/events/openapi';
+import { followUpEndpoints } from '@/lib/follow-ups/openapi';
 import type { EndpointDoc } from './openapi';
 
 /**
  * Every documented endpoint. Each feature keeps its list in `lib/<feature>/openapi.ts`; add the import here.
  */
-export const endpoints: EndpointDoc[] = [];
+export const endpoints: EndpointDoc[] = [
+  ...eventEndpoints,
+  ...followUpEndpoints,
+];

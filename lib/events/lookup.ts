@@ -5,7 +5,8 @@ import { rows } from '@/db/rows';
 import { encounters, followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
 import { escapeLike, suggestTopics } from '@/lib/topics/queries';
 
-export const SUGGEST_KINDS = ['organisations', 'sectors', 'series', 'topics', 'people'] as const;
+import type { SUGGEST_KINDS } from './validation';
+
 export type SuggestKind = (typeof SUGGEST_KINDS)[number];
 
 /** A known person offered while typing, with what the user needs to pick up the conversation again. */

@@ -143,3 +143,11 @@ export const eventListQuerySchema = z.object({
 });
 
 export type EventListQuery = z.output<typeof eventListQuerySchema>;
+
+export const SUGGEST_KINDS = ['organisations', 'sectors', 'series', 'topics', 'people'] as const;
+
+/** Query string of GET /api/v1/events/suggest (autocomplete for the capture form). */
+export const suggestQuerySchema = z.object({
+  kind: z.enum(SUGGEST_KINDS, { error: `One of ${SUGGEST_KINDS.join(', ')}` }),
+  q: optionalText(100, 'The search').transform((q) => q ?? ''),
+});

@@ -7,7 +7,7 @@ import { VersionConflictError, UserFacingError, NotFoundError } from '@/lib/erro
 import { listEvents } from '@/lib/events/list';
 import { getEventDetail } from '@/lib/events/queries';
 import { LikelyDuplicatesError } from '@/lib/events/resolve';
-import { eventInputSchema } from '@/lib/events/validation';
+import { eventInputSchema, eventListQuerySchema } from '@/lib/events/validation';
 import { createEvent, deleteEvent, restoreEvent, updateEvent } from '@/lib/events/write';
 import { makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -147,7 +147,7 @@ describe('editing and deleting an event', () => {
     await expect(updateEvent(other.id, event.id, 1, evening())).rejects.toBeInstanceOf(NotFoundError);
     await deleteEvent(user.id, event.id);
     await expect(getEventDetail(db, user.id, event.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listEvents(user.id, { limit: 25 })).items).toEqual([]);
+    expect((await listEvents(user.id, eventListQuerySchema.parse({}))).items).toEqual([]);
     const [ada] = await db.select().from(people).where(eq(people.id, event.people[0]!.id));
     expect(ada!.lastMetAt).toBeNull();
     await restoreEvent(user.id, event.id);
