@@ -1,0 +1,60 @@
+import { ArrowLeft, CalendarPlus } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { Card, PageHeader } from '@/app/_components/ui/card';
+import { buttonClass } from '@/app/_components/ui/button';
+import { requireUser } from '@/lib/dal';
+import { NotFoundError } from '@/lib/errors';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { dueLabel, formatDay } from '@/lib/follow-ups/dates';
+import { getFollowUp } from '@/lib/follow-ups/queries';
+import { EditFollowUp } from '../_components/edit-follow-up';
+import { FollowUpList } from '../_components/follow-up-list';
+
+export const metadata: Metadata = { title: 'Edit follow-up' };
+
+export default async function FollowUpPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const user = await requireUser();
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const item = await getFollowUp(user.id, id.data).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const today = todayIn(user.timeZone);
+
+  return (
+    <>
+      <Link href="/follow-ups" className="mb-3 inline-flex min-h-11 items-center gap-1.5 text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+        <ArrowLeft aria-hidden className="size-4" />
+        Follow-ups
+      </Link>
+      <PageHeader
+        title="Edit follow-up"
+        description={
+          item.status === 'done'
+            ? `Done${item.doneAt ? ` on ${formatDay(item.doneAt.slice(0, 10), user.locale)}` : ''}`
+            : `Due: ${item.due ? `${formatDay(item.due, user.locale)} (${dueLabel(item.due, today, user.locale)})` : 'no date'}`
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:items-start">
+        <Card>
+          <EditFollowUp key={item.version} item={item} locale={user.locale} />
+        </Card>
+        <div className="space-y-4">
+          <FollowUpList items={[item]} today={today} locale={user.locale} />
+          {item.due && item.status === 'open' ? (
+            <a href={`/api/v1/follow-ups/${item.id}/calendar.ics`} download className={buttonClass('secondary', 'w-full')}>
+              <CalendarPlus aria-hidden className="size-4" />
+              Add to calendar (.ics)
+            </a>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

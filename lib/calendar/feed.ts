@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import { sha256 } from '@/lib/api/tokens';
+import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
+import { buildCalendar, type AllDayEntry } from './ics';
+
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
+
+function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: Date): AllDayEntry {
+  const link = `${origin}/follow-ups/${item.id}`;
+  const context = [item.person ? `With ${item.person.displayName}` : null, item.event ? `From ${item.event.title}` : null]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    uid: `follow-up-${item.id}@rapport`,
+    day: item.due,
+    summary: item.person ? `${item.action} (${item.person.displayName})` : item.action,
+    description: `${context ? context + '\n\n' : ''}Open in Rapport: ${link}`,
+    url: link,
+    stamp,
+  };
+}
+
+/** The user's open, dated follow-ups as an iCalendar feed; links point at `origin`. */
+export async function followUpsCalendar(userId: string, origin: string): Promise<string> {
+  const items = await listDatedOpenFollowUps(userId);
+  return buildCalendar(
+    'Rapport follow-ups',
+    items.map((i) => entryFor(i, origin, i.updatedAt)),
+  );
+}
+
+/** One follow-up as an .ics file (NotFoundError when not the user's, or without a due date). */
+export async function followUpCalendar(userId: string, id: string, origin: string): Promise<string | null> {
+  const item = await getFollowUp(userId, id);
+  if (!item.due) return null;
+  return buildCalendar('Rapport follow-up', [entryFor({ ...item, due: item.due }, origin, new Date())]);
+}
+
+/** Makes a new private feed secret (replacing any old one) and returns it; only its hash is stored. */
+export async function regenerateCalendarSecret(userId: string): Promise<string> {
+  const secret = randomBytes(24).toString('base64url');
+  await db.update(users).set({ calendarTokenHash: sha256(secret), updatedAt: new Date() }).where(eq(users.id, userId));
+  return secret;
+}
+
+/** Turns the private feed off: the old address stops working. */
+export async function revokeCalendarSecret(userId: string): Promise<void> {
+  await db.update(users).set({ calendarTokenHash: null, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Whether the user has a private feed address. */
+export async function hasCalendarSecret(userId: string): Promise<boolean> {
+  const [row] = await db.select({ hash: users.calendarTokenHash }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.hash);
+}
+
+/** The user a feed secret belongs to, or null. */
+export async function userIdForCalendarSecret(secret: string): Promise<string | null> {
+  if (!SECRET_PATTERN.test(secret)) return null;
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.calendarTokenHash, sha256(secret))).limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,115 @@
+/** A minimal RFC 5545 writer for all-day reminders: escaping, 75-octet folding and CRLF line ends. */
+
+export interface AllDayEntry {
+  /** Stable across feeds, so a calendar updates the entry instead of adding another. */
+  uid: string;
+  /** YYYY-MM-DD */
+  day: string;
+  summary: string;
+  description?: string;
+  url?: string;
+  /** When this entry last changed (DTSTAMP / LAST-MODIFIED). */
+  stamp: Date;
+}
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // Other control characters are not allowed in TEXT.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+/** Folds a content line at 75 octets of UTF-8, never splitting a character (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    // The first line holds 75 octets; continuation lines start with a space, leaving 74.
+    const limit = out.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+function basicDate(day: string): string {
+  return day.replace(/-/g, '');
+}
+
+function utcStamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A VCALENDAR with one all-day VEVENT per entry, each reminding at 09:00 on the day. */
+export function buildCalendar(name: string, entries: AllDayEntry[]): string {
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rapport//Follow-ups//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ];
+  for (const e of entries) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utcStamp(e.stamp)}`,
+      `LAST-MODIFIED:${utcStamp(e.stamp)}`,
+      `DTSTART;VALUE=DATE:${basicDate(e.day)}`,
+      `DTEND;VALUE=DATE:${basicDate(nextDay(e.day))}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
+      ...(e.url ? [`URL;VALUE=URI:${e.url}`] : []),
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(e.summary)}`,
+      // Relative to the all-day start (midnight): a reminder at 09:00 on the day.
+      'TRIGGER;RELATED=START:PT9H',
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** The origin the request came in on (behind a proxy, its forwarded host), for links back to the app. */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  if (host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return `${proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1)}://${host}`;
+  return url.origin;
+}
+
+/** Response headers for calendar data. */
+export function calendarHeaders(filename: string, attachment = false): HeadersInit {
+  return {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `${attachment ? 'attachment' : 'inline'}; filename="${filename}"`,
+    'Cache-Control': 'private, no-store',
+    'Referrer-Policy': 'no-referrer',
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { createFollowUpSchema, listFiltersSchema, updateFollowUpSchema } from './validation';
+
+const item = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  due: z.string().nullable().describe('YYYY-MM-DD, a day in the user’s time zone'),
+  status: z.enum(['open', 'done']),
+  doneAt: z.string().nullable(),
+  version: z.number().int(),
+  person: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  event: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+});
+
+const tags = ['Follow-ups'];
+
+/** The follow-up and calendar endpoints, for the OpenAPI document. */
+export const followUpEndpoints: EndpointDoc[] = [
+  {
+    method: 'get',
+    path: '/api/v1/follow-ups',
+    summary: 'List follow-ups (open by default); `due` groups are relative to today in the user’s time zone',
+    tags,
+    query: listFiltersSchema,
+    responses: { 200: { description: 'The follow-ups', schema: z.object({ items: z.array(item) }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/follow-ups',
+    summary: 'Add a follow-up',
+    tags,
+    body: createFollowUpSchema,
+    idempotent: true,
+    responses: { 201: { description: 'Created', schema: item } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/follow-ups/{id}',
+    summary: 'One follow-up',
+    tags,
+    responses: { 200: { description: 'The follow-up', schema: item } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/follow-ups/{id}',
+    summary: 'Change the action, due date (null clears it) or status; send `version` to refuse a stale edit',
+    tags,
+    body: updateFollowUpSchema,
+    responses: { 200: { description: 'Updated', schema: item }, 409: { description: 'Changed since `version`; `current` holds the saved copy' } },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/follow-ups/{id}',
+    summary: 'Delete a follow-up',
+    tags,
+    responses: { 204: { description: 'Deleted' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/follow-ups/{id}/calendar.ics',
+    summary: 'One dated follow-up as an iCalendar file',
+    tags,
+    responses: { 200: { description: 'iCalendar', schema: z.string(), contentType: 'text/calendar' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/calendar.ics',
+    summary: 'Every open, dated follow-up as all-day iCalendar events with a reminder',
+    tags,
+    responses: { 200: { description: 'iCalendar', schema: z.string(), contentType: 'text/calendar' } },
+  },
+];

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+
+/** True for an IANA time zone this runtime knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z.object({
+  timeZone: z
+    .string({ error: 'Choose a time zone' })
+    .trim()
+    .min(1, 'Choose a time zone')
+    .max(64, 'Choose a time zone from the list')
+    .refine(isTimeZone, 'Choose a time zone from the list'),
+});
+
+/** Every IANA zone the runtime lists, for the picker (UTC first). */
+export function timeZoneChoices(): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
+
+/** Saves the user's time zone: "today" for follow-ups is computed there. */
+export async function updateTimeZone(userId: string, timeZone: string): Promise<void> {
+  await db.update(users).set({ timeZone, updatedAt: new Date() }).where(eq(users.id, userId));
+}
