@@ -1,0 +1,54 @@
+import type { ComposeInput, ComposeOptions, ComposePerson } from './types';
+import { clean, escapeMd } from './english';
+import { personRefs, type PersonRefs } from './people-phrases';
+
+/** Shared state for one composition: how to refer to each person and how to make free text safe to publish. */
+export interface ComposeContext {
+  input: ComposeInput;
+  options: ComposeOptions;
+  /** Free text (a fact, an action) cleaned, private people's names replaced, Markdown-escaped. */
+  text: (value: string | null | undefined) => string;
+  /** Same, as plain text (the social post). */
+  plain: (value: string | null | undefined) => string;
+  /** How to refer to a person (plain text), when the id is one of the event's people. */
+  ref: (personId: string | null) => PersonRefs | undefined;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+
+/**
+ * Someone who asked not to be named can still be named in what the user typed ("Send Jo the deck"). Their
+ * full name, and their first name as a capitalised whole word, become how the post describes them.
+ */
+function redactor(people: ComposePerson[]): (s: string) => string {
+  const rules: { name: string; re: RegExp; by: string }[] = [];
+  for (const p of people) {
+    const name = clean(p.name);
+    if (!p.keepPrivate || !name) continue;
+    const by = personRefs(p).short;
+    rules.push({ name, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(name)}${WORD_EDGE_AFTER}`, 'giu'), by });
+    const firstName = name.split(' ')[0] ?? '';
+    if (firstName.length >= 3 && firstName !== name && /^\p{Lu}/u.test(firstName)) {
+      rules.push({ name: firstName, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(firstName)}${WORD_EDGE_AFTER}`, 'gu'), by });
+    }
+  }
+  // Longest names first, so "Jo Bloggs" goes before "Jo".
+  rules.sort((a, b) => b.name.length - a.name.length);
+  return (s) => rules.reduce((acc, r) => acc.replace(r.re, () => r.by), s);
+}
+
+/** Builds the context for composing `input`. */
+export function makeContext(input: ComposeInput, options: ComposeOptions): ComposeContext {
+  const refs = new Map(input.people.map((p) => [p.id, personRefs(p)]));
+  const redact = redactor(input.people);
+  const plain = (value: string | null | undefined) => redact(clean(value));
+  return {
+    input,
+    options,
+    plain,
+    text: (value) => escapeMd(plain(value)),
+    ref: (id) => (id ? refs.get(id) : undefined),
+  };
+}

@@ -1,0 +1,173 @@
+/** Small, pure helpers for writing correct English from user data; shared by the three post styles. */
+
+/** Trims and collapses whitespace (newlines included); null and undefined become "". */
+export function clean(value: string | null | undefined): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Escapes text for Markdown so that a name like "*Jo*" or "[x](y)" shows literally instead of formatting. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|&#!]/g, (c) => `\\${c}`);
+}
+
+/** Clean, then escaped: the form every user-supplied inline value takes in the Markdown. */
+export function md(value: string | null | undefined): string {
+  return escapeMd(clean(value));
+}
+
+/** Multi-paragraph user text (reflection, summary) as escaped Markdown paragraphs. */
+export function paragraphs(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => md(p))
+    .filter(Boolean);
+}
+
+/**
+ * "A", "A and B", "A, B and C". When an item itself contains a comma, items are separated by semicolons
+ * so the reader can still tell where one ends ("Jo, CIO at X; Sam, CTO at Y; and Al").
+ */
+export function joinList(items: string[], conjunction = 'and'): string {
+  const list = items.filter((i) => i.length > 0);
+  if (list.length <= 1) return list[0] ?? '';
+  if (list.length === 2 && !list.some((i) => i.includes(','))) return `${list[0]} ${conjunction} ${list[1]}`;
+  const sep = list.some((i) => i.includes(',')) ? ';' : ',';
+  const head = list.slice(0, -1).join(`${sep} `);
+  const last = list[list.length - 1];
+  return sep === ';' ? `${head}; ${conjunction} ${last}` : `${head} ${conjunction} ${last}`;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** "three", or "14" past twelve. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+/** "fifth", or "21st" past twelve. */
+export function ordinal(n: number): string {
+  const word = ORDINAL_WORDS[n];
+  if (word) return word;
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/** "a" or "an" before a word, by sound for the common cases (an MP, a CIO, an engineer, a university). */
+export function article(word: string): 'a' | 'an' {
+  const first = word.split(/\s/)[0] ?? '';
+  if (/^[A-Z]{2,}/.test(first)) return /^[AEFHILMNORSX]/.test(first) ? 'an' : 'a';
+  if (/^(uni|use|usu|eu|one|once)/i.test(first)) return 'a';
+  if (/^(hour|honest|honou?r|heir)/i.test(first)) return 'an';
+  return /^[aeiou]/i.test(first) ? 'an' : 'a';
+}
+
+// Words of job titles that read better in lower case mid-sentence ("the head of IT", "a chief digital officer").
+const TITLE_WORDS = new Set(
+  (
+    'head chief director deputy officer manager lead senior principal partner associate vice president executive ' +
+    'founder co-founder cofounder engineer architect analyst consultant adviser advisor minister secretary permanent ' +
+    'professor lecturer researcher editor reporter journalist correspondent producer designer developer product ' +
+    'programme program project technology technical digital data information security operations strategy policy ' +
+    'marketing sales communications finance financial people engineering research general counsel assistant member ' +
+    'fellow student trustee chair chairman chairwoman chairperson board coordinator specialist owner scientist ' +
+    'managing interim acting group global regional national commercial customer service services delivery ' +
+    'transformation innovation procurement legal and of for the in at'
+  ).split(' '),
+);
+
+/** A job title as a common noun mid-sentence: "Head of IT" → "head of IT"; acronyms and proper names kept. */
+export function roleNoun(role: string): string {
+  return clean(role)
+    .split(' ')
+    .map((w) => (TITLE_WORDS.has(w.toLowerCase()) && /^[A-Z][a-z-]*$/.test(w) ? w.toLowerCase() : w))
+    .join(' ');
+}
+
+function pluralWord(word: string): string {
+  if (/^[A-Z0-9]{2,}$/.test(word)) return `${word}s`; // CIOs, CTOs
+  if (/(man)$/i.test(word)) return word.replace(/man$/i, (m) => (m[0] === 'M' ? 'Men' : 'men'));
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** The plural of a job title: "head of IT" → "heads of IT", "chief executive" → "chief executives". */
+export function pluralRole(role: string): string {
+  const m = /^(.*?)(\s+(?:of|for|at|in)\s+.*)$/.exec(role);
+  const [noun, rest] = m ? [m[1]!, m[2]!] : [role, ''];
+  const words = noun.split(' ');
+  const last = words.pop() ?? '';
+  return [...words, pluralWord(last)].join(' ') + rest;
+}
+
+const THE_PREFIX = /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University)\b/;
+const THE_SUFFIX = /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory)$/;
+const THE_ACRONYMS = new Set(['BBC', 'NHS', 'ONS', 'FCA', 'DWP', 'FCDO', 'MoD', 'MOD', 'GDS', 'DfE', 'DVLA', 'CPS', 'UN', 'EU', 'OECD', 'IMF', 'ICO', 'NAO', 'CMA', 'BSI', 'NCSC', 'MHRA', 'NHSX', 'CBI', 'TUC']);
+
+/** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
+export function orgRef(name: string): string {
+  const n = clean(name);
+  if (/^the\s/i.test(n)) return n;
+  if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n)) return `the ${n}`;
+  return n;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function parseDate(ymd: string): Date {
+  return new Date(`${ymd}T00:00:00Z`);
+}
+
+/** Whole days from `a` to `b`, both YYYY-MM-DD. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((parseDate(b).getTime() - parseDate(a).getTime()) / 86_400_000);
+}
+
+/** "Tuesday 23 April 2026" (British order, fixed so that the same event always gives the same draft). */
+export function longDate(ymd: string): string {
+  const d = parseDate(ymd);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "Friday 1 May" when in the same year as `relativeTo`, else with the year. */
+export function shortDate(ymd: string, relativeTo: string): string {
+  const d = parseDate(ymd);
+  const base = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return ymd.slice(0, 4) === relativeTo.slice(0, 4) ? base : `${base} ${d.getUTCFullYear()}`;
+}
+
+/** Morning, afternoon or evening, from the hour the event started. */
+export function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
+  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
+}
+
+/**
+ * When the event was, as a writer would put it on the post date: "last night", "yesterday", "this evening",
+ * "on Tuesday", or "on Tuesday 23 April 2026".
+ */
+export function whenPhrase(eventDate: string, hour: number, postDate: string): string {
+  const days = daysBetween(eventDate, postDate);
+  const part = partOfDay(hour);
+  if (days === 0) return part === 'evening' ? 'this evening' : part === 'afternoon' ? 'this afternoon' : 'this morning';
+  if (days === 1) return part === 'evening' ? 'last night' : `yesterday ${part}`;
+  if (days > 1 && days < 7) return `on ${WEEKDAYS[parseDate(eventDate).getUTCDay()]}`;
+  return `on ${longDate(eventDate)}`;
+}
+
+/** Upper-cases the first letter of a sentence. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Lower-cases the first word of an imperative ("Send Jo the deck" → "send Jo the deck"), unless it is a name or acronym. */
+export function lowerFirstWord(s: string): string {
+  return s.replace(/^([A-Z])([a-z]+)\b/, (_m, a: string, rest: string) => a.toLowerCase() + rest);
+}
+
+/** Ends a sentence with a full stop unless it already has closing punctuation. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?…:]$/.test(t) || /[.!?…][)"”’']$/.test(t) ? t : `${t}.`;
+}

@@ -1,0 +1,119 @@
+import type { ComposePerson } from './types';
+import { article, clean, joinList, numberWord, orgRef, pluralRole, roleNoun } from './english';
+
+/** How the composer may refer to one person, as plain text (the caller escapes it for Markdown). */
+export interface PersonRefs {
+  /** First mention: "Jo Bloggs, head of IT at the Home Office" / "the head of IT at the Home Office". */
+  full: string;
+  /** Later mentions: "Jo Bloggs" / "the head of IT at the Home Office". */
+  short: string;
+  /** True when the person may be named in public (has a name and did not ask to stay unnamed). */
+  named: boolean;
+}
+
+/** True when the post may use this person's name. */
+export function isNamed(p: ComposePerson): boolean {
+  return !p.keepPrivate && clean(p.name) !== '';
+}
+
+/** The first and later ways to refer to a person, honouring "don't name in public". */
+export function personRefs(p: ComposePerson): PersonRefs {
+  const name = clean(p.name);
+  const role = roleNoun(clean(p.role));
+  const org = orgRef(clean(p.organisation));
+  if (isNamed(p)) {
+    const detail = role && org ? `, ${role} at ${org}` : role ? `, ${role}` : org ? ` from ${org}` : '';
+    return { full: name + detail, short: name, named: true };
+  }
+  if (role && org) return { full: `the ${role} at ${org}`, short: `the ${role} at ${org}`, named: false };
+  if (role) return { full: `${article(role)} ${role}`, short: `the ${role}`, named: false };
+  if (org) return { full: `someone from ${org}`, short: `the person from ${org}`, named: false };
+  const full = p.keepPrivate ? 'another guest' : "someone whose name I didn't catch";
+  return { full, short: p.keepPrivate ? 'one guest' : 'one person I met', named: false };
+}
+
+type Group = { key: string; members: ComposePerson[] };
+
+function groupBy(people: ComposePerson[], keyOf: (p: ComposePerson) => string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const p of people) {
+    const key = keyOf(p);
+    const g = groups.get(key) ?? { key, members: [] };
+    g.members.push(p);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+const distinct = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
+
+/** Several unnamed people who share a job title: "heads of IT from the Home Office, HM Treasury and the Cabinet Office". */
+function sameRolePhrase(members: ComposePerson[]): string {
+  const role = roleNoun(clean(members[0]!.role));
+  if (members.length === 1) return personRefs(members[0]!).full;
+  const plural = pluralRole(role);
+  const orgs = distinct(members.map((m) => clean(m.organisation)).filter(Boolean));
+  const orgList = joinList(orgs.map((o) => orgRef(o)));
+  const count = numberWord(members.length);
+  const allHaveOrg = members.every((m) => clean(m.organisation));
+  if (orgs.length === 0) return `${count} ${plural}`;
+  if (allHaveOrg && orgs.length === members.length) return `${plural} from ${orgList}`;
+  if (allHaveOrg) return `${count} ${plural} from ${orgList}`;
+  return `${count} ${plural}, among them people from ${orgList}`;
+}
+
+/** Named people of one organisation: "Jo Bloggs (CIO) and Sam Lee (CTO), both from the Home Office". */
+function sameOrgNamedPhrase(members: ComposePerson[], org: string): string {
+  if (members.length === 1) return personRefs(members[0]!).full;
+  const names = members.map((m) => {
+    const role = roleNoun(clean(m.role));
+    return role ? `${clean(m.name)} (${role})` : clean(m.name);
+  });
+  const both = members.length === 2 ? 'both' : `all ${numberWord(members.length)}`;
+  return `${joinList(names)}, ${both} from ${orgRef(org)}`;
+}
+
+/**
+ * The people of one sector as list items, grouped the way a person would tell it: named people by
+ * organisation, unnamed people by job title across organisations, the rest by organisation or counted.
+ */
+export function peoplePhrases(people: ComposePerson[]): string[] {
+  const phrases: { at: number; text: string }[] = [];
+  const order = new Map(people.map((p, i) => [p.id, i]));
+  const first = (ms: ComposePerson[]) => Math.min(...ms.map((m) => order.get(m.id) ?? 0));
+
+  const named = people.filter(isNamed);
+  for (const g of groupBy(named, (p) => clean(p.organisation).toLowerCase())) {
+    if (g.key === '') for (const m of g.members) phrases.push({ at: first([m]), text: personRefs(m).full });
+    else phrases.push({ at: first(g.members), text: sameOrgNamedPhrase(g.members, clean(g.members[0]!.organisation)) });
+  }
+  const unnamed = people.filter((p) => !isNamed(p));
+  const withRole = unnamed.filter((p) => clean(p.role));
+  for (const g of groupBy(withRole, (p) => roleNoun(clean(p.role)).toLowerCase())) {
+    phrases.push({ at: first(g.members), text: sameRolePhrase(g.members) });
+  }
+  const orgOnly = unnamed.filter((p) => !clean(p.role) && clean(p.organisation));
+  for (const g of groupBy(orgOnly, (p) => clean(p.organisation).toLowerCase())) {
+    const org = orgRef(clean(g.members[0]!.organisation));
+    const text = g.members.length === 1 ? `someone from ${org}` : `${numberWord(g.members.length)} people from ${org}`;
+    phrases.push({ at: first(g.members), text });
+  }
+  const nothing = unnamed.filter((p) => !clean(p.role) && !clean(p.organisation));
+  if (nothing.length === 1) phrases.push({ at: first(nothing), text: personRefs(nothing[0]!).full });
+  if (nothing.length > 1) phrases.push({ at: first(nothing), text: `${numberWord(nothing.length)} other guests` });
+
+  return phrases.sort((a, b) => a.at - b.at).map((p) => p.text);
+}
+
+/** People grouped by sector, sectors in order of first appearance; unknown sector last. */
+export function bySector(people: ComposePerson[]): { sector: string | null; people: ComposePerson[] }[] {
+  const groups = groupBy(people, (p) => clean(p.sector).toLowerCase());
+  const known = groups.filter((g) => g.key !== '').map((g) => ({ sector: clean(g.members[0]!.sector), people: g.members }));
+  const unknown = groups.find((g) => g.key === '');
+  return unknown ? [...known, { sector: null, people: unknown.members }] : known;
+}
+
+/** A sector name as a noun mid-sentence: "Higher education" → "higher education", "NHS" kept. */
+export function sectorNoun(sector: string): string {
+  return clean(sector).replace(/^([A-Z])([a-z])/, (_m, a: string, b: string) => a.toLowerCase() + b);
+}

@@ -1,0 +1,237 @@
+import { and, desc, eq, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { posts, type PostRow } from '@/db/schema';
+import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { composePost } from './compose';
+import { loadComposeInput } from './source';
+import type { PostStyleName } from './types';
+import { slugify, type UpdatePostInput } from './validation';
+import { fingerprint, idempotent } from '@/lib/idempotency';
+
+/** What the API and the editor see of a post. */
+export type PostView = Pick<
+  PostRow,
+  'id' | 'eventId' | 'title' | 'slug' | 'bodyMarkdown' | 'style' | 'status' | 'publishedAt' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+const columns = {
+  id: posts.id,
+  eventId: posts.eventId,
+  title: posts.title,
+  slug: posts.slug,
+  bodyMarkdown: posts.bodyMarkdown,
+  style: posts.style,
+  status: posts.status,
+  publishedAt: posts.publishedAt,
+  version: posts.version,
+  createdAt: posts.createdAt,
+  updatedAt: posts.updatedAt,
+};
+
+const mine = (userId: string, postId: string) =>
+  and(eq(posts.id, postId), eq(posts.userId, userId), isNull(posts.deletedAt));
+
+/** A slug not yet used by any of the user's posts (deleted ones included: their address may come back). */
+async function freeSlug(conn: DbOrTx, userId: string, base: string, exceptId?: string): Promise<string> {
+  const taken = await conn
+    .select({ slug: posts.slug })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.userId, userId),
+        or(eq(posts.slug, base), like(posts.slug, `${base}-%`)),
+        exceptId ? sql`${posts.id} <> ${exceptId}` : undefined,
+      ),
+    );
+  const used = new Set(taken.map((t) => t.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Composes a draft from one of the user's events and saves it. */
+export async function createPostFromEvent(
+  conn: DbOrTx,
+  userId: string,
+  eventId: string,
+  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string; now?: Date },
+): Promise<PostView> {
+  const input = await loadComposeInput(conn, userId, eventId, options.timeZone, options.now);
+  const composed = composePost(input, { style: options.style, includeNotes: options.includeNotes });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const slug = await freeSlug(conn, userId, slugify(composed.title));
+    try {
+      // A savepoint, so that losing a slug race does not abort the caller's transaction.
+      const [row] = await (conn as typeof db).transaction((tx) =>
+        tx
+          .insert(posts)
+          .values({ userId, eventId, title: composed.title, slug, bodyMarkdown: composed.markdown, style: options.style })
+          .returning(columns),
+      );
+      return row!;
+    } catch (err) {
+      if (!isUniqueViolation(err, 'posts_user_slug_key')) throw err;
+    }
+  }
+  throw new UserFacingError('Could not find a free address for this post; try again.', 409);
+}
+
+/** Composes what regenerating a post from its event would give now, without saving it. */
+export async function previewRegeneration(
+  userId: string,
+  postId: string,
+  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string },
+) {
+  const post = await getPost(userId, postId);
+  if (!post.eventId) throw new UserFacingError('The event this post was written from has been deleted.', 409);
+  const input = await loadComposeInput(db, userId, post.eventId, options.timeZone).catch((err) => {
+    if (err instanceof NotFoundError) throw new UserFacingError('The event this post was written from has been deleted.', 409);
+    throw err;
+  });
+  return composePost(input, { style: options.style, includeNotes: options.includeNotes });
+}
+
+/** One of the user's posts, or NotFoundError. */
+export async function getPost(userId: string, postId: string): Promise<PostView> {
+  const [row] = await db.select(columns).from(posts).where(mine(userId, postId));
+  if (!row) throw new NotFoundError('Post not found');
+  return row;
+}
+
+type ListCursor = { updatedAt: string; id: string };
+const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(value: string | undefined): ListCursor | null {
+  if (!value) return null;
+  try {
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ListCursor;
+    if (typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id) || Number.isNaN(Date.parse(c.updatedAt))) throw new Error();
+    return c;
+  } catch {
+    throw new UserFacingError('The cursor is not valid.', 400, { cursor: ['Use the nextCursor from the previous page.'] });
+  }
+}
+
+/** The user's posts, most recently edited first, a page at a time. */
+export async function listPosts(
+  userId: string,
+  opts: { status?: 'draft' | 'published'; limit?: number; cursor?: string } = {},
+) {
+  const limit = opts.limit ?? 50;
+  const cursor = decodeCursor(opts.cursor);
+  const rows = await db
+    .select({ ...columns, bodyMarkdown: sql<string>`left(${posts.bodyMarkdown}, 300)` })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.userId, userId),
+        isNull(posts.deletedAt),
+        opts.status ? eq(posts.status, opts.status) : undefined,
+        cursor
+          ? or(
+              lt(posts.updatedAt, new Date(cursor.updatedAt)),
+              and(eq(posts.updatedAt, new Date(cursor.updatedAt)), lt(posts.id, cursor.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(posts.updatedAt), desc(posts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
+  return { posts: page, nextCursor };
+}
+
+/**
+ * Saves an edit if `version` is still current; otherwise throws VersionConflictError with the current copy,
+ * so nothing written elsewhere is silently overwritten.
+ */
+export async function updatePost(userId: string, postId: string, input: UpdatePostInput): Promise<PostView> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
+    if (!current) throw new NotFoundError('Post not found');
+    if (current.version !== input.version) throw new VersionConflictError(current);
+    if (input.slug && input.slug !== current.slug) {
+      const free = await freeSlug(tx, userId, input.slug, postId);
+      if (free !== input.slug) {
+        throw new UserFacingError('Another of your posts already uses this address.', 409, {
+          slug: [`Another of your posts uses this address. “${free}” is free.`],
+        });
+      }
+    }
+    const [row] = await tx
+      .update(posts)
+      .set({
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.markdown !== undefined ? { bodyMarkdown: input.markdown } : {}),
+        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        version: sql`${posts.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(mine(userId, postId), eq(posts.version, input.version)))
+      .returning(columns);
+    return row!;
+  });
+}
+
+/** Publishes a post (keeping its first publication date) and returns it. */
+export async function publishPost(userId: string, postId: string): Promise<PostView> {
+  const [row] = await db
+    .update(posts)
+    .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date() })
+    .where(mine(userId, postId))
+    .returning(columns);
+  if (!row) throw new NotFoundError('Post not found');
+  return row;
+}
+
+/** Takes a post back to draft: it disappears from the public page and the feed at once. */
+export async function unpublishPost(userId: string, postId: string): Promise<PostView> {
+  const [row] = await db
+    .update(posts)
+    .set({ status: 'draft', updatedAt: new Date() })
+    .where(mine(userId, postId))
+    .returning(columns);
+  if (!row) throw new NotFoundError('Post not found');
+  return row;
+}
+
+/** Soft-deletes a post (undo with restorePost); it leaves the public page and feed at once. */
+export async function deletePost(userId: string, postId: string): Promise<void> {
+  const done = await db
+    .update(posts)
+    .set({ deletedAt: new Date() })
+    .where(mine(userId, postId))
+    .returning({ id: posts.id });
+  if (done.length === 0) throw new NotFoundError('Post not found');
+}
+
+/** Brings back a soft-deleted post. */
+export async function restorePost(userId: string, postId: string): Promise<void> {
+  const done = await db
+    .update(posts)
+    .set({ deletedAt: null })
+    .where(and(eq(posts.id, postId), eq(posts.userId, userId)))
+    .returning({ id: posts.id });
+  if (done.length === 0) throw new NotFoundError('Post not found');
+}
+
+/**
+ * Creates a draft from an event once per idempotency key: a retried or double-submitted request gets the
+ * first draft back (`replayed`) instead of a second one. Without a key it simply creates one.
+ */
+export async function createPostFromEventOnce(
+  userId: string,
+  eventId: string,
+  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string },
+  idempotencyKey?: string | null,
+): Promise<{ post: PostView; replayed: boolean }> {
+  if (!idempotencyKey) {
+    return { post: await db.transaction((tx) => createPostFromEvent(tx, userId, eventId, options)), replayed: false };
+  }
+  const request = { eventId, style: options.style, includeNotes: !!options.includeNotes };
+  const result = await idempotent(userId, idempotencyKey, 'posts:create', fingerprint(request), async (tx) => {
+    const post = await createPostFromEvent(tx, userId, eventId, options);
+    return { status: 201, body: { id: post.id }, resourceId: post.id };
+  });
+  return { post: await getPost(userId, result.body.id), replayed: result.replayed };
+}

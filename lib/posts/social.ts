@@ -1,0 +1,60 @@
+import type { ComposeContext } from './context';
+import { bySector, isNamed, sectorNoun } from './people-phrases';
+import { capitalise, clean, joinList, whenPhrase } from './english';
+
+/** The social post's limit: it must stay under this many characters. */
+export const SOCIAL_LIMIT = 280;
+
+const length = (s: string) => [...s].length;
+
+/** "open data" → "#OpenData", "AI" → "#AI"; null when nothing usable is left. */
+export function hashtag(topic: string): string | null {
+  const words = clean(topic).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tag = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  if (!tag || /^\p{N}+$/u.test(tag)) return null;
+  return `#${tag}`;
+}
+
+function truncate(s: string, max: number): string {
+  const chars = [...s];
+  if (chars.length <= max) return s;
+  const cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  return `${cut.replace(/\s+\S*$/, '') || cut}…`;
+}
+
+/**
+ * A short social post in plain text, under 280 characters: when and where, whom I met by sector, the speaker,
+ * the stand-out fact, then hashtags from the topics as room allows.
+ */
+export function composeSocial(ctx: ComposeContext): string {
+  const { event, people, facts, topics, postDate } = ctx.input;
+  const when = capitalise(whenPhrase(event.localDate, event.localHour, postDate));
+  const venue = ctx.plain(event.venue);
+  const parts: string[] = [`${when} at ${truncate(ctx.plain(event.title), 80)}${venue ? ` (${truncate(venue, 40)})` : ''}.`];
+  const speakers = people.filter((p) => p.relation === 'spoke');
+  const named = speakers.filter(isNamed);
+  if (named.length > 0) parts.push(`Great talk from ${truncate(joinList(named.map((s) => clean(s.name))), 60)}.`);
+  else if (speakers.length > 0) parts.push('Great talk.');
+  const met = people.filter((p) => p.relation === 'met');
+  const sectors = bySector(met)
+    .filter((g) => g.sector)
+    .map((g) => sectorNoun(g.sector!));
+  if (sectors.length > 0) parts.push(`Met people from ${truncate(joinList(sectors), 70)}.`);
+  else if (met.length > 1) parts.push(`Met ${met.length} new people.`);
+
+  let text = parts.join(' ');
+  const fact = facts.find((f) => clean(f.text));
+  if (fact) {
+    const room = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length;
+    if (room > 20) text += ` Stand-out: ${truncate(ctx.plain(fact.text), room)}`;
+  }
+  const seen = new Set<string>();
+  for (const topic of topics.concat(people.flatMap((p) => p.topics))) {
+    const tag = hashtag(ctx.plain(topic));
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    if (length(text) + 1 + length(tag) >= SOCIAL_LIMIT) break;
+    seen.add(tag.toLowerCase());
+    text += ` ${tag}`;
+  }
+  return truncate(text, SOCIAL_LIMIT - 1);
+}

@@ -1,0 +1,68 @@
+/** What the composer needs to know about an event: everything is plain data, so composing stays pure. */
+
+export type PostStyleName = 'narrative' | 'summary' | 'social';
+export const POST_STYLES: readonly PostStyleName[] = ['narrative', 'summary', 'social'];
+
+export interface ComposePerson {
+  id: string;
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+  /** The person's own sector, else their organisation's. */
+  sector: string | null;
+  /** "Don't name in public": described by role and organisation instead. */
+  keepPrivate: boolean;
+  relation: 'met' | 'spoke' | 'mentioned';
+  /** Topics this person cared about in the conversation. */
+  topics: string[];
+  /** Private conversation notes; only used when the caller asks for them. */
+  notes: string | null;
+}
+
+export interface ComposeFact {
+  text: string;
+  /** Who said it, when known. */
+  personId: string | null;
+}
+
+export interface ComposeFollowUp {
+  action: string;
+  personId: string | null;
+  /** YYYY-MM-DD in the user's time zone. */
+  dueOn: string | null;
+  done: boolean;
+}
+
+export interface ComposeInput {
+  event: {
+    title: string;
+    venue: string | null;
+    host: string | null;
+    series: string | null;
+    summary: string | null;
+    reflection: string | null;
+    /** The event's start as a calendar date (YYYY-MM-DD) and hour (0–23) in the user's time zone. */
+    localDate: string;
+    localHour: number;
+  };
+  /** The day the post is written (YYYY-MM-DD, user's time zone), for "last night" and "yesterday". */
+  postDate: string;
+  /** How many events of this series the user has attended up to and including this one (0 or 1 when none). */
+  seriesCount: number;
+  people: ComposePerson[];
+  /** Topics of the event as a whole. */
+  topics: string[];
+  facts: ComposeFact[];
+  followUps: ComposeFollowUp[];
+}
+
+export interface ComposeOptions {
+  style: PostStyleName;
+  /** Include private conversation notes (off unless the user asks). */
+  includeNotes?: boolean;
+}
+
+export interface ComposedPost {
+  title: string;
+  markdown: string;
+}

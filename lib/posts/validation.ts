@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { POST_STYLES } from './types';
+
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE = 'Remove the invisible NUL characters.';
+
+export const MAX_TITLE = 200;
+export const MAX_MARKDOWN = 100_000;
+
+export const styleSchema = z.enum(POST_STYLES as ['narrative', 'summary', 'social'], {
+  error: 'Choose narrative, summary or social.',
+});
+
+/** Creating a draft from an event. */
+export const createFromEventSchema = z.object({
+  style: styleSchema.default('narrative'),
+  includeNotes: z.boolean().default(false),
+});
+
+const title = z
+  .string()
+  .trim()
+  .min(1, 'Give the post a title.')
+  .max(MAX_TITLE, `Keep the title under ${MAX_TITLE} characters.`)
+  .refine(noNul, NUL_MESSAGE);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Give the post an address.')
+  .max(80, 'Keep the address under 80 characters.')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single dashes, like "cio-club-april".');
+
+/** An edit: every field optional except the version it was based on. */
+export const updatePostSchema = z
+  .object({
+    title: title.optional(),
+    markdown: z
+      .string()
+      .max(MAX_MARKDOWN, `Keep the post under ${MAX_MARKDOWN.toLocaleString('en-GB')} characters.`)
+      .refine(noNul, NUL_MESSAGE)
+      .optional(),
+    slug: slugSchema.optional(),
+    version: z.number({ error: 'Send the version you edited.' }).int().positive(),
+  })
+  .strict();
+
+export type UpdatePostInput = z.infer<typeof updatePostSchema>;
+
+export const listPostsSchema = z.object({
+  status: z.enum(['draft', 'published']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** A URL-safe slug from a title: "CIO Club: April!" → "cio-club-april". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'post';
+}
