@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { encounters, encounterTopics, followUps, insights, networkingEvents, topics, type EncounterRelation } from '@/db/schema';
+import { encounters, encounterTopics, insights, networkingEvents, topics, type EncounterRelation } from '@/db/schema';
 
 export interface TimelineEntry {
   encounterId: string;
@@ -18,15 +18,6 @@ export interface PersonFact {
   eventId: string;
   eventTitle: string;
   startsAt: Date;
-}
-
-export interface PersonFollowUp {
-  id: string;
-  action: string;
-  dueOn: string | null;
-  status: 'open' | 'done';
-  doneAt: Date | null;
-  eventId: string | null;
 }
 
 /** A person's encounters, newest first, with the topics discussed at each (deleted events left out). */
@@ -66,22 +57,5 @@ export async function listFacts(userId: string, personId: string): Promise<Perso
     .innerJoin(networkingEvents, eq(networkingEvents.id, insights.eventId))
     .where(and(eq(insights.userId, userId), eq(insights.personId, personId), isNull(networkingEvents.deletedAt)))
     .orderBy(desc(networkingEvents.startsAt), asc(insights.position))
-    .limit(500);
-}
-
-/** Follow-ups about the person: open ones by due date first, then done ones, most recent first. */
-export async function listPersonFollowUps(userId: string, personId: string): Promise<PersonFollowUp[]> {
-  return db
-    .select({
-      id: followUps.id,
-      action: followUps.action,
-      dueOn: followUps.dueOn,
-      status: followUps.status,
-      doneAt: followUps.doneAt,
-      eventId: followUps.eventId,
-    })
-    .from(followUps)
-    .where(and(eq(followUps.userId, userId), eq(followUps.personId, personId), isNull(followUps.deletedAt)))
-    .orderBy(asc(followUps.status), sql`${followUps.dueOn} asc nulls last`, desc(followUps.doneAt))
     .limit(500);
 }

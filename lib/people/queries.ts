@@ -28,6 +28,8 @@ export interface PersonView {
   keepPrivate: boolean;
   lastMetAt: Date | null;
   version: number;
+  /** True for a soft-deleted person (only with includeDeleted). */
+  deleted: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -66,6 +68,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt,
     version: p.version,
+    deleted: p.deletedAt !== null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

@@ -77,6 +77,7 @@ function lastMetFilter(met: LastMet): SQL {
   }
 }
 
+/** Ids of the user's sectors (exact names or ids) or organisations (names containing the text, or ids). */
 async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'organisations', values: string[]) {
   if (values.length === 0) return [];
   const uuids = values.filter((v) => /^[0-9a-f-]{36}$/i.test(v));
@@ -85,7 +86,11 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
     conn,
     sql`select id from ${sql.identifier(table)}
         where user_id = ${userId}::uuid
-          and (lower(name) in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+          and (${
+            table === 'organisations'
+              ? sql.join(names.map((n) => sql`strpos(lower(name), ${n}) > 0`), sql` or `)
+              : sql`lower(name) in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})`
+          }
                ${uuids.length ? sql`or id in (${uuidList(uuids)})` : sql``})`,
   );
   return found.map((r) => r.id);

@@ -1,24 +1,149 @@
-import { Users } from 'lucide-react';
+import { ChevronRight, CopyCheck, Plus, Users } from 'lucide-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
+import { listFilterOptions } from '@/lib/people/filter-options';
+import { getPerson } from '@/lib/people/queries';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
+import { Filters } from './_components/filters';
+import { shortDate } from './_components/format';
+import { ClearLink, SearchForm } from './_components/search-form';
+import { UndoDelete } from './_components/undo-delete';
 
 export const metadata: Metadata = { title: 'People' };
 
-export default async function PeoplePage() {
-  await requireUser();
+type Raw = Record<string, string | string[] | undefined>;
+
+/** The URL's search state; anything malformed falls back to its default rather than failing the page. */
+function readParams(raw: Raw): SearchParams {
+  const parsed = searchParamsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const clean: Raw = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (searchParamsSchema.shape[key as keyof typeof searchParamsSchema.shape]?.safeParse(value).success) clean[key] = value;
+  }
+  return searchParamsSchema.parse(clean);
+}
+
+function hrefWith(params: SearchParams, extra: Record<string, string>): string {
+  const qs = new URLSearchParams();
+  if (params.q) qs.set('q', params.q);
+  for (const s of params.sector) qs.append('sector', s);
+  for (const o of params.organisation) qs.append('organisation', o);
+  for (const key of ['role', 'event', 'topic', 'met'] as const) if (params[key]) qs.set(key, params[key]!);
+  for (const [k, v] of Object.entries(extra)) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `/people?${s}` : '/people';
+}
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Raw> }) {
+  await connection();
+  const user = await requireUser();
+  const raw = await searchParams;
+  const params = readParams(raw);
+  const [result, options] = await Promise.all([searchPeople(user.id, params), listFilterOptions(user.id)]);
+  const deletedId = typeof raw.deleted === 'string' ? raw.deleted : undefined;
+  const deleted = deletedId
+    ? await getPerson(user.id, deletedId, { includeDeleted: true }).catch(() => null)
+    : null;
+  const activeFilters =
+    params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
+  const searching = !!params.q || activeFilters > 0;
+  const nothingAtAll = !searching && !params.cursor && result.total === 0;
+
   return (
     <>
-      <PageHeader title="People" description="Everyone you have met, by sector, organisation and topic." />
-      <EmptyState
-        icon={<Users className="size-10" />}
-        title="No one here yet"
-        action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
-      >
-        People appear here when you log an event. A name is optional: &ldquo;Head of IT, Leeds City Council&rdquo; is
-        enough to find them again.
-      </EmptyState>
+      <PageHeader
+        title="People"
+        description="Everyone you have met, by sector, organisation, topic and event."
+        actions={
+          <>
+            <ButtonLink href="/people/duplicates" variant="secondary">
+              <CopyCheck aria-hidden className="size-4" />
+              Duplicates
+            </ButtonLink>
+            <ButtonLink href="/people/new">
+              <Plus aria-hidden className="size-4" />
+              Add a person
+            </ButtonLink>
+          </>
+        }
+      />
+      {deleted?.deleted ? <UndoDelete id={deleted.id} name={deleted.displayName} /> : null}
+      {nothingAtAll ? (
+        <EmptyState
+          icon={<Users className="size-10" />}
+          title="No one here yet"
+          action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
+        >
+          People appear here when you log an event, or add them yourself. A name is optional: &ldquo;Head of IT, Leeds
+          City Council&rdquo; is enough to find them again.
+        </EmptyState>
+      ) : (
+        <div className="md:grid md:grid-cols-[16rem_1fr] md:gap-8">
+          <aside className="mb-4 md:mb-0">
+            <SearchForm q={params.q ?? ''} activeFilters={activeFilters}>
+              <Filters params={params} facets={result.facets} options={options} locale={user.locale} timeZone={user.timeZone} />
+            </SearchForm>
+          </aside>
+          <section aria-labelledby="results-heading" className="min-w-0">
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h2 id="results-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
+                {result.total.toLocaleString(user.locale)} {result.total === 1 ? 'person' : 'people'}
+                {searching ? ' match' : ''}
+                {result.total === 1 && searching ? 'es' : ''}
+              </h2>
+              {searching ? <ClearLink href="/people" /> : null}
+            </div>
+            {result.loose ? (
+              <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                No one matches every word, so these match some of them, best first.
+              </p>
+            ) : null}
+            {result.items.length === 0 ? (
+              <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+                No one matches. Try fewer words, or clear a filter.
+              </p>
+            ) : (
+              <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+                {result.items.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/people/${p.id}`} className="flex min-h-14 items-center gap-3 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
+                      <div className="min-w-0 flex-1">
+                        <p className="truncate font-medium">{p.displayName}</p>
+                        <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">
+                          {p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') || '\u00a0' : p.sector?.name ?? '\u00a0'}
+                        </p>
+                      </div>
+                      <div className="hidden shrink-0 text-right text-xs text-zinc-500 sm:block">
+                        {p.sector && p.name ? <p>{p.sector.name}</p> : null}
+                        <p>{p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</p>
+                      </div>
+                      <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <nav aria-label="More results" className="mt-4 flex flex-wrap gap-2">
+              {params.cursor ? (
+                <ButtonLink href={hrefWith(params, {})} variant="secondary">
+                  Back to the top
+                </ButtonLink>
+              ) : null}
+              {result.nextCursor ? (
+                <ButtonLink href={hrefWith(params, { cursor: result.nextCursor })} variant="secondary">
+                  Show more
+                </ButtonLink>
+              ) : null}
+            </nav>
+          </section>
+        </div>
+      )}
     </>
   );
 }

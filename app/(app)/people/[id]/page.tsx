@@ -1,0 +1,258 @@
+import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { AddFollowUp } from '@/app/(app)/follow-ups/_components/add-follow-up';
+import { FollowUpList } from '@/app/(app)/follow-ups/_components/follow-up-list';
+import { ButtonLink, buttonClass } from '@/app/_components/ui/button';
+import { Card } from '@/app/_components/ui/card';
+import { requireUser } from '@/lib/dal';
+import { NotFoundError } from '@/lib/errors';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { listFollowUps } from '@/lib/follow-ups/queries';
+import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { listFacts, listTimeline } from '@/lib/people/history';
+import { getPerson } from '@/lib/people/queries';
+import { longDate } from '../_components/format';
+import { DeletePerson } from './delete-person';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(userId: string, rawId: string) {
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) notFound();
+  try {
+    return await getPerson(userId, id.data);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const user = await requireUser();
+  const person = await load(user.id, (await params).id);
+  return { title: person.displayName };
+}
+
+const RELATION: Record<string, string> = { met: 'Met', spoke: 'Spoke (on stage)', mentioned: 'Mentioned' };
+
+export default async function PersonPage({ params, searchParams }: Props) {
+  await connection();
+  const user = await requireUser();
+  const person = await load(user.id, (await params).id);
+  const flags = await searchParams;
+  const today = todayIn(user.timeZone);
+  const [timeline, facts, open, done, duplicates] = await Promise.all([
+    listTimeline(user.id, person.id),
+    listFacts(user.id, person.id),
+    listFollowUps(user.id, today, { person: person.id, status: 'open' }),
+    listFollowUps(user.id, today, { person: person.id, status: 'done', limit: 50 }),
+    listDuplicateSuggestions(user.id, { personId: person.id, limit: 5 }),
+  ]);
+  const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
+
+  return (
+    <>
+      {flags.saved || flags.merged ? (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+          {flags.merged ? 'Merged. Everything from both records is here.' : 'Saved.'}
+        </p>
+      ) : null}
+      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="mb-1 text-sm">
+            <Link href="/people" className="text-accent-700 hover:underline dark:text-accent-400">
+              People
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{person.displayName}</h1>
+          {subtitle ? <p className="mt-1 text-zinc-600 dark:text-zinc-400">{subtitle}</p> : null}
+          <div className="mt-2 flex flex-wrap gap-2 text-xs">
+            {person.sector ? (
+              <Link
+                href={`/people?sector=${encodeURIComponent(person.sector.name)}`}
+                className="rounded-full bg-accent-50 px-2.5 py-1 font-medium text-accent-800 hover:underline dark:bg-accent-950 dark:text-accent-200"
+              >
+                {person.sector.name}
+                {person.sectorFromOrganisation ? ' (from organisation)' : ''}
+              </Link>
+            ) : (
+              <span className="rounded-full bg-zinc-100 px-2.5 py-1 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">No sector</span>
+            )}
+            {person.keepPrivate ? (
+              <span className="inline-flex items-center gap-1 rounded-full bg-zinc-100 px-2.5 py-1 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                <EyeOff aria-hidden className="size-3" /> Not named in public posts
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href={`/people/${person.id}/edit`} variant="secondary">
+            <Pencil aria-hidden className="size-4" /> Edit
+          </ButtonLink>
+          <a href={`/api/v1/people/${person.id}/vcard`} className={buttonClass('secondary')} download>
+            <Download aria-hidden className="size-4" /> vCard
+          </a>
+          <DeletePerson id={person.id} />
+        </div>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-4">
+          <Card>
+            <h2 className="mb-3 text-base font-semibold">Timeline</h2>
+            {timeline.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Not met at any event yet.</p>
+            ) : (
+              <ol className="space-y-4 border-l border-zinc-200 pl-4 dark:border-zinc-800">
+                {timeline.map((t) => (
+                  <li key={t.encounterId} className="relative">
+                    <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-accent-600" />
+                    <p className="text-xs text-zinc-500">{longDate(t.startsAt, user.locale, user.timeZone)}</p>
+                    <p className="font-medium">
+                      <Link href={`/events/${t.eventId}`} className="hover:underline">
+                        {t.eventTitle}
+                      </Link>
+                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION[t.relation]}</span>
+                    </p>
+                    {t.notes ? <p className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.notes}</p> : null}
+                    {t.topics.length ? (
+                      <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Topics">
+                        {t.topics.map((topic) => (
+                          <li key={topic}>
+                            <Link
+                              href={`/people?topic=${encodeURIComponent(topic)}`}
+                              className="rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                            >
+                              {topic}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 flex items-center gap-2 text-base font-semibold">
+              <Lightbulb aria-hidden className="size-4 text-zinc-500" /> Facts they gave
+            </h2>
+            {facts.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">No facts or figures credited to them yet.</p>
+            ) : (
+              <ul className="space-y-3">
+                {facts.map((f) => (
+                  <li key={f.id} className="text-sm">
+                    <p>&ldquo;{f.text}&rdquo;</p>
+                    <p className="text-xs text-zinc-500">
+                      <Link href={`/events/${f.eventId}`} className="hover:underline">
+                        {f.eventTitle}
+                      </Link>
+                      , {longDate(f.startsAt, user.locale, user.timeZone)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-base font-semibold">Follow-ups</h2>
+            {open.length === 0 && done.length === 0 ? (
+              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing promised yet.</p>
+            ) : (
+              <div className="mb-4">
+                <FollowUpList items={open} done={done} today={today} locale={user.locale} showPerson={false} />
+              </div>
+            )}
+            <AddFollowUp personId={person.id} today={today} />
+          </Card>
+        </div>
+
+        <div className="space-y-4">
+          <Card>
+            <h2 className="mb-3 text-base font-semibold">Details</h2>
+            <dl className="space-y-3 text-sm">
+              {person.organisation ? (
+                <div className="flex gap-2">
+                  <dt><Building2 aria-label="Organisation" className="size-4 text-zinc-500" /></dt>
+                  <dd className="min-w-0 break-words">
+                    <Link href={`/organisations/${person.organisation.id}`} className="text-accent-700 hover:underline dark:text-accent-400">
+                      {person.organisation.name}
+                    </Link>
+                  </dd>
+                </div>
+              ) : null}
+              {person.email ? (
+                <div className="flex gap-2">
+                  <dt><Mail aria-label="Email" className="size-4 text-zinc-500" /></dt>
+                  <dd className="min-w-0 break-all"><a href={`mailto:${person.email}`} className="hover:underline">{person.email}</a></dd>
+                </div>
+              ) : null}
+              {person.phone ? (
+                <div className="flex gap-2">
+                  <dt><Phone aria-label="Phone" className="size-4 text-zinc-500" /></dt>
+                  <dd><a href={`tel:${person.phone.replace(/[^0-9+]/g, '')}`} className="hover:underline">{person.phone}</a></dd>
+                </div>
+              ) : null}
+              {person.links.map((link) => (
+                <div key={link} className="flex gap-2">
+                  <dt><LinkIcon aria-label="Link" className="size-4 text-zinc-500" /></dt>
+                  <dd className="min-w-0 break-all">
+                    <a href={link} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
+                      {link.replace(/^https?:\/\/(www\.)?/, '')}
+                    </a>
+                  </dd>
+                </div>
+              ))}
+              <div className="flex gap-2">
+                <dt><CalendarDays aria-label="Last met" className="size-4 text-zinc-500" /></dt>
+                <dd>{person.lastMetAt ? `Last met ${longDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>
+              </div>
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="mb-2 text-base font-semibold">Notes</h2>
+            {person.notes ? (
+              <p className="text-sm whitespace-pre-line break-words">{person.notes}</p>
+            ) : (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                No notes. <Link href={`/people/${person.id}/edit#notes`} className="text-accent-700 hover:underline dark:text-accent-400">Add some</Link>
+              </p>
+            )}
+          </Card>
+          {duplicates.length ? (
+            <Card>
+              <h2 className="mb-2 flex items-center gap-2 text-base font-semibold">
+                <CopyCheck aria-hidden className="size-4 text-zinc-500" /> Possibly the same person
+              </h2>
+              <ul className="space-y-2 text-sm">
+                {duplicates.map((d) => {
+                  const other = d.a.id === person.id ? d.b : d.a;
+                  return (
+                    <li key={other.id} className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="min-w-0">
+                        <Link href={`/people/${other.id}`} className="font-medium hover:underline">{other.displayName}</Link>
+                        <span className="block text-xs text-zinc-500">{d.reason}</span>
+                      </span>
+                      <Link href={`/people/merge?keep=${person.id}&other=${other.id}`} className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400">
+                        Compare and merge
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import type { PersonView } from '@/lib/people/queries';
+import type { PersonFormState } from '../actions';
+
+export interface PersonFormDefaults {
+  name: string;
+  role: string;
+  organisationName: string;
+  sectorId: string;
+  email: string;
+  phone: string;
+  links: string;
+  notes: string;
+  keepPrivate: boolean;
+  version?: number;
+}
+
+/** The person's fields as the form shows them. */
+export function formDefaults(p: PersonView | null): PersonFormDefaults {
+  return {
+    name: p?.name ?? '',
+    role: p?.role ?? '',
+    organisationName: p?.organisation?.name ?? '',
+    sectorId: p?.ownSectorId ?? '',
+    email: p?.email ?? '',
+    phone: p?.phone ?? '',
+    links: p?.links.join('\n') ?? '',
+    notes: p?.notes ?? '',
+    keepPrivate: p?.keepPrivate ?? false,
+    version: p?.version,
+  };
+}
+
+const LABELS: Record<keyof PersonFormDefaults, string> = {
+  name: 'Name',
+  role: 'Role',
+  organisationName: 'Organisation',
+  sectorId: 'Sector',
+  email: 'Email',
+  phone: 'Phone',
+  links: 'Links',
+  notes: 'Notes',
+  keepPrivate: 'Privacy',
+  version: 'Version',
+};
+
+/**
+ * Add or edit a person. Errors sit next to their fields; what was typed survives a failed save; when someone
+ * else saved meanwhile, the fields they changed are listed with their value, and the user's text stays.
+ */
+export function PersonForm({
+  action,
+  defaults,
+  sectors,
+  organisations,
+  submitLabel,
+}: {
+  action: (prev: PersonFormState, formData: FormData) => Promise<PersonFormState>;
+  defaults: PersonFormDefaults;
+  sectors: { id: string; name: string }[];
+  organisations: string[];
+  submitLabel: string;
+}) {
+  const [state, formAction] = useActionState<PersonFormState, FormData>(action, {});
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const v: Record<string, string> = state.values ?? {
+    ...defaults,
+    keepPrivate: defaults.keepPrivate ? 'on' : '',
+    version: String(defaults.version ?? ''),
+  };
+  const e = state.fieldErrors ?? {};
+  const theirs = state.conflict ? formDefaults(state.conflict) : null;
+  const changed = theirs
+    ? (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter(
+        (k) => k !== 'version' && String(theirs[k]) !== String(defaults[k]),
+      )
+    : [];
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {defaults.version ? <input type="hidden" name="version" value={v.version ?? ''} /> : null}
+      <div id="form-message" aria-live="polite">
+        {state.message ? (
+          <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <p>{state.message}</p>
+            {theirs && changed.length ? (
+              <dl className="mt-2 space-y-1">
+                {changed.map((k) => (
+                  <div key={k}>
+                    <dt className="inline font-medium">{LABELS[k]} is now: </dt>
+                    <dd className="inline break-words">
+                      {k === 'sectorId'
+                        ? (sectors.find((s) => s.id === theirs.sectorId)?.name ?? 'from the organisation')
+                        : k === 'keepPrivate'
+                          ? theirs.keepPrivate
+                            ? 'not named in public'
+                            : 'may be named'
+                          : String(theirs[k]) || '(empty)'}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="name" name="name" label="Name" autoComplete="off" defaultValue={v.name} errors={e.name} hint="Optional if you know their role or organisation." maxLength={200} />
+        <TextField id="role" name="role" label="Role" defaultValue={v.role} errors={e.role} placeholder="e.g. Head of IT" maxLength={200} />
+        <div>
+          <TextField
+            id="organisationName"
+            name="organisationName"
+            label="Organisation"
+            list="person-org-options"
+            autoComplete="off"
+            defaultValue={v.organisationName}
+            errors={e.organisationName ?? e.organisationId}
+            hint="Pick one you have, or type a new one."
+            maxLength={200}
+          />
+          <datalist id="person-org-options">
+            {organisations.map((o) => (
+              <option key={o} value={o} />
+            ))}
+          </datalist>
+        </div>
+        <Field id="sectorId" label="Sector" errors={e.sectorId} hint="Leave as the organisation's unless they differ.">
+          {(describedBy, invalid) => (
+            <select id="sectorId" name="sectorId" defaultValue={v.sectorId} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+              <option value="">Same as the organisation</option>
+              {sectors.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField id="email" name="email" type="email" inputMode="email" label="Email" autoComplete="off" defaultValue={v.email} errors={e.email} maxLength={254} />
+        <TextField id="phone" name="phone" type="tel" label="Phone" autoComplete="off" defaultValue={v.phone} errors={e.phone} maxLength={50} />
+      </div>
+      <TextAreaField
+        id="links"
+        name="links"
+        label="Links"
+        hint="One per line: LinkedIn, a website, a talk."
+        defaultValue={v.links}
+        errors={Object.entries(e).filter(([k]) => k.startsWith('links')).flatMap(([, m]) => m)}
+        rows={2}
+      />
+      <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} maxLength={10_000} />
+      <div className="flex items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+        <input id="keepPrivate" name="keepPrivate" type="checkbox" defaultChecked={v.keepPrivate === 'on'} aria-describedby="keepPrivate-hint" className="mt-0.5 size-5 accent-accent-600" />
+        <div>
+          <label htmlFor="keepPrivate" className="text-sm font-medium">
+            Don&rsquo;t name me in public posts
+          </label>
+          <p id="keepPrivate-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+            Posts will describe them by role and organisation only.
+          </p>
+        </div>
+      </div>
+      <div className="sticky bottom-16 z-10 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-950/95">
+        <SubmitButton pendingText="Saving…" className="w-full sm:w-auto">
+          {submitLabel}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { apiRoute, json } from '@/lib/api/handler';
+import { readJson, searchParamsObject } from '@/lib/api/request';
+import { fingerprint, idempotent } from '@/lib/idempotency';
+import { toApiPerson, toApiListItem } from '@/lib/people/api-shape';
+import { createPerson } from '@/lib/people/queries';
+import { searchPeople } from '@/lib/people/search';
+import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
+
+/** Searches people: the same search as the People page. */
+export const GET = apiRoute(async (request, user) => {
+  const params = searchParamsSchema.parse(searchParamsObject(request.url));
+  const result = await searchPeople(user.id, params);
+  return json({
+    items: result.items.map(toApiListItem),
+    nextCursor: result.nextCursor,
+    total: result.total,
+    loose: result.loose,
+    facets: { sector: result.facets.map((f) => ({ id: f.id, name: f.name, count: f.count })) },
+  });
+});
+
+/** Creates a person; an Idempotency-Key header makes retries safe. */
+export const POST = apiRoute(async (request, user) => {
+  const body = await readJson(request);
+  const input = createPersonSchema.parse(body);
+  const key = request.headers.get('idempotency-key');
+  if (!key) {
+    const person = await createPerson(user.id, input);
+    return json(toApiPerson(person), 201, { Location: `/api/v1/people/${person.id}` });
+  }
+  const result = await idempotent(user.id, key, 'people.create', fingerprint(body), async (tx) => {
+    const person = await createPerson(user.id, input, tx);
+    return { status: 201, body: toApiPerson(person), resourceId: person.id };
+  });
+  return json(result.body, result.status, {
+    ...(result.resourceId ? { Location: `/api/v1/people/${result.resourceId}` } : {}),
+    ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+  });
+});

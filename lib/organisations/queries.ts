@@ -1,0 +1,216 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { organisations, people } from '@/db/schema';
+import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { displayName } from '@/lib/people/display-name';
+import { mergeNotes } from '@/lib/people/merge-notes';
+import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { assertOwnSector } from '@/lib/sectors/own';
+import { optionalText } from '@/lib/people/validation';
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  sector: { id: string; name: string } | null;
+  people: number;
+  lastMetAt: Date | null;
+}
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  sector: { id: string; name: string } | null;
+  website: string | null;
+  notes: string | null;
+  version: number;
+}
+
+export const organisationUpdateSchema = z.object({
+  name: z
+    .string({ error: 'Enter a name' })
+    .trim()
+    .min(1, 'Enter a name')
+    .max(200, 'Keep the name under 200 characters')
+    .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored'),
+  sectorId: z
+    .union([z.literal(''), z.uuid()])
+    .optional()
+    .nullable()
+    .transform((s) => s || null),
+  website: optionalText(500, 'Website'),
+  notes: optionalText(10_000, 'Notes'),
+  version: z.coerce.number().int().min(1),
+});
+/** Query string of GET /api/v1/organisations. */
+export const organisationsQuerySchema = z.object({
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export type OrganisationUpdate = z.output<typeof organisationUpdateSchema>;
+
+/** The user's organisations, by name, optionally matching `q` (with typos); 100 at a time after `after`. */
+export async function listOrganisations(userId: string, opts: { q?: string; after?: string; limit?: number } = {}): Promise<OrganisationSummary[]> {
+  const limit = Math.min(opts.limit ?? 100, 200);
+  const q = opts.q?.trim();
+  const found = await rows<{
+    id: string; name: string; sector_id: string | null; sector_name: string | null; people: number | string; last_met_ms: number | null;
+  }>(
+    db,
+    sql`select o.id, o.name, s.id as sector_id, s.name as sector_name,
+               (select count(*) from people p where p.organisation_id = o.id and p.deleted_at is null) as people,
+               (select (extract(epoch from max(p.last_met_at)) * 1000)::float8 from people p
+                 where p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
+          from organisations o left join sectors s on s.id = o.sector_id
+         where o.user_id = ${userId}::uuid
+           ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q})` : sql``}
+           ${opts.after ? sql`and lower(o.name) > lower(${opts.after})` : sql``}
+         order by lower(o.name)
+         limit ${limit}`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sector: r.sector_id ? { id: r.sector_id, name: r.sector_name ?? '' } : null,
+    people: Number(r.people),
+    lastMetAt: r.last_met_ms === null ? null : new Date(Number(r.last_met_ms)),
+  }));
+}
+
+/** One organisation of the user's, or NotFoundError. */
+export async function getOrganisation(userId: string, id: string, conn: DbOrTx = db): Promise<OrganisationView> {
+  const [r] = await rows<{ id: string; name: string; sector_id: string | null; sector_name: string | null; website: string | null; notes: string | null; version: number }>(
+    conn,
+    sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.version
+          from organisations o left join sectors s on s.id = o.sector_id
+         where o.user_id = ${userId}::uuid and o.id = ${id}::uuid`,
+  );
+  if (!r) throw new NotFoundError('That organisation was not found.');
+  return {
+    id: r.id,
+    name: r.name,
+    sector: r.sector_id ? { id: r.sector_id, name: r.sector_name ?? '' } : null,
+    website: r.website,
+    notes: r.notes,
+    version: Number(r.version),
+  };
+}
+
+/** The organisation's people (not deleted), last met first. */
+export async function listOrganisationPeople(userId: string, id: string) {
+  const found = await rows<{ id: string; name: string | null; role: string | null; org: string; last_met_ms: number | null }>(
+    db,
+    sql`select p.id, p.name, p.role, o.name as org, (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms
+          from people p join organisations o on o.id = p.organisation_id
+         where p.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid and p.deleted_at is null
+         order by p.last_met_at desc nulls last, p.id limit 500`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    displayName: displayName({ name: r.name, role: r.role, organisationName: r.org }),
+    role: r.role,
+    lastMetAt: r.last_met_ms === null ? null : new Date(Number(r.last_met_ms)),
+  }));
+}
+
+/** Events where the user met someone from the organisation, newest first. */
+export async function listOrganisationEvents(userId: string, id: string) {
+  const found = await rows<{ id: string; title: string; starts_ms: number; people: number | string }>(
+    db,
+    sql`select ev.id, ev.title, (extract(epoch from ev.starts_at) * 1000)::float8 as starts_ms, count(distinct e.person_id) as people
+          from encounters e
+          join people p on p.id = e.person_id and p.deleted_at is null
+          join events ev on ev.id = e.event_id and ev.deleted_at is null
+         where e.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid
+         group by ev.id order by ev.starts_at desc limit 200`,
+  );
+  return found.map((r) => ({ id: r.id, title: r.title, startsAt: new Date(Number(r.starts_ms)), people: Number(r.people) }));
+}
+
+/** Open follow-ups about the organisation's people, soonest due first. */
+export async function listOrganisationFollowUps(userId: string, id: string) {
+  const found = await rows<{ id: string; action: string; due_on: string | null; person_id: string; name: string | null; role: string | null; org: string }>(
+    db,
+    sql`select f.id, f.action, f.due_on::text as due_on, p.id as person_id, p.name, p.role, o.name as org
+          from follow_ups f
+          join people p on p.id = f.person_id and p.deleted_at is null
+          join organisations o on o.id = p.organisation_id
+         where f.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid
+           and f.status = 'open' and f.deleted_at is null
+         order by f.due_on asc nulls last, f.id limit 200`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    action: r.action,
+    dueOn: r.due_on,
+    person: { id: r.person_id, displayName: displayName({ name: r.name, role: r.role, organisationName: r.org }) },
+  }));
+}
+
+/** Renames or re-files an organisation (version-checked); its people are found under the new name at once. */
+export async function updateOrganisation(userId: string, id: string, input: OrganisationUpdate): Promise<OrganisationView> {
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await getOrganisation(userId, id, tx);
+      if (input.sectorId) await assertOwnSector(tx, userId, input.sectorId);
+      const [row] = await tx
+        .update(organisations)
+        .set({
+          name: input.name.replace(/\s+/g, ' '),
+          sectorId: input.sectorId,
+          website: input.website,
+          notes: input.notes,
+          version: sql`${organisations.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(organisations.userId, userId), eq(organisations.id, id), eq(organisations.version, input.version)))
+        .returning({ id: organisations.id });
+      if (!row) throw new VersionConflictError(current);
+      await refreshPeopleSearch(tx, userId, { organisationId: id });
+      return getOrganisation(userId, id, tx);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'organisations_user_name_key')) {
+      throw new UserFacingError('You already have an organisation with that name: merge them instead.', 409, {
+        name: ['You already have an organisation with that name — merge them instead'],
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Merges `otherId` into `keepId`: its people (and so their encounters, facts and follow-ups) move over,
+ * the sector, website and notes fill any gaps, and the other organisation is removed.
+ */
+export async function mergeOrganisations(userId: string, keepId: string, otherId: string): Promise<OrganisationView> {
+  if (keepId === otherId) throw new UserFacingError('Choose a different organisation to merge.', 400, { otherId: ['Choose a different organisation'] });
+  return db.transaction(async (tx) => {
+    const keep = await getOrganisation(userId, keepId, tx);
+    const other = await getOrganisation(userId, otherId, tx);
+    await tx
+      .update(people)
+      .set({ organisationId: keepId, updatedAt: new Date() })
+      .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
+    await tx.delete(organisations).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
+    await tx
+      .update(organisations)
+      .set({
+        sectorId: keep.sector?.id ?? other.sector?.id ?? null,
+        website: keep.website ?? other.website,
+        notes: mergeNotes(keep.notes, other.notes),
+        version: sql`${organisations.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(organisations.userId, userId), eq(organisations.id, keepId)));
+    await refreshPeopleSearch(tx, userId, { organisationId: keepId });
+    return getOrganisation(userId, keepId, tx);
+  });
+}

@@ -1,0 +1,125 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { organisations, people, sectors } from '@/db/schema';
+import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
+import { refreshPeopleSearch } from '@/lib/people/search-index';
+
+export interface SectorSummary {
+  id: string;
+  name: string;
+  /** People whose effective sector this is (their own, else their organisation's). */
+  people: number;
+  organisations: number;
+}
+
+export const sectorNameSchema = z
+  .string({ error: 'Enter a sector name' })
+  .trim()
+  .min(1, 'Enter a sector name')
+  .max(80, 'Keep the name under 80 characters')
+  .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored')
+  .transform((s) => s.replace(/\s+/g, ' '));
+
+/** The user's sectors by name, with how many people and organisations are in each. */
+export async function listSectors(userId: string): Promise<SectorSummary[]> {
+  const found = await rows<{ id: string; name: string; people: number | string; organisations: number | string }>(
+    db,
+    sql`select s.id, s.name,
+               (select count(*) from people p left join organisations o on o.id = p.organisation_id
+                 where p.user_id = ${userId}::uuid and p.deleted_at is null
+                   and coalesce(p.sector_id, o.sector_id) = s.id) as people,
+               (select count(*) from organisations o where o.user_id = ${userId}::uuid and o.sector_id = s.id) as organisations
+          from sectors s where s.user_id = ${userId}::uuid order by lower(s.name)`,
+  );
+  return found.map((r) => ({ ...r, people: Number(r.people), organisations: Number(r.organisations) }));
+}
+
+/** Just the names and ids, for pickers. */
+export async function listSectorChoices(userId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: sectors.id, name: sectors.name })
+    .from(sectors)
+    .where(eq(sectors.userId, userId))
+    .orderBy(sql`lower(${sectors.name})`);
+}
+
+function taken(err: unknown): never {
+  if (isUniqueViolation(err, 'sectors_user_name_key')) {
+    throw new UserFacingError('You already have a sector with that name.', 409, { name: ['You already have a sector with that name'] });
+  }
+  throw err;
+}
+
+/** Adds a sector; a name the user already has (in any case) is a field error. */
+export async function createSector(userId: string, rawName: string) {
+  const name = sectorNameSchema.parse(rawName);
+  try {
+    const [row] = await db.insert(sectors).values({ userId, name }).returning({ id: sectors.id, name: sectors.name });
+    return row!;
+  } catch (err) {
+    taken(err);
+  }
+}
+
+async function own(tx: Tx, userId: string, id: string) {
+  const [row] = await tx.select().from(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+  if (!row) throw new NotFoundError('That sector was not found.');
+  return row;
+}
+
+/** Renames a sector; everyone in it is found under the new name straight away. */
+export async function renameSector(userId: string, id: string, rawName: string) {
+  const name = sectorNameSchema.parse(rawName);
+  try {
+    return await db.transaction(async (tx) => {
+      await own(tx, userId, id);
+      await tx.update(sectors).set({ name }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+      await refreshPeopleSearch(tx, userId, { sectorId: id });
+      return { id, name };
+    });
+  } catch (err) {
+    taken(err);
+  }
+}
+
+/** Moves every person and organisation of `fromId` into `intoId`, then removes `fromId`. */
+export async function mergeSectors(userId: string, fromId: string, intoId: string) {
+  if (fromId === intoId) throw new UserFacingError('Choose a different sector to merge into.', 400, { into: ['Choose a different sector'] });
+  return db.transaction(async (tx) => {
+    await own(tx, userId, fromId);
+    const into = await own(tx, userId, intoId);
+    await tx.update(people).set({ sectorId: intoId }).where(and(eq(people.userId, userId), eq(people.sectorId, fromId)));
+    await tx
+      .update(organisations)
+      .set({ sectorId: intoId })
+      .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)));
+    await tx.delete(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
+    await refreshPeopleSearch(tx, userId, { sectorId: intoId });
+    return into;
+  });
+}
+
+/**
+ * Deletes a sector. One still in use needs `reassignTo`, the sector its people and organisations move to,
+ * so that nobody is left without the sector they were filed under.
+ */
+export async function deleteSector(userId: string, id: string, reassignTo?: string | null) {
+  if (reassignTo) return mergeSectors(userId, id, reassignTo);
+  return db.transaction(async (tx) => {
+    await own(tx, userId, id);
+    const [use] = await rows<{ n: number | string }>(
+      tx,
+      sql`select (select count(*) from people where user_id = ${userId}::uuid and sector_id = ${id}::uuid)
+               + (select count(*) from organisations where user_id = ${userId}::uuid and sector_id = ${id}::uuid) as n`,
+    );
+    if (Number(use?.n ?? 0) > 0) {
+      throw new UserFacingError('People or organisations are filed under this sector: choose where they go instead.', 409, {
+        reassignTo: ['Choose the sector they move to'],
+      });
+    }
+    await tx.delete(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+    return null;
+  });
+}
