@@ -1,0 +1,227 @@
+import { CalendarDays, CheckCircle2, Circle, MapPin, Pencil, Repeat, UserRound } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { ButtonLink } from '@/app/_components/ui/button';
+import { Card } from '@/app/_components/ui/card';
+import { AddFollowUp } from '@/app/(app)/follow-ups/_components/add-follow-up';
+import { WritePostButton } from '@/app/(app)/posts/_components/write-post-button';
+import { db } from '@/db/client';
+import { requireUser } from '@/lib/dal';
+import { personLabel } from '@/lib/events/draft';
+import { getEventDetail, type EventDetail } from '@/lib/events/queries';
+import { NotFoundError } from '@/lib/errors';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { DeleteEvent } from '../_components/delete-event';
+import { formatDay, formatTime } from '../_components/format';
+import { PeopleGroups } from '../_components/people-groups';
+
+async function load(params: Promise<{ id: string }>) {
+  const user = await requireUser();
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const event = await getEventDetail(db, user.id, id.data).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  return { user, event };
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { event } = await load(params);
+  return { title: event.title };
+}
+
+function Section({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <Card>
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 className="text-base font-semibold">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </Card>
+  );
+}
+
+function Speakers({ event }: { event: EventDetail }) {
+  const speakers = event.people.filter((p) => p.relation === 'spoke' || event.insights.some((i) => i.personId === p.id));
+  const uncredited = event.insights.filter((i) => !i.personId || !event.people.some((p) => p.id === i.personId));
+  if (!speakers.length && !event.insights.length) return <p className="text-sm text-zinc-500">No facts recorded.</p>;
+  return (
+    <div className="space-y-4">
+      {speakers.map((p) => {
+        const facts = event.insights.filter((i) => i.personId === p.id);
+        return (
+          <div key={p.id}>
+            <p className="font-medium">
+              <Link href={`/people/${p.id}`} className="hover:underline">
+                {personLabel({ name: p.name, role: p.role, organisation: p.organisation?.name })}
+              </Link>
+              {p.relation === 'spoke' ? <span className="ml-2 text-xs font-normal text-zinc-500">spoke</span> : null}
+            </p>
+            {facts.length ? (
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                {facts.map((f) => (
+                  <li key={f.id}>{f.text}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-zinc-500">No facts credited.</p>
+            )}
+          </div>
+        );
+      })}
+      {uncredited.length ? (
+        <div>
+          <p className="font-medium">Also heard</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+            {uncredited.map((f) => (
+              <li key={f.id}>{f.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export default async function EventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, event } = await load(params);
+  const flash = await searchParams;
+  const today = todayIn(user.timeZone);
+  const names = new Map(event.people.map((p) => [p.id, personLabel({ name: p.name, role: p.role, organisation: p.organisation?.name })]));
+  const when = `${formatDay(event.startsAt, user.locale, user.timeZone)}, ${formatTime(event.startsAt, user.locale, user.timeZone)}${
+    event.endsAt ? `–${formatTime(event.endsAt, user.locale, user.timeZone)}` : ''
+  }`;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      {flash.saved || flash.updated ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200">
+          {flash.saved ? 'Event saved.' : 'Changes saved.'}
+        </p>
+      ) : null}
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{event.title}</h1>
+        <ul className="space-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <li className="flex items-center gap-2">
+            <CalendarDays aria-hidden className="size-4 shrink-0" /> {when}
+          </li>
+          {event.venue ? (
+            <li className="flex items-center gap-2">
+              <MapPin aria-hidden className="size-4 shrink-0" /> {event.venue}
+            </li>
+          ) : null}
+          {event.host ? (
+            <li className="flex items-center gap-2">
+              <UserRound aria-hidden className="size-4 shrink-0" /> Hosted by {event.host}
+            </li>
+          ) : null}
+          {event.series ? (
+            <li className="flex items-center gap-2">
+              <Repeat aria-hidden className="size-4 shrink-0" />
+              <Link href={`/events?series=${encodeURIComponent(event.series)}`} className="hover:underline">
+                {event.series}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+        {event.topics.length ? (
+          <ul aria-label="Topics" className="flex flex-wrap gap-1.5 pt-1">
+            {event.topics.map((t) => (
+              <li key={t}>
+                <Link href={`/events?topic=${encodeURIComponent(t)}`} className="inline-flex min-h-8 items-center rounded-full bg-accent-50 px-3 text-sm text-accent-700 hover:bg-accent-100 dark:bg-accent-900/40 dark:text-accent-100">
+                  {t}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="flex flex-wrap gap-2 pt-2">
+          <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
+            <Pencil aria-hidden className="size-4" /> Edit
+          </ButtonLink>
+          <WritePostButton eventId={event.id} />
+          <DeleteEvent eventId={event.id} title={event.title} />
+        </div>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-4">
+          <Section title={`People (${event.people.length})`}>
+            {event.people.length ? <PeopleGroups people={event.people} /> : <p className="text-sm text-zinc-500">Nobody recorded.</p>}
+          </Section>
+          <Section title="Speakers and facts heard">
+            <Speakers event={event} />
+          </Section>
+          {event.summary || event.reflection ? (
+            <Section title="Summary and reflection">
+              {event.summary ? <p className="text-sm whitespace-pre-line">{event.summary}</p> : null}
+              {event.reflection ? (
+                <blockquote className="mt-3 border-l-2 border-accent-500 pl-3 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">
+                  {event.reflection}
+                </blockquote>
+              ) : null}
+            </Section>
+          ) : null}
+        </div>
+        <div className="space-y-4">
+          <Section title="Follow-ups">
+            {event.followUps.length ? (
+              <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                {event.followUps.map((f) => {
+                  const overdue = f.status === 'open' && f.dueOn && f.dueOn < today;
+                  return (
+                    <li key={f.id} className="flex gap-2 py-2 text-sm">
+                      {f.status === 'done' ? (
+                        <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                      ) : (
+                        <Circle aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+                      )}
+                      <div className="min-w-0">
+                        <p className={f.status === 'done' ? 'text-zinc-500 line-through' : ''}>{f.action}</p>
+                        <p className="text-xs text-zinc-500">
+                          <span className="sr-only">{f.status === 'done' ? 'Done. ' : 'Open. '}</span>
+                          {f.personId && names.has(f.personId) ? (
+                            <>
+                              With <Link href={`/people/${f.personId}`} className="underline">{names.get(f.personId)}</Link>
+                              {f.dueOn ? ' · ' : ''}
+                            </>
+                          ) : null}
+                          {f.dueOn ? (
+                            <span className={overdue ? 'font-medium text-red-600' : ''}>
+                              {overdue ? 'Overdue: ' : 'Due '}
+                              {formatDay(f.dueOn, user.locale)}
+                            </span>
+                          ) : null}
+                          {f.status === 'done' ? ' · Done' : ''}
+                        </p>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="text-sm text-zinc-500">Nothing promised yet.</p>
+            )}
+            <div className="mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800">
+              <AddFollowUp
+                eventId={event.id}
+                today={today}
+                people={event.people.map((p) => ({ id: p.id, label: names.get(p.id)! }))}
+              />
+            </div>
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { eventToDraft, personLabel, type EventDraft } from '@/lib/events/draft';
+import type { EventJson } from '@/lib/events/queries';
+import { Button } from '@/app/_components/ui/button';
+
+const FIELDS: { key: keyof EventDraft; label: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'date', label: 'Date' },
+  { key: 'time', label: 'Start time' },
+  { key: 'venue', label: 'Venue' },
+  { key: 'host', label: 'Host' },
+  { key: 'series', label: 'Series' },
+  { key: 'summary', label: 'Summary' },
+  { key: 'reflection', label: 'Reflection' },
+];
+
+const list = (items: string[]) => items.join(', ') || '(none)';
+
+/** What the other device saved, beside what this one has; the user's text stays in the form below. */
+export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson; mine: EventDraft; onKeepMine: () => void }) {
+  const other = eventToDraft(theirs);
+  const rows: { label: string; theirs: string; mine: string }[] = [];
+  for (const f of FIELDS) {
+    const a = String(other[f.key] ?? '');
+    const b = String(mine[f.key] ?? '');
+    if (a.trim() !== b.trim()) rows.push({ label: f.label, theirs: a || '(empty)', mine: b || '(empty)' });
+  }
+  const compare = (label: string, a: string[], b: string[]) => {
+    if (list(a) !== list(b)) rows.push({ label, theirs: list(a), mine: list(b) });
+  };
+  compare('Topics', other.topics, mine.topics);
+  compare('People', other.people.map(personLabel), mine.people.filter((p) => p.id || p.name || p.role || p.organisation).map(personLabel));
+  compare('Facts', other.insights.map((i) => i.text), mine.insights.filter((i) => i.text.trim()).map((i) => i.text));
+  compare('Follow-ups', other.followUps.map((f) => f.action), mine.followUps.filter((f) => f.action.trim()).map((f) => f.action));
+
+  return (
+    <section aria-labelledby="conflict-title" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+      <h2 id="conflict-title" className="text-base font-semibold">Changed on another device</h2>
+      <p className="mt-1">
+        Someone saved this event after you opened it. Your text is still in the form below. Here is what differs:
+      </p>
+      {rows.length ? (
+        <dl className="mt-3 space-y-2">
+          {rows.map((r) => (
+            <div key={r.label} className="rounded-lg bg-white/70 p-2 dark:bg-zinc-900/60">
+              <dt className="font-medium">{r.label}</dt>
+              <dd className="mt-0.5 break-words">
+                <span className="text-zinc-500">Saved elsewhere:</span> {r.theirs}
+              </dd>
+              <dd className="break-words">
+                <span className="text-zinc-500">Yours:</span> {r.mine}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="mt-2">The other save made the same changes as yours.</p>
+      )}
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button type="button" onClick={onKeepMine}>
+          Save mine over theirs
+        </Button>
+        <Link href={`/events/${theirs.id}`} className="inline-flex min-h-11 items-center px-2 font-medium underline">
+          See their version
+        </Link>
+      </div>
+    </section>
+  );
+}

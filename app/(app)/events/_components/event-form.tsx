@@ -1,0 +1,274 @@
+'use client';
+
+import { Plus } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, useTransition } from 'react';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
+import { Card } from '@/app/_components/ui/card';
+import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
+import {
+  addDays,
+  draftToPayload,
+  emptyPerson,
+  localDate,
+  newUid,
+  payloadRowUids,
+  type EventDraft,
+} from '@/lib/events/draft';
+import type { EventJson } from '@/lib/events/queries';
+import type { DuplicateCandidate } from '@/lib/events/resolve';
+import { saveEventAction } from '../actions';
+import { ConflictNotice } from './conflict-notice';
+import { FactRow, FollowUpRow } from './fact-followup-rows';
+import { PersonRow } from './person-row';
+import { SaveBar } from './save-bar';
+import { TagInput } from './tag-input';
+import { useDeviceDraft } from './use-device-draft';
+import { useSuggest } from './use-suggest';
+
+type Errors = Record<string, string[]>;
+
+/** Server errors name rows by position at submit time; re-key them by the row's uid so edits don't shift them. */
+function rekey(errors: Errors, uids: ReturnType<typeof payloadRowUids>): Errors {
+  const out: Errors = {};
+  for (const [path, messages] of Object.entries(errors)) {
+    const m = /^(people|insights|followUps)\.(\d+)(?:\.(.*))?$/.exec(path);
+    const uid = m ? uids[m[1] as keyof typeof uids][Number(m[2])] : undefined;
+    const key = m && uid ? `${m[1]}.${uid}${m[3] ? `.${m[3]}` : ''}` : path;
+    (out[key] ??= []).push(...messages);
+  }
+  return out;
+}
+
+/** The capture form, for a new event and for an edit: phone first, nothing lost. */
+export function EventForm({
+  draftKey,
+  initial,
+  eventId,
+  sectors,
+}: {
+  draftKey: string;
+  initial: EventDraft;
+  eventId?: string;
+  sectors: string[];
+}) {
+  const router = useRouter();
+  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<Record<string, DuplicateCandidate[]>>({});
+  const [conflict, setConflict] = useState<EventJson | null>(null);
+  const [pending, startTransition] = useTransition();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const seriesList = useId();
+  const series = useSuggest<string>('series', draft.series);
+  const today = localDate(new Date());
+  const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const err = (path: string) => errors[path];
+
+  const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  const addPerson = (after?: number) => {
+    const next = after !== undefined ? draft.people[after + 1] : undefined;
+    if (next) return focusLater(`#person-${next.uid}-name`);
+    const person = emptyPerson();
+    setDraft((d) => ({ ...d, people: [...d.people, person] }));
+    focusLater(`#person-${person.uid}-name`);
+  };
+  const addFact = () => {
+    const uid = newUid();
+    setDraft((d) => ({ ...d, insights: [...d.insights, { uid, text: '', personUid: '' }] }));
+    focusLater(`#fact-${uid}-text`);
+  };
+  const addFollowUp = () => {
+    const uid = newUid();
+    setDraft((d) => ({ ...d, followUps: [...d.followUps, { uid, action: '', personUid: '', due: '' }] }));
+    focusLater(`#follow-up-${uid}-action`);
+  };
+
+  const submit = (override?: Partial<EventDraft>) => {
+    const current = { ...draft, ...override };
+    const payload = draftToPayload(current);
+    const uids = payloadRowUids(current);
+    startTransition(async () => {
+      const result = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch(() => ({
+        message: 'No connection just now. Your draft is kept on this device; try again when you have signal.',
+        ok: false as const,
+      }));
+      if ('ok' in result && result.ok && 'eventId' in result && result.eventId) {
+        clear();
+        router.push(`/events/${result.eventId}${eventId ? '?updated=1' : '?saved=1'}`);
+        return;
+      }
+      const r = result as Awaited<ReturnType<typeof saveEventAction>>;
+      setErrors(rekey(r.fieldErrors ?? {}, uids));
+      setDuplicates(
+        Object.fromEntries(Object.entries(r.duplicates ?? {}).flatMap(([i, c]) => (uids.people[Number(i)] ? [[uids.people[Number(i)]!, c]] : []))),
+      );
+      setConflict(r.conflict ?? null);
+      setMessage(r.message ?? null);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    });
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      className="space-y-4"
+    >
+      <input type="hidden" name="idempotencyKey" value={draft.key} readOnly />
+      {restoredAt ? (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100">
+          <span>Restored the draft you were writing on this device.</span>
+          <button type="button" className="min-h-11 font-medium underline" onClick={() => reset({ ...initial, key: `evt-${newUid()}` })}>
+            Start over
+          </button>
+        </div>
+      ) : null}
+      <div ref={summaryRef} tabIndex={-1} aria-live="assertive" className="outline-none">
+        {message ? (
+          <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      {conflict ? (
+        <ConflictNotice
+          theirs={conflict}
+          mine={draft}
+          onKeepMine={() => {
+            set({ version: conflict.version });
+            setConflict(null);
+            submit({ version: conflict.version });
+          }}
+        />
+      ) : null}
+
+      <Card className="space-y-4">
+        <h2 className="text-base font-semibold">The event</h2>
+        <TextField id="title" label="Title" value={draft.title} errors={err('title')} onChange={(e) => set({ title: e.target.value })} placeholder="e.g. CIO Club, April evening" autoComplete="off" />
+        <div className="space-y-1.5">
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick dates">
+            {[
+              { label: 'Today', date: today },
+              { label: 'Yesterday', date: addDays(today, -1) },
+            ].map((q) => (
+              <button
+                key={q.label}
+                type="button"
+                aria-pressed={draft.date === q.date}
+                onClick={() => set({ date: q.date })}
+                className={`min-h-11 rounded-full border px-4 text-sm font-medium ${
+                  draft.date === q.date ? 'border-accent-600 bg-accent-600 text-white' : 'border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900'
+                }`}
+              >
+                {q.label}
+              </button>
+            ))}
+          </div>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            <TextField id="date" type="date" label="Date" className="col-span-2 sm:col-span-1" value={draft.date} errors={err('startsAt')} onChange={(e) => set({ date: e.target.value })} />
+            <TextField id="time" type="time" label="From" value={draft.time} onChange={(e) => set({ time: e.target.value })} />
+            <TextField id="end-time" type="time" label="Until" value={draft.endTime} errors={err('endsAt')} onChange={(e) => set({ endTime: e.target.value })} />
+          </div>
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField id="venue" label="Venue" value={draft.venue} errors={err('venue')} onChange={(e) => set({ venue: e.target.value })} />
+          <TextField id="host" label="Host" value={draft.host} errors={err('host')} onChange={(e) => set({ host: e.target.value })} />
+        </div>
+        <Field id="series" label="Series" hint="The recurring evening it belongs to, e.g. “CIO Club monthly”" errors={err('series')}>
+          {(describedBy, invalid) => (
+            <input id="series" list={seriesList} value={draft.series} autoComplete="off" onChange={(e) => set({ series: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} />
+          )}
+        </Field>
+        <datalist id={seriesList}>
+          {series.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </Card>
+
+      <Card className="space-y-3">
+        <div>
+          <h2 className="text-base font-semibold">People you met</h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">A name if you have one; otherwise the role and organisation are enough.</p>
+        </div>
+        {draft.people.map((person, index) => (
+          <PersonRow
+            key={person.uid}
+            index={index}
+            person={person}
+            sectors={sectors}
+            duplicates={duplicates[person.uid]}
+            errors={(field) => err(`people.${person.uid}.${field}`) ?? (field === 'name' ? err(`people.${person.uid}.id`) : undefined)}
+            onChange={(next) => setDraft((d) => ({ ...d, people: d.people.map((p) => (p.uid === next.uid ? next : p)) }))}
+            onRemove={() =>
+              setDraft((d) => ({
+                ...d,
+                people: d.people.filter((p) => p.uid !== person.uid),
+                insights: d.insights.map((i) => (i.personUid === person.uid ? { ...i, personUid: '' } : i)),
+                followUps: d.followUps.map((f) => (f.personUid === person.uid ? { ...f, personUid: '' } : f)),
+              }))
+            }
+            onEnter={() => addPerson(index)}
+          />
+        ))}
+        <Button type="button" variant="secondary" className="w-full" onClick={() => addPerson()}>
+          <Plus aria-hidden className="size-4" /> Add a person
+        </Button>
+      </Card>
+
+      <Card>
+        <TagInput id="topics" label="Topics of the evening" value={draft.topics} onChange={(topics) => set({ topics })} errors={err('topics')} />
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-base font-semibold">Facts heard</h2>
+        {draft.insights.map((fact, index) => (
+          <FactRow
+            key={fact.uid}
+            index={index}
+            fact={fact}
+            people={draft.people}
+            errors={err(`insights.${fact.uid}.text`)}
+            onChange={(next) => setDraft((d) => ({ ...d, insights: d.insights.map((i) => (i.uid === next.uid ? next : i)) }))}
+            onRemove={() => setDraft((d) => ({ ...d, insights: d.insights.filter((i) => i.uid !== fact.uid) }))}
+            onEnter={addFact}
+          />
+        ))}
+        <Button type="button" variant="secondary" className="w-full" onClick={addFact}>
+          <Plus aria-hidden className="size-4" /> Add a fact
+        </Button>
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-base font-semibold">Follow-ups</h2>
+        {draft.followUps.map((followUp, index) => (
+          <FollowUpRow
+            key={followUp.uid}
+            index={index}
+            followUp={followUp}
+            people={draft.people}
+            errors={(field) => err(`followUps.${followUp.uid}.${field}`)}
+            onChange={(next) => setDraft((d) => ({ ...d, followUps: d.followUps.map((f) => (f.uid === next.uid ? next : f)) }))}
+            onRemove={() => setDraft((d) => ({ ...d, followUps: d.followUps.filter((f) => f.uid !== followUp.uid) }))}
+            onEnter={addFollowUp}
+          />
+        ))}
+        <Button type="button" variant="secondary" className="w-full" onClick={addFollowUp}>
+          <Plus aria-hidden className="size-4" /> Add a follow-up
+        </Button>
+      </Card>
+
+      <Card className="space-y-4">
+        <TextAreaField id="summary" label="Summary" hint="What the evening was about, in a few lines." value={draft.summary} errors={err('summary')} onChange={(e) => set({ summary: e.target.value })} />
+        <TextAreaField id="reflection" label="Reflection" hint="What you think about it now. Private unless you turn it into a post." rows={5} value={draft.reflection} errors={err('reflection')} onChange={(e) => set({ reflection: e.target.value })} />
+      </Card>
+
+      <SaveBar pending={pending} savedAt={savedAt} label={eventId ? 'Save changes' : 'Save event'} cancel={<ButtonLink href={eventId ? `/events/${eventId}` : '/events'} variant="ghost" className="px-3">Cancel</ButtonLink>} />
+    </form>
+  );
+}

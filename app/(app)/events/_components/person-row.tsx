@@ -1,0 +1,254 @@
+'use client';
+
+import { Link2, Trash2, UserCheck } from 'lucide-react';
+import Link from 'next/link';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Field, inputClass } from '@/app/_components/ui/field';
+import type { PersonDraft, Relation } from '@/lib/events/draft';
+import type { PersonSuggestion } from '@/lib/events/lookup';
+import type { DuplicateCandidate } from '@/lib/events/resolve';
+import { formatDay } from './format';
+import { TagInput } from './tag-input';
+import { useSuggest } from './use-suggest';
+
+const RELATIONS: { value: Relation; label: string }[] = [
+  { value: 'met', label: 'Met' },
+  { value: 'spoke', label: 'Spoke' },
+  { value: 'mentioned', label: 'Mentioned' },
+];
+
+interface Props {
+  index: number;
+  person: PersonDraft;
+  errors: (field: string) => string[] | undefined;
+  duplicates?: DuplicateCandidate[];
+  onChange: (next: PersonDraft) => void;
+  onRemove: () => void;
+  onEnter: () => void;
+  sectors: string[];
+}
+
+/** One person met: a fast row that links to someone known instead of creating a duplicate. */
+export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, onEnter, sectors }: Props) {
+  const base = `person-${person.uid}`;
+  const [nameFocused, setNameFocused] = useState(false);
+  const orgList = useId();
+  const sectorList = useId();
+  const known = useSuggest<PersonSuggestion>('people', person.name, !person.id && nameFocused, 2);
+  const orgs = useSuggest<{ name: string; sector: string | null }>('organisations', person.organisation, true, 1);
+  const set = (patch: Partial<PersonDraft>) => onChange({ ...person, ...patch });
+  const enter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      onEnter();
+    }
+  };
+  const pick = (s: PersonSuggestion | DuplicateCandidate, context?: PersonSuggestion) =>
+    onChange({
+      ...person,
+      id: s.id,
+      name: s.name ?? person.name,
+      role: s.role ?? person.role,
+      organisation: s.organisation ?? person.organisation,
+      sector: context?.sector ?? person.sector,
+      email: s.email ?? person.email,
+      newPerson: undefined,
+      known: context ? { lastMet: context.lastMet, topics: context.topics, openFollowUps: context.openFollowUps } : undefined,
+    });
+  const text = (field: 'name' | 'role' | 'email' | 'notes', label: string, extra: Record<string, unknown> = {}) => (
+    <Field id={`${base}-${field}`} label={label} errors={errors(field)}>
+      {(describedBy, invalid) => (
+        <input
+          id={`${base}-${field}`}
+          value={person[field]}
+          onChange={(e) => set({ [field]: e.target.value })}
+          onKeyDown={enter}
+          enterKeyHint="next"
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={inputClass}
+          {...extra}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <fieldset className="rounded-xl border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800" data-person-row>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <legend className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Person {index + 1}</legend>
+        <button
+          type="button"
+          onClick={onRemove}
+          className="grid size-11 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
+        >
+          <Trash2 aria-hidden className="size-4" />
+          <span className="sr-only">Remove person {index + 1}</span>
+        </button>
+      </div>
+
+      {person.id ? <KnownPanel person={person} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="relative">
+          {text('name', 'Name (if you know it)', {
+            autoComplete: 'off',
+            onFocus: () => setNameFocused(true),
+            onBlur: () => setTimeout(() => setNameFocused(false), 200),
+          })}
+          {known.length ? (
+            <ul className="absolute inset-x-0 top-full z-20 -mt-4 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900" aria-label="People you already know">
+              {known.map((s) => (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => pick(s, s)}
+                    className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  >
+                    <span className="font-medium">{s.name ?? s.role ?? 'Someone'}</span>
+                    <span className="block text-xs text-zinc-500">
+                      {[s.role, s.organisation].filter(Boolean).join(', ')}
+                      {s.lastMet ? ` · last met ${formatDay(s.lastMet.startsAt)}` : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        {text('role', 'Role')}
+        <Field id={`${base}-organisation`} label="Organisation" errors={errors('organisation')}>
+          {(describedBy, invalid) => (
+            <input
+              id={`${base}-organisation`}
+              list={orgList}
+              value={person.organisation}
+              autoComplete="off"
+              enterKeyHint="next"
+              onKeyDown={enter}
+              onChange={(e) => {
+                const match = orgs.find((o) => o.name.toLowerCase() === e.target.value.trim().toLowerCase());
+                // The sector defaults to the organisation's, unless the user already chose one.
+                set({ organisation: e.target.value, ...(match?.sector && !person.sector ? { sector: match.sector } : {}) });
+              }}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <datalist id={orgList}>
+          {orgs.map((o) => (
+            <option key={o.name} value={o.name} />
+          ))}
+        </datalist>
+        <Field id={`${base}-sector`} label="Sector" errors={errors('sector')}>
+          {(describedBy, invalid) => (
+            <input
+              id={`${base}-sector`}
+              list={sectorList}
+              value={person.sector}
+              autoComplete="off"
+              enterKeyHint="next"
+              onKeyDown={enter}
+              onChange={(e) => set({ sector: e.target.value })}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <datalist id={sectorList}>
+          {sectors.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </div>
+
+      <div role="radiogroup" aria-label={`How you met person ${index + 1}`} className="mt-3 grid grid-cols-3 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
+        {RELATIONS.map((r) => (
+          <label
+            key={r.value}
+            className={`flex min-h-10 cursor-pointer items-center justify-center rounded-md text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
+              person.relation === r.value ? 'bg-white shadow-sm dark:bg-zinc-950' : 'text-zinc-600 dark:text-zinc-400'
+            }`}
+          >
+            <input
+              type="radio"
+              className="sr-only"
+              name={`${base}-relation`}
+              value={r.value}
+              checked={person.relation === r.value}
+              onChange={() => set({ relation: r.value })}
+            />
+            {r.label}
+          </label>
+        ))}
+      </div>
+
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        {text('notes', 'A line of notes')}
+        {text('email', 'Email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
+      </div>
+      <div className="mt-3">
+        <TagInput id={`${base}-topics`} label="Topics with them" value={person.topics} onChange={(topics) => set({ topics })} errors={errors('topics')} />
+      </div>
+
+      {duplicates?.length && !person.id ? (
+        <div role="alert" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+          <p className="font-medium">Already in your contacts?</p>
+          <ul className="mt-2 space-y-2">
+            {duplicates.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {d.name ?? d.role ?? 'Someone'}
+                  {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
+                </span>
+                <button type="button" onClick={() => pick(d)} className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900">
+                  <Link2 aria-hidden className="size-4" /> Same person
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => set({ newPerson: true })} className="mt-2 min-h-11 font-medium text-accent-700 underline dark:text-accent-200">
+            No, save as a new person
+          </button>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function KnownPanel({ person, onUnlink }: { person: PersonDraft; onUnlink: () => void }) {
+  const k = person.known;
+  return (
+    <div className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm dark:bg-emerald-950/40">
+      <p className="flex items-center gap-1.5 font-medium text-emerald-800 dark:text-emerald-200">
+        <UserCheck aria-hidden className="size-4" /> Someone you know
+        <Link href={`/people/${person.id}`} className="ml-1 underline" target="_blank">
+          open
+        </Link>
+      </p>
+      {k?.lastMet ? (
+        <p className="mt-1">
+          Last met at <Link className="underline" href={`/events/${k.lastMet.eventId}`}>{k.lastMet.title}</Link>, {formatDay(k.lastMet.startsAt)}
+        </p>
+      ) : null}
+      {k?.topics.length ? <p className="mt-1">Talked about {k.topics.join(', ')}</p> : null}
+      {k?.openFollowUps.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {k.openFollowUps.map((f) => (
+            <li key={f.id}>
+              Still to do: {f.action}
+              {f.dueOn ? ` (due ${formatDay(f.dueOn)})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="button" onClick={onUnlink} className="mt-1 min-h-11 text-zinc-600 underline dark:text-zinc-400">
+        Not them? Unlink
+      </button>
+    </div>
+  );
+}

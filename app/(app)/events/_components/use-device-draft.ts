@@ -1,0 +1,91 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventDraft } from '@/lib/events/draft';
+
+function read(key: string): EventDraft | null {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as EventDraft;
+    return draft && typeof draft === 'object' && Array.isArray(draft.people) ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the form's draft on the device: written on every change and again when the page is hidden (the
+ * moment a phone app switch or a crash would lose it), restored on load, cleared after a successful save.
+ */
+export function useDeviceDraft(key: string, initial: EventDraft) {
+  const [draft, setDraftState] = useState<EventDraft>(initial);
+  const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const latest = useRef(draft);
+  const dirty = useRef(false);
+
+  const write = useCallback(() => {
+    if (!dirty.current) return;
+    try {
+      const stamped = { ...latest.current, savedAt: Date.now() };
+      localStorage.setItem(key, JSON.stringify(stamped));
+      setSavedAt(stamped.savedAt);
+    } catch {
+      /* storage full or disabled: the form still works, only without the safety net */
+    }
+  }, [key]);
+
+  useEffect(() => {
+    const stored = read(key);
+    if (stored) {
+      latest.current = stored;
+      dirty.current = true;
+      // Restoring from storage after hydration is the point of this effect.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setDraftState(stored);
+      setRestoredAt(stored.savedAt ?? Date.now());
+    }
+    const onHide = () => write();
+    const onVisibility = () => document.visibilityState === 'hidden' && write();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [key, write]);
+
+  const setDraft = useCallback(
+    (update: (d: EventDraft) => EventDraft) => {
+      const next = update(latest.current);
+      latest.current = next;
+      dirty.current = true;
+      setDraftState(next);
+      write();
+    },
+    [write],
+  );
+
+  const clear = useCallback(() => {
+    dirty.current = false;
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      /* nothing to clear */
+    }
+  }, [key]);
+
+  const reset = useCallback(
+    (next: EventDraft) => {
+      clear();
+      latest.current = next;
+      setDraftState(next);
+      setRestoredAt(null);
+      setSavedAt(null);
+    },
+    [clear],
+  );
+
+  return { draft, setDraft, clear, reset, restoredAt, savedAt };
+}

@@ -1,0 +1,224 @@
+import type { EventJson } from './queries';
+
+/** Where a draft lives on the device; sign-out clears every `rapport:` key. */
+export const DRAFT_PREFIX = 'rapport:event-draft:';
+
+export type Relation = 'met' | 'spoke' | 'mentioned';
+
+/** What the user already knows about a person they picked, shown while they write. */
+export interface KnownContext {
+  lastMet: { eventId: string; title: string; startsAt: string } | null;
+  topics: string[];
+  openFollowUps: { id: string; action: string; dueOn: string | null }[];
+}
+
+export interface PersonDraft {
+  uid: string;
+  id?: string;
+  name: string;
+  role: string;
+  organisation: string;
+  sector: string;
+  email: string;
+  relation: Relation;
+  notes: string;
+  topics: string[];
+  newPerson?: boolean;
+  known?: KnownContext;
+}
+
+export interface EventDraft {
+  /** Idempotency key: one per draft, so a double tap or a retry saves one event. */
+  key: string;
+  /** The version the edit started from (edits only). */
+  version?: number;
+  title: string;
+  date: string;
+  time: string;
+  endTime: string;
+  venue: string;
+  host: string;
+  series: string;
+  summary: string;
+  reflection: string;
+  topics: string[];
+  people: PersonDraft[];
+  insights: { uid: string; text: string; personUid: string }[];
+  followUps: { uid: string; id?: string; action: string; personUid: string; due: string; personId?: string }[];
+  savedAt?: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date as YYYY-MM-DD in the device's time zone. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The date `days` after `from` (YYYY-MM-DD), in calendar days. */
+export function addDays(from: string, days: number): string {
+  const [y, m, d] = from.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d! + days));
+  return date.toISOString().slice(0, 10);
+}
+
+export const DUE_PRESETS = [
+  { label: 'Tomorrow', days: 1 },
+  { label: 'Next week', days: 7 },
+  { label: 'In two weeks', days: 14 },
+] as const;
+
+export function newUid(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function emptyPerson(): PersonDraft {
+  return { uid: newUid(), name: '', role: '', organisation: '', sector: '', email: '', relation: 'met', notes: '', topics: [] };
+}
+
+/** A fresh capture: this evening, nothing else. */
+export function emptyDraft(now = new Date()): EventDraft {
+  return {
+    key: `evt-${newUid()}`,
+    title: '',
+    date: localDate(now),
+    time: '18:30',
+    endTime: '',
+    venue: '',
+    host: '',
+    series: '',
+    summary: '',
+    reflection: '',
+    topics: [],
+    people: [emptyPerson()],
+    insights: [],
+    followUps: [],
+  };
+}
+
+function isBlankPerson(p: PersonDraft): boolean {
+  return !p.id && !p.name.trim() && !p.role.trim() && !p.organisation.trim() && !p.email.trim() && !p.notes.trim() && !p.topics.length;
+}
+
+/** The JSON the server validates: empty people rows dropped, row references turned into indexes. */
+export function draftToPayload(draft: EventDraft) {
+  const people = draft.people.filter((p) => !isBlankPerson(p));
+  const indexOf = (uid: string) => {
+    const i = people.findIndex((p) => p.uid === uid);
+    return i >= 0 ? i : undefined;
+  };
+  const start = draft.date ? new Date(`${draft.date}T${draft.time || '18:30'}`) : null;
+  let end: Date | null = null;
+  if (start && draft.endTime) {
+    end = new Date(`${draft.date}T${draft.endTime}`);
+    if (end < start) end = new Date(end.getTime() + 24 * 60 * 60 * 1000); // ends after midnight
+  }
+  const valid = (d: Date | null) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined);
+  return {
+    title: draft.title,
+    startsAt: valid(start) ?? '',
+    endsAt: valid(end),
+    venue: draft.venue,
+    host: draft.host,
+    series: draft.series,
+    summary: draft.summary,
+    reflection: draft.reflection,
+    topics: draft.topics,
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      organisation: p.organisation,
+      sector: p.sector,
+      email: p.email,
+      relation: p.relation,
+      notes: p.notes,
+      topics: p.topics,
+      newPerson: p.newPerson || undefined,
+    })),
+    insights: draft.insights.filter((i) => i.text.trim()).map((i) => ({ text: i.text, personIndex: indexOf(i.personUid) })),
+    followUps: draft.followUps
+      .filter((f) => f.action.trim() || f.id)
+      .map((f) => {
+        const personIndex = indexOf(f.personUid);
+        // A follow-up about someone who was not at this event keeps pointing at them.
+        const personId = personIndex === undefined && !f.personUid ? f.personId : undefined;
+        return { id: f.id, action: f.action, due: f.due || undefined, personIndex, personId };
+      }),
+  };
+}
+
+/** Error keys of the server are indexes into the payload; the form shows them on the row they came from. */
+export function payloadRowUids(draft: EventDraft) {
+  return {
+    people: draft.people.filter((p) => !isBlankPerson(p)).map((p) => p.uid),
+    insights: draft.insights.filter((i) => i.text.trim()).map((i) => i.uid),
+    followUps: draft.followUps.filter((f) => f.action.trim() || f.id).map((f) => f.uid),
+  };
+}
+
+/** The calendar date and wall-clock time of an instant in a time zone (the device's when none is given). */
+export function partsIn(d: Date, timeZone?: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** A saved event as a draft for the edit form, in the user's time zone. */
+export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
+  const start = partsIn(new Date(e.startsAt), timeZone);
+  const uids = new Map(e.people.map((p) => [p.id, newUid()]));
+  return {
+    key: `evt-${newUid()}`,
+    version: e.version,
+    title: e.title,
+    date: start.date,
+    time: start.time,
+    endTime: e.endsAt ? partsIn(new Date(e.endsAt), timeZone).time : '',
+    venue: e.venue ?? '',
+    host: e.host ?? '',
+    series: e.series ?? '',
+    summary: e.summary ?? '',
+    reflection: e.reflection ?? '',
+    topics: e.topics,
+    people: e.people.map((p) => ({
+      uid: uids.get(p.id)!,
+      id: p.id,
+      name: p.name ?? '',
+      role: p.role ?? '',
+      organisation: p.organisation?.name ?? '',
+      sector: p.sector?.name ?? '',
+      email: p.email ?? '',
+      relation: p.relation,
+      notes: p.notes ?? '',
+      topics: p.topics,
+    })),
+    insights: e.insights.map((i) => ({ uid: newUid(), text: i.text, personUid: (i.personId && uids.get(i.personId)) || '' })),
+    followUps: e.followUps.map((f) => ({
+      uid: newUid(),
+      id: f.id,
+      action: f.action,
+      personUid: (f.personId && uids.get(f.personId)) || '',
+      personId: f.personId && !uids.has(f.personId) ? f.personId : undefined,
+      due: f.dueOn ?? '',
+    })),
+  };
+}
+
+/** How someone is called in lists: name, else role and organisation. */
+export function personLabel(p: { name?: string | null; role?: string | null; organisation?: string | null }): string {
+  if (p.name?.trim()) return p.name.trim();
+  const parts = [p.role?.trim(), p.organisation?.trim()].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'Someone';
+}
