@@ -1,24 +1,92 @@
-import { CalendarPlus } from 'lucide-react';
+import { CalendarPlus, CircleCheck } from 'lucide-react';
 import type { Metadata } from 'next';
-import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import Link from 'next/link';
+import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
+import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
+import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { formatDay } from '@/lib/follow-ups/dates';
+import { listFollowUps } from '@/lib/follow-ups/queries';
+import { FollowUpList } from './follow-ups/_components/follow-up-list';
+import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
+import { DormantContacts, LatestEvents } from './_dashboard/panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
+  await connection();
   const user = await requireUser();
+  const today = todayIn(user.timeZone);
+  const now = new Date();
+  const [overdue, dueToday, upcoming, events, dormant, sectors, months, progress] = await Promise.all([
+    listFollowUps(user.id, today, { due: 'overdue', limit: 10 }),
+    listFollowUps(user.id, today, { due: 'today', limit: 10 }),
+    listFollowUps(user.id, today, { due: 'week', limit: 3 }),
+    latestEvents(user.id),
+    dormantContacts(user.id, now),
+    peopleBySector(user.id),
+    eventsPerMonth(user.id, user.timeZone, today, user.locale),
+    followUpProgress(user.id, today, now),
+  ]);
+  const due = [...overdue, ...dueToday];
+  const anyFollowUps = progress.done + progress.openOnTime + progress.openOverdue > 0;
+  const firstName = user.name.split(' ')[0];
+
+  if (events.length === 0 && sectors.length === 0 && !anyFollowUps) {
+    return (
+      <>
+        <PageHeader title={`Hello, ${firstName}`} description="What is due, and who you have met lately." />
+        <EmptyState
+          icon={<CalendarPlus className="size-10" />}
+          title="Log your first event"
+          action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
+        >
+          Been to a networking evening? Write down who you met, what you talked about and what you promised, while it
+          is fresh. Your follow-ups and contacts will show up here.
+        </EmptyState>
+      </>
+    );
+  }
+
   return (
     <>
-      <PageHeader title={`Hello, ${user.name.split(' ')[0]}`} description="What is due, and who you have met lately." />
-      <EmptyState
-        icon={<CalendarPlus className="size-10" />}
-        title="Log your first event"
-        action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
-      >
-        Been to a networking evening? Write down who you met, what you talked about and what you promised, while
-        it is fresh. Your follow-ups and contacts will show up here.
-      </EmptyState>
+      <PageHeader title={`Hello, ${firstName}`} description={formatDay(today, user.locale)} />
+      <div className="space-y-6">
+        <section aria-labelledby="due-now">
+          <div className="mb-2 flex items-baseline justify-between gap-2">
+            <h2 id="due-now" className="text-lg font-semibold">
+              Due now{due.length ? ` (${overdue.length + dueToday.length})` : ''}
+            </h2>
+            <Link href="/follow-ups" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+              All follow-ups
+            </Link>
+          </div>
+          {due.length ? (
+            <FollowUpList items={due} today={today} locale={user.locale} grouped />
+          ) : (
+            <div className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+              <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
+              <p>
+                Nothing due today.
+                {upcoming[0]
+                  ? ` Next: “${upcoming[0].action}”, ${formatDay(upcoming[0].due!, user.locale, 'short')}.`
+                  : ' Enjoy the quiet.'}
+              </p>
+            </div>
+          )}
+        </section>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+          <LatestEvents events={events} timeZone={user.timeZone} locale={user.locale} />
+          <DormantContacts people={dormant} now={now} />
+        </div>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3 [&>*]:min-w-0">
+          <FollowUpProgressBar data={progress} />
+          <MonthlyColumns data={months} />
+          <SectorBars data={sectors} />
+        </div>
+      </div>
     </>
   );
 }

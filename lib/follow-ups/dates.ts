@@ -48,11 +48,17 @@ export function formatDay(day: string, locale = 'en-GB', style: 'long' | 'short'
     style === 'long'
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
       : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+  let fmt: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(locale, opts).format(d);
+    fmt = new Intl.DateTimeFormat(locale, opts);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', opts).format(d);
+    fmt = new Intl.DateTimeFormat('en-GB', opts);
   }
+  // "Thursday 23 April 2026": the comma some ICU versions put after the weekday reads as clutter.
+  return fmt
+    .formatToParts(d)
+    .map((p, i, all) => (p.type === 'literal' && all[i - 1]?.type === 'weekday' ? ' ' : p.value))
+    .join('');
 }
 
 /** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */

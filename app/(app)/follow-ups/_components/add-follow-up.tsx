@@ -66,7 +66,7 @@ export function AddFollowUp({
         autoComplete="off"
         required
       />
-      <div className="grid gap-3 sm:grid-cols-[12rem_1fr] sm:items-start">
+      <div className="space-y-2">
         <Field id={id('due')} label="Due (optional)" errors={e.due}>
           {(describedBy, invalid) => (
             <input
@@ -77,12 +77,12 @@ export function AddFollowUp({
               defaultValue={v.due}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
-              className={inputClass}
+              className={`${inputClass} max-w-56`}
             />
           )}
         </Field>
         {today ? (
-          <div className="flex flex-wrap gap-2 sm:pt-7">
+          <div className="flex flex-wrap gap-2" role="group" aria-label="Quick due dates">
             {[
               ['Tomorrow', addDays(today, 1)],
               ['Next week', nextMonday(today)],

@@ -1,0 +1,90 @@
+import { CalendarDays, ChevronRight, UserRound } from 'lucide-react';
+import Link from 'next/link';
+import type { DormantContact, latestEvents } from '@/lib/dashboard/queries';
+
+type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
+
+const panel = 'rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900';
+const rowLink = '-mx-2 flex min-h-11 items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-zinc-50 dark:hover:bg-zinc-800';
+
+function formatDate(d: Date, timeZone: string, locale: string) {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+}
+
+/** The latest events, each a link, with how many people were there. */
+export function LatestEvents({ events, timeZone, locale }: { events: EventSummary[]; timeZone: string; locale: string }) {
+  return (
+    <section aria-labelledby="latest-events" className={panel}>
+      <div className="mb-2 flex items-baseline justify-between gap-2">
+        <h2 id="latest-events" className="text-base font-semibold">
+          Latest events
+        </h2>
+        <Link href="/events" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+          All events
+        </Link>
+      </div>
+      {events.length === 0 ? (
+        <p className="text-sm text-zinc-500">
+          None yet. <Link href="/events/new" className="text-accent-700 underline dark:text-accent-200">Log an event</Link>.
+        </p>
+      ) : (
+        <ul>
+          {events.map((e) => (
+            <li key={e.id}>
+              <Link href={`/events/${e.id}`} className={rowLink}>
+                <CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium">{e.title}</span>
+                  <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">
+                    {formatDate(new Date(e.startsAt), timeZone, locale)}
+                    {e.venue ? ` · ${e.venue}` : ''} · {e.people} {e.people === 1 ? 'person' : 'people'}
+                  </span>
+                </span>
+                <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ago(d: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
+  if (days < 60) return `${days} days ago`;
+  const months = Math.round(days / 30.4);
+  return months < 24 ? `${months} months ago` : `${Math.round(days / 365)} years ago`;
+}
+
+/** People met more than once but not lately: a nudge to get back in touch. */
+export function DormantContacts({ people, now }: { people: DormantContact[]; now: Date }) {
+  return (
+    <section aria-labelledby="dormant" className={panel}>
+      <h2 id="dormant" className="text-base font-semibold">
+        Not in touch for a while
+      </h2>
+      <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">People you have met more than once, not in the last two months.</p>
+      {people.length === 0 ? (
+        <p className="text-sm text-zinc-500">Nobody yet: you are keeping up with everyone you meet regularly.</p>
+      ) : (
+        <ul>
+          {people.map((p) => (
+            <li key={p.id}>
+              <Link href={`/people/${p.id}`} className={rowLink}>
+                <UserRound aria-hidden className="size-5 shrink-0 text-zinc-400" />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium">{p.displayName}</span>
+                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+                    Last met {ago(p.lastMetAt, now)} · {p.events} events
+                  </span>
+                </span>
+                <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { encounters, networkingEvents } from '@/db/schema';
+import { addDays } from '@/lib/follow-ups/dates';
+import { personLabel } from '@/lib/follow-ups/display-name';
+
+/** "For a while": met more than once, but not in this many days. */
+export const DORMANT_AFTER_DAYS = 60;
+
+/** The latest events, with how many people were met at each. */
+export async function latestEvents(userId: string, limit = 5) {
+  return db
+    .select({
+      id: networkingEvents.id,
+      title: networkingEvents.title,
+      startsAt: networkingEvents.startsAt,
+      venue: networkingEvents.venue,
+      people: count(encounters.id),
+    })
+    .from(networkingEvents)
+    .leftJoin(encounters, and(eq(encounters.eventId, networkingEvents.id), eq(encounters.userId, userId)))
+    .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+    .groupBy(networkingEvents.id)
+    .orderBy(desc(networkingEvents.startsAt), desc(networkingEvents.id))
+    .limit(limit);
+}
+
+export interface DormantContact {
+  id: string;
+  displayName: string;
+  lastMetAt: Date;
+  events: number;
+}
+
+/** People met at two or more events whose last meeting is over DORMANT_AFTER_DAYS ago, longest first. */
+export async function dormantContacts(userId: string, now = new Date(), limit = 6): Promise<DormantContact[]> {
+  const cutoff = new Date(now.getTime() - DORMANT_AFTER_DAYS * 86_400_000);
+  const found = await rows<{ id: string; name: string | null; role: string | null; organisation: string | null; last_met: string | Date; events: number }>(
+    db,
+    sql`
+      select p.id, p.name, p.role, o.name as organisation, max(e.starts_at) as last_met, count(distinct e.id)::int as events
+      from people p
+      join encounters en on en.person_id = p.id and en.user_id = ${userId}
+      join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+      where p.user_id = ${userId} and p.deleted_at is null and en.relation <> 'mentioned'
+      group by p.id, o.name
+      having count(distinct e.id) >= 2 and max(e.starts_at) < ${cutoff.toISOString()}::timestamptz
+      order by max(e.starts_at) asc, p.id
+      limit ${limit}`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    displayName: personLabel(r),
+    lastMetAt: new Date(r.last_met),
+    events: Number(r.events),
+  }));
+}
+
+export interface Bucket {
+  label: string;
+  value: number;
+}
+
+/** People counted by sector (their own, else their organisation's); the top `top`, the rest as "Other sectors". */
+export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]> {
+  const found = await rows<{ name: string | null; n: number }>(
+    db,
+    sql`
+      select s.name, count(*)::int as n
+      from people p
+      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+      left join sectors s on s.id = coalesce(p.sector_id, o.sector_id) and s.user_id = ${userId}
+      where p.user_id = ${userId} and p.deleted_at is null
+      group by s.name
+      order by count(*) desc, s.name nulls last`,
+  );
+  const named = found.filter((r) => r.name).map((r) => ({ label: r.name!, value: Number(r.n) }));
+  const unknown = found.filter((r) => !r.name).reduce((sum, r) => sum + Number(r.n), 0);
+  const head = named.slice(0, top);
+  const rest = named.slice(top).reduce((sum, r) => sum + r.value, 0);
+  if (rest) head.push({ label: 'Other sectors', value: rest });
+  if (unknown) head.push({ label: 'No sector', value: unknown });
+  return head;
+}
+
+/** Events in each of the last 12 months, counted in the user's time zone, oldest month first. */
+export async function eventsPerMonth(userId: string, timeZone: string, today: string, locale = 'en-GB'): Promise<(Bucket & { month: string })[]> {
+  const thisMonth = today.slice(0, 7);
+  const months: string[] = [];
+  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
+  for (let i = 11; i >= 0; i--) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    months.push(d.toISOString().slice(0, 7));
+  }
+  const from = `${months[0]}-01`;
+  const found = await rows<{ month: string; n: number }>(
+    db,
+    sql`
+      select to_char(starts_at at time zone ${timeZone}, 'YYYY-MM') as month, count(*)::int as n
+      from events
+      where user_id = ${userId} and deleted_at is null
+        and (starts_at at time zone ${timeZone}) >= ${from}::timestamp
+        and (starts_at at time zone ${timeZone}) < ${addDays(`${thisMonth}-01`, 32).slice(0, 7) + '-01'}::timestamp
+      group by 1`,
+  );
+  const byMonth = new Map(found.map((r) => [r.month, Number(r.n)]));
+  const fmt = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return months.map((month) => ({ month, label: fmt.format(new Date(`${month}-15T00:00:00Z`)), value: byMonth.get(month) ?? 0 }));
+}
+
+export interface FollowUpProgress {
+  done: number;
+  doneLast30: number;
+  openOnTime: number;
+  openOverdue: number;
+}
+
+/** Follow-ups completed against open (open split into overdue and not), excluding deleted ones. */
+export async function followUpProgress(userId: string, today: string, now = new Date()): Promise<FollowUpProgress> {
+  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number }>(
+    db,
+    sql`
+      select
+        count(*) filter (where status = 'done')::int as done,
+        count(*) filter (where status = 'done' and done_at >= ${since}::timestamptz)::int as done30,
+        count(*) filter (where status = 'open' and (due_on is null or due_on >= ${today}::date))::int as open_ok,
+        count(*) filter (where status = 'open' and due_on < ${today}::date)::int as open_late
+      from follow_ups
+      where user_id = ${userId} and deleted_at is null`,
+  );
+  return {
+    done: Number(r?.done ?? 0),
+    doneLast30: Number(r?.done30 ?? 0),
+    openOnTime: Number(r?.open_ok ?? 0),
+    openOverdue: Number(r?.open_late ?? 0),
+  };
+}

@@ -1,0 +1,105 @@
+import ICAL from 'ical.js';
+import { describe, expect, it, vi } from 'vitest';
+
+// next-auth does not load outside Next; these requests authenticate by bearer token or feed secret, so the
+// cookie session is simply absent. The database and the token check stay real.
+vi.mock('@/lib/dal', () => ({ getCurrentUser: async () => null }));
+import { GET as feedRoute } from '@/app/calendar/[file]/route';
+import { GET as signedInFeed } from '@/app/api/v1/calendar.ics/route';
+import { GET as oneIcs } from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
+import { createApiToken } from '@/lib/api/tokens';
+import { followUpsCalendar, regenerateCalendarSecret, revokeCalendarSecret, userIdForCalendarSecret } from '@/lib/calendar/feed';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { addDays } from '@/lib/follow-ups/dates';
+import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
+import { makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const ORIGIN = 'https://rapport.example';
+
+function events(ics: string) {
+  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+}
+
+async function userWithFollowUps() {
+  const user = await createTestUser();
+  const today = todayIn(user.timeZone);
+  const ann = await makePerson(user.id, { role: 'CIO', name: 'Ann, "the" CIO; Leeds' });
+  const open = await createFollowUp(user.id, { action: 'Send deck; slides, notes\\appendix', due: today, personId: ann.id });
+  await createFollowUp(user.id, { action: 'Later', due: addDays(today, 30) });
+  await createFollowUp(user.id, { action: 'No date' });
+  const done = await createFollowUp(user.id, { action: 'Done already', due: today });
+  await completeFollowUp(user.id, done.id);
+  const gone = await createFollowUp(user.id, { action: 'Deleted', due: today });
+  await deleteFollowUp(user.id, gone.id);
+  return { user, today, open };
+}
+
+describe('calendar feed', () => {
+  it('has one all-day event per open dated follow-up, with escaped text, a reminder and a link back', async () => {
+    const { user, today, open } = await userWithFollowUps();
+    const other = await createTestUser();
+    await createFollowUp(other.id, { action: 'Not yours', due: today });
+
+    const ics = await followUpsCalendar(user.id, ORIGIN);
+    const evs = events(ics);
+    expect(evs.map((e) => e.summary).sort()).toEqual(['Later', 'Send deck; slides, notes\\appendix (Ann, "the" CIO; Leeds)']);
+    const first = evs.find((e) => e.uid === `follow-up-${open.id}@rapport`)!;
+    expect(first.startDate.isDate).toBe(true);
+    expect(first.startDate.toString()).toBe(today);
+    expect(first.description).toContain(`${ORIGIN}/follow-ups/${open.id}`);
+    expect(first.description).toContain('With Ann, "the" CIO; Leeds');
+    expect(first.component.getFirstSubcomponent('valarm')).not.toBeNull();
+    expect(ics).toContain('Send deck\\; slides\\, notes\\\\appendix');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    // Stable UIDs and stamps: the same data gives the same feed.
+    expect(await followUpsCalendar(user.id, ORIGIN)).toBe(ics);
+  });
+
+  it('the private address works by its secret alone, is stored hashed, and stops working when replaced', async () => {
+    const { user } = await userWithFollowUps();
+    const secret = await regenerateCalendarSecret(user.id);
+    expect(await userIdForCalendarSecret(secret)).toBe(user.id);
+
+    const res = await feedRoute(new Request(`${ORIGIN}/calendar/${secret}.ics`), { params: Promise.resolve({ file: `${secret}.ics` }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    expect(events(await res.text())).toHaveLength(2);
+
+    const replaced = await regenerateCalendarSecret(user.id);
+    expect(replaced).not.toBe(secret);
+    expect(await userIdForCalendarSecret(secret)).toBeNull();
+    const old = await feedRoute(new Request(`${ORIGIN}/calendar/${secret}.ics`), { params: Promise.resolve({ file: `${secret}.ics` }) });
+    expect(old.status).toBe(404);
+    for (const file of ['nope.ics', `${replaced}`, `${replaced}.txt`, '../../etc/passwd']) {
+      const r = await feedRoute(new Request(`${ORIGIN}/calendar/x`), { params: Promise.resolve({ file }) });
+      expect(r.status, file).toBe(404);
+    }
+    await revokeCalendarSecret(user.id);
+    expect(await userIdForCalendarSecret(replaced)).toBeNull();
+  });
+
+  it('the signed-in feed and the per-follow-up download never show another user’s data', async () => {
+    const { user, open } = await userWithFollowUps();
+    const other = await createTestUser();
+    const { token } = await createApiToken(other.id, 'test');
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+
+    const feed = await signedInFeed(new Request(`${ORIGIN}/api/v1/calendar.ics`, auth), { params: Promise.resolve({}) });
+    expect(feed.status).toBe(200);
+    expect(events(await feed.text())).toHaveLength(0);
+
+    const theirs = await oneIcs(new Request(`${ORIGIN}/api/v1/follow-ups/${open.id}/calendar.ics`, auth), {
+      params: Promise.resolve({ id: open.id }),
+    });
+    expect(theirs.status).toBe(404);
+
+    const mine = await createApiToken(user.id, 'test');
+    const own = await oneIcs(new Request(`${ORIGIN}/api/v1/follow-ups/${open.id}/calendar.ics`, { headers: { Authorization: `Bearer ${mine.token}` } }), {
+      params: Promise.resolve({ id: open.id }),
+    });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-disposition')).toContain('attachment');
+    expect(events(await own.text())).toHaveLength(1);
+  });
+});

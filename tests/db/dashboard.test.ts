@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { addDays } from '@/lib/follow-ups/dates';
+import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const now = new Date('2026-04-23T12:00:00Z');
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+
+describe('dashboard', () => {
+  it('"not in touch for a while" lists people met at two or more events, none lately, longest first', async () => {
+    const user = await createTestUser();
+    const [oldFriend, olderFriend, recent, once, mentioned] = await Promise.all(
+      ['Old friend', 'Older friend', 'Recent', 'Met once', 'Only mentioned'].map((name) => makePerson(user.id, { name })),
+    );
+    await makeEvent(user.id, {
+      title: 'A',
+      startsAt: daysAgo(300),
+      people: [{ personId: olderFriend!.id }, { personId: oldFriend!.id }, { personId: recent!.id }, { personId: mentioned!.id, relation: 'mentioned' }],
+    });
+    await makeEvent(user.id, { title: 'B', startsAt: daysAgo(200), people: [{ personId: olderFriend!.id }, { personId: mentioned!.id, relation: 'mentioned' }] });
+    await makeEvent(user.id, { title: 'C', startsAt: daysAgo(90), people: [{ personId: oldFriend!.id }, { personId: once!.id }] });
+    await makeEvent(user.id, { title: 'D', startsAt: daysAgo(5), people: [{ personId: recent!.id }] });
+
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Their friend' });
+    await makeEvent(other.id, { title: 'X', startsAt: daysAgo(300), people: [{ personId: theirs.id }] });
+    await makeEvent(other.id, { title: 'Y', startsAt: daysAgo(200), people: [{ personId: theirs.id }] });
+
+    const dormant = await dormantContacts(user.id, now);
+    expect(dormant.map((p) => p.displayName)).toEqual(['Older friend', 'Old friend']);
+    expect(dormant[0]!.events).toBe(2);
+    expect((await dormantContacts(other.id, now)).map((p) => p.displayName)).toEqual(['Their friend']);
+  });
+
+  it('counts people by their own sector, else their organisation’s, and only the user’s', async () => {
+    const user = await createTestUser();
+    const council = await makeOrganisation(user.id, 'Council', 'Government');
+    await makePerson(user.id, { name: 'A', organisationId: council.id });
+    await makePerson(user.id, { name: 'B', organisationId: council.id, sector: 'Technology' });
+    await makePerson(user.id, { name: 'C', sector: 'Government' });
+    await makePerson(user.id, { name: 'D' });
+    const other = await createTestUser();
+    await makePerson(other.id, { name: 'E', sector: 'Government' });
+
+    expect(await peopleBySector(user.id)).toEqual([
+      { label: 'Government', value: 2 },
+      { label: 'Technology', value: 1 },
+      { label: 'No sector', value: 1 },
+    ]);
+  });
+
+  it('counts events per month over twelve months in the user’s time zone', async () => {
+    const user = await createTestUser({ timeZone: 'Pacific/Auckland' });
+    // 31 March 20:00 UTC is 1 April 09:00 in Auckland.
+    await makeEvent(user.id, { title: 'April in Auckland', startsAt: new Date('2026-03-31T20:00:00Z') });
+    await makeEvent(user.id, { title: 'Also April', startsAt: new Date('2026-04-10T08:00:00Z') });
+    await makeEvent(user.id, { title: 'Too old', startsAt: new Date('2025-04-10T08:00:00Z') });
+    const other = await createTestUser({ timeZone: 'Pacific/Auckland' });
+    await makeEvent(other.id, { title: 'Theirs', startsAt: new Date('2026-04-10T08:00:00Z') });
+
+    const months = await eventsPerMonth(user.id, user.timeZone, '2026-04-23');
+    expect(months).toHaveLength(12);
+    expect(months[0]!.month).toBe('2025-05');
+    expect(months.at(-1)).toMatchObject({ month: '2026-04', value: 2 });
+    expect(months.find((m) => m.month === '2026-03')!.value).toBe(0);
+    expect(months.reduce((s, m) => s + m.value, 0)).toBe(2);
+  });
+
+  it('compares completed and open follow-ups, excluding deleted ones and other users’', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const a = await createFollowUp(user.id, { action: 'done', due: today });
+    await completeFollowUp(user.id, a.id);
+    await createFollowUp(user.id, { action: 'late', due: addDays(today, -1) });
+    await createFollowUp(user.id, { action: 'fine', due: addDays(today, 1) });
+    await createFollowUp(user.id, { action: 'undated' });
+    const gone = await createFollowUp(user.id, { action: 'deleted', due: addDays(today, -1) });
+    await deleteFollowUp(user.id, gone.id);
+    const other = await createTestUser();
+    await createFollowUp(other.id, { action: 'theirs', due: addDays(today, -1) });
+
+    expect(await followUpProgress(user.id, today)).toEqual({ done: 1, doneLast30: 1, openOnTime: 2, openOverdue: 1 });
+  });
+
+  it('latest events come newest first with their head count, without deleted or other users’ events', async () => {
+    const user = await createTestUser();
+    const p = await makePerson(user.id, { name: 'P' });
+    await makeEvent(user.id, { title: 'Older', startsAt: daysAgo(10), people: [{ personId: p.id }] });
+    await makeEvent(user.id, { title: 'Newer', startsAt: daysAgo(1) });
+    const other = await createTestUser();
+    await makeEvent(other.id, { title: 'Theirs', startsAt: daysAgo(0) });
+    const found = await latestEvents(user.id);
+    expect(found.map((e) => [e.title, e.people])).toEqual([
+      ['Newer', 0],
+      ['Older', 1],
+    ]);
+  });
+});

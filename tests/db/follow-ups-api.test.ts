@@ -1,0 +1,127 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { followUps } from '@/db/schema';
+import { GET as listRoute, POST as createRoute } from '@/app/api/v1/follow-ups/route';
+import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/follow-ups/[id]/route';
+import { createApiToken } from '@/lib/api/tokens';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { addDays } from '@/lib/follow-ups/dates';
+import { makeEvent, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+// next-auth does not load outside Next; these requests authenticate by bearer token, which stays real.
+vi.mock('@/lib/dal', () => ({ getCurrentUser: async () => null }));
+
+const BASE = 'https://rapport.example/api/v1/follow-ups';
+
+async function apiUser(timeZone = 'Europe/London') {
+  const user = await createTestUser({ timeZone });
+  const { token } = await createApiToken(user.id, 'test');
+  const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    new Request(url, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { user, call };
+}
+
+const noParams = { params: Promise.resolve({}) };
+const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe('JSON API for follow-ups', () => {
+  it('creates, lists by due group and status, patches and deletes', async () => {
+    const { user, call } = await apiUser('Pacific/Auckland');
+    const today = todayIn(user.timeZone);
+    const ann = await makePerson(user.id, { name: 'Ann' });
+    const ev = await makeEvent(user.id, { title: 'CIO Club' });
+
+    const created = await createRoute(call('POST', BASE, { action: '  Send deck ', due: today, personId: ann.id, eventId: ev.id }), noParams);
+    expect(created.status).toBe(201);
+    const item = await created.json();
+    expect(item).toMatchObject({ action: 'Send deck', due: today, status: 'open', doneAt: null, person: { id: ann.id, displayName: 'Ann' }, event: { id: ev.id, title: 'CIO Club' } });
+    await createRoute(call('POST', BASE, { action: 'Later one', due: addDays(today, 30) }), noParams);
+    await createRoute(call('POST', BASE, { action: 'Undated' }), noParams);
+
+    const list = async (q: string) => (await (await listRoute(call('GET', `${BASE}?${q}`), noParams)).json()).items.map((i: { action: string }) => i.action);
+    expect(await list('due=today')).toEqual(['Send deck']);
+    expect(await list('due=later')).toEqual(['Later one']);
+    expect(await list('due=none')).toEqual(['Undated']);
+    expect(await list(`person=${ann.id}`)).toEqual(['Send deck']);
+    expect(await list(`event=${ev.id}`)).toEqual(['Send deck']);
+
+    const done = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { status: 'done' }), idParams(item.id));
+    expect(done.status).toBe(200);
+    expect((await done.json()).doneAt).toEqual(expect.any(String));
+    expect(await list('status=done')).toEqual(['Send deck']);
+    expect(await list('due=today')).toEqual([]);
+
+    const cleared = await (await patchRoute(call('PATCH', `${BASE}/${item.id}`, { due: null, status: 'open' }), idParams(item.id))).json();
+    expect(cleared).toMatchObject({ due: null, status: 'open', doneAt: null });
+
+    const stale = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { action: 'x', version: 1 }), idParams(item.id));
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).current.version).toBe(cleared.version);
+
+    expect((await deleteRoute(call('DELETE', `${BASE}/${item.id}`), idParams(item.id))).status).toBe(204);
+    expect((await getRoute(call('GET', `${BASE}/${item.id}`), idParams(item.id))).status).toBe(404);
+    expect((await deleteRoute(call('DELETE', `${BASE}/${item.id}`), idParams(item.id))).status).toBe(404);
+  });
+
+  it('a retried create with the same Idempotency-Key makes one follow-up', async () => {
+    const { user, call } = await apiUser();
+    const key = { 'Idempotency-Key': 'retry-key-123' };
+    const first = await createRoute(call('POST', BASE, { action: 'Once' }, key), noParams);
+    const second = await createRoute(call('POST', BASE, { action: 'Once' }, key), noParams);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect((await second.json()).id).toBe((await first.json()).id);
+    const rowsFound = await db.select().from(followUps).where(and(eq(followUps.userId, user.id), isNull(followUps.deletedAt)));
+    expect(rowsFound).toHaveLength(1);
+    const reused = await createRoute(call('POST', BASE, { action: 'Different' }, key), noParams);
+    expect(reused.status).toBe(422);
+  });
+
+  it('bad input is a 400 problem naming the fields, never a 500', async () => {
+    const { call } = await apiUser();
+    const cases: [unknown, string][] = [
+      [{ action: '' }, 'action'],
+      [{ action: 'ok', due: '2026-02-30' }, 'due'],
+      [{ action: 'ok', personId: 'nope' }, 'personId'],
+      [{ action: 'a\u0000b' }, 'action'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await createRoute(call('POST', BASE, body), noParams);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await createRoute(call('POST', BASE, '{not json'), noParams)).status).toBe(400);
+    expect((await listRoute(call('GET', `${BASE}?due=someday`), noParams)).status).toBe(400);
+    expect((await listRoute(call('GET', `${BASE}?person=123`), noParams)).status).toBe(400);
+    expect((await getRoute(call('GET', `${BASE}/not-a-uuid`), idParams('not-a-uuid'))).status).toBe(404);
+    const extra = await patchRoute(call('PATCH', `${BASE}/00000000-0000-4000-8000-000000000000`, { userId: 'x' }), idParams('00000000-0000-4000-8000-000000000000'));
+    expect(extra.status).toBe(400);
+  });
+
+  it('another user’s follow-ups, people and events answer 404 and never appear', async () => {
+    const owner = await apiUser();
+    const intruder = await apiUser();
+    const person = await makePerson(owner.user.id, { name: 'Private' });
+    const created = await (await createRoute(owner.call('POST', BASE, { action: 'Secret', personId: person.id }), noParams)).json();
+
+    expect((await (await listRoute(intruder.call('GET', BASE), noParams)).json()).items).toEqual([]);
+    expect((await getRoute(intruder.call('GET', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
+    expect((await patchRoute(intruder.call('PATCH', `${BASE}/${created.id}`, { status: 'done' }), idParams(created.id))).status).toBe(404);
+    expect((await deleteRoute(intruder.call('DELETE', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
+    expect((await createRoute(intruder.call('POST', BASE, { action: 'x', personId: person.id }), noParams)).status).toBe(404);
+    expect((await (await getRoute(owner.call('GET', `${BASE}/${created.id}`), idParams(created.id))).json()).status).toBe('open');
+  });
+
+  it('without a token it is a 401 problem', async () => {
+    const res = await listRoute(new Request(BASE), noParams);
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,209 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { followUps, people } from '@/db/schema';
+import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
+import { addDays, dueGroup } from '@/lib/follow-ups/dates';
+import {
+  completeFollowUp,
+  createFollowUp,
+  deleteFollowUp,
+  reopenFollowUp,
+  restoreFollowUp,
+  snoozeFollowUp,
+  updateFollowUp,
+} from '@/lib/follow-ups/mutations';
+import { getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
+import { listFilterChoices } from '@/lib/follow-ups/choices';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+describe('grouping at time-zone edges', () => {
+  // At 12:30 UTC on 23 April it is already the 24th in Auckland and still the 23rd in London.
+  const instant = new Date('2026-04-23T12:30:00Z');
+
+  it('a follow-up due on the 24th is today in Auckland and in "This week" in London', async () => {
+    for (const [tz, expectToday, expectWeek] of [
+      ['Pacific/Auckland', ['Due 24th'], []],
+      ['Europe/London', ['Due 23rd'], ['Due 24th']],
+    ] as const) {
+      const user = await createTestUser({ timeZone: tz });
+      await createFollowUp(user.id, { action: 'Due 23rd', due: '2026-04-23' });
+      await createFollowUp(user.id, { action: 'Due 24th', due: '2026-04-24' });
+      const today = todayIn(user.timeZone, instant);
+      const todays = await listFollowUps(user.id, today, { due: 'today' });
+      const week = await listFollowUps(user.id, today, { due: 'week' });
+      expect(todays.map((f) => f.action), tz).toEqual(expectToday);
+      expect(week.map((f) => f.action), tz).toEqual(expectWeek);
+      // The page groups in code and the API filters in SQL: they must agree.
+      for (const item of await listFollowUps(user.id, today)) {
+        const sqlGroup = (await listFollowUps(user.id, today, { due: dueGroup(item.due, today) })).map((f) => f.id);
+        expect(sqlGroup).toContain(item.id);
+      }
+    }
+  });
+
+  it('the navigation count follows the user’s own today', async () => {
+    for (const tz of ['Pacific/Auckland', 'Europe/London']) {
+      const user = await createTestUser({ timeZone: tz });
+      const today = todayIn(tz);
+      await createFollowUp(user.id, { action: 'yesterday', due: addDays(today, -1) });
+      await createFollowUp(user.id, { action: 'today', due: today });
+      await createFollowUp(user.id, { action: 'tomorrow', due: addDays(today, 1) });
+      await createFollowUp(user.id, { action: 'undated' });
+      expect(await countDueFollowUps(user.id, tz)).toBe(2);
+    }
+  });
+
+  it('orders open ones soonest first with undated ones last', async () => {
+    const user = await createTestUser();
+    await createFollowUp(user.id, { action: 'c' });
+    await createFollowUp(user.id, { action: 'b', due: '2026-05-02' });
+    await createFollowUp(user.id, { action: 'a', due: '2026-05-01' });
+    expect((await listFollowUps(user.id, '2026-05-01')).map((f) => f.action)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('complete, snooze, undo', () => {
+  it('one tap completes; undo reopens; done ones leave the open list and the count', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const f = await createFollowUp(user.id, { action: 'Call Ann', due: today });
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(1);
+
+    const done = await completeFollowUp(user.id, f.id);
+    expect(done.status).toBe('done');
+    expect(done.doneAt).not.toBeNull();
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(0);
+    expect(await listFollowUps(user.id, today)).toEqual([]);
+    expect((await listFollowUps(user.id, today, { status: 'done', recentDoneOnly: true })).map((x) => x.id)).toEqual([f.id]);
+
+    const undone = await reopenFollowUp(user.id, f.id);
+    expect(undone).toMatchObject({ status: 'open', doneAt: null, due: today });
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(1);
+  });
+
+  it('snoozes to tomorrow, next week and a chosen day, and the undo restores the old date', async () => {
+    const user = await createTestUser({ timeZone: 'Pacific/Auckland' });
+    const today = todayIn(user.timeZone);
+    const f = await createFollowUp(user.id, { action: 'Send deck', due: addDays(today, -2) });
+
+    const { before, after } = await snoozeFollowUp(user.id, f.id, 'tomorrow', today);
+    expect(before.due).toBe(addDays(today, -2));
+    expect(after.due).toBe(addDays(today, 1));
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(0);
+
+    const week = await snoozeFollowUp(user.id, f.id, 'next-week', today);
+    expect(new Date(`${week.after.due}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect((await snoozeFollowUp(user.id, f.id, '2031-01-02', today)).after.due).toBe('2031-01-02');
+
+    await updateFollowUp(user.id, f.id, { due: before.due });
+    expect((await getFollowUp(user.id, f.id)).due).toBe(addDays(today, -2));
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(1);
+  });
+
+  it('snoozing a done follow-up reopens it', async () => {
+    const user = await createTestUser();
+    const f = await createFollowUp(user.id, { action: 'x', due: '2026-01-01' });
+    await completeFollowUp(user.id, f.id);
+    const { after } = await snoozeFollowUp(user.id, f.id, 'tomorrow', '2026-01-05');
+    expect(after).toMatchObject({ status: 'open', due: '2026-01-06', doneAt: null });
+  });
+
+  it('a stale version is a conflict carrying the current copy; versions count up', async () => {
+    const user = await createTestUser();
+    const f = await createFollowUp(user.id, { action: 'Draft' });
+    const saved = await updateFollowUp(user.id, f.id, { action: 'Theirs', version: f.version });
+    expect(saved.version).toBe(f.version + 1);
+    const err = await updateFollowUp(user.id, f.id, { action: 'Mine', version: f.version }).catch((e) => e);
+    expect(err).toBeInstanceOf(VersionConflictError);
+    expect((err as VersionConflictError<{ action: string }>).current.action).toBe('Theirs');
+    expect((await getFollowUp(user.id, f.id)).action).toBe('Theirs');
+  });
+
+  it('delete is soft and hidden everywhere until restored', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const f = await createFollowUp(user.id, { action: 'Gone', due: today });
+    await deleteFollowUp(user.id, f.id);
+    const [row] = await db.select().from(followUps).where(eq(followUps.id, f.id));
+    expect(row?.deletedAt).not.toBeNull();
+    expect(await listFollowUps(user.id, today)).toEqual([]);
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(0);
+    await expect(getFollowUp(user.id, f.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(completeFollowUp(user.id, f.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteFollowUp(user.id, f.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await restoreFollowUp(user.id, f.id)).id).toBe(f.id);
+    expect(await countDueFollowUps(user.id, user.timeZone)).toBe(1);
+  });
+});
+
+describe('filters and links', () => {
+  it('filters by person, event and sector (the person’s own, else their organisation’s)', async () => {
+    const user = await createTestUser();
+    const council = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
+    const ann = await makePerson(user.id, { role: 'Head of IT', organisationId: council.id });
+    const bob = await makePerson(user.id, { name: 'Bob', sector: 'Technology' });
+    const ev = await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: ann.id }] });
+    await createFollowUp(user.id, { action: 'Ann one', personId: ann.id, eventId: ev.id });
+    await createFollowUp(user.id, { action: 'Bob one', personId: bob.id });
+    await createFollowUp(user.id, { action: 'Nobody' });
+    const today = todayIn(user.timeZone);
+    const choices = await listFilterChoices(user.id);
+    const gov = choices.sectors.find((s) => s.label === 'Government')!;
+    const tech = choices.sectors.find((s) => s.label === 'Technology')!;
+
+    expect((await listFollowUps(user.id, today, { person: ann.id })).map((f) => f.action)).toEqual(['Ann one']);
+    expect((await listFollowUps(user.id, today, { event: ev.id })).map((f) => f.action)).toEqual(['Ann one']);
+    expect((await listFollowUps(user.id, today, { sector: gov.id })).map((f) => f.action)).toEqual(['Ann one']);
+    expect((await listFollowUps(user.id, today, { sector: tech.id })).map((f) => f.action)).toEqual(['Bob one']);
+    const [annItem] = await listFollowUps(user.id, today, { person: ann.id });
+    expect(annItem?.person?.displayName).toBe('Head of IT, Leeds City Council');
+    expect(annItem?.event).toEqual({ id: ev.id, title: 'CIO Club' });
+    expect(choices.people.map((p) => p.label).sort()).toEqual(['Bob', 'Head of IT, Leeds City Council']);
+  });
+});
+
+describe('another user’s follow-ups', () => {
+  it('never appear in lists, counts or filters, and their ids answer like missing ones', async () => {
+    const me = await createTestUser();
+    const other = await createTestUser();
+    const theirPerson = await makePerson(other.id, { name: 'Their contact', sector: 'Media' });
+    const theirEvent = await makeEvent(other.id, { title: 'Their evening' });
+    const today = todayIn(other.timeZone);
+    const theirs = await createFollowUp(other.id, { action: 'Secret', due: today, personId: theirPerson.id, eventId: theirEvent.id });
+    await createFollowUp(me.id, { action: 'Mine', due: today });
+
+    for (const status of ['open', 'done'] as const) {
+      expect((await listFollowUps(me.id, today, { status })).map((f) => f.action)).not.toContain('Secret');
+    }
+    expect(await listFollowUps(me.id, today, { person: theirPerson.id })).toEqual([]);
+    expect(await listFollowUps(me.id, today, { event: theirEvent.id })).toEqual([]);
+    expect(await countDueFollowUps(me.id, me.timeZone)).toBe(1);
+    const choices = await listFilterChoices(me.id);
+    expect(choices.people).toEqual([]);
+    expect(choices.events).toEqual([]);
+
+    await expect(getFollowUp(me.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(completeFollowUp(me.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateFollowUp(me.id, theirs.id, { action: 'hijack' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteFollowUp(me.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(snoozeFollowUp(me.id, theirs.id, 'tomorrow', today)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getFollowUp(other.id, theirs.id)).action).toBe('Secret');
+
+    // Linking my follow-up to their person or event is refused as not found.
+    const err = await createFollowUp(me.id, { action: 'x', personId: theirPerson.id }).catch((e) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect((err as UserFacingError).status).toBe(404);
+    await expect(createFollowUp(me.id, { action: 'x', eventId: theirEvent.id })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a deleted person or event is no longer linked in the list', async () => {
+    const user = await createTestUser();
+    const p = await makePerson(user.id, { name: 'Ann' });
+    const f = await createFollowUp(user.id, { action: 'x', personId: p.id });
+    await db.update(people).set({ deletedAt: new Date() }).where(eq(people.id, p.id));
+    expect((await getFollowUp(user.id, f.id)).person).toBeNull();
+  });
+});
