@@ -1,5 +1,7 @@
 import { eventEndpoints } from '@/lib/events/openapi';
 import { followUpEndpoints } from '@/lib/follow-ups/openapi';
+import { peopleEndpoints } from '@/lib/people/openapi';
+import { postEndpoints } from '@/lib/posts/openapi';
 import type { EndpointDoc } from './openapi';
 
 /**
@@ -8,4 +10,6 @@ import type { EndpointDoc } from './openapi';
 export const endpoints: EndpointDoc[] = [
   ...eventEndpoints,
   ...followUpEndpoints,
+  ...peopleEndpoints,
+  ...postEndpoints,
 ];

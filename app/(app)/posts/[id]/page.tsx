@@ -1,0 +1,75 @@
+import { ArrowLeft, Download, Trash2 } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { buttonClass } from '@/app/_components/ui/button';
+import { requireUser } from '@/lib/dal';
+import { NotFoundError } from '@/lib/errors';
+import { getPost } from '@/lib/posts/queries';
+import { deletePostAction } from '../actions';
+import { PostEditor } from '../_components/post-editor';
+
+export const metadata: Metadata = { title: 'Edit post' };
+
+export default async function EditPostPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const post = await getPost(user.id, id).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between gap-3">
+        <Link href="/posts" className={buttonClass('ghost', '-ml-3')}>
+          <ArrowLeft aria-hidden className="size-4" />
+          All posts
+        </Link>
+        <span
+          className={`rounded-full px-2.5 py-1 text-xs font-medium ${
+            post.status === 'published'
+              ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200'
+              : 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'
+          }`}
+        >
+          {post.status === 'published' ? 'Published' : 'Draft'}
+        </span>
+      </div>
+      <h1 className="sr-only">Edit post</h1>
+      <PostEditor
+        post={{
+          id: post.id,
+          title: post.title,
+          markdown: post.bodyMarkdown,
+          style: post.style,
+          status: post.status,
+          version: post.version,
+          updatedAt: post.updatedAt.toISOString(),
+          hasEvent: post.eventId !== null,
+          publicPath: `/u/${user.handle}/${post.slug}`,
+        }}
+      >
+        <div className="flex flex-col gap-2 sm:items-end">
+          <a href={`/posts/${post.id}/export?format=md`} download className={buttonClass('ghost', 'justify-start')}>
+            <Download aria-hidden className="size-4" />
+            Download Markdown
+          </a>
+          <a href={`/posts/${post.id}/export?format=html`} download className={buttonClass('ghost', 'justify-start')}>
+            <Download aria-hidden className="size-4" />
+            Download HTML
+          </a>
+          <form action={deletePostAction}>
+            <input type="hidden" name="postId" value={post.id} />
+            <button type="submit" className={buttonClass('ghost', 'justify-start text-red-700 dark:text-red-400')}>
+              <Trash2 aria-hidden className="size-4" />
+              Delete post
+            </button>
+          </form>
+        </div>
+      </PostEditor>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import { Check, CircleAlert, Loader2 } from 'lucide-react';
+import { useDeferredValue, useId, useState } from 'react';
+import { inputClass } from '@/app/_components/ui/field';
+import { renderMarkdown } from '@/lib/posts/render';
+import { ConflictBanner } from './conflict-banner';
+import { proseClass } from './prose';
+import { PublishPanel } from './publish-panel';
+import { RegeneratePanel } from './regenerate-panel';
+import { useAutosave, type SaveState } from './use-autosave';
+
+export interface EditorPost {
+  id: string;
+  title: string;
+  markdown: string;
+  style: 'narrative' | 'summary' | 'social';
+  status: 'draft' | 'published';
+  version: number;
+  updatedAt: string;
+  hasEvent: boolean;
+  publicPath: string;
+}
+
+const STATUS_TEXT: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  error: 'Not saved',
+  conflict: 'Not saved: changed elsewhere',
+};
+
+function SaveStatus({ state, message }: { state: SaveState; message: string }) {
+  const icon =
+    state === 'saving' ? <Loader2 aria-hidden className="size-4 animate-spin" /> : state === 'saved' ? <Check aria-hidden className="size-4" /> : state === 'unsaved' ? null : <CircleAlert aria-hidden className="size-4" />;
+  const tone = state === 'error' || state === 'conflict' ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400';
+  return (
+    <p role="status" aria-live="polite" className={`flex items-center gap-1.5 text-sm ${tone}`} data-save-state={state}>
+      {icon}
+      {state === 'error' && message ? message : STATUS_TEXT[state]}
+    </p>
+  );
+}
+
+/** The post editor: title and Markdown with a live preview, autosave with a version check, regenerate, publish. */
+export function PostEditor({ post, children }: { post: EditorPost; children?: React.ReactNode }) {
+  const id = useId();
+  const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, version: post.version, updatedAt: post.updatedAt });
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const preview = useDeferredValue(auto.draft.markdown);
+  const chars = [...auto.draft.markdown.trim()].length;
+
+  const tabButton = (value: 'write' | 'preview', label: string) => (
+    <button
+      type="button"
+      aria-pressed={tab === value}
+      onClick={() => setTab(value)}
+      className="min-h-11 flex-1 rounded-lg px-3 text-sm font-medium aria-pressed:bg-white aria-pressed:shadow-sm dark:aria-pressed:bg-zinc-800"
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <SaveStatus state={auto.state} message={auto.message} />
+        <PublishPanel postId={post.id} initialStatus={post.status} publicPath={post.publicPath} canPublish={auto.state === 'saved'} />
+      </div>
+      <div className="min-w-0 space-y-4">
+        {auto.conflict ? (
+          <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} />
+        ) : null}
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-title`} className="block text-sm font-medium">Title</label>
+          <input
+            id={`${id}-title`}
+            className={`${inputClass} text-lg font-semibold`}
+            value={auto.draft.title}
+            maxLength={200}
+            aria-invalid={!!auto.fieldErrors.title || undefined}
+            aria-describedby={`${id}-title-error`}
+            onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value })}
+          />
+          <div id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+            {auto.fieldErrors.title?.map((e) => <p key={e}>{e}</p>)}
+          </div>
+        </div>
+
+        <div className="flex gap-1 rounded-xl bg-zinc-100 p-1 lg:hidden dark:bg-zinc-900" role="group" aria-label="Editor view">
+          {tabButton('write', 'Write')}
+          {tabButton('preview', 'Preview')}
+        </div>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <div className={`space-y-1.5 ${tab === 'write' ? '' : 'hidden lg:block'}`}>
+            <label htmlFor={`${id}-body`} className="block text-sm font-medium">Post, in Markdown</label>
+            <textarea
+              id={`${id}-body`}
+              className={`${inputClass} min-h-[55vh] font-mono text-[15px] leading-relaxed`}
+              value={auto.draft.markdown}
+              aria-invalid={!!auto.fieldErrors.markdown || undefined}
+              aria-describedby={`${id}-body-hint ${id}-body-error`}
+              onChange={(e) => auto.setDraft({ ...auto.draft, markdown: e.target.value })}
+            />
+            <p id={`${id}-body-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+              {post.style === 'social'
+                ? `${chars} of 280 characters${chars >= 280 ? ': too long for most networks' : ''}`
+                : '## for a heading, - for a list, **bold**, [link](https://…). Saved as you type.'}
+            </p>
+            <div id={`${id}-body-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
+              {auto.fieldErrors.markdown?.map((e) => <p key={e}>{e}</p>)}
+            </div>
+          </div>
+          <section aria-label="Preview" className={`min-w-0 ${tab === 'preview' ? '' : 'hidden lg:block'}`}>
+            <p className="mb-1.5 text-sm font-medium" aria-hidden>Preview</p>
+            <div className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
+              <h2 className="mb-4 text-2xl font-semibold tracking-tight break-words">{auto.draft.title}</h2>
+              <div data-testid="post-preview" className={proseClass} dangerouslySetInnerHTML={{ __html: renderMarkdown(preview) }} />
+            </div>
+          </section>
+        </div>
+      </div>
+
+      <div className="grid gap-4 border-t border-zinc-200 pt-4 sm:grid-cols-2 dark:border-zinc-800">
+        {post.hasEvent ? (
+          <details className="group rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+            <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold">Regenerate from the event</summary>
+            <div className="mt-3">
+              <RegeneratePanel postId={post.id} initialStyle={post.style} current={auto.draft} onReplace={(fresh) => auto.setDraft(fresh)} />
+            </div>
+          </details>
+        ) : (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">The event this post came from was deleted, so it cannot be regenerated.</p>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
+import { useState, useTransition } from 'react';
+import { Button, buttonClass } from '@/app/_components/ui/button';
+import { setPublishedAction } from '../actions';
+
+/** Publish or unpublish, and the public address once published. */
+export function PublishPanel({
+  postId,
+  initialStatus,
+  publicPath,
+  canPublish,
+}: {
+  postId: string;
+  initialStatus: 'draft' | 'published';
+  publicPath: string;
+  /** False while there are unsaved changes or a conflict: publish what is saved, not half a sentence. */
+  canPublish: boolean;
+}) {
+  const [status, setStatus] = useState(initialStatus);
+  const [message, setMessage] = useState('');
+  const [pending, startTransition] = useTransition();
+
+  function toggle(publish: boolean) {
+    setMessage('');
+    startTransition(async () => {
+      const result = await setPublishedAction(postId, publish);
+      if (!result.ok) return setMessage(result.message);
+      setStatus(result.status);
+      setMessage(result.status === 'published' ? 'Published. Anyone with the link can read it.' : 'Unpublished: it is a private draft again.');
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {status === 'published' ? (
+        <>
+          <a href={publicPath} target="_blank" rel="noopener" className={buttonClass('secondary')}>
+            <ExternalLink aria-hidden className="size-4" />
+            View the public page
+          </a>
+          <Button type="button" variant="ghost" onClick={() => toggle(false)} disabled={pending}>
+            <GlobeLock aria-hidden className="size-4" />
+            {pending ? 'Unpublishing…' : 'Unpublish'}
+          </Button>
+        </>
+      ) : (
+        <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
+          <Globe aria-hidden className="size-4" />
+          {pending ? 'Publishing…' : 'Publish'}
+        </Button>
+      )}
+      <p aria-live="polite" className="w-full text-right text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
+        {message || (!canPublish && status === 'draft' ? 'You can publish once your changes are saved.' : '')}
+      </p>
+    </div>
+  );
+}

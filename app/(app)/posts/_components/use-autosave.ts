@@ -1,0 +1,110 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { savePostAction, type SaveResult } from '../actions';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
+export type Draft = { title: string; markdown: string };
+export type Conflict = NonNullable<Extract<SaveResult, { ok: false }>['conflict']>;
+
+const DELAY_MS = 1200;
+
+/**
+ * Saves the draft a moment after the user stops typing, one save at a time, always with the version the
+ * text was based on. A stale version comes back as a conflict and nothing is overwritten until the user decides.
+ */
+export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string }) {
+  const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown });
+  const [state, setState] = useState<SaveState>('saved');
+  const [message, setMessage] = useState<string>('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [savedAt, setSavedAt] = useState(initial.updatedAt);
+  const version = useRef(initial.version);
+  const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown });
+  const inFlight = useRef(false);
+  const latest = useRef(draft);
+  const blocked = useRef(false);
+  const [retry, setRetry] = useState(0);
+
+  const save = useCallback(
+    async (force = false) => {
+      if (inFlight.current || (blocked.current && !force)) return;
+      const current = latest.current;
+      if (current.title === saved.current.title && current.markdown === saved.current.markdown) {
+        setState('saved');
+        return;
+      }
+      inFlight.current = true;
+      setState('saving');
+      const result = await savePostAction(postId, { ...current, version: version.current }).catch(
+        () => ({ ok: false, message: 'Not saved: the connection dropped. Your text is still here.' }) as SaveResult,
+      );
+      inFlight.current = false;
+      if (result.ok) {
+        version.current = result.version;
+        saved.current = current;
+        setSavedAt(result.updatedAt);
+        setFieldErrors({});
+        setMessage('');
+        const changedMeanwhile = latest.current !== current;
+        setState(changedMeanwhile ? 'unsaved' : 'saved');
+        // Typed while this save was on its way: the effect below schedules the next one.
+        if (changedMeanwhile) setRetry((n) => n + 1);
+      } else if (result.conflict) {
+        blocked.current = true;
+        setConflict(result.conflict);
+        setState('conflict');
+        setMessage(result.message);
+      } else {
+        setState('error');
+        setMessage(result.message);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    },
+    [postId],
+  );
+
+  useEffect(() => {
+    latest.current = draft;
+    if (draft.title === saved.current.title && draft.markdown === saved.current.markdown) return;
+    setState((s) => (s === 'conflict' ? s : 'unsaved'));
+    const timer = setTimeout(() => void save(), DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, save, retry]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (latest.current.title !== saved.current.title || latest.current.markdown !== saved.current.markdown) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  /** Keep my text: save it over the other copy, now that the user has seen it. */
+  const overwrite = useCallback(() => {
+    if (!conflict) return;
+    version.current = conflict.version;
+    saved.current = { title: conflict.title, markdown: conflict.markdown };
+    blocked.current = false;
+    setConflict(null);
+    void save(true);
+  }, [conflict, save]);
+
+  /** Take the other copy instead of mine. */
+  const takeTheirs = useCallback(() => {
+    if (!conflict) return;
+    version.current = conflict.version;
+    const theirs = { title: conflict.title, markdown: conflict.markdown };
+    saved.current = theirs;
+    latest.current = theirs;
+    blocked.current = false;
+    setConflict(null);
+    setDraft(theirs);
+    setSavedAt(conflict.updatedAt);
+    setState('saved');
+    setMessage('');
+  }, [conflict]);
+
+  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, overwrite, takeTheirs, saveNow: () => save() };
+}

@@ -1,0 +1,10 @@
+import { apiRoute, json, parseId } from '@/lib/api/handler';
+import { publicUrl } from '@/lib/posts/api';
+import { siteOrigin } from '@/lib/posts/public';
+import { publishPost } from '@/lib/posts/queries';
+
+/** Publishes a post and answers its public address. Publishing twice is harmless. */
+export const POST = apiRoute<{ id: string }>(async (request, user, { params }) => {
+  const post = await publishPost(user.id, parseId((await params).id));
+  return json({ url: publicUrl(siteOrigin(request.headers), user.handle, post.slug) });
+});

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { proseClass } from '@/app/(app)/posts/_components/prose';
+import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
+import { excerpt, renderMarkdown } from '@/lib/posts/render';
+import { loadAuthor } from '../load';
+
+type Params = Promise<{ handle: string; slug: string }>;
+
+const load = cache(async (handle: string, slug: string) => {
+  const author = await loadAuthor(handle);
+  if (!author) return null;
+  const post = await getPublishedPost(author.id, decodeURIComponent(slug));
+  return post ? { author, post } : null;
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { handle, slug } = await params;
+  const found = await load(handle, slug);
+  if (!found) return { title: 'Not found' };
+  const { author, post } = found;
+  const origin = siteOrigin(await headers());
+  const url = `${origin}/u/${author.handle}/${post.slug}`;
+  const description = excerpt(post.bodyMarkdown, 200);
+  return {
+    title: { absolute: `${post.title} · ${author.name}` },
+    description,
+    authors: [{ name: author.name, url: `${origin}/u/${author.handle}` }],
+    alternates: {
+      canonical: url,
+      types: { 'application/atom+xml': [{ url: `${origin}/u/${author.handle}/feed.xml`, title: `${author.name}: posts` }] },
+    },
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description,
+      url,
+      siteName: 'Rapport',
+      locale: author.locale.replace('-', '_'),
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      authors: [`${origin}/u/${author.handle}`],
+    },
+    twitter: { card: 'summary', title: post.title, description },
+  };
+}
+
+/** A published post, readable signed out, marked up as an h-entry. */
+export default async function PublicPostPage({ params }: { params: Params }) {
+  const { handle, slug } = await params;
+  const found = await load(handle, slug);
+  if (!found) notFound();
+  const { author, post } = found;
+  const date = new Intl.DateTimeFormat(author.locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: author.timeZone,
+  }).format(post.publishedAt);
+  return (
+    <article className="h-entry">
+      <header className="mb-8">
+        <h1 className="p-name text-3xl leading-tight font-semibold tracking-tight break-words sm:text-4xl">{post.title}</h1>
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+          <a className="p-author h-card hover:underline" href={`/u/${author.handle}`}>
+            {author.name}
+          </a>
+          {' · '}
+          <a className="u-url" href={`/u/${author.handle}/${post.slug}`}>
+            <time className="dt-published" dateTime={post.publishedAt.toISOString()}>
+              {date}
+            </time>
+          </a>
+        </p>
+      </header>
+      <div className={`e-content ${proseClass} font-serif text-[1.125rem]`} dangerouslySetInnerHTML={{ __html: renderMarkdown(post.bodyMarkdown) }} />
+    </article>
+  );
+}

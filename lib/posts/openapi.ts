@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { createFromEventSchema, listPostsSchema, updatePostSchema } from './validation';
+
+const post = z.object({
+  id: z.uuid(),
+  eventId: z.uuid().nullable(),
+  title: z.string(),
+  slug: z.string(),
+  markdown: z.string(),
+  style: z.enum(['narrative', 'summary', 'social']),
+  status: z.enum(['draft', 'published']),
+  version: z.number().int(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  url: z.string().nullable().describe('The public address, once published.'),
+});
+
+const listed = post.omit({ markdown: true }).extend({ excerpt: z.string() });
+const tags = ['Posts'];
+
+/** The posts endpoints, for the OpenAPI document. */
+export const postEndpoints: EndpointDoc[] = [
+  {
+    method: 'post',
+    path: '/api/v1/events/{id}/post',
+    summary: 'Write a draft post from an event (narrative, bullet summary or social)',
+    tags,
+    body: createFromEventSchema,
+    idempotent: true,
+    responses: { 201: { description: 'The draft', schema: post } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/posts',
+    summary: 'List posts, most recently edited first',
+    tags,
+    query: listPostsSchema,
+    responses: { 200: { description: 'A page of posts', schema: z.object({ posts: z.array(listed), nextCursor: z.string().nullable() }) } },
+  },
+  { method: 'get', path: '/api/v1/posts/{id}', summary: 'Get a post', tags, responses: { 200: { description: 'The post', schema: post } } },
+  {
+    method: 'patch',
+    path: '/api/v1/posts/{id}',
+    summary: 'Edit a post (title, markdown, slug) with the version you read',
+    tags,
+    body: updatePostSchema,
+    responses: {
+      200: { description: 'The saved post', schema: post },
+      409: { description: 'Changed since you read it; `current` holds the current copy' },
+    },
+  },
+  { method: 'delete', path: '/api/v1/posts/{id}', summary: 'Delete a post', tags, responses: { 204: { description: 'Deleted' } } },
+  {
+    method: 'post',
+    path: '/api/v1/posts/{id}/publish',
+    summary: 'Publish a post',
+    tags,
+    responses: { 200: { description: 'The public address', schema: z.object({ url: z.string() }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/posts/{id}/unpublish',
+    summary: 'Unpublish a post (back to draft)',
+    tags,
+    responses: { 200: { description: 'Now a draft', schema: z.object({ id: z.uuid(), status: z.literal('draft') }) } },
+  },
+];

@@ -1,0 +1,84 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { posts, users } from '@/db/schema';
+
+/**
+ * Reads for the public pages and the feed. Every query here is limited to published, non-deleted posts and
+ * to what a reader may see: never emails, drafts or anything from the user's private records.
+ */
+
+export interface PublicAuthor {
+  id: string;
+  name: string;
+  handle: string;
+  timeZone: string;
+  locale: string;
+}
+
+export interface PublicPost {
+  title: string;
+  slug: string;
+  bodyMarkdown: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+const HANDLE = /^[a-z0-9][a-z0-9-]{0,62}$/i;
+
+/** The author behind a public handle, or null (also for anything that is not a handle). */
+export async function getPublicAuthor(handle: string): Promise<PublicAuthor | null> {
+  if (!HANDLE.test(handle)) return null;
+  const [row] = await db
+    .select({ id: users.id, name: users.name, handle: users.handle, timeZone: users.timeZone, locale: users.locale })
+    .from(users)
+    .where(sql`lower(${users.handle}) = lower(${handle})`)
+    .limit(1);
+  return row ?? null;
+}
+
+const publicColumns = {
+  title: posts.title,
+  slug: posts.slug,
+  bodyMarkdown: posts.bodyMarkdown,
+  publishedAt: sql<Date>`${posts.publishedAt}`.mapWith(posts.publishedAt),
+  updatedAt: posts.updatedAt,
+};
+
+const published = (userId: string) =>
+  and(eq(posts.userId, userId), eq(posts.status, 'published'), isNull(posts.deletedAt), sql`${posts.publishedAt} is not null`);
+
+/** The author's published posts, newest first. */
+export function listPublishedPosts(userId: string, limit = 50): Promise<PublicPost[]> {
+  return db
+    .select(publicColumns)
+    .from(posts)
+    .where(published(userId))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit);
+}
+
+/** One published post by its address, or null. */
+export async function getPublishedPost(userId: string, slug: string): Promise<PublicPost | null> {
+  if (slug.length > 100) return null;
+  const [row] = await db
+    .select(publicColumns)
+    .from(posts)
+    .where(and(published(userId), eq(posts.slug, slug)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** This site's origin for absolute links (feeds, Open Graph): AUTH_URL when set, else the request's host. */
+export function siteOrigin(headers: Headers): string {
+  const configured = process.env.AUTH_URL || process.env.NEXT_PUBLIC_SITE_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      /* fall through to the request */
+    }
+  }
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost';
+  const proto = headers.get('x-forwarded-proto') ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
+  return `${proto.split(',')[0]!.trim()}://${host}`;
+}
