@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { db, type DbOrTx } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 
@@ -22,4 +22,13 @@ export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: st
     .from(organisations)
     .where(and(eq(organisations.userId, userId), eq(organisations.id, id)));
   if (!row) throw new NotFoundError('That organisation was not found.');
+}
+
+/** The id of the user's organisation with exactly this name (any case), or null. */
+export async function findOrganisationByName(userId: string, name: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${name.replace(/\s+/g, ' ').trim()})`));
+  return row?.id ?? null;
 }

@@ -1,0 +1,91 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import type { FormState } from '@/lib/forms';
+import type { OrganisationView } from '@/lib/organisations/queries';
+import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
+
+function Message({ state }: { state: FormState }) {
+  return (
+    <div id="form-message" aria-live="polite">
+      {state.message ? (
+        <p
+          className={`rounded-lg px-3 py-2 text-sm ${
+            state.ok
+              ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200'
+              : 'bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-100'
+          }`}
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Rename, re-file under a sector, website and notes; version-checked. */
+export function OrganisationForm({ organisation, sectors }: { organisation: OrganisationView; sectors: { id: string; name: string }[] }) {
+  const [state, action] = useActionState<FormState, FormData>(updateOrganisationAction.bind(null, organisation.id), {});
+  const v = state.values ?? {
+    name: organisation.name,
+    sectorId: organisation.sector?.id ?? '',
+    website: organisation.website ?? '',
+    notes: organisation.notes ?? '',
+    version: String(organisation.version),
+  };
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="version" value={state.ok ? String(organisation.version) : (v.version ?? '')} />
+      <Message state={state} />
+      <TextField id="org-name" name="name" label="Name" defaultValue={v.name} errors={e.name} maxLength={200} required />
+      <Field id="org-sector" label="Sector" errors={e.sectorId} hint="People here are in this sector unless you set their own.">
+        {(describedBy, invalid) => (
+          <select id="org-sector" name="sectorId" defaultValue={v.sectorId} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            <option value="">No sector</option>
+            {sectors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField id="org-website" name="website" label="Website" defaultValue={v.website} errors={e.website} maxLength={500} />
+      <TextAreaField id="org-notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={3} />
+      <SubmitButton pendingText="Saving…">Save organisation</SubmitButton>
+    </form>
+  );
+}
+
+/** Folds another organisation into this one. */
+export function MergeOrganisationForm({ id, name, others }: { id: string; name: string; others: string[] }) {
+  const [state, action] = useActionState<FormState, FormData>(mergeOrganisationAction.bind(null, id), {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <Message state={state} />
+      <TextField
+        id="otherName"
+        name="otherName"
+        label="Organisation to merge into this one"
+        list="merge-org-options"
+        autoComplete="off"
+        defaultValue={state.values?.otherName}
+        errors={e.otherName}
+        hint={`Its people, their encounters, facts and follow-ups move to ${name}; it is then removed.`}
+        maxLength={200}
+      />
+      <datalist id="merge-org-options">
+        {others.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <SubmitButton variant="secondary" pendingText="Merging…">
+        Merge into {name}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Button } from '@/app/_components/ui/button';
+import { Field, inputClass, TextField } from '@/app/_components/ui/field';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import type { FormState } from '@/lib/forms';
+import type { SectorSummary } from '@/lib/sectors/queries';
+import { addSectorAction, deleteSectorAction, renameSectorAction } from './actions';
+
+function Status({ state, id }: { state: FormState; id: string }) {
+  return (
+    <p id={id} aria-live="polite" className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
+      {state.message ?? ''}
+    </p>
+  );
+}
+
+/** Adds a sector. */
+export function AddSectorForm() {
+  const [state, action] = useActionState<FormState, FormData>(addSectorAction, {});
+  return (
+    <form action={action} className="flex flex-wrap items-start gap-2" noValidate key={state.ok ? state.message : 'form'}>
+      <TextField
+        id="new-sector"
+        name="name"
+        label="New sector"
+        defaultValue={state.ok ? '' : state.values?.name}
+        errors={state.fieldErrors?.name}
+        className="min-w-0 flex-1"
+        maxLength={80}
+      />
+      <SubmitButton variant="secondary" className="mt-6.5" pendingText="Adding…">
+        Add sector
+      </SubmitButton>
+      <div className="w-full">{state.ok ? <Status state={state} id="new-sector-status" /> : null}</div>
+    </form>
+  );
+}
+
+/** One sector: its counts, rename, and delete (merging into another when it is in use). */
+export function SectorRow({ sector, others }: { sector: SectorSummary; others: { id: string; name: string }[] }) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [renameState, rename] = useActionState<FormState, FormData>(renameSectorAction, {});
+  const [deleteState, remove] = useActionState<FormState, FormData>(deleteSectorAction, {});
+  const inUse = sector.people + sector.organisations > 0;
+  const uid = sector.id.slice(0, 8);
+
+  return (
+    <li className="py-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="min-w-0 flex-1">
+          <p className="font-medium break-words">{sector.name}</p>
+          <p className="text-xs text-zinc-500">
+            {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations}{' '}
+            {sector.organisations === 1 ? 'organisation' : 'organisations'}
+          </p>
+        </div>
+        <Button type="button" variant="ghost" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
+          Rename<span className="sr-only"> {sector.name}</span>
+        </Button>
+        <Button type="button" variant="ghost" aria-expanded={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>
+          {inUse ? 'Merge or delete' : 'Delete'}
+          <span className="sr-only"> {sector.name}</span>
+        </Button>
+      </div>
+      {mode === 'rename' ? (
+        <form action={rename} className="mt-2 flex flex-wrap items-start gap-2" noValidate>
+          <input type="hidden" name="id" value={sector.id} />
+          <TextField
+            id={`rename-${uid}`}
+            name="name"
+            label={`New name for ${sector.name}`}
+            defaultValue={renameState.values?.name ?? sector.name}
+            errors={renameState.fieldErrors?.name}
+            className="min-w-0 flex-1"
+            maxLength={80}
+          />
+          <SubmitButton className="mt-6.5" pendingText="Saving…">
+            Save name
+          </SubmitButton>
+          <div className="w-full">
+            <Status state={renameState} id={`rename-${uid}-status`} />
+          </div>
+        </form>
+      ) : null}
+      {mode === 'delete' ? (
+        <form action={remove} className="mt-2 space-y-2" noValidate>
+          <input type="hidden" name="id" value={sector.id} />
+          {inUse ? (
+            <Field id={`into-${uid}`} label={`Move its people and organisations to`} errors={deleteState.fieldErrors?.reassignTo}>
+              {(describedBy, invalid) => (
+                <select id={`into-${uid}`} name="reassignTo" required aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} defaultValue="">
+                  <option value="" disabled>
+                    Choose a sector
+                  </option>
+                  {others.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No one is filed under {sector.name}.</p>
+          )}
+          <SubmitButton variant="danger" pendingText="Working…">
+            {inUse ? `Merge and delete ${sector.name}` : `Delete ${sector.name}`}
+          </SubmitButton>
+          <Status state={deleteState} id={`delete-${uid}-status`} />
+        </form>
+      ) : null}
+    </li>
+  );
+}

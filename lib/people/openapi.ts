@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { organisationsQuerySchema } from '@/lib/organisations/queries';
+import { createPersonSchema, patchPersonSchema, searchParamsSchema } from './validation';
+
+const ref = z.object({ id: z.uuid(), name: z.string() });
+const listItem = z.object({
+  id: z.uuid(),
+  name: z.string().nullable(),
+  displayName: z.string().describe('The name, or "Role, Organisation" for someone known only by those'),
+  role: z.string().nullable(),
+  organisation: ref.nullable(),
+  sector: z.string().nullable().describe("Effective sector: the person's own, else their organisation's"),
+  email: z.string().nullable(),
+  lastMetAt: z.string().nullable(),
+});
+const person = z.object({
+  id: z.uuid(),
+  name: z.string().nullable(),
+  displayName: z.string(),
+  role: z.string().nullable(),
+  organisation: ref.nullable(),
+  sector: ref.nullable(),
+  ownSectorId: z.uuid().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  links: z.array(z.string()),
+  notes: z.string().nullable(),
+  keepPrivate: z.boolean().describe('Never named in public posts'),
+  lastMetAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const searchResult = z.object({
+  items: z.array(listItem),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  loose: z.boolean().describe('True when no one matched every word and the items match some of them'),
+  facets: z.object({ sector: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), count: z.number().int() })) }),
+});
+const organisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  sector: ref.nullable(),
+  people: z.number().int(),
+  lastMetAt: z.string().nullable(),
+});
+const sector = z.object({ id: z.uuid(), name: z.string(), people: z.number().int(), organisations: z.number().int() });
+const tags = ['People'];
+
+export const peopleEndpoints: EndpointDoc[] = [
+  {
+    method: 'get',
+    path: '/api/v1/people',
+    summary: 'Search people by anything remembered (typos allowed), with filters, sector facets and a keyset cursor',
+    tags,
+    query: searchParamsSchema.omit({ organisation: true, sector: true }).extend({
+      sector: z.string().optional().describe('A sector name or id; repeat for several; "none" for no sector'),
+      organisation: z.string().optional().describe('An organisation id, or text its name contains'),
+    }),
+    responses: { 200: { description: 'One page of people', schema: searchResult } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/people',
+    summary: 'Add a person (organisation by id, or by name: found or created)',
+    tags,
+    body: createPersonSchema,
+    idempotent: true,
+    responses: { 201: { description: 'Created', schema: person } },
+  },
+  { method: 'get', path: '/api/v1/people/{id}', summary: 'One person', tags, responses: { 200: { description: 'The person', schema: person } } },
+  {
+    method: 'patch',
+    path: '/api/v1/people/{id}',
+    summary: 'Change some fields; send the version you read (409 with the current copy if stale)',
+    tags,
+    body: patchPersonSchema,
+    responses: { 200: { description: 'Saved', schema: person }, 409: { description: 'Changed since read; `current` holds the saved copy' } },
+  },
+  { method: 'delete', path: '/api/v1/people/{id}', summary: 'Delete a person (soft: the app can undo)', tags, responses: { 204: { description: 'Deleted' } } },
+  {
+    method: 'get',
+    path: '/api/v1/people/{id}/vcard',
+    summary: 'The person as a vCard 4.0',
+    tags,
+    responses: { 200: { description: 'vCard', schema: z.string(), contentType: 'text/vcard' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/organisations',
+    summary: 'Organisations by name, optionally matching q (typos allowed)',
+    tags: ['Organisations'],
+    query: organisationsQuerySchema,
+    responses: { 200: { description: 'Organisations', schema: z.object({ items: z.array(organisation) }) } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/organisations/{id}',
+    summary: 'One organisation with its people, the events where you met them and open follow-ups',
+    tags: ['Organisations'],
+    responses: { 200: { description: 'The organisation' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sectors',
+    summary: 'Sectors with people and organisation counts',
+    tags: ['Sectors'],
+    responses: { 200: { description: 'Sectors', schema: z.object({ items: z.array(sector) }) } },
+  },
+];
