@@ -149,8 +149,11 @@ export default async function EventPage({
           <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" /> Edit
           </ButtonLink>
-          <WritePostButton eventId={event.id} />
           <DeleteEvent eventId={event.id} title={event.title} />
+          {/* The post panel opens below the buttons; on a phone it takes the full width of its own row. */}
+          <div className="order-last w-full sm:order-none sm:w-auto">
+            <WritePostButton eventId={event.id} />
+          </div>
         </div>
       </header>
 

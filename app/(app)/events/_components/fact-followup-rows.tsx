@@ -56,9 +56,10 @@ export function FactRow(props: {
   const { index, fact, people, errors, onChange, onRemove, onEnter } = props;
   const id = `fact-${fact.uid}`;
   return (
-    <fieldset className="rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+    <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
+      <legend className="sr-only">Fact {index + 1}</legend>
       <div className="flex items-center justify-between">
-        <legend className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Fact {index + 1}</legend>
+        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Fact {index + 1}</p>
         <RemoveButton label={`Remove fact ${index + 1}`} onClick={onRemove} />
       </div>
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
@@ -97,9 +98,10 @@ export function FollowUpRow(props: {
   const id = `follow-up-${followUp.uid}`;
   const today = localDate(new Date());
   return (
-    <fieldset className="rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+    <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
+      <legend className="sr-only">Follow-up {index + 1}</legend>
       <div className="flex items-center justify-between">
-        <legend className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Follow-up {index + 1}</legend>
+        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Follow-up {index + 1}</p>
         <RemoveButton label={`Remove follow-up ${index + 1}`} onClick={onRemove} />
       </div>
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">

@@ -74,9 +74,12 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
   );
 
   return (
-    <fieldset className="rounded-xl border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800" data-person-row>
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <legend className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Person {index + 1}</legend>
+    <fieldset className="relative rounded-xl border border-zinc-200 p-3 pt-2 sm:p-4 sm:pt-3 dark:border-zinc-800" data-person-row>
+      <legend className="sr-only">Person {index + 1}</legend>
+      <div className="mb-2 flex min-h-11 items-center justify-between gap-2">
+        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+          Person {index + 1}
+        </p>
         <button
           type="button"
           onClick={onRemove}
