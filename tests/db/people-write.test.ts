@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
+import { searchPeople } from '@/lib/people/search';
+import { createPersonSchema, patchPersonSchema, searchParamsSchema } from '@/lib/people/validation';
+import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const search = (userId: string, p: Record<string, unknown>) => searchPeople(userId, searchParamsSchema.parse(p));
+
+describe('people: writes', () => {
+  it('creates with a new organisation by name, reuses it case-insensitively, and is found by it', async () => {
+    const user = await createTestUser();
+    const a = await createPerson(user.id, createPersonSchema.parse({ role: 'Head of IT', organisationName: 'Leeds City Council' }));
+    const b = await createPerson(user.id, createPersonSchema.parse({ name: 'Dee', organisationName: '  leeds city   council ' }));
+    expect(a.displayName).toBe('Head of IT, Leeds City Council');
+    expect(b.organisation?.id).toBe(a.organisation?.id);
+    expect((await search(user.id, { q: 'leeds' })).total).toBe(2);
+  });
+
+  it('refuses a person with nothing to know them by, bad emails, links and NUL bytes', () => {
+    expect(createPersonSchema.safeParse({ name: '  ' }).success).toBe(false);
+    expect(createPersonSchema.safeParse({ name: 'A', email: 'not-an-email' }).success).toBe(false);
+    expect(createPersonSchema.safeParse({ name: 'A', links: ['javascript:alert(1)'] }).success).toBe(false);
+    expect(createPersonSchema.safeParse({ name: 'A\u0000B' }).success).toBe(false);
+    expect(createPersonSchema.parse({ name: 'A', links: ['linkedin.com/in/a'] }).links).toEqual(['https://linkedin.com/in/a']);
+    expect(patchPersonSchema.safeParse({ name: 'x' }).success).toBe(false); // no version
+  });
+
+  it('checks the version on edit and answers a conflict with the current copy', async () => {
+    const user = await createTestUser();
+    const p = await makePerson(user.id, { name: 'Sam Old', role: 'CTO' });
+    const saved = await updatePerson(user.id, p.id, { name: 'Sam New', version: 1, keepPrivate: true });
+    expect(saved).toMatchObject({ name: 'Sam New', role: 'CTO', version: 2, keepPrivate: true });
+    const stale = updatePerson(user.id, p.id, { name: 'Sam Stale', version: 1 });
+    await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+    await stale.catch((err: VersionConflictError<{ name: string }>) => expect(err.current.name).toBe('Sam New'));
+    expect((await search(user.id, { q: 'sam new' })).items.map((i) => i.id)).toEqual([p.id]);
+    expect((await search(user.id, { q: 'old' })).items).toEqual([]);
+    // Two words, one stale: nobody matches both, so the loose fallback says so.
+    expect((await search(user.id, { q: 'sam old' })).loose).toBe(true);
+  });
+
+  it('soft-deletes with undo; a deleted person is gone from search, counts and suggestions', async () => {
+    const user = await createTestUser();
+    const p = await makePerson(user.id, { name: 'Gone Soon', email: 'g@example.test' });
+    await makePerson(user.id, { name: 'Gone Soon', email: 'g@example.test' });
+    expect(await listDuplicateSuggestions(user.id)).toHaveLength(1);
+    await deletePerson(user.id, p.id);
+    await expect(getPerson(user.id, p.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await search(user.id, { q: 'gone' })).total).toBe(1);
+    expect(await listDuplicateSuggestions(user.id)).toHaveLength(0);
+    await restorePerson(user.id, p.id);
+    expect((await getPerson(user.id, p.id)).name).toBe('Gone Soon');
+    expect((await search(user.id, { q: 'gone' })).total).toBe(2);
+  });
+
+  it("treats another user's person as missing for reads, edits and deletes", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Private Person' });
+    await expect(getPerson(user.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updatePerson(user.id, theirs.id, { name: 'x', version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deletePerson(user.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    const org = await makeOrganisation(other.id, 'Their Org');
+    await expect(createPerson(user.id, createPersonSchema.parse({ name: 'Me', organisationId: org.id }))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('duplicate suggestions', () => {
+  it('finds same email, same name at the same organisation and similar names, and never across users', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const bbc = await makeOrganisation(user.id, 'BBC', 'Media');
+    const e1 = await makePerson(user.id, { name: 'Kim Lee', email: 'KIM@example.test' });
+    const e2 = await makePerson(user.id, { name: 'Kimberly Lee', email: 'kim@example.test' });
+    const n1 = await makePerson(user.id, { name: 'Jo Bloggs', organisationId: bbc.id });
+    const n2 = await makePerson(user.id, { name: 'jo bloggs', organisationId: bbc.id });
+    const s1 = await makePerson(user.id, { name: 'Jonathan Smith' });
+    const s2 = await makePerson(user.id, { name: 'Jonathon Smith' });
+    await makePerson(user.id, { name: 'Mary Smith' });
+    await makePerson(other.id, { name: 'Kim Lee', email: 'kim@example.test' });
+    const pairs = await listDuplicateSuggestions(user.id);
+    const key = (a: string, b: string) => [a, b].sort().join('+');
+    const found = new Map(pairs.map((p) => [key(p.a.id, p.b.id), p.reason]));
+    expect(found.get(key(e1.id, e2.id))).toBe('same email');
+    expect(found.get(key(n1.id, n2.id))).toBe('same name and organisation');
+    expect(found.get(key(s1.id, s2.id))).toBe('similar name');
+    expect(pairs).toHaveLength(3);
+    expect(await listDuplicateSuggestions(other.id)).toEqual([]);
+    expect((await listDuplicateSuggestions(user.id, { personId: s1.id })).map((p) => p.reason)).toEqual(['similar name']);
+  });
+});
