@@ -2,7 +2,7 @@
 
 import { CalendarClock, Check, Circle, Download, EllipsisVertical, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import Link from 'next/link';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { addDays, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
@@ -41,6 +41,27 @@ export function FollowUpRow({
   const menuRef = useRef<HTMLDetailsElement>(null);
   const [snoozeDay, setSnoozeDay] = useState('');
   const done = item.status === 'done';
+
+  useEffect(() => {
+    // A <details> menu stays open by itself: close it on a tap elsewhere or Escape, as menus do.
+    const onPointer = (e: PointerEvent) => {
+      const menu = menuRef.current;
+      if (menu?.open && !menu.contains(e.target as Node)) menu.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const menu = menuRef.current;
+      if (e.key === 'Escape' && menu?.open) {
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
   const overdue = !done && dueGroup(item.due, today) === 'overdue';
   const short = item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action;
 

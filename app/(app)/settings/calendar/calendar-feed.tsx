@@ -37,6 +37,12 @@ export function CalendarFeed({ hasSecret }: { hasSecret: boolean }) {
               {copied ? 'Copied' : 'Copy'}
             </button>
           </div>
+          <a
+            href={address.replace(/^https?:/, 'webcal:')}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-200"
+          >
+            Open in your calendar app
+          </a>
           <p className="text-xs text-zinc-700 dark:text-zinc-300">
             Copy it now: it is shown only once. In your calendar app choose “Subscribe to calendar” or “Add by URL”. Anyone
             with this address can see your follow-ups, so keep it to yourself.

@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { addDays } from '@/lib/follow-ups/dates';
+import { AuthPages, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Page object for /follow-ups. */
+class FollowUpsPage {
+  constructor(readonly page: Page) {}
+
+  async add(action: string, due?: string) {
+    await this.page.getByLabel('What will you do?').fill(action);
+    if (due) await this.page.getByLabel('Due (optional)').fill(due);
+    await this.page.getByRole('button', { name: 'Add follow-up' }).click();
+    await expect.poll(() => this.page.getByRole('status').filter({ hasText: `Added “${action}”` }).count()).toBe(1);
+  }
+
+  group(title: string) {
+    return this.page.getByRole('region', { name: new RegExp(`^${title}`) });
+  }
+
+  async groupItems(title: string): Promise<string[]> {
+    const region = this.group(title);
+    if ((await region.count()) === 0) return [];
+    return region.locator('li > div > p:first-child').allInnerTexts();
+  }
+
+  badge() {
+    return this.page.getByRole('navigation', { name: 'Main' }).getByLabel(/due or overdue/);
+  }
+}
+
+describe('follow-ups at 390 px', () => {
+  it('adds, completes with undo and snoozes from the list; the navigation count follows', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Fay Follow');
+    const today = todayIn('Europe/London');
+    const list = new FollowUpsPage(page);
+
+    await page.goto('/follow-ups');
+    await list.add('Send Ann the deck', today);
+    await list.add('Read the report');
+    await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
+    await expect.poll(() => list.groupItems('No date')).toEqual(['Read the report']);
+    await expect.poll(() => list.badge().first().innerText()).toBe('1');
+    await expectNoHorizontalScroll(page);
+
+    // One tap completes; the toast offers undo.
+    await page.getByRole('button', { name: 'Mark “Send Ann the deck” done' }).click();
+    await expect.poll(() => list.groupItems('Recently done')).toEqual(['Send Ann the deck']);
+    expect(await list.groupItems('Today')).toEqual([]);
+    await expect.poll(() => list.badge().count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
+    expect(await list.groupItems('Recently done')).toEqual([]);
+
+    // Snooze to tomorrow: it moves to This week and stops counting as due.
+    await page.locator('summary[aria-label="More for “Send Ann the deck”"]').click();
+    await page.getByRole('button', { name: 'Snooze to tomorrow' }).click();
+    await expect.poll(() => list.groupItems('This week')).toEqual(['Send Ann the deck']);
+    expect(await list.groupItems('Today')).toEqual([]);
+    await expect.poll(() => list.badge().count()).toBe(0);
+    // Undo puts the old date back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
+
+    // Snooze to a chosen date.
+    const later = addDays(today, 20);
+    await page.locator('summary[aria-label="More for “Read the report”"]').click();
+    await page.getByLabel('Snooze until').first().fill(later);
+    await page.getByRole('button', { name: 'Snooze', exact: true }).first().click();
+    await expect.poll(() => list.groupItems('Later')).toEqual(['Read the report']);
+
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('edits with errors beside the field, and keeps what was typed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Ed Edit');
+    await page.goto('/follow-ups');
+    await new FollowUpsPage(page).add('Call Bob');
+    await page.locator('summary[aria-label="More for “Call Bob”"]').click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    await page.getByLabel('What will you do?').fill('   ');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#action-error').innerText()).toContain('Say what you will do');
+    await page.getByLabel('What will you do?').fill('Call Bob about the tender');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
+    await page.goto('/follow-ups');
+    await expect.poll(() => new FollowUpsPage(page).groupItems('No date')).toEqual(['Call Bob about the tender']);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('another user’s follow-up page is a 404, and the dashboard shows what is due', async () => {
+    const owner = await newContext(browser, DESKTOP);
+    const page = await owner.newPage();
+    await new AuthPages(page).signUp('Olive Owner');
+    await page.goto('/follow-ups');
+    await new FollowUpsPage(page).add('Private promise', todayIn('Europe/London'));
+    await page.locator('summary[aria-label="More for “Private promise”"]').click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    const url = new URL(page.url()).pathname;
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('region', { name: /^Today/ }).getByText('Private promise').count()).toBe(1);
+
+    const intruder = await newContext(browser);
+    const other = await intruder.newPage();
+    await new AuthPages(other).signUp('Ivan Intruder');
+    const res = await other.goto(url);
+    expect(res?.status()).toBe(404);
+    await other.goto('/follow-ups');
+    expect(await other.getByText('Private promise').count()).toBe(0);
+    const api = await other.request.get('/api/v1/follow-ups');
+    expect((await api.json()).items).toEqual([]);
+    await owner.close();
+    await intruder.close();
+  });
+});
