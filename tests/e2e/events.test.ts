@@ -1,0 +1,187 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Page object for the capture form. */
+class CaptureForm {
+  constructor(readonly page: Page) {}
+  person(n: number): Locator {
+    return this.page.getByRole('group', { name: `Person ${n}`, exact: true });
+  }
+  async fillPerson(n: number, p: { name?: string; role?: string; organisation?: string; sector?: string; relation?: string; notes?: string }) {
+    const row = this.person(n);
+    if (p.name) await row.getByLabel('Name (if you know it)').fill(p.name);
+    if (p.role) await row.getByLabel('Role').fill(p.role);
+    if (p.organisation) await row.getByLabel('Organisation').fill(p.organisation);
+    if (p.sector) await row.getByLabel('Sector').fill(p.sector);
+    if (p.notes) await row.getByLabel('A line of notes').fill(p.notes);
+    if (p.relation) await row.getByText(p.relation, { exact: true }).click();
+  }
+  /** Enter in a row's field adds the next row and puts the cursor in it, as on a phone keyboard. */
+  async nextPersonByEnter(n: number) {
+    await this.person(n).getByLabel('Role').press('Enter');
+    await expect.poll(() => this.person(n + 1).getByLabel('Name (if you know it)').evaluate((el) => el === document.activeElement)).toBe(true);
+  }
+  async addTopic(name: string) {
+    const input = this.page.getByLabel('Topics of the evening', { exact: true });
+    await input.fill(name);
+    await input.press('Enter');
+  }
+  async save(label = 'Save event') {
+    await this.page.getByRole('button', { name: label }).click();
+    await this.page.waitForURL((url) => /^\/events\/[0-9a-f-]{36}$/.test(url.pathname));
+  }
+}
+
+describe('logging an event on a phone', () => {
+  it('logs an evening with five people, reloads halfway with the draft intact, saves it whole, then edits it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Nadia Networker');
+
+    await page.getByRole('link', { name: 'Log an event' }).first().click();
+    await page.waitForURL('**/events/new');
+    const form = new CaptureForm(page);
+    await page.getByLabel('Title').fill('CIO Club, April evening');
+    await page.getByRole('button', { name: 'Yesterday' }).click();
+    await page.getByLabel('Venue').fill('The Guildhall');
+    await page.getByLabel('Series').fill('CIO Club monthly');
+    await form.fillPerson(1, { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines', sector: 'Technology', relation: 'Spoke' });
+    await form.nextPersonByEnter(1);
+    // Known only by role and organisation: no name at all.
+    await form.fillPerson(2, { role: 'Head of IT', organisation: 'County Council', sector: 'Government', notes: 'Moving to cloud in spring' });
+    await form.nextPersonByEnter(2);
+    await form.fillPerson(3, { name: 'Grace Hopper', role: 'Rear admiral', organisation: 'Navy', sector: 'Government' });
+    await expectNoHorizontalScroll(page);
+    // The save bar stays on screen while typing.
+    expect(await page.getByRole('button', { name: 'Save event' }).isVisible()).toBe(true);
+
+    // Halfway: the phone drops the page. Everything typed so far comes back.
+    await page.reload();
+    await expect.poll(() => page.getByText('Restored the draft you were writing on this device.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Title').inputValue()).toBe('CIO Club, April evening');
+    expect(await page.getByLabel('Venue').inputValue()).toBe('The Guildhall');
+    expect(await form.person(2).getByLabel('Role').inputValue()).toBe('Head of IT');
+    expect(await form.person(2).getByLabel('A line of notes').inputValue()).toBe('Moving to cloud in spring');
+    expect(await form.person(3).getByLabel('Name (if you know it)').inputValue()).toBe('Grace Hopper');
+    expect(await form.person(1).getByRole('radio', { name: 'Spoke' }).isChecked()).toBe(true);
+
+    await form.nextPersonByEnter(3);
+    await form.fillPerson(4, { name: 'Tim Berners', organisation: 'Web Foundation', sector: 'Charity and non-profit' });
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await form.fillPerson(5, { name: 'Linus T', role: 'Maintainer', organisation: 'analytical engines' });
+    for (const topic of ['Cloud', 'Open data', 'Procurement']) await form.addTopic(topic);
+    await form.addTopic('cloud'); // same topic, other case: not added twice
+    expect(await page.getByRole('list', { name: 'Topics of the evening added' }).getByRole('listitem').count()).toBe(3);
+
+    await page.getByRole('button', { name: 'Add a fact' }).click();
+    await page.getByRole('group', { name: 'Fact 1' }).getByLabel('What you heard').fill('40% of councils rely on one cloud supplier');
+    await page.getByRole('group', { name: 'Fact 1' }).getByLabel('Said by').selectOption({ label: 'Ada Byron' });
+    await page.getByRole('button', { name: 'Add a fact' }).click();
+    await page.getByRole('group', { name: 'Fact 2' }).getByLabel('What you heard').fill('Budgets fall 5% next year');
+
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
+    const fu1 = page.getByRole('group', { name: 'Follow-up 1' });
+    await fu1.getByLabel('What you will do').fill('Send Ada the procurement report');
+    await fu1.getByLabel('With').selectOption({ label: 'Ada Byron' });
+    await fu1.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
+    const fu2 = page.getByRole('group', { name: 'Follow-up 2' });
+    await fu2.getByLabel('What you will do').fill('Introduce the head of IT to Grace');
+    await fu2.getByRole('button', { name: 'Tomorrow' }).click();
+    await page.getByLabel('Reflection').fill('Councils want exit plans more than features.');
+    await expectNoHorizontalScroll(page);
+
+    await form.save();
+    await expect.poll(() => page.getByRole('heading', { name: 'CIO Club, April evening' }).isVisible()).toBe(true);
+    const main = page.locator('main');
+    expect(await main.getByRole('heading', { name: 'People (5)' }).isVisible()).toBe(true);
+    for (const text of ['Ada Byron', 'Head of IT, County Council', 'Grace Hopper', 'Tim Berners', 'Linus T', 'Speaker', 'Procurement']) {
+      expect(await main.getByText(text, { exact: true }).first().isVisible(), text).toBe(true);
+    }
+    // Grouped by sector, then organisation: both Analytical Engines people sit under Technology.
+    const tech = main.getByRole('region', { name: 'Sector: Technology' });
+    expect(await tech.getByRole('link', { name: 'Linus T' }).isVisible()).toBe(true);
+    expect(await main.getByText('40% of councils rely on one cloud supplier').isVisible()).toBe(true);
+    expect(await main.getByText('Send Ada the procurement report').isVisible()).toBe(true);
+    expect(await main.getByText('Councils want exit plans more than features.').isVisible()).toBe(true);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport:event-draft:')))).toEqual([]);
+    await expectNoHorizontalScroll(page);
+
+    // Edit with the same form.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL('**/edit');
+    expect(await form.person(2).getByLabel('Role').inputValue()).toBe('Head of IT');
+    await page.getByLabel('Title').fill('CIO Club, April');
+    await page.getByRole('button', { name: 'Remove topic Procurement' }).click();
+    await form.save('Save changes');
+    await expect.poll(() => page.getByRole('heading', { name: 'CIO Club, April', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Changes saved.').isVisible()).toBe(true);
+    expect(await main.getByRole('link', { name: 'Procurement' }).count()).toBe(0);
+    expect(await main.getByRole('heading', { name: 'People (5)' }).isVisible()).toBe(true);
+
+    // The list shows it with its counts; a series filter finds it.
+    await page.goto('/events?series=CIO%20Club%20monthly');
+    expect(await page.getByText('5 people').isVisible()).toBe(true);
+    expect(await page.getByText('2 open follow-ups').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an edit from a second device is not overwritten: the loser sees what changed and keeps their text', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp('Two Devices');
+    const created = await page.request.post('/api/v1/events', {
+      headers: { Origin: baseURL() },
+      data: { title: 'Breakfast briefing', startsAt: '2026-03-03T08:00:00Z', venue: 'Café' },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    // A cookie-authenticated write from another site is refused.
+    const crossSite = await page.request.post('/api/v1/events', {
+      headers: { Origin: 'https://evil.example' },
+      data: { title: 'Forged', startsAt: '2026-03-03T08:00:00Z' },
+    });
+    expect(crossSite.status()).toBe(403);
+
+    const phone = page;
+    const laptop = await (await newContext(browser, DESKTOP)).newPage();
+    await laptop.context().addCookies(await context.cookies());
+    await phone.goto(`/events/${id}/edit`);
+    await laptop.goto(`/events/${id}/edit`);
+    await laptop.getByLabel('Venue').fill('Town hall');
+    await laptop.getByRole('button', { name: 'Save changes' }).click();
+    await laptop.waitForURL((u) => u.pathname === `/events/${id}`);
+
+    await phone.getByLabel('Reflection').fill('My long reflection, typed on the train.');
+    await phone.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => phone.getByRole('heading', { name: 'Changed on another device' }).isVisible()).toBe(true);
+    expect(await phone.getByText('Saved elsewhere: Town hall').isVisible()).toBe(true);
+    expect(await phone.getByLabel('Reflection').inputValue()).toBe('My long reflection, typed on the train.');
+    await phone.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await phone.waitForURL((u) => u.pathname === `/events/${id}`);
+    expect(await phone.getByText('My long reflection, typed on the train.').isVisible()).toBe(true);
+
+    // Delete asks first, then can be undone.
+    await phone.getByRole('button', { name: 'Delete' }).click();
+    await phone.getByRole('button', { name: 'Delete event' }).click();
+    await phone.waitForURL((u) => u.pathname === '/events');
+    await expect.poll(() => phone.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
+    expect(await phone.locator('main').getByRole('link', { name: /Breakfast briefing/ }).count()).toBe(0);
+    await phone.getByRole('button', { name: 'Undo' }).click();
+    await phone.waitForURL((u) => u.pathname === `/events/${id}`);
+    expect(await phone.getByRole('heading', { name: 'Breakfast briefing' }).isVisible()).toBe(true);
+    await laptop.context().close();
+    await context.close();
+  });
+});
