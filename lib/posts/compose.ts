@@ -1,5 +1,4 @@
 import { makeContext } from './context';
-import { escapeMd } from './english';
 import { composeNarrative } from './narrative';
 import { composeSocial } from './social';
 import { composeSummary } from './summary';
@@ -24,17 +23,8 @@ export function composePost(input: ComposeInput, options: ComposeOptions): Compo
   const ctx = makeContext(input, options);
   const title = composeTitle(input, options);
   if (options.style === 'summary') return { title, markdown: composeSummary(ctx) };
-  if (options.style === 'social') return { title, markdown: escapeSocial(composeSocial(ctx)) + '\n' };
+  // The social post is plain text to copy elsewhere: escaping would show backslashes there, and it is one
+  // line that never starts with Markdown syntax, so it renders (safely) as the paragraph it is.
+  if (options.style === 'social') return { title, markdown: composeSocial(ctx) + '\n' };
   return { title, markdown: composeNarrative(ctx) };
-}
-
-/**
- * The social post is plain text meant for copying; only what Markdown would otherwise eat is escaped
- * (hashtags never start the line, so they stay as they are).
- */
-function escapeSocial(text: string): string {
-  return text
-    .split(/(\s#[\p{L}\p{N}]+)/u)
-    .map((part, i) => (i % 2 === 1 ? part : escapeMd(part)))
-    .join('');
 }

@@ -134,10 +134,18 @@ function factSection(ctx: ComposeContext): string[] {
 const startsWithVerb = (a: string) => ACTION_VERBS.has((clean(a).split(' ')[0] ?? '').toLowerCase());
 const lowerIfVerb = (a: string) => (startsWithVerb(a) ? lowerFirstWord(a) : a);
 
+/** True when text already refers to the person: their whole reference, or a named person's first name. */
+export function mentions(text: string, ref: string): boolean {
+  const lower = text.toLowerCase();
+  if (lower.includes(escapeMd(ref).toLowerCase())) return true;
+  const first = ref.split(' ')[0] ?? '';
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(first) && new RegExp(`(^|[^\\p{L}])${first}([^\\p{L}]|$)`, 'u').test(text);
+}
+
 function actionText(ctx: ComposeContext, action: string, personId: string | null, dueOn: string | null): string {
   let text = ctx.text(action).replace(/\.$/, '');
   const who = ctx.ref(personId);
-  if (who && !text.toLowerCase().includes(escapeMd(who.short).toLowerCase())) text += ` (with ${escapeMd(who.short)})`;
+  if (who && !mentions(text, who.short)) text += ` (with ${escapeMd(who.short)})`;
   if (dueOn) text += ` by ${shortDate(dueOn, ctx.input.postDate)}`;
   return text;
 }

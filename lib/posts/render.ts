@@ -46,9 +46,9 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** The first words of a post, cut at a word boundary. */
+/** The first words of a post's prose (headings left out), cut at a word boundary. */
 export function excerpt(markdown: string, max = 200): string {
-  const text = plainText(markdown);
+  const text = plainText(markdown.replace(/^ {0,3}#{1,6}\s.*$/gm, ''));
   if (text.length <= max) return text;
   return `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }

@@ -43,17 +43,20 @@ export function composeSocial(ctx: ComposeContext): string {
   else if (met.length > 1) parts.push(`Met ${met.length} new people.`);
 
   let text = parts.join(' ');
-  const fact = facts.find((f) => clean(f.text));
-  if (fact) {
-    const room = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length;
-    if (room > 20) text += ` Stand-out: ${truncate(ctx.plain(fact.text), room)}`;
-  }
-  const seen = new Set<string>();
+  const tags: string[] = [];
   for (const topic of topics.concat(people.flatMap((p) => p.topics))) {
     const tag = hashtag(ctx.plain(topic));
-    if (!tag || seen.has(tag.toLowerCase())) continue;
-    if (length(text) + 1 + length(tag) >= SOCIAL_LIMIT) break;
-    seen.add(tag.toLowerCase());
+    if (tag && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+  }
+  // The first hashtags are worth more than the tail of a long fact: keep room for up to three.
+  const reserved = tags.slice(0, 3).reduce((n, t) => n + 1 + length(t), 0);
+  const fact = facts.find((f) => clean(f.text));
+  if (fact) {
+    const room = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length - reserved;
+    if (room > 20) text += ` Stand-out: ${truncate(ctx.plain(fact.text), room)}`;
+  }
+  for (const tag of tags) {
+    if (length(text) + 1 + length(tag) >= SOCIAL_LIMIT) continue;
     text += ` ${tag}`;
   }
   return truncate(text, SOCIAL_LIMIT - 1);

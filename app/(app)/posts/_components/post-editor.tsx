@@ -96,7 +96,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             <label htmlFor={`${id}-body`} className="block text-sm font-medium">Post, in Markdown</label>
             <textarea
               id={`${id}-body`}
-              className={`${inputClass} min-h-[55vh] font-mono text-[15px] leading-relaxed`}
+              className={`${inputClass} min-h-[55vh] field-sizing-content font-mono text-[15px] leading-relaxed`}
               value={auto.draft.markdown}
               aria-invalid={!!auto.fieldErrors.markdown || undefined}
               aria-describedby={`${id}-body-hint ${id}-body-error`}
@@ -123,7 +123,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
 
       <div className="grid gap-4 border-t border-zinc-200 pt-4 sm:grid-cols-2 dark:border-zinc-800">
         {post.hasEvent ? (
-          <details className="group rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <details className="self-start rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
             <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold">Regenerate from the event</summary>
             <div className="mt-3">
               <RegeneratePanel postId={post.id} initialStyle={post.style} current={auto.draft} onReplace={(fresh) => auto.setDraft(fresh)} />

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { composePost } from '@/lib/posts/compose';
+import { joinList, orgRef, pluralRole, roleNoun, whenPhrase } from '@/lib/posts/english';
+import { SOCIAL_LIMIT } from '@/lib/posts/social';
+import { ARTEFACTS, eventInput, person } from './composer-helpers';
+
+const narrative = (input: ReturnType<typeof eventInput>, includeNotes = false) =>
+  composePost(input, { style: 'narrative', includeNotes }).markdown;
+
+function expectClean(markdown: string) {
+  for (const re of ARTEFACTS) expect(markdown, `artefact ${re}`).not.toMatch(re);
+}
+
+describe('English helpers', () => {
+  it.each([
+    [[], ''],
+    [['the Home Office'], 'the Home Office'],
+    [['the Home Office', 'HM Treasury'], 'the Home Office and HM Treasury'],
+    [['the Home Office', 'HM Treasury', 'the Cabinet Office'], 'the Home Office, HM Treasury and the Cabinet Office'],
+    [['Jo, CIO', 'Sam'], 'Jo, CIO; and Sam'],
+    [['Jo, CIO', 'Sam', 'Al'], 'Jo, CIO; Sam; and Al'],
+  ])('joinList(%j) = %j', (items, expected) => {
+    expect(joinList(items)).toBe(expected);
+  });
+
+  it.each([
+    ['Head of IT', 'head of IT', 'heads of IT'],
+    ['CIO', 'CIO', 'CIOs'],
+    ['Chief Digital Officer', 'chief digital officer', 'chief digital officers'],
+    ['Policy Secretary', 'policy secretary', 'policy secretaries'],
+    ['Chairman', 'chairman', 'chairmen'],
+    ['Director for Microsoft Partnerships', 'director for Microsoft Partnerships', 'directors for Microsoft Partnerships'],
+  ])('role %j reads as %j, plural %j', (role, noun, plural) => {
+    expect(roleNoun(role)).toBe(noun);
+    expect(pluralRole(roleNoun(role))).toBe(plural);
+  });
+
+  it.each([
+    ['Home Office', 'the Home Office'],
+    ['HM Treasury', 'HM Treasury'],
+    ['Cabinet Office', 'the Cabinet Office'],
+    ['University of Leeds', 'the University of Leeds'],
+    ['Leeds City Council', 'Leeds City Council'],
+    ['The Guardian', 'The Guardian'],
+    ['BBC', 'the BBC'],
+    ['Environment Agency', 'the Environment Agency'],
+    ['Acme', 'Acme'],
+  ])('organisation %j reads as %j', (org, expected) => {
+    expect(orgRef(org)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-04-21', 19, '2026-04-22', 'last night'],
+    ['2026-04-21', 9, '2026-04-22', 'yesterday morning'],
+    ['2026-04-22', 19, '2026-04-22', 'this evening'],
+    ['2026-04-22', 14, '2026-04-22', 'this afternoon'],
+    ['2026-04-18', 19, '2026-04-22', 'on Saturday'],
+    ['2026-03-03', 19, '2026-04-22', 'on Tuesday 3 March 2026'],
+  ])('event on %s at %i, written %s: %j', (date, hour, post, expected) => {
+    expect(whenPhrase(date, hour, post)).toBe(expected);
+  });
+});
+
+describe('narrative: people per organisation', () => {
+  const gov = (fields: Parameters<typeof person>[0]) => person({ sector: 'Government', ...fields });
+  it.each([
+    {
+      name: 'one named person with role and organisation',
+      people: [gov({ name: 'Jane Smith', role: 'Head of IT', organisation: 'Home Office' })],
+      expects: ['I talked to Jane Smith, head of IT at the Home Office.'],
+    },
+    {
+      name: 'two named people from one organisation',
+      people: [
+        gov({ name: 'Jane Smith', role: 'Head of IT', organisation: 'Home Office' }),
+        gov({ name: 'Tom Lee', role: 'CTO', organisation: 'Home Office' }),
+      ],
+      expects: ['Jane Smith (head of IT) and Tom Lee (CTO), both from the Home Office'],
+    },
+    {
+      name: 'three named people from one organisation',
+      people: [
+        gov({ name: 'Jane Smith', organisation: 'Home Office' }),
+        gov({ name: 'Tom Lee', organisation: 'Home Office' }),
+        gov({ name: 'Ann Bell', organisation: 'Home Office' }),
+      ],
+      expects: ['Jane Smith, Tom Lee and Ann Bell, all three from the Home Office'],
+    },
+    {
+      name: 'many named people from one organisation',
+      people: ['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((n) => gov({ name: n, organisation: 'Home Office' })),
+      expects: ['A One, B Two, C Three, D Four and E Five, all five from the Home Office'],
+    },
+    {
+      name: 'no names: the same role across organisations',
+      people: [
+        gov({ role: 'Head of IT', organisation: 'Home Office' }),
+        gov({ role: 'Head of IT', organisation: 'HM Treasury' }),
+        gov({ role: 'Head of IT', organisation: 'Cabinet Office' }),
+      ],
+      expects: ['I talked to heads of IT from the Home Office, HM Treasury and the Cabinet Office.'],
+    },
+    {
+      name: 'no names: two with the same role in one organisation',
+      people: [gov({ role: 'Engineer', organisation: 'Acme' }), gov({ role: 'Engineer', organisation: 'Acme' })],
+      expects: ['two engineers from Acme'],
+    },
+    {
+      name: 'no names: one known only by role and organisation',
+      people: [gov({ role: 'Head of IT', organisation: 'Leeds City Council' })],
+      expects: ['I talked to the head of IT at Leeds City Council.'],
+    },
+    {
+      name: 'no names: organisation only, role only, nothing at all',
+      people: [person({ organisation: 'Acme' }), person({ role: 'Architect' }), person({})],
+      expects: ['someone from Acme', 'an architect', "someone whose name I didn't catch"],
+    },
+  ])('$name', ({ people, expects }) => {
+    const md = narrative(eventInput({ people }));
+    for (const text of expects) expect(md).toContain(text);
+    expectClean(md);
+  });
+});
+
+describe('narrative: sectors, topics, facts, speakers', () => {
+  it('one sector: no sector roll-call, just who', () => {
+    const md = narrative(eventInput({ people: [person({ name: 'Jane Smith', sector: 'Government' })] }));
+    expect(md).not.toContain('came from');
+    expect(md).toContain('I talked to Jane Smith.');
+  });
+
+  it('many sectors: a roll-call, then people grouped by sector with varied verbs', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'Jane Smith', sector: 'Government' }),
+          person({ name: 'Ann Bell', sector: 'Technology' }),
+          person({ name: 'Sue Green', sector: 'Higher education' }),
+          person({ name: 'Tom Lee', sector: 'Government' }),
+        ],
+      }),
+    );
+    expect(md).toContain('The people I talked to came from government, technology and higher education.');
+    expect(md).toContain('From government, I talked to Jane Smith and Tom Lee.');
+    expect(md).toContain('From technology, I also met Ann Bell.');
+    expect(md).toContain('From higher education, I caught up with Sue Green.');
+  });
+
+  it('no topics, no facts, no follow-ups, no reflection: those sections are absent', () => {
+    const md = narrative(eventInput({ people: [person({ name: 'Jane Smith' })] }));
+    for (const heading of ['## What we talked about', '## What stuck with me', '## What’s next', '## What I made of it', '## The talk']) {
+      expect(md).not.toContain(heading);
+    }
+    expectClean(md);
+  });
+
+  it('an empty event still reads as a sentence', () => {
+    const md = narrative(eventInput({ event: { venue: 'the Guildhall', host: 'techUK' } }));
+    expect(md.trim()).toBe('Last night I was at Digital leaders breakfast, at the Guildhall, hosted by techUK.');
+  });
+
+  it('topics, and who cared about what', () => {
+    const md = narrative(
+      eventInput({
+        topics: ['open data', 'AI'],
+        people: [person({ name: 'Jane Smith', topics: ['cloud costs'] }), person({ role: 'CTO', organisation: 'Acme', topics: ['AI', 'hiring'] })],
+      }),
+    );
+    expect(md).toContain('## What we talked about');
+    expect(md).toContain('We talked about open data and AI.');
+    expect(md).toContain('Jane Smith wanted to talk about cloud costs.');
+    expect(md).toContain('The CTO at Acme kept coming back to AI and hiring.');
+  });
+
+  it('a speaker is introduced by name, role and organisation, and facts are credited', () => {
+    const jane = person({ name: 'Jane Smith', role: 'Chief Digital Officer', organisation: 'HM Treasury', relation: 'spoke', topics: ['cloud'] });
+    const md = narrative(
+      eventInput({
+        people: [jane],
+        facts: [
+          { text: '40% of departments still run COBOL.', personId: jane.id },
+          { text: 'Cloud bills rose 30%', personId: null },
+        ],
+      }),
+    );
+    expect(md).toContain('The speaker was Jane Smith, chief digital officer at HM Treasury. The talk covered cloud.');
+    expect(md).toContain('- 40% of departments still run COBOL (Jane Smith).');
+    expect(md).toContain('- Cloud bills rose 30%.');
+  });
+
+  it('no speaker: no talk section', () => {
+    expect(narrative(eventInput({ people: [person({ name: 'Jane Smith' })] }))).not.toContain('## The talk');
+  });
+
+  it('several speakers', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'Jane Smith', role: 'CDO', organisation: 'HM Treasury', relation: 'spoke', topics: ['cloud'] }),
+          person({ name: 'Raj Patel', role: 'CTO', organisation: 'Acme', relation: 'spoke', topics: ['AI'] }),
+        ],
+      }),
+    );
+    expect(md).toContain('We heard from Jane Smith, CDO at HM Treasury; and Raj Patel, CTO at Acme.');
+    expect(md).toContain('Jane Smith spoke about cloud. Raj Patel spoke about AI.');
+  });
+
+  it('a series: "another … evening" and how many the user has been to', () => {
+    const md = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club', venue: 'the Guildhall' }, seriesCount: 5 }));
+    expect(md).toMatch(/^Last night was another CIO Club evening at the Guildhall, my fifth so far\./);
+    const first = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: April' }, seriesCount: 1 }));
+    expect(first).toMatch(/^Last night I went to my first CIO Club evening\. This one was “CIO Club: April”\./);
+  });
+
+  it('follow-ups read as intentions; done ones as done; reflection closes', () => {
+    const jane = person({ name: 'Jane Smith' });
+    const one = narrative(eventInput({ people: [jane], followUps: [{ action: 'Send Jane the deck', personId: jane.id, dueOn: '2026-04-24', done: false }] }));
+    expect(one).toContain('Next, I’m going to send Jane the deck by Friday 24 April.');
+    const many = narrative(
+      eventInput({
+        event: { reflection: 'Worth going.\n\nI will be back.' },
+        followUps: [
+          { action: 'Book a demo', personId: null, dueOn: null, done: false },
+          { action: 'Read the report', personId: null, dueOn: null, done: false },
+          { action: 'Connect on LinkedIn', personId: null, dueOn: null, done: true },
+        ],
+      }),
+    );
+    expect(many).toContain('On my list now:\n\n- Book a demo\n- Read the report');
+    expect(many).toContain('Already done: connect on LinkedIn.');
+    expect(many.trimEnd().endsWith('## What I made of it\n\nWorth going.\n\nI will be back.')).toBe(true);
+  });
+});
+
+describe('privacy', () => {
+  const secret = person({ name: 'Tom Secret', role: 'Head of IT', organisation: 'Cabinet Office', keepPrivate: true, notes: 'Thinking of leaving' });
+  const input = eventInput({
+    people: [secret],
+    facts: [{ text: 'Tom Secret says budgets are frozen', personId: secret.id }],
+    followUps: [{ action: 'Send Tom the deck', personId: secret.id, dueOn: null, done: false }],
+    event: { reflection: 'Talking to Tom Secret was the highlight.' },
+  });
+
+  it.each(['narrative', 'summary', 'social'] as const)('%s: a "don\'t name in public" person is described by role and organisation', (style) => {
+    const { markdown, title } = composePost(input, { style });
+    expect(markdown + title).not.toMatch(/Tom|Secret/);
+    if (style !== 'social') expect(markdown).toContain('the head of IT at the Cabinet Office');
+  });
+
+  it.each(['narrative', 'summary'] as const)('%s: private notes appear only when asked for', (style) => {
+    expect(composePost(input, { style }).markdown).not.toContain('Thinking of leaving');
+    expect(composePost(input, { style, includeNotes: true }).markdown).toContain('Thinking of leaving');
+  });
+});
+
+describe('styles', () => {
+  const rich = eventInput({
+    event: { title: 'CIO Club: cloud after the hype', venue: 'the Guildhall', series: 'CIO Club' },
+    seriesCount: 3,
+    topics: ['open data', 'AI', 'legacy IT', 'net zero', 'digital identity', 'procurement reform'],
+    people: [
+      person({ name: 'Jane Smith', role: 'CDO', organisation: 'HM Treasury', sector: 'Government', relation: 'spoke' }),
+      person({ role: 'Head of IT', organisation: 'Home Office', sector: 'Government' }),
+      person({ name: 'Ann Bell', organisation: 'Acme', sector: 'Technology' }),
+    ],
+    facts: [{ text: 'Forty per cent of departments still run COBOL somewhere in their estate, and most of them plan to keep it for a decade or more, which surprised nobody in the room but worried everyone.', personId: null }],
+  });
+
+  it('social: under 280 characters, hashtags from topics, never cut mid-hashtag', () => {
+    const { markdown } = composePost(rich, { style: 'social' });
+    const text = markdown.trim();
+    expect([...text].length).toBeLessThan(SOCIAL_LIMIT);
+    expect(text).toContain('#OpenData');
+    expect(text).toContain('Great talk from Jane Smith.');
+    expect(text).not.toMatch(/#\w*…/);
+    expectClean(markdown);
+  });
+
+  it('summary: short lists under headings', () => {
+    const { markdown, title } = composePost(rich, { style: 'summary' });
+    expect(title).toBe('CIO Club: cloud after the hype: summary');
+    expect(markdown).toContain('- **When:** Tuesday 21 April 2026, evening');
+    expect(markdown).toContain('- **Series:** CIO Club (my third)');
+    expect(markdown).toContain('## People\n\n- Jane Smith, CDO at HM Treasury (speaker, government)');
+    expect(markdown).toContain('- The head of IT at the Home Office (government)');
+    expectClean(markdown);
+  });
+
+  it('is deterministic: the same event gives the same draft', () => {
+    for (const style of ['narrative', 'summary', 'social'] as const) {
+      expect(composePost(rich, { style })).toEqual(composePost(structuredClone(rich), { style }));
+    }
+  });
+
+  it('escapes Markdown in user text so that names show literally', () => {
+    const md = narrative(eventInput({ people: [person({ name: '*Jo* [x](javascript:alert(1)) <b>' })] }));
+    expect(md).toContain('\\*Jo\\* \\[x\\](javascript:alert(1)) \\<b\\>');
+  });
+});
