@@ -77,8 +77,9 @@ describe('follow-ups at 390 px', () => {
     // Snooze to a chosen date.
     const later = addDays(today, 20);
     await page.locator('summary[aria-label="More for “Read the report”"]').click();
-    await page.getByLabel('Snooze until').first().fill(later);
-    await page.getByRole('button', { name: 'Snooze', exact: true }).first().click();
+    const menu = page.locator('details[open]');
+    await menu.getByLabel('Snooze until').fill(later);
+    await menu.getByRole('button', { name: 'Snooze', exact: true }).click();
     await expect.poll(() => list.groupItems('Later')).toEqual(['Read the report']);
 
     await expectNoHorizontalScroll(page);
@@ -86,7 +87,7 @@ describe('follow-ups at 390 px', () => {
     await context.close();
   });
 
-  it('edits with errors beside the field, and keeps what was typed', async () => {
+  it('edits with errors beside the field, keeps what was typed, and shows a conflicting save', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -96,14 +97,32 @@ describe('follow-ups at 390 px', () => {
     await page.locator('summary[aria-label="More for “Call Bob”"]').click();
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const later = addDays(todayIn('Europe/London'), 30);
+
     await page.getByLabel('What will you do?').fill('   ');
+    await page.getByLabel('Due').fill(later);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.locator('#action-error').innerText()).toContain('Say what you will do');
+    expect(await page.getByLabel('What will you do?').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Due').inputValue()).toBe(later);
+
+    // Someone else saves first (another tab, through the API); this save is refused and the text kept.
+    const other = await page.request.patch(`/api/v1/follow-ups/${id}`, {
+      headers: { Origin: new URL(page.url()).origin },
+      data: { action: 'Call Bob on Friday' },
+    });
+    expect(other.status()).toBe(200);
     await page.getByLabel('What will you do?').fill('Call Bob about the tender');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'changed elsewhere' }).count()).toBe(1);
+    expect(await page.getByRole('alert').filter({ hasText: 'changed elsewhere' }).innerText()).toContain('Call Bob on Friday');
+    expect(await page.getByLabel('What will you do?').inputValue()).toBe('Call Bob about the tender');
+
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
     await page.goto('/follow-ups');
-    await expect.poll(() => new FollowUpsPage(page).groupItems('No date')).toEqual(['Call Bob about the tender']);
+    await expect.poll(() => new FollowUpsPage(page).groupItems('Later')).toEqual(['Call Bob about the tender']);
     await expectNoHorizontalScroll(page);
     expect(errors).toEqual([]);
     await context.close();

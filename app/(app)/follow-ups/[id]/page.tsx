@@ -43,7 +43,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:items-start">
         <Card>
-          <EditFollowUp key={item.version} item={item} locale={user.locale} />
+          <EditFollowUp item={item} locale={user.locale} />
         </Card>
         <div className="space-y-4">
           <FollowUpList items={[item]} today={today} locale={user.locale} />
