@@ -184,4 +184,32 @@ describe('logging an event on a phone', () => {
     await laptop.context().close();
     await context.close();
   });
+
+  it('Settings → API tokens: a token is shown once, logs an event with a bearer header, and stops working when revoked', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Token Maker');
+    await page.goto('/settings');
+    await page.getByLabel('New token name').fill('Shortcuts on my phone');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const tokenField = page.getByLabel('New API token');
+    await expect.poll(() => tokenField.isVisible()).toBe(true);
+    const token = await tokenField.inputValue();
+    expect(token).toMatch(/^rap_/);
+    await expectNoHorizontalScroll(page);
+
+    const api = await (await browser.newContext({ baseURL: baseURL() })).request;
+    const auth = { Authorization: `Bearer ${token}` };
+    const created = await api.post('/api/v1/events', { headers: auth, data: { title: 'From a shortcut', startsAt: '2026-02-02T19:00:00Z' } });
+    expect(created.status()).toBe(201);
+
+    await page.reload();
+    expect(await page.getByLabel('New API token').count()).toBe(0); // shown once only
+    await page.getByRole('button', { name: 'Revoke token Shortcuts on my phone' }).click();
+    await expect.poll(() => page.getByText('No tokens yet.').isVisible()).toBe(true);
+    expect((await api.get('/api/v1/events', { headers: auth })).status()).toBe(401);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

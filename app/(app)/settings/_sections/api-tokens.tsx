@@ -1,6 +1,52 @@
+import Link from 'next/link';
+import { Card } from '@/app/_components/ui/card';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import { listApiTokens } from '@/lib/api/tokens';
 import type { CurrentUser } from '@/lib/auth/users';
+import { revokeApiTokenAction } from '../api-tokens/actions';
+import { CreateTokenForm } from '../api-tokens/create-token-form';
 
-/** Placeholder until issue 3 fills it in. */
-export async function ApiTokensSection(_props: { user: CurrentUser }) {
-  return null;
+function day(d: Date, user: CurrentUser) {
+  return new Intl.DateTimeFormat(user.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone }).format(d);
+}
+
+/** API tokens: create (shown once), list, revoke. Tokens are stored hashed. */
+export async function ApiTokensSection({ user }: { user: CurrentUser }) {
+  const tokens = await listApiTokens(user.id);
+  return (
+    <Card>
+      <h2 id="api-tokens" className="mb-1 scroll-mt-20 text-base font-semibold">
+        API tokens
+      </h2>
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        Let your own scripts and shortcuts log events: send <code className="text-xs">Authorization: Bearer &lt;token&gt;</code>.
+        See the <Link href="/api/v1/openapi.json" className="underline">API description</Link>. A token can do anything you can,
+        so keep it secret and revoke it when you stop using it.
+      </p>
+      {tokens.length ? (
+        <ul className="mb-4 divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+              <div className="min-w-0 text-sm">
+                <p className="font-medium break-words">{t.name}</p>
+                <p className="text-xs text-zinc-500">
+                  <span className="font-mono">{t.prefix}…</span> · created {day(t.createdAt, user)} ·{' '}
+                  {t.lastUsedAt ? `last used ${day(t.lastUsedAt, user)}` : 'never used'}
+                </p>
+              </div>
+              <form action={revokeApiTokenAction}>
+                <input type="hidden" name="tokenId" value={t.id} />
+                <SubmitButton variant="secondary" pendingText="Revoking…" aria-label={`Revoke token ${t.name}`}>
+                  Revoke
+                </SubmitButton>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-4 text-sm text-zinc-500">No tokens yet.</p>
+      )}
+      <CreateTokenForm />
+    </Card>
+  );
 }

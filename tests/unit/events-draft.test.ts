@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, draftToPayload, emptyDraft, emptyPerson, eventToDraft, partsIn, payloadRowUids } from '@/lib/events/draft';
+import { eventInputSchema } from '@/lib/events/validation';
+import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
+
+describe('topics', () => {
+  it.each([
+    ['Open  Data', 'open data'],
+    ['  cloud ', 'cloud'],
+    ['AI\tethics', 'ai ethics'],
+  ])('normalises %j to %j', (input, expected) => expect(normaliseTopic(input)).toBe(expected));
+
+  it('keeps the first spelling and drops case-insensitive repeats', () => {
+    expect(uniqueTopics(['Cloud', 'cloud', ' Open data', 'OPEN  DATA', ''])).toEqual(['Cloud', 'Open data']);
+  });
+
+  it('normalising is idempotent and never leaves outer or double spaces', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const n = normaliseTopic(s);
+        expect(normaliseTopic(n)).toBe(n);
+        expect(n).not.toMatch(/^\s|\s$|\s{2}/);
+      }),
+    );
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2026-04-23', 1, '2026-04-24'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-03-28', 7, '2026-04-04'], // across the clocks changing in Europe
+  ])('%s + %i days = %s', (from, days, expected) => expect(addDays(from, days)).toBe(expected));
+
+  it('reads an instant in the user’s time zone', () => {
+    expect(partsIn(new Date('2026-04-23T23:30:00Z'), 'Europe/London')).toEqual({ date: '2026-04-24', time: '00:30' });
+    expect(partsIn(new Date('2026-04-23T23:30:00Z'), 'America/New_York')).toEqual({ date: '2026-04-23', time: '19:30' });
+  });
+});
+
+describe('the capture draft', () => {
+  it('drops blank people rows and turns row references into indexes the server accepts', () => {
+    const draft = emptyDraft(new Date('2026-04-23T12:00:00'));
+    const ada = { ...emptyPerson(), name: 'Ada', relation: 'spoke' as const };
+    const blank = emptyPerson();
+    const head = { ...emptyPerson(), role: 'Head of IT', organisation: 'Council' };
+    draft.title = 'Evening';
+    draft.people = [blank, ada, head];
+    draft.insights = [{ uid: 'i1', text: 'A fact', personUid: ada.uid }, { uid: 'i2', text: '  ', personUid: '' }];
+    draft.followUps = [{ uid: 'f1', action: 'Call', personUid: head.uid, due: '2026-04-30' }];
+    const payload = draftToPayload(draft);
+    expect(payload.people.map((p) => p.name || p.role)).toEqual(['Ada', 'Head of IT']);
+    expect(payload.insights).toEqual([{ text: 'A fact', personIndex: 0 }]);
+    expect(payload.followUps[0]).toMatchObject({ action: 'Call', personIndex: 1, due: '2026-04-30' });
+    expect(payloadRowUids(draft).people).toEqual([ada.uid, head.uid]);
+    const parsed = eventInputSchema.safeParse(payload);
+    expect(parsed.success).toBe(true);
+  });
+
+  it('an evening that ends after midnight ends the next day', () => {
+    const draft = { ...emptyDraft(), title: 'Late', date: '2026-04-23', time: '22:00', endTime: '01:00' };
+    const { startsAt, endsAt } = draftToPayload(draft);
+    expect(new Date(endsAt!).getTime() - new Date(startsAt).getTime()).toBe(3 * 60 * 60 * 1000);
+  });
+
+  it('a saved event round-trips through the edit form unchanged', () => {
+    const person = (id: string, name: string) => ({
+      id, name, role: null, email: null, organisation: null, sector: null, relation: 'met' as const, notes: null, topics: ['cloud'],
+    });
+    const saved = {
+      id: '00000000-0000-4000-8000-000000000001', title: 'T', startsAt: '2026-04-23T17:30:00.000Z', endsAt: null,
+      venue: 'V', host: null, series: null, summary: null, reflection: 'R', version: 3,
+      createdAt: '', updatedAt: '', topics: ['cloud'],
+      people: [person('00000000-0000-4000-8000-00000000000a', 'A'), person('00000000-0000-4000-8000-00000000000b', 'B')],
+      insights: [{ id: 'x', text: 'fact', personId: '00000000-0000-4000-8000-00000000000b' }],
+      followUps: [{ id: '00000000-0000-4000-8000-0000000000f1', action: 'do', dueOn: '2026-05-01', status: 'open' as const, personId: '00000000-0000-4000-8000-0000000000cc', version: 1 }],
+    };
+    const payload = draftToPayload(eventToDraft(saved, 'Europe/London'));
+    expect(payload.insights).toEqual([{ text: 'fact', personIndex: 1 }]);
+    // A follow-up about someone not at the event keeps pointing at them.
+    expect(payload.followUps[0]).toMatchObject({ id: saved.followUps[0]!.id, personId: '00000000-0000-4000-8000-0000000000cc' });
+    expect(eventInputSchema.safeParse(payload).success).toBe(true);
+  });
+});
