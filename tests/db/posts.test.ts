@@ -1,0 +1,188 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { followUps, networkingEvents, people } from '@/db/schema';
+import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { atomFeed } from '@/lib/posts/feed';
+import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
+import {
+  createPostFromEventOnce,
+  deletePost,
+  getPost,
+  listPosts,
+  previewRegeneration,
+  publishPost,
+  restorePost,
+  unpublishPost,
+  updatePost,
+} from '@/lib/posts/queries';
+import { loadComposeInput } from '@/lib/posts/source';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const TZ = 'Europe/London';
+
+async function cioEvening(userId: string) {
+  const treasury = await makeOrganisation(userId, 'HM Treasury', 'Government');
+  const home = await makeOrganisation(userId, 'Home Office', 'Government');
+  const acme = await makeOrganisation(userId, 'Acme', 'Technology');
+  const jane = await makePerson(userId, { name: 'Jane Smith', role: 'Chief Digital Officer', organisationId: treasury.id });
+  const anon = await makePerson(userId, { role: 'Head of IT', organisationId: home.id });
+  const secret = await makePerson(userId, { name: 'Tom Secret', role: 'CTO', organisationId: acme.id, keepPrivate: true, email: 'tom@acme.test' });
+  const gone = await makePerson(userId, { name: 'Gone Person', organisationId: acme.id });
+  await makeEvent(userId, { title: 'CIO Club: March', series: 'CIO Club', startsAt: new Date('2026-03-10T18:30:00Z') });
+  const event = await makeEvent(userId, {
+    title: 'CIO Club: April',
+    series: 'cio club',
+    venue: 'the Guildhall',
+    startsAt: new Date('2026-04-21T17:30:00Z'),
+    reflection: 'Worth the trip.',
+    topics: ['open data'],
+    people: [
+      { personId: jane.id, relation: 'spoke', topics: ['cloud costs'] },
+      { personId: anon.id },
+      { personId: secret.id, notes: 'Thinking of leaving Acme' },
+      { personId: gone.id },
+    ],
+    insights: [{ text: '40% still run COBOL', personId: jane.id }],
+    followUps: [{ action: 'Send Tom the deck', personId: secret.id, dueOn: '2026-04-24' }, { action: 'Deleted follow-up' }],
+  });
+  await db.update(people).set({ deletedAt: new Date() }).where(eq(people.id, gone.id));
+  await db.update(followUps).set({ deletedAt: new Date() }).where(eq(followUps.action, 'Deleted follow-up'));
+  return { event, jane, anon, secret };
+}
+
+describe('loading an event for the composer', () => {
+  it('reads people with organisation and sector, topics, facts, follow-ups and the series count; skips deleted rows', async () => {
+    const user = await createTestUser();
+    const { event, jane, secret } = await cioEvening(user.id);
+    const input = await loadComposeInput(db, user.id, event.id, TZ, new Date('2026-04-22T09:00:00Z'));
+    expect(input.event).toMatchObject({ title: 'CIO Club: April', localDate: '2026-04-21', localHour: 18 });
+    expect(input.postDate).toBe('2026-04-22');
+    expect(input.seriesCount).toBe(2);
+    expect(input.people.map((p) => p.name)).toEqual(['Jane Smith', null, 'Tom Secret']);
+    expect(input.people[0]).toMatchObject({ organisation: 'HM Treasury', sector: 'Government', relation: 'spoke', topics: ['cloud costs'] });
+    expect(input.people[2]).toMatchObject({ keepPrivate: true, notes: 'Thinking of leaving Acme', sector: 'Technology' });
+    expect(input.topics).toEqual(['open data']);
+    expect(input.facts).toEqual([{ text: '40% still run COBOL', personId: jane.id }]);
+    expect(input.followUps).toEqual([{ action: 'Send Tom the deck', personId: secret.id, dueOn: '2026-04-24', done: false }]);
+  });
+
+  it("another user's event is not found, exactly like a missing one", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const { event } = await cioEvening(owner.id);
+    await expect(loadComposeInput(db, other.id, event.id, TZ)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createPostFromEventOnce(other.id, event.id, { style: 'narrative', timeZone: TZ })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('posts', () => {
+  it('creates a private-safe draft with a unique slug; a retried request with the same key makes one post', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    const first = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ }, 'key-00000001');
+    expect(first.post).toMatchObject({ title: 'Reflections on CIO Club: April', slug: 'reflections-on-cio-club-april', status: 'draft', version: 1 });
+    expect(first.post.bodyMarkdown).toContain('Jane Smith, chief digital officer at HM Treasury');
+    expect(first.post.bodyMarkdown).toContain('the CTO at Acme');
+    expect(first.post.bodyMarkdown).not.toMatch(/Tom|Secret|tom@acme|Thinking of leaving|Gone Person|Deleted follow-up/);
+
+    const again = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ }, 'key-00000001');
+    expect(again).toMatchObject({ replayed: true, post: { id: first.post.id } });
+    await expect(createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ }, 'key-00000001')).rejects.toMatchObject({ status: 422 });
+
+    const second = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    expect(second.post.slug).toBe('reflections-on-cio-club-april-2');
+    const notes = await createPostFromEventOnce(user.id, event.id, { style: 'summary', includeNotes: true, timeZone: TZ });
+    expect(notes.post.bodyMarkdown).toContain('Thinking of leaving Acme');
+    expect((await listPosts(user.id)).posts).toHaveLength(3);
+  });
+
+  it('edits carry the version: a stale one is a conflict with the current copy, and nothing is overwritten', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'social', timeZone: TZ });
+    const saved = await updatePost(user.id, post.id, { markdown: 'From tab one', version: 1 });
+    expect(saved.version).toBe(2);
+    const conflict = await updatePost(user.id, post.id, { markdown: 'From tab two', version: 1 }).catch((e) => e);
+    expect(conflict).toBeInstanceOf(VersionConflictError);
+    expect((conflict as VersionConflictError<{ bodyMarkdown: string; version: number }>).current).toMatchObject({ bodyMarkdown: 'From tab one', version: 2 });
+    expect((await getPost(user.id, post.id)).bodyMarkdown).toBe('From tab one');
+
+    const other = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    const taken = await updatePost(user.id, other.post.id, { slug: post.slug, version: 1 }).catch((e) => e);
+    expect(taken).toBeInstanceOf(UserFacingError);
+    expect((taken as UserFacingError).fieldErrors?.slug?.[0]).toContain('uses this address');
+  });
+
+  it("another user's post cannot be read, edited, published or deleted", async () => {
+    const owner = await createTestUser();
+    const other = await createTestUser();
+    const { event } = await cioEvening(owner.id);
+    const { post } = await createPostFromEventOnce(owner.id, event.id, { style: 'narrative', timeZone: TZ });
+    await expect(getPost(other.id, post.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updatePost(other.id, post.id, { title: 'Mine now', version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(publishPost(other.id, post.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deletePost(other.id, post.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getPost(owner.id, post.id)).title).toBe('Reflections on CIO Club: April');
+  });
+
+  it('public reads see only published, non-deleted posts of that author', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    const a = (await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ })).post;
+    const b = (await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ })).post;
+    const author = await getPublicAuthor(user.handle.toUpperCase());
+    expect(author).toMatchObject({ id: user.id, name: user.name });
+    expect(author).not.toHaveProperty('email');
+    expect(await listPublishedPosts(user.id)).toEqual([]);
+    expect(await getPublishedPost(user.id, a.slug)).toBeNull();
+
+    const published = await publishPost(user.id, a.id);
+    await publishPost(user.id, b.id);
+    expect(published.publishedAt).toBeInstanceOf(Date);
+    expect((await listPublishedPosts(user.id)).map((p) => p.slug).sort()).toEqual([a.slug, b.slug].sort());
+    const firstDate = published.publishedAt!.getTime();
+    await unpublishPost(user.id, a.id);
+    expect(await getPublishedPost(user.id, a.slug)).toBeNull();
+    expect((await publishPost(user.id, a.id)).publishedAt!.getTime()).toBe(firstDate);
+
+    await deletePost(user.id, b.id);
+    expect(await getPublishedPost(user.id, b.slug)).toBeNull();
+    expect((await listPosts(user.id)).posts.map((p) => p.id)).toEqual([a.id]);
+    await restorePost(user.id, b.id);
+    expect(await getPublishedPost(user.id, b.slug)).not.toBeNull();
+
+    const feed = atomFeed(author!, await listPublishedPosts(user.id), 'https://rapport.example');
+    expect(XMLValidator.validate(feed)).toBe(true);
+    const entries = new XMLParser().parse(feed).feed.entry;
+    expect(entries).toHaveLength(2);
+    expect(feed).not.toMatch(/Tom Secret|tom@acme|Thinking of leaving/);
+  });
+
+  it('lists a page at a time with a cursor', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    for (let i = 0; i < 5; i++) await createPostFromEventOnce(user.id, event.id, { style: 'social', timeZone: TZ });
+    const page1 = await listPosts(user.id, { limit: 2 });
+    const page2 = await listPosts(user.id, { limit: 2, cursor: page1.nextCursor! });
+    const page3 = await listPosts(user.id, { limit: 2, cursor: page2.nextCursor! });
+    const ids = [...page1.posts, ...page2.posts, ...page3.posts].map((p) => p.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(page3.nextCursor).toBeNull();
+    await expect(listPosts(user.id, { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  it('regenerating previews a fresh draft without saving; a deleted event says so', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    await updatePost(user.id, post.id, { markdown: 'My own words', version: 1 });
+    const fresh = await previewRegeneration(user.id, post.id, { style: 'summary', timeZone: TZ });
+    expect(fresh.markdown).toContain('## People');
+    expect((await getPost(user.id, post.id)).bodyMarkdown).toBe('My own words');
+    await db.update(networkingEvents).set({ deletedAt: new Date() }).where(eq(networkingEvents.id, event.id));
+    await expect(previewRegeneration(user.id, post.id, { style: 'summary', timeZone: TZ })).rejects.toThrow(/event .* deleted/);
+  });
+});
