@@ -64,7 +64,7 @@ export default async function DashboardPage() {
             </Link>
           </div>
           {due.length ? (
-            <FollowUpList items={due} today={today} locale={user.locale} grouped />
+            <FollowUpList items={due} today={today} locale={user.locale} timeZone={user.timeZone} grouped headingLevel={3} />
           ) : (
             <div className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
               <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />

@@ -6,6 +6,12 @@ export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'week', 'lat
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in an IANA time zone. */
+export function dayIn(timeZone: string, instant: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
 /** True for a real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
 export function isIsoDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;

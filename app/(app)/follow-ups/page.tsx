@@ -62,7 +62,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
                   All caught up: nothing open{filtered ? ' for this filter' : ''}.
                 </p>
               ) : null}
-              <FollowUpList items={open} done={done} today={today} locale={user.locale} grouped />
+              <FollowUpList items={open} done={done} today={today} locale={user.locale} timeZone={user.timeZone} grouped />
             </>
           )}
         </div>

@@ -9,7 +9,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
-import { dueLabel, formatDay } from '@/lib/follow-ups/dates';
+import { dayIn, dueLabel, formatDay } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
 import { EditFollowUp } from '../_components/edit-follow-up';
 import { FollowUpList } from '../_components/follow-up-list';
@@ -37,7 +37,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
         title="Edit follow-up"
         description={
           item.status === 'done'
-            ? `Done${item.doneAt ? ` on ${formatDay(item.doneAt.slice(0, 10), user.locale)}` : ''}`
+            ? `Done${item.doneAt ? ` on ${formatDay(dayIn(user.timeZone, new Date(item.doneAt)), user.locale)}` : ''}`
             : `Due: ${item.due ? `${formatDay(item.due, user.locale)} (${dueLabel(item.due, today, user.locale)})` : 'no date'}`
         }
       />
@@ -46,7 +46,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
           <EditFollowUp item={item} locale={user.locale} />
         </Card>
         <div className="space-y-4">
-          <FollowUpList items={[item]} today={today} locale={user.locale} />
+          <FollowUpList items={[item]} today={today} locale={user.locale} timeZone={user.timeZone} />
           {item.due && item.status === 'open' ? (
             <a href={`/api/v1/follow-ups/${item.id}/calendar.ics`} download className={buttonClass('secondary', 'w-full')}>
               <CalendarPlus aria-hidden className="size-4" />

@@ -32,6 +32,8 @@ export function FollowUpList({
   grouped = false,
   showEvent = true,
   showPerson = true,
+  timeZone = 'UTC',
+  headingLevel = 2,
 }: {
   items: FollowUpItem[];
   done?: FollowUpItem[];
@@ -40,11 +42,16 @@ export function FollowUpList({
   grouped?: boolean;
   showEvent?: boolean;
   showPerson?: boolean;
+  /** The user's time zone, for the day a follow-up was done. */
+  timeZone?: string;
+  /** Level of the group headings: 3 when the list sits under a page section's h2. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const [toast, setToast] = useState<Toast | null>(null);
   const [undoing, startUndo] = useTransition();
   const notify = useCallback((t: Toast) => setToast(t), []);
-  const rowProps = { today, locale, notify, showEvent, showPerson };
+  const rowProps = { today, locale, timeZone, notify, showEvent, showPerson };
 
   const sections: { key: string; title: string; items: FollowUpItem[] }[] = grouped
     ? (Object.keys(GROUP_TITLES) as DueGroup[]).map((g) => ({
@@ -62,7 +69,7 @@ export function FollowUpList({
         .map((s) => (
           <section key={s.key} aria-labelledby={s.title ? `fu-group-${s.key}` : undefined}>
             {s.title ? (
-              <h2
+              <Heading
                 id={`fu-group-${s.key}`}
                 className={`mb-2 flex items-baseline gap-2 text-sm font-semibold tracking-wide uppercase ${
                   s.key === 'overdue' ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'
@@ -70,7 +77,7 @@ export function FollowUpList({
               >
                 {s.title}
                 <span className="font-normal normal-case">({s.items.length})</span>
-              </h2>
+              </Heading>
             ) : null}
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {s.items.map((item) => (

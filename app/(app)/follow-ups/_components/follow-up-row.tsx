@@ -4,7 +4,7 @@ import { CalendarClock, Check, Circle, Download, EllipsisVertical, Pencil, Rotat
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
-import { addDays, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
+import { addDays, dayIn, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import {
   completeFollowUpAction,
@@ -25,6 +25,7 @@ export function FollowUpRow({
   item,
   today,
   locale,
+  timeZone = 'UTC',
   notify,
   showEvent = true,
   showPerson = true,
@@ -32,6 +33,7 @@ export function FollowUpRow({
   item: FollowUpItem;
   today: string;
   locale: string;
+  timeZone?: string;
   notify: (t: Toast) => void;
   showEvent?: boolean;
   showPerson?: boolean;
@@ -139,7 +141,7 @@ export function FollowUpRow({
         </p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           {done ? (
-            <span>Done{item.doneAt ? ` ${formatDay(item.doneAt.slice(0, 10), locale, 'short')}` : ''}</span>
+            <span>Done{item.doneAt ? ` ${formatDay(dayIn(timeZone, new Date(item.doneAt)), locale, 'short')}` : ''}</span>
           ) : (
             <span
               className={`inline-flex items-center gap-1 ${overdue ? 'font-medium text-red-700 dark:text-red-400' : ''}`}
