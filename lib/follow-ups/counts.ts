@@ -1,11 +1,11 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { followUps } from '@/db/schema';
+import { dayIn } from './dates';
 
 /** Today's date (YYYY-MM-DD) in an IANA time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayIn(timeZone, now);
 }
 
 /** How many open follow-ups are overdue or due today in the user's time zone (the navigation badge). */

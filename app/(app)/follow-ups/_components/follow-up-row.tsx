@@ -70,7 +70,13 @@ export function FollowUpRow({
   function run(work: () => Promise<TapResult>, message: (r: TapResult) => string, undo?: (r: TapResult) => () => Promise<unknown>) {
     if (menuRef.current) menuRef.current.open = false;
     start(async () => {
-      const result = await work();
+      let result: TapResult;
+      try {
+        result = await work();
+      } catch {
+        // Offline or the server is unreachable: say so rather than fall into the error page.
+        result = { ok: false, message: 'Could not reach Rapport. Check your connection and try again.' };
+      }
       if (!result.ok) {
         notify({ message: result.message });
         return;
@@ -104,9 +110,9 @@ export function FollowUpRow({
     setGone(true);
     run(
       async () => {
-        const r = await deleteFollowUpAction(item.id);
-        if (!r.ok) setGone(false);
-        return r;
+        const r = await deleteFollowUpAction(item.id).catch(() => null);
+        if (!r?.ok) setGone(false);
+        return r ?? { ok: false, message: 'Could not reach Rapport. Nothing was deleted.' };
       },
       () => `Deleted: ${short}`,
       () => async () => {
