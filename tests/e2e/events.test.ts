@@ -212,4 +212,49 @@ describe('logging an event on a phone', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('picking someone already known shows where you last met and what is open, and a likely duplicate is offered before saving', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Re Meeting');
+    const first = await page.request.post('/api/v1/events', {
+      headers: { Origin: baseURL() },
+      data: {
+        title: 'March mixer',
+        startsAt: '2026-03-10T18:30:00Z',
+        people: [{ name: 'Jane Roe', role: 'CFO', organisation: 'Acme', sector: 'Finance', email: 'jane@acme.test', topics: ['budgets'] }],
+        followUps: [{ action: 'Send Jane the deck', personIndex: 0 }],
+      },
+    });
+    const janeId = (await first.json()).people[0].id;
+
+    await page.goto('/events/new');
+    const form = new CaptureForm(page);
+    await page.getByLabel('Title').fill('April mixer');
+    await form.person(1).getByLabel('Name (if you know it)').fill('Jan');
+    await page.getByRole('button', { name: /Jane Roe/ }).click();
+    const known = form.person(1);
+    await expect.poll(() => known.getByText('Someone you know').isVisible()).toBe(true);
+    expect(await known.getByRole('link', { name: 'March mixer' }).isVisible()).toBe(true);
+    expect(await known.getByText('Talked about budgets').isVisible()).toBe(true);
+    expect(await known.getByText('Still to do: Send Jane the deck').isVisible()).toBe(true);
+    expect(await known.getByLabel('Organisation').inputValue()).toBe('Acme');
+
+    // A second row with Jane's email is not silently made into a new person.
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await form.fillPerson(2, { name: 'Sam Roe', organisation: 'Acme' });
+    await form.person(2).getByLabel('Email').fill('JANE@acme.test');
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => form.person(2).getByText('Already in your contacts?').isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/events/new');
+    expect(await form.person(2).getByLabel('Name (if you know it)').inputValue()).toBe('Sam Roe');
+    await form.person(2).getByRole('button', { name: 'No, save as a new person' }).click();
+    await form.save();
+    const people = page.locator('main').getByRole('link', { name: /Jane Roe|Sam Roe/ });
+    expect(await people.count()).toBe(2);
+    expect(await page.locator('main').getByRole('link', { name: 'Jane Roe' }).getAttribute('href')).toBe(`/people/${janeId}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

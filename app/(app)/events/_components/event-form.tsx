@@ -117,7 +117,8 @@ export function EventForm({
         e.preventDefault();
         submit();
       }}
-      className="space-y-4"
+      // Fields scrolled into view while typing must clear the fixed save bar.
+      className="space-y-4 [&_input]:scroll-mb-28 [&_select]:scroll-mb-28 [&_textarea]:scroll-mb-28"
     >
       <input type="hidden" name="idempotencyKey" value={draft.key} readOnly />
       {restoredAt ? (

@@ -90,6 +90,27 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
         </button>
       </div>
 
+      {duplicates?.length && !person.id ? (
+        <div role="alert" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+          <p className="font-medium">Already in your contacts?</p>
+          <ul className="mt-2 space-y-2">
+            {duplicates.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span>
+                  {d.name ?? d.role ?? 'Someone'}
+                  {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
+                </span>
+                <button type="button" onClick={() => pick(d)} className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900">
+                  <Link2 aria-hidden className="size-4" /> Same person
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => set({ newPerson: true })} className="mt-2 min-h-11 font-medium text-accent-700 underline dark:text-accent-200">
+            No, save as a new person
+          </button>
+        </div>
+      ) : null}
       {person.id ? <KnownPanel person={person} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
 
       <div className="grid gap-3 sm:grid-cols-2">
@@ -198,27 +219,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
         <TagInput id={`${base}-topics`} label="Topics with them" value={person.topics} onChange={(topics) => set({ topics })} errors={errors('topics')} />
       </div>
 
-      {duplicates?.length && !person.id ? (
-        <div role="alert" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
-          <p className="font-medium">Already in your contacts?</p>
-          <ul className="mt-2 space-y-2">
-            {duplicates.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  {d.name ?? d.role ?? 'Someone'}
-                  {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
-                </span>
-                <button type="button" onClick={() => pick(d)} className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900">
-                  <Link2 aria-hidden className="size-4" /> Same person
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => set({ newPerson: true })} className="mt-2 min-h-11 font-medium text-accent-700 underline dark:text-accent-200">
-            No, save as a new person
-          </button>
-        </div>
-      ) : null}
     </fieldset>
   );
 }
