@@ -20,7 +20,8 @@ export const followUpEndpoints: EndpointDoc[] = [
   {
     method: 'get',
     path: '/api/v1/follow-ups',
-    summary: 'List follow-ups (open by default); `due` groups are relative to today in the user’s time zone',
+    summary:
+      'List follow-ups (open by default, up to 500; done ones newest first, up to 50). `due` is relative to today in the user’s time zone: overdue, today, week (the six days after today), later, none (no date)',
     tags,
     query: listFiltersSchema,
     responses: { 200: { description: 'The follow-ups', schema: z.object({ items: z.array(item) }) } },

@@ -1,7 +1,7 @@
 'use client';
 
 import { Undo2, X } from 'lucide-react';
-import { useCallback, useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { dueGroup, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { FollowUpRow } from './follow-up-row';
@@ -51,6 +51,17 @@ export function FollowUpList({
   const [toast, setToast] = useState<Toast | null>(null);
   const [undoing, startUndo] = useTransition();
   const notify = useCallback((t: Toast) => setToast(t), []);
+  const toastRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!toast) return;
+    // Undo stays on offer for a while, and for as long as the keyboard or pointer is on it.
+    const timer = setInterval(() => {
+      const el = toastRef.current;
+      if (el && (el.contains(document.activeElement) || el.matches(':hover'))) return;
+      setToast((current) => (current === toast ? null : current));
+    }, 12_000);
+    return () => clearInterval(timer);
+  }, [toast]);
   const rowProps = { today, locale, timeZone, notify, showEvent, showPerson };
 
   const sections: { key: string; title: string; items: FollowUpItem[] }[] = grouped
@@ -92,7 +103,7 @@ export function FollowUpList({
         className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6"
       >
         {toast ? (
-          <div className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+          <div ref={toastRef} className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
             <span className="min-w-0 flex-1 truncate">{toast.message}</span>
             {toast.undo ? (
               <button
