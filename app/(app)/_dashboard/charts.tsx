@@ -138,7 +138,9 @@ export function FollowUpProgressBar({ data }: { data: FollowUpProgress }) {
             ))}
           </ul>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            {Math.round((data.done / total) * 100)}% kept; {data.doneLast30} done in the last 30 days.
+            {data.done
+              ? `${Math.round((data.done / total) * 100)}% kept; ${data.doneLast30} done in the last 30 days.`
+              : 'None done yet: tick one off from the list above.'}
           </p>
         </>
       )}

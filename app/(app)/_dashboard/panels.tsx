@@ -35,7 +35,7 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
                 <CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">{e.title}</span>
-                  <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">
+                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
                     {formatDate(new Date(e.startsAt), timeZone, locale)}
                     {e.venue ? ` · ${e.venue}` : ''} · {e.people} {e.people === 1 ? 'person' : 'people'}
                   </span>
