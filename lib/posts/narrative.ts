@@ -92,13 +92,15 @@ function metSection(ctx: ComposeContext, met: ComposePerson[], mentioned: Compos
     lines.push(`${capitalise(escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full))))} came up in conversation too.`);
   }
   out.push('## Who I met', lines.join(' '));
-  if (ctx.options.includeNotes) {
-    const noted = [...met, ...mentioned].filter((p) => clean(p.notes));
-    if (noted.length > 0) {
-      out.push('From my notes:', noted.map((p) => `- ${escapeMd(capitalise(ctx.ref(p.id)!.short))}: ${ctx.text(p.notes)}`).join('\n'));
-    }
-  }
   return out;
+}
+
+/** Private conversation notes, only when the user asked for them (speakers' included). */
+function notesBlock(ctx: ComposeContext): string[] {
+  if (!ctx.options.includeNotes) return [];
+  const noted = ctx.input.people.filter((p) => clean(p.notes));
+  if (noted.length === 0) return [];
+  return ['From my notes:', noted.map((p) => `- ${escapeMd(capitalise(ctx.ref(p.id)!.short))}: ${ctx.text(p.notes)}`).join('\n')];
 }
 
 function topicSection(ctx: ComposeContext, nonSpeakers: ComposePerson[]): string[] {
@@ -182,6 +184,7 @@ export function composeNarrative(ctx: ComposeContext): string {
     ...paragraphsOf(ctx, ctx.input.event.summary),
     ...speakerSection(ctx, speakers),
     ...metSection(ctx, met, mentioned),
+    ...notesBlock(ctx),
     ...topicSection(ctx, [...met, ...mentioned]),
     ...factSection(ctx),
     ...followUpSection(ctx),

@@ -1,0 +1,212 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { api, createEventViaApi, PostEditorPage } from './posts-support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const evening = () => ({
+  title: 'CIO Club: April',
+  startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+  venue: 'the Guildhall',
+  series: 'CIO Club',
+  reflection: 'Worth the trip.',
+  topics: ['open data'],
+  people: [
+    { name: 'Jane Smith', role: 'Chief Digital Officer', organisation: 'HM Treasury', sector: 'Government', relation: 'spoke' },
+    { role: 'Head of IT', organisation: 'Home Office', sector: 'Government' },
+    { name: 'Tom Secret', role: 'CTO', organisation: 'Acme', sector: 'Technology', email: 'tom@acme.test', notes: 'Thinking of leaving' },
+  ],
+  insights: [{ text: '40% still run COBOL', personIndex: 0 }],
+  followUps: [{ action: 'Book a demo with Acme' }],
+});
+
+describe('the reflective post', () => {
+  it('from the event page to a draft, edited with autosave, surviving a reload', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Ada Lovelace');
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    await editor.writeFromEvent(eventId);
+    expect(await editor.title().inputValue()).toBe('Reflections on CIO Club: April');
+    const generated = await editor.body().inputValue();
+    expect(generated).toContain('The speaker was Jane Smith, chief digital officer at HM Treasury.');
+    expect(generated).not.toContain('Thinking of leaving');
+    await expectNoHorizontalScroll(page);
+
+    await editor.body().fill(`${generated}\nA line I added myself.`);
+    await editor.waitSaved();
+    await page.reload();
+    expect(await editor.body().inputValue()).toContain('A line I added myself.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => page.getByTestId('post-preview').innerText()).toContain('A line I added myself.');
+    await expectNoHorizontalScroll(page);
+
+    await page.goto('/posts');
+    expect(await page.getByRole('link', { name: /Reflections on CIO Club: April/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a save from another tab is a conflict: my text stays, nothing is overwritten until I choose', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const a = await context.newPage();
+    await new AuthPages(a).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const created = await api(context, 'POST', `/api/v1/events/${eventId}/post`, { style: 'summary' });
+    const postId = ((await created.json()) as { id: string }).id;
+    const b = await context.newPage();
+    const tabA = new PostEditorPage(a);
+    const tabB = new PostEditorPage(b);
+    await a.goto(`/posts/${postId}`);
+    await b.goto(`/posts/${postId}`);
+    await tabB.body().fill('Written in tab B');
+    await tabB.waitSaved();
+    await tabA.body().fill('Written in tab A');
+    await expect.poll(() => tabA.saveState(), { timeout: 15_000 }).toBe('conflict');
+    const banner = a.getByRole('alert').filter({ hasText: 'changed in another window' });
+    await banner.waitFor();
+    expect(await tabA.body().inputValue()).toBe('Written in tab A');
+    expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string }).markdown).toBe('Written in tab B');
+
+    await a.getByText('Show the other version').click();
+    expect(await banner.innerText()).toContain('Written in tab B');
+    await a.getByRole('button', { name: 'Keep my version' }).click();
+    await tabA.waitSaved();
+    expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string }).markdown).toBe('Written in tab A');
+    await context.close();
+  });
+
+  it('regenerate asks before replacing edits, and keeps them when told to', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    await editor.writeFromEvent(eventId, 'Social post');
+    await editor.body().fill('My own careful words');
+    await editor.waitSaved();
+
+    await page.locator('summary', { hasText: 'Regenerate from the event' }).click();
+    await page.getByLabel('Style').selectOption('summary');
+    await page.getByRole('button', { name: 'Regenerate from the event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replace your draft?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Keep my draft' }).click();
+    expect(await editor.body().inputValue()).toBe('My own careful words');
+
+    await page.getByRole('button', { name: 'Regenerate from the event' }).click();
+    await dialog.getByRole('button', { name: 'Replace my draft' }).click();
+    await expect.poll(() => editor.body().inputValue()).toContain('## People');
+    await editor.waitSaved();
+    await context.close();
+  });
+
+  it('publish: a public page with h-entry and Open Graph, an index and a valid feed; unpublish removes it; exports download', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Grace Hopper');
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    const postId = await editor.writeFromEvent(eventId);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download Markdown' }).click();
+    const md = await download;
+    expect(md.suggestedFilename()).toBe('reflections-on-cio-club-april.md');
+    const htmlDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download HTML' }).click();
+    expect((await htmlDownload).suggestedFilename()).toBe('reflections-on-cio-club-april.html');
+
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const view = page.getByRole('link', { name: 'View the public page' });
+    await view.waitFor();
+    const href = (await view.getAttribute('href'))!;
+    expect(href).toMatch(/^\/u\/grace-hopper[\w-]*\/reflections-on-cio-club-april$/);
+    const handle = href.split('/')[2]!;
+
+    const reader = await newContext(browser);
+    const pub = await reader.newPage();
+    const readerErrors = watchErrors(pub);
+    await pub.goto(href);
+    expect(await pub.getByRole('heading', { level: 1 }).innerText()).toBe('Reflections on CIO Club: April');
+    expect(await pub.locator('.h-entry .p-name').innerText()).toBe('Reflections on CIO Club: April');
+    expect(await pub.locator('.h-entry .e-content').innerText()).toContain('Jane Smith');
+    expect(await pub.locator('.h-entry .dt-published').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(await pub.locator('meta[property="og:title"]').getAttribute('content')).toBe('Reflections on CIO Club: April');
+    expect(await pub.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+    expect(await pub.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
+    const html = await pub.content();
+    expect(html).toContain('Tom Secret'); // named: he did not ask to stay unnamed
+    expect(html).not.toMatch(/tom@acme|Thinking of leaving/);
+    await expectNoHorizontalScroll(pub);
+
+    await pub.goto(`/u/${handle}`);
+    expect(await pub.locator('.h-feed .h-entry').count()).toBe(1);
+    const feedRes = await fetch(`${baseURL()}/u/${handle}/feed.xml`);
+    expect(feedRes.headers.get('content-type')).toContain('application/atom+xml');
+    const xml = await feedRes.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(new XMLParser().parse(xml).feed.entry.title).toBe('Reflections on CIO Club: April');
+
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+    expect((await pub.goto(href))?.status()).toBe(404);
+    expect(new XMLParser().parse(await (await fetch(`${baseURL()}/u/${handle}/feed.xml`)).text()).feed.entry).toBeUndefined();
+    expect(readerErrors).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // Drafts are private: another signed-in user gets 404, like a missing post.
+    const stranger = await newContext(browser);
+    const sp = await stranger.newPage();
+    await new AuthPages(sp).signUp();
+    expect((await sp.goto(`/posts/${postId}`))?.status()).toBe(404);
+    expect((await api(stranger, 'GET', `/api/v1/posts/${postId}`)).status()).toBe(404);
+    await Promise.all([reader.close(), stranger.close(), context.close()]);
+  });
+
+  it('JSON API: create, validate, version conflicts, publish and delete', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const bad = await api(context, 'POST', `/api/v1/events/${eventId}/post`, { style: 'poem' });
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()['content-type']).toContain('application/problem+json');
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('style');
+    expect((await api(context, 'POST', '/api/v1/events/not-a-uuid/post', { style: 'social' })).status()).toBe(404);
+
+    const created = await api(context, 'POST', `/api/v1/events/${eventId}/post`, { style: 'social' });
+    expect(created.status()).toBe(201);
+    const post = (await created.json()) as { id: string; title: string; slug: string; markdown: string; style: string; status: string };
+    expect(post).toMatchObject({ title: 'CIO Club: April', slug: 'cio-club-april', style: 'social', status: 'draft' });
+    expect([...post.markdown.trim()].length).toBeLessThan(280);
+    expect(post.markdown).toContain('#OpenData');
+
+    const ok = await api(context, 'PATCH', `/api/v1/posts/${post.id}`, { markdown: 'Edited', version: 1 });
+    expect(ok.status()).toBe(200);
+    const stale = await api(context, 'PATCH', `/api/v1/posts/${post.id}`, { markdown: 'Stale', version: 1 });
+    expect(stale.status()).toBe(409);
+    expect(((await stale.json()) as { current: { markdown: string; version: number } }).current).toMatchObject({ markdown: 'Edited', version: 2 });
+    expect((await api(context, 'PATCH', `/api/v1/posts/${post.id}`, { markdown: 'x\u0000', version: 2 })).status()).toBe(400);
+
+    const published = await api(context, 'POST', `/api/v1/posts/${post.id}/publish`);
+    expect(((await published.json()) as { url: string }).url).toMatch(/^http:\/\/.+\/u\/.+\/cio-club-april$/);
+    const list = (await (await api(context, 'GET', '/api/v1/posts?status=published')).json()) as { posts: { id: string }[] };
+    expect(list.posts.map((p) => p.id)).toEqual([post.id]);
+    expect((await api(context, 'POST', `/api/v1/posts/${post.id}/unpublish`)).status()).toBe(200);
+    expect((await api(context, 'DELETE', `/api/v1/posts/${post.id}`)).status()).toBe(204);
+    expect((await api(context, 'GET', `/api/v1/posts/${post.id}`)).status()).toBe(404);
+    await context.close();
+  });
+});
