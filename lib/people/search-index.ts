@@ -31,29 +31,52 @@ function scopeFilter(scope: RefreshScope): SQL | null {
  * Recomputes the denormalised search text and last-met date of some of a user's people from their own fields,
  * organisation, sector, encounter topics and events. Call it in the same transaction as any write that changes
  * one of those (saving an event, renaming an organisation, merging sectors…), so search never goes stale.
+ * Set-based (aggregates joined by person) rather than a subquery per person, so refreshing a whole address
+ * book of 100,000 people stays a few hash joins, even on tables just bulk-loaded and not yet analysed.
  */
 export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: RefreshScope): Promise<void> {
   const filter = scopeFilter(scope);
   if (!filter) return;
+  if ('all' in scope) {
+    // A whole address book is refreshed right after bulk loads (seed, import), when the planner's statistics
+    // still describe empty tables and it would pick nested loops over thousands of rows. Fresh statistics
+    // (which count this transaction's own rows) keep it to hash joins.
+    await conn.execute(sql`analyze people, organisations, sectors, encounters, events, encounter_topics, topics`);
+    // Rewriting 100,000 rows and their trigram index legitimately outlasts the app's 15 s statement limit.
+    await conn.execute(sql`set local statement_timeout = '10min'`);
+  }
   await conn.execute(sql`
+    with target as (
+      select p.id, p.organisation_id, p.sector_id from people p where p.user_id = ${userId}::uuid and ${filter}
+    ),
+    met as (
+      select e.person_id, max(ev.starts_at) as last_met,
+             string_agg(distinct concat_ws(' ', ev.title, ev.series), ' ') as events
+        from encounters e
+        join events ev on ev.id = e.event_id and ev.deleted_at is null
+       where e.user_id = ${userId}::uuid and e.person_id in (select id from target)
+       group by e.person_id
+    ),
+    talked as (
+      select e.person_id, string_agg(distinct t.name, ' ') as topics
+        from encounters e
+        join events ev on ev.id = e.event_id and ev.deleted_at is null
+        join encounter_topics et on et.encounter_id = e.id
+        join topics t on t.id = et.topic_id
+       where e.user_id = ${userId}::uuid and e.person_id in (select id from target)
+       group by e.person_id
+    ),
+    computed as (
+      select target.id, o.name as organisation, s.name as sector, talked.topics, met.events, met.last_met
+        from target
+        left join organisations o on o.id = target.organisation_id
+        left join sectors s on s.id = coalesce(target.sector_id, o.sector_id)
+        left join met on met.person_id = target.id
+        left join talked on talked.person_id = target.id
+    )
     update people p set
-      search_text = concat_ws(' ',
-        p.name, p.role, p.email, p.notes,
-        (select o.name from organisations o where o.id = p.organisation_id),
-        (select s.name from sectors s
-          where s.id = coalesce(p.sector_id, (select o.sector_id from organisations o where o.id = p.organisation_id))),
-        (select string_agg(distinct t.name, ' ')
-           from encounters e
-           join encounter_topics et on et.encounter_id = e.id
-           join topics t on t.id = et.topic_id
-           join events ev on ev.id = e.event_id and ev.deleted_at is null
-          where e.person_id = p.id),
-        (select string_agg(distinct concat_ws(' ', ev.title, ev.series), ' ')
-           from encounters e join events ev on ev.id = e.event_id and ev.deleted_at is null
-          where e.person_id = p.id)
-      ),
-      last_met_at = (select max(ev.starts_at)
-           from encounters e join events ev on ev.id = e.event_id and ev.deleted_at is null
-          where e.person_id = p.id)
-    where p.user_id = ${userId}::uuid and ${filter}`);
+      search_text = concat_ws(' ', p.name, p.role, p.email, p.notes, c.organisation, c.sector, c.topics, c.events),
+      last_met_at = c.last_met
+    from computed c
+    where p.id = c.id and p.user_id = ${userId}::uuid`);
 }

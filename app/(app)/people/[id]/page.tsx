@@ -102,81 +102,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
       </div>
 
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-        <div className="min-w-0 space-y-4">
-          <Card>
-            <h2 className="mb-3 text-base font-semibold">Timeline</h2>
-            {timeline.length === 0 ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">Not met at any event yet.</p>
-            ) : (
-              <ol className="space-y-4 border-l border-zinc-200 pl-4 dark:border-zinc-800">
-                {timeline.map((t) => (
-                  <li key={t.encounterId} className="relative">
-                    <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-accent-600" />
-                    <p className="text-xs text-zinc-500">{longDate(t.startsAt, user.locale, user.timeZone)}</p>
-                    <p className="font-medium">
-                      <Link href={`/events/${t.eventId}`} className="hover:underline">
-                        {t.eventTitle}
-                      </Link>
-                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION[t.relation]}</span>
-                    </p>
-                    {t.notes ? <p className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.notes}</p> : null}
-                    {t.topics.length ? (
-                      <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Topics">
-                        {t.topics.map((topic) => (
-                          <li key={topic}>
-                            <Link
-                              href={`/people?topic=${encodeURIComponent(topic)}`}
-                              className="rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
-                            >
-                              {topic}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
-
-          <Card>
-            <h2 className="mb-3 flex items-center gap-2 text-base font-semibold">
-              <Lightbulb aria-hidden className="size-4 text-zinc-500" /> Facts they gave
-            </h2>
-            {facts.length === 0 ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">No facts or figures credited to them yet.</p>
-            ) : (
-              <ul className="space-y-3">
-                {facts.map((f) => (
-                  <li key={f.id} className="text-sm">
-                    <p>&ldquo;{f.text}&rdquo;</p>
-                    <p className="text-xs text-zinc-500">
-                      <Link href={`/events/${f.eventId}`} className="hover:underline">
-                        {f.eventTitle}
-                      </Link>
-                      , {longDate(f.startsAt, user.locale, user.timeZone)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-
-          <Card>
-            <h2 className="mb-3 text-base font-semibold">Follow-ups</h2>
-            {open.length === 0 && done.length === 0 ? (
-              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing promised yet.</p>
-            ) : (
-              <div className="mb-4">
-                <FollowUpList items={open} done={done} today={today} locale={user.locale} showPerson={false} />
-              </div>
-            )}
-            <AddFollowUp personId={person.id} today={today} />
-          </Card>
-        </div>
-
-        <div className="space-y-4">
+        <div className="space-y-4 lg:col-start-2 lg:row-start-1">
           <Card>
             <h2 className="mb-3 text-base font-semibold">Details</h2>
             <dl className="space-y-3 text-sm">
@@ -252,6 +178,80 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </Card>
           ) : null}
         </div>
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">
+          <Card>
+            <h2 className="mb-3 text-base font-semibold">Timeline</h2>
+            {timeline.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Not met at any event yet.</p>
+            ) : (
+              <ol className="space-y-4 border-l border-zinc-200 pl-4 dark:border-zinc-800">
+                {timeline.map((t) => (
+                  <li key={t.encounterId} className="relative">
+                    <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-accent-600" />
+                    <p className="text-xs text-zinc-500">{longDate(t.startsAt, user.locale, user.timeZone)}</p>
+                    <p className="font-medium">
+                      <Link href={`/events/${t.eventId}`} className="hover:underline">
+                        {t.eventTitle}
+                      </Link>
+                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION[t.relation]}</span>
+                    </p>
+                    {t.notes ? <p className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.notes}</p> : null}
+                    {t.topics.length ? (
+                      <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Topics">
+                        {t.topics.map((topic) => (
+                          <li key={topic}>
+                            <Link
+                              href={`/people?topic=${encodeURIComponent(topic)}`}
+                              className="rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                            >
+                              {topic}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 flex items-center gap-2 text-base font-semibold">
+              <Lightbulb aria-hidden className="size-4 text-zinc-500" /> Facts they gave
+            </h2>
+            {facts.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">No facts or figures credited to them yet.</p>
+            ) : (
+              <ul className="space-y-3">
+                {facts.map((f) => (
+                  <li key={f.id} className="text-sm">
+                    <p>&ldquo;{f.text}&rdquo;</p>
+                    <p className="text-xs text-zinc-500">
+                      <Link href={`/events/${f.eventId}`} className="hover:underline">
+                        {f.eventTitle}
+                      </Link>
+                      , {longDate(f.startsAt, user.locale, user.timeZone)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card>
+            <h2 className="mb-3 text-base font-semibold">Follow-ups</h2>
+            {open.length === 0 && done.length === 0 ? (
+              <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing promised yet.</p>
+            ) : (
+              <div className="mb-4">
+                <FollowUpList items={open} done={done} today={today} locale={user.locale} showPerson={false} />
+              </div>
+            )}
+            <AddFollowUp personId={person.id} today={today} />
+          </Card>
+        </div>
+
       </div>
     </>
   );

@@ -3,37 +3,8 @@
 import { useActionState, useState } from 'react';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { PersonView } from '@/lib/people/queries';
 import type { PersonFormState } from '../actions';
-
-export interface PersonFormDefaults {
-  name: string;
-  role: string;
-  organisationName: string;
-  sectorId: string;
-  email: string;
-  phone: string;
-  links: string;
-  notes: string;
-  keepPrivate: boolean;
-  version?: number;
-}
-
-/** The person's fields as the form shows them. */
-export function formDefaults(p: PersonView | null): PersonFormDefaults {
-  return {
-    name: p?.name ?? '',
-    role: p?.role ?? '',
-    organisationName: p?.organisation?.name ?? '',
-    sectorId: p?.ownSectorId ?? '',
-    email: p?.email ?? '',
-    phone: p?.phone ?? '',
-    links: p?.links.join('\n') ?? '',
-    notes: p?.notes ?? '',
-    keepPrivate: p?.keepPrivate ?? false,
-    version: p?.version,
-  };
-}
+import { formDefaults, type PersonFormDefaults } from './person-form-defaults';
 
 const LABELS: Record<keyof PersonFormDefaults, string> = {
   name: 'Name',

@@ -5,7 +5,8 @@ import { requireUser } from '@/lib/dal';
 import { listFilterOptions } from '@/lib/people/filter-options';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { createPersonAction } from '../actions';
-import { formDefaults, PersonForm } from '../_components/person-form';
+import { PersonForm } from '../_components/person-form';
+import { formDefaults } from '../_components/person-form-defaults';
 
 export const metadata: Metadata = { title: 'Add a person' };
 

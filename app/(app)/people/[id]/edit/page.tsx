@@ -10,7 +10,8 @@ import { listFilterOptions } from '@/lib/people/filter-options';
 import { getPerson } from '@/lib/people/queries';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { updatePersonAction } from '../../actions';
-import { formDefaults, PersonForm } from '../../_components/person-form';
+import { PersonForm } from '../../_components/person-form';
+import { formDefaults } from '../../_components/person-form-defaults';
 
 export const metadata: Metadata = { title: 'Edit person' };
 

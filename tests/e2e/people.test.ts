@@ -1,0 +1,155 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shots = process.env.PEOPLE_SHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/people-e2e-${name}.png`, fullPage: true });
+}
+
+/** Logs one evening through the JSON API (same-origin cookie), as the capture form would. */
+async function logEvening(page: Page) {
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  const res = await page.request.post('/api/v1/events', {
+    headers: { Origin: baseURL() },
+    data: {
+      title: 'CIO Club monthly',
+      series: 'CIO Club',
+      startsAt: daysAgo(6),
+      topics: ['Cloud'],
+      people: [
+        { name: 'Priya Shah', role: 'Deputy Director', organisation: 'Department for Education', sector: 'Government', notes: 'Runs the schools data programme' },
+        { role: 'Head of IT', organisation: 'Leeds City Council', sector: 'Government' },
+        { name: 'Sarah Bloom', role: 'Head of Audience Data', organisation: 'BBC', sector: 'Media', topics: ['Audience data'] },
+      ],
+      insights: [{ text: '40% of schools still run servers on site', personIndex: 0 }],
+    },
+  });
+  expect(res.status()).toBe(201);
+}
+
+describe('people in a real browser', () => {
+  it('at 390 px: filter by sector, search with a typo, open a person, come back with the state intact', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Nina Networker');
+    await logEvening(page);
+
+    await page.goto('/people');
+    await expect.poll(() => page.getByRole('heading', { name: '3 people' }).isVisible()).toBe(true);
+    await shot(page, 'list');
+    await page.getByRole('button', { name: 'Show filters' }).click();
+    const government = page.getByRole('checkbox', { name: /Government/ });
+    await government.check();
+    await page.waitForURL((u) => u.searchParams.getAll('sector').includes('Government'));
+    await expect.poll(() => page.getByRole('heading', { name: '2 people match' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /Head of IT, Leeds City Council/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /Sarah Bloom/ }).count()).toBe(0);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'filtered');
+
+    await page.getByLabel('Search people').fill('departmnt educaton');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'departmnt educaton');
+    await expect.poll(() => page.getByRole('heading', { name: '1 person matches' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: /Priya Shah/ }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('heading', { name: 'Priya Shah', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'CIO Club monthly' }).first().getAttribute('href')).toMatch(/^\/events\//);
+    expect(await page.getByText('40% of schools still run servers on site').isVisible()).toBe(true);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'person');
+
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/people' && u.searchParams.get('q') === 'departmnt educaton');
+    expect(new URL(page.url()).searchParams.getAll('sector')).toEqual(['Government']);
+    await expect.poll(() => page.getByLabel('Search people').inputValue()).toBe('departmnt educaton');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('edits with a version check (keeping the typed text), marks private, deletes with undo, and downloads a vCard', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp();
+    await page.goto('/people/new');
+    await page.getByLabel('Role').fill('Head of IT');
+    await page.getByLabel('Organisation').fill('Leeds City Council');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.locator('#email-error').innerText()).toContain('Enter an email address');
+    expect(await page.getByLabel('Role').inputValue()).toBe('Head of IT');
+    await page.getByLabel('Email').fill('it@leeds.example');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('heading', { name: 'Head of IT, Leeds City Council', level: 1 }).isVisible()).toBe(true);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/edit$/);
+    // Someone else saves first.
+    const patched = await page.request.patch(`/api/v1/people/${id}`, { headers: { Origin: baseURL() }, data: { name: 'Dana Scully', version: 1 } });
+    expect(patched.status()).toBe(200);
+    await page.getByLabel('Notes').fill('Wants the procurement report');
+    await page.getByRole('checkbox', { name: 'Don’t name me in public posts' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('changed this person');
+    expect(await page.locator('#form-message').innerText()).toContain('Dana Scully');
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Wants the procurement report');
+    await shot(page, 'conflict');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((u) => u.pathname === `/people/${id}`);
+    expect(await page.getByText('Not named in public posts').isVisible()).toBe(true);
+    expect(await page.getByText('Wants the procurement report').isVisible()).toBe(true);
+
+    const vcard = await page.request.get(`/api/v1/people/${id}/vcard`);
+    expect(vcard.headers()['content-type']).toContain('text/vcard');
+    expect(await vcard.text()).toContain('ORG:Leeds City Council');
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL((u) => u.pathname === '/people');
+    expect(await page.getByRole('status').innerText()).toContain('was deleted');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL((u) => u.pathname === `/people/${id}`);
+
+    // Another account cannot see it: 404, like a missing id.
+    const other = await newContext(browser);
+    const otherPage = await other.newPage();
+    await new AuthPages(otherPage).signUp();
+    const res = await otherPage.goto(`/people/${id}`);
+    expect(res?.status()).toBe(404);
+    expect((await otherPage.request.get(`/api/v1/people/${id}`)).status()).toBe(404);
+    expect((await otherPage.request.get('/api/v1/people?q=leeds')).ok()).toBe(true);
+    expect((await (await otherPage.request.get('/api/v1/people?q=leeds')).json()).items).toEqual([]);
+    await other.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a desktop the filters sit beside the results; sectors can be added in Settings', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    await logEvening(page);
+    await page.goto('/people');
+    expect(await page.getByRole('checkbox', { name: /Media/ }).isVisible()).toBe(true);
+    await shot(page, 'desktop');
+    await page.goto('/settings');
+    await page.getByLabel('New sector').fill('Space industry');
+    await page.getByRole('button', { name: 'Add sector' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Rename Space industry' }).isVisible()).toBe(true);
+    await page.getByLabel('New sector').fill('space industry');
+    await page.getByRole('button', { name: 'Add sector' }).click();
+    await expect.poll(() => page.locator('#new-sector-error').innerText()).toContain('already have');
+    await context.close();
+  });
+});
