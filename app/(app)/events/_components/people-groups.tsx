@@ -48,7 +48,8 @@ export function PeopleGroups({ people }: { people: EventPerson[] }) {
                     <li key={p.id} className="py-2">
                       <div className="flex flex-wrap items-baseline gap-x-2">
                         <Link href={`/people/${p.id}`} className="font-medium text-accent-700 hover:underline dark:text-accent-200">
-                          {personLabel({ name: p.name, role: p.role, organisation: p.name ? null : p.organisation?.name })}
+                          {/* The organisation is the heading above, so someone without a name is called by their role. */}
+                          {personLabel({ name: p.name, role: p.role, organisation: p.name || p.role ? null : p.organisation?.name })}
                         </Link>
                         {p.name && p.role ? <span className="text-sm text-zinc-600 dark:text-zinc-400">{p.role}</span> : null}
                         {p.relation !== 'met' ? (

@@ -114,20 +114,30 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
       {person.id ? <KnownPanel person={person} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="relative">
-          {text('name', 'Name (if you know it)', {
-            autoComplete: 'off',
-            onFocus: () => setNameFocused(true),
-            onBlur: () => setTimeout(() => setNameFocused(false), 200),
-          })}
+        <div
+          className="relative"
+          // The suggestions stay open while focus moves between the name and them (Tab, or a tap).
+          onFocus={() => setNameFocused(true)}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setNameFocused(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setNameFocused(false);
+          }}
+        >
+          {text('name', 'Name (if you know it)', { autoComplete: 'off' })}
           {known.length ? (
             <ul className="absolute inset-x-0 top-full z-20 -mt-4 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900" aria-label="People you already know">
               {known.map((s) => (
                 <li key={s.id}>
                   <button
                     type="button"
+                    // Safari does not focus a tapped button; keeping focus on the name keeps the list open for the click.
                     onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => pick(s, s)}
+                    onClick={() => {
+                      pick(s, s);
+                      setNameFocused(false);
+                    }}
                     className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                   >
                     <span className="font-medium">{s.name ?? s.role ?? 'Someone'}</span>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Card } from '@/app/_components/ui/card';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { listApiTokens } from '@/lib/api/tokens';
@@ -20,7 +19,7 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
       </h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         Let your own scripts and shortcuts log events: send <code className="text-xs">Authorization: Bearer &lt;token&gt;</code>.
-        See the <Link href="/api/v1/openapi.json" className="underline">API description</Link>. A token can do anything you can,
+        See the <a href="/api/v1/openapi.json" className="underline">API description</a>. A token can do anything you can,
         so keep it secret and revoke it when you stop using it.
       </p>
       {tokens.length ? (
