@@ -164,6 +164,7 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.markdown !== undefined ? { bodyMarkdown: input.markdown } : {}),
         ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.style !== undefined ? { style: input.style } : {}),
         version: sql`${posts.version} + 1`,
         updatedAt: new Date(),
       })

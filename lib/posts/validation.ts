@@ -42,6 +42,8 @@ export const updatePostSchema = z
       .refine(noNul, NUL_MESSAGE)
       .optional(),
     slug: slugSchema.optional(),
+    /** Set when the text was regenerated in another style. */
+    style: styleSchema.optional(),
     version: z.number({ error: 'Send the version you edited.' }).int().positive(),
   })
   .strict();

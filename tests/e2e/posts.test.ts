@@ -108,6 +108,8 @@ describe('the reflective post', () => {
     await dialog.getByRole('button', { name: 'Replace my draft' }).click();
     await expect.poll(() => editor.body().inputValue()).toContain('## People');
     await editor.waitSaved();
+    const postId = page.url().split('/').pop();
+    expect(await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()).toMatchObject({ style: 'summary', title: 'CIO Club: April: summary' });
     await context.close();
   });
 

@@ -53,7 +53,10 @@ export type SaveResult =
 const toConflict = (p: PostView) => ({ title: p.title, markdown: p.bodyMarkdown, version: p.version, updatedAt: p.updatedAt.toISOString() });
 
 /** Autosave from the editor: version-checked, a conflict comes back with the other copy instead of overwriting it. */
-export async function savePostAction(postId: string, input: { title?: string; markdown?: string; slug?: string; version: number }): Promise<SaveResult> {
+export async function savePostAction(
+  postId: string,
+  input: { title?: string; markdown?: string; slug?: string; style?: string; version: number },
+): Promise<SaveResult> {
   const user = await requireUser();
   if (!uuid.safeParse(postId).success) return { ok: false, message: 'This post no longer exists.' };
   const parsed = updatePostSchema.safeParse(input);

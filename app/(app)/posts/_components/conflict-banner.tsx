@@ -1,6 +1,7 @@
 'use client';
 
 import { AlertTriangle } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import type { Conflict } from './use-autosave';
 
@@ -17,8 +18,13 @@ export function ConflictBanner({
   onTakeTheirs: () => void;
 }) {
   const titleChanged = conflict.title !== mine.title;
+  const box = useRef<HTMLDivElement>(null);
+  // The user may be far down a long post when this appears; bring it into view once.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
   return (
-    <div role="alert" className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+    <div ref={box} role="alert" className="mb-4 scroll-mt-28 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
       <p className="flex items-start gap-2 font-medium text-amber-900 dark:text-amber-100">
         <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
         This post was changed in another window since you opened it. Your text is still here and has not been saved.

@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<SaveState, string> = {
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
   error: 'Not saved',
-  conflict: 'Not saved: changed elsewhere',
+  conflict: 'Not saved',
 };
 
 function SaveStatus({ state, message }: { state: SaveState; message: string }) {
@@ -35,7 +35,7 @@ function SaveStatus({ state, message }: { state: SaveState; message: string }) {
     state === 'saving' ? <Loader2 aria-hidden className="size-4 animate-spin" /> : state === 'saved' ? <Check aria-hidden className="size-4" /> : state === 'unsaved' ? null : <CircleAlert aria-hidden className="size-4" />;
   const tone = state === 'error' || state === 'conflict' ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400';
   return (
-    <p role="status" aria-live="polite" className={`flex items-center gap-1.5 text-sm ${tone}`} data-save-state={state}>
+    <p role="status" aria-live="polite" className={`flex min-w-0 items-center gap-1.5 text-sm ${tone}`} data-save-state={state}>
       {icon}
       {state === 'error' && message ? message : STATUS_TEXT[state]}
     </p>
@@ -45,7 +45,7 @@ function SaveStatus({ state, message }: { state: SaveState; message: string }) {
 /** The post editor: title and Markdown with a live preview, autosave with a version check, regenerate, publish. */
 export function PostEditor({ post, children }: { post: EditorPost; children?: React.ReactNode }) {
   const id = useId();
-  const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, version: post.version, updatedAt: post.updatedAt });
+  const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, style: post.style, version: post.version, updatedAt: post.updatedAt });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const preview = useDeferredValue(auto.draft.markdown);
   const chars = [...auto.draft.markdown.trim()].length;
@@ -63,7 +63,8 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* Stays in view while writing, so "Saved" or a problem is always visible. */}
+      <div className="sticky top-14 z-20 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50/95 px-4 py-2 backdrop-blur md:top-0 md:-mx-8 md:px-8 dark:border-zinc-800 dark:bg-zinc-950/95">
         <SaveStatus state={auto.state} message={auto.message} />
         <PublishPanel postId={post.id} initialStatus={post.status} publicPath={post.publicPath} canPublish={auto.state === 'saved'} />
       </div>
@@ -103,7 +104,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
               onChange={(e) => auto.setDraft({ ...auto.draft, markdown: e.target.value })}
             />
             <p id={`${id}-body-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-              {post.style === 'social'
+              {auto.draft.style === 'social'
                 ? `${chars} of 280 characters${chars >= 280 ? ': too long for most networks' : ''}`
                 : '## for a heading, - for a list, **bold**, [link](https://…). Saved as you type.'}
             </p>
@@ -126,7 +127,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           <details className="self-start rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
             <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold">Regenerate from the event</summary>
             <div className="mt-3">
-              <RegeneratePanel postId={post.id} initialStyle={post.style} current={auto.draft} onReplace={(fresh) => auto.setDraft(fresh)} />
+              <RegeneratePanel postId={post.id} initialStyle={auto.draft.style} current={auto.draft} onReplace={(fresh) => auto.setDraft(fresh)} />
             </div>
           </details>
         ) : (

@@ -46,13 +46,24 @@ export function PublishPanel({
           </Button>
         </>
       ) : (
-        <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
+        <Button
+          type="button"
+          onClick={() => toggle(true)}
+          disabled={pending || !canPublish}
+          aria-describedby={!canPublish ? `${postId}-publish-hint` : undefined}
+          title={!canPublish ? 'You can publish once your changes are saved.' : undefined}
+        >
           <Globe aria-hidden className="size-4" />
           {pending ? 'Publishing…' : 'Publish'}
         </Button>
       )}
+      {!canPublish && status === 'draft' ? (
+        <span id={`${postId}-publish-hint`} className="sr-only">
+          You can publish once your changes are saved.
+        </span>
+      ) : null}
       <p aria-live="polite" className="w-full text-right text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
-        {message || (!canPublish && status === 'draft' ? 'You can publish once your changes are saved.' : '')}
+        {message}
       </p>
     </div>
   );

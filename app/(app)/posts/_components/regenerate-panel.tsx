@@ -6,7 +6,8 @@ import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
 import { regenerateAction } from '../actions';
 
-type Fresh = { title: string; markdown: string };
+type Style = 'narrative' | 'summary' | 'social';
+type Fresh = { title: string; markdown: string; style: Style };
 
 /**
  * "Regenerate" from the event, in any style. The fresh draft replaces the user's text only after they say so
@@ -19,13 +20,13 @@ export function RegeneratePanel({
   onReplace,
 }: {
   postId: string;
-  initialStyle: string;
+  initialStyle: Style;
   current: Fresh;
   onReplace: (fresh: Fresh) => void;
 }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [style, setStyle] = useState(initialStyle);
+  const [style, setStyle] = useState<Style>(initialStyle);
   const [includeNotes, setIncludeNotes] = useState(false);
   const [fresh, setFresh] = useState<Fresh | null>(null);
   const [message, setMessage] = useState('');
@@ -36,10 +37,10 @@ export function RegeneratePanel({
     startTransition(async () => {
       const result = await regenerateAction(postId, style, includeNotes);
       if (!result.ok) return setMessage(result.message);
-      if (result.title === current.title && result.markdown === current.markdown) {
+      if (result.title === current.title && result.markdown === current.markdown && style === current.style) {
         return setMessage('Your draft already matches the event; nothing to change.');
       }
-      setFresh({ title: result.title, markdown: result.markdown });
+      setFresh({ title: result.title, markdown: result.markdown, style });
       dialog.current?.showModal();
     });
   }
@@ -57,7 +58,7 @@ export function RegeneratePanel({
     <div className="space-y-3">
       <div className="space-y-1.5">
         <label htmlFor={`${id}-style`} className="block text-sm font-medium">Style</label>
-        <select id={`${id}-style`} className={inputClass} value={style} onChange={(e) => setStyle(e.target.value)}>
+        <select id={`${id}-style`} className={inputClass} value={style} onChange={(e) => setStyle(e.target.value as Style)}>
           <option value="narrative">Narrative</option>
           <option value="summary">Bullet summary</option>
           <option value="social">Social post</option>

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { savePostAction, type SaveResult } from '../actions';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
-export type Draft = { title: string; markdown: string };
+export type Draft = { title: string; markdown: string; style: 'narrative' | 'summary' | 'social' };
+const same = (a: Draft, b: Draft) => a.title === b.title && a.markdown === b.markdown && a.style === b.style;
 export type Conflict = NonNullable<Extract<SaveResult, { ok: false }>['conflict']>;
 
 const DELAY_MS = 1200;
@@ -14,14 +15,14 @@ const DELAY_MS = 1200;
  * text was based on. A stale version comes back as a conflict and nothing is overwritten until the user decides.
  */
 export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string }) {
-  const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown });
+  const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
   const [message, setMessage] = useState<string>('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   const version = useRef(initial.version);
-  const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown });
+  const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
   const latest = useRef(draft);
   const blocked = useRef(false);
@@ -31,7 +32,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     async (force = false) => {
       if (inFlight.current || (blocked.current && !force)) return;
       const current = latest.current;
-      if (current.title === saved.current.title && current.markdown === saved.current.markdown) {
+      if (same(current, saved.current)) {
         setState('saved');
         return;
       }
@@ -67,7 +68,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
 
   useEffect(() => {
     latest.current = draft;
-    if (draft.title === saved.current.title && draft.markdown === saved.current.markdown) return;
+    if (same(draft, saved.current)) return;
     setState((s) => (s === 'conflict' ? s : 'unsaved'));
     const timer = setTimeout(() => void save(), DELAY_MS);
     return () => clearTimeout(timer);
@@ -75,7 +76,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (latest.current.title !== saved.current.title || latest.current.markdown !== saved.current.markdown) e.preventDefault();
+      if (!same(latest.current, saved.current)) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -85,7 +86,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   const overwrite = useCallback(() => {
     if (!conflict) return;
     version.current = conflict.version;
-    saved.current = { title: conflict.title, markdown: conflict.markdown };
+    saved.current = { title: conflict.title, markdown: conflict.markdown, style: latest.current.style };
     blocked.current = false;
     setConflict(null);
     void save(true);
@@ -95,7 +96,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   const takeTheirs = useCallback(() => {
     if (!conflict) return;
     version.current = conflict.version;
-    const theirs = { title: conflict.title, markdown: conflict.markdown };
+    const theirs = { title: conflict.title, markdown: conflict.markdown, style: latest.current.style };
     saved.current = theirs;
     latest.current = theirs;
     blocked.current = false;
