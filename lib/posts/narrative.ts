@@ -28,6 +28,8 @@ const ACTION_VERBS = new Set(
   ).split(' '),
 );
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function paragraphsOf(ctx: ComposeContext, value: string | null | undefined): string[] {
   return (value ?? '')
     .split(/\n\s*\n/)
@@ -53,7 +55,9 @@ function opening(ctx: ComposeContext): string {
   } else {
     parts.push(`${capitalise(when)} I was at ${title}${venue ? `, at ${venue}` : ''}${host ? `, hosted by ${host}` : ''}.`);
   }
-  if (series && !titleIsSeries) parts.push(`This one was “${title}”${host ? `, hosted by ${host}` : ''}.`);
+  // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
+  const own = ctx.text(clean(event.title).replace(new RegExp(`^${escapeRe(clean(event.series))}\\s*[:—–-]\\s*`, 'i'), ''));
+  if (series && !titleIsSeries) parts.push(`This one was “${own || title}”${host ? `, hosted by ${host}` : ''}.`);
   else if (series && host) parts.push(`It was hosted by ${host}.`);
   return parts.join(' ');
 }

@@ -209,7 +209,7 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     const md = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club', venue: 'the Guildhall' }, seriesCount: 5 }));
     expect(md).toMatch(/^Last night was another CIO Club evening at the Guildhall, my fifth so far\./);
     const first = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: April' }, seriesCount: 1 }));
-    expect(first).toMatch(/^Last night I went to my first CIO Club evening\. This one was “CIO Club: April”\./);
+    expect(first).toMatch(/^Last night I went to my first CIO Club evening\. This one was “April”\./);
   });
 
   it('follow-ups read as intentions; done ones as done; reflection closes', () => {
