@@ -231,7 +231,6 @@ describe('logging an event on a phone', () => {
 
     await page.goto('/events/new');
     const form = new CaptureForm(page);
-    await page.getByLabel('Title').fill('April mixer');
     await form.person(1).getByLabel('Name (if you know it)').fill('Jan');
     await page.getByRole('button', { name: /Jane Roe/ }).click();
     const known = form.person(1);
@@ -240,6 +239,17 @@ describe('logging an event on a phone', () => {
     expect(await known.getByText('Talked about budgets').isVisible()).toBe(true);
     expect(await known.getByText('Still to do: Send Jane the deck').isVisible()).toBe(true);
     expect(await known.getByLabel('Organisation').inputValue()).toBe('Acme');
+
+    // No title: the error sits next to the field and nothing typed is lost.
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#title-error').innerText()).toContain('Give the event a title');
+    expect(await known.getByText('Someone you know').isVisible()).toBe(true);
+    // Enter in the title moves on instead of saving.
+    await page.getByLabel('Title').fill('April mixer');
+    await page.getByLabel('Title').press('Enter');
+    expect(await page.getByLabel('Date', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/events/new');
 
     // A second row with Jane's email is not silently made into a new person.
     await page.getByRole('button', { name: 'Add a person' }).click();

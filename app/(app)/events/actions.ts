@@ -55,6 +55,10 @@ export async function saveEventAction(request: unknown): Promise<SaveEventResult
       return { message: 'This event was changed on another device since you opened it.', conflict: err.current as EventJson };
     }
     if (err instanceof NotFoundError) return { message: 'This event no longer exists. It may have been deleted.' };
+    if (err instanceof UserFacingError && err.status === 422) {
+      // The draft was saved once (its answer lost on the way back) and then changed.
+      return { message: 'This draft was already saved once. Look for it under Events, or choose “Start over” to log it again.' };
+    }
     if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors };
     console.error('saveEventAction', err);
     return { message: 'The event could not be saved just now. Nothing was half-saved; your draft is kept on this device.' };

@@ -117,6 +117,15 @@ export function EventForm({
         e.preventDefault();
         submit();
       }}
+      onKeyDown={(e) => {
+        // On a phone keyboard Enter means "next field", not "save half an evening": rows handle it themselves,
+        // every other single-line field moves on.
+        const target = e.target as HTMLElement;
+        if (e.key !== 'Enter' || e.defaultPrevented || target.tagName !== 'INPUT') return;
+        e.preventDefault();
+        const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([type=radio]), textarea, select'));
+        fields[fields.indexOf(target) + 1]?.focus();
+      }}
       // Fields scrolled into view while typing must clear the fixed save bar.
       className="space-y-4 [&_input]:scroll-mb-28 [&_select]:scroll-mb-28 [&_textarea]:scroll-mb-28"
     >
