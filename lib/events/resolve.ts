@@ -113,14 +113,21 @@ export async function resolvePeople(
   onDuplicate: 'link' | 'ask',
 ): Promise<string[]> {
   const known = rows.flatMap((r) => (r.id ? [r.id] : []));
-  const owned = new Set(
+  const current = new Map(
     known.length
       ? (
           await tx
-            .select({ id: people.id })
+            .select({
+              id: people.id,
+              name: people.name,
+              role: people.role,
+              email: people.email,
+              organisationId: people.organisationId,
+              sectorId: people.sectorId,
+            })
             .from(people)
             .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, known)))
-        ).map((r) => r.id)
+        ).map((r) => [r.id, r])
       : [],
   );
   const fieldErrors: Record<string, string[]> = {};
@@ -128,35 +135,39 @@ export async function resolvePeople(
   const ids: string[] = [];
 
   for (const [index, row] of rows.entries()) {
-    if (row.id && !owned.has(row.id)) {
+    if (row.id && !current.has(row.id)) {
       fieldErrors[`people.${index}.id`] = ['This person is not in your contacts (deleted, or never there)'];
       continue;
     }
     let personId = row.id;
+    // A person matched by email or name is linked, but what the row says about them does not overwrite them.
+    let linkedByGuess: string | undefined;
     if (!personId && !row.newPerson) {
       const candidates = await likelyDuplicates(tx, userId, row);
       if (candidates.length && onDuplicate === 'ask') asks[index] = candidates;
-      else if (candidates.length) personId = candidates[0]!.id;
+      else if (candidates.length) linkedByGuess = personId = candidates[0]!.id;
     }
     const sectorId = row.sector ? await resolveSector(tx, userId, row.sector) : null;
     const org = row.organisation ? await resolveOrganisation(tx, userId, row.organisation, sectorId) : null;
     // The person's own sector is kept only when it differs from their organisation's.
     const ownSector = sectorId && sectorId !== org?.sectorId ? sectorId : null;
 
-    if (personId) {
+    if (personId && !linkedByGuess) {
+      // Only what the row really changes is written, so re-saving an event does not bump everyone's version.
+      const before = current.get(personId);
       const changes: Partial<typeof people.$inferInsert> = {};
-      if (row.name) changes.name = row.name;
-      if (row.role) changes.role = row.role;
-      if (row.email) changes.email = row.email;
-      if (org) changes.organisationId = org.id;
-      if (row.sector) changes.sectorId = ownSector;
+      if (row.name && row.name !== before?.name) changes.name = row.name;
+      if (row.role && row.role !== before?.role) changes.role = row.role;
+      if (row.email && row.email !== before?.email) changes.email = row.email;
+      if (org && org.id !== before?.organisationId) changes.organisationId = org.id;
+      if (row.sector && ownSector !== before?.sectorId) changes.sectorId = ownSector;
       if (Object.keys(changes).length) {
         await tx
           .update(people)
           .set({ ...changes, updatedAt: new Date(), version: sql`${people.version} + 1` })
           .where(and(eq(people.id, personId), eq(people.userId, userId)));
       }
-    } else if (!asks[index]) {
+    } else if (!personId && !asks[index]) {
       const [created] = await tx
         .insert(people)
         .values({

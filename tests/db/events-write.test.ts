@@ -130,9 +130,12 @@ describe('editing and deleting an event', () => {
       user.id,
       event.id,
       event.version,
-      evening({ people: [evening().people[0]!], insights: [], followUps: [{ id: kept.id, action: 'Read it twice' }] }),
+      evening({ people: [{ ...evening().people[0]!, id: event.people[0]!.id }], insights: [], followUps: [{ id: kept.id, action: 'Read it twice' }] }),
     );
     expect(updated.followUps).toEqual([expect.objectContaining({ id: kept.id, action: 'Read it twice', version: 2 })]);
+    // Ada was re-saved unchanged (same name, role, organisation, sector): her own record was not rewritten.
+    const [ada] = await db.select().from(people).where(eq(people.id, event.people[0]!.id));
+    expect(ada!.version).toBe(1);
     const grace = event.people[2]!;
     const [row] = await db.select().from(people).where(eq(people.id, grace.id));
     expect(row!.lastMetAt).toBeNull();
