@@ -6,7 +6,7 @@
 // "who do I know in government": dropped unless the query is nothing but them.
 const FILLER = new Set(
   (
-    'a an and are at about by did do for from had has have he her him his i in is it its know knew me met my ' +
+    'a an and are at about by did do for from had has have he her him his i in is its know knew me met my ' +
     'of on or our she that the their them they this to was we were what when where which who whom with woman man ' +
     'guy lady person someone somebody people talked spoke said mentioned works working'
   ).split(' '),

@@ -40,26 +40,52 @@ export const NO_SECTOR = 'none';
 const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 const prefixQuery = (term: string) => sql`to_tsquery('simple', ${`${term}:*`})`;
 
-function termMatch(term: string): SQL {
-  return fuzzyEligible(term)
-    ? sql`(p.search_vector @@ ${prefixQuery(term)} or p.search_text %> ${term})`
-    : sql`p.search_vector @@ ${prefixQuery(term)}`;
+/**
+ * How each word is matched. A word that some of the user's people have (as a word prefix) is matched exactly
+ * through the full-text index; only a word nobody has, most likely a typo, falls back to trigram similarity.
+ * Trying trigrams for every word would compare 100,000 long texts for a word as common as "head".
+ */
+interface Term {
+  text: string;
+  fuzzy: boolean;
 }
 
-/** Relevance: each word found exactly counts 1, a word found only by similarity counts its similarity. */
-function score(terms: string[]): SQL {
-  const all = sql`to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' & ')})`;
-  const perTerm = terms.map((t) =>
-    fuzzyEligible(t)
-      ? sql`(case when p.search_vector @@ ${prefixQuery(t)} then 1 when p.search_text %> ${t} then word_similarity(${t}, p.search_text) else 0 end)`
-      : sql`(case when p.search_vector @@ ${prefixQuery(t)} then 1 else 0 end)`,
+async function resolveTerms(conn: DbOrTx, userId: string, words: string[]): Promise<Term[]> {
+  if (words.length === 0) return [];
+  const found = await rows<{ term: string; known: boolean }>(
+    conn,
+    sql`select t.term, exists (
+          select 1 from people p
+           where p.user_id = ${userId}::uuid and p.deleted_at is null
+             and p.search_vector @@ to_tsquery('simple', t.term || ':*')) as known
+        from unnest(array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) as t(term)`,
   );
-  // Being named by the words beats being mentioned in notes; then the organisation, then the role.
-  return sql`round((${sql.join(perTerm, sql` + `)}
-    + case when to_tsvector('simple', coalesce(p.name, '')) @@ ${all} then 1.5 else 0 end
-    + case when to_tsvector('simple', coalesce(o.name, '')) @@ ${all} then 0.75 else 0 end
-    + case when to_tsvector('simple', coalesce(p.role, '')) @@ ${all} then 0.5 else 0 end
-    + ts_rank(p.search_vector, to_tsquery('simple', ${terms.map((t) => `${t}:*`).join(' | ')})))::numeric, 6)`;
+  const known = new Map(found.map((r) => [r.term, r.known]));
+  return words.map((w) => ({ text: w, fuzzy: fuzzyEligible(w) && known.get(w) === false }));
+}
+
+function termMatch(term: Term): SQL {
+  return term.fuzzy ? sql`p.search_text %> ${term.text}` : sql`p.search_vector @@ ${prefixQuery(term.text)}`;
+}
+
+/**
+ * Relevance, cheap enough to compute for thousands of matches: each word found counts 1 (a typo its
+ * similarity); words in the name count most, then the organisation, then the role; ties go to last met.
+ */
+function score(terms: Term[], loose: boolean): SQL {
+  const perTerm = terms.map((t) =>
+    t.fuzzy
+      ? sql`coalesce(word_similarity(${t.text}, p.search_text), 0)`
+      : loose
+        ? sql`(case when p.search_vector @@ ${prefixQuery(t.text)} then 1 else 0 end)`
+        : sql`1`,
+  );
+  const inField = (field: SQL, weight: number) =>
+    sql`(${sql.join(
+      terms.map((t) => sql`(case when strpos(lower(coalesce(${field}, '')), ${t.text}) > 0 then 1 else 0 end)`),
+      sql` + `,
+    )}) * ${String(weight / terms.length)}::numeric`;
+  return sql`round((${sql.join(perTerm, sql` + `)} + ${inField(sql`p.name`, 1.5)} + ${inField(sql`o.name`, 0.75)} + ${inField(sql`p.role`, 0.5)})::numeric, 6)`;
 }
 
 function lastMetFilter(met: LastMet): SQL {
@@ -96,7 +122,10 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
   return found.map((r) => r.id);
 }
 
-/** People (not deleted) of one user whose effective sector is one of these, or none when `none` is set. */
+/**
+ * People whose effective sector is one of these (or none, with `none`): their own sector, else their
+ * organisation's (a hashed subplan over the user's organisations in those sectors).
+ */
 function sectorFilter(userId: string, ids: string[], none: boolean): SQL {
   const parts: SQL[] = [];
   if (ids.length) {
@@ -156,7 +185,7 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
   return { base, sector, sectorIds, none };
 }
 
-function textMatch(terms: string[], loose: boolean): SQL | null {
+function textMatch(terms: Term[], loose: boolean): SQL | null {
   if (terms.length === 0) return null;
   return sql`(${sql.join(terms.map(termMatch), loose ? sql` or ` : sql` and `)})`;
 }
@@ -196,42 +225,24 @@ function keyset(c: SearchCursor, ranked: boolean): SQL {
   return sql`(x.score < ${c.s}::numeric or (x.score = ${c.s}::numeric and ${met}))`;
 }
 
-/**
- * Searches one user's people by what the user remembers (every word, found exactly or with typos, in name,
- * role, organisation, sector, notes, topics and events), combined with filters; ranked by relevance then
- * last met; one keyset page at a time, with per-sector counts for the same query and filters.
- */
-export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
-  const terms = searchTerms(params.q);
-  const p = await plan(conn, userId, params);
-  const cursor = decodeCursor(params.cursor);
+interface ListRow extends Record<string, unknown> {
+  id: string;
+  name: string | null;
+  role: string | null;
+  email: string | null;
+  last_met_ms: number | string | null;
+  met_key: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  sector_id: string | null;
+  sector_name: string | null;
+  score: string | number | null;
+}
 
-  let loose = cursor?.l ?? false;
-  let facetWhere = [...p.base, ...[textMatch(terms, loose)].filter((x): x is SQL => x !== null)];
-  let facets = await sectorFacets(conn, userId, facetWhere, p);
-  if (!cursor && !loose && terms.length > 1 && facets.every((f) => f.count === 0)) {
-    loose = true;
-    facetWhere = [...p.base, textMatch(terms, true)!];
-    facets = await sectorFacets(conn, userId, facetWhere, p);
-  }
-  const total = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
-
-  const where = p.sector ? [...facetWhere, p.sector] : facetWhere;
+/** One page of matches (plus one, to know whether there is more), best first. */
+function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boolean, cursor: SearchCursor | null, limit: number) {
   const ranked = terms.length > 0;
-  const limit = params.limit;
-  const found = await rows<{
-    id: string;
-    name: string | null;
-    role: string | null;
-    email: string | null;
-    last_met_ms: number | string | null;
-    met_key: string | null;
-    organisation_id: string | null;
-    organisation_name: string | null;
-    sector_id: string | null;
-    sector_name: string | null;
-    score: string | number | null;
-  }>(
+  return rows<ListRow>(
     conn,
     sql`select x.id, x.name, x.role, x.email, x.last_met_ms, x.met_key, x.organisation_id, x.organisation_name,
                x.sector_id, x.sector_name, x.score from (
@@ -239,7 +250,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
                  (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
                  p.organisation_id, o.name as organisation_name,
                  s.id as sector_id, s.name as sector_name,
-                 ${ranked ? score(terms) : sql`null::numeric`} as score
+                 ${ranked ? score(terms, loose) : sql`null::numeric`} as score
             from people p
             left join organisations o on o.id = p.organisation_id
             left join sectors s on s.id = coalesce(p.sector_id, o.sector_id)
@@ -249,6 +260,33 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
         order by ${ranked ? sql`x.score desc,` : sql``} x.last_met_at desc nulls last, x.id
         limit ${limit + 1}`,
   );
+}
+
+/**
+ * Searches one user's people by what the user remembers (every word, found exactly or with typos, in name,
+ * role, organisation, sector, notes, topics and events), combined with filters; ranked by relevance then
+ * last met; one keyset page at a time, with per-sector counts for the same query and filters.
+ */
+export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
+  const p = await plan(conn, userId, params);
+  const terms = await resolveTerms(conn, userId, searchTerms(params.q));
+  const cursor = decodeCursor(params.cursor);
+
+  const ranked = terms.length > 0;
+  const limit = params.limit;
+  const run = (loose: boolean) => {
+    const facetWhere = [...p.base, ...[textMatch(terms, loose)].filter((x): x is SQL => x !== null)];
+    const where = p.sector ? [...facetWhere, p.sector] : facetWhere;
+    // Facets and the page are independent: on a pool they run side by side.
+    return Promise.all([sectorFacets(conn, userId, facetWhere, p), listPage(conn, where, terms, loose, cursor, limit)]);
+  };
+  let loose = cursor?.l ?? false;
+  let [facets, found] = await run(loose);
+  if (!cursor && !loose && terms.length > 1 && facets.every((f) => f.count === 0)) {
+    loose = true;
+    [facets, found] = await run(true);
+  }
+  const total = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
 
   const page = found.slice(0, limit);
   const last = page.at(-1);

@@ -1,4 +1,4 @@
-import { ChevronRight, CopyCheck, Plus, Users } from 'lucide-react';
+import { Building2, ChevronRight, CopyCheck, Plus, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -62,6 +62,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         description="Everyone you have met, by sector, organisation, topic and event."
         actions={
           <>
+            <ButtonLink href="/organisations" variant="secondary">
+              <Building2 aria-hidden className="size-4" />
+              Organisations
+            </ButtonLink>
             <ButtonLink href="/people/duplicates" variant="secondary">
               <CopyCheck aria-hidden className="size-4" />
               Duplicates

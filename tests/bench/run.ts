@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: seeds 10,000 and 100,000 people for one user on the PostgreSQL server (with `npm run seed`),
+ * then REPORTS (never asserts) how fast people search answers inside the server, whether its plans scan the
+ * people table sequentially, and how long the People page takes to render over HTTP.
+ *
+ * Environment: BENCH_ADMIN_URL (a superuser connection, default postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_DB (database to drop and recreate, default rapport_bench), BENCH_SIZES (default 10000,100000),
+ * BENCH_RUNS (timed runs per search, default 40), BENCH_DIST_DIR (a built app to time the page with; default
+ * .next; skipped when there is no build).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import postgres from 'postgres';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(__dirname, '../..');
+const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = process.env.BENCH_DB ?? 'rapport_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error('BENCH_DB must be a plain lower-case identifier');
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const distDir = process.env.BENCH_DIST_DIR ?? '.next';
+const EMAIL = 'bench@example.test';
+const PASSWORD = 'bench password 1234';
+
+function dbUrl(): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+function tsx(args: string[], env: Record<string, string>): string {
+  return execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+async function recreate() {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+  await admin.end();
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Starts the built app on the bench database, signs in, and times full responses of the People page. */
+async function timePage(): Promise<Record<string, { p50: number; p95: number }> | string> {
+  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) return `skipped: no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', AUTH_TRUST_HOST: 'true' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* starting */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const out: Record<string, { p50: number; p95: number }> = {};
+    for (const url of ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology']) {
+      const times: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const started = performance.now();
+        const res = await context.request.get(url);
+        await res.body();
+        if (i >= 3) times.push(performance.now() - started); // the first few warm caches
+        if (!res.ok()) throw new Error(`${url} answered ${res.status()}`);
+      }
+      out[url] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
+    }
+    await browser.close();
+    return out;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const report: unknown[] = [];
+  for (const n of sizes) {
+    console.log(`\n== ${n.toLocaleString('en-GB')} people ==`);
+    await recreate();
+    const env = { DATABASE_URL: dbUrl() };
+    tsx(['db/migrate-cli.ts'], env);
+    const seedStart = Date.now();
+    tsx(['db/seed.ts', '--people', String(n), '--email', EMAIL, '--password', PASSWORD], env);
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
+    const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+    await admin.unsafe('vacuum analyze');
+    await admin.end();
+    const measured = JSON.parse(tsx(['tests/bench/measure.ts'], { ...env, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!);
+    console.log(
+      `search (text + sector), inside the server: list p50 ${measured.listMs.p50} ms, p95 ${measured.listMs.p95} ms; ` +
+        `facet counts p95 ${measured.facetsMs.p95} ms; all statements of one search p95 ${measured.serverMs.p95} ms`,
+    );
+    console.log(`  from the caller (lib call, facets and list side by side): p50 ${measured.callerMs.p50} ms, p95 ${measured.callerMs.p95} ms`);
+    console.log(`  no query (page as first opened): list ${measured.noQueryListMs} ms, with facets ${measured.noQueryServerMs} ms`);
+    console.log(`  sequential scan of people in a search's list query: ${measured.listSeqScansOfPeople ? 'YES' : 'no'}; anywhere (facets included): ${measured.peopleSeqScanAnywhere ? 'yes' : 'no'}`);
+    for (const c of measured.perCase) console.log(`    ${c.case}: list ${c.listP95} / facets ${c.facetsP95} / total ${c.totalP95} ms p95, ${c.matches} matches`);
+    const pageTimes = await timePage();
+    console.log('  People page over HTTP (full response):', typeof pageTimes === 'string' ? pageTimes : '');
+    if (typeof pageTimes !== 'string') for (const [url, t] of Object.entries(pageTimes)) console.log(`    ${url}: p50 ${t.p50} ms, p95 ${t.p95} ms`);
+    report.push({ people: n, seedSeconds, ...measured, page: pageTimes });
+  }
+  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  fs.mkdirSync(path.join(root, '.data'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.data', 'bench-people.json'), JSON.stringify(report, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
