@@ -2,6 +2,7 @@ import { CalendarDays, CheckCircle2, Circle, MapPin, Pencil, Repeat, UserRound }
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { z } from 'zod';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
@@ -17,11 +18,14 @@ import { DeleteEvent } from '../_components/delete-event';
 import { formatDay, formatTime } from '../_components/format';
 import { PeopleGroups } from '../_components/people-groups';
 
+// Metadata and the page both need the event: one read per request.
+const readEvent = cache((userId: string, eventId: string) => getEventDetail(db, userId, eventId));
+
 async function load(params: Promise<{ id: string }>) {
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const event = await getEventDetail(db, user.id, id.data).catch((err) => {
+  const event = await readEvent(user.id, id.data).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
