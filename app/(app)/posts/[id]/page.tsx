@@ -7,6 +7,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { getPost } from '@/lib/posts/queries';
+import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
 import { PostEditor } from '../_components/post-editor';
 
@@ -50,6 +51,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           updatedAt: post.updatedAt.toISOString(),
           hasEvent: post.eventId !== null,
           publicPath: `/u/${user.handle}/${post.slug}`,
+          initialHtml: renderMarkdown(post.bodyMarkdown),
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

@@ -1,9 +1,8 @@
 'use client';
 
 import { Check, CircleAlert, Loader2 } from 'lucide-react';
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
-import { renderMarkdown } from '@/lib/posts/render';
 import { ConflictBanner } from './conflict-banner';
 import { proseClass } from './prose';
 import { PublishPanel } from './publish-panel';
@@ -20,6 +19,8 @@ export interface EditorPost {
   updatedAt: string;
   hasEvent: boolean;
   publicPath: string;
+  /** The body rendered on the server, shown until the Markdown renderer has loaded in the browser. */
+  initialHtml: string;
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -48,6 +49,16 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, style: post.style, version: post.version, updatedAt: post.updatedAt });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const preview = useDeferredValue(auto.draft.markdown);
+  // markdown-it is a third of this page's script: load it after the editor is usable.
+  const [render, setRender] = useState<((markdown: string) => string) | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('@/lib/posts/render').then((m) => live && setRender(() => m.renderMarkdown));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const previewHtml = render ? render(preview) : preview === post.markdown ? post.initialHtml : '';
   const chars = [...auto.draft.markdown.trim()].length;
 
   const tabButton = (value: 'write' | 'preview', label: string) => (
@@ -116,7 +127,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             <p className="mb-1.5 text-sm font-medium" aria-hidden>Preview</p>
             <div className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
               <h2 className="mb-4 text-2xl font-semibold tracking-tight break-words">{auto.draft.title}</h2>
-              <div data-testid="post-preview" className={proseClass} dangerouslySetInnerHTML={{ __html: renderMarkdown(preview) }} />
+              <div data-testid="post-preview" className={proseClass} dangerouslySetInnerHTML={{ __html: previewHtml }} />
             </div>
           </section>
         </div>
