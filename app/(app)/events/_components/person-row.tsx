@@ -47,7 +47,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
     onChange({
       ...person,
       id: s.id,
-      name: s.name ?? person.name,
+      // What was typed was a search (maybe a role); the person's own name, or none, replaces it.
+      name: s.name ?? '',
       role: s.role ?? person.role,
       organisation: s.organisation ?? person.organisation,
       sector: context?.sector ?? person.sector,
