@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { joinList, orgRef, pluralRole, roleNoun, whenPhrase } from '@/lib/posts/english';
-import { SOCIAL_LIMIT } from '@/lib/posts/social';
+import { hashtag, SOCIAL_LIMIT } from '@/lib/posts/social';
 import { ARTEFACTS, eventInput, person } from './composer-helpers';
 
 const narrative = (input: ReturnType<typeof eventInput>, includeNotes = false) =>
@@ -58,6 +58,19 @@ describe('English helpers', () => {
     ['2026-03-03', 19, '2026-04-22', 'on Tuesday 3 March 2026'],
   ])('event on %s at %i, written %s: %j', (date, hour, post, expected) => {
     expect(whenPhrase(date, hour, post)).toBe(expected);
+  });
+});
+
+describe('hashtags', () => {
+  it.each([
+    ['open data', '#OpenData'],
+    ['AI', '#AI'],
+    ['net-zero & ESG', '#NetZeroESG'],
+    ['Économie numérique', '#ÉconomieNumérique'],
+    ['2026', null],
+    ['  ', null],
+  ])('%j → %j', (topic, tag) => {
+    expect(hashtag(topic)).toBe(tag);
   });
 });
 
