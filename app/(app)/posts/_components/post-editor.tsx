@@ -1,6 +1,6 @@
 'use client';
 
-import { Check, CircleAlert, Loader2 } from 'lucide-react';
+import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
 import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { ConflictBanner } from './conflict-banner';
@@ -60,6 +60,16 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   }, []);
   const previewHtml = render ? render(preview) : preview === post.markdown ? post.initialHtml : '';
   const chars = [...auto.draft.markdown.trim()].length;
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(auto.draft.markdown.trim());
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      setCopied(false);
+    }
+  }
 
   const tabButton = (value: 'write' | 'preview', label: string) => (
     <button
@@ -122,6 +132,14 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             <div id={`${id}-body-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
               {auto.fieldErrors.markdown?.map((e) => <p key={e}>{e}</p>)}
             </div>
+            <button
+              type="button"
+              onClick={copy}
+              className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
+              <span aria-live="polite">{copied ? 'Copied' : auto.draft.style === 'social' ? 'Copy the post' : 'Copy the Markdown'}</span>
+            </button>
           </div>
           <section aria-label="Preview" className={`min-w-0 ${tab === 'preview' ? '' : 'hidden lg:block'}`}>
             <p className="mb-1.5 text-sm font-medium" aria-hidden>Preview</p>
