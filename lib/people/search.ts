@@ -50,8 +50,10 @@ interface Term {
   fuzzy: boolean;
 }
 
-async function resolveTerms(conn: DbOrTx, userId: string, words: string[]): Promise<Term[]> {
-  if (words.length === 0) return [];
+async function resolveTerms(conn: DbOrTx, userId: string, allWords: string[]): Promise<Term[]> {
+  // Words too short for trigrams are only ever matched exactly: no need to ask whether anyone has them.
+  const words = allWords.filter(fuzzyEligible);
+  if (words.length === 0) return allWords.map((w) => ({ text: w, fuzzy: false }));
   const found = await rows<{ term: string; known: boolean }>(
     conn,
     sql`select t.term, exists (
@@ -61,7 +63,7 @@ async function resolveTerms(conn: DbOrTx, userId: string, words: string[]): Prom
         from unnest(array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) as t(term)`,
   );
   const known = new Map(found.map((r) => [r.term, r.known]));
-  return words.map((w) => ({ text: w, fuzzy: fuzzyEligible(w) && known.get(w) === false }));
+  return allWords.map((w) => ({ text: w, fuzzy: known.get(w) === false }));
 }
 
 function termMatch(term: Term): SQL {
