@@ -123,8 +123,9 @@ function topicSection(ctx: ComposeContext, nonSpeakers: ComposePerson[]): string
 }
 
 /** A fact with its credit, unless the fact already names whom it came from. */
-export function factLine(ctx: ComposeContext, text: string, personId: string | null): string {
-  const fact = capitalise(ctx.text(text).replace(/\.$/, ''));
+export function factLine(ctx: ComposeContext, text: string, personId: string | null, startsSentence = true): string {
+  const raw = ctx.text(text).replace(/\.$/, '');
+  const fact = startsSentence ? capitalise(raw) : raw;
   const credit = ctx.ref(personId);
   if (!credit || fact.toLowerCase().includes(escapeMd(credit.short).toLowerCase())) return fact;
   return `${fact} (${escapeMd(credit.short)})`;
@@ -133,7 +134,7 @@ export function factLine(ctx: ComposeContext, text: string, personId: string | n
 function factSection(ctx: ComposeContext): string[] {
   const facts = ctx.input.facts.filter((f) => clean(f.text));
   if (facts.length === 0) return [];
-  if (facts.length === 1) return ['## What stuck with me', `One thing stuck with me: ${sentence(factLine(ctx, facts[0]!.text, facts[0]!.personId))}`];
+  if (facts.length === 1) return ['## What stuck with me', `One thing stuck with me: ${sentence(factLine(ctx, facts[0]!.text, facts[0]!.personId, false))}`];
   return ['## What stuck with me', 'A few things stuck with me:', facts.map((f) => `- ${sentence(factLine(ctx, f.text, f.personId))}`).join('\n')];
 }
 
@@ -148,10 +149,17 @@ export function mentions(text: string, ref: string): boolean {
   return /^\p{Lu}\p{Ll}{2,}$/u.test(first) && new RegExp(`(^|[^\\p{L}])${first}([^\\p{L}]|$)`, 'u').test(text);
 }
 
+/** True when an unnamed person's job title is already in the text ("pitch the journalist a story"). */
+export function mentionsRole(ctx: ComposeContext, text: string, personId: string | null): boolean {
+  const person = ctx.input.people.find((p) => p.id === personId);
+  const role = escapeMd(clean(person?.role)).toLowerCase();
+  return !!role && !ctx.ref(personId)?.named && text.toLowerCase().includes(role);
+}
+
 function actionText(ctx: ComposeContext, action: string, personId: string | null, dueOn: string | null): string {
   let text = ctx.text(action).replace(/\.$/, '');
   const who = ctx.ref(personId);
-  if (who && !mentions(text, who.short)) text += ` (with ${escapeMd(who.short)})`;
+  if (who && !mentions(text, who.short) && !mentionsRole(ctx, text, personId)) text += ` (with ${escapeMd(who.short)})`;
   if (dueOn) text += ` by ${shortDate(dueOn, ctx.input.postDate)}`;
   return text;
 }

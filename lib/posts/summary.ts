@@ -1,6 +1,6 @@
 import type { ComposeContext } from './context';
 import { capitalise, clean, escapeMd, longDate, ordinal, partOfDay, sentence, shortDate } from './english';
-import { factLine, mentions, paragraphsOf } from './narrative';
+import { factLine, mentions, mentionsRole, paragraphsOf } from './narrative';
 import { sectorNoun } from './people-phrases';
 
 /** The bullet summary: the facts of the evening as short lists under headings, only those with content. */
@@ -48,7 +48,7 @@ export function composeSummary(ctx: ComposeContext): string {
     const lines = actions.map((f) => {
       const who = ctx.ref(f.personId);
       const extras = [
-        who && !mentions(ctx.text(f.action), who.short) ? `with ${escapeMd(who.short)}` : '',
+        who && !mentions(ctx.text(f.action), who.short) && !mentionsRole(ctx, ctx.text(f.action), f.personId) ? `with ${escapeMd(who.short)}` : '',
         f.dueOn && !f.done ? `by ${shortDate(f.dueOn, postDate)}` : '',
         f.done ? 'done' : '',
       ].filter(Boolean);
