@@ -100,17 +100,40 @@ function isBlankPerson(p: PersonDraft): boolean {
   return !p.id && !p.name.trim() && !p.role.trim() && !p.organisation.trim() && !p.email.trim() && !p.notes.trim() && !p.topics.length;
 }
 
+/**
+ * The instant at which a wall-clock date and time happen in a time zone (the device's when none is given).
+ * Two passes settle the zone's offset, daylight saving included; a time skipped by the clocks moves forward.
+ */
+export function zonedInstant(date: string, time: string, timeZone?: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})/.exec(time);
+  if (!m || !t) return null;
+  if (!timeZone) return new Date(`${date}T${t[0]}`);
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +t[1]!, +t[2]!);
+  const offsetAt = (instant: number) => {
+    const p = partsIn(new Date(instant), timeZone);
+    const [y, mo, d] = p.date.split('-').map(Number);
+    const [h, mi] = p.time.split(':').map(Number);
+    return Date.UTC(y!, mo! - 1, d!, h!, mi!) - instant;
+  };
+  let guess = wall - offsetAt(wall);
+  guess = wall - offsetAt(guess);
+  return new Date(guess);
+}
+
 /** The JSON the server validates: empty people rows dropped, row references turned into indexes. */
-export function draftToPayload(draft: EventDraft) {
+export function draftToPayload(draft: EventDraft, timeZone?: string) {
   const people = draft.people.filter((p) => !isBlankPerson(p));
   const indexOf = (uid: string) => {
     const i = people.findIndex((p) => p.uid === uid);
     return i >= 0 ? i : undefined;
   };
-  const start = draft.date ? new Date(`${draft.date}T${draft.time || '18:30'}`) : null;
+  const start = zonedInstant(draft.date, draft.time || '18:30', timeZone);
   let end: Date | null = null;
   if (start && draft.endTime) {
-    end = new Date(`${draft.date}T${draft.endTime}`);
+    end = zonedInstant(draft.date, draft.endTime, timeZone);
+  }
+  if (start && end) {
     if (end < start) end = new Date(end.getTime() + 24 * 60 * 60 * 1000); // ends after midnight
   }
   const valid = (d: Date | null) => (d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined);

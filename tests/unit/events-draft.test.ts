@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, draftToPayload, emptyDraft, emptyPerson, eventToDraft, partsIn, payloadRowUids } from '@/lib/events/draft';
+import { addDays, draftToPayload, emptyDraft, emptyPerson, eventToDraft, partsIn, payloadRowUids, zonedInstant } from '@/lib/events/draft';
 import { eventInputSchema } from '@/lib/events/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 
@@ -33,6 +33,28 @@ describe('dates', () => {
     ['2026-03-01', -1, '2026-02-28'],
     ['2026-03-28', 7, '2026-04-04'], // across the clocks changing in Europe
   ])('%s + %i days = %s', (from, days, expected) => expect(addDays(from, days)).toBe(expected));
+
+  it.each([
+    ['2026-04-23', '18:30', 'Europe/London', '2026-04-23T17:30:00.000Z'], // summer time
+    ['2026-01-15', '18:30', 'Europe/London', '2026-01-15T18:30:00.000Z'],
+    ['2026-03-29', '01:30', 'Europe/London', '2026-03-29T01:30:00.000Z'], // skipped by the clocks: moves on
+    ['2026-10-25', '12:00', 'Australia/Sydney', '2026-10-25T01:00:00.000Z'],
+    ['2026-07-04', '19:00', 'America/New_York', '2026-07-04T23:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, zone, iso) => expect(zonedInstant(date, time, zone)?.toISOString()).toBe(iso));
+
+  it('a wall time read back in its zone is the same wall time', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'),
+        (instant, zone) => {
+          const { date, time } = partsIn(instant, zone);
+          const back = zonedInstant(date, time, zone)!;
+          expect(partsIn(back, zone)).toEqual({ date, time });
+        },
+      ),
+    );
+  });
 
   it('reads an instant in the user’s time zone', () => {
     expect(partsIn(new Date('2026-04-23T23:30:00Z'), 'Europe/London')).toEqual({ date: '2026-04-24', time: '00:30' });

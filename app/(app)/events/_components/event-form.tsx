@@ -10,8 +10,8 @@ import {
   addDays,
   draftToPayload,
   emptyPerson,
-  localDate,
   newUid,
+  partsIn,
   payloadRowUids,
   type EventDraft,
 } from '@/lib/events/draft';
@@ -46,11 +46,14 @@ export function EventForm({
   initial,
   eventId,
   sectors,
+  timeZone,
 }: {
   draftKey: string;
   initial: EventDraft;
   eventId?: string;
   sectors: string[];
+  /** The user's time zone (Settings): dates and times typed here are read in it. */
+  timeZone: string;
 }) {
   const router = useRouter();
   const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial);
@@ -62,7 +65,8 @@ export function EventForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const seriesList = useId();
   const series = useSuggest<string>('series', draft.series);
-  const today = localDate(new Date());
+  // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
+  const today = partsIn(new Date(), timeZone).date;
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (path: string) => errors[path];
 
@@ -87,7 +91,7 @@ export function EventForm({
 
   const submit = (override?: Partial<EventDraft>) => {
     const current = { ...draft, ...override };
-    const payload = draftToPayload(current);
+    const payload = draftToPayload(current, timeZone);
     const uids = payloadRowUids(current);
     startTransition(async () => {
       const result = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch(() => ({
@@ -261,6 +265,7 @@ export function EventForm({
             key={followUp.uid}
             index={index}
             followUp={followUp}
+            today={today}
             people={draft.people}
             errors={(field) => err(`followUps.${followUp.uid}.${field}`)}
             onChange={(next) => setDraft((d) => ({ ...d, followUps: d.followUps.map((f) => (f.uid === next.uid ? next : f)) }))}

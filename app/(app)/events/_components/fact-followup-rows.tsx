@@ -3,7 +3,7 @@
 import { Trash2 } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
-import { addDays, DUE_PRESETS, localDate, personLabel, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { addDays, DUE_PRESETS, personLabel, type EventDraft, type PersonDraft } from '@/lib/events/draft';
 
 type Fact = EventDraft['insights'][number];
 type FollowUp = EventDraft['followUps'][number];
@@ -88,15 +88,16 @@ export function FactRow(props: {
 export function FollowUpRow(props: {
   index: number;
   followUp: FollowUp;
+  /** The user's today (YYYY-MM-DD), for the due presets. */
+  today: string;
   people: PersonDraft[];
   errors: (field: string) => string[] | undefined;
   onChange: (next: FollowUp) => void;
   onRemove: () => void;
   onEnter: () => void;
 }) {
-  const { index, followUp, people, errors, onChange, onRemove, onEnter } = props;
+  const { index, followUp, today, people, errors, onChange, onRemove, onEnter } = props;
   const id = `follow-up-${followUp.uid}`;
-  const today = localDate(new Date());
   return (
     <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
       <legend className="sr-only">Follow-up {index + 1}</legend>

@@ -24,7 +24,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Edit event" description={event.title} />
-      <EventForm draftKey={`${DRAFT_PREFIX}${event.id}`} initial={eventToDraft(eventToJson(event), user.timeZone)} eventId={event.id} sectors={sectors} />
+      <EventForm draftKey={`${DRAFT_PREFIX}${event.id}`} initial={eventToDraft(eventToJson(event), user.timeZone)} eventId={event.id} sectors={sectors} timeZone={user.timeZone} />
     </div>
   );
 }
