@@ -49,7 +49,7 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[10rem] flex-1">
           <p className="font-medium break-words">{sector.name}</p>
           <p className="text-xs text-zinc-500">
             {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations}{' '}
