@@ -130,11 +130,20 @@ describe('the reflective post', () => {
     await page.getByRole('link', { name: 'Download HTML' }).click();
     expect((await htmlDownload).suggestedFilename()).toBe('reflections-on-cio-club-april.html');
 
+    const address = page.getByLabel('Public address');
+    await address.fill('not a valid address!');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
+    expect(await address.inputValue()).toBe('not a valid address!');
+    await address.fill('april-at-the-guildhall');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Address saved.').waitFor();
+
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const view = page.getByRole('link', { name: 'View the public page' });
     await view.waitFor();
     const href = (await view.getAttribute('href'))!;
-    expect(href).toMatch(/^\/u\/grace-hopper[\w-]*\/reflections-on-cio-club-april$/);
+    expect(href).toMatch(/^\/u\/grace-hopper[\w-]*\/april-at-the-guildhall$/);
     const handle = href.split('/')[2]!;
 
     const reader = await newContext(browser);

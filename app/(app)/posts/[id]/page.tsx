@@ -50,7 +50,8 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           version: post.version,
           updatedAt: post.updatedAt.toISOString(),
           hasEvent: post.eventId !== null,
-          publicPath: `/u/${user.handle}/${post.slug}`,
+          handle: user.handle,
+          slug: post.slug,
           initialHtml: renderMarkdown(post.bodyMarkdown),
         }}
       >

@@ -3,6 +3,7 @@
 import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
 import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
+import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
 import { proseClass } from './prose';
 import { PublishPanel } from './publish-panel';
@@ -18,7 +19,8 @@ export interface EditorPost {
   version: number;
   updatedAt: string;
   hasEvent: boolean;
-  publicPath: string;
+  handle: string;
+  slug: string;
   /** The body rendered on the server, shown until the Markdown renderer has loaded in the browser. */
   initialHtml: string;
 }
@@ -61,6 +63,8 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const previewHtml = render ? render(preview) : preview === post.markdown ? post.initialHtml : '';
   const chars = [...auto.draft.markdown.trim()].length;
   const [copied, setCopied] = useState(false);
+  const [slug, setSlug] = useState(post.slug);
+  const [published, setPublished] = useState(post.status === 'published');
   async function copy() {
     try {
       await navigator.clipboard.writeText(auto.draft.markdown.trim());
@@ -87,7 +91,13 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
       {/* Stays in view while writing, so "Saved" or a problem is always visible. */}
       <div className="sticky top-14 z-20 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50/95 px-4 py-2 backdrop-blur md:top-0 md:-mx-8 md:px-8 dark:border-zinc-800 dark:bg-zinc-950/95">
         <SaveStatus state={auto.state} message={auto.message} />
-        <PublishPanel postId={post.id} initialStatus={post.status} publicPath={post.publicPath} canPublish={auto.state === 'saved'} />
+        <PublishPanel
+          postId={post.id}
+          initialStatus={post.status}
+          publicPath={`/u/${post.handle}/${slug}`}
+          canPublish={auto.state === 'saved'}
+          onChange={(status) => setPublished(status === 'published')}
+        />
       </div>
       <div className="min-w-0 space-y-4">
         {auto.conflict ? (
@@ -162,7 +172,19 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">The event this post came from was deleted, so it cannot be regenerated.</p>
         )}
-        {children}
+        <div className="space-y-4">
+          <AddressField
+            handle={post.handle}
+            slug={slug}
+            published={published}
+            onSave={async (next) => {
+              const result = await auto.saveSlug(next);
+              if (result.ok) setSlug(result.slug);
+              return result;
+            }}
+          />
+          {children}
+        </div>
       </div>
     </div>
   );

@@ -11,12 +11,14 @@ export function PublishPanel({
   initialStatus,
   publicPath,
   canPublish,
+  onChange,
 }: {
   postId: string;
   initialStatus: 'draft' | 'published';
   publicPath: string;
   /** False while there are unsaved changes or a conflict: publish what is saved, not half a sentence. */
   canPublish: boolean;
+  onChange?: (status: 'draft' | 'published') => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [message, setMessage] = useState('');
@@ -28,6 +30,7 @@ export function PublishPanel({
       const result = await setPublishedAction(postId, publish);
       if (!result.ok) return setMessage(result.message);
       setStatus(result.status);
+      onChange?.(result.status);
       setMessage(result.status === 'published' ? 'Published. Anyone with the link can read it.' : 'Unpublished: it is a private draft again.');
     });
   }

@@ -107,5 +107,31 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     setMessage('');
   }, [conflict]);
 
-  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, overwrite, takeTheirs, saveNow: () => save() };
+  /** Saves the public address on its own (not as you type: a half-typed address is not worth a save). */
+  const saveSlug = useCallback(
+    async (slug: string): Promise<{ ok: true; slug: string } | { ok: false; message: string }> => {
+      if (inFlight.current || blocked.current) return { ok: false, message: 'Wait for the text to save, then try again.' };
+      inFlight.current = true;
+      const result = await savePostAction(postId, { slug, version: version.current }).catch(
+        () => ({ ok: false, message: 'Not saved: the connection dropped.' }) as SaveResult,
+      );
+      inFlight.current = false;
+      if (result.ok) {
+        version.current = result.version;
+        setSavedAt(result.updatedAt);
+        return { ok: true, slug: result.slug };
+      }
+      if (result.conflict) {
+        blocked.current = true;
+        setConflict(result.conflict);
+        setState('conflict');
+        setMessage(result.message);
+        return { ok: false, message: 'Not saved: this post was changed elsewhere.' };
+      }
+      return { ok: false, message: result.fieldErrors?.slug?.[0] ?? result.message };
+    },
+    [postId],
+  );
+
+  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, overwrite, takeTheirs, saveSlug };
 }

@@ -1,0 +1,66 @@
+'use client';
+
+import { useId, useState, useTransition } from 'react';
+import { Button } from '@/app/_components/ui/button';
+import { inputClass } from '@/app/_components/ui/field';
+
+/** The post's public address (its slug), saved on demand; warns that a published post's old links break. */
+export function AddressField({
+  handle,
+  slug,
+  published,
+  onSave,
+}: {
+  handle: string;
+  slug: string;
+  published: boolean;
+  onSave: (slug: string) => Promise<{ ok: true; slug: string } | { ok: false; message: string }>;
+}) {
+  const id = useId();
+  const [value, setValue] = useState(slug);
+  const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+  const [pending, startTransition] = useTransition();
+
+  function save(e: React.FormEvent) {
+    e.preventDefault();
+    setError('');
+    setNote('');
+    startTransition(async () => {
+      const result = await onSave(value.trim().toLowerCase());
+      if (result.ok) {
+        setValue(result.slug);
+        setNote('Address saved.');
+      } else setError(result.message);
+    });
+  }
+
+  return (
+    <form onSubmit={save} className="space-y-1.5">
+      <label htmlFor={`${id}-slug`} className="block text-sm font-medium">Public address</label>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-zinc-500">/u/{handle}/</span>
+        <input
+          id={`${id}-slug`}
+          className={`${inputClass} min-w-0 flex-1`}
+          value={value}
+          maxLength={80}
+          autoCapitalize="none"
+          spellCheck={false}
+          aria-invalid={!!error || undefined}
+          aria-describedby={`${id}-slug-hint ${id}-slug-error`}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <Button type="submit" variant="secondary" disabled={pending || value.trim() === slug}>
+          {pending ? 'Saving…' : 'Save address'}
+        </Button>
+      </div>
+      <p id={`${id}-slug-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        Lower-case letters, digits and dashes.{published ? ' Changing it breaks links to the old address.' : ''}
+      </p>
+      <div id={`${id}-slug-error`} aria-live="polite" className="text-sm">
+        {error ? <p className="text-red-600 dark:text-red-400">{error}</p> : note ? <p className="text-zinc-600 dark:text-zinc-400">{note}</p> : null}
+      </div>
+    </form>
+  );
+}
