@@ -39,7 +39,7 @@ export function AddressField({
     <form onSubmit={save} className="space-y-1.5">
       <label htmlFor={`${id}-slug`} className="block text-sm font-medium">Public address</label>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm text-zinc-500">/u/{handle}/</span>
+        <span className="w-full truncate text-sm text-zinc-500 sm:w-auto">/u/{handle}/</span>
         <input
           id={`${id}-slug`}
           className={`${inputClass} min-w-0 flex-1`}
