@@ -41,10 +41,11 @@ export async function createFollowUp(userId: string, input: CreateFollowUpInput,
 }
 
 /**
- * Applies a partial edit. With `version`, a copy saved by someone else since is a VersionConflictError carrying
- * the current copy. Marking done stamps doneAt; reopening clears it.
+ * Applies a partial edit inside one transaction, with the row locked, and returns the copy before and after.
+ * With `version`, a copy saved by someone else since is a VersionConflictError carrying the current copy.
+ * Marking done stamps doneAt; reopening clears it.
  */
-export async function updateFollowUp(userId: string, id: string, patch: UpdateFollowUpInput): Promise<FollowUpItem> {
+async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInput) {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ version: followUps.version, status: followUps.status })
@@ -52,9 +53,8 @@ export async function updateFollowUp(userId: string, id: string, patch: UpdateFo
       .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNull(followUps.deletedAt)))
       .for('update');
     if (!current) throw new NotFoundError('Follow-up not found');
-    if (patch.version !== undefined && patch.version !== current.version) {
-      throw new VersionConflictError(await getFollowUp(userId, id, tx));
-    }
+    const before = await getFollowUp(userId, id, tx);
+    if (patch.version !== undefined && patch.version !== current.version) throw new VersionConflictError(before);
     const statusChanges = patch.status !== undefined && patch.status !== current.status;
     await tx
       .update(followUps)
@@ -66,8 +66,13 @@ export async function updateFollowUp(userId: string, id: string, patch: UpdateFo
         updatedAt: new Date(),
       })
       .where(and(eq(followUps.id, id), eq(followUps.userId, userId)));
-    return getFollowUp(userId, id, tx);
+    return { before, after: await getFollowUp(userId, id, tx) };
   });
+}
+
+/** Applies a partial edit (see applyUpdate) and returns the saved copy. */
+export async function updateFollowUp(userId: string, id: string, patch: UpdateFollowUpInput): Promise<FollowUpItem> {
+  return (await applyUpdate(userId, id, patch)).after;
 }
 
 /** Marks a follow-up done (one tap); undo is reopenFollowUp. */
@@ -88,10 +93,9 @@ export function snoozeDay(target: SnoozeTarget, today: string): string {
 }
 
 /** Moves a follow-up's due date (and reopens it if it was done). Returns the previous due date for undo. */
-export async function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget, today: string) {
-  const before = await getFollowUp(userId, id);
-  const after = await updateFollowUp(userId, id, { due: snoozeDay(target, today), status: 'open' });
-  return { before, after };
+export function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget, today: string) {
+  // The undo copy is read in the same locked transaction as the write, so a concurrent snooze cannot slip between.
+  return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' });
 }
 
 /** Soft-deletes a follow-up; restoreFollowUp undoes it. */
