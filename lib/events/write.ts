@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, people } from '@/db/schema';
 import { fingerprint, idempotent } from '@/lib/idempotency';
@@ -190,12 +190,18 @@ export async function updateEvent(
 /** Soft-deletes an event (undo with restoreEvent); its people's search text and last-met dates follow. */
 export async function deleteEvent(userId: string, eventId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    const deletedAt = new Date();
     const [row] = await tx
       .update(networkingEvents)
-      .set({ deletedAt: new Date(), version: sql`${networkingEvents.version} + 1` })
+      .set({ deletedAt, version: sql`${networkingEvents.version} + 1` })
       .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
       .returning({ id: networkingEvents.id });
     if (!row) throw new NotFoundError('Event not found');
+    // Promises made at the event go with it, stamped with the same moment so that undo brings back exactly these.
+    await tx
+      .update(followUps)
+      .set({ deletedAt, version: sql`${followUps.version} + 1` })
+      .where(and(eq(followUps.userId, userId), eq(followUps.eventId, eventId), isNull(followUps.deletedAt)));
     await refreshPeopleSearch(tx, userId, { eventId });
   });
 }
@@ -203,19 +209,23 @@ export async function deleteEvent(userId: string, eventId: string): Promise<void
 /** Brings back an event deleted within the undo window. */
 export async function restoreEvent(userId: string, eventId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx
+    const [event] = await tx
+      .select({ deletedAt: networkingEvents.deletedAt })
+      .from(networkingEvents)
+      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId)))
+      .for('update');
+    const deletedAt = event?.deletedAt;
+    if (!deletedAt || deletedAt.getTime() < Date.now() - UNDO_WINDOW_MS) {
+      throw new NotFoundError('This event can no longer be restored');
+    }
+    await tx
       .update(networkingEvents)
       .set({ deletedAt: null, version: sql`${networkingEvents.version} + 1` })
-      .where(
-        and(
-          eq(networkingEvents.id, eventId),
-          eq(networkingEvents.userId, userId),
-          isNotNull(networkingEvents.deletedAt),
-          gt(networkingEvents.deletedAt, new Date(Date.now() - UNDO_WINDOW_MS)),
-        ),
-      )
-      .returning({ id: networkingEvents.id });
-    if (!row) throw new NotFoundError('This event can no longer be restored');
+      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId)));
+    await tx
+      .update(followUps)
+      .set({ deletedAt: null, version: sql`${followUps.version} + 1` })
+      .where(and(eq(followUps.userId, userId), eq(followUps.eventId, eventId), eq(followUps.deletedAt, deletedAt)));
     await refreshPeopleSearch(tx, userId, { eventId });
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { encounters, followUps, idempotencyKeys, insights, networkingEvents, organisations, people, topics } from '@/db/schema';
@@ -155,5 +155,26 @@ describe('editing and deleting an event', () => {
     expect(ada!.lastMetAt).toBeNull();
     await restoreEvent(user.id, event.id);
     expect((await getEventDetail(db, user.id, event.id)).title).toBe('CIO Club, April');
+  });
+
+  it('deleting an event takes its follow-ups with it; undo brings back only those', async () => {
+    const user = await createTestUser();
+    const { event } = await createEvent(user.id, evening());
+    const live = () =>
+      db
+        .select({ action: followUps.action })
+        .from(followUps)
+        .where(and(eq(followUps.userId, user.id), eq(followUps.eventId, event.id), isNull(followUps.deletedAt)));
+    expect(await live()).toHaveLength(2);
+    // One follow-up was already deleted on its own: undoing the event must not revive it.
+    const [first] = await live();
+    await db
+      .update(followUps)
+      .set({ deletedAt: new Date(Date.now() - 60_000) })
+      .where(and(eq(followUps.userId, user.id), eq(followUps.action, first!.action)));
+    await deleteEvent(user.id, event.id);
+    expect(await live()).toHaveLength(0);
+    await restoreEvent(user.id, event.id);
+    expect((await live()).map((f) => f.action)).toEqual(['Read the white paper', 'Send Ada the report'].filter((a) => a !== first!.action));
   });
 });
