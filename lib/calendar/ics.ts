@@ -1,3 +1,5 @@
+import { escapeText, foldLine } from '@/lib/content-lines';
+
 /** A minimal RFC 5545 writer for all-day reminders: escaping, 75-octet folding and CRLF line ends. */
 
 export interface AllDayEntry {
@@ -10,38 +12,6 @@ export interface AllDayEntry {
   url?: string;
   /** When this entry last changed (DTSTAMP / LAST-MODIFIED). */
   stamp: Date;
-}
-
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // Other control characters are not allowed in TEXT.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-}
-
-/** Folds a content line at 75 octets of UTF-8, never splitting a character (RFC 5545 §3.1). */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    // The first line holds 75 octets; continuation lines start with a space, leaving 74.
-    const limit = out.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
 }
 
 function basicDate(day: string): string {

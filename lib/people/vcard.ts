@@ -1,3 +1,5 @@
+import { escapeText, foldLine } from '@/lib/content-lines';
+
 /**
  * vCard 4.0 (RFC 6350) for one person. Pure, so it is unit-tested without a database.
  */
@@ -13,35 +15,6 @@ export interface VCardPerson {
   links: string[];
   notes: string | null;
   updatedAt: Date;
-}
-
-/** Escapes a text value: backslash, comma, semicolon and newlines (RFC 6350 §3.4). */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2). */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
 }
 
 function splitName(name: string): { given: string; family: string } {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, escapeText, foldLine, type AllDayEntry } from '@/lib/calendar/ics';
+import { buildCalendar, type AllDayEntry } from '@/lib/calendar/ics';
+import { escapeText, foldLine } from '@/lib/content-lines';
 
 const stamp = new Date('2026-04-20T10:00:00Z');
 

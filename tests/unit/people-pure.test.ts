@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { displayName, publicName } from '@/lib/people/display-name';
 import { mergeNotes } from '@/lib/people/merge-notes';
 import { decodeCursor, encodeCursor, searchTerms } from '@/lib/people/search-terms';
-import { escapeText, foldLine, toVCard, vcardFileName } from '@/lib/people/vcard';
+import { escapeText, foldLine } from '@/lib/content-lines';
+import { toVCard, vcardFileName } from '@/lib/people/vcard';
 
 describe('displayName', () => {
   it.each([
