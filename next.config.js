@@ -38,6 +38,8 @@ const nextConfig = {
   // A separate build folder lets a second checkout process (tests, a helper) build beside `next dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // `npm run dev` prints localhost; opening 127.0.0.1 instead must not silently stop hydration.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   reactStrictMode: true,
   // PGlite ships WebAssembly and extension bundles that must stay on disk, not in a bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
