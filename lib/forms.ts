@@ -29,8 +29,17 @@ export function formValues(formData: FormData, omit: string[] = ['password']): R
 
 /** A same-site relative path to go to after sign-in, or the fallback for anything else. */
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  // Browsers drop tabs and newlines inside URLs, so "/\t/evil.test" would become "//evil.test": refuse any
+  // whitespace, control character or backslash, then let the URL parser confirm the origin did not change.
+  if (typeof value !== 'string' || value.length > 500 || !value.startsWith('/') || /[\s\\\u0000-\u001f\u007f]/.test(value)) {
     return fallback;
   }
-  return value.slice(0, 500);
+  try {
+    const base = 'http://rapport.invalid';
+    const url = new URL(value, base);
+    if (url.origin !== base) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
 }

@@ -38,6 +38,11 @@ describe('handles and redirects', () => {
     ['//evil.example', '/'],
     ['https://evil.example/', '/'],
     ['/\\evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example', '/'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/people?q=a b', '/'],
+    ['/people?q=a%20b#x', '/people?q=a%20b#x'],
     [undefined, '/'],
   ])('safeRedirectPath(%s) = %s', (input, out) => {
     expect(safeRedirectPath(input)).toBe(out);
