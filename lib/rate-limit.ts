@@ -30,6 +30,16 @@ export async function hit(key: string, limit: number, windowSeconds: number): Pr
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
+/** How many hits `key` has in its current window, without counting one. */
+export async function peek(key: string, windowSeconds: number): Promise<number> {
+  const [row] = await rows<{ count: number }>(
+    db,
+    sql`select count from rate_limits
+        where key = ${key} and window_start >= now() - make_interval(secs => ${windowSeconds})`,
+  );
+  return Number(row?.count ?? 0);
+}
+
 /** Forget the counter for `key` (after a successful sign-in, say). */
 export async function reset(key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);

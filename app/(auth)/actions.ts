@@ -1,6 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { createUser } from '@/lib/auth/users';
@@ -8,9 +9,13 @@ import { deleteSession } from '@/lib/auth/users';
 import { signInSchema, signUpSchema } from '@/lib/auth/validation';
 import { getSessionId } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';
+import { clientAddress } from '@/lib/client-address';
+import { hit } from '@/lib/rate-limit';
 import { fieldErrorsOf, formValues, safeRedirectPath, type FormState } from '@/lib/forms';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
+const SIGN_UP_PER_ADDRESS = Number(process.env.SIGN_UP_LIMIT ?? 10);
+const SIGN_UP_OVERALL = SIGN_UP_PER_ADDRESS * 20;
 
 async function signInWith(email: string, password: string, redirectTo: string): Promise<FormState | never> {
   try {
@@ -47,6 +52,10 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     locale: formData.get('locale') ?? undefined,
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  // Each account costs an argon2 hash and can publish: cap sign-ups per address (or overall, when unknown).
+  const address = clientAddress(await headers());
+  const limit = await hit(`sign-up:${address ?? 'all'}`, address ? SIGN_UP_PER_ADDRESS : SIGN_UP_OVERALL, 3600);
+  if (!limit.allowed) return { message: 'Too many new accounts from here just now. Try again in an hour.', values };
   try {
     await createUser(parsed.data);
   } catch (err) {

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { hit, reset } from '@/lib/rate-limit';
+import { clientAddress } from '@/lib/client-address';
+import { hit, peek, reset } from '@/lib/rate-limit';
 import { authConfig } from './config';
 import { createSession, verifyCredentials } from './users';
 import { signInSchema } from './validation';
@@ -9,14 +10,24 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-/** Attempts allowed per email, and per client address, in SIGN_IN_WINDOW_SECONDS. */
+/** Failed sign-ins allowed per email (per email and address, behind a trusted proxy) in a 15-minute window. */
 export const SIGN_IN_LIMIT = Number(process.env.SIGN_IN_LIMIT ?? 10);
 const SIGN_IN_IP_LIMIT = Number(process.env.SIGN_IN_IP_LIMIT ?? SIGN_IN_LIMIT * 5);
-const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+const WINDOW_SECONDS = 15 * 60;
 
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+/**
+ * The failure counters an attempt is checked against. Only failures count, so a user who types the right
+ * password is never slowed by their own success. Where the client address is known, the lock is per email and
+ * address (a stranger cannot lock a user out from elsewhere), with a looser per-email cap against spraying from
+ * many addresses; where it is not, per email.
+ */
+function failureKeys(email: string, address: string | null): { key: string; limit: number }[] {
+  if (!address) return [{ key: `sign-in:fail:${email}`, limit: SIGN_IN_LIMIT }];
+  return [
+    { key: `sign-in:fail:${email}:${address}`, limit: SIGN_IN_LIMIT },
+    { key: `sign-in:fail:${email}`, limit: SIGN_IN_LIMIT * 10 },
+    { key: `sign-in:fail-ip:${address}`, limit: SIGN_IN_IP_LIMIT },
+  ];
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -28,12 +39,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const byEmail = await hit(`sign-in:email:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
-        const byAddress = await hit(`sign-in:ip:${clientAddress(request)}`, SIGN_IN_IP_LIMIT, SIGN_IN_WINDOW_SECONDS);
-        if (!byEmail.allowed || !byAddress.allowed) throw new RateLimitedSignIn();
+        const keys = failureKeys(email, clientAddress(request.headers));
+        for (const { key, limit } of keys) {
+          if ((await peek(key, WINDOW_SECONDS)) >= limit) throw new RateLimitedSignIn();
+        }
         const user = await verifyCredentials(email, password);
-        if (!user) return null;
-        await reset(`sign-in:email:${email}`);
+        if (!user) {
+          for (const { key, limit } of keys) await hit(key, limit, WINDOW_SECONDS);
+          return null;
+        }
+        await reset(keys[0]!.key);
         const sid = await createSession(user.id, request.headers.get('user-agent'));
         return { id: user.id, email: user.email, name: user.name, sid };
       },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { DEFAULT_SECTORS, sectors, users } from '@/db/schema';
@@ -77,5 +77,19 @@ describe('API tokens', () => {
     expect(await listApiTokens(bob.id)).toHaveLength(0);
     expect(await revokeApiToken(alice.id, created.id)).toBe(true);
     expect(await userForToken(created.token)).toBeNull();
+  });
+});
+
+describe('peek', () => {
+  it('reads a counter without adding to it, and forgets an expired window', async () => {
+    const { peek } = await import('@/lib/rate-limit');
+    const key = `test:peek:${Math.random()}`;
+    expect(await peek(key, 60)).toBe(0);
+    await hit(key, 3, 60);
+    await hit(key, 3, 60);
+    expect(await peek(key, 60)).toBe(2);
+    expect(await peek(key, 60)).toBe(2);
+    await db.execute(sql`update rate_limits set window_start = now() - interval '2 minutes' where key = ${key}`);
+    expect(await peek(key, 60)).toBe(0);
   });
 });
