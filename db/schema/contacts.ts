@@ -69,6 +69,11 @@ export const people = pgTable(
     organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
     /** The person's own sector; when null, the organisation's sector applies. */
     sectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
+    /**
+     * Denormalised: the person's own sector, else their organisation's. Kept by lib/people/search-index.ts
+     * (refreshPeopleSearch) so that sector filters and counts read one indexed column, not a join.
+     */
+    effectiveSectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
     email: text(),
     phone: text(),
     links: jsonb().$type<string[]>().notNull().default([]),
@@ -83,6 +88,12 @@ export const people = pgTable(
      */
     searchText: text().notNull().default(''),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
+    /**
+     * The words that rank a match highest: name, role and organisation name (kept by search-index.ts). A
+     * broad word found only in notes, topics or events reaches thousands; found here, usually a few hundred.
+     */
+    titleText: text().notNull().default(''),
+    titleVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', title_text)`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -93,8 +104,13 @@ export const people = pgTable(
     index('people_user_last_met_idx').on(t.userId, t.lastMetAt.desc().nullsLast(), t.id),
     index('people_user_org_idx').on(t.userId, t.organisationId),
     index('people_user_sector_idx').on(t.userId, t.sectorId),
+    // Sector-filtered lists walk this in last-met order; sector counts read it without touching the table.
+    index('people_user_effective_sector_idx')
+      .on(t.userId, t.effectiveSectorId, t.lastMetAt.desc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('people_user_email_idx').on(t.userId, sql`lower(${t.email})`),
     index('people_search_vector_idx').using('gin', t.searchVector),
+    index('people_title_vector_idx').using('gin', t.titleVector),
     index('people_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

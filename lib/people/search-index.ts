@@ -28,9 +28,10 @@ function scopeFilter(scope: RefreshScope): SQL | null {
 }
 
 /**
- * Recomputes the denormalised search text and last-met date of some of a user's people from their own fields,
- * organisation, sector, encounter topics and events. Call it in the same transaction as any write that changes
- * one of those (saving an event, renaming an organisation, merging sectors…), so search never goes stale.
+ * Recomputes the denormalised search and title texts, effective sector (own, else the organisation's) and
+ * last-met date of some of a user's people from their own fields, organisation, sector, encounter topics and
+ * events. Call it in the same transaction as any write that changes one of those (saving an event, renaming or
+ * re-filing an organisation, merging sectors…), so search and sector filters never go stale.
  * Set-based (aggregates joined by person) rather than a subquery per person, so refreshing a whole address
  * book of 100,000 people stays a few hash joins, even on tables just bulk-loaded and not yet analysed.
  */
@@ -67,7 +68,7 @@ export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: R
        group by e.person_id
     ),
     computed as (
-      select target.id, o.name as organisation, s.name as sector, talked.topics, met.events, met.last_met
+      select target.id, o.name as organisation, s.id as sector_id, s.name as sector, talked.topics, met.events, met.last_met
         from target
         left join organisations o on o.id = target.organisation_id
         left join sectors s on s.id = coalesce(target.sector_id, o.sector_id)
@@ -76,7 +77,9 @@ export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: R
     )
     update people p set
       search_text = concat_ws(' ', p.name, p.role, p.email, p.notes, c.organisation, c.sector, c.topics, c.events),
-      last_met_at = c.last_met
+      title_text = concat_ws(' ', p.name, p.role, c.organisation),
+      last_met_at = c.last_met,
+      effective_sector_id = c.sector_id
     from computed c
     where p.id = c.id and p.user_id = ${userId}::uuid`);
 }

@@ -41,6 +41,8 @@ export interface SearchCursor {
   i: string;
   /** Whether the page came from the loose (any word) search. */
   l?: boolean;
+  /** Whether the last row came from the lower tier of a tiered search (see search-list.ts). */
+  t?: boolean;
 }
 
 /** Opaque cursor for the URL. */
@@ -60,7 +62,7 @@ export function decodeCursor(raw: string | undefined): SearchCursor | null {
     if (s !== null && !/^-?\d{1,6}(\.\d{1,6})?$/.test(s)) return null;
     const m = c.m === null || c.m === undefined ? null : String(c.m);
     if (m !== null && !/^[0-9T:. +-]{10,40}$/.test(m)) return null;
-    return { s, m, i: c.i, l: c.l === true };
+    return { s, m, i: c.i, l: c.l === true, t: c.t === true || undefined };
   } catch {
     return null;
   }

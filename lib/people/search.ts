@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { displayName } from './display-name';
-import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms, type SearchCursor } from './search-terms';
+import { listPage, termMatch, tieredPage, type Term } from './search-list';
+import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 
 export interface PersonListItem {
@@ -28,8 +29,12 @@ export interface PeopleSearchResult {
   items: PersonListItem[];
   nextCursor: string | null;
   facets: SectorFacet[];
-  /** How many people match the query and every filter. */
+  /** How many people match the query and every filter (at most COUNT_LIMIT: see totalCapped). */
   total: number;
+  /** True when more than `total` people match: show "1,000+". */
+  totalCapped: boolean;
+  /** True when the facet counts stopped at the COUNT_LIMIT most recently met matches: each is then a lower bound. */
+  facetsCapped: boolean;
   /** True when no one matched every word and the list shows people matching some of them. */
   loose: boolean;
 }
@@ -38,17 +43,6 @@ export interface PeopleSearchResult {
 export const NO_SECTOR = 'none';
 
 const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-const prefixQuery = (term: string) => sql`to_tsquery('simple', ${`${term}:*`})`;
-
-/**
- * How each word is matched. A word that some of the user's people have (as a word prefix) is matched exactly
- * through the full-text index; only a word nobody has, most likely a typo, falls back to trigram similarity.
- * Trying trigrams for every word would compare 100,000 long texts for a word as common as "head".
- */
-interface Term {
-  text: string;
-  fuzzy: boolean;
-}
 
 async function resolveTerms(conn: DbOrTx, userId: string, allWords: string[]): Promise<Term[]> {
   // Words too short for trigrams are only ever matched exactly: no need to ask whether anyone has them.
@@ -64,30 +58,6 @@ async function resolveTerms(conn: DbOrTx, userId: string, allWords: string[]): P
   );
   const known = new Map(found.map((r) => [r.term, r.known]));
   return allWords.map((w) => ({ text: w, fuzzy: known.get(w) === false }));
-}
-
-function termMatch(term: Term): SQL {
-  return term.fuzzy ? sql`p.search_text %> ${term.text}` : sql`p.search_vector @@ ${prefixQuery(term.text)}`;
-}
-
-/**
- * Relevance, cheap enough to compute for thousands of matches: each word found counts 1 (a typo its
- * similarity); words in the name count most, then the organisation, then the role; ties go to last met.
- */
-function score(terms: Term[], loose: boolean): SQL {
-  const perTerm = terms.map((t) =>
-    t.fuzzy
-      ? sql`coalesce(word_similarity(${t.text}, p.search_text), 0)`
-      : loose
-        ? sql`(case when p.search_vector @@ ${prefixQuery(t.text)} then 1 else 0 end)`
-        : sql`1`,
-  );
-  const inField = (field: SQL, weight: number) =>
-    sql`(${sql.join(
-      terms.map((t) => sql`(case when strpos(lower(coalesce(${field}, '')), ${t.text}) > 0 then 1 else 0 end)`),
-      sql` + `,
-    )}) * ${String(weight / terms.length)}::numeric`;
-  return sql`round((${sql.join(perTerm, sql` + `)} + ${inField(sql`p.name`, 1.5)} + ${inField(sql`o.name`, 0.75)} + ${inField(sql`p.role`, 0.5)})::numeric, 6)`;
 }
 
 function lastMetFilter(met: LastMet): SQL {
@@ -124,21 +94,11 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
   return found.map((r) => r.id);
 }
 
-/**
- * People whose effective sector is one of these (or none, with `none`): their own sector, else their
- * organisation's (a hashed subplan over the user's organisations in those sectors).
- */
-function sectorFilter(userId: string, ids: string[], none: boolean): SQL {
+/** People whose effective sector (their own, else their organisation's) is one of these, or none with `none`. */
+function sectorFilter(ids: string[], none: boolean): SQL {
   const parts: SQL[] = [];
-  if (ids.length) {
-    parts.push(sql`p.sector_id in (${uuidList(ids)})`);
-    parts.push(sql`(p.sector_id is null and p.organisation_id in (
-      select o2.id from organisations o2 where o2.user_id = ${userId}::uuid and o2.sector_id in (${uuidList(ids)})))`);
-  }
-  if (none) {
-    parts.push(sql`(p.sector_id is null and (p.organisation_id is null or p.organisation_id in (
-      select o2.id from organisations o2 where o2.user_id = ${userId}::uuid and o2.sector_id is null)))`);
-  }
+  if (ids.length) parts.push(sql`p.effective_sector_id in (${uuidList(ids)})`);
+  if (none) parts.push(sql`p.effective_sector_id is null`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
@@ -183,7 +143,7 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
     'sectors',
     params.sector.filter((s) => s.toLowerCase() !== NO_SECTOR),
   );
-  const sector = params.sector.length ? sectorFilter(userId, sectorIds, none) : null;
+  const sector = params.sector.length ? sectorFilter(sectorIds, none) : null;
   return { base, sector, sectorIds, none };
 }
 
@@ -192,14 +152,30 @@ function textMatch(terms: Term[], loose: boolean): SQL | null {
   return sql`(${sql.join(terms.map(termMatch), loose ? sql` or ` : sql` and `)})`;
 }
 
-async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan): Promise<SectorFacet[]> {
+/**
+ * How many matches are counted one by one. Past this, facet counts and the total are lower bounds ("1,000+"):
+ * counting the 35,000 people who were at the CIO Club would read 35,000 rows for every keystroke.
+ */
+export const COUNT_LIMIT = 1000;
+
+/** Per-sector counts of the matches, and whether they were cut off at COUNT_LIMIT matches. */
+async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan): Promise<[SectorFacet[], boolean]> {
+  // With no text and no filter but the user (the page as first opened), the exact counts come from an
+  // index-only scan of people_user_effective_sector_idx; anything else is counted up to the limit.
+  const unfiltered = where.length === p.base.length && p.base.length === 2;
   const counts = await rows<{ sector_id: string | null; n: number | string }>(
     conn,
-    sql`select coalesce(p.sector_id, o.sector_id) as sector_id, count(*) as n
-          from people p left join organisations o on o.id = p.organisation_id
-         where ${sql.join(where, sql` and `)}
-         group by 1`,
+    unfiltered
+      ? sql`select p.effective_sector_id as sector_id, count(*) as n from people p
+             where ${sql.join(where, sql` and `)} group by 1`
+      : // The most recently met matches (an index walk that stops early, or the few matches sorted).
+        sql`select m.sector_id, count(*) as n from (
+              select p.effective_sector_id as sector_id from people p
+               where ${sql.join(where, sql` and `)}
+               order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m
+             group by 1`,
   );
+  const capped = !unfiltered && counts.reduce((n, c) => n + Number(c.n), 0) > COUNT_LIMIT;
   const byId = new Map(counts.map((c) => [c.sector_id, Number(c.n)]));
   const names = await rows<{ id: string; name: string }>(
     conn,
@@ -213,55 +189,17 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan)
   }));
   const noneCount = byId.get(null) ?? 0;
   if (noneCount > 0 || p.none) facets.push({ id: null, name: 'No sector', count: noneCount, selected: p.none });
-  return facets;
+  return [facets, capped];
 }
 
-function keyset(c: SearchCursor, ranked: boolean): SQL {
-  const id = sql`x.id > ${c.i}::uuid`;
-  const met =
-    c.m === null
-      ? sql`(x.last_met_at is null and ${id})`
-      : sql`(x.last_met_at < ${c.m}::timestamptz or x.last_met_at is null
-            or (x.last_met_at = ${c.m}::timestamptz and ${id}))`;
-  if (!ranked || c.s === null) return met;
-  return sql`(x.score < ${c.s}::numeric or (x.score = ${c.s}::numeric and ${met}))`;
-}
-
-interface ListRow extends Record<string, unknown> {
-  id: string;
-  name: string | null;
-  role: string | null;
-  email: string | null;
-  last_met_ms: number | string | null;
-  met_key: string | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  sector_id: string | null;
-  sector_name: string | null;
-  score: string | number | null;
-}
-
-/** One page of matches (plus one, to know whether there is more), best first. */
-function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boolean, cursor: SearchCursor | null, limit: number) {
-  const ranked = terms.length > 0;
-  return rows<ListRow>(
+/** Matches of the query and every filter, counted up to COUNT_LIMIT (and one more, to know it was passed). */
+async function boundedCount(conn: DbOrTx, where: SQL[]): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
     conn,
-    sql`select x.id, x.name, x.role, x.email, x.last_met_ms, x.met_key, x.organisation_id, x.organisation_name,
-               x.sector_id, x.sector_name, x.score from (
-          select p.id, p.name, p.role, p.email, p.last_met_at,
-                 (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
-                 p.organisation_id, o.name as organisation_name,
-                 s.id as sector_id, s.name as sector_name,
-                 ${ranked ? score(terms, loose) : sql`null::numeric`} as score
-            from people p
-            left join organisations o on o.id = p.organisation_id
-            left join sectors s on s.id = coalesce(p.sector_id, o.sector_id)
-           where ${sql.join(where, sql` and `)}
-        ) x
-        ${cursor ? sql`where ${keyset(cursor, ranked)}` : sql``}
-        order by ${ranked ? sql`x.score desc,` : sql``} x.last_met_at desc nulls last, x.id
-        limit ${limit + 1}`,
+    sql`select count(*) as n from (select 1 from people p where ${sql.join(where, sql` and `)}
+                                     order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m`,
   );
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -271,24 +209,44 @@ function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boolean, cur
  */
 export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
   const p = await plan(conn, userId, params);
-  const terms = await resolveTerms(conn, userId, searchTerms(params.q));
+  const words = searchTerms(params.q);
   const cursor = decodeCursor(params.cursor);
-
-  const ranked = terms.length > 0;
   const limit = params.limit;
-  const run = (loose: boolean) => {
+  const run = async (terms: Term[], loose: boolean) => {
     const facetWhere = [...p.base, ...[textMatch(terms, loose)].filter((x): x is SQL => x !== null)];
     const where = p.sector ? [...facetWhere, p.sector] : facetWhere;
+    // Exact words, every one required: the page need not rank every match (see tieredPage).
+    const tiered = terms.length > 0 && !loose && terms.every((t) => !t.fuzzy);
     // Facets and the page are independent: on a pool they run side by side.
-    return Promise.all([sectorFacets(conn, userId, facetWhere, p), listPage(conn, where, terms, loose, cursor, limit)]);
+    const [[facets, capped], found] = await Promise.all([
+      sectorFacets(conn, userId, facetWhere, p),
+      tiered ? tieredPage(conn, where, terms, cursor, limit) : listPage(conn, where, terms, loose, cursor, limit),
+    ]);
+    const sum = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
+    const total = capped && p.sector ? await boundedCount(conn, where) : sum;
+    const totalCapped = capped && total > COUNT_LIMIT;
+    return { facets, capped, found, total: totalCapped ? COUNT_LIMIT : total, totalCapped };
   };
+  const none = (r: { facets: SectorFacet[] }) => r.facets.every((f) => f.count === 0);
+
+  // Words are first matched exactly. Only when that finds no one is each word checked (does anyone have it?),
+  // to retry the ones nobody has as typos, and then, still with no one, any word instead of every word.
   let loose = cursor?.l ?? false;
-  let [facets, found] = await run(loose);
-  if (!cursor && !loose && terms.length > 1 && facets.every((f) => f.count === 0)) {
-    loose = true;
-    [facets, found] = await run(true);
+  let terms: Term[] = loose ? await resolveTerms(conn, userId, words) : words.map((text) => ({ text, fuzzy: false }));
+  let r = await run(terms, loose);
+  if (!loose && words.length > 0 && none(r)) {
+    const resolved = await resolveTerms(conn, userId, words);
+    if (resolved.some((t) => t.fuzzy)) {
+      terms = resolved;
+      r = await run(terms, false);
+    }
+    if (!cursor && terms.length > 1 && none(r)) {
+      loose = true;
+      r = await run(terms, true);
+    }
   }
-  const total = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
+  const ranked = terms.length > 0;
+  const { facets, found, total } = r;
 
   const page = found.slice(0, limit);
   const last = page.at(-1);
@@ -299,6 +257,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
           m: last.met_key,
           i: last.id,
           l: loose || undefined,
+          t: last.lower || undefined,
         })
       : null;
 
@@ -316,6 +275,8 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     nextCursor,
     facets,
     total,
+    facetsCapped: r.capped,
+    totalCapped: r.totalCapped,
     loose,
   };
 }

@@ -91,15 +91,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <div className="md:grid md:grid-cols-[16rem_1fr] md:gap-8">
           <aside className="mb-4 md:mb-0">
             <SearchForm q={params.q ?? ''} activeFilters={activeFilters}>
-              <Filters params={params} facets={result.facets} options={options} locale={user.locale} timeZone={user.timeZone} />
+              <Filters params={params} facets={result.facets} facetsCapped={result.facetsCapped} options={options} locale={user.locale} timeZone={user.timeZone} />
             </SearchForm>
           </aside>
           <section aria-labelledby="results-heading" className="min-w-0">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h2 id="results-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
-                {result.total.toLocaleString(user.locale)} {result.total === 1 ? 'person' : 'people'}
+                {result.total.toLocaleString(user.locale)}
+                {result.totalCapped ? '+' : ''} {result.total === 1 && !result.totalCapped ? 'person' : 'people'}
                 {searching ? ' match' : ''}
-                {result.total === 1 && searching ? 'es' : ''}
+                {result.total === 1 && !result.totalCapped && searching ? 'es' : ''}
               </h2>
               {searching ? <ClearLink href="/people" /> : null}
             </div>

@@ -16,12 +16,15 @@ const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-20
 export function Filters({
   params,
   facets,
+  facetsCapped = false,
   options,
   locale,
   timeZone,
 }: {
   params: SearchParams;
   facets: SectorFacet[];
+  /** The counts stopped at the first matches found: each is "at least". */
+  facetsCapped?: boolean;
   options: Options;
   locale: string;
   timeZone: string;
@@ -45,8 +48,9 @@ export function Filters({
                 >
                   <input id={id} type="checkbox" name="sector" value={value} defaultChecked={f.selected} className="size-4 accent-accent-600" />
                   <span className="min-w-0 flex-1 truncate">{f.name}</span>
-                  <span className="text-xs tabular-nums text-zinc-500" aria-label={`${f.count} people`}>
+                  <span className="text-xs tabular-nums text-zinc-500" aria-label={`${facetsCapped ? 'at least ' : ''}${f.count} people`}>
                     {f.count.toLocaleString(locale)}
+                    {facetsCapped && f.count > 0 ? '+' : ''}
                   </span>
                 </label>
               </li>

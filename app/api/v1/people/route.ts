@@ -14,6 +14,8 @@ export const GET = apiRoute(async (request, user) => {
     items: result.items.map(toApiListItem),
     nextCursor: result.nextCursor,
     total: result.total,
+    totalCapped: result.totalCapped,
+    facetsCapped: result.facetsCapped,
     loose: result.loose,
     facets: { sector: result.facets.map((f) => ({ id: f.id, name: f.name, count: f.count })) },
   });
