@@ -20,8 +20,11 @@ const currentUserColumns = {
   locale: users.locale,
 };
 
-/** Lower-case letters, digits and dashes from a name or email, for the public handle. */
-export function handleBase(name: string, email: string): string {
+/**
+ * Lower-case letters, digits and dashes from the name, for the public handle. Never from the email: a handle is
+ * public, and the part before the @ is not.
+ */
+export function handleBase(name: string): string {
   const from = (s: string) =>
     s
       .normalize('NFKD')
@@ -30,7 +33,7 @@ export function handleBase(name: string, email: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 30);
-  return from(name) || from(email.split('@')[0] ?? '') || 'member';
+  return from(name) || 'member';
 }
 
 /**
@@ -39,7 +42,7 @@ export function handleBase(name: string, email: string): string {
  */
 export async function createUser(input: SignUpInput): Promise<CurrentUser> {
   const passwordHash = await hashPassword(input.password);
-  const base = handleBase(input.name, input.email);
+  const base = handleBase(input.name);
   for (let attempt = 0; attempt < 6; attempt++) {
     const handle = attempt === 0 ? base : `${base}-${randomBytes(2).toString('hex')}`;
     try {

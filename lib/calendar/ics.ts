@@ -1,3 +1,4 @@
+import { siteOrigin } from '@/lib/site-origin';
 import { escapeText, foldLine } from '@/lib/content-lines';
 
 /** A minimal RFC 5545 writer for all-day reminders: escaping, 75-octet folding and CRLF line ends. */
@@ -65,13 +66,9 @@ export function buildCalendar(name: string, entries: AllDayEntry[]): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-/** The origin the request came in on (behind a proxy, its forwarded host), for links back to the app. */
+/** The origin for links back to the app (see lib/site-origin.ts). */
 export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  if (host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return `${proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1)}://${host}`;
-  return url.origin;
+  return siteOrigin(request.headers);
 }
 
 /** Response headers for calendar data. */

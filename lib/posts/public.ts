@@ -25,13 +25,21 @@ export interface PublicPost {
 
 const HANDLE = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 
-/** The author behind a public handle, or null (also for anything that is not a handle). */
+/**
+ * The author behind a public handle, or null — also for anything that is not a handle, and for an account that
+ * has published nothing, so that guessing handles does not tell who has an account.
+ */
 export async function getPublicAuthor(handle: string): Promise<PublicAuthor | null> {
   if (!HANDLE.test(handle)) return null;
   const [row] = await db
     .select({ id: users.id, name: users.name, handle: users.handle, timeZone: users.timeZone, locale: users.locale })
     .from(users)
-    .where(sql`lower(${users.handle}) = lower(${handle})`)
+    .where(
+      and(
+        sql`lower(${users.handle}) = lower(${handle})`,
+        sql`exists (select 1 from ${posts} where ${published(users.id)})`,
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -44,7 +52,7 @@ const publicColumns = {
   updatedAt: posts.updatedAt,
 };
 
-const published = (userId: string) =>
+const published = (userId: string | typeof users.id) =>
   and(eq(posts.userId, userId), eq(posts.status, 'published'), isNull(posts.deletedAt), sql`${posts.publishedAt} is not null`);
 
 /** The author's published posts, newest first. */
@@ -68,17 +76,5 @@ export async function getPublishedPost(userId: string, slug: string): Promise<Pu
   return row ?? null;
 }
 
-/** This site's origin for absolute links (feeds, Open Graph): AUTH_URL when set, else the request's host. */
-export function siteOrigin(headers: Headers): string {
-  const configured = process.env.AUTH_URL || process.env.NEXT_PUBLIC_SITE_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      /* fall through to the request */
-    }
-  }
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost';
-  const proto = headers.get('x-forwarded-proto') ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
-  return `${proto.split(',')[0]!.trim()}://${host}`;
-}
+/** Where absolute links point; see lib/site-origin.ts. */
+export { siteOrigin } from '@/lib/site-origin';

@@ -24,17 +24,41 @@ function makeRenderer() {
 
 const renderer = makeRenderer();
 
+// Rendering a long post costs up to a few hundred milliseconds of CPU, and public pages and the feed render the
+// same bodies again and again: keep recent results, keyed by content, within a character budget. A cache only —
+// every server can rebuild it — so it holds nothing that matters across requests.
+const CACHE_BUDGET_CHARS = 20_000_000;
+const cache = new Map<string, string>();
+let cachedChars = 0;
+
+function cached(markdown: string): string {
+  const key = markdown; // the Map hashes the string itself; no crypto, so this module also runs in the browser
+  const hitValue = cache.get(key);
+  if (hitValue !== undefined) {
+    cache.delete(key); // move to the newest end
+    cache.set(key, hitValue);
+    return hitValue;
+  }
+  const html = renderer.render(markdown);
+  cache.set(key, html);
+  cachedChars += key.length + html.length;
+  for (const [oldKey, oldHtml] of cache) {
+    if (cachedChars <= CACHE_BUDGET_CHARS) break;
+    cache.delete(oldKey);
+    cachedChars -= oldKey.length + oldHtml.length;
+  }
+  return html;
+}
+
 /**
  * Markdown to HTML for the preview, the public page, the feed and the HTML export: no raw HTML, links only
  * to http(s), mailto or this site, each marked rel="nofollow noopener".
  */
 export function renderMarkdown(markdown: string): string {
-  return renderer.render(markdown);
+  return cached(markdown);
 }
 
-/** The text of a post without Markdown, for descriptions and previews. */
-export function plainText(markdown: string): string {
-  const html = renderer.render(markdown);
+function htmlToText(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
@@ -46,9 +70,15 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** The text of a post without Markdown, for descriptions and previews. */
+export function plainText(markdown: string): string {
+  return htmlToText(cached(markdown));
+}
+
 /** The first words of a post's prose (headings left out), cut at a word boundary. */
 export function excerpt(markdown: string, max = 200): string {
-  const text = plainText(markdown.replace(/^ {0,3}#{1,6}\s.*$/gm, ''));
+  // From the same cached rendering as the page, with headings removed, so an excerpt costs no second render.
+  const text = htmlToText(cached(markdown).replace(/<h([1-6])\b[^>]*>[\s\S]*?<\/h\1>/g, ' '));
   if (text.length <= max) return text;
   return `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }

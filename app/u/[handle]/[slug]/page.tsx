@@ -5,14 +5,14 @@ import { cache } from 'react';
 import { proseClass } from '@/app/(app)/posts/_components/prose';
 import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
-import { loadAuthor } from '../load';
+import { decodeParam, loadAuthor } from '../load';
 
 type Params = Promise<{ handle: string; slug: string }>;
 
 const load = cache(async (handle: string, slug: string) => {
   const author = await loadAuthor(handle);
   if (!author) return null;
-  const post = await getPublishedPost(author.id, decodeURIComponent(slug));
+  const post = await getPublishedPost(author.id, decodeParam(slug));
   return post ? { author, post } : null;
 });
 
