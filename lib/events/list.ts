@@ -4,6 +4,7 @@ import { networkingEvents } from '@/db/schema';
 import { normaliseTopic } from '@/lib/topics/normalise';
 import { escapeLike } from '@/lib/topics/queries';
 import type { EventListQuery } from './validation';
+import { isUuid } from '@/lib/ids';
 
 export interface EventListItem {
   id: string;
@@ -24,7 +25,7 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } | null {
   try {
     const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const startsAt = new Date(iso);
-    if (Number.isNaN(startsAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (Number.isNaN(startsAt.getTime()) || !isUuid(id)) return null;
     return { startsAt, id };
   } catch {
     return null;

@@ -5,6 +5,7 @@ import { displayName } from './display-name';
 import { listPage, termMatch, tieredPage, type Term } from './search-list';
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
+import { isUuid } from '@/lib/ids';
 
 export interface PersonListItem {
   id: string;
@@ -78,7 +79,7 @@ function lastMetFilter(met: LastMet): SQL {
 /** Ids of the user's sectors (exact names or ids) or organisations (names containing the text, or ids). */
 async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'organisations', values: string[]) {
   if (values.length === 0) return [];
-  const uuids = values.filter((v) => /^[0-9a-f-]{36}$/i.test(v));
+  const uuids = values.filter((v) => isUuid(v));
   const names = values.map((v) => v.toLowerCase());
   const found = await rows<{ id: string }>(
     conn,

@@ -37,6 +37,7 @@ const link = z
   .trim()
   .max(500, 'Keep each link under 500 characters')
   .refine((s) => !NUL.test(s), 'This link contains a character that cannot be stored')
+  .refine((s) => !/[\s\u0000-\u001f\u007f]/.test(s), 'A link cannot contain spaces or line breaks')
   .transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
   .refine((s) => {
     try {

@@ -34,7 +34,8 @@ export function toVCard(p: VCardPerson): string {
   if (p.role) lines.push(`TITLE:${escapeText(p.role)}`);
   if (p.email) lines.push(`EMAIL;TYPE=work:${escapeText(p.email)}`);
   if (p.phone) lines.push(`TEL;VALUE=uri:tel:${p.phone.replace(/[^0-9+]/g, '')}`);
-  for (const link of p.links) lines.push(`URL:${link}`);
+  // A URI value is not TEXT-escaped, but a line break in it would start a new property: strip controls.
+  for (const link of p.links) lines.push(`URL:${link.replace(/[\u0000-\u001f\u007f]/g, '')}`);
   if (p.sector?.name) lines.push(`CATEGORIES:${escapeText(p.sector.name)}`);
   if (p.notes) lines.push(`NOTE:${escapeText(p.notes)}`);
   lines.push(`REV:${p.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);

@@ -7,6 +7,7 @@ import { loadComposeInput } from './source';
 import type { PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
 import { fingerprint, idempotent } from '@/lib/idempotency';
+import { isUuid } from '@/lib/ids';
 
 /** What the API and the editor see of a post. */
 export type PostView = Pick<
@@ -103,7 +104,7 @@ function decodeCursor(value: string | undefined): ListCursor | null {
   if (!value) return null;
   try {
     const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ListCursor;
-    if (typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id) || Number.isNaN(Date.parse(c.updatedAt))) throw new Error();
+    if (typeof c.id !== 'string' || !isUuid(c.id) || Number.isNaN(Date.parse(c.updatedAt))) throw new Error();
     return c;
   } catch {
     throw new UserFacingError('The cursor is not valid.', 400, { cursor: ['Use the nextCursor from the previous page.'] });

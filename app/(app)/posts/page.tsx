@@ -8,6 +8,7 @@ import { UserFacingError } from '@/lib/errors';
 import { listPosts } from '@/lib/posts/queries';
 import { excerpt } from '@/lib/posts/render';
 import { restorePostAction } from './actions';
+import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -65,7 +66,7 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
     safeList(user.id, 'published', search.published),
   ]);
   const format = new Intl.DateTimeFormat(user.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone });
-  const deleted = search.deleted && /^[0-9a-f-]{36}$/i.test(search.deleted) ? search.deleted : null;
+  const deleted = isUuid(search.deleted) ? search.deleted : null;
 
   return (
     <>
