@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { clientAddress } from '@/lib/client-address';
 import { hit, peek, reset } from '@/lib/rate-limit';
 import { authConfig } from './config';
-import { createSession, verifyCredentials } from './users';
+import { createSession, deleteSession, verifyCredentials } from './users';
 import { signInSchema } from './validation';
 
 export class RateLimitedSignIn extends CredentialsSignin {
@@ -32,6 +32,13 @@ function failureKeys(email: string, address: string | null): { key: string; limi
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    // next-auth's own sign-out route (POST /api/auth/signout) must end the server-side session too.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await deleteSession(sid);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },

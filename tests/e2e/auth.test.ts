@@ -112,6 +112,20 @@ describe('accounts in a real browser', () => {
     await context.close();
   });
 
+  it('next-auth’s own sign-out route ends the server-side session too', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    const cookiesBefore = await context.cookies();
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    await page.request.post('/api/auth/signout', { form: { csrfToken }, maxRedirects: 0 });
+    await context.clearCookies();
+    await context.addCookies(cookiesBefore);
+    await page.goto('/events');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
   it('is usable on a desktop: sidebar navigation', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
