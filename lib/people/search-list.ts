@@ -124,27 +124,39 @@ export async function tieredPage(conn: DbOrTx, where: SQL[], terms: Term[], curs
   const all = sql.join(where, sql` and `);
   const recent = sql`select p.id, p.last_met_at from people p where ${all} and ${inTitle}
                       order by p.last_met_at desc nulls last, p.id limit ${RANKED_LIMIT}`;
+  // Each ranked row also carries how many were ranked and the last of them in last-met order (the edge): title
+  // matches met after it were ranked above, the rest come below. A window over at most RANKED_LIMIT rows.
   const upper = cursor?.t
     ? []
-    : await rows<ListRow>(
+    : await rows<ListRow & { ranked_n: number | string; edge_m: string | null; edge_id: string }>(
         conn,
         sql`select x.* from (
-              select ${selectRow(score(terms, false), false)}, p.last_met_at
+              select ${selectRow(score(terms, false), false)}, p.last_met_at,
+                     count(*) over () as ranked_n,
+                     last_value(p.last_met_at::text) over edge as edge_m, last_value(p.id) over edge as edge_id
                 from (${recent}) r
                 join people p on p.id = r.id
                 left join organisations o on o.id = p.organisation_id
-                left join sectors s on s.id = p.effective_sector_id) x
+                left join sectors s on s.id = p.effective_sector_id
+              window edge as (order by p.last_met_at desc nulls last, p.id
+                              rows between unbounded preceding and unbounded following)) x
             ${cursor ? sql`where ${keyset(cursor, true)}` : sql``}
             order by x.score desc, x.last_met_at desc nulls last, x.id
             limit ${limit + 1}`,
       );
   if (upper.length > limit) return upper;
-  // The last of the ranked people in last-met order: title matches met after it were ranked above.
-  const [edge] = await rows<{ m: string | null; id: string }>(
-    conn,
-    sql`select r.last_met_at::text as m, r.id from (${recent}) r
-         order by r.last_met_at desc nulls last, r.id offset ${RANKED_LIMIT - 1} limit 1`,
-  );
+  let edge: { m: string | null; id: string } | undefined;
+  const first = upper[0];
+  if (first) {
+    if (Number(first.ranked_n) >= RANKED_LIMIT) edge = { m: first.edge_m, id: first.edge_id };
+  } else if (cursor) {
+    // Past the ranked people already: find the edge again.
+    [edge] = await rows<{ m: string | null; id: string }>(
+      conn,
+      sql`select r.last_met_at::text as m, r.id from (${recent}) r
+           order by r.last_met_at desc nulls last, r.id offset ${RANKED_LIMIT - 1} limit 1`,
+    );
+  }
   const notRanked = edge ? sql`(not (${inTitle}) or ${metKeyset({ s: null, m: edge.m, i: edge.id }, 'p')})` : sql`not (${inTitle})`;
   const after = cursor?.t ? sql` and ${metKeyset(cursor, 'p')}` : sql``;
   const lower = await rows<ListRow>(
