@@ -33,7 +33,12 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
   for (const ep of endpoints) {
     const parameters: unknown[] = [];
     for (const match of ep.path.matchAll(/\{(\w+)\}/g)) {
-      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+      parameters.push({
+        name: match[1],
+        in: 'path',
+        required: true,
+        schema: match[1] === 'id' ? { type: 'string', format: 'uuid' } : { type: 'string' },
+      });
     }
     if (ep.query) {
       for (const [name, schema] of Object.entries(ep.query.shape)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { createFollowUpSchema, listFiltersSchema, updateFollowUpSchema } from './validation';
+import { createFollowUpSchema, listQuerySchema, updateFollowUpSchema } from './validation';
 
 const item = z.object({
   id: z.uuid(),
@@ -21,10 +21,12 @@ export const followUpEndpoints: EndpointDoc[] = [
     method: 'get',
     path: '/api/v1/follow-ups',
     summary:
-      'List follow-ups (open by default, up to 500; done ones newest first, up to 50). `due` is relative to today in the user’s time zone: overdue, today, week (the six days after today), later, none (no date)',
+      'List follow-ups (open by default, soonest due first; done ones most recently done first), `limit` a page (default 200, at most 500) with `nextCursor` for the next. `due` is relative to today in the user’s time zone: overdue, today, week (the six days after today), later, none (no date)',
     tags,
-    query: listFiltersSchema,
-    responses: { 200: { description: 'The follow-ups', schema: z.object({ items: z.array(item) }) } },
+    query: listQuerySchema,
+    responses: {
+      200: { description: 'The follow-ups', schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) },
+    },
   },
   {
     method: 'post',
@@ -70,5 +72,16 @@ export const followUpEndpoints: EndpointDoc[] = [
     summary: 'Every open, dated follow-up as all-day iCalendar events with a reminder',
     tags,
     responses: { 200: { description: 'iCalendar', schema: z.string(), contentType: 'text/calendar' } },
+  },
+  {
+    method: 'get',
+    path: '/calendar/{secret}.ics',
+    summary:
+      'Private calendar subscription (no session: the secret from Settings → Calendar authenticates; regenerating it retires the old address). Every open follow-up with a due date, as an all-day event with a reminder',
+    tags,
+    responses: {
+      200: { description: 'iCalendar', schema: z.string(), contentType: 'text/calendar' },
+      404: { description: 'Unknown or replaced secret' },
+    },
   },
 ];

@@ -85,6 +85,28 @@ export function dueCondition(group: DueGroup, today: string): SQL {
   }
 }
 
+/** How many open follow-ups each due group holds under the same filters, in one query (lists show a page). */
+export async function countOpenByGroup(userId: string, today: string, filters: ListFilters = {}): Promise<Record<DueGroup, number>> {
+  const where: SQL[] = [eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, 'open')];
+  if (filters.person) where.push(eq(followUps.personId, filters.person));
+  if (filters.event) where.push(eq(followUps.eventId, filters.event));
+  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  const n = (group: DueGroup) => sql<number>`(count(*) filter (where ${dueCondition(group, today)}))::int`;
+  const [row] = await db
+    .select({ overdue: n('overdue'), today: n('today'), week: n('week'), later: n('later'), none: n('none') })
+    .from(followUps)
+    .leftJoin(people, and(eq(people.id, followUps.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+    .leftJoin(personOrg, and(eq(personOrg.id, people.organisationId), eq(personOrg.userId, userId)))
+    .where(and(...where));
+  return {
+    overdue: Number(row?.overdue ?? 0),
+    today: Number(row?.today ?? 0),
+    week: Number(row?.week ?? 0),
+    later: Number(row?.later ?? 0),
+    none: Number(row?.none ?? 0),
+  };
+}
+
 /**
  * The user's follow-ups, filtered. Open ones come soonest-due first (undated last); done ones most recently
  * done first. `today` is the user's today (todayIn(user.timeZone)); `recentDoneOnly` limits done ones to the
@@ -93,7 +115,7 @@ export function dueCondition(group: DueGroup, today: string): SQL {
 export async function listFollowUps(
   userId: string,
   today: string,
-  filters: ListFilters & { recentDoneOnly?: boolean; limit?: number } = {},
+  filters: ListFilters & { recentDoneOnly?: boolean; limit?: number; offset?: number } = {},
 ): Promise<FollowUpItem[]> {
   const status = filters.status ?? 'open';
   const where: (SQL | undefined)[] = [
@@ -108,15 +130,18 @@ export async function listFollowUps(
   if (status === 'done' && filters.recentDoneOnly) {
     where.push(gte(followUps.doneAt, new Date(Date.parse(`${addDays(today, -RECENT_DONE_DAYS)}T00:00:00Z`))));
   }
-  const limit = Math.min(filters.limit ?? (status === 'open' ? MAX_OPEN : MAX_DONE), MAX_OPEN);
+  // One over the maximum, so that a caller asking for a full page can tell whether there is more.
+  const limit = Math.min(filters.limit ?? (status === 'open' ? MAX_OPEN : MAX_DONE), MAX_OPEN + 1);
   const rowsOut = await baseSelect(db, userId)
     .where(and(...where))
     .orderBy(
       ...(status === 'open'
         ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt)]
         : [desc(followUps.doneAt), desc(followUps.id)]),
+      asc(followUps.id),
     )
-    .limit(limit);
+    .limit(limit)
+    .offset(filters.offset ?? 0);
   return rowsOut.map(toItem);
 }
 

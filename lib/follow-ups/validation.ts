@@ -52,3 +52,12 @@ export const listFiltersSchema = z.object({
   sector: optionalUuid('sector'),
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
+
+/** The API's list query: the filters plus a page size and the cursor from the previous page. */
+export const listQuerySchema = listFiltersSchema.extend({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,7}$/, 'Use the nextCursor from the previous page')
+    .optional(),
+});

@@ -31,6 +31,29 @@ const noParams = { params: Promise.resolve({}) };
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe('JSON API for follow-ups', () => {
+  it('pages with limit and nextCursor, in due order, without losing or repeating any', async () => {
+    const { user, call } = await apiUser();
+    const today = todayIn(user.timeZone);
+    for (const [i, action] of ['a', 'b', 'c', 'd', 'e'].entries()) {
+      await createRoute(call('POST', BASE, { action, due: i === 4 ? null : addDays(today, i) }), noParams);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await listRoute(call('GET', `${BASE}?limit=2${cursor ? `&cursor=${cursor}` : ''}`), noParams);
+      const body = (await res.json()) as { items: { action: string }[]; nextCursor: string | null };
+      seen.push(...body.items.map((i) => i.action));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(pages).toBe(3);
+    const bad = await listRoute(call('GET', `${BASE}?cursor=abc`), noParams);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].path).toBe('cursor');
+  });
+
   it('creates, lists by due group and status, patches and deletes', async () => {
     const { user, call } = await apiUser('Pacific/Auckland');
     const today = todayIn(user.timeZone);

@@ -14,7 +14,7 @@ import {
   snoozeFollowUp,
   updateFollowUp,
 } from '@/lib/follow-ups/mutations';
-import { getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
+import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -205,5 +205,30 @@ describe('another user’s follow-ups', () => {
     const f = await createFollowUp(user.id, { action: 'x', personId: p.id });
     await db.update(people).set({ deletedAt: new Date() }).where(eq(people.id, p.id));
     expect((await getFollowUp(user.id, f.id)).person).toBeNull();
+  });
+
+  it('counts open follow-ups per due group, under the same filters, for this user only', async () => {
+    const user = await createTestUser({ timeZone: 'Europe/London' });
+    const other = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const ann = await makePerson(user.id, { name: 'Ann' });
+    const ev = await makeEvent(user.id, {
+      title: 'Counted',
+      followUps: [
+        { action: 'late', dueOn: addDays(today, -2), personId: ann.id },
+        { action: 'now', dueOn: today },
+        { action: 'soon', dueOn: addDays(today, 3) },
+        { action: 'far 1', dueOn: addDays(today, 30) },
+        { action: 'far 2', dueOn: addDays(today, 40), personId: ann.id },
+        { action: 'whenever' },
+        { action: 'finished', dueOn: today, status: 'done' },
+      ],
+    });
+    await makeEvent(other.id, { title: 'Not mine', followUps: [{ action: 'theirs', dueOn: today }] });
+    expect(await countOpenByGroup(user.id, today)).toEqual({ overdue: 1, today: 1, week: 1, later: 2, none: 1 });
+    expect(await countOpenByGroup(user.id, today, { person: ann.id })).toEqual({ overdue: 1, today: 0, week: 0, later: 1, none: 0 });
+    expect((await countOpenByGroup(user.id, today, { event: ev.id })).later).toBe(2);
+    // A page of one per group still reaches the undated ones, however long the dated groups are.
+    expect((await listFollowUps(user.id, today, { status: 'open', due: 'none', limit: 1 })).map((f) => f.action)).toEqual(['whenever']);
   });
 });

@@ -1,5 +1,6 @@
 import { CalendarDays, ListChecks } from 'lucide-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
@@ -7,7 +8,8 @@ import { requireUser } from '@/lib/dal';
 import { listFilterChoices, listEventChoices, listPersonChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { formatDay } from '@/lib/follow-ups/dates';
-import { listFollowUps } from '@/lib/follow-ups/queries';
+import type { DueGroup } from '@/lib/follow-ups/dates';
+import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
 import { AddFollowUp } from './_components/add-follow-up';
 import { FollowUpFilters } from './_components/filters';
@@ -15,24 +17,34 @@ import { FollowUpList } from './_components/follow-up-list';
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 
+/** Open follow-ups shown per group before "Show all". */
+const PER_GROUP = 100;
+
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const user = await requireUser();
   const raw = await searchParams;
   const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : undefined);
   // A malformed filter in a hand-edited address shows everything rather than an error page.
-  const parsed = listFiltersSchema.safeParse({ person: pick('person'), event: pick('event'), sector: pick('sector') });
-  const filters = parsed.success ? parsed.data : {};
+  const parsed = listFiltersSchema.safeParse({ person: pick('person'), event: pick('event'), sector: pick('sector'), due: pick('due') });
+  const { due: onlyGroup, ...filters } = parsed.success ? parsed.data : {};
   const today = todayIn(user.timeZone);
+  // Each group is read on its own, so a long "Later" never crowds out "No date"; a group opened on its own
+  // (?due=later) shows up to the list maximum.
+  const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
+  const perGroup = onlyGroup ? undefined : PER_GROUP;
 
-  const [open, done, choices, personChoices, eventChoices] = await Promise.all([
-    listFollowUps(user.id, today, { ...filters, status: 'open' }),
-    listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
+  const [openByGroup, totals, done, choices, personChoices, eventChoices] = await Promise.all([
+    Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: perGroup }))),
+    countOpenByGroup(user.id, today, filters),
+    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
     listFilterChoices(user.id),
     listPersonChoices(user.id),
     listEventChoices(user.id),
   ]);
-  const filtered = Boolean(filters.person || filters.event || filters.sector);
+  const open = openByGroup.flat();
+  const filtered = Boolean(filters.person || filters.event || filters.sector || onlyGroup);
+  const moreHref = (group: DueGroup) => `/follow-ups?${new URLSearchParams({ ...(filters as Record<string, string>), due: group })}`;
 
   return (
     <>
@@ -62,7 +74,26 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
                   All caught up: nothing open{filtered ? ' for this filter' : ''}.
                 </p>
               ) : null}
-              <FollowUpList items={open} done={done} today={today} locale={user.locale} timeZone={user.timeZone} grouped />
+              <FollowUpList
+                items={open}
+                done={done}
+                today={today}
+                locale={user.locale}
+                timeZone={user.timeZone}
+                grouped
+                more={Object.fromEntries(
+                  groups
+                    .filter((g, i) => totals[g] > openByGroup[i]!.length)
+                    .map((g) => [g, { total: totals[g], href: moreHref(g) }]),
+                )}
+              />
+              {onlyGroup ? (
+                <p className="mt-4 text-sm">
+                  <Link href="/follow-ups" className="font-medium text-accent-600 hover:underline dark:text-accent-200">
+                    Show every group
+                  </Link>
+                </p>
+              ) : null}
             </>
           )}
         </div>

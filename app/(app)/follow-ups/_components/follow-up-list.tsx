@@ -1,6 +1,7 @@
 'use client';
 
 import { Undo2, X } from 'lucide-react';
+import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { dueGroup, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
@@ -34,6 +35,7 @@ export function FollowUpList({
   showPerson = true,
   timeZone = 'UTC',
   headingLevel = 2,
+  more = {},
 }: {
   items: FollowUpItem[];
   done?: FollowUpItem[];
@@ -46,6 +48,8 @@ export function FollowUpList({
   timeZone?: string;
   /** Level of the group headings: 3 when the list sits under a page section's h2. */
   headingLevel?: 2 | 3;
+  /** Groups that hold more than is shown: their total and where to see them all. */
+  more?: Partial<Record<string, { total: number; href: string }>>;
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const [toast, setToast] = useState<Toast | null>(null);
@@ -87,7 +91,7 @@ export function FollowUpList({
                 }`}
               >
                 {s.title}
-                <span className="font-normal normal-case">({s.items.length})</span>
+                <span className="font-normal normal-case">({more[s.key]?.total ?? s.items.length})</span>
               </Heading>
             ) : null}
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
@@ -95,6 +99,11 @@ export function FollowUpList({
                 <FollowUpRow key={item.id} item={item} {...rowProps} />
               ))}
             </ul>
+            {more[s.key] ? (
+              <Link href={more[s.key]!.href} className="mt-2 inline-block text-sm font-medium text-accent-600 hover:underline dark:text-accent-200">
+                Show all {more[s.key]!.total}
+              </Link>
+            ) : null}
           </section>
         ))}
       <div

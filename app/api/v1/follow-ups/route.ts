@@ -3,14 +3,19 @@ import { readJson, searchParamsObject } from '@/lib/api/request';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
 import { listFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
-import { createFollowUpSchema, listFiltersSchema } from '@/lib/follow-ups/validation';
+import { createFollowUpSchema, listQuerySchema } from '@/lib/follow-ups/validation';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 
-/** Lists follow-ups: `status`, `due` (relative to the user's today), `person`, `event`, `sector`. */
+/**
+ * Lists follow-ups: `status`, `due` (relative to the user's today), `person`, `event`, `sector`; `limit` (default
+ * 200) a page, and `nextCursor` when there is more. Follow-up lists are short, so the cursor is a position.
+ */
 export const GET = apiRoute(async (request, user) => {
-  const filters = listFiltersSchema.parse(searchParamsObject(request.url));
-  const items = await listFollowUps(user.id, todayIn(user.timeZone), filters);
-  return json({ items });
+  const { limit = 200, cursor, ...filters } = listQuerySchema.parse(searchParamsObject(request.url));
+  const offset = cursor ? Number(cursor) : 0;
+  const page = await listFollowUps(user.id, todayIn(user.timeZone), { ...filters, limit: limit + 1, offset });
+  const items = page.slice(0, limit);
+  return json({ items, nextCursor: page.length > limit ? String(offset + limit) : null });
 });
 
 /** Creates a follow-up; an `Idempotency-Key` makes retries safe. */
