@@ -155,7 +155,7 @@ export async function getFollowUp(userId: string, id: string, conn: DbOrTx = db)
 }
 
 /** Open follow-ups with a due date, soonest first: what the calendar feed carries. */
-export async function listDatedOpenFollowUps(userId: string, limit = 1000): Promise<(FollowUpItem & { due: string; updatedAt: Date })[]> {
+export async function listDatedOpenFollowUps(userId: string, limit = 10_000): Promise<(FollowUpItem & { due: string; updatedAt: Date })[]> {
   const rowsOut = await baseSelect(db, userId)
     .where(and(eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, 'open'), isNotNull(followUps.dueOn)))
     .orderBy(asc(followUps.dueOn), asc(followUps.id))
