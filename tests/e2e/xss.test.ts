@@ -95,4 +95,54 @@ describe('no script in any title, name, note or post ever runs', () => {
     for (const tag of ['<script', '<img src=x', '<svg', '<iframe']) expect(exported).not.toContain(tag);
     await Promise.all([reader.close(), context.close()]);
   });
+
+  it('every private page that shows the same fields: dashboard, events, people, organisations, follow-ups', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp(`Mallory ${payloads('user-name')}`.slice(0, 100));
+    const dueToday = new Date().toISOString().slice(0, 10);
+    const eventId = await createEventViaApi(context, {
+      title: `Title ${payloads('title')}`.slice(0, 200),
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      venue: payloads('venue').slice(0, 200),
+      host: payloads('host').slice(0, 200),
+      series: payloads('series').slice(0, 200),
+      summary: payloads('summary'),
+      reflection: payloads('reflection'),
+      topics: ['<script>window.__xss_topic=1</script>'],
+      people: [
+        { name: payloads('name').slice(0, 200), role: payloads('role').slice(0, 200), organisation: `Org ${payloads('org')}`.slice(0, 200), sector: 'Government', relation: 'spoke', notes: payloads('notes'), email: 'x@example.test' },
+        { role: payloads('anon-role').slice(0, 200), organisation: `Other ${payloads('anon-org')}`.slice(0, 200) },
+      ],
+      insights: [{ text: payloads('fact'), personIndex: 0 }],
+      followUps: [{ action: payloads('follow-up').slice(0, 500), due: dueToday, personIndex: 1 }],
+    });
+    const event = (await (await api(context, 'GET', `/api/v1/events/${eventId}`)).json()) as {
+      people: { id: string; organisation: { id: string } | null }[];
+    };
+    const personIds = event.people.map((p) => p.id);
+    const orgIds = event.people.map((p) => p.organisation?.id).filter(Boolean);
+    const pages = [
+      '/',
+      '/events',
+      `/events/${eventId}`,
+      `/events/${eventId}/edit`,
+      '/people',
+      '/people?q=xss',
+      ...personIds.flatMap((id) => [`/people/${id}`, `/people/${id}/edit`]),
+      '/organisations',
+      ...orgIds.map((id) => `/organisations/${id}`),
+      '/follow-ups',
+      '/settings',
+    ];
+    for (const path of pages) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expectNothingRan(page, path);
+    }
+    // The text is shown, as text: escaped, not dropped.
+    await page.goto(`/events/${eventId}`);
+    expect(await page.locator('main').innerText()).toContain('<script>window.__xss_title=1</script>');
+    await context.close();
+  });
 });
