@@ -100,6 +100,12 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         />
       </div>
       <div className="min-w-0 space-y-4">
+        {published ? (
+          <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+            This post is published: your edits are saved as you type and appear on the public page straight away.
+            Unpublish first to rework it in private.
+          </p>
+        ) : null}
         {auto.conflict ? (
           <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} />
         ) : null}
