@@ -1,14 +1,16 @@
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { encounters, networkingEvents } from '@/db/schema';
+import { networkingEvents } from '@/db/schema';
 import { addDays } from '@/lib/follow-ups/dates';
 import { personLabel } from '@/lib/follow-ups/display-name';
 
 /** "For a while": met more than once, but not in this many days. */
 export const DORMANT_AFTER_DAYS = 60;
+/** How many of the longest-unseen people are checked for repeat meetings. */
+const DORMANT_CANDIDATES = 500;
 
-/** The latest events, with how many people were met at each. */
+/** The latest events, with how many people were met at each (counted for those few events only). */
 export async function latestEvents(userId: string, limit = 5) {
   return db
     .select({
@@ -16,13 +18,14 @@ export async function latestEvents(userId: string, limit = 5) {
       title: networkingEvents.title,
       startsAt: networkingEvents.startsAt,
       venue: networkingEvents.venue,
-      people: count(encounters.id),
+      // Spelled out: inside the subquery drizzle would leave "id" unqualified, and it would mean the encounter's.
+      people: sql<number>`(select count(*) from encounters en
+        where en.event_id = "events"."id" and en.user_id = ${userId})::int`.mapWith(Number),
     })
     .from(networkingEvents)
-    .leftJoin(encounters, and(eq(encounters.eventId, networkingEvents.id), eq(encounters.userId, userId)))
     .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
-    .groupBy(networkingEvents.id)
-    .orderBy(desc(networkingEvents.startsAt), desc(networkingEvents.id))
+    // The order of events_user_starts_idx, so only the first few rows are read.
+    .orderBy(desc(networkingEvents.startsAt), asc(networkingEvents.id))
     .limit(limit);
 }
 
@@ -33,21 +36,35 @@ export interface DormantContact {
   events: number;
 }
 
-/** People met at two or more events whose last meeting is over DORMANT_AFTER_DAYS ago, longest first. */
+/**
+ * People met at two or more events whose last meeting is over DORMANT_AFTER_DAYS ago, longest first. It walks the
+ * people index by last-met date and counts meetings only for a bounded batch of candidates, so a large address
+ * book costs milliseconds, not a scan of every encounter.
+ */
 export async function dormantContacts(userId: string, now = new Date(), limit = 6): Promise<DormantContact[]> {
   const cutoff = new Date(now.getTime() - DORMANT_AFTER_DAYS * 86_400_000);
   const found = await rows<{ id: string; name: string | null; role: string | null; organisation: string | null; last_met: string | Date; events: number }>(
     db,
     sql`
-      select p.id, p.name, p.role, o.name as organisation, max(e.starts_at) as last_met, count(distinct e.id)::int as events
-      from people p
-      join encounters en on en.person_id = p.id and en.user_id = ${userId}
-      join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
-      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-      where p.user_id = ${userId} and p.deleted_at is null and en.relation <> 'mentioned'
-      group by p.id, o.name
-      having count(distinct e.id) >= 2 and max(e.starts_at) < ${cutoff.toISOString()}::timestamptz
-      order by max(e.starts_at) asc, p.id
+      with candidates as materialized (
+        select p.id, p.name, p.role, p.organisation_id, p.last_met_at
+        from people p
+        where p.user_id = ${userId} and p.deleted_at is null and p.last_met_at < ${cutoff.toISOString()}::timestamptz
+        -- exactly the people_user_last_met_idx order read backwards, so the scan stops after the batch
+        order by p.last_met_at asc nulls first, p.id desc
+        limit ${DORMANT_CANDIDATES}
+      )
+      select c.id, c.name, c.role, o.name as organisation, c.last_met_at as last_met, met.events
+      from candidates c
+      left join organisations o on o.id = c.organisation_id and o.user_id = ${userId}
+      cross join lateral (
+        select count(distinct en.event_id)::int as events
+        from encounters en
+        join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+        where en.person_id = c.id and en.user_id = ${userId} and en.relation <> 'mentioned'
+      ) met
+      where met.events >= 2
+      order by c.last_met_at asc nulls first, c.id desc
       limit ${limit}`,
   );
   return found.map((r) => ({
@@ -63,15 +80,14 @@ export interface Bucket {
   value: number;
 }
 
-/** People counted by sector (their own, else their organisation's); the top `top`, the rest as "Other sectors". */
+/** People counted by sector (their own, else their organisation's: the maintained effective sector); the top `top`, the rest as "Other sectors". */
 export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]> {
   const found = await rows<{ name: string | null; n: number }>(
     db,
     sql`
       select s.name, count(*)::int as n
       from people p
-      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-      left join sectors s on s.id = coalesce(p.sector_id, o.sector_id) and s.user_id = ${userId}
+      left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}
       where p.user_id = ${userId} and p.deleted_at is null
       group by s.name
       order by count(*) desc, s.name nulls last`,

@@ -149,8 +149,12 @@ describe('filters and links', () => {
     await createFollowUp(user.id, { action: 'Ann one', personId: ann.id, eventId: ev.id });
     await createFollowUp(user.id, { action: 'Bob one', personId: bob.id });
     await createFollowUp(user.id, { action: 'Nobody' });
+    // Offered as filters only where there is a follow-up to find.
+    await makePerson(user.id, { name: 'No promises' });
+    await makeEvent(user.id, { title: 'Nothing promised' });
     const today = todayIn(user.timeZone);
     const choices = await listFilterChoices(user.id);
+    expect(choices.events.map((e) => e.label)).toEqual(['CIO Club']);
     const gov = choices.sectors.find((s) => s.label === 'Government')!;
     const tech = choices.sectors.find((s) => s.label === 'Technology')!;
 
