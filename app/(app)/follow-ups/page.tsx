@@ -18,7 +18,7 @@ import { FollowUpList } from './_components/follow-up-list';
 export const metadata: Metadata = { title: 'Follow-ups' };
 
 /** Open follow-ups shown per group before "Show all". */
-const PER_GROUP = 100;
+const PER_GROUP = 50;
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();

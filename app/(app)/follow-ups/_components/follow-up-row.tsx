@@ -42,6 +42,8 @@ export function FollowUpRow({
   const [gone, setGone] = useState(false);
   const menuRef = useRef<HTMLDetailsElement>(null);
   const [snoozeDay, setSnoozeDay] = useState('');
+  // The menu is built only while open: a list of hundreds of rows would otherwise carry hundreds of hidden menus.
+  const [menuOpen, setMenuOpen] = useState(false);
   const done = item.status === 'done';
 
   useEffect(() => {
@@ -169,67 +171,69 @@ export function FollowUpRow({
           ) : null}
         </p>
       </div>
-      <details ref={menuRef} className="relative shrink-0">
+      <details ref={menuRef} className="relative shrink-0" onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
         <summary
           className="grid size-11 cursor-pointer list-none place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
           aria-label={`More for “${item.action}”`}
         >
           <EllipsisVertical aria-hidden className="size-5" />
         </summary>
-        <div className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          {!done ? (
-            <>
-              <p className="px-3 pt-1 pb-1 text-xs font-medium text-zinc-500">Snooze</p>
-              <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
-                Snooze to tomorrow
-              </button>
-              <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
-                Snooze to next week
-              </button>
-              <form
-                className="flex items-end gap-1.5 px-1.5 pb-1.5"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  if (snoozeDay) snooze(snoozeDay);
-                }}
-              >
-                <label className="min-w-0 flex-1 text-xs text-zinc-500">
-                  Snooze until
-                  <input
-                    type="date"
-                    value={snoozeDay}
-                    min={addDays(today, 1)}
-                    onChange={(e) => setSnoozeDay(e.target.value)}
-                    className={`${inputClass} mt-1 px-2`}
-                  />
-                </label>
-                <button type="submit" disabled={!snoozeDay} className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50">
-                  Snooze
+        {menuOpen ? (
+          <div className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+            {!done ? (
+              <>
+                <p className="px-3 pt-1 pb-1 text-xs font-medium text-zinc-500">Snooze</p>
+                <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
+                  Snooze to tomorrow
                 </button>
-              </form>
-              <hr className="my-1 border-zinc-200 dark:border-zinc-800" />
-            </>
-          ) : (
-            <button type="button" className={menuItem} onClick={reopen}>
-              <RotateCcw aria-hidden className="size-4" />
-              Reopen
+                <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
+                  Snooze to next week
+                </button>
+                <form
+                  className="flex items-end gap-1.5 px-1.5 pb-1.5"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (snoozeDay) snooze(snoozeDay);
+                  }}
+                >
+                  <label className="min-w-0 flex-1 text-xs text-zinc-500">
+                    Snooze until
+                    <input
+                      type="date"
+                      value={snoozeDay}
+                      min={addDays(today, 1)}
+                      onChange={(e) => setSnoozeDay(e.target.value)}
+                      className={`${inputClass} mt-1 px-2`}
+                    />
+                  </label>
+                  <button type="submit" disabled={!snoozeDay} className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50">
+                    Snooze
+                  </button>
+                </form>
+                <hr className="my-1 border-zinc-200 dark:border-zinc-800" />
+              </>
+            ) : (
+              <button type="button" className={menuItem} onClick={reopen}>
+                <RotateCcw aria-hidden className="size-4" />
+                Reopen
+              </button>
+            )}
+            <Link href={`/follow-ups/${item.id}`} className={menuItem}>
+              <Pencil aria-hidden className="size-4" />
+              Edit
+            </Link>
+            {item.due && !done ? (
+              <a href={`/api/v1/follow-ups/${item.id}/calendar.ics`} className={menuItem} download>
+                <Download aria-hidden className="size-4" />
+                Add to calendar (.ics)
+              </a>
+            ) : null}
+            <button type="button" className={`${menuItem} text-red-700 dark:text-red-400`} onClick={remove}>
+              <Trash2 aria-hidden className="size-4" />
+              Delete
             </button>
-          )}
-          <Link href={`/follow-ups/${item.id}`} className={menuItem}>
-            <Pencil aria-hidden className="size-4" />
-            Edit
-          </Link>
-          {item.due && !done ? (
-            <a href={`/api/v1/follow-ups/${item.id}/calendar.ics`} className={menuItem} download>
-              <Download aria-hidden className="size-4" />
-              Add to calendar (.ics)
-            </a>
-          ) : null}
-          <button type="button" className={`${menuItem} text-red-700 dark:text-red-400`} onClick={remove}>
-            <Trash2 aria-hidden className="size-4" />
-            Delete
-          </button>
-        </div>
+          </div>
+        ) : null}
       </details>
     </li>
   );
