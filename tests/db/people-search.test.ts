@@ -41,8 +41,8 @@ async function addressBook() {
     startsAt: days(400),
     people: [{ personId: people.sarah.id, topics: ['Audience data'] }],
   });
-  await makeEvent(user.id, { title: 'Schools summit', startsAt: days(40), people: [{ personId: people.priya.id }] });
-  return { user, people, orgs: { dfe, dft, leeds, bbc, uni, acme } };
+  const summit = await makeEvent(user.id, { title: 'Schools summit', startsAt: days(40), people: [{ personId: people.priya.id }] });
+  return { user, people, orgs: { dfe, dft, leeds, bbc, uni, acme }, events: { summit } };
 }
 
 describe('people search', () => {
@@ -68,6 +68,21 @@ describe('people search', () => {
     expect(ids).not.toContain(people.priya.id);
   });
 
+  it('puts the person a search names above people whose notes merely mention them, then the more recently met', async () => {
+    const user = await createTestUser();
+    const jordan = await makePerson(user.id, { name: 'Jordan Blake', role: 'CTO' });
+    const friend = await makePerson(user.id, { name: 'Casey Moor', notes: 'Jordan Blake introduced us' });
+    const ctoOld = await makePerson(user.id, { name: 'Old Contact', role: 'CTO' });
+    await makeEvent(user.id, { title: 'Long ago', startsAt: days(300), people: [{ personId: jordan.id }, { personId: ctoOld.id }] });
+    await makeEvent(user.id, { title: 'Last week', startsAt: days(7), people: [{ personId: friend.id }] });
+    const byName = (await searchPeople(user.id, params({ q: 'jordan blake' }))).items.map((i) => i.id);
+    expect(byName).toEqual([jordan.id, friend.id]);
+    const newer = await makePerson(user.id, { name: 'New Contact', role: 'CTO' });
+    await makeEvent(user.id, { title: 'Yesterday', startsAt: days(1), people: [{ personId: newer.id }] });
+    const ctos = (await searchPeople(user.id, params({ q: 'cto' }))).items.map((i) => i.id);
+    expect(ctos.indexOf(newer.id)).toBeLessThan(ctos.indexOf(ctoOld.id));
+  });
+
   it('shows a nameless person as "Role, Organisation"', async () => {
     const { user, people } = await addressBook();
     const r = await searchPeople(user.id, params({ q: 'leeds' }));
@@ -85,8 +100,10 @@ describe('people search', () => {
   });
 
   it('combines text, sector, role, event, topic and last-met filters', async () => {
-    const { user, people, orgs } = await addressBook();
+    const { user, people, orgs, events } = await addressBook();
     expect((await searchPeople(user.id, params({ q: 'cio', sector: 'Higher education' }))).items.map((i) => i.id)).toEqual([people.ravi.id]);
+    expect((await searchPeople(user.id, params({ event: events.summit.id }))).items.map((i) => i.id)).toEqual([people.priya.id]);
+    expect((await searchPeople(user.id, params({ event: events.summit.id, sector: 'Media' }))).items).toEqual([]);
     expect((await searchPeople(user.id, params({ role: 'head of', sector: 'Media' }))).items.map((i) => i.id)).toEqual([people.sarah.id]);
     expect((await searchPeople(user.id, params({ topic: 'procurement' }))).items.map((i) => i.id)).toEqual([people.ravi.id]);
     // Event-level topic applies to everyone met there.
