@@ -8,12 +8,12 @@
  * BENCH_RUNS (timed runs per search, default 40), BENCH_DIST_DIR (a built app to time the page with; default
  * .next; skipped when there is no build).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
-import { chromium } from 'playwright-core';
+import { startApp } from '../support/app-process';
+import { launchBrowser } from '../support/chromium';
 
 const root = path.resolve(__dirname, '../..');
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -51,40 +51,13 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 /** Starts the built app on the bench database, signs in, and times full responses of the People page. */
 async function timePage(): Promise<Record<string, { p50: number; p95: number }> | string> {
   if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) return `skipped: no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
-  const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', AUTH_TRUST_HOST: 'true' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const app = await startApp({ NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });
+  const base = app.baseURL;
   try {
-    for (let i = 0; i < 120; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        /* starting */
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchBrowser();
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
     await page.goto('/sign-in');
@@ -107,7 +80,7 @@ async function timePage(): Promise<Record<string, { p50: number; p95: number }> 
     await browser.close();
     return out;
   } finally {
-    child.kill('SIGTERM');
+    await app.stop();
   }
 }
 
