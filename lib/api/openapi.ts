@@ -66,9 +66,17 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
         ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
       };
     }
-    for (const status of ['400', '401', '404']) {
+    const write = ep.method !== 'get';
+    const common: Record<string, string> = {
+      '400': 'Invalid input, with the failing fields in `errors`',
+      '401': 'Not signed in, or an unknown or revoked API token',
+      '404': 'Not found, or not yours',
+      ...(write ? { '403': 'A cookie-authenticated write from another origin' } : {}),
+      ...(write && ep.body ? { '413': 'The body is over 1 MB', '415': 'The body is not application/json' } : {}),
+    };
+    for (const [status, description] of Object.entries(common)) {
       responses[status] ??= {
-        description: { '400': 'Invalid input', '401': 'Not signed in', '404': 'Not found' }[status],
+        description,
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       };
     }
