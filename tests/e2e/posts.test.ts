@@ -107,9 +107,13 @@ describe('the reflective post', () => {
     await page.getByRole('button', { name: 'Regenerate from the event' }).click();
     await dialog.getByRole('button', { name: 'Replace my draft' }).click();
     await expect.poll(() => editor.body().inputValue()).toContain('## People');
-    await editor.waitSaved();
+    // The save status may still read "saved" from before until autosave picks the new draft up: wait for the
+    // server to have it rather than for the badge.
     const postId = page.url().split('/').pop();
-    expect(await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()).toMatchObject({ style: 'summary', title: 'CIO Club: April: summary' });
+    const stored = async () => (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { style: string; title: string };
+    await expect.poll(async () => (await stored()).style, { timeout: 15_000 }).toBe('summary');
+    expect(await stored()).toMatchObject({ style: 'summary', title: 'CIO Club: April: summary' });
+    await editor.waitSaved();
     await context.close();
   });
 
