@@ -24,8 +24,6 @@ export default async function SettingsPage() {
             <dd className="break-all">{user.email}</dd>
             <dt className="text-zinc-500">Public handle</dt>
             <dd>@{user.handle}</dd>
-            <dt className="text-zinc-500">Time zone</dt>
-            <dd>{user.timeZone}</dd>
           </dl>
         </Card>
         <PreferencesSection user={user} />
