@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
-import type { CurrentUser } from '@/lib/auth/users';
+import { currentUserColumns, type CurrentUser } from '@/lib/auth/users';
 
 const PREFIX = 'rap_';
 
@@ -50,15 +50,7 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<b
 export async function userForToken(token: string): Promise<CurrentUser | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      handle: users.handle,
-      timeZone: users.timeZone,
-      locale: users.locale,
-    })
+    .select({ tokenId: apiTokens.id, ...currentUserColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/db/client';
 import { DEFAULT_SECTORS, sectors, sessions, users, type UserRow } from '@/db/schema';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
+import { slugify } from '@/lib/slug';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import type { SignUpInput } from './validation';
 
@@ -11,7 +12,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** What the app knows about the signed-in user; never the password hash. */
 export type CurrentUser = Pick<UserRow, 'id' | 'email' | 'name' | 'handle' | 'timeZone' | 'locale'>;
 
-const currentUserColumns = {
+/** The columns of a CurrentUser, for every query that returns one. */
+export const currentUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -25,15 +27,7 @@ const currentUserColumns = {
  * public, and the part before the @ is not.
  */
 export function handleBase(name: string): string {
-  const from = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 30);
-  return from(name) || 'member';
+  return slugify(name, 30) || 'member';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/time-zone';
 
 const email = z
   .string({ error: 'Enter your email address' })
@@ -7,15 +8,6 @@ const email = z
   .min(1, 'Enter your email address')
   .max(254, 'That email address is too long')
   .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const signUpSchema = z.object({
   name: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POST_STYLES } from './types';
+import { slugify as slugifyText } from '@/lib/slug';
 
 const noNul = (s: string) => !s.includes('\u0000');
 const NUL_MESSAGE = 'Remove the invisible NUL characters.';
@@ -58,13 +59,5 @@ export const listPostsSchema = z.object({
 
 /** A URL-safe slug from a title: "CIO Club: April!" → "cio-club-april". */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'post';
+  return slugifyText(title, 60) || 'post';
 }
