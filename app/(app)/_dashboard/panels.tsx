@@ -31,22 +31,31 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
         <ul>
           {events.map((e) => (
             <li key={e.id}>
-              <Link href={`/events/${e.id}`} className={rowLink}>
-                <CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{e.title}</span>
-                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-                    {formatDate(new Date(e.startsAt), timeZone, locale)}
-                    {e.venue ? ` · ${e.venue}` : ''} · {e.people} {e.people === 1 ? 'person' : 'people'}
-                  </span>
-                </span>
-                <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
-              </Link>
+              <RowLink
+                href={`/events/${e.id}`}
+                icon={<CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />}
+                title={e.title}
+                detail={`${formatDate(new Date(e.startsAt), timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · ${e.people} ${e.people === 1 ? 'person' : 'people'}`}
+              />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One line of a dashboard list: icon, title, a quieter detail line, and a chevron. */
+function RowLink({ href, icon, title, detail }: { href: string; icon: React.ReactNode; title: string; detail: string }) {
+  return (
+    <Link href={href} className={rowLink}>
+      {icon}
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-medium">{title}</span>
+        <span className="block text-sm text-zinc-600 dark:text-zinc-400">{detail}</span>
+      </span>
+      <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
+    </Link>
   );
 }
 
@@ -71,16 +80,12 @@ export function DormantContacts({ people, now }: { people: DormantContact[]; now
         <ul>
           {people.map((p) => (
             <li key={p.id}>
-              <Link href={`/people/${p.id}`} className={rowLink}>
-                <UserRound aria-hidden className="size-5 shrink-0 text-zinc-400" />
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{p.displayName}</span>
-                  <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-                    Last met {ago(p.lastMetAt, now)} · {p.events} events
-                  </span>
-                </span>
-                <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
-              </Link>
+              <RowLink
+                href={`/people/${p.id}`}
+                icon={<UserRound aria-hidden className="size-5 shrink-0 text-zinc-400" />}
+                title={p.displayName}
+                detail={`Last met ${ago(p.lastMetAt, now)} · ${p.events} events`}
+              />
             </li>
           ))}
         </ul>
