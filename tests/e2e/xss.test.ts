@@ -18,6 +18,36 @@ const payloads = (field: string) => {
   return [`<script>${flag}</script>`, `<img src=x onerror="${flag}">`, `"><svg onload="${flag}">`, `[click me](javascript:${flag})`].join(' ');
 };
 
+/** An evening with a payload in every field a user can type, for both tests. */
+function hostileEvening() {
+  return {
+    title: `Title ${payloads('title')}`.slice(0, 200),
+    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    venue: payloads('venue').slice(0, 200),
+    host: payloads('host').slice(0, 200),
+    series: payloads('series').slice(0, 200),
+    summary: payloads('summary'),
+    reflection: payloads('reflection'),
+    topics: ['<b onmouseover=1>topic</b>', '<script>window.__xss_topic=1</script>'],
+    people: [
+      {
+        name: payloads('name').slice(0, 200),
+        role: payloads('role').slice(0, 200),
+        organisation: `Org ${payloads('org')}`.slice(0, 200),
+        sector: 'Government',
+        relation: 'spoke',
+        notes: payloads('notes'),
+        email: 'x@example.test',
+        topics: ['<i>x</i>'],
+      },
+      { role: payloads('anon-role').slice(0, 200), organisation: `Other ${payloads('anon-org')}`.slice(0, 200), notes: payloads('notes2') },
+    ],
+    insights: [{ text: payloads('fact'), personIndex: 0 }],
+    // Due today, so it also shows on the dashboard.
+    followUps: [{ action: payloads('follow-up').slice(0, 500), due: new Date().toISOString().slice(0, 10), personIndex: 1 }],
+  };
+}
+
 async function expectNothingRan(page: Page, where: string) {
   expect(await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__xss'))), where).toEqual([]);
   expect(await page.locator('a[href^="javascript" i], a[href^="data:" i]').count(), where).toBe(0);
@@ -30,22 +60,7 @@ describe('no script in any title, name, note or post ever runs', () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
     await new AuthPages(page).signUp(`Eve ${payloads('user-name')}`.slice(0, 100));
-    const eventId = await createEventViaApi(context, {
-      title: `Title ${payloads('title')}`.slice(0, 200),
-      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
-      venue: payloads('venue').slice(0, 200),
-      host: payloads('host').slice(0, 200),
-      series: payloads('series').slice(0, 200),
-      summary: payloads('summary'),
-      reflection: payloads('reflection'),
-      topics: ['<b onmouseover=1>topic</b>', '<script>window.__xss_topic=1</script>'],
-      people: [
-        { name: payloads('name').slice(0, 200), role: payloads('role').slice(0, 200), organisation: payloads('org').slice(0, 200), sector: 'Government', relation: 'spoke', notes: payloads('notes'), topics: ['<i>x</i>'] },
-        { role: payloads('anon-role').slice(0, 200), organisation: `Org ${payloads('anon-org')}`.slice(0, 200), notes: payloads('notes2') },
-      ],
-      insights: [{ text: payloads('fact'), personIndex: 0 }],
-      followUps: [{ action: payloads('follow-up').slice(0, 500), personIndex: 1 }],
-    });
+    const eventId = await createEventViaApi(context, hostileEvening());
 
     const editor = new PostEditorPage(page);
     // Notes included on purpose: the private fields must be safe even when the user publishes them.
@@ -100,23 +115,7 @@ describe('no script in any title, name, note or post ever runs', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await new AuthPages(page).signUp(`Mallory ${payloads('user-name')}`.slice(0, 100));
-    const dueToday = new Date().toISOString().slice(0, 10);
-    const eventId = await createEventViaApi(context, {
-      title: `Title ${payloads('title')}`.slice(0, 200),
-      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
-      venue: payloads('venue').slice(0, 200),
-      host: payloads('host').slice(0, 200),
-      series: payloads('series').slice(0, 200),
-      summary: payloads('summary'),
-      reflection: payloads('reflection'),
-      topics: ['<script>window.__xss_topic=1</script>'],
-      people: [
-        { name: payloads('name').slice(0, 200), role: payloads('role').slice(0, 200), organisation: `Org ${payloads('org')}`.slice(0, 200), sector: 'Government', relation: 'spoke', notes: payloads('notes'), email: 'x@example.test' },
-        { role: payloads('anon-role').slice(0, 200), organisation: `Other ${payloads('anon-org')}`.slice(0, 200) },
-      ],
-      insights: [{ text: payloads('fact'), personIndex: 0 }],
-      followUps: [{ action: payloads('follow-up').slice(0, 500), due: dueToday, personIndex: 1 }],
-    });
+    const eventId = await createEventViaApi(context, hostileEvening());
     const event = (await (await api(context, 'GET', `/api/v1/events/${eventId}`)).json()) as {
       people: { id: string; organisation: { id: string } | null }[];
     };
