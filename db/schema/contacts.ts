@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
 import { users } from './users';
 
@@ -84,7 +84,7 @@ export const people = pgTable(
     lastMetAt: timestamp({ withTimezone: true }),
     /**
      * Everything a user might remember about the person (name, role, organisation, sector, notes, topics,
-     * events), kept up to date by lib/people/search-index.ts; indexed for words and for trigrams.
+     * events), kept up to date by lib/people/search-index.ts; its words are indexed in search_vector.
      */
     searchText: text().notNull().default(''),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
@@ -109,9 +109,35 @@ export const people = pgTable(
       .on(t.userId, t.effectiveSectorId, t.lastMetAt.desc().nullsLast(), t.id)
       .where(sql`${t.deletedAt} is null`),
     index('people_user_email_idx').on(t.userId, sql`lower(${t.email})`),
+    // Also people_user_sector_search_idx (user, effective sector, last met, id) INCLUDE (search_vector,
+    // title_vector): a covering index drizzle cannot express, made by migration 0006 for broad searches.
     index('people_search_vector_idx').using('gin', t.searchVector),
     index('people_title_vector_idx').using('gin', t.titleVector),
-    index('people_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+
+/**
+ * Every word (full-text lexeme) in a user's people's search vectors: the vocabulary search expands a typed
+ * prefix against ("offic" → officer, officers) and corrects a typo against ("departmnt" → department), so the
+ * people index is only ever probed for whole words, its fastest path. Kept by lib/people/search-index.ts;
+ * a word whose last holder has gone stays (it then finds no one) until the person's next refresh elsewhere.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    word: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.word] }),
+    // Prefix lookups (word like 'offic%') whatever the database's collation.
+    index('search_words_user_prefix_idx').on(t.userId, t.word.op('text_pattern_ops')),
+    // Typo correction compares trigrams of words, never of e-mail addresses (most of a vocabulary, never typed).
+    index('search_words_word_trgm_idx')
+      .using('gin', t.word.op('gin_trgm_ops'))
+      .where(sql`strpos(${t.word}, '@') = 0`),
   ],
 );
 

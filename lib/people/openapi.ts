@@ -35,9 +35,9 @@ const person = z.object({
 const searchResult = z.object({
   items: z.array(listItem),
   nextCursor: z.string().nullable(),
-  total: z.number().int().describe('Matches, counted up to 1,000'),
+  total: z.number().int().describe('Matches, counted up to 500; with `totalCapped`, a lower bound'),
   totalCapped: z.boolean().describe('True when more people match than `total` says'),
-  facetsCapped: z.boolean().describe('True when the sector counts stopped at the first 1,000 matches: each is a lower bound'),
+  facetsCapped: z.boolean().describe('True when the sector counts stopped at the first 500 matches found: each is a lower bound'),
   loose: z.boolean().describe('True when no one matched every word and the items match some of them'),
   facets: z.object({ sector: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), count: z.number().int() })) }),
 });

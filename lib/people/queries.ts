@@ -144,22 +144,27 @@ export function patchPerson(userId: string, id: string, patch: PersonPatch): Pro
   return updatePerson(userId, id, patch);
 }
 
-/** Soft-deletes a person (undo with restorePerson); their history stays for the undo. */
+/**
+ * Soft-deletes a person (undo with restorePerson); their history stays for the undo. Words only they had leave
+ * the search vocabulary, to come back with them.
+ */
 export async function deletePerson(userId: string, id: string): Promise<void> {
-  const [row] = await db
-    .update(people)
-    .set({ deletedAt: new Date(), version: sql`${people.version} + 1` })
-    .where(and(eq(people.userId, userId), eq(people.id, id), isNull(people.deletedAt)))
-    .returning({ id: people.id });
-  if (!row) throw new NotFoundError('That person was not found.');
+  await setDeleted(userId, id, true);
 }
 
 /** Brings back a soft-deleted person. */
 export async function restorePerson(userId: string, id: string): Promise<void> {
-  const [row] = await db
-    .update(people)
-    .set({ deletedAt: null, version: sql`${people.version} + 1` })
-    .where(and(eq(people.userId, userId), eq(people.id, id), isNotNull(people.deletedAt)))
-    .returning({ id: people.id });
-  if (!row) throw new NotFoundError('That person was not found.');
+  await setDeleted(userId, id, false);
+}
+
+async function setDeleted(userId: string, id: string, deleted: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(people)
+      .set({ deletedAt: deleted ? new Date() : null, version: sql`${people.version} + 1` })
+      .where(and(eq(people.userId, userId), eq(people.id, id), deleted ? isNull(people.deletedAt) : isNotNull(people.deletedAt)))
+      .returning({ id: people.id });
+    if (!row) throw new NotFoundError('That person was not found.');
+    await refreshPeopleSearch(tx, userId, { personIds: [id] });
+  });
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
 
 export type RefreshScope =
   | { personIds: string[] }
@@ -30,7 +31,7 @@ function scopeFilter(scope: RefreshScope): SQL | null {
 /**
  * Recomputes the denormalised search and title texts, effective sector (own, else the organisation's) and
  * last-met date of some of a user's people from their own fields, organisation, sector, encounter topics and
- * events. Call it in the same transaction as any write that changes one of those (saving an event, renaming or
+ * events, and keeps the user's search vocabulary in step (their new words added, words no one has any more removed). Call it in the same transaction as any write that changes one of those (saving an event, renaming or
  * re-filing an organisation, merging sectors…), so search and sector filters never go stale.
  * Set-based (aggregates joined by person) rather than a subquery per person, so refreshing a whole address
  * book of 100,000 people stays a few hash joins, even on tables just bulk-loaded and not yet analysed.
@@ -43,9 +44,19 @@ export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: R
     // still describe empty tables and it would pick nested loops over thousands of rows. Fresh statistics
     // (which count this transaction's own rows) keep it to hash joins.
     await conn.execute(sql`analyze people, organisations, sectors, encounters, events, encounter_topics, topics`);
-    // Rewriting 100,000 rows and their trigram index legitimately outlasts the app's 15 s statement limit.
+    // Rewriting 100,000 rows and their word indexes legitimately outlasts the app's 15 s statement limit.
     await conn.execute(sql`set local statement_timeout = '10min'`);
   }
+  // The words these people had, to forget afterwards those that no one has any more (a whole address book is
+  // only ever refreshed after a bulk load, which adds words).
+  const before =
+    'all' in scope
+      ? []
+      : await rows<{ word: string }>(
+          conn,
+          sql`select distinct w.word from people p, unnest(tsvector_to_array(p.search_vector)) as w(word)
+               where p.user_id = ${userId}::uuid and ${filter}`,
+        );
   await conn.execute(sql`
     with target as (
       select p.id, p.organisation_id, p.sector_id from people p where p.user_id = ${userId}::uuid and ${filter}
@@ -82,4 +93,26 @@ export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: R
       effective_sector_id = c.sector_id
     from computed c
     where p.id = c.id and p.user_id = ${userId}::uuid`);
+  // New words join the user's vocabulary, which search expands prefixes and corrects typos against.
+  await conn.execute(sql`
+    insert into search_words (user_id, word)
+    select distinct ${userId}::uuid, w.word
+      from people p, unnest(tsvector_to_array(p.search_vector)) as w(word)
+     where p.user_id = ${userId}::uuid and p.deleted_at is null and ${filter}
+    on conflict do nothing`);
+  if (before.length === 0) return;
+  // Words these people no longer have, and no one else has either (a renamed or deleted person's old name): the
+  // vocabulary should neither suggest them nor keep them. Each is looked up in the word index. Only plain words:
+  // for an e-mail address or a web address the lookup could miss a holder, and a word wrongly forgotten could
+  // not be searched for, while one wrongly kept only finds no one.
+  await conn.execute(sql`
+    delete from search_words sw
+     where sw.user_id = ${userId}::uuid
+       and sw.word = any(array[${sql.join(before.map((b) => sql`${b.word}`), sql`, `)}]::text[])
+       and sw.word ~ '^[[:alnum:]]+$'
+       and sw.word not in (select w.word from people p, unnest(tsvector_to_array(p.search_vector)) as w(word)
+                            where p.user_id = ${userId}::uuid and p.deleted_at is null and ${filter})
+       and not exists (select 1 from people p
+                        where p.user_id = ${userId}::uuid and p.deleted_at is null
+                          and p.search_vector @@ to_tsquery('simple', sw.word))`);
 }

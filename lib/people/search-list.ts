@@ -8,38 +8,76 @@ import type { SearchCursor } from './search-terms';
  * terms live in search.ts.
  */
 
-const prefixQuery = (term: string) => sql`to_tsquery('simple', ${`${term}:*`})`;
-
 /**
- * How each word is matched. A word that some of the user's people have (as a word prefix) is matched exactly
- * through the full-text index; only a word nobody has, most likely a typo, falls back to trigram similarity.
- * Trying trigrams for every word would compare 100,000 long texts for a word as common as "head".
+ * How each typed word is matched. Search first looks the word up in the user's vocabulary (search_words): the
+ * whole words it begins ("offic" → officer, officers) or, when none does, the closest words to a typo
+ * ("departmnt" → department). The people index is then probed for those whole words only, which GIN answers
+ * from its posting lists; a prefix match (`offic:*`) would gather every posting of every word it begins into a
+ * bitmap first, several times slower for common words. Only a prefix so short that it begins too many words to
+ * list ("d") is matched as a prefix.
  */
 export interface Term {
+  /** The word as typed (normalised by searchTerms). */
   text: string;
-  fuzzy: boolean;
+  /** The whole words it stands for; empty when no one has it; null when too many to list (matched as a prefix). */
+  words: string[] | null;
+  /** True when `words` are corrections of a typo rather than words that begin with it. */
+  corrected?: boolean;
 }
 
-/** The condition that a person has this word (exactly, as a word prefix, or with a typo). */
-export function termMatch(term: Term): SQL {
-  return term.fuzzy ? sql`p.search_text %> ${term.text}` : sql`p.search_vector @@ ${prefixQuery(term.text)}`;
+/** A tsquery literal of one lexeme: quoted, with quotes and backslashes escaped. */
+const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** The tsquery text for one term, or null when no one has it. */
+function termQuery(t: Term): string | null {
+  if (t.words === null) return `${lexeme(t.text)}:*`;
+  if (t.words.length === 0) return null;
+  return `(${t.words.map(lexeme).join(' | ')})`;
+}
+
+/** A tsquery needing every term (or, loose, any), or null when it can match no one. */
+export function termsQuery(terms: Term[], loose: boolean): string | null {
+  const parts = terms.map(termQuery);
+  if (!loose && parts.some((q) => q === null)) return null;
+  const known = parts.filter((q): q is string => q !== null);
+  return known.length ? known.join(loose ? ' | ' : ' & ') : null;
 }
 
 /**
- * Relevance, cheap enough to compute for thousands of matches: each word found counts 1 (a typo its
- * similarity); words in the name count most, then the organisation, then the role; ties go to last met.
+ * A tsquery condition on one of the person's vectors. Probed through its GIN index, unless `walk`: then it is
+ * written so that no index can answer it, and is checked row by row while an index is walked in last-met order.
+ * Postgres estimates a query of several words as if the words were unrelated, so for "chief digital officer"
+ * it expects a few hundred people where thousands match, and gathers and sorts them all; the caller knows
+ * better (it has counted) and says which way to go.
+ */
+export function vectorMatch(vector: 'search_vector' | 'title_vector', query: string, walk: boolean): SQL {
+  const match = sql`${sql.raw(`p.${vector}`)} @@ ${query}::tsquery`;
+  return walk ? sql`coalesce(${match}, false)` : match;
+}
+
+/** The condition that a person has every term (or, loose, any). */
+export function textMatch(terms: Term[], loose: boolean, walk = false): SQL | null {
+  if (terms.length === 0) return null;
+  const q = termsQuery(terms, loose);
+  return q === null ? sql`false` : vectorMatch('search_vector', q, walk);
+}
+
+/** The text looked for in name, organisation and role to rank a match: the best correction of a typo. */
+const fieldText = (t: Term) => (t.corrected && t.words?.[0] ? t.words[0] : t.text);
+
+/**
+ * Relevance, cheap enough to compute for thousands of matches: each word found counts 1; words in the name
+ * count most, then the organisation, then the role; ties go to last met.
  */
 function score(terms: Term[], loose: boolean): SQL {
-  const perTerm = terms.map((t) =>
-    t.fuzzy
-      ? sql`coalesce(word_similarity(${t.text}, p.search_text), 0)`
-      : loose
-        ? sql`(case when p.search_vector @@ ${prefixQuery(t.text)} then 1 else 0 end)`
-        : sql`1`,
-  );
+  const perTerm = terms.map((t) => {
+    const q = termQuery(t);
+    if (!loose) return sql`1`;
+    return q === null ? sql`0` : sql`(case when p.search_vector @@ ${q}::tsquery then 1 else 0 end)`;
+  });
   const inField = (field: SQL, weight: number) =>
     sql`(${sql.join(
-      terms.map((t) => sql`(case when strpos(lower(coalesce(${field}, '')), ${t.text}) > 0 then 1 else 0 end)`),
+      terms.map((t) => sql`(case when strpos(lower(coalesce(${field}, '')), ${fieldText(t)}) > 0 then 1 else 0 end)`),
       sql` + `,
     )}) * ${String(weight / terms.length)}::numeric`;
   return sql`round((${sql.join(perTerm, sql` + `)} + ${inField(sql`p.name`, 1.5)} + ${inField(sql`o.name`, 0.75)} + ${inField(sql`p.role`, 0.5)})::numeric, 6)`;
@@ -101,7 +139,7 @@ export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boole
 
 
 /** How many of the most recently met title matches a tiered search ranks by relevance. */
-export const RANKED_LIMIT = 200;
+export const RANKED_LIMIT = 50;
 
 function selectRow(score: SQL, lower: boolean): SQL {
   return sql`p.id, p.name, p.role, p.email,
@@ -119,11 +157,33 @@ function selectRow(score: SQL, lower: boolean): SQL {
  * through an index, just far enough to fill the page. On a small address book it is the same as ranking all.
  * The cursor says which part it stopped in.
  */
-export async function tieredPage(conn: DbOrTx, where: SQL[], terms: Term[], cursor: SearchCursor | null, limit: number) {
-  const inTitle = sql`p.title_vector @@ to_tsquery('simple', ${terms.map((t) => `${t.text}:*`).join(' | ')})`;
+export async function tieredPage(
+  conn: DbOrTx,
+  where: SQL[],
+  terms: Term[],
+  cursor: SearchCursor | null,
+  limit: number,
+  /** When several sectors are chosen, one condition per sector (the sector filter in `where` is their union). */
+  sectors: SQL[] = [],
+  /** Find the title matches by walking people in last-met order, not through the title index (see vectorMatch). */
+  walkTitles = false,
+) {
+  // Every term is known here (tiered searches need all of them), so the any-term query is never null.
+  const inTitle = vectorMatch('title_vector', termsQuery(terms, true) ?? '', walkTitles);
   const all = sql.join(where, sql` and `);
-  const recent = sql`select p.id, p.last_met_at from people p where ${all} and ${inTitle}
-                      order by p.last_met_at desc nulls last, p.id limit ${RANKED_LIMIT}`;
+  // The n most recently met people meeting a condition, as (id, last_met_at). With several sectors, the n most
+  // recent of each sector merged: each is a walk of the sector index in last-met order that stops early, where
+  // one sector list could only be gathered whole and sorted.
+  const mostRecent = (condition: SQL, n: number) => {
+    const one = (extra: SQL) => sql`select p.id, p.last_met_at from people p where ${all} and ${condition}${extra}
+                                     order by p.last_met_at desc nulls last, p.id limit ${n}`;
+    if (sectors.length < 2) return one(sql``);
+    return sql`select r.id, r.last_met_at from (${sql.join(
+      sectors.map((each) => sql`(${one(sql` and ${each}`)})`),
+      sql` union all `,
+    )}) r order by r.last_met_at desc nulls last, r.id limit ${n}`;
+  };
+  const recent = mostRecent(inTitle, RANKED_LIMIT);
   // Each ranked row also carries how many were ranked and the last of them in last-met order (the edge): title
   // matches met after it were ranked above, the rest come below. A window over at most RANKED_LIMIT rows.
   const upper = cursor?.t
@@ -159,15 +219,15 @@ export async function tieredPage(conn: DbOrTx, where: SQL[], terms: Term[], curs
   }
   const notRanked = edge ? sql`(not (${inTitle}) or ${metKeyset({ s: null, m: edge.m, i: edge.id }, 'p')})` : sql`not (${inTitle})`;
   const after = cursor?.t ? sql` and ${metKeyset(cursor, 'p')}` : sql``;
+  const rest = limit + 1 - upper.length;
   const lower = await rows<ListRow>(
     conn,
     sql`select ${selectRow(sql`round(${terms.length}::numeric, 6)`, true)}
-          from people p
+          from (${mostRecent(sql`${notRanked}${after}`, rest)}) r
+          join people p on p.id = r.id
           left join organisations o on o.id = p.organisation_id
           left join sectors s on s.id = p.effective_sector_id
-         where ${all} and ${notRanked}${after}
-         order by p.last_met_at desc nulls last, p.id
-         limit ${limit + 1 - upper.length}`,
+         order by p.last_met_at desc nulls last, p.id`,
   );
   return [...upper, ...lower];
 }

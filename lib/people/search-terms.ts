@@ -27,7 +27,7 @@ export function searchTerms(q: string | undefined): string[] {
   return (meaningful.length ? meaningful : unique).slice(0, MAX_TERMS);
 }
 
-/** A term long enough for trigram similarity to be meaningful (shorter ones only match as word prefixes). */
+/** A term long enough to be corrected as a typo by trigram similarity (shorter ones only match as word prefixes). */
 export function fuzzyEligible(term: string): boolean {
   return [...term].length >= 4;
 }

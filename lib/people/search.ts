@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { displayName } from './display-name';
-import { listPage, termMatch, tieredPage, type Term } from './search-list';
+import { listPage, termsQuery, textMatch, tieredPage, vectorMatch, type Term } from './search-list';
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
@@ -32,9 +32,9 @@ export interface PeopleSearchResult {
   facets: SectorFacet[];
   /** How many people match the query and every filter (at most COUNT_LIMIT: see totalCapped). */
   total: number;
-  /** True when more than `total` people match: show "1,000+". */
+  /** True when more than `total` people match: show "500+". */
   totalCapped: boolean;
-  /** True when the facet counts stopped at the COUNT_LIMIT most recently met matches: each is then a lower bound. */
+  /** True when the facet counts stopped at the first COUNT_LIMIT matches found: each is then a lower bound. */
   facetsCapped: boolean;
   /** True when no one matched every word and the list shows people matching some of them. */
   loose: boolean;
@@ -45,20 +45,57 @@ export const NO_SECTOR = 'none';
 
 const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
-async function resolveTerms(conn: DbOrTx, userId: string, allWords: string[]): Promise<Term[]> {
-  // Words too short for trigrams are only ever matched exactly: no need to ask whether anyone has them.
-  const words = allWords.filter(fuzzyEligible);
-  if (words.length === 0) return allWords.map((w) => ({ text: w, fuzzy: false }));
-  const found = await rows<{ term: string; known: boolean }>(
+/** More words than this begin with a typed prefix: it is matched as a prefix instead of listed ("d"). */
+const MAX_EXPANSION = 32;
+/** At most this many corrections of a typo, and none much further from it than the closest. */
+const MAX_CORRECTIONS = 3;
+const CORRECTION_SPREAD = 0.8;
+
+/** The next string after every string that begins with `prefix`, in code-point (C collation) order. */
+function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  const last = points.pop()!;
+  return points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
+}
+
+/**
+ * Looks each typed word up in the user's vocabulary: the whole words it begins, or, for a word that begins
+ * none and is long enough for trigrams, the closest words to it (a typo).
+ */
+async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promise<Term[]> {
+  if (typed.length === 0) return [];
+  const texts = sql.join(typed.map((w) => sql`${w}`), sql`, `);
+  const ends = sql.join(typed.map((w) => sql`${prefixEnd(w)}`), sql`, `);
+  const found = await rows<{ term: string; words: string[] }>(
     conn,
-    sql`select t.term, exists (
-          select 1 from people p
-           where p.user_id = ${userId}::uuid and p.deleted_at is null
-             and p.search_vector @@ to_tsquery('simple', t.term || ':*')) as known
-        from unnest(array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) as t(term)`,
+    sql`select t.term, array(
+              select w.word from search_words w
+               where w.user_id = ${userId}::uuid and w.word ~>=~ t.term and w.word ~<~ t.term_end
+               order by w.word limit ${MAX_EXPANSION + 1}) as words
+          from unnest(array[${texts}]::text[], array[${ends}]::text[]) as t(term, term_end)`,
   );
-  const known = new Map(found.map((r) => [r.term, r.known]));
-  return allWords.map((w) => ({ text: w, fuzzy: known.get(w) === false }));
+  const begun = new Map(found.map((r) => [r.term, r.words]));
+  const terms: Term[] = typed.map((text) => {
+    const words = begun.get(text) ?? [];
+    return { text, words: words.length > MAX_EXPANSION ? null : words };
+  });
+  const typos = terms.filter((t) => t.words?.length === 0 && fuzzyEligible(t.text));
+  if (typos.length === 0) return terms;
+  const close = await rows<{ term: string; word: string; sim: number }>(
+    conn,
+    sql`select t.term, c.word, c.sim from unnest(array[${sql.join(typos.map((t) => sql`${t.text}`), sql`, `)}]::text[]) as t(term)
+        cross join lateral (
+          select w.word, similarity(w.word, t.term) as sim from search_words w
+           where w.user_id = ${userId}::uuid and strpos(w.word, '@') = 0 and w.word % t.term
+           order by sim desc, w.word limit ${MAX_CORRECTIONS}) c`,
+  );
+  for (const t of typos) {
+    const mine = close.filter((c) => c.term === t.text);
+    const best = mine[0]?.sim ?? 0;
+    t.words = mine.filter((c) => c.sim >= best * CORRECTION_SPREAD).map((c) => c.word);
+    t.corrected = t.words.length > 0;
+  }
+  return terms;
 }
 
 function lastMetFilter(met: LastMet): SQL {
@@ -103,9 +140,16 @@ function sectorFilter(ids: string[], none: boolean): SQL {
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
+/** The same, one condition per sector. */
+function sectorEach(ids: string[], none: boolean): SQL[] {
+  return [...ids.map((id) => sql`p.effective_sector_id = ${id}::uuid`), ...(none ? [sql`p.effective_sector_id is null`] : [])];
+}
+
 interface Plan {
   base: SQL[];
   sector: SQL | null;
+  /** The sector filter as one condition per chosen sector. */
+  sectorEach: SQL[];
   sectorIds: string[];
   none: boolean;
 }
@@ -145,37 +189,73 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
     params.sector.filter((s) => s.toLowerCase() !== NO_SECTOR),
   );
   const sector = params.sector.length ? sectorFilter(sectorIds, none) : null;
-  return { base, sector, sectorIds, none };
-}
-
-function textMatch(terms: Term[], loose: boolean): SQL | null {
-  if (terms.length === 0) return null;
-  return sql`(${sql.join(terms.map(termMatch), loose ? sql` or ` : sql` and `)})`;
+  return { base, sector, sectorEach: sector ? sectorEach(sectorIds, none) : [], sectorIds, none };
 }
 
 /**
- * How many matches are counted one by one. Past this, facet counts and the total are lower bounds ("1,000+"):
+ * How many matches are counted one by one. Past this, facet counts and the total are lower bounds ("500+"):
  * counting the 35,000 people who were at the CIO Club would read 35,000 rows for every keystroke.
  */
-export const COUNT_LIMIT = 1000;
+export const COUNT_LIMIT = 500;
 
-/** Per-sector counts of the matches, and whether they were cut off at COUNT_LIMIT matches. */
-async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan): Promise<[SectorFacet[], boolean]> {
+/** Title matches in a broad search's sample from which walking for them beats the title index (see run). */
+const TITLE_WALK_HITS = 25;
+
+/**
+ * Runs a statement that must stop early without caring in what order it finds its rows, with Postgres told not
+ * to read the whole table for it: a sequential scan would be "fast" for a word most people have, but its cost
+ * grows with the table. It then takes the rows from the word index (fewer matches), or walks an index for a
+ * word that most people have.
+ */
+async function withoutSeqScan<T extends Record<string, unknown>>(conn: DbOrTx, query: SQL): Promise<T[]> {
+  return conn.transaction(async (tx) => {
+    const [was] = await rows<{ seq: string }>(
+      tx,
+      sql`select current_setting('enable_seqscan') as seq, set_config('enable_seqscan', 'off', true)`,
+    );
+    const out = await rows<T>(tx, query);
+    // Inside a caller's transaction the setting would outlive this savepoint: put it back.
+    if (conn !== db && was) await tx.execute(sql`select set_config('enable_seqscan', ${was.seq}, true)`);
+    return out;
+  });
+}
+
+interface Facets {
+  facets: SectorFacet[];
+  /** The counts stopped at COUNT_LIMIT matches: each is a lower bound. */
+  capped: boolean;
+  /** Of the matches counted, how many meet `hit` (see searchPeople). */
+  hits: number;
+}
+
+/** Per-sector counts of the matches, whether they were cut off at COUNT_LIMIT matches, and how many were hits. */
+async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan, hasText: boolean, hit: SQL | null): Promise<Facets> {
   // With no text and no filter but the user (the page as first opened), the exact counts come from an
   // index-only scan of people_user_effective_sector_idx; anything else is counted up to the limit.
   const unfiltered = where.length === p.base.length && p.base.length === 2;
-  const counts = await rows<{ sector_id: string | null; n: number | string }>(
-    conn,
-    unfiltered
-      ? sql`select p.effective_sector_id as sector_id, count(*) as n from people p
-             where ${sql.join(where, sql` and `)} group by 1`
-      : // The most recently met matches (an index walk that stops early, or the few matches sorted).
-        sql`select m.sector_id, count(*) as n from (
-              select p.effective_sector_id as sector_id from people p
-               where ${sql.join(where, sql` and `)}
-               order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m
-             group by 1`,
-  );
+  const all = sql.join(where, sql` and `);
+  type Count = { sector_id: string | null; n: number | string; hits: number | string };
+  const counts = unfiltered
+    ? await rows<Count>(conn, sql`select p.effective_sector_id as sector_id, count(*) as n, 0 as hits from people p where ${all} group by 1`)
+    : hasText
+      ? // Words: the first matches the word index yields, in no particular order, so that a broad word stops
+        // after COUNT_LIMIT rows instead of reading and sorting thousands. Past the limit, the counts are a
+        // sample of the matches: lower bounds in proportion to the whole.
+        await withoutSeqScan<Count>(
+          conn,
+          sql`select m.sector_id, count(*) as n, count(*) filter (where m.hit) as hits from (
+                select p.effective_sector_id as sector_id, ${hit ?? sql`false`} as hit from people p
+                 where ${all} limit ${COUNT_LIMIT + 1}) m
+              group by 1`,
+        )
+      : // Filters only: the most recently met matches, an index walk that stops early.
+        await rows<Count>(
+          conn,
+          sql`select m.sector_id, count(*) as n, 0 as hits from (
+                select p.effective_sector_id as sector_id from people p where ${all}
+                 order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m
+              group by 1`,
+        );
   const capped = !unfiltered && counts.reduce((n, c) => n + Number(c.n), 0) > COUNT_LIMIT;
   const byId = new Map(counts.map((c) => [c.sector_id, Number(c.n)]));
   const names = await rows<{ id: string; name: string }>(
@@ -190,17 +270,7 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan)
   }));
   const noneCount = byId.get(null) ?? 0;
   if (noneCount > 0 || p.none) facets.push({ id: null, name: 'No sector', count: noneCount, selected: p.none });
-  return [facets, capped];
-}
-
-/** Matches of the query and every filter, counted up to COUNT_LIMIT (and one more, to know it was passed). */
-async function boundedCount(conn: DbOrTx, where: SQL[]): Promise<number> {
-  const [row] = await rows<{ n: number | string }>(
-    conn,
-    sql`select count(*) as n from (select 1 from people p where ${sql.join(where, sql` and `)}
-                                     order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m`,
-  );
-  return Number(row?.n ?? 0);
+  return { facets, capped, hits: counts.reduce((n, c) => n + Number(c.hits), 0) };
 }
 
 /**
@@ -209,42 +279,49 @@ async function boundedCount(conn: DbOrTx, where: SQL[]): Promise<number> {
  * last met; one keyset page at a time, with per-sector counts for the same query and filters.
  */
 export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
-  const p = await plan(conn, userId, params);
-  const words = searchTerms(params.q);
+  const [p, terms] = await Promise.all([plan(conn, userId, params), expandTerms(conn, userId, searchTerms(params.q))]);
   const cursor = decodeCursor(params.cursor);
   const limit = params.limit;
   const run = async (terms: Term[], loose: boolean) => {
-    const facetWhere = [...p.base, ...[textMatch(terms, loose)].filter((x): x is SQL => x !== null)];
-    const where = p.sector ? [...facetWhere, p.sector] : facetWhere;
-    // Exact words, every one required: the page need not rank every match (see tieredPage).
-    const tiered = terms.length > 0 && !loose && terms.every((t) => !t.fuzzy);
-    // Facets and the page are independent: on a pool they run side by side.
-    const [[facets, capped], found] = await Promise.all([
-      sectorFacets(conn, userId, facetWhere, p),
-      tiered ? tieredPage(conn, where, terms, cursor, limit) : listPage(conn, where, terms, loose, cursor, limit),
-    ]);
+    const text = (walk: boolean) => [textMatch(terms, loose, walk)].filter((x): x is SQL => x !== null);
+    // Every word required: the page need not rank every match (see tieredPage).
+    const tiered = terms.length > 0 && !loose && termsQuery(terms, false) !== null;
+    // A hit is a match the page ranks first: a word in the title, in a chosen sector.
+    const titleQuery = termsQuery(terms, true);
+    const hit = tiered && titleQuery ? sql`(${vectorMatch('title_vector', titleQuery, true)} and ${p.sector ?? sql`true`})` : null;
+    const { facets, capped, hits } = await sectorFacets(conn, userId, [...p.base, ...text(false)], p, terms.length > 0, hit);
+    // Past COUNT_LIMIT matches the words are broad: walking people in last-met order and checking each finds a
+    // page after a few hundred rows, where gathering every match would read thousands (see vectorMatch). The
+    // ranked title matches are walked for too when the sample holds plenty of them; when it holds few ("cio" in
+    // Higher education, where CIOs are rare but the CIO Club was crowded), the title index finds them directly.
+    const where = [...p.base, ...text(capped), ...(p.sector ? [p.sector] : [])];
+    const walkTitles = capped && hits >= TITLE_WALK_HITS;
+    const found = tiered
+      ? await tieredPage(conn, where, terms, cursor, limit, p.sectorEach, walkTitles)
+      : await listPage(conn, where, terms, loose, cursor, limit);
     const sum = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
-    const total = capped && p.sector ? await boundedCount(conn, where) : sum;
-    const totalCapped = capped && total > COUNT_LIMIT;
-    return { facets, capped, found, total: totalCapped ? COUNT_LIMIT : total, totalCapped };
+    let total = capped ? COUNT_LIMIT : sum;
+    let totalCapped = capped;
+    if (capped && p.sector) {
+      // The counts were a sample: in the chosen sectors, a first page with no more after it is the exact
+      // answer; anything else is at least what the sample and the page show.
+      const exhausted = !cursor && found.length <= limit;
+      total = exhausted ? found.length : Math.min(Math.max(sum, found.length), COUNT_LIMIT);
+      totalCapped = !exhausted;
+    }
+    return { facets, capped, found, total, totalCapped };
   };
   const none = (r: { facets: SectorFacet[] }) => r.facets.every((f) => f.count === 0);
 
-  // Words are first matched exactly. Only when that finds no one is each word checked (does anyone have it?),
-  // to retry the ones nobody has as typos, and then, still with no one, any word instead of every word.
+  // Every word must match (as typed, as the start of a word, or corrected). When no one matches them all, any
+  // word will do, ranked by how many match: straight away when a word is one no one has, even corrected.
   let loose = cursor?.l ?? false;
-  let terms: Term[] = loose ? await resolveTerms(conn, userId, words) : words.map((text) => ({ text, fuzzy: false }));
+  const hopeless = terms.length > 1 && termsQuery(terms, false) === null;
+  if (!cursor && hopeless) loose = true;
   let r = await run(terms, loose);
-  if (!loose && words.length > 0 && none(r)) {
-    const resolved = await resolveTerms(conn, userId, words);
-    if (resolved.some((t) => t.fuzzy)) {
-      terms = resolved;
-      r = await run(terms, false);
-    }
-    if (!cursor && terms.length > 1 && none(r)) {
-      loose = true;
-      r = await run(terms, true);
-    }
+  if (!loose && !cursor && terms.length > 1 && none(r)) {
+    loose = true;
+    r = await run(terms, true);
   }
   const ranked = terms.length > 0;
   const { facets, found, total } = r;

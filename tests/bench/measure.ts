@@ -51,23 +51,28 @@ interface Logged {
 /**
  * A connection that runs each statement under EXPLAIN (ANALYZE, TIMING OFF) and keeps its execution time
  * and plan. Statements run one at a time here, so they do not compete with each other for the two cores.
+ * Transactions are real (search sets planner options inside one), with their statements explained too.
  */
-function explaining(log: Logged[]): DbOrTx {
+function explaining(log: Logged[], base: DbOrTx = db): DbOrTx {
   let queue = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.then(() => undefined, () => undefined);
+    return run;
+  };
   return {
-    execute: (query: SQL) => {
-      const run = queue.then(async () => {
-        const [row] = await rows<{ 'QUERY PLAN': unknown }>(db, sql`explain (analyze, timing off, format json) ${query}`);
+    execute: (query: SQL) =>
+      serial(async () => {
+        const [row] = await rows<{ 'QUERY PLAN': unknown }>(base, sql`explain (analyze, timing off, format json) ${query}`);
         const raw = row?.['QUERY PLAN'];
         const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode; 'Execution Time': number }[];
         const top = plan[0]!.Plan;
         const kind: Kind = top['Node Type'] === 'Limit' ? 'list' : /Aggregate/.test(top['Node Type']) ? 'facets' : 'other';
         log.push({ ms: plan[0]!['Execution Time'], seq: seqScans(top), kind });
-        return db.execute(query);
-      });
-      queue = run.then(() => undefined, () => undefined);
-      return run;
-    },
+        return base.execute(query);
+      }),
+    transaction: <T>(work: (tx: DbOrTx) => Promise<T>) =>
+      serial(() => base.transaction((tx) => work(explaining(log, tx)))),
   } as unknown as DbOrTx;
 }
 

@@ -163,6 +163,58 @@ describe('broad words on a large address book', () => {
     expect(new Set(seen).size).toBe(RANKED_LIMIT + 8);
   });
 
+  it(`past ${COUNT_LIMIT} matches, walks people in last-met order and pages exactly as the ranking says, in one sector or several`, async () => {
+    const user = await createTestUser();
+    const gov = await sectorId(user.id, 'Government');
+    const media = await sectorId(user.id, 'Media');
+    const n = COUNT_LIMIT + 40;
+    await db.insert(people).values(
+      Array.from({ length: n }, (_, i) => ({
+        userId: user.id,
+        name: `Visitor ${i}`,
+        role: i % 7 === 0 ? 'Conference organiser' : 'Delegate',
+        notes: 'Met at the conference',
+        sectorId: i % 2 ? media : gov,
+      })),
+    );
+    await refreshPeopleSearch(db, user.id, { all: true });
+    // Distinct last-met times, some never met, without events (the search reads the stored column).
+    await db.execute(sql`update people set last_met_at = case when (substring(name from '[0-9]+')::int) % 50 = 3 then null
+                           else now() - (substring(name from '[0-9]+')::int * interval '1 hour') end
+                          where user_id = ${user.id}::uuid`);
+    const all = await rows<{ id: string; role: string; met: string | null; sector: string }>(
+      db,
+      sql`select id::text, role, last_met_at::text as met, effective_sector_id::text as sector from people where user_id = ${user.id}::uuid`,
+    );
+    // Most recently met first, never met last, then by id (Postgres orders uuids as their hex text).
+    const byMet = (a: (typeof all)[number], b: (typeof all)[number]) =>
+      a.met === b.met ? (a.id < b.id ? -1 : 1) : a.met === null ? 1 : b.met === null ? -1 : a.met > b.met ? -1 : 1;
+    const expected = (rowsIn: typeof all) => {
+      const titled = rowsIn.filter((r) => r.role.startsWith('Conference')).sort(byMet).slice(0, RANKED_LIMIT);
+      const ranked = new Set(titled.map((r) => r.id));
+      return [...titled, ...rowsIn.filter((r) => !ranked.has(r.id)).sort(byMet)].map((r) => r.id);
+    };
+    const pages = async (extra: Record<string, unknown>) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let first: Awaited<ReturnType<typeof search>> | undefined;
+      do {
+        const page = await search(user.id, { q: 'conference', limit: 60, cursor, ...extra });
+        first ??= page;
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { seen, first: first! };
+    };
+    const everyone = await pages({});
+    expect(everyone.first.facetsCapped).toBe(true);
+    expect(everyone.seen).toEqual(expected(all));
+    const both = await pages({ sector: ['Government', 'Media'] });
+    expect(both.seen).toEqual(expected(all));
+    const govOnly = await pages({ sector: 'Government' });
+    expect(govOnly.seen).toEqual(expected(all.filter((r) => r.sector === gov)));
+  });
+
   it(`counts exactly up to ${COUNT_LIMIT} matches and says "more" beyond`, async () => {
     const user = await createTestUser();
     const gov = await sectorId(user.id, 'Government');
@@ -181,9 +233,17 @@ describe('broad words on a large address book', () => {
     expect(unfiltered.facets.find((f) => f.name === 'Media')?.count).toBe(10);
     const broad = await search(user.id, { q: 'delegate' });
     expect([broad.total, broad.totalCapped, broad.facetsCapped]).toEqual([COUNT_LIMIT, true, true]);
+    // Past the limit the facets are a sample of the matches: every count a lower bound, adding up to the sample.
+    expect(broad.facets.reduce((n, f) => n + f.count, 0)).toBe(COUNT_LIMIT + 1);
+    expect(broad.facets.find((f) => f.name === 'Media')?.count).toBeLessThanOrEqual(10);
     const narrow = await search(user.id, { q: 'delegate', sector: 'Media' });
     expect([narrow.total, narrow.totalCapped]).toEqual([10, false]);
     expect(narrow.items).toHaveLength(10);
+    // In a chosen sector with more than a page of matches, the total is a lower bound ("N+"), never more than the truth.
+    const inGov = await search(user.id, { q: 'delegate', sector: 'Government' });
+    expect(inGov.totalCapped).toBe(true);
+    expect(inGov.total).toBeGreaterThanOrEqual(inGov.items.length);
+    expect(inGov.total).toBeLessThanOrEqual(COUNT_LIMIT + 10);
     const editors = await search(user.id, { q: 'editor', sector: 'Government' });
     expect(editors.totalCapped).toBe(false);
     expect(editors.total).toBe((COUNT_LIMIT + 20) / 2 - 5);

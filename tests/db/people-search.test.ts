@@ -149,6 +149,20 @@ describe('people search', () => {
     expect(rankedSeen).toEqual(rankedAll.items.map((i) => i.id));
   });
 
+  it('matches the start of a word and corrects a typo against the words of this user only', async () => {
+    const user = await createTestUser();
+    const smith = await makePerson(user.id, { name: 'Alex Smith', role: 'Chief Information Officer' });
+    expect((await searchPeople(user.id, params({ q: 'offic' }))).items.map((i) => i.id)).toEqual([smith.id]);
+    expect((await searchPeople(user.id, params({ q: 'smyth' }))).items.map((i) => i.id)).toEqual([smith.id]);
+    expect((await searchPeople(user.id, params({ q: 'chief informaton' }))).items.map((i) => i.id)).toEqual([smith.id]);
+    // Another user's words are never suggested: their Zebedee is no correction for this user's "zebede".
+    const other = await createTestUser();
+    await makePerson(other.id, { name: 'Zebedee Quartermaine' });
+    expect((await searchPeople(user.id, params({ q: 'zebede' }))).items).toEqual([]);
+    expect((await searchPeople(user.id, params({ q: 'quartermain' }))).items).toEqual([]);
+    expect((await searchPeople(other.id, params({ q: 'quartermain' }))).items).toHaveLength(1);
+  });
+
   it("never shows another user's people, in results or counts", async () => {
     const { user } = await addressBook();
     const other = await createTestUser();

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { searchWords } from '@/db/schema';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
@@ -40,6 +43,25 @@ describe('people: writes', () => {
     expect((await search(user.id, { q: 'old' })).items).toEqual([]);
     // Two words, one stale: nobody matches both, so the loose fallback says so.
     expect((await search(user.id, { q: 'sam old' })).loose).toBe(true);
+  });
+
+  it('keeps the search vocabulary to the words people have: a rename or a delete forgets, an undo remembers', async () => {
+    const user = await createTestUser();
+    const a = await makePerson(user.id, { name: 'Quentin Blake', role: 'Illustrator' });
+    const b = await makePerson(user.id, { name: 'Quentin Tarantino' });
+    const words = async () =>
+      (await db.select({ word: searchWords.word }).from(searchWords).where(eq(searchWords.userId, user.id))).map((r) => r.word);
+    expect(await words()).toEqual(expect.arrayContaining(['blake', 'illustrator', 'quentin', 'tarantino']));
+    await updatePerson(user.id, a.id, { name: 'Quentin Blakely', version: 1 });
+    expect(await words()).toContain('blakely');
+    expect(await words()).not.toContain('blake');
+    await deletePerson(user.id, b.id);
+    expect(await words()).not.toContain('tarantino');
+    expect(await words()).toContain('quentin'); // Quentin Blakely still has it
+    expect((await search(user.id, { q: 'tarantin' })).items).toEqual([]);
+    await restorePerson(user.id, b.id);
+    expect(await words()).toContain('tarantino');
+    expect((await search(user.id, { q: 'tarantin' })).items.map((i) => i.id)).toEqual([b.id]);
   });
 
   it('soft-deletes with undo; a deleted person is gone from search, counts and suggestions', async () => {
