@@ -65,9 +65,10 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
   }>(
     db,
     sql`select o.id, o.name, s.id as sector_id, s.name as sector_name,
-               (select count(*) from people p where p.organisation_id = o.id and p.deleted_at is null) as people,
+               (select count(*) from people p
+                 where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as people,
                (select (extract(epoch from max(p.last_met_at)) * 1000)::float8 from people p
-                 where p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
+                 where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
           from organisations o left join sectors s on s.id = o.sector_id
          where o.user_id = ${userId}::uuid
            ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q})` : sql``}
