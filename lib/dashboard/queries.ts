@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
 import { addDays } from '@/lib/follow-ups/dates';
 import { personLabel } from '@/lib/follow-ups/display-name';
+import { dateFormat } from '@/lib/intl';
+import { newestEventsFirst } from '@/lib/events/order';
 
 /** "For a while": met more than once, but not in this many days. */
 export const DORMANT_AFTER_DAYS = 60;
@@ -25,7 +27,7 @@ export async function latestEvents(userId: string, limit = 5) {
     .from(networkingEvents)
     .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
     // The order of events_user_starts_idx, so only the first few rows are read.
-    .orderBy(desc(networkingEvents.startsAt), asc(networkingEvents.id))
+    .orderBy(...newestEventsFirst)
     .limit(limit);
 }
 
@@ -122,7 +124,7 @@ export async function eventsPerMonth(userId: string, timeZone: string, today: st
       group by 1`,
   );
   const byMonth = new Map(found.map((r) => [r.month, Number(r.n)]));
-  const fmt = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const fmt = dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   return months.map((month) => ({ month, label: fmt.format(new Date(`${month}-15T00:00:00Z`)), value: byMonth.get(month) ?? 0 }));
 }
 

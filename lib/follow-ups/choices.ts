@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { networkingEvents, organisations, people, sectors } from '@/db/schema';
 import { personLabel } from './display-name';
+import { newestEventsFirst } from '@/lib/events/order';
 
 export interface Choice {
   id: string;
@@ -26,7 +27,7 @@ export async function listEventChoices(userId: string, limit = 100): Promise<Cho
     .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
     .from(networkingEvents)
     .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
-    .orderBy(desc(networkingEvents.startsAt))
+    .orderBy(...newestEventsFirst)
     .limit(limit);
   return found.map((e) => ({ id: e.id, label: e.title }));
 }
@@ -51,7 +52,7 @@ export async function listFilterChoices(userId: string) {
       .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
       .from(networkingEvents)
       .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt), eventHasFollowUp))
-      .orderBy(desc(networkingEvents.startsAt), asc(networkingEvents.id))
+      .orderBy(...newestEventsFirst)
       .limit(100),
     db.select({ id: sectors.id, label: sectors.name }).from(sectors).where(eq(sectors.userId, userId)).orderBy(asc(sectors.name)),
   ]);

@@ -1,17 +1,30 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { networkingEvents, organisations, topics } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
+import { newestEventsFirst } from '@/lib/events/order';
 
-/** Choices for the people filters: recent events, topic and organisation names (bounded lists). */
+/** The user's 100 most recent events, for "met at" pickers. */
+function recentEvents(userId: string) {
+  return db
+    .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
+    .from(networkingEvents)
+    .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+    .orderBy(...newestEventsFirst)
+    .limit(100);
+}
+
+/** Up to 300 of the user's topic names, A to Z. */
+async function topicNames(userId: string) {
+  const found = await db.select({ name: topics.name }).from(topics).where(eq(topics.userId, userId)).orderBy(sql`lower(${topics.name})`).limit(300);
+  return found.map((t) => t.name);
+}
+
+/** Choices for person forms: recent events, topic and organisation names (bounded lists). */
 export async function listFilterOptions(userId: string) {
-  const [events, topicRows, orgRows] = await Promise.all([
-    db
-      .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
-      .from(networkingEvents)
-      .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
-      .orderBy(desc(networkingEvents.startsAt))
-      .limit(100),
-    db.select({ name: topics.name }).from(topics).where(eq(topics.userId, userId)).orderBy(sql`lower(${topics.name})`).limit(300),
+  const [events, topicList, orgRows] = await Promise.all([
+    recentEvents(userId),
+    topicNames(userId),
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -19,5 +32,24 @@ export async function listFilterOptions(userId: string) {
       .orderBy(sql`lower(${organisations.name})`)
       .limit(500),
   ]);
-  return { events, topics: topicRows.map((t) => t.name), organisations: orgRows };
+  return { events, topics: topicList, organisations: orgRows };
+}
+
+/**
+ * Choices for the People page's filters: recent events and topics, and the names of the organisations the URL
+ * filters by id. Organisation suggestions come as the user types (OrganisationInput), not in the page.
+ */
+export async function listSearchFilterOptions(userId: string, organisationFilter: string[]) {
+  const ids = organisationFilter.filter((v) => isUuid(v));
+  const [events, topicList, orgRows] = await Promise.all([
+    recentEvents(userId),
+    topicNames(userId),
+    ids.length
+      ? db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(and(eq(organisations.userId, userId), inArray(organisations.id, ids)))
+      : Promise.resolve([]),
+  ]);
+  return { events, topics: topicList, organisations: orgRows };
 }

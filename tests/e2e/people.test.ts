@@ -56,6 +56,16 @@ describe('people in a real browser', () => {
     expect(await page.getByRole('link', { name: /Sarah Bloom/ }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
     await shot(page, 'filtered');
+    // The organisation box suggests the user's organisations as they type, and filters by what they typed.
+    await page.getByLabel('Organisation').fill('leeds');
+    await expect
+      .poll(() => page.locator('#organisation-options option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .toEqual(['Leeds City Council']);
+    await page.waitForURL((u) => u.searchParams.get('organisation') === 'leeds');
+    await expect.poll(() => page.getByRole('heading', { name: '1 person matches' }).isVisible()).toBe(true);
+    await page.getByLabel('Organisation').fill('');
+    await page.waitForURL((u) => !u.searchParams.has('organisation'));
+    await expect.poll(() => page.getByRole('heading', { name: '2 people match' }).isVisible()).toBe(true);
 
     await page.getByLabel('Search people').fill('departmnt educaton');
     await page.waitForURL((u) => u.searchParams.get('q') === 'departmnt educaton');

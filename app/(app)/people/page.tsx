@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { listFilterOptions } from '@/lib/people/filter-options';
+import { listSearchFilterOptions } from '@/lib/people/filter-options';
 import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
@@ -45,7 +45,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const raw = await searchParams;
   const params = readParams(raw);
-  const [result, options] = await Promise.all([searchPeople(user.id, params), listFilterOptions(user.id)]);
+  const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation)]);
   const deletedId = typeof raw.deleted === 'string' ? raw.deleted : undefined;
   const deleted = deletedId
     ? await getPerson(user.id, deletedId, { includeDeleted: true }).catch(() => null)

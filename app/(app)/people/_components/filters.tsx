@@ -3,6 +3,7 @@ import type { SectorFacet } from '@/lib/people/search';
 import { LAST_MET, LAST_MET_LABELS, type SearchParams } from '@/lib/people/validation';
 import { NO_SECTOR } from '@/lib/people/search';
 import { shortDate } from './format';
+import { OrganisationInput } from './organisation-input';
 
 interface Options {
   events: { id: string; title: string; startsAt: Date }[];
@@ -62,20 +63,7 @@ export function Filters({
         <label htmlFor="organisation" className={legend}>
           Organisation
         </label>
-        <input
-          id="organisation"
-          name="organisation"
-          list="organisation-options"
-          defaultValue={params.organisation[0] ? orgName(params.organisation[0]) : ''}
-          className={inputClass}
-          autoComplete="off"
-          maxLength={200}
-        />
-        <datalist id="organisation-options">
-          {options.organisations.map((o) => (
-            <option key={o.id} value={o.name} />
-          ))}
-        </datalist>
+        <OrganisationInput defaultValue={params.organisation[0] ? orgName(params.organisation[0]) : ''} className={inputClass} />
       </div>
       <div>
         <label htmlFor="role" className={legend}>
