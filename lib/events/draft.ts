@@ -1,4 +1,5 @@
 import type { EventJson } from './queries';
+import { dateFormat } from '@/lib/intl';
 
 /** Where a draft lives on the device; sign-out clears every `rapport:` key. */
 export const DRAFT_PREFIX = 'rapport:event-draft:';
@@ -183,7 +184,7 @@ export function payloadRowUids(draft: EventDraft) {
 /** The calendar date and wall-clock time of an instant in a time zone (the device's when none is given). */
 export function partsIn(d: Date, timeZone?: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    dateFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',

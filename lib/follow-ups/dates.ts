@@ -1,5 +1,7 @@
 /** Calendar-day arithmetic on 'YYYY-MM-DD' strings: a due date is a day, not an instant, so no time zone applies. */
 
+import { dateFormat } from '@/lib/intl';
+
 export type DueGroup = 'overdue' | 'today' | 'week' | 'later' | 'none';
 
 export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'week', 'later', 'none'];
@@ -9,7 +11,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The calendar day (YYYY-MM-DD) an instant falls on in an IANA time zone. */
 export function dayIn(timeZone: string, instant: Date): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** True for a real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
@@ -54,12 +56,7 @@ export function formatDay(day: string, locale = 'en-GB', style: 'long' | 'short'
     style === 'long'
       ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
       : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat(locale, opts);
-  } catch {
-    fmt = new Intl.DateTimeFormat('en-GB', opts);
-  }
+  const fmt = dateFormat(locale, opts);
   // "Thursday 23 April 2026": the comma some ICU versions put after the weekday reads as clutter.
   return fmt
     .formatToParts(d)

@@ -15,11 +15,12 @@ import {
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
 import type { ComposeInput, ComposePerson } from './types';
+import { dateFormat } from '@/lib/intl';
 
 /** The calendar date and hour of an instant in a time zone. */
 export function localParts(at: Date, timeZone: string): { date: string; hour: number } {
   const date = todayIn(timeZone, at);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+  const hour = Number(dateFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
   return { date, hour: Number.isFinite(hour) ? hour % 24 : 12 };
 }
 

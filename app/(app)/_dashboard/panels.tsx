@@ -1,6 +1,7 @@
 import { CalendarDays, ChevronRight, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import type { DormantContact, latestEvents } from '@/lib/dashboard/queries';
+import { dateFormat } from '@/lib/intl';
 
 type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
 
@@ -8,7 +9,7 @@ const panel = 'rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border
 const rowLink = '-mx-2 flex min-h-11 items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-zinc-50 dark:hover:bg-zinc-800';
 
 function formatDate(d: Date, timeZone: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
 }
 
 /** The latest events, each a link, with how many people were there. */

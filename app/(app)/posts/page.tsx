@@ -9,6 +9,7 @@ import { listPosts } from '@/lib/posts/queries';
 import { excerpt } from '@/lib/posts/render';
 import { restorePostAction } from './actions';
 import { isUuid } from '@/lib/ids';
+import { dateFormat } from '@/lib/intl';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -65,7 +66,7 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
     safeList(user.id, 'draft', search.drafts),
     safeList(user.id, 'published', search.published),
   ]);
-  const format = new Intl.DateTimeFormat(user.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone });
+  const format = dateFormat(user.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone });
   const deleted = isUuid(search.deleted) ? search.deleted : null;
 
   return (

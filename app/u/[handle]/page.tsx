@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { listPublishedPosts } from '@/lib/posts/public';
 import { excerpt } from '@/lib/posts/render';
 import { loadAuthor } from './load';
+import { dateFormat } from '@/lib/intl';
 
 type Params = Promise<{ handle: string }>;
 
@@ -24,7 +25,7 @@ export default async function AuthorPage({ params }: { params: Params }) {
   const author = await loadAuthor((await params).handle);
   if (!author) notFound();
   const entries = await listPublishedPosts(author.id, 100);
-  const format = new Intl.DateTimeFormat(author.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: author.timeZone });
+  const format = dateFormat(author.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: author.timeZone });
   return (
     <div className="h-feed">
       <h1 className="p-name text-3xl font-semibold tracking-tight">{author.name}</h1>

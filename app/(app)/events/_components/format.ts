@@ -1,8 +1,10 @@
+import { dateFormat } from '@/lib/intl';
+
 /** "Tuesday 23 April 2026" in the reader's locale; a bare YYYY-MM-DD is read as that calendar day. */
 export function formatDay(value: string | Date, locale?: string, timeZone?: string): string {
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   const bare = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -13,5 +15,5 @@ export function formatDay(value: string | Date, locale?: string, timeZone?: stri
 
 /** "18:30" in the reader's locale and zone. */
 export function formatTime(value: Date | string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
 }

@@ -4,9 +4,10 @@ import { listApiTokens } from '@/lib/api/tokens';
 import type { CurrentUser } from '@/lib/auth/users';
 import { revokeApiTokenAction } from '../api-tokens/actions';
 import { CreateTokenForm } from '../api-tokens/create-token-form';
+import { dateFormat } from '@/lib/intl';
 
 function day(d: Date, user: CurrentUser) {
-  return new Intl.DateTimeFormat(user.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone }).format(d);
+  return dateFormat(user.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone }).format(d);
 }
 
 /** API tokens: create (shown once), list, revoke. Tokens are stored hashed. */

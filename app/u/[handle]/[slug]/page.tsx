@@ -6,6 +6,7 @@ import { proseClass } from '@/app/(app)/posts/_components/prose';
 import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
 import { decodeParam, loadAuthor } from '../load';
+import { dateFormat } from '@/lib/intl';
 
 type Params = Promise<{ handle: string; slug: string }>;
 
@@ -53,7 +54,7 @@ export default async function PublicPostPage({ params }: { params: Params }) {
   const found = await load(handle, slug);
   if (!found) notFound();
   const { author, post } = found;
-  const date = new Intl.DateTimeFormat(author.locale, {
+  const date = dateFormat(author.locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
