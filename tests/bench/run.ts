@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startApp } from '../support/app-process';
-import { launchBrowser } from '../support/chromium';
+import { chromiumPath, launchBrowser } from '../support/chromium';
 
 const root = path.resolve(__dirname, '../..');
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -54,6 +54,7 @@ function percentile(values: number[], p: number): number {
 /** Starts the built app on the bench database, signs in, and times full responses of the People page. */
 async function timePage(): Promise<Record<string, { p50: number; p95: number }> | string> {
   if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) return `skipped: no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
+  if (!fs.existsSync(chromiumPath)) return `skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`;
   const app = await startApp({ NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });
   const base = app.baseURL;
   try {
