@@ -104,10 +104,13 @@ export const people = pgTable(
     index('people_user_last_met_idx').on(t.userId, t.lastMetAt.desc().nullsLast(), t.id),
     index('people_user_org_idx').on(t.userId, t.organisationId),
     index('people_user_sector_idx').on(t.userId, t.sectorId),
-    // Sector-filtered lists walk this in last-met order; sector counts read it without touching the table.
+    // Sector-filtered lists walk this in last-met order.
     index('people_user_effective_sector_idx')
       .on(t.userId, t.effectiveSectorId, t.lastMetAt.desc().nullsLast(), t.id)
       .where(sql`${t.deletedAt} is null`),
+    // People per sector (the People page as first opened, Settings): a third of the size of the one above, so
+    // counting 100,000 people reads a third of the pages.
+    index('people_user_effective_sector_count_idx').on(t.userId, t.effectiveSectorId).where(sql`${t.deletedAt} is null`),
     index('people_user_email_idx').on(t.userId, sql`lower(${t.email})`),
     // Also people_user_sector_search_idx (user, effective sector, last met, id) INCLUDE (search_vector,
     // title_vector): a covering index drizzle cannot express, made by migration 0006 for broad searches.

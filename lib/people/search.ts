@@ -231,17 +231,17 @@ interface Facets {
 /** Per-sector counts of the matches, whether they were cut off at COUNT_LIMIT matches, and how many were hits. */
 async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan, hasText: boolean, hit: SQL | null): Promise<Facets> {
   // With no text and no filter but the user (the page as first opened), the exact counts come from an
-  // index-only scan of people_user_effective_sector_idx; anything else is counted up to the limit.
+  // index-only scan of people_user_effective_sector_count_idx; anything else is counted up to the limit.
   const unfiltered = where.length === p.base.length && p.base.length === 2;
   const all = sql.join(where, sql` and `);
   type Count = { sector_id: string | null; n: number | string; hits: number | string };
-  const counts = unfiltered
-    ? await rows<Count>(conn, sql`select p.effective_sector_id as sector_id, count(*) as n, 0 as hits from people p where ${all} group by 1`)
+  const counting: Promise<Count[]> = unfiltered
+    ? rows<Count>(conn, sql`select p.effective_sector_id as sector_id, count(*) as n, 0 as hits from people p where ${all} group by 1`)
     : hasText
       ? // Words: the first matches the word index yields, in no particular order, so that a broad word stops
         // after COUNT_LIMIT rows instead of reading and sorting thousands. Past the limit, the counts are a
         // sample of the matches: lower bounds in proportion to the whole.
-        await withoutSeqScan<Count>(
+        withoutSeqScan<Count>(
           conn,
           sql`select m.sector_id, count(*) as n, count(*) filter (where m.hit) as hits from (
                 select p.effective_sector_id as sector_id, ${hit ?? sql`false`} as hit from people p
@@ -249,19 +249,19 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
               group by 1`,
         )
       : // Filters only: the most recently met matches, an index walk that stops early.
-        await rows<Count>(
+        rows<Count>(
           conn,
           sql`select m.sector_id, count(*) as n, 0 as hits from (
                 select p.effective_sector_id as sector_id from people p where ${all}
                  order by p.last_met_at desc nulls last, p.id limit ${COUNT_LIMIT + 1}) m
               group by 1`,
         );
+  const [counts, names] = await Promise.all([
+    counting,
+    rows<{ id: string; name: string }>(conn, sql`select id, name from sectors where user_id = ${userId}::uuid order by lower(name)`),
+  ]);
   const capped = !unfiltered && counts.reduce((n, c) => n + Number(c.n), 0) > COUNT_LIMIT;
   const byId = new Map(counts.map((c) => [c.sector_id, Number(c.n)]));
-  const names = await rows<{ id: string; name: string }>(
-    conn,
-    sql`select id, name from sectors where user_id = ${userId}::uuid order by lower(name)`,
-  );
   const facets: SectorFacet[] = names.map((s) => ({
     id: s.id,
     name: s.name,
@@ -289,16 +289,22 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     // A hit is a match the page ranks first: a word in the title, in a chosen sector.
     const titleQuery = termsQuery(terms, true);
     const hit = tiered && titleQuery ? sql`(${vectorMatch('title_vector', titleQuery, true)} and ${p.sector ?? sql`true`})` : null;
-    const { facets, capped, hits } = await sectorFacets(conn, userId, [...p.base, ...text(false)], p, terms.length > 0, hit);
+    // Without words the page does not depend on the counts: on a pool both run side by side.
+    const [{ facets, capped, hits }, unworded] = await Promise.all([
+      sectorFacets(conn, userId, [...p.base, ...text(false)], p, terms.length > 0, hit),
+      terms.length === 0 ? listPage(conn, [...p.base, ...(p.sector ? [p.sector] : [])], terms, loose, cursor, limit) : null,
+    ]);
     // Past COUNT_LIMIT matches the words are broad: walking people in last-met order and checking each finds a
     // page after a few hundred rows, where gathering every match would read thousands (see vectorMatch). The
     // ranked title matches are walked for too when the sample holds plenty of them; when it holds few ("cio" in
     // Higher education, where CIOs are rare but the CIO Club was crowded), the title index finds them directly.
     const where = [...p.base, ...text(capped), ...(p.sector ? [p.sector] : [])];
     const walkTitles = capped && hits >= TITLE_WALK_HITS;
-    const found = tiered
-      ? await tieredPage(conn, where, terms, cursor, limit, p.sectorEach, walkTitles)
-      : await listPage(conn, where, terms, loose, cursor, limit);
+    const found = unworded
+      ? unworded
+      : tiered
+        ? await tieredPage(conn, where, terms, cursor, limit, p.sectorEach, walkTitles)
+        : await listPage(conn, where, terms, loose, cursor, limit);
     const sum = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
     let total = capped ? COUNT_LIMIT : sum;
     let totalCapped = capped;

@@ -1,0 +1,1 @@
+CREATE INDEX "people_user_effective_sector_count_idx" ON "people" USING btree ("user_id","effective_sector_id") WHERE "people"."deleted_at" is null;
