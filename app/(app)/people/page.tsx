@@ -29,6 +29,12 @@ function readParams(raw: Raw): SearchParams {
   return searchParamsSchema.parse(clean);
 }
 
+/** A lower bound as people say it: "300+" rather than "327+", which reads as nearly exact. */
+function roughFloor(n: number): number {
+  const step = n >= 100 ? 100 : n >= 10 ? 10 : 1;
+  return Math.floor(n / step) * step;
+}
+
 function hrefWith(params: SearchParams, extra: Record<string, string>): string {
   const qs = new URLSearchParams();
   if (params.q) qs.set('q', params.q);
@@ -97,7 +103,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <section aria-labelledby="results-heading" className="min-w-0">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h2 id="results-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
-                {result.total.toLocaleString(user.locale)}
+                {(result.totalCapped ? roughFloor(result.total) : result.total).toLocaleString(user.locale)}
                 {result.totalCapped ? '+' : ''} {result.total === 1 && !result.totalCapped ? 'person' : 'people'}
                 {searching ? ' match' : ''}
                 {result.total === 1 && !result.totalCapped && searching ? 'es' : ''}
