@@ -19,7 +19,13 @@ export const MAX_TERMS = 8;
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
   const words = (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? [])
-    .map((w) => w.replace(/['’]/g, ''))
+    // Split as Postgres's parser splits what people wrote ("O'Brien" is the words o and brien), then drop the
+    // single letters an apostrophe leaves ("it's", "d'Souza"), which would match almost anyone.
+    .flatMap((w) => {
+      const parts = w.split(/['’]/);
+      const kept = parts.filter((p) => [...p].length > 1);
+      return parts.length > 1 && kept.length ? kept : parts;
+    })
     .flatMap((w) => (/[.&-]/.test(w) ? w.split(/[.&-]+/) : [w]))
     .filter(Boolean);
   const unique = [...new Set(words)];

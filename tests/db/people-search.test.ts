@@ -163,6 +163,19 @@ describe('people search', () => {
     expect((await searchPeople(other.id, params({ q: 'quartermain' }))).items).toHaveLength(1);
   });
 
+  it('copes with words of any shape in what people wrote: quotes, backslashes, addresses, accents', async () => {
+    const user = await createTestUser();
+    const odd = await makePerson(user.id, {
+      name: 'Dé Jà',
+      email: "o'brien@example.com",
+      notes: 'Said "it\'s a back\\slash day" :* & | ! — see https://example.com/a\'b',
+    });
+    for (const q of ["O'Brien", 'o', 'brien', 'back', 'slash', 'dé', 'example', "it's", 'a:b', '"quoted"']) {
+      const r = await searchPeople(user.id, params({ q }));
+      expect(r.items.map((i) => i.id), q).toEqual(q === '"quoted"' ? [] : [odd.id]);
+    }
+  });
+
   it("never shows another user's people, in results or counts", async () => {
     const { user } = await addressBook();
     const other = await createTestUser();

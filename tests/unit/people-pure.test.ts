@@ -27,7 +27,8 @@ describe('searchTerms', () => {
     ['departmnt for educaton', ['departmnt', 'educaton']],
     ['the woman from the broadcaster who talked about audience data', ['broadcaster', 'audience', 'data']],
     ['Who do I know in government?', ['government']],
-    ["O'Brien  e-mail", ['obrien', 'e', 'mail']],
+    ["O'Brien  e-mail", ['brien', 'e', 'mail']],
+    ['it’s D’Souza', ['it', 'souza']],
     ['the', ['the']],
     ['', []],
   ])('%s', (q, expected) => expect(searchTerms(q)).toEqual(expected));
