@@ -2,17 +2,35 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { auth } from '@/lib/auth/auth';
+import { getToken } from 'next-auth/jwt';
 import { getSessionUser, type CurrentUser } from '@/lib/auth/users';
+
+/**
+ * The session id the request's session cookie names, or undefined. The cookie is a JWT encrypted with
+ * AUTH_SECRET; this decrypts and checks it (expiry included) once. next-auth's auth() would do the same and then
+ * encrypt a fresh copy to set as a cookie, which a page cannot set anyway: twice the work on every request for
+ * nothing. Only the cookie is read (getToken would also take a Bearer header, which pages never accept), under
+ * its __Secure- name over HTTPS, else its plain one.
+ */
+async function sessionIdFromCookie(): Promise<string | undefined> {
+  const cookie = (await headers()).get('cookie');
+  if (!cookie) return undefined;
+  const req = { headers: new Headers({ cookie }) };
+  for (const secureCookie of [true, false]) {
+    const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie });
+    if (token) return typeof token.sid === 'string' ? token.sid : undefined;
+  }
+  return undefined;
+}
 
 /**
  * The signed-in user, or null. The JWT only names a session; the session row in Postgres decides, so a
  * signed-out or revoked session is refused on every server. Cached for one request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.sid) return null;
-  return getSessionUser(session.sid);
+  const sid = await sessionIdFromCookie();
+  if (!sid) return null;
+  return getSessionUser(sid);
 });
 
 /** The signed-in user; pages and server actions call this first. Signed out, it redirects to /sign-in. */
@@ -26,4 +44,4 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 /** The current session id, for sign-out. */
-export const getSessionId = cache(async (): Promise<string | undefined> => (await auth())?.sid);
+export const getSessionId = cache(sessionIdFromCookie);
