@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
 import { users } from './users';
 
@@ -143,6 +143,21 @@ export const searchWords = pgTable(
       .where(sql`strpos(${t.word}, '@') = 0`),
   ],
 );
+
+/**
+ * How many people a user has in each sector, kept for the People page as first opened (counting 100,000 people
+ * takes longer than the rest of the page). `version` goes up with every change to the user's people
+ * (refreshPeopleSearch); the counts are trusted only while `countedVersion` equals it, and recounted otherwise.
+ */
+export const peopleStats = pgTable('people_stats', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  version: bigint({ mode: 'number' }).notNull().default(0),
+  countedVersion: bigint({ mode: 'number' }),
+  /** Sector id (or "" for no sector) to the number of people in it, as of countedVersion. */
+  sectorCounts: jsonb().$type<Record<string, number>>(),
+});
 
 export type SectorRow = typeof sectors.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;

@@ -39,6 +39,10 @@ function scopeFilter(scope: RefreshScope): SQL | null {
 export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: RefreshScope): Promise<void> {
   const filter = scopeFilter(scope);
   if (!filter) return;
+  // Whatever changed, the kept counts of people per sector are out of date (see peopleStats).
+  await conn.execute(sql`
+    insert into people_stats (user_id, version) values (${userId}::uuid, 1)
+    on conflict (user_id) do update set version = people_stats.version + 1`);
   if ('all' in scope) {
     // A whole address book is refreshed right after bulk loads (seed, import), when the planner's statistics
     // still describe empty tables and it would pick nested loops over thousands of rows. Fresh statistics

@@ -220,6 +220,32 @@ async function withoutSeqScan<T extends Record<string, unknown>>(conn: DbOrTx, q
   });
 }
 
+/**
+ * How many people the user has in each sector ("" for none): kept in people_stats while no one has changed since
+ * they were counted, else counted through people_user_effective_sector_count_idx and kept. The count is kept only
+ * if nothing changed meanwhile (the version it was read at is still current), so a racing write is never hidden.
+ */
+export async function peoplePerSector(conn: DbOrTx, userId: string): Promise<Record<string, number>> {
+  const [kept] = await rows<{ version: number | string; counted_version: number | string | null; sector_counts: Record<string, number> | null }>(
+    conn,
+    sql`select version, counted_version, sector_counts from people_stats where user_id = ${userId}::uuid`,
+  );
+  const version = Number(kept?.version ?? 0);
+  if (kept?.sector_counts && kept.counted_version !== null && Number(kept.counted_version) === version) return kept.sector_counts;
+  const counted = await rows<{ sector_id: string | null; n: number | string }>(
+    conn,
+    sql`select p.effective_sector_id as sector_id, count(*) as n from people p
+         where p.user_id = ${userId}::uuid and p.deleted_at is null group by 1`,
+  );
+  const counts = Object.fromEntries(counted.map((c) => [c.sector_id ?? '', Number(c.n)]));
+  await conn.execute(sql`
+    insert into people_stats (user_id, version, counted_version, sector_counts)
+    values (${userId}::uuid, ${version}, ${version}, ${JSON.stringify(counts)}::jsonb)
+    on conflict (user_id) do update set counted_version = excluded.counted_version, sector_counts = excluded.sector_counts
+     where people_stats.version = excluded.counted_version`);
+  return counts;
+}
+
 interface Facets {
   facets: SectorFacet[];
   /** The counts stopped at COUNT_LIMIT matches: each is a lower bound. */
@@ -236,7 +262,9 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
   const all = sql.join(where, sql` and `);
   type Count = { sector_id: string | null; n: number | string; hits: number | string };
   const counting: Promise<Count[]> = unfiltered
-    ? rows<Count>(conn, sql`select p.effective_sector_id as sector_id, count(*) as n, 0 as hits from people p where ${all} group by 1`)
+    ? peoplePerSector(conn, userId).then((bySector) =>
+        Object.entries(bySector).map(([id, n]) => ({ sector_id: id === '' ? null : id, n, hits: 0 })),
+      )
     : hasText
       ? // Words: the first matches the word index yields, in no particular order, so that a broad word stops
         // after COUNT_LIMIT rows instead of reading and sorting thousands. Past the limit, the counts are a

@@ -1,7 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { organisationUpdateSchema, updateOrganisation } from '@/lib/organisations/queries';
+import { deletePerson, restorePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const params = (p: Record<string, unknown>) => searchParamsSchema.parse(p);
@@ -125,6 +130,40 @@ describe('people search', () => {
     const filtered = await searchPeople(user.id, params({ sector: 'Government' }));
     expect(filtered.facets.map((f) => f.count)).toEqual(all.facets.map((f) => f.count));
     expect(filtered.facets.find((f) => f.name === 'Government')?.selected).toBe(true);
+  });
+
+  it('keeps the per-sector counts of the page as first opened right through every kind of change', async () => {
+    const user = await createTestUser();
+    const truth = async () => {
+      const counted = await rows<{ sector: string | null; n: number }>(
+        db,
+        sql`select effective_sector_id::text as sector, count(*)::int as n from people
+             where user_id = ${user.id}::uuid and deleted_at is null group by 1`,
+      );
+      return Object.fromEntries(counted.map((c) => [c.sector ?? 'none', c.n]));
+    };
+    const shown = async () => {
+      const r = await searchPeople(user.id, params({}));
+      return Object.fromEntries(r.facets.filter((f) => f.count > 0).map((f) => [f.id ?? 'none', f.count]));
+    };
+    const check = async () => {
+      expect(await shown()).toEqual(await truth());
+      expect(await shown()).toEqual(await truth()); // the second time from the kept counts
+    };
+    await check();
+    const council = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
+    const a = await makePerson(user.id, { name: 'A', organisationId: council.id });
+    await makePerson(user.id, { name: 'B', sector: 'Media' });
+    await makePerson(user.id, { name: 'C' });
+    await check();
+    await deletePerson(user.id, a.id);
+    await check();
+    await restorePerson(user.id, a.id);
+    await check();
+    const health = await sectorId(user.id, 'Health');
+    await updateOrganisation(user.id, council.id, organisationUpdateSchema.parse({ name: 'Leeds City Council', sectorId: health, version: 1 }));
+    await check();
+    expect((await shown())[health]).toBe(1);
   });
 
   it('pages with a keyset cursor without repeats or gaps', async () => {
