@@ -5,6 +5,7 @@ import { rows } from '@/db/rows';
 import { organisations, people, sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { peoplePerSector } from '@/lib/people/sector-counts';
 
 export interface SectorSummary {
   id: string;
@@ -22,21 +23,20 @@ export const sectorNameSchema = z
   .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored')
   .transform((s) => s.replace(/\s+/g, ' '));
 
-/** The user's sectors by name, with how many people and organisations are in each. */
+/** The user's sectors by name, with how many people (kept counts, see peoplePerSector) and organisations are in each. */
 export async function listSectors(userId: string): Promise<SectorSummary[]> {
-  const found = await rows<{ id: string; name: string; people: number | string; organisations: number | string }>(
-    db,
-    // People by their stored effective sector (own, else their organisation's): one index-only pass over
-    // people_user_effective_sector_idx, where a count per sector joining organisations read 100,000 rows each.
-    sql`select s.id, s.name, coalesce(pc.n, 0) as people, coalesce(oc.n, 0) as organisations
-          from sectors s
-          left join (select p.effective_sector_id as sector_id, count(*) as n from people p
-                      where p.user_id = ${userId}::uuid and p.deleted_at is null group by 1) pc on pc.sector_id = s.id
-          left join (select o.sector_id, count(*) as n from organisations o
-                      where o.user_id = ${userId}::uuid group by 1) oc on oc.sector_id = s.id
-         where s.user_id = ${userId}::uuid order by lower(s.name)`,
-  );
-  return found.map((r) => ({ ...r, people: Number(r.people), organisations: Number(r.organisations) }));
+  const [found, perSector] = await Promise.all([
+    rows<{ id: string; name: string; organisations: number | string }>(
+      db,
+      sql`select s.id, s.name, coalesce(oc.n, 0) as organisations
+            from sectors s
+            left join (select o.sector_id, count(*) as n from organisations o
+                        where o.user_id = ${userId}::uuid group by 1) oc on oc.sector_id = s.id
+           where s.user_id = ${userId}::uuid order by lower(s.name)`,
+    ),
+    peoplePerSector(db, userId),
+  ]);
+  return found.map((r) => ({ id: r.id, name: r.name, people: perSector[r.id] ?? 0, organisations: Number(r.organisations) }));
 }
 
 /** Just the names and ids, for pickers. */
