@@ -126,6 +126,16 @@ describe('accounts in a real browser', () => {
     await context.close();
   });
 
+  it('a forged session cookie gets past the proxy but not the page or the API', async () => {
+    const context = await newContext(browser);
+    await context.addCookies([{ name: 'authjs.session-token', value: 'forged', url: baseURL() }]);
+    const page = await context.newPage();
+    await page.goto('/events');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect((await page.request.get('/api/v1/people')).status()).toBe(401);
+    await context.close();
+  });
+
   it('is usable on a desktop: sidebar navigation', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
