@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { roughFloor } from '@/app/(app)/people/_components/format';
 import { describe, expect, it } from 'vitest';
 import { displayName, publicName } from '@/lib/people/display-name';
 import { mergeNotes } from '@/lib/people/merge-notes';
@@ -109,4 +110,15 @@ describe('vCard 4.0', () => {
     expect(vcardFileName('../../etc/passwd')).toBe('etc-passwd.vcf');
     expect(vcardFileName('文')).toBe('contact.vcf');
   });
+});
+
+describe('roughFloor', () => {
+  it.each([
+    [0, 0],
+    [7, 7],
+    [26, 20],
+    [327, 300],
+    [500, 500],
+    [1999, 1900],
+  ])('%i reads as %i+', (n, shown) => expect(roughFloor(n)).toBe(shown));
 });

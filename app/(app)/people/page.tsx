@@ -10,7 +10,7 @@ import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { Filters } from './_components/filters';
-import { shortDate } from './_components/format';
+import { roughFloor, shortDate } from './_components/format';
 import { ClearLink, SearchForm } from './_components/search-form';
 import { UndoDelete } from './_components/undo-delete';
 
@@ -27,12 +27,6 @@ function readParams(raw: Raw): SearchParams {
     if (searchParamsSchema.shape[key as keyof typeof searchParamsSchema.shape]?.safeParse(value).success) clean[key] = value;
   }
   return searchParamsSchema.parse(clean);
-}
-
-/** A lower bound as people say it: "300+" rather than "327+", which reads as nearly exact. */
-function roughFloor(n: number): number {
-  const step = n >= 100 ? 100 : n >= 10 ? 10 : 1;
-  return Math.floor(n / step) * step;
 }
 
 function hrefWith(params: SearchParams, extra: Record<string, string>): string {

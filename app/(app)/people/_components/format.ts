@@ -17,3 +17,9 @@ export function calendarDate(ymd: string, locale: string): string {
     new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)),
   );
 }
+
+/** A lower bound as people say it: "300+" rather than "327+", which reads as nearly exact. */
+export function roughFloor(n: number): number {
+  const step = n >= 100 ? 100 : n >= 10 ? 10 : 1;
+  return Math.floor(n / step) * step;
+}
