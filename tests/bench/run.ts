@@ -5,7 +5,7 @@
  *
  * Environment: BENCH_ADMIN_URL (a superuser connection, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DB (database to drop and recreate, default rapport_bench), BENCH_SIZES (default 10000,100000),
- * BENCH_RUNS (timed runs per search, default 40), BENCH_DIST_DIR (a built app to time the page with; default
+ * BENCH_RUNS (timed runs per search, default 40), BENCH_PAGE_RUNS (timed requests per page, default 100), BENCH_DIST_DIR (a built app to time the page with; default
  * .next; skipped when there is no build).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,11 @@ const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const distDir = process.env.BENCH_DIST_DIR ?? '.next';
 const EMAIL = 'bench@example.test';
 const PASSWORD = 'bench password 1234';
+/** Requests per page before timing starts, and timed requests per page. */
+const PAGE_WARMUP = 20;
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 100);
+/** The lightest signed-in page: the app shell (session, layout, due count) around a 404. The floor for any page. */
+const NOT_FOUND_IN_SHELL = '/people/00000000-0000-4000-8000-000000000000';
 
 function dbUrl(): string {
   const u = new URL(adminUrl);
@@ -52,7 +57,7 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Starts the built app on the bench database, signs in, and times full responses of the People page. */
-async function timePage(): Promise<Record<string, { p50: number; p95: number }> | string> {
+async function timePage(): Promise<Record<string, { p50: number; p95: number; p99: number }> | string> {
   if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) return `skipped: no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
   if (!fs.existsSync(chromiumPath)) return `skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`;
   const app = await startApp({ NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });
@@ -66,17 +71,20 @@ async function timePage(): Promise<Record<string, { p50: number; p95: number }> 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((u) => u.pathname === '/');
-    const out: Record<string, { p50: number; p95: number }> = {};
-    for (const url of ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology']) {
+    const out: Record<string, { p50: number; p95: number; p99: number }> = {};
+    // The first requests of a fresh server compile and warm up (JIT, connection pool, Postgres caches): they are
+    // timed apart from the steady state, which is what a user sees after the server's first minute.
+    const urls = ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology', NOT_FOUND_IN_SHELL];
+    for (const url of urls) {
       const times: number[] = [];
-      for (let i = 0; i < 25; i++) {
+      for (let i = 0; i < PAGE_WARMUP + PAGE_RUNS; i++) {
         const started = performance.now();
         const res = await context.request.get(url);
         await res.body();
-        if (i >= 3) times.push(performance.now() - started); // the first few warm caches
-        if (!res.ok()) throw new Error(`${url} answered ${res.status()}`);
+        if (i >= PAGE_WARMUP) times.push(performance.now() - started);
+        if (res.status() !== (url === NOT_FOUND_IN_SHELL ? 404 : 200)) throw new Error(`${url} answered ${res.status()}`);
       }
-      out[url] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1) };
+      out[url] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1) };
     }
     await browser.close();
     return out;
@@ -113,7 +121,12 @@ async function main() {
     for (const c of measured.perCase) console.log(`    ${c.case}: list ${c.listP95} / facets ${c.facetsP95} / total ${c.totalP95} ms p95, ${c.matches} matches`);
     const pageTimes = await timePage();
     console.log('  People page over HTTP (full response):', typeof pageTimes === 'string' ? pageTimes : '');
-    if (typeof pageTimes !== 'string') for (const [url, t] of Object.entries(pageTimes)) console.log(`    ${url}: p50 ${t.p50} ms, p95 ${t.p95} ms`);
+    if (typeof pageTimes !== 'string') {
+      for (const [url, t] of Object.entries(pageTimes)) {
+        const label = url === NOT_FOUND_IN_SHELL ? `${url} (404 in the app shell, for scale)` : url;
+        console.log(`    ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms`);
+      }
+    }
     report.push({ people: n, seedSeconds, ...measured, page: pageTimes });
   }
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
