@@ -128,6 +128,30 @@ describe('follow-ups at 390 px', () => {
     await context.close();
   });
 
+  it('shows the next few of what is not due yet, with a link to all of them', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp('Bea Backlog');
+    const today = todayIn('Europe/London');
+    const origin = new URL(page.url()).origin;
+    const post = (data: Record<string, unknown>) => page.request.post('/api/v1/follow-ups', { headers: { Origin: origin }, data });
+    for (let i = 1; i <= 12; i++) expect((await post({ action: `Later ${String(i).padStart(2, '0')}`, due: addDays(today, 30 + i) })).status()).toBe(201);
+    for (let i = 1; i <= 11; i++) expect((await post({ action: `Overdue ${String(i).padStart(2, '0')}`, due: addDays(today, -i) })).status()).toBe(201);
+    const list = new FollowUpsPage(page);
+
+    await page.goto('/follow-ups');
+    // Everything overdue shows; of what is due later, the ten soonest, and the heading counts all twelve.
+    expect(await list.groupItems('Overdue')).toHaveLength(11);
+    expect(await list.groupItems('Later')).toEqual(Array.from({ length: 10 }, (_, i) => `Later ${String(i + 1).padStart(2, '0')}`));
+    expect(await page.locator('#fu-group-later').innerText()).toContain('(12)');
+    await page.getByRole('link', { name: 'Show all 12' }).click();
+    await page.waitForURL(/due=later/);
+    expect(new URL(page.url()).search).toBe('?due=later');
+    await expect.poll(async () => (await list.groupItems('Later')).length).toBe(12);
+    expect(await list.groupItems('Overdue')).toEqual([]);
+    await context.close();
+  });
+
   it('another user’s follow-up page is a 404, and the dashboard shows what is due', async () => {
     const owner = await newContext(browser, DESKTOP);
     const page = await owner.newPage();

@@ -17,8 +17,11 @@ import { FollowUpList } from './_components/follow-up-list';
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 
-/** Open follow-ups shown per group before "Show all". */
-const PER_GROUP = 50;
+/**
+ * Open follow-ups shown per group before "Show all N". What is due gets room; what is not due yet (later, or
+ * with no date) shows its next few, so that a long backlog does not bury today's list under a long scroll.
+ */
+const PER_GROUP: Record<DueGroup, number> = { overdue: 50, today: 50, week: 50, later: 10, none: 10 };
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -32,10 +35,9 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // Each group is read on its own, so a long "Later" never crowds out "No date"; a group opened on its own
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
-  const perGroup = onlyGroup ? undefined : PER_GROUP;
 
   const [openByGroup, totals, done, choices, personChoices, eventChoices] = await Promise.all([
-    Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: perGroup }))),
+    Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
     countOpenByGroup(user.id, today, filters),
     onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
     listFilterChoices(user.id),
@@ -44,7 +46,12 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   ]);
   const open = openByGroup.flat();
   const filtered = Boolean(filters.person || filters.event || filters.sector || onlyGroup);
-  const moreHref = (group: DueGroup) => `/follow-ups?${new URLSearchParams({ ...(filters as Record<string, string>), due: group })}`;
+  const moreHref = (group: DueGroup) => {
+    const qs = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) if (typeof value === 'string') qs.set(key, value);
+    qs.set('due', group);
+    return `/follow-ups?${qs}`;
+  };
 
   return (
     <>
