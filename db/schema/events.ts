@@ -29,6 +29,7 @@ export const networkingEvents = pgTable(
     index('events_user_starts_idx').on(t.userId, t.startsAt.desc(), t.id),
     index('events_user_series_idx').on(t.userId, sql`lower(${t.series})`),
     index('events_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('events_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { people } from './contacts';
@@ -29,6 +30,7 @@ export const followUps = pgTable(
     index('follow_ups_user_status_due_idx').on(t.userId, t.status, t.dueOn),
     index('follow_ups_person_idx').on(t.personId),
     index('follow_ups_event_idx').on(t.eventId),
+    index('follow_ups_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { networkingEvents } from './events';
@@ -29,6 +30,7 @@ export const posts = pgTable(
     uniqueIndex('posts_user_slug_key').on(t.userId, t.slug),
     index('posts_user_status_idx').on(t.userId, t.status, t.publishedAt.desc()),
     index('posts_event_idx').on(t.eventId),
+    index('posts_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { clientAddress } from '@/lib/client-address';
+import { purgeExpired } from '@/lib/deleted/queries';
 import { hit, peek, reset } from '@/lib/rate-limit';
 import { authConfig } from './config';
 import { createSession, deleteSession, verifyCredentials } from './users';
@@ -57,6 +58,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
         await reset(keys[0]!.key);
         const sid = await createSession(user.id, request.headers.get('user-agent'));
+        // Housekeeping on a path every user takes: what was deleted before the restore window goes for good.
+        await purgeExpired(user.id).catch((err) => console.error('purging expired deletions failed', err));
         return { id: user.id, email: user.email, name: user.name, sid };
       },
     }),

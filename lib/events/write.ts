@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, people } from '@/db/schema';
+import { deletedWithinWindow } from '@/lib/deleted/window';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
@@ -14,9 +15,6 @@ export interface WriteOptions {
   /** What to do with a new person who looks like a known one: link them (API) or ask (the form). */
   onDuplicate?: 'link' | 'ask';
 }
-
-/** How long a deleted event can be restored. */
-export const UNDO_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 function eventColumns(input: EventInput) {
   return {
@@ -206,16 +204,16 @@ export async function deleteEvent(userId: string, eventId: string): Promise<void
   });
 }
 
-/** Brings back an event deleted within the undo window. */
+/** Brings back an event deleted within the restore window, with the follow-ups that went with it. */
 export async function restoreEvent(userId: string, eventId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [event] = await tx
       .select({ deletedAt: networkingEvents.deletedAt })
       .from(networkingEvents)
-      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId)))
+      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), deletedWithinWindow(networkingEvents.deletedAt)))
       .for('update');
     const deletedAt = event?.deletedAt;
-    if (!deletedAt || deletedAt.getTime() < Date.now() - UNDO_WINDOW_MS) {
+    if (!deletedAt) {
       throw new NotFoundError('This event can no longer be restored');
     }
     await tx

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, people } from '@/db/schema';
+import { deletedWithinWindow } from '@/lib/deleted/window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { addDays, nextMonday } from './dates';
 import { getFollowUp, type FollowUpItem } from './queries';
@@ -108,12 +109,12 @@ export async function deleteFollowUp(userId: string, id: string): Promise<void> 
   if (done.length === 0) throw new NotFoundError('Follow-up not found');
 }
 
-/** Brings back a soft-deleted follow-up. */
+/** Brings back a follow-up deleted within the restore window. */
 export async function restoreFollowUp(userId: string, id: string): Promise<FollowUpItem> {
   const done = await db
     .update(followUps)
     .set({ deletedAt: null, updatedAt: new Date(), version: sql`${followUps.version} + 1` })
-    .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNotNull(followUps.deletedAt)))
+    .where(and(eq(followUps.id, id), eq(followUps.userId, userId), isNotNull(followUps.deletedAt), deletedWithinWindow(followUps.deletedAt)))
     .returning({ id: followUps.id });
   if (done.length === 0) throw new NotFoundError('Follow-up not found');
   return getFollowUp(userId, id);

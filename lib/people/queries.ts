@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
+import { deletedWithinWindow } from '@/lib/deleted/window';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
@@ -152,7 +153,7 @@ export async function deletePerson(userId: string, id: string): Promise<void> {
   await setDeleted(userId, id, true);
 }
 
-/** Brings back a soft-deleted person. */
+/** Brings back a person deleted within the restore window. */
 export async function restorePerson(userId: string, id: string): Promise<void> {
   await setDeleted(userId, id, false);
 }
@@ -162,7 +163,13 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
     const [row] = await tx
       .update(people)
       .set({ deletedAt: deleted ? new Date() : null, version: sql`${people.version} + 1` })
-      .where(and(eq(people.userId, userId), eq(people.id, id), deleted ? isNull(people.deletedAt) : isNotNull(people.deletedAt)))
+      .where(
+        and(
+          eq(people.userId, userId),
+          eq(people.id, id),
+          deleted ? isNull(people.deletedAt) : and(isNotNull(people.deletedAt), deletedWithinWindow(people.deletedAt)),
+        ),
+      )
       .returning({ id: people.id });
     if (!row) throw new NotFoundError('That person was not found.');
     await refreshPeopleSearch(tx, userId, { personIds: [id] });

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { posts, type PostRow } from '@/db/schema';
+import { deletedWithinWindow } from '@/lib/deleted/window';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
 import { loadComposeInput } from './source';
@@ -207,12 +208,12 @@ export async function deletePost(userId: string, postId: string): Promise<void> 
   if (done.length === 0) throw new NotFoundError('Post not found');
 }
 
-/** Brings back a soft-deleted post. */
+/** Brings back a post deleted within the restore window. */
 export async function restorePost(userId: string, postId: string): Promise<void> {
   const done = await db
     .update(posts)
     .set({ deletedAt: null })
-    .where(and(eq(posts.id, postId), eq(posts.userId, userId)))
+    .where(and(eq(posts.id, postId), eq(posts.userId, userId), isNotNull(posts.deletedAt), deletedWithinWindow(posts.deletedAt)))
     .returning({ id: posts.id });
   if (done.length === 0) throw new NotFoundError('Post not found');
 }

@@ -1,0 +1,146 @@
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { followUps, networkingEvents, organisations, people, posts } from '@/db/schema';
+import { restoreEvent } from '@/lib/events/write';
+import { restoreFollowUp } from '@/lib/follow-ups/mutations';
+import { displayName } from '@/lib/people/display-name';
+import { restorePerson } from '@/lib/people/queries';
+import { restorePost } from '@/lib/posts/queries';
+import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from './window';
+
+export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up'] as const;
+export type DeletedKind = (typeof DELETED_KINDS)[number];
+
+/** Something the user deleted that can still be restored. */
+export interface DeletedItem {
+  kind: DeletedKind;
+  id: string;
+  label: string;
+  deletedAt: Date;
+  /** Whole days before it is removed for good, counting today: 1 on its last day. */
+  daysLeft: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Rows shown per kind: a list to restore from, not an archive. */
+const PER_KIND = 50;
+
+/**
+ * What the user deleted within the restore window, most recent first. Follow-ups that went with a deleted event
+ * are left out: restoring the event brings them back.
+ */
+export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]> {
+  const [personRows, eventRows, postRows, followUpRows] = await Promise.all([
+    db
+      .select({ id: people.id, name: people.name, role: people.role, organisation: organisations.name, deletedAt: people.deletedAt })
+      .from(people)
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .where(and(eq(people.userId, userId), isNotNull(people.deletedAt), deletedWithinWindow(people.deletedAt)))
+      .orderBy(desc(people.deletedAt))
+      .limit(PER_KIND),
+    db
+      .select({ id: networkingEvents.id, label: networkingEvents.title, deletedAt: networkingEvents.deletedAt })
+      .from(networkingEvents)
+      .where(and(eq(networkingEvents.userId, userId), isNotNull(networkingEvents.deletedAt), deletedWithinWindow(networkingEvents.deletedAt)))
+      .orderBy(desc(networkingEvents.deletedAt))
+      .limit(PER_KIND),
+    db
+      .select({ id: posts.id, label: posts.title, deletedAt: posts.deletedAt })
+      .from(posts)
+      .where(and(eq(posts.userId, userId), isNotNull(posts.deletedAt), deletedWithinWindow(posts.deletedAt)))
+      .orderBy(desc(posts.deletedAt))
+      .limit(PER_KIND),
+    db
+      .select({ id: followUps.id, label: followUps.action, deletedAt: followUps.deletedAt })
+      .from(followUps)
+      .where(
+        and(
+          eq(followUps.userId, userId),
+          isNotNull(followUps.deletedAt),
+          deletedWithinWindow(followUps.deletedAt),
+          // Outer columns spelled out: unqualified, deleted_at would mean the event's own inside the subquery.
+          sql`not exists (select 1 from events e
+                          where e.user_id = ${userId} and e.id = "follow_ups"."event_id" and e.deleted_at = "follow_ups"."deleted_at")`,
+        ),
+      )
+      .orderBy(desc(followUps.deletedAt))
+      .limit(PER_KIND),
+  ]);
+  const now = Date.now();
+  const daysLeft = (deletedAt: Date) => Math.max(1, RESTORE_WINDOW_DAYS - Math.floor((now - deletedAt.getTime()) / DAY_MS));
+  const items: Omit<DeletedItem, 'daysLeft'>[] = [
+    ...personRows.map((p) => ({
+      kind: 'person' as const,
+      id: p.id,
+      label: displayName({ name: p.name, role: p.role, organisationName: p.organisation }),
+      deletedAt: p.deletedAt!,
+    })),
+    ...eventRows.map((r) => ({ kind: 'event' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
+    ...postRows.map((r) => ({ kind: 'post' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
+    ...followUpRows.map((r) => ({ kind: 'follow-up' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
+  ];
+  return items
+    .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
+    .map((item) => ({ ...item, daysLeft: daysLeft(item.deletedAt) }));
+}
+
+/**
+ * Removes for good what the user deleted before the restore window, in one transaction: follow-ups and posts
+ * first, then events (their encounters, topics and facts go with them) and people (their encounters go; facts
+ * and follow-ups that named them stay, unlinked). Cheap when there is nothing to remove (partial indexes on
+ * deleted rows only), so it runs on sign-in and when Recently deleted is opened.
+ */
+export async function purgeExpired(userId: string): Promise<Record<DeletedKind, number>> {
+  return db.transaction(async (tx) => {
+    const gone = async (table: typeof people | typeof networkingEvents | typeof posts | typeof followUps) =>
+      (
+        await tx
+          .delete(table)
+          .where(and(eq(table.userId, userId), isNotNull(table.deletedAt), deletedBeforeWindow(table.deletedAt)))
+          .returning({ id: table.id })
+      ).length;
+    const followUpCount = await gone(followUps);
+    const postCount = await gone(posts);
+    const eventCount = await gone(networkingEvents);
+    const personCount = await gone(people);
+    return { 'follow-up': followUpCount, post: postCount, event: eventCount, person: personCount };
+  });
+}
+
+const HREF: Record<DeletedKind, (id: string) => string> = {
+  person: (id) => `/people/${id}`,
+  event: (id) => `/events/${id}`,
+  post: (id) => `/posts/${id}`,
+  'follow-up': (id) => `/follow-ups/${id}`,
+};
+
+/** One of the user's live (not deleted) items, named and linked; null when missing, deleted or not theirs. */
+export async function liveItem(userId: string, kind: DeletedKind, id: string): Promise<{ label: string; href: string } | null> {
+  let label: string | undefined;
+  if (kind === 'person') {
+    const [p] = await db
+      .select({ name: people.name, role: people.role, organisation: organisations.name })
+      .from(people)
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .where(and(eq(people.userId, userId), eq(people.id, id), isNull(people.deletedAt)));
+    label = p && displayName({ name: p.name, role: p.role, organisationName: p.organisation });
+  } else {
+    const [table, column] =
+      kind === 'event' ? [networkingEvents, networkingEvents.title] : kind === 'post' ? [posts, posts.title] : [followUps, followUps.action];
+    const [r] = await db
+      .select({ label: column })
+      .from(table)
+      .where(and(eq(table.userId, userId), eq(table.id, id), isNull(table.deletedAt)));
+    label = r?.label;
+  }
+  return label === undefined ? null : { label, href: HREF[kind](id) };
+}
+
+/** Brings one deleted item back, with what went with it (an event's follow-ups). NotFoundError past the window. */
+export async function restoreDeleted(userId: string, kind: DeletedKind, id: string): Promise<void> {
+  if (kind === 'person') await restorePerson(userId, id);
+  else if (kind === 'event') await restoreEvent(userId, id);
+  else if (kind === 'post') await restorePost(userId, id);
+  else await restoreFollowUp(userId, id);
+}
