@@ -1,6 +1,9 @@
+import { Trash2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
+import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
 import { requireUser } from '@/lib/dal';
 import { ApiTokensSection } from './_sections/api-tokens';
 import { CalendarSection } from './_sections/calendar';
@@ -30,6 +33,16 @@ export default async function SettingsPage() {
         <SectorsSection user={user} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
+        <Card>
+          <h2 className="mb-1 text-base font-semibold">Recently deleted</h2>
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            What you delete can be restored for {RESTORE_WINDOW_DAYS} days, then it is removed for good.
+          </p>
+          <ButtonLink href="/settings/deleted" variant="secondary">
+            <Trash2 aria-hidden className="size-4" />
+            Recently deleted
+          </ButtonLink>
+        </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold">Session</h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">

@@ -1,0 +1,100 @@
+import { ArrowLeft, CalendarDays, CircleCheck, FileText, ListChecks, Trash2, User } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import { requireUser } from '@/lib/dal';
+import { DELETED_KINDS, liveItem, listRecentlyDeleted, purgeExpired, type DeletedKind } from '@/lib/deleted/queries';
+import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { dateFormat } from '@/lib/intl';
+import { restoreDeletedAction } from './actions';
+
+export const metadata: Metadata = { title: 'Recently deleted' };
+
+const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
+  person: { name: 'Person', icon: User },
+  event: { name: 'Event', icon: CalendarDays },
+  post: { name: 'Post', icon: FileText },
+  'follow-up': { name: 'Follow-up', icon: ListChecks },
+};
+
+/** `kind:id` from the address after a restore, or null when it is not one. */
+function restoredRef(raw: unknown): { kind: DeletedKind; id: string } | null {
+  if (typeof raw !== 'string') return null;
+  const [kind, id] = raw.split(':');
+  if (!DELETED_KINDS.includes(kind as DeletedKind) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return { kind: kind as DeletedKind, id };
+}
+
+export default async function RecentlyDeletedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const user = await requireUser();
+  const raw = await searchParams;
+  // What is past the window goes for good before the list is read, so the list never offers what cannot come back.
+  await purgeExpired(user.id);
+  const ref = restoredRef(raw.restored);
+  const [items, restored] = await Promise.all([listRecentlyDeleted(user.id), ref ? liveItem(user.id, ref.kind, ref.id) : null]);
+  const day = dateFormat(user.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: user.timeZone });
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/settings" className="inline-flex min-h-11 items-center gap-1.5 text-sm font-medium text-accent-700 hover:underline dark:text-accent-200">
+          <ArrowLeft aria-hidden className="size-4" />
+          Settings
+        </Link>
+      </p>
+      <PageHeader
+        title="Recently deleted"
+        description={`People, events, posts and follow-ups you delete stay here for ${RESTORE_WINDOW_DAYS} days, then they are removed for good.`}
+      />
+      <div role="status" aria-live="polite">
+        {restored ? (
+          <p className="mb-4 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+            <CircleCheck aria-hidden className="size-4 shrink-0" />
+            <span className="min-w-0 break-words">
+              Restored <strong className="font-medium">{restored.label}</strong>.
+            </span>
+            <Link href={restored.href} className="font-medium underline underline-offset-2">
+              Open it
+            </Link>
+          </p>
+        ) : raw.gone ? (
+          <p className="mb-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            That can no longer be restored.
+          </p>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <EmptyState icon={<Trash2 className="size-10" />} title="Nothing deleted">
+          Nothing you deleted in the last {RESTORE_WINDOW_DAYS} days is waiting here.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+          {items.map((item) => {
+            const { name, icon: Icon } = KIND[item.kind];
+            return (
+              <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 px-4 py-3">
+                <Icon aria-hidden className="size-5 shrink-0 text-zinc-400" />
+                <div className="min-w-0 flex-1">
+                  <p className="break-words font-medium">{item.label}</p>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    {name} · deleted {day.format(item.deletedAt)} · {item.daysLeft === 1 ? 'last day' : `${item.daysLeft} days left`}
+                  </p>
+                </div>
+                <form action={restoreDeletedAction} className="shrink-0">
+                  <input type="hidden" name="kind" value={item.kind} />
+                  <input type="hidden" name="id" value={item.id} />
+                  <SubmitButton variant="secondary" pendingText="Restoring…" aria-label={`Restore ${name.toLowerCase()} “${item.label}”`}>
+                    Restore
+                  </SubmitButton>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
