@@ -38,7 +38,11 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
     const base = 'http://rapport.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
+    // Normalising can fold dot-segments into a protocol-relative path ("/..//evil.test" → "//evil.test"), which
+    // a browser reads as another site: the answer itself must stay on this origin when resolved again.
+    const path = url.pathname + url.search + url.hash;
+    if (path.startsWith('//') || new URL(path, base).origin !== base) return fallback;
+    return path;
   } catch {
     return fallback;
   }

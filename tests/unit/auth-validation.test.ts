@@ -41,6 +41,11 @@ describe('handles and redirects', () => {
     ['/\t/evil.example', '/'],
     ['/\n/evil.example', '/'],
     ['/%09/evil.example', '/%09/evil.example'],
+    // Dot-segments that normalise into a protocol-relative path.
+    ['/..//evil.example/phish', '/'],
+    ['/.//evil.example', '/'],
+    ['/a/../..//evil.example', '/'],
+    ['/events/../people', '/people'],
     ['/people?q=a b', '/'],
     ['/people?q=a%20b#x', '/people?q=a%20b#x'],
     [undefined, '/'],
