@@ -50,7 +50,11 @@ export const organisationsQuerySchema = z.object({
     .max(200)
     .optional()
     .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined),
-  after: z.string().max(200).optional(),
+  after: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => s?.replace(/\u0000/g, '') || undefined),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 

@@ -117,14 +117,20 @@ const filterText = z
   .optional()
   .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined);
 
+/** One value of a repeatable filter (a sector or organisation, by name or id); NUL bytes, which Postgres cannot take, dropped. */
+const filterValue = z
+  .string()
+  .max(200)
+  .transform((s) => s.replace(/\u0000/g, '').trim());
+
 /**
  * The search state as it travels in a URL or an API query string. Sectors may be names or ids; unknown
  * values simply match nothing, as a stale bookmark should.
  */
 export const searchParamsSchema = z.object({
   q: filterText,
-  sector: many(20, z.string().trim().max(200)),
-  organisation: many(10, z.string().trim().max(200)),
+  sector: many(20, filterValue),
+  organisation: many(10, filterValue),
   role: filterText,
   event: z.union([z.literal(''), z.uuid()]).optional().transform((s) => s || undefined),
   topic: filterText,
