@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { hit } from '@/lib/rate-limit';
+import { siteOrigin } from '@/lib/site-origin';
 import { problem, validationProblem } from './problem';
 import { BodyError } from './request';
 import { userForToken } from './tokens';
@@ -12,12 +14,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type ApiContext<P> = { params: Promise<P> };
 type ApiHandler<P> = (request: Request, user: CurrentUser, context: ApiContext<P>) => Promise<Response>;
 
+/**
+ * Whether the request's Origin is this site. The site's host comes from siteOrigin: AUTH_URL when set, else the
+ * Host header, and X-Forwarded-Host only behind a trusted proxy (a client could send any).
+ */
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === new URL(siteOrigin(request.headers)).host;
   } catch {
     return false;
   }
@@ -32,14 +37,28 @@ export async function authenticate(request: Request): Promise<CurrentUser | Resp
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const user = match ? await userForToken(match[1]!) : null;
-    return user ?? problem(401, 'The API token is missing, unknown or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
+    if (!user) return problem(401, 'The API token is missing, unknown or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
+    return (await writeLimited(request, user)) ?? user;
   }
   const user = await getCurrentUser();
   if (!user) return problem(401, 'Sign in, or send an API token as "Authorization: Bearer <token>".');
   if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
     return problem(403, 'Cross-site requests cannot change data with a session cookie.');
   }
-  return user;
+  return (await writeLimited(request, user)) ?? user;
+}
+
+/**
+ * Counts a write against the user's per-minute allowance (in Postgres, so every server shares it) and answers
+ * 429 past it. Reads are not counted: they change nothing and the pages read the same data.
+ */
+async function writeLimited(request: Request, user: CurrentUser): Promise<Response | null> {
+  if (SAFE_METHODS.has(request.method)) return null;
+  // Writes one user may make per minute, by token or cookie (API_WRITE_LIMIT, default 600).
+  const limit = Number(process.env.API_WRITE_LIMIT ?? 600);
+  const { allowed, retryAfterSeconds } = await hit(`api-write:${user.id}`, limit, 60);
+  if (allowed) return null;
+  return problem(429, `More than ${limit} changes in a minute. Try again in ${retryAfterSeconds} s.`, {}, { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** Maps an error thrown by lib code to a problem response; anything unexpected is logged and hidden. */

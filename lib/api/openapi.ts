@@ -71,7 +71,9 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       '400': 'Invalid input, with the failing fields in `errors`',
       '401': 'Not signed in, or an unknown or revoked API token',
       '404': 'Not found, or not yours',
-      ...(write ? { '403': 'A cookie-authenticated write from another origin' } : {}),
+      ...(write
+        ? { '403': 'A cookie-authenticated write from another origin', '429': 'Over the per-user limit of writes a minute; see Retry-After' }
+        : {}),
       ...(write && ep.body ? { '413': 'The body is over 1 MB', '415': 'The body is not application/json' } : {}),
     };
     for (const [status, description] of Object.entries(common)) {

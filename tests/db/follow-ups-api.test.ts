@@ -143,6 +143,25 @@ describe('JSON API for follow-ups', () => {
     expect((await (await getRoute(owner.call('GET', `${BASE}/${created.id}`), idParams(created.id))).json()).status).toBe('open');
   });
 
+  it('past the per-minute allowance of writes a user gets 429 with Retry-After; reads and other users go on', async () => {
+    vi.stubEnv('API_WRITE_LIMIT', '3');
+    try {
+      const { call } = await apiUser();
+      const other = await apiUser();
+      for (let i = 0; i < 3; i++) expect((await createRoute(call('POST', BASE, { action: `Write ${i}` }), noParams)).status).toBe(201);
+      const refused = await createRoute(call('POST', BASE, { action: 'One too many' }), noParams);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { detail: string }).detail).toMatch(/More than 3 changes in a minute/);
+      const listed = (await (await listRoute(call('GET', BASE), noParams)).json()) as { items: { action: string }[] };
+      expect(listed.items.map((i) => i.action).sort()).toEqual(['Write 0', 'Write 1', 'Write 2']);
+      expect((await createRoute(other.call('POST', BASE, { action: 'Someone else' }), noParams)).status).toBe(201);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('without a token it is a 401 problem', async () => {
     const res = await listRoute(new Request(BASE), noParams);
     expect(res.status).toBe(401);

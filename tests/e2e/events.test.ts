@@ -153,6 +153,12 @@ describe('logging an event on a phone', () => {
       data: { title: 'Forged', startsAt: '2026-03-03T08:00:00Z' },
     });
     expect(crossSite.status()).toBe(403);
+    // Naming the other site as the forwarded host does not make it this one (no trusted proxy here).
+    const forwarded = await page.request.post('/api/v1/events', {
+      headers: { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' },
+      data: { title: 'Forged', startsAt: '2026-03-03T08:00:00Z' },
+    });
+    expect(forwarded.status()).toBe(403);
 
     const phone = page;
     const laptop = await (await newContext(browser, DESKTOP)).newPage();
