@@ -44,3 +44,8 @@ export async function peek(key: string, windowSeconds: number): Promise<number> 
 export async function reset(key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Takes one hit back from `key` (an attempt counted up front that turned out not to count). */
+export async function unhit(key: string): Promise<void> {
+  await db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
+}

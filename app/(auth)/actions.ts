@@ -1,9 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/auth';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, withKnownDevice } from '@/lib/auth/known-device';
 import { createUser } from '@/lib/auth/users';
 import { deleteSession } from '@/lib/auth/users';
 import { signInSchema, signUpSchema } from '@/lib/auth/validation';
@@ -19,10 +20,8 @@ const SIGN_UP_OVERALL = SIGN_UP_PER_ADDRESS * 20;
 
 async function signInWith(email: string, password: string, redirectTo: string): Promise<FormState | never> {
   try {
-    await signIn('credentials', { email, password, redirectTo });
-    return {};
+    await signIn('credentials', { email, password, redirectTo, redirect: false });
   } catch (err) {
-    // A successful signIn throws Next's redirect; only next-auth's own errors are ours to handle.
     if (!(err instanceof AuthError)) throw err;
     const code = (err as AuthError & { code?: string }).code;
     if (code === 'rate_limited') {
@@ -30,6 +29,16 @@ async function signInWith(email: string, password: string, redirectTo: string): 
     }
     return { message: WRONG_CREDENTIALS };
   }
+  // Signed in: this browser is now a known device for the account (see lib/auth/known-device.ts).
+  const jar = await cookies();
+  jar.set(KNOWN_DEVICE_COOKIE, withKnownDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, email), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: (await headers()).get('x-forwarded-proto') === 'https' || process.env.AUTH_URL?.startsWith('https:') === true,
+    path: '/',
+    maxAge: KNOWN_DEVICE_MAX_AGE,
+  });
+  redirect(redirectTo);
 }
 
 /** Signs in with email and password; a wrong email and a wrong password get the same answer. */

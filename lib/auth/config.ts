@@ -19,18 +19,13 @@ export const authConfig = {
       }
       return token;
     },
-    session({ session, token }) {
-      session.sid = typeof token.sid === 'string' ? token.sid : undefined;
+    // The session id stays inside the encrypted cookie: /api/auth/session, readable by any script on the page,
+    // does not repeat it. Pages and the API read the signed-in user through lib/dal.ts, never through this.
+    session({ session }) {
       return session;
     },
   },
 } satisfies NextAuthConfig;
-
-declare module 'next-auth' {
-  interface Session {
-    sid?: string;
-  }
-}
 
 declare module '@auth/core/jwt' {
   interface JWT {

@@ -112,6 +112,35 @@ describe('accounts in a real browser', () => {
     await context.close();
   });
 
+  it('a stranger failing on purpose locks out strangers, not the owner’s own browser', async () => {
+    const owner = await newContext(browser);
+    const ownerPage = await owner.newPage();
+    const ownerAuth = new AuthPages(ownerPage);
+    const account = await ownerAuth.signUp();
+    await ownerAuth.signOut();
+
+    const stranger = await newContext(browser);
+    const strangerPage = await stranger.newPage();
+    const strangerAuth = new AuthPages(strangerPage);
+    for (let i = 0; i < 5; i++) {
+      await strangerAuth.signIn(account.email, `guess ${i}`);
+      await expect.poll(() => strangerPage.locator('#form-message').innerText()).toContain('Email or password is incorrect');
+    }
+    // Even the right password waits, from a browser that never signed in to this account...
+    await strangerAuth.signIn(account.email, account.password);
+    await expect.poll(() => strangerPage.locator('#form-message').innerText()).toContain('Too many attempts');
+    // ...while the owner's browser, known to the account, signs straight in.
+    expect((await owner.cookies()).map((c) => c.name)).toContain('rapport-known-device');
+    await ownerAuth.signIn(account.email, account.password);
+    await ownerPage.waitForURL((url) => url.pathname === '/');
+    // What page scripts can read of the session does not include the server-side session id.
+    const session = (await (await ownerPage.request.get('/api/auth/session')).json()) as Record<string, unknown>;
+    expect(session.user).toMatchObject({ email: account.email });
+    expect(JSON.stringify(session)).not.toMatch(/sid/);
+    await owner.close();
+    await stranger.close();
+  });
+
   it('next-auth’s own sign-out route ends the server-side session too', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
