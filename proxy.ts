@@ -4,6 +4,9 @@ import { contentSecurityPolicy } from '@/lib/security-headers';
 // Pages anyone may see. API routes and calendar feeds answer 401 themselves rather than redirecting.
 const PUBLIC = [/^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/, /^\/u\//, /^\/api\//, /^\/calendar\//];
 
+// Responses that carry a stricter CSP of their own (the sandboxed HTML export): the proxy leaves theirs alone.
+const OWN_CSP = [/^\/posts\/[^/]+\/export$/];
+
 // next-auth's session cookie: __Secure- over HTTPS, and split into .0, .1… when large.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
@@ -33,7 +36,7 @@ export default function proxy(request: NextRequest) {
   requestHeaders.set('x-pathname', pathname + search);
   requestHeaders.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
-  res.headers.set('Content-Security-Policy', csp);
+  if (!OWN_CSP.some((re) => re.test(pathname))) res.headers.set('Content-Security-Policy', csp);
   return res;
 }
 

@@ -106,7 +106,9 @@ describe('no script in any title, name, note or post ever runs', () => {
     await expectNothingRan(pub, 'feed in the browser');
 
     // The HTML export carries a sandboxing CSP and no live markup either.
-    const exported = await (await api(context, 'GET', `/posts/${page.url().split('/').pop()}/export?format=html`)).text();
+    const exportRes = await api(context, 'GET', `/posts/${page.url().split('/').pop()}/export?format=html`);
+    expect(exportRes.headers()['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    const exported = await exportRes.text();
     for (const tag of ['<script', '<img src=x', '<svg', '<iframe']) expect(exported).not.toContain(tag);
     await Promise.all([reader.close(), context.close()]);
   });
