@@ -1,8 +1,17 @@
 import type { EventJson } from './queries';
 import { dateFormat } from '@/lib/intl';
 
-/** Where a draft lives on the device; sign-out clears every `rapport:` key. */
+/** Where drafts live on the device; sign-out clears every `rapport:` key. */
 export const DRAFT_PREFIX = 'rapport:event-draft:';
+
+/**
+ * One user's draft of a new event (`scope` "new") or of an edit (the event id). The key names the user, so a
+ * session that ended without a sign-out (expired, revoked, another browser's sign-out) never hands one user's
+ * draft to the next person who signs in on the same device; that person's form also removes it.
+ */
+export function draftKey(userId: string, scope: string): string {
+  return `${DRAFT_PREFIX}${userId}:${scope}`;
+}
 
 export type Relation = 'met' | 'spoke' | 'mentioned';
 

@@ -282,7 +282,9 @@ describe('logging an event on a phone', () => {
     await page.goto('/events/new');
     await page.getByLabel('Title').fill('Private evening');
     await page.getByLabel('Reflection').fill('Not for the next person on this laptop');
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('rapport:event-draft:new'))).toContain('Private evening');
+    const draftOnDevice = () =>
+      page.evaluate(() => Object.entries(localStorage).find(([k]) => /^rapport:event-draft:[0-9a-f-]{36}:new$/.test(k))?.[1] ?? null);
+    await expect.poll(draftOnDevice).toContain('Private evening');
     await auth.signOut();
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport:')))).toEqual([]);
     await auth.signIn(account.email, account.password);
@@ -290,6 +292,26 @@ describe('logging an event on a phone', () => {
     await page.goto('/events/new');
     expect(await page.getByLabel('Title').inputValue()).toBe('');
     expect(await page.getByText('Restored the draft').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a session that ended without signing out never hands its draft to the next user of the device', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    await auth.signUp('First User');
+    await page.goto('/events/new');
+    await page.getByLabel('Title').fill('Private evening');
+    await page.getByLabel('Reflection').fill('Not for the next person on this laptop');
+    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain('Private evening');
+    // The session ends on its own (expired, or revoked elsewhere): the cookie goes, the draft stays behind.
+    await context.clearCookies();
+    await auth.signUp('Next User');
+    await page.goto('/events/new');
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    expect(await page.getByText('Restored the draft').count()).toBe(0);
+    // The first user's draft is gone from the device too.
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Private evening');
     await context.close();
   });
 });

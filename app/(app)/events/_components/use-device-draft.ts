@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventDraft } from '@/lib/events/draft';
+import { DRAFT_PREFIX, type EventDraft } from '@/lib/events/draft';
 
 function read(key: string): EventDraft | null {
   try {
@@ -18,6 +18,19 @@ function read(key: string): EventDraft | null {
  * Keeps the form's draft on the device: written on every change and again when the page is hidden (the
  * moment a phone app switch or a crash would lose it), restored on load, cleared after a successful save.
  */
+/**
+ * Drafts on this device that are not this user's (keys are DRAFT_PREFIX + user id + ":" + scope; older keys
+ * named no user) go: whoever signed in here before did not sign out, and their notes are not the next user's.
+ */
+function forgetOtherUsersDrafts(key: string) {
+  const own = key.slice(0, key.lastIndexOf(':') + 1);
+  try {
+    for (const k of Object.keys(localStorage)) if (k.startsWith(DRAFT_PREFIX) && !k.startsWith(own)) localStorage.removeItem(k);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
 export function useDeviceDraft(key: string, initial: EventDraft) {
   const [draft, setDraftState] = useState<EventDraft>(initial);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
@@ -37,6 +50,7 @@ export function useDeviceDraft(key: string, initial: EventDraft) {
   }, [key]);
 
   useEffect(() => {
+    forgetOtherUsersDrafts(key);
     const stored = read(key);
     if (stored) {
       latest.current = stored;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { DRAFT_PREFIX, emptyDraft } from '@/lib/events/draft';
+import { draftKey, emptyDraft } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { EventForm } from '../_components/event-form';
@@ -16,7 +16,7 @@ export default async function NewEventPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Log an event" description="Write it down while it is fresh. Everything is kept on this device until you save." />
-      <EventForm draftKey={`${DRAFT_PREFIX}new`} initial={initial} sectors={sectors} timeZone={user.timeZone} />
+      <EventForm draftKey={draftKey(user.id, 'new')} initial={initial} sectors={sectors} timeZone={user.timeZone} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PageHeader } from '@/app/_components/ui/card';
 import { db } from '@/db/client';
 import { requireUser } from '@/lib/dal';
-import { DRAFT_PREFIX, eventToDraft } from '@/lib/events/draft';
+import { draftKey, eventToDraft } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
 import { eventToJson, getEventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
@@ -24,7 +24,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Edit event" description={event.title} />
-      <EventForm draftKey={`${DRAFT_PREFIX}${event.id}`} initial={eventToDraft(eventToJson(event), user.timeZone)} eventId={event.id} sectors={sectors} timeZone={user.timeZone} />
+      <EventForm draftKey={draftKey(user.id, event.id)} initial={eventToDraft(eventToJson(event), user.timeZone)} eventId={event.id} sectors={sectors} timeZone={user.timeZone} />
     </div>
   );
 }
