@@ -2,6 +2,7 @@ import { Building2, ChevronRight, CopyCheck, Plus, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { z } from 'zod';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
@@ -46,10 +47,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const params = readParams(raw);
   const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation)]);
-  const deletedId = typeof raw.deleted === 'string' ? raw.deleted : undefined;
-  const deleted = deletedId
-    ? await getPerson(user.id, deletedId, { includeDeleted: true }).catch(() => null)
-    : null;
+  const deletedId = z.uuid().safeParse(raw.deleted);
+  const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
   const activeFilters =
     params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
   const searching = !!params.q || activeFilters > 0;

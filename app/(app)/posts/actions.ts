@@ -82,9 +82,10 @@ export async function savePostAction(
 export async function regenerateAction(postId: string, style: string, includeNotes: boolean) {
   const user = await requireUser();
   const parsedStyle = styleSchema.safeParse(style);
-  if (!uuid.safeParse(postId).success || !parsedStyle.success) return { ok: false as const, message: 'Choose a style.' };
+  const parsedNotes = z.boolean().safeParse(includeNotes);
+  if (!uuid.safeParse(postId).success || !parsedStyle.success || !parsedNotes.success) return { ok: false as const, message: 'Choose a style.' };
   try {
-    const draft = await previewRegeneration(user.id, postId, { style: parsedStyle.data, includeNotes, timeZone: user.timeZone });
+    const draft = await previewRegeneration(user.id, postId, { style: parsedStyle.data, includeNotes: parsedNotes.data, timeZone: user.timeZone });
     return { ok: true as const, ...draft };
   } catch (err) {
     if (err instanceof UserFacingError) return { ok: false as const, message: err.message };
