@@ -19,8 +19,9 @@ const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 
 /**
- * Someone who asked not to be named can still be named in what the user typed ("Send Jo the deck"). Their
- * full name, and their first name as a capitalised whole word, become how the post describes them.
+ * Someone who asked not to be named can still be named in what the user typed ("Send Jo the deck", "Bloggs
+ * was great"). Their full name, each part of it of three letters or more written as a capitalised whole word,
+ * and their email address, become how the post describes them.
  */
 function redactor(people: ComposePerson[]): (s: string) => string {
   const rules: { name: string; re: RegExp; by: string }[] = [];
@@ -29,10 +30,13 @@ function redactor(people: ComposePerson[]): (s: string) => string {
     if (!p.keepPrivate || !name) continue;
     const by = personRefs(p).short;
     rules.push({ name, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(name)}${WORD_EDGE_AFTER}`, 'giu'), by });
-    const firstName = name.split(' ')[0] ?? '';
-    if (firstName.length >= 3 && firstName !== name && /^\p{Lu}/u.test(firstName)) {
-      rules.push({ name: firstName, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(firstName)}${WORD_EDGE_AFTER}`, 'gu'), by });
+    for (const part of new Set(name.split(/[\s-]+/))) {
+      if (part.length >= 3 && part !== name && /^\p{Lu}/u.test(part)) {
+        rules.push({ name: part, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(part)}${WORD_EDGE_AFTER}`, 'gu'), by });
+      }
     }
+    const email = clean(p.email);
+    if (email) rules.push({ name: email, re: new RegExp(escapeRe(email), 'giu'), by });
   }
   // Longest names first, so "Jo Bloggs" goes before "Jo".
   rules.sort((a, b) => b.name.length - a.name.length);

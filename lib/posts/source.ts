@@ -53,12 +53,13 @@ export async function loadComposeInput(
       name: people.name,
       role: people.role,
       keepPrivate: people.keepPrivate,
+      email: people.email,
       organisation: organisations.name,
       sector: personSector,
     })
     .from(encounters)
     .innerJoin(people, and(eq(people.id, encounters.personId), eq(people.userId, userId), isNull(people.deletedAt)))
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
     .where(and(eq(encounters.eventId, eventId), eq(encounters.userId, userId)))
     .orderBy(asc(encounters.position), asc(encounters.createdAt));
 
@@ -115,6 +116,7 @@ export async function loadComposeInput(
     relation: r.relation,
     topics: personTopicRows.filter((t) => t.encounterId === r.encounterId).map((t) => t.name),
     notes: r.notes,
+    email: r.email,
   }));
   const at = localParts(event.startsAt, timeZone);
   return {

@@ -17,6 +17,8 @@ export interface ComposePerson {
   topics: string[];
   /** Private conversation notes; only used when the caller asks for them. */
   notes: string | null;
+  /** Only to keep it out of the post when the person is private. */
+  email?: string | null;
 }
 
 export interface ComposeFact {

@@ -246,17 +246,27 @@ describe('narrative: sectors, topics, facts, speakers', () => {
 });
 
 describe('privacy', () => {
-  const secret = person({ name: 'Tom Secret', role: 'Head of IT', organisation: 'Cabinet Office', keepPrivate: true, notes: 'Thinking of leaving' });
+  const secret = person({
+    name: 'Tom Secret-Keeper',
+    role: 'Head of IT',
+    organisation: 'Cabinet Office',
+    keepPrivate: true,
+    notes: 'Thinking of leaving',
+    email: 'tom.sk@example.gov',
+  });
   const input = eventInput({
     people: [secret],
-    facts: [{ text: 'Tom Secret says budgets are frozen', personId: secret.id }],
+    facts: [
+      { text: 'Tom Secret-Keeper says budgets are frozen', personId: secret.id },
+      { text: 'Keeper thinks so too; write to tom.sk@example.gov', personId: null },
+    ],
     followUps: [{ action: 'Send Tom the deck', personId: secret.id, dueOn: null, done: false }],
-    event: { reflection: 'Talking to Tom Secret was the highlight.' },
+    event: { reflection: 'Talking to Tom Secret-Keeper was the highlight. Secret knows the budget.' },
   });
 
   it.each(['narrative', 'summary', 'social'] as const)('%s: a "don\'t name in public" person is described by role and organisation', (style) => {
     const { markdown, title } = composePost(input, { style });
-    expect(markdown + title).not.toMatch(/Tom|Secret/);
+    expect(markdown + title).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
     if (style !== 'social') expect(markdown).toContain('the head of IT at the Cabinet Office');
   });
 
