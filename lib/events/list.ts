@@ -43,16 +43,18 @@ function filters(userId: string, query: EventListQuery, timeZone: string): SQL[]
   if (query.series) where.push(sql`lower(${e.series}) = lower(${query.series})`);
   if (query.topic) {
     const topic = normaliseTopic(query.topic);
-    where.push(sql`(exists (select 1 from event_topics et join topics t on t.id = et.topic_id
-        where et.event_id = ${e.id} and t.normalised_name = ${topic})
-      or exists (select 1 from encounters en join encounter_topics ct on ct.encounter_id = en.id
-        join topics t on t.id = ct.topic_id where en.event_id = ${e.id} and t.normalised_name = ${topic}))`);
+    where.push(sql`(exists (select 1 from event_topics et join topics t on t.id = et.topic_id and t.user_id = ${userId}
+        where et.user_id = ${userId} and et.event_id = ${e.id} and t.normalised_name = ${topic})
+      or exists (select 1 from encounters en join encounter_topics ct on ct.encounter_id = en.id and ct.user_id = ${userId}
+        join topics t on t.id = ct.topic_id and t.user_id = ${userId}
+        where en.user_id = ${userId} and en.event_id = ${e.id} and t.normalised_name = ${topic}))`);
   }
   if (query.sector) {
-    where.push(sql`exists (select 1 from encounters en join people p on p.id = en.person_id and p.deleted_at is null
-        left join organisations o on o.id = p.organisation_id
-        join sectors s on s.id = coalesce(p.sector_id, o.sector_id)
-      where en.event_id = ${e.id} and lower(s.name) = lower(${query.sector}))`);
+    where.push(sql`exists (select 1 from encounters en
+        join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+        left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+        join sectors s on s.id = coalesce(p.sector_id, o.sector_id) and s.user_id = ${userId}
+      where en.user_id = ${userId} and en.event_id = ${e.id} and lower(s.name) = lower(${query.sector}))`);
   }
   if (query.year) {
     where.push(sql`extract(year from ${e.startsAt} at time zone ${timeZone}) = ${query.year}`);
@@ -78,12 +80,12 @@ export async function listEvents(
       venue: e.venue,
       series: e.series,
       // Select-list columns are unqualified in drizzle, so the subqueries name the outer table themselves.
-      peopleCount: sql<number>`(select count(*)::int from encounters en join people p on p.id = en.person_id
-        where en.event_id = events.id and p.deleted_at is null)`,
+      peopleCount: sql<number>`(select count(*)::int from encounters en join people p on p.id = en.person_id and p.user_id = ${userId}
+        where en.user_id = ${userId} and en.event_id = events.id and p.deleted_at is null)`,
       openFollowUps: sql<number>`(select count(*)::int from follow_ups f
-        where f.event_id = events.id and f.status = 'open' and f.deleted_at is null)`,
+        where f.user_id = ${userId} and f.event_id = events.id and f.status = 'open' and f.deleted_at is null)`,
       topics: sql<string[]>`coalesce((select array_agg(t.name order by t.name) from event_topics et
-        join topics t on t.id = et.topic_id where et.event_id = events.id), '{}')`,
+        join topics t on t.id = et.topic_id and t.user_id = ${userId} where et.user_id = ${userId} and et.event_id = events.id), '{}')`,
     })
     .from(e)
     .where(and(...where))

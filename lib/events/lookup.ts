@@ -34,7 +34,7 @@ export async function suggestOrganisations(userId: string, q: string, limit = 8)
   return db
     .select({ name: organisations.name, sector: sectors.name })
     .from(organisations)
-    .leftJoin(sectors, eq(sectors.id, organisations.sectorId))
+    .leftJoin(sectors, and(eq(sectors.id, organisations.sectorId), eq(sectors.userId, userId)))
     .where(and(eq(organisations.userId, userId), q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined))
     .orderBy(asc(organisations.name))
     .limit(limit);
@@ -82,9 +82,9 @@ export async function suggestPeople(userId: string, q: string, limit = 5): Promi
       sector: sql<string | null>`coalesce(${sectors.name}, ${orgSector.name})`,
     })
     .from(people)
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
-    .leftJoin(sectors, eq(sectors.id, people.sectorId))
-    .leftJoin(orgSector, eq(orgSector.id, organisations.sectorId))
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    .leftJoin(sectors, and(eq(sectors.id, people.sectorId), eq(sectors.userId, userId)))
+    .leftJoin(orgSector, and(eq(orgSector.id, organisations.sectorId), eq(orgSector.userId, userId)))
     .where(and(eq(people.userId, userId), isNull(people.deletedAt), ilike(people.searchText, `%${escapeLike(q)}%`)))
     .orderBy(sql`${people.name} ilike ${escapeLike(q) + '%'} desc`, sql`${people.lastMetAt} desc nulls last`)
     .limit(limit);
@@ -96,13 +96,14 @@ export async function reMeetingContext(userId: string, personId: string) {
   const [last] = await db
     .select({ eventId: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
     .from(encounters)
-    .innerJoin(networkingEvents, eq(networkingEvents.id, encounters.eventId))
+    .innerJoin(networkingEvents, and(eq(networkingEvents.id, encounters.eventId), eq(networkingEvents.userId, userId)))
     .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
     .orderBy(desc(networkingEvents.startsAt))
     .limit(1);
   const topicRows = await rows<{ name: string }>(db, sql`select distinct t.name from encounters e
-      join encounter_topics et on et.encounter_id = e.id join topics t on t.id = et.topic_id
-      join events ev on ev.id = e.event_id and ev.deleted_at is null
+      join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
+      join topics t on t.id = et.topic_id and t.user_id = ${userId}::uuid
+      join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
     where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by t.name limit 8`);
   const open = await db
     .select({ id: followUps.id, action: followUps.action, dueOn: followUps.dueOn })

@@ -85,7 +85,7 @@ export async function getEventDetail(
     conn
       .select({ name: topics.name })
       .from(eventTopics)
-      .innerJoin(topics, eq(topics.id, eventTopics.topicId))
+      .innerJoin(topics, and(eq(topics.id, eventTopics.topicId), eq(topics.userId, userId)))
       .where(and(eq(eventTopics.userId, userId), eq(eventTopics.eventId, eventId)))
       .orderBy(asc(topics.name)),
     conn
@@ -106,10 +106,10 @@ export async function getEventDetail(
         notes: encounters.notes,
       })
       .from(encounters)
-      .innerJoin(people, eq(people.id, encounters.personId))
-      .leftJoin(organisations, eq(organisations.id, people.organisationId))
-      .leftJoin(sectors, eq(sectors.id, people.sectorId))
-      .leftJoin(orgSector, eq(orgSector.id, organisations.sectorId))
+      .innerJoin(people, and(eq(people.id, encounters.personId), eq(people.userId, userId)))
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .leftJoin(sectors, and(eq(sectors.id, people.sectorId), eq(sectors.userId, userId)))
+      .leftJoin(orgSector, and(eq(orgSector.id, organisations.sectorId), eq(orgSector.userId, userId)))
       .where(and(eq(encounters.userId, userId), eq(encounters.eventId, eventId), isNull(people.deletedAt)))
       .orderBy(asc(encounters.position), asc(encounters.createdAt)),
     conn
@@ -136,7 +136,7 @@ export async function getEventDetail(
     ? await conn
         .select({ encounterId: encounterTopics.encounterId, name: topics.name })
         .from(encounterTopics)
-        .innerJoin(topics, eq(topics.id, encounterTopics.topicId))
+        .innerJoin(topics, and(eq(topics.id, encounterTopics.topicId), eq(topics.userId, userId)))
         .where(and(eq(encounterTopics.userId, userId), inArray(encounterTopics.encounterId, encounterIds)))
         .orderBy(asc(topics.name))
     : [];

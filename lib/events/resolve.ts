@@ -91,7 +91,7 @@ async function likelyDuplicates(tx: DbOrTx, userId: string, p: PersonInput): Pro
       emailMatch: byEmail ?? sql<boolean>`false`,
     })
     .from(people)
-    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
     .where(
       and(
         eq(people.userId, userId),

@@ -73,7 +73,7 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
                  where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as people,
                (select (extract(epoch from max(p.last_met_at)) * 1000)::float8 from people p
                  where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
-          from organisations o left join sectors s on s.id = o.sector_id
+          from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
          where o.user_id = ${userId}::uuid
            ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q})` : sql``}
            ${opts.after ? sql`and lower(o.name) > lower(${opts.after})` : sql``}
@@ -94,7 +94,7 @@ export async function getOrganisation(userId: string, id: string, conn: DbOrTx =
   const [r] = await rows<{ id: string; name: string; sector_id: string | null; sector_name: string | null; website: string | null; notes: string | null; version: number }>(
     conn,
     sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.version
-          from organisations o left join sectors s on s.id = o.sector_id
+          from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
          where o.user_id = ${userId}::uuid and o.id = ${id}::uuid`,
   );
   if (!r) throw new NotFoundError('That organisation was not found.');
@@ -113,7 +113,7 @@ export async function listOrganisationPeople(userId: string, id: string) {
   const found = await rows<{ id: string; name: string | null; role: string | null; org: string; last_met_ms: number | null }>(
     db,
     sql`select p.id, p.name, p.role, o.name as org, (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms
-          from people p join organisations o on o.id = p.organisation_id
+          from people p join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid
          where p.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid and p.deleted_at is null
          order by p.last_met_at desc nulls last, p.id limit 500`,
   );
@@ -131,8 +131,8 @@ export async function listOrganisationEvents(userId: string, id: string) {
     db,
     sql`select ev.id, ev.title, (extract(epoch from ev.starts_at) * 1000)::float8 as starts_ms, count(distinct e.person_id) as people
           from encounters e
-          join people p on p.id = e.person_id and p.deleted_at is null
-          join events ev on ev.id = e.event_id and ev.deleted_at is null
+          join people p on p.id = e.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+          join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
          where e.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid
          group by ev.id order by ev.starts_at desc limit 200`,
   );
@@ -145,8 +145,8 @@ export async function listOrganisationFollowUps(userId: string, id: string) {
     db,
     sql`select f.id, f.action, f.due_on::text as due_on, p.id as person_id, p.name, p.role, o.name as org
           from follow_ups f
-          join people p on p.id = f.person_id and p.deleted_at is null
-          join organisations o on o.id = p.organisation_id
+          join people p on p.id = f.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+          join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid
          where f.user_id = ${userId}::uuid and p.organisation_id = ${id}::uuid
            and f.status = 'open' and f.deleted_at is null
          order by f.due_on asc nulls last, f.id limit 200`,

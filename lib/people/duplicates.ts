@@ -57,8 +57,10 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
                a.id as a_id, a.name as a_name, a.role as a_role, ao.name as a_org, a.email as a_email,
                b.id as b_id, b.name as b_name, b.role as b_role, bo.name as b_org, b.email as b_email
           from best x
-          join people a on a.id = x.a_id left join organisations ao on ao.id = a.organisation_id
-          join people b on b.id = x.b_id left join organisations bo on bo.id = b.organisation_id
+          join people a on a.id = x.a_id and a.user_id = ${userId}::uuid
+          left join organisations ao on ao.id = a.organisation_id and ao.user_id = ${userId}::uuid
+          join people b on b.id = x.b_id and b.user_id = ${userId}::uuid
+          left join organisations bo on bo.id = b.organisation_id and bo.user_id = ${userId}::uuid
          order by x.strength, greatest(a.last_met_at, b.last_met_at) desc nulls last, a.id, b.id
          limit ${limit}`,
   );

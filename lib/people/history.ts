@@ -32,11 +32,11 @@ export async function listTimeline(userId: string, personId: string): Promise<Ti
       notes: encounters.notes,
       topics: sql<string[] | null>`(
         select array_agg(${topics.name} order by lower(${topics.name}))
-          from ${encounterTopics} join ${topics} on ${topics.id} = ${encounterTopics.topicId}
-         where ${encounterTopics.encounterId} = ${encounters.id})`,
+          from ${encounterTopics} join ${topics} on ${topics.id} = ${encounterTopics.topicId} and ${topics.userId} = ${userId}
+         where ${encounterTopics.userId} = ${userId} and ${encounterTopics.encounterId} = ${encounters.id})`,
     })
     .from(encounters)
-    .innerJoin(networkingEvents, eq(networkingEvents.id, encounters.eventId))
+    .innerJoin(networkingEvents, and(eq(networkingEvents.id, encounters.eventId), eq(networkingEvents.userId, userId)))
     .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
     .orderBy(desc(networkingEvents.startsAt), asc(encounters.id))
     .limit(500);
@@ -54,7 +54,7 @@ export async function listFacts(userId: string, personId: string): Promise<Perso
       startsAt: networkingEvents.startsAt,
     })
     .from(insights)
-    .innerJoin(networkingEvents, eq(networkingEvents.id, insights.eventId))
+    .innerJoin(networkingEvents, and(eq(networkingEvents.id, insights.eventId), eq(networkingEvents.userId, userId)))
     .where(and(eq(insights.userId, userId), eq(insights.personId, personId), isNull(networkingEvents.deletedAt)))
     .orderBy(desc(networkingEvents.startsAt), asc(insights.position))
     .limit(500);

@@ -9,7 +9,7 @@ export type RefreshScope =
   | { eventId: string }
   | { all: true };
 
-function scopeFilter(scope: RefreshScope): SQL | null {
+function scopeFilter(userId: string, scope: RefreshScope): SQL | null {
   if ('personIds' in scope) {
     if (scope.personIds.length === 0) return null;
     return sql`p.id in (${sql.join(
@@ -20,10 +20,10 @@ function scopeFilter(scope: RefreshScope): SQL | null {
   if ('organisationId' in scope) return sql`p.organisation_id = ${scope.organisationId}::uuid`;
   if ('sectorId' in scope) {
     return sql`(p.sector_id = ${scope.sectorId}::uuid or p.organisation_id in
-      (select o.id from organisations o where o.sector_id = ${scope.sectorId}::uuid))`;
+      (select o.id from organisations o where o.user_id = ${userId}::uuid and o.sector_id = ${scope.sectorId}::uuid))`;
   }
   if ('eventId' in scope) {
-    return sql`p.id in (select e.person_id from encounters e where e.event_id = ${scope.eventId}::uuid)`;
+    return sql`p.id in (select e.person_id from encounters e where e.user_id = ${userId}::uuid and e.event_id = ${scope.eventId}::uuid)`;
   }
   return sql`true`;
 }
@@ -37,7 +37,7 @@ function scopeFilter(scope: RefreshScope): SQL | null {
  * book of 100,000 people stays a few hash joins, even on tables just bulk-loaded and not yet analysed.
  */
 export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: RefreshScope): Promise<void> {
-  const filter = scopeFilter(scope);
+  const filter = scopeFilter(userId, scope);
   if (!filter) return;
   // Whatever changed, the kept counts of people per sector are out of date (see peopleStats).
   await conn.execute(sql`
@@ -69,24 +69,24 @@ export async function refreshPeopleSearch(conn: DbOrTx, userId: string, scope: R
       select e.person_id, max(ev.starts_at) as last_met,
              string_agg(distinct concat_ws(' ', ev.title, ev.series), ' ') as events
         from encounters e
-        join events ev on ev.id = e.event_id and ev.deleted_at is null
+        join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
        where e.user_id = ${userId}::uuid and e.person_id in (select id from target)
        group by e.person_id
     ),
     talked as (
       select e.person_id, string_agg(distinct t.name, ' ') as topics
         from encounters e
-        join events ev on ev.id = e.event_id and ev.deleted_at is null
-        join encounter_topics et on et.encounter_id = e.id
-        join topics t on t.id = et.topic_id
+        join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
+        join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
+        join topics t on t.id = et.topic_id and t.user_id = ${userId}::uuid
        where e.user_id = ${userId}::uuid and e.person_id in (select id from target)
        group by e.person_id
     ),
     computed as (
       select target.id, o.name as organisation, s.id as sector_id, s.name as sector, talked.topics, met.events, met.last_met
         from target
-        left join organisations o on o.id = target.organisation_id
-        left join sectors s on s.id = coalesce(target.sector_id, o.sector_id)
+        left join organisations o on o.id = target.organisation_id and o.user_id = ${userId}::uuid
+        left join sectors s on s.id = coalesce(target.sector_id, o.sector_id) and s.user_id = ${userId}::uuid
         left join met on met.person_id = target.id
         left join talked on talked.person_id = target.id
     )

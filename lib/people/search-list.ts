@@ -127,8 +127,8 @@ export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boole
                  s.id as sector_id, s.name as sector_name,
                  ${ranked ? score(terms, loose) : sql`null::numeric`} as score
             from people p
-            left join organisations o on o.id = p.organisation_id
-            left join sectors s on s.id = p.effective_sector_id
+            left join organisations o on o.id = p.organisation_id and o.user_id = p.user_id
+            left join sectors s on s.id = p.effective_sector_id and s.user_id = p.user_id
            where ${sql.join(where, sql` and `)}
         ) x
         ${cursor ? sql`where ${keyset(cursor, ranked)}` : sql``}
@@ -196,8 +196,8 @@ export async function tieredPage(
                      last_value(p.last_met_at::text) over edge as edge_m, last_value(p.id) over edge as edge_id
                 from (${recent}) r
                 join people p on p.id = r.id
-                left join organisations o on o.id = p.organisation_id
-                left join sectors s on s.id = p.effective_sector_id
+                left join organisations o on o.id = p.organisation_id and o.user_id = p.user_id
+                left join sectors s on s.id = p.effective_sector_id and s.user_id = p.user_id
               window edge as (order by p.last_met_at desc nulls last, p.id
                               rows between unbounded preceding and unbounded following)) x
             ${cursor ? sql`where ${keyset(cursor, true)}` : sql``}
@@ -225,8 +225,8 @@ export async function tieredPage(
     sql`select ${selectRow(sql`round(${terms.length}::numeric, 6)`, true)}
           from (${mostRecent(sql`${notRanked}${after}`, rest)}) r
           join people p on p.id = r.id
-          left join organisations o on o.id = p.organisation_id
-          left join sectors s on s.id = p.effective_sector_id
+          left join organisations o on o.id = p.organisation_id and o.user_id = p.user_id
+          left join sectors s on s.id = p.effective_sector_id and s.user_id = p.user_id
          order by p.last_met_at desc nulls last, p.id`,
   );
   return [...upper, ...lower];

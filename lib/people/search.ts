@@ -170,14 +170,14 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
     const normalised = params.topic.toLowerCase().replace(/\s+/g, ' ');
     base.push(sql`p.id in (
       select e.person_id from encounters e
-        join events ev on ev.id = e.event_id and ev.deleted_at is null
-        join encounter_topics et on et.encounter_id = e.id
+        join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
+        join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
         join topics t on t.id = et.topic_id
        where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised}
       union
       select e.person_id from encounters e
-        join events ev on ev.id = e.event_id and ev.deleted_at is null
-        join event_topics evt on evt.event_id = e.event_id
+        join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
+        join event_topics evt on evt.event_id = e.event_id and evt.user_id = ${userId}::uuid
         join topics t on t.id = evt.topic_id
        where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised})`);
   }

@@ -42,8 +42,8 @@ export async function loadComposeInput(
   if (!event) throw new NotFoundError('Event not found');
 
   const personSector = sql<string | null>`coalesce(
-    (select s.name from ${sectors} s where s.id = ${people.sectorId}),
-    (select s.name from ${sectors} s where s.id = ${organisations.sectorId}))`;
+    (select s.name from ${sectors} s where s.id = ${people.sectorId} and s.user_id = ${userId}),
+    (select s.name from ${sectors} s where s.id = ${organisations.sectorId} and s.user_id = ${userId}))`;
   const encounterRows = await conn
     .select({
       encounterId: encounters.id,
@@ -68,7 +68,7 @@ export async function loadComposeInput(
     ? await conn
         .select({ encounterId: encounterTopics.encounterId, name: topics.name })
         .from(encounterTopics)
-        .innerJoin(topics, eq(topics.id, encounterTopics.topicId))
+        .innerJoin(topics, and(eq(topics.id, encounterTopics.topicId), eq(topics.userId, userId)))
         .where(and(eq(encounterTopics.userId, userId), inArray(encounterTopics.encounterId, encounterIds)))
         .orderBy(asc(topics.name))
     : [];
@@ -77,7 +77,7 @@ export async function loadComposeInput(
     conn
       .select({ name: topics.name })
       .from(eventTopics)
-      .innerJoin(topics, eq(topics.id, eventTopics.topicId))
+      .innerJoin(topics, and(eq(topics.id, eventTopics.topicId), eq(topics.userId, userId)))
       .where(and(eq(eventTopics.eventId, eventId), eq(eventTopics.userId, userId)))
       .orderBy(asc(topics.name)),
     conn

@@ -30,8 +30,8 @@ export async function suggestTopics(conn: DbOrTx, userId: string, q: string, lim
     .from(topics)
     .where(and(eq(topics.userId, userId), q ? ilike(topics.name, `%${escapeLike(q)}%`) : undefined))
     .orderBy(
-      sql`(select count(*) from event_topics et where et.topic_id = ${topics.id}) +
-          (select count(*) from encounter_topics ct where ct.topic_id = ${topics.id}) desc`,
+      sql`(select count(*) from event_topics et where et.user_id = ${userId} and et.topic_id = ${topics.id}) +
+          (select count(*) from encounter_topics ct where ct.user_id = ${userId} and ct.topic_id = ${topics.id}) desc`,
       topics.name,
     )
     .limit(limit);
