@@ -1,6 +1,7 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/db/client';
+import { rows } from '@/db/rows';
 import { DEFAULT_SECTORS, sectors, sessions, users, type UserRow } from '@/db/schema';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
@@ -95,14 +96,22 @@ export async function createSession(userId: string, userAgent?: string | null): 
   return id;
 }
 
-/** The user behind a live session id, or null when the session ended or expired. */
+/**
+ * The user behind a live session id, or null when the session ended or expired. In the same round trip the
+ * session is marked as seen, at most every five minutes (Settings lists devices by when they were last used).
+ */
 export async function getSessionUser(sessionId: string): Promise<CurrentUser | null> {
-  const [row] = await db
-    .select(currentUserColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
-    .limit(1);
+  const [row] = await rows<CurrentUser>(
+    db,
+    sql`with touched as (
+          update ${sessions} set last_seen_at = now()
+           where id = ${sessionId} and expires_at > now() and last_seen_at < now() - interval '5 minutes'
+        )
+        select u.id, u.email, u.name, u.handle, u.time_zone as "timeZone", u.locale
+          from ${sessions} s join ${users} u on u.id = s.user_id
+         where s.id = ${sessionId} and s.expires_at > now()
+         limit 1`,
+  );
   return row ?? null;
 }
 

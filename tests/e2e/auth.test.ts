@@ -141,6 +141,33 @@ describe('accounts in a real browser', () => {
     await stranger.close();
   });
 
+  it('Settings lists the signed-in devices and signs the others out', async () => {
+    const phone = await newContext(browser);
+    const phonePage = await phone.newPage();
+    const account = await new AuthPages(phonePage).signUp('Dev Ices');
+    const laptop = await newContext(browser, DESKTOP);
+    const laptopPage = await laptop.newPage();
+    await new AuthPages(laptopPage).signIn(account.email, account.password);
+    await laptopPage.waitForURL((url) => url.pathname === '/');
+
+    await phonePage.goto('/settings');
+    const devices = phonePage.locator('#sessions').locator('xpath=..').getByRole('listitem');
+    await expect.poll(() => devices.count()).toBe(2);
+    expect(await devices.first().innerText()).toContain('This device');
+    await expectNoHorizontalScroll(phonePage);
+    await phonePage.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await expect.poll(() => phonePage.getByRole('status').filter({ hasText: 'Signed out one device.' }).count()).toBe(1);
+    expect(await devices.count()).toBe(1);
+
+    // The laptop's next page asks it to sign in; the phone goes on.
+    await laptopPage.goto('/events');
+    expect(new URL(laptopPage.url()).pathname).toBe('/sign-in');
+    await phonePage.goto('/events');
+    expect(new URL(phonePage.url()).pathname).toBe('/events');
+    await phone.close();
+    await laptop.close();
+  });
+
   it('next-auth’s own sign-out route ends the server-side session too', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

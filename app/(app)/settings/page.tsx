@@ -1,5 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
@@ -9,11 +10,13 @@ import { ApiTokensSection } from './_sections/api-tokens';
 import { CalendarSection } from './_sections/calendar';
 import { PreferencesSection } from './_sections/preferences';
 import { SectorsSection } from './_sections/sectors';
+import { SessionsSection } from './_sections/sessions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const signedOut = z.coerce.number().int().min(0).max(1000).safeParse((await searchParams).signedOut);
   return (
     <>
       <PageHeader title="Settings" />
@@ -33,6 +36,7 @@ export default async function SettingsPage() {
         <SectorsSection user={user} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
+        <SessionsSection user={user} signedOut={signedOut.success ? signedOut.data : undefined} />
         <Card>
           <h2 className="mb-1 text-base font-semibold">Recently deleted</h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
