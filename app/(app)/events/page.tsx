@@ -81,7 +81,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             <li key={e.id}>
               <Link href={`/events/${e.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <p className="font-medium break-words">{e.title}</p>
+                  <p className="font-medium wrap-anywhere">{e.title}</p>
                   <p className="text-xs text-zinc-500">{formatDay(e.startsAt, user.locale, user.timeZone)}</p>
                 </div>
                 <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{[e.series, e.venue].filter(Boolean).join(' · ')}</p>

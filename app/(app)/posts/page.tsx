@@ -38,7 +38,7 @@ function PostList({ title, listed, format, moreHref }: { title: string; listed: 
         {listed.posts.map((post) => (
           <li key={post.id}>
             <Link href={`/posts/${post.id}`} className="block px-4 py-3 hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-800/60">
-              <span className="block font-medium break-words">{post.title}</span>
+              <span className="block font-medium wrap-anywhere">{post.title}</span>
               <span className="mt-0.5 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">{excerpt(post.bodyMarkdown, 160)}</span>
               <span className="mt-1 block text-xs text-zinc-500">
                 {STYLE_LABEL[post.style]} ·{' '}

@@ -114,7 +114,7 @@ export default async function EventPage({
         </p>
       ) : null}
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{event.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{event.title}</h1>
         <ul className="space-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           <li className="flex items-center gap-2">
             <CalendarDays aria-hidden className="size-4 shrink-0" /> {when}

@@ -46,10 +46,10 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
           {rows.map((r) => (
             <div key={r.label} className="rounded-lg bg-white/70 p-2 dark:bg-zinc-900/60">
               <dt className="font-medium">{r.label}</dt>
-              <dd className="mt-0.5 break-words">
+              <dd className="mt-0.5 wrap-anywhere">
                 <span className="text-zinc-500">Saved elsewhere:</span> {r.theirs}
               </dd>
-              <dd className="break-words">
+              <dd className="wrap-anywhere">
                 <span className="text-zinc-500">Yours:</span> {r.mine}
               </dd>
             </div>

@@ -144,7 +144,7 @@ export function FollowUpRow({
         )}
       </button>
       <div className="min-w-0 flex-1 py-2">
-        <p className={`text-[15px] leading-snug break-words ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>
+        <p className={`text-[15px] leading-snug wrap-anywhere ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>
           {item.action}
         </p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">

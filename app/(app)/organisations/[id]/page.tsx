@@ -51,7 +51,7 @@ export default async function OrganisationPage({
           Organisations
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold tracking-tight break-words">{organisation.name}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{organisation.name}</h1>
       <p className="mt-1 mb-5 text-sm text-zinc-600 dark:text-zinc-400">
         {organisation.sector ? (
           <Link href={`/people?sector=${encodeURIComponent(organisation.sector.name)}`} className="hover:underline">

@@ -69,7 +69,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               People
             </Link>
           </p>
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{person.displayName}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{person.displayName}</h1>
           {subtitle ? <p className="mt-1 text-zinc-600 dark:text-zinc-400">{subtitle}</p> : null}
           <div className="mt-2 flex flex-wrap gap-2 text-xs">
             {person.sector ? (
@@ -109,7 +109,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               {person.organisation ? (
                 <div className="flex gap-2">
                   <dt><Building2 aria-label="Organisation" className="size-4 text-zinc-500" /></dt>
-                  <dd className="min-w-0 break-words">
+                  <dd className="min-w-0 wrap-anywhere">
                     <Link href={`/organisations/${person.organisation.id}`} className="text-accent-700 hover:underline dark:text-accent-400">
                       {person.organisation.name}
                     </Link>
@@ -147,7 +147,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <Card>
             <h2 className="mb-2 text-base font-semibold">Notes</h2>
             {person.notes ? (
-              <p className="text-sm whitespace-pre-line break-words">{person.notes}</p>
+              <p className="text-sm whitespace-pre-line wrap-anywhere">{person.notes}</p>
             ) : (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 No notes. <Link href={`/people/${person.id}/edit#notes`} className="text-accent-700 hover:underline dark:text-accent-400">Add some</Link>

@@ -64,7 +64,7 @@ export function PersonForm({
                 {changed.map((k) => (
                   <div key={k}>
                     <dt className="inline font-medium">{LABELS[k]} is now: </dt>
-                    <dd className="inline break-words">
+                    <dd className="inline wrap-anywhere">
                       {k === 'sectorId'
                         ? (sectors.find((s) => s.id === theirs.sectorId)?.name ?? 'from the organisation')
                         : k === 'keepPrivate'

@@ -63,7 +63,7 @@ export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: M
                 {([['keep', keep], ['other', other]] as const).map(([value, p]) => (
                   <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-[:checked]:border-accent-500 has-[:checked]:bg-accent-50 dark:border-zinc-700 dark:has-[:checked]:bg-accent-950">
                     <input type="radio" name={`choice.${f}`} value={value} defaultChecked={value === 'keep'} className="size-4 accent-accent-600" />
-                    <span className="min-w-0 break-words">{p.fields[f]}</span>
+                    <span className="min-w-0 wrap-anywhere">{p.fields[f]}</span>
                   </label>
                 ))}
               </div>

@@ -129,7 +129,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           {tabButton('write', 'Write')}
           {tabButton('preview', 'Preview')}
         </div>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <div className={`space-y-1.5 ${tab === 'write' ? '' : 'hidden lg:block'}`}>
             <label htmlFor={`${id}-body`} className="block text-sm font-medium">Post, in Markdown</label>
             <textarea
@@ -160,7 +160,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           <section aria-label="Preview" className={`min-w-0 ${tab === 'preview' ? '' : 'hidden lg:block'}`}>
             <p className="mb-1.5 text-sm font-medium" aria-hidden>Preview</p>
             <div className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
-              <h2 className="mb-4 text-2xl font-semibold tracking-tight break-words">{auto.draft.title}</h2>
+              <h2 className="mb-4 text-2xl font-semibold tracking-tight wrap-anywhere">{auto.draft.title}</h2>
               <div data-testid="post-preview" className={proseClass} dangerouslySetInnerHTML={{ __html: previewHtml }} />
             </div>
           </section>

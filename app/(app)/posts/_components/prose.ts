@@ -1,6 +1,6 @@
 /** Typography for rendered posts (editor preview and public page), without a typography plugin. */
 export const proseClass = [
-  'max-w-none text-[1.0625rem] leading-relaxed text-zinc-800 dark:text-zinc-200 break-words',
+  'max-w-none text-[1.0625rem] leading-relaxed text-zinc-800 dark:text-zinc-200 wrap-anywhere',
   '[&_p]:my-4 [&_h1]:mt-8 [&_h1]:mb-3 [&_h1]:text-2xl [&_h1]:font-semibold',
   '[&_h2]:mt-8 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-semibold [&_h2]:tracking-tight [&_h2]:text-zinc-900 dark:[&_h2]:text-zinc-50',
   '[&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-semibold',

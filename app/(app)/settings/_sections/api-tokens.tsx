@@ -28,7 +28,7 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <div className="min-w-0 text-sm">
-                <p className="font-medium break-words">{t.name}</p>
+                <p className="font-medium wrap-anywhere">{t.name}</p>
                 <p className="text-xs text-zinc-500">
                   <span className="font-mono">{t.prefix}…</span> · created {day(t.createdAt, user)} ·{' '}
                   {t.lastUsedAt ? `last used ${day(t.lastUsedAt, user)}` : 'never used'}

@@ -53,7 +53,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
         {restored ? (
           <p className="mb-4 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
             <CircleCheck aria-hidden className="size-4 shrink-0" />
-            <span className="min-w-0 break-words">
+            <span className="min-w-0 wrap-anywhere">
               Restored <strong className="font-medium">{restored.label}</strong>.
             </span>
             <Link href={restored.href} className="font-medium underline underline-offset-2">
@@ -78,7 +78,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
               <li key={`${item.kind}:${item.id}`} className="flex items-center gap-3 px-4 py-3">
                 <Icon aria-hidden className="size-5 shrink-0 text-zinc-400" />
                 <div className="min-w-0 flex-1">
-                  <p className="break-words font-medium">{item.label}</p>
+                  <p className="wrap-anywhere font-medium">{item.label}</p>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
                     {name} · deleted {day.format(item.deletedAt)} · {item.daysLeft === 1 ? 'last day' : `${item.daysLeft} days left`}
                   </p>

@@ -50,7 +50,7 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
     <li className="py-3">
       <div className="flex flex-wrap items-center gap-2">
         <div className="min-w-[10rem] flex-1">
-          <p className="font-medium break-words">{sector.name}</p>
+          <p className="font-medium wrap-anywhere">{sector.name}</p>
           <p className="text-xs text-zinc-500">
             {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations}{' '}
             {sector.organisations === 1 ? 'organisation' : 'organisations'}

@@ -64,7 +64,7 @@ export default async function PublicPostPage({ params }: { params: Params }) {
   return (
     <article className="h-entry">
       <header className="mb-8">
-        <h1 className="p-name text-3xl leading-tight font-semibold tracking-tight break-words sm:text-4xl">{post.title}</h1>
+        <h1 className="p-name text-3xl leading-tight font-semibold tracking-tight wrap-anywhere sm:text-4xl">{post.title}</h1>
         <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
           <a className="p-author h-card hover:underline" href={`/u/${author.handle}`}>
             {author.name}
