@@ -246,10 +246,18 @@ describe('logging an event on a phone', () => {
     expect(await known.getByText('Still to do: Send Jane the deck').isVisible()).toBe(true);
     expect(await known.getByLabel('Organisation').inputValue()).toBe('Acme');
 
-    // No title: the error sits next to the field and nothing typed is lost.
+    // No title and no date: the errors sit next to the fields, in words for a date picker, and nothing typed is lost.
+    const date = await page.getByLabel('Date', { exact: true }).inputValue();
+    await page.getByLabel('Date', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Save event' }).click();
     await expect.poll(() => page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#title-error').innerText()).toContain('Give the event a title');
+    expect(await page.locator('#date-error').innerText()).toBe('Choose the date of the event');
+    await page.getByLabel('Date', { exact: true }).fill(date);
+    // An end before the start is read as after midnight, and the form says so.
+    await page.getByLabel('From').fill('18:30');
+    await page.getByLabel('Until').fill('01:00');
+    expect(await page.locator('#end-time-hint').innerText()).toBe('Ends after midnight');
     expect(await known.getByText('Someone you know').isVisible()).toBe(true);
     // Enter in the title moves on instead of saving.
     await page.getByLabel('Title').fill('April mixer');

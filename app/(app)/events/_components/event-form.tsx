@@ -184,9 +184,26 @@ export function EventForm({
             ))}
           </div>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-            <TextField id="date" type="date" label="Date" className="col-span-2 sm:col-span-1" value={draft.date} errors={err('startsAt')} onChange={(e) => set({ date: e.target.value })} />
+            <TextField
+              id="date"
+              type="date"
+              label="Date"
+              className="col-span-2 sm:col-span-1"
+              value={draft.date}
+              // The API's message names an ISO timestamp; here the field is a date picker.
+              errors={err('startsAt') && [draft.date ? 'Choose a date the calendar knows' : 'Choose the date of the event']}
+              onChange={(e) => set({ date: e.target.value })}
+            />
             <TextField id="time" type="time" label="From" value={draft.time} onChange={(e) => set({ time: e.target.value })} />
-            <TextField id="end-time" type="time" label="Until" value={draft.endTime} errors={err('endsAt')} onChange={(e) => set({ endTime: e.target.value })} />
+            <TextField
+              id="end-time"
+              type="time"
+              label="Until"
+              value={draft.endTime}
+              hint={draft.endTime && draft.endTime < (draft.time || '18:30') ? 'Ends after midnight' : undefined}
+              errors={err('endsAt')}
+              onChange={(e) => set({ endTime: e.target.value })}
+            />
           </div>
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
