@@ -5,9 +5,22 @@ import { displayName } from './display-name';
 
 export type DuplicateReason = 'same email' | 'same name and organisation' | 'similar name';
 
+export interface DuplicateSide {
+  id: string;
+  displayName: string;
+  role: string | null;
+  organisation: string | null;
+  email: string | null;
+  /** Events where the user met them: what tells two same-named records apart, and which one to keep. */
+  encounters: number;
+  lastMetAt: Date | null;
+  createdAt: Date;
+}
+
+/** Two records that look like one person. `a` is the one to keep by default: the more met, else the older. */
 export interface DuplicatePair {
-  a: { id: string; displayName: string; organisation: string | null; email: string | null };
-  b: { id: string; displayName: string; organisation: string | null; email: string | null };
+  a: DuplicateSide;
+  b: DuplicateSide;
   reason: DuplicateReason;
 }
 
@@ -22,11 +35,11 @@ const NAME_SIMILARITY = 0.55;
 export async function listDuplicateSuggestions(userId: string, opts: { personId?: string; limit?: number } = {}): Promise<DuplicatePair[]> {
   const limit = Math.min(opts.limit ?? 50, 200);
   const only = opts.personId ? sql`and (a.id = ${opts.personId}::uuid or b.id = ${opts.personId}::uuid)` : sql``;
-  const found = await rows<{
-    a_id: string; a_name: string | null; a_role: string | null; a_org: string | null; a_email: string | null;
-    b_id: string; b_name: string | null; b_role: string | null; b_org: string | null; b_email: string | null;
-    reason: DuplicateReason;
-  }>(
+  type Side = 'a' | 'b';
+  type Row = { reason: DuplicateReason } & {
+    [K in `${Side}_${'id' | 'name' | 'role' | 'org' | 'email'}`]: string | null;
+  } & { [K in `${Side}_${'encounters'}`]: number } & { [K in `${Side}_${'last_met_at' | 'created_at'}`]: string | Date | null };
+  const found = await rows<Row>(
     db,
     sql`with live as (
           select p.id, p.name, p.role, p.email, p.organisation_id, p.last_met_at,
@@ -55,7 +68,11 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
         )
         select x.reason,
                a.id as a_id, a.name as a_name, a.role as a_role, ao.name as a_org, a.email as a_email,
-               b.id as b_id, b.name as b_name, b.role as b_role, bo.name as b_org, b.email as b_email
+               a.last_met_at as a_last_met_at, a.created_at as a_created_at,
+               (select count(*)::int from encounters e where e.user_id = ${userId}::uuid and e.person_id = a.id) as a_encounters,
+               b.id as b_id, b.name as b_name, b.role as b_role, bo.name as b_org, b.email as b_email,
+               b.last_met_at as b_last_met_at, b.created_at as b_created_at,
+               (select count(*)::int from encounters e where e.user_id = ${userId}::uuid and e.person_id = b.id) as b_encounters
           from best x
           join people a on a.id = x.a_id and a.user_id = ${userId}::uuid
           left join organisations ao on ao.id = a.organisation_id and ao.user_id = ${userId}::uuid
@@ -64,9 +81,23 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
          order by x.strength, greatest(a.last_met_at, b.last_met_at) desc nulls last, a.id, b.id
          limit ${limit}`,
   );
-  return found.map((r) => ({
-    reason: r.reason,
-    a: { id: r.a_id, displayName: displayName({ name: r.a_name, role: r.a_role, organisationName: r.a_org }), organisation: r.a_org, email: r.a_email },
-    b: { id: r.b_id, displayName: displayName({ name: r.b_name, role: r.b_role, organisationName: r.b_org }), organisation: r.b_org, email: r.b_email },
-  }));
+  const side = (r: Row, s: Side): DuplicateSide => {
+    const lastMet = r[`${s}_last_met_at`];
+    return {
+      id: r[`${s}_id`]!,
+      displayName: displayName({ name: r[`${s}_name`], role: r[`${s}_role`], organisationName: r[`${s}_org`] }),
+      role: r[`${s}_role`],
+      organisation: r[`${s}_org`],
+      email: r[`${s}_email`],
+      encounters: Number(r[`${s}_encounters`]),
+      lastMetAt: lastMet ? new Date(lastMet) : null,
+      createdAt: new Date(r[`${s}_created_at`]!),
+    };
+  };
+  return found.map((r) => {
+    const [a, b] = [side(r, 'a'), side(r, 'b')];
+    // Keep the record with the longer history (a typo'd copy made last night has none), else the older one.
+    const keepB = b.encounters > a.encounters || (b.encounters === a.encounters && b.createdAt < a.createdAt);
+    return { reason: r.reason, a: keepB ? b : a, b: keepB ? a : b };
+  });
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { searchWords } from '@/db/schema';
@@ -7,7 +7,7 @@ import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } fr
 import { searchPeople } from '@/lib/people/search';
 import { createPersonSchema, patchPersonSchema, searchParamsSchema } from '@/lib/people/validation';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
-import { makeOrganisation, makePerson } from '../support/fixtures';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const search = (userId: string, p: Record<string, unknown>) => searchPeople(userId, searchParamsSchema.parse(p));
@@ -112,5 +112,25 @@ describe('duplicate suggestions', () => {
     expect(pairs).toHaveLength(3);
     expect(await listDuplicateSuggestions(other.id)).toEqual([]);
     expect((await listDuplicateSuggestions(user.id, { personId: s1.id })).map((p) => p.reason)).toEqual(['similar name']);
+  });
+
+  it('offers to keep the record with the longer history, else the older one', async () => {
+    const user = await createTestUser();
+    // The real Priya was met at an event; a typo'd copy was added later with the same email.
+    const real = await makePerson(user.id, { name: 'Priya Raman', role: 'Chief Information Officer', email: 'priya@example.test' });
+    await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: real.id }] });
+    const typo = await makePerson(user.id, { name: 'Priya Ramen', role: 'CIO', email: 'PRIYA@example.test' });
+    // Even when the copy is the older row (imported from an old address book, say), history decides.
+    await db.execute(sql`update people set created_at = now() - interval '2 days' where id = ${typo.id}::uuid`);
+    const [pair] = await listDuplicateSuggestions(user.id);
+    expect([pair!.a.id, pair!.b.id]).toEqual([real.id, typo.id]);
+    expect([pair!.a.encounters, pair!.b.encounters]).toEqual([1, 0]);
+    expect(pair!.a.lastMetAt).toBeInstanceOf(Date);
+    // Neither met: the older record is kept, whichever id sorts first.
+    const older = await makePerson(user.id, { name: 'Sam Hill', email: 'sam@example.test' });
+    await db.execute(sql`update people set created_at = now() - interval '1 day' where id = ${older.id}::uuid`);
+    const newer = await makePerson(user.id, { name: 'Sam Hil', email: 'sam@example.test' });
+    const sam = (await listDuplicateSuggestions(user.id, { personId: newer.id }))[0]!;
+    expect([sam.a.id, sam.b.id]).toEqual([older.id, newer.id]);
   });
 });

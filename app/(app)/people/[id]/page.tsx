@@ -166,9 +166,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
                     <li key={other.id} className="flex flex-wrap items-center justify-between gap-2">
                       <span className="min-w-0">
                         <Link href={`/people/${other.id}`} className="font-medium hover:underline">{other.displayName}</Link>
-                        <span className="block text-xs text-zinc-500">{d.reason}</span>
+                        <span className="block text-xs text-zinc-500">
+                          {d.reason} · {other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met'}
+                        </span>
                       </span>
-                      <Link href={`/people/merge?keep=${person.id}&other=${other.id}`} className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400">
+                      <Link href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`} className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400">
                         Compare and merge
                       </Link>
                     </li>

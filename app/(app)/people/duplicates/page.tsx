@@ -6,6 +6,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { shortDate } from '../_components/format';
 
 export const metadata: Metadata = { title: 'Possible duplicates' };
 
@@ -42,6 +43,10 @@ export default async function DuplicatesPage() {
                       {p.displayName}
                     </Link>
                     <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{[p.organisation, p.email].filter(Boolean).join(' · ') || '\u00a0'}</p>
+                    <p className="text-xs text-zinc-500">
+                      {p.encounters === 1 ? 'Met once' : p.encounters ? `Met ${p.encounters} times` : 'Never met'}
+                      {p.lastMetAt ? `, last ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : ''} · added {shortDate(p.createdAt, user.locale, user.timeZone)}
+                    </p>
                   </div>
                 ))}
                 <p className="text-xs text-zinc-500 sm:col-span-2">Why: {pair.reason}</p>
