@@ -32,13 +32,27 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } | null {
   }
 }
 
+/** The words of a search, up to eight (an event either has each one somewhere or is not what was meant). */
+function searchWords(q: string | undefined): string[] {
+  return [...new Set((q ?? '').toLowerCase().split(/[\s,;]+/).filter(Boolean))].slice(0, 8);
+}
+
 function filters(userId: string, query: EventListQuery, timeZone: string): SQL[] {
   const e = networkingEvents;
   const where: SQL[] = [eq(e.userId, userId), isNull(e.deletedAt)];
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
+  // Every word must appear somewhere: in the event's own fields, a topic, or the name, role or organisation of
+  // someone met there ("women data" finds "Women in Data breakfast", "priya" the evening Priya was met).
+  for (const word of searchWords(query.q)) {
+    const like = `%${escapeLike(word)}%`;
     where.push(sql`(${e.title} ilike ${like} or ${e.venue} ilike ${like} or ${e.host} ilike ${like} or ${e.series} ilike ${like}
-      or ${e.summary} ilike ${like})`);
+      or ${e.summary} ilike ${like}
+      or exists (select 1 from event_topics et join topics t on t.id = et.topic_id and t.user_id = ${userId}
+                  where et.user_id = ${userId} and et.event_id = ${e.id} and t.name ilike ${like})
+      or exists (select 1 from encounters en
+                   join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+                   left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+                  where en.user_id = ${userId} and en.event_id = ${e.id}
+                    and (p.name ilike ${like} or p.role ilike ${like} or o.name ilike ${like})))`);
   }
   if (query.series) where.push(sql`lower(${e.series}) = lower(${query.series})`);
   if (query.topic) {

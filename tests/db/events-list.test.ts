@@ -48,6 +48,12 @@ describe('the events list', () => {
     expect(titles(await listEvents(user.id, q({ year: '2025' }), user.timeZone))).toEqual([]);
     expect(titles(await listEvents(user.id, q({ year: '2025' }), 'UTC'))).toEqual(['New year drinks']);
     expect(titles(await listEvents(user.id, q({ q: '100%_' })))).toEqual([]); // wildcards are literal
+    // Every word, anywhere: the title, a topic, or who was met there (name, role, organisation).
+    expect(titles(await listEvents(user.id, q({ q: 'open breakfast' })))).toEqual(['Open data breakfast']);
+    expect(titles(await listEvents(user.id, q({ q: 'lin' })))).toEqual(['Open data breakfast']);
+    expect(titles(await listEvents(user.id, q({ q: 'council guildhall' })))).toEqual(['Open data breakfast']);
+    expect(titles(await listEvents(user.id, q({ q: 'cloud march' })))).toEqual(['CIO Club, March']);
+    expect(titles(await listEvents(user.id, q({ q: 'cloud breakfast' })))).toEqual([]);
 
     const facets = await listEventFacets(user.id, user.timeZone);
     expect(facets.years).toEqual([2026]);
