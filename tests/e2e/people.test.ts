@@ -46,6 +46,9 @@ describe('people in a real browser', () => {
 
     await page.goto('/people');
     await expect.poll(() => page.getByRole('heading', { name: '3 people' }).isVisible()).toBe(true);
+    // On a phone each row still says which sector the person is in.
+    const sarah = page.getByRole('link', { name: /Sarah Bloom/ });
+    expect(await sarah.getByText(/^Media · Met /).isVisible()).toBe(true);
     await shot(page, 'list');
     await page.getByRole('button', { name: 'Show filters' }).click();
     const government = page.getByRole('checkbox', { name: /Government/ });

@@ -122,6 +122,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">
                           {p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') || '\u00a0' : p.sector?.name ?? '\u00a0'}
                         </p>
+                        {/* On a phone the right-hand column is hidden: the sector and when you met go on a line of their own. */}
+                        <p className="truncate text-xs text-zinc-500 sm:hidden">
+                          {[p.name ? p.sector?.name : null, p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet']
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </p>
                       </div>
                       <div className="hidden shrink-0 text-right text-xs text-zinc-500 sm:block">
                         {p.sector && p.name ? <p>{p.sector.name}</p> : null}
@@ -136,12 +142,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <nav aria-label="More results" className="mt-4 flex flex-wrap gap-2">
               {params.cursor ? (
                 <ButtonLink href={hrefWith(params, {})} variant="secondary">
-                  Back to the top
+                  First page
                 </ButtonLink>
               ) : null}
               {result.nextCursor ? (
                 <ButtonLink href={hrefWith(params, { cursor: result.nextCursor })} variant="secondary">
-                  Show more
+                  Next page
                 </ButtonLink>
               ) : null}
             </nav>
