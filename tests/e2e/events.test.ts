@@ -129,6 +129,19 @@ describe('logging an event on a phone', () => {
     expect(await main.getByRole('link', { name: 'Procurement' }).count()).toBe(0);
     expect(await main.getByRole('heading', { name: 'People (5)' }).isVisible()).toBe(true);
 
+    // Cancel throws an edit away: coming back does not restore it from the device.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL('**/edit');
+    await page.getByLabel('Host').fill('Somebody else');
+    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain('Somebody else');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/edit'));
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Somebody else');
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL('**/edit');
+    expect(await page.getByLabel('Host').inputValue()).not.toBe('Somebody else');
+    expect(await page.getByText('Restored the draft').count()).toBe(0);
+
     // The list shows it with its counts; a series filter finds it.
     await page.goto('/events?series=CIO%20Club%20monthly');
     expect(await page.getByText('5 people').isVisible()).toBe(true);
@@ -214,6 +227,13 @@ describe('logging an event on a phone', () => {
     expect(await page.getByLabel('New API token').count()).toBe(0); // shown once only
     await page.getByRole('button', { name: 'Revoke token Shortcuts on my phone' }).click();
     await expect.poll(() => page.getByText('No tokens yet.').isVisible()).toBe(true);
+    // A token revoked straight after it was made does not stay on screen to be copied.
+    await page.getByLabel('New token name').fill('Oops');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect.poll(() => tokenField.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Revoke token Oops' }).click();
+    await expect.poll(() => page.getByText('No tokens yet.').isVisible()).toBe(true);
+    expect(await tokenField.count()).toBe(0);
     expect((await api.get('/api/v1/events', { headers: auth })).status()).toBe(401);
     expect(errors).toEqual([]);
     await context.close();

@@ -143,6 +143,11 @@ describe('the reflective post', () => {
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByText('Address saved.').waitFor();
 
+    // Nothing published yet: no link to a public page that would answer 404.
+    await page.goto('/posts');
+    expect(await page.getByRole('link', { name: 'Your public page' }).count()).toBe(0);
+    await page.goto(`/posts/${postId}`);
+
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const view = page.getByRole('link', { name: 'View the public page' });
     await view.waitFor();

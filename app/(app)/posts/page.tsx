@@ -74,7 +74,14 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
       <PageHeader
         title="Posts"
         description="Reflective write-ups of your events: drafts and published."
-        actions={<ButtonLink href={`/u/${user.handle}`} variant="secondary">Your public page</ButtonLink>}
+        // The public page exists once something is published (until then it is a 404, so handles reveal nothing).
+        actions={
+          published.posts.length > 0 || search.published ? (
+            <ButtonLink href={`/u/${user.handle}`} variant="secondary">
+              Your public page
+            </ButtonLink>
+          ) : null
+        }
       />
       {deleted ? (
         <form action={restorePostAction} className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900" role="status">

@@ -300,7 +300,13 @@ export function EventForm({
         <TextAreaField id="reflection" label="Reflection" hint="What you think about it now. Private unless you turn it into a post." rows={5} value={draft.reflection} errors={err('reflection')} onChange={(e) => set({ reflection: e.target.value })} />
       </Card>
 
-      <SaveBar pending={pending} savedAt={savedAt} label={eventId ? 'Save changes' : 'Save event'} cancel={<ButtonLink href={eventId ? `/events/${eventId}` : '/events'} variant="ghost" className="px-3">Cancel</ButtonLink>} />
+      <SaveBar pending={pending} savedAt={savedAt} label={eventId ? 'Save changes' : 'Save event'} cancel={
+          // Cancel means "throw these changes away": the draft kept on the device goes too, or the next visit
+          // would restore what was just cancelled.
+          <ButtonLink href={eventId ? `/events/${eventId}` : '/events'} variant="ghost" className="px-3" onClick={clear}>
+            Cancel
+          </ButtonLink>
+        } />
     </form>
   );
 }

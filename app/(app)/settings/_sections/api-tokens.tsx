@@ -46,7 +46,7 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
       ) : (
         <p className="mb-4 text-sm text-zinc-500">No tokens yet.</p>
       )}
-      <CreateTokenForm />
+      <CreateTokenForm liveTokenIds={tokens.map((t) => t.id)} />
     </Card>
   );
 }

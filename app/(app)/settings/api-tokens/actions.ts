@@ -6,7 +6,7 @@ import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
 import { requireUser } from '@/lib/dal';
 import { fieldErrorsOf, type FormState } from '@/lib/forms';
 
-export type TokenFormState = FormState & { token?: string; tokenName?: string };
+export type TokenFormState = FormState & { token?: string; tokenName?: string; tokenId?: string };
 
 const nameSchema = z.object({
   name: z
@@ -26,7 +26,7 @@ export async function createApiTokenAction(_prev: TokenFormState, formData: Form
   }
   const created = await createApiToken(user.id, parsed.data.name);
   revalidatePath('/settings');
-  return { ok: true, token: created.token, tokenName: created.name };
+  return { ok: true, token: created.token, tokenName: created.name, tokenId: created.id };
 }
 
 /** Revokes one of the user's tokens; someone else's id does nothing, like a missing one. */

@@ -7,13 +7,16 @@ import { inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { createApiTokenAction, type TokenFormState } from './actions';
 
-/** Names and creates a token, then shows it once with a copy button. */
-export function CreateTokenForm() {
+/**
+ * Names and creates a token, then shows it once with a copy button, for as long as it is among `liveTokenIds`
+ * (revoked straight away, it is gone from here too).
+ */
+export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
   const [state, action] = useActionState<TokenFormState, FormData>(createApiTokenAction, {});
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-3">
-      {state.token ? (
+      {state.token && state.tokenId && liveTokenIds.includes(state.tokenId) ? (
         <div role="status" className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/40">
           <p className="font-medium">Token “{state.tokenName}” created. Copy it now: it will not be shown again.</p>
           <label htmlFor="new-token" className="sr-only">
