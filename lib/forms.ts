@@ -8,6 +8,15 @@ export interface FormState<V = Record<string, string>> {
   values?: V;
 }
 
+/**
+ * The state for an error the user can act on: beside the fields it names, or above the form when it names none
+ * (never both, which would say the same thing twice).
+ */
+export function errorState(err: { message: string; fieldErrors?: Record<string, string[]> }, values?: Record<string, string>): FormState {
+  const named = err.fieldErrors && Object.keys(err.fieldErrors).length > 0;
+  return { ...(named ? { fieldErrors: err.fieldErrors } : { message: err.message }), ...(values ? { values } : {}) };
+}
+
 /** Zod issues keyed by dotted path (`people.0.name`), first message per issue. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -12,7 +12,7 @@ import { getSessionId } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';
 import { clientAddress } from '@/lib/client-address';
 import { hit } from '@/lib/rate-limit';
-import { fieldErrorsOf, formValues, safeRedirectPath, type FormState } from '@/lib/forms';
+import { errorState, fieldErrorsOf, type FormState, formValues, safeRedirectPath } from '@/lib/forms';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const SIGN_UP_PER_ADDRESS = Number(process.env.SIGN_UP_LIMIT ?? 10);
@@ -68,7 +68,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   try {
     await createUser(parsed.data);
   } catch (err) {
-    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+    if (err instanceof UserFacingError) return errorState(err, values);
     console.error('Sign-up failed', err);
     return { message: 'We could not create your account just now. Please try again.', values };
   }

@@ -89,7 +89,7 @@ export async function renameSector(userId: string, id: string, rawName: string) 
 
 /** Moves every person and organisation of `fromId` into `intoId`, then removes `fromId`. */
 export async function mergeSectors(userId: string, fromId: string, intoId: string) {
-  if (fromId === intoId) throw new UserFacingError('Choose a different sector to merge into.', 400, { into: ['Choose a different sector'] });
+  if (fromId === intoId) throw new UserFacingError('Choose a different sector to merge into.', 400, { reassignTo: ['Choose a different sector'] });
   return db.transaction(async (tx) => {
     await own(tx, userId, fromId);
     const into = await own(tx, userId, intoId);

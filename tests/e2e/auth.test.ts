@@ -77,6 +77,8 @@ describe('accounts in a real browser', () => {
     await page2.getByLabel('Password').fill('another long password');
     await page2.getByRole('button', { name: 'Sign up' }).click();
     await expect.poll(() => page2.locator('#email-error').innerText()).toContain('already exists');
+    // Said once, beside the field, not again above the form.
+    expect(await page2.getByText(/already exists/).count()).toBe(1);
     expect(errors).toEqual([]);
     await other.close();
     await context.close();

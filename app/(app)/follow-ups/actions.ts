@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/forms';
+import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { todayIn } from '@/lib/follow-ups/counts';
 import {
@@ -65,7 +65,7 @@ export async function createFollowUpAction(_prev: FormState, formData: FormData)
       await createFollowUp(user.id, parsed.data);
     }
   } catch (err) {
-    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+    if (err instanceof UserFacingError) return errorState(err, values);
     console.error('create follow-up failed', err);
     return { message: 'Something went wrong. Nothing was saved.', values };
   }

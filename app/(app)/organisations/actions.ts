@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/forms';
+import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { mergeOrganisations, organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
 
@@ -29,7 +29,7 @@ export async function updateOrganisationAction(id: string, _prev: FormState, for
         values: { ...values, version: String(current.version) },
       };
     }
-    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+    if (err instanceof UserFacingError) return errorState(err, values);
     console.error('organisation update failed', err);
     return { message: 'Something went wrong. Nothing was saved.', values };
   }
@@ -52,7 +52,7 @@ export async function mergeOrganisationAction(keepId: string, _prev: FormState, 
   try {
     await mergeOrganisations(user.id, keep.data, otherId);
   } catch (err) {
-    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors && { otherName: Object.values(err.fieldErrors).flat() }, values };
+    if (err instanceof UserFacingError) return errorState({ message: err.message, fieldErrors: err.fieldErrors && { otherName: Object.values(err.fieldErrors).flat() } }, values);
     console.error('organisation merge failed', err);
     return { message: 'Something went wrong. Nothing was merged.', values };
   }

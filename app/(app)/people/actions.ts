@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/forms';
+import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { mergePeople, MERGE_FIELDS } from '@/lib/people/merge';
 import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
@@ -35,7 +35,7 @@ function personInput(formData: FormData) {
 }
 
 function unexpected(err: unknown, values: Record<string, string>): PersonFormState {
-  if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+  if (err instanceof UserFacingError) return errorState(err, values);
   console.error('people action failed', err);
   return { message: 'Something went wrong. Nothing was saved.', values };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/forms';
+import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { createSector, deleteSector, renameSector } from '@/lib/sectors/queries';
 
 const idSchema = z.uuid();
@@ -20,7 +20,7 @@ async function run(values: Record<string, string>, work: () => Promise<unknown>,
     await work();
   } catch (err) {
     if (err instanceof z.ZodError) return { fieldErrors: { name: fieldErrorsOf(err)._form ?? ['Check the name'] }, values };
-    if (err instanceof UserFacingError) return { message: err.message, fieldErrors: err.fieldErrors, values };
+    if (err instanceof UserFacingError) return errorState(err, values);
     console.error('sector action failed', err);
     return { message: 'Something went wrong. Nothing was changed.', values };
   }
