@@ -191,7 +191,11 @@ describe('logging an event on a phone', () => {
     await phone.waitForURL((u) => u.pathname === `/events/${id}`);
     expect(await phone.getByText('My long reflection, typed on the train.').isVisible()).toBe(true);
 
-    // Delete asks first, then can be undone.
+    // Delete asks first; Escape keeps it and puts focus back; then it can be undone.
+    await phone.getByRole('button', { name: 'Delete' }).click();
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => phone.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Delete');
     await phone.getByRole('button', { name: 'Delete' }).click();
     await phone.getByRole('button', { name: 'Delete event' }).click();
     await phone.waitForURL((u) => u.pathname === '/events');
