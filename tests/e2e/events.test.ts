@@ -262,7 +262,11 @@ describe('logging an event on a phone', () => {
     await page.goto('/events/new');
     const form = new CaptureForm(page);
     await form.person(1).getByLabel('Name (if you know it)').fill('Jan');
-    await page.getByRole('button', { name: /Jane Roe/ }).click();
+    // By keyboard: the suggestion is announced, Down reaches it, Enter picks it.
+    await expect.poll(() => form.person(1).getByRole('status').innerText()).toBe('One person you already know: press Down to choose.');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Jane Roe');
+    await page.keyboard.press('Enter');
     const known = form.person(1);
     await expect.poll(() => known.getByText('Someone you know').isVisible()).toBe(true);
     expect(await known.getByRole('link', { name: 'March mixer' }).isVisible()).toBe(true);

@@ -123,10 +123,26 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setNameFocused(false);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setNameFocused(false);
+            if (e.key === 'Escape') {
+              setNameFocused(false);
+              return;
+            }
+            // Down from the name goes into the suggestions, Up and Down move through them, Up from the first
+            // goes back to the name.
+            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+            const input = e.currentTarget.querySelector<HTMLInputElement>('input');
+            const options = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('ul button'));
+            if (!options.length) return;
+            const at = options.indexOf(document.activeElement as HTMLButtonElement);
+            const next = e.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : at - 1;
+            e.preventDefault();
+            (next < 0 ? input : options[next])?.focus();
           }}
         >
           {text('name', 'Name (if you know it)', { autoComplete: 'off' })}
+          <p role="status" className="sr-only">
+            {known.length ? `${known.length === 1 ? 'One person' : `${known.length} people`} you already know: press Down to choose.` : ''}
+          </p>
           {known.length ? (
             <ul className="absolute inset-x-0 top-full z-20 -mt-4 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900" aria-label="People you already know">
               {known.map((s) => (
