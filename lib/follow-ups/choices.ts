@@ -9,6 +9,23 @@ export interface Choice {
   label: string;
 }
 
+/**
+ * Labels for a picker of people, alphabetical. Two "Amelia Clarke"s are told apart by role and organisation
+ * ("Amelia Clarke · CIO, DfE"); the rest stay short.
+ */
+function personChoices(found: { id: string; name: string | null; role: string | null; organisation: string | null }[]): Choice[] {
+  const labels = found.map((p) => personLabel(p));
+  const seen = new Map<string, number>();
+  for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
+  return found
+    .map((p, i) => {
+      const label = labels[i]!;
+      const context = [p.role, p.organisation].filter(Boolean).join(', ');
+      return { id: p.id, label: seen.get(label)! > 1 && p.name && context ? `${label} · ${context}` : label };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** People to pick from when adding a follow-up: most recently met first, capped. */
 export async function listPersonChoices(userId: string, limit = 300): Promise<Choice[]> {
   const found = await db
@@ -18,7 +35,7 @@ export async function listPersonChoices(userId: string, limit = 300): Promise<Ch
     .where(and(eq(people.userId, userId), isNull(people.deletedAt)))
     .orderBy(sql`${people.lastMetAt} desc nulls last`, desc(people.createdAt))
     .limit(limit);
-  return found.map((p) => ({ id: p.id, label: personLabel(p) })).sort((a, b) => a.label.localeCompare(b.label));
+  return personChoices(found);
 }
 
 /** Events to pick from, newest first, capped. */
@@ -57,7 +74,7 @@ export async function listFilterChoices(userId: string) {
     db.select({ id: sectors.id, label: sectors.name }).from(sectors).where(eq(sectors.userId, userId)).orderBy(asc(sectors.name)),
   ]);
   return {
-    people: personRows.map((p) => ({ id: p.id, label: personLabel(p) })).sort((a, b) => a.label.localeCompare(b.label)),
+    people: personChoices(personRows),
     events: eventRows.map((e) => ({ id: e.id, label: e.title })),
     sectors: sectorRows,
   };

@@ -56,12 +56,14 @@ async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInpu
     if (!current) throw new NotFoundError('Follow-up not found');
     const before = await getFollowUp(userId, id, tx);
     if (patch.version !== undefined && patch.version !== current.version) throw new VersionConflictError(before);
+    if (patch.personId) await assertLinksOwned(tx, userId, patch.personId);
     const statusChanges = patch.status !== undefined && patch.status !== current.status;
     await tx
       .update(followUps)
       .set({
         ...(patch.action !== undefined ? { action: patch.action } : {}),
         ...(patch.due !== undefined ? { dueOn: patch.due } : {}),
+        ...(patch.personId !== undefined ? { personId: patch.personId } : {}),
         ...(statusChanges ? { status: patch.status, doneAt: patch.status === 'done' ? new Date() : null } : {}),
         version: sql`${followUps.version} + 1`,
         updatedAt: new Date(),

@@ -34,6 +34,8 @@ export const updateFollowUpSchema = z
     action: actionText.optional(),
     due: z.preprocess(blankToUndefined, dueDay.nullable().optional()),
     status: z.enum(['open', 'done']).optional(),
+    /** Who it is with; null for no one. */
+    personId: z.uuid({ error: 'Choose a person from the list' }).nullable().optional(),
     version: z.coerce.number().int().positive().optional(),
   })
   .strict();

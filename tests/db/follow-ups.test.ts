@@ -15,7 +15,7 @@ import {
   updateFollowUp,
 } from '@/lib/follow-ups/mutations';
 import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
-import { listFilterChoices } from '@/lib/follow-ups/choices';
+import { listFilterChoices, listPersonChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -120,6 +120,32 @@ describe('complete, snooze, undo', () => {
     expect(err).toBeInstanceOf(VersionConflictError);
     expect((err as VersionConflictError<{ action: string }>).current.action).toBe('Theirs');
     expect((await getFollowUp(user.id, f.id)).action).toBe('Theirs');
+  });
+
+  it('an edit can change who it is with, or make it with no one; never with someone else’s person', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const ann = await makePerson(user.id, { name: 'Ann' });
+    const bob = await makePerson(user.id, { name: 'Bob' });
+    const stranger = await makePerson(other.id, { name: 'Stranger' });
+    const f = await createFollowUp(user.id, { action: 'Call', personId: ann.id });
+    expect((await updateFollowUp(user.id, f.id, { personId: bob.id })).person?.displayName).toBe('Bob');
+    await expect(updateFollowUp(user.id, f.id, { personId: stranger.id })).rejects.toBeInstanceOf(UserFacingError);
+    expect((await getFollowUp(user.id, f.id)).person?.id).toBe(bob.id);
+    expect((await updateFollowUp(user.id, f.id, { personId: null })).person).toBeNull();
+    // Leaving it out leaves it as it is.
+    await updateFollowUp(user.id, f.id, { personId: ann.id });
+    expect((await updateFollowUp(user.id, f.id, { action: 'Call Ann' })).person?.id).toBe(ann.id);
+  });
+
+  it('pickers tell two people of the same name apart by role and organisation', async () => {
+    const user = await createTestUser();
+    const dfe = await makeOrganisation(user.id, 'DfE');
+    const bbc = await makeOrganisation(user.id, 'BBC');
+    await makePerson(user.id, { name: 'Amelia Clarke', role: 'CIO', organisationId: dfe.id });
+    await makePerson(user.id, { name: 'Amelia Clarke', organisationId: bbc.id });
+    await makePerson(user.id, { name: 'Sean Khan', role: 'CTO' });
+    expect((await listPersonChoices(user.id)).map((c) => c.label)).toEqual(['Amelia Clarke · BBC', 'Amelia Clarke · CIO, DfE', 'Sean Khan']);
   });
 
   it('delete is soft and hidden everywhere until restored', async () => {

@@ -83,7 +83,13 @@ export async function updateFollowUpAction(
   const values = formValues(formData);
   const parsedId = idSchema.safeParse(id);
   if (!parsedId.success) return { message: 'Follow-up not found', values };
-  const parsed = updateFollowUpSchema.safeParse({ action: values.action ?? '', due: values.due ?? '', version: values.version });
+  const parsed = updateFollowUpSchema.safeParse({
+    action: values.action ?? '',
+    due: values.due ?? '',
+    // The form always sends the field; empty means "with no one".
+    personId: 'personId' in values ? values.personId || null : undefined,
+    version: values.version,
+  });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
     await updateFollowUp(user.id, parsedId.data, { ...parsed.data, due: parsed.data.due ?? null });
@@ -91,7 +97,7 @@ export async function updateFollowUpAction(
     if (err instanceof VersionConflictError) {
       return { message: err.message, values, current: err.current as FollowUpItem };
     }
-    if (err instanceof UserFacingError) return { message: err.message, values };
+    if (err instanceof UserFacingError) return errorState(err, values);
     console.error('update follow-up failed', err);
     return { message: 'Something went wrong. Nothing was saved.', values };
   }

@@ -8,6 +8,7 @@ import { Card, PageHeader } from '@/app/_components/ui/card';
 import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
+import { listPersonChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { dayIn, dueLabel, formatDay } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
@@ -21,11 +22,21 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const item = await getFollowUp(user.id, id.data).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const [item, recent] = await Promise.all([
+    getFollowUp(user.id, id.data).catch((err) => {
+      if (err instanceof NotFoundError) notFound();
+      throw err;
+    }),
+    listPersonChoices(user.id),
+  ]);
+  // The person it is with stays choosable even when they are not among the most recently met.
+  const people =
+    item.person && !recent.some((p) => p.id === item.person!.id) ? [{ id: item.person.id, label: item.person.displayName }, ...recent] : recent;
   const today = todayIn(user.timeZone);
+  // "Wednesday 1 May 2019 (Wed 1 May 2019)" says it twice: the short label only adds something when it is relative.
+  const label = item.due ? dueLabel(item.due, today, user.locale) : null;
+  const relative = label && (['Today', 'Tomorrow', 'Yesterday'].includes(label) || label.endsWith('overdue')) ? ` (${label})` : '';
+  const dueText = item.due ? `${formatDay(item.due, user.locale)}${relative}` : 'no date';
 
   return (
     <>
@@ -38,12 +49,12 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
         description={
           item.status === 'done'
             ? `Done${item.doneAt ? ` on ${formatDay(dayIn(user.timeZone, new Date(item.doneAt)), user.locale)}` : ''}`
-            : `Due: ${item.due ? `${formatDay(item.due, user.locale)} (${dueLabel(item.due, today, user.locale)})` : 'no date'}`
+            : `Due: ${dueText}`
         }
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:items-start">
         <Card>
-          <EditFollowUp item={item} locale={user.locale} />
+          <EditFollowUp item={item} locale={user.locale} people={people} />
         </Card>
         <div className="space-y-4">
           <FollowUpList items={[item]} today={today} locale={user.locale} timeZone={user.timeZone} />

@@ -127,7 +127,8 @@ export function AddFollowUp({
   );
 }
 
-function ChoiceSelect({
+/** A labelled select of people or events, with "—" for none. */
+export function ChoiceSelect({
   id,
   name,
   label,

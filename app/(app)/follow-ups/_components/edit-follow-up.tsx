@@ -9,11 +9,12 @@ import { formatDay } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import type { FormState } from '@/lib/forms';
 import { updateFollowUpAction } from '../actions';
+import { ChoiceSelect } from './add-follow-up';
 
 type EditState = FormState & { current?: FollowUpItem };
 
 /** Edits a follow-up's action and due date; if someone saved it meanwhile, shows their copy and keeps yours. */
-export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: string }) {
+export function EditFollowUp({ item, locale, people }: { item: FollowUpItem; locale: string; people: { id: string; label: string }[] }) {
   const [state, action] = useActionState<EditState, FormData>(updateFollowUpAction.bind(null, item.id), {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -55,6 +56,7 @@ export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: str
           />
         )}
       </Field>
+      <ChoiceSelect id="personId" name="personId" label="With (optional)" choices={people} value={v.personId ?? item.person?.id} errors={e.personId} />
       <input type="hidden" name="version" value={version} />
       <p role="status" aria-live="polite" className={`min-h-5 text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
         {theirs ? '' : state.message}
