@@ -71,7 +71,14 @@ export const followUpInputSchema = z.object({
   /** An existing follow-up of this event, when editing. */
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),
-  due: z.union([z.iso.date({ error: 'Use a date like 2026-04-30' }), z.null(), z.literal('')]).optional().transform((d) => d || undefined),
+  due: z
+    .union([
+      z.iso.date({ error: 'Use a date like 2026-04-30' }).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Choose a date between 2000 and 2100'),
+      z.null(),
+      z.literal(''),
+    ])
+    .optional()
+    .transform((d) => d || undefined),
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
   personId: z.uuid({ error: 'Not a known person id' }).optional(),
 });

@@ -287,8 +287,13 @@ describe('logging an event on a phone', () => {
     await page.getByLabel('Until').fill('01:00');
     expect(await page.locator('#end-time-hint').innerText()).toBe('Ends after midnight');
     expect(await known.getByText('Someone you know').isVisible()).toBe(true);
+    // Near a field's limit the hint counts; past it, it says so, and nothing is cut off.
+    await page.getByLabel('Title').fill('x'.repeat(201));
+    expect(await page.locator('#title-hint').innerText()).toBe('201 of 200 characters: too long to save');
+    expect(await page.getByLabel('Title').inputValue()).toHaveLength(201);
     // Enter in the title moves on instead of saving.
     await page.getByLabel('Title').fill('April mixer');
+    expect(await page.locator('#title-hint').count()).toBe(0);
     await page.getByLabel('Title').press('Enter');
     expect(await page.getByLabel('Date', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/events/new');

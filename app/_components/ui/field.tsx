@@ -35,6 +35,28 @@ export function Field({ id, label, hint, errors, children, className = '' }: Fie
   );
 }
 
+/**
+ * With a `limit` and a controlled value: past 80% of the limit the hint counts the characters, and past the
+ * limit it says so, in red. Nothing is cut off (a maxLength would silently truncate a paste): the server's
+ * check refuses the save and keeps the text.
+ */
+function withCount(hint: ReactNode, limit: number | undefined, value: unknown): ReactNode {
+  if (!limit || typeof value !== 'string' || value.length <= limit * 0.8) return hint;
+  const over = value.length > limit;
+  const count = (
+    <span className={over ? 'font-medium text-red-600 dark:text-red-400' : undefined}>
+      {value.length.toLocaleString('en-GB')} of {limit.toLocaleString('en-GB')} characters{over ? ': too long to save' : ''}
+    </span>
+  );
+  return hint ? (
+    <>
+      {hint} {count}
+    </>
+  ) : (
+    count
+  );
+}
+
 /** A text input inside a Field. */
 export function TextField({
   id,
@@ -42,10 +64,11 @@ export function TextField({
   hint,
   errors,
   className,
+  limit,
   ...input
-}: Omit<FieldProps, 'children'> & ComponentProps<'input'>) {
+}: Omit<FieldProps, 'children'> & ComponentProps<'input'> & { limit?: number }) {
   return (
-    <Field id={id} label={label} hint={hint} errors={errors} className={className}>
+    <Field id={id} label={label} hint={withCount(hint, limit, input.value)} errors={errors} className={className}>
       {(describedBy, invalid) => (
         <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />
       )}
@@ -60,10 +83,11 @@ export function TextAreaField({
   hint,
   errors,
   className,
+  limit,
   ...textarea
-}: Omit<FieldProps, 'children'> & ComponentProps<'textarea'>) {
+}: Omit<FieldProps, 'children'> & ComponentProps<'textarea'> & { limit?: number }) {
   return (
-    <Field id={id} label={label} hint={hint} errors={errors} className={className}>
+    <Field id={id} label={label} hint={withCount(hint, limit, textarea.value)} errors={errors} className={className}>
       {(describedBy, invalid) => (
         <textarea
           id={id}

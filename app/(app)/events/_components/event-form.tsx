@@ -163,7 +163,7 @@ export function EventForm({
 
       <Card className="space-y-4">
         <h2 className="text-base font-semibold">The event</h2>
-        <TextField id="title" label="Title" value={draft.title} errors={err('title')} onChange={(e) => set({ title: e.target.value })} placeholder="e.g. CIO Club, April evening" autoComplete="off" />
+        <TextField id="title" label="Title" limit={200} value={draft.title} errors={err('title')} onChange={(e) => set({ title: e.target.value })} placeholder="e.g. CIO Club, April evening" autoComplete="off" />
         <div className="space-y-1.5">
           <div className="flex flex-wrap gap-2" role="group" aria-label="Quick dates">
             {[
@@ -207,8 +207,8 @@ export function EventForm({
           </div>
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="venue" label="Venue" value={draft.venue} errors={err('venue')} onChange={(e) => set({ venue: e.target.value })} />
-          <TextField id="host" label="Host" value={draft.host} errors={err('host')} onChange={(e) => set({ host: e.target.value })} />
+          <TextField id="venue" label="Venue" limit={200} value={draft.venue} errors={err('venue')} onChange={(e) => set({ venue: e.target.value })} />
+          <TextField id="host" label="Host" limit={200} value={draft.host} errors={err('host')} onChange={(e) => set({ host: e.target.value })} />
         </div>
         <Field id="series" label="Series" hint="The recurring evening it belongs to, e.g. “CIO Club monthly”" errors={err('series')}>
           {(describedBy, invalid) => (
@@ -296,8 +296,8 @@ export function EventForm({
       </Card>
 
       <Card className="space-y-4">
-        <TextAreaField id="summary" label="Summary" hint="What the evening was about, in a few lines." value={draft.summary} errors={err('summary')} onChange={(e) => set({ summary: e.target.value })} />
-        <TextAreaField id="reflection" label="Reflection" hint="What you think about it now. Private unless you turn it into a post." rows={5} value={draft.reflection} errors={err('reflection')} onChange={(e) => set({ reflection: e.target.value })} />
+        <TextAreaField id="summary" label="Summary" limit={5000} hint="What the evening was about, in a few lines." value={draft.summary} errors={err('summary')} onChange={(e) => set({ summary: e.target.value })} />
+        <TextAreaField id="reflection" label="Reflection" limit={20000} hint="What you think about it now. Private unless you turn it into a post." rows={5} value={draft.reflection} errors={err('reflection')} onChange={(e) => set({ reflection: e.target.value })} />
       </Card>
 
       <SaveBar pending={pending} savedAt={savedAt} label={eventId ? 'Save changes' : 'Save event'} cancel={
