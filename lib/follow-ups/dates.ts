@@ -4,6 +4,15 @@ import { dateFormat } from '@/lib/intl';
 
 export type DueGroup = 'overdue' | 'today' | 'week' | 'later' | 'none';
 
+/** Each group's heading, in the order the list shows them. */
+export const GROUP_TITLES: Record<DueGroup, string> = {
+  overdue: 'Overdue',
+  today: 'Today',
+  week: 'This week',
+  later: 'Later',
+  none: 'No date',
+};
+
 export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'week', 'later', 'none'];
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -149,6 +149,10 @@ describe('follow-ups at 390 px', () => {
     expect(new URL(page.url()).search).toBe('?due=later');
     await expect.poll(async () => (await list.groupItems('Later')).length).toBe(12);
     expect(await list.groupItems('Overdue')).toEqual([]);
+    // The top of the page says the other groups are hidden, and how to see them again.
+    expect(await page.locator('main p').filter({ hasText: 'Only Later' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Show every group' }).first().click();
+    await expect.poll(async () => (await list.groupItems('Overdue')).length).toBe(11);
     await context.close();
   });
 

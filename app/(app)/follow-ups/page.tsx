@@ -7,7 +7,7 @@ import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listFilterChoices, listEventChoices, listPersonChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
-import { formatDay } from '@/lib/follow-ups/dates';
+import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
 import type { DueGroup } from '@/lib/follow-ups/dates';
 import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
@@ -68,6 +68,16 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
         <div className="min-w-0">
           <FollowUpFilters people={choices.people} events={choices.events} sectors={choices.sectors} current={filters} />
+          {onlyGroup ? (
+            <p className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-xl bg-zinc-100 px-4 py-2 text-sm dark:bg-zinc-900">
+              <span>
+                Only <strong className="font-medium">{GROUP_TITLES[onlyGroup]}</strong>
+              </span>
+              <Link href="/follow-ups" className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200">
+                Show every group
+              </Link>
+            </p>
+          ) : null}
           {open.length === 0 && done.length === 0 ? (
             <EmptyState icon={<ListChecks className="size-10" />} title={filtered ? 'No follow-ups match' : 'Nothing to follow up'}>
               {filtered

@@ -3,7 +3,7 @@
 import { Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { dueGroup, type DueGroup } from '@/lib/follow-ups/dates';
+import { dueGroup, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { FollowUpRow } from './follow-up-row';
 
@@ -12,13 +12,6 @@ export interface Toast {
   undo?: () => Promise<unknown>;
 }
 
-const GROUP_TITLES: Record<DueGroup, string> = {
-  overdue: 'Overdue',
-  today: 'Today',
-  week: 'This week',
-  later: 'Later',
-  none: 'No date',
-};
 
 /**
  * Follow-ups with one-tap complete, snooze, edit and delete, each with undo. `grouped` splits open ones into
