@@ -50,6 +50,11 @@ describe('people in a real browser', () => {
     const sarah = page.getByRole('link', { name: /Sarah Bloom/ });
     expect(await sarah.getByText(/^Media · Met /).isVisible()).toBe(true);
     await shot(page, 'list');
+    // A search with no words in it shows everyone and says why, rather than "3 people match".
+    await page.goto('/people?q=%25');
+    expect(await page.getByText('“%” has no letters or digits to search for').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: '3 people' }).isVisible()).toBe(true);
+    await page.goto('/people');
     await page.getByRole('button', { name: 'Show filters' }).click();
     const government = page.getByRole('checkbox', { name: /Government/ });
     await government.check();

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/dal';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
 import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
+import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { Filters } from './_components/filters';
 import { roughFloor, shortDate } from './_components/format';
@@ -51,7 +52,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
   const activeFilters =
     params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
-  const searching = !!params.q || activeFilters > 0;
+  // "%" or "--" has nothing to search for: the list is everyone, and says why rather than claiming they match.
+  const wordless = !!params.q && searchTerms(params.q).length === 0;
+  const searching = (!!params.q && !wordless) || activeFilters > 0;
   const nothingAtAll = !searching && !params.cursor && result.total === 0;
 
   return (
@@ -103,6 +106,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </h2>
               {searching ? <ClearLink href="/people" /> : null}
             </div>
+            {wordless ? (
+              <p className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+                &ldquo;{params.q}&rdquo; has no letters or digits to search for, so here is everyone.
+              </p>
+            ) : null}
             {result.loose ? (
               <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                 No one matches every word, so these match some of them, best first.
