@@ -59,9 +59,19 @@ function prefixEnd(prefix: string): string {
   return points.join('') + String.fromCodePoint(last.codePointAt(0)! + 1);
 }
 
+/** The word with each pair of neighbouring letters swapped in turn, without repeats or the word itself. */
+export function adjacentSwaps(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return [...out];
+}
+
 /**
  * Looks each typed word up in the user's vocabulary: the whole words it begins, or, for a word that begins
- * none and is long enough for trigrams, the closest words to it (a typo).
+ * none and is long enough for trigrams, the closest words to it (a typo), a swap of two letters first.
  */
 async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promise<Term[]> {
   if (typed.length === 0) return [];
@@ -82,14 +92,29 @@ async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promi
   });
   const typos = terms.filter((t) => t.words?.length === 0 && fuzzyEligible(t.text));
   if (typos.length === 0) return terms;
-  const close = await rows<{ term: string; word: string; sim: number }>(
-    conn,
-    sql`select t.term, c.word, c.sim from unnest(array[${sql.join(typos.map((t) => sql`${t.text}`), sql`, `)}]::text[]) as t(term)
-        cross join lateral (
-          select w.word, similarity(w.word, t.term) as sim from search_words w
-           where w.user_id = ${userId}::uuid and strpos(w.word, '@') = 0 and w.word % t.term
-           order by sim desc, w.word limit ${MAX_CORRECTIONS}) c`,
-  );
+  // Two neighbouring letters swapped ("pirya") share too few trigrams with the word meant ("priya") to pass
+  // the similarity threshold, so each swap is also looked up as it is: exact, indexed, and counted as a
+  // perfect match.
+  const swaps = typos.flatMap((t) => adjacentSwaps(t.text).map((swap) => ({ term: t.text, swap })));
+  const [close, swapped] = await Promise.all([
+    rows<{ term: string; word: string; sim: number }>(
+      conn,
+      sql`select t.term, c.word, c.sim from unnest(array[${sql.join(typos.map((t) => sql`${t.text}`), sql`, `)}]::text[]) as t(term)
+          cross join lateral (
+            select w.word, similarity(w.word, t.term) as sim from search_words w
+             where w.user_id = ${userId}::uuid and strpos(w.word, '@') = 0 and w.word % t.term
+             order by sim desc, w.word limit ${MAX_CORRECTIONS}) c`,
+    ),
+    swaps.length
+      ? rows<{ term: string; word: string }>(
+          conn,
+          sql`select s.term, w.word from unnest(array[${sql.join(swaps.map((s) => sql`${s.term}`), sql`, `)}]::text[],
+                                                array[${sql.join(swaps.map((s) => sql`${s.swap}`), sql`, `)}]::text[]) as s(term, swap)
+              join search_words w on w.user_id = ${userId}::uuid and w.word = s.swap`,
+        )
+      : Promise.resolve([]),
+  ]);
+  close.unshift(...swapped.map((s) => ({ ...s, sim: 1 })));
   for (const t of typos) {
     const mine = close.filter((c) => c.term === t.text);
     const best = mine[0]?.sim ?? 0;

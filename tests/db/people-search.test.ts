@@ -194,6 +194,9 @@ describe('people search', () => {
     expect((await searchPeople(user.id, params({ q: 'offic' }))).items.map((i) => i.id)).toEqual([smith.id]);
     expect((await searchPeople(user.id, params({ q: 'smyth' }))).items.map((i) => i.id)).toEqual([smith.id]);
     expect((await searchPeople(user.id, params({ q: 'chief informaton' }))).items.map((i) => i.id)).toEqual([smith.id]);
+    // Two letters swapped in a short name share too few trigrams, but the swap is looked up as it is.
+    const priya = await makePerson(user.id, { name: 'Priya Shah' });
+    expect((await searchPeople(user.id, params({ q: 'pirya' }))).items.map((i) => i.id)).toEqual([priya.id]);
     // Another user's words are never suggested: their Zebedee is no correction for this user's "zebede".
     const other = await createTestUser();
     await makePerson(other.id, { name: 'Zebedee Quartermaine' });
