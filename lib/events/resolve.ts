@@ -73,8 +73,12 @@ export async function resolveOrganisation(
   return created ?? (await find())[0]!;
 }
 
-/** Known people who share an email, or a name and an organisation, with a new row. */
-async function likelyDuplicates(tx: DbOrTx, userId: string, p: PersonInput): Promise<DuplicateCandidate[]> {
+/** Known people who share an email, or a name and an organisation, with a new row (of an event, or on its own). */
+export async function likelyDuplicates(
+  tx: DbOrTx,
+  userId: string,
+  p: { name?: string | null; organisation?: string | null; email?: string | null },
+): Promise<DuplicateCandidate[]> {
   const byEmail = p.email ? sql`lower(${people.email}) = lower(${p.email})` : null;
   const byNameOrg =
     p.name && p.organisation

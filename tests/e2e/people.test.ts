@@ -112,6 +112,21 @@ describe('people in a real browser', () => {
     expect(await page.getByRole('heading', { name: 'Head of IT, Leeds City Council', level: 1 }).isVisible()).toBe(true);
     const id = new URL(page.url()).pathname.split('/').pop()!;
 
+    // Adding the same email again (in capitals) asks first, names who it matches, and adds only when told to.
+    await page.goto('/people/new');
+    await page.getByLabel('Name', { exact: true }).fill('Dee Duplicate');
+    await page.getByLabel('Email').fill('IT@Leeds.example');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('You may already have this person.');
+    const known = page.getByRole('list', { name: 'People you already have' });
+    expect(await known.getByRole('link', { name: 'Head of IT, Leeds City Council' }).getAttribute('href')).toBe(`/people/${id}`);
+    expect(await known.innerText()).toContain('(same email)');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Dee Duplicate');
+    await page.getByRole('button', { name: 'No, save as a new person' }).click();
+    await page.waitForURL((u) => /\/people\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(id));
+    expect(await page.getByRole('heading', { name: 'Dee Duplicate', level: 1 }).isVisible()).toBe(true);
+    await page.goto(`/people/${id}`);
+
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/edit$/);
     // Someone else saves first.

@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { db } from '@/db/client';
 import { requireUser } from '@/lib/dal';
+import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
 import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { fingerprint, idempotent } from '@/lib/idempotency';
@@ -11,8 +13,11 @@ import { mergePeople, MERGE_FIELDS } from '@/lib/people/merge';
 import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
 
-/** The form's state, plus the saved copy when someone else changed the person meanwhile. */
-export type PersonFormState = FormState & { conflict?: PersonView };
+/**
+ * The form's state, plus the saved copy when someone else changed the person meanwhile, or the people already
+ * known who look like the one being added.
+ */
+export type PersonFormState = FormState & { conflict?: PersonView; duplicates?: DuplicateCandidate[] };
 
 const idSchema = z.uuid();
 
@@ -48,6 +53,16 @@ export async function createPersonAction(_prev: PersonFormState, formData: FormD
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, message: 'Check the fields marked below.' };
   let id: string;
   try {
+    // Someone with the same email, or the same name at the same organisation, is probably already here: ask
+    // before making a second record (as the capture form does), unless the user has said this one is new.
+    if (formData.get('createAnyway') !== '1') {
+      const duplicates = await likelyDuplicates(db, user.id, {
+        name: parsed.data.name,
+        organisation: parsed.data.organisationName,
+        email: parsed.data.email,
+      });
+      if (duplicates.length) return { duplicates, values, message: 'You may already have this person.' };
+    }
     const key = values.idempotencyKey;
     if (key) {
       const result = await idempotent(user.id, key, 'people.create', fingerprint(parsed.data), async (tx) => {

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
@@ -59,6 +60,19 @@ export function PersonForm({
         {state.message ? (
           <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             <p>{state.message}</p>
+            {state.duplicates?.length ? (
+              <ul className="mt-2 space-y-1" aria-label="People you already have">
+                {state.duplicates.map((d) => (
+                  <li key={d.id} className="wrap-anywhere">
+                    <Link href={`/people/${d.id}`} className="font-medium underline underline-offset-2">
+                      {d.name ?? d.role ?? 'Someone'}
+                      {d.organisation ? `, ${d.organisation}` : ''}
+                    </Link>{' '}
+                    <span className="text-amber-800 dark:text-amber-200">(same {d.why})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {theirs && changed.length ? (
               <dl className="mt-2 space-y-1">
                 {changed.map((k) => (
@@ -138,9 +152,16 @@ export function PersonForm({
         </div>
       </div>
       <div className="sticky bottom-16 z-10 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-950/95">
-        <SubmitButton pendingText="Saving…" className="w-full sm:w-auto">
-          {submitLabel}
-        </SubmitButton>
+        {state.duplicates?.length ? (
+          // A submit button's name and value go with the form: this one says "yes, a new person".
+          <SubmitButton name="createAnyway" value="1" pendingText="Saving…" className="w-full sm:w-auto">
+            No, save as a new person
+          </SubmitButton>
+        ) : (
+          <SubmitButton pendingText="Saving…" className="w-full sm:w-auto">
+            {submitLabel}
+          </SubmitButton>
+        )}
       </div>
     </form>
   );
