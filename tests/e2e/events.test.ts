@@ -281,6 +281,8 @@ describe('logging an event on a phone', () => {
     await expect.poll(() => page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#title-error').innerText()).toContain('Give the event a title');
     expect(await page.locator('#date-error').innerText()).toBe('Choose the date of the event');
+    // Focus lands on the first field to fix.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('title');
     await page.getByLabel('Date', { exact: true }).fill(date);
     // An end before the start is read as after midnight, and the form says so.
     await page.getByLabel('From').fill('18:30');

@@ -63,6 +63,7 @@ export function EventForm({
   const [conflict, setConflict] = useState<EventJson | null>(null);
   const [pending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const seriesList = useId();
   const series = useSuggest<string>('series', draft.series);
   // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
@@ -110,12 +111,18 @@ export function EventForm({
       );
       setConflict(r.conflict ?? null);
       setMessage(r.message ?? null);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      // The message is announced (aria-live); focus goes to the first field in error, however far down the
+      // form it is, so the keyboard and the screen are where the fixing happens. Otherwise to the message.
+      requestAnimationFrame(() => {
+        const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        (firstInvalid ?? summaryRef.current)?.focus();
+      });
     });
   };
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
