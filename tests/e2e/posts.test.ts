@@ -148,7 +148,14 @@ describe('the reflective post', () => {
     expect(await page.getByRole('link', { name: 'Your public page' }).count()).toBe(0);
     await page.goto(`/posts/${postId}`);
 
+    // Publishing asks first, naming the people met there whom the post names.
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const ask = page.getByRole('alertdialog');
+    expect(await ask.innerText()).toContain('It names Jane Smith and Tom Secret.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ask.count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await ask.getByRole('button', { name: 'Publish now' }).click();
     const view = page.getByRole('link', { name: 'View the public page' });
     await view.waitFor();
     const href = (await view.getAttribute('href'))!;

@@ -86,6 +86,7 @@ describe('no script in any title, name, note or post ever runs', () => {
 
     await page.goBack();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
     const href = (await page.getByRole('link', { name: 'View the public page' }).getAttribute('href'))!;
     const reader = await newContext(browser);
     const pub = await reader.newPage();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
+import { peopleMetAt } from '@/lib/posts/named';
 import { getPost } from '@/lib/posts/queries';
 import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
@@ -21,6 +22,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
+  const met = await peopleMetAt(user.id, post.eventId);
 
   return (
     <>
@@ -53,6 +55,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           handle: user.handle,
           slug: post.slug,
           initialHtml: renderMarkdown(post.bodyMarkdown),
+          met,
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

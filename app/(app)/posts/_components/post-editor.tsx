@@ -6,6 +6,7 @@ import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
 import { proseClass } from './prose';
+import { namedIn, type NamedPerson } from '@/lib/posts/mentions';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
 import { useAutosave, type SaveState } from './use-autosave';
@@ -23,6 +24,8 @@ export interface EditorPost {
   slug: string;
   /** The body rendered on the server, shown until the Markdown renderer has loaded in the browser. */
   initialHtml: string;
+  /** The named people met at the event: publishing asks about any the post names. */
+  met: NamedPerson[];
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -96,6 +99,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           initialStatus={post.status}
           publicPath={`/u/${post.handle}/${slug}`}
           canPublish={auto.state === 'saved'}
+          named={namedIn(`${auto.draft.title}\n${auto.draft.markdown}`, post.met)}
           onChange={(status) => setPublished(status === 'published')}
         />
       </div>

@@ -1,9 +1,15 @@
 'use client';
 
 import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { Button, buttonClass } from '@/app/_components/ui/button';
+import type { NamedPerson } from '@/lib/posts/mentions';
 import { setPublishedAction } from '../actions';
+
+/** "A", "A and B", "A, B and C". */
+function listOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 /** Publish or unpublish, and the public address once published. */
 export function PublishPanel({
@@ -11,6 +17,7 @@ export function PublishPanel({
   initialStatus,
   publicPath,
   canPublish,
+  named,
   onChange,
 }: {
   postId: string;
@@ -18,13 +25,22 @@ export function PublishPanel({
   publicPath: string;
   /** False while there are unsaved changes or a conflict: publish what is saved, not half a sentence. */
   canPublish: boolean;
+  /** People met at the event whom the post names: publishing lists them and asks first. */
+  named: NamedPerson[];
   onChange?: (status: 'draft' | 'published') => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
+  const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const notYet = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
 
   function toggle(publish: boolean) {
+    setConfirming(false);
     setMessage('');
     startTransition(async () => {
       const result = await setPublishedAction(postId, publish);
@@ -48,10 +64,45 @@ export function PublishPanel({
             {pending ? 'Unpublishing…' : 'Unpublish'}
           </Button>
         </>
+      ) : confirming ? (
+        <div
+          role="alertdialog"
+          aria-labelledby={`${postId}-publish-q`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') notYet();
+          }}
+          className="w-full space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          <p id={`${postId}-publish-q`} className="font-medium">
+            Publish? Anyone with the link will be able to read it.
+          </p>
+          {named.length ? (
+            <p>
+              It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.
+            </p>
+          ) : (
+            <p>It names no one you met there.</p>
+          )}
+          {named.some((p) => p.keepPrivate) ? (
+            <p className="font-medium text-red-700 dark:text-red-300">
+              {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public.
+            </p>
+          ) : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={notYet} autoFocus>
+              Not yet
+            </Button>
+            <Button type="button" onClick={() => toggle(true)} disabled={pending}>
+              <Globe aria-hidden className="size-4" />
+              {pending ? 'Publishing…' : 'Publish now'}
+            </Button>
+          </div>
+        </div>
       ) : (
         <Button
+          ref={opener}
           type="button"
-          onClick={() => toggle(true)}
+          onClick={() => setConfirming(true)}
           disabled={pending || !canPublish}
           aria-describedby={!canPublish ? `${postId}-publish-hint` : undefined}
           title={!canPublish ? 'You can publish once your changes are saved.' : undefined}
