@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listEventFacets, listEvents } from '@/lib/events/list';
+import { listEventFacets, listEvents, searchWords } from '@/lib/events/list';
 import { suggestOrganisations, suggestSeries } from '@/lib/events/lookup';
 import { eventInputSchema, eventListQuerySchema } from '@/lib/events/validation';
 import { createEvent } from '@/lib/events/write';
@@ -54,6 +54,10 @@ describe('the events list', () => {
     expect(titles(await listEvents(user.id, q({ q: 'council guildhall' })))).toEqual(['Open data breakfast']);
     expect(titles(await listEvents(user.id, q({ q: 'cloud march' })))).toEqual(['CIO Club, March']);
     expect(titles(await listEvents(user.id, q({ q: 'cloud breakfast' })))).toEqual([]);
+    // Little words are not required ("the" is in no title here), unless they are all there is.
+    expect(titles(await listEvents(user.id, q({ q: 'the open data breakfast' })))).toEqual(['Open data breakfast']);
+    expect(searchWords('head of it')).toEqual(['head', 'it']);
+    expect(searchWords('of the')).toEqual(['of', 'the']);
 
     const facets = await listEventFacets(user.id, user.timeZone);
     expect(facets.years).toEqual([2026]);
