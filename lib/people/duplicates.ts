@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { displayName } from './display-name';
@@ -26,6 +26,86 @@ export interface DuplicatePair {
 
 const NAME_SIMILARITY = 0.55;
 
+/** People per name paired with a similar name (the most recently met), in the whole-book list. */
+const PER_NAME = 3;
+
+const SURNAME = sql`lower(regexp_replace(p.name, '^.*\\s', ''))`;
+
+/**
+ * Every pair in the address book, by equality joins (hashed), never everyone against everyone. Very similar
+ * names sharing a surname are found among the distinct names first (a few thousand, however many people
+ * share them), then joined back to the most recently met few who have each name: forty "John Smith"s and
+ * forty "Jon Smith"s would otherwise be 1,600 suggestions of one kind.
+ */
+function allPairs(userId: string): SQL {
+  return sql`live as materialized (
+          select p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname,
+                 row_number() over (partition by lower(p.name) order by p.last_met_at desc nulls last, p.id) as name_rank
+            from people p where p.user_id = ${userId}::uuid and p.deleted_at is null
+        ),
+        names as (select distinct lname, surname from live where lname is not null),
+        similar_names as (
+          select a.lname as la, b.lname as lb from names a join names b on a.surname = b.surname and a.lname < b.lname
+           where similarity(a.lname, b.lname) >= ${NAME_SIMILARITY}
+        ),
+        pairs as (
+          select a.id as a_id, b.id as b_id, 'same email' as reason, 1 as strength
+            from live a join live b on a.lemail = b.lemail and a.id < b.id
+           where a.lemail is not null
+          union all
+          select a.id, b.id, 'same name and organisation', 2
+            from live a join live b on a.lname = b.lname and a.organisation_id = b.organisation_id and a.id < b.id
+           where a.lname is not null
+          union all
+          select a.id, b.id, 'similar name', 3
+            from live a join live b on a.organisation_id = b.organisation_id and a.id < b.id and a.lname <> b.lname
+           where similarity(a.lname, b.lname) >= ${NAME_SIMILARITY}
+          union all
+          select least(a.id, b.id), greatest(a.id, b.id), 'similar name', 3
+            from similar_names s
+            join live a on a.lname = s.la and a.name_rank <= ${PER_NAME}
+            join live b on b.lname = s.lb and b.name_rank <= ${PER_NAME}
+        )`;
+}
+
+/**
+ * The pairs one person is part of, for their page: the candidates come through indexes (the email, the
+ * organisation, the surname as a word of their name), so it costs the same at 100 people or 100,000.
+ */
+async function pairsWith(userId: string, personId: string): Promise<SQL | null> {
+  const [me] = await rows<{ lname: string | null; lemail: string | null; organisation_id: string | null; surname: string | null }>(
+    db,
+    sql`select lower(p.name) as lname, lower(p.email) as lemail, p.organisation_id, ${SURNAME} as surname
+          from people p where p.user_id = ${userId}::uuid and p.id = ${personId}::uuid and p.deleted_at is null`,
+  );
+  if (!me) return null;
+  const ways: SQL[] = [];
+  if (me.lemail) ways.push(sql`lower(p.email) = ${me.lemail}`);
+  if (me.organisation_id) ways.push(sql`p.organisation_id = ${me.organisation_id}::uuid`);
+  if (me.surname) ways.push(sql`p.title_vector @@ plainto_tsquery('simple', ${me.surname})`);
+  if (ways.length === 0) return null;
+  return sql`cand as (
+          select p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname
+            from people p
+           where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id <> ${personId}::uuid
+             and (${sql.join(ways, sql` or `)})
+        ),
+        pairs as (
+          select least(${personId}::uuid, c.id) as a_id, greatest(${personId}::uuid, c.id) as b_id,
+                 case when c.lemail = ${me.lemail} then 'same email'
+                      when c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid then 'same name and organisation'
+                      else 'similar name' end as reason,
+                 case when c.lemail = ${me.lemail} then 1
+                      when c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid then 2
+                      else 3 end as strength
+            from cand c
+           where c.lemail = ${me.lemail}
+              or (c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid)
+              or (c.lname <> ${me.lname} and similarity(c.lname, ${me.lname}) >= ${NAME_SIMILARITY}
+                  and (c.organisation_id = ${me.organisation_id}::uuid or c.surname = ${me.surname}))
+        )`;
+}
+
 /**
  * Pairs of the user's people who are probably one person: the same email; the same name at the same
  * organisation; or very similar names ("Jon Smith" / "John Smith") at the same organisation or sharing a
@@ -34,35 +114,15 @@ const NAME_SIMILARITY = 0.55;
  */
 export async function listDuplicateSuggestions(userId: string, opts: { personId?: string; limit?: number } = {}): Promise<DuplicatePair[]> {
   const limit = Math.min(opts.limit ?? 50, 200);
-  const only = opts.personId ? sql`and (a.id = ${opts.personId}::uuid or b.id = ${opts.personId}::uuid)` : sql``;
+  const pairs = opts.personId ? await pairsWith(userId, opts.personId) : allPairs(userId);
+  if (!pairs) return [];
   type Side = 'a' | 'b';
   type Row = { reason: DuplicateReason } & {
     [K in `${Side}_${'id' | 'name' | 'role' | 'org' | 'email'}`]: string | null;
   } & { [K in `${Side}_${'encounters'}`]: number } & { [K in `${Side}_${'last_met_at' | 'created_at'}`]: string | Date | null };
   const found = await rows<Row>(
     db,
-    sql`with live as (
-          select p.id, p.name, p.role, p.email, p.organisation_id, p.last_met_at,
-                 lower(p.name) as lname, lower(p.email) as lemail,
-                 lower(regexp_replace(p.name, '^.*\\s', '')) as surname
-            from people p where p.user_id = ${userId}::uuid and p.deleted_at is null
-        ),
-        pairs as (
-          select a.id as a_id, b.id as b_id, 'same email' as reason, 1 as strength
-            from live a join live b on a.lemail = b.lemail and a.id < b.id
-           where a.lemail is not null ${only}
-          union all
-          select a.id, b.id, 'same name and organisation', 2
-            from live a join live b on a.lname = b.lname and a.organisation_id = b.organisation_id and a.id < b.id
-           where a.lname is not null ${only}
-          union all
-          select a.id, b.id, 'similar name', 3
-            from live a join live b
-              on a.id < b.id and a.lname <> b.lname
-             and (a.organisation_id = b.organisation_id or a.surname = b.surname)
-           where a.lname is not null and b.lname is not null
-             and similarity(a.lname, b.lname) >= ${NAME_SIMILARITY} ${only}
-        ),
+    sql`with ${pairs},
         best as (
           select distinct on (a_id, b_id) a_id, b_id, reason, strength from pairs order by a_id, b_id, strength
         )

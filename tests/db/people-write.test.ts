@@ -112,6 +112,21 @@ describe('duplicate suggestions', () => {
     expect(pairs).toHaveLength(3);
     expect(await listDuplicateSuggestions(other.id)).toEqual([]);
     expect((await listDuplicateSuggestions(user.id, { personId: s1.id })).map((p) => p.reason)).toEqual(['similar name']);
+    // One person's page finds the same pairs through indexes.
+    for (const [one, other, reason] of [[e1, e2, 'same email'], [n2, n1, 'same name and organisation'], [s2, s1, 'similar name']] as const) {
+      const mine = await listDuplicateSuggestions(user.id, { personId: one.id });
+      expect(mine.map((p) => [[p.a.id, p.b.id].sort(), p.reason])).toEqual([[[one.id, other.id].sort(), reason]]);
+    }
+    expect(await listDuplicateSuggestions(other.id, { personId: e1.id })).toEqual([]);
+  });
+
+  it('pairs the most recently met few of two similar names, not everyone with them', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 5; i++) await makePerson(user.id, { name: 'John Smith' });
+    for (let i = 0; i < 5; i++) await makePerson(user.id, { name: 'Jon Smith' });
+    const pairs = await listDuplicateSuggestions(user.id);
+    expect(pairs.every((p) => p.reason === 'similar name')).toBe(true);
+    expect(pairs).toHaveLength(9);
   });
 
   it('offers to keep the record with the longer history, else the older one', async () => {
