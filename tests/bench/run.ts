@@ -74,7 +74,11 @@ async function timePage(): Promise<Record<string, { p50: number; p95: number; p9
     const out: Record<string, { p50: number; p95: number; p99: number }> = {};
     // The first requests of a fresh server compile and warm up (JIT, connection pool, Postgres caches): they are
     // timed apart from the steady state, which is what a user sees after the server's first minute.
-    const urls = ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology', NOT_FOUND_IN_SHELL];
+    // The person page of whoever was met most recently (their timeline, facts, follow-ups, likely duplicates).
+    const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+    const [recent] = await admin<{ id: string }[]>`select id from people where deleted_at is null order by last_met_at desc nulls last limit 1`;
+    await admin.end();
+    const urls = ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology', `/people/${recent!.id}`, NOT_FOUND_IN_SHELL];
     for (const url of urls) {
       const times: number[] = [];
       for (let i = 0; i < PAGE_WARMUP + PAGE_RUNS; i++) {
@@ -123,7 +127,8 @@ async function main() {
     console.log('  People page over HTTP (full response):', typeof pageTimes === 'string' ? pageTimes : '');
     if (typeof pageTimes !== 'string') {
       for (const [url, t] of Object.entries(pageTimes)) {
-        const label = url === NOT_FOUND_IN_SHELL ? `${url} (404 in the app shell, for scale)` : url;
+        const label =
+          url === NOT_FOUND_IN_SHELL ? `${url} (404 in the app shell, for scale)` : url.startsWith('/people/') ? `${url} (the person met last)` : url;
         console.log(`    ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms`);
       }
     }
