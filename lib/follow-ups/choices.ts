@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { networkingEvents, organisations, people, sectors } from '@/db/schema';
 import { personLabel } from './display-name';
@@ -24,18 +24,6 @@ function personChoices(found: { id: string; name: string | null; role: string | 
       return { id: p.id, label: seen.get(label)! > 1 && p.name && context ? `${label} · ${context}` : label };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
-}
-
-/** People to pick from when adding a follow-up: most recently met first, capped. */
-export async function listPersonChoices(userId: string, limit = 300): Promise<Choice[]> {
-  const found = await db
-    .select({ id: people.id, name: people.name, role: people.role, organisation: organisations.name })
-    .from(people)
-    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .where(and(eq(people.userId, userId), isNull(people.deletedAt)))
-    .orderBy(sql`${people.lastMetAt} desc nulls last`, desc(people.createdAt))
-    .limit(limit);
-  return personChoices(found);
 }
 
 /** Events to pick from, newest first, capped. */

@@ -15,7 +15,7 @@ import {
   updateFollowUp,
 } from '@/lib/follow-ups/mutations';
 import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
-import { listFilterChoices, listPersonChoices } from '@/lib/follow-ups/choices';
+import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -142,10 +142,13 @@ describe('complete, snooze, undo', () => {
     const user = await createTestUser();
     const dfe = await makeOrganisation(user.id, 'DfE');
     const bbc = await makeOrganisation(user.id, 'BBC');
-    await makePerson(user.id, { name: 'Amelia Clarke', role: 'CIO', organisationId: dfe.id });
-    await makePerson(user.id, { name: 'Amelia Clarke', organisationId: bbc.id });
-    await makePerson(user.id, { name: 'Sean Khan', role: 'CTO' });
-    expect((await listPersonChoices(user.id)).map((c) => c.label)).toEqual(['Amelia Clarke · BBC', 'Amelia Clarke · CIO, DfE', 'Sean Khan']);
+    const people = [
+      await makePerson(user.id, { name: 'Amelia Clarke', role: 'CIO', organisationId: dfe.id }),
+      await makePerson(user.id, { name: 'Amelia Clarke', organisationId: bbc.id }),
+      await makePerson(user.id, { name: 'Sean Khan', role: 'CTO' }),
+    ];
+    for (const p of people) await createFollowUp(user.id, { action: 'Call', personId: p.id });
+    expect((await listFilterChoices(user.id)).people.map((c) => c.label)).toEqual(['Amelia Clarke · BBC', 'Amelia Clarke · CIO, DfE', 'Sean Khan']);
   });
 
   it('delete is soft and hidden everywhere until restored', async () => {

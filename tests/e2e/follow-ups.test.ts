@@ -128,6 +128,54 @@ describe('follow-ups at 390 px', () => {
     await context.close();
   });
 
+  it('finds who it is with among all of one’s people as one types, and will not save a name not picked', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Pia Picker');
+    const origin = new URL(page.url()).origin;
+    for (const data of [{ name: 'Priya Shah', role: 'CIO', organisationName: 'DfE' }, { name: 'Sam Jones', organisationName: 'BBC' }]) {
+      expect((await page.request.post('/api/v1/people', { headers: { Origin: origin }, data })).status()).toBe(201);
+    }
+    await page.goto('/follow-ups');
+    const list = new FollowUpsPage(page);
+    const withField = page.getByLabel('With (optional)');
+
+    // Typed but not picked: refused beside the field, with the text kept.
+    await page.getByLabel('What will you do?').fill('Send the deck');
+    await withField.fill('Nobody in particular');
+    await page.getByRole('button', { name: 'Add follow-up' }).click();
+    await expect.poll(() => page.getByText('Choose a person from the list').count()).toBe(1);
+    expect(await withField.inputValue()).toBe('Nobody in particular');
+
+    // A typo still finds her; the keyboard picks.
+    await withField.fill('pirya');
+    await expect.poll(() => page.getByRole('list', { name: 'With (optional): people found' }).innerText()).toContain('Priya Shah');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await withField.inputValue()).toBe('Priya Shah');
+    await page.getByRole('button', { name: 'Add follow-up' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added “Send the deck”' }).count()).toBe(1);
+    expect(await withField.inputValue()).toBe(''); // the next one starts afresh
+    await expect.poll(() => list.group('No date').getByRole('link', { name: 'Priya Shah' }).count()).toBe(1);
+
+    // The edit page changes who it is with, or clears it.
+    await page.locator('summary[aria-label="More for “Send the deck”"]').click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
+    expect(await page.getByLabel('With (optional)').inputValue()).toBe('Priya Shah');
+    await page.getByRole('button', { name: 'Clear With (optional)' }).click();
+    await page.getByLabel('With (optional)').fill('sam');
+    await page.getByRole('button', { name: /Sam Jones/ }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
+    await page.goto('/follow-ups');
+    await expect.poll(() => list.group('No date').getByRole('link', { name: 'Sam Jones' }).count()).toBe(1);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the next few of what is not due yet, with a link to all of them', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

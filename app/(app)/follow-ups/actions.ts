@@ -49,20 +49,22 @@ async function tap(id: unknown, work: (userId: string, id: string) => Promise<un
 }
 
 /** Adds a follow-up from the compact form; a retried submit with the same key adds it once. */
-export async function createFollowUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function createFollowUpAction(_prev: AddFollowUpState, formData: FormData): Promise<AddFollowUpState> {
   const user = await requireUser();
   const values = formValues(formData);
   const parsed = createFollowUpSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const key = values.idempotencyKey;
+  let added: string;
   try {
     if (key) {
-      await idempotent(user.id, key, 'follow-ups:create', fingerprint(parsed.data), async (tx) => {
+      const result = await idempotent(user.id, key, 'follow-ups:create', fingerprint(parsed.data), async (tx) => {
         const item = await createFollowUp(user.id, parsed.data, tx);
         return { status: 201, body: item, resourceId: item.id };
       });
+      added = result.body.id;
     } else {
-      await createFollowUp(user.id, parsed.data);
+      added = (await createFollowUp(user.id, parsed.data)).id;
     }
   } catch (err) {
     if (err instanceof UserFacingError) return errorState(err, values);
@@ -70,8 +72,11 @@ export async function createFollowUpAction(_prev: FormState, formData: FormData)
     return { message: 'Something went wrong. Nothing was saved.', values };
   }
   refresh();
-  return { ok: true, message: `Added “${parsed.data.action}”` };
+  return { ok: true, message: `Added “${parsed.data.action}”`, added };
 }
+
+/** The add form's state; `added` (the new follow-up's id) lets the form start afresh after each add. */
+export type AddFollowUpState = FormState & { added?: string };
 
 /** Edits action and due date; a stale version answers with the current copy so the form can show it. */
 export async function updateFollowUpAction(

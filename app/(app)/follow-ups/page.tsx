@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { listFilterChoices, listEventChoices, listPersonChoices } from '@/lib/follow-ups/choices';
+import { listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
 import type { DueGroup } from '@/lib/follow-ups/dates';
@@ -36,12 +36,11 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
 
-  const [openByGroup, totals, done, choices, personChoices, eventChoices] = await Promise.all([
+  const [openByGroup, totals, done, choices, eventChoices] = await Promise.all([
     Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
     countOpenByGroup(user.id, today, filters),
     onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
     listFilterChoices(user.id),
-    listPersonChoices(user.id),
     listEventChoices(user.id),
   ]);
   const open = openByGroup.flat();
@@ -115,7 +114,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           )}
         </div>
         <Card className="lg:sticky lg:top-8">
-          <AddFollowUp people={personChoices} events={eventChoices} today={today} />
+          <AddFollowUp findPeople events={eventChoices} today={today} />
         </Card>
       </div>
     </>

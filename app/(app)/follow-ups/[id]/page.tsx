@@ -8,7 +8,6 @@ import { Card, PageHeader } from '@/app/_components/ui/card';
 import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { listPersonChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { dayIn, dueLabel, formatDay } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
@@ -22,16 +21,10 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [item, recent] = await Promise.all([
-    getFollowUp(user.id, id.data).catch((err) => {
-      if (err instanceof NotFoundError) notFound();
-      throw err;
-    }),
-    listPersonChoices(user.id),
-  ]);
-  // The person it is with stays choosable even when they are not among the most recently met.
-  const people =
-    item.person && !recent.some((p) => p.id === item.person!.id) ? [{ id: item.person.id, label: item.person.displayName }, ...recent] : recent;
+  const item = await getFollowUp(user.id, id.data).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
   const today = todayIn(user.timeZone);
   // "Wednesday 1 May 2019 (Wed 1 May 2019)" says it twice: the short label only adds something when it is relative.
   const label = item.due ? dueLabel(item.due, today, user.locale) : null;
@@ -54,7 +47,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:items-start">
         <Card>
-          <EditFollowUp item={item} locale={user.locale} people={people} />
+          <EditFollowUp item={item} locale={user.locale} />
         </Card>
         <div className="space-y-4">
           <FollowUpList items={[item]} today={today} locale={user.locale} timeZone={user.timeZone} />

@@ -5,8 +5,8 @@ import { useActionState, useId, useRef } from 'react';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { addDays, nextMonday } from '@/lib/follow-ups/dates';
-import type { FormState } from '@/lib/forms';
-import { createFollowUpAction } from '../actions';
+import { createFollowUpAction, type AddFollowUpState } from '../actions';
+import { PersonPicker } from './person-picker';
 
 interface Choice {
   id: string;
@@ -22,6 +22,7 @@ export function AddFollowUp({
   personId,
   eventId,
   people,
+  findPeople = false,
   events,
   today,
   title = 'Add a follow-up',
@@ -29,11 +30,13 @@ export function AddFollowUp({
   personId?: string;
   eventId?: string;
   people?: Choice[];
+  /** Find the person among all of the user's people as they type (the follow-ups page), instead of `people`. */
+  findPeople?: boolean;
   events?: Choice[];
   today?: string;
   title?: string;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(createFollowUpAction, {});
+  const [state, action] = useActionState<AddFollowUpState, FormData>(createFollowUpAction, {});
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const dueRef = useRef<HTMLInputElement>(null);
   const keyRef = useRef<HTMLInputElement>(null);
@@ -101,7 +104,10 @@ export function AddFollowUp({
           </div>
         ) : null}
       </div>
-      {!personId && people?.length ? (
+      {!personId && findPeople ? (
+        // Keyed by the last follow-up added, so each add starts with an empty "With".
+        <PersonPicker key={state.added ?? 'first'} id={id('person')} name="personId" label="With (optional)" errors={e.personId} />
+      ) : !personId && people?.length ? (
         <ChoiceSelect id={id('person')} name="personId" label="With (optional)" choices={people} value={v.personId} errors={e.personId} />
       ) : null}
       {!eventId && events?.length ? (

@@ -9,12 +9,12 @@ import { formatDay } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import type { FormState } from '@/lib/forms';
 import { updateFollowUpAction } from '../actions';
-import { ChoiceSelect } from './add-follow-up';
+import { PersonPicker } from './person-picker';
 
 type EditState = FormState & { current?: FollowUpItem };
 
 /** Edits a follow-up's action and due date; if someone saved it meanwhile, shows their copy and keeps yours. */
-export function EditFollowUp({ item, locale, people }: { item: FollowUpItem; locale: string; people: { id: string; label: string }[] }) {
+export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: string }) {
   const [state, action] = useActionState<EditState, FormData>(updateFollowUpAction.bind(null, item.id), {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -56,7 +56,13 @@ export function EditFollowUp({ item, locale, people }: { item: FollowUpItem; loc
           />
         )}
       </Field>
-      <ChoiceSelect id="personId" name="personId" label="With (optional)" choices={people} value={v.personId ?? item.person?.id} errors={e.personId} />
+      <PersonPicker
+        id="personId"
+        name="personId"
+        label="With (optional)"
+        initial={item.person ? { id: item.person.id, label: item.person.displayName } : null}
+        errors={e.personId}
+      />
       <input type="hidden" name="version" value={version} />
       <p role="status" aria-live="polite" className={`min-h-5 text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
         {theirs ? '' : state.message}

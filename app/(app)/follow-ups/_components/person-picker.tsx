@@ -1,0 +1,174 @@
+'use client';
+
+import { X } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Field, inputClass } from '@/app/_components/ui/field';
+
+interface Found {
+  id: string;
+  label: string;
+  detail: string;
+}
+
+/**
+ * Who a follow-up is with: type part of a name, role or organisation and pick from the user's people, found by
+ * the same search as the People page (typos included). A select of the 300 most recently met could not reach
+ * anyone else in an address book of thousands. The chosen id travels in a hidden `name` field; text typed but
+ * not picked travels as a value the server refuses, so the save answers "Choose a person from the list" beside
+ * the field (with everything typed kept) instead of silently saving it with no one.
+ */
+export function PersonPicker({
+  id,
+  name,
+  label,
+  initial,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  initial?: { id: string; label: string } | null;
+  errors?: string[];
+}) {
+  const [chosen, setChosen] = useState(initial ?? null);
+  const [text, setText] = useState(initial?.label ?? '');
+  const [found, setFound] = useState<Found[]>([]);
+  const [open, setOpen] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef<AbortController | null>(null);
+  const listId = useId();
+  const unpicked = !chosen && text.trim() !== '';
+
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      latest.current?.abort();
+    },
+    [],
+  );
+
+  function search(value: string) {
+    clearTimeout(timer.current);
+    const q = value.trim();
+    if (!q) return setFound([]);
+    timer.current = setTimeout(async () => {
+      latest.current?.abort();
+      const request = new AbortController();
+      latest.current = request;
+      try {
+        const res = await fetch(`/api/v1/people?${new URLSearchParams({ q, limit: '8' })}`, {
+          headers: { accept: 'application/json' },
+          signal: request.signal,
+        });
+        if (!res.ok) return;
+        const body = (await res.json()) as {
+          items: { id: string; name: string | null; displayName: string; role: string | null; organisation: { name: string } | null }[];
+        };
+        setFound(
+          body.items.map((p) => ({
+            id: p.id,
+            label: p.displayName,
+            detail: p.name ? [p.role, p.organisation?.name].filter(Boolean).join(', ') : '',
+          })),
+        );
+        setOpen(true);
+      } catch {
+        // Offline or superseded by a newer keystroke.
+      }
+    }, 150);
+  }
+
+  function pick(p: { id: string; label: string }) {
+    setChosen(p);
+    setText(p.label);
+    setFound([]);
+    setOpen(false);
+  }
+
+  function clear() {
+    setChosen(null);
+    setText('');
+    setFound([]);
+  }
+
+  return (
+    <Field
+      id={id}
+      label={label}
+      errors={errors}
+      hint={chosen ? undefined : unpicked ? 'Pick them from the list to link them.' : 'Type part of a name, role or organisation.'}
+    >
+      {(describedBy, invalid) => (
+        <div
+          className="relative"
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') return setOpen(false);
+            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+            const input = e.currentTarget.querySelector<HTMLInputElement>('input[type=text]');
+            const options = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('ul button'));
+            if (!options.length) return;
+            const at = options.indexOf(document.activeElement as HTMLButtonElement);
+            const next = e.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : at - 1;
+            e.preventDefault();
+            (next < 0 ? input : options[next])?.focus();
+          }}
+        >
+          <input type="hidden" name={name} value={chosen?.id ?? (unpicked ? 'not-picked' : '')} />
+          <input
+            id={id}
+            type="text"
+            value={text}
+            autoComplete="off"
+            maxLength={200}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            className={`${inputClass} ${chosen ? 'pr-12' : ''}`}
+            onChange={(e) => {
+              setText(e.target.value);
+              setChosen(null);
+              search(e.target.value);
+            }}
+            onFocus={() => found.length && setOpen(true)}
+          />
+          {chosen ? (
+            <button
+              type="button"
+              onClick={clear}
+              className="absolute top-0 right-0 grid size-11 place-items-center text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+            >
+              <X aria-hidden className="size-4" />
+              <span className="sr-only">Clear {label}</span>
+            </button>
+          ) : null}
+          <p role="status" className="sr-only">
+            {open && found.length ? `${found.length === 1 ? 'One person' : `${found.length} people`} found: press Down to choose.` : ''}
+          </p>
+          {open && found.length ? (
+            <ul
+              id={listId}
+              aria-label={`${label}: people found`}
+              className="absolute inset-x-0 top-full z-20 mt-1 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+            >
+              {found.map((p) => (
+                <li key={p.id}>
+                  <button
+                    type="button"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => pick(p)}
+                    className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+                  >
+                    <span className="font-medium">{p.label}</span>
+                    {p.detail ? <span className="block text-xs text-zinc-500">{p.detail}</span> : null}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      )}
+    </Field>
+  );
+}
