@@ -150,7 +150,7 @@ describe('follow-ups at 390 px', () => {
 
     // A typo still finds her; the keyboard picks.
     await withField.fill('pirya');
-    await expect.poll(() => page.getByRole('list', { name: 'With (optional): people found' }).innerText()).toContain('Priya Shah');
+    await expect.poll(() => page.getByRole('list', { name: 'Matching people' }).innerText()).toContain('Priya Shah');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await withField.inputValue()).toBe('Priya Shah');

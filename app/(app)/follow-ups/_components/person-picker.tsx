@@ -149,7 +149,7 @@ export function PersonPicker({
           {open && found.length ? (
             <ul
               id={listId}
-              aria-label={`${label}: people found`}
+              aria-label="Matching people"
               className="absolute inset-x-0 top-full z-20 mt-1 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
             >
               {found.map((p) => (
