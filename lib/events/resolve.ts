@@ -82,7 +82,9 @@ export async function likelyDuplicates(
   const byEmail = p.email ? sql`lower(${people.email}) = lower(${p.email})` : null;
   const byNameOrg =
     p.name && p.organisation
-      ? sql`(lower(${people.name}) = lower(${p.name}) and lower(${organisations.name}) = lower(${p.organisation}))`
+      ? // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
+        sql`(regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = regexp_replace(lower(${p.name}), '\\s+', ' ', 'g')
+             and lower(${organisations.name}) = lower(${p.organisation}))`
       : null;
   if (!byEmail && !byNameOrg) return [];
   const rows = await tx

@@ -2,12 +2,15 @@ import { z } from 'zod';
 
 const NUL = /\u0000/;
 
-/** Trimmed text up to `max` characters, no NUL bytes; "" and null become absent. */
-export function optionalText(max: number, label = 'This') {
+/**
+ * Trimmed text up to `max` characters, no NUL bytes; "" and null become absent. `oneLine` (names, roles,
+ * organisations, sectors) also folds runs of whitespace into one space, so "Owen  Chen" matches Owen Chen.
+ */
+export function optionalText(max: number, label = 'This', { oneLine = false } = {}) {
   return z
     .union([z.string(), z.null()])
     .optional()
-    .transform((s) => (typeof s === 'string' ? s.trim() : undefined))
+    .transform((s) => (typeof s === 'string' ? (oneLine ? s.replace(/\s+/g, ' ') : s).trim() : undefined))
     .pipe(
       z
         .string()
@@ -46,10 +49,10 @@ const instant = z.iso
 export const personInputSchema = z
   .object({
     id: z.uuid({ error: 'Not a known person id' }).optional(),
-    name: optionalText(200, 'A name'),
-    role: optionalText(200, 'A role'),
-    organisation: optionalText(200, 'An organisation'),
-    sector: optionalText(100, 'A sector'),
+    name: optionalText(200, 'A name', { oneLine: true }),
+    role: optionalText(200, 'A role', { oneLine: true }),
+    organisation: optionalText(200, 'An organisation', { oneLine: true }),
+    sector: optionalText(100, 'A sector', { oneLine: true }),
     email: optionalText(320, 'An email').pipe(z.email({ error: 'Enter an email like name@example.com' }).optional()),
     relation: z.enum(RELATIONS, { error: 'Choose met, spoke or mentioned' }).optional().default('met'),
     notes: optionalText(2000, 'Notes'),

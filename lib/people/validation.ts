@@ -2,8 +2,12 @@ import { z } from 'zod';
 
 const NUL = /\u0000/;
 
-/** A trimmed optional text: "" and whitespace become absent (null), NUL bytes are refused. */
-export function optionalText(max: number, label: string) {
+/**
+ * A trimmed optional text: "" and whitespace become absent (null), NUL bytes are refused. `oneLine` (names,
+ * roles, organisations) also folds runs of spaces, tabs and line breaks into one space: "Owen  Chen" is the
+ * Owen Chen already known, not a second person whose double space no screen shows.
+ */
+export function optionalText(max: number, label: string, { oneLine = false } = {}) {
   return z
     .string()
     .max(max * 4, `${label} is too long`)
@@ -11,7 +15,7 @@ export function optionalText(max: number, label: string) {
     .nullable()
     .refine((s) => !s || !NUL.test(s), `${label} contains a character that cannot be stored`)
     .transform((s) => {
-      const t = s?.trim();
+      const t = oneLine ? s?.replace(/\s+/g, ' ').trim() : s?.trim();
       return t ? t : null;
     })
     .refine((s) => !s || s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`);
@@ -50,11 +54,11 @@ const link = z
 
 /** The editable fields of a person, shared by the form and the API. */
 export const personFieldsSchema = z.object({
-  name: optionalText(200, 'Name'),
-  role: optionalText(200, 'Role'),
+  name: optionalText(200, 'Name', { oneLine: true }),
+  role: optionalText(200, 'Role', { oneLine: true }),
   organisationId: optionalUuid('organisation'),
   /** A new organisation typed by name; wins over organisationId when both are sent by the form. */
-  organisationName: optionalText(200, 'Organisation'),
+  organisationName: optionalText(200, 'Organisation', { oneLine: true }),
   sectorId: optionalUuid('sector'),
   email,
   phone: optionalText(50, 'Phone').refine((s) => !s || /^[0-9+()./\s-]{3,50}$/.test(s), 'Enter a phone number using digits, spaces and + ( ) -'),
@@ -79,8 +83,8 @@ export const updatePersonSchema = createPersonSchema.and(
 /** A partial edit from the API (PATCH): only the fields sent change. */
 export const patchPersonSchema = z
   .object({
-    name: optionalText(200, 'Name'),
-    role: optionalText(200, 'Role'),
+    name: optionalText(200, 'Name', { oneLine: true }),
+    role: optionalText(200, 'Role', { oneLine: true }),
     organisationId: optionalUuid('organisation'),
     sectorId: optionalUuid('sector'),
     email,

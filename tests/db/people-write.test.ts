@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { searchWords } from '@/db/schema';
+import { likelyDuplicates } from '@/lib/events/resolve';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
@@ -118,6 +119,15 @@ describe('duplicate suggestions', () => {
       expect(mine.map((p) => [[p.a.id, p.b.id].sort(), p.reason])).toEqual([[[one.id, other.id].sort(), reason]]);
     }
     expect(await listDuplicateSuggestions(other.id, { personId: e1.id })).toEqual([]);
+  });
+
+  it('folds runs of spaces in names, so a double space is no way past the duplicate check', async () => {
+    const user = await createTestUser();
+    const org = await makeOrganisation(user.id, 'Ministry of Justice');
+    const owen = await makePerson(user.id, { name: 'Owen Chen', organisationId: org.id });
+    const typed = createPersonSchema.parse({ name: '  Owen \t Chen ', role: 'Head  of\nData', organisationName: 'Ministry  of Justice' });
+    expect(typed).toMatchObject({ name: 'Owen Chen', role: 'Head of Data', organisationName: 'Ministry of Justice' });
+    expect((await likelyDuplicates(db, user.id, { name: 'Owen  Chen', organisation: 'ministry of justice' })).map((d) => d.id)).toEqual([owen.id]);
   });
 
   it('pairs the most recently met few of two similar names, not everyone with them', async () => {
