@@ -6,21 +6,31 @@ export interface NamedPerson {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** Whether `text` mentions the person: their full name, or a part of it of three letters or more, as a whole word. */
-export function mentions(text: string, name: string): boolean {
-  const lower = text.toLowerCase();
-  const parts = [name, ...name.split(/[\s-]+/).filter((p) => p.length >= 3)].map((p) => p.toLowerCase());
-  return parts.some((part) => {
-    for (let at = lower.indexOf(part); at >= 0; at = lower.indexOf(part, at + 1)) {
-      const before = lower[at - 1];
-      const after = lower[at + part.length];
-      if ((!before || !LETTER.test(before)) && (!after || !LETTER.test(after))) return true;
-    }
-    return false;
-  });
+/** Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals. */
+function hasWord(text: string, needle: string, exactCase: boolean): boolean {
+  const hay = exactCase ? text : text.toLowerCase();
+  const word = exactCase ? needle : needle.toLowerCase();
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
+    const before = hay[at - 1];
+    const after = hay[at + word.length];
+    if ((!before || !LETTER.test(before)) && (!after || !LETTER.test(after))) return true;
+  }
+  return false;
 }
 
-/** Of the people met, those the text names: the ones to confirm before publishing. */
+const partsOf = (name: string) => name.split(/[\s-]+/).filter((p) => p.length >= 3);
+
+/**
+ * Of the people met, those the text names: by full name in any case, or by a part of their name written as a
+ * name (capitalised, "Smith was right") that no one else met there shares. "Owen Chen" then names Owen Chen,
+ * not every Chen in the room, and "the grace period" names no Grace.
+ */
 export function namedIn(text: string, met: NamedPerson[]): NamedPerson[] {
-  return met.filter((p) => mentions(text, p.name));
+  const count = new Map<string, number>();
+  for (const p of met) for (const part of new Set(partsOf(p.name).map((x) => x.toLowerCase()))) count.set(part, (count.get(part) ?? 0) + 1);
+  return met.filter(
+    (p) =>
+      hasWord(text, p.name, false) ||
+      partsOf(p.name).some((part) => count.get(part.toLowerCase()) === 1 && /^\p{Lu}/u.test(part) && hasWord(text, part, true)),
+  );
 }

@@ -6,9 +6,10 @@ import { Button, buttonClass } from '@/app/_components/ui/button';
 import type { NamedPerson } from '@/lib/posts/mentions';
 import { setPublishedAction } from '../actions';
 
-/** "A", "A and B", "A, B and C". */
+/** "A", "A and B", "A, B and C"; past eight, "A, B, … H and 32 others". */
 function listOf(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} others`] : names;
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 /** Publish or unpublish, and the public address once published. */
@@ -92,9 +93,10 @@ export function PublishPanel({
             <Button type="button" variant="ghost" onClick={notYet} autoFocus>
               Not yet
             </Button>
-            <Button type="button" onClick={() => toggle(true)} disabled={pending}>
+            {/* Typing on while asked: what would go out is not saved yet, so wait for it. */}
+            <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
               <Globe aria-hidden className="size-4" />
-              {pending ? 'Publishing…' : 'Publish now'}
+              {pending ? 'Publishing…' : canPublish ? 'Publish now' : 'Saving…'}
             </Button>
           </div>
         </div>
