@@ -122,6 +122,15 @@ describe('people in a real browser', () => {
     expect(await known.getByRole('link', { name: 'Head of IT, Leeds City Council' }).getAttribute('href')).toBe(`/people/${id}`);
     expect(await known.innerText()).toContain('(same email)');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Dee Duplicate');
+    // On a phone the answer would be a screen above the button: focus goes to it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-message');
+    // Typing over the answer withdraws "save anyway": the next save checks again.
+    await page.getByLabel('Name', { exact: true }).fill('Dee Duplicated');
+    expect(await page.getByRole('button', { name: 'No, save as a new person' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'No, save as a new person' }).count()).toBe(1);
+    await page.getByLabel('Name', { exact: true }).fill('Dee Duplicate');
+    await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByRole('button', { name: 'No, save as a new person' }).click();
     await page.waitForURL((u) => /\/people\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(id));
     expect(await page.getByRole('heading', { name: 'Dee Duplicate', level: 1 }).isVisible()).toBe(true);

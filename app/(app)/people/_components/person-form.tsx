@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { PersonFormState } from '../actions';
@@ -39,6 +39,20 @@ export function PersonForm({
 }) {
   const [state, formAction] = useActionState<PersonFormState, FormData>(action, {});
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // The answer the user has typed over since it came back: a duplicate warning then no longer stands, and the
+  // next save checks again rather than saving "anyway".
+  const [editedSince, setEditedSince] = useState<PersonFormState | null>(null);
+  const askingAboutDuplicates = !!state.duplicates?.length && editedSince !== state;
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A refused or questioned save is answered where the user is looking: the first field to fix, else the
+    // message (on a phone the Save button is a screen below it).
+    if (!state.message && !state.fieldErrors) return;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? messageRef.current;
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [state]);
   const v: Record<string, string> = state.values ?? {
     ...defaults,
     keepPrivate: defaults.keepPrivate ? 'on' : '',
@@ -53,10 +67,10 @@ export function PersonForm({
     : [];
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form ref={formRef} action={formAction} onChange={() => setEditedSince(state)} className="space-y-5" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {defaults.version ? <input type="hidden" name="version" value={v.version ?? ''} /> : null}
-      <div id="form-message" aria-live="polite">
+      <div id="form-message" ref={messageRef} tabIndex={-1} aria-live="polite" className="scroll-mt-20 outline-none">
         {state.message ? (
           <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             <p>{state.message}</p>
@@ -152,7 +166,7 @@ export function PersonForm({
         </div>
       </div>
       <div className="sticky bottom-16 z-10 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-950/95">
-        {state.duplicates?.length ? (
+        {askingAboutDuplicates ? (
           // A submit button's name and value go with the form: this one says "yes, a new person".
           <SubmitButton name="createAnyway" value="1" pendingText="Saving…" className="w-full sm:w-auto">
             No, save as a new person
