@@ -267,6 +267,8 @@ describe('logging an event on a phone', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Jane Roe');
     await page.keyboard.press('Enter');
+    // Focus goes back to the name, not to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^person-.+-name$/);
     const known = form.person(1);
     await expect.poll(() => known.getByText('Someone you know').isVisible()).toBe(true);
     expect(await known.getByRole('link', { name: 'March mixer' }).isVisible()).toBe(true);
@@ -287,7 +289,9 @@ describe('logging an event on a phone', () => {
     // An end before the start is read as after midnight, and the form says so.
     await page.getByLabel('From').fill('18:30');
     await page.getByLabel('Until').fill('01:00');
-    expect(await page.locator('#end-time-hint').innerText()).toBe('Ends after midnight');
+    expect(await page.locator('#end-time-hint').innerText()).toBe('Ends after midnight, the next day');
+    await page.getByLabel('From').fill('');
+    expect(await page.locator('#end-time-hint').count()).toBe(0);
     expect(await known.getByText('Someone you know').isVisible()).toBe(true);
     // Near a field's limit the hint counts; past it, it says so, and nothing is cut off.
     await page.getByLabel('Title').fill('x'.repeat(201));

@@ -207,7 +207,8 @@ export function EventForm({
               type="time"
               label="Until"
               value={draft.endTime}
-              hint={draft.endTime && draft.endTime < (draft.time || '18:30') ? 'Ends after midnight' : undefined}
+              // Only when both times are set: an empty start is not "18:30" to the person looking at the form.
+              hint={draft.time && draft.endTime && draft.endTime < draft.time ? 'Ends after midnight, the next day' : undefined}
               errors={err('endsAt')}
               onChange={(e) => set({ endTime: e.target.value })}
             />

@@ -139,7 +139,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             (next < 0 ? input : options[next])?.focus();
           }}
         >
-          {text('name', 'Name (if you know it)', { autoComplete: 'off' })}
+          {/* Typing again after Escape brings the suggestions back. */}
+          {text('name', 'Name (if you know it)', { autoComplete: 'off', onInput: () => setNameFocused(true) })}
           <p role="status" className="sr-only">
             {known.length ? `${known.length === 1 ? 'One person' : `${known.length} people`} you already know: press Down to choose.` : ''}
           </p>
@@ -154,6 +155,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                     onClick={() => {
                       pick(s, s);
                       setNameFocused(false);
+                      // The list goes with the pick: focus returns to the name rather than falling to the page.
+                      requestAnimationFrame(() => document.getElementById(`${base}-name`)?.focus());
                     }}
                     className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                   >

@@ -126,12 +126,22 @@ export function PersonPicker({
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             className={`${inputClass} ${chosen ? 'pr-12' : ''}`}
+            role="combobox"
+            aria-expanded={open && found.length > 0}
+            aria-controls={open && found.length > 0 ? listId : undefined}
+            aria-autocomplete="list"
             onChange={(e) => {
               setText(e.target.value);
               setChosen(null);
               search(e.target.value);
             }}
-            onFocus={() => found.length && setOpen(true)}
+            onKeyDown={(e) => {
+              // Enter in the box picks the first match rather than sending the form half-filled.
+              if (e.key === 'Enter' && open && found[0]) {
+                e.preventDefault();
+                pick(found[0]);
+              }
+            }}
           />
           {chosen ? (
             <button
