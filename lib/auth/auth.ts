@@ -35,6 +35,14 @@ function failureKeys(email: string, address: string | null, device: string | nul
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A wrong password (or a rate-limited attempt) is the form's business, not a ten-line stack trace in the
+    // server log per attempt; anything else next-auth reports is still logged.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   events: {
     // next-auth's own sign-out route (POST /api/auth/signout) must end the server-side session too.
     async signOut(message) {
