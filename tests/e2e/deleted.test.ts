@@ -46,7 +46,12 @@ describe('recently deleted at 390 px', () => {
     await row.getByRole('button', { name: 'Restore person “Head of IT, Leeds City Council”' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Restored Head of IT, Leeds City Council' }).count()).toBe(1);
     expect(await page.getByText('Nothing deleted').count()).toBe(1);
-    await page.getByRole('link', { name: 'Open it' }).click();
+    expect(await page.getByRole('link', { name: 'Open it' }).getAttribute('href')).toBe(`/people/${id}`);
+    // The notice is said once: it leaves the address, so a reload does not say it again.
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.reload();
+    expect(await page.getByText(/^Restored/).count()).toBe(0);
+    await page.goto(`/people/${id}`);
     await page.waitForURL(`**/people/${id}`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Head of IT, Leeds City Council');
     await page.goto('/people?q=leeds');

@@ -1,5 +1,6 @@
 import { LogOut, Monitor, Smartphone } from 'lucide-react';
 import { Card } from '@/app/_components/ui/card';
+import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { listSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/users';
@@ -8,6 +9,7 @@ import { dateFormat } from '@/lib/intl';
 import { endOtherSessionsAction, endSessionAction } from '../sessions/actions';
 
 const PHONE = /iPhone|Android/;
+const FORGET = ['signedOut'];
 
 /** Where the user is signed in: each device, when it was last used; sign one out, or all but this one. */
 export async function SessionsSection({ user, signedOut }: { user: CurrentUser; signedOut?: number }) {
@@ -24,6 +26,7 @@ export async function SessionsSection({ user, signedOut }: { user: CurrentUser; 
         Lost a phone, or signed in on someone else&rsquo;s computer? Sign that device out here; it needs the password to
         come back.
       </p>
+      <ForgetParams names={FORGET} />
       <p role="status" className="empty:hidden mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
         {signedOut === undefined ? '' : signedOut === 0 ? 'That device was already signed out.' : `Signed out ${signedOut === 1 ? 'one device' : `${signedOut} devices`}.`}
       </p>

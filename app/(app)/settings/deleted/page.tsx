@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, listRecentlyDeleted, purgeExpired, type DeletedKind } from '@/lib/deleted/queries';
@@ -11,6 +12,8 @@ import { dateFormat } from '@/lib/intl';
 import { restoreDeletedAction } from './actions';
 
 export const metadata: Metadata = { title: 'Recently deleted' };
+
+const FORGET = ['restored', 'gone'];
 
 const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
   person: { name: 'Person', icon: User },
@@ -49,6 +52,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
         title="Recently deleted"
         description={`People, events, posts and follow-ups you delete stay here for ${RESTORE_WINDOW_DAYS} days, then they are removed for good.`}
       />
+      <ForgetParams names={FORGET} />
       <div role="status" aria-live="polite">
         {restored ? (
           <p className="mb-4 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
