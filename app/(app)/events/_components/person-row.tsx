@@ -7,6 +7,7 @@ import { Field, inputClass } from '@/app/_components/ui/field';
 import type { PersonDraft, Relation } from '@/lib/events/draft';
 import type { PersonSuggestion } from '@/lib/events/lookup';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
+import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
 import { formatDay } from './format';
 import { TagInput } from './tag-input';
 import { useSuggest } from './use-suggest';
@@ -123,20 +124,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setNameFocused(false);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              setNameFocused(false);
-              return;
-            }
-            // Down from the name goes into the suggestions, Up and Down move through them, Up from the first
-            // goes back to the name.
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const input = e.currentTarget.querySelector<HTMLInputElement>('input');
-            const options = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('ul button'));
-            if (!options.length) return;
-            const at = options.indexOf(document.activeElement as HTMLButtonElement);
-            const next = e.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : at - 1;
-            e.preventDefault();
-            (next < 0 ? input : options[next])?.focus();
+            if (e.key === 'Escape') setNameFocused(false);
+            else moveThroughSuggestions(e);
           }}
         >
           {/* Typing again after Escape brings the suggestions back. */}

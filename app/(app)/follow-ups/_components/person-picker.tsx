@@ -3,6 +3,7 @@
 import { X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
+import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
 
 interface Found {
   id: string;
@@ -105,15 +106,8 @@ export function PersonPicker({
             if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') return setOpen(false);
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const input = e.currentTarget.querySelector<HTMLInputElement>('input[type=text]');
-            const options = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('ul button'));
-            if (!options.length) return;
-            const at = options.indexOf(document.activeElement as HTMLButtonElement);
-            const next = e.key === 'ArrowDown' ? Math.min(at + 1, options.length - 1) : at - 1;
-            e.preventDefault();
-            (next < 0 ? input : options[next])?.focus();
+            if (e.key === 'Escape') setOpen(false);
+            else moveThroughSuggestions(e);
           }}
         >
           <input type="hidden" name={name} value={chosen?.id ?? (unpicked ? 'not-picked' : '')} />
