@@ -1,14 +1,23 @@
 'use client';
 
 import { X } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
+import { useLiveSearch } from '@/app/_components/ui/use-live-search';
 
 interface Found {
   id: string;
   label: string;
   detail: string;
+}
+
+const peopleUrl = (q: string) => `/api/v1/people?${new URLSearchParams({ q, limit: '8' })}`;
+function readPeople(body: unknown): Found[] {
+  const { items } = body as {
+    items: { id: string; name: string | null; displayName: string; role: string | null; organisation: { name: string } | null }[];
+  };
+  return items.map((p) => ({ id: p.id, label: p.displayName, detail: p.name ? [p.role, p.organisation?.name].filter(Boolean).join(', ') : '' }));
 }
 
 /**
@@ -33,63 +42,22 @@ export function PersonPicker({
 }) {
   const [chosen, setChosen] = useState(initial ?? null);
   const [text, setText] = useState(initial?.label ?? '');
-  const [found, setFound] = useState<Found[]>([]);
+  const { items: found, search, clear: forget } = useLiveSearch(peopleUrl, readPeople);
   const [open, setOpen] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef<AbortController | null>(null);
   const listId = useId();
   const unpicked = !chosen && text.trim() !== '';
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      latest.current?.abort();
-    },
-    [],
-  );
-
-  function search(value: string) {
-    clearTimeout(timer.current);
-    const q = value.trim();
-    if (!q) return setFound([]);
-    timer.current = setTimeout(async () => {
-      latest.current?.abort();
-      const request = new AbortController();
-      latest.current = request;
-      try {
-        const res = await fetch(`/api/v1/people?${new URLSearchParams({ q, limit: '8' })}`, {
-          headers: { accept: 'application/json' },
-          signal: request.signal,
-        });
-        if (!res.ok) return;
-        const body = (await res.json()) as {
-          items: { id: string; name: string | null; displayName: string; role: string | null; organisation: { name: string } | null }[];
-        };
-        setFound(
-          body.items.map((p) => ({
-            id: p.id,
-            label: p.displayName,
-            detail: p.name ? [p.role, p.organisation?.name].filter(Boolean).join(', ') : '',
-          })),
-        );
-        setOpen(true);
-      } catch {
-        // Offline or superseded by a newer keystroke.
-      }
-    }, 150);
-  }
 
   function pick(p: { id: string; label: string }) {
     setChosen(p);
     setText(p.label);
-    setFound([]);
+    forget();
     setOpen(false);
   }
 
   function clear() {
     setChosen(null);
     setText('');
-    setFound([]);
+    forget();
   }
 
   return (
@@ -127,6 +95,7 @@ export function PersonPicker({
             onChange={(e) => {
               setText(e.target.value);
               setChosen(null);
+              setOpen(true);
               search(e.target.value);
             }}
             onKeyDown={(e) => {

@@ -1,6 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useLiveSearch } from '@/app/_components/ui/use-live-search';
+
+const organisationsUrl = (q: string) => `/api/v1/organisations?${new URLSearchParams({ q, limit: '20' })}`;
+const readNames = (body: unknown) => (body as { items: { name: string }[] }).items.map((o) => o.name);
 
 /**
  * The organisation filter: free text (people at organisations whose name contains it), with suggestions fetched
@@ -8,39 +11,7 @@ import { useEffect, useRef, useState } from 'react';
  * size for an address book of thousands.
  */
 export function OrganisationInput({ defaultValue, className }: { defaultValue: string; className: string }) {
-  const [suggestions, setSuggestions] = useState<string[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef<AbortController | null>(null);
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      latest.current?.abort();
-    },
-    [],
-  );
-
-  function suggest(value: string) {
-    clearTimeout(timer.current);
-    const q = value.trim();
-    if (!q) return setSuggestions([]);
-    timer.current = setTimeout(async () => {
-      latest.current?.abort();
-      const request = new AbortController();
-      latest.current = request;
-      try {
-        const res = await fetch(`/api/v1/organisations?${new URLSearchParams({ q, limit: '20' })}`, {
-          headers: { accept: 'application/json' },
-          signal: request.signal,
-        });
-        if (!res.ok) return;
-        const body = (await res.json()) as { items: { id: string; name: string }[] };
-        setSuggestions(body.items.map((o) => o.name));
-      } catch {
-        // Offline or superseded by a newer keystroke: typing still filters by the text itself.
-      }
-    }, 150);
-  }
+  const { items: suggestions, search: suggest } = useLiveSearch(organisationsUrl, readNames);
 
   return (
     <>
