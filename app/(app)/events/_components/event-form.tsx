@@ -47,6 +47,7 @@ export function EventForm({
   eventId,
   sectors,
   timeZone,
+  locale,
 }: {
   draftKey: string;
   initial: EventDraft;
@@ -54,6 +55,8 @@ export function EventForm({
   sectors: string[];
   /** The user's time zone (Settings): dates and times typed here are read in it. */
   timeZone: string;
+  /** The user's locale (Settings), for the dates shown beside people already known. */
+  locale: string;
 }) {
   const router = useRouter();
   const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial);
@@ -241,6 +244,8 @@ export function EventForm({
             index={index}
             person={person}
             sectors={sectors}
+            locale={locale}
+            timeZone={timeZone}
             duplicates={duplicates[person.uid]}
             errors={(field) => err(`people.${person.uid}.${field}`) ?? (field === 'name' ? err(`people.${person.uid}.id`) : undefined)}
             onChange={(next) => setDraft((d) => ({ ...d, people: d.people.map((p) => (p.uid === next.uid ? next : p)) }))}

@@ -27,10 +27,14 @@ interface Props {
   onRemove: () => void;
   onEnter: () => void;
   sectors: string[];
+  /** The user's locale and time zone, for "last met" dates. */
+  locale: string;
+  timeZone: string;
 }
 
 /** One person met: a fast row that links to someone known instead of creating a duplicate. */
-export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, onEnter, sectors }: Props) {
+export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, onEnter, sectors, locale, timeZone }: Props) {
+  const day = (value: string) => formatDay(value, locale, timeZone);
   const base = `person-${person.uid}`;
   const [nameFocused, setNameFocused] = useState(false);
   const orgList = useId();
@@ -113,7 +117,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
           </button>
         </div>
       ) : null}
-      {person.id ? <KnownPanel person={person} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
+      {person.id ? <KnownPanel person={person} day={day} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
 
       <div className="grid gap-3 sm:grid-cols-2">
         <div
@@ -152,7 +156,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                     <span className="font-medium">{s.name ?? s.role ?? 'Someone'}</span>
                     <span className="block text-xs text-zinc-500">
                       {[s.role, s.organisation].filter(Boolean).join(', ')}
-                      {s.lastMet ? ` · last met ${formatDay(s.lastMet.startsAt)}` : ''}
+                      {s.lastMet ? ` · last met ${day(s.lastMet.startsAt)}` : ''}
                     </span>
                   </button>
                 </li>
@@ -242,7 +246,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
   );
 }
 
-function KnownPanel({ person, onUnlink }: { person: PersonDraft; onUnlink: () => void }) {
+function KnownPanel({ person, day, onUnlink }: { person: PersonDraft; day: (value: string) => string; onUnlink: () => void }) {
   const k = person.known;
   return (
     <div className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm dark:bg-emerald-950/40">
@@ -254,7 +258,7 @@ function KnownPanel({ person, onUnlink }: { person: PersonDraft; onUnlink: () =>
       </p>
       {k?.lastMet ? (
         <p className="mt-1">
-          Last met at <Link className="underline" href={`/events/${k.lastMet.eventId}`}>{k.lastMet.title}</Link>, {formatDay(k.lastMet.startsAt)}
+          Last met at <Link className="underline" href={`/events/${k.lastMet.eventId}`}>{k.lastMet.title}</Link>, {day(k.lastMet.startsAt)}
         </p>
       ) : null}
       {k?.topics.length ? <p className="mt-1">Talked about {k.topics.join(', ')}</p> : null}
@@ -263,7 +267,7 @@ function KnownPanel({ person, onUnlink }: { person: PersonDraft; onUnlink: () =>
           {k.openFollowUps.map((f) => (
             <li key={f.id}>
               Still to do: {f.action}
-              {f.dueOn ? ` (due ${formatDay(f.dueOn)})` : ''}
+              {f.dueOn ? ` (due ${day(f.dueOn)})` : ''}
             </li>
           ))}
         </ul>
