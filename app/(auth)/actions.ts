@@ -11,6 +11,7 @@ import { signInSchema, signUpSchema } from '@/lib/auth/validation';
 import { getSessionId } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';
 import { clientAddress } from '@/lib/client-address';
+import { siteOrigin } from '@/lib/site-origin';
 import { hit } from '@/lib/rate-limit';
 import { errorState, fieldErrorsOf, type FormState, formValues, safeRedirectPath } from '@/lib/forms';
 
@@ -34,7 +35,8 @@ async function signInWith(email: string, password: string, redirectTo: string): 
   jar.set(KNOWN_DEVICE_COOKIE, withKnownDevice(jar.get(KNOWN_DEVICE_COOKIE)?.value, email), {
     httpOnly: true,
     sameSite: 'lax',
-    secure: (await headers()).get('x-forwarded-proto') === 'https' || process.env.AUTH_URL?.startsWith('https:') === true,
+    // The same reading of "is this HTTPS?" as links use: AUTH_URL, or forwarded headers only behind a trusted proxy.
+    secure: siteOrigin(await headers()).startsWith('https:'),
     path: '/',
     maxAge: KNOWN_DEVICE_MAX_AGE,
   });

@@ -61,10 +61,12 @@ function prefixEnd(prefix: string): string {
 
 /** The word with each pair of neighbouring letters swapped in turn, without repeats or the word itself. */
 export function adjacentSwaps(word: string): string[] {
+  // By code point, so a character outside the Basic Multilingual Plane is never split into broken halves.
+  const chars = [...word];
   const out = new Set<string>();
-  for (let i = 0; i + 1 < word.length; i++) {
-    if (word[i] === word[i + 1]) continue;
-    out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    out.add([...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join(''));
   }
   return [...out];
 }
