@@ -23,12 +23,16 @@ async function sessionIdFromCookie(): Promise<string | undefined> {
   return undefined;
 }
 
+/** The current session id (sign-out, Settings → Signed-in devices). Cached for one request. */
+export const getSessionId = cache(sessionIdFromCookie);
+
 /**
  * The signed-in user, or null. The JWT only names a session; the session row in Postgres decides, so a
- * signed-out or revoked session is refused on every server. Cached for one request.
+ * signed-out or revoked session is refused on every server. Cached for one request, and the cookie is
+ * decrypted once however many of these two a request asks for.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const sid = await sessionIdFromCookie();
+  const sid = await getSessionId();
   if (!sid) return null;
   return getSessionUser(sid);
 });
@@ -42,6 +46,3 @@ export async function requireUser(): Promise<CurrentUser> {
   }
   return user;
 }
-
-/** The current session id, for sign-out. */
-export const getSessionId = cache(sessionIdFromCookie);

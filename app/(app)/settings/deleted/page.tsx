@@ -8,6 +8,7 @@ import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, listRecentlyDeleted, purgeExpired, type DeletedKind } from '@/lib/deleted/queries';
 import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { isUuid } from '@/lib/ids';
 import { dateFormat } from '@/lib/intl';
 import { restoreDeletedAction } from './actions';
 
@@ -26,7 +27,7 @@ const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
 function restoredRef(raw: unknown): { kind: DeletedKind; id: string } | null {
   if (typeof raw !== 'string') return null;
   const [kind, id] = raw.split(':');
-  if (!DELETED_KINDS.includes(kind as DeletedKind) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!DELETED_KINDS.includes(kind as DeletedKind) || !isUuid(id)) return null;
   return { kind: kind as DeletedKind, id };
 }
 
