@@ -73,13 +73,17 @@ export function formatDay(day: string, locale = 'en-GB', style: 'long' | 'short'
     .join('');
 }
 
-/** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */
-export function dueLabel(dueOn: string | null, today: string, locale = 'en-GB'): string {
-  if (!dueOn) return 'No date';
+/** "Today", "Tomorrow", "Yesterday", "5 days overdue", or null when a date says it better. */
+export function relativeDue(dueOn: string, today: string): string | null {
   if (dueOn === today) return 'Today';
   if (dueOn === addDays(today, 1)) return 'Tomorrow';
   if (dueOn === addDays(today, -1)) return 'Yesterday';
   const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueOn}T00:00:00Z`)) / 86_400_000);
-  if (days > 1 && days < 14) return `${days} days overdue`;
-  return formatDay(dueOn, locale, 'short') + (dueOn.slice(0, 4) !== today.slice(0, 4) ? ` ${dueOn.slice(0, 4)}` : '');
+  return days > 1 && days < 14 ? `${days} days overdue` : null;
+}
+
+/** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */
+export function dueLabel(dueOn: string | null, today: string, locale = 'en-GB'): string {
+  if (!dueOn) return 'No date';
+  return relativeDue(dueOn, today) ?? formatDay(dueOn, locale, 'short') + (dueOn.slice(0, 4) !== today.slice(0, 4) ? ` ${dueOn.slice(0, 4)}` : '');
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays, dueGroup, dueLabel, formatDay, isIsoDay, nextMonday } from '@/lib/follow-ups/dates';
+import { addDays, dueGroup, dueLabel, formatDay, isIsoDay, nextMonday, relativeDue } from '@/lib/follow-ups/dates';
 import { snoozeDay } from '@/lib/follow-ups/mutations';
 import { createFollowUpSchema, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
 
@@ -89,6 +89,10 @@ describe('day arithmetic', () => {
 
   it('labels due dates the way people say them', () => {
     expect(dueLabel('2026-04-23', '2026-04-23')).toBe('Today');
+    // Relative only where it says more than the date (the edit page shows both).
+    expect(relativeDue('2026-04-20', '2026-04-23')).toBe('3 days overdue');
+    expect(relativeDue('2019-05-01', '2026-04-23')).toBeNull();
+    expect(relativeDue('2026-05-30', '2026-04-23')).toBeNull();
     expect(dueLabel('2026-04-24', '2026-04-23')).toBe('Tomorrow');
     expect(dueLabel('2026-04-22', '2026-04-23')).toBe('Yesterday');
     expect(dueLabel('2026-04-20', '2026-04-23')).toBe('3 days overdue');

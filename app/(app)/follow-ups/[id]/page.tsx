@@ -9,7 +9,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
-import { dayIn, dueLabel, formatDay } from '@/lib/follow-ups/dates';
+import { dayIn, formatDay, relativeDue } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
 import { EditFollowUp } from '../_components/edit-follow-up';
 import { FollowUpList } from '../_components/follow-up-list';
@@ -26,10 +26,9 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
     throw err;
   });
   const today = todayIn(user.timeZone);
-  // "Wednesday 1 May 2019 (Wed 1 May 2019)" says it twice: the short label only adds something when it is relative.
-  const label = item.due ? dueLabel(item.due, today, user.locale) : null;
-  const relative = label && (['Today', 'Tomorrow', 'Yesterday'].includes(label) || label.endsWith('overdue')) ? ` (${label})` : '';
-  const dueText = item.due ? `${formatDay(item.due, user.locale)}${relative}` : 'no date';
+  // The full date, and "(Tomorrow)" or "(5 days overdue)" where that adds something; never the date twice.
+  const relative = item.due ? relativeDue(item.due, today) : null;
+  const dueText = item.due ? `${formatDay(item.due, user.locale)}${relative ? ` (${relative})` : ''}` : 'no date';
 
   return (
     <>
