@@ -2,7 +2,7 @@
 
 import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
@@ -67,6 +67,7 @@ export function EventForm({
   const [pending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
   const seriesList = useId();
   const series = useSuggest<string>('series', draft.series);
   // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
@@ -114,14 +115,18 @@ export function EventForm({
       );
       setConflict(r.conflict ?? null);
       setMessage(r.message ?? null);
-      // The message is announced (aria-live); focus goes to the first field in error, however far down the
-      // form it is, so the keyboard and the screen are where the fixing happens. Otherwise to the message.
-      requestAnimationFrame(() => {
-        const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-        (firstInvalid ?? summaryRef.current)?.focus();
-      });
+      setRefusals((n) => n + 1);
     });
   };
+
+  useEffect(() => {
+    // After a refused save has rendered its errors (a transition commits when it likes, so not before): the
+    // message is announced (aria-live) and focus goes to the first field in error, however far down the form,
+    // so the keyboard and the screen are where the fixing happens. Otherwise to the message.
+    if (!refusals) return;
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? summaryRef.current)?.focus();
+  }, [refusals]);
 
   return (
     <form
