@@ -40,8 +40,23 @@ export class NotFoundError extends UserFacingError {
 
 /** A stale `version`: someone saved this record after the caller read it. */
 export class VersionConflictError<T = unknown> extends UserFacingError {
-  constructor(readonly current: T) {
-    super('This was changed elsewhere since you opened it.', 409);
+  constructor(
+    readonly current: T,
+    fieldErrors?: Record<string, string[]>,
+    message = 'This was changed elsewhere since you opened it.',
+  ) {
+    super(message, 409, fieldErrors);
     this.name = 'VersionConflictError';
+  }
+}
+
+/**
+ * A part of a bigger record (a follow-up or a person's details on an event) that was saved elsewhere after the form
+ * loaded it. The write is rolled back; the caller answers with the whole record as it now is.
+ */
+export class StaleChildError extends UserFacingError {
+  constructor(fieldErrors: Record<string, string[]>) {
+    super('Part of this was changed elsewhere since you opened it.', 409, fieldErrors);
+    this.name = 'StaleChildError';
   }
 }

@@ -65,14 +65,12 @@ async function writeLimited(request: Request, user: CurrentUser): Promise<Respon
 export function errorResponse(err: unknown): Response {
   if (err instanceof BodyError) return err.response;
   if (err instanceof z.ZodError) return validationProblem(err);
-  if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current });
+  const errors = err instanceof UserFacingError && err.fieldErrors
+    ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
+    : undefined;
+  if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
-  if (err instanceof UserFacingError) {
-    const errors = err.fieldErrors
-      ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
-      : undefined;
-    return problem(err.status, err.message, errors ? { errors } : {});
-  }
+  if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
   console.error('API error', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');
 }

@@ -35,6 +35,37 @@ export interface PersonDraft {
   topics: string[];
   newPerson?: boolean;
   known?: KnownContext;
+  /** A known person's details as the form loaded them, and their version: only what differs is sent. */
+  base?: PersonBase;
+}
+
+/** What the form knew of a person when it loaded them; edits are measured against it. */
+export interface PersonBase {
+  name: string;
+  role: string;
+  organisation: string;
+  sector: string;
+  email: string;
+  version: number;
+}
+
+/** A follow-up of the event as the form loaded it. */
+export interface FollowUpBase {
+  action: string;
+  due: string;
+  personUid: string;
+  personId?: string;
+  version: number;
+}
+
+export interface FollowUpDraft {
+  uid: string;
+  id?: string;
+  action: string;
+  personUid: string;
+  due: string;
+  personId?: string;
+  base?: FollowUpBase;
 }
 
 export interface EventDraft {
@@ -53,8 +84,10 @@ export interface EventDraft {
   reflection: string;
   topics: string[];
   people: PersonDraft[];
-  insights: { uid: string; text: string; personUid: string }[];
-  followUps: { uid: string; id?: string; action: string; personUid: string; due: string; personId?: string }[];
+  insights: { uid: string; id?: string; text: string; personUid: string }[];
+  followUps: FollowUpDraft[];
+  /** The follow-ups the edit started with: one of them no longer in `followUps` is one the user removed. */
+  loadedFollowUpIds?: string[];
   savedAt?: number;
 }
 
@@ -131,7 +164,30 @@ export function zonedInstant(date: string, time: string, timeZone?: string): Dat
   return new Date(guess);
 }
 
-/** The JSON the server validates: empty people rows dropped, row references turned into indexes. */
+/** A known person's row as sent: the fields the user changed since the form loaded them, and that version. */
+function personChanges(p: PersonDraft) {
+  const changed = (key: keyof Omit<PersonBase, 'version'>) => (!p.base || p[key].trim() !== p.base[key].trim() ? p[key] : undefined);
+  return {
+    name: changed('name'),
+    role: changed('role'),
+    organisation: changed('organisation'),
+    sector: changed('sector'),
+    email: changed('email'),
+    version: p.base?.version,
+  };
+}
+
+/** Whether the user changed a loaded follow-up (a new one has no base and is always sent). */
+function followUpChanged(f: FollowUpDraft): boolean {
+  if (!f.base) return true;
+  return f.action.trim() !== f.base.action.trim() || f.due !== f.base.due || f.personUid !== f.base.personUid || f.personId !== f.base.personId;
+}
+
+/**
+ * The JSON the server validates: empty people rows dropped, row references turned into indexes. On an edit, only
+ * what the user changed of a known person or a loaded follow-up is sent (with the version it was loaded at), so
+ * a save never writes back what was changed elsewhere meanwhile; a follow-up removed here is named as removed.
+ */
 export function draftToPayload(draft: EventDraft, timeZone?: string) {
   const people = draft.people.filter((p) => !isBlankPerson(p));
   const indexOf = (uid: string) => {
@@ -159,26 +215,26 @@ export function draftToPayload(draft: EventDraft, timeZone?: string) {
     topics: draft.topics,
     people: people.map((p) => ({
       id: p.id,
-      name: p.name,
-      role: p.role,
-      organisation: p.organisation,
-      sector: p.sector,
-      email: p.email,
+      ...(p.id ? personChanges(p) : { name: p.name, role: p.role, organisation: p.organisation, sector: p.sector, email: p.email }),
       relation: p.relation,
       notes: p.notes,
       topics: p.topics,
       newPerson: p.newPerson || undefined,
     })),
-    insights: draft.insights.filter((i) => i.text.trim()).map((i) => ({ text: i.text, personIndex: indexOf(i.personUid) })),
-    followUps: draft.followUps
-      .filter((f) => f.action.trim() || f.id)
-      .map((f) => {
-        const personIndex = indexOf(f.personUid);
-        // A follow-up about someone who was not at this event keeps pointing at them.
-        const personId = personIndex === undefined && !f.personUid ? f.personId : undefined;
-        return { id: f.id, action: f.action, due: f.due || undefined, personIndex, personId };
-      }),
+    insights: draft.insights.filter((i) => i.text.trim()).map((i) => ({ id: i.id, text: i.text, personIndex: indexOf(i.personUid) })),
+    followUps: sentFollowUps(draft).map((f) => {
+      const personIndex = indexOf(f.personUid);
+      // A follow-up about someone who was not at this event keeps pointing at them.
+      const personId = personIndex === undefined && !f.personUid ? f.personId : undefined;
+      return { id: f.id, version: f.base?.version, action: f.action, due: f.due || undefined, personIndex, personId };
+    }),
+    removeFollowUps: (draft.loadedFollowUpIds ?? []).filter((id) => !draft.followUps.some((f) => f.id === id)),
   };
+}
+
+/** The follow-ups a save sends: new ones with an action, and loaded ones the user changed. */
+function sentFollowUps(draft: EventDraft): FollowUpDraft[] {
+  return draft.followUps.filter((f) => (f.id ? followUpChanged(f) : f.action.trim()));
 }
 
 /** Error keys of the server are indexes into the payload; the form shows them on the row they came from. */
@@ -186,7 +242,7 @@ export function payloadRowUids(draft: EventDraft) {
   return {
     people: draft.people.filter((p) => !isBlankPerson(p)).map((p) => p.uid),
     insights: draft.insights.filter((i) => i.text.trim()).map((i) => i.uid),
-    followUps: draft.followUps.filter((f) => f.action.trim() || f.id).map((f) => f.uid),
+    followUps: sentFollowUps(draft).map((f) => f.uid),
   };
 }
 
@@ -236,16 +292,51 @@ export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
       relation: p.relation,
       notes: p.notes ?? '',
       topics: p.topics,
+      base: {
+        name: p.name ?? '',
+        role: p.role ?? '',
+        organisation: p.organisation?.name ?? '',
+        sector: p.sector?.name ?? '',
+        email: p.email ?? '',
+        version: p.version,
+      },
     })),
-    insights: e.insights.map((i) => ({ uid: newUid(), text: i.text, personUid: (i.personId && uids.get(i.personId)) || '' })),
-    followUps: e.followUps.map((f) => ({
-      uid: newUid(),
-      id: f.id,
-      action: f.action,
-      personUid: (f.personId && uids.get(f.personId)) || '',
-      personId: f.personId && !uids.has(f.personId) ? f.personId : undefined,
-      due: f.dueOn ?? '',
-    })),
+    insights: e.insights.map((i) => ({ uid: newUid(), id: i.id, text: i.text, personUid: (i.personId && uids.get(i.personId)) || '' })),
+    followUps: e.followUps.map((f) => {
+      const loaded = {
+        action: f.action,
+        personUid: (f.personId && uids.get(f.personId)) || '',
+        personId: f.personId && !uids.has(f.personId) ? f.personId : undefined,
+        due: f.dueOn ?? '',
+      };
+      return { uid: newUid(), id: f.id, ...loaded, base: { ...loaded, version: f.version } };
+    }),
+    loadedFollowUpIds: e.followUps.map((f) => f.id),
+  };
+}
+
+/**
+ * After a conflict the user chose to keep their version: the draft now builds on what is saved (the event's,
+ * its people's and its follow-ups' versions), so the same edits are sent again as changes to that.
+ */
+export function rebaseDraft(draft: EventDraft, theirs: EventJson): EventDraft {
+  const person = new Map(theirs.people.map((p) => [p.id, p]));
+  const followUp = new Map(theirs.followUps.map((f) => [f.id, f]));
+  return {
+    ...draft,
+    version: theirs.version,
+    people: draft.people.map((p) => {
+      const now = p.id ? person.get(p.id) : undefined;
+      return now && p.base ? { ...p, base: { ...p.base, version: now.version } } : p;
+    }),
+    // A follow-up removed elsewhere is sent again as a new one; one still there builds on its current version.
+    followUps: draft.followUps.map((f) => {
+      if (!f.id) return f;
+      const now = followUp.get(f.id);
+      if (!now) return { ...f, id: undefined, base: undefined };
+      return f.base ? { ...f, base: { ...f.base, version: now.version } } : f;
+    }),
+    loadedFollowUpIds: (draft.loadedFollowUpIds ?? []).filter((id) => followUp.has(id)),
   };
 }
 

@@ -12,6 +12,8 @@ export type SuggestKind = (typeof SUGGEST_KINDS)[number];
 /** A known person offered while typing, with what the user needs to pick up the conversation again. */
 export interface PersonSuggestion {
   id: string;
+  /** The person's version, which an edit of their details from the capture form is checked against. */
+  version: number;
   name: string | null;
   role: string | null;
   email: string | null;
@@ -75,6 +77,7 @@ export async function suggestPeople(userId: string, q: string, limit = 5): Promi
   const found = await db
     .select({
       id: people.id,
+      version: people.version,
       name: people.name,
       role: people.role,
       email: people.email,

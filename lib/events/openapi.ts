@@ -24,6 +24,7 @@ const eventSchema = z.object({
       name: z.string().nullable(),
       role: z.string().nullable(),
       email: z.string().nullable(),
+      version: z.int().describe('The person’s version: send it with any change to their details in a PATCH'),
       organisation: ref.nullable(),
       sector: ref.nullable(),
       relation: z.enum(RELATIONS),
@@ -97,12 +98,16 @@ export const eventEndpoints: EndpointDoc[] = [
   {
     method: 'patch',
     path: '/api/v1/events/{id}',
-    summary: 'Change an event. Send the `version` you read; lists you send replace the event’s lists.',
+    summary:
+      'Change an event. Send the `version` you read. `topics`, `people` and `insights` you send replace the event’s lists (send a fact’s `id` to keep it); `followUps` you send are added (no `id`) or changed (`id` and its `version`), and only those in `removeFollowUps` are removed. Changing a known person’s details needs their `version`.',
     tags: ['Events'],
     body: eventPatchSchema,
     responses: {
       200: { description: 'The event after the change', schema: eventSchema },
-      409: { ...problem, description: 'Changed since you read it; `current` holds the event as it is now' },
+      409: {
+        ...problem,
+        description: 'The event, a follow-up or a person sent was changed since you read it; `current` holds the event as it is now, `errors` says which part',
+      },
       413: { ...problem, description: 'The body is over 1 MB' },
     },
   },

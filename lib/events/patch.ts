@@ -17,6 +17,7 @@ export function detailToInput(e: EventDetail | EventJson): EventInput {
     topics: e.topics,
     people: e.people.map((p) => ({
       id: p.id,
+      version: p.version,
       name: undefined,
       role: undefined,
       organisation: undefined,
@@ -25,14 +26,16 @@ export function detailToInput(e: EventDetail | EventJson): EventInput {
       notes: p.notes ?? undefined,
       topics: p.topics,
     })),
-    insights: e.insights.map((i) => ({ text: i.text, personIndex: i.personId ? index.get(i.personId) : undefined })),
+    insights: e.insights.map((i) => ({ id: i.id, text: i.text, personIndex: i.personId ? index.get(i.personId) : undefined })),
     followUps: e.followUps.map((f) => ({
       id: f.id,
+      version: f.version,
       action: f.action,
       due: f.dueOn ?? undefined,
       personIndex: f.personId ? index.get(f.personId) : undefined,
       personId: f.personId && !index.has(f.personId) ? f.personId : undefined,
     })),
+    removeFollowUps: [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/client';
+import { db, type DbOrTx } from '@/db/client';
 import {
   encounters,
   encounterTopics,
@@ -24,6 +24,8 @@ export interface EventPerson {
   role: string | null;
   email: string | null;
   keepPrivate: boolean;
+  /** The person's own version: an edit of their details from the event form is checked against it. */
+  version: number;
   organisation: { id: string; name: string } | null;
   /** The person's own sector, or else their organisation's. */
   sector: { id: string; name: string } | null;
@@ -96,6 +98,7 @@ export async function getEventDetail(
         role: people.role,
         email: people.email,
         keepPrivate: people.keepPrivate,
+        version: people.version,
         orgId: organisations.id,
         orgName: organisations.name,
         ownSectorId: sectors.id,
@@ -151,6 +154,7 @@ export async function getEventDetail(
       role: p.role,
       email: p.email,
       keepPrivate: p.keepPrivate,
+      version: p.version,
       organisation: p.orgId && p.orgName ? { id: p.orgId, name: p.orgName } : null,
       sector:
         p.ownSectorId && p.ownSectorName
@@ -190,3 +194,8 @@ export function eventToJson(e: EventDetail) {
 }
 
 export type EventJson = ReturnType<typeof eventToJson>;
+
+/** The user's event as the API answers it; NotFoundError if missing or not theirs. */
+export async function getEventJson(userId: string, eventId: string): Promise<EventJson> {
+  return eventToJson(await getEventDetail(db, userId, eventId));
+}

@@ -1,13 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
-import { UserFacingError } from '@/lib/errors';
+import { StaleChildError, UserFacingError } from '@/lib/errors';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
 export interface DuplicateCandidate {
   id: string;
+  version: number;
   name: string | null;
   role: string | null;
   organisation: string | null;
@@ -90,6 +91,7 @@ export async function likelyDuplicates(
   const rows = await tx
     .select({
       id: people.id,
+      version: people.version,
       name: people.name,
       role: people.role,
       organisation: organisations.name,
@@ -132,14 +134,18 @@ export async function resolvePeople(
               role: people.role,
               email: people.email,
               organisationId: people.organisationId,
+              organisationSectorId: organisations.sectorId,
               sectorId: people.sectorId,
+              version: people.version,
             })
             .from(people)
+            .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
             .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, known)))
         ).map((r) => [r.id, r])
       : [],
   );
   const fieldErrors: Record<string, string[]> = {};
+  const stale: Record<string, string[]> = {};
   const asks: Record<number, DuplicateCandidate[]> = {};
   const ids: string[] = [];
 
@@ -158,19 +164,25 @@ export async function resolvePeople(
     }
     const sectorId = row.sector ? await resolveSector(tx, userId, row.sector) : null;
     const org = row.organisation ? await resolveOrganisation(tx, userId, row.organisation, sectorId) : null;
-    // The person's own sector is kept only when it differs from their organisation's.
-    const ownSector = sectorId && sectorId !== org?.sectorId ? sectorId : null;
+    const before = personId ? current.get(personId) : undefined;
+    // The person's own sector is kept only when it differs from their organisation's (the one sent, else theirs).
+    const orgSectorId = org ? org.sectorId : (before?.organisationSectorId ?? null);
+    const ownSector = sectorId && sectorId !== orgSectorId ? sectorId : null;
 
     if (personId && !linkedByGuess) {
-      // Only what the row really changes is written, so re-saving an event does not bump everyone's version.
-      const before = current.get(personId);
+      // Details sent for a known person are changes made in the form; only what really differs is written, so
+      // re-saving an event does not bump everyone's version, and only from the version the form read.
       const changes: Partial<typeof people.$inferInsert> = {};
       if (row.name && row.name !== before?.name) changes.name = row.name;
       if (row.role && row.role !== before?.role) changes.role = row.role;
       if (row.email && row.email !== before?.email) changes.email = row.email;
       if (org && org.id !== before?.organisationId) changes.organisationId = org.id;
       if (row.sector && ownSector !== before?.sectorId) changes.sectorId = ownSector;
-      if (Object.keys(changes).length) {
+      if (Object.keys(changes).length && row.version === undefined) {
+        fieldErrors[`people.${index}.version`] = ["Send the version of the person you read to change their details"];
+      } else if (Object.keys(changes).length && row.version !== before?.version) {
+        stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
+      } else if (Object.keys(changes).length) {
         await tx
           .update(people)
           .set({ ...changes, updatedAt: new Date(), version: sql`${people.version} + 1` })
@@ -198,6 +210,7 @@ export async function resolvePeople(
   if (Object.keys(fieldErrors).length) {
     throw new UserFacingError('Some people could not be saved.', 400, fieldErrors);
   }
+  if (Object.keys(stale).length) throw new StaleChildError(stale);
   if (Object.keys(asks).length) throw new LikelyDuplicatesError(asks);
   return ids;
 }

@@ -59,6 +59,11 @@ export const personInputSchema = z
     topics: topicList,
     /** Make a new person even though a likely duplicate exists. */
     newPerson: z.boolean().optional(),
+    /**
+     * The version of a known person (`id`) that the form loaded. Details sent for a known person are changes: they
+     * need this version, and a person saved elsewhere since is a conflict rather than an overwrite.
+     */
+    version: z.int({ error: 'Send the version of the person you read (an integer)' }).min(1).optional(),
   })
   .refine((p) => p.id || p.name || p.role || p.organisation || p.email, {
     message: 'Give a name, or at least a role or organisation',
@@ -66,6 +71,8 @@ export const personInputSchema = z
   });
 
 export const insightInputSchema = z.object({
+  /** An existing fact of this event, when editing: its row (and a credit the form cannot show) is kept. */
+  id: z.uuid().optional(),
   text: requiredText(2000, 'Write the fact or statistic'),
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
 });
@@ -84,6 +91,8 @@ export const followUpInputSchema = z.object({
     .transform((d) => d || undefined),
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
   personId: z.uuid({ error: 'Not a known person id' }).optional(),
+  /** The version of an existing follow-up (`id`) that the form loaded; required to change it. */
+  version: z.int({ error: 'Send the version of the follow-up you read (an integer)' }).min(1).optional(),
 });
 
 const eventFields = {
@@ -99,6 +108,11 @@ const eventFields = {
   people: z.array(personInputSchema).max(100, 'At most 100 people per event').optional().default([]),
   insights: z.array(insightInputSchema).max(100, 'At most 100 facts per event').optional().default([]),
   followUps: z.array(followUpInputSchema).max(50, 'At most 50 follow-ups per event').optional().default([]),
+  /**
+   * Follow-ups of this event to remove. Follow-ups not listed in `followUps` are left as they are (they may have
+   * been added or changed elsewhere since the form was opened): removing one is said, never implied.
+   */
+  removeFollowUps: z.array(z.uuid({ error: 'Not a follow-up of this event' })).max(50).optional().default([]),
 };
 
 function crossCheck(
@@ -125,7 +139,9 @@ function crossCheck(
 export const eventInputSchema = z.object(eventFields).strict().superRefine(crossCheck);
 
 /**
- * PATCH: any of the fields, plus the `version` that was read. Lists given replace the event's lists. Defaults
+ * PATCH: any of the fields, plus the `version` that was read. `topics`, `people` and `insights` given replace the
+ * event's lists; `followUps` given are added or changed (by `id` and `version`), and only those named in
+ * `removeFollowUps` are removed. Defaults
  * fill absent keys, so callers merge only the keys present in the raw body.
  */
 export const eventPatchSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { createFollowUpSchema, listQuerySchema, updateFollowUpSchema } from './validation';
+import { createFollowUpSchema, listQuerySchema, patchFollowUpSchema } from './validation';
 
 const item = z.object({
   id: z.uuid(),
@@ -47,9 +47,9 @@ export const followUpEndpoints: EndpointDoc[] = [
   {
     method: 'patch',
     path: '/api/v1/follow-ups/{id}',
-    summary: 'Change the action, due date (null clears it) or status; send `version` to refuse a stale edit',
+    summary: 'Change the action, due date (null clears it), person or status, from the `version` read (required)',
     tags,
-    body: updateFollowUpSchema,
+    body: patchFollowUpSchema,
     responses: { 200: { description: 'Updated', schema: item }, 409: { description: 'Changed since `version`; `current` holds the saved copy' } },
   },
   {

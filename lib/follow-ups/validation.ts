@@ -41,6 +41,11 @@ export const updateFollowUpSchema = z
   .strict();
 export type UpdateFollowUpInput = z.infer<typeof updateFollowUpSchema>;
 
+/** PATCH /api/v1/follow-ups/{id}: like every other PATCH, it names the version it read. */
+export const patchFollowUpSchema = updateFollowUpSchema.extend({
+  version: z.int({ error: 'Send the version you read (an integer)' }).positive(),
+});
+
 /** Where a snooze moves a follow-up. */
 export const snoozeSchema = z.union([z.enum(['tomorrow', 'next-week']), dueDay]);
 export type SnoozeTarget = z.infer<typeof snoozeSchema>;

@@ -122,16 +122,20 @@ describe('editing and deleting an event', () => {
     expect((await getEventDetail(db, user.id, event.id)).title).toBe('From the phone');
   });
 
-  it('keeps follow-ups the form kept, drops the rest, and refreshes people who left the event', async () => {
+  it('changes the follow-ups sent, removes only those named, and refreshes people who left the event', async () => {
     const user = await createTestUser();
     const { event } = await createEvent(user.id, evening());
     const kept = event.followUps.find((f) => f.action === 'Read the white paper')!;
-    const updated = await updateEvent(
-      user.id,
-      event.id,
-      event.version,
-      evening({ people: [{ ...evening().people[0]!, id: event.people[0]!.id }], insights: [], followUps: [{ id: kept.id, action: 'Read it twice' }] }),
-    );
+    const removed = event.followUps.find((f) => f.action !== 'Read the white paper')!;
+    const input = evening({
+      people: [{ ...evening().people[0]!, id: event.people[0]!.id }],
+      insights: [],
+      followUps: [{ id: kept.id, version: kept.version, action: 'Read it twice' }],
+    });
+    // Changing a follow-up without the version it was read at is refused, naming the field.
+    const unversioned = { ...input, followUps: [{ id: kept.id, action: 'Read it twice' }] };
+    await expect(updateEvent(user.id, event.id, event.version, unversioned)).rejects.toMatchObject({ status: 400, fieldErrors: { 'followUps.0.version': expect.any(Array) } });
+    const updated = await updateEvent(user.id, event.id, event.version, { ...input, removeFollowUps: [removed.id] });
     expect(updated.followUps).toEqual([expect.objectContaining({ id: kept.id, action: 'Read it twice', version: 2 })]);
     // Ada was re-saved unchanged (same name, role, organisation, sector): her own record was not rewritten.
     const [ada] = await db.select().from(people).where(eq(people.id, event.people[0]!.id));

@@ -74,13 +74,18 @@ describe('JSON API for follow-ups', () => {
     expect(await list(`person=${ann.id}`)).toEqual(['Send deck']);
     expect(await list(`event=${ev.id}`)).toEqual(['Send deck']);
 
-    const done = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { status: 'done' }), idParams(item.id));
+    // Like every PATCH, it names the version it read.
+    const unversioned = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { status: 'done' }), idParams(item.id));
+    expect(unversioned.status).toBe(400);
+    expect((await unversioned.json()).errors).toEqual([expect.objectContaining({ path: 'version' })]);
+    const done = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { status: 'done', version: item.version }), idParams(item.id));
     expect(done.status).toBe(200);
     expect((await done.json()).doneAt).toEqual(expect.any(String));
     expect(await list('status=done')).toEqual(['Send deck']);
     expect(await list('due=today')).toEqual([]);
 
-    const cleared = await (await patchRoute(call('PATCH', `${BASE}/${item.id}`, { due: null, status: 'open' }), idParams(item.id))).json();
+    const doneVersion = (await (await getRoute(call('GET', `${BASE}/${item.id}`), idParams(item.id))).json()).version;
+    const cleared = await (await patchRoute(call('PATCH', `${BASE}/${item.id}`, { due: null, status: 'open', version: doneVersion }), idParams(item.id))).json();
     expect(cleared).toMatchObject({ due: null, status: 'open', doneAt: null });
 
     const stale = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { action: 'x', version: 1 }), idParams(item.id));
@@ -137,7 +142,7 @@ describe('JSON API for follow-ups', () => {
 
     expect((await (await listRoute(intruder.call('GET', BASE), noParams)).json()).items).toEqual([]);
     expect((await getRoute(intruder.call('GET', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
-    expect((await patchRoute(intruder.call('PATCH', `${BASE}/${created.id}`, { status: 'done' }), idParams(created.id))).status).toBe(404);
+    expect((await patchRoute(intruder.call('PATCH', `${BASE}/${created.id}`, { status: 'done', version: created.version }), idParams(created.id))).status).toBe(404);
     expect((await deleteRoute(intruder.call('DELETE', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
     expect((await createRoute(intruder.call('POST', BASE, { action: 'x', personId: person.id }), noParams)).status).toBe(404);
     expect((await (await getRoute(owner.call('GET', `${BASE}/${created.id}`), idParams(created.id))).json()).status).toBe('open');

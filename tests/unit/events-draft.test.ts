@@ -87,22 +87,39 @@ describe('the capture draft', () => {
     expect(new Date(endsAt!).getTime() - new Date(startsAt).getTime()).toBe(3 * 60 * 60 * 1000);
   });
 
-  it('a saved event round-trips through the edit form unchanged', () => {
+  it('a saved event round-trips through the edit form, sending only what the user changed', () => {
     const person = (id: string, name: string) => ({
-      id, name, role: null, email: null, organisation: null, sector: null, relation: 'met' as const, notes: null, topics: ['cloud'],
+      id, name, role: null, email: null, organisation: null, sector: null, relation: 'met' as const, notes: null, topics: ['cloud'], version: 4,
     });
     const saved = {
       id: '00000000-0000-4000-8000-000000000001', title: 'T', startsAt: '2026-04-23T17:30:00.000Z', endsAt: null,
       venue: 'V', host: null, series: null, summary: null, reflection: 'R', version: 3,
       createdAt: '', updatedAt: '', topics: ['cloud'],
       people: [person('00000000-0000-4000-8000-00000000000a', 'A'), person('00000000-0000-4000-8000-00000000000b', 'B')],
-      insights: [{ id: 'x', text: 'fact', personId: '00000000-0000-4000-8000-00000000000b' }],
-      followUps: [{ id: '00000000-0000-4000-8000-0000000000f1', action: 'do', dueOn: '2026-05-01', status: 'open' as const, personId: '00000000-0000-4000-8000-0000000000cc', version: 1 }],
+      insights: [{ id: '00000000-0000-4000-8000-0000000000e1', text: 'fact', personId: '00000000-0000-4000-8000-00000000000b' }],
+      followUps: [{ id: '00000000-0000-4000-8000-0000000000f1', action: 'do', dueOn: '2026-05-01', status: 'open' as const, personId: '00000000-0000-4000-8000-0000000000cc', version: 7 }],
     };
-    const payload = draftToPayload(eventToDraft(saved, 'Europe/London'));
-    expect(payload.insights).toEqual([{ text: 'fact', personIndex: 1 }]);
-    // A follow-up about someone not at the event keeps pointing at them.
-    expect(payload.followUps[0]).toMatchObject({ id: saved.followUps[0]!.id, personId: '00000000-0000-4000-8000-0000000000cc' });
+    const draft = eventToDraft(saved, 'Europe/London');
+    const payload = draftToPayload(draft);
+    expect(payload.insights).toEqual([{ id: saved.insights[0]!.id, text: 'fact', personIndex: 1 }]);
+    // Known people: no details sent back (nothing was changed), only the version they were loaded at.
+    expect(payload.people[0]).toMatchObject({ id: saved.people[0]!.id, version: 4, name: undefined, role: undefined, organisation: undefined });
+    // An untouched follow-up is not sent, so a change made to it elsewhere meanwhile stands.
+    expect(payload.followUps).toEqual([]);
+    expect(payload.removeFollowUps).toEqual([]);
     expect(eventInputSchema.safeParse(payload).success).toBe(true);
+
+    // Changed here: sent with its version, and a follow-up about someone not at the event keeps pointing at them.
+    const changed = draftToPayload({
+      ...draft,
+      people: draft.people.map((p, i) => (i === 0 ? { ...p, role: 'CTO' } : p)),
+      followUps: draft.followUps.map((f) => ({ ...f, action: 'do it now' })),
+    });
+    expect(changed.people[0]).toMatchObject({ role: 'CTO', name: undefined, version: 4 });
+    expect(changed.followUps).toEqual([
+      expect.objectContaining({ id: saved.followUps[0]!.id, version: 7, action: 'do it now', personId: '00000000-0000-4000-8000-0000000000cc' }),
+    ]);
+    // Removed here: said so, by id.
+    expect(draftToPayload({ ...draft, followUps: [] }).removeFollowUps).toEqual([saved.followUps[0]!.id]);
   });
 });

@@ -52,7 +52,11 @@ export async function saveEventAction(request: unknown): Promise<SaveEventResult
   } catch (err) {
     if (err instanceof LikelyDuplicatesError) return { message: err.message, duplicates: err.candidates };
     if (err instanceof VersionConflictError) {
-      return { message: 'This event was changed on another device since you opened it.', conflict: err.current as EventJson };
+      // The event itself, or a follow-up or person's details the form changed, was saved elsewhere meanwhile.
+      const message = err.fieldErrors
+        ? 'Part of this event was changed on another device since you opened it. Nothing was saved; your text is below.'
+        : 'This event was changed on another device since you opened it.';
+      return { message, conflict: err.current as EventJson, fieldErrors: err.fieldErrors };
     }
     if (err instanceof NotFoundError) return { message: 'This event no longer exists. It may have been deleted.' };
     if (err instanceof UserFacingError && err.status === 422) {

@@ -13,6 +13,7 @@ import {
   newUid,
   partsIn,
   payloadRowUids,
+  rebaseDraft,
   type EventDraft,
 } from '@/lib/events/draft';
 import type { EventJson } from '@/lib/events/queries';
@@ -169,9 +170,10 @@ export function EventForm({
           theirs={conflict}
           mine={draft}
           onKeepMine={() => {
-            set({ version: conflict.version });
+            const rebased = rebaseDraft(draft, conflict);
+            setDraft(() => rebased);
             setConflict(null);
-            submit({ version: conflict.version });
+            submit(rebased);
           }}
         />
       ) : null}

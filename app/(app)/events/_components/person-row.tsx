@@ -52,6 +52,15 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
     onChange({
       ...person,
       id: s.id,
+      // What they are on record as now: a save sends only what is changed from this, from this version.
+      base: {
+        name: s.name ?? '',
+        role: s.role ?? '',
+        organisation: s.organisation ?? '',
+        sector: context?.sector ?? '',
+        email: s.email ?? '',
+        version: s.version,
+      },
       // What was typed was a search (maybe a role); the person's own name, or none, replaces it.
       name: s.name ?? '',
       role: s.role ?? person.role,
@@ -117,7 +126,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
           </button>
         </div>
       ) : null}
-      {person.id ? <KnownPanel person={person} day={day} onUnlink={() => set({ id: undefined, known: undefined })} /> : null}
+      {person.id ? <KnownPanel person={person} day={day} onUnlink={() => set({ id: undefined, known: undefined, base: undefined })} /> : null}
 
       <div className="grid gap-3 sm:grid-cols-2">
         <div

@@ -2,7 +2,7 @@ import { apiRoute, json, parseId } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/request';
 import { deleteFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
 import { getFollowUp } from '@/lib/follow-ups/queries';
-import { updateFollowUpSchema } from '@/lib/follow-ups/validation';
+import { patchFollowUpSchema } from '@/lib/follow-ups/validation';
 
 type Params = { id: string };
 
@@ -11,10 +11,10 @@ export const GET = apiRoute<Params>(async (_request, user, { params }) => {
   return json(await getFollowUp(user.id, parseId((await params).id)));
 });
 
-/** Changes `action`, `due` (null clears it) or `status`; with `version`, a stale copy is a 409. */
+/** Changes `action`, `due` (null clears it), `personId` or `status` from the `version` read; a stale copy is a 409. */
 export const PATCH = apiRoute<Params>(async (request, user, { params }) => {
   const id = parseId((await params).id);
-  const patch = updateFollowUpSchema.parse(await readJson(request));
+  const patch = patchFollowUpSchema.parse(await readJson(request));
   return json(await updateFollowUp(user.id, id, patch));
 });
 
