@@ -133,7 +133,7 @@ describe('editing and deleting an event', () => {
       followUps: [{ id: kept.id, version: kept.version, action: 'Read it twice' }],
     });
     // Changing a follow-up without the version it was read at is refused, naming the field.
-    const unversioned = { ...input, followUps: [{ id: kept.id, action: 'Read it twice' }] };
+    const unversioned = { ...input, followUps: [{ id: kept.id, action: 'Read it twice', due: undefined }] };
     await expect(updateEvent(user.id, event.id, event.version, unversioned)).rejects.toMatchObject({ status: 400, fieldErrors: { 'followUps.0.version': expect.any(Array) } });
     const updated = await updateEvent(user.id, event.id, event.version, { ...input, removeFollowUps: [removed.id] });
     expect(updated.followUps).toEqual([expect.objectContaining({ id: kept.id, action: 'Read it twice', version: 2 })]);

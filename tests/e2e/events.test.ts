@@ -208,6 +208,46 @@ describe('logging an event on a phone', () => {
     await context.close();
   });
 
+  it('a form opened before changes made elsewhere saves only its own edit: follow-ups added or snoozed and a person renamed meanwhile stand', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Stale Form');
+    const headers = { Origin: baseURL() };
+    const created = await page.request.post('/api/v1/events', {
+      headers,
+      data: {
+        title: 'Digital leaders dinner',
+        startsAt: '2026-03-05T19:00:00Z',
+        people: [{ name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines' }, { role: 'Head of IT', organisation: 'County Council' }],
+        followUps: [{ action: 'Send Ada the report', personIndex: 0 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const event = await created.json();
+    await page.goto(`/events/${event.id}/edit`);
+    await expect.poll(() => page.getByLabel('Reflection').isVisible()).toBe(true);
+
+    // Meanwhile, on another device: a follow-up added, the first one snoozed, Ada's role changed.
+    expect((await page.request.post('/api/v1/follow-ups', { headers, data: { action: 'Compare notes on device policy', eventId: event.id } })).status()).toBe(201);
+    const first = event.followUps[0];
+    expect((await page.request.patch(`/api/v1/follow-ups/${first.id}`, { headers, data: { due: '2026-04-01', version: first.version } })).status()).toBe(200);
+    const ada = event.people[0];
+    const adaNow = await (await page.request.get(`/api/v1/people/${ada.id}`)).json();
+    expect((await page.request.patch(`/api/v1/people/${ada.id}`, { headers, data: { role: 'Chief Engineer', version: adaNow.version } })).status()).toBe(200);
+
+    await page.getByLabel('Reflection').fill('Written on the way home.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((u) => u.pathname === `/events/${event.id}`);
+    const saved = await (await page.request.get(`/api/v1/events/${event.id}`)).json();
+    expect(saved.reflection).toBe('Written on the way home.');
+    expect(saved.followUps.map((f: { action: string }) => f.action).sort()).toEqual(['Compare notes on device policy', 'Send Ada the report']);
+    expect(saved.followUps.find((f: { id: string }) => f.id === first.id).dueOn).toBe('2026-04-01');
+    expect(saved.people.find((p: { id: string }) => p.id === ada.id).role).toBe('Chief Engineer');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('Settings → API tokens: a token is shown once, logs an event with a bearer header, and stops working when revoked', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
