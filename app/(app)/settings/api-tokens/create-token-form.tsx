@@ -42,7 +42,8 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
         <TextField id="token-name" name="name" label="New token name" className="sm:col-span-2" defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="e.g. Shortcuts on my phone" autoComplete="off" />
         <Field id="token-access" label="It may" errors={state.fieldErrors?.access}>
           {(describedBy, invalid) => (
-            <select id="token-access" name="access" defaultValue={state.values?.access ?? 'write'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            // key: a select keeps its first default through React's form reset; a refused save must keep the choice.
+            <select key={state.values?.access ?? 'write'} id="token-access" name="access" defaultValue={state.values?.access ?? 'write'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
               <option value="write">Read and change data</option>
               <option value="read">Only read data</option>
             </select>
@@ -50,7 +51,7 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
         </Field>
         <Field id="token-expires" label="Expires" errors={state.fieldErrors?.expires}>
           {(describedBy, invalid) => (
-            <select id="token-expires" name="expires" defaultValue={state.values?.expires ?? '90'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            <select key={state.values?.expires ?? '90'} id="token-expires" name="expires" defaultValue={state.values?.expires ?? '90'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
               <option value="30">In 30 days</option>
               <option value="90">In 90 days</option>
               <option value="365">In a year</option>
