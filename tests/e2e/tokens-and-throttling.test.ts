@@ -35,7 +35,7 @@ async function failedSignIn(origin: string, email: string, forgedHeaders: Record
 describe('per-client limits without a proxy', () => {
   it('failed sign-ins across many emails from one client are bounded, whatever X-Forwarded-For it sends', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-limits-'));
-    const app = await startApp({
+    const env = {
       DATABASE_URL: '',
       PGLITE_DATA_DIR: path.join(dataDir, 'pglite'),
       AUTH_SECRET: 'e2e-limits-secret-e2e-limits-secret',
@@ -43,7 +43,8 @@ describe('per-client limits without a proxy', () => {
       TRUST_PROXY_HOPS: '',
       SIGN_IN_LIMIT: '5',
       SIGN_IN_IP_LIMIT: '3',
-    });
+    };
+    const app = await startApp(env, 150_000);
     try {
       const codes: (string | null)[] = [];
       for (let i = 0; i < 6; i++) {
@@ -59,7 +60,8 @@ describe('per-client limits without a proxy', () => {
       await app.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // It starts a server of its own (a minute or more on a busy machine).
+  }, 180_000);
 });
 
 describe('API tokens in Settings', () => {
