@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy } from '@/lib/security-headers';
+import { contentSecurityPolicy, strictTransportSecurity } from '@/lib/security-headers';
 
 // Pages anyone may see. API routes and calendar feeds answer 401 themselves rather than redirecting.
 const PUBLIC = [/^\/sign-in(\/|$)/, /^\/sign-up(\/|$)/, /^\/u\//, /^\/api\//, /^\/calendar\//];
@@ -21,12 +21,14 @@ export default function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const signedIn = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  const hsts = strictTransportSecurity(request.headers);
 
   if (!signedIn && !PUBLIC.some((re) => re.test(pathname))) {
     const url = new URL('/sign-in', request.nextUrl);
     if (pathname !== '/') url.searchParams.set('callbackUrl', pathname + search);
     const res = NextResponse.redirect(url);
     res.headers.set('Content-Security-Policy', csp);
+    if (hsts) res.headers.set('Strict-Transport-Security', hsts);
     return res;
   }
 
@@ -37,6 +39,7 @@ export default function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   if (!OWN_CSP.some((re) => re.test(pathname))) res.headers.set('Content-Security-Policy', csp);
+  if (hsts) res.headers.set('Strict-Transport-Security', hsts);
   return res;
 }
 

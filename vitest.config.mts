@@ -58,6 +58,8 @@ export default defineConfig({
                 globalSetup: ['tests/setup/app-server.ts'],
                 fileParallelism: false,
                 testTimeout: 60_000,
+                // A server action's round trip takes seconds on a loaded machine; 1 s (the default) made waits flaky.
+                expect: { poll: { timeout: 10_000 } },
                 env: { CHROMIUM_PATH: CHROMIUM },
               },
             },

@@ -3,24 +3,23 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
+import { sessionCookieSecure } from '@/lib/auth/session-cookie';
 import { getSessionUser, type CurrentUser } from '@/lib/auth/users';
 
 /**
  * The session id the request's session cookie names, or undefined. The cookie is a JWT encrypted with
  * AUTH_SECRET; this decrypts and checks it (expiry included) once. next-auth's auth() would do the same and then
  * encrypt a fresh copy to set as a cookie, which a page cannot set anyway: twice the work on every request for
- * nothing. Only the cookie is read (getToken would also take a Bearer header, which pages never accept), under
- * its __Secure- name over HTTPS, else its plain one.
+ * nothing. Only the cookie is read (getToken would also take a Bearer header, which pages never accept), and only
+ * under the one name the site's scheme gives it (lib/auth/session-cookie.ts).
  */
 async function sessionIdFromCookie(): Promise<string | undefined> {
-  const cookie = (await headers()).get('cookie');
+  const all = await headers();
+  const cookie = all.get('cookie');
   if (!cookie) return undefined;
   const req = { headers: new Headers({ cookie }) };
-  for (const secureCookie of [true, false]) {
-    const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie });
-    if (token) return typeof token.sid === 'string' ? token.sid : undefined;
-  }
-  return undefined;
+  const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie: sessionCookieSecure(all) });
+  return typeof token?.sid === 'string' ? token.sid : undefined;
 }
 
 /** The current session id (sign-out, Settings → Signed-in devices). Cached for one request. */

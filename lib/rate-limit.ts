@@ -8,11 +8,15 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** The longest window any counter may use: housekeeping deletes counters whose window began before it. */
+export const LONGEST_WINDOW_SECONDS = 60 * 60;
+
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`. The counter lives in
  * Postgres (one upsert), so every app server sees the same count.
  */
 export async function hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  if (windowSeconds > LONGEST_WINDOW_SECONDS) throw new Error(`A rate-limit window may last at most ${LONGEST_WINDOW_SECONDS} s`);
   const [row] = await rows<{ count: number; window_start: string | Date }>(
     db,
     sql`

@@ -17,3 +17,28 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** One year: browsers keep to HTTPS for this long after they last saw the header. */
+const HSTS_MAX_AGE = 365 * 24 * 60 * 60;
+
+/**
+ * Strict-Transport-Security for a response, or null. Sent when the site is HTTPS: AUTH_URL says so, or (without
+ * AUTH_URL) in production behind a trusted proxy that reports HTTPS. Browsers ignore it over plain HTTP anyway.
+ * No includeSubDomains: other sites under the same domain are not ours to move to HTTPS.
+ */
+export function strictTransportSecurity(headers: Headers): string | null {
+  const configured = process.env.AUTH_URL || process.env.NEXTAUTH_URL;
+  let https = false;
+  if (configured) {
+    try {
+      https = new URL(configured).protocol === 'https:';
+    } catch {
+      https = false;
+    }
+  } else {
+    const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+    const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+    https = process.env.NODE_ENV === 'production' && Number.isInteger(hops) && hops >= 1 && proto === 'https';
+  }
+  return https ? `max-age=${HSTS_MAX_AGE}` : null;
+}

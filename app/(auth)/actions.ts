@@ -5,6 +5,8 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, withKnownDevice } from '@/lib/auth/known-device';
+import { PasswordHasherBusy } from '@/lib/auth/password';
+import { countSignUp } from '@/lib/auth/sign-up-limits';
 import { createUser } from '@/lib/auth/users';
 import { deleteSession } from '@/lib/auth/users';
 import { signInSchema, signUpSchema } from '@/lib/auth/validation';
@@ -12,12 +14,10 @@ import { getSessionId } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';
 import { clientAddress } from '@/lib/client-address';
 import { siteOrigin } from '@/lib/site-origin';
-import { hit } from '@/lib/rate-limit';
 import { errorState, fieldErrorsOf, type FormState, formValues, safeRedirectPath } from '@/lib/forms';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
-const SIGN_UP_PER_ADDRESS = Number(process.env.SIGN_UP_LIMIT ?? 10);
-const SIGN_UP_OVERALL = SIGN_UP_PER_ADDRESS * 20;
+const BUSY = 'Rapport is busy just now. Try again in a few seconds.';
 
 async function signInWith(email: string, password: string, redirectTo: string): Promise<FormState | never> {
   try {
@@ -28,6 +28,7 @@ async function signInWith(email: string, password: string, redirectTo: string): 
     if (code === 'rate_limited') {
       return { message: 'Too many attempts. Wait 15 minutes, then try again.' };
     }
+    if (code === 'busy') return { message: BUSY };
     return { message: WRONG_CREDENTIALS };
   }
   // Signed in: this browser is now a known device for the account (see lib/auth/known-device.ts).
@@ -63,14 +64,14 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     locale: formData.get('locale') ?? undefined,
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  // Each account costs an argon2 hash and can publish: cap sign-ups per address (or overall, when unknown).
-  const address = clientAddress(await headers());
-  const limit = await hit(`sign-up:${address ?? 'all'}`, address ? SIGN_UP_PER_ADDRESS : SIGN_UP_OVERALL, 3600);
+  // Each account costs an argon2 hash and can publish: cap sign-ups per address, then overall.
+  const limit = await countSignUp(clientAddress(await headers()));
   if (!limit.allowed) return { message: 'Too many new accounts from here just now. Try again in an hour.', values };
   try {
     await createUser(parsed.data);
   } catch (err) {
     if (err instanceof UserFacingError) return errorState(err, values);
+    if (err instanceof PasswordHasherBusy) return { message: BUSY, values };
     console.error('Sign-up failed', err);
     return { message: 'We could not create your account just now. Please try again.', values };
   }

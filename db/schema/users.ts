@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 
 export const users = pgTable(
@@ -37,7 +37,8 @@ export const sessions = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId)],
+  // expires_at: housekeeping deletes expired rows.
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
 
 export const apiTokens = pgTable(
@@ -53,20 +54,34 @@ export const apiTokens = pgTable(
     /** First characters of the token, so the user can tell tokens apart. */
     prefix: text().notNull(),
     createdAt: createdAt(),
+    /** Refreshed at most once a minute, so a busy token does not cost a write per request. */
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** Null: never expires (the user chose so). Past it, the token is refused with 401. */
+    expiresAt: timestamp({ withTimezone: true }),
+    /** 'read' tokens may only GET; 'write' tokens may also POST, PATCH and DELETE. */
+    scope: text({ enum: ['read', 'write'] }).notNull().default('write'),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
 );
 
 /** Fixed-window counters shared by every app server (sign-in attempts, API writes). */
-export const rateLimits = pgTable('rate_limits', {
-  key: text().primaryKey(),
-  windowStart: timestamp({ withTimezone: true }).notNull(),
-  count: integer().notNull(),
-});
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().primaryKey(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull(),
+  },
+  // Housekeeping deletes counters whose window has long passed.
+  (t) => [index('rate_limits_window_start_idx').on(t.windowStart)],
+);
 
-/** One row per (user, Idempotency-Key): a retried or double-submitted write returns the first answer. */
+/**
+ * One row per (user, Idempotency-Key): a retried or double-submitted write returns the first answer. Only what a
+ * replay needs is kept (status and the id of what was made, re-read on replay), never the response body, so
+ * nothing the user wrote outlives its record here. Rows expire after a day (lib/housekeeping.ts).
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -77,11 +92,15 @@ export const idempotencyKeys = pgTable(
     scope: text().notNull(),
     requestHash: text().notNull(),
     responseStatus: integer(),
-    responseBody: jsonb(),
     resourceId: uuid(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_at_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index('idempotency_keys_created_at_idx').on(t.createdAt),
+    // The purge removes the keys of what it removes for good.
+    index('idempotency_keys_resource_idx').on(t.userId, t.resourceId),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -7,7 +7,7 @@ import { hit } from '@/lib/rate-limit';
 import { siteOrigin } from '@/lib/site-origin';
 import { problem, validationProblem } from './problem';
 import { BodyError } from './request';
-import { userForToken } from './tokens';
+import { tokenAuth } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,9 +36,16 @@ export async function authenticate(request: Request): Promise<CurrentUser | Resp
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const user = match ? await userForToken(match[1]!) : null;
-    if (!user) return problem(401, 'The API token is missing, unknown or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
-    return (await writeLimited(request, user)) ?? user;
+    const found = match ? await tokenAuth(match[1]!) : null;
+    if (!found) {
+      return problem(401, 'The API token is missing, unknown, expired or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
+    }
+    if (found.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+      return problem(403, 'This API token is read-only: it cannot change data. Create a token with write access.', {}, {
+        'WWW-Authenticate': 'Bearer error="insufficient_scope"',
+      });
+    }
+    return (await writeLimited(request, found.user)) ?? found.user;
   }
   const user = await getCurrentUser();
   if (!user) return problem(401, 'Sign in, or send an API token as "Authorization: Bearer <token>".');

@@ -69,10 +69,13 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
     const write = ep.method !== 'get';
     const common: Record<string, string> = {
       '400': 'Invalid input, with the failing fields in `errors`',
-      '401': 'Not signed in, or an unknown or revoked API token',
+      '401': 'Not signed in, or an API token that is unknown, expired or revoked',
       '404': 'Not found, or not yours',
       ...(write
-        ? { '403': 'A cookie-authenticated write from another origin', '429': 'Over the per-user limit of writes a minute; see Retry-After' }
+        ? {
+            '403': 'A read-only API token, or a cookie-authenticated write from another origin',
+            '429': 'Over the per-user limit of writes a minute; see Retry-After',
+          }
         : {}),
       ...(write && ep.body ? { '413': 'The body is over 1 MB', '415': 'The body is not application/json' } : {}),
     };
@@ -96,11 +99,18 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       title: 'Rapport API',
       version: '1',
       description:
-        'Authenticate with "Authorization: Bearer <token>" (Settings → API tokens) or, from the app itself, the session cookie. Errors are application/problem+json (RFC 9457).',
+        'Authenticate with "Authorization: Bearer <token>" (Settings → API tokens) or, from the app itself, the session cookie. ' +
+        'A token is created with your password, may read only or read and write (a read-only token gets 403 on POST, PATCH and DELETE), ' +
+        'and expires after 30, 90 (the default) or 365 days, or never; an expired or revoked token gets 401. ' +
+        'Errors are application/problem+json (RFC 9457).',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token from Settings → API tokens: read-only or read and write, with an expiry.' },
+        // Over HTTPS the cookie is __Secure-authjs.session-token.
+        cookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
+      },
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
     },
     security: [{ bearer: [] }, { cookie: [] }],

@@ -1,15 +1,15 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { clientAddress } from '@/lib/client-address';
-import { purgeExpired } from '@/lib/deleted/queries';
 import { authConfig } from './config';
-import { cookieValue, KNOWN_DEVICE_COOKIE, knownDeviceFor } from './known-device';
-import { countAttempt, failureKeys, forgiveAttempt } from './sign-in-limits';
-import { createSession, deleteSession, verifyCredentials } from './users';
-import { signInSchema } from './validation';
+import { authorizeCredentials, SignInRefused } from './authorize';
+import { deleteSession } from './users';
 
-export class RateLimitedSignIn extends CredentialsSignin {
-  code = 'rate_limited';
+/** A refused attempt, with the code the sign-in form turns into its message. */
+class RefusedSignIn extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -33,19 +33,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const device = knownDeviceFor(cookieValue(request.headers.get('cookie'), KNOWN_DEVICE_COOKIE), email);
-        const keys = failureKeys(email, clientAddress(request.headers), device);
-        if (!(await countAttempt(keys))) throw new RateLimitedSignIn();
-        const user = await verifyCredentials(email, password);
-        if (!user) return null;
-        await forgiveAttempt(keys);
-        const sid = await createSession(user.id, request.headers.get('user-agent'));
-        // Housekeeping on a path every user takes: what was deleted before the restore window goes for good.
-        await purgeExpired(user.id).catch((err) => console.error('purging expired deletions failed', err));
-        return { id: user.id, email: user.email, name: user.name, sid };
+        try {
+          return await authorizeCredentials(credentials, request.headers);
+        } catch (err) {
+          if (err instanceof SignInRefused) throw new RefusedSignIn(err.code);
+          throw err;
+        }
       },
     }),
   ],

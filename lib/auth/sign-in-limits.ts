@@ -40,6 +40,11 @@ export async function countAttempt(keys: AttemptKey[]): Promise<boolean> {
   return true;
 }
 
+/** Takes the attempt back from every counter: it was refused before the password was checked (server busy). */
+export async function takeBackAttempt(keys: AttemptKey[]): Promise<void> {
+  for (const { key } of keys) await unhit(key);
+}
+
 /** Only failures count: the right password clears this client's counter and takes its attempt back from the rest. */
 export async function forgiveAttempt(keys: AttemptKey[]): Promise<void> {
   await reset(keys[0]!.key);

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { followUps, networkingEvents, organisations, people, posts } from '@/db/schema';
+import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { followUps, idempotencyKeys, networkingEvents, organisations, people, posts } from '@/db/schema';
 import { restoreEvent } from '@/lib/events/write';
 import { restoreFollowUp } from '@/lib/follow-ups/mutations';
 import { displayName } from '@/lib/people/display-name';
@@ -85,27 +86,39 @@ export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]
     .map((item) => ({ ...item, daysLeft: daysLeft(item.deletedAt) }));
 }
 
+/** What one purge removed for good, per kind. */
+export type PurgeCounts = Record<DeletedKind, number>;
+
+/** Most rows of one kind removed by one purge: a backlog drains over a few runs instead of one long transaction. */
+const PURGE_BATCH = 2000;
+
 /**
- * Removes for good what the user deleted before the restore window, in one transaction: follow-ups and posts
- * first, then events (their encounters, topics and facts go with them) and people (their encounters go; facts
- * and follow-ups that named them stay, unlinked). Cheap when there is nothing to remove (partial indexes on
- * deleted rows only), so it runs on sign-in and when Recently deleted is opened.
+ * Removes for good what anyone deleted before the restore window (as of `now`), in the caller's transaction:
+ * follow-ups and posts first, then events (their encounters, topics and facts go with them) and people (their
+ * encounters go; facts and follow-ups that named them stay, unlinked). The idempotency keys that named a removed
+ * record go with it. Run by housekeeping (lib/housekeeping.ts), never by a page or sign-in.
  */
-export async function purgeExpired(userId: string): Promise<Record<DeletedKind, number>> {
-  return db.transaction(async (tx) => {
-    const gone = async (table: typeof people | typeof networkingEvents | typeof posts | typeof followUps) =>
-      (
-        await tx
-          .delete(table)
-          .where(and(eq(table.userId, userId), isNotNull(table.deletedAt), deletedBeforeWindow(table.deletedAt)))
-          .returning({ id: table.id })
-      ).length;
-    const followUpCount = await gone(followUps);
-    const postCount = await gone(posts);
-    const eventCount = await gone(networkingEvents);
-    const personCount = await gone(people);
-    return { 'follow-up': followUpCount, post: postCount, event: eventCount, person: personCount };
-  });
+export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<PurgeCounts> {
+  const gone = async (table: typeof people | typeof networkingEvents | typeof posts | typeof followUps) => {
+    const [row] = await rows<{ n: number }>(
+      conn,
+      sql`with gone as (
+            delete from ${table} where id in (
+              select id from ${table}
+               where deleted_at is not null and ${deletedBeforeWindow(sql`deleted_at`, now)}
+               limit ${PURGE_BATCH})
+            returning user_id, id),
+          keys as (
+            delete from ${idempotencyKeys} k using gone where k.user_id = gone.user_id and k.resource_id = gone.id)
+          select count(*)::int as n from gone`,
+    );
+    return Number(row?.n ?? 0);
+  };
+  const followUpCount = await gone(followUps);
+  const postCount = await gone(posts);
+  const eventCount = await gone(networkingEvents);
+  const personCount = await gone(people);
+  return { 'follow-up': followUpCount, post: postCount, event: eventCount, person: personCount };
 }
 
 const HREF: Record<DeletedKind, (id: string) => string> = {

@@ -252,7 +252,8 @@ export async function createEvent(
     return { status: 201, body: eventToJson(await getEventDetail(tx, userId, id)), resourceId: id };
   };
   if (options.idempotencyKey) {
-    const result = await idempotent(userId, options.idempotencyKey, 'events.create', fingerprint(input), work);
+    const reread = async (tx: Tx, id: string) => eventToJson(await getEventDetail(tx, userId, id));
+    const result = await idempotent(userId, options.idempotencyKey, 'events.create', fingerprint(input), work, reread);
     return { event: result.body, replayed: result.replayed };
   }
   const result = await db.transaction(work);

@@ -39,8 +39,9 @@ export default async function setup(project: TestProject) {
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
     AUTH_TRUST_HOST: 'true',
     SIGN_IN_LIMIT: '5',
-    // Every browser test signs in from 127.0.0.1: only the per-email limit is exercised here.
+    // Every browser test signs in and up from 127.0.0.1: only the per-email limit is exercised here.
     SIGN_IN_IP_LIMIT: '100000',
+    SIGN_UP_LIMIT: '100000',
   });
   project.provide('baseURL', app.baseURL);
   return async () => {

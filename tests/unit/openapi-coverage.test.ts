@@ -34,3 +34,15 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the OpenAPI document on tokens', () => {
+  it('says a read-only token gets 403 on writes and an expired one 401', () => {
+    const doc = buildOpenApi(endpoints);
+    const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    const post = paths['/api/v1/people']!.post!;
+    expect(post.responses['403']!.description).toMatch(/read-only API token/);
+    expect(post.responses['401']!.description).toMatch(/expired/);
+    expect(paths['/api/v1/people']!.get!.responses['403']).toBeUndefined();
+    expect(doc.info.description).toMatch(/read-only/);
+  });
+});

@@ -60,7 +60,7 @@ export async function createFollowUpAction(_prev: AddFollowUpState, formData: Fo
     if (key) {
       const result = await idempotent(user.id, key, 'follow-ups:create', fingerprint(parsed.data), async (tx) => {
         const item = await createFollowUp(user.id, parsed.data, tx);
-        return { status: 201, body: item, resourceId: item.id };
+        return { status: 201, body: { id: item.id }, resourceId: item.id };
       });
       added = result.body.id;
     } else {

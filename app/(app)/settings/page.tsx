@@ -16,7 +16,10 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const signedOut = z.coerce.number().int().min(0).max(1000).safeParse((await searchParams).signedOut);
+  const params = await searchParams;
+  const count = z.coerce.number().int().min(0).max(1000);
+  const signedOut = count.safeParse(params.signedOut);
+  const tokensRevoked = count.safeParse(params.tokensRevoked);
   return (
     <>
       <PageHeader title="Settings" />
@@ -36,7 +39,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <SectorsSection user={user} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
-        <SessionsSection user={user} signedOut={signedOut.success ? signedOut.data : undefined} />
+        <SessionsSection
+          user={user}
+          signedOut={signedOut.success ? signedOut.data : undefined}
+          tokensRevoked={tokensRevoked.success ? tokensRevoked.data : undefined}
+        />
         <Card>
           <h2 className="mb-1 text-base font-semibold">Recently deleted</h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">

@@ -10,6 +10,10 @@ function day(d: Date, user: CurrentUser) {
   return dateFormat(user.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone }).format(d);
 }
 
+function moment(d: Date, user: CurrentUser) {
+  return dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: user.timeZone }).format(d);
+}
+
 /** API tokens: create (shown once), list, revoke. Tokens are stored hashed. */
 export async function ApiTokensSection({ user }: { user: CurrentUser }) {
   const tokens = await listApiTokens(user.id);
@@ -20,8 +24,8 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
       </h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         Let your own scripts and shortcuts log events: send <code className="text-xs">Authorization: Bearer &lt;token&gt;</code>.
-        See the <a href="/api/v1/openapi.json" className="underline">API description</a>. A token can do anything you can,
-        so keep it secret and revoke it when you stop using it.
+        See the <a href="/api/v1/openapi.json" className="underline">API description</a>. A token with write access can
+        change anything you can, so keep it secret and revoke it when you stop using it.
       </p>
       {tokens.length ? (
         <ul className="mb-4 divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -30,8 +34,15 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
               <div className="min-w-0 text-sm">
                 <p className="font-medium wrap-anywhere">{t.name}</p>
                 <p className="text-xs text-zinc-500">
-                  <span className="font-mono">{t.prefix}…</span> · created {day(t.createdAt, user)} ·{' '}
-                  {t.lastUsedAt ? `last used ${day(t.lastUsedAt, user)}` : 'never used'}
+                  <span className="font-mono">{t.prefix}…</span> · {t.scope === 'read' ? 'read only' : 'read and write'} · created{' '}
+                  {day(t.createdAt, user)} · {t.lastUsedAt ? `last used ${moment(t.lastUsedAt, user)}` : 'never used'} ·{' '}
+                  {t.expired ? (
+                    <strong className="font-medium text-red-700 dark:text-red-400">expired {day(t.expiresAt!, user)}</strong>
+                  ) : t.expiresAt ? (
+                    `expires ${day(t.expiresAt, user)}`
+                  ) : (
+                    'never expires'
+                  )}
                 </p>
               </div>
               <form action={revokeApiTokenAction}>

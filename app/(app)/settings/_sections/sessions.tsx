@@ -1,19 +1,21 @@
-import { LogOut, Monitor, Smartphone } from 'lucide-react';
+import { KeyRound, LogOut, Monitor, Smartphone } from 'lucide-react';
 import { Card } from '@/app/_components/ui/card';
 import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
+import { listApiTokens } from '@/lib/api/tokens';
 import { listSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/users';
 import { getSessionId } from '@/lib/dal';
 import { dateFormat } from '@/lib/intl';
+import { revokeAllApiTokensAction } from '../api-tokens/actions';
 import { endOtherSessionsAction, endSessionAction } from '../sessions/actions';
 
 const PHONE = /iPhone|Android/;
-const FORGET = ['signedOut'];
+const FORGET = ['signedOut', 'tokensRevoked'];
 
 /** Where the user is signed in: each device, when it was last used; sign one out, or all but this one. */
-export async function SessionsSection({ user, signedOut }: { user: CurrentUser; signedOut?: number }) {
-  const list = await listSessions(user.id, await getSessionId());
+export async function SessionsSection({ user, signedOut, tokensRevoked }: { user: CurrentUser; signedOut?: number; tokensRevoked?: number }) {
+  const [list, tokens] = await Promise.all([listSessions(user.id, await getSessionId()), listApiTokens(user.id)]);
   const when = dateFormat(user.locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: user.timeZone });
   const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
   const others = list.filter((s) => !s.current).length;
@@ -29,6 +31,7 @@ export async function SessionsSection({ user, signedOut }: { user: CurrentUser; 
       <ForgetParams names={FORGET} />
       <p role="status" className="empty:hidden mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
         {signedOut === undefined ? '' : signedOut === 0 ? 'That device was already signed out.' : `Signed out ${signedOut === 1 ? 'one device' : `${signedOut} devices`}.`}
+        {tokensRevoked === undefined ? '' : `Revoked ${tokensRevoked === 1 ? 'one API token' : `${tokensRevoked} API tokens`}.`}
       </p>
       <ul className="mb-3 divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {list.map((s) => {
@@ -57,14 +60,24 @@ export async function SessionsSection({ user, signedOut }: { user: CurrentUser; 
           );
         })}
       </ul>
-      {others > 0 ? (
-        <form action={endOtherSessionsAction}>
-          <SubmitButton variant="secondary" pendingText="Signing out…">
-            <LogOut aria-hidden className="size-4" />
-            Sign out everywhere else
-          </SubmitButton>
-        </form>
-      ) : null}
+      <div className="flex flex-wrap gap-3">
+        {others > 0 ? (
+          <form action={endOtherSessionsAction}>
+            <SubmitButton variant="secondary" pendingText="Signing out…">
+              <LogOut aria-hidden className="size-4" />
+              Sign out everywhere else
+            </SubmitButton>
+          </form>
+        ) : null}
+        {tokens.length > 0 ? (
+          <form action={revokeAllApiTokensAction}>
+            <SubmitButton variant="secondary" pendingText="Revoking…">
+              <KeyRound aria-hidden className="size-4" />
+              Revoke all API tokens
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
     </Card>
   );
 }

@@ -3,7 +3,7 @@
 import { Copy, KeyRound } from 'lucide-react';
 import { useActionState, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
-import { inputClass, TextField } from '@/app/_components/ui/field';
+import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { createApiTokenAction, type TokenFormState } from './actions';
 
@@ -32,11 +32,39 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
           </Button>
         </div>
       ) : null}
-      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
-        <TextField id="token-name" name="name" label="New token name" className="flex-1" defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="e.g. Shortcuts on my phone" autoComplete="off" />
-        <SubmitButton className="sm:mt-7" pendingText="Creating…">
-          <KeyRound aria-hidden className="size-4" /> Create token
-        </SubmitButton>
+      {state.message ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          {state.message}
+        </p>
+      ) : null}
+      {/* key: after a token is made, the form starts afresh (and forgets the password). */}
+      <form key={state.tokenId ?? 'new'} action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
+        <TextField id="token-name" name="name" label="New token name" className="sm:col-span-2" defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="e.g. Shortcuts on my phone" autoComplete="off" />
+        <Field id="token-access" label="It may" errors={state.fieldErrors?.access}>
+          {(describedBy, invalid) => (
+            // key: a select keeps its first default through React's form reset; a refused save must keep the choice.
+            <select key={state.values?.access ?? 'write'} id="token-access" name="access" defaultValue={state.values?.access ?? 'write'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+              <option value="write">Read and change data</option>
+              <option value="read">Only read data</option>
+            </select>
+          )}
+        </Field>
+        <Field id="token-expires" label="Expires" errors={state.fieldErrors?.expires}>
+          {(describedBy, invalid) => (
+            <select key={state.values?.expires ?? '90'} id="token-expires" name="expires" defaultValue={state.values?.expires ?? '90'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+              <option value="30">In 30 days</option>
+              <option value="90">In 90 days</option>
+              <option value="365">In a year</option>
+              <option value="never">Never</option>
+            </select>
+          )}
+        </Field>
+        <TextField id="token-password" name="password" type="password" label="Your password" hint="A token is a key to your account: confirm it is you." className="sm:col-span-2" errors={state.fieldErrors?.password} autoComplete="current-password" />
+        <div>
+          <SubmitButton pendingText="Creating…">
+            <KeyRound aria-hidden className="size-4" /> Create token
+          </SubmitButton>
+        </div>
       </form>
     </div>
   );

@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireUser } from '@/lib/dal';
-import { DELETED_KINDS, liveItem, listRecentlyDeleted, purgeExpired, type DeletedKind } from '@/lib/deleted/queries';
+import { DELETED_KINDS, liveItem, listRecentlyDeleted, type DeletedKind } from '@/lib/deleted/queries';
 import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
 import { isUuid } from '@/lib/ids';
 import { dateFormat } from '@/lib/intl';
@@ -35,8 +35,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
   await connection();
   const user = await requireUser();
   const raw = await searchParams;
-  // What is past the window goes for good before the list is read, so the list never offers what cannot come back.
-  await purgeExpired(user.id);
+  // A read: what is past the window is not listed (listRecentlyDeleted), and housekeeping removes it on its own schedule.
   const ref = restoredRef(raw.restored);
   const [items, restored] = await Promise.all([listRecentlyDeleted(user.id), ref ? liveItem(user.id, ref.kind, ref.id) : null]);
   const day = dateFormat(user.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: user.timeZone });

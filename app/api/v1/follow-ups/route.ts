@@ -2,7 +2,7 @@ import { apiRoute, json } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
-import { listFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
+import { getFollowUp, listFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, listQuerySchema } from '@/lib/follow-ups/validation';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 
@@ -26,6 +26,6 @@ export const POST = apiRoute(async (request, user) => {
   const result = await idempotent<FollowUpItem>(user.id, key, 'follow-ups:create', fingerprint(input), async (tx) => {
     const item = await createFollowUp(user.id, input, tx);
     return { status: 201, body: item, resourceId: item.id };
-  });
+  }, (tx, id) => getFollowUp(user.id, id, tx));
   return json(result.body, result.status, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
 });

@@ -2,7 +2,7 @@ import { apiRoute, json } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { toApiPerson, toApiListItem } from '@/lib/people/api-shape';
-import { createPerson } from '@/lib/people/queries';
+import { createPerson, getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
 
@@ -33,7 +33,7 @@ export const POST = apiRoute(async (request, user) => {
   const result = await idempotent(user.id, key, 'people.create', fingerprint(body), async (tx) => {
     const person = await createPerson(user.id, input, tx);
     return { status: 201, body: toApiPerson(person), resourceId: person.id };
-  });
+  }, async (tx, id) => toApiPerson(await getPerson(user.id, id, { conn: tx })));
   return json(result.body, result.status, {
     ...(result.resourceId ? { Location: `/api/v1/people/${result.resourceId}` } : {}),
     ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
