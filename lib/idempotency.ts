@@ -25,6 +25,13 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
 }
 
+/**
+ * Every write that takes an idempotency key names its scope `<feature>.<verb>`, the same for the form and the
+ * API, so a key sent to both for the same request creates one record.
+ */
+export const IDEMPOTENCY_SCOPES = ['people.create', 'follow-ups.create', 'posts.create', 'events.create'] as const;
+export type IdempotencyScope = (typeof IDEMPOTENCY_SCOPES)[number];
+
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /**
@@ -35,7 +42,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 export async function idempotent<T>(
   userId: string,
   key: string,
-  scope: string,
+  scope: IdempotencyScope,
   requestFingerprint: string,
   work: (tx: Tx) => Promise<StoredResponse<T>>,
 ): Promise<StoredResponse<T> & { replayed: boolean }> {
@@ -76,4 +83,20 @@ export async function idempotent<T>(
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
     return { ...result, replayed: false };
   });
+}
+
+/**
+ * The one way a write takes an optional idempotency key: with a key, `work` runs once per (user, key) and a retry
+ * gets the stored answer (see idempotent); without one, `work` runs in a transaction of its own. `input` is the
+ * parsed request, whose fingerprint tells a retry from a different request under the same key.
+ */
+export async function onceForKey<T>(
+  userId: string,
+  key: string | null | undefined,
+  scope: IdempotencyScope,
+  input: unknown,
+  work: (tx: Tx) => Promise<StoredResponse<T>>,
+): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (!key) return { ...(await db.transaction(work)), replayed: false };
+  return idempotent(userId, key, scope, fingerprint(input), work);
 }

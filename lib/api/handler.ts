@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { hit } from '@/lib/rate-limit';
+import { logError } from '@/lib/log';
 import { siteOrigin } from '@/lib/site-origin';
+import { countWrite } from '@/lib/write-limit';
 import { problem, validationProblem } from './problem';
 import { BodyError } from './request';
 import { userForToken } from './tokens';
@@ -54,15 +55,13 @@ export async function authenticate(request: Request): Promise<CurrentUser | Resp
  */
 async function writeLimited(request: Request, user: CurrentUser): Promise<Response | null> {
   if (SAFE_METHODS.has(request.method)) return null;
-  // Writes one user may make per minute, by token or cookie (API_WRITE_LIMIT, default 600).
-  const limit = Number(process.env.API_WRITE_LIMIT ?? 600);
-  const { allowed, retryAfterSeconds } = await hit(`api-write:${user.id}`, limit, 60);
-  if (allowed) return null;
-  return problem(429, `More than ${limit} changes in a minute. Try again in ${retryAfterSeconds} s.`, {}, { 'Retry-After': String(retryAfterSeconds) });
+  const refused = await countWrite(user.id);
+  if (!refused) return null;
+  return problem(429, refused.message, {}, { 'Retry-After': String(refused.retryAfterSeconds) });
 }
 
 /** Maps an error thrown by lib code to a problem response; anything unexpected is logged and hidden. */
-export function errorResponse(err: unknown): Response {
+export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof BodyError) return err.response;
   if (err instanceof z.ZodError) return validationProblem(err);
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current });
@@ -73,7 +72,7 @@ export function errorResponse(err: unknown): Response {
       : undefined;
     return problem(err.status, err.message, errors ? { errors } : {});
   }
-  console.error('API error', err);
+  logError(route ?? 'api', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');
 }
 
@@ -85,7 +84,7 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
       if (user instanceof Response) return user;
       return await handler(request, user, context);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, `${request.method} ${new URL(request.url).pathname}`);
     }
   };
 }

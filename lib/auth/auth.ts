@@ -7,6 +7,7 @@ import { cookieValue, KNOWN_DEVICE_COOKIE, knownDeviceFor } from './known-device
 import { countAttempt, failureKeys, forgiveAttempt } from './sign-in-limits';
 import { createSession, deleteSession, verifyCredentials } from './users';
 import { signInSchema } from './validation';
+import { logError } from '@/lib/log';
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // server log per attempt; anything else next-auth reports is still logged.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      logError('auth', error);
     },
   },
   events: {
