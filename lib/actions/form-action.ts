@@ -5,27 +5,12 @@ import { db, type DbOrTx } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth/users';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/forms';
+import { fieldErrorsOf, type ActionResult } from '@/lib/forms';
 import { onceForKey, type IdempotencyScope } from '@/lib/idempotency';
 import { logError } from '@/lib/log';
 import { countWrite } from '@/lib/write-limit';
 
-/**
- * What every server action answers, the same for a form (through useActionState) and for a call from a client
- * component. `ok` is true after a success and absent or false after a refusal; `status` is the HTTP status the
- * API would have answered (400, 404, 409, 429, 500), `message` is shown above the form, `fieldErrors` beside the
- * fields they name, `values` is what the user typed (never a password) so the form loses nothing, `data` is the
- * action's own answer, and `conflict` is the saved copy when someone else changed the record meanwhile.
- */
-export interface ActionResult<D = unknown, C = unknown> {
-  ok?: boolean;
-  status?: number;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  data?: D;
-  conflict?: C;
-}
+export type { ActionResult };
 
 /** An expected refusal that is not an error of lib code (a duplicate to confirm, say): see refuse(). */
 class ActionRefusal extends Error {
@@ -79,6 +64,11 @@ export interface ActionOptions<I, D, C, A extends unknown[]> {
    * after the work and not inside it). Its return, if any, replaces the success result.
    */
   after?: (data: D, ctx: ActionContext<I>) => void | ActionResult<D, C> | Promise<void | ActionResult<D, C>>;
+  /**
+   * Runs after any refusal (bad input, a lib error, the write limit), outside the error handling: an action used as
+   * a plain `<form action>` has no state to show it in, so it may redirect instead. Its return replaces the refusal.
+   */
+  onRefusal?: (refusal: ActionResult<D, C>) => void | ActionResult<D, C> | Promise<void | ActionResult<D, C>>;
 }
 
 const GENERIC_FAILURE = 'Something went wrong on our side. Nothing was changed.';
@@ -133,17 +123,19 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
   const withValues = (r: ActionResult<D, C>): ActionResult<D, C> => (values ? { ...r, values: { ...values, ...r.values } } : r);
   let ctx: ActionContext<z.output<S>> | undefined;
   let data: D;
+  let refusal: ActionResult<D, C> | undefined;
   try {
-    if (options.write !== false) {
-      const refused = await countWrite(user.id);
-      if (refused) return withValues({ ok: false, status: 429, message: refused.message });
-    }
-    const parsed = schema.safeParse(rawInput);
-    if (!parsed.success) {
-      return withValues({ ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(parsed.error) });
-    }
-    const input = parsed.data;
-    if (options.idempotency) {
+    const refused = options.write !== false ? await countWrite(user.id) : null;
+    const parsed = refused ? undefined : schema.safeParse(rawInput);
+    if (refused) {
+      refusal = withValues({ ok: false, status: 429, message: refused.message });
+    } else if (!parsed!.success && parsed!.error.issues.some((i) => i.path[0] === 'id')) {
+      // An id that is not one is a record that does not exist, as in the API (parseId): 404, not a field error.
+      refusal = withValues({ ok: false, status: 404, message: options.notFoundMessage ?? 'Not found' });
+    } else if (!parsed!.success) {
+      refusal = withValues({ ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(parsed!.error) });
+    } else if (options.idempotency) {
+      const input = parsed!.data;
       const key = options.idempotency.key ? options.idempotency.key(...args) : values?.idempotencyKey;
       const stored = await onceForKey(user.id, key, options.idempotency.scope, input, async (tx) => {
         ctx = { user, input, tx, values };
@@ -153,7 +145,7 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
       // A replay ran nothing: `after` still needs the context.
       ctx ??= { user, input, tx: db, values };
     } else {
-      ctx = { user, input, tx: db, values };
+      ctx = { user, input: parsed!.data, tx: db, values };
       data = await handler(ctx);
     }
   } catch (err) {
@@ -162,10 +154,11 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
     const result = failure<C>(err, options.name, options) as ActionResult<D, C>;
     // After a conflict the form carries the saved version, so saving again knowingly keeps the user's text.
     const version = (result.conflict as { version?: unknown } | undefined)?.version;
-    return withValues(typeof version === 'number' ? { ...result, values: { ...values, version: String(version) } } : result);
+    refusal = withValues(typeof version === 'number' ? { ...result, values: { ...values, version: String(version) } } : result);
   }
-  const after = options.after ? await options.after(data, ctx!) : undefined;
-  return after ?? { ok: true, data };
+  if (refusal) return (options.onRefusal ? await options.onRefusal(refusal) : undefined) ?? refusal;
+  const after = options.after ? await options.after(data!, ctx!) : undefined;
+  return after ?? { ok: true, data: data! };
 }
 
 /**
@@ -185,8 +178,8 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
 export function formAction<S extends z.ZodType, D, C = unknown, B extends unknown[] = []>(
   schema: S,
   handler: Handler<z.output<S>, D>,
-  options: ActionOptions<z.output<S>, D, C, [...B, ActionResult<D, C>, FormData]>,
-): (...args: [...B, ActionResult<D, C>, FormData]) => Promise<ActionResult<D, C>> {
+  options: ActionOptions<z.output<S>, D, C, [...B, ActionResult, FormData]>,
+): (...args: [...B, ActionResult, FormData]) => Promise<ActionResult<D, C>> {
   return async (...args) => {
     const formData = args[args.length - 1] as FormData;
     const raw = options.input ? options.input(...args) : formFields(formData);
@@ -204,4 +197,19 @@ export function dataAction<S extends z.ZodType, D, C = unknown, A extends unknow
   options: ActionOptions<z.output<S>, D, C, A>,
 ): (...args: A) => Promise<ActionResult<D, C>> {
   return async (...args) => run(schema, handler, options, args, options.input ? options.input(...args) : args[0], undefined);
+}
+
+/**
+ * A server action for a plain `<form action>` with no state to show (delete, restore, sign out a device): the same
+ * run as formAction, and it answers by redirecting, from `after` on success and from `onRefusal` otherwise.
+ */
+export function formSubmit<S extends z.ZodType, D, C = unknown>(
+  schema: S,
+  handler: Handler<z.output<S>, D>,
+  options: ActionOptions<z.output<S>, D, C, [FormData]>,
+): (formData: FormData) => Promise<void> {
+  return async (formData) => {
+    const raw = options.input ? options.input(formData) : formFields(formData);
+    await run(schema, handler, options, [formData], raw, echoValues(formData));
+  };
 }

@@ -8,7 +8,7 @@ import { dataAction, formAction, refuse, type ActionResult } from '@/lib/actions
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { createPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
-import { searchParamsSchema } from '@/lib/people/validation';
+import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
 import { createSector, listSectors } from '@/lib/sectors/queries';
 import { createTestUser } from '../support/users';
 
@@ -43,7 +43,7 @@ const addSector = formAction(
 // itself would wait for that transaction forever).
 const addPerson = formAction(
   z.object({ name: z.string().trim().min(1) }),
-  async ({ user, input, tx }) => ({ id: (await createPerson(user.id, input, tx)).id }),
+  async ({ user, input, tx }) => ({ id: (await createPerson(user.id, createPersonSchema.parse(input), tx)).id }),
   { name: 'test.add-person', idempotency: { scope: 'people.create' } },
 );
 

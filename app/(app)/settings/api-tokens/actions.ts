@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { formAction, formSubmit, type ActionResult } from '@/lib/actions/form-action';
 import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
-import { requireUser } from '@/lib/dal';
-import { fieldErrorsOf, type FormState } from '@/lib/forms';
 
-export type TokenFormState = FormState & { token?: string; tokenName?: string; tokenId?: string };
+/** The plain token goes back once, to be shown once. */
+export type CreatedToken = { token: string; tokenName: string; tokenId: string };
 
 const nameSchema = z.object({
   name: z
@@ -18,21 +18,28 @@ const nameSchema = z.object({
 });
 
 /** Creates an API token; the plain token goes back once, to be shown once. */
-export async function createApiTokenAction(_prev: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  const user = await requireUser();
-  const parsed = nameSchema.safeParse({ name: formData.get('name') ?? '' });
-  if (!parsed.success) {
-    return { fieldErrors: fieldErrorsOf(parsed.error), values: { name: String(formData.get('name') ?? '') } };
-  }
-  const created = await createApiToken(user.id, parsed.data.name);
-  revalidatePath('/settings');
-  return { ok: true, token: created.token, tokenName: created.name, tokenId: created.id };
-}
+export const createApiTokenAction = formAction(
+  nameSchema,
+  async ({ user, input }): Promise<CreatedToken> => {
+    const created = await createApiToken(user.id, input.name);
+    return { token: created.token, tokenName: created.name, tokenId: created.id };
+  },
+  {
+    name: 'api-tokens.create',
+    after: (data) => {
+      revalidatePath('/settings');
+      return { ok: true, data };
+    },
+  },
+);
+
+export type TokenFormState = ActionResult<CreatedToken>;
 
 /** Revokes one of the user's tokens; someone else's id does nothing, like a missing one. */
-export async function revokeApiTokenAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = z.uuid().safeParse(formData.get('tokenId'));
-  if (id.success) await revokeApiToken(user.id, id.data);
-  revalidatePath('/settings');
-}
+export const revokeApiTokenAction = formSubmit(
+  z.object({ tokenId: z.uuid() }),
+  async ({ user, input }) => {
+    await revokeApiToken(user.id, input.tokenId);
+  },
+  { name: 'api-tokens.revoke', after: () => revalidatePath('/settings') },
+);

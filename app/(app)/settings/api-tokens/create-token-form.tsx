@@ -14,19 +14,20 @@ import { createApiTokenAction, type TokenFormState } from './actions';
 export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
   const [state, action] = useActionState<TokenFormState, FormData>(createApiTokenAction, {});
   const [copied, setCopied] = useState(false);
+  const created = state.data;
   return (
     <div className="space-y-3">
-      {state.token && state.tokenId && liveTokenIds.includes(state.tokenId) ? (
+      {created && liveTokenIds.includes(created.tokenId) ? (
         <div role="status" className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/40">
-          <p className="font-medium">Token “{state.tokenName}” created. Copy it now: it will not be shown again.</p>
+          <p className="font-medium">Token “{created.tokenName}” created. Copy it now: it will not be shown again.</p>
           <label htmlFor="new-token" className="sr-only">
             New API token
           </label>
-          <input id="new-token" readOnly value={state.token} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.target.select()} />
+          <input id="new-token" readOnly value={created.token} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.target.select()} />
           <Button
             type="button"
             variant="secondary"
-            onClick={() => navigator.clipboard?.writeText(state.token!).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true), () => setCopied(false))}
           >
             <Copy aria-hidden className="size-4" /> {copied ? 'Copied' : 'Copy token'}
           </Button>
@@ -38,6 +39,11 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
           <KeyRound aria-hidden className="size-4" /> Create token
         </SubmitButton>
       </form>
+      {state.ok === false && state.message ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export const POST = apiRoute(async (request, user) => {
   const input = createFollowUpSchema.parse(await readJson(request));
   const key = request.headers.get('idempotency-key');
   if (!key) return json(await createFollowUp(user.id, input), 201);
-  const result = await idempotent<FollowUpItem>(user.id, key, 'follow-ups:create', fingerprint(input), async (tx) => {
+  const result = await idempotent<FollowUpItem>(user.id, key, 'follow-ups.create', fingerprint(input), async (tx) => {
     const item = await createFollowUp(user.id, input, tx);
     return { status: 201, body: item, resourceId: item.id };
   });
