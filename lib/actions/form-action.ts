@@ -129,8 +129,9 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
     const parsed = refused ? undefined : schema.safeParse(rawInput);
     if (refused) {
       refusal = withValues({ ok: false, status: 429, message: refused.message });
-    } else if (!parsed!.success && parsed!.error.issues.some((i) => i.path[0] === 'id')) {
-      // An id that is not one is a record that does not exist, as in the API (parseId): 404, not a field error.
+    } else if (!parsed!.success && parsed!.error.issues.some((i) => /^id$|Id$/.test(String(i.path[0])))) {
+      // An id (`id`, `keepId`…) that is not one names a record that does not exist, as in the API (parseId): 404,
+      // not a field error, since nobody types an id.
       refusal = withValues({ ok: false, status: 404, message: options.notFoundMessage ?? 'Not found' });
     } else if (!parsed!.success) {
       refusal = withValues({ ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(parsed!.error) });
@@ -168,22 +169,27 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
  * unexpected logged without values, and `options.after` runs after a success (revalidatePath, redirect).
  *
  * ```ts
- * export const renameAction = formAction(renameSchema, async ({ user, input }) => rename(user.id, input), {
+ * // <form action={renameThingAction.bind(null, thing.id)}>, or useActionState(renameThingAction.bind(null, id), {})
+ * export const renameThingAction = formAction(renameSchema, async ({ user, input }) => rename(user.id, input), {
  *   name: 'things.rename',
- *   input: (id: string, _prev: ActionResult, formData: FormData) => ({ ...Object.fromEntries(formData), id }),
- *   after: (_, { input }) => { revalidatePath(`/things/${input.id}`); },
+ *   input: (formData: FormData, id: string) => ({ name: formData.get('name'), id }),
+ *   after: (_, { input }) => revalidatePath(`/things/${input.id}`),
  * });
  * ```
  */
-export function formAction<S extends z.ZodType, D, C = unknown, B extends unknown[] = []>(
+export function formAction<S extends z.ZodType, D, C = never, B extends unknown[] = []>(
   schema: S,
   handler: Handler<z.output<S>, D>,
-  options: ActionOptions<z.output<S>, D, C, [...B, ActionResult, FormData]>,
+  options: Omit<ActionOptions<z.output<S>, D, C, [FormData, ...B]>, 'input'> & {
+    /** Builds the schema's input from the FormData and the arguments bound before it (`action.bind(null, id)`). */
+    input?: (formData: FormData, ...bound: B) => unknown;
+  },
 ): (...args: [...B, ActionResult, FormData]) => Promise<ActionResult<D, C>> {
   return async (...args) => {
     const formData = args[args.length - 1] as FormData;
-    const raw = options.input ? options.input(...args) : formFields(formData);
-    return run(schema, handler, options, args, raw, echoValues(formData));
+    const bound = args.slice(0, -2) as B;
+    const raw = options.input ? options.input(formData, ...bound) : formFields(formData);
+    return run(schema, handler, { ...options, input: undefined }, [formData, ...bound] as [FormData, ...B], raw, echoValues(formData));
   };
 }
 
@@ -191,7 +197,7 @@ export function formAction<S extends z.ZodType, D, C = unknown, B extends unknow
  * A server action a client component calls with plain arguments (a one-tap "done", an autosave): the same
  * session check, write limit, parsing and error mapping as formAction, and the same ActionResult.
  */
-export function dataAction<S extends z.ZodType, D, C = unknown, A extends unknown[] = [unknown]>(
+export function dataAction<S extends z.ZodType, D, C = never, A extends unknown[] = [unknown]>(
   schema: S,
   handler: Handler<z.output<S>, D>,
   options: ActionOptions<z.output<S>, D, C, A>,
@@ -203,7 +209,7 @@ export function dataAction<S extends z.ZodType, D, C = unknown, A extends unknow
  * A server action for a plain `<form action>` with no state to show (delete, restore, sign out a device): the same
  * run as formAction, and it answers by redirecting, from `after` on success and from `onRefusal` otherwise.
  */
-export function formSubmit<S extends z.ZodType, D, C = unknown>(
+export function formSubmit<S extends z.ZodType, D, C = never>(
   schema: S,
   handler: Handler<z.output<S>, D>,
   options: ActionOptions<z.output<S>, D, C, [FormData]>,
