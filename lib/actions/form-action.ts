@@ -55,6 +55,8 @@ export interface ActionOptions<I, D, C, A extends unknown[]> {
   write?: boolean;
   /** The message for a stale version; default: the error's own. */
   conflictMessage?: (current: C) => string;
+  /** The input fields naming the record acted on (default `['id']`): one that is not an id answers 404. */
+  ids?: string[];
   /** The message for a missing record (or another user's); default: the error's own. */
   notFoundMessage?: string;
   /** The message after an unexpected failure; default: "Something went wrong on our side. Nothing was changed." */
@@ -129,9 +131,9 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
     const parsed = refused ? undefined : schema.safeParse(rawInput);
     if (refused) {
       refusal = withValues({ ok: false, status: 429, message: refused.message });
-    } else if (!parsed!.success && parsed!.error.issues.some((i) => /^id$|Id$/.test(String(i.path[0])))) {
-      // An id (`id`, `keepId`…) that is not one names a record that does not exist, as in the API (parseId): 404,
-      // not a field error, since nobody types an id.
+    } else if (!parsed!.success && parsed!.error.issues.some((i) => (options.ids ?? ['id']).includes(String(i.path[0])))) {
+      // An id of the record acted on that is not one names a record that does not exist, as in the API (parseId):
+      // 404, not a field error, since nobody types it.
       refusal = withValues({ ok: false, status: 404, message: options.notFoundMessage ?? 'Not found' });
     } else if (!parsed!.success) {
       refusal = withValues({ ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(parsed!.error) });

@@ -132,6 +132,7 @@ export const mergePeopleAction = formAction(
       otherVersion: formData.get('otherVersion'),
       choices: Object.fromEntries(MERGE_FIELDS.map((f) => [f, formData.get(`choice.${f}`) === 'other' ? 'other' : 'keep'])),
     }),
+    ids: ['keepId', 'otherId'],
     notFoundMessage: 'Those people could not be found.',
     conflictMessage: () => 'One of them was changed since you opened this page. Reload to see the latest, then merge.',
     failureMessage: 'Something went wrong. Nothing was merged.',
