@@ -53,6 +53,8 @@ export interface ActionOptions<I, D, C, A extends unknown[]> {
   idempotency?: { scope: IdempotencyScope; key?: (...args: A) => string | null | undefined };
   /** Counts against the user's per-minute write limit, shared with the API (default true; false for previews). */
   write?: boolean;
+  /** What of the saved copy goes back with a stale version (default: the copy lib returned). */
+  toConflict?: (current: never) => C;
   /** The message for a stale version; default: the error's own. */
   conflictMessage?: (current: C) => string;
   /** The input fields naming the record acted on (default `['id']`): one that is not an id answers 404. */
@@ -93,11 +95,15 @@ export function echoValues(formData: FormData): Record<string, string> {
 }
 
 /** Maps an error of the handler to the result the user sees; anything unexpected is logged without values. */
-function failure<C>(err: unknown, name: string, options: { conflictMessage?: (c: C) => string; notFoundMessage?: string; failureMessage?: string }): ActionResult<never, C> {
+function failure<C>(
+  err: unknown,
+  name: string,
+  options: { toConflict?: (current: never) => C; conflictMessage?: (c: C) => string; notFoundMessage?: string; failureMessage?: string },
+): ActionResult<never, C> {
   if (err instanceof ActionRefusal) return { status: 400, ...(err.result as ActionResult<never, C>), ok: false };
   if (err instanceof z.ZodError) return { ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(err) };
   if (err instanceof VersionConflictError) {
-    const current = err.current as C;
+    const current = options.toConflict ? options.toConflict(err.current as never) : (err.current as C);
     return { ok: false, status: 409, message: options.conflictMessage?.(current) ?? err.message, conflict: current };
   }
   if (err instanceof NotFoundError) return { ok: false, status: 404, message: options.notFoundMessage ?? err.message };
