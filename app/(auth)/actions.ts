@@ -3,32 +3,33 @@
 import { AuthError } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { publicFormAction, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, withKnownDevice } from '@/lib/auth/known-device';
-import { createUser } from '@/lib/auth/users';
-import { deleteSession } from '@/lib/auth/users';
+import { createUser, deleteSession } from '@/lib/auth/users';
 import { signInSchema, signUpSchema } from '@/lib/auth/validation';
-import { getSessionId } from '@/lib/dal';
-import { UserFacingError } from '@/lib/errors';
 import { clientAddress } from '@/lib/client-address';
-import { siteOrigin } from '@/lib/site-origin';
+import { getSessionId } from '@/lib/dal';
+import { safeRedirectPath } from '@/lib/forms';
 import { hit } from '@/lib/rate-limit';
-import { errorState, fieldErrorsOf, type FormState, formValues, safeRedirectPath } from '@/lib/forms';
+import { siteOrigin } from '@/lib/site-origin';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
 const SIGN_UP_PER_ADDRESS = Number(process.env.SIGN_UP_LIMIT ?? 10);
 const SIGN_UP_OVERALL = SIGN_UP_PER_ADDRESS * 20;
 
-async function signInWith(email: string, password: string, redirectTo: string): Promise<FormState | never> {
+/** Signs in; a refusal (wrong credentials, too many attempts) comes back as the result, success redirects. */
+async function signInWith(email: string, password: string, redirectTo: string): Promise<ActionResult<never>> {
   try {
     await signIn('credentials', { email, password, redirectTo, redirect: false });
   } catch (err) {
     if (!(err instanceof AuthError)) throw err;
     const code = (err as AuthError & { code?: string }).code;
     if (code === 'rate_limited') {
-      return { message: 'Too many attempts. Wait 15 minutes, then try again.' };
+      return { ok: false, status: 429, message: 'Too many attempts. Wait 15 minutes, then try again.' };
     }
-    return { message: WRONG_CREDENTIALS };
+    return { ok: false, status: 401, message: WRONG_CREDENTIALS };
   }
   // Signed in: this browser is now a known device for the account (see lib/auth/known-device.ts).
   const jar = await cookies();
@@ -44,39 +45,42 @@ async function signInWith(email: string, password: string, redirectTo: string): 
 }
 
 /** Signs in with email and password; a wrong email and a wrong password get the same answer. */
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await signInWith(parsed.data.email, parsed.data.password, safeRedirectPath(formData.get('callbackUrl')));
-  return { ...result, values };
-}
+export const signInAction = publicFormAction(
+  signInSchema.extend({ callbackUrl: z.unknown() }),
+  async ({ input }) => input,
+  {
+    name: 'auth.sign-in',
+    input: (formData) => ({ email: formData.get('email'), password: formData.get('password'), callbackUrl: formData.get('callbackUrl') }),
+    write: false,
+    // After the parse, outside the error handling: signing in redirects on success.
+    after: async (input, { values }) => ({ ...(await signInWith(input.email, input.password, safeRedirectPath(input.callbackUrl))), values }),
+  },
+);
 
 /** Creates an account (with the default sectors) and signs the new user in. */
-export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const parsed = signUpSchema.safeParse({
-    name: formData.get('name'),
-    email: formData.get('email'),
-    password: formData.get('password'),
-    timeZone: formData.get('timeZone') ?? undefined,
-    locale: formData.get('locale') ?? undefined,
-  });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  // Each account costs an argon2 hash and can publish: cap sign-ups per address (or overall, when unknown).
-  const address = clientAddress(await headers());
-  const limit = await hit(`sign-up:${address ?? 'all'}`, address ? SIGN_UP_PER_ADDRESS : SIGN_UP_OVERALL, 3600);
-  if (!limit.allowed) return { message: 'Too many new accounts from here just now. Try again in an hour.', values };
-  try {
-    await createUser(parsed.data);
-  } catch (err) {
-    if (err instanceof UserFacingError) return errorState(err, values);
-    console.error('Sign-up failed', err);
-    return { message: 'We could not create your account just now. Please try again.', values };
-  }
-  const result = await signInWith(parsed.data.email, parsed.data.password, '/');
-  return { ...result, values };
-}
+export const signUpAction = publicFormAction(
+  signUpSchema,
+  async ({ input }) => {
+    // Each account costs an argon2 hash and can publish: cap sign-ups per address (or overall, when unknown).
+    const address = clientAddress(await headers());
+    const limit = await hit(`sign-up:${address ?? 'all'}`, address ? SIGN_UP_PER_ADDRESS : SIGN_UP_OVERALL, 3600);
+    if (!limit.allowed) refuse({ status: 429, message: 'Too many new accounts from here just now. Try again in an hour.' });
+    await createUser(input);
+  },
+  {
+    name: 'auth.sign-up',
+    input: (formData) => ({
+      name: formData.get('name'),
+      email: formData.get('email'),
+      password: formData.get('password'),
+      timeZone: formData.get('timeZone') ?? undefined,
+      locale: formData.get('locale') ?? undefined,
+    }),
+    write: false,
+    failureMessage: 'We could not create your account just now. Please try again.',
+    after: async (_, { input, values }) => ({ ...(await signInWith(input.email, input.password, '/')), values }),
+  },
+);
 
 /** Ends this session in the database (so the token is dead everywhere), then clears the cookie. */
 export async function signOutAction(): Promise<void> {

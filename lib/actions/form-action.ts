@@ -126,14 +126,16 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
   args: A,
   rawInput: unknown,
   values: Record<string, string> | undefined,
+  signedIn = true,
 ): Promise<ActionResult<D, C>> {
-  const user = await requireUser();
+  // Public actions (sign-in, sign-up) run for whoever is there and have limits of their own.
+  const user = signedIn ? await requireUser() : (null as unknown as CurrentUser);
   const withValues = (r: ActionResult<D, C>): ActionResult<D, C> => (values ? { ...r, values: { ...values, ...r.values } } : r);
   let ctx: ActionContext<z.output<S>> | undefined;
   let data: D;
   let refusal: ActionResult<D, C> | undefined;
   try {
-    const refused = options.write !== false ? await countWrite(user.id) : null;
+    const refused = signedIn && options.write !== false ? await countWrite(user.id) : null;
     const parsed = refused ? undefined : schema.safeParse(rawInput);
     if (refused) {
       refusal = withValues({ ok: false, status: 429, message: refused.message });
@@ -225,5 +227,23 @@ export function formSubmit<S extends z.ZodType, D, C = never>(
   return async (formData) => {
     const raw = options.input ? options.input(formData) : formFields(formData);
     await run(schema, handler, options, [formData], raw, echoValues(formData));
+  };
+}
+
+/** What a public action's handler receives: as ActionContext, with whoever is signed in, or nobody. */
+export type PublicActionContext<I> = Omit<ActionContext<I>, 'user'> & { user: CurrentUser | null };
+
+/**
+ * A form action anyone may submit (sign-in, sign-up): formAction's parsing, values, error mapping and logging,
+ * without the session check and the per-user write limit (such a form needs limits of its own, by address).
+ */
+export function publicFormAction<S extends z.ZodType, D, C = never>(
+  schema: S,
+  handler: (ctx: PublicActionContext<z.output<S>>) => Promise<D>,
+  options: ActionOptions<z.output<S>, D, C, [FormData]>,
+): (prev: ActionResult, formData: FormData) => Promise<ActionResult<D, C>> {
+  return async (_prev, formData) => {
+    const raw = options.input ? options.input(formData) : formFields(formData);
+    return run(schema, handler as Handler<z.output<S>, D>, options, [formData], raw, echoValues(formData), false);
   };
 }
