@@ -89,6 +89,25 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
   };
 }
 
+/** A response body that does not match its documented schema: our bug, answered as a 500 and logged. */
+class ResponseShapeError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`The response does not match its documented schema at ${issues.join(', ')}`);
+    this.name = 'ResponseShapeError';
+  }
+}
+
+/**
+ * A JSON response through its documented schema (the one the OpenAPI document shows): the value is encoded as
+ * JSON would send it (dates become strings), then parsed, so a field the document does not declare is dropped
+ * and a value that breaks the contract is a 500 instead of an answer a client was not promised.
+ */
+export function respond<S extends z.ZodType>(schema: S, value: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const parsed = schema.safeParse(JSON.parse(JSON.stringify(value)));
+  if (!parsed.success) throw new ResponseShapeError(parsed.error.issues.map((i) => i.path.join('.') || '(root)'));
+  return json(parsed.data, status, headers);
+}
+
 /** A JSON response that is never cached. */
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
