@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/client';
+import { db, type DbOrTx } from '@/db/client';
 import {
   encounters,
   encounterTopics,
@@ -61,6 +61,11 @@ export interface EventDetail {
 }
 
 const orgSector = alias(sectors, 'org_sector');
+
+/** The user's event for a page: getEventDetail on the database (pages hold no database client). */
+export function readEventDetail(userId: string, eventId: string): Promise<EventDetail> {
+  return getEventDetail(db, userId, eventId);
+}
 
 /** The user's event with its people, topics, facts and follow-ups; NotFoundError if missing or not theirs. */
 export async function getEventDetail(
