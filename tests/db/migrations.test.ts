@@ -10,7 +10,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { currentDriver, db } from '@/db/client';
-import { migrationsFolder, runMigrations } from '@/db/migrate';
+import { migrationsFolder } from '@/db/migrate';
 import { rows } from '@/db/rows';
 
 const TABLES = [
