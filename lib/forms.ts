@@ -1,12 +1,25 @@
 import type { z } from 'zod';
 
-/** What a server action returns to its form: a message, per-field errors, and what the user typed. */
-export interface FormState<V = Record<string, string>> {
+/**
+ * What every server action answers, the same for a form (through useActionState) and for a call from a client
+ * component. `ok` is true after a success and absent or false after a refusal; `status` is the HTTP status the
+ * API would have answered (400, 404, 409, 429, 500), `message` is shown above the form, `fieldErrors` beside the
+ * fields they name, `values` is what the user typed (never a password) so the form loses nothing, `data` is the
+ * action's own answer, and `conflict` is the saved copy when someone else changed the record meanwhile.
+ * Made by lib/actions/form-action.ts; `{}` is the state before the first submit.
+ */
+export interface ActionResult<D = unknown, C = unknown> {
   ok?: boolean;
+  status?: number;
   message?: string;
   fieldErrors?: Record<string, string[]>;
-  values?: V;
+  values?: Record<string, string>;
+  data?: D;
+  conflict?: C;
 }
+
+/** @deprecated The event form's state until saveEventAction moves to formAction; use ActionResult. */
+export type FormState = ActionResult;
 
 /**
  * The state for an error the user can act on: beside the fields it names, or above the form when it names none

@@ -1,3 +1,4 @@
+import { logError } from '@/lib/log';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 
@@ -13,7 +14,7 @@ export async function checkDatabase(timeoutMs = 2000): Promise<boolean> {
     ]);
     return true;
   } catch (err) {
-    console.error('Health check failed:', err instanceof Error ? err.message : err);
+    logError('health', err);
     return false;
   } finally {
     clearTimeout(timer);

@@ -37,6 +37,13 @@ export function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value)) ?? 'undefined').digest('hex');
 }
 
+/**
+ * Every write that takes an idempotency key names its scope `<feature>.<verb>`, the same for the form and the
+ * API, so a key sent to both for the same request creates one record.
+ */
+export const IDEMPOTENCY_SCOPES = ['people.create', 'follow-ups.create', 'posts.create', 'events.create'] as const;
+export type IdempotencyScope = (typeof IDEMPOTENCY_SCOPES)[number];
+
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /** Re-reads what the first request made, for a replay: the body is never stored. */
@@ -61,7 +68,7 @@ export async function idempotent(
 export async function idempotent<T>(
   userId: string,
   key: string,
-  scope: string,
+  scope: IdempotencyScope,
   requestFingerprint: string,
   work: (tx: Tx) => Promise<StoredResponse<T>>,
   reread: Reread<T>,
@@ -103,4 +110,28 @@ export async function idempotent<T>(
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
     return { ...result, replayed: false };
   });
+}
+
+/**
+ * The one way a write takes an optional idempotency key: with a key, `work` runs once per (user, key) and a retry
+ * gets the answer (see idempotent: the record re-read by `reread`, else `{ id }`); without one, `work` runs in a
+ * transaction of its own. `input` is the parsed request, whose fingerprint tells a retry from a different request
+ * under the same key. What `work` made is named by its `resourceId`, else by the `id` of its body.
+ */
+export async function onceForKey<T>(
+  userId: string,
+  key: string | null | undefined,
+  scope: IdempotencyScope,
+  input: unknown,
+  work: (tx: Tx) => Promise<StoredResponse<T>>,
+  reread?: Reread<T>,
+): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (!key) return { ...(await db.transaction(work)), replayed: false };
+  const named = async (tx: Tx) => {
+    const result = await work(tx);
+    const bodyId = (result.body as { id?: unknown } | null)?.id;
+    return { ...result, resourceId: result.resourceId ?? (typeof bodyId === 'string' ? bodyId : null) };
+  };
+  const reader: Reread<T> = reread ?? (async (_tx, id) => ({ id }) as T);
+  return idempotent(userId, key, scope, fingerprint(input), named, reader);
 }

@@ -52,7 +52,15 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={`Hello, ${firstName}`} description={formatDay(today, user.locale)} />
+      <PageHeader
+        title={`Hello, ${firstName}`}
+        description={formatDay(today, user.locale)}
+        actions={
+          <ButtonLink href="/review" variant="secondary">
+            Weekly review
+          </ButtonLink>
+        }
+      />
       <div className="space-y-6">
         <section aria-labelledby="due-now">
           <div className="mb-2 flex items-baseline justify-between gap-2">

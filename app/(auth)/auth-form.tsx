@@ -5,12 +5,12 @@ import { useActionState, useEffect, useRef } from 'react';
 import { Card } from '@/app/_components/ui/card';
 import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import { signInAction, signUpAction } from './actions';
 
 /** The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. */
 export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; callbackUrl?: string }) {
-  const [state, action] = useActionState<FormState, FormData>(mode === 'sign-in' ? signInAction : signUpAction, {});
+  const [state, action] = useActionState<ActionResult, FormData>(mode === 'sign-in' ? signInAction : signUpAction, {});
   const timeZoneRef = useRef<HTMLInputElement>(null);
   const localeRef = useRef<HTMLInputElement>(null);
   useEffect(() => {

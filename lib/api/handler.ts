@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { hit } from '@/lib/rate-limit';
+import { logError } from '@/lib/log';
 import { siteOrigin } from '@/lib/site-origin';
+import { countWrite } from '@/lib/write-limit';
 import { problem, validationProblem } from './problem';
 import { BodyError } from './request';
 import { tokenAuth } from './tokens';
@@ -61,15 +62,13 @@ export async function authenticate(request: Request): Promise<CurrentUser | Resp
  */
 async function writeLimited(request: Request, user: CurrentUser): Promise<Response | null> {
   if (SAFE_METHODS.has(request.method)) return null;
-  // Writes one user may make per minute, by token or cookie (API_WRITE_LIMIT, default 600).
-  const limit = Number(process.env.API_WRITE_LIMIT ?? 600);
-  const { allowed, retryAfterSeconds } = await hit(`api-write:${user.id}`, limit, 60);
-  if (allowed) return null;
-  return problem(429, `More than ${limit} changes in a minute. Try again in ${retryAfterSeconds} s.`, {}, { 'Retry-After': String(retryAfterSeconds) });
+  const refused = await countWrite(user.id);
+  if (!refused) return null;
+  return problem(429, refused.message, {}, { 'Retry-After': String(refused.retryAfterSeconds) });
 }
 
 /** Maps an error thrown by lib code to a problem response; anything unexpected is logged and hidden. */
-export function errorResponse(err: unknown): Response {
+export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof BodyError) return err.response;
   if (err instanceof z.ZodError) return validationProblem(err);
   const errors = err instanceof UserFacingError && err.fieldErrors
@@ -78,7 +77,7 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
-  console.error('API error', err);
+  logError(route ?? 'api', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');
 }
 
@@ -90,9 +89,28 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
       if (user instanceof Response) return user;
       return await handler(request, user, context);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, `${request.method} ${new URL(request.url).pathname}`);
     }
   };
+}
+
+/** A response body that does not match its documented schema: our bug, answered as a 500 and logged. */
+class ResponseShapeError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`The response does not match its documented schema at ${issues.join(', ')}`);
+    this.name = 'ResponseShapeError';
+  }
+}
+
+/**
+ * A JSON response through its documented schema (the one the OpenAPI document shows): the value is encoded as
+ * JSON would send it (dates become strings), then parsed, so a field the document does not declare is dropped
+ * and a value that breaks the contract is a 500 instead of an answer a client was not promised.
+ */
+export function respond<S extends z.ZodType>(schema: S, value: unknown, status = 200, headers: HeadersInit = {}): Response {
+  const parsed = schema.safeParse(JSON.parse(JSON.stringify(value)));
+  if (!parsed.success) throw new ResponseShapeError(parsed.error.issues.map((i) => i.path.join('.') || '(root)'));
+  return json(parsed.data, status, headers);
 }
 
 /** A JSON response that is never cached. */

@@ -60,10 +60,14 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       });
     }
     const responses: Record<string, unknown> = {};
+    // A stale write answers 409 with the saved copy under `current`, in the same shape as the success answer.
+    const saved = Object.entries(ep.responses).find(([status]) => Number(status) < 300)?.[1].schema;
     for (const [status, r] of Object.entries(ep.responses)) {
+      const schema = r.schema ?? (status === '409' ? problemSchema.extend({ current: saved ?? z.unknown() }) : undefined);
+      const contentType = r.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
       responses[status] = {
         description: r.description,
-        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } } : {}),
+        ...(schema ? { content: { [contentType]: { schema: jsonSchema(schema, 'output') } } } : {}),
       };
     }
     const write = ep.method !== 'get';

@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './config';
 import { authorizeCredentials, SignInRefused } from './authorize';
 import { deleteSession } from './users';
+import { logError } from '@/lib/log';
 
 /** A refused attempt, with the code the sign-in form turns into its message. */
 class RefusedSignIn extends CredentialsSignin {
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // server log per attempt; anything else next-auth reports is still logged.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      logError('auth', error);
     },
   },
   events: {

@@ -64,6 +64,11 @@ export interface EventDetail {
 
 const orgSector = alias(sectors, 'org_sector');
 
+/** The user's event for a page: getEventDetail on the database (pages hold no database client). */
+export function readEventDetail(userId: string, eventId: string): Promise<EventDetail> {
+  return getEventDetail(db, userId, eventId);
+}
+
 /** The user's event with its people, topics, facts and follow-ups; NotFoundError if missing or not theirs. */
 export async function getEventDetail(
   conn: DbOrTx,

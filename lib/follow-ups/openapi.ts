@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
 import { createFollowUpSchema, listQuerySchema, patchFollowUpSchema } from './validation';
 
-const item = z.object({
+/** A follow-up as the API answers: the serializer of every route that returns one. */
+export const followUpResponse = z.object({
   id: z.uuid(),
   action: z.string(),
   due: z.string().nullable().describe('YYYY-MM-DD, a day in the user’s time zone'),
@@ -13,6 +14,8 @@ const item = z.object({
   event: z.object({ id: z.uuid(), title: z.string() }).nullable(),
 });
 
+/** A page of follow-ups. */
+export const followUpListResponse = z.object({ items: z.array(followUpResponse), nextCursor: z.string().nullable() });
 const tags = ['Follow-ups'];
 
 /** The follow-up and calendar endpoints, for the OpenAPI document. */
@@ -25,7 +28,7 @@ export const followUpEndpoints: EndpointDoc[] = [
     tags,
     query: listQuerySchema,
     responses: {
-      200: { description: 'The follow-ups', schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) },
+      200: { description: 'The follow-ups', schema: followUpListResponse },
     },
   },
   {
@@ -35,14 +38,14 @@ export const followUpEndpoints: EndpointDoc[] = [
     tags,
     body: createFollowUpSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created', schema: item } },
+    responses: { 201: { description: 'Created', schema: followUpResponse } },
   },
   {
     method: 'get',
     path: '/api/v1/follow-ups/{id}',
     summary: 'One follow-up',
     tags,
-    responses: { 200: { description: 'The follow-up', schema: item } },
+    responses: { 200: { description: 'The follow-up', schema: followUpResponse } },
   },
   {
     method: 'patch',
@@ -50,7 +53,7 @@ export const followUpEndpoints: EndpointDoc[] = [
     summary: 'Change the action, due date (null clears it), person or status, from the `version` read (required)',
     tags,
     body: patchFollowUpSchema,
-    responses: { 200: { description: 'Updated', schema: item }, 409: { description: 'Changed since `version`; `current` holds the saved copy' } },
+    responses: { 200: { description: 'Updated', schema: followUpResponse }, 409: { description: 'Changed since `version`; `current` holds the saved copy' } },
   },
   {
     method: 'delete',

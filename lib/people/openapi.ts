@@ -14,7 +14,8 @@ const listItem = z.object({
   email: z.string().nullable(),
   lastMetAt: z.string().nullable(),
 });
-const person = z.object({
+/** A person as the API answers: the serializer of every route that returns one. */
+export const personResponse = z.object({
   id: z.uuid(),
   name: z.string().nullable(),
   displayName: z.string(),
@@ -32,7 +33,8 @@ const person = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-const searchResult = z.object({
+/** One page of a people search. */
+export const personSearchResponse = z.object({
   items: z.array(listItem),
   nextCursor: z.string().nullable(),
   total: z.number().int().describe('Matches, counted up to 500; with `totalCapped`, a lower bound'),
@@ -49,6 +51,24 @@ const organisation = z.object({
   lastMetAt: z.string().nullable(),
 });
 const sector = z.object({ id: z.uuid(), name: z.string(), people: z.number().int(), organisations: z.number().int() });
+/** The user's organisations. */
+export const organisationListResponse = z.object({ items: z.array(organisation) });
+/** One organisation with its people, the events where the user met them, and open follow-ups. */
+export const organisationDetailResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  sector: ref.nullable(),
+  website: z.string().nullable(),
+  notes: z.string().nullable(),
+  version: z.number().int(),
+  people: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string().nullable(), lastMetAt: z.string().nullable() })),
+  events: z.array(z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), people: z.number().int() })),
+  openFollowUps: z.array(
+    z.object({ id: z.uuid(), action: z.string(), dueOn: z.string().nullable(), person: z.object({ id: z.uuid(), displayName: z.string() }) }),
+  ),
+});
+/** The user's sectors with their counts. */
+export const sectorListResponse = z.object({ items: z.array(sector) });
 const tags = ['People'];
 
 export const peopleEndpoints: EndpointDoc[] = [
@@ -61,7 +81,7 @@ export const peopleEndpoints: EndpointDoc[] = [
       sector: z.string().optional().describe('A sector name or id; repeat for several; "none" for no sector'),
       organisation: z.string().optional().describe('An organisation id, or text its name contains'),
     }),
-    responses: { 200: { description: 'One page of people', schema: searchResult } },
+    responses: { 200: { description: 'One page of people', schema: personSearchResponse } },
   },
   {
     method: 'post',
@@ -70,16 +90,16 @@ export const peopleEndpoints: EndpointDoc[] = [
     tags,
     body: createPersonSchema,
     idempotent: true,
-    responses: { 201: { description: 'Created', schema: person } },
+    responses: { 201: { description: 'Created', schema: personResponse } },
   },
-  { method: 'get', path: '/api/v1/people/{id}', summary: 'One person', tags, responses: { 200: { description: 'The person', schema: person } } },
+  { method: 'get', path: '/api/v1/people/{id}', summary: 'One person', tags, responses: { 200: { description: 'The person', schema: personResponse } } },
   {
     method: 'patch',
     path: '/api/v1/people/{id}',
     summary: 'Change some fields; send the version you read (409 with the current copy if stale)',
     tags,
     body: patchPersonSchema,
-    responses: { 200: { description: 'Saved', schema: person }, 409: { description: 'Changed since read; `current` holds the saved copy' } },
+    responses: { 200: { description: 'Saved', schema: personResponse }, 409: { description: 'Changed since read; `current` holds the saved copy' } },
   },
   { method: 'delete', path: '/api/v1/people/{id}', summary: 'Delete a person (soft: the app can undo)', tags, responses: { 204: { description: 'Deleted' } } },
   {
@@ -95,20 +115,20 @@ export const peopleEndpoints: EndpointDoc[] = [
     summary: 'Organisations by name, optionally matching q (typos allowed)',
     tags: ['Organisations'],
     query: organisationsQuerySchema,
-    responses: { 200: { description: 'Organisations', schema: z.object({ items: z.array(organisation) }) } },
+    responses: { 200: { description: 'Organisations', schema: organisationListResponse } },
   },
   {
     method: 'get',
     path: '/api/v1/organisations/{id}',
     summary: 'One organisation with its people, the events where you met them and open follow-ups',
     tags: ['Organisations'],
-    responses: { 200: { description: 'The organisation' } },
+    responses: { 200: { description: 'The organisation', schema: organisationDetailResponse } },
   },
   {
     method: 'get',
     path: '/api/v1/sectors',
     summary: 'Sectors with people and organisation counts',
     tags: ['Sectors'],
-    responses: { 200: { description: 'Sectors', schema: z.object({ items: z.array(sector) }) } },
+    responses: { 200: { description: 'Sectors', schema: sectorListResponse } },
   },
 ];

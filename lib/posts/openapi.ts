@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
 import { createFromEventSchema, listPostsSchema, updatePostSchema } from './validation';
 
-const post = z.object({
+/** A post as the API answers: the serializer of every route that returns one. */
+export const postResponse = z.object({
   id: z.uuid(),
   eventId: z.uuid().nullable(),
   title: z.string(),
@@ -17,7 +18,13 @@ const post = z.object({
   url: z.string().nullable().describe('The public address, once published.'),
 });
 
-const listed = post.omit({ markdown: true }).extend({ excerpt: z.string() });
+const listed = postResponse.omit({ markdown: true }).extend({ excerpt: z.string() });
+/** A page of posts. */
+export const postListResponse = z.object({ posts: z.array(listed), nextCursor: z.string().nullable() });
+/** A published post's address. */
+export const publishResponse = z.object({ url: z.string() });
+/** A post back to draft. */
+export const unpublishResponse = z.object({ id: z.uuid(), status: z.literal('draft') });
 const tags = ['Posts'];
 
 /** The posts endpoints, for the OpenAPI document. */
@@ -29,7 +36,7 @@ export const postEndpoints: EndpointDoc[] = [
     tags,
     body: createFromEventSchema,
     idempotent: true,
-    responses: { 201: { description: 'The draft', schema: post } },
+    responses: { 201: { description: 'The draft', schema: postResponse } },
   },
   {
     method: 'get',
@@ -37,9 +44,9 @@ export const postEndpoints: EndpointDoc[] = [
     summary: 'List posts, most recently edited first',
     tags,
     query: listPostsSchema,
-    responses: { 200: { description: 'A page of posts', schema: z.object({ posts: z.array(listed), nextCursor: z.string().nullable() }) } },
+    responses: { 200: { description: 'A page of posts', schema: postListResponse } },
   },
-  { method: 'get', path: '/api/v1/posts/{id}', summary: 'Get a post', tags, responses: { 200: { description: 'The post', schema: post } } },
+  { method: 'get', path: '/api/v1/posts/{id}', summary: 'Get a post', tags, responses: { 200: { description: 'The post', schema: postResponse } } },
   {
     method: 'patch',
     path: '/api/v1/posts/{id}',
@@ -47,7 +54,7 @@ export const postEndpoints: EndpointDoc[] = [
     tags,
     body: updatePostSchema,
     responses: {
-      200: { description: 'The saved post', schema: post },
+      200: { description: 'The saved post', schema: postResponse },
       409: { description: 'Changed since you read it; `current` holds the current copy' },
     },
   },
@@ -57,13 +64,13 @@ export const postEndpoints: EndpointDoc[] = [
     path: '/api/v1/posts/{id}/publish',
     summary: 'Publish a post',
     tags,
-    responses: { 200: { description: 'The public address', schema: z.object({ url: z.string() }) } },
+    responses: { 200: { description: 'The public address', schema: publishResponse } },
   },
   {
     method: 'post',
     path: '/api/v1/posts/{id}/unpublish',
     summary: 'Unpublish a post (back to draft)',
     tags,
-    responses: { 200: { description: 'Now a draft', schema: z.object({ id: z.uuid(), status: z.literal('draft') }) } },
+    responses: { 200: { description: 'Now a draft', schema: unpublishResponse } },
   },
 ];

@@ -7,7 +7,7 @@ import { composePost } from './compose';
 import { loadComposeInput } from './source';
 import type { PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
-import { fingerprint, idempotent } from '@/lib/idempotency';
+import { onceForKey } from '@/lib/idempotency';
 import { isUuid } from '@/lib/ids';
 
 /** What the API and the editor see of a post. */
@@ -228,11 +228,8 @@ export async function createPostFromEventOnce(
   options: { style: PostStyleName; includeNotes?: boolean; timeZone: string },
   idempotencyKey?: string | null,
 ): Promise<{ post: PostView; replayed: boolean }> {
-  if (!idempotencyKey) {
-    return { post: await db.transaction((tx) => createPostFromEvent(tx, userId, eventId, options)), replayed: false };
-  }
   const request = { eventId, style: options.style, includeNotes: !!options.includeNotes };
-  const result = await idempotent(userId, idempotencyKey, 'posts:create', fingerprint(request), async (tx) => {
+  const result = await onceForKey(userId, idempotencyKey, 'posts.create', request, async (tx) => {
     const post = await createPostFromEvent(tx, userId, eventId, options);
     return { status: 201, body: { id: post.id }, resourceId: post.id };
   });

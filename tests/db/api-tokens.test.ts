@@ -113,6 +113,6 @@ describe('API tokens', () => {
     expect(made.ok).toBe(true);
     const [token] = await listApiTokens(user.id);
     expect(token).toMatchObject({ name: 'Phone', scope: 'read', expiresAt: null });
-    expect((await userForToken(made.token!))?.id).toBe(user.id);
+    expect((await userForToken(made.data!.token))?.id).toBe(user.id);
   });
 });

@@ -91,10 +91,23 @@ describe('accounts in a real browser', () => {
     const account = await auth.signUp();
     await auth.signOut();
     await page.goto('/people');
+    // Signed out, the page sends the visitor to sign in and remembers where they were going.
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/people');
     await page.getByLabel('Email').fill(account.email);
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/people');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText()).toMatch(/People/);
+
+    // A callbackUrl to another site is ignored: signing in lands on the home page, never off-site.
+    await auth.signOut();
+    await page.goto('/sign-in?callbackUrl=' + encodeURIComponent('https://evil.test/steal'));
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(page.url()).not.toContain('evil.test');
     await context.close();
   });
 

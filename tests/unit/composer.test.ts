@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { joinList, orgRef, pluralRole, roleNoun, whenPhrase } from '@/lib/posts/english';
 import { hashtag, SOCIAL_LIMIT } from '@/lib/posts/social';
@@ -309,9 +309,24 @@ describe('styles', () => {
     expectClean(markdown);
   });
 
-  it('is deterministic: the same event gives the same draft', () => {
-    for (const style of ['narrative', 'summary', 'social'] as const) {
-      expect(composePost(rich, { style })).toEqual(composePost(structuredClone(rich), { style }));
+  it('leaves the event it is given untouched, and writes the same draft whatever the day it is written', () => {
+    // Comparing composePost with itself proves nothing; what could break is a draft that reads the clock ("last
+    // Tuesday") or edits its input while composing.
+    const untouched = structuredClone(rich);
+    try {
+      for (const style of ['narrative', 'summary', 'social'] as const) {
+        vi.useFakeTimers();
+        vi.setSystemTime(new Date('2026-04-21T21:00:00Z'));
+        const thatEvening = composePost(rich, { style });
+        vi.setSystemTime(new Date('2031-11-02T09:30:00Z'));
+        const yearsLater = composePost(rich, { style });
+        vi.useRealTimers();
+        expect(yearsLater).toEqual(thatEvening);
+        expect(thatEvening.markdown).not.toMatch(/2031|yesterday|today|tomorrow|last week/i);
+        expect(rich).toEqual(untouched);
+      }
+    } finally {
+      vi.useRealTimers();
     }
   });
 

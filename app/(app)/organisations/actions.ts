@@ -3,60 +3,59 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireUser } from '@/lib/dal';
-import { UserFacingError, VersionConflictError } from '@/lib/errors';
-import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
+import { formAction, refuse } from '@/lib/actions/form-action';
+import { UserFacingError } from '@/lib/errors';
 import { mergeOrganisations, organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
 
-const idSchema = z.uuid();
+const NOT_FOUND = 'That organisation was not found.';
 
 /** Renames or re-files an organisation; a stale version shows what changed and keeps the typed text. */
-export async function updateOrganisationAction(id: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const orgId = idSchema.safeParse(id);
-  if (!orgId.success) return { message: 'That organisation was not found.', values };
-  const parsed = organisationUpdateSchema.safeParse(values);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  try {
-    await updateOrganisation(user.id, orgId.data, parsed.data);
-  } catch (err) {
-    if (err instanceof VersionConflictError) {
-      const current = err.current as OrganisationView;
-      return {
-        message: `Someone changed this organisation meanwhile (it is now called "${current.name}"${current.sector ? `, in ${current.sector.name}` : ''}). Your text is kept: save again to use it.`,
-        values: { ...values, version: String(current.version) },
-      };
-    }
-    if (err instanceof UserFacingError) return errorState(err, values);
-    console.error('organisation update failed', err);
-    return { message: 'Something went wrong. Nothing was saved.', values };
-  }
-  revalidatePath('/organisations');
-  revalidatePath(`/organisations/${orgId.data}`);
-  revalidatePath('/people');
-  return { ok: true, message: 'Saved.', values };
-}
+export const updateOrganisationAction = formAction(
+  organisationUpdateSchema.and(z.object({ id: z.uuid() })),
+  async ({ user, input: { id, ...input } }) => {
+    await updateOrganisation(user.id, id, input);
+    return id;
+  },
+  {
+    name: 'organisations.update',
+    input: (formData: FormData, id: string) => ({ ...Object.fromEntries(formData), id }),
+    notFoundMessage: NOT_FOUND,
+    conflictMessage: (current: OrganisationView) =>
+      `Someone changed this organisation meanwhile (it is now called "${current.name}"${current.sector ? `, in ${current.sector.name}` : ''}). Your text is kept: save again to use it.`,
+    after: (id, { values }) => {
+      revalidatePath('/organisations');
+      revalidatePath(`/organisations/${id}`);
+      revalidatePath('/people');
+      return { ok: true, message: 'Saved.', values };
+    },
+  },
+);
 
 /** Folds another organisation (chosen by name) into this one. */
-export async function mergeOrganisationAction(keepId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const keep = idSchema.safeParse(keepId);
-  if (!keep.success) return { message: 'That organisation was not found.', values };
-  const name = (values.otherName ?? '').trim();
-  if (!name) return { fieldErrors: { otherName: ['Choose the organisation to merge into this one'] }, values };
-  const otherId = await findOrganisationByName(user.id, name.slice(0, 200));
-  if (!otherId) return { fieldErrors: { otherName: ['You have no organisation with that name'] }, values };
-  try {
-    await mergeOrganisations(user.id, keep.data, otherId);
-  } catch (err) {
-    if (err instanceof UserFacingError) return errorState({ message: err.message, fieldErrors: err.fieldErrors && { otherName: Object.values(err.fieldErrors).flat() } }, values);
-    console.error('organisation merge failed', err);
-    return { message: 'Something went wrong. Nothing was merged.', values };
-  }
-  revalidatePath('/organisations');
-  revalidatePath('/people');
-  redirect(`/organisations/${keep.data}?merged=1`);
-}
+export const mergeOrganisationAction = formAction(
+  z.object({ id: z.uuid(), otherName: z.string().trim().min(1, 'Choose the organisation to merge into this one').max(200) }),
+  async ({ user, input }) => {
+    const otherId = await findOrganisationByName(user.id, input.otherName);
+    if (!otherId) refuse({ fieldErrors: { otherName: ['You have no organisation with that name'] } });
+    try {
+      await mergeOrganisations(user.id, input.id, otherId);
+    } catch (err) {
+      // Whatever field lib names, on this form the only one is the organisation chosen.
+      if (err instanceof UserFacingError && err.fieldErrors) refuse({ status: err.status, fieldErrors: { otherName: Object.values(err.fieldErrors).flat() } });
+      throw err;
+    }
+    return input.id;
+  },
+  {
+    name: 'organisations.merge',
+    input: (formData: FormData, id: string) => ({ otherName: formData.get('otherName') ?? '', id }),
+    notFoundMessage: NOT_FOUND,
+    failureMessage: 'Something went wrong. Nothing was merged.',
+    after: (keepId) => {
+      revalidatePath('/organisations');
+      revalidatePath('/people');
+      redirect(`/organisations/${keepId}?merged=1`);
+    },
+  },
+);

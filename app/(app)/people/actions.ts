@@ -3,23 +3,20 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { db } from '@/db/client';
-import { requireUser } from '@/lib/dal';
+import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
-import { UserFacingError, VersionConflictError } from '@/lib/errors';
-import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
-import { fingerprint, idempotent } from '@/lib/idempotency';
-import { mergePeople, MERGE_FIELDS } from '@/lib/people/merge';
+import { UserFacingError } from '@/lib/errors';
+import { mergePeople, mergeSchema, MERGE_FIELDS } from '@/lib/people/merge';
 import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
 
 /**
- * The form's state, plus the saved copy when someone else changed the person meanwhile, or the people already
- * known who look like the one being added.
+ * The person form's result: the new person's id, or the people already known who look like the one being added
+ * (`data.duplicates`), or the saved copy when someone else changed the person meanwhile (`conflict`).
  */
-export type PersonFormState = FormState & { conflict?: PersonView; duplicates?: DuplicateCandidate[] };
+export type PersonFormState = ActionResult<{ id?: string; duplicates?: DuplicateCandidate[] }, PersonView>;
 
-const idSchema = z.uuid();
+const NOT_FOUND = 'That person was not found.';
 
 function personInput(formData: FormData) {
   const links = String(formData.get('links') ?? '')
@@ -39,126 +36,109 @@ function personInput(formData: FormData) {
   };
 }
 
-function unexpected(err: unknown, values: Record<string, string>): PersonFormState {
-  if (err instanceof UserFacingError) return errorState(err, values);
-  console.error('people action failed', err);
-  return { message: 'Something went wrong. Nothing was saved.', values };
-}
-
 /** Adds a person; the form's idempotency key makes a double tap add one. */
-export async function createPersonAction(_prev: PersonFormState, formData: FormData): Promise<PersonFormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const parsed = createPersonSchema.safeParse(personInput(formData));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, message: 'Check the fields marked below.' };
-  let id: string;
-  try {
+export const createPersonAction = formAction(
+  createPersonSchema,
+  async ({ user, input, tx, values }): Promise<{ id: string; duplicates?: DuplicateCandidate[] }> => {
     // Someone with the same email, or the same name at the same organisation, is probably already here: ask
     // before making a second record (as the capture form does), unless the user has said this one is new.
-    if (formData.get('createAnyway') !== '1') {
-      const duplicates = await likelyDuplicates(db, user.id, {
-        name: parsed.data.name,
-        organisation: parsed.data.organisationName,
-        email: parsed.data.email,
-      });
-      if (duplicates.length) return { duplicates, values, message: 'You may already have this person.' };
+    if (values?.createAnyway !== '1') {
+      const duplicates = await likelyDuplicates(tx, user.id, { name: input.name, organisation: input.organisationName, email: input.email });
+      if (duplicates.length) refuse({ status: 409, message: 'You may already have this person.', data: { duplicates } });
     }
-    const key = values.idempotencyKey;
-    if (key) {
-      const result = await idempotent(user.id, key, 'people.create', fingerprint(parsed.data), async (tx) => {
-        const person = await createPerson(user.id, parsed.data, tx);
-        return { status: 201, body: { id: person.id }, resourceId: person.id };
-      });
-      id = result.body.id;
-    } else {
-      id = (await createPerson(user.id, parsed.data)).id;
-    }
-  } catch (err) {
-    return unexpected(err, values);
-  }
-  revalidatePath('/people');
-  redirect(`/people/${id}`);
-}
+    return { id: (await createPerson(user.id, input, tx)).id };
+  },
+  {
+    name: 'people.create',
+    input: (formData) => personInput(formData),
+    idempotency: { scope: 'people.create' },
+    after: ({ id }) => {
+      revalidatePath('/people');
+      redirect(`/people/${id}`);
+    },
+  },
+);
 
 /** Saves an edit; a stale version returns the saved copy so the form can show what changed. */
-export async function updatePersonAction(id: string, _prev: PersonFormState, formData: FormData): Promise<PersonFormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const personId = idSchema.safeParse(id);
-  if (!personId.success) return { message: 'That person was not found.', values };
-  const parsed = updatePersonSchema.safeParse({ ...personInput(formData), version: formData.get('version') });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values, message: 'Check the fields marked below.' };
-  try {
-    await updatePerson(user.id, personId.data, parsed.data);
-  } catch (err) {
-    if (err instanceof VersionConflictError) {
-      const current = err.current as PersonView;
-      return {
-        message: 'Someone changed this person since you opened the form. Your text is kept below; compare, then save again to keep yours.',
-        values: { ...values, version: String(current.version) },
-        conflict: current,
-      };
-    }
-    return unexpected(err, values);
-  }
-  revalidatePath('/people');
-  revalidatePath(`/people/${personId.data}`);
-  redirect(`/people/${personId.data}?saved=1`);
-}
+export const updatePersonAction = formAction(
+  updatePersonSchema.and(z.object({ id: z.uuid() })),
+  async ({ user, input: { id, ...input } }) => {
+    await updatePerson(user.id, id, input);
+    return { id };
+  },
+  {
+    name: 'people.update',
+    input: (formData: FormData, id: string) => ({ ...personInput(formData), version: formData.get('version'), id }),
+    notFoundMessage: NOT_FOUND,
+    conflictMessage: (_current: PersonView) =>
+      'Someone changed this person since you opened the form. Your text is kept below; compare, then save again to keep yours.',
+    after: ({ id }) => {
+      revalidatePath('/people');
+      revalidatePath(`/people/${id}`);
+      redirect(`/people/${id}?saved=1`);
+    },
+  },
+);
 
 /** Deletes (softly) and goes back to the list, which offers an undo. */
-export async function deletePersonAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = idSchema.safeParse(formData.get('id'));
-  if (!id.success) redirect('/people');
-  try {
-    await deletePerson(user.id, id.data);
-  } catch (err) {
-    if (!(err instanceof UserFacingError)) throw err;
-  }
-  revalidatePath('/people');
-  redirect(`/people?deleted=${id.data}`);
-}
+export const deletePersonAction = formSubmit(
+  z.object({ id: z.uuid() }),
+  async ({ user, input: { id } }) => {
+    try {
+      await deletePerson(user.id, id);
+    } catch (err) {
+      // Already deleted (a second tap): the list still offers the undo.
+      if (!(err instanceof UserFacingError)) throw err;
+    }
+    return id;
+  },
+  {
+    name: 'people.delete',
+    after: (id) => {
+      revalidatePath('/people');
+      redirect(`/people?deleted=${id}`);
+    },
+    onRefusal: () => redirect('/people'),
+  },
+);
 
 /** Undoes a delete. */
-export async function restorePersonAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = idSchema.safeParse(formData.get('id'));
-  if (!id.success) redirect('/people');
-  try {
-    await restorePerson(user.id, id.data);
-  } catch (err) {
-    if (!(err instanceof UserFacingError)) throw err;
-    redirect('/people');
-  }
-  revalidatePath('/people');
-  redirect(`/people/${id.data}`);
-}
+export const restorePersonAction = formSubmit(
+  z.object({ id: z.uuid() }),
+  async ({ user, input: { id } }) => {
+    await restorePerson(user.id, id);
+    return id;
+  },
+  {
+    name: 'people.restore',
+    after: (id) => {
+      revalidatePath('/people');
+      redirect(`/people/${id}`);
+    },
+    onRefusal: () => redirect('/people'),
+  },
+);
 
 /** Merges the second person into the first with the field choices made on the compare page. */
-export async function mergePeopleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const choices = Object.fromEntries(MERGE_FIELDS.map((f) => [f, values[`choice.${f}`] === 'other' ? 'other' : 'keep']));
-  let keepId: string;
-  try {
-    const merged = await mergePeople(user.id, {
-      keepId: values.keepId ?? '',
-      otherId: values.otherId ?? '',
-      keepVersion: Number(values.keepVersion),
-      otherVersion: Number(values.otherVersion),
-      choices,
-    });
-    keepId = merged.id;
-  } catch (err) {
-    if (err instanceof VersionConflictError) {
-      return { message: 'One of them was changed since you opened this page. Reload to see the latest, then merge.', values };
-    }
-    if (err instanceof z.ZodError) return { message: 'Those people could not be found.', values };
-    if (err instanceof UserFacingError) return { message: err.message, values };
-    console.error('merge failed', err);
-    return { message: 'Something went wrong. Nothing was merged.', values };
-  }
-  revalidatePath('/people');
-  redirect(`/people/${keepId}?merged=1`);
-}
+export const mergePeopleAction = formAction(
+  mergeSchema,
+  async ({ user, input }) => (await mergePeople(user.id, input)).id,
+  {
+    name: 'people.merge',
+    input: (formData) => ({
+      keepId: formData.get('keepId'),
+      otherId: formData.get('otherId'),
+      keepVersion: formData.get('keepVersion'),
+      otherVersion: formData.get('otherVersion'),
+      choices: Object.fromEntries(MERGE_FIELDS.map((f) => [f, formData.get(`choice.${f}`) === 'other' ? 'other' : 'keep'])),
+    }),
+    ids: ['keepId', 'otherId'],
+    notFoundMessage: 'Those people could not be found.',
+    conflictMessage: () => 'One of them was changed since you opened this page. Reload to see the latest, then merge.',
+    failureMessage: 'Something went wrong. Nothing was merged.',
+    after: (keepId) => {
+      revalidatePath('/people');
+      redirect(`/people/${keepId}?merged=1`);
+    },
+  },
+);

@@ -3,9 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireUser } from '@/lib/dal';
-import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import type { FormState } from '@/lib/forms';
+import { dataAction, formAction, formSubmit, type ActionResult } from '@/lib/actions/form-action';
 import {
   createPostFromEventOnce,
   deletePost,
@@ -19,124 +17,120 @@ import {
 } from '@/lib/posts/queries';
 import { createFromEventSchema, styleSchema, updatePostSchema } from '@/lib/posts/validation';
 
-const uuid = z.uuid();
+const GONE = 'This post no longer exists.';
 
 /** Creates a draft from an event and opens it in the editor; a double submit (same key) makes one draft. */
-export async function createPostAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const eventId = uuid.safeParse(formData.get('eventId'));
-  if (!eventId.success) return { message: 'This event could not be found.' };
-  const parsed = createFromEventSchema.safeParse({
-    style: formData.get('style') ?? undefined,
-    includeNotes: formData.get('includeNotes') === 'on',
-  });
-  const values = { style: String(formData.get('style') ?? ''), includeNotes: String(formData.get('includeNotes') ?? '') };
-  if (!parsed.success) return { fieldErrors: { style: ['Choose a style.'] }, values };
-  const key = String(formData.get('idempotencyKey') ?? '');
-  let postId: string;
-  try {
-    const { post } = await createPostFromEventOnce(user.id, eventId.data, { ...parsed.data, timeZone: user.timeZone }, key || null);
-    postId = post.id;
-  } catch (err) {
-    if (err instanceof UserFacingError) return { message: err.message, values };
-    console.error('createPostAction', err);
-    return { message: 'The draft could not be created. Nothing was saved; try again.', values };
-  }
-  revalidatePath('/posts');
-  redirect(`/posts/${postId}`);
-}
+export const createPostAction = formAction(
+  createFromEventSchema.extend({ eventId: z.uuid() }),
+  async ({ user, input: { eventId, ...options }, values }) => {
+    const { post } = await createPostFromEventOnce(user.id, eventId, { ...options, timeZone: user.timeZone }, values?.idempotencyKey || null);
+    return post.id;
+  },
+  {
+    name: 'posts.create',
+    input: (formData) => ({
+      eventId: formData.get('eventId'),
+      style: formData.get('style') ?? undefined,
+      includeNotes: formData.get('includeNotes') === 'on',
+    }),
+    ids: ['eventId'],
+    notFoundMessage: 'This event could not be found.',
+    failureMessage: 'The draft could not be created. Nothing was saved; try again.',
+    after: (postId) => {
+      revalidatePath('/posts');
+      redirect(`/posts/${postId}`);
+    },
+  },
+);
 
-export type SaveResult =
-  | { ok: true; version: number; updatedAt: string; slug: string }
-  | { ok: false; conflict?: { title: string; markdown: string; version: number; updatedAt: string }; message: string; fieldErrors?: Record<string, string[]> };
+/** The other copy of a post, when someone saved it since the editor read it. */
+export type PostConflict = { title: string; markdown: string; version: number; updatedAt: string };
+export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string }, PostConflict>;
 
-const toConflict = (p: PostView) => ({ title: p.title, markdown: p.bodyMarkdown, version: p.version, updatedAt: p.updatedAt.toISOString() });
+const toConflict = (p: PostView): PostConflict => ({ title: p.title, markdown: p.bodyMarkdown, version: p.version, updatedAt: p.updatedAt.toISOString() });
 
 /** Autosave from the editor: version-checked, a conflict comes back with the other copy instead of overwriting it. */
-export async function savePostAction(
-  postId: string,
-  input: { title?: string; markdown?: string; slug?: string; style?: string; version: number },
-): Promise<SaveResult> {
-  const user = await requireUser();
-  if (!uuid.safeParse(postId).success) return { ok: false, message: 'This post no longer exists.' };
-  const parsed = updatePostSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message);
-    return { ok: false, message: 'Not saved: fix the highlighted field.', fieldErrors };
-  }
-  try {
-    const post = await updatePost(user.id, postId, parsed.data);
-    return { ok: true, version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug };
-  } catch (err) {
-    if (err instanceof VersionConflictError) {
-      return { ok: false, message: err.message, conflict: toConflict(err.current as PostView) };
-    }
-    if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-    console.error('savePostAction', err);
-    return { ok: false, message: 'Not saved: something went wrong on our side. Your text is still here.' };
-  }
-}
+export const savePostAction = dataAction(
+  updatePostSchema.and(z.object({ id: z.uuid() })),
+  async ({ user, input: { id, ...input } }) => {
+    const post = await updatePost(user.id, id, input);
+    return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug };
+  },
+  {
+    name: 'posts.save',
+    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number }) => ({ ...input, id: postId }),
+    notFoundMessage: GONE,
+    // The editor compares against the other copy's text, not the stored row.
+    toConflict: toConflict as (current: never) => PostConflict,
+    failureMessage: 'Not saved: something went wrong on our side. Your text is still here.',
+  },
+);
 
 /** A fresh draft from the event, returned for the editor to show and confirm before it replaces anything. */
-export async function regenerateAction(postId: string, style: string, includeNotes: boolean) {
-  const user = await requireUser();
-  const parsedStyle = styleSchema.safeParse(style);
-  const parsedNotes = z.boolean().safeParse(includeNotes);
-  if (!uuid.safeParse(postId).success || !parsedStyle.success || !parsedNotes.success) return { ok: false as const, message: 'Choose a style.' };
-  try {
-    const draft = await previewRegeneration(user.id, postId, { style: parsedStyle.data, includeNotes: parsedNotes.data, timeZone: user.timeZone });
-    return { ok: true as const, ...draft };
-  } catch (err) {
-    if (err instanceof UserFacingError) return { ok: false as const, message: err.message };
-    console.error('regenerateAction', err);
-    return { ok: false as const, message: 'Could not regenerate the draft. Your text is unchanged.' };
-  }
-}
+export const regenerateAction = dataAction(
+  z.object({ id: z.uuid(), style: styleSchema, includeNotes: z.boolean() }),
+  async ({ user, input }) => previewRegeneration(user.id, input.id, { style: input.style, includeNotes: input.includeNotes, timeZone: user.timeZone }),
+  {
+    name: 'posts.regenerate',
+    input: (postId: string, style: string, includeNotes: boolean) => ({ id: postId, style, includeNotes }),
+    write: false,
+    notFoundMessage: GONE,
+    failureMessage: 'Could not regenerate the draft. Your text is unchanged.',
+  },
+);
 
 /** Publishes or unpublishes; answers the public address. */
-export async function setPublishedAction(postId: string, publish: boolean) {
-  const user = await requireUser();
-  if (!uuid.safeParse(postId).success) return { ok: false as const, message: 'This post no longer exists.' };
-  try {
-    const post = publish ? await publishPost(user.id, postId) : await unpublishPost(user.id, postId);
-    revalidatePath('/posts');
-    revalidatePath(`/u/${user.handle}`);
-    return {
-      ok: true as const,
-      status: post.status,
-      publishedAt: post.publishedAt?.toISOString() ?? null,
-      url: `/u/${user.handle}/${post.slug}`,
-    };
-  } catch (err) {
-    if (err instanceof NotFoundError) return { ok: false as const, message: 'This post no longer exists.' };
-    console.error('setPublishedAction', err);
-    return { ok: false as const, message: 'Something went wrong on our side; nothing changed.' };
-  }
-}
+export const setPublishedAction = dataAction(
+  z.object({ id: z.uuid(), publish: z.boolean() }),
+  async ({ user, input }) => {
+    const post = input.publish ? await publishPost(user.id, input.id) : await unpublishPost(user.id, input.id);
+    return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, url: `/u/${user.handle}/${post.slug}` };
+  },
+  {
+    name: 'posts.publish',
+    input: (postId: string, publish: boolean) => ({ id: postId, publish }),
+    notFoundMessage: GONE,
+    after: (data, { user }) => {
+      revalidatePath('/posts');
+      revalidatePath(`/u/${user.handle}`);
+      return { ok: true, data };
+    },
+  },
+);
 
 /** Deletes a post (soft, with undo on the list). */
-export async function deletePostAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = uuid.safeParse(formData.get('postId'));
-  if (!id.success) redirect('/posts');
-  await getPost(user.id, id.data).catch(() => redirect('/posts'));
-  await deletePost(user.id, id.data);
-  revalidatePath('/posts');
-  redirect(`/posts?deleted=${id.data}`);
-}
+export const deletePostAction = formSubmit(
+  z.object({ postId: z.uuid() }),
+  async ({ user, input: { postId } }) => {
+    await getPost(user.id, postId);
+    await deletePost(user.id, postId);
+    return postId;
+  },
+  {
+    name: 'posts.delete',
+    ids: ['postId'],
+    after: (id) => {
+      revalidatePath('/posts');
+      redirect(`/posts?deleted=${id}`);
+    },
+    onRefusal: () => redirect('/posts'),
+  },
+);
 
 /** Undoes a delete. */
-export async function restorePostAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = uuid.safeParse(formData.get('postId'));
-  if (!id.success) redirect('/posts');
-  try {
-    await restorePost(user.id, id.data);
-  } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
-    redirect('/posts');
-  }
-  revalidatePath('/posts');
-  redirect(`/posts/${id.data}`);
-}
+export const restorePostAction = formSubmit(
+  z.object({ postId: z.uuid() }),
+  async ({ user, input: { postId } }) => {
+    await restorePost(user.id, postId);
+    return postId;
+  },
+  {
+    name: 'posts.restore',
+    ids: ['postId'],
+    after: (id) => {
+      revalidatePath('/posts');
+      redirect(`/posts/${id}`);
+    },
+    onRefusal: () => redirect('/posts'),
+  },
+);

@@ -1,3 +1,4 @@
+import { logError } from '@/lib/log';
 import { problem } from '@/lib/api/problem';
 import { followUpsCalendar, userIdForCalendarSecret } from '@/lib/calendar/feed';
 import { calendarHeaders, requestOrigin } from '@/lib/calendar/ics';
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     const body = await followUpsCalendar(userId, requestOrigin(request));
     return new Response(body, { headers: calendarHeaders('rapport-follow-ups.ics') });
   } catch (err) {
-    console.error('calendar feed failed', err);
+    logError('GET /calendar/[file]', err);
     return problem(500, 'The calendar could not be made just now.');
   }
 }

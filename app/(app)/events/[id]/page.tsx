@@ -8,10 +8,9 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { AddFollowUp } from '@/app/(app)/follow-ups/_components/add-follow-up';
 import { WritePostButton } from '@/app/(app)/posts/_components/write-post-button';
-import { db } from '@/db/client';
 import { requireUser } from '@/lib/dal';
 import { personLabel } from '@/lib/events/draft';
-import { getEventDetail, type EventDetail } from '@/lib/events/queries';
+import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { DeleteEvent } from '../_components/delete-event';
@@ -19,7 +18,7 @@ import { formatDay, formatTime } from '../_components/format';
 import { PeopleGroups } from '../_components/people-groups';
 
 // Metadata and the page both need the event: one read per request.
-const readEvent = cache((userId: string, eventId: string) => getEventDetail(db, userId, eventId));
+const readEvent = cache((userId: string, eventId: string) => readEventDetail(userId, eventId));
 
 async function load(params: Promise<{ id: string }>) {
   const user = await requireUser();

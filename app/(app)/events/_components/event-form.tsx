@@ -18,7 +18,7 @@ import {
 } from '@/lib/events/draft';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
-import { saveEventAction } from '../actions';
+import { saveEventAction, type SaveEventResult } from '../actions';
 import { ConflictNotice } from './conflict-notice';
 import { FactRow, FollowUpRow } from './fact-followup-rows';
 import { PersonRow } from './person-row';
@@ -100,19 +100,18 @@ export function EventForm({
     const payload = draftToPayload(current, timeZone);
     const uids = payloadRowUids(current);
     startTransition(async () => {
-      const result = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch(() => ({
+      const r: SaveEventResult = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch(() => ({
         message: 'No connection just now. Your draft is kept on this device; try again when you have signal.',
-        ok: false as const,
+        ok: false,
       }));
-      if ('ok' in result && result.ok && 'eventId' in result && result.eventId) {
+      if (r.ok && r.data?.eventId) {
         clear();
-        router.push(`/events/${result.eventId}${eventId ? '?updated=1' : '?saved=1'}`);
+        router.push(`/events/${r.data.eventId}${eventId ? '?updated=1' : '?saved=1'}`);
         return;
       }
-      const r = result as Awaited<ReturnType<typeof saveEventAction>>;
       setErrors(rekey(r.fieldErrors ?? {}, uids));
       setDuplicates(
-        Object.fromEntries(Object.entries(r.duplicates ?? {}).flatMap(([i, c]) => (uids.people[Number(i)] ? [[uids.people[Number(i)]!, c]] : []))),
+        Object.fromEntries(Object.entries(r.data?.duplicates ?? {}).flatMap(([i, c]) => (uids.people[Number(i)] ? [[uids.people[Number(i)]!, c]] : []))),
       );
       setConflict(r.conflict ?? null);
       setMessage(r.message ?? null);

@@ -106,7 +106,7 @@ export function AddFollowUp({
       </div>
       {!personId && findPeople ? (
         // Keyed by the last follow-up added, so each add starts with an empty "With".
-        <PersonPicker key={state.added ?? 'first'} id={id('person')} name="personId" label="With (optional)" errors={e.personId} />
+        <PersonPicker key={state.data?.added ?? 'first'} id={id('person')} name="personId" label="With (optional)" errors={e.personId} />
       ) : !personId && people?.length ? (
         <ChoiceSelect id={id('person')} name="personId" label="With (optional)" choices={people} value={v.personId} errors={e.personId} />
       ) : null}

@@ -7,18 +7,18 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { formatDay } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import { updateFollowUpAction } from '../actions';
 import { PersonPicker } from './person-picker';
 
-type EditState = FormState & { current?: FollowUpItem };
+type EditState = ActionResult<void, FollowUpItem>;
 
 /** Edits a follow-up's action and due date; if someone saved it meanwhile, shows their copy and keeps yours. */
 export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: string }) {
   const [state, action] = useActionState<EditState, FormData>(updateFollowUpAction.bind(null, item.id), {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
-  const theirs = state.current;
+  const theirs = state.conflict;
   // After a conflict the next save overwrites their copy on purpose, so it carries their version.
   const version = theirs?.version ?? item.version;
 

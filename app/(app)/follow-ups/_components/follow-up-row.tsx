@@ -80,7 +80,7 @@ export function FollowUpRow({
         result = { ok: false, message: 'Could not reach Rapport. Check your connection and try again.' };
       }
       if (!result.ok) {
-        notify({ message: result.message });
+        notify({ message: result.message ?? 'Something went wrong. Nothing was changed.' });
         return;
       }
       notify({ message: message(result), undo: undo?.(result) });
@@ -106,7 +106,7 @@ export function FollowUpRow({
         const day = target === 'tomorrow' ? addDays(today, 1) : target === 'next-week' ? nextMonday(today) : target;
         return `Snoozed to ${formatDay(day, locale, 'short')}`;
       },
-      (r) => () => (r.ok && r.undo ? setDueAction(item.id, r.undo.due) : Promise.resolve()),
+      (r) => () => (r.ok && r.data?.undo ? setDueAction(item.id, r.data.undo.due) : Promise.resolve()),
     );
   const remove = () => {
     setGone(true);

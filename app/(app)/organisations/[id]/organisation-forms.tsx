@@ -3,11 +3,11 @@
 import { useActionState } from 'react';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import type { OrganisationView } from '@/lib/organisations/queries';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
 
-function Message({ state }: { state: FormState }) {
+function Message({ state }: { state: ActionResult }) {
   return (
     <div id="form-message" aria-live="polite">
       {state.message ? (
@@ -27,7 +27,7 @@ function Message({ state }: { state: FormState }) {
 
 /** Rename, re-file under a sector, website and notes; version-checked. */
 export function OrganisationForm({ organisation, sectors }: { organisation: OrganisationView; sectors: { id: string; name: string }[] }) {
-  const [state, action] = useActionState<FormState, FormData>(updateOrganisationAction.bind(null, organisation.id), {});
+  const [state, action] = useActionState<ActionResult, FormData>(updateOrganisationAction.bind(null, organisation.id), {});
   const v = state.values ?? {
     name: organisation.name,
     sectorId: organisation.sector?.id ?? '',
@@ -62,7 +62,7 @@ export function OrganisationForm({ organisation, sectors }: { organisation: Orga
 
 /** Folds another organisation into this one. */
 export function MergeOrganisationForm({ id, name, others }: { id: string; name: string; others: string[] }) {
-  const [state, action] = useActionState<FormState, FormData>(mergeOrganisationAction.bind(null, id), {});
+  const [state, action] = useActionState<ActionResult, FormData>(mergeOrganisationAction.bind(null, id), {});
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" noValidate>

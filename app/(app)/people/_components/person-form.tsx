@@ -42,7 +42,7 @@ export function PersonForm({
   // The answer the user has typed over since it came back: a duplicate warning then no longer stands, and the
   // next save checks again rather than saving "anyway".
   const [editedSince, setEditedSince] = useState<PersonFormState | null>(null);
-  const askingAboutDuplicates = !!state.duplicates?.length && editedSince !== state;
+  const askingAboutDuplicates = !!state.data?.duplicates?.length && editedSince !== state;
   const formRef = useRef<HTMLFormElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -74,9 +74,9 @@ export function PersonForm({
         {state.message ? (
           <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             <p>{state.message}</p>
-            {state.duplicates?.length ? (
+            {state.data?.duplicates?.length ? (
               <ul className="mt-2 space-y-1" aria-label="People you already have">
-                {state.duplicates.map((d) => (
+                {state.data.duplicates.map((d) => (
                   <li key={d.id} className="wrap-anywhere">
                     <Link href={`/people/${d.id}`} className="font-medium underline underline-offset-2">
                       {d.name ?? d.role ?? 'Someone'}

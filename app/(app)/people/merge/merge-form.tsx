@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import { mergePeopleAction } from '../actions';
 
 const FIELDS = [
@@ -27,7 +27,7 @@ export interface MergeSide {
 
 /** Field-by-field choice where the two disagree; everything else is combined. */
 export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: MergeSide; swapHref: string }) {
-  const [state, action] = useActionState<FormState, FormData>(mergePeopleAction, {});
+  const [state, action] = useActionState<ActionResult, FormData>(mergePeopleAction, {});
   const disagree = FIELDS.filter(([f]) => keep.fields[f] && other.fields[f] && keep.fields[f] !== other.fields[f]);
   const agreeOrFill = FIELDS.filter(([f]) => !disagree.some(([d]) => d === f) && (keep.fields[f] || other.fields[f]));
 

@@ -45,10 +45,11 @@ export function PublishPanel({
     setMessage('');
     startTransition(async () => {
       const result = await setPublishedAction(postId, publish);
-      if (!result.ok) return setMessage(result.message);
-      setStatus(result.status);
-      onChange?.(result.status);
-      setMessage(result.status === 'published' ? 'Published. Anyone with the link can read it.' : 'Unpublished: it is a private draft again.');
+      const post = result.data;
+      if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
+      setStatus(post.status);
+      onChange?.(post.status);
+      setMessage(post.status === 'published' ? 'Published. Anyone with the link can read it.' : 'Unpublished: it is a private draft again.');
     });
   }
 

@@ -36,11 +36,12 @@ export function RegeneratePanel({
     setMessage('');
     startTransition(async () => {
       const result = await regenerateAction(postId, style, includeNotes);
-      if (!result.ok) return setMessage(result.message);
-      if (result.title === current.title && result.markdown === current.markdown && style === current.style) {
+      const draft = result.data;
+      if (!result.ok || !draft) return setMessage(result.message ?? 'Could not regenerate the draft. Your text is unchanged.');
+      if (draft.title === current.title && draft.markdown === current.markdown && style === current.style) {
         return setMessage('Your draft already matches the event; nothing to change.');
       }
-      setFresh({ title: result.title, markdown: result.markdown, style });
+      setFresh({ title: draft.title, markdown: draft.markdown, style });
       dialog.current?.showModal();
     });
   }

@@ -1,12 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { savePostAction, type SaveResult } from '../actions';
+import { savePostAction, type PostConflict, type SaveResult } from '../actions';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
 export type Draft = { title: string; markdown: string; style: 'narrative' | 'summary' | 'social' };
 const same = (a: Draft, b: Draft) => a.title === b.title && a.markdown === b.markdown && a.style === b.style;
-export type Conflict = NonNullable<Extract<SaveResult, { ok: false }>['conflict']>;
+export type Conflict = PostConflict;
 
 const DELAY_MS = 1200;
 
@@ -42,10 +42,10 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         () => ({ ok: false, message: 'Not saved: the connection dropped. Your text is still here.' }) as SaveResult,
       );
       inFlight.current = false;
-      if (result.ok) {
-        version.current = result.version;
+      if (result.ok && result.data) {
+        version.current = result.data.version;
         saved.current = current;
-        setSavedAt(result.updatedAt);
+        setSavedAt(result.data.updatedAt);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -56,10 +56,10 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         blocked.current = true;
         setConflict(result.conflict);
         setState('conflict');
-        setMessage(result.message);
+        setMessage(result.message ?? '');
       } else {
         setState('error');
-        setMessage(result.message);
+        setMessage(result.message ?? '');
         setFieldErrors(result.fieldErrors ?? {});
       }
     },
@@ -116,19 +116,19 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         () => ({ ok: false, message: 'Not saved: the connection dropped.' }) as SaveResult,
       );
       inFlight.current = false;
-      if (result.ok) {
-        version.current = result.version;
-        setSavedAt(result.updatedAt);
-        return { ok: true, slug: result.slug };
+      if (result.ok && result.data) {
+        version.current = result.data.version;
+        setSavedAt(result.data.updatedAt);
+        return { ok: true, slug: result.data.slug };
       }
       if (result.conflict) {
         blocked.current = true;
         setConflict(result.conflict);
         setState('conflict');
-        setMessage(result.message);
+        setMessage(result.message ?? '');
         return { ok: false, message: 'Not saved: this post was changed elsewhere.' };
       }
-      return { ok: false, message: result.fieldErrors?.slug?.[0] ?? result.message };
+      return { ok: false, message: result.fieldErrors?.slug?.[0] ?? result.message ?? 'Not saved.' };
     },
     [postId],
   );

@@ -4,7 +4,7 @@ import { NotebookPen, X } from 'lucide-react';
 import { useActionState, useId, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import { createPostAction } from '../actions';
 
 const STYLES = [
@@ -19,7 +19,7 @@ const STYLES = [
  */
 export function WritePostButton({ eventId }: { eventId: string }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState<FormState, FormData>(createPostAction, {});
+  const [state, formAction] = useActionState<ActionResult, FormData>(createPostAction, {});
   const [key, setKey] = useState('');
   const id = useId();
   const chosen = state.values?.style || 'narrative';

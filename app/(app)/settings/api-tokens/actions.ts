@@ -3,13 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { createApiToken, DEFAULT_TOKEN_LIFETIME, revokeAllApiTokens, revokeApiToken } from '@/lib/api/tokens';
 import { confirmPassword } from '@/lib/auth/confirm-password';
 import { PasswordHasherBusy } from '@/lib/auth/password';
-import { requireUser } from '@/lib/dal';
-import { fieldErrorsOf, formValues, type FormState } from '@/lib/forms';
 
-export type TokenFormState = FormState & { token?: string; tokenName?: string; tokenId?: string };
+/** The plain token goes back once, to be shown once. */
+export type CreatedToken = { token: string; tokenName: string; tokenId: string };
 
 const createSchema = z.object({
   name: z
@@ -30,42 +30,56 @@ const createSchema = z.object({
  * Creates an API token once the user has typed their password again (a stolen session alone cannot mint a
  * long-lived credential); the plain token goes back once, to be shown once.
  */
-export async function createApiTokenAction(_prev: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const parsed = createSchema.safeParse({
-    name: formData.get('name') ?? '',
-    access: formData.get('access') ?? 'write',
-    expires: formData.get('expires') ?? String(DEFAULT_TOKEN_LIFETIME),
-    password: formData.get('password') ?? '',
-  });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  let confirmed;
-  try {
-    confirmed = await confirmPassword(user.id, parsed.data.password);
-  } catch (err) {
-    if (err instanceof PasswordHasherBusy) return { message: 'Rapport is busy just now. Try again in a few seconds.', values };
-    throw err;
-  }
-  if (confirmed === 'limited') return { message: 'Too many wrong passwords. Wait 15 minutes, then try again.', values };
-  if (confirmed === 'wrong') return { fieldErrors: { password: ['That is not your password'] }, values };
-  const created = await createApiToken(user.id, parsed.data.name, { scope: parsed.data.access, lifetimeDays: parsed.data.expires });
-  revalidatePath('/settings');
-  return { ok: true, token: created.token, tokenName: created.name, tokenId: created.id };
-}
+export const createApiTokenAction = formAction(
+  createSchema,
+  async ({ user, input }): Promise<CreatedToken> => {
+    let confirmed;
+    try {
+      confirmed = await confirmPassword(user.id, input.password);
+    } catch (err) {
+      if (err instanceof PasswordHasherBusy) refuse({ status: 503, message: 'Rapport is busy just now. Try again in a few seconds.' });
+      throw err;
+    }
+    if (confirmed === 'limited') refuse({ status: 429, message: 'Too many wrong passwords. Wait 15 minutes, then try again.' });
+    if (confirmed === 'wrong') refuse({ status: 400, fieldErrors: { password: ['That is not your password'] } });
+    const created = await createApiToken(user.id, input.name, { scope: input.access, lifetimeDays: input.expires });
+    return { token: created.token, tokenName: created.name, tokenId: created.id };
+  },
+  {
+    name: 'api-tokens.create',
+    input: (formData) => ({
+      name: formData.get('name') ?? '',
+      access: formData.get('access') ?? 'write',
+      expires: formData.get('expires') ?? String(DEFAULT_TOKEN_LIFETIME),
+      password: formData.get('password') ?? '',
+    }),
+    after: (data) => {
+      revalidatePath('/settings');
+      return { ok: true, data };
+    },
+  },
+);
+
+export type TokenFormState = ActionResult<CreatedToken>;
 
 /** Revokes one of the user's tokens; someone else's id does nothing, like a missing one. */
-export async function revokeApiTokenAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const id = z.uuid().safeParse(formData.get('tokenId'));
-  if (id.success) await revokeApiToken(user.id, id.data);
-  revalidatePath('/settings');
-}
+export const revokeApiTokenAction = formSubmit(
+  z.object({ tokenId: z.uuid() }),
+  async ({ user, input }) => {
+    await revokeApiToken(user.id, input.tokenId);
+  },
+  { name: 'api-tokens.revoke', after: () => revalidatePath('/settings') },
+);
 
 /** Revokes every API token of the user's at once (a leaked script, a lost laptop). */
-export async function revokeAllApiTokensAction(): Promise<void> {
-  const user = await requireUser();
-  const revoked = await revokeAllApiTokens(user.id);
-  revalidatePath('/settings');
-  redirect(`/settings?tokensRevoked=${revoked}#sessions`);
-}
+export const revokeAllApiTokensAction = formSubmit(
+  z.object({}),
+  async ({ user }) => revokeAllApiTokens(user.id),
+  {
+    name: 'api-tokens.revoke-all',
+    after: (revoked) => {
+      revalidatePath('/settings');
+      redirect(`/settings?tokensRevoked=${revoked}#sessions`);
+    },
+  },
+);

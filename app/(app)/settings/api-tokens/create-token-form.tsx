@@ -14,19 +14,20 @@ import { createApiTokenAction, type TokenFormState } from './actions';
 export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
   const [state, action] = useActionState<TokenFormState, FormData>(createApiTokenAction, {});
   const [copied, setCopied] = useState(false);
+  const created = state.data;
   return (
     <div className="space-y-3">
-      {state.token && state.tokenId && liveTokenIds.includes(state.tokenId) ? (
+      {created && liveTokenIds.includes(created.tokenId) ? (
         <div role="status" className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/40">
-          <p className="font-medium">Token “{state.tokenName}” created. Copy it now: it will not be shown again.</p>
+          <p className="font-medium">Token “{created.tokenName}” created. Copy it now: it will not be shown again.</p>
           <label htmlFor="new-token" className="sr-only">
             New API token
           </label>
-          <input id="new-token" readOnly value={state.token} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.target.select()} />
+          <input id="new-token" readOnly value={created.token} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.target.select()} />
           <Button
             type="button"
             variant="secondary"
-            onClick={() => navigator.clipboard?.writeText(state.token!).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true), () => setCopied(false))}
           >
             <Copy aria-hidden className="size-4" /> {copied ? 'Copied' : 'Copy token'}
           </Button>
@@ -38,7 +39,7 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
         </p>
       ) : null}
       {/* key: after a token is made, the form starts afresh (and forgets the password). */}
-      <form key={state.tokenId ?? 'new'} action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <form key={state.data?.tokenId ?? "new"} action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
         <TextField id="token-name" name="name" label="New token name" className="sm:col-span-2" defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="e.g. Shortcuts on my phone" autoComplete="off" />
         <Field id="token-access" label="It may" errors={state.fieldErrors?.access}>
           {(describedBy, invalid) => (

@@ -1,31 +1,25 @@
 'use server';
 
-import { requireUser } from '@/lib/dal';
+import { z } from 'zod';
+import { formAction, type ActionResult } from '@/lib/actions/form-action';
 import { regenerateCalendarSecret, revokeCalendarSecret } from '@/lib/calendar/feed';
 
-export type CalendarSecretState = { secret?: string; revoked?: boolean; message?: string };
+/** A new address's secret (returned once, to show), or that the address was turned off. */
+export type CalendarSecret = { secret?: string; revoked?: boolean };
+export type CalendarSecretState = ActionResult<CalendarSecret>;
 
 /**
  * `intent=new` makes a new private calendar address (returned once, to show; only its hash is kept);
  * `intent=off` turns the address off.
  */
-export async function calendarFeedAction(_prev: CalendarSecretState, formData: FormData): Promise<CalendarSecretState> {
-  const user = await requireUser();
-  if (formData.get('intent') === 'off') return revoke(user.id);
-  try {
+export const calendarFeedAction = formAction(
+  z.object({ intent: z.enum(['new', 'off']).catch('new') }),
+  async ({ user, input }): Promise<CalendarSecret> => {
+    if (input.intent === 'off') {
+      await revokeCalendarSecret(user.id);
+      return { revoked: true };
+    }
     return { secret: await regenerateCalendarSecret(user.id) };
-  } catch (err) {
-    console.error('calendar secret failed', err);
-    return { message: 'Something went wrong. Your old address, if any, still works.' };
-  }
-}
-
-async function revoke(userId: string): Promise<CalendarSecretState> {
-  try {
-    await revokeCalendarSecret(userId);
-    return { revoked: true };
-  } catch (err) {
-    console.error('calendar revoke failed', err);
-    return { message: 'Something went wrong. The address still works.' };
-  }
-}
+  },
+  { name: 'calendar.secret', failureMessage: 'Something went wrong. Your address, if any, is as it was.' },
+);

@@ -13,8 +13,8 @@ export function CalendarFeed({ hasSecret }: { hasSecret: boolean }) {
   const [state, action] = useActionState<CalendarSecretState, FormData>(calendarFeedAction, {});
   const [copied, setCopied] = useState(false);
   const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
-  const address = state.secret ? `${origin}/calendar/${state.secret}.ics` : null;
-  const active = address ? true : state.revoked ? false : hasSecret;
+  const address = state.data?.secret ? `${origin}/calendar/${state.data.secret}.ics` : null;
+  const active = address ? true : state.data?.revoked ? false : hasSecret;
 
   return (
     <div className="space-y-3">

@@ -3,7 +3,7 @@
 import { useActionState, useSyncExternalStore } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import { updateTimeZoneAction } from './actions';
 
 const noSubscribe = () => () => {};
@@ -11,7 +11,7 @@ const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? nul
 
 /** The time-zone picker, with a hint when this device is somewhere else. */
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
-  const [state, action] = useActionState<FormState, FormData>(updateTimeZoneAction, {});
+  const [state, action] = useActionState<ActionResult, FormData>(updateTimeZoneAction, {});
   // The server cannot know the device's zone: null there, read in the browser after hydration.
   const device = useSyncExternalStore(noSubscribe, deviceZone, () => null);
   const value = state.values?.timeZone ?? current;

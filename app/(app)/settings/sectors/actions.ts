@@ -2,54 +2,43 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireUser } from '@/lib/dal';
-import { UserFacingError } from '@/lib/errors';
-import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
-import { createSector, deleteSector, renameSector } from '@/lib/sectors/queries';
+import { formAction, type ActionResult } from '@/lib/actions/form-action';
+import { createSector, deleteSector, renameSector, sectorNameSchema } from '@/lib/sectors/queries';
 
-const idSchema = z.uuid();
+const NOT_FOUND = 'That sector was not found.';
 
-function refresh() {
+function done(message: string): ActionResult<never> {
   revalidatePath('/settings');
   revalidatePath('/people');
   revalidatePath('/organisations');
-}
-
-async function run(values: Record<string, string>, work: () => Promise<unknown>, done: string): Promise<FormState> {
-  try {
-    await work();
-  } catch (err) {
-    if (err instanceof z.ZodError) return { fieldErrors: { name: fieldErrorsOf(err)._form ?? ['Check the name'] }, values };
-    if (err instanceof UserFacingError) return errorState(err, values);
-    console.error('sector action failed', err);
-    return { message: 'Something went wrong. Nothing was changed.', values };
-  }
-  refresh();
-  return { ok: true, message: done };
+  return { ok: true, message };
 }
 
 /** Adds a sector. */
-export async function addSectorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  return run(values, () => createSector(user.id, values.name ?? ''), `Added ${values.name?.trim()}.`);
-}
+export const addSectorAction = formAction(
+  z.object({ name: sectorNameSchema }),
+  async ({ user, input }) => {
+    await createSector(user.id, input.name);
+    return input.name;
+  },
+  { name: 'sectors.add', after: (name) => done(`Added ${name}.`) },
+);
 
 /** Renames a sector. */
-export async function renameSectorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const id = idSchema.safeParse(values.id);
-  if (!id.success) return { message: 'That sector was not found.', values };
-  return run(values, () => renameSector(user.id, id.data, values.name ?? ''), 'Renamed.');
-}
+export const renameSectorAction = formAction(
+  z.object({ id: z.uuid(NOT_FOUND), name: sectorNameSchema }),
+  async ({ user, input }) => {
+    await renameSector(user.id, input.id, input.name);
+  },
+  { name: 'sectors.rename', notFoundMessage: NOT_FOUND, after: () => done('Renamed.') },
+);
 
 /** Deletes a sector, moving its people and organisations to the chosen one (a merge) when it is in use. */
-export async function deleteSectorAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = formValues(formData);
-  const id = idSchema.safeParse(values.id);
-  const into = z.union([z.literal(''), z.uuid()]).safeParse(values.reassignTo ?? '');
-  if (!id.success || !into.success) return { message: 'That sector was not found.', values };
-  return run(values, () => deleteSector(user.id, id.data, into.data || null), into.data ? 'Merged.' : 'Deleted.');
-}
+export const deleteSectorAction = formAction(
+  z.object({ id: z.uuid(NOT_FOUND), reassignTo: z.union([z.literal(''), z.uuid(NOT_FOUND)]).default('') }),
+  async ({ user, input }) => {
+    await deleteSector(user.id, input.id, input.reassignTo || null);
+    return input.reassignTo ? 'Merged.' : 'Deleted.';
+  },
+  { name: 'sectors.delete', notFoundMessage: NOT_FOUND, after: (message) => done(message) },
+);

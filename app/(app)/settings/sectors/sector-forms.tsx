@@ -4,11 +4,11 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import type { FormState } from '@/lib/forms';
+import type { ActionResult } from '@/lib/forms';
 import type { SectorSummary } from '@/lib/sectors/queries';
 import { addSectorAction, deleteSectorAction, renameSectorAction } from './actions';
 
-function Status({ state, id }: { state: FormState; id: string }) {
+function Status({ state, id }: { state: ActionResult; id: string }) {
   return (
     <p id={id} aria-live="polite" className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
       {state.message ?? ''}
@@ -18,7 +18,7 @@ function Status({ state, id }: { state: FormState; id: string }) {
 
 /** Adds a sector. */
 export function AddSectorForm() {
-  const [state, action] = useActionState<FormState, FormData>(addSectorAction, {});
+  const [state, action] = useActionState<ActionResult, FormData>(addSectorAction, {});
   return (
     <form action={action} className="flex flex-wrap items-start gap-2" noValidate key={state.ok ? state.message : 'form'}>
       <TextField
@@ -41,8 +41,8 @@ export function AddSectorForm() {
 /** One sector: its counts, rename, and delete (merging into another when it is in use). */
 export function SectorRow({ sector, others }: { sector: SectorSummary; others: { id: string; name: string }[] }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
-  const [renameState, rename] = useActionState<FormState, FormData>(renameSectorAction, {});
-  const [deleteState, remove] = useActionState<FormState, FormData>(deleteSectorAction, {});
+  const [renameState, rename] = useActionState<ActionResult, FormData>(renameSectorAction, {});
+  const [deleteState, remove] = useActionState<ActionResult, FormData>(deleteSectorAction, {});
   const inUse = sector.people + sector.organisations > 0;
   const uid = sector.id.slice(0, 8);
 

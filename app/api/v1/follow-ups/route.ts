@@ -1,10 +1,11 @@
-import { apiRoute, json } from '@/lib/api/handler';
+import { apiRoute, respond } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
-import { getFollowUp, listFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
+import { followUpListResponse, followUpResponse } from '@/lib/follow-ups/openapi';
+import { getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, listQuerySchema } from '@/lib/follow-ups/validation';
-import { fingerprint, idempotent } from '@/lib/idempotency';
+import { onceForKey } from '@/lib/idempotency';
 
 /**
  * Lists follow-ups: `status`, `due` (relative to the user's today), `person`, `event`, `sector`; `limit` (default
@@ -15,17 +16,15 @@ export const GET = apiRoute(async (request, user) => {
   const offset = cursor ? Number(cursor) : 0;
   const page = await listFollowUps(user.id, todayIn(user.timeZone), { ...filters, limit: limit + 1, offset });
   const items = page.slice(0, limit);
-  return json({ items, nextCursor: page.length > limit ? String(offset + limit) : null });
+  return respond(followUpListResponse, { items, nextCursor: page.length > limit ? String(offset + limit) : null });
 });
 
 /** Creates a follow-up; an `Idempotency-Key` makes retries safe. */
 export const POST = apiRoute(async (request, user) => {
   const input = createFollowUpSchema.parse(await readJson(request));
-  const key = request.headers.get('idempotency-key');
-  if (!key) return json(await createFollowUp(user.id, input), 201);
-  const result = await idempotent<FollowUpItem>(user.id, key, 'follow-ups:create', fingerprint(input), async (tx) => {
+  const result = await onceForKey(user.id, request.headers.get('idempotency-key'), 'follow-ups.create', input, async (tx) => {
     const item = await createFollowUp(user.id, input, tx);
     return { status: 201, body: item, resourceId: item.id };
   }, (tx, id) => getFollowUp(user.id, id, tx));
-  return json(result.body, result.status, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  return respond(followUpResponse, result.body, result.status, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
 });

@@ -1,7 +1,8 @@
-import { apiRoute, json } from '@/lib/api/handler';
+import { apiRoute, respond } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
-import { fingerprint, idempotent } from '@/lib/idempotency';
+import { onceForKey } from '@/lib/idempotency';
 import { toApiPerson, toApiListItem } from '@/lib/people/api-shape';
+import { personResponse, personSearchResponse } from '@/lib/people/openapi';
 import { createPerson, getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
@@ -10,7 +11,7 @@ import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation'
 export const GET = apiRoute(async (request, user) => {
   const params = searchParamsSchema.parse(searchParamsObject(request.url));
   const result = await searchPeople(user.id, params);
-  return json({
+  return respond(personSearchResponse, {
     items: result.items.map(toApiListItem),
     nextCursor: result.nextCursor,
     total: result.total,
@@ -25,16 +26,11 @@ export const GET = apiRoute(async (request, user) => {
 export const POST = apiRoute(async (request, user) => {
   const body = await readJson(request);
   const input = createPersonSchema.parse(body);
-  const key = request.headers.get('idempotency-key');
-  if (!key) {
-    const person = await createPerson(user.id, input);
-    return json(toApiPerson(person), 201, { Location: `/api/v1/people/${person.id}` });
-  }
-  const result = await idempotent(user.id, key, 'people.create', fingerprint(body), async (tx) => {
+  const result = await onceForKey(user.id, request.headers.get('idempotency-key'), 'people.create', input, async (tx) => {
     const person = await createPerson(user.id, input, tx);
     return { status: 201, body: toApiPerson(person), resourceId: person.id };
   }, async (tx, id) => toApiPerson(await getPerson(user.id, id, { conn: tx })));
-  return json(result.body, result.status, {
+  return respond(personResponse, result.body, result.status, {
     ...(result.resourceId ? { Location: `/api/v1/people/${result.resourceId}` } : {}),
     ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
   });

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { PageHeader } from '@/app/_components/ui/card';
-import { db } from '@/db/client';
 import { requireUser } from '@/lib/dal';
 import { draftKey, eventToDraft } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
-import { eventToJson, getEventDetail } from '@/lib/events/queries';
+import { eventToJson, readEventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { EventForm } from '../../_components/event-form';
 
@@ -16,7 +15,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const event = await getEventDetail(db, user.id, id.data).catch((err) => {
+  const event = await readEventDetail(user.id, id.data).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });

@@ -1,5 +1,6 @@
-import { apiRoute, json, parseId } from '@/lib/api/handler';
+import { apiRoute, parseId, respond } from '@/lib/api/handler';
 import { getOrganisation, listOrganisationEvents, listOrganisationFollowUps, listOrganisationPeople } from '@/lib/organisations/queries';
+import { organisationDetailResponse } from '@/lib/people/openapi';
 
 /** One organisation with its people, the events where the user met them, and open follow-ups. */
 export const GET = apiRoute<{ id: string }>(async (_request, user, { params }) => {
@@ -10,5 +11,5 @@ export const GET = apiRoute<{ id: string }>(async (_request, user, { params }) =
     listOrganisationEvents(user.id, id),
     listOrganisationFollowUps(user.id, id),
   ]);
-  return json({ ...organisation, people, events, openFollowUps: followUps });
+  return respond(organisationDetailResponse, { ...organisation, people, events, openFollowUps: followUps });
 });

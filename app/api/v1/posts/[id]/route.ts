@@ -1,7 +1,8 @@
-import { apiRoute, json, parseId } from '@/lib/api/handler';
+import { apiRoute, parseId, respond } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/request';
 import { VersionConflictError } from '@/lib/errors';
 import { postJson } from '@/lib/posts/api';
+import { postResponse } from '@/lib/posts/openapi';
 import { siteOrigin } from '@/lib/posts/public';
 import { deletePost, getPost, updatePost, type PostView } from '@/lib/posts/queries';
 import { updatePostSchema } from '@/lib/posts/validation';
@@ -11,7 +12,7 @@ type Params = { id: string };
 /** One post, with its Markdown and version. */
 export const GET = apiRoute<Params>(async (request, user, { params }) => {
   const post = await getPost(user.id, parseId((await params).id));
-  return json(postJson(post, siteOrigin(request.headers), user.handle));
+  return respond(postResponse, postJson(post, siteOrigin(request.headers), user.handle));
 });
 
 /** Edits title, markdown or slug; `version` must be the one read, else 409 with the current copy. */
@@ -20,10 +21,10 @@ export const PATCH = apiRoute<Params>(async (request, user, { params }) => {
   const input = updatePostSchema.parse(await readJson(request));
   const origin = siteOrigin(request.headers);
   try {
-    return json(postJson(await updatePost(user.id, id, input), origin, user.handle));
+    return respond(postResponse, postJson(await updatePost(user.id, id, input), origin, user.handle));
   } catch (err) {
     // The conflict carries the current copy in the same shape as GET, so a client can merge.
-    if (err instanceof VersionConflictError) throw new VersionConflictError(postJson(err.current as PostView, origin, user.handle));
+    if (err instanceof VersionConflictError) throw new VersionConflictError(postResponse.parse(postJson(err.current as PostView, origin, user.handle)));
     throw err;
   }
 });

@@ -1,6 +1,7 @@
-import { apiRoute, json, parseId } from '@/lib/api/handler';
+import { apiRoute, parseId, respond } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/request';
 import { postJson } from '@/lib/posts/api';
+import { postResponse } from '@/lib/posts/openapi';
 import { siteOrigin } from '@/lib/posts/public';
 import { createPostFromEventOnce } from '@/lib/posts/queries';
 import { createFromEventSchema } from '@/lib/posts/validation';
@@ -16,5 +17,5 @@ export const POST = apiRoute<{ id: string }>(async (request, user, { params }) =
     request.headers.get('idempotency-key'),
   );
   const out = postJson(post, siteOrigin(request.headers), user.handle);
-  return json(out, 201, { Location: `/api/v1/posts/${post.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
+  return respond(postResponse, out, 201, { Location: `/api/v1/posts/${post.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
 });

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import * as calendarIcs from '@/app/api/v1/calendar.ics/route';
+import * as eventPost from '@/app/api/v1/events/[id]/post/route';
+import * as eventOne from '@/app/api/v1/events/[id]/route';
+import * as events from '@/app/api/v1/events/route';
+import * as eventSuggest from '@/app/api/v1/events/suggest/route';
+import * as followUpIcs from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
+import * as followUpOne from '@/app/api/v1/follow-ups/[id]/route';
+import * as followUps from '@/app/api/v1/follow-ups/route';
+import * as organisationOne from '@/app/api/v1/organisations/[id]/route';
+import * as organisations from '@/app/api/v1/organisations/route';
+import * as personOne from '@/app/api/v1/people/[id]/route';
+import * as personVcard from '@/app/api/v1/people/[id]/vcard/route';
+import * as people from '@/app/api/v1/people/route';
+import * as postPublish from '@/app/api/v1/posts/[id]/publish/route';
+import * as postOne from '@/app/api/v1/posts/[id]/route';
+import * as postUnpublish from '@/app/api/v1/posts/[id]/unpublish/route';
+import * as posts from '@/app/api/v1/posts/route';
+import * as sectors from '@/app/api/v1/sectors/route';
+import { buildOpenApi } from '@/lib/api/openapi';
+import { endpoints } from '@/lib/api/registry';
+import { createApiToken } from '@/lib/api/tokens';
+import { createTestUser } from '../support/users';
+
+// Bearer tokens authenticate here, which never touch the session layer (it needs a Next request).
+vi.mock('@/lib/dal', () => ({ getCurrentUser: async () => null }));
+
+type Handler = (request: Request, context: never) => Promise<Response>;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+
+/** Each /api/v1 route module under its OpenAPI path. */
+const ROUTES: Record<string, RouteModule> = {
+  '/api/v1/calendar.ics': calendarIcs,
+  '/api/v1/events': events,
+  '/api/v1/events/suggest': eventSuggest,
+  '/api/v1/events/{id}': eventOne,
+  '/api/v1/events/{id}/post': eventPost,
+  '/api/v1/follow-ups': followUps,
+  '/api/v1/follow-ups/{id}': followUpOne,
+  '/api/v1/follow-ups/{id}/calendar.ics': followUpIcs,
+  '/api/v1/organisations': organisations,
+  '/api/v1/organisations/{id}': organisationOne,
+  '/api/v1/people': people,
+  '/api/v1/people/{id}': personOne,
+  '/api/v1/people/{id}/vcard': personVcard,
+  '/api/v1/posts': posts,
+  '/api/v1/posts/{id}': postOne,
+  '/api/v1/posts/{id}/publish': postPublish,
+  '/api/v1/posts/{id}/unpublish': postUnpublish,
+  '/api/v1/sectors': sectors,
+};
+
+type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
+const doc = buildOpenApi(endpoints) as unknown as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
+};
+
+// OpenAPI 3.0 schemas are JSON Schema with `nullable`, which Ajv knows; formats (uuid, date-time) are checked too.
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ components: doc.components }, 'openapi');
+const resolveRefs = (schema: object): object =>
+  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
+
+let token: string;
+const exercised = new Set<string>();
+
+/**
+ * Calls a route in-process and checks the real answer against the document: the status is one documented for
+ * that path and method, the content type is the documented one, and a JSON body validates against its schema.
+ */
+async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', docPath: string, params: Record<string, string> = {}, body?: unknown, query = '') {
+  const handler = ROUTES[docPath]?.[method];
+  if (!handler) throw new Error(`No ${method} handler for ${docPath}`);
+  const url = docPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!) + query;
+  const response = await handler(
+    new Request(`http://rapport.test${url}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    }),
+    { params: Promise.resolve(params) } as never,
+  );
+  const operation = doc.paths[docPath]?.[method.toLowerCase()];
+  expect(operation, `${method} ${docPath} is documented`).toBeDefined();
+  const documented = operation!.responses[String(response.status)];
+  expect(documented, `${method} ${url} answered ${response.status}, which the document does not list`).toBeDefined();
+  exercised.add(`${method} ${docPath} ${response.status}`);
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const content = documented!.content;
+  if (!content) {
+    expect(await response.text(), `${method} ${url} ${response.status} has no documented body`).toBe('');
+    return { status: response.status, body: undefined };
+  }
+  expect(Object.keys(content), `${method} ${url} ${response.status} content type`).toContain(contentType);
+  if (!contentType.endsWith('json')) return { status: response.status, body: undefined };
+  const json = await response.json();
+  const validate = ajv.compile(resolveRefs(content[contentType]!.schema));
+  const valid = validate(json);
+  expect(valid ? [] : validate.errors, `${method} ${url} ${response.status} matches the document`).toEqual([]);
+  return { status: response.status, body: json as Record<string, unknown> & { id: string } };
+}
+
+beforeAll(async () => {
+  token = (await createApiToken((await createTestUser()).id, 'contract')).token;
+});
+
+describe('every /api/v1 response matches the OpenAPI document', () => {
+  it('answers what the document says, for every route, on success and on refusal', async () => {
+    const person = (await call('POST', '/api/v1/people', {}, { name: 'Lin Chen', organisationName: 'City Council', email: 'lin@example.test' })).body!;
+    expect((await call('GET', '/api/v1/people', {}, undefined, '?q=lin')).status).toBe(200);
+    expect((await call('GET', '/api/v1/people/{id}', { id: person.id })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { role: 'Data lead', version: person.version })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { role: 'Stale', version: person.version })).status).toBe(409);
+    expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { email: 7 })).status).toBe(400);
+    expect((await call('GET', '/api/v1/people/{id}/vcard', { id: person.id })).status).toBe(200);
+    expect((await call('GET', '/api/v1/people/{id}', { id: crypto.randomUUID() })).status).toBe(404);
+
+    const event = (
+      await call('POST', '/api/v1/events', {}, {
+        title: 'Open Data Breakfast',
+        startsAt: '2026-05-12T08:00:00+01:00',
+        topics: ['open data'],
+        people: [{ name: 'Sam Okafor', organisation: 'City Council', sector: 'Government', relation: 'spoke' }],
+        insights: [{ text: 'Half of datasets are never downloaded', personIndex: 0 }],
+        followUps: [{ action: 'Email Sam', due: '2026-05-19', personIndex: 0 }],
+      })
+    ).body!;
+    expect((await call('GET', '/api/v1/events')).status).toBe(200);
+    expect((await call('GET', '/api/v1/events/{id}', { id: event.id })).status).toBe(200);
+    expect((await call('GET', '/api/v1/events/suggest', {}, undefined, '?field=venue&q=a')).status).toBeLessThan(500);
+    expect((await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Open Data Breakfast, May', version: event.version })).status).toBe(200);
+
+    const followUp = (await call('POST', '/api/v1/follow-ups', {}, { action: 'Send Lin the report', due: '2026-06-01', personId: person.id })).body!;
+    expect((await call('GET', '/api/v1/follow-ups')).status).toBe(200);
+    expect((await call('GET', '/api/v1/follow-ups/{id}', { id: followUp.id })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/follow-ups/{id}', { id: followUp.id }, { status: 'done', version: followUp.version })).status).toBe(200);
+    expect((await call('GET', '/api/v1/follow-ups/{id}/calendar.ics', { id: followUp.id })).status).toBe(200);
+    expect((await call('GET', '/api/v1/calendar.ics')).status).toBe(200);
+
+    const organisationId = (person.organisation as { id: string }).id;
+    expect((await call('GET', '/api/v1/organisations')).status).toBe(200);
+    expect((await call('GET', '/api/v1/sectors')).status).toBe(200);
+    expect((await call('GET', '/api/v1/organisations/{id}', { id: organisationId })).status).toBe(200);
+
+    const post = (await call('POST', '/api/v1/events/{id}/post', { id: event.id }, { style: 'summary' })).body!;
+    expect((await call('GET', '/api/v1/posts')).status).toBe(200);
+    expect((await call('GET', '/api/v1/posts/{id}', { id: post.id })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/posts/{id}', { id: post.id }, { title: 'A May morning', version: post.version })).status).toBe(200);
+    expect((await call('POST', '/api/v1/posts/{id}/publish', { id: post.id })).status).toBe(200);
+    expect((await call('POST', '/api/v1/posts/{id}/unpublish', { id: post.id })).status).toBe(200);
+
+    expect((await call('DELETE', '/api/v1/posts/{id}', { id: post.id })).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/follow-ups/{id}', { id: followUp.id })).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/events/{id}', { id: event.id })).status).toBe(204);
+    expect((await call('DELETE', '/api/v1/people/{id}', { id: person.id })).status).toBe(204);
+
+    // Every documented /api/v1 operation was called at least once.
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/') && path !== '/api/v1/openapi.json')
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    const called = new Set([...exercised].map((e) => e.split(' ').slice(0, 2).join(' ')));
+    expect(documented.filter((op) => !called.has(op))).toEqual([]);
+  });
+});
