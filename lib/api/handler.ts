@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
-import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { hit } from '@/lib/rate-limit';
 import { siteOrigin } from '@/lib/site-origin';
 import { problem, validationProblem } from './problem';
@@ -67,6 +67,7 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) return validationProblem(err);
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current });
   if (err instanceof NotFoundError) return problem(404, err.message);
+  if (err instanceof NamesPrivatePeopleError) return problem(409, err.message, { named: err.named });
   if (err instanceof UserFacingError) {
     const errors = err.fieldErrors
       ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))

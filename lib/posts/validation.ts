@@ -46,8 +46,13 @@ export const updatePostSchema = z
     /** Set when the text was regenerated in another style. */
     style: styleSchema.optional(),
     version: z.number({ error: 'Send the version you edited.' }).int().positive(),
+    /** On a published post: yes, name the people the edit names who asked not to be named in public. */
+    confirmNamed: z.boolean().optional(),
   })
   .strict();
+
+/** Body of POST /api/v1/posts/{id}/publish (optional): confirms naming people who asked not to be named. */
+export const publishPostSchema = z.object({ confirmNamed: z.boolean().optional() }).strict();
 
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 

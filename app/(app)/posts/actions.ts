@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
-import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import type { FormState } from '@/lib/forms';
 import {
   createPostFromEventOnce,
@@ -48,14 +48,21 @@ export async function createPostAction(_prev: FormState, formData: FormData): Pr
 
 export type SaveResult =
   | { ok: true; version: number; updatedAt: string; slug: string }
-  | { ok: false; conflict?: { title: string; markdown: string; version: number; updatedAt: string }; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      conflict?: { title: string; markdown: string; version: number; updatedAt: string };
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** People the edit would newly name in public although they asked not to be: save again with confirmNamed. */
+      named?: { id?: string; name: string }[];
+    };
 
 const toConflict = (p: PostView) => ({ title: p.title, markdown: p.bodyMarkdown, version: p.version, updatedAt: p.updatedAt.toISOString() });
 
 /** Autosave from the editor: version-checked, a conflict comes back with the other copy instead of overwriting it. */
 export async function savePostAction(
   postId: string,
-  input: { title?: string; markdown?: string; slug?: string; style?: string; version: number },
+  input: { title?: string; markdown?: string; slug?: string; style?: string; version: number; confirmNamed?: boolean },
 ): Promise<SaveResult> {
   const user = await requireUser();
   if (!uuid.safeParse(postId).success) return { ok: false, message: 'This post no longer exists.' };
@@ -71,6 +78,10 @@ export async function savePostAction(
   } catch (err) {
     if (err instanceof VersionConflictError) {
       return { ok: false, message: err.message, conflict: toConflict(err.current as PostView) };
+    }
+    if (err instanceof NamesPrivatePeopleError) {
+      const names = err.named.map((p) => p.name).join(', ');
+      return { ok: false, message: `Not saved: this published post would name ${names}, who asked not to be named in public. Your text is still here.`, named: err.named };
     }
     if (err instanceof UserFacingError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
     console.error('savePostAction', err);
@@ -94,12 +105,17 @@ export async function regenerateAction(postId: string, style: string, includeNot
   }
 }
 
-/** Publishes or unpublishes; answers the public address. */
-export async function setPublishedAction(postId: string, publish: boolean) {
+/**
+ * Publishes or unpublishes; answers the public address. Publishing a post that names someone who asked not to be
+ * named in public is refused (with their names) unless `confirmNamed`, the answer to the browser's warning.
+ */
+export async function setPublishedAction(postId: string, publish: boolean, confirmNamed = false) {
   const user = await requireUser();
   if (!uuid.safeParse(postId).success) return { ok: false as const, message: 'This post no longer exists.' };
   try {
-    const post = publish ? await publishPost(user.id, postId) : await unpublishPost(user.id, postId);
+    const post = publish
+      ? await publishPost(user.id, postId, { confirmNamed: confirmNamed === true })
+      : await unpublishPost(user.id, postId);
     revalidatePath('/posts');
     revalidatePath(`/u/${user.handle}`);
     return {
@@ -110,6 +126,10 @@ export async function setPublishedAction(postId: string, publish: boolean) {
     };
   } catch (err) {
     if (err instanceof NotFoundError) return { ok: false as const, message: 'This post no longer exists.' };
+    if (err instanceof NamesPrivatePeopleError) {
+      const names = err.named.map((p) => p.name).join(', ');
+      return { ok: false as const, message: `Not published: it names ${names}, who asked not to be named in public.`, named: err.named };
+    }
     console.error('setPublishedAction', err);
     return { ok: false as const, message: 'Something went wrong on our side; nothing changed.' };
   }
