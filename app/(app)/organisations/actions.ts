@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
 import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
-import { mergeOrganisations, organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
+import { mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
+import { organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
 
 const idSchema = z.uuid();
@@ -49,14 +50,24 @@ export async function mergeOrganisationAction(keepId: string, _prev: FormState, 
   if (!name) return { fieldErrors: { otherName: ['Choose the organisation to merge into this one'] }, values };
   const otherId = await findOrganisationByName(user.id, name.slice(0, 200));
   if (!otherId) return { fieldErrors: { otherName: ['You have no organisation with that name'] }, values };
+  const keepVersion = z.coerce.number().int().min(1).safeParse(values.keepVersion);
+  let mergeId: string;
   try {
-    await mergeOrganisations(user.id, keep.data, otherId);
+    mergeId = (await mergeOrganisations(user.id, keep.data, otherId, { keepVersion: keepVersion.success ? keepVersion.data : undefined })).mergeId;
   } catch (err) {
+    if (err instanceof OrganisationMergeConflictError) {
+      const { keep: now, other } = err.current;
+      const describe = (o: OrganisationView) => [o.name, o.sector?.name, o.website].filter(Boolean).join(' · ');
+      return {
+        message: `Someone changed this organisation meanwhile (now “${describe(now)}”; merging in “${describe(other)}”). Nothing was merged: merge again to go ahead with the latest.`,
+        values: { ...values, keepVersion: String(now.version) },
+      };
+    }
     if (err instanceof UserFacingError) return errorState({ message: err.message, fieldErrors: err.fieldErrors && { otherName: Object.values(err.fieldErrors).flat() } }, values);
     console.error('organisation merge failed', err);
     return { message: 'Something went wrong. Nothing was merged.', values };
   }
   revalidatePath('/organisations');
   revalidatePath('/people');
-  redirect(`/organisations/${keep.data}?merged=1`);
+  redirect(`/organisations/${keep.data}?merged=${mergeId}`);
 }

@@ -9,7 +9,7 @@ import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve'
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
 import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
 import { fingerprint, idempotent } from '@/lib/idempotency';
-import { mergePeople, MERGE_FIELDS } from '@/lib/people/merge';
+import { MergeConflictError, mergePeople, MERGE_FIELDS } from '@/lib/people/merge';
 import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
 
@@ -141,6 +141,7 @@ export async function mergePeopleAction(_prev: FormState, formData: FormData): P
   const values = formValues(formData);
   const choices = Object.fromEntries(MERGE_FIELDS.map((f) => [f, values[`choice.${f}`] === 'other' ? 'other' : 'keep']));
   let keepId: string;
+  let mergeId: string;
   try {
     const merged = await mergePeople(user.id, {
       keepId: values.keepId ?? '',
@@ -150,7 +151,17 @@ export async function mergePeopleAction(_prev: FormState, formData: FormData): P
       choices,
     });
     keepId = merged.id;
+    mergeId = merged.mergeId;
   } catch (err) {
+    if (err instanceof MergeConflictError) {
+      // Both as they are now; the choices made stay, and merging again uses these versions.
+      const { keep, other } = err.current;
+      const describe = (p: PersonView) => [p.displayName, p.role, p.organisation?.name, p.email, p.phone].filter(Boolean).join(' · ');
+      return {
+        message: `Changed since you opened this page. Now: “${describe(keep)}” and “${describe(other)}”. Your choices are kept: merge again to use the latest, or reload to compare them afresh.`,
+        values: { ...values, keepVersion: String(keep.version), otherVersion: String(other.version) },
+      };
+    }
     if (err instanceof VersionConflictError) {
       return { message: 'One of them was changed since you opened this page. Reload to see the latest, then merge.', values };
     }
@@ -160,5 +171,5 @@ export async function mergePeopleAction(_prev: FormState, formData: FormData): P
     return { message: 'Something went wrong. Nothing was merged.', values };
   }
   revalidatePath('/people');
-  redirect(`/people/${keepId}?merged=1`);
+  redirect(`/people/${keepId}?merged=${mergeId}`);
 }

@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const signedOut = z.coerce.number().int().min(0).max(1000).safeParse((await searchParams).signedOut);
+  const params = await searchParams;
+  const signedOut = z.coerce.number().int().min(0).max(1000).safeParse(params.signedOut);
   return (
     <>
       <PageHeader title="Settings" />
@@ -33,7 +34,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </dl>
         </Card>
         <PreferencesSection user={user} />
-        <SectorsSection user={user} />
+        <SectorsSection user={user} merged={params.merged} unmerged={params.unmerged === '1'} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
         <SessionsSection user={user} signedOut={signedOut.success ? signedOut.data : undefined} />

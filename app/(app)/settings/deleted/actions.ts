@@ -5,7 +5,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, restoreDeleted } from '@/lib/deleted/queries';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
+import type { FormState } from '@/lib/forms';
+import { undoMerge } from '@/lib/merges/undo';
 
 const restoreSchema = z.object({ kind: z.enum(DELETED_KINDS), id: z.uuid() });
 
@@ -25,4 +27,29 @@ export async function restoreDeletedAction(formData: FormData): Promise<void> {
   }
   revalidatePath('/', 'layout');
   redirect(`/settings/deleted?restored=${kind}:${id}`);
+}
+
+const undoSchema = z.object({ mergeId: z.uuid(), then: z.enum(['list', 'record']).default('record') });
+
+/**
+ * Undoes a merge (from the banner right after it, or from Recently deleted): both records come back as they were.
+ * A merge that can no longer be undone says why, in place.
+ */
+export async function undoMergeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const parsed = undoSchema.safeParse({ mergeId: formData.get('mergeId'), then: formData.get('then') ?? undefined });
+  if (!parsed.success) return { message: 'That merge was not found, or can no longer be undone.' };
+  let done: Awaited<ReturnType<typeof undoMerge>>;
+  try {
+    done = await undoMerge(user.id, parsed.data.mergeId);
+  } catch (err) {
+    if (err instanceof UserFacingError) return { message: err.message };
+    console.error('undo merge failed', err);
+    return { message: 'Something went wrong. Nothing was changed.' };
+  }
+  revalidatePath('/', 'layout');
+  if (parsed.data.then === 'list') redirect('/settings/deleted?unmerged=1');
+  if (done.kind === 'person') redirect(`/people/${done.keptId}?unmerged=${done.mergedId}`);
+  if (done.kind === 'organisation') redirect(`/organisations/${done.keptId}?unmerged=${done.mergedId}`);
+  redirect('/settings?unmerged=1#sectors');
 }
