@@ -7,7 +7,7 @@ import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError
 import { displayName } from '@/lib/people/display-name';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { assertOwnSector } from '@/lib/sectors/own';
-import { optionalText } from '@/lib/people/validation';
+import { optionalText, queryText, requiredText } from '@/lib/validation/text';
 
 export interface OrganisationSummary {
   id: string;
@@ -27,33 +27,20 @@ export interface OrganisationView {
 }
 
 export const organisationUpdateSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name' })
-    .trim()
-    .min(1, 'Enter a name')
-    .max(200, 'Keep the name under 200 characters')
-    .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored'),
+  name: requiredText(200, 'Enter a name', { oneLine: true, tooLong: 'Keep the name under 200 characters' }),
   sectorId: z
     .union([z.literal(''), z.uuid()])
     .optional()
     .nullable()
     .transform((s) => s || null),
-  website: optionalText(500, 'Website'),
-  notes: optionalText(10_000, 'Notes'),
+  website: optionalText(500, 'Website', { empty: null }),
+  notes: optionalText(10_000, 'Notes', { empty: null }),
   version: z.coerce.number().int().min(1),
 });
 /** Query string of GET /api/v1/organisations. */
 export const organisationsQuerySchema = z.object({
-  q: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined),
-  after: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s) => s?.replace(/\u0000/g, '') || undefined),
+  q: queryText(200),
+  after: queryText(200),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 

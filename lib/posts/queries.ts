@@ -9,7 +9,7 @@ import { loadComposeInput } from './source';
 import type { PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
 import { fingerprint, idempotent } from '@/lib/idempotency';
-import { isUuid } from '@/lib/ids';
+import { postCursor } from './cursor';
 
 /** What the API and the editor see of a post. */
 export type PostView = Pick<
@@ -100,26 +100,13 @@ export async function getPost(userId: string, postId: string): Promise<PostView>
   return row;
 }
 
-type ListCursor = { updatedAt: string; id: string };
-const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(value: string | undefined): ListCursor | null {
-  if (!value) return null;
-  try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ListCursor;
-    if (typeof c.id !== 'string' || !isUuid(c.id) || Number.isNaN(Date.parse(c.updatedAt))) throw new Error();
-    return c;
-  } catch {
-    throw new UserFacingError('The cursor is not valid.', 400, { cursor: ['Use the nextCursor from the previous page.'] });
-  }
-}
-
 /** The user's posts, most recently edited first, a page at a time. */
 export async function listPosts(
   userId: string,
   opts: { status?: 'draft' | 'published'; limit?: number; cursor?: string } = {},
 ) {
   const limit = opts.limit ?? 50;
-  const cursor = decodeCursor(opts.cursor);
+  const cursor = opts.cursor ? postCursor.decode(opts.cursor) : null;
   const rows = await db
     .select({ ...columns, bodyMarkdown: sql<string>`left(${posts.bodyMarkdown}, 300)` })
     .from(posts)
@@ -140,7 +127,7 @@ export async function listPosts(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? postCursor.encode({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
   return { posts: page, nextCursor };
 }
 

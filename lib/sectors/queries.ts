@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { requiredText } from '@/lib/validation/text';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { sectors } from '@/db/schema';
@@ -17,13 +17,7 @@ export interface SectorSummary {
   organisations: number;
 }
 
-export const sectorNameSchema = z
-  .string({ error: 'Enter a sector name' })
-  .trim()
-  .min(1, 'Enter a sector name')
-  .max(80, 'Keep the name under 80 characters')
-  .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored')
-  .transform((s) => s.replace(/\s+/g, ' '));
+export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLine: true, tooLong: 'Keep the name under 80 characters' });
 
 /** The user's sectors by name, with how many people (kept counts, see peoplePerSector) and organisations are in each. */
 export async function listSectors(userId: string): Promise<SectorSummary[]> {

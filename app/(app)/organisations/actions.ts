@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError, VersionConflictError } from '@/lib/errors';
 import { errorState, fieldErrorsOf, type FormState, formValues } from '@/lib/forms';
-import { mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
+import { mergeOrganisationFormSchema, mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
 import { organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
 
@@ -46,14 +46,13 @@ export async function mergeOrganisationAction(keepId: string, _prev: FormState, 
   const values = formValues(formData);
   const keep = idSchema.safeParse(keepId);
   if (!keep.success) return { message: 'That organisation was not found.', values };
-  const name = (values.otherName ?? '').trim();
-  if (!name) return { fieldErrors: { otherName: ['Choose the organisation to merge into this one'] }, values };
-  const otherId = await findOrganisationByName(user.id, name.slice(0, 200));
+  const parsed = mergeOrganisationFormSchema.safeParse({ otherName: values.otherName ?? '', keepVersion: values.keepVersion || undefined });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const otherId = await findOrganisationByName(user.id, parsed.data.otherName);
   if (!otherId) return { fieldErrors: { otherName: ['You have no organisation with that name'] }, values };
-  const keepVersion = z.coerce.number().int().min(1).safeParse(values.keepVersion);
   let mergeId: string;
   try {
-    mergeId = (await mergeOrganisations(user.id, keep.data, otherId, { keepVersion: keepVersion.success ? keepVersion.data : undefined })).mergeId;
+    mergeId = (await mergeOrganisations(user.id, keep.data, otherId, { keepVersion: parsed.data.keepVersion })).mergeId;
   } catch (err) {
     if (err instanceof OrganisationMergeConflictError) {
       const { keep: now, other } = err.current;
