@@ -60,3 +60,14 @@ export class StaleChildError extends UserFacingError {
     this.name = 'StaleChildError';
   }
 }
+
+/** A post that would name, in public, people who asked not to be: 409 listing them until the request confirms. */
+export class NamesPrivatePeopleError extends UserFacingError {
+  constructor(readonly named: { id?: string; name: string }[]) {
+    super(
+      `This post names ${named.map((p) => p.name).join(', ')}, who asked not to be named in public. Remove the name, or confirm (confirmNamed: true) to publish anyway.`,
+      409,
+    );
+    this.name = 'NamesPrivatePeopleError';
+  }
+}

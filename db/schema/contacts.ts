@@ -26,6 +26,8 @@ export const sectors = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text().notNull(),
+    /** Bumped by every rename and merge, so a merge can tell the user saw the sector as it is. */
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -3,3 +3,4 @@ export * from './contacts';
 export * from './events';
 export * from './follow-ups';
 export * from './posts';
+export * from './merges';

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
-import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { siteOrigin } from '@/lib/site-origin';
 import { countWrite } from '@/lib/write-limit';
@@ -76,6 +76,7 @@ export function errorResponse(err: unknown, route?: string): Response {
     : undefined;
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
+  if (err instanceof NamesPrivatePeopleError) return problem(409, err.message, { named: err.named });
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
   logError(route ?? 'api', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');

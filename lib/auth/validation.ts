@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/time-zone';
+import { requiredText } from '@/lib/validation/text';
 
 const email = z
   .string({ error: 'Enter your email address' })
@@ -10,11 +11,7 @@ const email = z
   .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: 'Enter your name' })
-    .trim()
-    .min(1, 'Enter your name')
-    .max(120, 'Keep your name under 120 characters'),
+  name: requiredText(120, 'Enter your name', { oneLine: true, tooLong: 'Keep your name under 120 characters' }),
   email,
   password: z
     .string({ error: 'Choose a password' })

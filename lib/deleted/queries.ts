@@ -7,6 +7,7 @@ import { restoreFollowUp } from '@/lib/follow-ups/mutations';
 import { displayName } from '@/lib/people/display-name';
 import { restorePerson } from '@/lib/people/queries';
 import { restorePost } from '@/lib/posts/queries';
+import { purgeExpiredMerges } from '@/lib/merges/record';
 import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from './window';
 
 export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up'] as const;
@@ -21,6 +22,10 @@ export interface DeletedItem {
   /** Whole days before it is removed for good, counting today: 1 on its last day. */
   daysLeft: number;
 }
+
+/** SQL: the person was not removed by a merge (those come back by undoing the merge, listed apart). */
+const notMergedAway = (userId: string) =>
+  sql`not exists (select 1 from merges m where m.user_id = ${userId} and m.kind = 'person' and m.merged_id = "people"."id")`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +42,7 @@ export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]
       .select({ id: people.id, name: people.name, role: people.role, organisation: organisations.name, deletedAt: people.deletedAt })
       .from(people)
       .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-      .where(and(eq(people.userId, userId), isNotNull(people.deletedAt), deletedWithinWindow(people.deletedAt)))
+      .where(and(eq(people.userId, userId), isNotNull(people.deletedAt), deletedWithinWindow(people.deletedAt), notMergedAway(userId)))
       .orderBy(desc(people.deletedAt))
       .limit(PER_KIND),
     db
@@ -114,6 +119,8 @@ export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<Purge
     );
     return Number(row?.n ?? 0);
   };
+  // First the merge records, so none outlives the person it would bring back.
+  await purgeExpiredMerges(conn, 'all');
   const followUpCount = await gone(followUps);
   const postCount = await gone(posts);
   const eventCount = await gone(networkingEvents);

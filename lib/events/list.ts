@@ -4,7 +4,7 @@ import { networkingEvents } from '@/db/schema';
 import { normaliseTopic } from '@/lib/topics/normalise';
 import { escapeLike } from '@/lib/topics/queries';
 import type { EventListQuery } from './validation';
-import { isUuid } from '@/lib/ids';
+import { eventCursor } from './cursor';
 
 export interface EventListItem {
   id: string;
@@ -15,21 +15,6 @@ export interface EventListItem {
   peopleCount: number;
   openFollowUps: number;
   topics: string[];
-}
-
-function encodeCursor(item: { startsAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([item.startsAt.toISOString(), item.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { startsAt: Date; id: string } | null {
-  try {
-    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const startsAt = new Date(iso);
-    if (Number.isNaN(startsAt.getTime()) || !isUuid(id)) return null;
-    return { startsAt, id };
-  } catch {
-    return null;
-  }
 }
 
 /** Little words that say nothing about which evening was meant ("head of it": the "of"). */
@@ -100,7 +85,7 @@ export async function listEvents(
 ): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
   const e = networkingEvents;
   const where = filters(userId, query, timeZone);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? eventCursor.decode(query.cursor) : null;
   if (after) where.push(sql`(${e.startsAt}, ${e.id}) < (${after.startsAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
   const rows = await db
     .select({
@@ -127,7 +112,7 @@ export async function listEvents(
     openFollowUps: Number(r.openFollowUps),
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > query.limit && last ? eventCursor.encode([last.startsAt.toISOString(), last.id]) : null };
 }
 
 /** The filter choices for the events list: the user's series, topics, sectors and years. */

@@ -1,50 +1,15 @@
 import { z } from 'zod';
+import { dayInput, instantInput } from '@/lib/validation/dates';
+import { optionalText, requiredText } from '@/lib/validation/text';
+import { eventCursor } from './cursor';
 
-const NUL = /\u0000/;
-
-/**
- * Trimmed text up to `max` characters, no NUL bytes; "" and null become absent. `oneLine` (names, roles,
- * organisations, sectors) also folds runs of whitespace into one space, so "Owen  Chen" matches Owen Chen.
- */
-export function optionalText(max: number, label = 'This', { oneLine = false } = {}) {
-  return z
-    .union([z.string(), z.null()])
-    .optional()
-    .transform((s) => (typeof s === 'string' ? (oneLine ? s.replace(/\s+/g, ' ') : s).trim() : undefined))
-    .pipe(
-      z
-        .string()
-        .max(max, `${label} can be at most ${max} characters`)
-        .refine((s) => !NUL.test(s), 'Remove the NUL character')
-        .optional(),
-    )
-    .transform((s) => s || undefined);
-}
-
-/** Trimmed, required text up to `max` characters, no NUL bytes. */
-export function requiredText(max: number, message: string) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Keep it under ${max} characters`)
-    .refine((s) => !NUL.test(s), 'Remove the NUL character');
-}
-
-const topicName = z
-  .string({ error: 'A topic is text' })
-  .trim()
-  .min(1, 'A topic cannot be empty')
-  .max(60, 'Keep a topic under 60 characters')
-  .refine((s) => !NUL.test(s), 'Remove the NUL character');
+const topicName = requiredText(60, 'A topic cannot be empty', { tooLong: 'Keep a topic under 60 characters' });
 
 const topicList = z.array(topicName).max(30, 'At most 30 topics').optional().default([]);
 
 export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
 
-const instant = z.iso
-  .datetime({ offset: true, local: false, error: 'Use a date and time like 2026-04-23T18:30:00+01:00' })
-  .transform((s) => new Date(s));
+const instant = instantInput;
 
 export const personInputSchema = z
   .object({
@@ -77,13 +42,16 @@ export const insightInputSchema = z.object({
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
 });
 
+/** A follow-up's due day: the same rule as lib/follow-ups (a real day, 2000 to 2100). */
+const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });
+
 export const followUpInputSchema = z.object({
   /** An existing follow-up of this event, when editing. */
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),
   due: z
     .union([
-      z.iso.date({ error: 'Use a date like 2026-04-30' }).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Choose a date between 2000 and 2100'),
+      dueDay,
       z.null(),
       z.literal(''),
     ])
@@ -164,7 +132,7 @@ export const eventListQuerySchema = z.object({
   topic: optionalText(60, 'The topic'),
   sector: optionalText(100, 'The sector'),
   year: z.union([sortedYears, z.literal('')]).optional().transform((y) => (y === '' ? undefined : y)),
-  cursor: optionalText(200, 'The cursor'),
+  cursor: eventCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });
 

@@ -1,21 +1,13 @@
 import { z } from 'zod';
-import { isIsoDay } from './dates';
+import { dayInput } from '@/lib/validation/dates';
+import { requiredText } from '@/lib/validation/text';
 
-const noNul = (s: string) => !s.includes('\u0000');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const actionText = z
-  .string({ error: 'Say what you will do' })
-  .trim()
-  .min(1, 'Say what you will do')
-  .max(500, 'Keep it under 500 characters')
-  .refine(noNul, 'Remove the invalid character');
+export const actionText = requiredText(500, 'Say what you will do', { tooLong: 'Keep it under 500 characters' });
 
-export const dueDay = z
-  .string()
-  .trim()
-  .refine(isIsoDay, 'Enter a date like 2026-04-23')
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Choose a date between 2000 and 2100');
+/** A due day: a real calendar day, 2000 to 2100. */
+export const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });
 
 const optionalUuid = (what: string) => z.preprocess(blankToUndefined, z.uuid({ error: `Choose a ${what} from the list` }).optional());
 

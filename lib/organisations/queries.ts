@@ -2,13 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { organisations, people } from '@/db/schema';
+import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { displayName } from '@/lib/people/display-name';
-import { mergeNotes } from '@/lib/people/merge-notes';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { assertOwnSector } from '@/lib/sectors/own';
-import { optionalText } from '@/lib/people/validation';
+import { optionalText, queryText, requiredText } from '@/lib/validation/text';
 
 export interface OrganisationSummary {
   id: string;
@@ -28,33 +27,20 @@ export interface OrganisationView {
 }
 
 export const organisationUpdateSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name' })
-    .trim()
-    .min(1, 'Enter a name')
-    .max(200, 'Keep the name under 200 characters')
-    .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored'),
+  name: requiredText(200, 'Enter a name', { oneLine: true, tooLong: 'Keep the name under 200 characters' }),
   sectorId: z
     .union([z.literal(''), z.uuid()])
     .optional()
     .nullable()
     .transform((s) => s || null),
-  website: optionalText(500, 'Website'),
-  notes: optionalText(10_000, 'Notes'),
+  website: optionalText(500, 'Website', { empty: null }),
+  notes: optionalText(10_000, 'Notes', { empty: null }),
   version: z.coerce.number().int().min(1),
 });
 /** Query string of GET /api/v1/organisations. */
 export const organisationsQuerySchema = z.object({
-  q: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined),
-  after: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s) => s?.replace(/\u0000/g, '') || undefined),
+  q: queryText(200),
+  after: queryText(200),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
@@ -189,33 +175,4 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
     }
     throw err;
   }
-}
-
-/**
- * Merges `otherId` into `keepId`: its people (and so their encounters, facts and follow-ups) move over,
- * the sector, website and notes fill any gaps, and the other organisation is removed.
- */
-export async function mergeOrganisations(userId: string, keepId: string, otherId: string): Promise<OrganisationView> {
-  if (keepId === otherId) throw new UserFacingError('Choose a different organisation to merge.', 400, { otherId: ['Choose a different organisation'] });
-  return db.transaction(async (tx) => {
-    const keep = await getOrganisation(userId, keepId, tx);
-    const other = await getOrganisation(userId, otherId, tx);
-    await tx
-      .update(people)
-      .set({ organisationId: keepId, updatedAt: new Date() })
-      .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
-    await tx.delete(organisations).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
-    await tx
-      .update(organisations)
-      .set({
-        sectorId: keep.sector?.id ?? other.sector?.id ?? null,
-        website: keep.website ?? other.website,
-        notes: mergeNotes(keep.notes, other.notes),
-        version: sql`${organisations.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(organisations.userId, userId), eq(organisations.id, keepId)));
-    await refreshPeopleSearch(tx, userId, { organisationId: keepId });
-    return getOrganisation(userId, keepId, tx);
-  });
 }

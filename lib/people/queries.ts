@@ -167,7 +167,14 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
         and(
           eq(people.userId, userId),
           eq(people.id, id),
-          deleted ? isNull(people.deletedAt) : and(isNotNull(people.deletedAt), deletedWithinWindow(people.deletedAt)),
+          deleted
+            ? isNull(people.deletedAt)
+            : and(
+                isNotNull(people.deletedAt),
+                deletedWithinWindow(people.deletedAt),
+                // Merged away: only undoing the merge brings them back, with what the merge moved.
+                sql`not exists (select 1 from merges m where m.user_id = ${userId} and m.kind = 'person' and m.merged_id = ${people.id})`,
+              ),
         ),
       )
       .returning({ id: people.id });

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { cursorCodec } from '@/lib/validation/cursor';
+import { YEAR_RANGE_MESSAGE, yearInRange } from '@/lib/validation/dates';
+
 /**
  * Turning what the user typed into search terms. Pure, so it is tested without a database.
  */
@@ -51,25 +55,28 @@ export interface SearchCursor {
   t?: boolean;
 }
 
+/**
+ * The cursor in the URL, checked with zod on the way back in: a score as an exact decimal, last met as Postgres
+ * printed it (within the years Rapport accepts), the last row's id.
+ */
+export const searchCursor = cursorCodec(
+  z.object({
+    s: z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/).nullable(),
+    m: z
+      .string()
+      .regex(/^\d{4}-\d\d-\d\d[0-9T:. +-]{0,30}$/)
+      .refine((m) => yearInRange(Number(m.slice(0, 4))), YEAR_RANGE_MESSAGE)
+      .nullable(),
+    i: z.uuid(),
+    l: z.boolean().optional().transform((l) => l === true),
+    t: z.boolean().optional().transform((t) => t === true || undefined),
+  }),
+);
+
 /** Opaque cursor for the URL. */
-export function encodeCursor(c: SearchCursor): string {
-  return Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
-}
+export const encodeCursor = (c: SearchCursor): string => searchCursor.encode(c);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reads a cursor back; anything malformed is treated as "no cursor" (first page), never an error. */
+/** Reads a cursor back; anything malformed is treated as "no cursor" (first page): the query schema refused it already. */
 export function decodeCursor(raw: string | undefined): SearchCursor | null {
-  if (!raw) return null;
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<SearchCursor>;
-    if (typeof c.i !== 'string' || !UUID.test(c.i)) return null;
-    const s = c.s === null || c.s === undefined ? null : String(c.s);
-    if (s !== null && !/^-?\d{1,6}(\.\d{1,6})?$/.test(s)) return null;
-    const m = c.m === null || c.m === undefined ? null : String(c.m);
-    if (m !== null && !/^[0-9T:. +-]{10,40}$/.test(m)) return null;
-    return { s, m, i: c.i, l: c.l === true, t: c.t === true || undefined };
-  } catch {
-    return null;
-  }
+  return raw ? searchCursor.read(raw) : null;
 }

@@ -1,25 +1,9 @@
 import { z } from 'zod';
+import { CANNOT_STORE, optionalText as text, queryText, storable } from '@/lib/validation/text';
+import { searchCursor } from './search-terms';
 
-const NUL = /\u0000/;
-
-/**
- * A trimmed optional text: "" and whitespace become absent (null), NUL bytes are refused. `oneLine` (names,
- * roles, organisations) also folds runs of spaces, tabs and line breaks into one space: "Owen  Chen" is the
- * Owen Chen already known, not a second person whose double space no screen shows.
- */
-export function optionalText(max: number, label: string, { oneLine = false } = {}) {
-  return z
-    .string()
-    .max(max * 4, `${label} is too long`)
-    .optional()
-    .nullable()
-    .refine((s) => !s || !NUL.test(s), `${label} contains a character that cannot be stored`)
-    .transform((s) => {
-      const t = oneLine ? s?.replace(/\s+/g, ' ').trim() : s?.trim();
-      return t ? t : null;
-    })
-    .refine((s) => !s || s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`);
-}
+/** Optional text of a person: "" clears the field (null), as a form sends it. */
+const optionalText = (max: number, label: string, opts: { oneLine?: boolean } = {}) => text(max, label, { ...opts, empty: null });
 
 const optionalUuid = (label: string) =>
   z
@@ -40,7 +24,7 @@ const link = z
   .string()
   .trim()
   .max(500, 'Keep each link under 500 characters')
-  .refine((s) => !NUL.test(s), 'This link contains a character that cannot be stored')
+  .refine(storable, CANNOT_STORE)
   .refine((s) => !/[\s\u0000-\u001f\u007f]/.test(s), 'A link cannot contain spaces or line breaks')
   .transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
   .refine((s) => {
@@ -115,17 +99,13 @@ const many = (max: number, item: z.ZodType<string>) =>
     .optional()
     .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])].filter(Boolean).slice(0, max));
 
-const filterText = z
-  .string()
-  .max(200)
-  .optional()
-  .transform((s) => s?.replace(/\u0000/g, '').trim() || undefined);
+const filterText = queryText(200);
 
-/** One value of a repeatable filter (a sector or organisation, by name or id); NUL bytes, which Postgres cannot take, dropped. */
+/** One value of a repeatable filter (a sector or organisation, by name or id). */
 const filterValue = z
   .string()
   .max(200)
-  .transform((s) => s.replace(/\u0000/g, '').trim());
+  .transform((s) => queryText(200).parse(s) ?? '');
 
 /**
  * The search state as it travels in a URL or an API query string. Sectors may be names or ids; unknown
@@ -139,7 +119,7 @@ export const searchParamsSchema = z.object({
   event: z.union([z.literal(''), z.uuid()]).optional().transform((s) => s || undefined),
   topic: filterText,
   met: z.union([z.literal(''), z.enum(LAST_MET)]).optional().transform((s) => s || undefined),
-  cursor: z.string().max(500).optional(),
+  cursor: searchCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });
 export type SearchParams = z.output<typeof searchParamsSchema>;

@@ -1,5 +1,6 @@
 /** Someone met at the post's event, by name: who a post might name in public. */
 export interface NamedPerson {
+  id?: string;
   name: string;
   keepPrivate: boolean;
 }

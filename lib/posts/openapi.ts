@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { createFromEventSchema, listPostsSchema, updatePostSchema } from './validation';
+import { createFromEventSchema, listPostsSchema, publishPostSchema, updatePostSchema } from './validation';
 
 /** A post as the API answers: the serializer of every route that returns one. */
 export const postResponse = z.object({
@@ -64,7 +64,11 @@ export const postEndpoints: EndpointDoc[] = [
     path: '/api/v1/posts/{id}/publish',
     summary: 'Publish a post',
     tags,
-    responses: { 200: { description: 'The public address', schema: publishResponse } },
+    body: publishPostSchema,
+    responses: {
+      200: { description: 'The public address', schema: publishResponse },
+      409: { description: 'It names people who asked not to be named in public (`named`); send `confirmNamed: true` to publish anyway' },
+    },
   },
   {
     method: 'post',

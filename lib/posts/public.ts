@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { posts, users } from '@/db/schema';
+import { slugSchema } from './validation';
 
 /**
  * Reads for the public pages and the feed. Every query here is limited to published, non-deleted posts and
@@ -67,7 +68,8 @@ export function listPublishedPosts(userId: string, limit = 50): Promise<PublicPo
 
 /** One published post by its address, or null. */
 export async function getPublishedPost(userId: string, slug: string): Promise<PublicPost | null> {
-  if (slug.length > 100) return null;
+  // Not an address a post can have (a NUL, a slash, anything the slug rule refuses): missing, not a 500.
+  if (!slugSchema.safeParse(slug).success || slugSchema.parse(slug) !== slug) return null;
   const [row] = await db
     .select(publicColumns)
     .from(posts)

@@ -2,13 +2,14 @@ import { and, desc, eq, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm
 import { db, type DbOrTx } from '@/db/client';
 import { posts, type PostRow } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/deleted/window';
-import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
+import { privatePeopleNamed } from './named';
 import { loadComposeInput } from './source';
 import type { PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
 import { onceForKey } from '@/lib/idempotency';
-import { isUuid } from '@/lib/ids';
+import { postCursor } from './cursor';
 
 /** What the API and the editor see of a post. */
 export type PostView = Pick<
@@ -99,26 +100,13 @@ export async function getPost(userId: string, postId: string): Promise<PostView>
   return row;
 }
 
-type ListCursor = { updatedAt: string; id: string };
-const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(value: string | undefined): ListCursor | null {
-  if (!value) return null;
-  try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ListCursor;
-    if (typeof c.id !== 'string' || !isUuid(c.id) || Number.isNaN(Date.parse(c.updatedAt))) throw new Error();
-    return c;
-  } catch {
-    throw new UserFacingError('The cursor is not valid.', 400, { cursor: ['Use the nextCursor from the previous page.'] });
-  }
-}
-
 /** The user's posts, most recently edited first, a page at a time. */
 export async function listPosts(
   userId: string,
   opts: { status?: 'draft' | 'published'; limit?: number; cursor?: string } = {},
 ) {
   const limit = opts.limit ?? 50;
-  const cursor = decodeCursor(opts.cursor);
+  const cursor = opts.cursor ? postCursor.decode(opts.cursor) : null;
   const rows = await db
     .select({ ...columns, bodyMarkdown: sql<string>`left(${posts.bodyMarkdown}, 300)` })
     .from(posts)
@@ -139,7 +127,7 @@ export async function listPosts(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? postCursor.encode({ updatedAt: last.updatedAt.toISOString(), id: last.id }) : null;
   return { posts: page, nextCursor };
 }
 
@@ -152,6 +140,14 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
     const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
     if (!current) throw new NotFoundError('Post not found');
     if (current.version !== input.version) throw new VersionConflictError(current);
+    // A published post is public as it is saved: an edit that newly names someone who asked not to be named
+    // needs the same confirmation as publishing (names already there were confirmed when it was published).
+    if (current.status === 'published' && !input.confirmNamed && (input.title !== undefined || input.markdown !== undefined)) {
+      const before = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
+      const after = await privatePeopleNamed(tx, userId, current.eventId, `${input.title ?? current.title}\n${input.markdown ?? current.bodyMarkdown}`);
+      const added = after.filter((p) => !before.some((b) => b.id === p.id));
+      if (added.length) throw new NamesPrivatePeopleError(added.map(({ id, name }) => ({ id, name })));
+    }
     if (input.slug && input.slug !== current.slug) {
       const free = await freeSlug(tx, userId, input.slug, postId);
       if (free !== input.slug) {
@@ -176,15 +172,25 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
   });
 }
 
-/** Publishes a post (keeping its first publication date) and returns it. */
-export async function publishPost(userId: string, postId: string): Promise<PostView> {
-  const [row] = await db
-    .update(posts)
-    .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date() })
-    .where(mine(userId, postId))
-    .returning(columns);
-  if (!row) throw new NotFoundError('Post not found');
-  return row;
+/**
+ * Publishes a post (keeping its first publication date) and returns it. If it names anyone met at its event who
+ * asked not to be named in public, NamesPrivatePeopleError (409, listing them) unless `confirmNamed`.
+ */
+export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
+    if (!current) throw new NotFoundError('Post not found');
+    if (!opts.confirmNamed) {
+      const named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
+      if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
+    }
+    const [row] = await tx
+      .update(posts)
+      .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date() })
+      .where(mine(userId, postId))
+      .returning(columns);
+    return row!;
+  });
 }
 
 /** Takes a post back to draft: it disappears from the public page and the feed at once. */

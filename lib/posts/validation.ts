@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { POST_STYLES } from './types';
 import { slugify as slugifyText } from '@/lib/slug';
-
-const noNul = (s: string) => !s.includes('\u0000');
-const NUL_MESSAGE = 'Remove the invisible NUL characters.';
+import { CANNOT_STORE, requiredText, storable } from '@/lib/validation/text';
+import { postCursor } from './cursor';
 
 export const MAX_TITLE = 200;
 export const MAX_MARKDOWN = 100_000;
@@ -18,12 +17,7 @@ export const createFromEventSchema = z.object({
   includeNotes: z.boolean().default(false),
 });
 
-const title = z
-  .string()
-  .trim()
-  .min(1, 'Give the post a title.')
-  .max(MAX_TITLE, `Keep the title under ${MAX_TITLE} characters.`)
-  .refine(noNul, NUL_MESSAGE);
+const title = requiredText(MAX_TITLE, 'Give the post a title.', { tooLong: `Keep the title under ${MAX_TITLE} characters.` });
 
 export const slugSchema = z
   .string()
@@ -40,21 +34,26 @@ export const updatePostSchema = z
     markdown: z
       .string()
       .max(MAX_MARKDOWN, `Keep the post under ${MAX_MARKDOWN.toLocaleString('en-GB')} characters.`)
-      .refine(noNul, NUL_MESSAGE)
+      .refine(storable, CANNOT_STORE)
       .optional(),
     slug: slugSchema.optional(),
     /** Set when the text was regenerated in another style. */
     style: styleSchema.optional(),
     version: z.number({ error: 'Send the version you edited.' }).int().positive(),
+    /** On a published post: yes, name the people the edit names who asked not to be named in public. */
+    confirmNamed: z.boolean().optional(),
   })
   .strict();
+
+/** Body of POST /api/v1/posts/{id}/publish (optional): confirms naming people who asked not to be named. */
+export const publishPostSchema = z.object({ confirmNamed: z.boolean().optional() }).strict();
 
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 
 export const listPostsSchema = z.object({
   status: z.enum(['draft', 'published']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: postCursor.input,
 });
 
 /** A URL-safe slug from a title: "CIO Club: April!" → "cio-club-april". */

@@ -1,34 +1,30 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { requiredText } from '@/lib/validation/text';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { organisations, people, sectors } from '@/db/schema';
+import { sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { peoplePerSector } from '@/lib/people/sector-counts';
+import { mergeSectors } from './merge';
 
 export interface SectorSummary {
   id: string;
   name: string;
+  version: number;
   /** People whose effective sector this is (their own, else their organisation's). */
   people: number;
   organisations: number;
 }
 
-export const sectorNameSchema = z
-  .string({ error: 'Enter a sector name' })
-  .trim()
-  .min(1, 'Enter a sector name')
-  .max(80, 'Keep the name under 80 characters')
-  .refine((s) => !s.includes('\u0000'), 'The name contains a character that cannot be stored')
-  .transform((s) => s.replace(/\s+/g, ' '));
+export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLine: true, tooLong: 'Keep the name under 80 characters' });
 
 /** The user's sectors by name, with how many people (kept counts, see peoplePerSector) and organisations are in each. */
 export async function listSectors(userId: string): Promise<SectorSummary[]> {
   const [found, perSector] = await Promise.all([
-    rows<{ id: string; name: string; organisations: number | string }>(
+    rows<{ id: string; name: string; version: number; organisations: number | string }>(
       db,
-      sql`select s.id, s.name, coalesce(oc.n, 0) as organisations
+      sql`select s.id, s.name, s.version, coalesce(oc.n, 0) as organisations
             from sectors s
             left join (select o.sector_id, count(*) as n from organisations o
                         where o.user_id = ${userId}::uuid group by 1) oc on oc.sector_id = s.id
@@ -36,7 +32,7 @@ export async function listSectors(userId: string): Promise<SectorSummary[]> {
     ),
     peoplePerSector(db, userId),
   ]);
-  return found.map((r) => ({ id: r.id, name: r.name, people: perSector[r.id] ?? 0, organisations: Number(r.organisations) }));
+  return found.map((r) => ({ id: r.id, name: r.name, version: Number(r.version), people: perSector[r.id] ?? 0, organisations: Number(r.organisations) }));
 }
 
 /** Just the names and ids, for pickers. */
@@ -78,7 +74,7 @@ export async function renameSector(userId: string, id: string, rawName: string) 
   try {
     return await db.transaction(async (tx) => {
       await own(tx, userId, id);
-      await tx.update(sectors).set({ name }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+      await tx.update(sectors).set({ name, version: sql`${sectors.version} + 1` }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
       await refreshPeopleSearch(tx, userId, { sectorId: id });
       return { id, name };
     });
@@ -87,29 +83,12 @@ export async function renameSector(userId: string, id: string, rawName: string) 
   }
 }
 
-/** Moves every person and organisation of `fromId` into `intoId`, then removes `fromId`. */
-export async function mergeSectors(userId: string, fromId: string, intoId: string) {
-  if (fromId === intoId) throw new UserFacingError('Choose a different sector to merge into.', 400, { reassignTo: ['Choose a different sector'] });
-  return db.transaction(async (tx) => {
-    await own(tx, userId, fromId);
-    const into = await own(tx, userId, intoId);
-    await tx.update(people).set({ sectorId: intoId }).where(and(eq(people.userId, userId), eq(people.sectorId, fromId)));
-    await tx
-      .update(organisations)
-      .set({ sectorId: intoId })
-      .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)));
-    await tx.delete(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
-    await refreshPeopleSearch(tx, userId, { sectorId: intoId });
-    return into;
-  });
-}
-
 /**
  * Deletes a sector. One still in use needs `reassignTo`, the sector its people and organisations move to,
  * so that nobody is left without the sector they were filed under.
  */
-export async function deleteSector(userId: string, id: string, reassignTo?: string | null) {
-  if (reassignTo) return mergeSectors(userId, id, reassignTo);
+export async function deleteSector(userId: string, id: string, reassignTo?: string | null, seen: { fromVersion?: number } = {}) {
+  if (reassignTo) return mergeSectors(userId, id, reassignTo, seen);
   return db.transaction(async (tx) => {
     await own(tx, userId, id);
     const [use] = await rows<{ n: number | string }>(

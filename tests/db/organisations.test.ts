@@ -6,9 +6,9 @@ import {
   listOrganisationFollowUps,
   listOrganisationPeople,
   listOrganisations,
-  mergeOrganisations,
   updateOrganisation,
 } from '@/lib/organisations/queries';
+import { mergeOrganisations } from '@/lib/organisations/merge';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';

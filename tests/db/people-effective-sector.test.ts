@@ -5,12 +5,14 @@ import { rows } from '@/db/rows';
 import { people } from '@/db/schema';
 import { eventInputSchema } from '@/lib/events/validation';
 import { createEvent } from '@/lib/events/write';
-import { mergeOrganisations, updateOrganisation } from '@/lib/organisations/queries';
+import { mergeOrganisations } from '@/lib/organisations/merge';
+import { updateOrganisation } from '@/lib/organisations/queries';
 import { RANKED_LIMIT } from '@/lib/people/search-list';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { COUNT_LIMIT, searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { deleteSector, mergeSectors } from '@/lib/sectors/queries';
+import { mergeSectors } from '@/lib/sectors/merge';
+import { deleteSector } from '@/lib/sectors/queries';
 import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 

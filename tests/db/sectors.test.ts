@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { createSector, deleteSector, listSectors, mergeSectors, renameSector } from '@/lib/sectors/queries';
+import { mergeSectors } from '@/lib/sectors/merge';
+import { createSector, deleteSector, listSectors, renameSector } from '@/lib/sectors/queries';
 import { makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 

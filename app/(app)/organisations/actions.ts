@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, refuse } from '@/lib/actions/form-action';
 import { UserFacingError } from '@/lib/errors';
-import { mergeOrganisations, organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
+import { mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
+import { organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
 
 const NOT_FOUND = 'That organisation was not found.';
@@ -34,28 +35,40 @@ export const updateOrganisationAction = formAction(
 
 /** Folds another organisation (chosen by name) into this one. */
 export const mergeOrganisationAction = formAction(
-  z.object({ id: z.uuid(), otherName: z.string().trim().min(1, 'Choose the organisation to merge into this one').max(200) }),
+  z.object({
+    id: z.uuid(),
+    otherName: z.string().trim().min(1, 'Choose the organisation to merge into this one').max(200, 'Keep the name under 200 characters'),
+    keepVersion: z.coerce.number().int().min(1).optional(),
+  }),
   async ({ user, input }) => {
     const otherId = await findOrganisationByName(user.id, input.otherName);
     if (!otherId) refuse({ fieldErrors: { otherName: ['You have no organisation with that name'] } });
     try {
-      await mergeOrganisations(user.id, input.id, otherId);
+      return { keepId: input.id, mergeId: (await mergeOrganisations(user.id, input.id, otherId, { keepVersion: input.keepVersion })).mergeId };
     } catch (err) {
+      if (err instanceof OrganisationMergeConflictError) {
+        const { keep: now, other } = err.current;
+        const describe = (o: OrganisationView) => [o.name, o.sector?.name, o.website].filter(Boolean).join(' · ');
+        refuse({
+          status: 409,
+          message: `Someone changed this organisation meanwhile (now “${describe(now)}”; merging in “${describe(other)}”). Nothing was merged: merge again to go ahead with the latest.`,
+          values: { keepVersion: String(now.version) },
+        });
+      }
       // Whatever field lib names, on this form the only one is the organisation chosen.
       if (err instanceof UserFacingError && err.fieldErrors) refuse({ status: err.status, fieldErrors: { otherName: Object.values(err.fieldErrors).flat() } });
       throw err;
     }
-    return input.id;
   },
   {
     name: 'organisations.merge',
-    input: (formData: FormData, id: string) => ({ otherName: formData.get('otherName') ?? '', id }),
+    input: (formData: FormData, id: string) => ({ otherName: formData.get('otherName') ?? '', keepVersion: formData.get('keepVersion') || undefined, id }),
     notFoundMessage: NOT_FOUND,
     failureMessage: 'Something went wrong. Nothing was merged.',
-    after: (keepId) => {
+    after: ({ keepId, mergeId }) => {
       revalidatePath('/organisations');
       revalidatePath('/people');
-      redirect(`/organisations/${keepId}?merged=1`);
+      redirect(`/organisations/${keepId}?merged=${mergeId}`);
     },
   },
 );

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
 import { UserFacingError } from '@/lib/errors';
-import { mergePeople, mergeSchema, MERGE_FIELDS } from '@/lib/people/merge';
+import { mergePeople, mergeSchema, MERGE_FIELDS, type MergeConflictError } from '@/lib/people/merge';
 import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
 
@@ -122,7 +122,10 @@ export const restorePersonAction = formSubmit(
 /** Merges the second person into the first with the field choices made on the compare page. */
 export const mergePeopleAction = formAction(
   mergeSchema,
-  async ({ user, input }) => (await mergePeople(user.id, input)).id,
+  async ({ user, input }) => {
+    const merged = await mergePeople(user.id, input);
+    return { keepId: merged.id, mergeId: merged.mergeId };
+  },
   {
     name: 'people.merge',
     input: (formData) => ({
@@ -134,11 +137,20 @@ export const mergePeopleAction = formAction(
     }),
     ids: ['keepId', 'otherId'],
     notFoundMessage: 'Those people could not be found.',
-    conflictMessage: () => 'One of them was changed since you opened this page. Reload to see the latest, then merge.',
+    conflictMessage: (current: MergeConflictError['current']) => {
+      if (!current?.keep) return 'One of them was changed since you opened this page. Reload to see the latest, then merge.';
+      const describe = (p: PersonView) => [p.displayName, p.role, p.organisation?.name, p.email, p.phone].filter(Boolean).join(' · ');
+      return `Changed since you opened this page. Now: “${describe(current.keep)}” and “${describe(current.other)}”. Your choices are kept: merge again to use the latest, or reload to compare them afresh.`;
+    },
+    // Both as they are now; the choices made stay, and merging again uses these versions.
+    onRefusal: (refusal) =>
+      refusal.conflict?.keep
+        ? { ...refusal, values: { ...refusal.values, keepVersion: String(refusal.conflict.keep.version), otherVersion: String(refusal.conflict.other.version) } }
+        : undefined,
     failureMessage: 'Something went wrong. Nothing was merged.',
-    after: (keepId) => {
+    after: ({ keepId, mergeId }) => {
       revalidatePath('/people');
-      redirect(`/people/${keepId}?merged=1`);
+      redirect(`/people/${keepId}?merged=${mergeId}`);
     },
   },
 );

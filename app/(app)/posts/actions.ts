@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { dataAction, formAction, formSubmit, type ActionResult } from '@/lib/actions/form-action';
+import { dataAction, formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
+import { NamesPrivatePeopleError } from '@/lib/errors';
 import {
   createPostFromEventOnce,
   deletePost,
@@ -53,12 +54,21 @@ const toConflict = (p: PostView): PostConflict => ({ title: p.title, markdown: p
 export const savePostAction = dataAction(
   updatePostSchema.and(z.object({ id: z.uuid() })),
   async ({ user, input: { id, ...input } }) => {
-    const post = await updatePost(user.id, id, input);
-    return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug };
+    try {
+      const post = await updatePost(user.id, id, input);
+      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug };
+    } catch (err) {
+      if (err instanceof NamesPrivatePeopleError) {
+        const names = err.named.map((p) => p.name).join(', ');
+        // People the edit would newly name in public although they asked not to be: save again with confirmNamed.
+        refuse({ status: 409, message: `Not saved: this published post would name ${names}, who asked not to be named in public. Your text is still here.` });
+      }
+      throw err;
+    }
   },
   {
     name: 'posts.save',
-    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number }) => ({ ...input, id: postId }),
+    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number; confirmNamed?: boolean }) => ({ ...input, id: postId }),
     notFoundMessage: GONE,
     // The editor compares against the other copy's text, not the stored row.
     toConflict: toConflict as (current: never) => PostConflict,
@@ -79,16 +89,27 @@ export const regenerateAction = dataAction(
   },
 );
 
-/** Publishes or unpublishes; answers the public address. */
+/**
+ * Publishes or unpublishes; answers the public address. Publishing a post that names someone who asked not to be
+ * named in public is refused (with their names) unless `confirmNamed`, the answer to the browser's warning.
+ */
 export const setPublishedAction = dataAction(
-  z.object({ id: z.uuid(), publish: z.boolean() }),
+  z.object({ id: z.uuid(), publish: z.boolean(), confirmNamed: z.boolean() }),
   async ({ user, input }) => {
-    const post = input.publish ? await publishPost(user.id, input.id) : await unpublishPost(user.id, input.id);
-    return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, url: `/u/${user.handle}/${post.slug}` };
+    try {
+      const post = input.publish ? await publishPost(user.id, input.id, { confirmNamed: input.confirmNamed }) : await unpublishPost(user.id, input.id);
+      return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, url: `/u/${user.handle}/${post.slug}` };
+    } catch (err) {
+      if (err instanceof NamesPrivatePeopleError) {
+        const names = err.named.map((p) => p.name).join(', ');
+        refuse({ status: 409, message: `Not published: it names ${names}, who asked not to be named in public.` });
+      }
+      throw err;
+    }
   },
   {
     name: 'posts.publish',
-    input: (postId: string, publish: boolean) => ({ id: postId, publish }),
+    input: (postId: string, publish: boolean, confirmNamed = false) => ({ id: postId, publish, confirmNamed: confirmNamed === true }),
     notFoundMessage: GONE,
     after: (data, { user }) => {
       revalidatePath('/posts');

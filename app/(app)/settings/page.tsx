@@ -36,7 +36,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </dl>
         </Card>
         <PreferencesSection user={user} />
-        <SectorsSection user={user} />
+        <SectorsSection user={user} merged={params.merged} unmerged={params.unmerged === '1'} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
         <SessionsSection

@@ -61,12 +61,14 @@ export function OrganisationForm({ organisation, sectors }: { organisation: Orga
 }
 
 /** Folds another organisation into this one. */
-export function MergeOrganisationForm({ id, name, others }: { id: string; name: string; others: string[] }) {
+export function MergeOrganisationForm({ id, name, version, others }: { id: string; name: string; version: number; others: string[] }) {
   const [state, action] = useActionState<ActionResult, FormData>(mergeOrganisationAction.bind(null, id), {});
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" noValidate>
       <Message state={state} />
+      {/* The version of this organisation as shown: a merge after someone changed it is refused, both copies shown. */}
+      <input type="hidden" name="keepVersion" value={state.values?.keepVersion ?? version} />
       <TextField
         id="otherName"
         name="otherName"

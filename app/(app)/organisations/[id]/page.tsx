@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Card } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
+import { getUndoableMerge } from '@/lib/merges/list';
 import { listFilterOptions } from '@/lib/people/filter-options';
 import {
   getOrganisation,
@@ -16,6 +17,7 @@ import {
 } from '@/lib/organisations/queries';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { calendarDate, longDate, shortDate } from '../../people/_components/format';
+import { MergedBanner } from '../../settings/deleted/undo-merge';
 import { MergeOrganisationForm, OrganisationForm } from './organisation-forms';
 
 export const metadata: Metadata = { title: 'Organisation' };
@@ -42,7 +44,8 @@ export default async function OrganisationPage({
     listSectorChoices(user.id),
     listFilterOptions(user.id),
   ]);
-  const merged = (await searchParams).merged;
+  const flags = await searchParams;
+  const merge = await getUndoableMerge(user.id, flags.merged);
 
   return (
     <>
@@ -69,9 +72,11 @@ export default async function OrganisationPage({
           </>
         ) : null}
       </p>
-      {merged ? (
+      {merge?.keptId === organisation.id ? (
+        <MergedBanner mergeId={merge.id} label={merge.label} />
+      ) : flags.merged || flags.unmerged ? (
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-          Merged. Everyone from both is here.
+          {flags.unmerged ? 'Merge undone: both organisations and their people are back as they were.' : 'Merged. Everyone from both is here.'}
         </p>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
@@ -147,6 +152,7 @@ export default async function OrganisationPage({
             <MergeOrganisationForm
               id={organisation.id}
               name={organisation.name}
+              version={organisation.version}
               others={options.organisations.filter((o) => o.id !== organisation.id).map((o) => o.name)}
             />
           </Card>

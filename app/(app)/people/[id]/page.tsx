@@ -13,9 +13,11 @@ import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { getUndoableMerge } from '@/lib/merges/list';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
 import { longDate } from '../_components/format';
+import { MergedBanner } from '../../settings/deleted/undo-merge';
 import { DeletePerson } from './delete-person';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -46,20 +48,36 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const person = await load(user.id, (await params).id);
   const flags = await searchParams;
   const today = todayIn(user.timeZone);
-  const [timeline, facts, open, done, duplicates] = await Promise.all([
+  const [timeline, facts, open, done, duplicates, merge] = await Promise.all([
     listTimeline(user.id, person.id),
     listFacts(user.id, person.id),
     listFollowUps(user.id, today, { person: person.id, status: 'open' }),
     listFollowUps(user.id, today, { person: person.id, status: 'done', limit: 50 }),
     listDuplicateSuggestions(user.id, { personId: person.id, limit: 5 }),
+    getUndoableMerge(user.id, flags.merged),
   ]);
   const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
 
   return (
     <>
-      {flags.saved || flags.merged ? (
+      {merge?.keptId === person.id ? (
+        <MergedBanner mergeId={merge.id} label={merge.label} />
+      ) : flags.saved || flags.merged || flags.unmerged ? (
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-          {flags.merged ? 'Merged. Everything from both records is here.' : 'Saved.'}
+          {flags.unmerged ? (
+            <>
+              Merge undone: both people are back as they were.{' '}
+              {typeof flags.unmerged === 'string' && z.uuid().safeParse(flags.unmerged).success ? (
+                <Link href={`/people/${flags.unmerged}`} className="font-medium underline underline-offset-2">
+                  Open the other
+                </Link>
+              ) : null}
+            </>
+          ) : flags.merged ? (
+            'Merged. Everything from both records is here.'
+          ) : (
+            'Saved.'
+          )}
         </p>
       ) : null}
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">

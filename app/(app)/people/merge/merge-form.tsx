@@ -35,8 +35,8 @@ export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: M
     <form action={action} className="space-y-5">
       <input type="hidden" name="keepId" value={keep.id} />
       <input type="hidden" name="otherId" value={other.id} />
-      <input type="hidden" name="keepVersion" value={keep.version} />
-      <input type="hidden" name="otherVersion" value={other.version} />
+      <input type="hidden" name="keepVersion" value={state.values?.keepVersion ?? keep.version} />
+      <input type="hidden" name="otherVersion" value={state.values?.otherVersion ?? other.version} />
       <div id="form-message" aria-live="polite">
         {state.message ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{state.message}</p> : null}
       </div>
@@ -62,7 +62,7 @@ export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: M
               <div className="grid gap-2 sm:grid-cols-2">
                 {([['keep', keep], ['other', other]] as const).map(([value, p]) => (
                   <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-[:checked]:border-accent-500 has-[:checked]:bg-accent-50 dark:border-zinc-700 dark:has-[:checked]:bg-accent-950">
-                    <input type="radio" name={`choice.${f}`} value={value} defaultChecked={value === 'keep'} className="size-4 accent-accent-600" />
+                    <input type="radio" name={`choice.${f}`} value={value} defaultChecked={(state.values?.[`choice.${f}`] ?? 'keep') === value} className="size-4 accent-accent-600" />
                     <span className="min-w-0 wrap-anywhere">{p.fields[f]}</span>
                   </label>
                 ))}

@@ -43,8 +43,10 @@ export function PublishPanel({
   function toggle(publish: boolean) {
     setConfirming(false);
     setMessage('');
+    // Publishing from the question above confirms the names it listed (the server asks for that confirmation).
+    const confirmNamed = publish && named.some((p) => p.keepPrivate);
     startTransition(async () => {
-      const result = await setPublishedAction(postId, publish);
+      const result = await setPublishedAction(postId, publish, confirmNamed);
       const post = result.data;
       if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
       setStatus(post.status);

@@ -1,4 +1,4 @@
-import { ArrowLeft, CalendarDays, CircleCheck, FileText, ListChecks, Trash2, User } from 'lucide-react';
+import { ArrowLeft, CalendarDays, CircleCheck, FileText, ListChecks, GitMerge, Trash2, User } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -9,12 +9,16 @@ import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, listRecentlyDeleted, type DeletedKind } from '@/lib/deleted/queries';
 import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
 import { isUuid } from '@/lib/ids';
+import { listUndoableMerges } from '@/lib/merges/list';
 import { dateFormat } from '@/lib/intl';
 import { restoreDeletedAction } from './actions';
+import { UndoMergeButton } from './undo-merge';
 
 export const metadata: Metadata = { title: 'Recently deleted' };
 
-const FORGET = ['restored', 'gone'];
+const FORGET = ['restored', 'gone', 'unmerged'];
+
+const MERGE_KIND = { person: 'People', organisation: 'Organisations', sector: 'Sectors' } as const;
 
 const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
   person: { name: 'Person', icon: User },
@@ -37,7 +41,11 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
   const raw = await searchParams;
   // A read: what is past the window is not listed (listRecentlyDeleted), and housekeeping removes it on its own schedule.
   const ref = restoredRef(raw.restored);
-  const [items, restored] = await Promise.all([listRecentlyDeleted(user.id), ref ? liveItem(user.id, ref.kind, ref.id) : null]);
+  const [items, restored, merges] = await Promise.all([
+    listRecentlyDeleted(user.id),
+    ref ? liveItem(user.id, ref.kind, ref.id) : null,
+    listUndoableMerges(user.id),
+  ]);
   const day = dateFormat(user.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: user.timeZone });
 
   return (
@@ -64,12 +72,38 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
               Open it
             </Link>
           </p>
+        ) : raw.unmerged ? (
+          <p className="mb-4 flex items-center gap-2 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+            <CircleCheck aria-hidden className="size-4 shrink-0" />
+            Merge undone: both records are back as they were.
+          </p>
         ) : raw.gone ? (
           <p className="mb-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
             That can no longer be restored.
           </p>
         ) : null}
       </div>
+      {merges.length ? (
+        <section aria-labelledby="merges-heading" className="mb-6">
+          <h2 id="merges-heading" className="mb-2 text-base font-semibold">
+            Merges
+          </h2>
+          <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            {merges.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <GitMerge aria-hidden className="size-5 shrink-0 text-zinc-400" />
+                <div className="min-w-0 flex-1">
+                  <p className="wrap-anywhere font-medium">{m.label}</p>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    {MERGE_KIND[m.kind]} · merged {day.format(m.createdAt)} · {m.daysLeft === 1 ? 'last day' : `${m.daysLeft} days left`}
+                  </p>
+                </div>
+                <UndoMergeButton mergeId={m.id} label={m.label} then="list" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {items.length === 0 ? (
         <EmptyState icon={<Trash2 className="size-10" />} title="Nothing deleted">
           Nothing you deleted in the last {RESTORE_WINDOW_DAYS} days is waiting here.

@@ -1,8 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formAction, type ActionResult } from '@/lib/actions/form-action';
+import { formAction, refuse, type ActionResult } from '@/lib/actions/form-action';
+import { SectorMergeConflictError } from '@/lib/sectors/merge';
 import { createSector, deleteSector, renameSector, sectorNameSchema } from '@/lib/sectors/queries';
 
 const NOT_FOUND = 'That sector was not found.';
@@ -35,10 +37,38 @@ export const renameSectorAction = formAction(
 
 /** Deletes a sector, moving its people and organisations to the chosen one (a merge) when it is in use. */
 export const deleteSectorAction = formAction(
-  z.object({ id: z.uuid(NOT_FOUND), reassignTo: z.union([z.literal(''), z.uuid(NOT_FOUND)]).default('') }),
+  z.object({
+    id: z.uuid(NOT_FOUND),
+    reassignTo: z.union([z.literal(''), z.uuid(NOT_FOUND)]).default(''),
+    version: z.coerce.number().int().min(1).optional(),
+  }),
   async ({ user, input }) => {
-    await deleteSector(user.id, input.id, input.reassignTo || null);
-    return input.reassignTo ? 'Merged.' : 'Deleted.';
+    try {
+      const result = await deleteSector(user.id, input.id, input.reassignTo || null, { fromVersion: input.version });
+      return { message: input.reassignTo ? 'Merged.' : 'Deleted.', mergeId: result?.mergeId };
+    } catch (err) {
+      if (err instanceof SectorMergeConflictError) {
+        const { from, into } = err.current;
+        refuse({
+          status: 409,
+          message: `Changed since you opened this page: now “${from.name}” (merging into “${into.name}”). Nothing was merged: try again to go ahead.`,
+          values: { version: String(from.version) },
+        });
+      }
+      throw err;
+    }
   },
-  { name: 'sectors.delete', notFoundMessage: NOT_FOUND, after: (message) => done(message) },
+  {
+    name: 'sectors.delete',
+    input: (formData) => ({ id: formData.get('id'), reassignTo: formData.get('reassignTo') ?? '', version: formData.get('version') || undefined }),
+    notFoundMessage: NOT_FOUND,
+    after: ({ message, mergeId }) => {
+      // After a merge, the page says so with the way back (the merged sector's row is gone, and its form with it).
+      if (mergeId) {
+        done(message);
+        redirect(`/settings?merged=${mergeId}#sectors`);
+      }
+      return done(message);
+    },
+  },
 );

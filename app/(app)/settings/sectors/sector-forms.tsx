@@ -87,6 +87,7 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
       {mode === 'delete' ? (
         <form action={remove} className="mt-2 space-y-2" noValidate>
           <input type="hidden" name="id" value={sector.id} />
+          <input type="hidden" name="version" value={deleteState.values?.version ?? sector.version} />
           {inUse ? (
             <Field id={`into-${uid}`} label={`Move its people and organisations to`} errors={deleteState.fieldErrors?.reassignTo}>
               {(describedBy, invalid) => (

@@ -1,11 +1,19 @@
 import { apiRoute, parseId, respond } from '@/lib/api/handler';
+import { readJson } from '@/lib/api/request';
 import { publishResponse } from '@/lib/posts/openapi';
 import { publicUrl } from '@/lib/posts/api';
 import { siteOrigin } from '@/lib/posts/public';
 import { publishPost } from '@/lib/posts/queries';
+import { publishPostSchema } from '@/lib/posts/validation';
 
-/** Publishes a post and answers its public address. Publishing twice is harmless. */
+/**
+ * Publishes a post and answers its public address. Publishing twice is harmless. A post that names someone who
+ * asked not to be named in public answers 409 listing them (`named`) unless the body says `{"confirmNamed": true}`.
+ */
 export const POST = apiRoute<{ id: string }>(async (request, user, { params }) => {
-  const post = await publishPost(user.id, parseId((await params).id));
+  const id = parseId((await params).id);
+  const hasBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('content-type');
+  const body = publishPostSchema.parse(hasBody ? await readJson(request) : {});
+  const post = await publishPost(user.id, id, { confirmNamed: body.confirmNamed });
   return respond(publishResponse, { url: publicUrl(siteOrigin(request.headers), user.handle, post.slug) });
 });

@@ -1,0 +1,101 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { db, type DbOrTx, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { merges, type MergeKind, type MergeRow } from '@/db/schema';
+import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/deleted/window';
+import { isUniqueViolation, NotFoundError, pgError, UserFacingError } from '@/lib/errors';
+
+/** A whole row as Postgres sees it (snake_case keys), kept in a merge's snapshot so undo can put it back as it was. */
+export type RowJson = Record<string, unknown> & { id: string };
+
+/** The tables a merge snapshots; names from here only, never from input. */
+type Snapshotted = 'people' | 'organisations' | 'sectors' | 'encounters';
+
+/** The user's rows of `table` with these ids, whole, as JSON. */
+export async function rowsAsJson(tx: DbOrTx, table: Snapshotted, userId: string, ids: string[]): Promise<RowJson[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<{ j: RowJson }>(
+    tx,
+    sql`select to_jsonb(t) as j from ${sql.raw(table)} t
+         where t.user_id = ${userId}::uuid and t.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+         order by t.id`,
+  );
+  return found.map((r) => (typeof r.j === 'string' ? (JSON.parse(r.j) as RowJson) : r.j));
+}
+
+/** Puts back a row removed by a merge, every column as it was; a clash with what exists now is a clear refusal. */
+export async function reinsertRow(tx: Tx, table: 'organisations' | 'sectors' | 'encounters', row: RowJson, what: string): Promise<void> {
+  try {
+    // A savepoint, so a refusal leaves the caller's transaction usable for the error path.
+    await tx.transaction((sp) =>
+      sp.execute(sql`insert into ${sql.raw(table)} select * from jsonb_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::jsonb)`),
+    );
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new UserFacingError(`This merge can no longer be undone: you now have another ${what} with that name.`, 409);
+    if (pgError(err)?.code === '23503') throw new UserFacingError(`This merge can no longer be undone: something ${what} was linked to has been removed.`, 409);
+    throw err;
+  }
+}
+
+/** Records a merge for undo; answers its id. */
+export async function recordMerge(
+  tx: Tx,
+  userId: string,
+  kind: MergeKind,
+  keptId: string,
+  mergedId: string,
+  snapshot: Record<string, unknown>,
+): Promise<string> {
+  const [row] = await tx.insert(merges).values({ userId, kind, keptId, mergedId, snapshot }).returning({ id: merges.id });
+  return row!.id;
+}
+
+/** One of the user's merges still within the restore window, locked until the transaction ends; else NotFoundError. */
+export async function takeMerge(tx: Tx, userId: string, mergeId: string, kind?: MergeKind): Promise<MergeRow> {
+  const [row] = await tx
+    .select()
+    .from(merges)
+    .where(and(eq(merges.userId, userId), eq(merges.id, mergeId), deletedWithinWindow(merges.createdAt), kind ? eq(merges.kind, kind) : undefined))
+    .for('update');
+  if (!row) throw new NotFoundError('That merge was not found, or can no longer be undone.');
+  return row;
+}
+
+/** Forgets a merge (after it was undone). */
+export async function dropMerge(tx: Tx, userId: string, mergeId: string): Promise<void> {
+  await tx.delete(merges).where(and(eq(merges.userId, userId), eq(merges.id, mergeId)));
+}
+
+/** The merge that removed this record, if it can still be undone. */
+export async function mergeThatRemoved(conn: DbOrTx, userId: string, mergedId: string): Promise<MergeRow | null> {
+  const [row] = await conn
+    .select()
+    .from(merges)
+    .where(and(eq(merges.userId, userId), eq(merges.mergedId, mergedId), deletedWithinWindow(merges.createdAt)))
+    .orderBy(desc(merges.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The user's merges that can still be undone, newest first. */
+export async function listRecentMerges(userId: string, limit = 50): Promise<MergeRow[]> {
+  return db
+    .select()
+    .from(merges)
+    .where(and(eq(merges.userId, userId), deletedWithinWindow(merges.createdAt)))
+    .orderBy(desc(merges.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Forgets merges made before the restore window began (one user's, or everyone's with 'all'): called by the
+ * purge in the same transaction that removes the merged-away people for good, so undo never points at nothing.
+ */
+export async function purgeExpiredMerges(tx: DbOrTx, scope: { userId: string } | 'all'): Promise<number> {
+  const who: SQL | undefined = scope === 'all' ? undefined : eq(merges.userId, scope.userId);
+  const gone = await tx
+    .delete(merges)
+    .where(and(who, deletedBeforeWindow(merges.createdAt)))
+    .returning({ id: merges.id });
+  return gone.length;
+}

@@ -1,0 +1,124 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { organisations, people } from '@/db/schema';
+import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
+import { mergeNotes } from '@/lib/people/merge-notes';
+import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { requiredText } from '@/lib/validation/text';
+import { getOrganisation, type OrganisationView } from './queries';
+
+/** The merge form: the other organisation by name, and the version of this one as the page showed it. */
+export const mergeOrganisationFormSchema = z.object({
+  otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true }),
+  keepVersion: z.coerce.number().int().min(1).optional(),
+});
+
+/** Both organisations as they are now, when the user merged from a copy that has changed since. */
+export class OrganisationMergeConflictError extends VersionConflictError<{ keep: OrganisationView; other: OrganisationView }> {}
+
+interface OrganisationMergeSnapshot {
+  label: string;
+  keptBefore: RowJson;
+  merged: RowJson;
+  keptVersionAfter: number;
+  /** The people moved over, with the updated_at each had, so undo puts both fields back. */
+  movedPeople: { id: string; updatedAt: string }[];
+}
+
+/**
+ * Merges `otherId` into `keepId`: its people (and so their encounters, facts and follow-ups) move over, the
+ * sector, website and notes fill any gaps, and the other organisation is removed, its row and every move recorded
+ * so the merge can be undone. Both rows and the people moved are locked; the versions the user saw, when given,
+ * must be current (OrganisationMergeConflictError with both copies otherwise).
+ */
+export async function mergeOrganisations(
+  userId: string,
+  keepId: string,
+  otherId: string,
+  seen: { keepVersion?: number; otherVersion?: number } = {},
+): Promise<OrganisationView & { mergeId: string }> {
+  if (keepId === otherId) throw new UserFacingError('Choose a different organisation to merge.', 400, { otherId: ['Choose a different organisation'] });
+  return db.transaction(async (tx) => {
+    const locked = await tx
+      .select({ id: organisations.id, version: organisations.version })
+      .from(organisations)
+      .where(and(eq(organisations.userId, userId), inArray(organisations.id, [keepId, otherId])))
+      .orderBy(organisations.id)
+      .for('update');
+    if (locked.length !== 2) throw new NotFoundError('That organisation was not found.');
+    const keep = await getOrganisation(userId, keepId, tx);
+    const other = await getOrganisation(userId, otherId, tx);
+    if ((seen.keepVersion !== undefined && seen.keepVersion !== keep.version) || (seen.otherVersion !== undefined && seen.otherVersion !== other.version)) {
+      throw new OrganisationMergeConflictError({ keep, other });
+    }
+    const [keptBefore] = await rowsAsJson(tx, 'organisations', userId, [keepId]);
+    const [merged] = await rowsAsJson(tx, 'organisations', userId, [otherId]);
+    const moving = await rows<{ id: string; updated_at: string }>(
+      tx,
+      sql`select id, to_jsonb(updated_at) #>> '{}' as updated_at from people
+           where user_id = ${userId}::uuid and organisation_id = ${otherId}::uuid order by id for update`,
+    );
+    await tx
+      .update(people)
+      .set({ organisationId: keepId, updatedAt: new Date() })
+      .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
+    await tx.delete(organisations).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
+    const [after] = await tx
+      .update(organisations)
+      .set({
+        sectorId: keep.sector?.id ?? other.sector?.id ?? null,
+        website: keep.website ?? other.website,
+        notes: mergeNotes(keep.notes, other.notes),
+        version: sql`${organisations.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(organisations.userId, userId), eq(organisations.id, keepId)))
+      .returning({ version: organisations.version });
+    await refreshPeopleSearch(tx, userId, { organisationId: keepId });
+    const snapshot: OrganisationMergeSnapshot = {
+      label: `${other.name} into ${keep.name}`,
+      keptBefore: keptBefore!,
+      merged: merged!,
+      keptVersionAfter: after!.version,
+      movedPeople: moving.map((p) => ({ id: p.id, updatedAt: p.updated_at })),
+    };
+    const mergeId = await recordMerge(tx, userId, 'organisation', keepId, otherId, snapshot as unknown as Record<string, unknown>);
+    return { ...(await getOrganisation(userId, keepId, tx)), mergeId };
+  });
+}
+
+const refuse = (why: string) => new UserFacingError(`This merge can no longer be undone: ${why}`, 409);
+
+/**
+ * Undoes an organisation merge inside the caller's transaction: the merged-away organisation comes back whole
+ * (same id), the kept one gets its sector, website and notes back, and exactly the people moved go back.
+ */
+export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: string, mergedId: string, raw: Record<string, unknown>): Promise<void> {
+  const s = raw as unknown as OrganisationMergeSnapshot;
+  const [kept] = await tx
+    .select({ version: organisations.version })
+    .from(organisations)
+    .where(and(eq(organisations.userId, userId), eq(organisations.id, keptId)))
+    .for('update');
+  if (!kept) throw refuse('the organisation it was merged into has since been merged or removed.');
+  if (kept.version !== s.keptVersionAfter) throw refuse('the merged organisation has been edited since. Change it by hand instead.');
+  await reinsertRow(tx, 'organisations', s.merged, 'organisation');
+  for (const p of s.movedPeople) {
+    const back = await rows<{ id: string }>(
+      tx,
+      sql`update people set organisation_id = ${mergedId}::uuid, updated_at = ${p.updatedAt}::timestamptz
+           where user_id = ${userId}::uuid and id = ${p.id}::uuid and organisation_id = ${keptId}::uuid returning id`,
+    );
+    if (back.length !== 1) throw refuse('some of the people it moved have been re-filed or removed since.');
+  }
+  await tx.execute(sql`
+    update organisations o set sector_id = r.sector_id, website = r.website, notes = r.notes,
+           version = o.version + 1, updated_at = now()
+      from jsonb_populate_record(null::organisations, ${JSON.stringify(s.keptBefore)}::jsonb) r
+     where o.user_id = ${userId}::uuid and o.id = ${keptId}::uuid`);
+  await refreshPeopleSearch(tx, userId, { organisationId: keptId });
+  await refreshPeopleSearch(tx, userId, { organisationId: mergedId });
+}
