@@ -60,17 +60,19 @@ export const personInputSchema = z
     /** Make a new person even though a likely duplicate exists. */
     newPerson: z.boolean().optional(),
   })
+  // Unknown keys are refused, not dropped: a client that sends `userId` learns it is not an input.
+  .strict()
   .refine((p) => p.id || p.name || p.role || p.organisation || p.email, {
     message: 'Give a name, or at least a role or organisation',
     path: ['name'],
   });
 
-export const insightInputSchema = z.object({
+export const insightInputSchema = z.strictObject({
   text: requiredText(2000, 'Write the fact or statistic'),
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
 });
 
-export const followUpInputSchema = z.object({
+export const followUpInputSchema = z.strictObject({
   /** An existing follow-up of this event, when editing. */
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),

@@ -52,7 +52,7 @@ async function tap(id: unknown, work: (userId: string, id: string) => Promise<un
 export async function createFollowUpAction(_prev: AddFollowUpState, formData: FormData): Promise<AddFollowUpState> {
   const user = await requireUser();
   const values = formValues(formData);
-  const parsed = createFollowUpSchema.safeParse(values);
+  const parsed = createFollowUpSchema.safeParse({ action: values.action, due: values.due, personId: values.personId, eventId: values.eventId });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const key = values.idempotencyKey;
   let added: string;
