@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db/client';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
@@ -72,6 +73,10 @@ export function errorResponse(err: unknown): Response {
       ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
       : undefined;
     return problem(err.status, err.message, errors ? { errors } : {});
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error('API error: the database is unavailable', (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code);
+    return problem(503, 'The database is briefly unavailable. Try again shortly: a retry with the same Idempotency-Key never saves twice.', {}, { 'Retry-After': '5' });
   }
   console.error('API error', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');
