@@ -68,7 +68,7 @@ export const personFieldsSchema = z.object({
 });
 
 /** A person needs at least a name, or a role or organisation to describe them by. */
-function describable(p: { name?: string; role?: string; organisationId?: string; organisationName?: string }, ctx: z.RefinementCtx) {
+function describable(p: { name?: string | null; role?: string | null; organisationId?: string | null; organisationName?: string | null }, ctx: z.RefinementCtx) {
   if (!p.name && !p.role && !p.organisationId && !p.organisationName) {
     ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name, or a role or organisation to know them by' });
   }

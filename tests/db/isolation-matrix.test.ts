@@ -284,7 +284,7 @@ describe('isolation matrix: route handlers', () => {
     it(`${key}: signed out is 401 and changes nothing`, async () => {
       session.user = null;
       const handler = (await route(file))[method]!;
-      const params = c.kind === 'owned' ? { id: c.param() } : {};
+      const params: Record<string, string> = c.kind === 'owned' ? { id: c.param() } : {};
       const urls = c.kind === 'list' ? c.urls() : [`/x/${c.kind === 'owned' ? c.param() : ''}${c.url ?? ''}`];
       for (const url of urls) {
         const res = await unchanged(() => callRoute(handler, method, url, { params, body: c.body?.(), headers: { origin: BASE } }));
