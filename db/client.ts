@@ -84,10 +84,18 @@ function open(): Handle {
   if (url) {
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      connect_timeout: 10,
+      // A server that is down or restarting must fail the request quickly (503, retry) rather than hold it.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
       idle_timeout: 30,
+      // Recycle connections now and then, so none outlives a failover by long.
+      max_lifetime: 30 * 60,
       onnotice: () => {},
-      connection: { statement_timeout: 15_000, application_name: 'rapport' },
+      connection: {
+        statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+        // A transaction left open by a client that died must not hold its row locks for ever.
+        idle_in_transaction_session_timeout: 60_000,
+        application_name: 'rapport',
+      },
     });
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
@@ -137,4 +145,37 @@ export async function closeDb(): Promise<void> {
   const h = g[KEY];
   g[KEY] = undefined;
   await h?.close();
+}
+
+// postgres.js's own codes for a connection that could not be made or was lost, and SQLSTATEs of a server that is
+// shutting down, starting up, or cut the connection (class 08, 57P01–57P03), or a statement it cancelled.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+  '53300',
+]);
+
+/**
+ * Whether an error means the database is (for now) out of reach rather than that the request was wrong: the
+ * answer is then "503, try again", and nothing was committed. Drizzle wraps driver errors, so the chain of
+ * causes is searched.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
 }

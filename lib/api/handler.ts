@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db/client';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
 import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
@@ -78,6 +79,10 @@ export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof NotFoundError) return problem(404, err.message);
   if (err instanceof NamesPrivatePeopleError) return problem(409, err.message, { named: err.named });
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
+  if (isDatabaseUnavailable(err)) {
+    logError(`${route ?? 'api'}: the database is unavailable`, err);
+    return problem(503, 'The database is briefly unavailable. Try again shortly: a retry with the same Idempotency-Key never saves twice.', {}, { 'Retry-After': '5' });
+  }
   logError(route ?? 'api', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');
 }

@@ -34,12 +34,18 @@ export function problem(
   });
 }
 
-/** Zod issues as `[{ path, message }]`, paths dotted (`people.0.name`). */
+/**
+ * Zod issues as `[{ path, message }]`, paths dotted (`people.0.name`). A field the schema does not know is named
+ * by its own path (`people.0.userId`), not by the object that holds it, so a client sees which key was refused.
+ */
 export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...at, key].join('.'), message: 'This field is not accepted here.' }));
+    }
+    return [{ path: at.join('.'), message: issue.message }];
+  });
 }
 
 /** 400 with the failing fields. */

@@ -36,11 +36,34 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new BodyError(problem(400, 'The body is empty.'));
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new BodyError(problem(400, 'The body is not valid JSON.'));
   }
+  // JSON may escape half of a UTF-16 pair ("\ud800"); no database can store that, and PGlite fails on it.
+  const broken = illFormedPaths(value);
+  if (broken.length) {
+    const errors = broken.map((path) => ({ path, message: 'This text contains an invalid character (half of an emoji or symbol).' }));
+    throw new BodyError(problem(400, 'Some fields are not valid.', { errors }));
+  }
+  return value;
+}
+
+/** Dotted paths of every string (or key) in a parsed JSON value that is not well-formed Unicode. */
+function illFormedPaths(value: unknown, at: string[] = [], out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) out.push(at.join('.'));
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => illFormedPaths(v, [...at, String(i)], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!k.isWellFormed()) out.push([...at, k.toWellFormed()].join('.'));
+      else illFormedPaths(v, [...at, k], out);
+    }
+  }
+  return out;
 }
 
 /** Query-string values as an object; a key that repeats becomes an array. */

@@ -30,12 +30,14 @@ export const personInputSchema = z
      */
     version: z.int({ error: 'Send the version of the person you read (an integer)' }).min(1).optional(),
   })
+  // Unknown keys are refused, not dropped: a client that sends `userId` learns it is not an input.
+  .strict()
   .refine((p) => p.id || p.name || p.role || p.organisation || p.email, {
     message: 'Give a name, or at least a role or organisation',
     path: ['name'],
   });
 
-export const insightInputSchema = z.object({
+export const insightInputSchema = z.strictObject({
   /** An existing fact of this event, when editing: its row (and a credit the form cannot show) is kept. */
   id: z.uuid().optional(),
   text: requiredText(2000, 'Write the fact or statistic'),
@@ -45,7 +47,7 @@ export const insightInputSchema = z.object({
 /** A follow-up's due day: the same rule as lib/follow-ups (a real day, 2000 to 2100). */
 const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });
 
-export const followUpInputSchema = z.object({
+export const followUpInputSchema = z.strictObject({
   /** An existing follow-up of this event, when editing. */
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),

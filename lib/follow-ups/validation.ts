@@ -11,8 +11,8 @@ export const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMess
 
 const optionalUuid = (what: string) => z.preprocess(blankToUndefined, z.uuid({ error: `Choose a ${what} from the list` }).optional());
 
-/** A new follow-up, from a form or the API. `due` null or absent means no date. */
-export const createFollowUpSchema = z.object({
+/** A new follow-up, from a form or the API. `due` null or absent means no date; unknown keys are refused. */
+export const createFollowUpSchema = z.strictObject({
   action: actionText,
   due: z.preprocess(blankToUndefined, dueDay.nullable().optional()),
   personId: optionalUuid('person'),

@@ -163,7 +163,8 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
         })
         .where(and(eq(organisations.userId, userId), eq(organisations.id, id), eq(organisations.version, input.version)))
         .returning({ id: organisations.id });
-      if (!row) throw new VersionConflictError(current);
+      // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
+      if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
       await refreshPeopleSearch(tx, userId, { organisationId: id });
       return getOrganisation(userId, id, tx);
     });

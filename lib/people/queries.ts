@@ -134,7 +134,8 @@ export async function updatePerson(
       .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
       .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, input.version), isNull(people.deletedAt)))
       .returning({ id: people.id });
-    if (!row) throw new VersionConflictError(current);
+    // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
+    if (!row) throw new VersionConflictError(current.version === input.version ? await getPerson(userId, id, { conn: tx }) : current);
     await refreshPeopleSearch(tx, userId, { personIds: [id] });
     return getPerson(userId, id, { conn: tx });
   });

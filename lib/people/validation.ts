@@ -51,18 +51,22 @@ export const personFieldsSchema = z.object({
   keepPrivate: z.boolean().optional().default(false),
 });
 
-/** A new person needs at least a name, or a role or organisation to describe them by. */
-export const createPersonSchema = personFieldsSchema.superRefine((p, ctx) => {
+/** A person needs at least a name, or a role or organisation to describe them by. */
+function describable(p: { name?: string | null; role?: string | null; organisationId?: string | null; organisationName?: string | null }, ctx: z.RefinementCtx) {
   if (!p.name && !p.role && !p.organisationId && !p.organisationName) {
     ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name, or a role or organisation to know them by' });
   }
-});
+}
+
+/** A new person. Unknown keys (`userId`, `version`) are refused, not silently dropped. */
+export const createPersonSchema = personFieldsSchema.strict().superRefine(describable);
 export type PersonInput = z.output<typeof personFieldsSchema>;
 
 /** An edit: the whole set of fields plus the version the editor read. */
-export const updatePersonSchema = createPersonSchema.and(
-  z.object({ version: z.coerce.number({ error: 'The version is missing' }).int().min(1) }),
-);
+export const updatePersonSchema = personFieldsSchema
+  .extend({ version: z.coerce.number({ error: 'The version is missing' }).int().min(1) })
+  .strict()
+  .superRefine(describable);
 
 /** A partial edit from the API (PATCH): only the fields sent change. */
 export const patchPersonSchema = z

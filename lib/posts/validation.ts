@@ -12,7 +12,7 @@ export const styleSchema = z.enum(POST_STYLES as ['narrative', 'summary', 'socia
 });
 
 /** Creating a draft from an event. */
-export const createFromEventSchema = z.object({
+export const createFromEventSchema = z.strictObject({
   style: styleSchema.default('narrative'),
   includeNotes: z.boolean().default(false),
 });

@@ -21,6 +21,8 @@ export interface RunningApp {
   /** What the server printed so far. */
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the server at once (SIGKILL: no shutdown, no flush), as a power cut or the OOM killer would. */
+  kill: () => Promise<void>;
 }
 
 /**
@@ -43,11 +45,15 @@ export async function startApp(env: Record<string, string>, timeoutMs = 60_000):
     await new Promise((r) => setTimeout(r, 500));
     if (child.exitCode === null) child.kill('SIGKILL');
   };
+  const kill = async () => {
+    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) await new Promise((r) => child.once('exit', r));
+  };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app server exited early:\n${output}`);
     try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, output: () => output, stop };
+      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, output: () => output, stop, kill };
     } catch {
       /* not up yet */
     }
