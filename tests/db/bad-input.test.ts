@@ -29,6 +29,10 @@ vi.mock('@/lib/dal', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 vi.mock('next/navigation', () => ({
+  // redirect() and notFound() below answer by throwing; the action wrapper lets them through.
+  unstable_rethrow: (err: unknown) => {
+    if (err instanceof Error && /^(redirect |not found)/.test(err.message)) throw err;
+  },
   redirect: (to: string) => {
     throw new Error(`redirect ${to}`);
   },

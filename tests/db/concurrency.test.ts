@@ -104,8 +104,7 @@ describe('two devices, one record', () => {
     expect(lost[0]!.reason.current).toMatchObject({ name: winner.name, version: org.version + 1 });
   });
 
-  // enabled when PATCH follow-ups requires version (lead)
-  it.skip('a follow-up PATCH without a version is refused (400 naming `version`), like every other PATCH', async () => {
+  it('a follow-up PATCH without a version is refused (400 naming `version`), like every other PATCH', async () => {
     const { POST } = await route('follow-ups');
     const created = (await json(await callRoute(POST!, 'POST', '/x', { token, body: { action: 'Call Ria' } }))).body;
     const { PATCH } = await route('follow-ups/[id]');

@@ -126,6 +126,8 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
       return { name: 'Bo', role: 'Lead', organisationName: 'Org', email: 'bo@example.test', phone: '+44 20 7946 0000', links: ['https://example.test/bo'], notes: 'n', keepPrivate: false };
     case 'patch /api/v1/people/{id}':
       return { version: ids.person!.version, name: 'Bo', role: 'Lead', notes: 'x', links: ['example.test'], keepPrivate: true };
+    case 'post /api/v1/posts/{id}/publish':
+      return { confirmNamed: true };
     case 'patch /api/v1/posts/{id}':
       return { version: ids.post!.version, title: 'Post', markdown: '# Hi' };
     default:
@@ -139,6 +141,7 @@ const paramFor: Record<string, keyof typeof ids> = {
   '/api/v1/follow-ups/{id}': 'followUp',
   '/api/v1/people/{id}': 'person',
   '/api/v1/posts/{id}': 'post',
+  '/api/v1/posts/{id}/publish': 'post',
 };
 
 async function handlerFor(ep: EndpointDoc): Promise<Handler> {

@@ -398,6 +398,10 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${W}#deletePostAction`]: { run: () => act(W, 'deletePostAction')(form({ postId: a.draftPost })) },
   [`${W}#restorePostAction`]: { run: () => act(W, 'restorePostAction')(form({ postId: a.deletedPost })) },
   [`${S}/api-tokens/actions.ts#createApiTokenAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'createApiTokenAction')({}, form({ name: 'mine' })) },
+  [`${S}/api-tokens/actions.ts#revokeAllApiTokensAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'revokeAllApiTokensAction')(form({})) },
+  [`${S}/deleted/actions.ts#undoMergeAction`]: {
+    run: () => act(`${S}/deleted/actions.ts`, 'undoMergeAction')({}, form({ mergeId: '00000000-0000-4000-8000-00000000abcd', then: 'list' })),
+  },
   [`${S}/api-tokens/actions.ts#revokeApiTokenAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'revokeApiTokenAction')(form({ tokenId: a.tokenId })) },
   [`${S}/calendar/actions.ts#calendarFeedAction`]: {
     run: async () => {
@@ -427,7 +431,7 @@ const ACTIONS: Record<string, ActionCase> = {
     },
   },
   [`${S}/sessions/actions.ts#endSessionAction`]: { run: () => act(`${S}/sessions/actions.ts`, 'endSessionAction')(form({ session: sessionHandle(a.sessionId) })) },
-  [`${S}/sessions/actions.ts#endOtherSessionsAction`]: { run: () => act(`${S}/sessions/actions.ts`, 'endOtherSessionsAction')() },
+  [`${S}/sessions/actions.ts#endOtherSessionsAction`]: { run: () => act(`${S}/sessions/actions.ts`, 'endOtherSessionsAction')(form({})) },
   'app/(auth)/actions.ts#signInAction': { public: 'signing in is how one gets a session (tests/db/auth, sign-in-limits)' },
   'app/(auth)/actions.ts#signUpAction': { public: 'signing up makes a new account, touching no other (tests/db/auth)' },
   'app/(auth)/actions.ts#signOutAction': { public: "ends the caller's own session only (tests/db/sessions)" },

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, refuse } from '@/lib/actions/form-action';
 import { UserFacingError } from '@/lib/errors';
+import { requiredText } from '@/lib/validation/text';
 import { mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
 import { organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
@@ -37,7 +38,7 @@ export const updateOrganisationAction = formAction(
 export const mergeOrganisationAction = formAction(
   z.object({
     id: z.uuid(),
-    otherName: z.string().trim().min(1, 'Choose the organisation to merge into this one').max(200, 'Keep the name under 200 characters'),
+    otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true, tooLong: 'Keep the name under 200 characters' }),
     keepVersion: z.coerce.number().int().min(1).optional(),
   }),
   async ({ user, input }) => {
