@@ -11,6 +11,8 @@ export interface EndpointDoc {
   body?: z.ZodType;
   /** Status code → description and optional schema (JSON unless `contentType` says otherwise). */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** A body that is a file rather than JSON (e.g. an import): its accepted media types. */
+  fileBody?: { contentTypes: string[]; description: string };
   /** Takes an `Idempotency-Key` header. */
   idempotent?: boolean;
 }
@@ -87,6 +89,15 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       tags: ep.tags,
       parameters,
       ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(ep.body, 'input') } } } } : {}),
+      ...(ep.fileBody
+        ? {
+            requestBody: {
+              required: true,
+              description: ep.fileBody.description,
+              content: Object.fromEntries(ep.fileBody.contentTypes.map((t) => [t, { schema: { type: 'string' } }])),
+            },
+          }
+        : {}),
       responses,
     };
   }

@@ -32,7 +32,7 @@ async function existingIds(tx: Tx, table: string, ids: string[]): Promise<Map<st
 
 async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable): Promise<Map<string, string>> {
   const column = getTableConfig(t.table).columns.find((c) => c.name === t.natural!.column || c.name === snake(t.natural!.column))!;
-  const expr = t.natural!.sql(`"${column.name}"`);
+  const expr = t.natural!.sql(`"${snake(column.name)}"`);
   const got = await rows<{ id: string; k: string }>(
     tx,
     sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)} where user_id = ${userId}::uuid`,

@@ -1,10 +1,16 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { displayName } from '@/lib/people/display-name';
 import { toVCard, type VCardPerson } from '@/lib/people/vcard';
 
 export const EXPORT_BATCH = 1000;
+
+/** The query of GET /api/v1/export. */
+export const exportQuerySchema = z.object({
+  format: z.enum(['vcard', 'csv', 'json'], { error: 'Choose format=vcard, csv or json' }),
+});
 
 /** The user's people (not deleted) with organisation and sector names, EXPORT_BATCH at a time in id order. */
 export async function* peopleBatches(userId: string, batch = EXPORT_BATCH): AsyncGenerator<VCardPerson[]> {

@@ -55,13 +55,29 @@ function backupRowLine(text: string, table: string, index: number): number {
   return 1;
 }
 
+/**
+ * Where JSON.parse stopped: V8 gives either "at position N" or the text around the bad token, which is found
+ * again in the file.
+ */
+function jsonErrorPosition(text: string, message: string): number | null {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  // V8 quotes ten characters either side of the bad token, with "..." outside the quotes where it cut.
+  const near = /Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!near) return null;
+  const context = near[3]!;
+  const index = text.indexOf(context);
+  if (index < 0) return null;
+  return index + (near[2] ? Math.min(10, context.length - 1) : Math.max(0, context.indexOf(near[1]!)));
+}
+
 function readBackup(text: string): { backup?: ReturnType<typeof parseBackup>['data']; errors: RowError[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message);
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : 1;
+    const at = jsonErrorPosition(text, (err as Error).message);
+    const line = at === null ? 1 : text.slice(0, at).split('\n').length;
     return { errors: [{ line, message: 'This is not valid JSON' }] };
   }
   const parsed = parseBackup(value);
