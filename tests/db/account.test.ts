@@ -14,7 +14,7 @@ import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
 /** Every table in the drizzle schema: a table added later is counted without anyone remembering to add it here. */
-const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTable));
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 /** Tables that hold no user_id column, and how a user's rows in them are found. */
 const keyedOtherwise: Record<string, (userId: string, email: string) => ReturnType<typeof sql>> = {
   users: (userId) => sql`id = ${userId}::uuid`,

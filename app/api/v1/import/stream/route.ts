@@ -13,9 +13,18 @@ import { runImport } from '@/lib/import/run';
 export const POST = apiRoute(async (request, user) => {
   const input = importStreamSchema.parse(await readJson(request, MAX_IMPORT_BYTES + 100_000));
   const encoder = new TextEncoder();
+  // A page that went away stops listening, not the import: it goes on to its commit or rollback.
+  let listening = true;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + '\n'));
+      const send = (value: unknown) => {
+        if (!listening) return;
+        try {
+          controller.enqueue(encoder.encode(JSON.stringify(value) + '\n'));
+        } catch {
+          listening = false;
+        }
+      };
       try {
         const choices = Object.fromEntries(Object.entries(input.sectors).map(([line, sector]) => [Number(line), sector]));
         const result = await runImport(user.id, input.kind, input.content, {
@@ -32,7 +41,10 @@ export const POST = apiRoute(async (request, user) => {
           send({ error: { message: 'Something went wrong on our side. Nothing was imported.', errors: [] } });
         }
       }
-      controller.close();
+      if (listening) controller.close();
+    },
+    cancel() {
+      listening = false;
     },
   });
   return new Response(stream, {
