@@ -4,6 +4,7 @@ import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { findOrCreateOrganisations } from './organisations';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
 import type { ContactDraft, RowError } from './types';
 
@@ -57,13 +58,14 @@ export async function applyImport(
     const sectorIds = new Map(
       (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(eq(sectors.userId, userId))).map((s) => [s.name, s.id]),
     );
-    const orgIds = new Map<string, string>();
-    const orgId = async (name: string) => {
-      const key = name.toLowerCase();
-      if (!orgIds.has(key)) orgIds.set(key, await findOrCreateOrganisation(tx, userId, name));
-      return orgIds.get(key)!;
-    };
     const work = plan.rows.filter((r) => r.action !== 'skip');
+    const orgIds = await findOrCreateOrganisations(
+      tx,
+      userId,
+      work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean),
+    );
+    // lower() in Postgres and toLowerCase() agree on nearly every name; for any other, the one-by-one path decides.
+    const orgId = async (name: string) => orgIds.get(name.toLowerCase()) ?? findOrCreateOrganisation(tx, userId, name);
     const total = work.length;
     await opts.onProgress?.(0, total);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {
@@ -96,6 +98,12 @@ export async function applyImport(
           .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
           .where(and(eq(people.userId, userId), eq(people.id, r.personId!)));
         touched.push(r.personId!);
+      }
+      if (i === 0 && total > IMPORT_BATCH) {
+        // The planner's statistics may still describe an empty address book; with them it would join the next
+        // batches, and later reads (an export right after), by nested loops over every row. Fresh statistics
+        // count this transaction's own rows.
+        await tx.execute(sql`analyze people, organisations, search_words`);
       }
       await refreshPeopleSearch(tx, userId, { personIds: touched });
       await opts.onProgress?.(Math.min(i + batch.length, total), total);

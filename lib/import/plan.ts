@@ -142,7 +142,8 @@ export async function planImport(
   const emails = [...new Set(candidates.map((c) => c.input.email).filter((e): e is string => !!e))];
   const names = [...new Set(candidates.map((c) => fold(c.input.name)).filter(Boolean))];
   const orgNames = [...new Set(candidates.map((c) => fold(c.input.organisationName)).filter(Boolean))];
-  const textArray = (xs: string[]) => sql`array[${sql.join(xs.length ? xs.map((x) => sql`${x}`) : [sql`''`], sql`, `)}]::text[]`;
+  // One JSON parameter rather than one bound parameter per value: a 10,000-row file stays one short statement.
+  const textArray = (xs: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))`;
   const existing =
     emails.length || names.length
       ? await rows<Existing>(
