@@ -4,7 +4,9 @@ import { db } from '@/db/client';
 import { followUps, posts } from '@/db/schema';
 import { deleteAccount } from '@/lib/account/account';
 import { backupChunks } from '@/lib/backup/write';
-import { csvChunks } from '@/lib/export/contacts';
+import { csvChunks, peopleBatches } from '@/lib/export/contacts';
+import { batchedRows } from '@/lib/backup/write';
+import { BACKUP_TABLES } from '@/lib/backup/tables';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
 import { searchPeople } from '@/lib/people/search';
@@ -133,6 +135,23 @@ describe('backup', () => {
     expect((await searchPeople(b.id, searchParamsSchema.parse({}))).total).toBe(0);
     const broken = await runImport(b.id, 'backup', '{"format":"rapport-backup",\n"version":1,\n"people":[}').catch((e: unknown) => e);
     expect((broken as ImportRefusedError).errors).toEqual([{ line: 3, message: 'This is not valid JSON' }]);
+  });
+
+  it('exports read a batch at a time, by keyset, never the whole table at once', async () => {
+    const a = await createTestUser();
+    for (let i = 0; i < 5; i++) await makePerson(a.id, { name: `Person ${i}` });
+    const sizes: number[] = [];
+    const seen = new Set<string>();
+    for await (const batch of peopleBatches(a.id, 2)) {
+      sizes.push(batch.length);
+      for (const p of batch) seen.add(p.id);
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen.size).toBe(5);
+    const peopleTable = BACKUP_TABLES.find((t) => t.key === 'people')!;
+    const rowsSeen: number[] = [];
+    for await (const batch of batchedRows(a.id, peopleTable, 3)) rowsSeen.push(batch.length);
+    expect(rowsSeen).toEqual([3, 2]);
   });
 
   it('the CSV export is Google’s layout and imports back as the same people', async () => {
