@@ -6,6 +6,7 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { ImportPreview } from '@/lib/import/run';
+import { ErrorList, PreviewRows } from './preview-rows';
 
 type Kind = ImportPreview['kind'];
 type Summary = { created: number; updated: number; skipped: number; errors: { line: number; message: string }[] };
@@ -18,7 +19,6 @@ type Stage =
   | { step: 'failed'; name: string; message: string; errors: Summary['errors'] };
 
 const TYPES: Record<Kind, string> = { vcard: 'text/vcard', csv: 'text/csv', backup: 'application/json' };
-const PAGE = 100;
 
 function kindOf(file: File): Kind | null {
   const name = file.name.toLowerCase();
@@ -28,20 +28,12 @@ function kindOf(file: File): Kind | null {
   return null;
 }
 
-const ACTION_STYLE: Record<string, string> = {
-  create: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
-  update: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200',
-  skip: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
-};
-const ACTION_WORD: Record<string, string> = { create: 'New', update: 'Update', skip: 'Skip' };
-
 /** Choose a file → see what would happen → import (with real progress) or cancel. Nothing is written before the last step. */
 export function ImportFlow({ fields }: { fields: { value: string; label: string }[] }) {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [file, setFile] = useState<{ text: string; kind: Kind } | null>(null);
   const [mapping, setMapping] = useState<string[] | null>(null);
   const [sectors, setSectors] = useState<Record<number, string>>({});
-  const [shown, setShown] = useState(PAGE);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -56,7 +48,6 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         return;
       }
       setMapping(body.mapping ?? null);
-      setShown(PAGE);
       setStage({ step: 'preview', name, preview: body as ImportPreview });
     } catch {
       setStage({ step: 'choose', error: 'The file could not be sent. Check the connection and try again.' });
@@ -291,77 +282,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         </div>
       </Card>
       {p.rows.length ? (
-        <Card>
-          <h2 className="mb-2 text-base font-semibold">Row by row</h2>
-          <ol aria-label="What each row would do" className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {p.rows.slice(0, shown).map((r) => {
-              const label = r.name ?? ([r.role, r.organisation].filter(Boolean).join(', ') || 'Someone unnamed');
-              const sector = r.line in sectors ? sectors[r.line]! : (r.sector ?? '');
-              return (
-                <li key={r.line} className="grid gap-2 py-2 sm:grid-cols-[1fr_12rem] sm:items-center">
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2 text-sm">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${ACTION_STYLE[r.action]}`}>{ACTION_WORD[r.action]}</span>
-                      <span className="font-medium break-words">{label}</span>
-                      <span className="text-xs text-zinc-500">line {r.line}</span>
-                    </p>
-                    <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">
-                      {[r.role, r.organisation, r.email].filter(Boolean).join(' · ')}
-                      {r.action !== 'create' ? ` — ${r.reason}` : ''}
-                    </p>
-                  </div>
-                  {r.action === 'skip' ? (
-                    <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
-                  ) : (
-                    <div>
-                      <label htmlFor={`sector-${r.line}`} className="sr-only">
-                        Sector for {label}
-                      </label>
-                      <select
-                        id={`sector-${r.line}`}
-                        value={sector}
-                        onChange={(e) => setSectors({ ...sectors, [r.line]: e.target.value })}
-                        className={inputClass}
-                      >
-                        <option value="">No sector</option>
-                        {p.sectors.map((s) => (
-                          <option key={s} value={s}>
-                            {s}
-                            {s === r.sector && r.sectorFromOrganisation ? ' (the organisation’s)' : ''}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-          {p.rows.length > shown ? (
-            <Button variant="secondary" className="mt-3" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, p.rows.length - shown)} more of {p.rows.length.toLocaleString()}
-            </Button>
-          ) : null}
-        </Card>
+        <PreviewRows rows={p.rows} sectors={p.sectors} choices={sectors} onChoose={(line, sector) => setSectors({ ...sectors, [line]: sector })} />
       ) : null}
       <p className="text-xs text-zinc-500">
         People are matched by email, or by the same name at the same organisation: they are updated (only empty fields are filled,
         notes are added to) or skipped, never copied. <Link href="/settings#import-export" className="underline">Back to Settings</Link>
       </p>
     </div>
-  );
-}
-
-function ErrorList({ errors }: { errors: { line: number; message: string }[] }) {
-  if (!errors.length) return null;
-  return (
-    <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm">
-      {errors.slice(0, 200).map((e, i) => (
-        <li key={`${e.line}-${i}`}>
-          <span className="font-medium">Line {e.line}:</span> {e.message}
-        </li>
-      ))}
-      {errors.length > 200 ? <li>…and {errors.length - 200} more.</li> : null}
-    </ul>
   );
 }
