@@ -152,7 +152,8 @@ function readCard(physical: string[], firstLine: number): ContactDraft | RowErro
 
 // ical.js leaves 3.0's escaped semicolon as '\\;' in TEXT values.
 const text = (v: unknown): string => (Array.isArray(v) ? v.map(text).join(' ') : v == null ? '' : String(v).replace(/\\;/g, ';')).trim();
-const parts = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => text(x)) : [text(v)]);
+/** Components of a structured value (N, ORG, ADR): ical.js has already unescaped them, semicolons included. */
+const parts = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map((x) => (Array.isArray(x) ? x.join(' ') : x == null ? '' : String(x)).trim());
 
 /** Apple writes labels as `_$!<Work>!$_`; anything else is the user's own label. */
 function cleanLabel(label: string): string {
