@@ -10,7 +10,9 @@ export interface EndpointDoc {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** Status code → description and optional schema (JSON unless `contentType` says otherwise). */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string | string[] }>;
+  /** A body that is a file rather than JSON (e.g. an import): its accepted media types. */
+  fileBody?: { contentTypes: string[]; description: string };
   /** Takes an `Idempotency-Key` header. */
   idempotent?: boolean;
 }
@@ -67,7 +69,7 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       const contentType = r.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json');
       responses[status] = {
         description: r.description,
-        ...(schema ? { content: { [contentType]: { schema: jsonSchema(schema, 'output') } } } : {}),
+        ...(schema ? { content: Object.fromEntries([contentType].flat().map((t) => [t, { schema: jsonSchema(schema, 'output') }])) } : {}),
       };
     }
     const write = ep.method !== 'get';
@@ -94,6 +96,15 @@ export function buildOpenApi(endpoints: EndpointDoc[], serverUrl?: string) {
       tags: ep.tags,
       parameters,
       ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(ep.body, 'input') } } } } : {}),
+      ...(ep.fileBody
+        ? {
+            requestBody: {
+              required: true,
+              description: ep.fileBody.description,
+              content: Object.fromEntries(ep.fileBody.contentTypes.map((t) => [t, { schema: { type: 'string' } }])),
+            },
+          }
+        : {}),
       responses,
     };
   }

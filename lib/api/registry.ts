@@ -1,5 +1,6 @@
 import { eventEndpoints } from '@/lib/events/openapi';
 import { followUpEndpoints } from '@/lib/follow-ups/openapi';
+import { importExportEndpoints } from '@/lib/import/openapi';
 import { peopleEndpoints } from '@/lib/people/openapi';
 import { postEndpoints } from '@/lib/posts/openapi';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ export const endpoints: EndpointDoc[] = [
   ...coreEndpoints,
   ...eventEndpoints,
   ...followUpEndpoints,
+  ...importExportEndpoints,
   ...peopleEndpoints,
   ...postEndpoints,
 ];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: seeds 10,000 and 100,000 people for one user on the PostgreSQL server (with `npm run seed`),
  * then REPORTS (never asserts) how fast people search answers inside the server, whether its plans scan the
- * people table sequentially, and how long the People page takes to render over HTTP.
+ * people table sequentially, how long the People page takes to render over HTTP, and how long importing 10,000
+ * vCards and streaming each export take (tests/bench/import.ts).
  *
  * Environment: BENCH_ADMIN_URL (a superuser connection, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DB (database to drop and recreate, default rapport_bench), BENCH_SIZES (default 10000,100000),
@@ -123,6 +124,18 @@ async function main() {
     console.log(`  no query (page as first opened): list ${measured.noQueryListMs} ms, with facets ${measured.noQueryServerMs} ms`);
     console.log(`  sequential scan of people in a search's list query: ${measured.listSeqScansOfPeople ? 'YES' : 'no'}; anywhere (facets included): ${measured.peopleSeqScanAnywhere ? 'yes' : 'no'}`);
     for (const c of measured.perCase) console.log(`    ${c.case}: list ${c.listP95} / facets ${c.facetsP95} / total ${c.totalP95} ms p95, ${c.matches} matches`);
+    const imported = JSON.parse(tsx(['tests/bench/import.ts'], { ...env, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!);
+    console.log(
+      `  import of ${imported.cards.toLocaleString('en-GB')} vCards (${imported.fileMb} MB) into a new account: preview ${imported.previewMs} ms, ` +
+        `write ${imported.importMs} ms in ${imported.batches.length - 1} batches (progress at ${imported.batches.map((b: { atMs: number }) => b.atMs).join(', ')} ms), ` +
+        `the same file again ${imported.reimportMs} ms (created ${imported.reimport.created})`,
+    );
+    for (const [label, stats] of [['imported account', imported.exportImported], [`${n.toLocaleString('en-GB')} seeded people`, imported.exportSeeded]] as const) {
+      if (typeof stats === 'string') continue;
+      for (const [format, t] of Object.entries(stats as Record<string, { ms: number; bytes: number; peakHeapMb: number }>)) {
+        console.log(`  export ${format} of the ${label}: ${t.ms} ms, ${(t.bytes / 1024 / 1024).toFixed(1)} MB, largest heap while streaming ${t.peakHeapMb} MB`);
+      }
+    }
     const pageTimes = await timePage();
     console.log('  People page over HTTP (full response):', typeof pageTimes === 'string' ? pageTimes : '');
     if (typeof pageTimes !== 'string') {
@@ -132,7 +145,7 @@ async function main() {
         console.log(`    ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms`);
       }
     }
-    report.push({ people: n, seedSeconds, ...measured, page: pageTimes });
+    report.push({ people: n, seedSeconds, ...measured, import: imported, page: pageTimes });
   }
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   fs.mkdirSync(path.join(root, '.data'), { recursive: true });

@@ -19,6 +19,9 @@ import * as postOne from '@/app/api/v1/posts/[id]/route';
 import * as postUnpublish from '@/app/api/v1/posts/[id]/unpublish/route';
 import * as posts from '@/app/api/v1/posts/route';
 import * as sectors from '@/app/api/v1/sectors/route';
+import * as importRoute from '@/app/api/v1/import/route';
+import * as importStream from '@/app/api/v1/import/stream/route';
+import * as exportRoute from '@/app/api/v1/export/route';
 import { buildOpenApi } from '@/lib/api/openapi';
 import { endpoints } from '@/lib/api/registry';
 import { createApiToken } from '@/lib/api/tokens';
@@ -50,6 +53,9 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/posts/{id}/publish': postPublish,
   '/api/v1/posts/{id}/unpublish': postUnpublish,
   '/api/v1/sectors': sectors,
+  '/api/v1/import': importRoute,
+  '/api/v1/import/stream': importStream,
+  '/api/v1/export': exportRoute,
 };
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
@@ -72,15 +78,25 @@ const exercised = new Set<string>();
  * Calls a route in-process and checks the real answer against the document: the status is one documented for
  * that path and method, the content type is the documented one, and a JSON body validates against its schema.
  */
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', docPath: string, params: Record<string, string> = {}, body?: unknown, query = '') {
+async function call(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  docPath: string,
+  params: Record<string, string> = {},
+  body?: unknown,
+  query = '',
+  file?: { type: string; text: string },
+) {
   const handler = ROUTES[docPath]?.[method];
   if (!handler) throw new Error(`No ${method} handler for ${docPath}`);
   const url = docPath.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!) + query;
   const response = await handler(
     new Request(`http://rapport.test${url}`, {
       method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: file ? file.text : body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(file ? { 'content-type': file.type } : body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
     }),
     { params: Promise.resolve(params) } as never,
   );
@@ -96,7 +112,7 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', docPath: string
     return { status: response.status, body: undefined };
   }
   expect(Object.keys(content), `${method} ${url} ${response.status} content type`).toContain(contentType);
-  if (!contentType.endsWith('json')) return { status: response.status, body: undefined };
+  if (!contentType.endsWith('json') || contentType === 'application/x-ndjson' || (contentType === 'application/json' && docPath === '/api/v1/export')) return { status: response.status, body: undefined };
   const json = await response.json();
   const validate = ajv.compile(resolveRefs(content[contentType]!.schema));
   const valid = validate(json);
@@ -152,6 +168,13 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect((await call('PATCH', '/api/v1/posts/{id}', { id: post.id }, { title: 'A May morning', version: post.version })).status).toBe(200);
     expect((await call('POST', '/api/v1/posts/{id}/publish', { id: post.id })).status).toBe(200);
     expect((await call('POST', '/api/v1/posts/{id}/unpublish', { id: post.id })).status).toBe(200);
+
+    const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byron\nEMAIL:ada@example.test\nEND:VCARD\n';
+    expect((await call('POST', '/api/v1/import', {}, undefined, '?dryRun=true', { type: 'text/vcard', text: card })).status).toBe(200);
+    expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card })).status).toBe(200);
+    expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'image/png', text: 'x' })).status).toBe(415);
+    expect((await call('POST', '/api/v1/import/stream', {}, { kind: 'vcard', content: card })).status).toBe(200);
+    expect((await call('GET', '/api/v1/export', {}, undefined, '?format=vcard')).status).toBe(200);
 
     expect((await call('DELETE', '/api/v1/posts/{id}', { id: post.id })).status).toBe(204);
     expect((await call('DELETE', '/api/v1/follow-ups/{id}', { id: followUp.id })).status).toBe(204);

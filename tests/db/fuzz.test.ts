@@ -126,6 +126,8 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
       return { name: 'Bo', role: 'Lead', organisationName: 'Org', email: 'bo@example.test', phone: '+44 20 7946 0000', links: ['https://example.test/bo'], notes: 'n', keepPrivate: false };
     case 'patch /api/v1/people/{id}':
       return { version: ids.person!.version, name: 'Bo', role: 'Lead', notes: 'x', links: ['example.test'], keepPrivate: true };
+    case 'post /api/v1/import/stream':
+      return { kind: 'vcard', content: 'BEGIN:VCARD\nVERSION:3.0\nFN:Fuzz Person\nEND:VCARD\n', goodRows: true };
     case 'post /api/v1/posts/{id}/publish':
       return { confirmNamed: true };
     case 'patch /api/v1/posts/{id}':
@@ -188,7 +190,13 @@ async function send(ep: EndpointDoc, handler: Handler, body: unknown, raw?: stri
     return { status: res.status, problem };
   }
   // Accepted: the next PATCH must send the version this one made.
-  const json = text ? JSON.parse(text) : {};
+  // A streamed answer (JSON lines) is not one JSON document; it carries no version.
+  let json: { version?: unknown } = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    /* JSON lines */
+  }
   if (param && typeof json.version === 'number') ids[param]!.version = json.version;
   return { status: res.status };
 }
@@ -283,7 +291,9 @@ describe('fuzzing every API body', () => {
         expect(status).toBeGreaterThanOrEqual(400);
       }
       const { status } = await send(ep, handler, undefined, JSON.stringify({ ...validBody(ep), pad: 'x'.repeat(1_100_000) }));
-      expect(status).toBe(413);
+      // Imports take files up to 64 MB: there the padding is refused as an unknown field instead.
+      if (ep.path.startsWith('/api/v1/import')) expect([400, 413]).toContain(status);
+      else expect(status).toBe(413);
     }, 60_000);
 
     it(`${name}: unknown fields (userId, id, version where it is not an input, …) are refused by name, at any depth`, async () => {

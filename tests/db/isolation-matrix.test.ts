@@ -252,6 +252,14 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/posts/[id]/publish': { kind: 'owned', param: () => a.draftPost },
   'POST /api/v1/posts/[id]/unpublish': { kind: 'owned', param: () => a.publishedPost },
   'GET /api/v1/sectors': { kind: 'list', urls: () => ['/api/v1/sectors'] },
+  // B's export never holds A's rows; B's import matches only B's people and writes only B's rows.
+  'GET /api/v1/export': { kind: 'list', urls: () => ['/api/v1/export?format=json', '/api/v1/export?format=vcard', '/api/v1/export?format=csv'] },
+  'POST /api/v1/import': { kind: 'list', urls: () => ['/api/v1/import?dryRun=true'], body: () => ({ format: 'rapport-backup', version: 1 }) },
+  'POST /api/v1/import/stream': {
+    kind: 'list',
+    urls: () => ['/api/v1/import/stream'],
+    body: () => ({ kind: 'vcard', content: `BEGIN:VCARD\nVERSION:3.0\nFN:Borrowing\nEMAIL:borrowing@example.test\nEND:VCARD\n` }),
+  },
   'GET /posts/[id]/export': { kind: 'owned', param: () => a.draftPost, url: '?format=html' },
 };
 
@@ -398,6 +406,16 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${W}#deletePostAction`]: { run: () => act(W, 'deletePostAction')(form({ postId: a.draftPost })) },
   [`${W}#restorePostAction`]: { run: () => act(W, 'restorePostAction')(form({ postId: a.deletedPost })) },
   [`${S}/api-tokens/actions.ts#createApiTokenAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'createApiTokenAction')({}, form({ name: 'mine' })) },
+  // Account changes act on the caller's own account only; B's password is not A's, so nothing of A's moves.
+  [`${S}/account/actions.ts#changePasswordAction`]: {
+    run: () => act(`${S}/account/actions.ts`, 'changePasswordAction')({}, form({ currentPassword: 'not-the-password', newPassword: 'a new long password', confirmPassword: 'a new long password' })),
+  },
+  [`${S}/account/actions.ts#changeEmailAction`]: {
+    run: () => act(`${S}/account/actions.ts`, 'changeEmailAction')({}, form({ email: 'taken-by-nobody@example.test', currentPassword: 'not-the-password' })),
+  },
+  [`${S}/account/actions.ts#deleteAccountAction`]: {
+    run: () => act(`${S}/account/actions.ts`, 'deleteAccountAction')({}, form({ confirmEmail: 'a@example.test', currentPassword: 'not-the-password' })),
+  },
   [`${S}/api-tokens/actions.ts#revokeAllApiTokensAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'revokeAllApiTokensAction')(form({})) },
   [`${S}/deleted/actions.ts#undoMergeAction`]: {
     run: () => act(`${S}/deleted/actions.ts`, 'undoMergeAction')({}, form({ mergeId: '00000000-0000-4000-8000-00000000abcd', then: 'list' })),

@@ -6,8 +6,10 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
 import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
 import { requireUser } from '@/lib/dal';
+import { AccountSection } from './_sections/account';
 import { ApiTokensSection } from './_sections/api-tokens';
 import { CalendarSection } from './_sections/calendar';
+import { ImportExportSection } from './_sections/import-export';
 import { PreferencesSection } from './_sections/preferences';
 import { SectorsSection } from './_sections/sectors';
 import { SessionsSection } from './_sections/sessions';
@@ -44,6 +46,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           signedOut={signedOut.success ? signedOut.data : undefined}
           tokensRevoked={tokensRevoked.success ? tokensRevoked.data : undefined}
         />
+        <ImportExportSection />
         <Card>
           <h2 className="mb-1 text-base font-semibold">Recently deleted</h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
@@ -63,6 +66,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             <SignOutButton />
           </div>
         </Card>
+        <AccountSection user={user} />
       </div>
     </>
   );

@@ -1,0 +1,86 @@
+'use client';
+
+import { useActionState } from 'react';
+import { TextField } from '@/app/_components/ui/field';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
+import type { FormState } from '@/lib/forms';
+import { changeEmailAction, changePasswordAction, deleteAccountAction } from './actions';
+
+function Status({ state }: { state: FormState }) {
+  return (
+    <p role="status" aria-live="polite" className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600'}`}>
+      {state.message}
+    </p>
+  );
+}
+
+/** Change password: the current one first; other devices are signed out. */
+export function ChangePasswordForm() {
+  const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <h3 className="text-sm font-semibold">Change password</h3>
+      <TextField id="pw-current" name="currentPassword" type="password" autoComplete="current-password" label="Current password" errors={e.currentPassword} />
+      <TextField id="pw-new" name="newPassword" type="password" autoComplete="new-password" label="New password" hint="At least 10 characters." errors={e.newPassword} />
+      <TextField id="pw-confirm" name="confirmPassword" type="password" autoComplete="new-password" label="New password again" errors={e.confirmPassword} />
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Every other device you are signed in on will be signed out.</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="secondary" pendingText="Changing…">
+          Change password
+        </SubmitButton>
+        <Status state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Change the sign-in email, with the password. */
+export function ChangeEmailForm({ email }: { email: string }) {
+  const [state, action] = useActionState<FormState, FormData>(changeEmailAction, {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <h3 className="text-sm font-semibold">Change email</h3>
+      <TextField key={state.values?.email ?? email} id="new-email" name="email" type="email" autoComplete="email" label="New email" defaultValue={state.values?.email ?? email} errors={e.email} />
+      <TextField id="email-password" name="currentPassword" type="password" autoComplete="current-password" label="Your password" errors={e.currentPassword} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="secondary" pendingText="Changing…">
+          Change email
+        </SubmitButton>
+        <Status state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Delete the account and all its data, after typing the email to confirm. */
+export function DeleteAccountForm({ email }: { email: string }) {
+  const [state, action] = useActionState<FormState, FormData>(deleteAccountAction, {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="space-y-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
+      <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">Delete account</h3>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        This removes your account and everything in it at once: people, events, follow-ups, posts, sessions and API tokens. It cannot be
+        undone. Export a backup first if you may want it back.
+      </p>
+      <TextField
+        key={state.values?.confirmEmail}
+        id="delete-email"
+        name="confirmEmail"
+        autoComplete="off"
+        label={`Type ${email} to confirm`}
+        defaultValue={state.values?.confirmEmail}
+        errors={e.confirmEmail}
+      />
+      <TextField id="delete-password" name="currentPassword" type="password" autoComplete="current-password" label="Your password" errors={e.currentPassword} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="danger" pendingText="Deleting…">
+          Delete my account and all its data
+        </SubmitButton>
+        <Status state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { formAction } from '@/lib/actions/form-action';
+import {
+  changeEmail,
+  changeEmailSchema,
+  changePassword,
+  changePasswordSchema,
+  deleteAccount,
+  deleteAccountSchema,
+} from '@/lib/account/account';
+import { getSessionId } from '@/lib/dal';
+
+/** Changes the password (the current one first) and signs out every other device. */
+export const changePasswordAction = formAction(
+  changePasswordSchema,
+  async ({ user, input }) => changePassword(user.id, await getSessionId(), input),
+  {
+    name: 'account.change-password',
+    after: (ended) => {
+      revalidatePath('/settings');
+      return { ok: true, message: `Password changed.${ended ? ` ${ended} other device${ended === 1 ? ' was' : 's were'} signed out.` : ''}` };
+    },
+  },
+);
+
+/** Changes the sign-in email, with the password. */
+export const changeEmailAction = formAction(
+  changeEmailSchema,
+  async ({ user, input }) => {
+    await changeEmail(user.id, input);
+    return input.email;
+  },
+  {
+    name: 'account.change-email',
+    after: (email) => {
+      revalidatePath('/settings');
+      return { ok: true, message: `You now sign in as ${email}.`, values: { email } };
+    },
+  },
+);
+
+/** Deletes the account and all its data, once the email is typed and the password given. */
+export const deleteAccountAction = formAction(deleteAccountSchema, async ({ user, input }) => deleteAccount(user.id, input), {
+  name: 'account.delete',
+  after: () => redirect('/sign-in?deleted=1'),
+});

@@ -1,0 +1,88 @@
+import { and, eq, like, ne, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { rateLimits, sessions, users } from '@/db/schema';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { isUniqueViolation, UserFacingError } from '@/lib/errors';
+
+const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
+const email = z
+  .string({ error: 'Enter an email address' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter an email address')
+  .max(254, 'That email address is too long')
+  .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword,
+    newPassword: z.string({ error: 'Choose a new password' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' });
+
+export const changeEmailSchema = z.object({ email, currentPassword });
+
+export const deleteAccountSchema = z.object({
+  confirmEmail: z.string({ error: 'Type your email address to confirm' }).trim().toLowerCase().max(254),
+  currentPassword,
+});
+
+async function checkPassword(userId: string, password: string): Promise<void> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!row || !(await verifyPassword(row.hash, password))) {
+    throw new UserFacingError('That is not your current password', 400, { currentPassword: ['That is not your current password'] });
+  }
+}
+
+/**
+ * Changes the password after checking the current one, and signs out every other device (their sessions end on
+ * every server at once); this one stays signed in. Answers how many devices were signed out.
+ */
+export async function changePassword(userId: string, keepSessionId: string | undefined, input: z.output<typeof changePasswordSchema>): Promise<number> {
+  await checkPassword(userId, input.currentPassword);
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    const gone = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+      .returning({ id: sessions.id });
+    return gone.length;
+  });
+}
+
+/** Changes the sign-in email after checking the password; an address another account uses is refused beside the field. */
+export async function changeEmail(userId: string, input: z.output<typeof changeEmailSchema>): Promise<void> {
+  await checkPassword(userId, input.currentPassword);
+  try {
+    await db.update(users).set({ email: input.email, updatedAt: new Date() }).where(eq(users.id, userId));
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_lower_key')) {
+      throw new UserFacingError('Another account uses that email address', 409, { email: ['Another account uses that email address'] });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Deletes the account and everything in it, once the user has typed their email and password. Every user-owned
+ * table references users with ON DELETE CASCADE, so one delete removes it all in one statement (sessions and
+ * API tokens included); the rate-limit counters, keyed by text, are removed beside it in the same transaction.
+ */
+export async function deleteAccount(userId: string, input: z.output<typeof deleteAccountSchema>): Promise<void> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!row) return;
+  if (input.confirmEmail !== row.email.toLowerCase()) {
+    throw new UserFacingError('Type your email address exactly to confirm', 400, { confirmEmail: [`Type ${row.email} to confirm`] });
+  }
+  await checkPassword(userId, input.currentPassword);
+  await db.transaction(async (tx) => {
+    const failKey = `sign-in:fail:${row.email.toLowerCase()}`;
+    await tx
+      .delete(rateLimits)
+      .where(or(like(rateLimits.key, `%${userId}%`), eq(rateLimits.key, failKey), sql`starts_with(${rateLimits.key}, ${`${failKey}:`})`));
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { db, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { lockImports, type ImportSummary } from '@/lib/import/apply';
+import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { isTimeZone } from '@/lib/time-zone';
+import { backupColumns, backupSchema, BACKUP_TABLES, type Backup, type BackupTable } from './tables';
+
+const BATCH = 500;
+
+/** Checks a parsed JSON value as a backup; zod's issues name the table, row and column (`people.12.email`). */
+export function parseBackup(value: unknown) {
+  return backupSchema.safeParse(value);
+}
+
+async function existingIds(tx: Tx, table: string, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    const got = await rows<{ id: string; user_id: string }>(
+      tx,
+      sql`select id::text, user_id::text from ${sql.identifier(table)} where id = any(${sql`array[${sql.join(chunk.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`,
+    );
+    for (const g of got) found.set(g.id, g.user_id);
+  }
+  return found;
+}
+
+async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable): Promise<Map<string, string>> {
+  const column = getTableConfig(t.table).columns.find((c) => c.name === t.natural!.column || c.name === snake(t.natural!.column))!;
+  const expr = t.natural!.sql(`"${snake(column.name)}"`);
+  const got = await rows<{ id: string; k: string }>(
+    tx,
+    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)} where user_id = ${userId}::uuid`,
+  );
+  return new Map(got.map((g) => [g.k, g.id]));
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const naturalValue = (t: BackupTable, row: Record<string, unknown>) => {
+  const v = String(row[t.natural!.column] ?? '');
+  return t.natural!.sql('x') === 'x' ? v : v.toLowerCase();
+};
+
+/**
+ * Restores a backup into the user's account, in one transaction (all or nothing). Ids are kept where they are
+ * free, so that restoring the same backup twice finds its rows already there and creates nothing; an id taken
+ * by another account gets a new one, and every reference follows it. A sector, organisation, topic or post
+ * slug the account already has by name is that row (a new account's default sectors, say). Search texts,
+ * last-met dates and effective sectors are computed again, as for people added by hand.
+ */
+export async function restoreBackup(userId: string, backup: Backup, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+  try {
+    return await restoreIn(userId, backup, opts);
+  } catch (err) {
+    if (err instanceof DryRun) return err.summary;
+    throw err;
+  }
+}
+
+/** Thrown to roll a dry run back once it has counted what it would write. */
+class DryRun extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
+async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolean }): Promise<ImportSummary> {
+  return db.transaction(async (tx) => {
+    await lockImports(tx, userId);
+    const idMaps: Record<string, Map<string, string>> = {};
+    let created = 0;
+    let skipped = 0;
+    for (const t of BACKUP_TABLES) {
+      const list = ((backup as Record<string, unknown>)[t.key] ?? []) as Record<string, unknown>[];
+      const tableName = getTableConfig(t.table).name;
+      const map = (idMaps[t.key] = new Map<string, string>());
+      const hasId = backupColumns(t).some(([name]) => name === 'id');
+      const taken = hasId ? await existingIds(tx, tableName, list.map((r) => String(r.id))) : new Map<string, string>();
+      const byNatural = t.natural ? await naturalIds(tx, userId, tableName, t) : new Map<string, string>();
+      const inserts: Record<string, unknown>[] = [];
+      for (const row of list) {
+        const copy: Record<string, unknown> = { ...row, userId };
+        for (const [column, target] of Object.entries(t.refs)) {
+          const v = row[column];
+          if (typeof v === 'string') copy[column] = idMaps[target]!.get(v) ?? null;
+        }
+        if (hasId) {
+          const id = String(row.id);
+          const natural = t.natural ? byNatural.get(naturalValue(t, row)) : undefined;
+          if (taken.get(id) === userId || natural) {
+            map.set(id, natural ?? id);
+            skipped++;
+            continue;
+          }
+          const fresh = taken.has(id) ? randomUUID() : id;
+          map.set(id, fresh);
+          copy.id = fresh;
+        } else if (Object.entries(t.refs).some(([column]) => copy[column] === null)) {
+          continue;
+        }
+        inserts.push(copy);
+      }
+      for (let i = 0; i < inserts.length; i += BATCH) {
+        const done = await tx
+          .insert(t.table)
+          .values(inserts.slice(i, i + BATCH) as never)
+          .onConflictDoNothing()
+          .returning({ one: sql<number>`1` });
+        created += done.length;
+        skipped += inserts.slice(i, i + BATCH).length - done.length;
+      }
+    }
+    const a = backup.account;
+    if ((a?.timeZone && isTimeZone(a.timeZone)) || a?.locale) {
+      await tx
+        .update(users)
+        .set({ ...(a.timeZone && isTimeZone(a.timeZone) ? { timeZone: a.timeZone } : {}), ...(a.locale ? { locale: a.locale } : {}), updatedAt: new Date() })
+        .where(eq(users.id, userId));
+    }
+    const summary = { created, updated: 0, skipped, errors: [] };
+    if (opts.dryRun) throw new DryRun(summary);
+    await refreshPeopleSearch(tx, userId, { all: true });
+    return summary;
+  });
+}

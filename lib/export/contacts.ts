@@ -1,0 +1,134 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { organisations, people, sectors } from '@/db/schema';
+import { displayName } from '@/lib/people/display-name';
+import { toVCard, type VCardPerson } from '@/lib/people/vcard';
+
+export const EXPORT_BATCH = 1000;
+
+/** The query of GET /api/v1/export. */
+export const exportQuerySchema = z.object({
+  format: z.enum(['vcard', 'csv', 'json'], { error: 'Choose format=vcard, csv or json' }),
+});
+
+/** The user's people (not deleted) with organisation and sector names, EXPORT_BATCH at a time in id order. */
+export async function* peopleBatches(userId: string, batch = EXPORT_BATCH): AsyncGenerator<VCardPerson[]> {
+  let last: string | null = null;
+  for (;;) {
+    const found = await db
+      .select({
+        id: people.id,
+        name: people.name,
+        role: people.role,
+        organisation: organisations.name,
+        sector: sectors.name,
+        email: people.email,
+        phone: people.phone,
+        links: people.links,
+        notes: people.notes,
+        updatedAt: people.updatedAt,
+      })
+      .from(people)
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .leftJoin(sectors, and(eq(sectors.id, sql`coalesce(${people.sectorId}, ${organisations.sectorId})`), eq(sectors.userId, userId)))
+      .where(and(eq(people.userId, userId), isNull(people.deletedAt), last ? gt(people.id, last) : undefined))
+      .orderBy(asc(people.id))
+      .limit(batch);
+    if (found.length === 0) return;
+    yield found.map((p) => ({
+      ...p,
+      displayName: displayName({ name: p.name, role: p.role, organisationName: p.organisation }),
+      organisation: p.organisation ? { name: p.organisation } : null,
+      sector: p.sector ? { name: p.sector } : null,
+    }));
+    if (found.length < batch) return;
+    last = found.at(-1)!.id;
+  }
+}
+
+/** Every person as vCard 4.0, one card each, a batch at a time. */
+export async function* vcardChunks(userId: string): AsyncGenerator<string> {
+  for await (const batch of peopleBatches(userId)) yield batch.map(toVCard).join('');
+}
+
+/** Google Contacts' CSV columns (the current layout), so the file imports there as it is. */
+export const GOOGLE_CSV_HEADER = [
+  'First Name',
+  'Middle Name',
+  'Last Name',
+  'Organization Name',
+  'Organization Title',
+  'Notes',
+  'Labels',
+  'E-mail 1 - Label',
+  'E-mail 1 - Value',
+  'Phone 1 - Label',
+  'Phone 1 - Value',
+  'Website 1 - Label',
+  'Website 1 - Value',
+];
+
+/**
+ * A CSV field, quoted when it must be. A leading = or @ is prefixed with ' so that a spreadsheet does not run it
+ * as a formula (+ and - are left: phone numbers start with them).
+ */
+export function csvField(value: string | null | undefined): string {
+  let v = value ?? '';
+  if (/^[=@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function splitName(name: string | null): [string, string] {
+  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  if (parts.length <= 1) return [parts[0] ?? '', ''];
+  return [parts.slice(0, -1).join(' '), parts.at(-1)!];
+}
+
+/** One person as a row of Google's layout. */
+export function googleCsvRow(p: VCardPerson): string {
+  const [first, last] = splitName(p.name);
+  return [
+    first,
+    '',
+    last,
+    p.organisation?.name,
+    p.role,
+    p.notes,
+    ['* myContacts', p.sector?.name].filter(Boolean).join(' ::: '),
+    p.email ? 'Work' : '',
+    p.email,
+    p.phone ? 'Mobile' : '',
+    p.phone,
+    p.links.length ? 'Profile' : '',
+    p.links.join(' ::: '),
+  ]
+    .map(csvField)
+    .join(',');
+}
+
+/** Every person as Google Contacts CSV, a batch at a time. */
+export async function* csvChunks(userId: string): AsyncGenerator<string> {
+  yield GOOGLE_CSV_HEADER.join(',') + '\r\n';
+  for await (const batch of peopleBatches(userId)) yield batch.map((p) => googleCsvRow(p) + '\r\n').join('');
+}
+
+/** An async generator of text as a byte stream that reads the next piece only when the client has taken the last. */
+export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (err) {
+        console.error('export failed', err);
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

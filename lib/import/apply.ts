@@ -1,0 +1,113 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db/client';
+import { people, sectors } from '@/db/schema';
+import { UserFacingError } from '@/lib/errors';
+import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
+import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { findOrCreateOrganisations } from './organisations';
+import { planImport, type ImportPlan, type SectorChoices } from './plan';
+import type { ContactDraft, RowError } from './types';
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: RowError[];
+}
+
+export const IMPORT_BATCH = 500;
+
+/** An import refused as a whole: rows with errors (and the user did not choose to import the good rows). */
+export class ImportRefusedError extends UserFacingError {
+  constructor(readonly errors: RowError[]) {
+    super(`${errors.length} row${errors.length === 1 ? '' : 's'} cannot be imported; nothing was written.`, 422);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+/** Takes a transaction-scoped lock so that two imports of one user (a double-tapped button, a retry) run one after the other. */
+export async function lockImports(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rapport-import:${userId}`}))`);
+}
+
+/** Counts what a plan would do, for the API's answer. */
+export function summarise(plan: ImportPlan): ImportSummary {
+  const count = (a: string) => plan.rows.filter((r) => r.action === a).length;
+  return { created: count('create'), updated: count('update'), skipped: count('skip'), errors: plan.errors };
+}
+
+/**
+ * Imports contacts: all of them in one transaction (all or nothing), written in batches of IMPORT_BATCH, with
+ * `onProgress(done, total)` after each batch. The plan is made again inside the transaction, under a per-user
+ * lock, so a re-sent import finds what the first one wrote and creates nothing twice. Rows with errors refuse
+ * the import unless `goodRows` is set (the user chose "import the good rows"). New people go through the same
+ * organisation find-or-create and search-index refresh as people added by hand.
+ */
+export async function applyImport(
+  userId: string,
+  drafts: ContactDraft[],
+  readErrors: RowError[],
+  opts: { goodRows?: boolean; choices?: SectorChoices; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
+): Promise<ImportSummary> {
+  return db.transaction(async (tx) => {
+    await lockImports(tx, userId);
+    const plan = await planImport(tx, userId, drafts, readErrors, opts.choices);
+    if (plan.errors.length && !opts.goodRows) {
+      throw new ImportRefusedError(plan.errors);
+    }
+    const sectorIds = new Map(
+      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(eq(sectors.userId, userId))).map((s) => [s.name, s.id]),
+    );
+    const work = plan.rows.filter((r) => r.action !== 'skip');
+    const orgIds = await findOrCreateOrganisations(
+      tx,
+      userId,
+      work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean),
+    );
+    // lower() in Postgres and toLowerCase() agree on nearly every name; for any other, the one-by-one path decides.
+    const orgId = async (name: string) => orgIds.get(name.toLowerCase()) ?? findOrCreateOrganisation(tx, userId, name);
+    const total = work.length;
+    await opts.onProgress?.(0, total);
+    for (let i = 0; i < work.length; i += IMPORT_BATCH) {
+      const batch = work.slice(i, i + IMPORT_BATCH);
+      const touched: string[] = [];
+      const inserts = [];
+      for (const r of batch.filter((b) => b.action === 'create')) {
+        const { input } = r;
+        inserts.push({
+          userId,
+          name: input.name,
+          role: input.role,
+          organisationId: input.organisationName ? await orgId(input.organisationName) : null,
+          // A sector the organisation already has is followed, not copied, so re-filing the organisation moves them.
+          sectorId: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
+          email: input.email,
+          phone: input.phone,
+          links: input.links,
+          notes: input.notes,
+        });
+      }
+      if (inserts.length) touched.push(...(await tx.insert(people).values(inserts).returning({ id: people.id })).map((p) => p.id));
+      for (const r of batch.filter((b) => b.action === 'update')) {
+        const { sectorName, organisationName, ...fields } = r.changes;
+        const set: Partial<typeof people.$inferInsert> = { ...fields };
+        if (organisationName) set.organisationId = await orgId(organisationName);
+        if (sectorName) set.sectorId = sectorIds.get(sectorName) ?? null;
+        await tx
+          .update(people)
+          .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
+          .where(and(eq(people.userId, userId), eq(people.id, r.personId!)));
+        touched.push(r.personId!);
+      }
+      if (i === 0 && total > IMPORT_BATCH) {
+        // The planner's statistics may still describe an empty address book; with them it would join the next
+        // batches, and later reads (an export right after), by nested loops over every row. Fresh statistics
+        // count this transaction's own rows.
+        await tx.execute(sql`analyze people, organisations, search_words`);
+      }
+      await refreshPeopleSearch(tx, userId, { personIds: touched });
+      await opts.onProgress?.(Math.min(i + batch.length, total), total);
+    }
+    return summarise(plan);
+  });
+}

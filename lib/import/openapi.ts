@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { exportQuerySchema } from '@/lib/export/contacts';
+import { CSV_FIELDS } from './csv';
+import { importQuerySchema, importStreamSchema } from './request';
+
+const rowError = z.object({ line: z.number().int().describe('1-based line of the file'), message: z.string() });
+const summary = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(rowError),
+});
+const preview = summary.extend({
+  kind: z.enum(['vcard', 'csv', 'backup']),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      action: z.enum(['create', 'update', 'skip']),
+      reason: z.string(),
+      name: z.string().nullable().optional(),
+      organisation: z.string().nullable().optional(),
+      role: z.string().nullable().optional(),
+      email: z.string().nullable().optional(),
+      sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
+      sectorFromOrganisation: z.boolean(),
+    }),
+  ),
+  sectors: z.array(z.string()),
+  layout: z.enum(['google', 'outlook', 'linkedin', 'other']).optional(),
+  needsMapping: z.boolean().optional().describe('A CSV whose layout is not known: send `mapping`'),
+  header: z.array(z.string()).optional(),
+  sample: z.array(z.array(z.string())).optional(),
+  mapping: z.array(z.enum(CSV_FIELDS)).optional().describe('The mapping used, or a guess to confirm'),
+});
+const problemWithRows = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), errors: z.array(rowError) });
+
+export const importExportEndpoints: EndpointDoc[] = [
+  {
+    method: 'post',
+    path: '/api/v1/import',
+    summary:
+      'Import contacts or restore a backup: the body is the file itself. People are matched by email, or by name at the same organisation, and updated (empty fields filled) or skipped, never duplicated; importing the same file twice creates nothing.',
+    tags: ['Import and export'],
+    query: importQuerySchema,
+    fileBody: {
+      contentTypes: ['text/vcard', 'text/csv', 'application/json'],
+      description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", version 1)',
+    },
+    responses: {
+      200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([summary, preview]) },
+      413: { description: 'The file is over 64 MB', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
+      415: { description: 'Not text/vcard, text/csv or application/json', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
+      422: { description: 'Rows with errors (each by line); nothing was written. Send goodRows=true to import the rest', schema: problemWithRows, contentType: 'application/problem+json' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/import/stream',
+    summary:
+      'The import page’s confirmed import, with progress: answers application/x-ndjson lines {"done","total"} per batch written inside one transaction, then {"result"} after it commits or {"error"} after it rolls back.',
+    tags: ['Import and export'],
+    body: importStreamSchema,
+    responses: { 200: { description: 'A stream of JSON lines', schema: z.string(), contentType: 'application/x-ndjson' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/export',
+    summary:
+      'Every person as vCard 4.0 (one card each) or Google Contacts CSV, or the whole account as a JSON backup ("rapport-backup", version 1) that restores through POST /api/v1/import. Streamed.',
+    tags: ['Import and export'],
+    query: exportQuerySchema,
+    responses: {
+      200: { description: 'The file (text/vcard, text/csv or application/json), as an attachment', schema: z.string(), contentType: ['text/vcard', 'text/csv', 'application/json'] },
+    },
+  },
+];

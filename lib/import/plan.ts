@@ -1,0 +1,213 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
+import type { ContactDraft, RowError } from './types';
+
+export type ImportAction = 'create' | 'update' | 'skip';
+
+/** One row of the preview: what importing it would do, and why. */
+export interface PlanRow {
+  line: number;
+  action: ImportAction;
+  reason: string;
+  /** The person as they would be saved (validated by the same schema as the form and the API). */
+  input: PersonInput;
+  /** The person updated or skipped. */
+  personId: string | null;
+  /** Sector name: from the file's categories, else the known organisation's; the user may change it. */
+  sector: string | null;
+  /** True when `sector` is the organisation's own (then the person follows it rather than copying it). */
+  sectorFromOrganisation: boolean;
+  /** For an update: only these fields change. */
+  changes: Partial<PersonInput> & { sectorName?: string };
+}
+
+export interface ImportPlan {
+  rows: PlanRow[];
+  errors: RowError[];
+  /** The user's sectors, for the preview's sector choice. */
+  sectors: string[];
+}
+
+/** The user's choices in the preview: a sector per line ('' for none). */
+export type SectorChoices = Record<number, string>;
+
+type Existing = {
+  id: string;
+  name: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  links: string[];
+  notes: string | null;
+  organisation_id: string | null;
+  organisation: string | null;
+  sector_id: string | null;
+  org_sector: string | null;
+};
+
+const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+const nameKey = (name: string | null, org: string | null) => (name ? `${fold(name)}\u0000${fold(org)}` : null);
+
+/** Turns a draft into a person's fields: what Rapport cannot store as a field (a bad phone, an 11th link) goes to the notes. */
+function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: unknown; sector: string | null } | RowError {
+  const notes: string[] = [];
+  let phone: string | null = d.phones[0] ?? null;
+  if (phone && !/^[0-9+()./\s-]{3,50}$/.test(phone)) {
+    notes.push(`Phone: ${phone}`);
+    phone = null;
+  }
+  const links: string[] = [];
+  for (const link of d.links) {
+    const ok = /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(link) && link.length <= 500 && links.length < 10;
+    if (ok) links.push(link);
+    else notes.push(`Web address: ${link}`);
+  }
+  let sector: string | null = null;
+  const topics: string[] = [];
+  for (const c of d.categories) {
+    const known = sectorNames.get(fold(c));
+    if (known && !sector) sector = known;
+    else if (!known) topics.push(c);
+  }
+  if (topics.length) notes.push(`Topics: ${topics.join(', ')}`);
+  const email = d.emails[0]?.trim() ?? null;
+  return {
+    input: {
+      name: d.name,
+      role: d.role,
+      organisationName: d.organisation,
+      email,
+      phone,
+      links,
+      notes: [d.notes, ...notes].filter(Boolean).join('\n\n') || null,
+    },
+    sector,
+  };
+}
+
+/** What changes when `input` is imported over `p`: empty fields are filled, notes added to, nothing overwritten. */
+function changesFor(p: Existing, input: PersonInput, sector: string | null, sectorFromOrganisation: boolean): PlanRow['changes'] {
+  const c: PlanRow['changes'] = {};
+  if (!p.name && input.name) c.name = input.name;
+  if (!p.role && input.role) c.role = input.role;
+  if (!p.email && input.email) c.email = input.email;
+  if (!p.phone && input.phone) c.phone = input.phone;
+  if (!p.organisation_id && input.organisationName) c.organisationName = input.organisationName;
+  const newLinks = input.links.filter((l) => !p.links.includes(l));
+  if (newLinks.length && p.links.length < 10) c.links = [...p.links, ...newLinks].slice(0, 10);
+  if (input.notes && !(p.notes ?? '').includes(input.notes)) c.notes = p.notes ? `${p.notes}\n\n${input.notes}` : input.notes;
+  if (sector && !sectorFromOrganisation && !p.sector_id && !p.org_sector) c.sectorName = sector;
+  return c;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name', role: 'role', email: 'email', phone: 'phone', organisationName: 'organisation', links: 'web addresses', notes: 'notes', sectorName: 'sector',
+};
+
+/**
+ * Matches each draft against the user's people and against the rows above it, and says per row what an import
+ * would do: create; update (same email, or same name at the same organisation, with something new); or skip
+ * (nothing new, or the same person as an earlier line). Reads only: the preview and the write both call it,
+ * the write inside its transaction so a re-sent import sees what the first one wrote.
+ */
+export async function planImport(
+  conn: DbOrTx,
+  userId: string,
+  drafts: ContactDraft[],
+  readErrors: RowError[],
+  choices: SectorChoices = {},
+): Promise<ImportPlan> {
+  const sectorRows = await rows<{ name: string }>(conn, sql`select name from sectors where user_id = ${userId}::uuid order by lower(name)`);
+  const sectorNames = new Map(sectorRows.map((s) => [fold(s.name), s.name]));
+  const errors = [...readErrors];
+  const candidates: { d: ContactDraft; input: PersonInput; sector: string | null }[] = [];
+  for (const d of drafts) {
+    const shaped = toInput(d, sectorNames);
+    if ('message' in shaped) {
+      errors.push(shaped);
+      continue;
+    }
+    const parsed = createPersonSchema.safeParse(shaped.input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = String(issue.path[0] ?? '');
+      const shown = field === 'email' ? ` ("${d.emails[0]}")` : '';
+      errors.push({ line: d.line, message: `${issue.message}${shown}` });
+      continue;
+    }
+    candidates.push({ d, input: parsed.data, sector: shaped.sector });
+  }
+  const emails = [...new Set(candidates.map((c) => c.input.email).filter((e): e is string => !!e))];
+  const names = [...new Set(candidates.map((c) => fold(c.input.name)).filter(Boolean))];
+  const orgNames = [...new Set(candidates.map((c) => fold(c.input.organisationName)).filter(Boolean))];
+  // One JSON parameter rather than one bound parameter per value: a 10,000-row file stays one short statement.
+  const textArray = (xs: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))`;
+  const existing =
+    emails.length || names.length
+      ? await rows<Existing>(
+          conn,
+          sql`select p.id, p.name, p.role, p.email, p.phone, p.links, p.notes, p.organisation_id, o.name as organisation,
+                     p.sector_id, s.name as org_sector
+                from people p
+                left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid
+                left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
+               where p.user_id = ${userId}::uuid and p.deleted_at is null
+                 and (lower(p.email) = any(${textArray(emails)})
+                      or lower(regexp_replace(trim(p.name), '\\s+', ' ', 'g')) = any(${textArray(names)}))
+               order by p.created_at, p.id`,
+        )
+      : [];
+  const orgSectors = new Map(
+    (
+      await rows<{ name: string; sector: string | null }>(
+        conn,
+        sql`select o.name, s.name as sector from organisations o
+              left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
+             where o.user_id = ${userId}::uuid and lower(o.name) = any(${textArray(orgNames)})`,
+      )
+    ).map((o) => [fold(o.name), o.sector]),
+  );
+  const byEmail = new Map<string, Existing>();
+  const byName = new Map<string, Existing>();
+  for (const p of existing) {
+    if (p.email && !byEmail.has(p.email.toLowerCase())) byEmail.set(p.email.toLowerCase(), p);
+    const key = nameKey(p.name, p.organisation);
+    if (key && !byName.has(key)) byName.set(key, p);
+  }
+  const seenEmail = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const out: PlanRow[] = [];
+  for (const { d, input, sector: fileSector } of candidates) {
+    const orgSector = input.organisationName ? (orgSectors.get(fold(input.organisationName)) ?? null) : null;
+    const chosen = d.line in choices ? choices[d.line]! || null : undefined;
+    let sector = chosen !== undefined ? (chosen ? (sectorNames.get(fold(chosen)) ?? null) : null) : (fileSector ?? orgSector);
+    const sectorFromOrganisation = !!sector && sector === orgSector;
+    const key = nameKey(input.name, input.organisationName);
+    const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key));
+    if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
+    if (key) seenName.set(key, seenName.get(key) ?? d.line);
+    const base = { line: d.line, input, sector, sectorFromOrganisation };
+    if (earlier) {
+      out.push({ ...base, action: 'skip', reason: `The same person as line ${earlier}`, personId: null, changes: {} });
+      continue;
+    }
+    const match = (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || null;
+    if (!match) {
+      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {} });
+      continue;
+    }
+    const why = input.email && byEmail.get(input.email) === match ? 'Same email' : 'Same name at the same organisation';
+    sector = sector && !sectorFromOrganisation ? sector : null;
+    const changes = changesFor(match, input, sector, sectorFromOrganisation);
+    const fields = Object.keys(changes).map((k) => FIELD_WORDS[k] ?? k);
+    out.push(
+      fields.length
+        ? { ...base, action: 'update', reason: `${why}: adds ${fields.join(', ')}`, personId: match.id, changes }
+        : { ...base, action: 'skip', reason: `${why}: nothing new`, personId: match.id, changes },
+    );
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { rows: out, errors, sectors: sectorRows.map((s) => s.name) };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { problem } from '@/lib/api/problem';
+import { BodyError } from '@/lib/api/request';
+import { CSV_FIELDS } from './csv';
+
+/** The largest file an import takes (a 10,000-card vCard file is about 3 MB; a backup of 100,000 people about 60). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export const IMPORT_KINDS = ['vcard', 'csv', 'backup'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The import a Content-Type asks for, or null when it is not one Rapport reads. */
+export function importKind(contentType: string | null): ImportKind | null {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'text/vcard' || type === 'text/x-vcard' || type === 'text/directory') return 'vcard';
+  if (type === 'text/csv' || type === 'application/csv' || type === 'text/comma-separated-values') return 'csv';
+  if (type === 'application/json') return 'backup';
+  return null;
+}
+
+/** Reads the raw body as UTF-8 text, refusing more than `maxBytes` (413) before it has all been read. */
+export async function readTextBody(request: Request, maxBytes = MAX_IMPORT_BYTES): Promise<string> {
+  const tooLarge = () => new BodyError(problem(413, `The file is over ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
+  if (!request.body) throw new BodyError(problem(400, 'The body is empty: send the file itself.'));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) throw new BodyError(problem(400, 'The file is empty.'));
+  return text;
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** The query of POST /api/v1/import. */
+export const importQuerySchema = z.object({
+  dryRun: flag.describe('true: answer what would happen (with a row-by-row preview) and write nothing'),
+  goodRows: flag.describe('true: import the rows that can be imported even when others have errors; otherwise any error writes nothing (422)'),
+  mapping: z
+    .string()
+    .max(4000)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const fields = s.split(',').map((f) => f.trim());
+      const bad = fields.find((f) => !(CSV_FIELDS as readonly string[]).includes(f));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a field; use ${CSV_FIELDS.join(', ')}` });
+        return z.NEVER;
+      }
+      return fields as (typeof CSV_FIELDS)[number][];
+    })
+    .describe(`For a CSV of a layout Rapport does not know: what each column holds, in order, comma-separated (${CSV_FIELDS.join(', ')})`),
+});
+
+/** The body of POST /api/v1/import/stream: the page's confirmed import, its progress streamed back. */
+export const importStreamSchema = z.strictObject({
+  kind: z.enum(IMPORT_KINDS),
+  content: z.string().min(1, 'The file is empty').max(MAX_IMPORT_BYTES),
+  mapping: z.array(z.enum(CSV_FIELDS)).max(500).optional(),
+  sectors: z.record(z.string().regex(/^\d+$/), z.string().max(200)).optional().default({}),
+  goodRows: z.boolean().optional().default(false),
+});
+export type ImportStreamInput = z.output<typeof importStreamSchema>;

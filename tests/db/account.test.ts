@@ -1,0 +1,106 @@
+import { count, eq, getTableColumns, getTableName, is, sql, type Column } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import * as schema from '@/db/schema';
+import { changeEmail, changePassword, changePasswordSchema, deleteAccount } from '@/lib/account/account';
+import { createApiToken, userForToken } from '@/lib/api/tokens';
+import { createSession, getSessionUser, verifyCredentials } from '@/lib/auth/users';
+import { UserFacingError } from '@/lib/errors';
+import { idempotent } from '@/lib/idempotency';
+import { runImport } from '@/lib/import/run';
+import { hit } from '@/lib/rate-limit';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser, TEST_PASSWORD } from '../support/users';
+
+/** Every table in the drizzle schema: a table added later is counted without anyone remembering to add it here. */
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
+/** Tables that hold no user_id column, and how a user's rows in them are found. */
+const keyedOtherwise: Record<string, (userId: string, email: string) => ReturnType<typeof sql>> = {
+  users: (userId) => sql`id = ${userId}::uuid`,
+  rate_limits: (userId, email) => sql`key like ${`%${userId}%`} or key like ${`sign-in:fail:${email}%`}`,
+};
+
+async function rowsOf(userId: string, email: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const name = getTableName(t);
+    const userIdColumn = (getTableColumns(t) as Record<string, Column>).userId;
+    const where = userIdColumn ? eq(userIdColumn, userId) : keyedOtherwise[name]?.(userId, email);
+    if (!where) throw new Error(`${name} has no user_id: say in keyedOtherwise how a user's rows in it are found`);
+    out[name] = (await db.select({ n: count() }).from(t).where(where))[0]!.n;
+  }
+  return out;
+}
+
+describe('account', () => {
+  it('changing the password needs the current one, and signs every other device out', async () => {
+    const user = await createTestUser();
+    const here = await createSession(user.id, 'this');
+    const phone = await createSession(user.id, 'phone');
+    const laptop = await createSession(user.id, 'laptop');
+    const bad = changePasswordSchema.parse({ currentPassword: 'wrong password', newPassword: 'a new password 1', confirmPassword: 'a new password 1' });
+    const refused = await changePassword(user.id, here, bad).catch((e: unknown) => e);
+    expect((refused as UserFacingError).fieldErrors).toEqual({ currentPassword: ['That is not your current password'] });
+    expect(await getSessionUser(phone)).not.toBeNull();
+    expect(changePasswordSchema.safeParse({ currentPassword: TEST_PASSWORD, newPassword: 'a new password 1', confirmPassword: 'other' }).success).toBe(false);
+    const ended = await changePassword(user.id, here, { ...bad, currentPassword: TEST_PASSWORD });
+    expect(ended).toBe(2);
+    expect(await getSessionUser(phone)).toBeNull();
+    expect(await getSessionUser(laptop)).toBeNull();
+    expect((await getSessionUser(here))?.id).toBe(user.id);
+    expect(await verifyCredentials(user.email, TEST_PASSWORD)).toBeNull();
+    expect((await verifyCredentials(user.email, 'a new password 1'))?.id).toBe(user.id);
+  });
+
+  it('changing the email needs the password and refuses an address another account has', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    await expect(changeEmail(user.id, { email: 'new@example.test', currentPassword: 'nope' })).rejects.toBeInstanceOf(UserFacingError);
+    const taken = await changeEmail(user.id, { email: other.email, currentPassword: TEST_PASSWORD }).catch((e: unknown) => e);
+    expect((taken as UserFacingError).fieldErrors).toEqual({ email: ['Another account uses that email address'] });
+    const fresh = `new-${user.id}@example.test`;
+    await changeEmail(user.id, { email: fresh, currentPassword: TEST_PASSWORD });
+    expect((await verifyCredentials(fresh, TEST_PASSWORD))?.id).toBe(user.id);
+  });
+
+  it('deleting the account removes its rows from every table, sessions and tokens included, and no one else’s', async () => {
+    const populate = async () => {
+      const user = await createTestUser();
+      const org = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
+      const p = await makePerson(user.id, { name: 'Priya Shah', organisationId: org.id, email: 'priya@leeds.example' });
+      await makeEvent(user.id, {
+        title: 'Council tech day',
+        topics: ['cloud'],
+        people: [{ personId: p.id, topics: ['procurement'] }],
+        insights: [{ text: '40% of spend', personId: p.id }],
+        followUps: [{ action: 'Send slides', personId: p.id }],
+      });
+      await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening' });
+      await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });
+      await createSession(user.id, 'phone');
+      const token = await createApiToken(user.id, 'script');
+      await idempotent(user.id, 'key-12345678', 'test', 'hash', async () => ({ status: 200, body: { id: user.id }, resourceId: user.id }));
+      await hit(`api-write:${user.id}`, 100, 60);
+      await hit(`sign-in:fail:${user.email}`, 100, 60);
+      await runImport(user.id, 'vcard', 'BEGIN:VCARD\nVERSION:3.0\nFN:Imported Person\nEND:VCARD\n');
+      return { user, token: token.token };
+    };
+    const { user, token } = await populate();
+    const { user: bystander } = await populate();
+    const before = await rowsOf(user.id, user.email);
+    // Every table holds something of this user's, so that a table the delete missed would show.
+    expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
+    const bystanderBefore = await rowsOf(bystander.id, bystander.email);
+
+    await expect(deleteAccount(user.id, { confirmEmail: 'someone@else.test', currentPassword: TEST_PASSWORD })).rejects.toBeInstanceOf(UserFacingError);
+    await expect(deleteAccount(user.id, { confirmEmail: user.email, currentPassword: 'wrong' })).rejects.toBeInstanceOf(UserFacingError);
+    expect(await rowsOf(user.id, user.email)).toEqual(before);
+
+    await deleteAccount(user.id, { confirmEmail: user.email.toUpperCase().toLowerCase(), currentPassword: TEST_PASSWORD });
+    const after = await rowsOf(user.id, user.email);
+    expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);
+    expect(await userForToken(token)).toBeNull();
+    expect(await rowsOf(bystander.id, bystander.email)).toEqual(bystanderBefore);
+  });
+});

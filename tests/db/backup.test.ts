@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { followUps, posts } from '@/db/schema';
+import { deleteAccount } from '@/lib/account/account';
+import { backupChunks } from '@/lib/backup/write';
+import { csvChunks, peopleBatches } from '@/lib/export/contacts';
+import { batchedRows } from '@/lib/backup/write';
+import { BACKUP_TABLES } from '@/lib/backup/tables';
+import { ImportRefusedError } from '@/lib/import/apply';
+import { previewImport, runImport } from '@/lib/import/run';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema } from '@/lib/people/validation';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser, TEST_PASSWORD } from '../support/users';
+
+const all = async (gen: AsyncGenerator<string>) => {
+  let s = '';
+  for await (const c of gen) s += c;
+  return s;
+};
+
+/**
+ * A backup with what must differ between two accounts taken out: when it was made, who it belongs to, and the
+ * sectors' ids (a new account already has the default sectors, which a restore matches by name). Rows are
+ * sorted by content, so only what they hold is compared.
+ */
+function comparable(text: string) {
+  const b = JSON.parse(text) as Record<string, unknown> & { sectors: { id: string; name: string }[] };
+  const sectorName = new Map(b.sectors.map((s) => [s.id, s.name]));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(b)) {
+    if (key === 'exportedAt' || key === 'account') continue;
+    if (!Array.isArray(value)) {
+      out[key] = value;
+      continue;
+    }
+    out[key] = value
+      .map((row: Record<string, unknown>) => {
+        const r = { ...row };
+        if (key === 'sectors') return { name: r.name };
+        if ('sectorId' in r) r.sectorId = r.sectorId ? sectorName.get(r.sectorId as string) : null;
+        return r;
+      })
+      .map((r) => JSON.stringify(r))
+      .sort();
+  }
+  return out;
+}
+
+const text = fc.string({ unit: fc.constantFrom('a', 'B', 'é', '王', 'Ж', ' ', ',', ';', '\n', '"', '\\', '1'), minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0);
+
+const accountArb = fc.record({
+  orgs: fc.uniqueArray(fc.record({ name: text, sector: fc.option(fc.constantFrom('Government', 'Media', 'Custom sector'), { nil: undefined }) }), {
+    maxLength: 3,
+    selector: (o) => o.name.replace(/\s+/g, ' ').trim().toLowerCase(),
+  }),
+  people: fc.array(
+    fc.record({ name: fc.option(text, { nil: null }), org: fc.nat(4), notes: fc.option(text, { nil: undefined }), keepPrivate: fc.boolean(), deleted: fc.boolean() }),
+    { maxLength: 5 },
+  ),
+  events: fc.array(
+    fc.record({ title: text, topics: fc.uniqueArray(fc.constantFrom('cloud', 'AI', 'open data'), { maxLength: 2 }), met: fc.array(fc.nat(5), { maxLength: 3 }), followUp: fc.option(text, { nil: undefined }), post: fc.boolean() }),
+    { maxLength: 3 },
+  ),
+});
+
+describe('backup', () => {
+  it('backup → restore into an empty account → backup is equal, for generated accounts', async () => {
+    await fc.assert(
+      fc.asyncProperty(accountArb, async (account) => {
+        const a = await createTestUser();
+        const orgIds = [];
+        for (const o of account.orgs) orgIds.push((await makeOrganisation(a.id, o.name.trim(), o.sector)).id);
+        const personIds: string[] = [];
+        for (const p of account.people) {
+          const made = await makePerson(a.id, { name: p.name?.trim() || 'Someone', organisationId: orgIds[p.org] ?? null, notes: p.notes, keepPrivate: p.keepPrivate });
+          personIds.push(made.id);
+        }
+        for (const [i, e] of account.events.entries()) {
+          const who = [...new Set(e.met.map((m) => personIds[m]).filter((x): x is string => !!x))];
+          const event = await makeEvent(a.id, {
+            title: e.title,
+            startsAt: new Date(Date.UTC(2026, 0, 1 + i, 18)),
+            topics: e.topics,
+            people: who.map((personId) => ({ personId, topics: e.topics.slice(0, 1), notes: 'spoke\nat length' })),
+            insights: who.length ? [{ text: `fact ${i}`, personId: who[0] }] : [],
+          });
+          if (e.followUp) await db.insert(followUps).values({ userId: a.id, action: e.followUp, personId: who[0] ?? null, eventId: event.id, dueOn: '2026-02-01' });
+          if (e.post) await db.insert(posts).values({ userId: a.id, eventId: event.id, title: e.title, slug: `post-${i}`, bodyMarkdown: `# ${e.title}\n\nbody` });
+        }
+        const first = await all(backupChunks(a.id));
+        // The original account goes, so the restore keeps the backup's own ids (nothing collides).
+        await deleteAccount(a.id, { confirmEmail: a.email, currentPassword: TEST_PASSWORD });
+        const b = await createTestUser();
+        await runImport(b.id, 'backup', first);
+        const second = await all(backupChunks(b.id));
+        expect(comparable(second)).toEqual(comparable(first));
+        // Restoring the same backup again creates nothing.
+        expect(await runImport(b.id, 'backup', first)).toMatchObject({ created: 0 });
+        expect(await all(backupChunks(b.id)).then(comparable)).toEqual(comparable(first));
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('restores beside the account it came from with new ids, and people are searchable again', async () => {
+    const a = await createTestUser();
+    const org = await makeOrganisation(a.id, 'Leeds City Council', 'Government');
+    const p = await makePerson(a.id, { name: 'Priya Shah', organisationId: org.id });
+    await makeEvent(a.id, { title: 'Council tech day', topics: ['cloud'], people: [{ personId: p.id }] });
+    const backup = await all(backupChunks(a.id));
+    const b = await createTestUser();
+    const preview = await previewImport(b.id, 'backup', backup);
+    expect(preview.created).toBeGreaterThan(0);
+    expect((await searchPeople(b.id, searchParamsSchema.parse({ q: 'priya' }))).total).toBe(0);
+    await runImport(b.id, 'backup', backup);
+    const found = await searchPeople(b.id, searchParamsSchema.parse({ q: 'council tech' }));
+    expect(found.items.map((i) => i.name)).toEqual(['Priya Shah']);
+    expect(found.items[0]!.id).not.toBe(p.id);
+    expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('a malformed backup names the line and writes nothing', async () => {
+    const a = await createTestUser();
+    await makePerson(a.id, { name: 'Priya Shah', email: 'priya@x.example' });
+    await makePerson(a.id, { name: 'Owen Chen' });
+    const backup = (await all(backupChunks(a.id))).split('\n');
+    const line = backup.findIndex((l) => l.includes('Owen Chen'));
+    backup[line] = backup[line]!.replace(/"createdAt":"[^"]+"/, '"createdAt":"yesterday"');
+    const b = await createTestUser();
+    const refused = await runImport(b.id, 'backup', backup.join('\n')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ImportRefusedError);
+    expect((refused as ImportRefusedError).errors).toEqual([{ line: line + 1, message: expect.stringMatching(/^people \d, createdAt: /) }]);
+    expect((await searchPeople(b.id, searchParamsSchema.parse({}))).total).toBe(0);
+    const broken = await runImport(b.id, 'backup', '{"format":"rapport-backup",\n"version":1,\n"people":[}').catch((e: unknown) => e);
+    expect((broken as ImportRefusedError).errors).toEqual([{ line: 3, message: 'This is not valid JSON' }]);
+  });
+
+  it('exports read a batch at a time, by keyset, never the whole table at once', async () => {
+    const a = await createTestUser();
+    for (let i = 0; i < 5; i++) await makePerson(a.id, { name: `Person ${i}` });
+    const sizes: number[] = [];
+    const seen = new Set<string>();
+    for await (const batch of peopleBatches(a.id, 2)) {
+      sizes.push(batch.length);
+      for (const p of batch) seen.add(p.id);
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen.size).toBe(5);
+    const peopleTable = BACKUP_TABLES.find((t) => t.key === 'people')!;
+    const rowsSeen: number[] = [];
+    for await (const batch of batchedRows(a.id, peopleTable, 3)) rowsSeen.push(batch.length);
+    expect(rowsSeen).toEqual([3, 2]);
+  });
+
+  it('the CSV export is Google’s layout and imports back as the same people', async () => {
+    const a = await createTestUser();
+    const org = await makeOrganisation(a.id, 'Smith, Jones & Partners', 'Legal');
+    await makePerson(a.id, { name: 'Dmitri Иванов', organisationId: org.id, email: 'd@sj.example', notes: 'line one\nline "two"' });
+    const csv = await all(csvChunks(a.id));
+    expect(csv.split('\r\n')[0]).toMatch(/^First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/);
+    const b = await createTestUser();
+    expect(await runImport(b.id, 'csv', csv)).toMatchObject({ created: 1, errors: [] });
+    const [p] = (await searchPeople(b.id, searchParamsSchema.parse({ sector: 'Legal' }))).items;
+    expect(p).toMatchObject({ name: 'Dmitri Иванов', email: 'd@sj.example' });
+    expect(await runImport(b.id, 'csv', csv)).toMatchObject({ created: 0, updated: 0, skipped: 1 });
+  });
+});

@@ -1,0 +1,92 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CARDS = 1200;
+
+/** A phone's export: many cards, one of them broken (line numbers are those of this text). */
+function vcardFile(): string {
+  const cards: string[] = [];
+  for (let i = 0; i < CARDS; i++) {
+    cards.push(['BEGIN:VCARD', 'VERSION:3.0', `FN:Contact ${i} Ünïcødé`, `ORG:Firm ${i % 40}\\, Ltd`, `EMAIL:contact${i}@example.test`, 'END:VCARD'].join('\r\n'));
+  }
+  cards.push(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Broken Mail', 'EMAIL:not an address', 'END:VCARD'].join('\r\n'));
+  return cards.join('\r\n') + '\r\n';
+}
+
+describe('import at 390 px', () => {
+  it('previews a file, names the bad row by line, imports the good rows with a progress bar that finishes, and a second import creates nothing', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Ivy Importer');
+
+    // The API refuses a type it cannot read.
+    const wrongType = await page.request.post('/api/v1/import', { headers: { Origin: baseURL(), 'Content-Type': 'text/plain' }, data: 'hello' });
+    expect(wrongType.status()).toBe(415);
+    expect(wrongType.headers()['content-type']).toContain('application/problem+json');
+
+    await page.goto('/settings');
+    await page.getByRole('link', { name: 'Import contacts or a backup' }).click();
+    await page.waitForURL('**/settings/import');
+    await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'phone.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcardFile()) });
+
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `${CARDS} new, 0 to update, 0 to skip, 1 with errors` }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(`Line ${CARDS * 6 + 1}:`).count()).toBe(1);
+    const rows = page.getByRole('list', { name: 'What each row would do' }).getByRole('listitem');
+    expect(await rows.count()).toBe(100);
+    expect(await rows.first().innerText()).toContain('Contact 0 Ünïcødé');
+    // The sector is editable row by row.
+    await page.getByLabel('Sector for Contact 1 Ünïcødé').selectOption('Finance');
+    await expectNoHorizontalScroll(page);
+
+    // Record every value the progress bar shows.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { seen: number[] }).seen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role=progressbar]');
+        const v = bar?.getAttribute('aria-valuenow');
+        if (v !== null && v !== undefined && seen.at(-1) !== Number(v)) seen.push(Number(v));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByRole('button', { name: 'Import the good rows' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `${CARDS} created, 0 updated, 0 skipped, 1 rows with errors left out` }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    expect(seen.at(-1)).toBe(100);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    await expectNoHorizontalScroll(page);
+
+    await page.goto('/people?sector=Finance');
+    expect(await page.getByRole('link', { name: /Contact 1 Ünïcødé/ }).count()).toBe(1);
+
+    // The same file again: nothing new.
+    const again = await page.request.post('/api/v1/import?dryRun=true', {
+      headers: { Origin: baseURL(), 'Content-Type': 'text/vcard' },
+      data: vcardFile(),
+    });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toMatchObject({ created: 0, updated: 0, skipped: CARDS, errors: [{ line: CARDS * 6 + 1 }] });
+    const refused = await page.request.post('/api/v1/import', { headers: { Origin: baseURL(), 'Content-Type': 'text/vcard' }, data: vcardFile() });
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).errors).toEqual([{ line: CARDS * 6 + 1, message: 'Enter an email address like name@example.com ("not an address")' }]);
+
+    // Export downloads from Settings.
+    await page.goto('/settings');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'People as vCard' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^rapport-people-\d{4}-\d{2}-\d{2}\.vcf$/);
+    const exported = await page.request.get('/api/v1/export?format=vcard');
+    expect((await exported.text()).match(/BEGIN:VCARD/g)).toHaveLength(CARDS);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
