@@ -143,7 +143,8 @@ function opening(ctx: ComposeContext, draft: Draft) {
   let first: string;
   // "Tuesday 10 March was another…", but "Last night was another…".
   if (name.phrase.startsWith('another')) first = `${capitalise(when.replace(/^on /, ''))} was ${name.phrase}${name.at}${name.count}${name.hostedBy}.`;
-  else first = `${At} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
+  // "On Tuesday, April 21, I went…": an American date in the middle of a sentence closes with a comma.
+  else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
   draft.paragraph().say(first, from);
   if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: clean(event.title) }]);
   for (const m of name.material) draft.say(m, [{ kind: 'summary', label: 'The event’s summary' }]);
@@ -184,22 +185,33 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
   const sectors = bySector(met);
   const known = sectors.filter((s) => s.sector !== null).map((s) => sectorNoun(s.sector!));
   const short = ctx.writing.length === 'short';
-  if (sectors.length === 1 || short) {
-    if (met.length) draft.say(`I talked to ${escapeMd(joinList(peoplePhrases(met, unnamed)))}.`, met.map((p) => personSource(ctx, p)));
+  // Long lists are told a few people at a time, so that no sentence runs past what a reader holds.
+  const inChunks = (people: ComposePerson[], lead: string, from: DraftSource[]) => {
+    const phrases = peoplePhrases(people, unnamed);
+    for (let i = 0; i < phrases.length; i += 4) {
+      const chunk = escapeMd(joinList(phrases.slice(i, i + 4)));
+      draft.say(i === 0 ? `${lead} ${chunk}.` : `${MET_VERBS[(i / 4 - 1) % MET_VERBS.length]!} ${chunk}.`, from);
+    }
+  };
+  if (sectors.length === 1 || (short && met.length <= 6)) {
+    if (met.length) inChunks(met, 'I talked to', met.map((p) => personSource(ctx, p)));
   } else {
     if (known.length > 1) draft.say(`The people I talked to came from ${escapeMd(joinList(known))}.`, met.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })));
     sectors.forEach((group, i) => {
-      const list = escapeMd(joinList(peoplePhrases(group.people, unnamed)));
       const from = group.people.map((p) => personSource(ctx, p));
       const verb = i === 0 ? 'I talked to' : MET_VERBS[(i - 1) % MET_VERBS.length]!;
-      if (group.sector) draft.say(`From ${escapeMd(sectorNoun(group.sector))}, ${verb} ${list}.`, from);
-      else draft.say(`${i === 0 ? 'I talked to' : 'I also talked to'} ${list}.`, from);
+      if (group.sector) inChunks(group.people, `From ${escapeMd(sectorNoun(group.sector))}, ${verb}`, from);
+      else inChunks(group.people, i === 0 ? 'I talked to' : 'I also talked to', from);
     });
   }
   if (mentioned.length === 1) {
     const p = mentioned[0]!;
     draft.say(`${subject(ctx.ref(p.id)!.full)} came up in conversation${met.length ? ' too' : ''}.`, [personSource(ctx, p)]);
-  } else if (mentioned.length > 1) {
+  } else if (mentioned.length === 2) {
+    const [a, b] = mentioned.map((p) => escapeMd(ctx.ref(p.id)!.full));
+    draft.say(`Two names came up in conversation${met.length ? ' too' : ''}.`, mentioned.map((p) => personSource(ctx, p)));
+    draft.say(`One was ${a}; the other was ${b}.`, mentioned.map((p) => personSource(ctx, p)));
+  } else if (mentioned.length > 2) {
     draft.say(`A few names came up in conversation: ${escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full)))}.`, mentioned.map((p) => personSource(ctx, p)));
   }
 }

@@ -42,6 +42,13 @@ function isTitleCase(title: string): boolean {
   return words.length > 0 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
+/** True when the title opens with words of a name given elsewhere ("Tech Nation mixer", host "Tech Nation"). */
+function startsWithName(ctx: ComposeContext, title: string): boolean {
+  const [a, b] = title.split(' ');
+  const names = [ctx.input.event.host, ctx.input.event.venue, ...ctx.input.people.map((p) => p.organisation)].map((n) => clean(n));
+  return !!a && !!b && /^\p{Lu}/u.test(b) && names.some((n) => n.startsWith(`${a} ${b}`));
+}
+
 /** The evening's name parts, each said once. */
 export function eveningName(ctx: ComposeContext): EveningName {
   const { event, seriesCount } = ctx.input;
@@ -79,8 +86,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
     phrase = title;
     say(title);
   } else if (KINDS.test(clean(event.title))) {
-    // "Founders breakfast" reads as a description: "the founders breakfast".
-    phrase = `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
+    phrase = startsWithName(ctx, clean(event.title)) ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
     say(title);
   } else {
     phrase = `“${title}”`;

@@ -26,7 +26,7 @@ export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest
     return { full: name + detail, short: name, named: true };
   }
   // Someone who asked not to be named, referred to as the user chose (Settings → Writing).
-  if (p.keepPrivate && unnamed === 'guest') return { full: 'another guest', short: 'one guest', named: false };
+  if (p.keepPrivate && unnamed === 'guest') return { full: 'a fellow guest', short: 'that guest', named: false };
   if (p.keepPrivate && unnamed === 'sector' && clean(p.sector)) {
     const s = sectorNoun(clean(p.sector));
     return { full: `someone from ${s}`, short: `the person from ${s}`, named: false };
@@ -90,7 +90,7 @@ export function peoplePhrases(everyone: ComposePerson[], unnamedAs: 'role' | 'se
   // People who asked not to be named, when the user refers to them by sector or as guests: not by role.
   const hidden = unnamedAs === 'role' ? [] : everyone.filter((p) => p.keepPrivate);
   const people = everyone.filter((p) => !hidden.includes(p));
-  if (unnamedAs === 'guest' && hidden.length > 1) phrases.push({ at: first(hidden), text: `${numberWord(hidden.length)} other guests` });
+  if (unnamedAs === 'guest' && hidden.length > 1) phrases.push({ at: first(hidden), text: `${numberWord(hidden.length)} fellow guests` });
   else for (const h of hidden) phrases.push({ at: first([h]), text: personRefs(h, unnamedAs).full });
 
   const named = people.filter(isNamed);

@@ -42,7 +42,7 @@ export function readerText(markdown: string): string {
     .flatMap((block) => block.split('\n'))
     .map((line) => plainText(line).trim())
     .filter(Boolean)
-    .map((line) => (/[.!?…:”’)]$/.test(line) ? line : `${line}.`))
+    .map((line) => (/[.!?…:”’]$/.test(line) ? line : `${line}.`))
     .join(' ');
 }
 
