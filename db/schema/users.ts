@@ -14,6 +14,8 @@ export const users = pgTable(
     locale: text().notNull().default('en-GB'),
     /** sha-256 of the private calendar-feed secret; null until the user creates one. */
     calendarTokenHash: text(),
+    /** Settings → Writing (length, headings, spelling, unnamed people, sign-off); null until first saved. Parsed by lib/settings/writing.ts. */
+    writing: jsonb().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,6 @@
 import type { ComposeContext } from './context';
 import { article, capitalise, clean, contentWords, lowerThe, ordinal, partOfDay } from './english';
+import { topicNoun } from './topics';
 import type { DraftSource } from './types';
 
 /**
@@ -119,7 +120,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
     } else if (VERB.test(c) && /^[\p{Lu}\p{N}]/u.test(c)) {
       material.push(`${capitalise(c)}.`);
     } else {
-      const fragment = /^(A|An|The)\s/.test(c) || (/^\p{Lu}\p{Ll}/u.test(c) && !isTitleCase(c.split(' ').slice(0, 2).join(' '))) ? c.charAt(0).toLowerCase() + c.slice(1) : c;
+      const fragment = /^(A|An|The)\s/.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : topicNoun(c, ctx.proper);
       material.push(`The ${ctx.spell('organisers')} billed it as ${fragment}.`);
     }
     say(c);

@@ -11,6 +11,7 @@ import { CalendarSection } from './_sections/calendar';
 import { PreferencesSection } from './_sections/preferences';
 import { SectorsSection } from './_sections/sectors';
 import { SessionsSection } from './_sections/sessions';
+import { WritingSection } from './_sections/writing';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -33,6 +34,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </dl>
         </Card>
         <PreferencesSection user={user} />
+        <WritingSection user={user} />
         <SectorsSection user={user} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />
