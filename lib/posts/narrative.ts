@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, shortDate, whenPhrase } from './english';
-import { eveningName } from './opening';
+import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorNoun } from './people-phrases';
 import { topicPhrase } from './topics';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
@@ -146,8 +146,8 @@ function opening(ctx: ComposeContext, draft: Draft) {
   // "On Tuesday, April 21, I went…": an American date in the middle of a sentence closes with a comma.
   else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
   draft.paragraph().say(first, from);
-  if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: clean(event.title) }]);
-  for (const m of name.material) draft.say(m, [{ kind: 'summary', label: 'The event’s summary' }]);
+  if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: `Title: ${clean(event.title)}` }]);
+  for (const m of name.material) draft.say(m, [summarySource(event.summary)]);
 }
 
 function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], facts: ComposeFact[]) {
@@ -201,7 +201,7 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
       const from = group.people.map((p) => personSource(ctx, p));
       const verb = i === 0 ? 'I talked to' : MET_VERBS[(i - 1) % MET_VERBS.length]!;
       if (group.sector) inChunks(group.people, `From ${escapeMd(sectorNoun(group.sector))}, ${verb}`, from);
-      else inChunks(group.people, i === 0 ? 'I talked to' : 'I also talked to', from);
+      else inChunks(group.people, i === 0 ? 'I talked to' : 'There was also', from);
     });
   }
   if (mentioned.length === 1) {

@@ -61,7 +61,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   const said = new Set<string>();
   const adds = (value: string) => contentWords(value).some((w) => !said.has(w));
   const say = (value: string) => contentWords(value).forEach((w) => said.add(w));
-  const from: DraftSource[] = [{ kind: 'event', label: clean(event.title) || 'The event' }];
+  const from: DraftSource[] = [{ kind: 'event', label: `Title: ${clean(event.title) || 'untitled'}` }];
 
   const parts = clauses(summary);
   const frequency = (parts.join(' ').match(FREQUENCY)?.[1] ?? '').toLowerCase();
@@ -125,6 +125,12 @@ export function eveningName(ctx: ComposeContext): EveningName {
     }
     say(c);
   }
-  if (material.length) from.push({ kind: 'summary', label: 'The event’s summary' });
+  if (material.length) from.push(summarySource(event.summary));
   return { phrase, at, hostedBy, own, count, material, from };
+}
+
+/** The event's summary as a source, shortened for the editor's panel. */
+export function summarySource(summary: string | null): DraftSource {
+  const text = clean(summary);
+  return { kind: 'summary', label: text.length > 120 ? `${text.slice(0, 119).replace(/\s+\S*$/, '')}…` : text };
 }

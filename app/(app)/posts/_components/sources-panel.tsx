@@ -4,7 +4,7 @@ import { TextSearch } from 'lucide-react';
 import type { DraftPart, DraftSource } from '@/lib/posts/types';
 
 const KIND_LABEL: Record<DraftSource['kind'], string> = {
-  event: 'Event',
+  event: '',
   summary: 'Event summary',
   person: 'Person',
   topic: 'Topic',
@@ -38,7 +38,8 @@ export function SourcesPanel({ parts, markdown, onFind }: { parts: DraftPart[]; 
               <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Written from">
                 {part.from.map((f, j) => (
                   <li key={j} className="max-w-full rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 wrap-anywhere dark:bg-zinc-800 dark:text-zinc-300">
-                    <span className="font-medium">{KIND_LABEL[f.kind]}:</span> {f.label}
+                    {KIND_LABEL[f.kind] ? <span className="font-medium">{KIND_LABEL[f.kind]}: </span> : null}
+                    {f.label}
                   </li>
                 ))}
               </ul>

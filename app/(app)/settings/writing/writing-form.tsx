@@ -43,18 +43,18 @@ const FIELDS: { id: string; label: string; hint: string; choices: Choice[] }[] =
     hint: 'Automatic follows the openings of your published posts.',
     choices: [
       { value: 'auto', label: 'Automatic' },
-      { value: 'relative', label: '“Last night”, “yesterday morning”' },
-      { value: 'date', label: '“On Tuesday 21 April”' },
+      { value: 'relative', label: 'Last night, yesterday morning' },
+      { value: 'date', label: 'On Tuesday 21 April' },
     ],
   },
   {
     id: 'unnamed',
     label: 'People who asked not to be named',
-    hint: 'Their names and emails never appear in a draft, whichever you choose.',
+    hint: '“The CTO at Acme”, “someone from government” or “a fellow guest”. Their names and emails never appear in a draft.',
     choices: [
-      { value: 'role', label: 'By role and organisation (“the CTO at Acme”)' },
-      { value: 'sector', label: 'By sector (“someone from government”)' },
-      { value: 'guest', label: 'As a guest (“a fellow guest”)' },
+      { value: 'role', label: 'By role and organisation' },
+      { value: 'sector', label: 'By sector' },
+      { value: 'guest', label: 'As a fellow guest' },
     ],
   },
 ];
