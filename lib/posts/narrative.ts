@@ -3,7 +3,7 @@ import { Draft } from './draft';
 import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, shortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorNoun } from './people-phrases';
-import { topicPhrase } from './topics';
+import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
 const MET_VERBS = ['I also met', 'I caught up with', 'I spent time with', 'I got talking to'];
@@ -63,77 +63,6 @@ function actionText(ctx: ComposeContext, action: string, personId: string | null
 }
 
 
-const personSource = (ctx: ComposeContext, p: ComposePerson): DraftSource => ({ kind: 'person', label: capitalise(ctx.ref(p.id)!.full) });
-const topicSource = (label: string): DraftSource => ({ kind: 'topic', label: clean(label) });
-
-/** Topic labels as a person would say them, each once, in a list. */
-function topicList(ctx: ComposeContext, labels: string[]): string {
-  const seen = new Set<string>();
-  const phrases: string[] = [];
-  for (const label of labels) {
-    const text = ctx.text(label);
-    if (!text || seen.has(text.toLowerCase())) continue;
-    seen.add(text.toLowerCase());
-    phrases.push(topicPhrase(text, ctx.proper).text);
-  }
-  return joinList(phrases);
-}
-
-/** A name in subject position: an appositive ("Ann Lee, director at X") is closed with a comma before the verb. */
-function subject(ref: string): string {
-  const s = escapeMd(capitalise(ref));
-  return s.includes(', ') ? `${s},` : s;
-}
-
-const hasNumber = (t: string) => /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|dozen|hundred|thousand|million|billion)\b/i.test(t);
-// A fact that is a whole clause can follow "that"; a fragment is safer after a colon.
-const isClause = (t: string) => /\b(is|are|was|were|has|have|had|will|can|could|would|should|run|runs|ran|take|takes|took|share|shares|rose|fell|grew|doubled|use|uses|used|trust|trusts|publish|publishes|spend|spends|said|says|\p{Ll}+ed)\b/u.test(t);
-
-/** Lower-cases a sentence's first word for use mid-sentence, unless it is a name or acronym. */
-function midSentence(ctx: ComposeContext, t: string): string {
-  const first = t.split(' ')[0] ?? '';
-  if (ctx.proper.has(first) || !/^\p{Lu}\p{Ll}+$/u.test(first)) return t;
-  return t.charAt(0).toLowerCase() + t.slice(1);
-}
-
-/** A later, friendlier mention: a named person's first name, else how they are referred to. */
-function later(ctx: ComposeContext, p: ComposePerson): string {
-  const ref = ctx.ref(p.id)!;
-  return escapeMd(ref.named ? (ref.short.split(' ')[0] ?? ref.short) : ref.short);
-}
-
-/**
- * The facts a person gave, told inline with them, the way a writer varies it: "The figure that stayed with
- * me: …", "According to Priya, …", "Priya also pointed out that …". `introduced` says whether the sentence
- * before already named the person.
- */
-const STAYED = ['The {k} that stayed with me', 'One {k} stood out', 'The {k} I wrote down'];
-
-function tellFacts(ctx: ComposeContext, draft: Draft, who: ComposePerson | null, facts: ComposeFact[], introduced: boolean, spoke: boolean, turn = 0) {
-  facts.forEach((f, i) => {
-    const raw = ctx.text(f.text).replace(/\.$/, '');
-    const lower = midSentence(ctx, raw);
-    const from: DraftSource[] = [{ kind: 'fact', label: clean(f.text) }];
-    const kind = hasNumber(raw) ? 'figure' : 'point';
-    if (!who) {
-      draft.say(i === 0 ? `One thing I heard stuck with me: ${sentence(lower)}` : `I also heard that ${sentence(lower)}`, from);
-      return;
-    }
-    from.push(personSource(ctx, who));
-    const name = later(ctx, who);
-    const Name = capitalise(name);
-    const already = raw.toLowerCase().includes(escapeMd(ctx.ref(who.id)!.short).toLowerCase());
-    const clause = isClause(raw) && !already;
-    let text: string;
-    if (already) text = sentence(capitalise(raw));
-    else if (i === 0 && introduced) text = `${STAYED[turn % STAYED.length]!.replace('{k}', kind)}: ${sentence(lower)}`;
-    else if (i === 0) text = clause ? `${Name} ${spoke ? 'made the point' : 'told me'} that ${sentence(lower)}` : `From ${name}, one ${kind} stuck with me: ${sentence(lower)}`;
-    else if (i % 2 === 1) text = clause ? `According to ${name}, ${sentence(lower)}` : `Another ${kind} from ${name}: ${sentence(lower)}`;
-    else text = clause ? `${Name} also pointed out that ${sentence(lower)}` : `${Name} added one more: ${sentence(lower)}`;
-    draft.say(text, from);
-  });
-}
-
 function opening(ctx: ComposeContext, draft: Draft) {
   const { event, postDate } = ctx.input;
   const when = whenPhrase(event.localDate, event.localHour, postDate, ctx.writing.spelling, ctx.writing.timeRef);
@@ -147,7 +76,8 @@ function opening(ctx: ComposeContext, draft: Draft) {
   else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
   draft.paragraph().say(first, from);
   if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: `Title: ${clean(event.title)}` }]);
-  for (const m of name.material) draft.say(m, [summarySource(event.summary)]);
+  // A short draft keeps only the first thing the summary says (usually the theme).
+  for (const m of ctx.writing.length === 'short' ? name.material.slice(0, 1) : name.material) draft.say(m, [summarySource(event.summary)]);
 }
 
 function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], facts: ComposeFact[]) {
@@ -185,12 +115,14 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
   const sectors = bySector(met);
   const known = sectors.filter((s) => s.sector !== null).map((s) => sectorNoun(s.sector!));
   const short = ctx.writing.length === 'short';
-  // Long lists are told a few people at a time, so that no sentence runs past what a reader holds.
+  // Lists are told a few people at a time, so that no sentence runs past what a reader holds; a long draft
+  // takes each group in a sentence of its own.
+  const size = ctx.writing.length === 'long' ? 1 : 4;
   const inChunks = (people: ComposePerson[], lead: string, from: DraftSource[]) => {
     const phrases = peoplePhrases(people, unnamed);
-    for (let i = 0; i < phrases.length; i += 4) {
-      const chunk = escapeMd(joinList(phrases.slice(i, i + 4)));
-      draft.say(i === 0 ? `${lead} ${chunk}.` : `${MET_VERBS[(i / 4 - 1) % MET_VERBS.length]!} ${chunk}.`, from);
+    for (let i = 0; i < phrases.length; i += size) {
+      const chunk = escapeMd(joinList(phrases.slice(i, i + size)));
+      draft.say(i === 0 ? `${lead} ${chunk}.` : `${MET_VERBS[(i / size - 1) % MET_VERBS.length]!} ${chunk}.`, from);
     }
   };
   if (sectors.length === 1 || (short && met.length <= 6)) {

@@ -42,6 +42,11 @@ describe.each(SETTINGS)('prose checks ($name)', ({ writing }) => {
       expect(report.grade, markdown).toBeLessThanOrEqual(GRADE.max);
       expect(report.hard.length, `${report.hard.join('\n')}\n${markdown}`).toBeLessThanOrEqual(MAX_HARD_SENTENCES);
       for (const s of report.sentences) expect(s.split(/\s+/).filter(Boolean).length, s).toBeLessThanOrEqual(MAX_WORDS);
+      // Varied openings: no two sentences in a row open with the same two words ("Priya Raman … Priya Raman …").
+      if (style === 'narrative') {
+        const openings = report.sentences.map((s) => s.trim().split(/\s+/).slice(0, 2).join(' ').toLowerCase());
+        for (let i = 1; i < openings.length; i++) expect(openings[i], `${report.sentences[i - 1]} / ${report.sentences[i]}`).not.toBe(openings[i - 1]);
+      }
     });
 
     it.each(POST_STYLES)('%s: title, series, venue and host never say the same words twice', (style) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { writingHabits } from '@/lib/posts/habits';
 import { writingFormSchema, storedFromForm } from '@/lib/settings/writing';
+import { SAMPLE_EVENINGS } from '@/tests/fixtures/evenings';
 import { eventInput, person } from './composer-helpers';
 
 const secret = person({ name: 'Tom Secret', role: 'CTO', organisation: 'Acme', sector: 'Technology', keepPrivate: true, email: 'tom@acme.test' });
@@ -57,6 +58,17 @@ describe('Settings → Writing in the draft', () => {
     expect(short).toContain('I talked to Person A, Person B and Person C.');
     expect(usual).toContain('The people I talked to came from government, technology and media.');
     expect(short.length).toBeLessThan(usual.length);
+  });
+
+  it('length: short < usual < long for a full evening, with the same people, facts and follow-ups in each', () => {
+    const guildhall = SAMPLE_EVENINGS[0]!.input;
+    const [short, usual, long] = (['short', 'usual', 'long'] as const).map((length) => composePost(guildhall, { style: 'narrative', writing: { length } }).markdown);
+    expect(short!.length).toBeLessThan(usual!.length);
+    expect(usual!.length).toBeLessThan(long!.length);
+    expect(long).toContain('From local government, I talked to the CTO at Kent County Council. I also met Tom Okafor, data analyst at Kent County Council.');
+    for (const md of [short!, long!]) {
+      for (const text of ['Priya Raman', 'Tom Okafor', 'Sara Lind', 'Ann Lee', '62% of councils', 'one in five', '14 months', 'ONS sharing checklist', 'Civic Signal pilot']) expect(md).toContain(text);
+    }
   });
 });
 
