@@ -1,13 +1,13 @@
 import type { ComposeContext } from './context';
 import type { Draft } from './draft';
-import { capitalise, clean, escapeMd, joinList, sentence } from './english';
+import { capitalise, escapeMd, joinList, sentence } from './english';
 import { topicPhrase } from './topics';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
 /** Helpers the narrative shares: sources, topic lists, subjects, and facts told with whoever gave them. */
 
 export const personSource = (ctx: ComposeContext, p: ComposePerson): DraftSource => ({ kind: 'person', label: capitalise(ctx.ref(p.id)!.full) });
-export const topicSource = (label: string): DraftSource => ({ kind: 'topic', label: clean(label) });
+export const topicSource = (ctx: ComposeContext, label: string): DraftSource => ({ kind: 'topic', label: ctx.plain(label) });
 
 /** Topic labels as a person would say them, each once, in a list. */
 export function topicList(ctx: ComposeContext, labels: string[]): string {
@@ -56,7 +56,7 @@ export function tellFacts(ctx: ComposeContext, draft: Draft, who: ComposePerson 
   facts.forEach((f, i) => {
     const raw = ctx.text(f.text).replace(/\.$/, '');
     const lower = midSentence(ctx, raw);
-    const from: DraftSource[] = [{ kind: 'fact', label: clean(f.text) }];
+    const from: DraftSource[] = [{ kind: 'fact', label: ctx.plain(f.text) }];
     const kind = hasNumber(raw) ? 'figure' : 'point';
     if (!who) {
       draft.say(i === 0 ? `One thing I heard stuck with me: ${sentence(lower)}` : `I also heard that ${sentence(lower)}`, from);

@@ -75,9 +75,9 @@ function opening(ctx: ComposeContext, draft: Draft) {
   // "On Tuesday, April 21, I went…": an American date in the middle of a sentence closes with a comma.
   else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
   draft.paragraph().say(first, from);
-  if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: `Title: ${clean(event.title)}` }]);
+  if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: `Title: ${ctx.plain(event.title)}` }]);
   // A short draft keeps only the first thing the summary says (usually the theme).
-  for (const m of ctx.writing.length === 'short' ? name.material.slice(0, 1) : name.material) draft.say(m, [summarySource(event.summary)]);
+  for (const m of ctx.writing.length === 'short' ? name.material.slice(0, 1) : name.material) draft.say(m, [summarySource(ctx)]);
 }
 
 function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], facts: ComposeFact[]) {
@@ -90,7 +90,7 @@ function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], fact
     const s = speakers[0]!;
     const topics = topicList(ctx, s.topics);
     const about = topics ? ` spoke about ${topics}` : ' gave the talk';
-    draft.say(`${subject(ctx.ref(s.id)!.full)}${about}.`, [personSource(ctx, s), ...s.topics.map(topicSource)]);
+    draft.say(`${subject(ctx.ref(s.id)!.full)}${about}.`, [personSource(ctx, s), ...s.topics.map((t) => topicSource(ctx, t))]);
     const mine = factsOf(s);
     mine.forEach((f) => told.add(f));
     tellFacts(ctx, draft, s, mine, true, true);
@@ -100,7 +100,7 @@ function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], fact
   const verbs = ['spoke about', 'talked about', 'covered', 'took on'];
   speakers.forEach((s, i) => {
     const topics = topicList(ctx, s.topics);
-    if (topics) draft.say(`${escapeMd(capitalise(ctx.ref(s.id)!.short))} ${verbs[i % verbs.length]} ${topics}.`, [personSource(ctx, s), ...s.topics.map(topicSource)]);
+    if (topics) draft.say(`${escapeMd(capitalise(ctx.ref(s.id)!.short))} ${verbs[i % verbs.length]} ${topics}.`, [personSource(ctx, s), ...s.topics.map((t) => topicSource(ctx, t))]);
     const mine = factsOf(s);
     mine.forEach((f) => told.add(f));
     tellFacts(ctx, draft, s, mine, !!topics, true, i);
@@ -157,7 +157,7 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
   if (ctx.writing.headings) draft.heading('What we talked about');
   draft.paragraph();
   if (topics.length > 0) {
-    const from = topics.map(topicSource);
+    const from = topics.map((t) => topicSource(ctx, t));
     const part = ctx.input.event.localHour < 12 ? 'Over coffee' : 'Afterwards';
     if (fresh.length === 0) draft.say(`${afterTalk ? part : 'Later'}, the conversation kept returning to ${topicList(ctx, topics)}.`, from);
     else if (afterTalk) draft.say(`${part}, the conversation turned to ${topicList(ctx, fresh)}${fresh.length < topics.length ? ` as well as ${topicList(ctx, topics.filter((t) => !fresh.includes(t)))}` : ''}.`, from);
@@ -165,7 +165,7 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
   }
   cared.forEach((p, i) => {
     const who = subject(ctx.ref(p.id)!.short);
-    const from = [personSource(ctx, p), ...p.topics.map(topicSource)];
+    const from = [personSource(ctx, p), ...p.topics.map((t) => topicSource(ctx, t))];
     if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, the talk turned to ${topicList(ctx, p.topics)}.`, from);
     else draft.say(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${topicList(ctx, p.topics)}.`, from);
   });
@@ -180,7 +180,7 @@ function followUps(ctx: ComposeContext, draft: Draft) {
   const open = items.filter((f) => !f.done);
   const done = items.filter((f) => f.done);
   const from = (f: (typeof items)[number]): DraftSource[] => [
-    { kind: 'follow-up', label: clean(f.action) },
+    { kind: 'follow-up', label: ctx.plain(f.action) },
     ...(f.personId && ctx.ref(f.personId) ? [{ kind: 'person' as const, label: capitalise(ctx.ref(f.personId)!.full) }] : []),
   ];
   if (ctx.writing.headings) draft.heading('What’s next');

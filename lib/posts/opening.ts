@@ -61,7 +61,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   const said = new Set<string>();
   const adds = (value: string) => contentWords(value).some((w) => !said.has(w));
   const say = (value: string) => contentWords(value).forEach((w) => said.add(w));
-  const from: DraftSource[] = [{ kind: 'event', label: `Title: ${clean(event.title) || 'untitled'}` }];
+  const from: DraftSource[] = [{ kind: 'event', label: `Title: ${ctx.plain(event.title) || 'untitled'}` }];
 
   const parts = clauses(summary);
   const frequency = (parts.join(' ').match(FREQUENCY)?.[1] ?? '').toLowerCase();
@@ -76,7 +76,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
     if (earlier) phrase = frequency ? `another of the ${frequency} ${seriesKind}s` : `another ${seriesKind}`;
     else phrase = frequency ? `one of the ${frequency} ${seriesKind}s` : `${article(seriesKind)} ${seriesKind}`;
     say(seriesKind);
-    from.push({ kind: 'event', label: `Series: ${clean(event.series)}` });
+    from.push({ kind: 'event', label: `Series: ${ctx.plain(event.series)}` });
     // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
     const rest = clean(event.title).replace(new RegExp(`^${clean(event.series).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+\\d{4})?\\s*[:—–-]\\s*`, 'i'), '');
     if (adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
@@ -98,13 +98,13 @@ export function eveningName(ctx: ComposeContext): EveningName {
   if (venue && adds(venue)) {
     at = ` at ${venue}`;
     say(venue);
-    from.push({ kind: 'event', label: `Venue: ${clean(event.venue)}` });
+    from.push({ kind: 'event', label: `Venue: ${ctx.plain(event.venue)}` });
   }
   let hostedBy = '';
   if (host && adds(host)) {
     hostedBy = `, hosted by ${host}`;
     say(host);
-    from.push({ kind: 'event', label: `Host: ${clean(event.host)}` });
+    from.push({ kind: 'event', label: `Host: ${ctx.plain(event.host)}` });
   }
   const count = earlier ? `, my ${ordinal(seriesCount)} so far` : '';
 
@@ -125,12 +125,12 @@ export function eveningName(ctx: ComposeContext): EveningName {
     }
     say(c);
   }
-  if (material.length) from.push(summarySource(event.summary));
+  if (material.length) from.push(summarySource(ctx));
   return { phrase, at, hostedBy, own, count, material, from };
 }
 
 /** The event's summary as a source, shortened for the editor's panel. */
-export function summarySource(summary: string | null): DraftSource {
-  const text = clean(summary);
+export function summarySource(ctx: ComposeContext): DraftSource {
+  const text = ctx.plain(ctx.input.event.summary);
   return { kind: 'summary', label: text.length > 120 ? `${text.slice(0, 119).replace(/\s+\S*$/, '')}…` : text };
 }

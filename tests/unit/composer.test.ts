@@ -275,6 +275,13 @@ describe('privacy', () => {
     if (style !== 'social') expect(markdown).toContain('the head of IT at the Cabinet Office');
   });
 
+  it.each(['narrative', 'summary', 'social'] as const)('%s: the sources behind each sentence never name a private person either', (style) => {
+    const titled = { ...input, event: { ...input.event, title: 'Drinks with Tom Secret-Keeper', summary: 'Tom Secret-Keeper hosted.' } };
+    const { parts } = composePost(titled, { style });
+    expect(parts.length).toBeGreaterThan(0);
+    expect(JSON.stringify(parts)).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
+  });
+
   it.each(['narrative', 'summary'] as const)('%s: private notes appear only when asked for', (style) => {
     expect(composePost(input, { style }).markdown).not.toContain('Thinking of leaving');
     expect(composePost(input, { style, includeNotes: true }).markdown).toContain('Thinking of leaving');
