@@ -91,7 +91,8 @@ export async function previewRegeneration(
     if (err instanceof NotFoundError) throw new UserFacingError('The event this post was written from has been deleted.', 409);
     throw err;
   });
-  return composePost(input, { style: options.style, includeNotes: options.includeNotes, writing: await writingFor(db, userId) });
+  const { title, markdown } = composePost(input, { style: options.style, includeNotes: options.includeNotes, writing: await writingFor(db, userId) });
+  return { title, markdown };
 }
 
 /**
