@@ -72,7 +72,7 @@ const TITLE_WORDS = new Set(
     'marketing sales communications finance financial people engineering research general counsel assistant member ' +
     'fellow student trustee chair chairman chairwoman chairperson board coordinator specialist owner scientist ' +
     'managing interim acting group global regional national commercial customer service services delivery ' +
-    'transformation innovation procurement legal and of for the in at'
+    'transformation innovation procurement legal investor analyst partner and of for the in at'
   ).split(' '),
 );
 
@@ -125,17 +125,40 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((parseDate(b).getTime() - parseDate(a).getTime()) / 86_400_000);
 }
 
-/** "Tuesday 23 April 2026" (British order, fixed so that the same event always gives the same draft). */
-export function longDate(ymd: string): string {
+/** British ("Tuesday 23 April 2026") or American ("Tuesday, April 23, 2026") spelling and date order. */
+export type Spelling = 'british' | 'american';
+
+/**
+ * "Tuesday 23 April 2026", or "Tuesday, April 23, 2026" in American. Fixed tables rather than Intl, so that the
+ * same event always gives the same draft whatever the runtime's locale data.
+ */
+export function longDate(ymd: string, spelling: Spelling = 'british'): string {
   const d = parseDate(ymd);
+  if (spelling === 'american') return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** "Friday 1 May" when in the same year as `relativeTo`, else with the year. */
-export function shortDate(ymd: string, relativeTo: string): string {
+/** "Friday 1 May" (American "Friday, May 1") when in the same year as `relativeTo`, else with the year. */
+export function shortDate(ymd: string, relativeTo: string, spelling: Spelling = 'british'): string {
+  if (ymd.slice(0, 4) !== relativeTo.slice(0, 4)) return longDate(ymd, spelling);
   const d = parseDate(ymd);
-  const base = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-  return ymd.slice(0, 4) === relativeTo.slice(0, 4) ? base : `${base} ${d.getUTCFullYear()}`;
+  if (spelling === 'american') return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+// The composer's own words that British and American English spell differently (users' text is left alone).
+const AMERICAN: Record<string, string> = {
+  organisers: 'organizers',
+  organised: 'organized',
+  organise: 'organize',
+  realised: 'realized',
+  favourite: 'favorite',
+  programme: 'program',
+};
+
+/** One of the composer's own words in the user's spelling. */
+export function spell(word: string, spelling: Spelling): string {
+  return spelling === 'american' ? (AMERICAN[word] ?? word) : word;
 }
 
 /** Morning, afternoon or evening, from the hour the event started. */
@@ -147,13 +170,14 @@ export function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
  * When the event was, as a writer would put it on the post date: "last night", "yesterday", "this evening",
  * "on Tuesday", or "on Tuesday 23 April 2026".
  */
-export function whenPhrase(eventDate: string, hour: number, postDate: string): string {
+export function whenPhrase(eventDate: string, hour: number, postDate: string, spelling: Spelling = 'british', timeRef: 'relative' | 'date' = 'relative'): string {
   const days = daysBetween(eventDate, postDate);
   const part = partOfDay(hour);
+  if (timeRef === 'date') return `on ${shortDate(eventDate, postDate, spelling)}`;
   if (days === 0) return part === 'evening' ? 'this evening' : part === 'afternoon' ? 'this afternoon' : 'this morning';
   if (days === 1) return part === 'evening' ? 'last night' : `yesterday ${part}`;
   if (days > 1 && days < 7) return `on ${WEEKDAYS[parseDate(eventDate).getUTCDay()]}`;
-  return `on ${longDate(eventDate)}`;
+  return `on ${longDate(eventDate, spelling)}`;
 }
 
 /** Upper-cases the first letter of a sentence. */
@@ -170,4 +194,16 @@ export function lowerFirstWord(s: string): string {
 export function sentence(s: string): string {
   const t = s.trim();
   return /[.!?…:]$/.test(t) || /[.!?…][)"”’']$/.test(t) ? t : `${t}.`;
+}
+
+/** Drops a leading "The" mid-sentence, as running text writes names of places ("at the Guildhall"). */
+export function lowerThe(name: string): string {
+  return name.replace(/^The (?=\p{Lu})/u, 'the ');
+}
+
+/** The words of a name that carry meaning, lower-cased, for telling whether a name says anything new. */
+export function contentWords(value: string): string[] {
+  return (value.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).filter(
+    (w) => !/^(the|a|an|at|of|on|in|and|for|to|by|with|series|event|events|\d{4})$/.test(w),
+  );
 }

@@ -1,20 +1,12 @@
 import type { ComposeContext } from './context';
-import type { ComposePerson } from './types';
-import {
-  capitalise,
-  clean,
-  escapeMd,
-  joinList,
-  lowerFirstWord,
-  ordinal,
-  partOfDay,
-  sentence,
-  shortDate,
-  whenPhrase,
-} from './english';
+import { Draft } from './draft';
+import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, shortDate, whenPhrase } from './english';
+import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorNoun } from './people-phrases';
+import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
+import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
-const MET_VERBS = ['I talked to', 'I also met', 'I caught up with', 'I spent time with'];
+const MET_VERBS = ['I also met', 'I caught up with', 'I spent time with', 'I got talking to'];
 const CARED_VERBS = ['wanted to talk about', 'kept coming back to', 'was most interested in', 'was keen to discuss'];
 
 // Verbs a follow-up usually starts with; only these are lower-cased to read as "I'm going to send…".
@@ -28,98 +20,11 @@ const ACTION_VERBS = new Set(
   ).split(' '),
 );
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function paragraphsOf(ctx: ComposeContext, value: string | null | undefined): string[] {
   return (value ?? '')
     .split(/\n\s*\n/)
     .map((p) => ctx.text(p))
     .filter(Boolean);
-}
-
-function opening(ctx: ComposeContext): string {
-  const { event, postDate, seriesCount } = ctx.input;
-  const when = whenPhrase(event.localDate, event.localHour, postDate);
-  const part = partOfDay(event.localHour);
-  const title = ctx.text(event.title);
-  const series = ctx.text(event.series);
-  const venue = ctx.text(event.venue);
-  const host = ctx.text(event.host);
-  const at = venue ? ` at ${venue}` : '';
-  const parts: string[] = [];
-  const titleIsSeries = series && clean(event.title).toLowerCase() === clean(event.series).toLowerCase();
-  if (series && seriesCount >= 2) {
-    parts.push(`${capitalise(when)} was another ${series} ${part}${at}, my ${ordinal(seriesCount)} so far.`);
-  } else if (series) {
-    parts.push(`${capitalise(when)} I went to my first ${series} ${part}${at}.`);
-  } else {
-    parts.push(`${capitalise(when)} I was at ${title}${venue ? `, at ${venue}` : ''}${host ? `, hosted by ${host}` : ''}.`);
-  }
-  // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
-  const own = ctx.text(clean(event.title).replace(new RegExp(`^${escapeRe(clean(event.series))}\\s*[:—–-]\\s*`, 'i'), ''));
-  if (series && !titleIsSeries) parts.push(`This one was “${own || title}”${host ? `, hosted by ${host}` : ''}.`);
-  else if (series && host) parts.push(`It was hosted by ${host}.`);
-  return parts.join(' ');
-}
-
-function speakerSection(ctx: ComposeContext, speakers: ComposePerson[]): string[] {
-  if (speakers.length === 0) return [];
-  const intro = speakers.map((s) => ctx.ref(s.id)!.full);
-  const lines = [
-    speakers.length === 1
-      ? `The speaker was ${escapeMd(intro[0]!)}.`
-      : `We heard from ${escapeMd(joinList(intro))}.`,
-  ];
-  for (const s of speakers.filter((sp) => sp.topics.some((t) => clean(t)))) {
-    const topics = joinList(s.topics.map((t) => ctx.text(t)).filter(Boolean));
-    // One speaker is already introduced: "The talk covered…" avoids repeating the name or guessing a pronoun.
-    lines.push(speakers.length === 1 ? `The talk covered ${topics}.` : `${escapeMd(capitalise(ctx.ref(s.id)!.short))} spoke about ${topics}.`);
-  }
-  return ['## The talk', lines.join(' ')];
-}
-
-function metSection(ctx: ComposeContext, met: ComposePerson[], mentioned: ComposePerson[]): string[] {
-  if (met.length === 0 && mentioned.length === 0) return [];
-  const out: string[] = [];
-  const sectors = bySector(met);
-  const known = sectors.filter((s) => s.sector !== null).map((s) => sectorNoun(s.sector!));
-  const lines: string[] = [];
-  if (known.length > 1) lines.push(`The people I talked to came from ${escapeMd(joinList(known))}.`);
-  sectors.forEach((group, i) => {
-    const list = escapeMd(joinList(peoplePhrases(group.people)));
-    const verb = MET_VERBS[i % MET_VERBS.length]!;
-    if (sectors.length === 1) lines.push(`I talked to ${list}.`);
-    else if (group.sector) lines.push(`From ${escapeMd(sectorNoun(group.sector))}, ${verb} ${list}.`);
-    else lines.push(`I also talked to ${list}.`);
-  });
-  if (mentioned.length > 0) {
-    lines.push(`${capitalise(escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full))))} came up in conversation too.`);
-  }
-  out.push('## Who I met', lines.join(' '));
-  return out;
-}
-
-/** Private conversation notes, only when the user asked for them (speakers' included). */
-function notesBlock(ctx: ComposeContext): string[] {
-  if (!ctx.options.includeNotes) return [];
-  const noted = ctx.input.people.filter((p) => clean(p.notes));
-  if (noted.length === 0) return [];
-  return ['From my notes:', noted.map((p) => `- ${escapeMd(capitalise(ctx.ref(p.id)!.short))}: ${ctx.text(p.notes)}`).join('\n')];
-}
-
-function topicSection(ctx: ComposeContext, nonSpeakers: ComposePerson[]): string[] {
-  const lines: string[] = [];
-  const topics = ctx.input.topics.map((t) => ctx.text(t)).filter(Boolean);
-  if (topics.length > 0) {
-    lines.push(topics.length === 1 ? `The conversation kept coming back to ${topics[0]}.` : `We talked about ${joinList(topics)}.`);
-  }
-  nonSpeakers
-    .filter((p) => p.topics.some((t) => clean(t)))
-    .forEach((p, i) => {
-      const who = escapeMd(capitalise(ctx.ref(p.id)!.short));
-      lines.push(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${joinList(p.topics.map((t) => ctx.text(t)).filter(Boolean))}.`);
-    });
-  return lines.length > 0 ? ['## What we talked about', lines.join(' ')] : [];
 }
 
 /** A fact with its credit, unless the fact already names whom it came from. */
@@ -129,13 +34,6 @@ export function factLine(ctx: ComposeContext, text: string, personId: string | n
   const credit = ctx.ref(personId);
   if (!credit || fact.toLowerCase().includes(escapeMd(credit.short).toLowerCase())) return fact;
   return `${fact} (${escapeMd(credit.short)})`;
-}
-
-function factSection(ctx: ComposeContext): string[] {
-  const facts = ctx.input.facts.filter((f) => clean(f.text));
-  if (facts.length === 0) return [];
-  if (facts.length === 1) return ['## What stuck with me', `One thing stuck with me: ${sentence(factLine(ctx, facts[0]!.text, facts[0]!.personId, false))}`];
-  return ['## What stuck with me', 'A few things stuck with me:', facts.map((f) => `- ${sentence(factLine(ctx, f.text, f.personId))}`).join('\n')];
 }
 
 const startsWithVerb = (a: string) => ACTION_VERBS.has((clean(a).split(' ')[0] ?? '').toLowerCase());
@@ -160,47 +58,185 @@ function actionText(ctx: ComposeContext, action: string, personId: string | null
   let text = ctx.text(action).replace(/\.$/, '');
   const who = ctx.ref(personId);
   if (who && !mentions(text, who.short) && !mentionsRole(ctx, text, personId)) text += ` (with ${escapeMd(who.short)})`;
-  if (dueOn) text += ` by ${shortDate(dueOn, ctx.input.postDate)}`;
+  if (dueOn) text += ` by ${shortDate(dueOn, ctx.input.postDate, ctx.writing.spelling)}`;
   return text;
 }
 
-function followUpSection(ctx: ComposeContext): string[] {
+
+function opening(ctx: ComposeContext, draft: Draft) {
+  const { event, postDate } = ctx.input;
+  const when = whenPhrase(event.localDate, event.localHour, postDate, ctx.writing.spelling, ctx.writing.timeRef);
+  const name = eveningName(ctx);
+  const from = name.from;
+  const At = capitalise(when);
+  let first: string;
+  // "Tuesday 10 March was another…", but "Last night was another…".
+  if (name.phrase.startsWith('another')) first = `${capitalise(when.replace(/^on /, ''))} was ${name.phrase}${name.at}${name.count}${name.hostedBy}.`;
+  // "On Tuesday, April 21, I went…": an American date in the middle of a sentence closes with a comma.
+  else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
+  draft.paragraph().say(first, from);
+  if (name.own) draft.say(`This time it was “${name.own}”.`, [{ kind: 'event', label: `Title: ${ctx.plain(event.title)}` }]);
+  // A short draft keeps only the first thing the summary says (usually the theme).
+  for (const m of ctx.writing.length === 'short' ? name.material.slice(0, 1) : name.material) draft.say(m, [summarySource(ctx)]);
+}
+
+function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], facts: ComposeFact[]) {
+  if (speakers.length === 0) return;
+  if (ctx.writing.headings) draft.heading('The talk');
+  draft.paragraph();
+  const told = new Set<ComposeFact>();
+  const factsOf = (p: ComposePerson) => facts.filter((f) => f.personId === p.id && !told.has(f));
+  if (speakers.length === 1) {
+    const s = speakers[0]!;
+    const topics = topicList(ctx, s.topics);
+    const about = topics ? ` spoke about ${topics}` : ' gave the talk';
+    draft.say(`${subject(ctx.ref(s.id)!.full)}${about}.`, [personSource(ctx, s), ...s.topics.map((t) => topicSource(ctx, t))]);
+    const mine = factsOf(s);
+    mine.forEach((f) => told.add(f));
+    tellFacts(ctx, draft, s, mine, true, true);
+    return;
+  }
+  draft.say(`We heard from ${escapeMd(joinList(speakers.map((s) => ctx.ref(s.id)!.full)))}.`, speakers.map((s) => personSource(ctx, s)));
+  const verbs = ['spoke about', 'talked about', 'covered', 'took on'];
+  speakers.forEach((s, i) => {
+    const topics = topicList(ctx, s.topics);
+    if (topics) draft.say(`${escapeMd(capitalise(ctx.ref(s.id)!.short))} ${verbs[i % verbs.length]} ${topics}.`, [personSource(ctx, s), ...s.topics.map((t) => topicSource(ctx, t))]);
+    const mine = factsOf(s);
+    mine.forEach((f) => told.add(f));
+    tellFacts(ctx, draft, s, mine, !!topics, true, i);
+  });
+}
+
+function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentioned: ComposePerson[]) {
+  if (met.length === 0 && mentioned.length === 0) return;
+  if (ctx.writing.headings) draft.heading('Who I met');
+  draft.paragraph();
+  const unnamed = ctx.writing.unnamed;
+  const sectors = bySector(met);
+  const known = sectors.filter((s) => s.sector !== null).map((s) => sectorNoun(s.sector!));
+  const short = ctx.writing.length === 'short';
+  // Lists are told a few people at a time, so that no sentence runs past what a reader holds; a long draft
+  // takes each group in a sentence of its own.
+  const size = ctx.writing.length === 'long' ? 1 : 4;
+  const inChunks = (people: ComposePerson[], lead: string, from: DraftSource[]) => {
+    const phrases = peoplePhrases(people, unnamed);
+    for (let i = 0; i < phrases.length; i += size) {
+      const chunk = escapeMd(joinList(phrases.slice(i, i + size)));
+      draft.say(i === 0 ? `${lead} ${chunk}.` : `${MET_VERBS[(i / size - 1) % MET_VERBS.length]!} ${chunk}.`, from);
+    }
+  };
+  if (sectors.length === 1 || (short && met.length <= 6)) {
+    if (met.length) inChunks(met, 'I talked to', met.map((p) => personSource(ctx, p)));
+  } else {
+    if (known.length > 1) draft.say(`The people I talked to came from ${escapeMd(joinList(known))}.`, met.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })));
+    sectors.forEach((group, i) => {
+      const from = group.people.map((p) => personSource(ctx, p));
+      const verb = i === 0 ? 'I talked to' : MET_VERBS[(i - 1) % MET_VERBS.length]!;
+      if (group.sector) inChunks(group.people, `From ${escapeMd(sectorNoun(group.sector))}, ${verb}`, from);
+      else inChunks(group.people, i === 0 ? 'I talked to' : 'There was also', from);
+    });
+  }
+  if (mentioned.length === 1) {
+    const p = mentioned[0]!;
+    draft.say(`${subject(ctx.ref(p.id)!.full)} came up in conversation${met.length ? ' too' : ''}.`, [personSource(ctx, p)]);
+  } else if (mentioned.length === 2) {
+    const [a, b] = mentioned.map((p) => escapeMd(ctx.ref(p.id)!.full));
+    draft.say(`Two names came up in conversation${met.length ? ' too' : ''}.`, mentioned.map((p) => personSource(ctx, p)));
+    draft.say(`One was ${a}; the other was ${b}.`, mentioned.map((p) => personSource(ctx, p)));
+  } else if (mentioned.length > 2) {
+    draft.say(`A few names came up in conversation: ${escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full)))}.`, mentioned.map((p) => personSource(ctx, p)));
+  }
+}
+
+function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[], facts: ComposeFact[], afterTalk: boolean) {
+  const saidByOthers = new Set(ctx.input.people.filter((p) => p.relation === 'spoke').flatMap((p) => p.topics.map((t) => ctx.text(t).toLowerCase())));
+  const topics = ctx.input.topics.filter((t) => ctx.text(t));
+  const fresh = topics.filter((t) => !saidByOthers.has(ctx.text(t).toLowerCase()));
+  const cared = others.filter((p) => p.topics.some((t) => clean(t)));
+  if (topics.length === 0 && cared.length === 0 && facts.length === 0) return;
+  if (ctx.writing.headings) draft.heading('What we talked about');
+  draft.paragraph();
+  if (topics.length > 0) {
+    const from = topics.map((t) => topicSource(ctx, t));
+    const part = ctx.input.event.localHour < 12 ? 'Over coffee' : 'Afterwards';
+    if (fresh.length === 0) draft.say(`${afterTalk ? part : 'Later'}, the conversation kept returning to ${topicList(ctx, topics)}.`, from);
+    else if (afterTalk) draft.say(`${part}, the conversation turned to ${topicList(ctx, fresh)}${fresh.length < topics.length ? ` as well as ${topicList(ctx, topics.filter((t) => !fresh.includes(t)))}` : ''}.`, from);
+    else draft.say(`We talked about ${topicList(ctx, topics)}.`, from);
+  }
+  cared.forEach((p, i) => {
+    const who = subject(ctx.ref(p.id)!.short);
+    const from = [personSource(ctx, p), ...p.topics.map((t) => topicSource(ctx, t))];
+    if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, the talk turned to ${topicList(ctx, p.topics)}.`, from);
+    else draft.say(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${topicList(ctx, p.topics)}.`, from);
+  });
+  const byPerson = new Map<string | null, ComposeFact[]>();
+  for (const f of facts) byPerson.set(f.personId, [...(byPerson.get(f.personId) ?? []), f]);
+  for (const [id, fs] of byPerson) tellFacts(ctx, draft, ctx.input.people.find((p) => p.id === id) ?? null, fs, false, false);
+}
+
+function followUps(ctx: ComposeContext, draft: Draft) {
   const items = ctx.input.followUps.filter((f) => clean(f.action));
+  if (items.length === 0) return;
   const open = items.filter((f) => !f.done);
   const done = items.filter((f) => f.done);
-  if (items.length === 0) return [];
-  const out = ['## What’s next'];
-  if (open.length === 1) {
-    const f = open[0]!;
-    const text = actionText(ctx, f.action, f.personId, f.dueOn);
-    out.push(startsWithVerb(f.action) ? `Next, I’m going to ${lowerFirstWord(text)}.` : `One thing to follow up: ${sentence(text)}`);
+  const from = (f: (typeof items)[number]): DraftSource[] => [
+    { kind: 'follow-up', label: ctx.plain(f.action) },
+    ...(f.personId && ctx.ref(f.personId) ? [{ kind: 'person' as const, label: capitalise(ctx.ref(f.personId)!.full) }] : []),
+  ];
+  if (ctx.writing.headings) draft.heading('What’s next');
+  draft.paragraph();
+  const verbs = open.every((f) => startsWithVerb(f.action));
+  if (open.length === 1 || (open.length > 1 && verbs && open.length <= 3)) {
+    const texts = open.map((f) => actionText(ctx, f.action, f.personId, f.dueOn));
+    if (verbs) draft.say(`Next, I’m going to ${joinList(texts.map(lowerFirstWord))}.`, open.flatMap(from));
+    else draft.say(`One thing to follow up: ${sentence(texts[0]!)}`, from(open[0]!));
   } else if (open.length > 1) {
-    out.push('On my list now:', open.map((f) => `- ${capitalise(actionText(ctx, f.action, f.personId, f.dueOn))}`).join('\n'));
+    draft.say('On my list now:', []);
+    draft.list(open.map((f) => ({ text: capitalise(actionText(ctx, f.action, f.personId, f.dueOn)), from: from(f) })));
+    draft.paragraph();
   }
   if (done.length > 0) {
     const list = joinList(done.map((f) => lowerIfVerb(actionText(ctx, f.action, f.personId, null))));
-    out.push(`Already done: ${sentence(list)}`);
+    draft.say(`Already done: ${sentence(list)}`, done.flatMap(from));
   }
-  return out;
 }
 
-/** The first-person narrative: opening, the talk, who I met, what we discussed, facts, follow-ups, reflection. */
-export function composeNarrative(ctx: ComposeContext): string {
+/**
+ * The first-person narrative: when and where and whether it was a regular thing, the talk with its numbers
+ * told inline, who I met by sector and organisation, the conversation, what's next, and the user's own
+ * reflection. Headings only when the user asks for them.
+ */
+export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   const people = ctx.input.people;
   const speakers = people.filter((p) => p.relation === 'spoke');
   const met = people.filter((p) => p.relation === 'met');
   const mentioned = people.filter((p) => p.relation === 'mentioned');
+  const facts = ctx.input.facts.filter((f) => clean(f.text));
+  const speakerIds = new Set(speakers.map((s) => s.id));
+  const draft = new Draft();
+  opening(ctx, draft);
+  talk(ctx, draft, speakers, facts);
+  whoIMet(ctx, draft, met, mentioned);
+  if (ctx.options.includeNotes) {
+    const noted = people.filter((p) => clean(p.notes));
+    if (noted.length) {
+      draft.paragraph().say('From my notes:', []);
+      draft.list(noted.map((p) => ({ text: `${escapeMd(capitalise(ctx.ref(p.id)!.short))}: ${ctx.text(p.notes)}`, from: [personSource(ctx, p)] })));
+    }
+  }
+  conversation(ctx, draft, [...met, ...mentioned], facts.filter((f) => !f.personId || !speakerIds.has(f.personId)), speakers.length > 0);
+  followUps(ctx, draft);
   const reflection = paragraphsOf(ctx, ctx.input.event.reflection);
-  const blocks = [
-    opening(ctx),
-    ...paragraphsOf(ctx, ctx.input.event.summary),
-    ...speakerSection(ctx, speakers),
-    ...metSection(ctx, met, mentioned),
-    ...notesBlock(ctx),
-    ...topicSection(ctx, [...met, ...mentioned]),
-    ...factSection(ctx),
-    ...followUpSection(ctx),
-    ...(reflection.length > 0 ? ['## What I made of it', ...reflection] : []),
-  ];
-  return blocks.join('\n\n') + '\n';
+  if (reflection.length) {
+    if (ctx.writing.headings) draft.heading('What I made of it');
+    for (const r of reflection) draft.paragraph().say(r, [{ kind: 'reflection', label: 'Your reflection' }]);
+  }
+  const signOff = ctx.text(ctx.writing.signOff);
+  if (signOff) draft.paragraph().say(signOff, [{ kind: 'setting', label: 'Your sign-off (Settings → Writing)' }]);
+  return draft;
+}
+
+/** The narrative as Markdown. */
+export function composeNarrative(ctx: ComposeContext): string {
+  return composeNarrativeDraft(ctx).markdown();
 }

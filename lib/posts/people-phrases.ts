@@ -17,13 +17,19 @@ export function isNamed(p: ComposePerson): boolean {
 }
 
 /** The first and later ways to refer to a person, honouring "don't name in public". */
-export function personRefs(p: ComposePerson): PersonRefs {
+export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest' = 'role'): PersonRefs {
   const name = clean(p.name);
   const role = roleNoun(clean(p.role));
   const org = orgRef(clean(p.organisation));
   if (isNamed(p)) {
     const detail = role && org ? `, ${role} at ${org}` : role ? `, ${role}` : org ? ` from ${org}` : '';
     return { full: name + detail, short: name, named: true };
+  }
+  // Someone who asked not to be named, referred to as the user chose (Settings → Writing).
+  if (p.keepPrivate && unnamed === 'guest') return { full: 'a fellow guest', short: 'that guest', named: false };
+  if (p.keepPrivate && unnamed === 'sector' && clean(p.sector)) {
+    const s = sectorNoun(clean(p.sector));
+    return { full: `someone from ${s}`, short: `the person from ${s}`, named: false };
   }
   if (role && org) return { full: `the ${role} at ${org}`, short: `the ${role} at ${org}`, named: false };
   if (role) return { full: `${article(role)} ${role}`, short: `the ${role}`, named: false };
@@ -77,10 +83,15 @@ function sameOrgNamedPhrase(members: ComposePerson[], org: string): string {
  * The people of one sector as list items, grouped the way a person would tell it: named people by
  * organisation, unnamed people by job title across organisations, the rest by organisation or counted.
  */
-export function peoplePhrases(people: ComposePerson[]): string[] {
+export function peoplePhrases(everyone: ComposePerson[], unnamedAs: 'role' | 'sector' | 'guest' = 'role'): string[] {
   const phrases: { at: number; text: string }[] = [];
-  const order = new Map(people.map((p, i) => [p.id, i]));
+  const order = new Map(everyone.map((p, i) => [p.id, i]));
   const first = (ms: ComposePerson[]) => Math.min(...ms.map((m) => order.get(m.id) ?? 0));
+  // People who asked not to be named, when the user refers to them by sector or as guests: not by role.
+  const hidden = unnamedAs === 'role' ? [] : everyone.filter((p) => p.keepPrivate);
+  const people = everyone.filter((p) => !hidden.includes(p));
+  if (unnamedAs === 'guest' && hidden.length > 1) phrases.push({ at: first(hidden), text: `${numberWord(hidden.length)} fellow guests` });
+  else for (const h of hidden) phrases.push({ at: first([h]), text: personRefs(h, unnamedAs).full });
 
   const named = people.filter(isNamed);
   for (const g of groupBy(named, (p) => clean(p.organisation).toLowerCase())) {

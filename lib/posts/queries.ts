@@ -10,6 +10,7 @@ import type { PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
 import { onceForKey } from '@/lib/idempotency';
 import { postCursor } from './cursor';
+import { writingFor } from '@/lib/settings/writing';
 
 /** What the API and the editor see of a post. */
 export type PostView = Pick<
@@ -59,7 +60,8 @@ export async function createPostFromEvent(
   options: { style: PostStyleName; includeNotes?: boolean; timeZone: string; now?: Date },
 ): Promise<PostView> {
   const input = await loadComposeInput(conn, userId, eventId, options.timeZone, options.now);
-  const composed = composePost(input, { style: options.style, includeNotes: options.includeNotes });
+  const writing = await writingFor(conn, userId);
+  const composed = composePost(input, { style: options.style, includeNotes: options.includeNotes, writing });
   for (let attempt = 0; attempt < 3; attempt++) {
     const slug = await freeSlug(conn, userId, slugify(composed.title));
     try {
@@ -90,7 +92,24 @@ export async function previewRegeneration(
     if (err instanceof NotFoundError) throw new UserFacingError('The event this post was written from has been deleted.', 409);
     throw err;
   });
-  return composePost(input, { style: options.style, includeNotes: options.includeNotes });
+  const { title, markdown } = composePost(input, { style: options.style, includeNotes: options.includeNotes, writing: await writingFor(db, userId) });
+  return { title, markdown };
+}
+
+/**
+ * What composing the post's event gives now, sentence by sentence with its sources, for the editor's
+ * "where this came from" panel; null when the event is gone. Reads only.
+ */
+export async function draftSources(userId: string, post: Pick<PostView, 'eventId' | 'style' | 'createdAt'>, timeZone: string) {
+  if (!post.eventId) return null;
+  try {
+    // As of the day the post was written, so that "last night" still matches the draft's opening.
+    const input = await loadComposeInput(db, userId, post.eventId, timeZone, post.createdAt);
+    return composePost(input, { style: post.style, writing: await writingFor(db, userId) }).parts;
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
 }
 
 /** One of the user's posts, or NotFoundError. */

@@ -1,6 +1,8 @@
 import type { ComposeContext } from './context';
 import { bySector, isNamed, sectorNoun } from './people-phrases';
 import { capitalise, clean, joinList, whenPhrase } from './english';
+import { eveningName } from './opening';
+import { isStatement } from './topics';
 
 /** The social post's limit: it must stay under this many characters. */
 export const SOCIAL_LIMIT = 280;
@@ -28,9 +30,13 @@ function truncate(s: string, max: number): string {
  */
 export function composeSocial(ctx: ComposeContext): string {
   const { event, people, facts, topics, postDate } = ctx.input;
-  const when = capitalise(whenPhrase(event.localDate, event.localHour, postDate));
-  const venue = ctx.plain(event.venue);
-  const parts: string[] = [`${when} at ${truncate(ctx.plain(event.title), 80)}${venue ? ` (${truncate(venue, 40)})` : ''}.`];
+  const when = capitalise(whenPhrase(event.localDate, event.localHour, postDate, ctx.writing.spelling, ctx.writing.timeRef));
+  // The same naming as the narrative, so title, series, venue and host are each said once; plain text here,
+  // so the Markdown escapes of the shared helper are taken out again.
+  const name = eveningName(ctx);
+  const unescape = (s: string) => s.replace(/\\([\\`*_[\]<>~|&#!])/g, '$1');
+  const place = unescape(`${name.phrase}${name.at}`);
+  const parts: string[] = [`${when}: ${truncate(place, 120)}.`];
   const speakers = people.filter((p) => p.relation === 'spoke');
   const named = speakers.filter(isNamed);
   if (named.length > 0) parts.push(`Great talk from ${truncate(joinList(named.map((s) => clean(s.name))), 60)}.`);
@@ -45,6 +51,8 @@ export function composeSocial(ctx: ComposeContext): string {
   let text = parts.join(' ');
   const tags: string[] = [];
   for (const topic of topics.concat(people.flatMap((p) => p.topics))) {
+    // A statement ("Shared services contract cancelled") makes a poor hashtag.
+    if (isStatement(ctx.plain(topic))) continue;
     const tag = hashtag(ctx.plain(topic));
     if (tag && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   }

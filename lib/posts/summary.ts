@@ -1,20 +1,29 @@
 import type { ComposeContext } from './context';
-import { capitalise, clean, escapeMd, longDate, ordinal, partOfDay, sentence, shortDate } from './english';
+import { capitalise, clean, contentWords, escapeMd, longDate, ordinal, partOfDay, sentence, shortDate } from './english';
+import { eveningName } from './opening';
 import { factLine, mentions, mentionsRole, paragraphsOf } from './narrative';
 import { sectorNoun } from './people-phrases';
 
 /** The bullet summary: the facts of the evening as short lists under headings, only those with content. */
 export function composeSummary(ctx: ComposeContext): string {
   const { event, people, facts, followUps, topics, seriesCount, postDate } = ctx.input;
+  const spelling = ctx.writing.spelling;
+  // The host is said only when it adds words the title and series have not ("Guildhall Forum series").
+  const said = new Set(contentWords(`${clean(event.title)} ${clean(event.series)}`));
+  const hostAdds = contentWords(clean(event.host)).some((w) => !said.has(w));
+  const name = eveningName(ctx);
   const details = [
-    `- **When:** ${longDate(event.localDate)}, ${partOfDay(event.localHour)}`,
+    `- **When:** ${longDate(event.localDate, spelling)}, ${partOfDay(event.localHour)}`,
     event.venue && clean(event.venue) ? `- **Where:** ${ctx.text(event.venue)}` : '',
-    event.host && clean(event.host) ? `- **Hosted by:** ${ctx.text(event.host)}` : '',
+    event.host && clean(event.host) && hostAdds ? `- **Hosted by:** ${ctx.text(event.host)}` : '',
     event.series && clean(event.series)
-      ? `- **Series:** ${ctx.text(event.series)}${seriesCount >= 1 ? ` (my ${ordinal(Math.max(1, seriesCount))})` : ''}`
+      ? `- **Series:** ${ctx.text(event.series)}${seriesCount >= 2 ? ` (my ${ordinal(seriesCount)})` : ''}`
       : '',
+    // The event's summary as material, not pasted: what the evening was, in the composer's words.
+    name.material.length ? `- **About:** ${name.material.join(' ')}` : '',
   ].filter(Boolean);
-  const blocks: string[] = [details.join('\n'), ...paragraphsOf(ctx, event.summary)];
+  const heading = (h: string) => (ctx.writing.headings ? `## ${h}` : `**${h}**`);
+  const blocks: string[] = [details.join('\n')];
 
   if (people.length > 0) {
     const lines = people.map((p) => {
@@ -30,17 +39,17 @@ export function composeSummary(ctx: ComposeContext): string {
       if (ctx.options.includeNotes && clean(p.notes)) line += ` — ${ctx.text(p.notes)}`;
       return line;
     });
-    blocks.push('## People', lines.join('\n'));
+    blocks.push(heading('People'), lines.join('\n'));
   }
   const topicList = topics.map((t) => ctx.text(t)).filter(Boolean);
-  if (topicList.length > 0) blocks.push('## Topics', topicList.map((t) => `- ${t}`).join('\n'));
+  if (topicList.length > 0) blocks.push(heading('Topics'), topicList.map((t) => `- ${t}`).join('\n'));
 
   const factList = facts.filter((f) => clean(f.text));
   if (factList.length > 0) {
     const lines = factList.map((f) => {
       return `- ${sentence(factLine(ctx, f.text, f.personId))}`;
     });
-    blocks.push('## Facts and figures', lines.join('\n'));
+    blocks.push(heading('Facts and figures'), lines.join('\n'));
   }
 
   const actions = followUps.filter((f) => clean(f.action));
@@ -49,15 +58,17 @@ export function composeSummary(ctx: ComposeContext): string {
       const who = ctx.ref(f.personId);
       const extras = [
         who && !mentions(ctx.text(f.action), who.short) && !mentionsRole(ctx, ctx.text(f.action), f.personId) ? `with ${escapeMd(who.short)}` : '',
-        f.dueOn && !f.done ? `by ${shortDate(f.dueOn, postDate)}` : '',
+        f.dueOn && !f.done ? `by ${shortDate(f.dueOn, postDate, spelling)}` : '',
         f.done ? 'done' : '',
       ].filter(Boolean);
       return `- ${capitalise(ctx.text(f.action))}${extras.length ? ` (${extras.join(', ')})` : ''}`;
     });
-    blocks.push('## Follow-ups', lines.join('\n'));
+    blocks.push(heading('Follow-ups'), lines.join('\n'));
   }
 
   const reflection = paragraphsOf(ctx, event.reflection);
-  if (reflection.length > 0) blocks.push('## Reflection', ...reflection);
+  if (reflection.length > 0) blocks.push(heading('Reflection'), ...reflection);
+  const signOff = ctx.text(ctx.writing.signOff);
+  if (signOff) blocks.push(signOff);
   return blocks.join('\n\n') + '\n';
 }

@@ -58,13 +58,54 @@ export interface ComposeInput {
   followUps: ComposeFollowUp[];
 }
 
+/** How the user writes (Settings → Writing, else habits taken from their published posts, else defaults). */
+export interface WritingStyle {
+  length: 'short' | 'usual' | 'long';
+  /** Headings between parts; null lets the style decide (off for the narrative, on for the summary). */
+  headings: boolean | null;
+  /** British ("organisers", "Tuesday 21 April") or American ("organizers", "Tuesday, April 21"). */
+  spelling: 'british' | 'american';
+  /** How people who asked not to be named are referred to: by role and organisation, by sector, or as a guest. */
+  unnamed: 'role' | 'sector' | 'guest';
+  /** How the opening says when: "last night" or "on Tuesday 21 April". */
+  timeRef: 'relative' | 'date';
+  /** A last line the user ends posts with, if any. */
+  signOff: string | null;
+}
+
+export const DEFAULT_WRITING: WritingStyle = {
+  length: 'usual',
+  headings: null,
+  spelling: 'british',
+  unnamed: 'role',
+  timeRef: 'relative',
+  signOff: null,
+};
+
 export interface ComposeOptions {
   style: PostStyleName;
   /** Include private conversation notes (off unless the user asks). */
   includeNotes?: boolean;
+  /** How the user writes; defaults to DEFAULT_WRITING. */
+  writing?: Partial<WritingStyle>;
+}
+
+/** What one part of the draft was written from, for the editor's "where this came from" panel. */
+export interface DraftSource {
+  kind: 'event' | 'summary' | 'person' | 'topic' | 'fact' | 'follow-up' | 'reflection' | 'setting';
+  /** What the user would recognise it by (a private person appears as the post describes them). */
+  label: string;
+}
+
+/** One generated sentence (or list item) and what it came from. */
+export interface DraftPart {
+  text: string;
+  from: DraftSource[];
 }
 
 export interface ComposedPost {
   title: string;
   markdown: string;
+  /** Each generated sentence with its sources, in order (the user's own paragraphs included as such). */
+  parts: DraftPart[];
 }

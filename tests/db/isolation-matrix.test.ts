@@ -416,6 +416,7 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${S}/account/actions.ts#deleteAccountAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'deleteAccountAction')({}, form({ confirmEmail: 'a@example.test', currentPassword: 'not-the-password' })),
   },
+  [`${S}/writing/actions.ts#updateWritingAction`]: { run: () => act(`${S}/writing/actions.ts`, 'updateWritingAction')({}, form({ length: 'short' })) },
   [`${S}/api-tokens/actions.ts#revokeAllApiTokensAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'revokeAllApiTokensAction')(form({})) },
   [`${S}/deleted/actions.ts#undoMergeAction`]: {
     run: () => act(`${S}/deleted/actions.ts`, 'undoMergeAction')({}, form({ mergeId: '00000000-0000-4000-8000-00000000abcd', then: 'list' })),

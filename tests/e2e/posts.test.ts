@@ -39,7 +39,7 @@ describe('the reflective post', () => {
     await editor.writeFromEvent(eventId);
     expect(await editor.title().inputValue()).toBe('Reflections on CIO Club: April');
     const generated = await editor.body().inputValue();
-    expect(generated).toContain('The speaker was Jane Smith, chief digital officer at HM Treasury.');
+    expect(generated).toContain('Jane Smith, chief digital officer at HM Treasury, gave the talk. The figure that stayed with me: 40% still run COBOL.');
     expect(generated).not.toContain('Thinking of leaving');
     await expectNoHorizontalScroll(page);
 
@@ -53,6 +53,69 @@ describe('the reflective post', () => {
 
     await page.goto('/posts');
     expect(await page.getByRole('link', { name: /Reflections on CIO Club: April/ }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the editor shows what each sentence was written from, by keyboard at 390 px', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    await editor.writeFromEvent(eventId);
+
+    const summary = page.locator('summary', { hasText: 'Where this draft came from' });
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('list', { name: 'Sentences and their sources' }).getByRole('listitem').filter({ hasText: 'The figure that stayed with me' }).first();
+    await item.waitFor();
+    const from = item.getByRole('list', { name: 'Written from' });
+    expect(await from.innerText()).toContain('Fact: 40% still run COBOL');
+    expect(await from.innerText()).toContain('Person: Jane Smith, chief digital officer at HM Treasury');
+    await expectNoHorizontalScroll(page);
+
+    await item.getByRole('button', { name: 'Show in the draft' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => {
+        const t = document.activeElement as HTMLTextAreaElement | null;
+        return t?.tagName === 'TEXTAREA' ? t.value.slice(t.selectionStart, t.selectionEnd) : null;
+      }))
+      .toBe('The figure that stayed with me: 40% still run COBOL.');
+
+    // A sentence the user rewrites is marked as edited, not pointed at.
+    await editor.body().fill((await editor.body().inputValue()).replace('The figure that stayed with me', 'What struck me'));
+    expect(await item.innerText()).toContain('You have edited this sentence since.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Settings → Writing: headings and a sign-off shape the next draft; a bad value is refused beside its field', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp();
+    await page.goto('/settings');
+    await page.getByLabel('Use headings').selectOption('on');
+    const signOff = page.getByLabel('Sign-off (optional)');
+    await signOff.fill('x'.repeat(121));
+    await page.getByRole('button', { name: 'Save writing settings' }).click();
+    await page.getByText('Keep the sign-off under 120 characters').waitFor();
+    expect(await signOff.inputValue()).toBe('x'.repeat(121));
+    expect(await signOff.getAttribute('aria-invalid')).toBe('true');
+    await expectNoHorizontalScroll(page);
+
+    await signOff.fill('Onwards, Ada');
+    await page.getByRole('button', { name: 'Save writing settings' }).click();
+    await page.getByText('Saved. New drafts will be written this way.').waitFor();
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    await editor.writeFromEvent(eventId);
+    const body = await editor.body().inputValue();
+    expect(body).toContain('## The talk');
+    expect(body.trimEnd().endsWith('Onwards, Ada')).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -169,7 +169,7 @@ describe('narrative: sectors, topics, facts, speakers', () => {
 
   it('an empty event still reads as a sentence', () => {
     const md = narrative(eventInput({ event: { venue: 'the Guildhall', host: 'techUK' } }));
-    expect(md.trim()).toBe('Last night I was at Digital leaders breakfast, at the Guildhall, hosted by techUK.');
+    expect(md.trim()).toBe('Last night I went to the digital leaders breakfast at the Guildhall, hosted by techUK.');
   });
 
   it('topics, and who cared about what', () => {
@@ -179,10 +179,11 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         people: [person({ name: 'Jane Smith', topics: ['cloud costs'] }), person({ role: 'CTO', organisation: 'Acme', topics: ['AI', 'hiring'] })],
       }),
     );
-    expect(md).toContain('## What we talked about');
+    expect(md).not.toContain('## What we talked about');
     expect(md).toContain('We talked about open data and AI.');
     expect(md).toContain('Jane Smith wanted to talk about cloud costs.');
-    expect(md).toContain('The CTO at Acme kept coming back to AI and hiring.');
+    expect(md).toContain('With the CTO at Acme, the talk turned to AI and hiring.');
+    expect(composePost(eventInput({ topics: ['open data'] }), { style: 'narrative', writing: { headings: true } }).markdown).toContain('## What we talked about');
   });
 
   it('a speaker is introduced by name, role and organisation, and facts are credited', () => {
@@ -196,9 +197,10 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         ],
       }),
     );
-    expect(md).toContain('The speaker was Jane Smith, chief digital officer at HM Treasury. The talk covered cloud.');
-    expect(md).toContain('- 40% of departments still run COBOL (Jane Smith).');
-    expect(md).toContain('- Cloud bills rose 30%.');
+    // Told inline, right after the talk they came from, not as a bullet list further down.
+    expect(md).toContain('Jane Smith, chief digital officer at HM Treasury, spoke about cloud. The figure that stayed with me: 40% of departments still run COBOL.');
+    expect(md).toContain('One thing I heard stuck with me: cloud bills rose 30%.');
+    expect(md).not.toMatch(/^- /m);
   });
 
   it('no speaker: no talk section', () => {
@@ -215,14 +217,16 @@ describe('narrative: sectors, topics, facts, speakers', () => {
       }),
     );
     expect(md).toContain('We heard from Jane Smith, CDO at HM Treasury; and Raj Patel, CTO at Acme.');
-    expect(md).toContain('Jane Smith spoke about cloud. Raj Patel spoke about AI.');
+    expect(md).toContain('Jane Smith spoke about cloud. Raj Patel talked about AI.');
   });
 
   it('a series: "another … evening" and how many the user has been to', () => {
     const md = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club', venue: 'the Guildhall' }, seriesCount: 5 }));
     expect(md).toMatch(/^Last night was another CIO Club evening at the Guildhall, my fifth so far\./);
+    // No earlier evening on record: neither "another" nor "my first", which the user may not have said.
     const first = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: April' }, seriesCount: 1 }));
-    expect(first).toMatch(/^Last night I went to my first CIO Club evening\. This one was “April”\./);
+    expect(first).toMatch(/^Last night I went to a CIO Club evening\. This time it was “April”\./);
+    expect(first).not.toMatch(/another|first/);
   });
 
   it('follow-ups read as intentions; done ones as done; reflection closes', () => {
@@ -239,9 +243,10 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         ],
       }),
     );
-    expect(many).toContain('On my list now:\n\n- Book a demo\n- Read the report');
-    expect(many).toContain('Already done: connect on LinkedIn.');
-    expect(many.trimEnd().endsWith('## What I made of it\n\nWorth going.\n\nI will be back.')).toBe(true);
+    expect(many).toContain('Next, I’m going to book a demo and read the report. Already done: connect on LinkedIn.');
+    expect(many.trimEnd().endsWith('Already done: connect on LinkedIn.\n\nWorth going.\n\nI will be back.')).toBe(true);
+    const withHeadings = composePost(eventInput({ event: { reflection: 'Worth going.' } }), { style: 'narrative', writing: { headings: true } }).markdown;
+    expect(withHeadings).toContain('## What I made of it\n\nWorth going.');
   });
 });
 
@@ -268,6 +273,13 @@ describe('privacy', () => {
     const { markdown, title } = composePost(input, { style });
     expect(markdown + title).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
     if (style !== 'social') expect(markdown).toContain('the head of IT at the Cabinet Office');
+  });
+
+  it.each(['narrative', 'summary', 'social'] as const)('%s: the sources behind each sentence never name a private person either', (style) => {
+    const titled = { ...input, event: { ...input.event, title: 'Drinks with Tom Secret-Keeper', summary: 'Tom Secret-Keeper hosted.' } };
+    const { parts } = composePost(titled, { style });
+    expect(parts.length).toBeGreaterThan(0);
+    expect(JSON.stringify(parts)).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
   });
 
   it.each(['narrative', 'summary'] as const)('%s: private notes appear only when asked for', (style) => {

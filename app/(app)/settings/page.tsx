@@ -13,6 +13,7 @@ import { ImportExportSection } from './_sections/import-export';
 import { PreferencesSection } from './_sections/preferences';
 import { SectorsSection } from './_sections/sectors';
 import { SessionsSection } from './_sections/sessions';
+import { WritingSection } from './_sections/writing';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -38,6 +39,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </dl>
         </Card>
         <PreferencesSection user={user} />
+        <WritingSection user={user} />
         <SectorsSection user={user} merged={params.merged} unmerged={params.unmerged === '1'} />
         <CalendarSection user={user} />
         <ApiTokensSection user={user} />

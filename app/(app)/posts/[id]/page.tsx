@@ -7,7 +7,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { peopleMetAt } from '@/lib/posts/named';
-import { getPost } from '@/lib/posts/queries';
+import { draftSources, getPost } from '@/lib/posts/queries';
 import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
 import { PostEditor } from '../_components/post-editor';
@@ -22,7 +22,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const met = await peopleMetAt(user.id, post.eventId);
+  const [met, sources] = await Promise.all([peopleMetAt(user.id, post.eventId), draftSources(user.id, post, user.timeZone)]);
 
   return (
     <>
@@ -56,6 +56,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           slug: post.slug,
           initialHtml: renderMarkdown(post.bodyMarkdown),
           met,
+          sources,
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

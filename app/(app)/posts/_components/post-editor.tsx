@@ -1,7 +1,7 @@
 'use client';
 
 import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
-import { useDeferredValue, useEffect, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
@@ -9,6 +9,8 @@ import { proseClass } from './prose';
 import { namedIn, type NamedPerson } from '@/lib/posts/mentions';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
+import { SourcesPanel } from './sources-panel';
+import type { DraftPart } from '@/lib/posts/types';
 import { useAutosave, type SaveState } from './use-autosave';
 
 export interface EditorPost {
@@ -26,6 +28,8 @@ export interface EditorPost {
   initialHtml: string;
   /** The named people met at the event: publishing asks about any the post names. */
   met: NamedPerson[];
+  /** What each generated sentence was written from, when the event is still there. */
+  sources?: DraftPart[] | null;
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -68,6 +72,19 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const [copied, setCopied] = useState(false);
   const [slug, setSlug] = useState(post.slug);
   const [published, setPublished] = useState(post.status === 'published');
+  const body = useRef<HTMLTextAreaElement>(null);
+  /** Selects a sentence in the Markdown, switching to the Write view on a phone. */
+  function findInDraft(text: string) {
+    const at = auto.draft.markdown.indexOf(text);
+    const el = body.current;
+    if (at < 0 || !el) return;
+    setTab('write');
+    // After the Write view is shown, so that the textarea can take focus.
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(at, at + text.length);
+    });
+  }
   async function copy() {
     try {
       await navigator.clipboard.writeText(auto.draft.markdown.trim());
@@ -137,6 +154,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           <div className={`space-y-1.5 ${tab === 'write' ? '' : 'hidden lg:block'}`}>
             <label htmlFor={`${id}-body`} className="block text-sm font-medium">Post, in Markdown</label>
             <textarea
+              ref={body}
               id={`${id}-body`}
               className={`${inputClass} min-h-[55vh] field-sizing-content font-mono text-[15px] leading-relaxed`}
               value={auto.draft.markdown}
@@ -182,6 +200,11 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">The event this post came from was deleted, so it cannot be regenerated.</p>
         )}
+        {post.sources ? (
+          <div className="sm:col-span-2">
+            <SourcesPanel parts={post.sources} markdown={auto.draft.markdown} onFind={findInDraft} />
+          </div>
+        ) : null}
         <div className="space-y-4">
           <AddressField
             handle={post.handle}

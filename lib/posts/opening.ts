@@ -1,0 +1,136 @@
+import type { ComposeContext } from './context';
+import { article, capitalise, clean, contentWords, lowerThe, ordinal, partOfDay } from './english';
+import { topicNoun } from './topics';
+import type { DraftSource } from './types';
+
+/**
+ * How the evening is named in the opening, with no word group said twice: the title, series, venue and host
+ * are often the same words ("Breakfast at the Guildhall Forum", series "Guildhall Forum", venue "The
+ * Guildhall", host "Guildhall Forum series"), so each is said only when it adds a word not yet said.
+ */
+export interface EveningName {
+  /** "a Guildhall Forum breakfast", "another CIO Club evening", "Climate Tech Drinks", "the founders breakfast". */
+  phrase: string;
+  /** " at the Guildhall", or "". */
+  at: string;
+  /** ", hosted by X", or "". */
+  hostedBy: string;
+  /** What is left of the title when the series has said the rest ("Panel on trust"), or "". */
+  own: string;
+  /** ", my fifth so far", only when the series has earlier evenings. */
+  count: string;
+  /** What the summary says of the evening, to weave in: whole sentences and a theme. */
+  material: string[];
+  from: DraftSource[];
+}
+
+const KINDS = /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
+const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
+const ANOTHER = /^(another|the latest|one more)\b/i;
+// Finite verbs that make a summary sentence a sentence rather than a fragment.
+const VERB = /\b(is|are|was|were|has|have|had|came|come|went|met|made|gave|took|ran|spoke|showed|will|can|could|would|should|did|does|do|got|felt|looked|seemed|joined|attended|talked|discussed|opened|presented|turned|sold|filled)\b/;
+
+/** Splits the summary into clauses a writer could reuse: sentences, and the parts of a semicolon. */
+function clauses(summary: string): string[] {
+  return summary
+    .split(/(?<=[.!?])\s+|;\s*/)
+    .map((c) => c.trim().replace(/[.;]$/, ''))
+    .filter(Boolean);
+}
+
+function isTitleCase(title: string): boolean {
+  const words = title.split(' ').filter((w) => /^\p{L}/u.test(w) && !/^(of|and|for|the|in|on|at|to|a|an|with|by)$/.test(w));
+  return words.length > 0 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+/** True when the title opens with words of a name given elsewhere ("Tech Nation mixer", host "Tech Nation"). */
+function startsWithName(ctx: ComposeContext, title: string): boolean {
+  const [a, b] = title.split(' ');
+  const names = [ctx.input.event.host, ctx.input.event.venue, ...ctx.input.people.map((p) => p.organisation)].map((n) => clean(n));
+  return !!a && !!b && /^\p{Lu}/u.test(b) && names.some((n) => n.startsWith(`${a} ${b}`));
+}
+
+/** The evening's name parts, each said once. */
+export function eveningName(ctx: ComposeContext): EveningName {
+  const { event, seriesCount } = ctx.input;
+  const title = ctx.text(event.title);
+  const series = ctx.text(event.series);
+  const venue = lowerThe(ctx.text(event.venue));
+  const host = ctx.text(event.host);
+  const summary = ctx.text(event.summary);
+  const said = new Set<string>();
+  const adds = (value: string) => contentWords(value).some((w) => !said.has(w));
+  const say = (value: string) => contentWords(value).forEach((w) => said.add(w));
+  const from: DraftSource[] = [{ kind: 'event', label: `Title: ${ctx.plain(event.title) || 'untitled'}` }];
+
+  const parts = clauses(summary);
+  const frequency = (parts.join(' ').match(FREQUENCY)?.[1] ?? '').toLowerCase();
+  const kindMatch = clean(event.title).match(KINDS) ?? clean(event.series).match(KINDS);
+  const kind = kindMatch ? kindMatch[1]!.toLowerCase() : partOfDay(event.localHour);
+
+  let phrase: string;
+  let own = '';
+  const earlier = !!series && seriesCount >= 2;
+  if (series) {
+    const seriesKind = new RegExp(`\\b${kind}s?\\b`, 'i').test(series) ? series : `${series} ${kind}`;
+    if (earlier) phrase = frequency ? `another of the ${frequency} ${seriesKind}s` : `another ${seriesKind}`;
+    else phrase = frequency ? `one of the ${frequency} ${seriesKind}s` : `${article(seriesKind)} ${seriesKind}`;
+    say(seriesKind);
+    from.push({ kind: 'event', label: `Series: ${ctx.plain(event.series)}` });
+    // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
+    const rest = clean(event.title).replace(new RegExp(`^${clean(event.series).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+\\d{4})?\\s*[:—–-]\\s*`, 'i'), '');
+    if (adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
+      own = ctx.text(rest.replace(/^\d{4}\s*[:—–-]\s*/, ''));
+      say(rest);
+    } else say(title);
+  } else if (isTitleCase(clean(event.title))) {
+    phrase = title;
+    say(title);
+  } else if (KINDS.test(clean(event.title))) {
+    // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
+    phrase = startsWithName(ctx, clean(event.title)) ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    say(title);
+  } else {
+    phrase = `“${title}”`;
+    say(title);
+  }
+  let at = '';
+  if (venue && adds(venue)) {
+    at = ` at ${venue}`;
+    say(venue);
+    from.push({ kind: 'event', label: `Venue: ${ctx.plain(event.venue)}` });
+  }
+  let hostedBy = '';
+  if (host && adds(host)) {
+    hostedBy = `, hosted by ${host}`;
+    say(host);
+    from.push({ kind: 'event', label: `Host: ${ctx.plain(event.host)}` });
+  }
+  const count = earlier ? `, my ${ordinal(seriesCount)} so far` : '';
+
+  // The summary as material: clauses that only say "another of the series" are dropped (the opening says
+  // it), "this time on X" becomes the theme, whole sentences are kept, fragments are told as a billing.
+  const material: string[] = [];
+  for (const c of parts) {
+    const theme = /^(?:this time|this one was|this year|this month),?\s*(?:on|about)\s+(.+)$/i.exec(c);
+    if ((ANOTHER.test(c) || FREQUENCY.test(c)) && !adds(c.replace(FREQUENCY, '').replace(ANOTHER, ''))) continue;
+    if (ANOTHER.test(c) && contentWords(c).filter((w) => !said.has(w) && !FREQUENCY.test(w)).length <= 2) continue;
+    if (theme) {
+      material.push(`This time the theme was ${theme[1]}.`);
+    } else if (VERB.test(c) && /^[\p{Lu}\p{N}]/u.test(c)) {
+      material.push(`${capitalise(c)}.`);
+    } else {
+      const fragment = /^(A|An|The)\s/.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : topicNoun(c, ctx.proper);
+      material.push(`The ${ctx.spell('organisers')} billed it as ${fragment}.`);
+    }
+    say(c);
+  }
+  if (material.length) from.push(summarySource(ctx));
+  return { phrase, at, hostedBy, own, count, material, from };
+}
+
+/** The event's summary as a source, shortened for the editor's panel. */
+export function summarySource(ctx: ComposeContext): DraftSource {
+  const text = ctx.plain(ctx.input.event.summary);
+  return { kind: 'summary', label: text.length > 120 ? `${text.slice(0, 119).replace(/\s+\S*$/, '')}…` : text };
+}

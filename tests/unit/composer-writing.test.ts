@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { composePost } from '@/lib/posts/compose';
+import { writingHabits } from '@/lib/posts/habits';
+import { writingFormSchema, storedFromForm } from '@/lib/settings/writing';
+import { SAMPLE_EVENINGS } from '@/tests/fixtures/evenings';
+import { eventInput, person } from './composer-helpers';
+
+const secret = person({ name: 'Tom Secret', role: 'CTO', organisation: 'Acme', sector: 'Technology', keepPrivate: true, email: 'tom@acme.test' });
+const evening = eventInput({
+  event: { title: 'CIO Club', series: 'CIO Club', venue: 'the Guildhall', reflection: 'Worth going.' },
+  seriesCount: 3,
+  people: [person({ name: 'Jane Smith', role: 'CIO', organisation: 'HM Treasury', sector: 'Government' }), secret],
+  topics: ['Procurement'],
+  facts: [{ text: 'Tom Secret says budgets are frozen', personId: secret.id }],
+  followUps: [{ action: 'Send Jane the deck', personId: null, dueOn: '2026-04-24', done: false }],
+});
+const narrative = (writing: Parameters<typeof composePost>[1]['writing']) => composePost(evening, { style: 'narrative', writing }).markdown;
+
+describe('Settings → Writing in the draft', () => {
+  it('headings are off for a narrative and on for a summary unless the user chooses', () => {
+    expect(narrative({})).not.toMatch(/^##/m);
+    expect(narrative({ headings: true })).toMatch(/^## Who I met$/m);
+    expect(composePost(evening, { style: 'summary' }).markdown).toMatch(/^## People$/m);
+    expect(composePost(evening, { style: 'summary', writing: { headings: false } }).markdown).not.toMatch(/^##/m);
+  });
+
+  it('American spelling and dates', () => {
+    const md = narrative({ spelling: 'american', timeRef: 'date' });
+    expect(md).toMatch(/^Tuesday, April 21 was another CIO Club evening at the Guildhall, my third so far\./);
+    expect(md).toContain('by Friday, April 24');
+    expect(narrative({})).toContain('by Friday 24 April');
+    expect(composePost(eventInput({ event: { summary: 'Drinks for founders.' } }), { style: 'narrative', writing: { spelling: 'american' } }).markdown).toContain('The organizers billed it as drinks for founders.');
+  });
+
+  it.each([
+    ['role', 'the CTO at Acme'],
+    ['sector', 'someone from technology'],
+    ['guest', 'a fellow guest'],
+  ] as const)('people who asked not to be named: %s → %j, never their name or email', (unnamed, phrase) => {
+    for (const style of ['narrative', 'summary', 'social'] as const) {
+      const { markdown } = composePost(evening, { style, writing: { unnamed } });
+      expect(markdown).not.toMatch(/Tom|Secret|tom@acme/);
+      if (style !== 'social') expect(markdown.toLowerCase()).toContain(phrase.toLowerCase());
+    }
+  });
+
+  it('a sign-off closes the draft, escaped like any other text', () => {
+    expect(narrative({ signOff: 'Onwards, *Sam*' }).trimEnd().endsWith('Worth going.\n\nOnwards, \\*Sam\\*')).toBe(true);
+    expect(narrative({})).not.toContain('Onwards');
+  });
+
+  it('length: a short draft tells fewer sentences about the same people', () => {
+    const many = eventInput({
+      people: ['Government', 'Technology', 'Media'].map((sector, i) => person({ name: `Person ${'ABC'[i]}`, sector })),
+    });
+    const short = composePost(many, { style: 'narrative', writing: { length: 'short' } }).markdown;
+    const usual = composePost(many, { style: 'narrative' }).markdown;
+    expect(short).toContain('I talked to Person A, Person B and Person C.');
+    expect(usual).toContain('The people I talked to came from government, technology and media.');
+    expect(short.length).toBeLessThan(usual.length);
+  });
+
+  it('length: short < usual < long for a full evening, with the same people, facts and follow-ups in each', () => {
+    const guildhall = SAMPLE_EVENINGS[0]!.input;
+    const [short, usual, long] = (['short', 'usual', 'long'] as const).map((length) => composePost(guildhall, { style: 'narrative', writing: { length } }).markdown);
+    expect(short!.length).toBeLessThan(usual!.length);
+    expect(usual!.length).toBeLessThan(long!.length);
+    expect(long).toContain('From local government, I talked to the CTO at Kent County Council. I also met Tom Okafor, data analyst at Kent County Council.');
+    for (const md of [short!, long!]) {
+      for (const text of ['Priya Raman', 'Tom Okafor', 'Sara Lind', 'Ann Lee', '62% of councils', 'one in five', '14 months', 'ONS sharing checklist', 'Civic Signal pilot']) expect(md).toContain(text);
+    }
+  });
+});
+
+describe('habits from published posts', () => {
+  const post = (open: string, close: string, headings = false) => `${open}\n\n${headings ? '## Who I met\n\n' : ''}I organised my thoughts.\n\n${close}`;
+
+  it('takes what at least two posts agree on', () => {
+    expect(
+      writingHabits([
+        post('Last night I went to a meetup.', 'Onwards, Sam', true),
+        post('Yesterday morning was a breakfast.', 'Onwards, Sam', true),
+        post('On Tuesday 3 March I went out.', 'Bye'),
+      ]),
+    ).toEqual({ headings: true, timeRef: 'relative', spelling: 'british', signOff: 'Onwards, Sam' });
+    expect(writingHabits(['On Tuesday, April 21 I organized a dinner.\n\nx', 'Monday, March 2 we realized it.\n\ny'])).toMatchObject({
+      headings: false,
+      timeRef: 'date',
+      spelling: 'american',
+    });
+  });
+
+  it('one post, or none, says nothing', () => {
+    expect(writingHabits([])).toEqual({});
+    expect(writingHabits([post('Last night', 'Onwards', true)])).toEqual({});
+  });
+});
+
+describe('the Writing form', () => {
+  it('accepts the choices and turns "automatic" into nothing stored', () => {
+    const parsed = writingFormSchema.parse({ length: 'short', headings: 'auto', spelling: 'american', unnamed: 'guest', timeRef: 'auto', signOff: '  Cheers  ' });
+    expect(storedFromForm(parsed)).toEqual({ length: 'short', spelling: 'american', unnamed: 'guest', signOff: 'Cheers' });
+    expect(storedFromForm(writingFormSchema.parse({ length: 'usual', headings: 'off', spelling: 'british', unnamed: 'role', timeRef: 'date', signOff: '' }))).toEqual({
+      length: 'usual',
+      headings: false,
+      spelling: 'british',
+      unnamed: 'role',
+      timeRef: 'date',
+      signOff: null,
+    });
+  });
+
+  it('refuses what it does not know, with a message per field', () => {
+    const r = writingFormSchema.safeParse({ length: 'epic', headings: 'maybe', spelling: 'scots', unnamed: 'name them', timeRef: 'later', signOff: 'x'.repeat(121) });
+    expect(r.success).toBe(false);
+    const fields = new Set(r.error!.issues.map((i) => String(i.path[0])));
+    expect(fields).toEqual(new Set(['length', 'headings', 'spelling', 'unnamed', 'timeRef', 'signOff']));
+    expect(r.error!.issues.find((i) => i.path[0] === 'length')!.message).toBe('Choose a length');
+  });
+});
