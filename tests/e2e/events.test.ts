@@ -252,9 +252,11 @@ describe('logging an event on a phone', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await new AuthPages(page).signUp('Token Maker');
+    const { password } = await new AuthPages(page).signUp('Token Maker');
     await page.goto('/settings');
     await page.getByLabel('New token name').fill('Shortcuts on my phone');
+    // Settings has several password fields (account changes too): this one is the token form's.
+    await page.locator('#token-password').fill(password);
     await page.getByRole('button', { name: 'Create token' }).click();
     const tokenField = page.getByLabel('New API token');
     await expect.poll(() => tokenField.isVisible()).toBe(true);
@@ -273,6 +275,7 @@ describe('logging an event on a phone', () => {
     await expect.poll(() => page.getByText('No tokens yet.').isVisible()).toBe(true);
     // A token revoked straight after it was made does not stay on screen to be copied.
     await page.getByLabel('New token name').fill('Oops');
+    await page.locator('#token-password').fill(password);
     await page.getByRole('button', { name: 'Create token' }).click();
     await expect.poll(() => tokenField.isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Revoke token Oops' }).click();

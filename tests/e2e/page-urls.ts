@@ -34,6 +34,7 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/posts/[id]': (i) => [`/posts/${i.post}`],
   '/settings': () => ['/settings'],
   '/settings/deleted': () => ['/settings/deleted'],
+  '/settings/import': () => ['/settings/import'],
   '/sign-in': () => ['/sign-in'],
   '/sign-up': () => ['/sign-up'],
   '/u/[handle]': (i) => [`/u/${i.handle}`],

@@ -81,7 +81,7 @@ describe('API tokens in Settings', () => {
     await expect.poll(() => page.getByLabel('New token name').inputValue(), SLOW).toBe('Dashboard');
     expect(await page.getByLabel('It may').inputValue()).toBe('read');
 
-    await page.getByLabel('Your password').fill(password);
+    await page.locator('#token-password').fill(password);
     await page.getByRole('button', { name: 'Create token' }).click();
     const shown = page.getByLabel('New API token');
     await expect.poll(() => shown.isVisible(), SLOW).toBe(true);

@@ -48,7 +48,12 @@ export const createFollowUpAction = formAction(
   {
     name: 'follow-ups.create',
     // Only the follow-up's own fields reach the (strict) schema; the idempotency key is the wrapper's.
-    input: (formData) => ({ action: formData.get('action'), due: formData.get('due'), personId: formData.get('personId'), eventId: formData.get('eventId') }),
+    input: (formData) => ({
+      action: formData.get('action') ?? undefined,
+      due: formData.get('due') ?? undefined,
+      personId: formData.get('personId') ?? undefined,
+      eventId: formData.get('eventId') ?? undefined,
+    }),
     idempotency: { scope: 'follow-ups.create' },
     after: (data) => {
       refresh();
