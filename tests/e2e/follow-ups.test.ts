@@ -108,9 +108,10 @@ describe('follow-ups at 390 px', () => {
     expect(await page.getByLabel('Due').inputValue()).toBe(later);
 
     // Someone else saves first (another tab, through the API); this save is refused and the text kept.
+    const read = await (await page.request.get(`/api/v1/follow-ups/${id}`)).json();
     const other = await page.request.patch(`/api/v1/follow-ups/${id}`, {
       headers: { Origin: new URL(page.url()).origin },
-      data: { action: 'Call Bob on Friday' },
+      data: { action: 'Call Bob on Friday', version: read.version },
     });
     expect(other.status()).toBe(200);
     await page.getByLabel('What will you do?').fill('Call Bob about the tender');
