@@ -4,6 +4,9 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Rapport', template: '%s · Rapport' },
   description: 'Log networking events, find people by sector, keep your follow-ups and write the evening up.',
+  applicationName: 'Rapport',
+  // Opened from the home screen on iOS, Rapport runs full screen like an app (the manifest does this elsewhere).
+  appleWebApp: { capable: true, title: 'Rapport', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {
