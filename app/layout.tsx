@@ -20,7 +20,8 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en-GB">
+    // The service worker marks a page it serves from its offline copy with data-offline-copy on <html>.
+    <html lang="en-GB" suppressHydrationWarning>
       <body className="min-h-dvh">{children}</body>
     </html>
   );
