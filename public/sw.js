@@ -74,20 +74,41 @@ async function keepPage(userId, url, response) {
       }
     }),
   );
+  // The user may have signed out (or someone else in) while this was on its way: their copy is not kept then.
+  if ((await currentUser()) !== userId) return;
   await (await caches.open(PAGES_PREFIX + userId)).put(url, response);
+  if ((await currentUser()) !== userId) await caches.delete(PAGES_PREFIX + userId);
+}
+
+/** Build assets no kept page names any more (an older version of the app's) go, so the cache does not grow. */
+async function pruneAssets(userId) {
+  const pages = await caches.open(PAGES_PREFIX + userId);
+  const named = new Set();
+  for (const req of await pages.keys()) {
+    const html = await (await pages.match(req)).text();
+    for (const m of html.matchAll(/\/_next\/static\/[^"'\s)\\]+/g)) named.add(m[0]);
+  }
+  const statics = await caches.open(STATIC_CACHE);
+  for (const req of await statics.keys()) if (!named.has(new URL(req.url).pathname)) await statics.delete(req);
 }
 
 async function warm(userId) {
+  let warmed = 0;
   await Promise.all(
     WARM.map(async (path) => {
       try {
         const res = await fetch(path, { credentials: 'same-origin', redirect: 'manual' });
-        if (res.ok && res.type === 'basic' && (await currentUser()) === userId) await keepPage(userId, path, res);
+        if (res.ok && res.type === 'basic') {
+          await keepPage(userId, path, res);
+          warmed += 1;
+        }
       } catch {
         /* offline: warmed on a later visit */
       }
     }),
   );
+  // Only with a fresh set of pages, each naming this version's assets.
+  if (warmed === WARM.length && (await currentUser()) === userId) await pruneAssets(userId);
 }
 
 self.addEventListener('message', (event) => {
@@ -103,7 +124,11 @@ self.addEventListener('message', (event) => {
 async function asOfflineCopy(cached) {
   const saved = cached.headers.get('date') || '';
   const html = (await cached.text()).replace(/<html\b/, `<html data-offline-copy="${saved.replace(/"/g, '')}"`);
-  return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+  // The copy's scripts carry the nonce of the response they came in: its policy still holds them.
+  const csp = cached.headers.get('content-security-policy');
+  if (csp) headers['Content-Security-Policy'] = csp;
+  return new Response(html, { status: 200, headers });
 }
 
 const OFFLINE_PAGE = `<!doctype html><html lang="en-GB"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -112,11 +137,28 @@ const OFFLINE_PAGE = `<!doctype html><html lang="en-GB"><meta charset="utf-8"><m
 <p><a href="/events/new">Log an event</a> works offline, and what you save waits on this phone until you are back online.</p>
 <p><a href="/">Dashboard</a> · <a href="/outbox">Waiting to send</a></p></body></html>`;
 
+// A train's half-signal ("lie-fi") answers nothing rather than failing: past this wait, a kept copy is shown.
+const NETWORK_WAIT_MS = 6000;
+
+async function keptCopy(userId, url) {
+  const cache = await caches.open(PAGES_PREFIX + userId);
+  return (await cache.match(url.pathname)) || (url.pathname.startsWith('/events/new') ? await cache.match('/events/new') : null);
+}
+
 async function page(request) {
   const url = new URL(request.url);
   const userId = await currentUser();
   try {
-    const res = await fetch(request);
+    const network = fetch(request);
+    const res = userId
+      ? await Promise.race([
+          network,
+          new Promise((resolve, reject) =>
+            setTimeout(() => keptCopy(userId, url).then((c) => (c ? resolve(null) : network.then(resolve, reject))), NETWORK_WAIT_MS),
+          ),
+        ])
+      : await network;
+    if (res === null) return asOfflineCopy(await keptCopy(userId, url));
     // A redirect (to sign-in) or an error page is not a copy worth keeping.
     if (userId && res.ok && !res.redirected && READABLE.test(url.pathname) && !url.search) {
       const copy = res.clone();
@@ -126,8 +168,7 @@ async function page(request) {
     return res;
   } catch (err) {
     if (!userId) throw err;
-    const cache = await caches.open(PAGES_PREFIX + userId);
-    const cached = (await cache.match(url.pathname)) || (url.pathname.startsWith('/events/new') ? await cache.match('/events/new') : null);
+    const cached = await keptCopy(userId, url);
     if (cached) return asOfflineCopy(cached);
     return new Response(OFFLINE_PAGE, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   }

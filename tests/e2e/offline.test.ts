@@ -43,9 +43,11 @@ async function waitUntilReadyOffline(page: Page) {
       () =>
         page.evaluate(async () => {
           if (!navigator.serviceWorker.controller) return false;
+          const user = await (await (await caches.open('rapport-meta-v1')).match('/__rapport/user'))?.text();
           const names = await caches.keys();
-          const mine = names.find((n) => n.startsWith('rapport-pages-'));
-          return Boolean(mine && (await (await caches.open(mine)).match('/events/new')));
+          // Only the signed-in user's copies are on the device, and the capture form is among them.
+          if (!user || names.some((n) => n.startsWith('rapport-pages-') && n !== `rapport-pages-${user}`)) return false;
+          return Boolean(await (await caches.open(`rapport-pages-${user}`)).match('/events/new'));
         }),
       { timeout: 30_000 },
     )
@@ -68,9 +70,14 @@ async function openFormOffline(page: Page) {
 /** The badge beside "Log an event" in the phone's top bar (the sidebar's twin is hidden at this width). */
 const badge = (page: Page, label: string | RegExp) => page.getByLabel(label).filter({ visible: true });
 
-async function logOffline(page: Page, title: string, person: string) {
+async function logOffline(page: Page, title: string, people: (string | { name: string; organisation: string })[]) {
   await page.getByLabel('Title').fill(title);
-  await page.getByRole('group', { name: 'Person 1', exact: true }).getByLabel('Name (if you know it)').fill(person);
+  for (const [i, person] of people.entries()) {
+    if (i > 0) await page.getByRole('group', { name: `Person ${i}`, exact: true }).getByLabel('Role').press('Enter');
+    const row = page.getByRole('group', { name: `Person ${i + 1}`, exact: true });
+    await row.getByLabel('Name (if you know it)').fill(typeof person === 'string' ? person : person.name);
+    if (typeof person !== 'string') await row.getByLabel('Organisation').fill(person.organisation);
+  }
   await page.getByRole('button', { name: 'Save event' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Saved on this phone — it will be sent when you are back online.' });
   await expect.poll(() => notice.filter({ hasText: `“${title}”` }).isVisible()).toBe(true);
@@ -79,24 +86,28 @@ async function logOffline(page: Page, title: string, person: string) {
 }
 
 describe('works on the train home', () => {
-  it('opens the capture form with no signal, keeps two evenings on the phone, and sends each exactly once', async () => {
+  it('opens the capture form with no signal, keeps two evenings on the phone through a closed page, and sends each exactly once', async () => {
     const { context, page } = await phone();
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Tess Tunnel');
+    // Someone already known: named again offline, they must be matched, not duplicated, when the evening is sent.
+    expect((await page.request.post('/api/v1/people', { data: { name: 'Priya Shah', organisationName: 'BBC' }, headers: { Origin: new URL(baseURL()).origin } })).status()).toBe(201);
     await waitUntilReadyOffline(page);
 
     await loseSignal(context);
     await openFormOffline(page);
-
-    await logOffline(page, 'Cyber breakfast', 'Priya from the BBC');
-    await logOffline(page, 'Data leaders dinner', 'Head of IT, county council');
+    await logOffline(page, 'Cyber breakfast', [{ name: 'Priya Shah', organisation: 'BBC' }, 'Head of IT, county council', 'Tom from Ofcom']);
+    await logOffline(page, 'Data leaders dinner', ['Ana Lima']);
     await expect.poll(() => badge(page, '2 waiting to send').isVisible()).toBe(true);
 
-    // The outbox page opens offline too, and lists both.
-    await page.goto('/outbox');
-    await expect.poll(() => page.getByRole('heading', { name: 'Cyber breakfast' }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Data leaders dinner' }).isVisible()).toBe(true);
-    await expectNoHorizontalScroll(page);
+    // The page is closed and opened again, still with no signal: the outbox still holds both, and lists them.
+    await page.close();
+    const again = await context.newPage();
+    await again.goto('/outbox');
+    await expect.poll(() => again.getByRole('heading', { name: 'Cyber breakfast' }).isVisible()).toBe(true);
+    expect(await again.getByRole('heading', { name: 'Data leaders dinner' }).isVisible()).toBe(true);
+    expect(await again.getByText('3 people').isVisible()).toBe(true);
+    await expectNoHorizontalScroll(again);
 
     // Back online, the first answer is lost on the way back: the server saved it, the phone did not hear.
     let lost = 0;
@@ -107,21 +118,24 @@ describe('works on the train home', () => {
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await again.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => lost).toBe(1);
     await context.unrouteAll({ behavior: 'wait' });
 
     // Sent again under the same key: one event each, never two.
-    await page.getByRole('button', { name: 'Send now' }).click();
-    await expect.poll(() => page.getByText('Nothing waiting').isVisible()).toBe(true);
-    expect(await badge(page, /waiting to send/).count()).toBe(0);
-    expect(await titlesOnServer(page)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    await again.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => again.getByText('Nothing waiting').isVisible()).toBe(true);
+    expect(await badge(again, /waiting to send/).count()).toBe(0);
+    expect(await titlesOnServer(again)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    const list = (await (await again.request.get('/api/v1/events?q=Cyber')).json()) as { items: { id: string }[] };
+    const event = (await (await again.request.get(`/api/v1/events/${list.items[0]!.id}`)).json()) as { people: { name: string | null }[] };
+    expect(event.people).toHaveLength(3);
 
-    // The person typed offline is one person, and a second send changes nothing.
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    const people = await (await page.request.get('/api/v1/people?q=Priya')).json();
-    expect((people as { items: unknown[] }).items).toHaveLength(1);
-    expect(await titlesOnServer(page)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    // Priya is one person, and a second send changes nothing.
+    await again.evaluate(() => window.dispatchEvent(new Event('online')));
+    const people = (await (await again.request.get('/api/v1/people?q=Priya')).json()) as { items: unknown[] };
+    expect(people.items).toHaveLength(1);
+    expect(await titlesOnServer(again)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
     expect(errors).toEqual([]);
   });
 
@@ -131,7 +145,7 @@ describe('works on the train home', () => {
     await waitUntilReadyOffline(page);
     await loseSignal(context);
     await openFormOffline(page);
-    await logOffline(page, 'Late train evening', 'Someone from Ofcom');
+    await logOffline(page, 'Late train evening', ['Someone from Ofcom']);
 
     // The session ends while the phone is offline; the signal comes back on the page already open.
     await regainSignal(context);
@@ -145,13 +159,45 @@ describe('works on the train home', () => {
     await expect.poll(() => badge(page, /waiting to send/).count()).toBe(0);
   });
 
-  it('signing out empties the copies of private pages kept for offline use', async () => {
-    const { page } = await phone();
-    await new AuthPages(page).signUp('Olu Outgoing');
+  it('a second user of the same phone sees nothing of the first: no pages kept for them, no waiting events', async () => {
+    const { context, page } = await phone();
+    const first = await new AuthPages(page).signUp('Fay First');
     await waitUntilReadyOffline(page);
+    await loseSignal(context);
+    await openFormOffline(page);
+    await logOffline(page, 'Private board dinner', ['Someone confidential']);
+
+    // Signal back, but the evening cannot go yet (the API is unreachable); the first user signs out.
+    await regainSignal(context);
+    await context.route('**/api/v1/events', (route) => route.abort('connectionreset'));
     await new AuthPages(page).signOut();
     await expect
       .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rapport-pages-')).length))
       .toBe(0);
+
+    await new AuthPages(page).signUp('Sid Second');
+    await waitUntilReadyOffline(page);
+    expect(await badge(page, /waiting to send/).count()).toBe(0);
+    await page.goto('/outbox');
+    await expect.poll(() => page.getByText('Nothing waiting').isVisible()).toBe(true);
+    const html = await page.evaluate(async () => {
+      const texts: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('rapport-pages-')) continue;
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) texts.push(await (await cache.match(req))!.text());
+      }
+      return texts.join('\n');
+    });
+    expect(html).toContain('Sid Second');
+    expect(html).not.toContain('Fay First');
+    expect(html).not.toContain('Private board dinner');
+
+    // The first user's evening was never lost: back as them, it goes.
+    await context.unrouteAll({ behavior: 'wait' });
+    await new AuthPages(page).signOut();
+    await new AuthPages(page).signIn(first.email, first.password);
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => titlesOnServer(page)).toEqual(['Private board dinner']);
   });
 });
