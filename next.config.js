@@ -51,6 +51,16 @@ const nextConfig = {
         source: '/_next/static/:path*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
       },
+      {
+        // The service worker: always checked for a new version (never served from the HTTP cache), and bound by its
+        // own CSP, which allows it to fetch this origin and nothing else.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache, max-age=0' },
+          { key: 'Content-Type', value: 'text/javascript; charset=utf-8' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self'; object-src 'none'" },
+        ],
+      },
     ];
   },
 };

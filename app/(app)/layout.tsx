@@ -1,5 +1,6 @@
 import { Plus, Settings } from 'lucide-react';
 import Link from 'next/link';
+import { OfflineSupport, OutboxLink } from '@/app/_components/offline/offline-support';
 import { BottomNav, SideNav } from '@/app/_components/shell/nav';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { ButtonLink } from '@/app/_components/ui/button';
@@ -27,6 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           Log an event
         </ButtonLink>
         <SideNav dueCount={dueCount} />
+        <OutboxLink userId={user.id} className="mt-2 px-3" />
         <div className="mt-auto border-t border-zinc-200 pt-3 dark:border-zinc-800">
           <p className="truncate px-3 pb-2 text-xs text-zinc-500" title={user.email}>
             Signed in as {user.name}
@@ -44,6 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Rapport
           </Link>
           <div className="ml-auto flex items-center gap-1">
+            <OutboxLink userId={user.id} />
             <ButtonLink href="/events/new" className="px-3">
               <Plus aria-hidden className="size-4" />
               Log an event
@@ -58,6 +61,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 pt-5 pb-24 md:px-8 md:pt-8 md:pb-12">
+          <OfflineSupport userId={user.id} />
           {children}
         </main>
       </div>

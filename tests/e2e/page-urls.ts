@@ -32,6 +32,7 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/follow-ups/[id]': (i) => [`/follow-ups/${i.followUp}`],
   '/posts': () => ['/posts'],
   '/posts/[id]': (i) => [`/posts/${i.post}`],
+  '/outbox': () => ['/outbox'],
   '/settings': () => ['/settings'],
   '/settings/deleted': () => ['/settings/deleted'],
   '/settings/import': () => ['/settings/import'],

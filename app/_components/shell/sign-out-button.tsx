@@ -4,13 +4,18 @@ import { LogOut } from 'lucide-react';
 import { signOutAction } from '@/app/(auth)/actions';
 import { buttonClass } from '@/app/_components/ui/button';
 
-/** Drafts kept on this device are private to the user: sign-out clears them before the session ends. */
+/**
+ * Drafts kept on this device are private to the user: sign-out clears them before the session ends, and tells the
+ * service worker to drop the copies of this user's pages it keeps for offline use. (Events waiting in the outbox
+ * stay: they are the user's unsent evenings, hidden from anyone else, and go after the next sign-in.)
+ */
 export function clearDeviceDrafts() {
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith('rapport:')) localStorage.removeItem(key);
   } catch {
     /* storage unavailable */
   }
+  navigator.serviceWorker?.controller?.postMessage({ type: 'signed-out' });
 }
 
 export function SignOutButton({ compact = false }: { compact?: boolean }) {

@@ -18,6 +18,7 @@ import {
 } from '@/lib/events/draft';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
+import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
 import { saveEventAction, type SaveEventResult } from '../actions';
 import { ConflictNotice } from './conflict-notice';
 import { FactRow, FollowUpRow } from './fact-followup-rows';
@@ -44,6 +45,7 @@ function rekey(errors: Errors, uids: ReturnType<typeof payloadRowUids>): Errors 
 /** The capture form, for a new event and for an edit: phone first, nothing lost. */
 export function EventForm({
   draftKey,
+  userId,
   initial,
   eventId,
   sectors,
@@ -51,6 +53,8 @@ export function EventForm({
   locale,
 }: {
   draftKey: string;
+  /** The signed-in user: what waits in this device's outbox is theirs. */
+  userId: string;
   initial: EventDraft;
   eventId?: string;
   sectors: string[];
@@ -60,7 +64,10 @@ export function EventForm({
   locale: string;
 }) {
   const router = useRouter();
-  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial);
+  // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
+  const today = partsIn(new Date(), timeZone).date;
+  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : { today });
+  const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Record<string, DuplicateCandidate[]>>({});
@@ -71,8 +78,6 @@ export function EventForm({
   const [refusals, setRefusals] = useState(0);
   const seriesList = useId();
   const series = useSuggest<string>('series', draft.series);
-  // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
-  const today = partsIn(new Date(), timeZone).date;
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (path: string) => errors[path];
 
@@ -100,10 +105,24 @@ export function EventForm({
     const payload = draftToPayload(current, timeZone);
     const uids = payloadRowUids(current);
     startTransition(async () => {
-      const r: SaveEventResult = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch(() => ({
-        message: 'No connection just now. Your draft is kept on this device; try again when you have signal.',
-        ok: false,
-      }));
+      const r: SaveEventResult | 'offline' = await saveEventAction({ eventId, version: current.version, idempotencyKey: current.key, payload }).catch((err) =>
+        isNetworkFailure(err) && !eventId
+          ? ('offline' as const)
+          : { message: 'No connection just now. Your draft is kept on this device; try again when you have signal.', ok: false },
+      );
+      if (r === 'offline') {
+        // No signal: the evening waits in this device's outbox under its key, and goes when the phone is back online.
+        const title = current.title.trim() || 'Untitled event';
+        await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
+        reset({ ...initial, key: `evt-${newUid()}`, date: today });
+        setErrors({});
+        setConflict(null);
+        setMessage(null);
+        setQueued(title);
+        window.scrollTo({ top: 0 });
+        return;
+      }
+      setQueued(null);
       if (r.ok && r.data?.eventId) {
         clear();
         router.push(`/events/${r.data.eventId}${eventId ? '?updated=1' : '?saved=1'}`);
@@ -155,6 +174,18 @@ export function EventForm({
           <button type="button" className="min-h-11 font-medium underline" onClick={() => reset({ ...initial, key: `evt-${newUid()}` })}>
             Start over
           </button>
+        </div>
+      ) : null}
+      {queued ? (
+        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+          <p className="font-medium">Saved on this phone — it will be sent when you are back online.</p>
+          <p>
+            “{queued}” is waiting with any others in{' '}
+            <a href="/outbox" className="font-medium underline">
+              Waiting to send
+            </a>
+            . You can log another now.
+          </p>
         </div>
       ) : null}
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive" className="outline-none">

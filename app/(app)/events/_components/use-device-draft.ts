@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DRAFT_PREFIX, type EventDraft } from '@/lib/events/draft';
+import { DRAFT_PREFIX, newUid, type EventDraft } from '@/lib/events/draft';
 
 function read(key: string): EventDraft | null {
   try {
@@ -31,11 +31,17 @@ function forgetOtherUsersDrafts(key: string) {
   }
 }
 
-export function useDeviceDraft(key: string, initial: EventDraft) {
+/**
+ * `fresh` (a new event): a draft not restored from storage is given its own idempotency key, minted here on the
+ * device, and today's date. The page may be an offline copy whose server-made key and date were made for an
+ * earlier evening; two events logged offline must never share a key.
+ */
+export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { today: string }) {
   const [draft, setDraftState] = useState<EventDraft>(initial);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const latest = useRef(draft);
+  const freshToday = fresh?.today;
   const dirty = useRef(false);
 
   const write = useCallback(() => {
@@ -59,6 +65,9 @@ export function useDeviceDraft(key: string, initial: EventDraft) {
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraftState(stored);
       setRestoredAt(stored.savedAt ?? Date.now());
+    } else if (freshToday) {
+      latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshToday };
+      setDraftState(latest.current);
     }
     const onHide = () => write();
     const onVisibility = () => document.visibilityState === 'hidden' && write();
@@ -68,7 +77,7 @@ export function useDeviceDraft(key: string, initial: EventDraft) {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [key, write]);
+  }, [key, write, freshToday]);
 
   const setDraft = useCallback(
     (update: (d: EventDraft) => EventDraft) => {

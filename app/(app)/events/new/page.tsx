@@ -16,7 +16,7 @@ export default async function NewEventPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Log an event" description="Write it down while it is fresh. Everything is kept on this device until you save." />
-      <EventForm draftKey={draftKey(user.id, 'new')} initial={initial} sectors={sectors} timeZone={user.timeZone} locale={user.locale} />
+      <EventForm draftKey={draftKey(user.id, 'new')} userId={user.id} initial={initial} sectors={sectors} timeZone={user.timeZone} locale={user.locale} />
     </div>
   );
 }

@@ -1,0 +1,128 @@
+'use client';
+
+import { CloudOff } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { shortDateTime } from '@/app/_components/offline/offline-support';
+import { Button } from '@/app/_components/ui/button';
+import { Card, EmptyState } from '@/app/_components/ui/card';
+import { draftKey } from '@/lib/events/draft';
+import { listOutbox, onOutboxChange, removeOutboxItem, sendOutbox, type OutboxItem } from '@/lib/offline/outbox';
+
+/** A calendar day ("2026-12-04") as the page's language writes it ("Fri 4 Dec 2026"). */
+function longDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** Whether the new-event form on this device already holds something the user typed. */
+function newDraftInProgress(userId: string): boolean {
+  try {
+    const raw = localStorage.getItem(draftKey(userId, 'new'));
+    if (!raw) return false;
+    const d = JSON.parse(raw) as { title?: string; people?: unknown[]; notes?: string };
+    return Boolean(d.title?.trim() || d.notes?.trim() || d.people?.length);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Moves a waiting event back into the capture form, to edit there and save again. A full page load rather than a
+ * client-side one: offline, the service worker can serve the form's page but not the router's data request.
+ */
+async function moveToForm(userId: string, item: OutboxItem) {
+  localStorage.setItem(draftKey(userId, 'new'), JSON.stringify({ ...item.draft, savedAt: Date.now() }));
+  await removeOutboxItem(userId, item.key);
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign('/events/new');
+}
+
+export function OutboxList({ userId }: { userId: string }) {
+  const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void listOutbox(userId)
+        .then((list) => live && setItems(list))
+        .catch(() => live && setItems([]));
+    refresh();
+    const stop = onOutboxChange(refresh);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [userId]);
+
+  const open = (item: OutboxItem) => {
+    if (newDraftInProgress(userId)) {
+      setNotice('You are already logging another event on this phone. Save or clear that one first, then open this.');
+      return;
+    }
+    void moveToForm(userId, item);
+  };
+
+  const sendNow = async () => {
+    setSending(true);
+    const sent = await sendOutbox(userId).catch(() => 0);
+    setSending(false);
+    setNotice(sent ? `Sent ${sent === 1 ? 'one event' : `${sent} events`}.` : navigator.onLine ? 'Nothing could be sent just now.' : 'Still no connection.');
+  };
+
+  if (items === null) return <p className="text-sm text-zinc-500">Looking on this phone…</p>;
+  return (
+    <div className="space-y-4">
+      <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
+        {notice}
+      </p>
+      {items.length === 0 ? (
+        <EmptyState icon={<CloudOff aria-hidden className="size-8" />} title="Nothing waiting">
+          Events you save with no signal wait here, and go as soon as the phone is back online.
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="space-y-3">
+            {items.map((item) => (
+              <li key={item.key}>
+                <Card className="space-y-2">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h2 className="text-base font-semibold">{item.title}</h2>
+                    <span className="text-xs text-zinc-500">Kept {shortDateTime(item.savedAt)}</span>
+                  </div>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    {item.draft.people.length === 1 ? '1 person' : `${item.draft.people.length} people`}
+                    {item.draft.date ? ` · ${longDay(item.draft.date)}` : ''}
+                  </p>
+                  {item.message ? (
+                    <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+                      {item.message}
+                      {item.fieldErrors && Object.keys(item.fieldErrors).length ? (
+                        <span className="mt-1 block">{Object.values(item.fieldErrors).flat().join(' ')}</span>
+                      ) : null}
+                    </p>
+                  ) : null}
+                  <div className="flex flex-wrap gap-2">
+                    <Button type="button" variant="secondary" onClick={() => open(item)}>
+                      Open and edit
+                    </Button>
+                    {item.needsSignIn ? (
+                      <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
+                        Sign in again
+                      </a>
+                    ) : null}
+                  </div>
+                </Card>
+              </li>
+            ))}
+          </ul>
+          <Button type="button" onClick={() => void sendNow()} disabled={sending}>
+            {sending ? 'Sending…' : 'Send now'}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The outbox: events saved on this device while there was no connection, each under the idempotency key of its
+ * draft, waiting to be sent. Browser-only (IndexedDB through idb-keyval). Entries carry the user's id: another
+ * user signing in on this device neither sees nor sends them, and the owner's wait for them through a sign-out,
+ * since an expired session must never cost an evening's notes.
+ *
+ * Sending goes through the JSON API with the key as `Idempotency-Key`, so a send that is retried, duplicated by a
+ * second tab, or whose answer was lost on the way back creates one event; people picked by name are matched the
+ * way the API matches them (an unknown name is linked to the one person of that name rather than duplicated).
+ */
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import type { EventDraft } from '@/lib/events/draft';
+
+export type OutboxItem = {
+  /** The draft's idempotency key, which is also the entry's key. */
+  key: string;
+  userId: string;
+  /** What the form would have sent (eventInputSchema's shape). */
+  payload: unknown;
+  /** The form as the user left it, to open and edit before it is sent. */
+  draft: EventDraft;
+  title: string;
+  savedAt: number;
+  /** Why the last send was refused, beside the entry; absent while it simply waits for a connection. */
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** The server needs a fresh sign-in before this can go (it is tried again after one). */
+  needsSignIn?: boolean;
+  /** The server refused this as it is: it waits for the user to open and fix it, and is not sent again before. */
+  refused?: boolean;
+};
+
+const CHANGED = 'rapport-outbox-changed';
+let store: UseStore | undefined;
+const outbox = () => (store ??= createStore('rapport-outbox', 'events'));
+
+function announce() {
+  window.dispatchEvent(new Event(CHANGED));
+  try {
+    const channel = new BroadcastChannel(CHANGED);
+    channel.postMessage('changed');
+    channel.close();
+  } catch {
+    /* no BroadcastChannel: other tabs catch up when they next look */
+  }
+}
+
+/** Calls `listener` whenever the outbox changes, in this tab or another. Returns the unsubscribe. */
+export function onOutboxChange(listener: () => void): () => void {
+  window.addEventListener(CHANGED, listener);
+  let channel: BroadcastChannel | undefined;
+  try {
+    channel = new BroadcastChannel(CHANGED);
+    channel.onmessage = listener;
+  } catch {
+    channel = undefined;
+  }
+  return () => {
+    window.removeEventListener(CHANGED, listener);
+    channel?.close();
+  };
+}
+
+export async function listOutbox(userId: string): Promise<OutboxItem[]> {
+  const all = (await entries<string, OutboxItem>(outbox())).map(([, item]) => item);
+  return all.filter((item) => item.userId === userId).sort((a, b) => a.savedAt - b.savedAt);
+}
+
+export async function getOutboxItem(userId: string, key: string): Promise<OutboxItem | undefined> {
+  const item = await get<OutboxItem>(key, outbox());
+  return item?.userId === userId ? item : undefined;
+}
+
+export async function putOutboxItem(item: OutboxItem): Promise<void> {
+  await set(item.key, item, outbox());
+  announce();
+  // Where the browser has Background Sync, it wakes Rapport to send as soon as there is a connection.
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })?.sync?.register(
+      'rapport-outbox',
+    );
+  } catch {
+    /* no Background Sync: the page sends on 'online' and when next opened */
+  }
+}
+
+export async function removeOutboxItem(userId: string, key: string): Promise<void> {
+  const item = await get<OutboxItem>(key, outbox());
+  if (item?.userId !== userId) return;
+  await del(key, outbox());
+  announce();
+}
+
+/** Whether a failed call failed for want of a connection (as opposed to an answer the server gave). */
+export function isNetworkFailure(err: unknown): boolean {
+  return err instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false);
+}
+
+type Problem = { detail?: string; errors?: { path: string; message: string }[] };
+
+/** Sends one item. Resolves to 'sent', 'kept' (refused: the message is stored beside it) or 'offline'. */
+async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/events', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': item.key },
+      body: JSON.stringify(item.payload),
+    });
+  } catch {
+    return 'offline';
+  }
+  if (res.ok) {
+    await del(item.key, outbox());
+    return 'sent';
+  }
+  if (res.status >= 500 || res.status === 429) return 'offline';
+  const problem = (await res.json().catch(() => ({}))) as Problem;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const e of problem.errors ?? []) (fieldErrors[e.path] ??= []).push(e.message);
+  const refused: OutboxItem =
+    res.status === 401
+      ? { ...item, needsSignIn: true, message: 'Your session has ended. Sign in again and this will be sent; nothing is lost.' }
+      : {
+          ...item,
+          needsSignIn: false,
+          refused: true,
+          fieldErrors,
+          message:
+            problem.errors?.length
+              ? 'Some details need fixing before this can be sent. Open it to fix them.'
+              : (problem.detail ?? 'The server could not take this event. Open it to check it.'),
+        };
+  await set(item.key, refused, outbox());
+  return 'kept';
+}
+
+/**
+ * Sends every waiting event of the user, one at a time, one tab at a time (a Web Lock where the browser has
+ * them; the idempotency key makes a second sender harmless anyway). Returns how many went.
+ */
+export async function sendOutbox(userId: string): Promise<number> {
+  const run = async () => {
+    let sent = 0;
+    for (const item of await listOutbox(userId)) {
+      if (item.refused) continue;
+      const result = await sendOne(item);
+      if (result === 'offline') break;
+      if (result === 'sent') sent += 1;
+    }
+    return sent;
+  };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const sent = locks ? await locks.request('rapport-outbox', run) : await run();
+  announce();
+  return sent;
+}

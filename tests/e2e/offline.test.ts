@@ -1,0 +1,203 @@
+// The service worker's own fetches reach context.route only with this flag (Playwright issue #2311); it is read
+// when the browser is launched, so it is set before anything launches.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, expectNoHorizontalScroll, PHONE, watchErrors } from '../support/browser';
+import { launchProfile } from '../support/chromium';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A phone with a profile on disk, as an installed Rapport has: the worker, its caches and IndexedDB persist. */
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rapport-offline-'));
+  const context = await launchProfile(dir, { baseURL: baseURL(), viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/London' });
+  cleanups.push(async () => {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/** No signal at all: every request of the page and of its service worker fails, and the page is told it is offline. */
+async function loseSignal(context: BrowserContext) {
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+}
+async function regainSignal(context: BrowserContext) {
+  await context.unrouteAll({ behavior: 'wait' });
+  await context.setOffline(false);
+}
+
+/** After one online visit the worker controls the page and holds the capture form for this user. */
+async function waitUntilReadyOffline(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return false;
+          const user = await (await (await caches.open('rapport-meta-v1')).match('/__rapport/user'))?.text();
+          const names = await caches.keys();
+          // Only the signed-in user's copies are on the device, and the capture form is among them.
+          if (!user || names.some((n) => n.startsWith('rapport-pages-') && n !== `rapport-pages-${user}`)) return false;
+          return Boolean(await (await caches.open(`rapport-pages-${user}`)).match('/events/new'));
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+async function titlesOnServer(page: Page): Promise<string[]> {
+  const res = await page.request.get('/api/v1/events?limit=50');
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { items: { title: string }[] }).items.map((e) => e.title).sort();
+}
+
+/** With no signal, the capture form opens from the phone (hydrated once the offline banner shows). */
+async function openFormOffline(page: Page) {
+  await page.goto('/events/new');
+  await expect.poll(() => page.getByRole('heading', { name: 'Log an event' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('Offline copy').isVisible()).toBe(true);
+}
+
+/** The badge beside "Log an event" in the phone's top bar (the sidebar's twin is hidden at this width). */
+const badge = (page: Page, label: string | RegExp) => page.getByLabel(label).filter({ visible: true });
+
+async function logOffline(page: Page, title: string, people: (string | { name: string; organisation: string })[]) {
+  await page.getByLabel('Title').fill(title);
+  for (const [i, person] of people.entries()) {
+    if (i > 0) await page.getByRole('group', { name: `Person ${i}`, exact: true }).getByLabel('Role').press('Enter');
+    const row = page.getByRole('group', { name: `Person ${i + 1}`, exact: true });
+    await row.getByLabel('Name (if you know it)').fill(typeof person === 'string' ? person : person.name);
+    if (typeof person !== 'string') await row.getByLabel('Organisation').fill(person.organisation);
+  }
+  await page.getByRole('button', { name: 'Save event' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Saved on this phone — it will be sent when you are back online.' });
+  await expect.poll(() => notice.filter({ hasText: `“${title}”` }).isVisible()).toBe(true);
+  // The form is clear for the next evening, with a new key of its own.
+  expect(await page.getByLabel('Title').inputValue()).toBe('');
+}
+
+describe('works on the train home', () => {
+  it('opens the capture form with no signal, keeps two evenings on the phone through a closed page, and sends each exactly once', async () => {
+    const { context, page } = await phone();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Tess Tunnel');
+    // Someone already known: named again offline, they must be matched, not duplicated, when the evening is sent.
+    expect((await page.request.post('/api/v1/people', { data: { name: 'Priya Shah', organisationName: 'BBC' }, headers: { Origin: new URL(baseURL()).origin } })).status()).toBe(201);
+    await waitUntilReadyOffline(page);
+
+    await loseSignal(context);
+    await openFormOffline(page);
+    await logOffline(page, 'Cyber breakfast', [{ name: 'Priya Shah', organisation: 'BBC' }, 'Head of IT, county council', 'Tom from Ofcom']);
+    await logOffline(page, 'Data leaders dinner', ['Ana Lima']);
+    await expect.poll(() => badge(page, '2 waiting to send').isVisible()).toBe(true);
+
+    // The page is closed and opened again, still with no signal: the outbox still holds both, and lists them.
+    await page.close();
+    const again = await context.newPage();
+    await again.goto('/outbox');
+    await expect.poll(() => again.getByRole('heading', { name: 'Cyber breakfast' }).isVisible()).toBe(true);
+    expect(await again.getByRole('heading', { name: 'Data leaders dinner' }).isVisible()).toBe(true);
+    expect(await again.getByText('3 people').isVisible()).toBe(true);
+    await expectNoHorizontalScroll(again);
+
+    // Back online, the first answer is lost on the way back: the server saved it, the phone did not hear.
+    let lost = 0;
+    await regainSignal(context);
+    await context.route('**/api/v1/events', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+      lost += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await again.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => lost).toBe(1);
+    await context.unrouteAll({ behavior: 'wait' });
+
+    // Sent again under the same key: one event each, never two.
+    await again.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => again.getByText('Nothing waiting').isVisible()).toBe(true);
+    expect(await badge(again, /waiting to send/).count()).toBe(0);
+    expect(await titlesOnServer(again)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    const list = (await (await again.request.get('/api/v1/events?q=Cyber')).json()) as { items: { id: string }[] };
+    const event = (await (await again.request.get(`/api/v1/events/${list.items[0]!.id}`)).json()) as { people: { name: string | null }[] };
+    expect(event.people).toHaveLength(3);
+
+    // Priya is one person, and a second send changes nothing.
+    await again.evaluate(() => window.dispatchEvent(new Event('online')));
+    const people = (await (await again.request.get('/api/v1/people?q=Priya')).json()) as { items: unknown[] };
+    expect(people.items).toHaveLength(1);
+    expect(await titlesOnServer(again)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    expect(errors).toEqual([]);
+  });
+
+  it('a send refused for an ended session stays on the phone, and goes after signing in again', async () => {
+    const { context, page } = await phone();
+    const account = await new AuthPages(page).signUp('Sam Session');
+    await waitUntilReadyOffline(page);
+    await loseSignal(context);
+    await openFormOffline(page);
+    await logOffline(page, 'Late train evening', ['Someone from Ofcom']);
+
+    // The session ends while the phone is offline; the signal comes back on the page already open.
+    await regainSignal(context);
+    await context.clearCookies();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => badge(page, '1 waiting to send').isVisible()).toBe(true);
+
+    await new AuthPages(page).signIn(account.email, account.password);
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => titlesOnServer(page)).toEqual(['Late train evening']);
+    await expect.poll(() => badge(page, /waiting to send/).count()).toBe(0);
+  });
+
+  it('a second user of the same phone sees nothing of the first: no pages kept for them, no waiting events', async () => {
+    const { context, page } = await phone();
+    const first = await new AuthPages(page).signUp('Fay First');
+    await waitUntilReadyOffline(page);
+    await loseSignal(context);
+    await openFormOffline(page);
+    await logOffline(page, 'Private board dinner', ['Someone confidential']);
+
+    // Signal back, but the evening cannot go yet (the API is unreachable); the first user signs out.
+    await regainSignal(context);
+    await context.route('**/api/v1/events', (route) => route.abort('connectionreset'));
+    await new AuthPages(page).signOut();
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rapport-pages-')).length))
+      .toBe(0);
+
+    await new AuthPages(page).signUp('Sid Second');
+    await waitUntilReadyOffline(page);
+    expect(await badge(page, /waiting to send/).count()).toBe(0);
+    await page.goto('/outbox');
+    await expect.poll(() => page.getByText('Nothing waiting').isVisible()).toBe(true);
+    const html = await page.evaluate(async () => {
+      const texts: string[] = [];
+      for (const name of await caches.keys()) {
+        if (!name.startsWith('rapport-pages-')) continue;
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) texts.push(await (await cache.match(req))!.text());
+      }
+      return texts.join('\n');
+    });
+    expect(html).toContain('Sid Second');
+    expect(html).not.toContain('Fay First');
+    expect(html).not.toContain('Private board dinner');
+
+    // The first user's evening was never lost: back as them, it goes.
+    await context.unrouteAll({ behavior: 'wait' });
+    await new AuthPages(page).signOut();
+    await new AuthPages(page).signIn(first.email, first.password);
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => titlesOnServer(page)).toEqual(['Private board dinner']);
+  });
+});
