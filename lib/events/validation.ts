@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
-import { topicList, topicName } from '@/lib/topics/validation';
+import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
 
 
