@@ -119,6 +119,20 @@ export function respond<S extends z.ZodType>(schema: S, value: unknown, status =
   return json(parsed.data, status, headers);
 }
 
+/**
+ * Runs a write whose stale `version` throws VersionConflictError, and passes the conflict's `current` copy through
+ * the same response schema as a success, so a 409 carries the record exactly as GET shows it.
+ */
+export async function conflictAs<T>(schema: z.ZodType, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof VersionConflictError)) throw err;
+    const current = schema.parse(JSON.parse(JSON.stringify(err.current)));
+    throw new VersionConflictError(current, err.fieldErrors, err.message);
+  }
+}
+
 /** A JSON response that is never cached. */
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
