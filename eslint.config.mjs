@@ -4,6 +4,10 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
+// Paths are relative to this file, whichever folder eslint runs from.
+const root = import.meta.dirname;
+const list = (dir, options) => readdirSync(join(root, dir), options);
+
 // The layers and their boundaries are described in docs/architecture.md ("Boundaries"); this is where they hold.
 
 /** Every path under `app/` that is not `dir` or inside it: the siblings of `dir` and of each of its parents. */
@@ -11,14 +15,14 @@ function appOutside(dir) {
   const targets = [];
   for (let d = dir; d !== 'app'; d = dirname(d)) {
     const parent = dirname(d);
-    for (const entry of readdirSync(parent)) if (join(parent, entry) !== d) targets.push(`./${join(parent, entry)}`);
+    for (const entry of list(parent)) if (join(parent, entry) !== d) targets.push(`./${join(parent, entry)}`);
   }
   return targets;
 }
 
 /** Next.js private folders (`_name`) inside a route: the widgets, sections and panels of that route only. */
 function privateFolders(dir = 'app') {
-  return readdirSync(dir, { withFileTypes: true })
+  return list(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .flatMap((e) => {
       const path = join(dir, e.name);
@@ -28,24 +32,24 @@ function privateFolders(dir = 'app') {
 }
 
 // db/seed.ts is a script that signs up its demo user through lib/auth like a real sign-up: the one named exception.
-const dbCore = readdirSync('db')
+const dbCore = list('db')
   .filter((entry) => !['seed.ts', 'seed-data.ts', 'migrations'].includes(entry))
   .map((entry) => `./db/${entry}`);
 
 // The foundation every feature builds on; it never reaches up into a feature (lib/api/registry.ts collects the
 // features' OpenAPI documents, so it is the one file of lib/api outside the zone).
 const foundation = [
-  ...readdirSync('lib', { withFileTypes: true })
+  ...list('lib', { withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => `./lib/${e.name}`),
   './lib/actions',
   './lib/auth',
   './lib/validation',
-  ...readdirSync('lib/api')
+  ...list('lib/api')
     .filter((entry) => entry !== 'registry.ts')
     .map((entry) => `./lib/api/${entry}`),
 ];
-const features = readdirSync('lib', { withFileTypes: true })
+const features = list('lib', { withFileTypes: true })
   .filter((e) => e.isDirectory() && !['actions', 'auth', 'validation', 'api'].includes(e.name))
   .map((e) => `./lib/${e.name}`);
 
@@ -75,7 +79,7 @@ const config = [
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import/no-restricted-paths': ['error', { zones: boundaries }],
+      'import/no-restricted-paths': ['error', { basePath: root, zones: boundaries }],
     },
   },
   {
