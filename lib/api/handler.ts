@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db/client';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
-import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { BusyError, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { siteOrigin } from '@/lib/site-origin';
 import { countWrite } from '@/lib/write-limit';
@@ -77,6 +77,7 @@ export function errorResponse(err: unknown, route?: string): Response {
     : undefined;
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
+  if (err instanceof BusyError) return problem(503, err.message, {}, { 'Retry-After': String(err.retryAfterSeconds) });
   if (err instanceof NamesPrivatePeopleError) return problem(409, err.message, { named: err.named });
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
   if (isDatabaseUnavailable(err)) {
