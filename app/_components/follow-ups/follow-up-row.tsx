@@ -16,7 +16,7 @@ import {
   setDueAction,
   snoozeFollowUpAction,
   type TapResult,
-} from '../actions';
+} from '@/app/(app)/follow-ups/actions';
 import type { Toast } from './follow-up-list';
 
 const menuItem =
