@@ -6,7 +6,6 @@ import { rows } from '@/db/rows';
 import { users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { lockImports, type ImportSummary } from '@/lib/import/apply';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { isTimeZone } from '@/lib/time-zone';
 import { backupColumns, backupSchema, BACKUP_TABLES, type Backup, type BackupTable } from './tables';
 
@@ -124,7 +123,6 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
     }
     const summary = { created, updated: 0, skipped, errors: [] };
     if (opts.dryRun) throw new DryRun(summary);
-    await refreshPeopleSearch(tx, userId, { all: true });
     return summary;
   });
 }

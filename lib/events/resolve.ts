@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -60,8 +59,6 @@ export async function resolveOrganisation(
         .update(organisations)
         .set({ sectorId, updatedAt: new Date() })
         .where(and(eq(organisations.id, found.id), eq(organisations.userId, userId)));
-      // Everyone already at the organisation now falls under that sector too.
-      await refreshPeopleSearch(tx, userId, { organisationId: found.id });
       return { id: found.id, sectorId };
     }
     return found;

@@ -6,7 +6,6 @@ import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
 import { mergeNotes } from '@/lib/people/merge-notes';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { requiredText } from '@/lib/validation/text';
 import { getOrganisation, type OrganisationView } from './queries';
 
@@ -77,7 +76,6 @@ export async function mergeOrganisations(
       })
       .where(and(eq(organisations.userId, userId), eq(organisations.id, keepId)))
       .returning({ version: organisations.version });
-    await refreshPeopleSearch(tx, userId, { organisationId: keepId });
     const snapshot: OrganisationMergeSnapshot = {
       label: `${other.name} into ${keep.name}`,
       keptBefore: keptBefore!,
@@ -119,6 +117,4 @@ export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: stri
            version = o.version + 1, updated_at = now()
       from jsonb_populate_record(null::organisations, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where o.user_id = ${userId}::uuid and o.id = ${keptId}::uuid`);
-  await refreshPeopleSearch(tx, userId, { organisationId: keptId });
-  await refreshPeopleSearch(tx, userId, { organisationId: mergedId });
 }

@@ -5,7 +5,6 @@ import { rows } from '@/db/rows';
 import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { displayName } from '@/lib/people/display-name';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { optionalText, queryText, requiredText } from '@/lib/validation/text';
 
@@ -165,7 +164,6 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
         .returning({ id: organisations.id });
       // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
-      await refreshPeopleSearch(tx, userId, { organisationId: id });
       return getOrganisation(userId, id, tx);
     });
   } catch (err) {

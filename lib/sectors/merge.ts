@@ -3,7 +3,6 @@ import { db, type Tx } from '@/db/client';
 import { organisations, people, sectors, type SectorRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 
 /** Both sectors as they are now, when the user merged from a copy that has changed since. */
 export class SectorMergeConflictError extends VersionConflictError<{ from: SectorRow; into: SectorRow }> {}
@@ -52,7 +51,6 @@ export async function mergeSectors(
       .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)))
       .returning({ id: organisations.id });
     await tx.delete(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
-    await refreshPeopleSearch(tx, userId, { sectorId: intoId });
     const snapshot: SectorMergeSnapshot = {
       label: `${from.name} into ${into.name}`,
       merged: merged!,
@@ -89,6 +87,4 @@ export async function undoSectorMerge(tx: Tx, userId: string, keptId: string, me
   if (backPeople.length !== s.movedPeople.length || backOrganisations.length !== s.movedOrganisations.length) {
     throw refuse('some of the people or organisations it moved have been re-filed or removed since.');
   }
-  await refreshPeopleSearch(tx, userId, { sectorId: mergedId });
-  await refreshPeopleSearch(tx, userId, { sectorId: keptId });
 }

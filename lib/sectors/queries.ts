@@ -4,7 +4,6 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { peoplePerSector } from '@/lib/people/sector-counts';
 import { mergeSectors } from './merge';
 
@@ -75,7 +74,6 @@ export async function renameSector(userId: string, id: string, rawName: string) 
     return await db.transaction(async (tx) => {
       await own(tx, userId, id);
       await tx.update(sectors).set({ name, version: sql`${sectors.version} + 1` }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
-      await refreshPeopleSearch(tx, userId, { sectorId: id });
       return { id, name };
     });
   } catch (err) {

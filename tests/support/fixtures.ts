@@ -13,7 +13,6 @@ import {
   topics,
   type EncounterRelation,
 } from '@/db/schema';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 
 /**
  * Direct-insert builders for tests that need data without going through a feature's own write path.
@@ -55,7 +54,6 @@ export async function makePerson(
       keepPrivate: fields.keepPrivate ?? false,
     })
     .returning();
-  await refreshPeopleSearch(db, userId, { personIds: [row!.id] });
   return row!;
 }
 
@@ -124,6 +122,5 @@ export async function makeEvent(userId: string, f: EventFixture) {
       doneAt: fu.status === 'done' ? new Date() : null,
     });
   }
-  await refreshPeopleSearch(db, userId, { eventId: event!.id });
   return event!;
 }
