@@ -79,6 +79,17 @@ describe('an organisation merged away', () => {
     expect((await row('organisations', other.id))!.deleted_at).not.toBeNull();
     expect(await db.select({ id: merges.id }).from(merges).where(eq(merges.id, merged.mergeId))).toHaveLength(1);
   });
+
+  it('a merge made before rows were kept (the row was deleted then) still comes back whole from its snapshot', async () => {
+    const user = await createTestUser();
+    const keep = await makeOrganisation(user.id, 'Keep Ltd', 'Finance');
+    const other = await makeOrganisation(user.id, 'Old Ltd', 'Media');
+    const before = await row('organisations', other.id);
+    const merged = await mergeOrganisations(user.id, keep.id, other.id);
+    await db.delete(organisations).where(eq(organisations.id, other.id));
+    await undoMerge(user.id, merged.mergeId);
+    expect(await row('organisations', other.id)).toEqual(before);
+  });
 });
 
 describe('a sector merged away', () => {
