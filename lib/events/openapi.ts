@@ -78,11 +78,8 @@ const personSuggestion = z.object({
 
 /** Autocomplete matches: names (sectors, series, topics), organisations with their sector, or known people. */
 export const suggestResponse = z.object({
-  items: z.union([
-    z.array(z.string()),
-    z.array(z.object({ name: z.string(), sector: z.string().nullable() })),
-    z.array(personSuggestion),
-  ]),
+  // People before organisations: a union takes the first that parses, and objects drop keys they do not name.
+  items: z.union([z.array(z.string()), z.array(personSuggestion), z.array(z.object({ name: z.string(), sector: z.string().nullable() }))]),
 });
 
 const problem = { description: 'Problem details (RFC 9457)', contentType: 'application/problem+json' };

@@ -151,7 +151,11 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     for (const kind of ['people', 'organisations', 'sectors', 'series', 'topics']) {
       const found = await call('GET', '/api/v1/events/suggest', {}, undefined, `?kind=${kind}&q=${kind === 'people' ? 'sam' : 'o'}`);
       expect(found.status).toBe(200);
-      expect((found.body as unknown as { items: unknown[] }).items.length, `suggest ${kind}`).toBeGreaterThan(0);
+      const items = (found.body as unknown as { items: Record<string, unknown>[] }).items;
+      expect(items.length, `suggest ${kind}`).toBeGreaterThan(0);
+      // Each kind keeps its own fields through the response schema (a person is not cut down to an organisation).
+      if (kind === 'people') expect(Object.keys(items[0]!)).toEqual(expect.arrayContaining(['id', 'version', 'lastMet', 'openFollowUps']));
+      if (kind === 'organisations') expect(items[0]).toEqual({ name: 'City Council', sector: 'Government' });
     }
     expect((await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Open Data Breakfast, May', version: event.version })).status).toBe(200);
     const stale = await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Stale', version: event.version });
