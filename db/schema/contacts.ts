@@ -29,9 +29,14 @@ export const sectors = pgTable(
     /** Bumped by every rename and merge, so a merge can tell the user saw the sector as it is. */
     version: version(),
     createdAt: createdAt(),
+    /** Set when merged into another sector: kept (same id, every column) for undo, removed for good by the purge. */
+    deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('sectors_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    // Names are unique among live sectors: one merged away frees its name, and undo refuses if it was taken since.
+    uniqueIndex('sectors_user_name_key')
+      .on(t.userId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
     index('sectors_user_id_idx').on(t.userId),
   ],
 );
@@ -50,9 +55,13 @@ export const organisations = pgTable(
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Set when merged into another organisation: kept (same id, every column) for undo, removed for good by the purge. */
+    deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('organisations_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    uniqueIndex('organisations_user_name_key')
+      .on(t.userId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
     index('organisations_user_sector_idx').on(t.userId, t.sectorId),
     index('organisations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],

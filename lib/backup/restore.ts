@@ -34,7 +34,8 @@ async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable)
   const expr = t.natural!.sql(`"${snake(column.name)}"`);
   const got = await rows<{ id: string; k: string }>(
     tx,
-    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)} where user_id = ${userId}::uuid`,
+    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)}
+         where user_id = ${userId}::uuid ${t.liveOnly ? sql`and deleted_at is null` : sql``}`,
   );
   return new Map(got.map((g) => [g.k, g.id]));
 }

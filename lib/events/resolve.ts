@@ -29,7 +29,7 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
     tx
       .select({ id: sectors.id })
       .from(sectors)
-      .where(and(eq(sectors.userId, userId), sql`lower(${sectors.name}) = lower(${name})`))
+      .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt), sql`lower(${sectors.name}) = lower(${name})`))
       .limit(1);
   const [found] = await find();
   if (found) return found.id;
@@ -49,7 +49,7 @@ export async function resolveOrganisation(
     tx
       .select({ id: organisations.id, sectorId: organisations.sectorId })
       .from(organisations)
-      .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${name})`))
+      .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name})`))
       .limit(1);
   const [found] = await find();
   if (found) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
@@ -56,7 +56,7 @@ export async function applyImport(
       throw new ImportRefusedError(plan.errors);
     }
     const sectorIds = new Map(
-      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(eq(sectors.userId, userId))).map((s) => [s.name, s.id]),
+      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))).map((s) => [s.name, s.id]),
     );
     const work = plan.rows.filter((r) => r.action !== 'skip');
     const orgIds = await findOrCreateOrganisations(

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   encounters,
@@ -23,7 +23,7 @@ export async function sectorId(userId: string, name: string): Promise<string> {
   const [row] = await db
     .select({ id: sectors.id })
     .from(sectors)
-    .where(and(eq(sectors.userId, userId), sql`lower(${sectors.name}) = lower(${name})`));
+    .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt), sql`lower(${sectors.name}) = lower(${name})`));
   if (row) return row.id;
   const [created] = await db.insert(sectors).values({ userId, name }).returning({ id: sectors.id });
   return created!.id;
