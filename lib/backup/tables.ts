@@ -10,13 +10,16 @@ import {
   networkingEvents,
   organisations,
   people,
+  personTopics,
   posts,
   sectors,
   topics,
 } from '@/db/schema';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 added `personTopics`; a version 1 backup (which has none) still restores. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -70,6 +73,13 @@ export const BACKUP_TABLES: BackupTable[] = [
     omit: [],
     refs: { encounterId: 'encounters', topicId: 'topics' },
   },
+  {
+    key: 'personTopics',
+    table: personTopics,
+    order: [personTopics.personId, personTopics.topicId],
+    omit: [],
+    refs: { personId: 'people', topicId: 'topics' },
+  },
   { key: 'insights', table: insights, order: [insights.id], omit: [], refs: { eventId: 'events', personId: 'people' } },
   { key: 'followUps', table: followUps, order: [followUps.id], omit: [], refs: { personId: 'people', eventId: 'events' } },
   { key: 'posts', table: posts, order: [posts.id], omit: [], refs: { eventId: 'events' }, natural: { column: 'slug', sql: (a) => a } },
@@ -120,7 +130,10 @@ function rowSchema(t: BackupTable) {
 /** A whole backup file, checked before anything is written. */
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `Not a Rapport backup (format must be "${BACKUP_FORMAT}")` }),
-  version: z.literal(BACKUP_VERSION, { error: `This backup's version cannot be read here (only version ${BACKUP_VERSION})` }),
+  version: z.union(
+    READABLE_VERSIONS.map((v) => z.literal(v)),
+    { error: `This backup's version cannot be read here (only versions ${READABLE_VERSIONS.join(' and ')})` },
+  ),
   exportedAt: z.string().optional(),
   account: z
     .object({

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
+import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
 
-const topicName = requiredText(60, 'A topic cannot be empty', { tooLong: 'Keep a topic under 60 characters' });
-
-const topicList = z.array(topicName).max(30, 'At most 30 topics').optional().default([]);
 
 export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
 

@@ -27,6 +27,9 @@ export async function* peopleBatches(userId: string, batch = EXPORT_BATCH): Asyn
         phone: people.phone,
         links: people.links,
         notes: people.notes,
+        topics: sql<string[] | null>`(select array_agg(t.name order by lower(t.name)) from person_topics pt
+          join topics t on t.id = pt.topic_id and t.user_id = ${userId}::uuid
+         where pt.user_id = ${userId}::uuid and pt.person_id = ${people.id})`,
         updatedAt: people.updatedAt,
       })
       .from(people)
@@ -41,6 +44,7 @@ export async function* peopleBatches(userId: string, batch = EXPORT_BATCH): Asyn
       displayName: displayName({ name: p.name, role: p.role, organisationName: p.organisation }),
       organisation: p.organisation ? { name: p.organisation } : null,
       sector: p.sector ? { name: p.sector } : null,
+      topics: p.topics ?? [],
     }));
     if (found.length < batch) return;
     last = found.at(-1)!.id;
@@ -95,7 +99,7 @@ export function googleCsvRow(p: VCardPerson): string {
     p.organisation?.name,
     p.role,
     p.notes,
-    ['* myContacts', p.sector?.name].filter(Boolean).join(' ::: '),
+    ['* myContacts', p.sector?.name, ...(p.topics ?? [])].filter(Boolean).join(' ::: '),
     p.email ? 'Work' : '',
     p.email,
     p.phone ? 'Mobile' : '',

@@ -3,6 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
+import { addPersonTopics } from '@/lib/people/topics';
 import { findOrCreateOrganisations } from './organisations';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
 import type { ContactDraft, RowError } from './types';
@@ -85,9 +86,15 @@ export async function applyImport(
           notes: input.notes,
         });
       }
-      if (inserts.length) await tx.insert(people).values(inserts);
+      const created = batch.filter((b) => b.action === 'create');
+      const topicsWanted: { personId: string; topics: string[] }[] = [];
+      if (inserts.length) {
+        const ids = await tx.insert(people).values(inserts).returning({ id: people.id });
+        ids.forEach((row, k) => topicsWanted.push({ personId: row.id, topics: created[k]!.input.topics }));
+      }
       for (const r of batch.filter((b) => b.action === 'update')) {
-        const { sectorName, organisationName, ...fields } = r.changes;
+        const { sectorName, organisationName, topics, ...fields } = r.changes;
+        if (topics) topicsWanted.push({ personId: r.personId!, topics });
         const set: Partial<typeof people.$inferInsert> = { ...fields };
         if (organisationName) set.organisationId = await orgId(organisationName);
         if (sectorName) set.sectorId = sectorIds.get(sectorName) ?? null;
@@ -96,6 +103,7 @@ export async function applyImport(
           .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
           .where(and(eq(people.userId, userId), eq(people.id, r.personId!)));
       }
+      await addPersonTopics(tx, userId, topicsWanted);
       if (i === 0 && total > IMPORT_BATCH) {
         // The planner's statistics may still describe an empty address book; with them it would join the next
         // batches, and later reads (an export right after), by nested loops over every row. Fresh statistics

@@ -24,6 +24,7 @@ export const importPreviewResponse = importSummaryResponse.extend({
       organisation: z.string().nullable().optional(),
       role: z.string().nullable().optional(),
       email: z.string().nullable().optional(),
+      topics: z.array(z.string()).optional().describe('Topics the row adds to the person (CATEGORIES, labels)'),
       sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
       sectorFromOrganisation: z.boolean(),
     }),
@@ -47,7 +48,7 @@ export const importExportEndpoints: EndpointDoc[] = [
     query: importQuerySchema,
     fileBody: {
       contentTypes: ['text/vcard', 'text/csv', 'application/json'],
-      description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", version 1)',
+      description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", version 2 or 1)',
     },
     responses: {
       200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([importSummaryResponse, importPreviewResponse]) },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
+import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import type { ContactDraft, RowError } from './types';
 
 export type ImportAction = 'create' | 'update' | 'skip';
@@ -45,6 +46,8 @@ type Existing = {
   organisation: string | null;
   sector_id: string | null;
   org_sector: string | null;
+  /** The person's own topics, normalised. */
+  topics: string[] | null;
 };
 
 const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -71,7 +74,6 @@ function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: un
     if (known && !sector) sector = known;
     else if (!known) topics.push(c);
   }
-  if (topics.length) notes.push(`Topics: ${topics.join(', ')}`);
   const email = d.emails[0]?.trim() ?? null;
   return {
     input: {
@@ -82,6 +84,8 @@ function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: un
       phone,
       links,
       notes: [d.notes, ...notes].filter(Boolean).join('\n\n') || null,
+      // Categories that name no sector become the person's own topics (at most 30, as the form allows).
+      topics: uniqueTopics(topics).slice(0, 30),
     },
     sector,
   };
@@ -99,11 +103,15 @@ function changesFor(p: Existing, input: PersonInput, sector: string | null, sect
   if (newLinks.length && p.links.length < 10) c.links = [...p.links, ...newLinks].slice(0, 10);
   if (input.notes && !(p.notes ?? '').includes(input.notes)) c.notes = p.notes ? `${p.notes}\n\n${input.notes}` : input.notes;
   if (sector && !sectorFromOrganisation && !p.sector_id && !p.org_sector) c.sectorName = sector;
+  const had = new Set(p.topics ?? []);
+  const newTopics = input.topics.filter((t) => !had.has(normaliseTopic(t)));
+  if (newTopics.length) c.topics = newTopics;
   return c;
 }
 
 const FIELD_WORDS: Record<string, string> = {
   name: 'name', role: 'role', email: 'email', phone: 'phone', organisationName: 'organisation', links: 'web addresses', notes: 'notes', sectorName: 'sector',
+  topics: 'topics',
 };
 
 /**
@@ -149,7 +157,10 @@ export async function planImport(
       ? await rows<Existing>(
           conn,
           sql`select p.id, p.name, p.role, p.email, p.phone, p.links, p.notes, p.organisation_id, o.name as organisation,
-                     p.sector_id, s.name as org_sector
+                     p.sector_id, s.name as org_sector,
+                     (select array_agg(t.normalised_name) from person_topics pt
+                        join topics t on t.id = pt.topic_id and t.user_id = ${userId}::uuid
+                       where pt.user_id = ${userId}::uuid and pt.person_id = p.id) as topics
                 from people p
                 left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid
                 left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid

@@ -16,6 +16,8 @@ export interface PreviewRow {
   organisation: string | null;
   role: string | null;
   email: string | null;
+  /** The person's own topics the row brings (a vCard's CATEGORIES, Google's labels, Outlook's categories). */
+  topics: string[];
   sector: string | null;
   sectorFromOrganisation: boolean;
 }
@@ -133,6 +135,7 @@ export async function previewImport(userId: string, kind: ImportKind, text: stri
       organisation: r.input.organisationName,
       role: r.input.role,
       email: r.input.email,
+      topics: r.action === 'update' ? (r.changes.topics ?? []) : r.action === 'skip' ? [] : r.input.topics,
       sector: r.sector,
       sectorFromOrganisation: r.sectorFromOrganisation,
     })),

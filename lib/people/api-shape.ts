@@ -29,6 +29,7 @@ export function toApiPerson(p: PersonView) {
     phone: p.phone,
     links: p.links,
     notes: p.notes,
+    topics: p.topics,
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt?.toISOString() ?? null,
     version: p.version,

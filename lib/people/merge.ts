@@ -36,6 +36,11 @@ interface PersonMergeSnapshot {
   moved: { encounters: string[]; insights: string[]; followUps: string[] };
   /** Encounters at events both attended: the kept one as it was, the other one whole, and their topics. */
   folded: { keep: RowJson; keepTopicIds: string[]; other: RowJson; otherTopicIds: string[] }[];
+  /**
+   * The merged-away person's own topics the kept one gained (theirs stay on the soft-deleted row, for undo).
+   * Absent in merges recorded before person topics existed.
+   */
+  addedTopicIds?: string[];
 }
 
 const STRENGTH: Record<EncounterRelation, number> = { mentioned: 0, met: 1, spoke: 2 };
@@ -137,6 +142,16 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       .where(and(eq(followUps.userId, userId), eq(followUps.personId, rowOther.id)))
       .returning({ id: followUps.id });
 
+    // Their own topics join the kept person's; theirs stay on their row, which undo brings back.
+    const addedTopics = await rows<{ topic_id: string }>(
+      tx,
+      sql`insert into person_topics (user_id, person_id, topic_id)
+          select ${userId}::uuid, ${rowKeep.id}::uuid, pt.topic_id from person_topics pt
+           where pt.user_id = ${userId}::uuid and pt.person_id = ${rowOther.id}::uuid
+          on conflict do nothing
+          returning topic_id::text`,
+    );
+
     // Soft-deleted, not removed: undo brings the row back whole (the purge removes it with the merge record).
     await tx.update(people).set({ deletedAt: new Date() }).where(and(eq(people.userId, userId), eq(people.id, rowOther.id)));
     const [after] = await tx
@@ -159,6 +174,7 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       keptVersionAfter: after!.version,
       moved: { encounters: moving.sort(), insights: movedInsights.map((r) => r.id).sort(), followUps: movedFollowUps.map((r) => r.id).sort() },
       folded,
+      addedTopicIds: addedTopics.map((t) => t.topic_id).sort(),
     };
     const mergeId = await recordMerge(tx, userId, 'person', rowKeep.id, rowOther.id, snapshot as unknown as Record<string, unknown>);
     return { ...(await getPerson(userId, rowKeep.id, { conn: tx })), mergeId };
@@ -237,6 +253,11 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
       await tx.execute(sql`insert into encounter_topics (user_id, encounter_id, topic_id)
         select ${userId}::uuid, ${f.other.id}::uuid, id from topics where user_id = ${userId}::uuid and id = ${topicId}::uuid`);
     }
+  }
+  if (s.addedTopicIds?.length) {
+    await tx.execute(sql`
+      delete from person_topics where user_id = ${userId}::uuid and person_id = ${keptId}::uuid
+         and topic_id = any(${`{${s.addedTopicIds.join(',')}}`}::uuid[])`);
   }
   // The kept person's own fields as they were; a new version, so no copy read in between can overwrite them.
   await tx.execute(sql`

@@ -27,6 +27,7 @@ export const personResponse = z.object({
   phone: z.string().nullable(),
   links: z.array(z.string()),
   notes: z.string().nullable(),
+  topics: z.array(z.string()).describe('Topics the person is known for, apart from any event (vCard CATEGORIES)'),
   keepPrivate: z.boolean().describe('Never named in public posts'),
   lastMetAt: z.string().nullable(),
   version: z.number().int(),

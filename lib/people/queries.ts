@@ -6,6 +6,7 @@ import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { displayName } from './display-name';
+import { listPersonTopics, setPersonTopics } from './topics';
 import type { PersonInput, PersonPatch } from './validation';
 
 /** A person as pages and the API show them. */
@@ -25,6 +26,8 @@ export interface PersonView {
   phone: string | null;
   links: string[];
   notes: string | null;
+  /** The person's own topics (not their encounters'), A to Z. */
+  topics: string[];
   keepPrivate: boolean;
   lastMetAt: Date | null;
   version: number;
@@ -65,6 +68,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
     phone: p.phone,
     links: p.links,
     notes: p.notes,
+    topics: await listPersonTopics(conn, userId, p.id),
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt,
     version: p.version,
@@ -103,6 +107,7 @@ export async function createPerson(userId: string, input: PersonInput, conn?: Db
         keepPrivate: input.keepPrivate,
       })
       .returning({ id: people.id });
+    if (input.topics?.length) await setPersonTopics(tx, userId, row!.id, input.topics);
     return getPerson(userId, row!.id, { conn: tx });
   };
   return conn ? work(conn) : db.transaction(work);
@@ -134,6 +139,7 @@ export async function updatePerson(
       .returning({ id: people.id });
     // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
     if (!row) throw new VersionConflictError(current.version === input.version ? await getPerson(userId, id, { conn: tx }) : current);
+    if (input.topics) await setPersonTopics(tx, userId, id, input.topics);
     return getPerson(userId, id, { conn: tx });
   });
 }

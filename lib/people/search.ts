@@ -206,7 +206,11 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
         join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
         join event_topics evt on evt.event_id = e.event_id and evt.user_id = ${userId}::uuid
         join topics t on t.id = evt.topic_id
-       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised})`);
+       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised}
+      union
+      select pt.person_id from person_topics pt
+        join topics t on t.id = pt.topic_id
+       where pt.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised})`);
   }
   if (params.met) base.push(lastMetFilter(params.met));
   const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CANNOT_STORE, optionalText as text, queryText, storable } from '@/lib/validation/text';
+import { topicList, topicName } from '@/lib/topics/validation';
 import { searchCursor } from './search-terms';
 
 /** Optional text of a person: "" clears the field (null), as a form sends it. */
@@ -48,6 +49,8 @@ export const personFieldsSchema = z.object({
   phone: optionalText(50, 'Phone').refine((s) => !s || /^[0-9+()./\s-]{3,50}$/.test(s), 'Enter a phone number using digits, spaces and + ( ) -'),
   links: z.array(link).max(10, 'Add at most 10 links').optional().default([]),
   notes: optionalText(10_000, 'Notes'),
+  /** Topics the person is known for (a vCard's CATEGORIES), apart from any event. */
+  topics: topicList,
   keepPrivate: z.boolean().optional().default(false),
 });
 
@@ -79,6 +82,7 @@ export const patchPersonSchema = z
     phone: personFieldsSchema.shape.phone,
     links: z.array(link).max(10, 'Add at most 10 links'),
     notes: optionalText(10_000, 'Notes'),
+    topics: z.array(topicName).max(30, 'At most 30 topics'),
     keepPrivate: z.boolean(),
     version: z.number({ error: 'Send the version you read' }).int().min(1),
   })

@@ -14,6 +14,8 @@ export interface VCardPerson {
   phone: string | null;
   links: string[];
   notes: string | null;
+  /** The person's own topics: CATEGORIES after the sector. */
+  topics?: string[];
   updatedAt: Date;
 }
 
@@ -36,7 +38,9 @@ export function toVCard(p: VCardPerson): string {
   if (p.phone) lines.push(`TEL;VALUE=uri:tel:${p.phone.replace(/[^0-9+]/g, '')}`);
   // A URI value is not TEXT-escaped, but a line break in it would start a new property: strip controls.
   for (const link of p.links) lines.push(`URL:${link.replace(/[\u0000-\u001f\u007f]/g, '')}`);
-  if (p.sector?.name) lines.push(`CATEGORIES:${escapeText(p.sector.name)}`);
+  // CATEGORIES is a comma-separated list; escapeText escapes a comma inside one value.
+  const categories = [p.sector?.name, ...(p.topics ?? [])].filter((c): c is string => !!c);
+  if (categories.length) lines.push(`CATEGORIES:${categories.map(escapeText).join(',')}`);
   if (p.notes) lines.push(`NOTE:${escapeText(p.notes)}`);
   lines.push(`REV:${p.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
   lines.push('END:VCARD');

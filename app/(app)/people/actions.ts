@@ -32,6 +32,10 @@ function personInput(formData: FormData) {
     phone: formData.get('phone'),
     links,
     notes: formData.get('notes'),
+    topics: String(formData.get('topics') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     keepPrivate: formData.get('keepPrivate') === 'on',
   };
 }

@@ -1,4 +1,4 @@
-import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck } from 'lucide-react';
+import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck, Tag } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -156,6 +156,25 @@ export default async function PersonPage({ params, searchParams }: Props) {
                   </dd>
                 </div>
               ))}
+              {person.topics.length ? (
+                <div className="flex gap-2">
+                  <dt><Tag aria-label="Topics" className="size-4 text-zinc-500" /></dt>
+                  <dd>
+                    <ul className="flex flex-wrap gap-1.5" aria-label="Topics">
+                      {person.topics.map((t) => (
+                        <li key={t}>
+                          <Link
+                            href={`/people?topic=${encodeURIComponent(t)}`}
+                            className="inline-block rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs hover:underline dark:bg-zinc-800"
+                          >
+                            {t}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
+              ) : null}
               <div className="flex gap-2">
                 <dt><CalendarDays aria-label="Last met" className="size-4 text-zinc-500" /></dt>
                 <dd>{person.lastMetAt ? `Last met ${longDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>

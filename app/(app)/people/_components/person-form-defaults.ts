@@ -9,6 +9,8 @@ export interface PersonFormDefaults {
   phone: string;
   links: string;
   notes: string;
+  /** Comma-separated, as the form's one field shows them. */
+  topics: string;
   keepPrivate: boolean;
   version?: number;
 }
@@ -24,6 +26,7 @@ export function formDefaults(p: PersonView | null): PersonFormDefaults {
     phone: p?.phone ?? '',
     links: p?.links.join('\n') ?? '',
     notes: p?.notes ?? '',
+    topics: p?.topics.join(', ') ?? '',
     keepPrivate: p?.keepPrivate ?? false,
     version: p?.version,
   };

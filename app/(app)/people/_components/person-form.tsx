@@ -16,6 +16,7 @@ const LABELS: Record<keyof PersonFormDefaults, string> = {
   phone: 'Phone',
   links: 'Links',
   notes: 'Notes',
+  topics: 'Topics',
   keepPrivate: 'Privacy',
   version: 'Version',
 };
@@ -154,6 +155,16 @@ export function PersonForm({
         rows={2}
       />
       <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} maxLength={10_000} />
+      <TextField
+        id="topics"
+        name="topics"
+        label="Topics"
+        hint="What they are known for, separated by commas: open data, procurement."
+        autoComplete="off"
+        defaultValue={v.topics}
+        errors={Object.entries(e).filter(([k]) => k.startsWith('topics')).flatMap(([, m]) => m)}
+        maxLength={2000}
+      />
       <div className="flex items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
         <input id="keepPrivate" name="keepPrivate" type="checkbox" defaultChecked={v.keepPrivate === 'on'} aria-describedby="keepPrivate-hint" className="mt-0.5 size-5 accent-accent-600" />
         <div>

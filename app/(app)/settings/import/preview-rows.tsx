@@ -46,6 +46,9 @@ export function PreviewRows({
                   {[r.role, r.organisation, r.email].filter(Boolean).join(' · ')}
                   {r.action !== 'create' ? ` — ${r.reason}` : ''}
                 </p>
+                {r.topics?.length ? (
+                  <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p>
+                ) : null}
               </div>
               {r.action === 'skip' ? (
                 <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
