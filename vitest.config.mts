@@ -30,6 +30,9 @@ export default defineConfig({
       const where = `${error.stack ?? ''} ${JSON.stringify((error as { stacks?: unknown }).stacks ?? '')}`;
       if (/reading 'write'/.test(error.message ?? '') && /postgres[\\/]src[\\/]connection\.js/.test(where)) return false;
     },
+    // next-auth imports 'next/server' without an extension, which Node's own ESM resolver refuses; transformed by
+    // Vite it resolves, so tests can call next-auth's route handlers and the auth server actions in-process.
+    server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [

@@ -12,7 +12,6 @@ import { runMigrations } from './migrate';
 import * as s from './schema';
 import { FACTS, FIRST_NAMES, FOLLOW_UPS, LAST_NAMES, NOTES, PLACES, SECTOR_DATA, SERIES, TOPICS } from './seed-data';
 import { createUser, verifyCredentials } from '../lib/auth/users';
-import { refreshPeopleSearch } from '../lib/people/search-index';
 
 /** mulberry32: a small seeded generator, so runs are repeatable. */
 function rng(seed: number) {
@@ -186,7 +185,6 @@ export async function seed(opts: { people: number; email: string; password: stri
     await insertInBatches(tx, s.followUps, followUpRows);
     log(`${insightRows.length} facts, ${followUpRows.length} follow-ups`);
 
-    await refreshPeopleSearch(tx, userId, { all: true });
   });
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(s.people).where(and(eq(s.people.userId, userId)));
   return { userId, people: Number(count?.n ?? 0) };

@@ -30,6 +30,20 @@ export class UserFacingError extends Error {
   }
 }
 
+/**
+ * The server is refusing work it has no room for just now (every password-hashing slot taken): a 503 with
+ * Retry-After in the API, a "try again in a moment" message beside the form in the app, and nothing written.
+ */
+export class BusyError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 503);
+    this.name = 'BusyError';
+  }
+}
+
 /** A row that is missing or belongs to someone else: both look the same to the caller. */
 export class NotFoundError extends UserFacingError {
   constructor(what = 'Not found') {

@@ -145,7 +145,7 @@ async function keptCopy(userId, url) {
   return (await cache.match(url.pathname)) || (url.pathname.startsWith('/events/new') ? await cache.match('/events/new') : null);
 }
 
-async function page(request) {
+async function page(request, event) {
   const url = new URL(request.url);
   const userId = await currentUser();
   try {
@@ -158,13 +158,17 @@ async function page(request) {
           ),
         ])
       : await network;
-    if (res === null) return asOfflineCopy(await keptCopy(userId, url));
-    // A redirect (to sign-in) or an error page is not a copy worth keeping.
-    if (userId && res.ok && !res.redirected && READABLE.test(url.pathname) && !url.search) {
-      const copy = res.clone();
-      // Only while the same user is still signed in here when the copy lands.
-      keepPage(userId, url.pathname, copy).catch(() => {});
+    // A redirect (to sign-in) or an error page is not a copy worth keeping; only while the same user is still
+    // signed in here when the copy lands.
+    const keep = (answer) => {
+      if (userId && answer.ok && !answer.redirected && READABLE.test(url.pathname) && !url.search) keepPage(userId, url.pathname, answer).catch(() => {});
+    };
+    if (res === null) {
+      // The kept copy is shown now; an answer that arrives late still refreshes it for next time (revalidate).
+      event.waitUntil(network.then(keep).catch(() => {}));
+      return asOfflineCopy(await keptCopy(userId, url));
     }
+    keep(res.clone());
     return res;
   } catch (err) {
     if (!userId) throw err;
@@ -189,7 +193,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/_next/static/')) return event.respondWith(asset(request));
-  if (request.mode === 'navigate' && !NEVER.test(url.pathname)) return event.respondWith(page(request));
+  if (request.mode === 'navigate' && !NEVER.test(url.pathname)) return event.respondWith(page(request, event));
 });
 
 // Background Sync, where the browser has it: wake an open Rapport tab to send what waits in the outbox (the

@@ -39,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
+          <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap">
             <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
               R
             </span>
@@ -47,7 +47,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <div className="ml-auto flex items-center gap-1">
             <OutboxLink userId={user.id} />
-            <ButtonLink href="/events/new" className="px-3">
+            <ButtonLink href="/events/new" className="px-3 whitespace-nowrap">
               <Plus aria-hidden className="size-4" />
               Log an event
             </ButtonLink>

@@ -9,7 +9,7 @@ import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, people
 import { todayIn } from '@/lib/follow-ups/counts';
 import { formatDay } from '@/lib/follow-ups/dates';
 import { listFollowUps } from '@/lib/follow-ups/queries';
-import { FollowUpList } from './follow-ups/_components/follow-up-list';
+import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
 import { DormantContacts, LatestEvents } from './_dashboard/panels';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { publicFormAction, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE, withKnownDevice } from '@/lib/auth/known-device';
-import { PasswordHasherBusy } from '@/lib/auth/password';
+import { PASSWORD_BUSY_MESSAGE } from '@/lib/auth/password';
 import { countSignUp } from '@/lib/auth/sign-up-limits';
 import { createUser, deleteSession } from '@/lib/auth/users';
 import { signInSchema, signUpSchema } from '@/lib/auth/validation';
@@ -17,7 +17,6 @@ import { safeRedirectPath } from '@/lib/forms';
 import { siteOrigin } from '@/lib/site-origin';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect';
-const BUSY = 'Rapport is busy just now. Try again in a few seconds.';
 
 /** Signs in; a refusal (wrong credentials, too many attempts) comes back as the result, success redirects. */
 async function signInWith(email: string, password: string, redirectTo: string): Promise<ActionResult<never>> {
@@ -29,7 +28,7 @@ async function signInWith(email: string, password: string, redirectTo: string): 
     if (code === 'rate_limited') {
       return { ok: false, status: 429, message: 'Too many attempts. Wait 15 minutes, then try again.' };
     }
-    if (code === 'busy') return { ok: false, status: 503, message: BUSY };
+    if (code === 'busy') return { ok: false, status: 503, message: PASSWORD_BUSY_MESSAGE };
     return { ok: false, status: 401, message: WRONG_CREDENTIALS };
   }
   // Signed in: this browser is now a known device for the account (see lib/auth/known-device.ts).
@@ -65,12 +64,8 @@ export const signUpAction = publicFormAction(
     // Each account costs an argon2 hash and can publish: cap sign-ups per address, then overall.
     const limit = await countSignUp(clientAddress(await headers()));
     if (!limit.allowed) refuse({ status: 429, message: 'Too many new accounts from here just now. Try again in an hour.' });
-    try {
-      await createUser(input);
-    } catch (err) {
-      if (err instanceof PasswordHasherBusy) refuse({ status: 503, message: BUSY });
-      throw err;
-    }
+    // A full password hasher (PasswordHasherBusy) answers 503 with its message, through formAction's error mapping.
+    await createUser(input);
   },
   {
     name: 'auth.sign-up',

@@ -29,9 +29,14 @@ export const sectors = pgTable(
     /** Bumped by every rename and merge, so a merge can tell the user saw the sector as it is. */
     version: version(),
     createdAt: createdAt(),
+    /** Set when merged into another sector: kept (same id, every column) for undo, removed for good by the purge. */
+    deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('sectors_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    // Names are unique among live sectors: one merged away frees its name, and undo refuses if it was taken since.
+    uniqueIndex('sectors_user_name_key')
+      .on(t.userId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
     index('sectors_user_id_idx').on(t.userId),
   ],
 );
@@ -50,9 +55,13 @@ export const organisations = pgTable(
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Set when merged into another organisation: kept (same id, every column) for undo, removed for good by the purge. */
+    deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('organisations_user_name_key').on(t.userId, sql`lower(${t.name})`),
+    uniqueIndex('organisations_user_name_key')
+      .on(t.userId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
     index('organisations_user_sector_idx').on(t.userId, t.sectorId),
     index('organisations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
@@ -72,8 +81,8 @@ export const people = pgTable(
     /** The person's own sector; when null, the organisation's sector applies. */
     sectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
     /**
-     * Denormalised: the person's own sector, else their organisation's. Kept by lib/people/search-index.ts
-     * (refreshPeopleSearch) so that sector filters and counts read one indexed column, not a join.
+     * Denormalised: the person's own sector, else their organisation's. Kept by the database
+     * (triggers of migration 0014_people_search_triggers) so that sector filters and counts read one indexed column, not a join.
      */
     effectiveSectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
     email: text(),
@@ -86,12 +95,12 @@ export const people = pgTable(
     lastMetAt: timestamp({ withTimezone: true }),
     /**
      * Everything a user might remember about the person (name, role, organisation, sector, notes, topics,
-     * events), kept up to date by lib/people/search-index.ts; its words are indexed in search_vector.
+     * events), kept up to date by the people_search triggers (migration 0014); its words are indexed in search_vector.
      */
     searchText: text().notNull().default(''),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
     /**
-     * The words that rank a match highest: name, role and organisation name (kept by search-index.ts). A
+     * The words that rank a match highest: name, role and organisation name (kept by the same triggers). A
      * broad word found only in notes, topics or events reaches thousands; found here, usually a few hundred.
      */
     titleText: text().notNull().default(''),
@@ -126,7 +135,7 @@ export const people = pgTable(
 /**
  * Every word (full-text lexeme) in a user's people's search vectors: the vocabulary search expands a typed
  * prefix against ("offic" → officer, officers) and corrects a typo against ("departmnt" → department), so the
- * people index is only ever probed for whole words, its fastest path. Kept by lib/people/search-index.ts;
+ * people index is only ever probed for whole words, its fastest path. Kept by the people_search triggers;
  * a word whose last holder has gone stays (it then finds no one) until the person's next refresh elsewhere.
  */
 export const searchWords = pgTable(
@@ -151,7 +160,7 @@ export const searchWords = pgTable(
 /**
  * How many people a user has in each sector, kept for the People page as first opened (counting 100,000 people
  * takes longer than the rest of the page). `version` goes up with every change to the user's people
- * (refreshPeopleSearch); the counts are trusted only while `countedVersion` equals it, and recounted otherwise.
+ * (bumped by the people_search triggers); the counts are trusted only while `countedVersion` equals it, and recounted otherwise.
  */
 export const peopleStats = pgTable('people_stats', {
   userId: uuid()

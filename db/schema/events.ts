@@ -118,6 +118,29 @@ export const encounterTopics = pgTable(
   ],
 );
 
+/**
+ * A topic the person is known for, apart from any event: a vCard CATEGORIES value, a Google label, an Outlook
+ * category, or one typed on the person's page. Searched with the person (the People page's topic filter).
+ */
+export const personTopics = pgTable(
+  'person_topics',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    topicId: uuid()
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.topicId] }),
+    index('person_topics_user_topic_idx').on(t.userId, t.topicId),
+  ],
+);
+
 /** A fact or statistic heard at an event, optionally credited to a person. */
 export const insights = pgTable(
   'insights',

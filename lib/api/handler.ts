@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db/client';
 import { getCurrentUser } from '@/lib/dal';
 import type { CurrentUser } from '@/lib/auth/users';
-import { NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { BusyError, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { siteOrigin } from '@/lib/site-origin';
 import { countWrite } from '@/lib/write-limit';
@@ -77,6 +77,7 @@ export function errorResponse(err: unknown, route?: string): Response {
     : undefined;
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
+  if (err instanceof BusyError) return problem(503, err.message, {}, { 'Retry-After': String(err.retryAfterSeconds) });
   if (err instanceof NamesPrivatePeopleError) return problem(409, err.message, { named: err.named });
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
   if (isDatabaseUnavailable(err)) {
@@ -117,6 +118,20 @@ export function respond<S extends z.ZodType>(schema: S, value: unknown, status =
   const parsed = schema.safeParse(JSON.parse(JSON.stringify(value)));
   if (!parsed.success) throw new ResponseShapeError(parsed.error.issues.map((i) => i.path.join('.') || '(root)'));
   return json(parsed.data, status, headers);
+}
+
+/**
+ * Runs a write whose stale `version` throws VersionConflictError, and passes the conflict's `current` copy through
+ * the same response schema as a success, so a 409 carries the record exactly as GET shows it.
+ */
+export async function conflictAs<T>(schema: z.ZodType, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof VersionConflictError)) throw err;
+    const current = schema.parse(JSON.parse(JSON.stringify(err.current)));
+    throw new VersionConflictError(current, err.fieldErrors, err.message);
+  }
 }
 
 /** A JSON response that is never cached. */

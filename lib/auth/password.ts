@@ -1,13 +1,16 @@
 import { hash, verify } from '@node-rs/argon2';
+import { BusyError } from '@/lib/errors';
 
 // argon2id with OWASP's parameters (m=19 MiB, t=2, p=1): @node-rs/argon2's defaults, spelled out.
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/** What the user reads when every password slot is taken (the form keeps what they typed, but the password). */
+export const PASSWORD_BUSY_MESSAGE = 'Rapport is busy just now: try again in a moment. Nothing was saved.';
+
 /** Refused without hashing: as many password checks as this process allows are running or waiting. */
-export class PasswordHasherBusy extends Error {
-  readonly retryAfterSeconds = 2;
+export class PasswordHasherBusy extends BusyError {
   constructor() {
-    super('Too many password checks at once; try again in a few seconds.');
+    super(PASSWORD_BUSY_MESSAGE, 2);
     this.name = 'PasswordHasherBusy';
   }
 }
@@ -48,6 +51,14 @@ const hashSlot = boundedConcurrency(
   positive(process.env.PASSWORD_HASH_CONCURRENCY, 4),
   positive(process.env.PASSWORD_HASH_QUEUE, 16),
 );
+
+/**
+ * Runs `task` in one of the password-hashing slots (busy like a hash when none is free). Tests hold slots with it to
+ * see what a full hasher answers.
+ */
+export function inPasswordSlot<T>(task: () => Promise<T>): Promise<T> {
+  return hashSlot(task);
+}
 
 /** Hash a password with argon2id; PasswordHasherBusy when this process is already hashing all it allows. */
 export function hashPassword(password: string): Promise<string> {

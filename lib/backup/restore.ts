@@ -6,7 +6,6 @@ import { rows } from '@/db/rows';
 import { users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { lockImports, type ImportSummary } from '@/lib/import/apply';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { isTimeZone } from '@/lib/time-zone';
 import { backupColumns, backupSchema, BACKUP_TABLES, type Backup, type BackupTable } from './tables';
 
@@ -35,7 +34,8 @@ async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable)
   const expr = t.natural!.sql(`"${snake(column.name)}"`);
   const got = await rows<{ id: string; k: string }>(
     tx,
-    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)} where user_id = ${userId}::uuid`,
+    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)}
+         where user_id = ${userId}::uuid ${t.liveOnly ? sql`and deleted_at is null` : sql``}`,
   );
   return new Map(got.map((g) => [g.k, g.id]));
 }
@@ -124,7 +124,6 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
     }
     const summary = { created, updated: 0, skipped, errors: [] };
     if (opts.dryRun) throw new DryRun(summary);
-    await refreshPeopleSearch(tx, userId, { all: true });
     return summary;
   });
 }

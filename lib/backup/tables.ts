@@ -30,19 +30,33 @@ export interface BackupTable {
   refs: Record<string, string>;
   /** A column (expression) unique per user: a row with the same value in the account is the same row. */
   natural?: { column: string; sql: (alias: string) => string };
+  /**
+   * Rows merged away (`deleted_at` set, kept only so the merge can be undone) are neither backed up nor matched by
+   * name on restore: a backup holds what the account has, and a merged-away name belongs to no live row.
+   */
+  liveOnly?: true;
 }
 
 const derived = ['searchText', 'searchVector', 'titleText', 'titleVector', 'effectiveSectorId', 'lastMetAt'];
 
 export const BACKUP_TABLES: BackupTable[] = [
-  { key: 'sectors', table: sectors, order: [sectors.id], omit: [], refs: {}, natural: { column: 'name', sql: (a) => `lower(${a})` } },
+  {
+    key: 'sectors',
+    table: sectors,
+    order: [sectors.id],
+    omit: ['deletedAt'],
+    refs: {},
+    natural: { column: 'name', sql: (a) => `lower(${a})` },
+    liveOnly: true,
+  },
   {
     key: 'organisations',
     table: organisations,
     order: [organisations.id],
-    omit: [],
+    omit: ['deletedAt'],
     refs: { sectorId: 'sectors' },
     natural: { column: 'name', sql: (a) => `lower(${a})` },
+    liveOnly: true,
   },
   { key: 'people', table: people, order: [people.id], omit: derived, refs: { organisationId: 'organisations', sectorId: 'sectors' } },
   { key: 'events', table: networkingEvents, order: [networkingEvents.id], omit: [], refs: {} },

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, type Column } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, type Column } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -10,13 +10,14 @@ export const READ_BATCH = 1000;
 export async function* batchedRows(userId: string, t: BackupTable, batch = READ_BATCH): AsyncGenerator<Record<string, unknown>[]> {
   const columns = Object.fromEntries(backupColumns(t)) as Record<string, PgColumn>;
   const userIdColumn = getTableColumns(t.table).userId as Column;
+  const live = t.liveOnly ? isNull(getTableColumns(t.table).deletedAt as Column) : undefined;
   const orderNames = t.order.map((c) => Object.entries(getTableColumns(t.table)).find(([, col]) => col === c)![0]);
   let last: unknown[] | null = null;
   for (;;) {
     const found: Record<string, unknown>[] = await db
       .select(columns)
       .from(t.table)
-      .where(and(eq(userIdColumn, userId), last ? after(t.order, last) : undefined))
+      .where(and(eq(userIdColumn, userId), live, last ? after(t.order, last) : undefined))
       .orderBy(...t.order.map((c) => asc(c)))
       .limit(batch);
     if (found.length === 0) return;

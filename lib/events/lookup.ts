@@ -37,7 +37,7 @@ export async function suggestOrganisations(userId: string, q: string, limit = 8)
     .select({ name: organisations.name, sector: sectors.name })
     .from(organisations)
     .leftJoin(sectors, and(eq(sectors.id, organisations.sectorId), eq(sectors.userId, userId)))
-    .where(and(eq(organisations.userId, userId), q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined))
+    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined))
     .orderBy(asc(organisations.name))
     .limit(limit);
 }
@@ -47,7 +47,7 @@ export async function suggestSectors(userId: string, q: string, limit = 20): Pro
   const rows = await db
     .select({ name: sectors.name })
     .from(sectors)
-    .where(and(eq(sectors.userId, userId), q ? ilike(sectors.name, `%${escapeLike(q)}%`) : undefined))
+    .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt), q ? ilike(sectors.name, `%${escapeLike(q)}%`) : undefined))
     .orderBy(asc(sectors.name))
     .limit(limit);
   return rows.map((r) => r.name);

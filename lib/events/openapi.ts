@@ -4,7 +4,8 @@ import { eventInputSchema, eventListQuerySchema, eventPatchSchema, RELATIONS, su
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
-const eventSchema = z.object({
+/** An event as the API answers it (GET, POST, PATCH, and a 409's `current`): the serializer `respond()` uses. */
+export const eventResponse = z.object({
   id: z.uuid(),
   title: z.string(),
   startsAt: z.iso.datetime(),
@@ -45,7 +46,8 @@ const eventSchema = z.object({
   ),
 });
 
-const listSchema = z.object({
+/** A page of events (GET /api/v1/events). */
+export const eventListResponse = z.object({
   items: z.array(
     z.object({
       id: z.uuid(),
@@ -61,6 +63,25 @@ const listSchema = z.object({
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
 });
 
+const personSuggestion = z.object({
+  id: z.uuid(),
+  version: z.int(),
+  name: z.string().nullable(),
+  role: z.string().nullable(),
+  email: z.string().nullable(),
+  organisation: z.string().nullable(),
+  sector: z.string().nullable(),
+  lastMet: z.object({ eventId: z.uuid(), title: z.string(), startsAt: z.iso.datetime() }).nullable(),
+  topics: z.array(z.string()),
+  openFollowUps: z.array(z.object({ id: z.uuid(), action: z.string(), dueOn: z.iso.date().nullable() })),
+});
+
+/** Autocomplete matches: names (sectors, series, topics), organisations with their sector, or known people. */
+export const suggestResponse = z.object({
+  // People before organisations: a union takes the first that parses, and objects drop keys they do not name.
+  items: z.union([z.array(z.string()), z.array(personSuggestion), z.array(z.object({ name: z.string(), sector: z.string().nullable() }))]),
+});
+
 const problem = { description: 'Problem details (RFC 9457)', contentType: 'application/problem+json' };
 
 /** The events endpoints, for /api/v1/openapi.json. */
@@ -71,7 +92,7 @@ export const eventEndpoints: EndpointDoc[] = [
     summary: 'List events, newest first, with search and filters',
     tags: ['Events'],
     query: eventListQuerySchema,
-    responses: { 200: { description: 'A page of events', schema: listSchema } },
+    responses: { 200: { description: 'A page of events', schema: eventListResponse } },
   },
   {
     method: 'post',
@@ -82,7 +103,7 @@ export const eventEndpoints: EndpointDoc[] = [
     body: eventInputSchema,
     idempotent: true,
     responses: {
-      201: { description: 'The event as saved (or, for a repeated Idempotency-Key, as first saved)', schema: eventSchema },
+      201: { description: 'The event as saved (or, for a repeated Idempotency-Key, as first saved)', schema: eventResponse },
       403: { ...problem, description: 'A cookie-authenticated write from another site' },
       413: { ...problem, description: 'The body is over 1 MB' },
       422: { ...problem, description: 'The Idempotency-Key was used for a different request' },
@@ -93,7 +114,7 @@ export const eventEndpoints: EndpointDoc[] = [
     path: '/api/v1/events/{id}',
     summary: 'One event with its people, topics, facts (insights) and follow-ups',
     tags: ['Events'],
-    responses: { 200: { description: 'The event', schema: eventSchema } },
+    responses: { 200: { description: 'The event', schema: eventResponse } },
   },
   {
     method: 'patch',
@@ -103,7 +124,7 @@ export const eventEndpoints: EndpointDoc[] = [
     tags: ['Events'],
     body: eventPatchSchema,
     responses: {
-      200: { description: 'The event after the change', schema: eventSchema },
+      200: { description: 'The event after the change', schema: eventResponse },
       409: {
         ...problem,
         description: 'The event, a follow-up or a person sent was changed since you read it; `current` holds the event as it is now, `errors` says which part',
@@ -124,6 +145,6 @@ export const eventEndpoints: EndpointDoc[] = [
     summary: 'Autocomplete for the capture form: organisations, sectors, series, topics or known people',
     tags: ['Events'],
     query: suggestQuerySchema,
-    responses: { 200: { description: 'Up to a few matches', schema: z.object({ items: z.array(z.unknown()) }) } },
+    responses: { 200: { description: 'Up to a few matches', schema: suggestResponse } },
   },
 ];

@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -30,7 +29,7 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
     tx
       .select({ id: sectors.id })
       .from(sectors)
-      .where(and(eq(sectors.userId, userId), sql`lower(${sectors.name}) = lower(${name})`))
+      .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt), sql`lower(${sectors.name}) = lower(${name})`))
       .limit(1);
   const [found] = await find();
   if (found) return found.id;
@@ -50,7 +49,7 @@ export async function resolveOrganisation(
     tx
       .select({ id: organisations.id, sectorId: organisations.sectorId })
       .from(organisations)
-      .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${name})`))
+      .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name})`))
       .limit(1);
   const [found] = await find();
   if (found) {
@@ -60,8 +59,6 @@ export async function resolveOrganisation(
         .update(organisations)
         .set({ sectorId, updatedAt: new Date() })
         .where(and(eq(organisations.id, found.id), eq(organisations.userId, userId)));
-      // Everyone already at the organisation now falls under that sector too.
-      await refreshPeopleSearch(tx, userId, { organisationId: found.id });
       return { id: found.id, sectorId };
     }
     return found;

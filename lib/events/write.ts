@@ -4,7 +4,6 @@ import { encounters, encounterTopics, eventTopics, followUps, insights, networki
 import { deletedWithinWindow } from '@/lib/deleted/window';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { NotFoundError, StaleChildError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { normaliseTopic } from '@/lib/topics/normalise';
 import { upsertTopics } from '@/lib/topics/queries';
 import { eventToJson, getEventDetail, type EventJson } from './queries';
@@ -234,7 +233,6 @@ export async function createEventTx(tx: Tx, userId: string, input: EventInput, o
     .values({ userId, ...eventColumns(input) })
     .returning({ id: networkingEvents.id });
   await writeChildren(tx, userId, event!.id, input, options);
-  await refreshPeopleSearch(tx, userId, { eventId: event!.id });
   return event!.id;
 }
 
@@ -290,12 +288,7 @@ export async function updateEvent(
         const current = await getEventDetail(tx, userId, eventId); // NotFoundError when missing or not theirs
         throw new VersionConflictError(eventToJson(current));
       }
-      const before = await tx
-        .select({ personId: encounters.personId })
-        .from(encounters)
-        .where(and(eq(encounters.userId, userId), eq(encounters.eventId, eventId)));
-      const personIds = await writeChildren(tx, userId, eventId, input, options);
-      await refreshPeopleSearch(tx, userId, { personIds: [...new Set([...before.map((b) => b.personId), ...personIds])] });
+      await writeChildren(tx, userId, eventId, input, options);
       return eventToJson(await getEventDetail(tx, userId, eventId));
     });
   } catch (err) {
@@ -333,7 +326,6 @@ export async function deleteEvent(userId: string, eventId: string): Promise<void
       .update(followUps)
       .set({ deletedAt, version: sql`${followUps.version} + 1` })
       .where(and(eq(followUps.userId, userId), eq(followUps.eventId, eventId), isNull(followUps.deletedAt)));
-    await refreshPeopleSearch(tx, userId, { eventId });
   });
 }
 
@@ -357,6 +349,5 @@ export async function restoreEvent(userId: string, eventId: string): Promise<voi
       .update(followUps)
       .set({ deletedAt: null, version: sql`${followUps.version} + 1` })
       .where(and(eq(followUps.userId, userId), eq(followUps.eventId, eventId), eq(followUps.deletedAt, deletedAt)));
-    await refreshPeopleSearch(tx, userId, { eventId });
   });
 }

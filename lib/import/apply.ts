@@ -1,9 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { findOrCreateOrganisations } from './organisations';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
 import type { ContactDraft, RowError } from './types';
@@ -41,7 +40,7 @@ export function summarise(plan: ImportPlan): ImportSummary {
  * `onProgress(done, total)` after each batch. The plan is made again inside the transaction, under a per-user
  * lock, so a re-sent import finds what the first one wrote and creates nothing twice. Rows with errors refuse
  * the import unless `goodRows` is set (the user chose "import the good rows"). New people go through the same
- * organisation find-or-create and search-index refresh as people added by hand.
+ * organisation find-or-create as people added by hand (the search index is kept by the database).
  */
 export async function applyImport(
   userId: string,
@@ -56,7 +55,7 @@ export async function applyImport(
       throw new ImportRefusedError(plan.errors);
     }
     const sectorIds = new Map(
-      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(eq(sectors.userId, userId))).map((s) => [s.name, s.id]),
+      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))).map((s) => [s.name, s.id]),
     );
     const work = plan.rows.filter((r) => r.action !== 'skip');
     const orgIds = await findOrCreateOrganisations(
@@ -70,7 +69,6 @@ export async function applyImport(
     await opts.onProgress?.(0, total);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {
       const batch = work.slice(i, i + IMPORT_BATCH);
-      const touched: string[] = [];
       const inserts = [];
       for (const r of batch.filter((b) => b.action === 'create')) {
         const { input } = r;
@@ -87,7 +85,7 @@ export async function applyImport(
           notes: input.notes,
         });
       }
-      if (inserts.length) touched.push(...(await tx.insert(people).values(inserts).returning({ id: people.id })).map((p) => p.id));
+      if (inserts.length) await tx.insert(people).values(inserts);
       for (const r of batch.filter((b) => b.action === 'update')) {
         const { sectorName, organisationName, ...fields } = r.changes;
         const set: Partial<typeof people.$inferInsert> = { ...fields };
@@ -97,7 +95,6 @@ export async function applyImport(
           .update(people)
           .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
           .where(and(eq(people.userId, userId), eq(people.id, r.personId!)));
-        touched.push(r.personId!);
       }
       if (i === 0 && total > IMPORT_BATCH) {
         // The planner's statistics may still describe an empty address book; with them it would join the next
@@ -105,7 +102,6 @@ export async function applyImport(
         // count this transaction's own rows.
         await tx.execute(sql`analyze people, organisations, search_words`);
       }
-      await refreshPeopleSearch(tx, userId, { personIds: touched });
       await opts.onProgress?.(Math.min(i + batch.length, total), total);
     }
     return summarise(plan);

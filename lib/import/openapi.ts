@@ -5,13 +5,15 @@ import { CSV_FIELDS } from './csv';
 import { importQuerySchema, importStreamSchema } from './request';
 
 const rowError = z.object({ line: z.number().int().describe('1-based line of the file'), message: z.string() });
-const summary = z.object({
+/** What an import did (POST /api/v1/import, and the `result` line of the stream). */
+export const importSummaryResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
   errors: z.array(rowError),
 });
-const preview = summary.extend({
+/** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
+export const importPreviewResponse = importSummaryResponse.extend({
   kind: z.enum(['vcard', 'csv', 'backup']),
   rows: z.array(
     z.object({
@@ -48,7 +50,7 @@ export const importExportEndpoints: EndpointDoc[] = [
       description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", version 1)',
     },
     responses: {
-      200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([summary, preview]) },
+      200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([importSummaryResponse, importPreviewResponse]) },
       413: { description: 'The file is over 64 MB', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
       415: { description: 'Not text/vcard, text/csv or application/json', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
       422: { description: 'Rows with errors (each by line); nothing was written. Send goodRows=true to import the rest', schema: problemWithRows, contentType: 'application/problem+json' },

@@ -18,7 +18,7 @@ export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, na
   const found = await rows<{ id: string; name: string }>(
     conn,
     sql`select o.id::text, lower(o.name) as name from organisations o
-         where o.user_id = ${userId}::uuid
+         where o.user_id = ${userId}::uuid and o.deleted_at is null
            and lower(o.name) in (select lower(n) from jsonb_array_elements_text(${list}::jsonb) as t(n))`,
   );
   return new Map(found.map((o) => [o.name, o.id]));

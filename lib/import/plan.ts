@@ -119,7 +119,7 @@ export async function planImport(
   readErrors: RowError[],
   choices: SectorChoices = {},
 ): Promise<ImportPlan> {
-  const sectorRows = await rows<{ name: string }>(conn, sql`select name from sectors where user_id = ${userId}::uuid order by lower(name)`);
+  const sectorRows = await rows<{ name: string }>(conn, sql`select name from sectors where user_id = ${userId}::uuid and deleted_at is null order by lower(name)`);
   const sectorNames = new Map(sectorRows.map((s) => [fold(s.name), s.name]));
   const errors = [...readErrors];
   const candidates: { d: ContactDraft; input: PersonInput; sector: string | null }[] = [];
@@ -165,7 +165,7 @@ export async function planImport(
         conn,
         sql`select o.name, s.name as sector from organisations o
               left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-             where o.user_id = ${userId}::uuid and lower(o.name) = any(${textArray(orgNames)})`,
+             where o.user_id = ${userId}::uuid and o.deleted_at is null and lower(o.name) = any(${textArray(orgNames)})`,
       )
     ).map((o) => [fold(o.name), o.sector]),
   );

@@ -23,6 +23,28 @@ export async function rowsAsJson(tx: DbOrTx, table: Snapshotted, userId: string,
   return found.map((r) => (typeof r.j === 'string' ? (JSON.parse(r.j) as RowJson) : r.j));
 }
 
+/**
+ * Brings back an organisation or sector a merge set aside (`deleted_at` set): the same row, every column as it was.
+ * A merge recorded before merges kept the row (it was deleted then) is put back from its snapshot instead. A live
+ * one with the same name since is a clear refusal.
+ */
+export async function bringBackMerged(tx: Tx, table: 'organisations' | 'sectors', userId: string, row: RowJson, what: string): Promise<void> {
+  try {
+    const back = await tx.transaction((sp) =>
+      rows<{ id: string }>(
+        sp,
+        sql`update ${sql.raw(table)} set deleted_at = null
+             where user_id = ${userId}::uuid and id = ${row.id}::uuid and deleted_at is not null returning id`,
+      ),
+    );
+    if (back.length === 1) return;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new UserFacingError(`This merge can no longer be undone: you now have another ${what} with that name.`, 409);
+    throw err;
+  }
+  await reinsertRow(tx, table, { ...row, deleted_at: null }, what);
+}
+
 /** Puts back a row removed by a merge, every column as it was; a clash with what exists now is a clear refusal. */
 export async function reinsertRow(tx: Tx, table: 'organisations' | 'sectors' | 'encounters', row: RowJson, what: string): Promise<void> {
   try {

@@ -10,6 +10,10 @@
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { EventDraft } from '@/lib/events/draft';
+import { announce, wakeWhenOnline } from './changes';
+import { sendTaps } from './taps';
+
+export { onOutboxChange } from './changes';
 
 export type OutboxItem = {
   /** The draft's idempotency key, which is also the entry's key. */
@@ -30,36 +34,8 @@ export type OutboxItem = {
   refused?: boolean;
 };
 
-const CHANGED = 'rapport-outbox-changed';
 let store: UseStore | undefined;
 const outbox = () => (store ??= createStore('rapport-outbox', 'events'));
-
-function announce() {
-  window.dispatchEvent(new Event(CHANGED));
-  try {
-    const channel = new BroadcastChannel(CHANGED);
-    channel.postMessage('changed');
-    channel.close();
-  } catch {
-    /* no BroadcastChannel: other tabs catch up when they next look */
-  }
-}
-
-/** Calls `listener` whenever the outbox changes, in this tab or another. Returns the unsubscribe. */
-export function onOutboxChange(listener: () => void): () => void {
-  window.addEventListener(CHANGED, listener);
-  let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel(CHANGED);
-    channel.onmessage = listener;
-  } catch {
-    channel = undefined;
-  }
-  return () => {
-    window.removeEventListener(CHANGED, listener);
-    channel?.close();
-  };
-}
 
 export async function listOutbox(userId: string): Promise<OutboxItem[]> {
   const all = (await entries<string, OutboxItem>(outbox())).map(([, item]) => item);
@@ -74,15 +50,7 @@ export async function getOutboxItem(userId: string, key: string): Promise<Outbox
 export async function putOutboxItem(item: OutboxItem): Promise<void> {
   await set(item.key, item, outbox());
   announce();
-  // Where the browser has Background Sync, it wakes Rapport to send as soon as there is a connection.
-  try {
-    const registration = await navigator.serviceWorker?.ready;
-    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })?.sync?.register(
-      'rapport-outbox',
-    );
-  } catch {
-    /* no Background Sync: the page sends on 'online' and when next opened */
-  }
+  await wakeWhenOnline();
 }
 
 export async function removeOutboxItem(userId: string, key: string): Promise<void> {
@@ -138,8 +106,9 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
 }
 
 /**
- * Sends every waiting event of the user, one at a time, one tab at a time (a Web Lock where the browser has
- * them; the idempotency key makes a second sender harmless anyway). Returns how many went.
+ * Sends every waiting event of the user, then every waiting tick, one at a time, one tab at a time (a Web Lock
+ * where the browser has them; the idempotency key and the version make a second sender harmless anyway).
+ * Returns how many went.
  */
 export async function sendOutbox(userId: string): Promise<number> {
   const run = async () => {
@@ -150,10 +119,15 @@ export async function sendOutbox(userId: string): Promise<number> {
       if (result === 'offline') break;
       if (result === 'sent') sent += 1;
     }
-    return sent;
+    return sent + (await sendTaps(userId));
   };
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const sent = locks ? await locks.request('rapport-outbox', run) : await run();
   announce();
   return sent;
 }
+
+/** Who is signed in on this page (set by the app shell), so a tick made offline is kept under its owner. */
+let deviceUser: string | undefined;
+export const setDeviceUser = (userId: string | undefined) => void (deviceUser = userId);
+export const getDeviceUser = () => deviceUser;

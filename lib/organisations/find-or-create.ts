@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
@@ -10,7 +10,7 @@ export async function findOrCreateOrganisation(conn: DbOrTx, userId: string, nam
   const [row] = await conn
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${clean})`));
+    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${clean})`));
   if (!row) throw new Error('organisation vanished after insert');
   return row.id;
 }
@@ -20,7 +20,7 @@ export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: st
   const [row] = await conn
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), eq(organisations.id, id)));
+    .where(and(eq(organisations.userId, userId), eq(organisations.id, id), isNull(organisations.deletedAt)));
   if (!row) throw new NotFoundError('That organisation was not found.');
 }
 
@@ -29,6 +29,6 @@ export async function findOrganisationByName(userId: string, name: string): Prom
   const [row] = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), sql`lower(${organisations.name}) = lower(${name.replace(/\s+/g, ' ').trim()})`));
+    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name.replace(/\s+/g, ' ').trim()})`));
   return row?.id ?? null;
 }

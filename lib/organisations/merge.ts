@@ -1,12 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
+import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merges/record';
 import { mergeNotes } from '@/lib/people/merge-notes';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { requiredText } from '@/lib/validation/text';
 import { getOrganisation, type OrganisationView } from './queries';
 
@@ -45,7 +44,7 @@ export async function mergeOrganisations(
     const locked = await tx
       .select({ id: organisations.id, version: organisations.version })
       .from(organisations)
-      .where(and(eq(organisations.userId, userId), inArray(organisations.id, [keepId, otherId])))
+      .where(and(eq(organisations.userId, userId), inArray(organisations.id, [keepId, otherId]), isNull(organisations.deletedAt)))
       .orderBy(organisations.id)
       .for('update');
     if (locked.length !== 2) throw new NotFoundError('That organisation was not found.');
@@ -65,7 +64,8 @@ export async function mergeOrganisations(
       .update(people)
       .set({ organisationId: keepId, updatedAt: new Date() })
       .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
-    await tx.delete(organisations).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
+    // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
+    await tx.update(organisations).set({ deletedAt: new Date() }).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
     const [after] = await tx
       .update(organisations)
       .set({
@@ -77,7 +77,6 @@ export async function mergeOrganisations(
       })
       .where(and(eq(organisations.userId, userId), eq(organisations.id, keepId)))
       .returning({ version: organisations.version });
-    await refreshPeopleSearch(tx, userId, { organisationId: keepId });
     const snapshot: OrganisationMergeSnapshot = {
       label: `${other.name} into ${keep.name}`,
       keptBefore: keptBefore!,
@@ -101,11 +100,11 @@ export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: stri
   const [kept] = await tx
     .select({ version: organisations.version })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), eq(organisations.id, keptId)))
+    .where(and(eq(organisations.userId, userId), eq(organisations.id, keptId), isNull(organisations.deletedAt)))
     .for('update');
   if (!kept) throw refuse('the organisation it was merged into has since been merged or removed.');
   if (kept.version !== s.keptVersionAfter) throw refuse('the merged organisation has been edited since. Change it by hand instead.');
-  await reinsertRow(tx, 'organisations', s.merged, 'organisation');
+  await bringBackMerged(tx, 'organisations', userId, s.merged, 'organisation');
   for (const p of s.movedPeople) {
     const back = await rows<{ id: string }>(
       tx,
@@ -119,6 +118,4 @@ export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: stri
            version = o.version + 1, updated_at = now()
       from jsonb_populate_record(null::organisations, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where o.user_id = ${userId}::uuid and o.id = ${keptId}::uuid`);
-  await refreshPeopleSearch(tx, userId, { organisationId: keptId });
-  await refreshPeopleSearch(tx, userId, { organisationId: mergedId });
 }

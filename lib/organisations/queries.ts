@@ -1,11 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { displayName } from '@/lib/people/display-name';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { optionalText, queryText, requiredText } from '@/lib/validation/text';
 
@@ -60,7 +59,7 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
                (select (extract(epoch from max(p.last_met_at)) * 1000)::float8 from people p
                  where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-         where o.user_id = ${userId}::uuid
+         where o.user_id = ${userId}::uuid and o.deleted_at is null
            ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q})` : sql``}
            ${opts.after ? sql`and lower(o.name) > lower(${opts.after})` : sql``}
          order by lower(o.name)
@@ -81,7 +80,7 @@ export async function getOrganisation(userId: string, id: string, conn: DbOrTx =
     conn,
     sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.version
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-         where o.user_id = ${userId}::uuid and o.id = ${id}::uuid`,
+         where o.user_id = ${userId}::uuid and o.id = ${id}::uuid and o.deleted_at is null`,
   );
   if (!r) throw new NotFoundError('That organisation was not found.');
   return {
@@ -161,11 +160,10 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
           version: sql`${organisations.version} + 1`,
           updatedAt: new Date(),
         })
-        .where(and(eq(organisations.userId, userId), eq(organisations.id, id), eq(organisations.version, input.version)))
+        .where(and(eq(organisations.userId, userId), eq(organisations.id, id), eq(organisations.version, input.version), isNull(organisations.deletedAt)))
         .returning({ id: organisations.id });
       // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
-      await refreshPeopleSearch(tx, userId, { organisationId: id });
       return getOrganisation(userId, id, tx);
     });
   } catch (err) {

@@ -28,7 +28,7 @@ export async function listFilterOptions(userId: string) {
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(eq(organisations.userId, userId))
+      .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt)))
       .orderBy(sql`lower(${organisations.name})`)
       .limit(500),
   ]);
@@ -48,7 +48,7 @@ export async function listSearchFilterOptions(userId: string, organisationFilter
       ? db
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
-          .where(and(eq(organisations.userId, userId), inArray(organisations.id, ids)))
+          .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), inArray(organisations.id, ids)))
       : Promise.resolve([]),
   ]);
   return { events, topics: topicList, organisations: orgRows };

@@ -8,7 +8,6 @@ import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges
 import { displayName } from './display-name';
 import { mergeNotes } from './merge-notes';
 import { getPerson, type PersonView } from './queries';
-import { refreshPeopleSearch } from './search-index';
 
 /** Fields where the two records may disagree; for each the user picks which record's value to keep. */
 export const MERGE_FIELDS = ['name', 'role', 'organisationId', 'sectorId', 'email', 'phone'] as const;
@@ -152,7 +151,6 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       })
       .where(and(eq(people.userId, userId), eq(people.id, rowKeep.id), eq(people.version, m.keepVersion)))
       .returning({ version: people.version });
-    await refreshPeopleSearch(tx, userId, { personIds: [rowKeep.id, rowOther.id] });
     const nameOf = (p: PersonRow) => displayName({ name: p.name, role: p.role, organisationName: null });
     const snapshot: PersonMergeSnapshot = {
       label: `${nameOf(rowOther)} into ${nameOf(rowKeep)}`,
@@ -248,5 +246,4 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
       from jsonb_populate_record(null::people, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where p.user_id = ${userId}::uuid and p.id = ${keptId}::uuid`);
   await tx.update(people).set({ deletedAt: null }).where(and(eq(people.userId, userId), eq(people.id, mergedId)));
-  await refreshPeopleSearch(tx, userId, { personIds: [keptId, mergedId] });
 }

@@ -6,7 +6,6 @@ import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { displayName } from './display-name';
-import { refreshPeopleSearch } from './search-index';
 import type { PersonInput, PersonPatch } from './validation';
 
 /** A person as pages and the API show them. */
@@ -104,7 +103,6 @@ export async function createPerson(userId: string, input: PersonInput, conn?: Db
         keepPrivate: input.keepPrivate,
       })
       .returning({ id: people.id });
-    await refreshPeopleSearch(tx, userId, { personIds: [row!.id] });
     return getPerson(userId, row!.id, { conn: tx });
   };
   return conn ? work(conn) : db.transaction(work);
@@ -136,7 +134,6 @@ export async function updatePerson(
       .returning({ id: people.id });
     // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
     if (!row) throw new VersionConflictError(current.version === input.version ? await getPerson(userId, id, { conn: tx }) : current);
-    await refreshPeopleSearch(tx, userId, { personIds: [id] });
     return getPerson(userId, id, { conn: tx });
   });
 }
@@ -180,6 +177,5 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
       )
       .returning({ id: people.id });
     if (!row) throw new NotFoundError('That person was not found.');
-    await refreshPeopleSearch(tx, userId, { personIds: [id] });
   });
 }

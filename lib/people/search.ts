@@ -149,7 +149,7 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
   const found = await rows<{ id: string }>(
     conn,
     sql`select id from ${sql.identifier(table)}
-        where user_id = ${userId}::uuid
+        where user_id = ${userId}::uuid and deleted_at is null
           and (${
             table === 'organisations'
               ? sql.join(names.map((n) => sql`strpos(lower(name), ${n}) > 0`), sql` or `)
@@ -288,7 +288,7 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
         );
   const [counts, names] = await Promise.all([
     counting,
-    rows<{ id: string; name: string }>(conn, sql`select id, name from sectors where user_id = ${userId}::uuid order by lower(name)`),
+    rows<{ id: string; name: string }>(conn, sql`select id, name from sectors where user_id = ${userId}::uuid and deleted_at is null order by lower(name)`),
   ]);
   const capped = !unfiltered && counts.reduce((n, c) => n + Number(c.n), 0) > COUNT_LIMIT;
   const byId = new Map(counts.map((c) => [c.sector_id, Number(c.n)]));

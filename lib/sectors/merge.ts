@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { organisations, people, sectors, type SectorRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
+import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merges/record';
 
 /** Both sectors as they are now, when the user merged from a copy that has changed since. */
 export class SectorMergeConflictError extends VersionConflictError<{ from: SectorRow; into: SectorRow }> {}
@@ -31,7 +30,7 @@ export async function mergeSectors(
     const locked = await tx
       .select()
       .from(sectors)
-      .where(and(eq(sectors.userId, userId), inArray(sectors.id, [fromId, intoId])))
+      .where(and(eq(sectors.userId, userId), inArray(sectors.id, [fromId, intoId]), isNull(sectors.deletedAt)))
       .orderBy(sectors.id)
       .for('update');
     const from = locked.find((s) => s.id === fromId);
@@ -51,8 +50,8 @@ export async function mergeSectors(
       .set({ sectorId: intoId })
       .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)))
       .returning({ id: organisations.id });
-    await tx.delete(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
-    await refreshPeopleSearch(tx, userId, { sectorId: intoId });
+    // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
+    await tx.update(sectors).set({ deletedAt: new Date() }).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
     const snapshot: SectorMergeSnapshot = {
       label: `${from.name} into ${into.name}`,
       merged: merged!,
@@ -69,9 +68,13 @@ const refuse = (why: string) => new UserFacingError(`This merge can no longer be
 /** Undoes a sector merge inside the caller's transaction: the sector comes back whole, and exactly what moved moves back. */
 export async function undoSectorMerge(tx: Tx, userId: string, keptId: string, mergedId: string, raw: Record<string, unknown>): Promise<void> {
   const s = raw as unknown as SectorMergeSnapshot;
-  const [kept] = await tx.select({ id: sectors.id }).from(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, keptId))).for('update');
+  const [kept] = await tx
+    .select({ id: sectors.id })
+    .from(sectors)
+    .where(and(eq(sectors.userId, userId), eq(sectors.id, keptId), isNull(sectors.deletedAt)))
+    .for('update');
   if (!kept) throw refuse('the sector it was merged into has since been merged or removed.');
-  await reinsertRow(tx, 'sectors', s.merged, 'sector');
+  await bringBackMerged(tx, 'sectors', userId, s.merged, 'sector');
   const backPeople = s.movedPeople.length
     ? await tx
         .update(people)
@@ -89,6 +92,4 @@ export async function undoSectorMerge(tx: Tx, userId: string, keptId: string, me
   if (backPeople.length !== s.movedPeople.length || backOrganisations.length !== s.movedOrganisations.length) {
     throw refuse('some of the people or organisations it moved have been re-filed or removed since.');
   }
-  await refreshPeopleSearch(tx, userId, { sectorId: mergedId });
-  await refreshPeopleSearch(tx, userId, { sectorId: keptId });
 }

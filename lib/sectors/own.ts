@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sectors } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
@@ -8,6 +8,6 @@ export async function assertOwnSector(conn: DbOrTx, userId: string, id: string):
   const [row] = await conn
     .select({ id: sectors.id })
     .from(sectors)
-    .where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+    .where(and(eq(sectors.userId, userId), eq(sectors.id, id), isNull(sectors.deletedAt)));
   if (!row) throw new NotFoundError('That sector was not found.');
 }

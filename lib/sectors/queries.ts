@@ -1,10 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { requiredText } from '@/lib/validation/text';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { peoplePerSector } from '@/lib/people/sector-counts';
 import { mergeSectors } from './merge';
 
@@ -27,8 +26,8 @@ export async function listSectors(userId: string): Promise<SectorSummary[]> {
       sql`select s.id, s.name, s.version, coalesce(oc.n, 0) as organisations
             from sectors s
             left join (select o.sector_id, count(*) as n from organisations o
-                        where o.user_id = ${userId}::uuid group by 1) oc on oc.sector_id = s.id
-           where s.user_id = ${userId}::uuid order by lower(s.name)`,
+                        where o.user_id = ${userId}::uuid and o.deleted_at is null group by 1) oc on oc.sector_id = s.id
+           where s.user_id = ${userId}::uuid and s.deleted_at is null order by lower(s.name)`,
     ),
     peoplePerSector(db, userId),
   ]);
@@ -40,7 +39,7 @@ export async function listSectorChoices(userId: string): Promise<{ id: string; n
   return db
     .select({ id: sectors.id, name: sectors.name })
     .from(sectors)
-    .where(eq(sectors.userId, userId))
+    .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))
     .orderBy(sql`lower(${sectors.name})`);
 }
 
@@ -63,7 +62,7 @@ export async function createSector(userId: string, rawName: string) {
 }
 
 async function own(tx: Tx, userId: string, id: string) {
-  const [row] = await tx.select().from(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+  const [row] = await tx.select().from(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, id), isNull(sectors.deletedAt)));
   if (!row) throw new NotFoundError('That sector was not found.');
   return row;
 }
@@ -75,7 +74,6 @@ export async function renameSector(userId: string, id: string, rawName: string) 
     return await db.transaction(async (tx) => {
       await own(tx, userId, id);
       await tx.update(sectors).set({ name, version: sql`${sectors.version} + 1` }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
-      await refreshPeopleSearch(tx, userId, { sectorId: id });
       return { id, name };
     });
   } catch (err) {
@@ -94,7 +92,7 @@ export async function deleteSector(userId: string, id: string, reassignTo?: stri
     const [use] = await rows<{ n: number | string }>(
       tx,
       sql`select (select count(*) from people where user_id = ${userId}::uuid and sector_id = ${id}::uuid)
-               + (select count(*) from organisations where user_id = ${userId}::uuid and sector_id = ${id}::uuid) as n`,
+               + (select count(*) from organisations where user_id = ${userId}::uuid and sector_id = ${id}::uuid and deleted_at is null) as n`,
     );
     if (Number(use?.n ?? 0) > 0) {
       throw new UserFacingError('People or organisations are filed under this sector: choose where they go instead.', 409, {

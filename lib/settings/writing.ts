@@ -81,6 +81,22 @@ export async function writingFor(conn: DbOrTx, userId: string): Promise<Partial<
   return merged;
 }
 
+/**
+ * The Settings → Writing form as it opens: what the user saved, else what their published posts suggest, else the
+ * defaults. A sign-off from habits is offered only until the form has been saved once.
+ */
+export async function getWritingFormValues(userId: string): Promise<Record<keyof WritingForm, string>> {
+  const [{ saved, stored }, habits] = await Promise.all([getStoredWriting(db, userId), getWritingHabits(db, userId)]);
+  return {
+    length: stored.length ?? 'usual',
+    headings: stored.headings === undefined ? 'auto' : stored.headings ? 'on' : 'off',
+    spelling: stored.spelling ?? habits.spelling ?? 'british',
+    timeRef: stored.timeRef ?? 'auto',
+    unnamed: stored.unnamed ?? 'role',
+    signOff: (saved ? stored.signOff : habits.signOff) ?? '',
+  };
+}
+
 /** Saves the user's writing settings. */
 export async function updateWriting(userId: string, form: WritingForm): Promise<void> {
   await db.update(users).set({ writing: storedFromForm(form), updatedAt: new Date() }).where(eq(users.id, userId));

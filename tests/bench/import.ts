@@ -3,7 +3,8 @@
  * `DATABASE_URL=… npx tsx tests/bench/import.ts` (or with no DATABASE_URL, on an in-memory PGlite).
  * Times importing BENCH_IMPORT_CARDS vCards (default 10,000) into a new account: the preview, the write in
  * batches (when each batch's progress was reported), importing the same file again; then every export of
- * that account and of BENCH_EMAIL's (the seeded one), with the largest heap seen while it streamed.
+ * that account and of BENCH_EMAIL's (the seeded one), with the largest heap seen and how far the process's RSS grew
+ * while it streamed; and restoring the imported account's backup into an empty account.
  * Prints one JSON line; asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import { closeDb, db } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
+import { parseBackup, restoreBackup } from '@/lib/backup/restore';
 import { backupChunks } from '@/lib/backup/write';
 import { csvChunks, vcardChunks } from '@/lib/export/contacts';
 import { previewImport, runImport } from '@/lib/import/run';
@@ -46,20 +48,31 @@ function cards(n: number): string {
 }
 
 async function exportStats(userId: string) {
-  const out: Record<string, { ms: number; bytes: number; peakHeapMb: number }> = {};
+  const out: Record<string, { ms: number; bytes: number; peakHeapMb: number; rssGrowthMb: number }> = {};
   for (const [name, gen] of [
     ['vcard', vcardChunks],
     ['csv', csvChunks],
     ['json', backupChunks],
   ] as const) {
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
     let bytes = 0;
     let peak = 0;
+    let peakRss = rssBefore;
     for await (const chunk of gen(userId)) {
       bytes += Buffer.byteLength(chunk);
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.heapUsed);
+      peakRss = Math.max(peakRss, m.rss);
     }
-    out[name] = { ms: ms(started), bytes, peakHeapMb: +(peak / 1024 / 1024).toFixed(0) };
+    out[name] = {
+      ms: ms(started),
+      bytes,
+      peakHeapMb: +(peak / 1024 / 1024).toFixed(0),
+      // How far the process grew while streaming: flat-ish whatever the account's size, if it really streams.
+      rssGrowthMb: +((peakRss - rssBefore) / 1024 / 1024).toFixed(0),
+    };
   }
   return out;
 }
@@ -81,6 +94,16 @@ async function main() {
   started = performance.now();
   const again = await runImport(user.id, 'vcard', file);
   const reimportMs = ms(started);
+  // A restore of that account's backup into an empty one: every row inserted in batches, search kept by the
+  // database's triggers as the rows land.
+  let backupText = '';
+  for await (const chunk of backupChunks(user.id)) backupText += chunk;
+  const parsed = parseBackup(JSON.parse(backupText));
+  if (!parsed.success) throw new Error('the bench backup did not parse');
+  const target = await createUser({ name: 'Restore Bench', email: `restore-${randomUUID()}@example.test`, password: 'bench password 1234', timeZone: 'UTC', locale: 'en-GB' });
+  started = performance.now();
+  const restored = await restoreBackup(target.id, parsed.data);
+  const restoreMs = ms(started);
   const [seeded] = await db.select({ id: users.id }).from(users).where(eq(users.email, seededEmail));
   const report = {
     cards: CARDS,
@@ -92,6 +115,8 @@ async function main() {
     batches,
     reimportMs,
     reimport: { created: again.created, updated: again.updated, skipped: again.skipped },
+    restoreMs,
+    restored: restored.created,
     exportImported: await exportStats(user.id),
     exportSeeded: seeded ? await exportStats(seeded.id) : 'no seeded user',
   };

@@ -76,6 +76,8 @@ describe('account', () => {
         insights: [{ text: '40% of spend', personId: p.id }],
         followUps: [{ action: 'Send slides', personId: p.id }],
       });
+      const [topic] = await db.select({ id: schema.topics.id }).from(schema.topics).where(eq(schema.topics.userId, user.id)).limit(1);
+      await db.insert(schema.personTopics).values({ userId: user.id, personId: p.id, topicId: topic!.id });
       await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening' });
       await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });
       await createSession(user.id, 'phone');

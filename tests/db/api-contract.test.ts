@@ -138,6 +138,7 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     const event = (
       await call('POST', '/api/v1/events', {}, {
         title: 'Open Data Breakfast',
+        series: 'Open Data Breakfasts',
         startsAt: '2026-05-12T08:00:00+01:00',
         topics: ['open data'],
         people: [{ name: 'Sam Okafor', organisation: 'City Council', sector: 'Government', relation: 'spoke' }],
@@ -147,8 +148,19 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     ).body!;
     expect((await call('GET', '/api/v1/events')).status).toBe(200);
     expect((await call('GET', '/api/v1/events/{id}', { id: event.id })).status).toBe(200);
-    expect((await call('GET', '/api/v1/events/suggest', {}, undefined, '?field=venue&q=a')).status).toBeLessThan(500);
+    for (const kind of ['people', 'organisations', 'sectors', 'series', 'topics']) {
+      const found = await call('GET', '/api/v1/events/suggest', {}, undefined, `?kind=${kind}&q=${kind === 'people' ? 'sam' : 'o'}`);
+      expect(found.status).toBe(200);
+      const items = (found.body as unknown as { items: Record<string, unknown>[] }).items;
+      expect(items.length, `suggest ${kind}`).toBeGreaterThan(0);
+      // Each kind keeps its own fields through the response schema (a person is not cut down to an organisation).
+      if (kind === 'people') expect(Object.keys(items[0]!)).toEqual(expect.arrayContaining(['id', 'version', 'lastMet', 'openFollowUps']));
+      if (kind === 'organisations') expect(items[0]).toEqual({ name: 'City Council', sector: 'Government' });
+    }
     expect((await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Open Data Breakfast, May', version: event.version })).status).toBe(200);
+    const stale = await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Stale', version: event.version });
+    expect(stale.status).toBe(409);
+    expect((stale.body as unknown as { current: { title: string } }).current.title).toBe('Open Data Breakfast, May');
 
     const followUp = (await call('POST', '/api/v1/follow-ups', {}, { action: 'Send Lin the report', due: '2026-06-01', personId: person.id })).body!;
     expect((await call('GET', '/api/v1/follow-ups')).status).toBe(200);

@@ -8,7 +8,6 @@ import { createEvent } from '@/lib/events/write';
 import { mergeOrganisations } from '@/lib/organisations/merge';
 import { updateOrganisation } from '@/lib/organisations/queries';
 import { RANKED_LIMIT } from '@/lib/people/search-list';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 import { COUNT_LIMIT, searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { mergeSectors } from '@/lib/sectors/merge';
@@ -153,7 +152,6 @@ describe('broad words on a large address book', () => {
       ...Array.from({ length: RANKED_LIMIT + 5 }, (_, i) => ({ userId: user.id, name: `Analyst ${i}`, role: i % 3 ? 'Analyst' : 'Data analyst' })),
       ...Array.from({ length: 3 }, (_, i) => ({ userId: user.id, name: `Friend ${i}`, notes: 'Knows an analyst' })),
     ]);
-    await refreshPeopleSearch(db, user.id, { all: true });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -179,7 +177,6 @@ describe('broad words on a large address book', () => {
         sectorId: i % 2 ? media : gov,
       })),
     );
-    await refreshPeopleSearch(db, user.id, { all: true });
     // Distinct last-met times, some never met, without events (the search reads the stored column).
     await db.execute(sql`update people set last_met_at = case when (substring(name from '[0-9]+')::int) % 50 = 3 then null
                            else now() - (substring(name from '[0-9]+')::int * interval '1 hour') end
@@ -229,7 +226,6 @@ describe('broad words on a large address book', () => {
         sectorId: i < 10 ? media : gov,
       })),
     );
-    await refreshPeopleSearch(db, user.id, { all: true });
     const unfiltered = await search(user.id, {});
     expect([unfiltered.total, unfiltered.totalCapped, unfiltered.facetsCapped]).toEqual([COUNT_LIMIT + 20, false, false]);
     expect(unfiltered.facets.find((f) => f.name === 'Media')?.count).toBe(10);

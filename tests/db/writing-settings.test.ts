@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { posts } from '@/db/schema';
 import { createPostFromEventOnce, draftSources, previewRegeneration } from '@/lib/posts/queries';
-import { getStoredWriting, updateWriting, writingFor, writingFormSchema } from '@/lib/settings/writing';
+import { getStoredWriting, getWritingFormValues, updateWriting, writingFor, writingFormSchema } from '@/lib/settings/writing';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -42,6 +42,8 @@ describe('Settings → Writing', () => {
     await updateWriting(user.id, form({ headings: 'on', unnamed: 'guest', signOff: 'Onwards, Sam', timeRef: 'date', spelling: 'american' }));
     expect((await getStoredWriting(db, user.id)).stored).toEqual({ length: 'usual', headings: true, spelling: 'american', unnamed: 'guest', timeRef: 'date', signOff: 'Onwards, Sam' });
     expect(await getStoredWriting(db, other.id)).toEqual({ saved: false, stored: {} });
+    expect(await getWritingFormValues(user.id)).toEqual({ length: 'usual', headings: 'on', spelling: 'american', timeRef: 'date', unnamed: 'guest', signOff: 'Onwards, Sam' });
+    expect(await getWritingFormValues(other.id)).toEqual({ length: 'usual', headings: 'auto', spelling: 'british', timeRef: 'auto', unnamed: 'role', signOff: '' });
 
     const event = await evening(user.id);
     const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });

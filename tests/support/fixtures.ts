@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   encounters,
@@ -13,7 +13,6 @@ import {
   topics,
   type EncounterRelation,
 } from '@/db/schema';
-import { refreshPeopleSearch } from '@/lib/people/search-index';
 
 /**
  * Direct-insert builders for tests that need data without going through a feature's own write path.
@@ -24,7 +23,7 @@ export async function sectorId(userId: string, name: string): Promise<string> {
   const [row] = await db
     .select({ id: sectors.id })
     .from(sectors)
-    .where(and(eq(sectors.userId, userId), sql`lower(${sectors.name}) = lower(${name})`));
+    .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt), sql`lower(${sectors.name}) = lower(${name})`));
   if (row) return row.id;
   const [created] = await db.insert(sectors).values({ userId, name }).returning({ id: sectors.id });
   return created!.id;
@@ -55,7 +54,6 @@ export async function makePerson(
       keepPrivate: fields.keepPrivate ?? false,
     })
     .returning();
-  await refreshPeopleSearch(db, userId, { personIds: [row!.id] });
   return row!;
 }
 
@@ -124,6 +122,5 @@ export async function makeEvent(userId: string, f: EventFixture) {
       doneAt: fu.status === 'done' ? new Date() : null,
     });
   }
-  await refreshPeopleSearch(db, userId, { eventId: event!.id });
   return event!;
 }

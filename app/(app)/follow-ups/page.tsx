@@ -11,9 +11,9 @@ import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
 import type { DueGroup } from '@/lib/follow-ups/dates';
 import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
-import { AddFollowUp } from './_components/add-follow-up';
+import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { FollowUpFilters } from './_components/filters';
-import { FollowUpList } from './_components/follow-up-list';
+import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 

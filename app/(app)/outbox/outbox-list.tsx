@@ -7,6 +7,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card, EmptyState } from '@/app/_components/ui/card';
 import { draftKey } from '@/lib/events/draft';
 import { listOutbox, onOutboxChange, removeOutboxItem, sendOutbox, type OutboxItem } from '@/lib/offline/outbox';
+import { listTaps, removeTap, type TapItem } from '@/lib/offline/taps';
 
 /** A calendar day ("2026-12-04") as the page's language writes it ("Fri 4 Dec 2026"). */
 function longDay(day: string): string {
@@ -40,14 +41,19 @@ async function moveToForm(userId: string, item: OutboxItem) {
 
 export function OutboxList({ userId }: { userId: string }) {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
+  const [ticks, setTicks] = useState<TapItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
     let live = true;
     const refresh = () =>
-      void listOutbox(userId)
-        .then((list) => live && setItems(list))
+      void Promise.all([listOutbox(userId), listTaps(userId)])
+        .then(([list, waiting]) => {
+          if (!live) return;
+          setItems(list);
+          setTicks(waiting);
+        })
         .catch(() => live && setItems([]));
     refresh();
     const stop = onOutboxChange(refresh);
@@ -69,7 +75,7 @@ export function OutboxList({ userId }: { userId: string }) {
     setSending(true);
     const sent = await sendOutbox(userId).catch(() => 0);
     setSending(false);
-    setNotice(sent ? `Sent ${sent === 1 ? 'one event' : `${sent} events`}.` : navigator.onLine ? 'Nothing could be sent just now.' : 'Still no connection.');
+    setNotice(sent ? `Sent ${sent === 1 ? 'one change' : `${sent} changes`}.` : navigator.onLine ? 'Nothing could be sent just now.' : 'Still no connection.');
   };
 
   if (items === null) return <p className="text-sm text-zinc-500">Looking on this phone…</p>;
@@ -78,12 +84,13 @@ export function OutboxList({ userId }: { userId: string }) {
       <p role="status" aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
         {notice}
       </p>
-      {items.length === 0 ? (
+      {items.length === 0 && ticks.length === 0 ? (
         <EmptyState icon={<CloudOff aria-hidden className="size-8" />} title="Nothing waiting">
-          Events you save with no signal wait here, and go as soon as the phone is back online.
+          Events you save and follow-ups you tick with no signal wait here, and go as soon as the phone is back online.
         </EmptyState>
       ) : (
         <>
+          {items.length ? (
           <ul className="space-y-3">
             {items.map((item) => (
               <li key={item.key}>
@@ -118,6 +125,46 @@ export function OutboxList({ userId }: { userId: string }) {
               </li>
             ))}
           </ul>
+          ) : null}
+          {ticks.length ? (
+            <section aria-labelledby="outbox-ticks" className="space-y-2">
+              <h2 id="outbox-ticks" className="text-sm font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                Follow-ups ticked
+              </h2>
+              <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+                {ticks.map((tick) => (
+                  <li key={tick.key} className="space-y-2 px-4 py-3">
+                    <div className="flex flex-wrap items-baseline justify-between gap-2">
+                      <p className="min-w-0 text-[15px] wrap-anywhere">
+                        <span className="font-medium">{tick.status === 'done' ? 'Mark done' : 'Reopen'}:</span> {tick.action}
+                      </p>
+                      <span className="text-xs text-zinc-500">Ticked {shortDateTime(tick.savedAt)}</span>
+                    </div>
+                    {tick.message ? (
+                      <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+                        {tick.message}
+                      </p>
+                    ) : null}
+                    <div className="flex flex-wrap gap-2">
+                      {tick.gone ? null : (
+                        <a href={`/follow-ups/${tick.followUpId}`} className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
+                          Open the follow-up
+                        </a>
+                      )}
+                      <Button type="button" variant="secondary" onClick={() => void removeTap(userId, tick.key)}>
+                        Discard this tick
+                      </Button>
+                      {tick.needsSignIn ? (
+                        <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
+                          Sign in again
+                        </a>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <Button type="button" onClick={() => void sendNow()} disabled={sending}>
             {sending ? 'Sending…' : 'Send now'}
           </Button>

@@ -5,14 +5,14 @@ import { OutboxList } from './outbox-list';
 
 export const metadata: Metadata = { title: 'Waiting to send' };
 
-/** Events saved on this phone with no connection. The list lives on the device, so the page is a shell for it. */
+/** Events saved and follow-ups ticked on this phone with no connection. The list lives on the device, so the page is a shell for it. */
 export default async function OutboxPage() {
   const user = await requireUser();
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
         title="Waiting to send"
-        description="Events saved on this phone while there was no connection. They are sent, once each, as soon as you are back online."
+        description="Events saved and follow-ups ticked on this phone while there was no connection. They are sent, once each, as soon as you are back online."
       />
       <OutboxList userId={user.id} />
     </div>

@@ -2,7 +2,8 @@
 
 import { CloudUpload } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { listOutbox, onOutboxChange, sendOutbox } from '@/lib/offline/outbox';
+import { listOutbox, onOutboxChange, sendOutbox, setDeviceUser } from '@/lib/offline/outbox';
+import { listTaps } from '@/lib/offline/taps';
 
 /** A moment as the page's language writes it ("4 Dec 2026, 21:10" in en-GB). */
 export function shortDateTime(when: Date | number): string {
@@ -20,6 +21,7 @@ export function OfflineSupport({ userId }: { userId: string }) {
   const [online, setOnline] = useState(true);
 
   useEffect(() => {
+    setDeviceUser(userId);
     const send = () => void sendOutbox(userId).catch(() => {});
     const sw = 'serviceWorker' in navigator && process.env.NODE_ENV === 'production' ? navigator.serviceWorker : null;
     if (sw) {
@@ -56,23 +58,23 @@ export function OfflineSupport({ userId }: { userId: string }) {
         <>
           <strong className="font-semibold">Offline copy</strong>
           {when && !Number.isNaN(when.getTime()) ? ` from ${shortDateTime(when)}` : ''}: no connection, so this is what
-          this phone last saw. Events you log now wait here until you are back online.
+          this phone last saw. Events you log and follow-ups you tick now wait here until you are back online.
         </>
       ) : (
-        <>No connection. Events you log now are kept on this phone and sent when you are back online.</>
+        <>No connection. Events you log and follow-ups you tick now are kept on this phone and sent when you are back online.</>
       )}
     </p>
   );
 }
 
-/** "Waiting to send" with how many events wait in this device's outbox; nothing when none do. */
+/** "Waiting to send" with how many events and ticks wait in this device's outbox; nothing when none do. */
 export function OutboxLink({ userId, className = '' }: { userId: string; className?: string }) {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
     const refresh = () =>
-      void listOutbox(userId)
-        .then((items) => live && setCount(items.length))
+      void Promise.all([listOutbox(userId), listTaps(userId)])
+        .then(([events, ticks]) => live && setCount(events.length + ticks.length))
         .catch(() => {});
     refresh();
     const stop = onOutboxChange(refresh);

@@ -12,7 +12,7 @@ import { todayIn } from '@/lib/follow-ups/counts';
 import { dayIn, formatDay, relativeDue } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
 import { EditFollowUp } from '../_components/edit-follow-up';
-import { FollowUpList } from '../_components/follow-up-list';
+import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 
 export const metadata: Metadata = { title: 'Edit follow-up' };
 

@@ -9,7 +9,7 @@ import { formatDay } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import type { ActionResult } from '@/lib/forms';
 import { updateFollowUpAction } from '../actions';
-import { PersonPicker } from './person-picker';
+import { PersonPicker } from '@/app/_components/follow-ups/person-picker';
 
 type EditState = ActionResult<void, FollowUpItem>;
 

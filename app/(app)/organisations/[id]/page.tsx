@@ -17,7 +17,7 @@ import {
 } from '@/lib/organisations/queries';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { calendarDate, longDate, shortDate } from '../../people/_components/format';
-import { MergedBanner } from '../../settings/deleted/undo-merge';
+import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { MergeOrganisationForm, OrganisationForm } from './organisation-forms';
 
 export const metadata: Metadata = { title: 'Organisation' };

@@ -5,7 +5,7 @@ import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
-import { proseClass } from './prose';
+import { proseClass } from '@/app/_components/posts/prose';
 import { namedIn, type NamedPerson } from '@/lib/posts/mentions';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';

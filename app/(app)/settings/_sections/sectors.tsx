@@ -2,7 +2,7 @@ import { Card } from '@/app/_components/ui/card';
 import type { CurrentUser } from '@/lib/auth/users';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { listSectors } from '@/lib/sectors/queries';
-import { MergedBanner } from '../deleted/undo-merge';
+import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { AddSectorForm, SectorRow } from '../sectors/sector-forms';
 
 /** Sectors: add, rename, merge, delete (never leaving anyone without one they were filed under). */

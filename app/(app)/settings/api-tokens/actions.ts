@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { createApiToken, DEFAULT_TOKEN_LIFETIME, revokeAllApiTokens, revokeApiToken } from '@/lib/api/tokens';
 import { confirmPassword } from '@/lib/auth/confirm-password';
-import { PasswordHasherBusy } from '@/lib/auth/password';
 
 /** The plain token goes back once, to be shown once. */
 export type CreatedToken = { token: string; tokenName: string; tokenId: string };
@@ -33,13 +32,8 @@ const createSchema = z.object({
 export const createApiTokenAction = formAction(
   createSchema,
   async ({ user, input }): Promise<CreatedToken> => {
-    let confirmed;
-    try {
-      confirmed = await confirmPassword(user.id, input.password);
-    } catch (err) {
-      if (err instanceof PasswordHasherBusy) refuse({ status: 503, message: 'Rapport is busy just now. Try again in a few seconds.' });
-      throw err;
-    }
+    // A full password hasher answers 503 "busy" through formAction's error mapping.
+    const confirmed = await confirmPassword(user.id, input.password);
     if (confirmed === 'limited') refuse({ status: 429, message: 'Too many wrong passwords. Wait 15 minutes, then try again.' });
     if (confirmed === 'wrong') refuse({ status: 400, fieldErrors: { password: ['That is not your password'] } });
     const created = await createApiToken(user.id, input.name, { scope: input.access, lifetimeDays: input.expires });

@@ -12,7 +12,7 @@ import { isUuid } from '@/lib/ids';
 import { listUndoableMerges } from '@/lib/merges/list';
 import { dateFormat } from '@/lib/intl';
 import { restoreDeletedAction } from './actions';
-import { UndoMergeButton } from './undo-merge';
+import { UndoMergeButton } from '@/app/_components/merges/undo-merge';
 
 export const metadata: Metadata = { title: 'Recently deleted' };
 

@@ -1,7 +1,8 @@
-import { apiRoute, json } from '@/lib/api/handler';
+import { apiRoute, respond } from '@/lib/api/handler';
 import { problem } from '@/lib/api/problem';
 import { searchParamsObject } from '@/lib/api/request';
 import { ImportRefusedError } from '@/lib/import/apply';
+import { importPreviewResponse, importSummaryResponse } from '@/lib/import/openapi';
 import { importKind, importQuerySchema, readTextBody } from '@/lib/import/request';
 import { previewImport, runImport } from '@/lib/import/run';
 
@@ -15,10 +16,10 @@ export const POST = apiRoute(async (request, user) => {
   if (!kind) return problem(415, 'Send the file as text/vcard, text/csv or application/json (a Rapport backup).');
   const query = importQuerySchema.parse(searchParamsObject(request.url));
   const text = await readTextBody(request);
-  if (query.dryRun) return json(await previewImport(user.id, kind, text, { mapping: query.mapping }));
+  if (query.dryRun) return respond(importPreviewResponse, await previewImport(user.id, kind, text, { mapping: query.mapping }));
   try {
     const summary = await runImport(user.id, kind, text, { mapping: query.mapping, goodRows: query.goodRows });
-    return json(summary);
+    return respond(importSummaryResponse, summary);
   } catch (err) {
     if (err instanceof ImportRefusedError) return problem(422, err.message, { errors: err.errors });
     throw err;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { proseClass } from '@/app/(app)/posts/_components/prose';
+import { proseClass } from '@/app/_components/posts/prose';
 import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
 import { decodeParam, loadAuthor } from '../load';

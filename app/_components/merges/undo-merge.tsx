@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
-import { undoMergeAction } from './actions';
+import { undoMergeAction } from '@/app/(app)/settings/deleted/actions';
 
 /** Undo for one merge; a refusal (edited since, name taken…) shows beside the button. */
 export function UndoMergeButton({ mergeId, label, then = 'record' }: { mergeId: string; label: string; then?: 'list' | 'record' }) {

@@ -1,11 +1,13 @@
 'use client';
 
-import { CalendarClock, Check, Circle, Download, EllipsisVertical, Pencil, RotateCcw, Trash2 } from 'lucide-react';
+import { CalendarClock, Check, Circle, CloudUpload, Download, EllipsisVertical, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { addDays, dayIn, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
+import { getDeviceUser, isNetworkFailure } from '@/lib/offline/outbox';
+import { keepTap, type TapStatus } from '@/lib/offline/taps';
 import {
   completeFollowUpAction,
   deleteFollowUpAction,
@@ -14,7 +16,7 @@ import {
   setDueAction,
   snoozeFollowUpAction,
   type TapResult,
-} from '../actions';
+} from '@/app/(app)/follow-ups/actions';
 import type { Toast } from './follow-up-list';
 
 const menuItem =
@@ -29,8 +31,11 @@ export function FollowUpRow({
   notify,
   showEvent = true,
   showPerson = true,
+  waiting,
 }: {
   item: FollowUpItem;
+  /** The status a tick made on this phone with no signal asks for, while it waits to be sent. */
+  waiting?: TapStatus;
   today: string;
   locale: string;
   timeZone?: string;
@@ -44,7 +49,11 @@ export function FollowUpRow({
   const [snoozeDay, setSnoozeDay] = useState('');
   // The menu is built only while open: a list of hundreds of rows would otherwise carry hundreds of hidden menus.
   const [menuOpen, setMenuOpen] = useState(false);
-  const done = item.status === 'done';
+  // A tick made here with no signal shows as made until it is sent (then the server's copy says the same).
+  const [tickedHere, setTickedHere] = useState<TapStatus | undefined>(undefined);
+  const shown = tickedHere ?? waiting ?? item.status;
+  const queued = shown !== item.status;
+  const done = shown === 'done';
 
   useEffect(() => {
     // A <details> menu stays open by itself: close it on a tap elsewhere or Escape, as menus do.
@@ -69,14 +78,20 @@ export function FollowUpRow({
   const overdue = !done && dueGroup(item.due, today) === 'overdue';
   const short = item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action;
 
-  function run(work: () => Promise<TapResult>, message: (r: TapResult) => string, undo?: (r: TapResult) => () => Promise<unknown>) {
+  function run(
+    work: () => Promise<TapResult>,
+    message: (r: TapResult) => string,
+    undo?: (r: TapResult) => () => Promise<unknown>,
+    offline?: () => Promise<void>,
+  ) {
     if (menuRef.current) menuRef.current.open = false;
     start(async () => {
       let result: TapResult;
       try {
         result = await work();
-      } catch {
-        // Offline or the server is unreachable: say so rather than fall into the error page.
+      } catch (err) {
+        // No signal: a tick is kept on the phone and sent later; anything else says so rather than fall into the error page.
+        if (offline && isNetworkFailure(err)) return offline();
         result = { ok: false, message: 'Could not reach Rapport. Check your connection and try again.' };
       }
       if (!result.ok) {
@@ -87,18 +102,37 @@ export function FollowUpRow({
     });
   }
 
-  const complete = () =>
+  /** Keeps a tick on the phone, to be sent when the connection returns (lib/offline/taps.ts). */
+  async function keepTick(to: TapStatus) {
+    const userId = getDeviceUser();
+    if (!userId) {
+      notify({ message: 'Could not reach Rapport. Check your connection and try again.' });
+      return;
+    }
+    const kept = await keepTap({ userId, followUpId: item.id, action: item.action, status: to, from: item.status, version: item.version }).catch(() => null);
+    if (!kept) {
+      notify({ message: 'Could not keep this on the phone. Nothing was changed.' });
+      return;
+    }
+    setTickedHere(to);
+    notify({
+      message: kept === 'cancelled' ? `Back as it was: ${short}` : `${to === 'done' ? 'Done' : 'Reopened'} on this phone, sent when back online: ${short}`,
+      undo: kept === 'cancelled' ? undefined : () => keepTick(to === 'done' ? 'open' : 'done'),
+    });
+  }
+  const tick = (to: TapStatus) => {
+    if (menuRef.current) menuRef.current.open = false;
+    // Once a tick waits on the phone, later ones wait behind it, so they reach the server in the order made.
+    if (queued || (typeof navigator !== 'undefined' && navigator.onLine === false)) return start(() => keepTick(to));
     run(
-      () => completeFollowUpAction(item.id),
-      () => `Done: ${short}`,
-      () => () => reopenFollowUpAction(item.id),
+      () => (to === 'done' ? completeFollowUpAction(item.id) : reopenFollowUpAction(item.id)),
+      () => `${to === 'done' ? 'Done' : 'Reopened'}: ${short}`,
+      () => () => (to === 'done' ? reopenFollowUpAction(item.id) : completeFollowUpAction(item.id)),
+      () => keepTick(to),
     );
-  const reopen = () =>
-    run(
-      () => reopenFollowUpAction(item.id),
-      () => `Reopened: ${short}`,
-      () => () => completeFollowUpAction(item.id),
-    );
+  };
+  const complete = () => tick('done');
+  const reopen = () => tick('open');
   const snooze = (target: string) =>
     run(
       () => snoozeFollowUpAction(item.id, target),
@@ -148,7 +182,12 @@ export function FollowUpRow({
           {item.action}
         </p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {done ? (
+          {queued ? (
+            <span className="inline-flex items-center gap-1 font-medium text-amber-800 dark:text-amber-200">
+              <CloudUpload aria-hidden className="size-3.5" />
+              {done ? 'Done' : 'Reopened'} on this phone, waiting to send
+            </span>
+          ) : done ? (
             <span>Done{item.doneAt ? ` ${formatDay(dayIn(timeZone, new Date(item.doneAt)), locale, 'short')}` : ''}</span>
           ) : (
             <span

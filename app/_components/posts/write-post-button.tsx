@@ -5,7 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
-import { createPostAction } from '../actions';
+import { createPostAction } from '@/app/(app)/posts/actions';
 
 const STYLES = [
   { value: 'narrative', label: 'Narrative', hint: 'A first-person write-up of the evening, ready to edit and publish.' },

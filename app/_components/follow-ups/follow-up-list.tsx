@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { dueGroup, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
+import { onOutboxChange } from '@/lib/offline/outbox';
+import { waitingTicks, type TapStatus } from '@/lib/offline/taps';
 import { FollowUpRow } from './follow-up-row';
 
 export interface Toast {
@@ -59,6 +61,22 @@ export function FollowUpList({
     }, 12_000);
     return () => clearInterval(timer);
   }, [toast]);
+  // Ticks made on this phone with no signal, still waiting to be sent: the rows show them as made.
+  const [waiting, setWaiting] = useState<Map<string, TapStatus>>(() => new Map());
+  const ids = [...items, ...done].map((i) => i.id).join(' ');
+  useEffect(() => {
+    let live = true;
+    const look = () =>
+      void waitingTicks(ids.split(' '))
+        .then((found) => live && setWaiting(found))
+        .catch(() => {});
+    look();
+    const stop = onOutboxChange(look);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [ids]);
   const rowProps = { today, locale, timeZone, notify, showEvent, showPerson };
 
   const sections: { key: string; title: string; items: FollowUpItem[] }[] = grouped
@@ -89,7 +107,7 @@ export function FollowUpList({
             ) : null}
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {s.items.map((item) => (
-                <FollowUpRow key={item.id} item={item} {...rowProps} />
+                <FollowUpRow key={item.id} item={item} waiting={waiting.get(item.id)} {...rowProps} />
               ))}
             </ul>
             {more[s.key] ? (

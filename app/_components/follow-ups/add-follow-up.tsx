@@ -5,7 +5,7 @@ import { useActionState, useId, useRef } from 'react';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { addDays, nextMonday } from '@/lib/follow-ups/dates';
-import { createFollowUpAction, type AddFollowUpState } from '../actions';
+import { createFollowUpAction, type AddFollowUpState } from '@/app/(app)/follow-ups/actions';
 import { PersonPicker } from './person-picker';
 
 interface Choice {
