@@ -1,20 +1,28 @@
 /**
- * `npm run bench`: seeds 10,000 and 100,000 people for one user on the PostgreSQL server (with `npm run seed`),
- * then REPORTS (never asserts) how fast people search answers inside the server, whether its plans scan the
- * people table sequentially, how long the People page takes to render over HTTP, and how long importing 10,000
- * vCards and streaming each export take (tests/bench/import.ts).
+ * `npm run bench`: one run that REPORTS (never asserts on a timing) how fast Rapport is at 10,000 and 100,000 people
+ * for one user, among BENCH_OTHERS other users (default 200, 50 people each) so that isolation costs are real:
+ *  - in-server p50/p95/p99 of the hot paths (the lib calls the pages make; tests/bench/hot.ts), and at the largest
+ *    size EXPLAIN (ANALYZE, BUFFERS) of every statement they send, saved under bench/plans/;
+ *  - the people-search cases and their plans (tests/bench/measure.ts), import and export (tests/bench/import.ts,
+ *    skipped with BENCH_SKIP_IMPORT=1);
+ *  - HTTP at c=1 and c=10 for the pages and the three floors (/api/health, /sign-in, a signed-in 404 in the app
+ *    shell), each page's ratio to its floor, against one `next start` process and against `npm start`
+ *    (scripts/start.mjs, one process per core) side by side;
+ *  - first-load JavaScript per route (gzip) from the build.
+ * Writes bench/results/latest.json and latest.md and prints the table.
  *
  * Environment: BENCH_ADMIN_URL (a superuser connection, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DB (database to drop and recreate, default rapport_bench), BENCH_SIZES (default 10000,100000),
- * BENCH_RUNS (timed runs per search, default 40), BENCH_PAGE_RUNS (timed requests per page, default 100), BENCH_DIST_DIR (a built app to time the page with; default
- * .next; skipped when there is no build).
+ * BENCH_RUNS (timed runs per hot path, default 40), BENCH_HTTP_REQUESTS (timed requests per page and concurrency,
+ * default 200), BENCH_OTHERS, BENCH_DIST_DIR (the build; default .next), BENCH_PORT (first port, default 3105).
  */
 import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { startApp } from '../support/app-process';
-import { chromiumPath, launchBrowser } from '../support/chromium';
+import { firstLoadJs } from './bundles';
+import { drive, type HttpStats } from './http';
 
 const root = path.resolve(__dirname, '../..');
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -22,11 +30,11 @@ const dbName = process.env.BENCH_DB ?? 'rapport_bench';
 if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error('BENCH_DB must be a plain lower-case identifier');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const distDir = process.env.BENCH_DIST_DIR ?? '.next';
+const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 200);
+const firstPort = Number(process.env.BENCH_PORT ?? 3105);
 const EMAIL = 'bench@example.test';
 const PASSWORD = 'bench password 1234';
-/** Requests per page before timing starts, and timed requests per page. */
-const PAGE_WARMUP = 20;
-const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 100);
+const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
 /** The lightest signed-in page: the app shell (session, layout, due count) around a 404. The floor for any page. */
 const NOT_FOUND_IN_SHELL = '/people/00000000-0000-4000-8000-000000000000';
 
@@ -44,6 +52,7 @@ function tsx(args: string[], env: Record<string, string>): string {
     maxBuffer: 64 * 1024 * 1024,
   });
 }
+const lastJson = (out: string) => JSON.parse(out.trim().split('\n').pop()!);
 
 async function recreate() {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -52,104 +61,181 @@ async function recreate() {
   await admin.end();
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+async function settle() {
+  const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe('vacuum analyze');
+  // Measure the steady state, not the bulk load's dirty pages being written out under the requests.
+  await admin.unsafe('checkpoint');
+  await admin.end();
 }
 
-/** Starts the built app on the bench database, signs in, and times full responses of the People page. */
-async function timePage(): Promise<Record<string, { p50: number; p95: number; p99: number }> | string> {
-  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) return `skipped: no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
-  if (!fs.existsSync(chromiumPath)) return `skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`;
-  const app = await startApp({ NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });
-  const base = app.baseURL;
-  try {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname === '/');
-    const out: Record<string, { p50: number; p95: number; p99: number }> = {};
-    // The first requests of a fresh server compile and warm up (JIT, connection pool, Postgres caches): they are
-    // timed apart from the steady state, which is what a user sees after the server's first minute.
-    // The person page of whoever was met most recently (their timeline, facts, follow-ups, likely duplicates).
-    const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
-    const [recent] = await admin<{ id: string }[]>`select id from people where deleted_at is null order by last_met_at desc nulls last limit 1`;
-    await admin.end();
-    const urls = ['/people', '/people?q=head+of+it&sector=Government', '/people?sector=Media&sector=Technology', `/people/${recent!.id}`, NOT_FOUND_IN_SHELL];
-    for (const url of urls) {
-      const times: number[] = [];
-      for (let i = 0; i < PAGE_WARMUP + PAGE_RUNS; i++) {
-        const started = performance.now();
-        const res = await context.request.get(url);
-        await res.body();
-        if (i >= PAGE_WARMUP) times.push(performance.now() - started);
-        if (res.status() !== (url === NOT_FOUND_IN_SHELL ? 404 : 200)) throw new Error(`${url} answered ${res.status()}`);
-      }
-      out[url] = { p50: +percentile(times, 50).toFixed(1), p95: +percentile(times, 95).toFixed(1), p99: +percentile(times, 99).toFixed(1) };
+/** Starts a server (`next start`, one process; or `npm start`'s launcher) and waits for /api/health. */
+async function serve(kind: 'next start' | 'npm start', port: number): Promise<{ base: string; stop: () => Promise<void> }> {
+  const args = kind === 'next start' ? ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'] : ['scripts/start.mjs'];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET, AUTH_TRUST_HOST: 'true', PORT: String(port), HOST: '127.0.0.1', API_WRITE_LIMIT: '1000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 6000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${kind} exited early`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop };
+    } catch {
+      /* not up yet */
     }
-    await browser.close();
-    return out;
-  } finally {
-    await app.stop();
+    await new Promise((r) => setTimeout(r, 250));
   }
+  await stop();
+  throw new Error(`${kind} did not become healthy`);
+}
+
+interface PageRow {
+  url: string;
+  label: string;
+  floor: string;
+  c1: HttpStats;
+  c10: HttpStats;
+}
+
+async function timePages(base: string, cookie: string, recentId: string): Promise<PageRow[]> {
+  const pages: { url: string; label: string; signedIn: boolean; floor: string }[] = [
+    { url: '/api/health', label: 'floor: /api/health (one database ping)', signedIn: false, floor: '/api/health' },
+    { url: '/sign-in', label: 'floor: /sign-in (public page)', signedIn: false, floor: '/api/health' },
+    { url: NOT_FOUND_IN_SHELL, label: 'floor: signed-in 404 in the app shell', signedIn: true, floor: '/sign-in' },
+    { url: '/', label: '/ (dashboard)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/people', label: '/people', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/people?q=head+of+it&sector=Government', label: '/people?q=head of it&sector=Government', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: `/people/${recentId}`, label: '/people/[id] (met last)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/follow-ups', label: '/follow-ups', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/settings', label: '/settings', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/api/v1/people?q=head+of+it', label: '/api/v1/people?q=head of it', signedIn: true, floor: '/api/health' },
+  ];
+  const out: PageRow[] = [];
+  for (const p of pages) {
+    const req = { path: p.url, headers: p.signedIn ? { cookie } : ({} as Record<string, string>) };
+    const c1 = await drive(base, req, { concurrency: 1, requests: HTTP_REQUESTS, warmup: 20 });
+    const c10 = await drive(base, req, { concurrency: 10, requests: HTTP_REQUESTS, warmup: 10 });
+    out.push({ url: p.url, label: p.label, floor: p.floor, c1, c10 });
+  }
+  return out;
+}
+
+function ratio(a: number, b: number): string {
+  return Number.isFinite(a / b) ? (a / b).toFixed(2) : '–';
+}
+
+function pagesTable(title: string, rows: PageRow[]): string {
+  const by = new Map(rows.map((r) => [r.url, r]));
+  let md = `\n#### ${title}\n\n| request | c=1 req/s | c=1 p50 ms | c=1 p99 ms | ratio to floor (p50) | c=10 req/s | c=10 p50 ms | c=10 p99 ms | c=10 / c=1 throughput | c=10 p99 / p50 | statuses | body bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`;
+  for (const r of rows) {
+    const floor = by.get(r.floor)!;
+    const statuses = Object.entries({ ...r.c1.statuses })
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
+    md += `| ${r.label} | ${r.c1.rps} | ${r.c1.p50} | ${r.c1.p99} | ${r.url === r.floor ? '–' : `${ratio(r.c1.p50, floor.c1.p50)}× ${floor.url}`} | ${r.c10.rps} | ${r.c10.p50} | ${r.c10.p99} | ${ratio(r.c10.rps, r.c1.rps)} | ${ratio(r.c10.p99, r.c10.p50)} | ${statuses} | ${r.c1.bytes} |\n`;
+  }
+  return md;
 }
 
 async function main() {
   const started = Date.now();
-  const report: unknown[] = [];
-  for (const n of sizes) {
+  const report: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version } };
+  const sizeReports: Record<string, unknown>[] = [];
+  let md = `# Rapport bench — ${new Date().toISOString()}\n\nOne run, one machine (${(report.machine as { cpus: number }).cpus} cores, shared). Compare within this run; ratios matter, absolute numbers drift.\n`;
+
+  await recreate();
+  tsx(['db/migrate-cli.ts'], { DATABASE_URL: dbUrl() });
+  const othersStart = Date.now();
+  const others = lastJson(tsx(['tests/bench/others.ts'], { DATABASE_URL: dbUrl() }));
+  console.log(`seeded ${others.others} other users (${others.each} people each) in ${((Date.now() - othersStart) / 1000).toFixed(0)} s`);
+
+  for (const [index, n] of sizes.entries()) {
     console.log(`\n== ${n.toLocaleString('en-GB')} people ==`);
-    await recreate();
     const env = { DATABASE_URL: dbUrl() };
-    tsx(['db/migrate-cli.ts'], env);
     const seedStart = Date.now();
-    tsx(['db/seed.ts', '--people', String(n), '--email', EMAIL, '--password', PASSWORD], env);
+    tsx(['db/seed.ts', '--people', String(n), '--email', EMAIL, '--password', PASSWORD, '--reset'], env);
     const seedSeconds = (Date.now() - seedStart) / 1000;
     console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
+    await settle();
+    const cookie = tsx(['tests/bench/session.ts'], { ...env, AUTH_SECRET, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!;
+    const largest = index === sizes.length - 1;
+    const hot = lastJson(
+      tsx(['tests/bench/hot.ts'], { ...env, RAPPORT_SQL_TAP: '1', BENCH_EMAIL: EMAIL, ...(largest ? { BENCH_PLANS: path.join(root, 'bench/plans') } : {}) }),
+    );
+    console.log('hot paths inside the server (ms):');
+    for (const [name, t] of Object.entries(hot as Record<string, { p50: number; p95: number; p99: number; seqScans: string[] }>)) {
+      console.log(`  ${name}: p50 ${t.p50}, p95 ${t.p95}, p99 ${t.p99}${t.seqScans.length ? `; seq scan of ${t.seqScans.join(', ')}` : ''}`);
+    }
+    const search = lastJson(tsx(['tests/bench/measure.ts'], { ...env, BENCH_EMAIL: EMAIL }));
+    const imported = process.env.BENCH_SKIP_IMPORT === '1' ? 'skipped (BENCH_SKIP_IMPORT=1)' : lastJson(tsx(['tests/bench/import.ts'], { ...env, BENCH_EMAIL: EMAIL }));
+
     const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
-    await admin.unsafe('vacuum analyze');
-    // Measure the steady state, not the bulk load's dirty pages being written out under the searches.
-    await admin.unsafe('checkpoint');
+    const [recent] = await admin<{ id: string }[]>`select p.id from people p join users u on u.id = p.user_id
+      where lower(u.email) = ${EMAIL} and p.deleted_at is null order by p.last_met_at desc nulls last limit 1`;
     await admin.end();
-    const measured = JSON.parse(tsx(['tests/bench/measure.ts'], { ...env, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!);
-    console.log(
-      `search (text + sector), inside the server: list p50 ${measured.listMs.p50} ms, p95 ${measured.listMs.p95} ms; ` +
-        `facet counts p95 ${measured.facetsMs.p95} ms; all statements of one search p95 ${measured.serverMs.p95} ms`,
-    );
-    console.log(`  from the caller (lib call, facets and list side by side): p50 ${measured.callerMs.p50} ms, p95 ${measured.callerMs.p95} ms`);
-    console.log(`  no query (page as first opened): list ${measured.noQueryListMs} ms, with facets ${measured.noQueryServerMs} ms`);
-    console.log(`  sequential scan of people in a search's list query: ${measured.listSeqScansOfPeople ? 'YES' : 'no'}; anywhere (facets included): ${measured.peopleSeqScanAnywhere ? 'yes' : 'no'}`);
-    for (const c of measured.perCase) console.log(`    ${c.case}: list ${c.listP95} / facets ${c.facetsP95} / total ${c.totalP95} ms p95, ${c.matches} matches`);
-    const imported = JSON.parse(tsx(['tests/bench/import.ts'], { ...env, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!);
-    console.log(
-      `  import of ${imported.cards.toLocaleString('en-GB')} vCards (${imported.fileMb} MB) into a new account: preview ${imported.previewMs} ms, ` +
-        `write ${imported.importMs} ms in ${imported.batches.length - 1} batches (progress at ${imported.batches.map((b: { atMs: number }) => b.atMs).join(', ')} ms), ` +
-        `the same file again ${imported.reimportMs} ms (created ${imported.reimport.created})`,
-    );
-    for (const [label, stats] of [['imported account', imported.exportImported], [`${n.toLocaleString('en-GB')} seeded people`, imported.exportSeeded]] as const) {
-      if (typeof stats === 'string') continue;
-      for (const [format, t] of Object.entries(stats as Record<string, { ms: number; bytes: number; peakHeapMb: number }>)) {
-        console.log(`  export ${format} of the ${label}: ${t.ms} ms, ${(t.bytes / 1024 / 1024).toFixed(1)} MB, largest heap while streaming ${t.peakHeapMb} MB`);
+
+    const http: Record<string, PageRow[] | string> = {};
+    if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+      http.skipped = `no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
+    } else {
+      for (const [i, kind] of (['next start', 'npm start'] as const).entries()) {
+        const server = await serve(kind, firstPort + i);
+        try {
+          http[kind] = await timePages(server.base, cookie, recent!.id);
+        } finally {
+          await server.stop();
+        }
       }
     }
-    const pageTimes = await timePage();
-    console.log('  People page over HTTP (full response):', typeof pageTimes === 'string' ? pageTimes : '');
-    if (typeof pageTimes !== 'string') {
-      for (const [url, t] of Object.entries(pageTimes)) {
-        const label =
-          url === NOT_FOUND_IN_SHELL ? `${url} (404 in the app shell, for scale)` : url.startsWith('/people/') ? `${url} (the person met last)` : url;
-        console.log(`    ${label}: p50 ${t.p50} ms, p95 ${t.p95} ms, p99 ${t.p99} ms`);
-      }
+    md += `\n## ${n.toLocaleString('en-GB')} people (seeded in ${seedSeconds.toFixed(0)} s)\n\n### Hot paths inside the server (ms, ${process.env.BENCH_RUNS ?? 40} runs each)\n\n| path | p50 | p95 | p99 | statements | sequential scans of user-owned tables |\n|---|---|---|---|---|---|\n`;
+    for (const [name, t] of Object.entries(hot as Record<string, { p50: number; p95: number; p99: number; statements: number; seqScans: string[] }>)) {
+      md += `| ${name} | ${t.p50} | ${t.p95} | ${t.p99} | ${t.statements} | ${t.seqScans.join(', ') || 'none'} |\n`;
     }
-    report.push({ people: n, seedSeconds, ...measured, import: imported, page: pageTimes });
+    md += `\nPeople search cases (EXPLAIN ANALYZE execution time): list p95 ${search.listMs.p95} ms, facets p95 ${search.facetsMs.p95} ms, all statements p95 ${search.serverMs.p95} ms; sequential scan of people in a list query: ${search.listSeqScansOfPeople ? 'YES' : 'no'}.\n`;
+    md += `\n### HTTP (${HTTP_REQUESTS} timed requests per row and concurrency)\n`;
+    for (const [kind, rows] of Object.entries(http)) {
+      md += typeof rows === 'string' ? `\n${rows}\n` : pagesTable(kind === 'next start' ? 'one `next start` process (before)' : '`npm start`: scripts/start.mjs, one process per core (after)', rows);
+    }
+    sizeReports.push({ people: n, seedSeconds, hot, search, import: imported, http });
   }
-  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  fs.mkdirSync(path.join(root, '.data'), { recursive: true });
-  fs.writeFileSync(path.join(root, '.data', 'bench-people.json'), JSON.stringify(report, null, 2));
+
+  const js = firstLoadJs(root, distDir);
+  md += '\n## First-load JavaScript per route (gzip, from the build)\n\n';
+  if (typeof js === 'string') md += `${js}\n`;
+  else {
+    md += '| route | KiB gzip | budget |\n|---|---|---|\n';
+    for (const r of js) {
+      const budget = r.route.startsWith('/u/') || r.route === '/sign-in' || r.route === '/sign-up' || r.route === '/_not-found' ? 140 : 160;
+      md += `| ${r.route} | ${r.gzipKiB} | ${r.gzipKiB <= budget ? `≤ ${budget}` : `OVER ${budget}`} |\n`;
+    }
+  }
+  if (sizes.length > 1) {
+    md += `\n## Growth ${sizes[0]!.toLocaleString('en-GB')} → ${sizes.at(-1)!.toLocaleString('en-GB')} people (c=1 p50, \`npm start\`)\n\n| request | ratio |\n|---|---|\n`;
+    const a = sizeReports[0]!.http as Record<string, PageRow[]>;
+    const b = sizeReports.at(-1)!.http as Record<string, PageRow[]>;
+    if (Array.isArray(a['npm start']) && Array.isArray(b['npm start'])) {
+      for (const row of a['npm start']) {
+        const other = b['npm start'].find((r) => r.label === row.label);
+        if (other) md += `| ${row.label} | ${ratio(other.c1.p50, row.c1.p50)}× |\n`;
+      }
+    }
+  }
+  report.sizes = sizeReports;
+  report.firstLoadJs = js;
+  report.seconds = Math.round((Date.now() - started) / 1000);
+  md += `\nbench finished in ${report.seconds} s\n`;
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(root, 'bench/results/latest.md'), md);
+  console.log(md);
 }
 
 main().catch((err) => {

@@ -1,6 +1,5 @@
-import { Building2, ChevronRight, CopyCheck, Plus, Users } from 'lucide-react';
+import { Building2, CopyCheck, Plus, Users } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { ButtonLink } from '@/app/_components/ui/button';
@@ -12,6 +11,7 @@ import { searchPeople } from '@/lib/people/search';
 import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { Filters } from './_components/filters';
+import { PeopleList } from './_components/people-list';
 import { roughFloor, shortDate } from './_components/format';
 import { ClearLink, SearchForm } from './_components/search-form';
 import { UndoDelete } from './_components/undo-delete';
@@ -121,31 +121,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 No one matches. Try fewer words, or clear a filter.
               </p>
             ) : (
-              <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-                {result.items.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/people/${p.id}`} className="flex min-h-14 items-center gap-3 px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
-                      <div className="min-w-0 flex-1">
-                        <p className="truncate font-medium">{p.displayName}</p>
-                        <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">
-                          {p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') || '\u00a0' : p.sector?.name ?? '\u00a0'}
-                        </p>
-                        {/* On a phone the right-hand column is hidden: the sector and when you met go on a line of their own. */}
-                        <p className="truncate text-xs text-zinc-500 sm:hidden">
-                          {[p.name ? p.sector?.name : null, p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet']
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </p>
-                      </div>
-                      <div className="hidden shrink-0 text-right text-xs text-zinc-500 sm:block">
-                        {p.sector && p.name ? <p>{p.sector.name}</p> : null}
-                        <p>{p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</p>
-                      </div>
-                      <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <PeopleList
+                rows={result.items.map((p) => ({
+                  id: p.id,
+                  title: p.displayName,
+                  detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || '\u00a0',
+                  sector: p.name ? (p.sector?.name ?? null) : null,
+                  met: p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet',
+                }))}
+              />
             )}
             <nav aria-label="More results" className="mt-4 flex flex-wrap gap-2">
               {params.cursor ? (

@@ -1,0 +1,162 @@
+/**
+ * Run by tests/bench/run.ts in a child process with DATABASE_URL on a seeded bench database (and RAPPORT_SQL_TAP=1).
+ * Times the hot paths inside the server — the same lib calls the pages make — and, with BENCH_PLANS set to a folder,
+ * writes EXPLAIN (ANALYZE, BUFFERS) of every statement each path sends, run in a transaction that is rolled back
+ * (the evening logged: its reads are explained, its inserts listed). Prints one JSON line: per path p50/p95/p99, and any sequential
+ * scan of a user-owned table.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { closeDb, db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { createEvent } from '@/lib/events/write';
+import { eventInputSchema } from '@/lib/events/validation';
+import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
+import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
+import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
+import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { listSearchFilterOptions } from '@/lib/people/filter-options';
+import { listFacts, listTimeline } from '@/lib/people/history';
+import { getPerson } from '@/lib/people/queries';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema } from '@/lib/people/validation';
+import { getSessionUser } from '@/lib/auth/users';
+import { percentile } from './http';
+
+const email = process.env.BENCH_EMAIL ?? 'bench@example.test';
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const plansDir = process.env.BENCH_PLANS;
+/** Tables whose rows belong to a user: a sequential scan of any of them reads every user's rows. */
+const USER_OWNED = ['people', 'organisations', 'encounters', 'follow_ups', 'facts', 'topics', 'person_topics', 'sessions', 'posts', 'sectors'];
+
+type Tapped = { query: string; params: unknown[] };
+const tap: Tapped[] = [];
+let tapping = false;
+(globalThis as { [k: symbol]: unknown })[Symbol.for('rapport.sqlTap')] = (query: string, params: unknown[]) => {
+  if (tapping) tap.push({ query, params });
+};
+
+async function main() {
+  const [user] = await rows<{ id: string; time_zone: string; locale: string }>(db, sql`select id, time_zone, locale from users where lower(email) = ${email}`);
+  if (!user) throw new Error(`No bench user ${email}: seed first.`);
+  const [recent] = await rows<{ id: string }>(db, sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`);
+  const [session] = await rows<{ id: string }>(db, sql`select id from sessions where user_id = ${user.id}::uuid and expires_at > now() limit 1`);
+  const today = todayIn(user.time_zone);
+  const uid = user.id;
+  let evening = 0;
+  const paths: Record<string, () => Promise<unknown>> = {
+    'shell (session + due count)': async () => {
+      if (session) await getSessionUser(session.id);
+      await countDueFollowUps(uid, user.time_zone);
+    },
+    'people search (text + sector)': () => searchPeople(uid, searchParamsSchema.parse({ q: 'head of it', sector: 'Government' })),
+    'people list (no query)': () => Promise.all([searchPeople(uid, searchParamsSchema.parse({})), listSearchFilterOptions(uid, [])]),
+    'person page data': async () => {
+      const person = await getPerson(uid, recent!.id);
+      await Promise.all([
+        listTimeline(uid, person.id),
+        listFacts(uid, person.id),
+        listFollowUps(uid, today, { person: person.id, status: 'open' }),
+        listFollowUps(uid, today, { person: person.id, status: 'done', limit: 50 }),
+        listDuplicateSuggestions(uid, { personId: person.id, limit: 5 }),
+      ]);
+    },
+    'follow-up review': () =>
+      Promise.all([
+        ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) => listFollowUps(uid, today, { status: 'open', due, limit: 25 })),
+        countOpenByGroup(uid, today, {}),
+        listFollowUps(uid, today, { status: 'done', recentDoneOnly: true, limit: 20 }),
+        listFilterChoices(uid),
+        listEventChoices(uid),
+      ]),
+    dashboard: () =>
+      Promise.all([
+        listFollowUps(uid, today, { due: 'overdue', limit: 10 }),
+        listFollowUps(uid, today, { due: 'today', limit: 10 }),
+        listFollowUps(uid, today, { due: 'week', limit: 3 }),
+        latestEvents(uid),
+        dormantContacts(uid, new Date()),
+        peopleBySector(uid),
+        eventsPerMonth(uid, user.time_zone, today, user.locale),
+        followUpProgress(uid, today, new Date()),
+      ]),
+    'log a 6-person evening': () => {
+      evening++;
+      const input = eventInputSchema.parse({
+        title: `Bench evening ${evening}`,
+        startsAt: '2026-06-02T18:00:00Z',
+        people: Array.from({ length: 6 }, (_, i) => ({
+          name: `Bench Guest ${evening}-${i}`,
+          role: 'Head of IT',
+          organisation: `Bench Org ${i}`,
+          sector: 'Government',
+        })),
+      });
+      return createEvent(uid, input);
+    },
+  };
+
+  const out: Record<string, { p50: number; p95: number; p99: number; statements: number; seqScans: string[] }> = {};
+  if (plansDir) fs.mkdirSync(plansDir, { recursive: true });
+  const admin = plansDir ? postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} }) : null;
+  for (const [name, run] of Object.entries(paths)) {
+    for (let i = 0; i < 5; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    tap.length = 0;
+    tapping = true;
+    await run();
+    tapping = false;
+    const statements = tap.filter((t) => /^\s*(select|insert|update|delete|with)\b/i.test(t.query));
+    const seqScans = new Set<string>();
+    if (admin) {
+      let text = `-- ${name}: EXPLAIN (ANALYZE, BUFFERS) of each statement it sends, at ${new Date().toISOString()}\n`;
+      await admin
+        .begin(async (tx) => {
+          for (const [i, s] of tap.entries()) {
+            // The write path's tapped run was committed, and its inserts carry ids made in the database: replaying them
+            // would collide or point at rows that differ. Its reads (matching people and organisations) are explained.
+            const write = /^\s*(insert|update|delete)\b/i.test(s.query) || (/^\s*with\b/i.test(s.query) && /\b(insert|update|delete)\b/i.test(s.query));
+            if (name === 'log a 6-person evening' && write) {
+              text += `\n-- statement ${i + 1} (a write, not replayed)\n${s.query.trim()}\n`;
+              continue;
+            }
+            if (!/^\s*(select|insert|update|delete|with)\b/i.test(s.query)) {
+              if (/^\s*set\b/i.test(s.query)) await tx.unsafe(s.query, s.params as never[]);
+              continue;
+            }
+            const plan = await tx.unsafe(`explain (analyze, buffers) ${s.query}`, s.params as never[]);
+            const lines = plan.map((r) => r['QUERY PLAN'] as string);
+            for (const l of lines) {
+              const m = /Seq Scan on (\w+)/.exec(l);
+              if (m && USER_OWNED.includes(m[1]!)) seqScans.add(m[1]!);
+            }
+            text += `\n-- statement ${i + 1}\n${s.query.trim()}\n\n${lines.join('\n')}\n`;
+          }
+          throw new Error('rollback');
+        })
+        .catch((err: Error) => {
+          if (err.message !== 'rollback') throw err;
+        });
+      fs.writeFileSync(path.join(plansDir!, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.txt`), text);
+    }
+    const r2 = (n: number) => +n.toFixed(2);
+    out[name] = { p50: r2(percentile(times, 50)), p95: r2(percentile(times, 95)), p99: r2(percentile(times, 99)), statements: statements.length, seqScans: [...seqScans] };
+  }
+  await admin?.end();
+  console.log(JSON.stringify(out));
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
