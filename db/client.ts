@@ -92,7 +92,10 @@ function open(): Handle {
       onnotice: () => {},
       // `npm run bench` listens to the statements a hot path sends, to EXPLAIN them (tests/bench/hot.ts); off otherwise.
       ...(process.env.RAPPORT_SQL_TAP === '1'
-        ? { debug: (_c: number, query: string, params: unknown[]) => (globalThis as { [k: symbol]: ((q: string, p: unknown[]) => void) | undefined })[Symbol.for('rapport.sqlTap')]?.(query, params) }
+        ? {
+            debug: (_c: number, query: string, params: unknown[]) =>
+              (globalThis as { [k: symbol]: ((q: string, p: unknown[]) => void) | undefined })[Symbol.for('rapport.sqlTap')]?.(query, params),
+          }
         : {}),
       connection: {
         statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),

@@ -74,10 +74,7 @@ export async function seed(opts: { people: number; email: string; password: stri
     }
 
     // Organisations: the named ones first, then place-based ones ("Leeds City Council") as N grows.
-    const existingOrgs = await tx
-      .select({ name: s.organisations.name })
-      .from(s.organisations)
-      .where(eq(s.organisations.userId, userId));
+    const existingOrgs = await tx.select({ name: s.organisations.name }).from(s.organisations).where(eq(s.organisations.userId, userId));
     const taken = new Set(existingOrgs.map((o) => o.name.toLowerCase()));
     const orgTarget = Math.max(12, Math.ceil(opts.people / 8));
     const orgs: { id: string; userId: string; name: string; sectorId: string; sector: string; website: string | null }[] = [];
@@ -97,9 +94,20 @@ export async function seed(opts: { people: number; email: string; password: stri
       if (taken.has(c.name.toLowerCase())) continue;
       taken.add(c.name.toLowerCase());
       const slug = c.name.toLowerCase().replace(/[^a-z0-9]+/g, '');
-      orgs.push({ id: randomUUID(), userId, name: c.name, sectorId: sectorByName.get(c.sector)!, sector: c.sector, website: r.chance(0.6) ? `https://www.${slug}.example` : null });
+      orgs.push({
+        id: randomUUID(),
+        userId,
+        name: c.name,
+        sectorId: sectorByName.get(c.sector)!,
+        sector: c.sector,
+        website: r.chance(0.6) ? `https://www.${slug}.example` : null,
+      });
     }
-    await insertInBatches(tx, s.organisations, orgs.map(({ sector: _sector, ...o }) => o));
+    await insertInBatches(
+      tx,
+      s.organisations,
+      orgs.map(({ sector: _sector, ...o }) => o),
+    );
     log(`${orgs.length} organisations`);
 
     const persons = Array.from({ length: opts.people }, () => {
@@ -163,7 +171,15 @@ export async function seed(opts: { people: number; email: string; password: stri
         if (seen.has(e.id)) continue;
         seen.add(e.id);
         const id = randomUUID();
-        encounterRows.push({ id, userId, eventId: e.id, personId: p.id, relation: r.chance(0.05) ? 'spoke' : 'met', notes: r.chance(0.2) ? r.pick(NOTES) : null, position: encounterRows.length });
+        encounterRows.push({
+          id,
+          userId,
+          eventId: e.id,
+          personId: p.id,
+          relation: r.chance(0.05) ? 'spoke' : 'met',
+          notes: r.chance(0.2) ? r.pick(NOTES) : null,
+          position: encounterRows.length,
+        });
         if (r.chance(0.3)) encounterTopicRows.push({ userId, encounterId: id, topicId: r.pick(topicIds) });
       }
     }
@@ -180,13 +196,23 @@ export async function seed(opts: { people: number; email: string; password: stri
       const enc = r.pick(encounterRows);
       const done = r.chance(0.3);
       const due = r.chance(0.85) ? new Date(today.getTime() + (r.int(40) - 15) * dayMs).toISOString().slice(0, 10) : null;
-      return { userId, action: r.pick(FOLLOW_UPS), dueOn: due, status: done ? ('done' as const) : ('open' as const), doneAt: done ? today : null, personId: enc.personId, eventId: enc.eventId };
+      return {
+        userId,
+        action: r.pick(FOLLOW_UPS),
+        dueOn: due,
+        status: done ? ('done' as const) : ('open' as const),
+        doneAt: done ? today : null,
+        personId: enc.personId,
+        eventId: enc.eventId,
+      };
     });
     await insertInBatches(tx, s.followUps, followUpRows);
     log(`${insightRows.length} facts, ${followUpRows.length} follow-ups`);
-
   });
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(s.people).where(and(eq(s.people.userId, userId)));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(s.people)
+    .where(and(eq(s.people.userId, userId)));
   return { userId, people: Number(count?.n ?? 0) };
 }
 

@@ -39,7 +39,12 @@ export function addressKey(raw: string | null | undefined): string | null {
     return address.split('.').every((o) => Number(o) <= 255) ? address : null;
   }
   const groups = ipv6Groups(address);
-  return groups ? `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64` : null;
+  return groups
+    ? `${groups
+        .slice(0, 4)
+        .map((g) => g.replace(/^0+(?=.)/, ''))
+        .join(':')}::/64`
+    : null;
 }
 
 /**

@@ -34,7 +34,9 @@ function canonical(v: unknown): unknown {
 
 /** Stable fingerprint of a request body: the sha-256 of its canonical form. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value)) ?? 'undefined').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)) ?? 'undefined')
+    .digest('hex');
 }
 
 /**

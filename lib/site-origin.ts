@@ -19,11 +19,6 @@ export function siteOrigin(headers: Headers): string {
   const forwardedHost = behindProxy ? first('x-forwarded-host') : undefined;
   const host = [forwardedHost, headers.get('host')].find((h) => h && HOST.test(h)) ?? 'localhost';
   const forwardedProto = behindProxy ? first('x-forwarded-proto') : undefined;
-  const proto =
-    forwardedProto === 'http' || forwardedProto === 'https'
-      ? forwardedProto
-      : /^(localhost|127\.|\[::1\])/.test(host)
-        ? 'http'
-        : 'https';
+  const proto = forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : /^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https';
   return `${proto}://${host}`;
 }

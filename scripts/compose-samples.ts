@@ -20,7 +20,10 @@ function parseBefore(text: string): Map<string, Map<string, { title: string; mar
   for (const evening of text.split(/^### /m).slice(1)) {
     const [name = '', ...rest] = evening.split('\n');
     const styles = new Map<string, { title: string; markdown: string }>();
-    for (const block of rest.join('\n').split(/^#### /m).slice(1)) {
+    for (const block of rest
+      .join('\n')
+      .split(/^#### /m)
+      .slice(1)) {
       const head = block.slice(0, block.indexOf('\n'));
       const [style = '', ...title] = head.split(': ');
       const body = /````markdown\n([\s\S]*?)\n````/.exec(block)?.[1] ?? '';

@@ -17,10 +17,13 @@ const GROUPS = [
   ['JWT decryption (jose, next-auth)', (f, u) => /jose|@auth|next-auth/.test(u)],
   ['postgres.js driver', (f, u) => /node_modules\/postgres\//.test(u)],
   ['drizzle', (f, u) => /drizzle-orm/.test(u)],
-  ['React server rendering (react-dom/server, RSC)', (f, u) => /react-dom|react-server|server\.edge|server\.node|\/react\//.test(u) || /app-page.*runtime/.test(u)],
+  [
+    'React server rendering (react-dom/server, RSC)',
+    (f, u) => /react-dom|react-server|server\.edge|server\.node|\/react\//.test(u) || /app-page.*runtime/.test(u),
+  ],
   ['Next router, proxy adapter, response', (f, u) => /next\/dist/.test(u)],
   ['app code (compiled chunks)', (f, u) => /\.next\/server\/chunks|\.next\/server\/app/.test(u)],
-  ['node internals (http, streams, crypto, zlib)', (f, u) => u.startsWith('node:') || u === '' ],
+  ['node internals (http, streams, crypto, zlib)', (f, u) => u.startsWith('node:') || u === ''],
 ];
 const totals = new Map();
 const fns = new Map();
@@ -36,8 +39,14 @@ for (const [id, ms] of self) {
   fns.set(key, (fns.get(key) ?? 0) + ms);
 }
 const busy = all - (totals.get('idle') ?? 0);
-console.log(`profile: ${(all / 1000).toFixed(1)} s, busy ${(busy / 1000).toFixed(1)} s${requests ? `, ${(busy / requests).toFixed(1)} ms CPU per request over ${requests} requests` : ''}`);
+console.log(
+  `profile: ${(all / 1000).toFixed(1)} s, busy ${(busy / 1000).toFixed(1)} s${requests ? `, ${(busy / requests).toFixed(1)} ms CPU per request over ${requests} requests` : ''}`,
+);
 console.log('\n| step | share of busy CPU |\n|---|---|');
 for (const [g, ms] of [...totals].sort((a, b) => b[1] - a[1])) if (g !== 'idle') console.log(`| ${g} | ${((100 * ms) / busy).toFixed(1)} % |`);
 console.log('\ntop functions by self time:');
-for (const [k, ms] of [...fns].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${k.slice(0, 150)}`);
+for (const [k, ms] of [...fns]
+  .filter(([k]) => !k.startsWith('(idle)'))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 25))
+  console.log(`${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${k.slice(0, 150)}`);

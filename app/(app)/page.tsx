@@ -38,13 +38,9 @@ export default async function DashboardPage() {
     return (
       <>
         <PageHeader title={`Hello, ${firstName}`} description="What is due, and who you have met lately." />
-        <EmptyState
-          icon={<CalendarPlus className="size-10" />}
-          title="Log your first event"
-          action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
-        >
-          Been to a networking evening? Write down who you met, what you talked about and what you promised, while it
-          is fresh. Your follow-ups and contacts will show up here.
+        <EmptyState icon={<CalendarPlus className="size-10" />} title="Log your first event" action={<ButtonLink href="/events/new">Log an event</ButtonLink>}>
+          Been to a networking evening? Write down who you met, what you talked about and what you promised, while it is fresh. Your follow-ups and contacts
+          will show up here.
         </EmptyState>
       </>
     );
@@ -78,9 +74,7 @@ export default async function DashboardPage() {
               <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
               <p>
                 Nothing due today.
-                {upcoming[0]
-                  ? ` Next: “${upcoming[0].action}”, ${formatDay(upcoming[0].due!, user.locale, 'short')}.`
-                  : ' Enjoy the quiet.'}
+                {upcoming[0] ? ` Next: “${upcoming[0].action}”, ${formatDay(upcoming[0].due!, user.locale, 'short')}.` : ' Enjoy the quiet.'}
               </p>
             </div>
           )}

@@ -45,17 +45,13 @@ async function signInWith(email: string, password: string, redirectTo: string): 
 }
 
 /** Signs in with email and password; a wrong email and a wrong password get the same answer. */
-export const signInAction = publicFormAction(
-  signInSchema.extend({ callbackUrl: z.unknown() }),
-  async ({ input }) => input,
-  {
-    name: 'auth.sign-in',
-    input: (formData) => ({ email: formData.get('email'), password: formData.get('password'), callbackUrl: formData.get('callbackUrl') }),
-    write: false,
-    // After the parse, outside the error handling: signing in redirects on success.
-    after: async (input, { values }) => ({ ...(await signInWith(input.email, input.password, safeRedirectPath(input.callbackUrl))), values }),
-  },
-);
+export const signInAction = publicFormAction(signInSchema.extend({ callbackUrl: z.unknown() }), async ({ input }) => input, {
+  name: 'auth.sign-in',
+  input: (formData) => ({ email: formData.get('email'), password: formData.get('password'), callbackUrl: formData.get('callbackUrl') }),
+  write: false,
+  // After the parse, outside the error handling: signing in redirects on success.
+  after: async (input, { values }) => ({ ...(await signInWith(input.email, input.password, safeRedirectPath(input.callbackUrl))), values }),
+});
 
 /** Creates an account (with the default sectors) and signs the new user in. */
 export const signUpAction = publicFormAction(

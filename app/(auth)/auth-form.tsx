@@ -29,20 +29,8 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
         {isSignUp ? 'Keep track of the people you meet and what you promised them.' : 'Welcome back.'}
       </p>
       <form action={action} className="space-y-4" noValidate>
-        {isSignUp ? (
-          <TextField id="name" name="name" label="Name" autoComplete="name" defaultValue={v.name} errors={e.name} required />
-        ) : null}
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="email"
-          inputMode="email"
-          defaultValue={v.email}
-          errors={e.email}
-          required
-        />
+        {isSignUp ? <TextField id="name" name="name" label="Name" autoComplete="name" defaultValue={v.name} errors={e.name} required /> : null}
+        <TextField id="email" name="email" type="email" label="Email" autoComplete="email" inputMode="email" defaultValue={v.email} errors={e.email} required />
         <TextField
           id="password"
           name="password"

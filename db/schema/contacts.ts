@@ -121,13 +121,17 @@ export const people = pgTable(
       .where(sql`${t.deletedAt} is null`),
     // People per sector (the People page as first opened, Settings): a third of the size of the one above, so
     // counting 100,000 people reads a third of the pages.
-    index('people_user_effective_sector_count_idx').on(t.userId, t.effectiveSectorId).where(sql`${t.deletedAt} is null`),
+    index('people_user_effective_sector_count_idx')
+      .on(t.userId, t.effectiveSectorId)
+      .where(sql`${t.deletedAt} is null`),
     index('people_user_email_idx').on(t.userId, sql`lower(${t.email})`),
     // Also people_user_sector_search_idx (user, effective sector, last met, id) INCLUDE (search_vector,
     // title_vector): a covering index drizzle cannot express, made by migration 0006 for broad searches.
     index('people_search_vector_idx').using('gin', t.searchVector),
     // Recently deleted (Settings), and removing for good what was deleted longer ago: only deleted rows.
-    index('people_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index('people_user_deleted_idx')
+      .on(t.userId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
     index('people_title_vector_idx').using('gin', t.titleVector),
   ],
 );

@@ -29,7 +29,9 @@ export const networkingEvents = pgTable(
     index('events_user_starts_idx').on(t.userId, t.startsAt.desc(), t.id),
     index('events_user_series_idx').on(t.userId, sql`lower(${t.series})`),
     index('events_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
-    index('events_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index('events_user_deleted_idx')
+      .on(t.userId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 
@@ -74,10 +76,7 @@ export const topics = pgTable(
     normalisedName: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('topics_user_normalised_key').on(t.userId, t.normalisedName),
-    index('topics_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-  ],
+  (t) => [uniqueIndex('topics_user_normalised_key').on(t.userId, t.normalisedName), index('topics_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'))],
 );
 
 export const eventTopics = pgTable(
@@ -93,10 +92,7 @@ export const eventTopics = pgTable(
       .notNull()
       .references(() => topics.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.eventId, t.topicId] }),
-    index('event_topics_user_topic_idx').on(t.userId, t.topicId),
-  ],
+  (t) => [primaryKey({ columns: [t.eventId, t.topicId] }), index('event_topics_user_topic_idx').on(t.userId, t.topicId)],
 );
 
 export const encounterTopics = pgTable(
@@ -112,10 +108,7 @@ export const encounterTopics = pgTable(
       .notNull()
       .references(() => topics.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.encounterId, t.topicId] }),
-    index('encounter_topics_user_topic_idx').on(t.userId, t.topicId),
-  ],
+  (t) => [primaryKey({ columns: [t.encounterId, t.topicId] }), index('encounter_topics_user_topic_idx').on(t.userId, t.topicId)],
 );
 
 /**
@@ -135,10 +128,7 @@ export const personTopics = pgTable(
       .notNull()
       .references(() => topics.id, { onDelete: 'cascade' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.personId, t.topicId] }),
-    index('person_topics_user_topic_idx').on(t.userId, t.topicId),
-  ],
+  (t) => [primaryKey({ columns: [t.personId, t.topicId] }), index('person_topics_user_topic_idx').on(t.userId, t.topicId)],
 );
 
 /** A fact or statistic heard at an event, optionally credited to a person. */
@@ -157,10 +147,7 @@ export const insights = pgTable(
     position: integer().notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('insights_user_event_idx').on(t.userId, t.eventId),
-    index('insights_person_idx').on(t.personId),
-  ],
+  (t) => [index('insights_user_event_idx').on(t.userId, t.eventId), index('insights_person_idx').on(t.personId)],
 );
 
 export type EventRow = typeof networkingEvents.$inferSelect;

@@ -30,7 +30,9 @@ export const followUps = pgTable(
     index('follow_ups_user_status_due_idx').on(t.userId, t.status, t.dueOn),
     index('follow_ups_person_idx').on(t.personId),
     index('follow_ups_event_idx').on(t.eventId),
-    index('follow_ups_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index('follow_ups_user_deleted_idx')
+      .on(t.userId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

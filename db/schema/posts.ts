@@ -30,7 +30,9 @@ export const posts = pgTable(
     uniqueIndex('posts_user_slug_key').on(t.userId, t.slug),
     index('posts_user_status_idx').on(t.userId, t.status, t.publishedAt.desc()),
     index('posts_event_idx').on(t.eventId),
-    index('posts_user_deleted_idx').on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index('posts_user_deleted_idx')
+      .on(t.userId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

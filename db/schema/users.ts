@@ -62,7 +62,9 @@ export const apiTokens = pgTable(
     /** Null: never expires (the user chose so). Past it, the token is refused with 401. */
     expiresAt: timestamp({ withTimezone: true }),
     /** 'read' tokens may only GET; 'write' tokens may also POST, PATCH and DELETE. */
-    scope: text({ enum: ['read', 'write'] }).notNull().default('write'),
+    scope: text({ enum: ['read', 'write'] })
+      .notNull()
+      .default('write'),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
 );

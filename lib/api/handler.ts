@@ -43,9 +43,14 @@ export async function authenticate(request: Request): Promise<CurrentUser | Resp
       return problem(401, 'The API token is missing, unknown, expired or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
     }
     if (found.scope === 'read' && !SAFE_METHODS.has(request.method)) {
-      return problem(403, 'This API token is read-only: it cannot change data. Create a token with write access.', {}, {
-        'WWW-Authenticate': 'Bearer error="insufficient_scope"',
-      });
+      return problem(
+        403,
+        'This API token is read-only: it cannot change data. Create a token with write access.',
+        {},
+        {
+          'WWW-Authenticate': 'Bearer error="insufficient_scope"',
+        },
+      );
     }
     return (await writeLimited(request, found.user)) ?? found.user;
   }
@@ -72,9 +77,10 @@ async function writeLimited(request: Request, user: CurrentUser): Promise<Respon
 export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof BodyError) return err.response;
   if (err instanceof z.ZodError) return validationProblem(err);
-  const errors = err instanceof UserFacingError && err.fieldErrors
-    ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
-    : undefined;
+  const errors =
+    err instanceof UserFacingError && err.fieldErrors
+      ? Object.entries(err.fieldErrors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
+      : undefined;
   if (err instanceof VersionConflictError) return problem(409, err.message, { current: err.current, ...(errors ? { errors } : {}) });
   if (err instanceof NotFoundError) return problem(404, err.message);
   if (err instanceof BusyError) return problem(503, err.message, {}, { 'Retry-After': String(err.retryAfterSeconds) });
@@ -82,7 +88,12 @@ export function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof UserFacingError) return problem(err.status, err.message, errors ? { errors } : {});
   if (isDatabaseUnavailable(err)) {
     logError(`${route ?? 'api'}: the database is unavailable`, err);
-    return problem(503, 'The database is briefly unavailable. Try again shortly: a retry with the same Idempotency-Key never saves twice.', {}, { 'Retry-After': '5' });
+    return problem(
+      503,
+      'The database is briefly unavailable. Try again shortly: a retry with the same Idempotency-Key never saves twice.',
+      {},
+      { 'Retry-After': '5' },
+    );
   }
   logError(route ?? 'api', err);
   return problem(500, 'Something went wrong on our side. Nothing was changed.');

@@ -21,12 +21,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** An RFC 9457 problem+json response. `extra` members go beside the standard ones. */
-export function problem(
-  status: number,
-  detail?: string,
-  extra: Record<string, unknown> = {},
-  headers: HeadersInit = {},
-): Response {
+export function problem(status: number, detail?: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
   const body = { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
   return new Response(JSON.stringify(body), {
     status,

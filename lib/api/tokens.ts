@@ -26,11 +26,7 @@ export function sha256(value: string): string {
  * Creates an API token; the plain token is returned once and only its hash is kept. Write access and 90 days
  * unless asked otherwise (`lifetimeDays` null: never expires).
  */
-export async function createApiToken(
-  userId: string,
-  name: string,
-  options: { scope?: TokenScope; lifetimeDays?: TokenLifetime } = {},
-) {
+export async function createApiToken(userId: string, name: string, options: { scope?: TokenScope; lifetimeDays?: TokenLifetime } = {}) {
   const token = PREFIX + randomBytes(24).toString('base64url');
   const lifetimeDays = options.lifetimeDays === undefined ? DEFAULT_TOKEN_LIFETIME : options.lifetimeDays;
   const [row] = await db
@@ -108,13 +104,7 @@ export async function tokenAuth(token: string): Promise<{ user: CurrentUser; sco
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sha256(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-      ),
-    )
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))))
     .limit(1);
   if (!row) return null;
   const { tokenId, scope, stale, ...user } = row;
@@ -123,12 +113,7 @@ export async function tokenAuth(token: string): Promise<{ user: CurrentUser; sco
     await db
       .update(apiTokens)
       .set({ lastUsedAt: sql`now()` })
-      .where(
-        and(
-          eq(apiTokens.id, tokenId),
-          or(isNull(apiTokens.lastUsedAt), sql`${apiTokens.lastUsedAt} < now() - ${LAST_USED_EVERY}`),
-        ),
-      )
+      .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), sql`${apiTokens.lastUsedAt} < now() - ${LAST_USED_EVERY}`)))
       .catch(() => {});
   }
   return { user, scope };

@@ -21,7 +21,10 @@ function mac(email: string, nonce: string): string {
 }
 
 function marksIn(cookieValue: string | undefined): string[] {
-  return (cookieValue ?? '').split('~').filter((m) => /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/.test(m)).slice(0, MAX_MARKS);
+  return (cookieValue ?? '')
+    .split('~')
+    .filter((m) => /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{43}$/.test(m))
+    .slice(0, MAX_MARKS);
 }
 
 /** The device id (its mark's nonce) when the cookie carries a mark for this email, else null. */

@@ -47,10 +47,7 @@ const positive = (value: string | undefined, fallback: number) => {
 };
 
 /** Password hashes and checks this process runs at once (PASSWORD_HASH_CONCURRENCY), and how many may wait. */
-const hashSlot = boundedConcurrency(
-  positive(process.env.PASSWORD_HASH_CONCURRENCY, 4),
-  positive(process.env.PASSWORD_HASH_QUEUE, 16),
-);
+const hashSlot = boundedConcurrency(positive(process.env.PASSWORD_HASH_CONCURRENCY, 4), positive(process.env.PASSWORD_HASH_QUEUE, 16));
 
 /**
  * Runs `task` in one of the password-hashing slots (busy like a hash when none is free). Tests hold slots with it to

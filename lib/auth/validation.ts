@@ -13,10 +13,7 @@ const email = z
 export const signUpSchema = z.object({
   name: requiredText(120, 'Enter your name', { oneLine: true, tooLong: 'Keep your name under 120 characters' }),
   email,
-  password: z
-    .string({ error: 'Choose a password' })
-    .min(10, 'Use at least 10 characters')
-    .max(200, 'Use at most 200 characters'),
+  password: z.string({ error: 'Choose a password' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
   timeZone: z
     .string()
     .trim()

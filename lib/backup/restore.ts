@@ -22,7 +22,10 @@ async function existingIds(tx: Tx, table: string, ids: string[]): Promise<Map<st
     const chunk = ids.slice(i, i + 5000);
     const got = await rows<{ id: string; user_id: string }>(
       tx,
-      sql`select id::text, user_id::text from ${sql.identifier(table)} where id = any(${sql`array[${sql.join(chunk.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`,
+      sql`select id::text, user_id::text from ${sql.identifier(table)} where id = any(${sql`array[${sql.join(
+        chunk.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[]`})`,
     );
     for (const g of got) found.set(g.id, g.user_id);
   }
@@ -80,7 +83,13 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
       const tableName = getTableConfig(t.table).name;
       const map = (idMaps[t.key] = new Map<string, string>());
       const hasId = backupColumns(t).some(([name]) => name === 'id');
-      const taken = hasId ? await existingIds(tx, tableName, list.map((r) => String(r.id))) : new Map<string, string>();
+      const taken = hasId
+        ? await existingIds(
+            tx,
+            tableName,
+            list.map((r) => String(r.id)),
+          )
+        : new Map<string, string>();
       const byNatural = t.natural ? await naturalIds(tx, userId, tableName, t) : new Map<string, string>();
       const inserts: Record<string, unknown>[] = [];
       for (const row of list) {

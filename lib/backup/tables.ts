@@ -108,7 +108,11 @@ function rowSchema(t: BackupTable) {
         s = z.iso.date();
         break;
       case 'PgInteger':
-        s = z.number().int().min(0).max(2 ** 31 - 1);
+        s = z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1);
         break;
       case 'PgBoolean':
         s = z.boolean();
@@ -120,7 +124,10 @@ function rowSchema(t: BackupTable) {
         s = z.enum((col as unknown as { enumValues: [string, ...string[]] }).enumValues);
         break;
       default:
-        s = z.string().max(MAX_TEXT).refine((v) => !v.includes('\u0000'), 'contains a character that cannot be stored');
+        s = z
+          .string()
+          .max(MAX_TEXT)
+          .refine((v) => !v.includes('\u0000'), 'contains a character that cannot be stored');
     }
     shape[name] = col.notNull ? (col.hasDefault ? s.optional() : s) : s.nullable().optional();
   }

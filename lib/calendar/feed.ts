@@ -10,9 +10,7 @@ const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 
 function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: Date): AllDayEntry {
   const link = `${origin}/follow-ups/${item.id}`;
-  const context = [item.person ? `With ${item.person.displayName}` : null, item.event ? `From ${item.event.title}` : null]
-    .filter(Boolean)
-    .join('\n');
+  const context = [item.person ? `With ${item.person.displayName}` : null, item.event ? `From ${item.event.title}` : null].filter(Boolean).join('\n');
   return {
     uid: `follow-up-${item.id}@rapport`,
     day: item.due,
@@ -42,7 +40,10 @@ export async function followUpCalendar(userId: string, id: string, origin: strin
 /** Makes a new private feed secret (replacing any old one) and returns it; only its hash is stored. */
 export async function regenerateCalendarSecret(userId: string): Promise<string> {
   const secret = randomBytes(24).toString('base64url');
-  await db.update(users).set({ calendarTokenHash: sha256(secret), updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ calendarTokenHash: sha256(secret), updatedAt: new Date() })
+    .where(eq(users.id, userId));
   return secret;
 }
 
@@ -60,6 +61,10 @@ export async function hasCalendarSecret(userId: string): Promise<boolean> {
 /** The user a feed secret belongs to, or null. */
 export async function userIdForCalendarSecret(secret: string): Promise<string | null> {
   if (!SECRET_PATTERN.test(secret)) return null;
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.calendarTokenHash, sha256(secret))).limit(1);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.calendarTokenHash, sha256(secret)))
+    .limit(1);
   return row?.id ?? null;
 }

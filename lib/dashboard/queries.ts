@@ -14,21 +14,23 @@ const DORMANT_CANDIDATES = 500;
 
 /** The latest events, with how many people were met at each (counted for those few events only). */
 export async function latestEvents(userId: string, limit = 5) {
-  return db
-    .select({
-      id: networkingEvents.id,
-      title: networkingEvents.title,
-      startsAt: networkingEvents.startsAt,
-      venue: networkingEvents.venue,
-      // Spelled out: inside the subquery drizzle would leave "id" unqualified, and it would mean the encounter's.
-      people: sql<number>`(select count(*) from encounters en
+  return (
+    db
+      .select({
+        id: networkingEvents.id,
+        title: networkingEvents.title,
+        startsAt: networkingEvents.startsAt,
+        venue: networkingEvents.venue,
+        // Spelled out: inside the subquery drizzle would leave "id" unqualified, and it would mean the encounter's.
+        people: sql<number>`(select count(*) from encounters en
         where en.event_id = "events"."id" and en.user_id = ${userId})::int`.mapWith(Number),
-    })
-    .from(networkingEvents)
-    .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
-    // The order of events_user_starts_idx, so only the first few rows are read.
-    .orderBy(...newestEventsFirst)
-    .limit(limit);
+      })
+      .from(networkingEvents)
+      .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+      // The order of events_user_starts_idx, so only the first few rows are read.
+      .orderBy(...newestEventsFirst)
+      .limit(limit)
+  );
 }
 
 export interface DormantContact {

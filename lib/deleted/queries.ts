@@ -86,9 +86,7 @@ export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]
     ...postRows.map((r) => ({ kind: 'post' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
     ...followUpRows.map((r) => ({ kind: 'follow-up' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
   ];
-  return items
-    .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime())
-    .map((item) => ({ ...item, daysLeft: daysLeft(item.deletedAt) }));
+  return items.sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime()).map((item) => ({ ...item, daysLeft: daysLeft(item.deletedAt) }));
 }
 
 /** What one purge removed for good, per kind. */

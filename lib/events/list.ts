@@ -25,7 +25,14 @@ const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', '
  * the little ones, unless that is all there is.
  */
 export function searchWords(q: string | undefined): string[] {
-  const words = [...new Set((q ?? '').toLowerCase().split(/[\s,;]+/).filter(Boolean))];
+  const words = [
+    ...new Set(
+      (q ?? '')
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    ),
+  ];
   const telling = words.filter((w) => !STOP_WORDS.has(w));
   return (telling.length ? telling : words).slice(0, 8);
 }
@@ -78,11 +85,7 @@ function filters(userId: string, query: EventListQuery, timeZone: string): SQL[]
 }
 
 /** A page of the user's events, newest first, filtered; `nextCursor` continues after the last one. */
-export async function listEvents(
-  userId: string,
-  query: EventListQuery,
-  timeZone = 'UTC',
-): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
+export async function listEvents(userId: string, query: EventListQuery, timeZone = 'UTC'): Promise<{ items: EventListItem[]; nextCursor: string | null }> {
   const e = networkingEvents;
   const where = filters(userId, query, timeZone);
   const after = query.cursor ? eventCursor.decode(query.cursor) : null;

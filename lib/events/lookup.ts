@@ -103,22 +103,18 @@ export async function reMeetingContext(userId: string, personId: string) {
     .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
     .orderBy(desc(networkingEvents.startsAt))
     .limit(1);
-  const topicRows = await rows<{ name: string }>(db, sql`select distinct t.name from encounters e
+  const topicRows = await rows<{ name: string }>(
+    db,
+    sql`select distinct t.name from encounters e
       join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
       join topics t on t.id = et.topic_id and t.user_id = ${userId}::uuid
       join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
-    where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by t.name limit 8`);
+    where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by t.name limit 8`,
+  );
   const open = await db
     .select({ id: followUps.id, action: followUps.action, dueOn: followUps.dueOn })
     .from(followUps)
-    .where(
-      and(
-        eq(followUps.userId, userId),
-        inArray(followUps.personId, [personId]),
-        eq(followUps.status, 'open'),
-        isNull(followUps.deletedAt),
-      ),
-    )
+    .where(and(eq(followUps.userId, userId), inArray(followUps.personId, [personId]), eq(followUps.status, 'open'), isNull(followUps.deletedAt)))
     .orderBy(sql`${followUps.dueOn} asc nulls last`)
     .limit(3);
   return {

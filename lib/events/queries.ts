@@ -70,22 +70,11 @@ export function readEventDetail(userId: string, eventId: string): Promise<EventD
 }
 
 /** The user's event with its people, topics, facts and follow-ups; NotFoundError if missing or not theirs. */
-export async function getEventDetail(
-  conn: DbOrTx,
-  userId: string,
-  eventId: string,
-  { includeDeleted = false } = {},
-): Promise<EventDetail> {
+export async function getEventDetail(conn: DbOrTx, userId: string, eventId: string, { includeDeleted = false } = {}): Promise<EventDetail> {
   const [event] = await conn
     .select()
     .from(networkingEvents)
-    .where(
-      and(
-        eq(networkingEvents.id, eventId),
-        eq(networkingEvents.userId, userId),
-        includeDeleted ? undefined : isNull(networkingEvents.deletedAt),
-      ),
-    );
+    .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), includeDeleted ? undefined : isNull(networkingEvents.deletedAt)));
   if (!event) throw new NotFoundError('Event not found');
 
   const [topicRows, personRows, insightRows, followUpRows] = await Promise.all([

@@ -39,12 +39,7 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
 }
 
 /** Finds the user's organisation by name (case-insensitive) or creates it with the given sector. */
-export async function resolveOrganisation(
-  tx: DbOrTx,
-  userId: string,
-  name: string,
-  sectorId: string | null,
-): Promise<{ id: string; sectorId: string | null }> {
+export async function resolveOrganisation(tx: DbOrTx, userId: string, name: string, sectorId: string | null): Promise<{ id: string; sectorId: string | null }> {
   const find = () =>
     tx
       .select({ id: organisations.id, sectorId: organisations.sectorId })
@@ -97,13 +92,7 @@ export async function likelyDuplicates(
     })
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .where(
-      and(
-        eq(people.userId, userId),
-        isNull(people.deletedAt),
-        byEmail && byNameOrg ? sql`(${byEmail} or ${byNameOrg})` : (byEmail ?? byNameOrg!),
-      ),
-    )
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), byEmail && byNameOrg ? sql`(${byEmail} or ${byNameOrg})` : (byEmail ?? byNameOrg!)))
     .limit(5);
   return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : 'name and organisation' }));
 }
@@ -114,12 +103,7 @@ export async function likelyDuplicates(
  * that looks like someone known is linked (`onDuplicate: 'link'`, the API) or refused with the candidates
  * (`'ask'`, the form) unless the row says `newPerson`.
  */
-export async function resolvePeople(
-  tx: DbOrTx,
-  userId: string,
-  rows: PersonInput[],
-  onDuplicate: 'link' | 'ask',
-): Promise<string[]> {
+export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInput[], onDuplicate: 'link' | 'ask'): Promise<string[]> {
   const known = rows.flatMap((r) => (r.id ? [r.id] : []));
   const current = new Map(
     known.length
@@ -176,7 +160,7 @@ export async function resolvePeople(
       if (org && org.id !== before?.organisationId) changes.organisationId = org.id;
       if (row.sector && ownSector !== before?.sectorId) changes.sectorId = ownSector;
       if (Object.keys(changes).length && row.version === undefined) {
-        fieldErrors[`people.${index}.version`] = ["Send the version of the person you read to change their details"];
+        fieldErrors[`people.${index}.version`] = ['Send the version of the person you read to change their details'];
       } else if (Object.keys(changes).length && row.version !== before?.version) {
         stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
       } else if (Object.keys(changes).length) {

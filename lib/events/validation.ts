@@ -4,7 +4,6 @@ import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
 
-
 export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
 
 const instant = instantInput;
@@ -50,11 +49,7 @@ export const followUpInputSchema = z.strictObject({
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),
   due: z
-    .union([
-      dueDay,
-      z.null(),
-      z.literal(''),
-    ])
+    .union([dueDay, z.null(), z.literal('')])
     .optional()
     .transform((d) => d || undefined),
   personIndex: z.int({ error: 'Not a person in this event' }).min(0).optional(),
@@ -66,7 +61,10 @@ export const followUpInputSchema = z.strictObject({
 const eventFields = {
   title: requiredText(200, 'Give the event a title'),
   startsAt: instant,
-  endsAt: instant.optional().nullable().transform((d) => d ?? undefined),
+  endsAt: instant
+    .optional()
+    .nullable()
+    .transform((d) => d ?? undefined),
   venue: optionalText(200, 'The venue'),
   host: optionalText(200, 'The host'),
   series: optionalText(200, 'The series'),
@@ -80,7 +78,11 @@ const eventFields = {
    * Follow-ups of this event to remove. Follow-ups not listed in `followUps` are left as they are (they may have
    * been added or changed elsewhere since the form was opened): removing one is said, never implied.
    */
-  removeFollowUps: z.array(z.uuid({ error: 'Not a follow-up of this event' })).max(50).optional().default([]),
+  removeFollowUps: z
+    .array(z.uuid({ error: 'Not a follow-up of this event' }))
+    .max(50)
+    .optional()
+    .default([]),
 };
 
 function crossCheck(
@@ -131,7 +133,10 @@ export const eventListQuerySchema = z.object({
   series: optionalText(200, 'The series'),
   topic: optionalText(60, 'The topic'),
   sector: optionalText(100, 'The sector'),
-  year: z.union([sortedYears, z.literal('')]).optional().transform((y) => (y === '' ? undefined : y)),
+  year: z
+    .union([sortedYears, z.literal('')])
+    .optional()
+    .transform((y) => (y === '' ? undefined : y)),
   cursor: eventCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });

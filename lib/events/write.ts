@@ -75,7 +75,15 @@ async function writeEncounters(tx: Tx, userId: string, eventId: string, input: E
     ? await tx
         .select({ encounterId: encounterTopics.encounterId, topicId: encounterTopics.topicId })
         .from(encounterTopics)
-        .where(and(eq(encounterTopics.userId, userId), inArray(encounterTopics.encounterId, existing.map((e) => e.id))))
+        .where(
+          and(
+            eq(encounterTopics.userId, userId),
+            inArray(
+              encounterTopics.encounterId,
+              existing.map((e) => e.id),
+            ),
+          ),
+        )
     : [];
   const byPerson = new Map(existing.map((e) => [e.personId, e]));
   const kept = new Set<string>();
@@ -263,25 +271,14 @@ export async function createEvent(
  * what is left alone). A stale event, or a part of it saved elsewhere since, is a VersionConflictError carrying the
  * event as it now is, and nothing is written. People dropped from the event keep their own records.
  */
-export async function updateEvent(
-  userId: string,
-  eventId: string,
-  version: number,
-  input: EventInput,
-  options: WriteOptions = {},
-): Promise<EventJson> {
+export async function updateEvent(userId: string, eventId: string, version: number, input: EventInput, options: WriteOptions = {}): Promise<EventJson> {
   try {
     return await db.transaction(async (tx) => {
       const [updated] = await tx
         .update(networkingEvents)
         .set({ ...eventColumns(input), version: sql`${networkingEvents.version} + 1`, updatedAt: new Date() })
         .where(
-          and(
-            eq(networkingEvents.id, eventId),
-            eq(networkingEvents.userId, userId),
-            isNull(networkingEvents.deletedAt),
-            eq(networkingEvents.version, version),
-          ),
+          and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt), eq(networkingEvents.version, version)),
         )
         .returning({ id: networkingEvents.id });
       if (!updated) {

@@ -59,7 +59,11 @@ export async function listFilterChoices(userId: string) {
       .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt), eventHasFollowUp))
       .orderBy(...newestEventsFirst)
       .limit(100),
-    db.select({ id: sectors.id, label: sectors.name }).from(sectors).where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt))).orderBy(asc(sectors.name)),
+    db
+      .select({ id: sectors.id, label: sectors.name })
+      .from(sectors)
+      .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))
+      .orderBy(asc(sectors.name)),
   ]);
   return {
     people: personChoices(personRows),

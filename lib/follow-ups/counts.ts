@@ -13,13 +13,6 @@ export async function countDueFollowUps(userId: string, timeZone: string): Promi
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(followUps)
-    .where(
-      and(
-        eq(followUps.userId, userId),
-        eq(followUps.status, 'open'),
-        isNull(followUps.deletedAt),
-        lte(followUps.dueOn, todayIn(timeZone)),
-      ),
-    );
+    .where(and(eq(followUps.userId, userId), eq(followUps.status, 'open'), isNull(followUps.deletedAt), lte(followUps.dueOn, todayIn(timeZone))));
   return Number(row?.n ?? 0);
 }

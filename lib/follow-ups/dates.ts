@@ -45,7 +45,7 @@ export function weekEndFrom(today: string): string {
 /** The Monday after `today` (a week on when today is a Monday): what "snooze to next week" means. */
 export function nextMonday(today: string): string {
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  const ahead = ((8 - weekday) % 7) || 7;
+  const ahead = (8 - weekday) % 7 || 7;
   return addDays(today, ahead);
 }
 

@@ -46,10 +46,7 @@ function baseSelect(conn: DbOrTx, userId: string) {
     .from(followUps)
     .leftJoin(people, and(eq(people.id, followUps.personId), eq(people.userId, userId), isNull(people.deletedAt)))
     .leftJoin(personOrg, and(eq(personOrg.id, people.organisationId), eq(personOrg.userId, userId)))
-    .leftJoin(
-      networkingEvents,
-      and(eq(networkingEvents.id, followUps.eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)),
-    );
+    .leftJoin(networkingEvents, and(eq(networkingEvents.id, followUps.eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)));
 }
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['execute']>>[number];
@@ -62,9 +59,7 @@ function toItem(r: BaseRow): FollowUpItem {
     status: r.status,
     doneAt: r.doneAt ? new Date(r.doneAt).toISOString() : null,
     version: r.version,
-    person: r.personId
-      ? { id: r.personId, displayName: personLabel({ name: r.personName, role: r.personRole, organisation: r.personOrganisation }) }
-      : null,
+    person: r.personId ? { id: r.personId, displayName: personLabel({ name: r.personName, role: r.personRole, organisation: r.personOrganisation }) } : null,
     event: r.eventId && r.eventTitle ? { id: r.eventId, title: r.eventTitle } : null,
   };
 }
@@ -118,11 +113,7 @@ export async function listFollowUps(
   filters: ListFilters & { recentDoneOnly?: boolean; limit?: number; offset?: number } = {},
 ): Promise<FollowUpItem[]> {
   const status = filters.status ?? 'open';
-  const where: (SQL | undefined)[] = [
-    eq(followUps.userId, userId),
-    isNull(followUps.deletedAt),
-    eq(followUps.status, status),
-  ];
+  const where: (SQL | undefined)[] = [eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, status)];
   if (filters.due) where.push(dueCondition(filters.due, today));
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
@@ -135,9 +126,7 @@ export async function listFollowUps(
   const rowsOut = await baseSelect(db, userId)
     .where(and(...where))
     .orderBy(
-      ...(status === 'open'
-        ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt)]
-        : [desc(followUps.doneAt), desc(followUps.id)]),
+      ...(status === 'open' ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt)] : [desc(followUps.doneAt), desc(followUps.id)]),
       asc(followUps.id),
     )
     .limit(limit)

@@ -43,10 +43,7 @@ export async function runHousekeeping(now?: Date): Promise<HousekeepingReport | 
             select key from ${rateLimits}
              where window_start < ${at} - make_interval(secs => ${LONGEST_WINDOW_SECONDS}) limit ${BATCH})`,
     );
-    const sessionCount = await deleteCount(
-      tx,
-      sql`delete from ${sessions} where id in (select id from ${sessions} where expires_at <= ${at} limit ${BATCH})`,
-    );
+    const sessionCount = await deleteCount(tx, sql`delete from ${sessions} where id in (select id from ${sessions} where expires_at <= ${at} limit ${BATCH})`);
     const keyCount = await deleteCount(
       tx,
       sql`delete from ${idempotencyKeys} where (user_id, key) in (

@@ -56,14 +56,15 @@ export async function applyImport(
       throw new ImportRefusedError(plan.errors);
     }
     const sectorIds = new Map(
-      (await tx.select({ id: sectors.id, name: sectors.name }).from(sectors).where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))).map((s) => [s.name, s.id]),
+      (
+        await tx
+          .select({ id: sectors.id, name: sectors.name })
+          .from(sectors)
+          .where(and(eq(sectors.userId, userId), isNull(sectors.deletedAt)))
+      ).map((s) => [s.name, s.id]),
     );
     const work = plan.rows.filter((r) => r.action !== 'skip');
-    const orgIds = await findOrCreateOrganisations(
-      tx,
-      userId,
-      work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean),
-    );
+    const orgIds = await findOrCreateOrganisations(tx, userId, work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean));
     // lower() in Postgres and toLowerCase() agree on nearly every name; for any other, the one-by-one path decides.
     const orgId = async (name: string) => orgIds.get(name.toLowerCase()) ?? findOrCreateOrganisation(tx, userId, name);
     const total = work.length;

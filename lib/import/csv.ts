@@ -95,7 +95,11 @@ export function guessMapping(header: string[]): CsvField[] {
   });
 }
 
-const splitMulti = (v: string) => v.split(/\s*:::\s*/).map((s) => s.trim()).filter(Boolean);
+const splitMulti = (v: string) =>
+  v
+    .split(/\s*:::\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function column(header: string[], cells: string[]) {
   const index = new Map(header.map((h, i) => [h.toLowerCase(), i]));
@@ -144,7 +148,10 @@ function outlookDraft(header: string[], row: Row): ContactDraft {
   d.emails = ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].map(get).filter(Boolean);
   d.phones = ['Mobile Phone', 'Business Phone', 'Home Phone', 'Primary Phone', 'Other Phone'].map(get).filter(Boolean);
   if (get('Web Page')) d.links.push(get('Web Page'));
-  d.categories = get('Categories').split(';').map((c) => c.trim()).filter(Boolean);
+  d.categories = get('Categories')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const extra: string[] = [];
   if (get('Department')) extra.push(`Department: ${get('Department')}`);
   if (get('Birthday') && !/^0\/0\/00$/.test(get('Birthday'))) extra.push(`Birthday: ${get('Birthday')}`);

@@ -53,8 +53,16 @@ export const importExportEndpoints: EndpointDoc[] = [
     responses: {
       200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([importSummaryResponse, importPreviewResponse]) },
       413: { description: 'The file is over 64 MB', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
-      415: { description: 'Not text/vcard, text/csv or application/json', schema: problemWithRows.omit({ errors: true }), contentType: 'application/problem+json' },
-      422: { description: 'Rows with errors (each by line); nothing was written. Send goodRows=true to import the rest', schema: problemWithRows, contentType: 'application/problem+json' },
+      415: {
+        description: 'Not text/vcard, text/csv or application/json',
+        schema: problemWithRows.omit({ errors: true }),
+        contentType: 'application/problem+json',
+      },
+      422: {
+        description: 'Rows with errors (each by line); nothing was written. Send goodRows=true to import the rest',
+        schema: problemWithRows,
+        contentType: 'application/problem+json',
+      },
     },
   },
   {
@@ -74,7 +82,11 @@ export const importExportEndpoints: EndpointDoc[] = [
     tags: ['Import and export'],
     query: exportQuerySchema,
     responses: {
-      200: { description: 'The file (text/vcard, text/csv or application/json), as an attachment', schema: z.string(), contentType: ['text/vcard', 'text/csv', 'application/json'] },
+      200: {
+        description: 'The file (text/vcard, text/csv or application/json), as an attachment',
+        schema: z.string(),
+        contentType: ['text/vcard', 'text/csv', 'application/json'],
+      },
     },
   },
 ];

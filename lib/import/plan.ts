@@ -110,7 +110,14 @@ function changesFor(p: Existing, input: PersonInput, sector: string | null, sect
 }
 
 const FIELD_WORDS: Record<string, string> = {
-  name: 'name', role: 'role', email: 'email', phone: 'phone', organisationName: 'organisation', links: 'web addresses', notes: 'notes', sectorName: 'sector',
+  name: 'name',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  organisationName: 'organisation',
+  links: 'web addresses',
+  notes: 'notes',
+  sectorName: 'sector',
   topics: 'topics',
 };
 
@@ -127,7 +134,10 @@ export async function planImport(
   readErrors: RowError[],
   choices: SectorChoices = {},
 ): Promise<ImportPlan> {
-  const sectorRows = await rows<{ name: string }>(conn, sql`select name from sectors where user_id = ${userId}::uuid and deleted_at is null order by lower(name)`);
+  const sectorRows = await rows<{ name: string }>(
+    conn,
+    sql`select name from sectors where user_id = ${userId}::uuid and deleted_at is null order by lower(name)`,
+  );
   const sectorNames = new Map(sectorRows.map((s) => [fold(s.name), s.name]));
   const errors = [...readErrors];
   const candidates: { d: ContactDraft; input: PersonInput; sector: string | null }[] = [];

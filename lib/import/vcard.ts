@@ -115,7 +115,9 @@ function normaliseLine(l: Logical, v21: boolean): string | null | RowError {
   let value = rawValue;
   if (quotedPrintable) {
     // Decoded text goes back in as a vCard 3.0 value: backslashes and line breaks escaped; 2.1's ';' separators kept.
-    value = decodeQuotedPrintable(rawValue, charset).replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
+    value = decodeQuotedPrintable(rawValue, charset)
+      .replace(/\\/g, '\\\\')
+      .replace(/\r\n|\r|\n/g, '\\n');
   }
   // 2.1 has no comma escape: a comma in a note, a name or an organisation is text, not a list separator.
   if (v21) value = value.replace(/(?<!\\),/g, '\\,');

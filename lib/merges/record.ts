@@ -17,7 +17,10 @@ export async function rowsAsJson(tx: DbOrTx, table: Snapshotted, userId: string,
   const found = await rows<{ j: RowJson }>(
     tx,
     sql`select to_jsonb(t) as j from ${sql.raw(table)} t
-         where t.user_id = ${userId}::uuid and t.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+         where t.user_id = ${userId}::uuid and t.id in (${sql.join(
+           ids.map((id) => sql`${id}::uuid`),
+           sql`, `,
+         )})
          order by t.id`,
   );
   return found.map((r) => (typeof r.j === 'string' ? (JSON.parse(r.j) as RowJson) : r.j));

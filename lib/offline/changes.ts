@@ -28,14 +28,11 @@ export function onOutboxChange(listener: () => void): () => void {
   };
 }
 
-
 /** Where the browser has Background Sync, asks it to wake Rapport to send as soon as there is a connection. */
 export async function wakeWhenOnline(): Promise<void> {
   try {
     const registration = await navigator.serviceWorker?.ready;
-    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })?.sync?.register(
-      'rapport-outbox',
-    );
+    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })?.sync?.register('rapport-outbox');
   } catch {
     /* no Background Sync: the page sends on 'online' and when next opened */
   }

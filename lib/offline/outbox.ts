@@ -96,10 +96,9 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
           needsSignIn: false,
           refused: true,
           fieldErrors,
-          message:
-            problem.errors?.length
-              ? 'Some details need fixing before this can be sent. Open it to fix them.'
-              : (problem.detail ?? 'The server could not take this event. Open it to check it.'),
+          message: problem.errors?.length
+            ? 'Some details need fixing before this can be sent. Open it to fix them.'
+            : (problem.detail ?? 'The server could not take this event. Open it to check it.'),
         };
   await set(item.key, refused, outbox());
   return 'kept';

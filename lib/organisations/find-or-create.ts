@@ -29,6 +29,8 @@ export async function findOrganisationByName(userId: string, name: string): Prom
   const [row] = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name.replace(/\s+/g, ' ').trim()})`));
+    .where(
+      and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name.replace(/\s+/g, ' ').trim()})`),
+    );
   return row?.id ?? null;
 }

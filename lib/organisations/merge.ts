@@ -65,7 +65,10 @@ export async function mergeOrganisations(
       .set({ organisationId: keepId, updatedAt: new Date() })
       .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
     // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
-    await tx.update(organisations).set({ deletedAt: new Date() }).where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
+    await tx
+      .update(organisations)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(organisations.userId, userId), eq(organisations.id, otherId)));
     const [after] = await tx
       .update(organisations)
       .set({

@@ -50,7 +50,12 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
   const limit = Math.min(opts.limit ?? 100, 200);
   const q = opts.q?.trim();
   const found = await rows<{
-    id: string; name: string; sector_id: string | null; sector_name: string | null; people: number | string; last_met_ms: number | null;
+    id: string;
+    name: string;
+    sector_id: string | null;
+    sector_name: string | null;
+    people: number | string;
+    last_met_ms: number | null;
   }>(
     db,
     sql`select o.id, o.name, s.id as sector_id, s.name as sector_name,
@@ -76,7 +81,15 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
 
 /** One organisation of the user's, or NotFoundError. */
 export async function getOrganisation(userId: string, id: string, conn: DbOrTx = db): Promise<OrganisationView> {
-  const [r] = await rows<{ id: string; name: string; sector_id: string | null; sector_name: string | null; website: string | null; notes: string | null; version: number }>(
+  const [r] = await rows<{
+    id: string;
+    name: string;
+    sector_id: string | null;
+    sector_name: string | null;
+    website: string | null;
+    notes: string | null;
+    version: number;
+  }>(
     conn,
     sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.version
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid

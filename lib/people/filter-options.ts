@@ -16,7 +16,12 @@ function recentEvents(userId: string) {
 
 /** Up to 300 of the user's topic names, A to Z. */
 async function topicNames(userId: string) {
-  const found = await db.select({ name: topics.name }).from(topics).where(eq(topics.userId, userId)).orderBy(sql`lower(${topics.name})`).limit(300);
+  const found = await db
+    .select({ name: topics.name })
+    .from(topics)
+    .where(eq(topics.userId, userId))
+    .orderBy(sql`lower(${topics.name})`)
+    .limit(300);
   return found.map((t) => t.name);
 }
 

@@ -20,7 +20,10 @@ export const mergeSchema = z.object({
   otherId: z.uuid(),
   keepVersion: z.coerce.number().int().min(1),
   otherVersion: z.coerce.number().int().min(1),
-  choices: z.object(Object.fromEntries(MERGE_FIELDS.map((f) => [f, pick])) as Record<MergeField, typeof pick>).optional().default({} as never),
+  choices: z
+    .object(Object.fromEntries(MERGE_FIELDS.map((f) => [f, pick])) as Record<MergeField, typeof pick>)
+    .optional()
+    .default({} as never),
 });
 export type MergeInput = z.input<typeof mergeSchema>;
 
@@ -111,8 +114,14 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
     ) as Pick<typeof rowKeep, MergeField>;
 
     // Encounters: the other's move over, except at events both attended, which fold into one.
-    const keepEncs = await tx.select().from(encounters).where(and(eq(encounters.userId, userId), eq(encounters.personId, rowKeep.id)));
-    const otherEncs = await tx.select().from(encounters).where(and(eq(encounters.userId, userId), eq(encounters.personId, rowOther.id)));
+    const keepEncs = await tx
+      .select()
+      .from(encounters)
+      .where(and(eq(encounters.userId, userId), eq(encounters.personId, rowKeep.id)));
+    const otherEncs = await tx
+      .select()
+      .from(encounters)
+      .where(and(eq(encounters.userId, userId), eq(encounters.personId, rowOther.id)));
     const keepByEvent = new Map(keepEncs.map((e) => [e.eventId, e]));
     const moving: string[] = [];
     const folded: PersonMergeSnapshot['folded'] = [];
@@ -121,7 +130,12 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       if (twin) {
         const [keepJson] = await rowsAsJson(tx, 'encounters', userId, [twin.id]);
         const [otherJson] = await rowsAsJson(tx, 'encounters', userId, [enc.id]);
-        folded.push({ keep: keepJson!, keepTopicIds: await topicIdsOf(tx, userId, twin.id), other: otherJson!, otherTopicIds: await topicIdsOf(tx, userId, enc.id) });
+        folded.push({
+          keep: keepJson!,
+          keepTopicIds: await topicIdsOf(tx, userId, twin.id),
+          other: otherJson!,
+          otherTopicIds: await topicIdsOf(tx, userId, enc.id),
+        });
         await foldEncounter(tx, userId, twin, enc);
       } else moving.push(enc.id);
     }
@@ -153,7 +167,10 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
     );
 
     // Soft-deleted, not removed: undo brings the row back whole (the purge removes it with the merge record).
-    await tx.update(people).set({ deletedAt: new Date() }).where(and(eq(people.userId, userId), eq(people.id, rowOther.id)));
+    await tx
+      .update(people)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(people.userId, userId), eq(people.id, rowOther.id)));
     const [after] = await tx
       .update(people)
       .set({
@@ -266,5 +283,8 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
            version = p.version + 1, updated_at = now()
       from jsonb_populate_record(null::people, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where p.user_id = ${userId}::uuid and p.id = ${keptId}::uuid`);
-  await tx.update(people).set({ deletedAt: null }).where(and(eq(people.userId, userId), eq(people.id, mergedId)));
+  await tx
+    .update(people)
+    .set({ deletedAt: null })
+    .where(and(eq(people.userId, userId), eq(people.id, mergedId)));
 }

@@ -37,7 +37,6 @@ export interface PersonView {
   updatedAt: Date;
 }
 
-
 /** One person of the user's (not deleted unless asked), or NotFoundError. */
 export async function getPerson(userId: string, id: string, opts: { includeDeleted?: boolean; conn?: DbOrTx } = {}): Promise<PersonView> {
   const conn = opts.conn ?? db;
@@ -117,11 +116,7 @@ export async function createPerson(userId: string, input: PersonInput, conn?: Db
  * Saves an edit made against `version`. A stale version throws VersionConflictError carrying the current
  * copy, so the editor can show what changed without losing the user's text.
  */
-export async function updatePerson(
-  userId: string,
-  id: string,
-  input: Partial<PersonInput> & { version: number },
-): Promise<PersonView> {
+export async function updatePerson(userId: string, id: string, input: Partial<PersonInput> & { version: number }): Promise<PersonView> {
   return db.transaction(async (tx) => {
     const current = await getPerson(userId, id, { conn: tx });
     const set: Partial<typeof people.$inferInsert> = {};

@@ -137,7 +137,6 @@ export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boole
   );
 }
 
-
 /** How many of the most recently met title matches a tiered search ranks by relevance. */
 export const RANKED_LIMIT = 50;
 

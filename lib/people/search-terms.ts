@@ -22,7 +22,12 @@ export const MAX_TERMS = 8;
 /** Lower-cased words of the query (letters and digits of any script), filler dropped, de-duplicated. */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
-  const words = (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? [])
+  const words = (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []
+  )
     // Split as Postgres's parser splits what people wrote ("O'Brien" is the words o and brien), then drop the
     // single letters an apostrophe leaves ("it's", "d'Souza"), which would match almost anyone.
     .flatMap((w) => {
@@ -61,15 +66,24 @@ export interface SearchCursor {
  */
 export const searchCursor = cursorCodec(
   z.object({
-    s: z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/).nullable(),
+    s: z
+      .string()
+      .regex(/^-?\d{1,6}(\.\d{1,6})?$/)
+      .nullable(),
     m: z
       .string()
       .regex(/^\d{4}-\d\d-\d\d[0-9T:. +-]{0,30}$/)
       .refine((m) => yearInRange(Number(m.slice(0, 4))), YEAR_RANGE_MESSAGE)
       .nullable(),
     i: z.uuid(),
-    l: z.boolean().optional().transform((l) => l === true),
-    t: z.boolean().optional().transform((t) => t === true || undefined),
+    l: z
+      .boolean()
+      .optional()
+      .transform((l) => l === true),
+    t: z
+      .boolean()
+      .optional()
+      .transform((t) => t === true || undefined),
   }),
 );
 

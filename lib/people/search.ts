@@ -44,7 +44,11 @@ export interface PeopleSearchResult {
 /** The pseudo-sector for people whose own and organisation's sector are both unset. */
 export const NO_SECTOR = 'none';
 
-const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** More words than this begin with a typed prefix: it is matched as a prefix instead of listed ("d"). */
 const MAX_EXPANSION = 32;
@@ -77,8 +81,14 @@ export function adjacentSwaps(word: string): string[] {
  */
 async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promise<Term[]> {
   if (typed.length === 0) return [];
-  const texts = sql.join(typed.map((w) => sql`${w}`), sql`, `);
-  const ends = sql.join(typed.map((w) => sql`${prefixEnd(w)}`), sql`, `);
+  const texts = sql.join(
+    typed.map((w) => sql`${w}`),
+    sql`, `,
+  );
+  const ends = sql.join(
+    typed.map((w) => sql`${prefixEnd(w)}`),
+    sql`, `,
+  );
   const found = await rows<{ term: string; words: string[] }>(
     conn,
     sql`select t.term, array(
@@ -101,7 +111,10 @@ async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promi
   const [close, swapped] = await Promise.all([
     rows<{ term: string; word: string; sim: number }>(
       conn,
-      sql`select t.term, c.word, c.sim from unnest(array[${sql.join(typos.map((t) => sql`${t.text}`), sql`, `)}]::text[]) as t(term)
+      sql`select t.term, c.word, c.sim from unnest(array[${sql.join(
+        typos.map((t) => sql`${t.text}`),
+        sql`, `,
+      )}]::text[]) as t(term)
           cross join lateral (
             select w.word, similarity(w.word, t.term) as sim from search_words w
              where w.user_id = ${userId}::uuid and strpos(w.word, '@') = 0 and w.word % t.term
@@ -110,8 +123,14 @@ async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promi
     swaps.length
       ? rows<{ term: string; word: string }>(
           conn,
-          sql`select s.term, w.word from unnest(array[${sql.join(swaps.map((s) => sql`${s.term}`), sql`, `)}]::text[],
-                                                array[${sql.join(swaps.map((s) => sql`${s.swap}`), sql`, `)}]::text[]) as s(term, swap)
+          sql`select s.term, w.word from unnest(array[${sql.join(
+            swaps.map((s) => sql`${s.term}`),
+            sql`, `,
+          )}]::text[],
+                                                array[${sql.join(
+                                                  swaps.map((s) => sql`${s.swap}`),
+                                                  sql`, `,
+                                                )}]::text[]) as s(term, swap)
               join search_words w on w.user_id = ${userId}::uuid and w.word = s.swap`,
         )
       : Promise.resolve([]),
@@ -152,8 +171,14 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
         where user_id = ${userId}::uuid and deleted_at is null
           and (${
             table === 'organisations'
-              ? sql.join(names.map((n) => sql`strpos(lower(name), ${n}) > 0`), sql` or `)
-              : sql`lower(name) in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})`
+              ? sql.join(
+                  names.map((n) => sql`strpos(lower(name), ${n}) > 0`),
+                  sql` or `,
+                )
+              : sql`lower(name) in (${sql.join(
+                  names.map((n) => sql`${n}`),
+                  sql`, `,
+                )})`
           }
                ${uuids.length ? sql`or id in (${uuidList(uuids)})` : sql``})`,
   );
@@ -241,10 +266,7 @@ const TITLE_WALK_HITS = 25;
  */
 async function withoutSeqScan<T extends Record<string, unknown>>(conn: DbOrTx, query: SQL): Promise<T[]> {
   return conn.transaction(async (tx) => {
-    const [was] = await rows<{ seq: string }>(
-      tx,
-      sql`select current_setting('enable_seqscan') as seq, set_config('enable_seqscan', 'off', true)`,
-    );
+    const [was] = await rows<{ seq: string }>(tx, sql`select current_setting('enable_seqscan') as seq, set_config('enable_seqscan', 'off', true)`);
     const out = await rows<T>(tx, query);
     // Inside a caller's transaction the setting would outlive this savepoint: put it back.
     if (conn !== db && was) await tx.execute(sql`select set_config('enable_seqscan', ${was.seq}, true)`);
@@ -268,9 +290,7 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
   const all = sql.join(where, sql` and `);
   type Count = { sector_id: string | null; n: number | string; hits: number | string };
   const counting: Promise<Count[]> = unfiltered
-    ? peoplePerSector(conn, userId).then((bySector) =>
-        Object.entries(bySector).map(([id, n]) => ({ sector_id: id === '' ? null : id, n, hits: 0 })),
-      )
+    ? peoplePerSector(conn, userId).then((bySector) => Object.entries(bySector).map(([id, n]) => ({ sector_id: id === '' ? null : id, n, hits: 0 })))
     : hasText
       ? // Words: the first matches the word index yields, in no particular order, so that a broad word stops
         // after COUNT_LIMIT rows instead of reading and sorting thousands. Past the limit, the counts are a

@@ -20,13 +20,7 @@ export async function setPersonTopics(tx: DbOrTx, userId: string, personId: stri
   const ids = [...(await upsertTopics(tx, userId, names)).values()];
   await tx
     .delete(personTopics)
-    .where(
-      and(
-        eq(personTopics.userId, userId),
-        eq(personTopics.personId, personId),
-        ids.length ? notInArray(personTopics.topicId, ids) : undefined,
-      ),
-    );
+    .where(and(eq(personTopics.userId, userId), eq(personTopics.personId, personId), ids.length ? notInArray(personTopics.topicId, ids) : undefined));
   if (ids.length) {
     await tx
       .insert(personTopics)
@@ -42,7 +36,11 @@ export async function setPersonTopics(tx: DbOrTx, userId: string, personId: stri
 export async function addPersonTopics(tx: DbOrTx, userId: string, wanted: { personId: string; topics: readonly string[] }[]): Promise<void> {
   const withTopics = wanted.filter((w) => w.topics.length);
   if (!withTopics.length) return;
-  const ids = await upsertTopics(tx, userId, withTopics.flatMap((w) => w.topics));
+  const ids = await upsertTopics(
+    tx,
+    userId,
+    withTopics.flatMap((w) => w.topics),
+  );
   const values = withTopics.flatMap((w) =>
     [...new Set(w.topics.map((t) => ids.get(normaliseTopic(t))).filter((id): id is string => !!id))].map((topicId) => ({
       userId,

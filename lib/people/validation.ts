@@ -55,7 +55,10 @@ export const personFieldsSchema = z.object({
 });
 
 /** A person needs at least a name, or a role or organisation to describe them by. */
-function describable(p: { name?: string | null; role?: string | null; organisationId?: string | null; organisationName?: string | null }, ctx: z.RefinementCtx) {
+function describable(
+  p: { name?: string | null; role?: string | null; organisationId?: string | null; organisationName?: string | null },
+  ctx: z.RefinementCtx,
+) {
   if (!p.name && !p.role && !p.organisationId && !p.organisationName) {
     ctx.addIssue({ code: 'custom', path: ['name'], message: 'Enter a name, or a role or organisation to know them by' });
   }
@@ -124,9 +127,15 @@ export const searchParamsSchema = z.object({
   sector: many(20, filterValue),
   organisation: many(10, filterValue),
   role: filterText,
-  event: z.union([z.literal(''), z.uuid()]).optional().transform((s) => s || undefined),
+  event: z
+    .union([z.literal(''), z.uuid()])
+    .optional()
+    .transform((s) => s || undefined),
   topic: filterText,
-  met: z.union([z.literal(''), z.enum(LAST_MET)]).optional().transform((s) => s || undefined),
+  met: z
+    .union([z.literal(''), z.enum(LAST_MET)])
+    .optional()
+    .transform((s) => s || undefined),
   cursor: searchCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });

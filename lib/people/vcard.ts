@@ -42,7 +42,12 @@ export function toVCard(p: VCardPerson): string {
   const categories = [p.sector?.name, ...(p.topics ?? [])].filter((c): c is string => !!c);
   if (categories.length) lines.push(`CATEGORIES:${categories.map(escapeText).join(',')}`);
   if (p.notes) lines.push(`NOTE:${escapeText(p.notes)}`);
-  lines.push(`REV:${p.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+  lines.push(
+    `REV:${p.updatedAt
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`,
+  );
   lines.push('END:VCARD');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }

@@ -54,7 +54,13 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
   const writing: WritingStyle = { ...DEFAULT_WRITING, ...Object.fromEntries(Object.entries(options.writing ?? {}).filter(([, v]) => v !== undefined)) };
   const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed)]));
   const redact = redactor(input.people, writing.unnamed);
-  const names = [input.event.venue, input.event.host, input.event.series, input.event.title, ...input.people.flatMap((p) => [p.organisation, p.keepPrivate ? null : p.name])];
+  const names = [
+    input.event.venue,
+    input.event.host,
+    input.event.series,
+    input.event.title,
+    ...input.people.flatMap((p) => [p.organisation, p.keepPrivate ? null : p.name]),
+  ];
   const proper = new Set(names.flatMap((n) => clean(n).split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(The|A|An|And|Of|For|At|In|On)$/.test(w)));
   const plain = (value: string | null | undefined) => redact(clean(value));
   return {

@@ -49,7 +49,7 @@ export function ordinal(n: number): string {
   const word = ORDINAL_WORDS[n];
   if (word) return word;
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -101,9 +101,37 @@ export function pluralRole(role: string): string {
   return [...words, pluralWord(last)].join(' ') + rest;
 }
 
-const THE_PREFIX = /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University)\b/;
-const THE_SUFFIX = /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory)$/;
-const THE_ACRONYMS = new Set(['BBC', 'NHS', 'ONS', 'FCA', 'DWP', 'FCDO', 'MoD', 'MOD', 'GDS', 'DfE', 'DVLA', 'CPS', 'UN', 'EU', 'OECD', 'IMF', 'ICO', 'NAO', 'CMA', 'BSI', 'NCSC', 'MHRA', 'NHSX', 'CBI', 'TUC']);
+const THE_PREFIX =
+  /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University)\b/;
+const THE_SUFFIX =
+  /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory)$/;
+const THE_ACRONYMS = new Set([
+  'BBC',
+  'NHS',
+  'ONS',
+  'FCA',
+  'DWP',
+  'FCDO',
+  'MoD',
+  'MOD',
+  'GDS',
+  'DfE',
+  'DVLA',
+  'CPS',
+  'UN',
+  'EU',
+  'OECD',
+  'IMF',
+  'ICO',
+  'NAO',
+  'CMA',
+  'BSI',
+  'NCSC',
+  'MHRA',
+  'NHSX',
+  'CBI',
+  'TUC',
+]);
 
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
 export function orgRef(name: string): string {
@@ -170,7 +198,13 @@ export function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
  * When the event was, as a writer would put it on the post date: "last night", "yesterday", "this evening",
  * "on Tuesday", or "on Tuesday 23 April 2026".
  */
-export function whenPhrase(eventDate: string, hour: number, postDate: string, spelling: Spelling = 'british', timeRef: 'relative' | 'date' = 'relative'): string {
+export function whenPhrase(
+  eventDate: string,
+  hour: number,
+  postDate: string,
+  spelling: Spelling = 'british',
+  timeRef: 'relative' | 'date' = 'relative',
+): string {
   const days = daysBetween(eventDate, postDate);
   const part = partOfDay(hour);
   if (timeRef === 'date') return `on ${shortDate(eventDate, postDate, spelling)}`;

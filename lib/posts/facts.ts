@@ -30,7 +30,10 @@ export function subject(ref: string): string {
 
 const hasNumber = (t: string) => /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|dozen|hundred|thousand|million|billion)\b/i.test(t);
 // A fact that is a whole clause can follow "that"; a fragment is safer after a colon.
-const isClause = (t: string) => /\b(is|are|was|were|has|have|had|will|can|could|would|should|run|runs|ran|take|takes|took|share|shares|rose|fell|grew|doubled|use|uses|used|trust|trusts|publish|publishes|spend|spends|said|says|\p{Ll}+ed)\b/u.test(t);
+const isClause = (t: string) =>
+  /\b(is|are|was|were|has|have|had|will|can|could|would|should|run|runs|ran|take|takes|took|share|shares|rose|fell|grew|doubled|use|uses|used|trust|trusts|publish|publishes|spend|spends|said|says|\p{Ll}+ed)\b/u.test(
+    t,
+  );
 
 /** Lower-cases a sentence's first word for use mid-sentence, unless it is a name or acronym. */
 function midSentence(ctx: ComposeContext, t: string): string {
@@ -70,10 +73,10 @@ export function tellFacts(ctx: ComposeContext, draft: Draft, who: ComposePerson 
     let text: string;
     if (already) text = sentence(capitalise(raw));
     else if (i === 0 && introduced) text = `${STAYED[turn % STAYED.length]!.replace('{k}', kind)}: ${sentence(lower)}`;
-    else if (i === 0) text = clause ? `${Name} ${spoke ? 'made the point' : 'told me'} that ${sentence(lower)}` : `From ${name}, one ${kind} stuck with me: ${sentence(lower)}`;
+    else if (i === 0)
+      text = clause ? `${Name} ${spoke ? 'made the point' : 'told me'} that ${sentence(lower)}` : `From ${name}, one ${kind} stuck with me: ${sentence(lower)}`;
     else if (i % 2 === 1) text = clause ? `According to ${name}, ${sentence(lower)}` : `Another ${kind} from ${name}: ${sentence(lower)}`;
     else text = clause ? `${Name} also pointed out that ${sentence(lower)}` : `${Name} added one more: ${sentence(lower)}`;
     draft.say(text, from);
   });
 }
-

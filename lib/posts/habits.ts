@@ -1,11 +1,16 @@
 import type { WritingStyle } from './types';
 
 const RELATIVE = /^(last night|yesterday|this (morning|afternoon|evening)|tonight|earlier today)\b/i;
-const DATED = /^(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,? (\d|january|february|march|april|may|june|july|august|september|october|november|december)/i;
+const DATED =
+  /^(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,? (\d|january|february|march|april|may|june|july|august|september|october|november|december)/i;
 const BRITISH = /\b(organis|realis|recognis|prioritis|emphasis|summaris|colour|favourite|programme|centre)\w*/gi;
 const AMERICAN = /\b(organiz|realiz|recogniz|prioritiz|emphasiz|summariz|color|favorite|center)\w*/gi;
 
-const paragraphs = (md: string) => md.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (md: string) =>
+  md
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 const majority = (votes: boolean[]) => votes.filter(Boolean).length * 2 > votes.length;
 
 /**

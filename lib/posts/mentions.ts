@@ -31,7 +31,6 @@ export function namedIn(text: string, met: NamedPerson[]): NamedPerson[] {
   for (const p of met) for (const part of new Set(partsOf(p.name).map((x) => x.toLowerCase()))) count.set(part, (count.get(part) ?? 0) + 1);
   return met.filter(
     (p) =>
-      hasWord(text, p.name, false) ||
-      partsOf(p.name).some((part) => count.get(part.toLowerCase()) === 1 && /^\p{Lu}/u.test(part) && hasWord(text, part, true)),
+      hasWord(text, p.name, false) || partsOf(p.name).some((part) => count.get(part.toLowerCase()) === 1 && /^\p{Lu}/u.test(part) && hasWord(text, part, true)),
   );
 }

@@ -62,7 +62,6 @@ function actionText(ctx: ComposeContext, action: string, personId: string | null
   return text;
 }
 
-
 function opening(ctx: ComposeContext, draft: Draft) {
   const { event, postDate } = ctx.input;
   const when = whenPhrase(event.localDate, event.localHour, postDate, ctx.writing.spelling, ctx.writing.timeRef);
@@ -96,11 +95,18 @@ function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], fact
     tellFacts(ctx, draft, s, mine, true, true);
     return;
   }
-  draft.say(`We heard from ${escapeMd(joinList(speakers.map((s) => ctx.ref(s.id)!.full)))}.`, speakers.map((s) => personSource(ctx, s)));
+  draft.say(
+    `We heard from ${escapeMd(joinList(speakers.map((s) => ctx.ref(s.id)!.full)))}.`,
+    speakers.map((s) => personSource(ctx, s)),
+  );
   const verbs = ['spoke about', 'talked about', 'covered', 'took on'];
   speakers.forEach((s, i) => {
     const topics = topicList(ctx, s.topics);
-    if (topics) draft.say(`${escapeMd(capitalise(ctx.ref(s.id)!.short))} ${verbs[i % verbs.length]} ${topics}.`, [personSource(ctx, s), ...s.topics.map((t) => topicSource(ctx, t))]);
+    if (topics)
+      draft.say(`${escapeMd(capitalise(ctx.ref(s.id)!.short))} ${verbs[i % verbs.length]} ${topics}.`, [
+        personSource(ctx, s),
+        ...s.topics.map((t) => topicSource(ctx, t)),
+      ]);
     const mine = factsOf(s);
     mine.forEach((f) => told.add(f));
     tellFacts(ctx, draft, s, mine, !!topics, true, i);
@@ -126,9 +132,18 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
     }
   };
   if (sectors.length === 1 || (short && met.length <= 6)) {
-    if (met.length) inChunks(met, 'I talked to', met.map((p) => personSource(ctx, p)));
+    if (met.length)
+      inChunks(
+        met,
+        'I talked to',
+        met.map((p) => personSource(ctx, p)),
+      );
   } else {
-    if (known.length > 1) draft.say(`The people I talked to came from ${escapeMd(joinList(known))}.`, met.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })));
+    if (known.length > 1)
+      draft.say(
+        `The people I talked to came from ${escapeMd(joinList(known))}.`,
+        met.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })),
+      );
     sectors.forEach((group, i) => {
       const from = group.people.map((p) => personSource(ctx, p));
       const verb = i === 0 ? 'I talked to' : MET_VERBS[(i - 1) % MET_VERBS.length]!;
@@ -141,10 +156,19 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
     draft.say(`${subject(ctx.ref(p.id)!.full)} came up in conversation${met.length ? ' too' : ''}.`, [personSource(ctx, p)]);
   } else if (mentioned.length === 2) {
     const [a, b] = mentioned.map((p) => escapeMd(ctx.ref(p.id)!.full));
-    draft.say(`Two names came up in conversation${met.length ? ' too' : ''}.`, mentioned.map((p) => personSource(ctx, p)));
-    draft.say(`One was ${a}; the other was ${b}.`, mentioned.map((p) => personSource(ctx, p)));
+    draft.say(
+      `Two names came up in conversation${met.length ? ' too' : ''}.`,
+      mentioned.map((p) => personSource(ctx, p)),
+    );
+    draft.say(
+      `One was ${a}; the other was ${b}.`,
+      mentioned.map((p) => personSource(ctx, p)),
+    );
   } else if (mentioned.length > 2) {
-    draft.say(`A few names came up in conversation: ${escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full)))}.`, mentioned.map((p) => personSource(ctx, p)));
+    draft.say(
+      `A few names came up in conversation: ${escapeMd(joinList(mentioned.map((p) => ctx.ref(p.id)!.full)))}.`,
+      mentioned.map((p) => personSource(ctx, p)),
+    );
   }
 }
 
@@ -160,7 +184,18 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
     const from = topics.map((t) => topicSource(ctx, t));
     const part = ctx.input.event.localHour < 12 ? 'Over coffee' : 'Afterwards';
     if (fresh.length === 0) draft.say(`${afterTalk ? part : 'Later'}, the conversation kept returning to ${topicList(ctx, topics)}.`, from);
-    else if (afterTalk) draft.say(`${part}, the conversation turned to ${topicList(ctx, fresh)}${fresh.length < topics.length ? ` as well as ${topicList(ctx, topics.filter((t) => !fresh.includes(t)))}` : ''}.`, from);
+    else if (afterTalk)
+      draft.say(
+        `${part}, the conversation turned to ${topicList(ctx, fresh)}${
+          fresh.length < topics.length
+            ? ` as well as ${topicList(
+                ctx,
+                topics.filter((t) => !fresh.includes(t)),
+              )}`
+            : ''
+        }.`,
+        from,
+      );
     else draft.say(`We talked about ${topicList(ctx, topics)}.`, from);
   }
   cared.forEach((p, i) => {
@@ -224,7 +259,13 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
       draft.list(noted.map((p) => ({ text: `${escapeMd(capitalise(ctx.ref(p.id)!.short))}: ${ctx.text(p.notes)}`, from: [personSource(ctx, p)] })));
     }
   }
-  conversation(ctx, draft, [...met, ...mentioned], facts.filter((f) => !f.personId || !speakerIds.has(f.personId)), speakers.length > 0);
+  conversation(
+    ctx,
+    draft,
+    [...met, ...mentioned],
+    facts.filter((f) => !f.personId || !speakerIds.has(f.personId)),
+    speakers.length > 0,
+  );
   followUps(ctx, draft);
   const reflection = paragraphsOf(ctx, ctx.input.event.reflection);
   if (reflection.length) {

@@ -24,11 +24,13 @@ export interface EveningName {
   from: DraftSource[];
 }
 
-const KINDS = /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
+const KINDS =
+  /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
 const ANOTHER = /^(another|the latest|one more)\b/i;
 // Finite verbs that make a summary sentence a sentence rather than a fragment.
-const VERB = /\b(is|are|was|were|has|have|had|came|come|went|met|made|gave|took|ran|spoke|showed|will|can|could|would|should|did|does|do|got|felt|looked|seemed|joined|attended|talked|discussed|opened|presented|turned|sold|filled)\b/;
+const VERB =
+  /\b(is|are|was|were|has|have|had|came|come|went|met|made|gave|took|ran|spoke|showed|will|can|could|would|should|did|does|do|got|felt|looked|seemed|joined|attended|talked|discussed|opened|presented|turned|sold|filled)\b/;
 
 /** Splits the summary into clauses a writer could reuse: sentences, and the parts of a semicolon. */
 function clauses(summary: string): string[] {

@@ -35,12 +35,7 @@ export async function getPublicAuthor(handle: string): Promise<PublicAuthor | nu
   const [row] = await db
     .select({ id: users.id, name: users.name, handle: users.handle, timeZone: users.timeZone, locale: users.locale })
     .from(users)
-    .where(
-      and(
-        sql`lower(${users.handle}) = lower(${handle})`,
-        sql`exists (select 1 from ${posts} where ${published(users.id)})`,
-      ),
-    )
+    .where(and(sql`lower(${users.handle}) = lower(${handle})`, sql`exists (select 1 from ${posts} where ${published(users.id)})`))
     .limit(1);
   return row ?? null;
 }
@@ -58,12 +53,7 @@ const published = (userId: string | typeof users.id) =>
 
 /** The author's published posts, newest first. */
 export function listPublishedPosts(userId: string, limit = 50): Promise<PublicPost[]> {
-  return db
-    .select(publicColumns)
-    .from(posts)
-    .where(published(userId))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit);
+  return db.select(publicColumns).from(posts).where(published(userId)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(limit);
 }
 
 /** One published post by its address, or null. */

@@ -32,21 +32,14 @@ const columns = {
   updatedAt: posts.updatedAt,
 };
 
-const mine = (userId: string, postId: string) =>
-  and(eq(posts.id, postId), eq(posts.userId, userId), isNull(posts.deletedAt));
+const mine = (userId: string, postId: string) => and(eq(posts.id, postId), eq(posts.userId, userId), isNull(posts.deletedAt));
 
 /** A slug not yet used by any of the user's posts (deleted ones included: their address may come back). */
 async function freeSlug(conn: DbOrTx, userId: string, base: string, exceptId?: string): Promise<string> {
   const taken = await conn
     .select({ slug: posts.slug })
     .from(posts)
-    .where(
-      and(
-        eq(posts.userId, userId),
-        or(eq(posts.slug, base), like(posts.slug, `${base}-%`)),
-        exceptId ? sql`${posts.id} <> ${exceptId}` : undefined,
-      ),
-    );
+    .where(and(eq(posts.userId, userId), or(eq(posts.slug, base), like(posts.slug, `${base}-%`)), exceptId ? sql`${posts.id} <> ${exceptId}` : undefined));
   const used = new Set(taken.map((t) => t.slug));
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
@@ -67,10 +60,7 @@ export async function createPostFromEvent(
     try {
       // A savepoint, so that losing a slug race does not abort the caller's transaction.
       const [row] = await (conn as typeof db).transaction((tx) =>
-        tx
-          .insert(posts)
-          .values({ userId, eventId, title: composed.title, slug, bodyMarkdown: composed.markdown, style: options.style })
-          .returning(columns),
+        tx.insert(posts).values({ userId, eventId, title: composed.title, slug, bodyMarkdown: composed.markdown, style: options.style }).returning(columns),
       );
       return row!;
     } catch (err) {
@@ -81,11 +71,7 @@ export async function createPostFromEvent(
 }
 
 /** Composes what regenerating a post from its event would give now, without saving it. */
-export async function previewRegeneration(
-  userId: string,
-  postId: string,
-  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string },
-) {
+export async function previewRegeneration(userId: string, postId: string, options: { style: PostStyleName; includeNotes?: boolean; timeZone: string }) {
   const post = await getPost(userId, postId);
   if (!post.eventId) throw new UserFacingError('The event this post was written from has been deleted.', 409);
   const input = await loadComposeInput(db, userId, post.eventId, options.timeZone).catch((err) => {
@@ -120,10 +106,7 @@ export async function getPost(userId: string, postId: string): Promise<PostView>
 }
 
 /** The user's posts, most recently edited first, a page at a time. */
-export async function listPosts(
-  userId: string,
-  opts: { status?: 'draft' | 'published'; limit?: number; cursor?: string } = {},
-) {
+export async function listPosts(userId: string, opts: { status?: 'draft' | 'published'; limit?: number; cursor?: string } = {}) {
   const limit = opts.limit ?? 50;
   const cursor = opts.cursor ? postCursor.decode(opts.cursor) : null;
   const rows = await db
@@ -134,12 +117,7 @@ export async function listPosts(
         eq(posts.userId, userId),
         isNull(posts.deletedAt),
         opts.status ? eq(posts.status, opts.status) : undefined,
-        cursor
-          ? or(
-              lt(posts.updatedAt, new Date(cursor.updatedAt)),
-              and(eq(posts.updatedAt, new Date(cursor.updatedAt)), lt(posts.id, cursor.id)),
-            )
-          : undefined,
+        cursor ? or(lt(posts.updatedAt, new Date(cursor.updatedAt)), and(eq(posts.updatedAt, new Date(cursor.updatedAt)), lt(posts.id, cursor.id))) : undefined,
       ),
     )
     .orderBy(desc(posts.updatedAt), desc(posts.id))
@@ -214,22 +192,14 @@ export async function publishPost(userId: string, postId: string, opts: { confir
 
 /** Takes a post back to draft: it disappears from the public page and the feed at once. */
 export async function unpublishPost(userId: string, postId: string): Promise<PostView> {
-  const [row] = await db
-    .update(posts)
-    .set({ status: 'draft', updatedAt: new Date() })
-    .where(mine(userId, postId))
-    .returning(columns);
+  const [row] = await db.update(posts).set({ status: 'draft', updatedAt: new Date() }).where(mine(userId, postId)).returning(columns);
   if (!row) throw new NotFoundError('Post not found');
   return row;
 }
 
 /** Soft-deletes a post (undo with restorePost); it leaves the public page and feed at once. */
 export async function deletePost(userId: string, postId: string): Promise<void> {
-  const done = await db
-    .update(posts)
-    .set({ deletedAt: new Date() })
-    .where(mine(userId, postId))
-    .returning({ id: posts.id });
+  const done = await db.update(posts).set({ deletedAt: new Date() }).where(mine(userId, postId)).returning({ id: posts.id });
   if (done.length === 0) throw new NotFoundError('Post not found');
 }
 

@@ -11,7 +11,9 @@ const length = (s: string) => [...s].length;
 
 /** "open data" → "#OpenData", "AI" → "#AI"; null when nothing usable is left. */
 export function hashtag(topic: string): string | null {
-  const words = clean(topic).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = clean(topic)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const tag = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   if (!tag || /^\p{N}+$/u.test(tag)) return null;
   return `#${tag}`;

@@ -1,17 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import {
-  encounters,
-  encounterTopics,
-  eventTopics,
-  followUps,
-  insights,
-  networkingEvents,
-  organisations,
-  people,
-  sectors,
-  topics,
-} from '@/db/schema';
+import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, organisations, people, sectors, topics } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
 import type { ComposeInput, ComposePerson } from './types';
@@ -28,13 +17,7 @@ export function localParts(at: Date, timeZone: string): { date: string; hour: nu
  * Reads one of the user's events, with its people, topics, facts and follow-ups, into the composer's input.
  * Soft-deleted events, people and follow-ups are left out; another user's event is a NotFoundError.
  */
-export async function loadComposeInput(
-  conn: DbOrTx,
-  userId: string,
-  eventId: string,
-  timeZone: string,
-  now = new Date(),
-): Promise<ComposeInput> {
+export async function loadComposeInput(conn: DbOrTx, userId: string, eventId: string, timeZone: string, now = new Date()): Promise<ComposeInput> {
   const [event] = await conn
     .select()
     .from(networkingEvents)

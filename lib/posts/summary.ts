@@ -16,9 +16,7 @@ export function composeSummary(ctx: ComposeContext): string {
     `- **When:** ${longDate(event.localDate, spelling)}, ${partOfDay(event.localHour)}`,
     event.venue && clean(event.venue) ? `- **Where:** ${ctx.text(event.venue)}` : '',
     event.host && clean(event.host) && hostAdds ? `- **Hosted by:** ${ctx.text(event.host)}` : '',
-    event.series && clean(event.series)
-      ? `- **Series:** ${ctx.text(event.series)}${seriesCount >= 2 ? ` (my ${ordinal(seriesCount)})` : ''}`
-      : '',
+    event.series && clean(event.series) ? `- **Series:** ${ctx.text(event.series)}${seriesCount >= 2 ? ` (my ${ordinal(seriesCount)})` : ''}` : '',
     // The event's summary as material, not pasted: what the evening was, in the composer's words.
     name.material.length ? `- **About:** ${name.material.join(' ')}` : '',
   ].filter(Boolean);
@@ -28,10 +26,9 @@ export function composeSummary(ctx: ComposeContext): string {
   if (people.length > 0) {
     const lines = people.map((p) => {
       const ref = ctx.ref(p.id)!;
-      const tags = [
-        p.relation === 'spoke' ? 'speaker' : p.relation === 'mentioned' ? 'mentioned' : '',
-        clean(p.sector) ? sectorNoun(p.sector!) : '',
-      ].filter(Boolean);
+      const tags = [p.relation === 'spoke' ? 'speaker' : p.relation === 'mentioned' ? 'mentioned' : '', clean(p.sector) ? sectorNoun(p.sector!) : ''].filter(
+        Boolean,
+      );
       const cared = p.topics.map((t) => ctx.text(t)).filter(Boolean);
       let line = `- ${escapeMd(capitalise(ref.full))}`;
       if (tags.length) line += ` (${escapeMd(tags.join(', '))})`;

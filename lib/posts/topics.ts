@@ -18,12 +18,14 @@ const COMMON_WORDS = new Set(
   ).split(' '),
 );
 // Auxiliaries and common verbs that make a label a statement rather than a noun phrase.
-const FINITE = /\b(is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did|to be|cut|cuts|rise|rises|rose|fall|falls|fell|wins|won|loses|lost|launches|launched|says|said)\b/i;
+const FINITE =
+  /\b(is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did|to be|cut|cuts|rise|rises|rose|fall|falls|fell|wins|won|loses|lost|launches|launched|says|said)\b/i;
 const HEADLINE_END = /\s\p{Ll}[\p{Ll}-]*ed$/u; // "… contract cancelled", "… plan approved"
 const HEADLINE_TO = /^[\p{Lu}\p{Ll}][\p{L}\s-]*\sto\s\p{Ll}+\b/u; // "Council tax to rise 5%"
 const QUESTION_AUX = /^(Is|Are|Was|Were|Can|Could|Should|Will|Would|Must)\s+(\S+)\s+(\S+)\?$/;
 
-const COUNT_NOUN_END = /\s(standard|framework|plan|bill|act|report|review|strategy|contract|consultation|roadmap|programme|program|scheme|pilot|project|white paper|green paper|merger|deal)$/i;
+const COUNT_NOUN_END =
+  /\s(standard|framework|plan|bill|act|report|review|strategy|contract|consultation|roadmap|programme|program|scheme|pilot|project|white paper|green paper|merger|deal)$/i;
 
 export type TopicForm = 'noun' | 'quoted' | 'news' | 'whether';
 

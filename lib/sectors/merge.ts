@@ -51,7 +51,10 @@ export async function mergeSectors(
       .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)))
       .returning({ id: organisations.id });
     // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
-    await tx.update(sectors).set({ deletedAt: new Date() }).where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
+    await tx
+      .update(sectors)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(sectors.userId, userId), eq(sectors.id, fromId)));
     const snapshot: SectorMergeSnapshot = {
       label: `${from.name} into ${into.name}`,
       merged: merged!,

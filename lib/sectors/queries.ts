@@ -62,7 +62,10 @@ export async function createSector(userId: string, rawName: string) {
 }
 
 async function own(tx: Tx, userId: string, id: string) {
-  const [row] = await tx.select().from(sectors).where(and(eq(sectors.userId, userId), eq(sectors.id, id), isNull(sectors.deletedAt)));
+  const [row] = await tx
+    .select()
+    .from(sectors)
+    .where(and(eq(sectors.userId, userId), eq(sectors.id, id), isNull(sectors.deletedAt)));
   if (!row) throw new NotFoundError('That sector was not found.');
   return row;
 }
@@ -73,7 +76,10 @@ export async function renameSector(userId: string, id: string, rawName: string) 
   try {
     return await db.transaction(async (tx) => {
       await own(tx, userId, id);
-      await tx.update(sectors).set({ name, version: sql`${sectors.version} + 1` }).where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
+      await tx
+        .update(sectors)
+        .set({ name, version: sql`${sectors.version} + 1` })
+        .where(and(eq(sectors.userId, userId), eq(sectors.id, id)));
       return { id, name };
     });
   } catch (err) {

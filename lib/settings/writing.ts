@@ -99,5 +99,8 @@ export async function getWritingFormValues(userId: string): Promise<Record<keyof
 
 /** Saves the user's writing settings. */
 export async function updateWriting(userId: string, form: WritingForm): Promise<void> {
-  await db.update(users).set({ writing: storedFromForm(form), updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ writing: storedFromForm(form), updatedAt: new Date() })
+    .where(eq(users.id, userId));
 }

@@ -23,11 +23,7 @@ function tidy(s: string, oneLine: boolean): string {
  * a NUL or a lone surrogate; "", whitespace, null and absent all become `empty` (undefined unless told, null where
  * the caller means "clear this field").
  */
-export function optionalText<E extends null | undefined = undefined>(
-  max: number,
-  label: string,
-  opts: { oneLine?: boolean; empty?: E } = {},
-) {
+export function optionalText<E extends null | undefined = undefined>(max: number, label: string, opts: { oneLine?: boolean; empty?: E } = {}) {
   const empty = (opts.empty ?? undefined) as E;
   return z
     .union([z.string(), z.null()])
@@ -44,7 +40,12 @@ export function requiredText(max: number, message: string, opts: { oneLine?: boo
     .string({ error: message })
     .refine(storable, CANNOT_STORE)
     .transform((s) => tidy(s, !!opts.oneLine))
-    .pipe(z.string().min(1, message).max(max, opts.tooLong ?? `Keep it under ${max} characters`));
+    .pipe(
+      z
+        .string()
+        .min(1, message)
+        .max(max, opts.tooLong ?? `Keep it under ${max} characters`),
+    );
 }
 
 /**

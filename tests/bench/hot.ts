@@ -42,7 +42,10 @@ let tapping = false;
 async function main() {
   const [user] = await rows<{ id: string; time_zone: string; locale: string }>(db, sql`select id, time_zone, locale from users where lower(email) = ${email}`);
   if (!user) throw new Error(`No bench user ${email}: seed first.`);
-  const [recent] = await rows<{ id: string }>(db, sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`);
+  const [recent] = await rows<{ id: string }>(
+    db,
+    sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`,
+  );
   const [session] = await rows<{ id: string }>(db, sql`select id from sessions where user_id = ${user.id}::uuid and expires_at > now() limit 1`);
   const today = todayIn(user.time_zone);
   const uid = user.id;
@@ -145,10 +148,25 @@ async function main() {
         .catch((err: Error) => {
           if (err.message !== 'rollback') throw err;
         });
-      fs.writeFileSync(path.join(plansDir!, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.txt`), text);
+      fs.writeFileSync(
+        path.join(
+          plansDir!,
+          `${name
+            .replace(/[^a-z0-9]+/gi, '-')
+            .replace(/^-|-$/g, '')
+            .toLowerCase()}.txt`,
+        ),
+        text,
+      );
     }
     const r2 = (n: number) => +n.toFixed(2);
-    out[name] = { p50: r2(percentile(times, 50)), p95: r2(percentile(times, 95)), p99: r2(percentile(times, 99)), statements: statements.length, seqScans: [...seqScans] };
+    out[name] = {
+      p50: r2(percentile(times, 50)),
+      p95: r2(percentile(times, 95)),
+      p99: r2(percentile(times, 99)),
+      statements: statements.length,
+      seqScans: [...seqScans],
+    };
   }
   await admin?.end();
   console.log(JSON.stringify(out));

@@ -82,7 +82,13 @@ async function main() {
     process.env.PGLITE_DATA_DIR ||= 'memory://';
     await runMigrations();
   }
-  const user = await createUser({ name: 'Import Bench', email: `import-${randomUUID()}@example.test`, password: 'bench password 1234', timeZone: 'UTC', locale: 'en-GB' });
+  const user = await createUser({
+    name: 'Import Bench',
+    email: `import-${randomUUID()}@example.test`,
+    password: 'bench password 1234',
+    timeZone: 'UTC',
+    locale: 'en-GB',
+  });
   const file = cards(CARDS);
   let started = performance.now();
   const preview = await previewImport(user.id, 'vcard', file);
@@ -100,7 +106,13 @@ async function main() {
   for await (const chunk of backupChunks(user.id)) backupText += chunk;
   const parsed = parseBackup(JSON.parse(backupText));
   if (!parsed.success) throw new Error('the bench backup did not parse');
-  const target = await createUser({ name: 'Restore Bench', email: `restore-${randomUUID()}@example.test`, password: 'bench password 1234', timeZone: 'UTC', locale: 'en-GB' });
+  const target = await createUser({
+    name: 'Restore Bench',
+    email: `restore-${randomUUID()}@example.test`,
+    password: 'bench password 1234',
+    timeZone: 'UTC',
+    locale: 'en-GB',
+  });
   started = performance.now();
   const restored = await restoreBackup(target.id, parsed.data);
   const restoreMs = ms(started);

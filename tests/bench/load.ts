@@ -73,8 +73,12 @@ async function prepare(): Promise<VirtualUser[]> {
   for (let i = 0; i < USERS; i++) {
     const email = `other-${i}@example.test`;
     const cookie = tsx(['tests/bench/session.ts'], { DATABASE_URL: dbUrl, AUTH_SECRET, BENCH_EMAIL: email }).trim().split('\n').pop()!;
-    const people = await db<{ id: string }[]>`select p.id from people p join users u on u.id = p.user_id where u.email = ${email} and p.deleted_at is null order by p.id limit 50`;
-    const followUps = await db<{ id: string }[]>`select f.id from follow_ups f join users u on u.id = f.user_id where u.email = ${email} and f.status = 'open' and f.deleted_at is null`;
+    const people = await db<
+      { id: string }[]
+    >`select p.id from people p join users u on u.id = p.user_id where u.email = ${email} and p.deleted_at is null order by p.id limit 50`;
+    const followUps = await db<
+      { id: string }[]
+    >`select f.id from follow_ups f join users u on u.id = f.user_id where u.email = ${email} and f.status = 'open' and f.deleted_at is null`;
     users.push({ email, cookie, people: people.map((p) => p.id), followUps: followUps.map((f) => f.id) });
   }
   await db.end();
@@ -124,10 +128,7 @@ const READS = ['/', '/people', '/people?q=head+of+it&sector=Government', 'person
 async function attempt(agent: http.Agent, req: Req): Promise<{ status: number; ms: number; body: string; headers: http.IncomingHttpHeaders }> {
   const started = performance.now();
   try {
-    return await Promise.race([
-      send(base, agent, req),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CLIENT_TIMEOUT_MS)),
-    ]);
+    return await Promise.race([send(base, agent, req), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CLIENT_TIMEOUT_MS))]);
   } catch {
     return { status: 0, ms: performance.now() - started, body: '', headers: {} };
   }
@@ -186,7 +187,12 @@ async function main() {
             samples.push({ kind: 'read', status: read.status, ms: read.ms });
             if (read.status !== 200) continue;
             const version = (JSON.parse(read.body) as { version: number }).version;
-            const res = await attempt(agent, { method: 'PATCH', path: `/api/v1/follow-ups/${id}`, headers: writeHeaders, body: JSON.stringify({ status: 'done', version }) });
+            const res = await attempt(agent, {
+              method: 'PATCH',
+              path: `/api/v1/follow-ups/${id}`,
+              headers: writeHeaders,
+              body: JSON.stringify({ status: 'done', version }),
+            });
             samples.push({ kind: 'write: tick a follow-up', status: res.status, ms: res.ms });
             if (res.status === 200) ticksAcked.add(id);
           } else {
@@ -215,9 +221,7 @@ async function main() {
     const lostEvenings = [...eveningsAcked.keys()].filter((t) => !inDb.has(t)).length;
     const duplicatedEvenings = evenings.filter((e) => e.n > 1).length;
     const strayEvenings = evenings.filter((e) => !eveningsTried.has(e.title)).length;
-    const ticks = ticksAcked.size
-      ? await db<{ id: string; status: string }[]>`select id, status from follow_ups where id in ${db([...ticksAcked])}`
-      : [];
+    const ticks = ticksAcked.size ? await db<{ id: string; status: string }[]>`select id, status from follow_ups where id in ${db([...ticksAcked])}` : [];
     const lostTicks = ticks.filter((t) => t.status !== 'done').length + (ticksAcked.size - ticks.length);
     const roles = rolesAcked.size ? await db<{ id: string; role: string | null }[]>`select id, role from people where id in ${db([...rolesAcked.keys()])}` : [];
     const lostEdits = roles.filter((r) => rolesAcked.get(r.id) !== r.role).length + (rolesAcked.size - roles.length);
@@ -261,7 +265,14 @@ async function main() {
       const ms = list.map((s) => s.ms);
       const statuses: Record<string, number> = {};
       for (const s of list) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
-      return { requests: list.length, p50: +percentile(ms, 50).toFixed(1), p95: +percentile(ms, 95).toFixed(1), p99: +percentile(ms, 99).toFixed(1), max: +Math.max(...ms).toFixed(1), statuses };
+      return {
+        requests: list.length,
+        p50: +percentile(ms, 50).toFixed(1),
+        p95: +percentile(ms, 95).toFixed(1),
+        p99: +percentile(ms, 99).toFixed(1),
+        max: +Math.max(...ms).toFixed(1),
+        statuses,
+      };
     };
     const kinds = [...new Set(samples.map((s) => s.kind))];
     const accepted = overload.filter((s) => s.status === 200);
@@ -291,7 +302,12 @@ async function main() {
         rate,
         all: stats(overload),
         shed: overload.filter((s) => s.status === 503 || s.status === 429).length,
-        acceptedP99: accepted.length ? +percentile(accepted.map((s) => s.ms), 99).toFixed(1) : null,
+        acceptedP99: accepted.length
+          ? +percentile(
+              accepted.map((s) => s.ms),
+              99,
+            ).toFixed(1)
+          : null,
         timeouts: overload.filter((s) => s.status === 0).length,
         retryAfterValues: [...retryAfter],
       },
@@ -301,14 +317,23 @@ async function main() {
     fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
     fs.writeFileSync(path.join(root, 'bench/results/load.json'), JSON.stringify(result, null, 2));
     const s = result.steady;
-    console.log(`\n${USERS} users for ${SECONDS} s, 80/20 read/write: ${s.throughput} req/s answered, p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms`);
+    console.log(
+      `\n${USERS} users for ${SECONDS} s, 80/20 read/write: ${s.throughput} req/s answered, p50 ${s.all.p50} ms, p95 ${s.all.p95} ms, p99 ${s.all.p99} ms`,
+    );
     console.log(`  statuses ${JSON.stringify(s.all.statuses)}; 5xx: ${s.serverErrors}; timeouts or resets: ${s.clientTimeoutsOrResets}`);
-    for (const [k, v] of Object.entries(s.byKind)) console.log(`  ${k}: ${v.requests} requests, p50 ${v.p50} ms, p95 ${v.p95} ms, p99 ${v.p99} ms, ${JSON.stringify(v.statuses)}`);
+    for (const [k, v] of Object.entries(s.byKind))
+      console.log(`  ${k}: ${v.requests} requests, p50 ${v.p50} ms, p95 ${v.p95} ms, p99 ${v.p99} ms, ${JSON.stringify(v.statuses)}`);
     const w = result.writes;
-    console.log(`  writes: ${w.eveningsAcknowledged} evenings acknowledged, ${w.eveningsInDatabase} in the database, lost ${w.lostEvenings}, duplicated ${w.duplicatedEvenings}, stray ${w.strayEvenings}; ${w.ticksAcknowledged} ticks (lost ${w.lostTicks}); ${w.editsAcknowledged} edits (lost ${w.lostEdits})`);
+    console.log(
+      `  writes: ${w.eveningsAcknowledged} evenings acknowledged, ${w.eveningsInDatabase} in the database, lost ${w.lostEvenings}, duplicated ${w.duplicatedEvenings}, stray ${w.strayEvenings}; ${w.ticksAcknowledged} ticks (lost ${w.lostTicks}); ${w.editsAcknowledged} edits (lost ${w.lostEdits})`,
+    );
     const o = result.overload;
-    console.log(`overload at ${o.rate} req/s (2× the ${s.throughput} req/s answered) for ${OVERLOAD_SECONDS} s: ${JSON.stringify(o.all.statuses)}, shed ${o.shed} with Retry-After ${o.retryAfterValues.join('/') || '–'}, timeouts ${o.timeouts}, answered p99 ${o.acceptedP99} ms`);
-    console.log(`after the load dropped: ${JSON.stringify(result.afterOverload.statuses)}, p50 ${result.afterOverload.p50} ms, max ${result.afterOverload.max} ms`);
+    console.log(
+      `overload at ${o.rate} req/s (2× the ${s.throughput} req/s answered) for ${OVERLOAD_SECONDS} s: ${JSON.stringify(o.all.statuses)}, shed ${o.shed} with Retry-After ${o.retryAfterValues.join('/') || '–'}, timeouts ${o.timeouts}, answered p99 ${o.acceptedP99} ms`,
+    );
+    console.log(
+      `after the load dropped: ${JSON.stringify(result.afterOverload.statuses)}, p50 ${result.afterOverload.p50} ms, max ${result.afterOverload.max} ms`,
+    );
   } finally {
     await stop();
   }

@@ -57,7 +57,10 @@ function explaining(log: Logged[], base: DbOrTx = db): DbOrTx {
   let queue = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work);
-    queue = run.then(() => undefined, () => undefined);
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   };
   return {
@@ -71,8 +74,7 @@ function explaining(log: Logged[], base: DbOrTx = db): DbOrTx {
         log.push({ ms: plan[0]!['Execution Time'], seq: seqScans(top), kind });
         return base.execute(query);
       }),
-    transaction: <T>(work: (tx: DbOrTx) => Promise<T>) =>
-      serial(() => base.transaction((tx) => work(explaining(log, tx)))),
+    transaction: <T>(work: (tx: DbOrTx) => Promise<T>) => serial(() => base.transaction((tx) => work(explaining(log, tx)))),
   } as unknown as DbOrTx;
 }
 
@@ -132,7 +134,10 @@ async function main() {
       serverMs: { p50: +percentile(server, 50).toFixed(2), p95: +percentile(server, 95).toFixed(2), max: +Math.max(...server).toFixed(2) },
       callerMs: { p50: +percentile(wall, 50).toFixed(2), p95: +percentile(wall, 95).toFixed(2) },
       noQueryServerMs: +emptyLog.reduce((t, l) => t + l.ms, 0).toFixed(2),
-      noQueryListMs: +emptyLog.filter((l) => l.kind === 'list').reduce((t, l) => t + l.ms, 0).toFixed(2),
+      noQueryListMs: +emptyLog
+        .filter((l) => l.kind === 'list')
+        .reduce((t, l) => t + l.ms, 0)
+        .toFixed(2),
       listSeqScansOfPeople: [...listSeq].length > 0,
       seqScansOf: [...seq].sort(),
       peopleSeqScanAnywhere: [...seq].some((s) => s.endsWith(':people')) || emptyLog.some((l) => l.seq.includes('people')),

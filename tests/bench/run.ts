@@ -74,7 +74,17 @@ async function serve(kind: 'next start' | 'npm start', port: number): Promise<{ 
   const args = kind === 'next start' ? ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'] : ['scripts/start.mjs'];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, DATABASE_URL: dbUrl(), AUTH_SECRET, AUTH_TRUST_HOST: 'true', PORT: String(port), HOST: '127.0.0.1', API_WRITE_LIMIT: '1000000' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: dbUrl(),
+      AUTH_SECRET,
+      AUTH_TRUST_HOST: 'true',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_WRITE_LIMIT: '1000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -147,7 +157,10 @@ function pagesTable(title: string, rows: PageRow[]): string {
 
 async function main() {
   const started = Date.now();
-  const report: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version } };
+  const report: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+  };
   const sizeReports: Record<string, unknown>[] = [];
   let md = `# Rapport bench — ${new Date().toISOString()}\n\nOne run, one machine (${(report.machine as { cpus: number }).cpus} cores, shared). Compare within this run; ratios matter, absolute numbers drift.\n`;
 
@@ -165,7 +178,10 @@ async function main() {
     const seedSeconds = (Date.now() - seedStart) / 1000;
     console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
     await settle();
-    const cookie = tsx(['tests/bench/session.ts'], { ...env, AUTH_SECRET, BENCH_EMAIL: EMAIL }).trim().split('\n').pop()!;
+    const cookie = tsx(['tests/bench/session.ts'], { ...env, AUTH_SECRET, BENCH_EMAIL: EMAIL })
+      .trim()
+      .split('\n')
+      .pop()!;
     const largest = index === sizes.length - 1;
     const hot = lastJson(
       tsx(['tests/bench/hot.ts'], { ...env, RAPPORT_SQL_TAP: '1', BENCH_EMAIL: EMAIL, ...(largest ? { BENCH_PLANS: path.join(root, 'bench/plans') } : {}) }),
@@ -175,7 +191,8 @@ async function main() {
       console.log(`  ${name}: p50 ${t.p50}, p95 ${t.p95}, p99 ${t.p99}${t.seqScans.length ? `; seq scan of ${t.seqScans.join(', ')}` : ''}`);
     }
     const search = lastJson(tsx(['tests/bench/measure.ts'], { ...env, BENCH_EMAIL: EMAIL }));
-    const imported = process.env.BENCH_SKIP_IMPORT === '1' ? 'skipped (BENCH_SKIP_IMPORT=1)' : lastJson(tsx(['tests/bench/import.ts'], { ...env, BENCH_EMAIL: EMAIL }));
+    const imported =
+      process.env.BENCH_SKIP_IMPORT === '1' ? 'skipped (BENCH_SKIP_IMPORT=1)' : lastJson(tsx(['tests/bench/import.ts'], { ...env, BENCH_EMAIL: EMAIL }));
 
     const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
     const [recent] = await admin<{ id: string }[]>`select p.id from people p join users u on u.id = p.user_id
@@ -202,7 +219,10 @@ async function main() {
     md += `\nPeople search cases (EXPLAIN ANALYZE execution time): list p95 ${search.listMs.p95} ms, facets p95 ${search.facetsMs.p95} ms, all statements p95 ${search.serverMs.p95} ms; sequential scan of people in a list query: ${search.listSeqScansOfPeople ? 'YES' : 'no'}.\n`;
     md += `\n### HTTP (${HTTP_REQUESTS} timed requests per row and concurrency)\n`;
     for (const [kind, rows] of Object.entries(http)) {
-      md += typeof rows === 'string' ? `\n${rows}\n` : pagesTable(kind === 'next start' ? 'one `next start` process (before)' : '`npm start`: scripts/start.mjs, one process per core (after)', rows);
+      md +=
+        typeof rows === 'string'
+          ? `\n${rows}\n`
+          : pagesTable(kind === 'next start' ? 'one `next start` process (before)' : '`npm start`: scripts/start.mjs, one process per core (after)', rows);
     }
     sizeReports.push({ people: n, seedSeconds, hot, search, import: imported, http });
   }

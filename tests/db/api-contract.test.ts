@@ -68,8 +68,7 @@ const doc = buildOpenApi(endpoints) as unknown as {
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema({ components: doc.components }, 'openapi');
-const resolveRefs = (schema: object): object =>
-  JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
+const resolveRefs = (schema: object): object => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
 
 let token: string;
 const exercised = new Set<string>();
@@ -112,7 +111,8 @@ async function call(
     return { status: response.status, body: undefined };
   }
   expect(Object.keys(content), `${method} ${url} ${response.status} content type`).toContain(contentType);
-  if (!contentType.endsWith('json') || contentType === 'application/x-ndjson' || (contentType === 'application/json' && docPath === '/api/v1/export')) return { status: response.status, body: undefined };
+  if (!contentType.endsWith('json') || contentType === 'application/x-ndjson' || (contentType === 'application/json' && docPath === '/api/v1/export'))
+    return { status: response.status, body: undefined };
   const json = await response.json();
   const validate = ajv.compile(resolveRefs(content[contentType]!.schema));
   const valid = validate(json);
@@ -136,15 +136,20 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect((await call('GET', '/api/v1/people/{id}', { id: crypto.randomUUID() })).status).toBe(404);
 
     const event = (
-      await call('POST', '/api/v1/events', {}, {
-        title: 'Open Data Breakfast',
-        series: 'Open Data Breakfasts',
-        startsAt: '2026-05-12T08:00:00+01:00',
-        topics: ['open data'],
-        people: [{ name: 'Sam Okafor', organisation: 'City Council', sector: 'Government', relation: 'spoke' }],
-        insights: [{ text: 'Half of datasets are never downloaded', personIndex: 0 }],
-        followUps: [{ action: 'Email Sam', due: '2026-05-19', personIndex: 0 }],
-      })
+      await call(
+        'POST',
+        '/api/v1/events',
+        {},
+        {
+          title: 'Open Data Breakfast',
+          series: 'Open Data Breakfasts',
+          startsAt: '2026-05-12T08:00:00+01:00',
+          topics: ['open data'],
+          people: [{ name: 'Sam Okafor', organisation: 'City Council', sector: 'Government', relation: 'spoke' }],
+          insights: [{ text: 'Half of datasets are never downloaded', personIndex: 0 }],
+          followUps: [{ action: 'Email Sam', due: '2026-05-19', personIndex: 0 }],
+        },
+      )
     ).body!;
     expect((await call('GET', '/api/v1/events')).status).toBe(200);
     expect((await call('GET', '/api/v1/events/{id}', { id: event.id })).status).toBe(200);

@@ -42,7 +42,10 @@ describe('API tokens', () => {
     expect(forever.expiresAt).toBeNull();
     expect((await listRoute(req(forever.token, 'GET', BASE), noParams)).status).toBe(200);
 
-    await db.update(apiTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(apiTokens.id, standard.id));
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(apiTokens.id, standard.id));
     const refused = await listRoute(req(standard.token, 'GET', BASE), noParams);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -79,7 +82,10 @@ describe('API tokens', () => {
     expect(first).toBeInstanceOf(Date);
     await userForToken(created.token);
     expect(await lastUsed()).toEqual(first);
-    await db.update(apiTokens).set({ lastUsedAt: sql`now() - interval '61 seconds'` }).where(eq(apiTokens.id, created.id));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now() - interval '61 seconds'` })
+      .where(eq(apiTokens.id, created.id));
     const backdated = await lastUsed();
     await userForToken(created.token);
     expect((await lastUsed())!.getTime()).toBeGreaterThan(backdated!.getTime());

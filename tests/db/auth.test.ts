@@ -33,7 +33,10 @@ describe('accounts', () => {
 
   it('gives two users with the same name different handles', async () => {
     // A name of its own, so that a rerun on a database kept from the last run starts from the plain handle too.
-    const word = Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 8);
+    const word = Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')
+      .slice(0, 8);
     const a = await createTestUser({ name: `Sam Same${word}` });
     const b = await createTestUser({ name: `Sam Same${word}` });
     expect(a.handle).toBe(`sam-same${word}`);

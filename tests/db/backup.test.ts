@@ -48,7 +48,9 @@ function comparable(text: string) {
   return out;
 }
 
-const text = fc.string({ unit: fc.constantFrom('a', 'B', 'é', '王', 'Ж', ' ', ',', ';', '\n', '"', '\\', '1'), minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0);
+const text = fc
+  .string({ unit: fc.constantFrom('a', 'B', 'é', '王', 'Ж', ' ', ',', ';', '\n', '"', '\\', '1'), minLength: 1, maxLength: 12 })
+  .filter((s) => s.trim().length > 0);
 
 const accountArb = fc.record({
   orgs: fc.uniqueArray(fc.record({ name: text, sector: fc.option(fc.constantFrom('Government', 'Media', 'Custom sector'), { nil: undefined }) }), {
@@ -56,11 +58,23 @@ const accountArb = fc.record({
     selector: (o) => o.name.replace(/\s+/g, ' ').trim().toLowerCase(),
   }),
   people: fc.array(
-    fc.record({ name: fc.option(text, { nil: null }), org: fc.nat(4), notes: fc.option(text, { nil: undefined }), keepPrivate: fc.boolean(), deleted: fc.boolean() }),
+    fc.record({
+      name: fc.option(text, { nil: null }),
+      org: fc.nat(4),
+      notes: fc.option(text, { nil: undefined }),
+      keepPrivate: fc.boolean(),
+      deleted: fc.boolean(),
+    }),
     { maxLength: 5 },
   ),
   events: fc.array(
-    fc.record({ title: text, topics: fc.uniqueArray(fc.constantFrom('cloud', 'AI', 'open data'), { maxLength: 2 }), met: fc.array(fc.nat(5), { maxLength: 3 }), followUp: fc.option(text, { nil: undefined }), post: fc.boolean() }),
+    fc.record({
+      title: text,
+      topics: fc.uniqueArray(fc.constantFrom('cloud', 'AI', 'open data'), { maxLength: 2 }),
+      met: fc.array(fc.nat(5), { maxLength: 3 }),
+      followUp: fc.option(text, { nil: undefined }),
+      post: fc.boolean(),
+    }),
     { maxLength: 3 },
   ),
 });
@@ -74,7 +88,12 @@ describe('backup', () => {
         for (const o of account.orgs) orgIds.push((await makeOrganisation(a.id, o.name.trim(), o.sector)).id);
         const personIds: string[] = [];
         for (const p of account.people) {
-          const made = await makePerson(a.id, { name: p.name?.trim() || 'Someone', organisationId: orgIds[p.org] ?? null, notes: p.notes, keepPrivate: p.keepPrivate });
+          const made = await makePerson(a.id, {
+            name: p.name?.trim() || 'Someone',
+            organisationId: orgIds[p.org] ?? null,
+            notes: p.notes,
+            keepPrivate: p.keepPrivate,
+          });
           personIds.push(made.id);
         }
         for (const [i, e] of account.events.entries()) {
@@ -86,8 +105,10 @@ describe('backup', () => {
             people: who.map((personId) => ({ personId, topics: e.topics.slice(0, 1), notes: 'spoke\nat length' })),
             insights: who.length ? [{ text: `fact ${i}`, personId: who[0] }] : [],
           });
-          if (e.followUp) await db.insert(followUps).values({ userId: a.id, action: e.followUp, personId: who[0] ?? null, eventId: event.id, dueOn: '2026-02-01' });
-          if (e.post) await db.insert(posts).values({ userId: a.id, eventId: event.id, title: e.title, slug: `post-${i}`, bodyMarkdown: `# ${e.title}\n\nbody` });
+          if (e.followUp)
+            await db.insert(followUps).values({ userId: a.id, action: e.followUp, personId: who[0] ?? null, eventId: event.id, dueOn: '2026-02-01' });
+          if (e.post)
+            await db.insert(posts).values({ userId: a.id, eventId: event.id, title: e.title, slug: `post-${i}`, bodyMarkdown: `# ${e.title}\n\nbody` });
         }
         const first = await all(backupChunks(a.id));
         // The original account goes, so the restore keeps the backup's own ids (nothing collides).
@@ -159,7 +180,9 @@ describe('backup', () => {
     const org = await makeOrganisation(a.id, 'Smith, Jones & Partners', 'Legal');
     await makePerson(a.id, { name: 'Dmitri Иванов', organisationId: org.id, email: 'd@sj.example', notes: 'line one\nline "two"' });
     const csv = await all(csvChunks(a.id));
-    expect(csv.split('\r\n')[0]).toMatch(/^First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/);
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/,
+    );
     const b = await createTestUser();
     expect(await runImport(b.id, 'csv', csv)).toMatchObject({ created: 1, errors: [] });
     const [p] = (await searchPeople(b.id, searchParamsSchema.parse({ sector: 'Legal' }))).items;

@@ -34,9 +34,7 @@ async function json(res: Response) {
 /** Two PATCHes from the same read, sent together: exactly one wins, the other is a 409 naming the winner. */
 async function race(dir: string, id: string, version: number, field: string, values: [string, string]) {
   const { PATCH, GET } = await route(dir);
-  const answers = await Promise.all(
-    values.map((v) => callRoute(PATCH!, 'PATCH', '/x', { token, params: { id }, body: { version, [field]: v } }).then(json)),
-  );
+  const answers = await Promise.all(values.map((v) => callRoute(PATCH!, 'PATCH', '/x', { token, params: { id }, body: { version, [field]: v } }).then(json)));
   const won = answers.filter((a) => a.status === 200);
   const lost = answers.filter((a) => a.status === 409);
   expect(answers.map((a) => a.status).sort(), JSON.stringify(answers).slice(0, 400)).toEqual([200, 409]);
@@ -131,7 +129,10 @@ describe('twenty submits, one Idempotency-Key', () => {
         Array.from({ length: 20 }, () => callRoute(POST!, 'POST', '/x', { token, params, body, headers: { 'idempotency-key': key } }).then(json)),
       );
       const after = await rowCounts(userId);
-      expect(answers.map((a) => a.status), JSON.stringify(answers.find((a) => a.status !== 201))?.slice(0, 300)).toEqual(Array(20).fill(201));
+      expect(
+        answers.map((a) => a.status),
+        JSON.stringify(answers.find((a) => a.status !== 201))?.slice(0, 300),
+      ).toEqual(Array(20).fill(201));
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
       expect(after[table]! - before[table]!, `${currentDriver()}: new ${table} rows`).toBe(1);
     });

@@ -20,7 +20,11 @@ describe('dashboard', () => {
       startsAt: daysAgo(300),
       people: [{ personId: olderFriend!.id }, { personId: oldFriend!.id }, { personId: recent!.id }, { personId: mentioned!.id, relation: 'mentioned' }],
     });
-    await makeEvent(user.id, { title: 'B', startsAt: daysAgo(200), people: [{ personId: olderFriend!.id }, { personId: mentioned!.id, relation: 'mentioned' }] });
+    await makeEvent(user.id, {
+      title: 'B',
+      startsAt: daysAgo(200),
+      people: [{ personId: olderFriend!.id }, { personId: mentioned!.id, relation: 'mentioned' }],
+    });
     await makeEvent(user.id, { title: 'C', startsAt: daysAgo(90), people: [{ personId: oldFriend!.id }, { personId: once!.id }] });
     await makeEvent(user.id, { title: 'D', startsAt: daysAgo(5), people: [{ personId: recent!.id }] });
 

@@ -13,7 +13,10 @@ import { createTestUser } from '../support/users';
 
 /** Moves a row's deletion back in time, as if it had been deleted `days` ago. */
 async function deletedDaysAgo(table: typeof people | typeof networkingEvents | typeof posts | typeof followUps, id: string, days: number) {
-  await db.update(table).set({ deletedAt: sql`now() - ${days}::float8 * interval '1 day'` }).where(eq(table.id, id));
+  await db
+    .update(table)
+    .set({ deletedAt: sql`now() - ${days}::float8 * interval '1 day'` })
+    .where(eq(table.id, id));
 }
 
 async function scene(name: string) {
@@ -74,7 +77,10 @@ describe('recently deleted', () => {
 
     expect(await listRecentlyDeleted(user.id)).toEqual([]);
     expect((await getPerson(user.id, ann.id)).deleted).toBe(false);
-    const live = await db.select({ action: followUps.action }).from(followUps).where(sql`${followUps.userId} = ${user.id} and ${followUps.deletedAt} is null`);
+    const live = await db
+      .select({ action: followUps.action })
+      .from(followUps)
+      .where(sql`${followUps.userId} = ${user.id} and ${followUps.deletedAt} is null`);
     expect(live.map((f) => f.action).sort()).toEqual(['Book the venue Restore', 'Send Ann the deck Restore']);
     expect(await liveItem(user.id, 'event', event.id)).toEqual({ label: 'Summit Restore', href: `/events/${event.id}` });
     expect(await liveItem(user.id, 'post', post.id)).toMatchObject({ href: `/posts/${post.id}` });
@@ -91,11 +97,19 @@ describe('recently deleted', () => {
       await deletePerson(s.user.id, s.ann.id);
       await deletePost(s.user.id, s.post.id);
       await deleteFollowUp(s.user.id, s.solo.id);
-      for (const [table, id] of [[networkingEvents, s.event.id], [people, s.ann.id], [posts, s.post.id], [followUps, s.solo.id]] as const) {
+      for (const [table, id] of [
+        [networkingEvents, s.event.id],
+        [people, s.ann.id],
+        [posts, s.post.id],
+        [followUps, s.solo.id],
+      ] as const) {
         await deletedDaysAgo(table, id, 40);
       }
       // The event's follow-up went with it, at the same moment.
-      await db.update(followUps).set({ deletedAt: sql`now() - make_interval(days => 40)` }).where(eq(followUps.eventId, s.event.id));
+      await db
+        .update(followUps)
+        .set({ deletedAt: sql`now() - make_interval(days => 40)` })
+        .where(eq(followUps.eventId, s.event.id));
     }
     await deletePerson(a.user.id, keepPerson.id);
     await deletedDaysAgo(people, keepPerson.id, 29);
@@ -108,7 +122,12 @@ describe('recently deleted', () => {
       expect(await db.select().from(networkingEvents).where(eq(networkingEvents.id, s.event.id))).toEqual([]);
       expect(await db.select().from(people).where(eq(people.id, s.ann.id))).toEqual([]);
       expect(await db.select().from(posts).where(eq(posts.id, s.post.id))).toEqual([]);
-      expect(await db.select().from(followUps).where(inArray(followUps.id, [s.solo.id]))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(followUps)
+          .where(inArray(followUps.id, [s.solo.id])),
+      ).toEqual([]);
       expect(await db.select().from(encounters).where(eq(encounters.eventId, s.event.id))).toEqual([]);
       expect(await db.select().from(insights).where(eq(insights.eventId, s.event.id))).toEqual([]);
       expect(await db.select().from(followUps).where(eq(followUps.userId, s.user.id))).toEqual([]);

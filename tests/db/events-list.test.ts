@@ -13,8 +13,7 @@ const titles = (page: { items: { title: string }[] }) => page.items.map((i) => i
 describe('the events list', () => {
   it('filters by search, series, topic (event or person), sector and year, newest first, with counts', async () => {
     const user = await createTestUser({ timeZone: 'Europe/Berlin' });
-    const add = (input: Record<string, unknown>) =>
-      createEvent(user.id, eventInputSchema.parse(input)).then((r) => r.event);
+    const add = (input: Record<string, unknown>) => createEvent(user.id, eventInputSchema.parse(input)).then((r) => r.event);
     await add({ title: 'CIO Club, March', startsAt: '2026-03-10T18:00:00Z', series: 'CIO Club monthly', topics: ['Cloud'] });
     await add({
       title: 'Open data breakfast',
@@ -27,12 +26,7 @@ describe('the events list', () => {
     await add({ title: 'New year drinks', startsAt: '2025-12-31T23:30:00Z', series: 'cio club MONTHLY' });
     await add({ title: 'Someone else', startsAt: '2026-01-01T12:00:00Z' });
 
-    expect(titles(await listEvents(user.id, q({}), user.timeZone))).toEqual([
-      'Open data breakfast',
-      'CIO Club, March',
-      'Someone else',
-      'New year drinks',
-    ]);
+    expect(titles(await listEvents(user.id, q({}), user.timeZone))).toEqual(['Open data breakfast', 'CIO Club, March', 'Someone else', 'New year drinks']);
     const breakfast = (await listEvents(user.id, q({ q: 'guildhall' }))).items;
     expect(breakfast).toEqual([expect.objectContaining({ title: 'Open data breakfast', peopleCount: 2, openFollowUps: 2 })]);
     expect(titles(await listEvents(user.id, q({ series: 'CIO CLUB monthly' })))).toEqual(['CIO Club, March', 'New year drinks']);

@@ -71,10 +71,20 @@ describe('saving an event never loses what the form did not show or did not chan
     await deletePerson(user.id, ada);
     const detail = await getEventDetail(db, user.id, event.id);
     expect(detail.people.map((p) => p.id)).not.toContain(ada);
-    await updateEvent(user.id, event.id, detail.version, formInput(detail, (i) => (i.reflection = 'A good evening')));
+    await updateEvent(
+      user.id,
+      event.id,
+      detail.version,
+      formInput(detail, (i) => (i.reflection = 'A good evening')),
+    );
     // A second save as well: the follow-up naming Ada must not make it fail.
     const again = await getEventDetail(db, user.id, event.id);
-    await updateEvent(user.id, event.id, again.version, formInput(again, (i) => (i.summary = 'Cloud, mostly')));
+    await updateEvent(
+      user.id,
+      event.id,
+      again.version,
+      formInput(again, (i) => (i.summary = 'Cloud, mostly')),
+    );
 
     await restorePerson(user.id, ada);
     expect(await history(user.id, ada)).toEqual(before);
@@ -89,12 +99,19 @@ describe('saving an event never loses what the form did not show or did not chan
     const user = await createTestUser();
     const event = await evening(user.id);
     const ids = async () => ({
-      encounters: (await db.select({ id: encounters.id }).from(encounters).where(eq(encounters.eventId, event.id)).orderBy(asc(encounters.id))).map((r) => r.id),
+      encounters: (await db.select({ id: encounters.id }).from(encounters).where(eq(encounters.eventId, event.id)).orderBy(asc(encounters.id))).map(
+        (r) => r.id,
+      ),
       insights: (await db.select({ id: insights.id }).from(insights).where(eq(insights.eventId, event.id)).orderBy(asc(insights.id))).map((r) => r.id),
     });
     const before = await ids();
     const detail = await getEventDetail(db, user.id, event.id);
-    await updateEvent(user.id, event.id, detail.version, formInput(detail, (i) => (i.reflection = 'Worth it')));
+    await updateEvent(
+      user.id,
+      event.id,
+      detail.version,
+      formInput(detail, (i) => (i.reflection = 'Worth it')),
+    );
     expect(await ids()).toEqual(before);
   });
 
@@ -108,7 +125,12 @@ describe('saving an event never loses what the form did not show or did not chan
 
     // The form, opened before those changes, saves a new reflection.
     const draft = eventToDraft(eventToJson(stale), 'Europe/London');
-    await updateEvent(user.id, event.id, stale.version, eventInputSchema.parse(draftToPayload({ ...draft, reflection: 'Edited on the train' }, 'Europe/London')));
+    await updateEvent(
+      user.id,
+      event.id,
+      stale.version,
+      eventInputSchema.parse(draftToPayload({ ...draft, reflection: 'Edited on the train' }, 'Europe/London')),
+    );
     const now = await getEventDetail(db, user.id, event.id);
     expect(now.reflection).toBe('Edited on the train');
     expect(now.followUps.map((f) => f.action).sort()).toEqual(['Compare notes on device policy', 'Read the white paper', 'Send Ada the report']);
@@ -167,7 +189,10 @@ describe('saving an event never loses what the form did not show or did not chan
     // Now the stale form really changes Grace's role: that is a conflict, not an overwrite.
     const now = await getEventDetail(db, user.id, event.id);
     const changing = eventInputSchema.parse(
-      draftToPayload({ ...draft, version: now.version, people: draft.people.map((p) => (p.id === grace.id ? { ...p, role: 'Commodore' } : p)) }, 'Europe/London'),
+      draftToPayload(
+        { ...draft, version: now.version, people: draft.people.map((p) => (p.id === grace.id ? { ...p, role: 'Commodore' } : p)) },
+        'Europe/London',
+      ),
     );
     await expect(updateEvent(user.id, event.id, now.version, changing)).rejects.toBeInstanceOf(VersionConflictError);
     const [still] = await db.select({ role: people.role }).from(people).where(eq(people.id, grace.id));

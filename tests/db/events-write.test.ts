@@ -29,8 +29,17 @@ const evening = (extra: Record<string, unknown> = {}) =>
   });
 
 async function countRows(userId: string) {
-  const count = async (table: typeof networkingEvents | typeof people | typeof organisations | typeof topics | typeof encounters | typeof insights | typeof followUps) =>
-    Number((await db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.userId, userId)))[0]!.n);
+  const count = async (
+    table: typeof networkingEvents | typeof people | typeof organisations | typeof topics | typeof encounters | typeof insights | typeof followUps,
+  ) =>
+    Number(
+      (
+        await db
+          .select({ n: sql<number>`count(*)` })
+          .from(table)
+          .where(eq(table.userId, userId))
+      )[0]!.n,
+    );
   return {
     events: await count(networkingEvents),
     people: await count(people),
@@ -72,17 +81,17 @@ describe('saving an event', () => {
   it('a retried request with the same idempotency key makes one event', async () => {
     const user = await createTestUser();
     const key = `test-${randomUUID()}`;
-    const [a, b] = await Promise.all([
-      createEvent(user.id, evening(), { idempotencyKey: key }),
-      createEvent(user.id, evening(), { idempotencyKey: key }),
-    ]);
+    const [a, b] = await Promise.all([createEvent(user.id, evening(), { idempotencyKey: key }), createEvent(user.id, evening(), { idempotencyKey: key })]);
     expect(a.event.id).toBe(b.event.id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     const again = await createEvent(user.id, evening(), { idempotencyKey: key });
     expect(again).toMatchObject({ replayed: true, event: { id: a.event.id } });
     expect((await countRows(user.id)).events).toBe(1);
     await expect(createEvent(user.id, evening({ title: 'Other' }), { idempotencyKey: key })).rejects.toMatchObject({ status: 422 });
-    const keys = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id)));
+    const keys = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, user.id)));
     expect(keys).toHaveLength(1);
   });
 
@@ -113,7 +122,7 @@ describe('editing and deleting an event', () => {
   it('a stale version is a conflict carrying the current copy, and changes nothing', async () => {
     const user = await createTestUser();
     const { event } = await createEvent(user.id, evening());
-    const first = await updateEvent(user.id, event.id, event.version, evening({ title: 'From the phone', people: [] , insights: [], followUps: [] }));
+    const first = await updateEvent(user.id, event.id, event.version, evening({ title: 'From the phone', people: [], insights: [], followUps: [] }));
     expect(first.version).toBe(event.version + 1);
     expect(first.people).toEqual([]);
     const err = await updateEvent(user.id, event.id, event.version, evening({ title: 'From the laptop' })).catch((e) => e);
@@ -134,7 +143,10 @@ describe('editing and deleting an event', () => {
     });
     // Changing a follow-up without the version it was read at is refused, naming the field.
     const unversioned = { ...input, followUps: [{ id: kept.id, action: 'Read it twice', due: undefined }] };
-    await expect(updateEvent(user.id, event.id, event.version, unversioned)).rejects.toMatchObject({ status: 400, fieldErrors: { 'followUps.0.version': expect.any(Array) } });
+    await expect(updateEvent(user.id, event.id, event.version, unversioned)).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { 'followUps.0.version': expect.any(Array) },
+    });
     const updated = await updateEvent(user.id, event.id, event.version, { ...input, removeFollowUps: [removed.id] });
     expect(updated.followUps).toEqual([expect.objectContaining({ id: kept.id, action: 'Read it twice', version: 2 })]);
     // Ada was re-saved unchanged (same name, role, organisation, sector): her own record was not rewritten.

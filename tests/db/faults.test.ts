@@ -25,7 +25,10 @@ process.env.API_WRITE_LIMIT = '100000';
 const binDir = (() => {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
-  const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(base, versions[0], 'bin') : null;
 })();
 const onServerProject = !!process.env.DATABASE_URL;
@@ -85,10 +88,22 @@ describe.skipIf(!onServerProject || !binDir)('faults: the PostgreSQL server cras
       const res = await callRoute(POST!, 'POST', '/api/v1/events', {
         token,
         headers: { 'idempotency-key': key },
-        body: { title: `Load ${key}`, startsAt: '2026-05-12T18:00:00Z', people: [{ name: `Guest ${key}`, organisation: 'Fault Org' }], followUps: [{ action: `Follow ${key}` }] },
+        body: {
+          title: `Load ${key}`,
+          startsAt: '2026-05-12T18:00:00Z',
+          people: [{ name: `Guest ${key}`, organisation: 'Fault Org' }],
+          followUps: [{ action: `Follow ${key}` }],
+        },
       });
       const body = await res.json().catch(() => ({}));
-      const outcome = { key, status: res.status, ms: Date.now() - t0, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type'), id: body.id };
+      const outcome = {
+        key,
+        status: res.status,
+        ms: Date.now() - t0,
+        retryAfter: res.headers.get('retry-after'),
+        type: res.headers.get('content-type'),
+        id: body.id,
+      };
       outcomes.push(outcome);
       return outcome;
     };
@@ -117,9 +132,14 @@ describe.skipIf(!onServerProject || !binDir)('faults: the PostgreSQL server cras
 
     const statuses = [...new Set(outcomes.map((o) => o.status))].sort();
     const refused = outcomes.filter((o) => o.status !== 201);
-    console.log(`[faults] ${outcomes.length} writes: ${outcomes.length - refused.length} acknowledged, ${refused.length} refused with ${statuses.join('/')}; slowest refusal ${Math.max(0, ...refused.map((o) => o.ms))} ms`);
+    console.log(
+      `[faults] ${outcomes.length} writes: ${outcomes.length - refused.length} acknowledged, ${refused.length} refused with ${statuses.join('/')}; slowest refusal ${Math.max(0, ...refused.map((o) => o.ms))} ms`,
+    );
     // Every answer is a success or a clear, retryable refusal: never a 500.
-    expect(statuses.every((s) => s === 201 || s === 503), `statuses ${statuses}`).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 503),
+      `statuses ${statuses}`,
+    ).toBe(true);
     expect(refused.length, 'the crash was really felt by requests').toBeGreaterThan(0);
     for (const o of refused) {
       expect(o.type).toContain('application/problem+json');

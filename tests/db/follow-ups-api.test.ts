@@ -63,7 +63,14 @@ describe('JSON API for follow-ups', () => {
     const created = await createRoute(call('POST', BASE, { action: '  Send deck ', due: today, personId: ann.id, eventId: ev.id }), noParams);
     expect(created.status).toBe(201);
     const item = await created.json();
-    expect(item).toMatchObject({ action: 'Send deck', due: today, status: 'open', doneAt: null, person: { id: ann.id, displayName: 'Ann' }, event: { id: ev.id, title: 'CIO Club' } });
+    expect(item).toMatchObject({
+      action: 'Send deck',
+      due: today,
+      status: 'open',
+      doneAt: null,
+      person: { id: ann.id, displayName: 'Ann' },
+      event: { id: ev.id, title: 'CIO Club' },
+    });
     await createRoute(call('POST', BASE, { action: 'Later one', due: addDays(today, 30) }), noParams);
     await createRoute(call('POST', BASE, { action: 'Undated' }), noParams);
 
@@ -85,7 +92,9 @@ describe('JSON API for follow-ups', () => {
     expect(await list('due=today')).toEqual([]);
 
     const doneVersion = (await (await getRoute(call('GET', `${BASE}/${item.id}`), idParams(item.id))).json()).version;
-    const cleared = await (await patchRoute(call('PATCH', `${BASE}/${item.id}`, { due: null, status: 'open', version: doneVersion }), idParams(item.id))).json();
+    const cleared = await (
+      await patchRoute(call('PATCH', `${BASE}/${item.id}`, { due: null, status: 'open', version: doneVersion }), idParams(item.id))
+    ).json();
     expect(cleared).toMatchObject({ due: null, status: 'open', doneAt: null });
 
     const stale = await patchRoute(call('PATCH', `${BASE}/${item.id}`, { action: 'x', version: 1 }), idParams(item.id));
@@ -106,7 +115,10 @@ describe('JSON API for follow-ups', () => {
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect((await second.json()).id).toBe((await first.json()).id);
-    const rowsFound = await db.select().from(followUps).where(and(eq(followUps.userId, user.id), isNull(followUps.deletedAt)));
+    const rowsFound = await db
+      .select()
+      .from(followUps)
+      .where(and(eq(followUps.userId, user.id), isNull(followUps.deletedAt)));
     expect(rowsFound).toHaveLength(1);
     const reused = await createRoute(call('POST', BASE, { action: 'Different' }, key), noParams);
     expect(reused.status).toBe(422);
@@ -130,7 +142,10 @@ describe('JSON API for follow-ups', () => {
     expect((await listRoute(call('GET', `${BASE}?due=someday`), noParams)).status).toBe(400);
     expect((await listRoute(call('GET', `${BASE}?person=123`), noParams)).status).toBe(400);
     expect((await getRoute(call('GET', `${BASE}/not-a-uuid`), idParams('not-a-uuid'))).status).toBe(404);
-    const extra = await patchRoute(call('PATCH', `${BASE}/00000000-0000-4000-8000-000000000000`, { userId: 'x' }), idParams('00000000-0000-4000-8000-000000000000'));
+    const extra = await patchRoute(
+      call('PATCH', `${BASE}/00000000-0000-4000-8000-000000000000`, { userId: 'x' }),
+      idParams('00000000-0000-4000-8000-000000000000'),
+    );
     expect(extra.status).toBe(400);
   });
 
@@ -142,7 +157,9 @@ describe('JSON API for follow-ups', () => {
 
     expect((await (await listRoute(intruder.call('GET', BASE), noParams)).json()).items).toEqual([]);
     expect((await getRoute(intruder.call('GET', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
-    expect((await patchRoute(intruder.call('PATCH', `${BASE}/${created.id}`, { status: 'done', version: created.version }), idParams(created.id))).status).toBe(404);
+    expect((await patchRoute(intruder.call('PATCH', `${BASE}/${created.id}`, { status: 'done', version: created.version }), idParams(created.id))).status).toBe(
+      404,
+    );
     expect((await deleteRoute(intruder.call('DELETE', `${BASE}/${created.id}`), idParams(created.id))).status).toBe(404);
     expect((await createRoute(intruder.call('POST', BASE, { action: 'x', personId: person.id }), noParams)).status).toBe(404);
     expect((await (await getRoute(owner.call('GET', `${BASE}/${created.id}`), idParams(created.id))).json()).status).toBe('open');

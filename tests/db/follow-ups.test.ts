@@ -5,15 +5,7 @@ import { followUps, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
 import { addDays, dueGroup } from '@/lib/follow-ups/dates';
-import {
-  completeFollowUp,
-  createFollowUp,
-  deleteFollowUp,
-  reopenFollowUp,
-  restoreFollowUp,
-  snoozeFollowUp,
-  updateFollowUp,
-} from '@/lib/follow-ups/mutations';
+import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
 import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
@@ -34,8 +26,14 @@ describe('grouping at time-zone edges', () => {
       const today = todayIn(user.timeZone, instant);
       const todays = await listFollowUps(user.id, today, { due: 'today' });
       const week = await listFollowUps(user.id, today, { due: 'week' });
-      expect(todays.map((f) => f.action), tz).toEqual(expectToday);
-      expect(week.map((f) => f.action), tz).toEqual(expectWeek);
+      expect(
+        todays.map((f) => f.action),
+        tz,
+      ).toEqual(expectToday);
+      expect(
+        week.map((f) => f.action),
+        tz,
+      ).toEqual(expectWeek);
       // The page groups in code and the API filters in SQL: they must agree.
       for (const item of await listFollowUps(user.id, today)) {
         const sqlGroup = (await listFollowUps(user.id, today, { due: dueGroup(item.due, today) })).map((f) => f.id);

@@ -56,7 +56,7 @@ describe('formAction', () => {
   beforeEach(() => {
     errors = [];
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      errors.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      errors.push(args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '));
     });
   });
   afterEach(() => {
@@ -101,10 +101,22 @@ describe('formAction', () => {
     expect(duplicate).toMatchObject({ ok: false, status: 409, values: { name: 'twice' } });
     expect(duplicate.fieldErrors?.name?.length ?? (duplicate.message ? 1 : 0)).toBe(1);
 
-    const missing = formAction(z.object({}), async () => { throw new NotFoundError(); }, { name: 't', notFoundMessage: 'That thing was not found.' });
+    const missing = formAction(
+      z.object({}),
+      async () => {
+        throw new NotFoundError();
+      },
+      { name: 't', notFoundMessage: 'That thing was not found.' },
+    );
     expect(await missing({}, form({}))).toMatchObject({ ok: false, status: 404, message: 'That thing was not found.' });
 
-    const stale = formAction(z.object({}), async () => { throw new VersionConflictError({ version: 7, name: 'Theirs' }); }, { name: 't' });
+    const stale = formAction(
+      z.object({}),
+      async () => {
+        throw new VersionConflictError({ version: 7, name: 'Theirs' });
+      },
+      { name: 't' },
+    );
     const conflict = await stale({}, form({ name: 'Mine', version: '6' }));
     expect(conflict).toMatchObject({ ok: false, status: 409, conflict: { version: 7, name: 'Theirs' }, values: { name: 'Mine', version: '7' } });
 
@@ -128,11 +140,7 @@ describe('formAction', () => {
 
   it('logs an unexpected failure by code and action, never the query parameters', async () => {
     session.user = await createTestUser();
-    const failing = formAction(
-      z.object({ note: z.string() }),
-      async ({ input }) => db.execute(sql`select ${input.note}::int as n`),
-      { name: 'test.failing' },
-    );
+    const failing = formAction(z.object({ note: z.string() }), async ({ input }) => db.execute(sql`select ${input.note}::int as n`), { name: 'test.failing' });
     const result = await failing({}, form({ note: SECRET }));
     expect(result).toMatchObject({ ok: false, status: 500, message: 'Something went wrong on our side. Nothing was changed.' });
     expect(result.values).toEqual({ note: SECRET });

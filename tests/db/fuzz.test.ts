@@ -110,7 +110,19 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
         summary: 'Summary',
         reflection: 'Reflection',
         topics: ['topic'],
-        people: [{ name: 'Ann', role: 'Chair', organisation: 'Org', sector: 'Sector', email: 'ann@example.test', relation: 'met', notes: 'n', topics: ['t'], newPerson: true }],
+        people: [
+          {
+            name: 'Ann',
+            role: 'Chair',
+            organisation: 'Org',
+            sector: 'Sector',
+            email: 'ann@example.test',
+            relation: 'met',
+            notes: 'n',
+            topics: ['t'],
+            newPerson: true,
+          },
+        ],
         insights: [{ text: 'fact', personIndex: 0 }],
         followUps: [{ action: 'Write', due: '2026-05-20', personIndex: 0 }],
       };
@@ -123,7 +135,16 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
     case 'patch /api/v1/follow-ups/{id}':
       return { action: 'Call again', due: '2026-06-02', status: 'open', version: ids.followUp!.version };
     case 'post /api/v1/people':
-      return { name: 'Bo', role: 'Lead', organisationName: 'Org', email: 'bo@example.test', phone: '+44 20 7946 0000', links: ['https://example.test/bo'], notes: 'n', keepPrivate: false };
+      return {
+        name: 'Bo',
+        role: 'Lead',
+        organisationName: 'Org',
+        email: 'bo@example.test',
+        phone: '+44 20 7946 0000',
+        links: ['https://example.test/bo'],
+        notes: 'n',
+        keepPrivate: false,
+      };
     case 'patch /api/v1/people/{id}':
       return { version: ids.person!.version, name: 'Bo', role: 'Lead', notes: 'x', links: ['example.test'], keepPrivate: true };
     case 'post /api/v1/import/stream':
@@ -203,7 +224,12 @@ async function send(ep: EndpointDoc, handler: Handler, body: unknown, raw?: stri
 
 /** Saving the event re-saves its follow-ups (a new version each): read every version afresh. */
 async function refreshVersions() {
-  for (const [kind, path] of [['event', '/api/v1/events/{id}'], ['person', '/api/v1/people/{id}'], ['followUp', '/api/v1/follow-ups/{id}'], ['post', '/api/v1/posts/{id}']] as const) {
+  for (const [kind, path] of [
+    ['event', '/api/v1/events/{id}'],
+    ['person', '/api/v1/people/{id}'],
+    ['followUp', '/api/v1/follow-ups/{id}'],
+    ['post', '/api/v1/posts/{id}'],
+  ] as const) {
     if (!ids[kind]) continue;
     const ep = endpoints.find((e) => e.method === 'get' && e.path === path)!;
     const res = await callRoute(await handlerFor(ep), 'GET', '/x', { token, params: { id: ids[kind].id } });
@@ -222,18 +248,38 @@ beforeAll(async () => {
   const created = await (await callRoute(await handlerFor(events!), 'POST', '/api/v1/events', { token, body: validBody(events!) })).json();
   ids.event = { id: created.id, version: created.version };
   ids.person = { id: created.people[0].id, version: 1 };
-  const person = await (await callRoute(await handlerFor(endpoints.find((e) => e.method === 'get' && e.path === '/api/v1/people/{id}')!), 'GET', '/x', { token, params: { id: ids.person.id } })).json();
+  const person = await (
+    await callRoute(await handlerFor(endpoints.find((e) => e.method === 'get' && e.path === '/api/v1/people/{id}')!), 'GET', '/x', {
+      token,
+      params: { id: ids.person.id },
+    })
+  ).json();
   ids.person.version = person.version;
   ids.followUp = { id: created.followUps[0].id, version: created.followUps[0].version ?? 1 };
-  const fu = await (await callRoute(await handlerFor(endpoints.find((e) => e.method === 'get' && e.path === '/api/v1/follow-ups/{id}')!), 'GET', '/x', { token, params: { id: ids.followUp.id } })).json();
+  const fu = await (
+    await callRoute(await handlerFor(endpoints.find((e) => e.method === 'get' && e.path === '/api/v1/follow-ups/{id}')!), 'GET', '/x', {
+      token,
+      params: { id: ids.followUp.id },
+    })
+  ).json();
   ids.followUp.version = fu.version;
-  const post = await (await callRoute(await handlerFor(bodyEndpoints.find((e) => e.path === '/api/v1/events/{id}/post')!), 'POST', '/x', { token, body: {}, params: { id: ids.event.id } })).json();
+  const post = await (
+    await callRoute(await handlerFor(bodyEndpoints.find((e) => e.path === '/api/v1/events/{id}/post')!), 'POST', '/x', {
+      token,
+      body: {},
+      params: { id: ids.event.id },
+    })
+  ).json();
   ids.post = { id: post.id, version: post.version };
 }, 60_000);
 
 afterAll(() => {
   const total = Object.values(tally).reduce((a, b) => a + b, 0);
-  console.log(`[fuzz] ${total} generated requests and parses:\n${Object.entries(tally).map(([k, v]) => `  ${v}\t${k}`).join('\n')}`);
+  console.log(
+    `[fuzz] ${total} generated requests and parses:\n${Object.entries(tally)
+      .map(([k, v]) => `  ${v}\t${k}`)
+      .join('\n')}`,
+  );
 });
 
 describe('fuzzing every API body', () => {
@@ -341,10 +387,15 @@ describe('fuzzing every API query string and id', () => {
     it(`${name}: the query schema alone, ${RUNS_PER_SCHEMA} hostile query objects, never throws`, () => {
       const keys = Object.keys(ep.query!.shape);
       fc.assert(
-        fc.property(fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), fc.oneof(hostileText, fc.array(hostileText, { maxLength: 3 })), { maxKeys: 5 }), (query) => {
-          count(`schema ${name}`);
-          ep.query!.safeParse(query);
-        }),
+        fc.property(
+          fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), fc.oneof(hostileText, fc.array(hostileText, { maxLength: 3 })), {
+            maxKeys: 5,
+          }),
+          (query) => {
+            count(`schema ${name}`);
+            ep.query!.safeParse(query);
+          },
+        ),
         { numRuns: RUNS_PER_SCHEMA },
       );
     });
@@ -353,7 +404,13 @@ describe('fuzzing every API query string and id', () => {
       const keys = Object.keys(ep.query!.shape);
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), hostileText.filter((s) => s.length < 5000)), { maxLength: 4 }),
+          fc.array(
+            fc.tuple(
+              fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })),
+              hostileText.filter((s) => s.length < 5000),
+            ),
+            { maxLength: 4 },
+          ),
           async (pairs) => {
             count(`query ${name}`);
             const search = new URLSearchParams();
@@ -373,12 +430,19 @@ describe('fuzzing every API query string and id', () => {
   it(`every route with an {id} (${withId.length}) answers 404 for ${RUNS_PER_BODY} hostile ids`, async () => {
     const handlers = await Promise.all(withId.map(handlerFor));
     await fc.assert(
-      fc.asyncProperty(fc.nat(withId.length - 1), fc.oneof(hostileText.filter((s) => s.length < 2000), fc.uuid()), async (i, id) => {
-        count('path ids');
-        const ep = withId[i]!;
-        const res = await callRoute(handlers[i]!, ep.method.toUpperCase(), '/x', { token, params: { id }, body: ep.body ? validBody(ep) : undefined });
-        expect(res.status, `${ep.method} ${ep.path} id=${JSON.stringify(id).slice(0, 80)}`).toBe(404);
-      }),
+      fc.asyncProperty(
+        fc.nat(withId.length - 1),
+        fc.oneof(
+          hostileText.filter((s) => s.length < 2000),
+          fc.uuid(),
+        ),
+        async (i, id) => {
+          count('path ids');
+          const ep = withId[i]!;
+          const res = await callRoute(handlers[i]!, ep.method.toUpperCase(), '/x', { token, params: { id }, body: ep.body ? validBody(ep) : undefined });
+          expect(res.status, `${ep.method} ${ep.path} id=${JSON.stringify(id).slice(0, 80)}`).toBe(404);
+        },
+      ),
       { numRuns: RUNS_PER_BODY },
     );
   }, 120_000);

@@ -27,12 +27,21 @@ describe('housekeeping', () => {
     const [old, recent] = [`hk-old-${randomUUID()}`, `hk-recent-${randomUUID()}`];
     await hit(old, 10, 60);
     await hit(recent, 10, 3600);
-    await db.update(rateLimits).set({ windowStart: sql`now() - interval '61 minutes'` }).where(eq(rateLimits.key, old));
-    await db.update(rateLimits).set({ windowStart: sql`now() - interval '59 minutes'` }).where(eq(rateLimits.key, recent));
+    await db
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '61 minutes'` })
+      .where(eq(rateLimits.key, old));
+    await db
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '59 minutes'` })
+      .where(eq(rateLimits.key, recent));
 
     const report = await runHousekeeping();
     expect(report?.rateLimits).toBeGreaterThanOrEqual(1);
-    const left = await db.select({ key: rateLimits.key }).from(rateLimits).where(inArray(rateLimits.key, [old, recent]));
+    const left = await db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(inArray(rateLimits.key, [old, recent]));
     expect(left.map((r) => r.key)).toEqual([recent]);
   });
 
@@ -40,7 +49,10 @@ describe('housekeeping', () => {
     const user = await createTestUser();
     const expired = await createSession(user.id, 'old phone');
     const live = await createSession(user.id, 'laptop');
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, expired));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.id, expired));
 
     await runHousekeeping();
     const left = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
@@ -76,7 +88,10 @@ describe('housekeeping', () => {
     expect(first.status).toBe(201);
     const created = (await first.json()) as { id: string; notes: string };
     // The replay answers the record as it is now, from the record, not from a copy.
-    await db.update(people).set({ role: 'CTO' }).where(and(eq(people.id, created.id), eq(people.userId, user.id)));
+    await db
+      .update(people)
+      .set({ role: 'CTO' })
+      .where(and(eq(people.id, created.id), eq(people.userId, user.id)));
     const replay = await post();
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await replay.json()).toMatchObject({ id: created.id, notes: body.notes, role: 'CTO' });
@@ -86,7 +101,10 @@ describe('housekeeping', () => {
     for (const text of ['Priya', 'priya.secret', 'divorce']) expect(stored).not.toContain(text);
 
     await deletePerson(user.id, created.id);
-    await db.update(people).set({ deletedAt: sql`now() - interval '31 days'` }).where(eq(people.id, created.id));
+    await db
+      .update(people)
+      .set({ deletedAt: sql`now() - interval '31 days'` })
+      .where(eq(people.id, created.id));
     const report = await runHousekeeping();
     expect(report?.purged.person).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(people).where(eq(people.id, created.id))).toEqual([]);
@@ -106,7 +124,10 @@ describe('housekeeping', () => {
     );
     const { id } = (await res.json()) as { id: string };
     await deletePerson(user.id, id);
-    await db.update(people).set({ deletedAt: sql`now() - interval '29 days'` }).where(eq(people.id, id));
+    await db
+      .update(people)
+      .set({ deletedAt: sql`now() - interval '29 days'` })
+      .where(eq(people.id, id));
     await runHousekeeping();
     expect(await db.select({ id: people.id }).from(people).where(eq(people.id, id))).toEqual([{ id }]);
     expect(await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, user.id))).toHaveLength(1);

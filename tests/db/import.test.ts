@@ -45,12 +45,25 @@ describe('import', () => {
     const user = await createTestUser();
     for (const f of ['iphone.vcf', 'android-21.vcf', 'google.csv', 'linkedin.csv']) await runImport(user.id, kindOf(f), fixture(f));
     const rows = await db
-      .select({ name: people.name, role: people.role, email: people.email, phone: people.phone, notes: people.notes, links: people.links, org: organisations.name })
+      .select({
+        name: people.name,
+        role: people.role,
+        email: people.email,
+        phone: people.phone,
+        notes: people.notes,
+        links: people.links,
+        org: organisations.name,
+      })
       .from(people)
       .leftJoin(organisations, eq(organisations.id, people.organisationId))
       .where(eq(people.userId, user.id));
     const by = (n: string) => rows.find((r) => r.name === n)!;
-    expect(by('Dr Adaeze Okonkwo')).toMatchObject({ org: 'Smith, Jones & Partners', role: 'Head of Data', email: 'adaeze@smithjones.example', phone: '+44 7700 900123' });
+    expect(by('Dr Adaeze Okonkwo')).toMatchObject({
+      org: 'Smith, Jones & Partners',
+      role: 'Head of Data',
+      email: 'adaeze@smithjones.example',
+      phone: '+44 7700 900123',
+    });
     expect(by('Dr Adaeze Okonkwo').notes).toContain('Promised an intro to the council team; follow up in May.');
     expect(by('Dr Adaeze Okonkwo').notes).toContain('ada.o@home.example (Personal)');
     expect(by('Dr Adaeze Okonkwo').notes).toContain('020 7946 0018 (Switchboard)');
@@ -114,11 +127,27 @@ describe('import', () => {
   it('malformed rows are named by line, and nothing is written unless the good rows are chosen', async () => {
     const user = await createTestUser();
     const file = [
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Good One', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Bad Mail', 'EMAIL:not-an-address', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'this line is broken', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'NOTE:nobody', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Good Two', 'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Good One',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Bad Mail',
+      'EMAIL:not-an-address',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'this line is broken',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'NOTE:nobody',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Good Two',
+      'END:VCARD',
     ].join('\r\n');
     const preview = await previewImport(user.id, 'vcard', file);
     expect(preview.errors).toEqual([
@@ -150,16 +179,27 @@ describe('import', () => {
     await expect(runImport(user.id, 'csv', file)).rejects.toBeInstanceOf(ImportRefusedError);
     const result = await runImport(user.id, 'csv', file, { mapping: ['name', 'organisation', 'email'] });
     expect(result.created).toBe(1);
-    const [p] = await db.select({ name: people.name, org: organisations.name }).from(people).leftJoin(organisations, eq(organisations.id, people.organisationId)).where(eq(people.userId, user.id));
+    const [p] = await db
+      .select({ name: people.name, org: organisations.name })
+      .from(people)
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(eq(people.userId, user.id));
     expect(p).toEqual({ name: 'Ravi Patel', org: 'Patel, Shah & Co' });
   });
 
   it('vCard → Rapport → vCard keeps names in any script, organisations with commas and multi-line notes; re-import creates nothing', async () => {
     const user = await createTestUser();
-    const names = ['Zoë Ångström', 'Дмитрий Иванов', 'محمد الأحمد', '佐藤 花子', 'Nguyễn Thị Minh Khai', 'O\'Brien; Séan, Jr.'];
+    const names = ['Zoë Ångström', 'Дмитрий Иванов', 'محمد الأحمد', '佐藤 花子', 'Nguyễn Thị Minh Khai', "O'Brien; Séan, Jr."];
     const cards = names
       .map((n, i) =>
-        ['BEGIN:VCARD', 'VERSION:4.0', `FN:${n.replace(/[,;]/g, (c) => `\\${c}`)}`, `ORG:Smith\\, Jones\\; Partners ${i}`, `NOTE:First line\\nSecond\\, with comma\\nThird`, 'END:VCARD'].join('\r\n'),
+        [
+          'BEGIN:VCARD',
+          'VERSION:4.0',
+          `FN:${n.replace(/[,;]/g, (c) => `\\${c}`)}`,
+          `ORG:Smith\\, Jones\\; Partners ${i}`,
+          `NOTE:First line\\nSecond\\, with comma\\nThird`,
+          'END:VCARD',
+        ].join('\r\n'),
       )
       .join('\r\n');
     expect(await runImport(user.id, 'vcard', cards)).toMatchObject({ created: names.length });
@@ -189,6 +229,13 @@ describe('import', () => {
     const bExport = await all(vcardChunks(b.id));
     expect(bExport).not.toContain('Only A Knows');
     expect(bExport.match(/BEGIN:VCARD/g)).toHaveLength(2);
-    expect((await db.select({ n: count() }).from(people).where(and(eq(people.userId, b.id))))[0]!.n).toBe(2);
+    expect(
+      (
+        await db
+          .select({ n: count() })
+          .from(people)
+          .where(and(eq(people.userId, b.id)))
+      )[0]!.n,
+    ).toBe(2);
   });
 });

@@ -98,11 +98,29 @@ async function makeOwner(): Promise<Owner> {
     await callRoute((await route(itemRoute)).DELETE!, 'DELETE', `${url}/${id}`, { token, params: { id } });
     return id;
   };
-  const deletedEvent = await deleted('app/api/v1/events/route.ts', '/api/v1/events', { title: `Gone ${MARK}`, startsAt: '2026-04-01T18:00:00Z' }, 'app/api/v1/events/[id]/route.ts');
-  const deletedPerson = await deleted('app/api/v1/people/route.ts', '/api/v1/people', { name: `Gone ${MARK}`, email: `gone-${MARK}@example.test` }, 'app/api/v1/people/[id]/route.ts');
+  const deletedEvent = await deleted(
+    'app/api/v1/events/route.ts',
+    '/api/v1/events',
+    { title: `Gone ${MARK}`, startsAt: '2026-04-01T18:00:00Z' },
+    'app/api/v1/events/[id]/route.ts',
+  );
+  const deletedPerson = await deleted(
+    'app/api/v1/people/route.ts',
+    '/api/v1/people',
+    { name: `Gone ${MARK}`, email: `gone-${MARK}@example.test` },
+    'app/api/v1/people/[id]/route.ts',
+  );
   const followUps = await route('app/api/v1/follow-ups/route.ts');
-  const fu = await ok(await callRoute(followUps.POST!, 'POST', '/api/v1/follow-ups', { token, body: { action: `Call ${MARK}`, due: '2026-06-01', personId } }), 201);
-  const deletedFollowUp = await deleted('app/api/v1/follow-ups/route.ts', '/api/v1/follow-ups', { action: `Gone ${MARK}` }, 'app/api/v1/follow-ups/[id]/route.ts');
+  const fu = await ok(
+    await callRoute(followUps.POST!, 'POST', '/api/v1/follow-ups', { token, body: { action: `Call ${MARK}`, due: '2026-06-01', personId } }),
+    201,
+  );
+  const deletedFollowUp = await deleted(
+    'app/api/v1/follow-ups/route.ts',
+    '/api/v1/follow-ups',
+    { action: `Gone ${MARK}` },
+    'app/api/v1/follow-ups/[id]/route.ts',
+  );
   const fromEvent = await route('app/api/v1/events/[id]/post/route.ts');
   const slugs: Record<string, string> = {};
   const newPost = async () => {
@@ -151,7 +169,15 @@ beforeAll(async () => {
   );
   const pid = ev.people[0].id as string;
   const person = await ok(await callRoute((await route('app/api/v1/people/[id]/route.ts')).GET!, 'GET', '/x', { token, params: { id: pid } }));
-  b = { user, token, person: { id: pid, version: person.version }, organisation: ev.people[0].organisation.id, orgName, sector: person.sector.id, event: ev.id };
+  b = {
+    user,
+    token,
+    person: { id: pid, version: person.version },
+    organisation: ev.people[0].organisation.id,
+    orgName,
+    sector: person.sector.id,
+    event: ev.id,
+  };
   const snap = JSON.stringify(await snapshotUser(a.user.id));
   secrets = [MARK, a.user.id, a.user.email, ...new Set(snap.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g))];
   secrets = secrets.filter((s) => s !== b.user.id);
@@ -202,7 +228,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /u/[handle]/feed.xml': {
     kind: 'public',
-    why: "published posts only, by design; drafts and deleted posts stay out",
+    why: 'published posts only, by design; drafts and deleted posts stay out',
     check: async () => {
       const { GET } = await route('app/u/[handle]/feed.xml/route.ts');
       const feed = await (await callRoute(GET!, 'GET', '/x', { params: { handle: a.user.handle } })).text();
@@ -219,7 +245,11 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/events/suggest': {
     kind: 'list',
-    urls: () => ['organisations', 'sectors', 'series', 'topics', 'people'].flatMap((k) => [`/api/v1/events/suggest?kind=${k}&q=${MARK}`, `/api/v1/events/suggest?kind=${k}`]),
+    urls: () =>
+      ['organisations', 'sectors', 'series', 'topics', 'people'].flatMap((k) => [
+        `/api/v1/events/suggest?kind=${k}&q=${MARK}`,
+        `/api/v1/events/suggest?kind=${k}`,
+      ]),
   },
   'GET /api/v1/events/[id]': { kind: 'owned', param: () => a.event.id },
   'PATCH /api/v1/events/[id]': { kind: 'owned', param: () => a.event.id, body: () => ({ version: a.event.version, title: 'Hijacked' }) },
@@ -227,9 +257,19 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/events/[id]/post': { kind: 'owned', param: () => a.event.id, body: () => ({}) },
   'GET /api/v1/follow-ups': {
     kind: 'list',
-    urls: () => ['/api/v1/follow-ups', '/api/v1/follow-ups?status=done', `/api/v1/follow-ups?person=${a.person.id}`, `/api/v1/follow-ups?event=${a.event.id}`, `/api/v1/follow-ups?sector=${a.sector}`],
+    urls: () => [
+      '/api/v1/follow-ups',
+      '/api/v1/follow-ups?status=done',
+      `/api/v1/follow-ups?person=${a.person.id}`,
+      `/api/v1/follow-ups?event=${a.event.id}`,
+      `/api/v1/follow-ups?sector=${a.sector}`,
+    ],
   },
-  'POST /api/v1/follow-ups': { kind: 'list', urls: () => ['/api/v1/follow-ups'], body: () => ({ action: 'Borrow', personId: a.person.id, eventId: a.event.id }) },
+  'POST /api/v1/follow-ups': {
+    kind: 'list',
+    urls: () => ['/api/v1/follow-ups'],
+    body: () => ({ action: 'Borrow', personId: a.person.id, eventId: a.event.id }),
+  },
   'GET /api/v1/follow-ups/[id]': { kind: 'owned', param: () => a.followUp },
   'PATCH /api/v1/follow-ups/[id]': { kind: 'owned', param: () => a.followUp, body: () => ({ action: 'Hijacked', version: 1 }) },
   'DELETE /api/v1/follow-ups/[id]': { kind: 'owned', param: () => a.followUp },
@@ -361,7 +401,10 @@ const validEvent = () => ({ title: 'Hijacked', startsAt: '2026-05-12T08:00:00Z',
 const ACTIONS: Record<string, ActionCase> = {
   [`${E}#saveEventAction`]: {
     run: async () => {
-      await act(E, 'saveEventAction')({ eventId: a.event.id, version: a.event.version, idempotencyKey: 'k-1234567890', payload: { title: 'Hijacked', startsAt: '2026-05-12T08:00:00Z' } });
+      await act(
+        E,
+        'saveEventAction',
+      )({ eventId: a.event.id, version: a.event.version, idempotencyKey: 'k-1234567890', payload: { title: 'Hijacked', startsAt: '2026-05-12T08:00:00Z' } });
       return act(E, 'saveEventAction')({ idempotencyKey: `k-${randomId()}`, payload: validEvent() });
     },
   },
@@ -375,7 +418,9 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${F}#restoreFollowUpAction`]: { run: () => act(F, 'restoreFollowUpAction')(a.deletedFollowUp) },
   [`${F}#snoozeFollowUpAction`]: { run: () => act(F, 'snoozeFollowUpAction')(a.followUp, 'next-week') },
   [`${F}#setDueAction`]: { run: () => act(F, 'setDueAction')(a.followUp, null) },
-  [`${O}#updateOrganisationAction`]: { run: () => act(O, 'updateOrganisationAction')(a.organisation, {}, form({ name: 'Hijacked', version: '1', sectorId: '' })) },
+  [`${O}#updateOrganisationAction`]: {
+    run: () => act(O, 'updateOrganisationAction')(a.organisation, {}, form({ name: 'Hijacked', version: '1', sectorId: '' })),
+  },
   [`${O}#mergeOrganisationAction`]: {
     run: async () => {
       await act(O, 'mergeOrganisationAction')(a.organisation, {}, form({ otherName: b.orgName }));
@@ -408,7 +453,11 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${S}/api-tokens/actions.ts#createApiTokenAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'createApiTokenAction')({}, form({ name: 'mine' })) },
   // Account changes act on the caller's own account only; B's password is not A's, so nothing of A's moves.
   [`${S}/account/actions.ts#changePasswordAction`]: {
-    run: () => act(`${S}/account/actions.ts`, 'changePasswordAction')({}, form({ currentPassword: 'not-the-password', newPassword: 'a new long password', confirmPassword: 'a new long password' })),
+    run: () =>
+      act(`${S}/account/actions.ts`, 'changePasswordAction')(
+        {},
+        form({ currentPassword: 'not-the-password', newPassword: 'a new long password', confirmPassword: 'a new long password' }),
+      ),
   },
   [`${S}/account/actions.ts#changeEmailAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'changeEmailAction')({}, form({ email: 'taken-by-nobody@example.test', currentPassword: 'not-the-password' })),
@@ -431,16 +480,25 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${S}/deleted/actions.ts#restoreDeletedAction`]: {
     run: async () => {
       const restore = act(`${S}/deleted/actions.ts`, 'restoreDeletedAction');
-      for (const [kind, id] of [['person', a.deletedPerson], ['event', a.deletedEvent], ['post', a.deletedPost], ['follow-up', a.deletedFollowUp]] as const) {
+      for (const [kind, id] of [
+        ['person', a.deletedPerson],
+        ['event', a.deletedEvent],
+        ['post', a.deletedPost],
+        ['follow-up', a.deletedFollowUp],
+      ] as const) {
         await restore(form({ kind, id })).catch((err) => {
           if (nextControlFlow(err).includes('/sign-in')) throw err;
         });
       }
     },
   },
-  [`${S}/preferences/actions.ts#updateTimeZoneAction`]: { run: () => act(`${S}/preferences/actions.ts`, 'updateTimeZoneAction')({}, form({ timeZone: 'Asia/Tokyo' })) },
+  [`${S}/preferences/actions.ts#updateTimeZoneAction`]: {
+    run: () => act(`${S}/preferences/actions.ts`, 'updateTimeZoneAction')({}, form({ timeZone: 'Asia/Tokyo' })),
+  },
   [`${S}/sectors/actions.ts#addSectorAction`]: { run: () => act(`${S}/sectors/actions.ts`, 'addSectorAction')({}, form({ name: 'Own new sector' })) },
-  [`${S}/sectors/actions.ts#renameSectorAction`]: { run: () => act(`${S}/sectors/actions.ts`, 'renameSectorAction')({}, form({ id: a.sector, name: 'Hijacked' })) },
+  [`${S}/sectors/actions.ts#renameSectorAction`]: {
+    run: () => act(`${S}/sectors/actions.ts`, 'renameSectorAction')({}, form({ id: a.sector, name: 'Hijacked' })),
+  },
   [`${S}/sectors/actions.ts#deleteSectorAction`]: {
     run: async () => {
       const del = act(`${S}/sectors/actions.ts`, 'deleteSectorAction');
@@ -449,7 +507,9 @@ const ACTIONS: Record<string, ActionCase> = {
       return del({}, form({ id: b.sector, reassignTo: a.sector }));
     },
   },
-  [`${S}/sessions/actions.ts#endSessionAction`]: { run: () => act(`${S}/sessions/actions.ts`, 'endSessionAction')(form({ session: sessionHandle(a.sessionId) })) },
+  [`${S}/sessions/actions.ts#endSessionAction`]: {
+    run: () => act(`${S}/sessions/actions.ts`, 'endSessionAction')(form({ session: sessionHandle(a.sessionId) })),
+  },
   [`${S}/sessions/actions.ts#endOtherSessionsAction`]: { run: () => act(`${S}/sessions/actions.ts`, 'endOtherSessionsAction')(form({})) },
   'app/(auth)/actions.ts#signInAction': { public: 'signing in is how one gets a session (tests/db/auth, sign-in-limits)' },
   'app/(auth)/actions.ts#signUpAction': { public: 'signing up makes a new account, touching no other (tests/db/auth)' },

@@ -56,7 +56,10 @@ async function twoAlexes() {
       { personId: a.id, relation: 'met', notes: 'at the bar', topics: ['Cloud'] },
       { personId: b.id, relation: 'spoke', notes: 'on stage', topics: ['AI', 'Cloud'] },
     ],
-    insights: [{ text: 'b said 40%', personId: b.id }, { text: 'a said 3', personId: a.id }],
+    insights: [
+      { text: 'b said 40%', personId: b.id },
+      { text: 'a said 3', personId: a.id },
+    ],
     followUps: [{ action: 'Send b the deck', personId: b.id }],
   });
   await makeEvent(user.id, { title: 'Only a', people: [{ personId: a.id, topics: ['Hiring'] }], followUps: [{ action: 'Call a', personId: a.id }] });

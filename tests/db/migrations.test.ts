@@ -14,8 +14,22 @@ import { migrationsFolder } from '@/db/migrate';
 import { rows } from '@/db/rows';
 
 const TABLES = [
-  'api_tokens', 'encounter_topics', 'encounters', 'event_topics', 'events', 'follow_ups', 'idempotency_keys',
-  'insights', 'organisations', 'people', 'posts', 'rate_limits', 'sectors', 'sessions', 'topics', 'users',
+  'api_tokens',
+  'encounter_topics',
+  'encounters',
+  'event_topics',
+  'events',
+  'follow_ups',
+  'idempotency_keys',
+  'insights',
+  'organisations',
+  'people',
+  'posts',
+  'rate_limits',
+  'sectors',
+  'sessions',
+  'topics',
+  'users',
 ];
 
 async function tablesIn(query: (q: ReturnType<typeof sql>) => Promise<{ table_name: string }[]>) {

@@ -20,7 +20,10 @@ vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<obj
 async function longDeleted(userId: string) {
   const person = await makePerson(userId, { name: 'Gone long ago' });
   await deletePerson(userId, person.id);
-  await db.update(people).set({ deletedAt: sql`now() - interval '45 days'` }).where(eq(people.id, person.id));
+  await db
+    .update(people)
+    .set({ deletedAt: sql`now() - interval '45 days'` })
+    .where(eq(people.id, person.id));
   return person.id;
 }
 

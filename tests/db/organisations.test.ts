@@ -22,9 +22,19 @@ describe('organisations', () => {
     const leeds = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
     await makeOrganisation(user.id, 'BBC', 'Media');
     const p = await makePerson(user.id, { role: 'Head of IT', organisationId: leeds.id });
-    await makeEvent(user.id, { title: 'Council tech day', people: [{ personId: p.id }], followUps: [{ action: 'Send the slides', personId: p.id }, { action: 'Done one', personId: p.id, status: 'done' }] });
+    await makeEvent(user.id, {
+      title: 'Council tech day',
+      people: [{ personId: p.id }],
+      followUps: [
+        { action: 'Send the slides', personId: p.id },
+        { action: 'Done one', personId: p.id, status: 'done' },
+      ],
+    });
     expect((await listOrganisations(user.id, { q: 'leds city' })).map((o) => o.name)).toEqual(['Leeds City Council']);
-    expect((await listOrganisations(user.id)).map((o) => [o.name, o.people])).toEqual([['BBC', 0], ['Leeds City Council', 1]]);
+    expect((await listOrganisations(user.id)).map((o) => [o.name, o.people])).toEqual([
+      ['BBC', 0],
+      ['Leeds City Council', 1],
+    ]);
     expect((await listOrganisationPeople(user.id, leeds.id)).map((x) => x.displayName)).toEqual(['Head of IT, Leeds City Council']);
     expect((await listOrganisationEvents(user.id, leeds.id)).map((e) => e.title)).toEqual(['Council tech day']);
     expect((await listOrganisationFollowUps(user.id, leeds.id)).map((f) => f.action)).toEqual(['Send the slides']);

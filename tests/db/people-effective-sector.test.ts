@@ -20,10 +20,7 @@ const days = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 /** The stored effective sector of each of the user's people, by id. */
 async function stored(userId: string): Promise<Map<string, string | null>> {
-  const found = await db
-    .select({ id: people.id, sector: people.effectiveSectorId })
-    .from(people)
-    .where(eq(people.userId, userId));
+  const found = await db.select({ id: people.id, sector: people.effectiveSectorId }).from(people).where(eq(people.userId, userId));
   return new Map(found.map((r) => [r.id, r.sector]));
 }
 
@@ -148,10 +145,12 @@ describe('broad words on a large address book', () => {
 
   it(`pages without gaps or repeats past the ${RANKED_LIMIT} ranked title matches`, async () => {
     const user = await createTestUser();
-    await db.insert(people).values([
-      ...Array.from({ length: RANKED_LIMIT + 5 }, (_, i) => ({ userId: user.id, name: `Analyst ${i}`, role: i % 3 ? 'Analyst' : 'Data analyst' })),
-      ...Array.from({ length: 3 }, (_, i) => ({ userId: user.id, name: `Friend ${i}`, notes: 'Knows an analyst' })),
-    ]);
+    await db
+      .insert(people)
+      .values([
+        ...Array.from({ length: RANKED_LIMIT + 5 }, (_, i) => ({ userId: user.id, name: `Analyst ${i}`, role: i % 3 ? 'Analyst' : 'Data analyst' })),
+        ...Array.from({ length: 3 }, (_, i) => ({ userId: user.id, name: `Friend ${i}`, notes: 'Knows an analyst' })),
+      ]);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -189,7 +188,10 @@ describe('broad words on a large address book', () => {
     const byMet = (a: (typeof all)[number], b: (typeof all)[number]) =>
       a.met === b.met ? (a.id < b.id ? -1 : 1) : a.met === null ? 1 : b.met === null ? -1 : a.met > b.met ? -1 : 1;
     const expected = (rowsIn: typeof all) => {
-      const titled = rowsIn.filter((r) => r.role.startsWith('Conference')).sort(byMet).slice(0, RANKED_LIMIT);
+      const titled = rowsIn
+        .filter((r) => r.role.startsWith('Conference'))
+        .sort(byMet)
+        .slice(0, RANKED_LIMIT);
       const ranked = new Set(titled.map((r) => r.id));
       return [...titled, ...rowsIn.filter((r) => !ranked.has(r.id)).sort(byMet)].map((r) => r.id);
     };

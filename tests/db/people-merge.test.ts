@@ -25,16 +25,39 @@ const history = fc.record({
 });
 
 async function historyOf(userId: string, personId: string) {
-  const encs = await db.select().from(encounters).where(and(eq(encounters.userId, userId), eq(encounters.personId, personId)));
+  const encs = await db
+    .select()
+    .from(encounters)
+    .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId)));
   const topicRows = await db
     .select({ encounterId: encounterTopics.encounterId, name: topics.name })
     .from(encounterTopics)
     .innerJoin(topics, eq(topics.id, encounterTopics.topicId))
     .where(eq(encounterTopics.userId, userId));
   return {
-    encounters: encs.map((e) => ({ ...e, topics: topicRows.filter((t) => t.encounterId === e.id).map((t) => t.name).sort() })),
-    facts: (await db.select().from(insights).where(and(eq(insights.userId, userId), eq(insights.personId, personId)))).map((f) => f.text).sort(),
-    followUps: (await db.select().from(followUps).where(and(eq(followUps.userId, userId), eq(followUps.personId, personId)))).map((f) => f.action).sort(),
+    encounters: encs.map((e) => ({
+      ...e,
+      topics: topicRows
+        .filter((t) => t.encounterId === e.id)
+        .map((t) => t.name)
+        .sort(),
+    })),
+    facts: (
+      await db
+        .select()
+        .from(insights)
+        .where(and(eq(insights.userId, userId), eq(insights.personId, personId)))
+    )
+      .map((f) => f.text)
+      .sort(),
+    followUps: (
+      await db
+        .select()
+        .from(followUps)
+        .where(and(eq(followUps.userId, userId), eq(followUps.personId, personId)))
+    )
+      .map((f) => f.action)
+      .sort(),
   };
 }
 
@@ -46,10 +69,7 @@ describe('merging two people', () => {
         const a = await makePerson(user.id, { name: 'Alex Carter', notes: ha.notes ?? undefined });
         const b = await makePerson(user.id, { name: 'Alex Carter', email: 'alex@example.test', notes: hb.notes ?? undefined });
         for (let i = 0; i < 3; i++) {
-          const who = [
-            ...(ha.events[i] ? [{ personId: a.id, ...ha.events[i]! }] : []),
-            ...(hb.events[i] ? [{ personId: b.id, ...hb.events[i]! }] : []),
-          ];
+          const who = [...(ha.events[i] ? [{ personId: a.id, ...ha.events[i]! }] : []), ...(hb.events[i] ? [{ personId: b.id, ...hb.events[i]! }] : [])];
           const facts = [
             ...Array.from({ length: i === 0 ? ha.facts : 0 }, (_, n) => ({ text: `a-fact-${n}`, personId: a.id })),
             ...Array.from({ length: i === 0 ? hb.facts : 0 }, (_, n) => ({ text: `b-fact-${n}`, personId: b.id })),

@@ -12,10 +12,8 @@ import { createTestUser } from '../support/users';
  * write path that knows nothing of search would send: if any source table's change did not reach the index,
  * search would not find the new text.
  */
-const find = async (userId: string, q: string) =>
-  (await searchPeople(userId, searchParamsSchema.parse({ q }))).items.map((p) => p.name).sort();
-const byTopic = async (userId: string, topic: string) =>
-  (await searchPeople(userId, searchParamsSchema.parse({ topic }))).items.map((p) => p.name).sort();
+const find = async (userId: string, q: string) => (await searchPeople(userId, searchParamsSchema.parse({ q }))).items.map((p) => p.name).sort();
+const byTopic = async (userId: string, topic: string) => (await searchPeople(userId, searchParamsSchema.parse({ topic }))).items.map((p) => p.name).sort();
 const words = async (userId: string) =>
   (await rows<{ word: string }>(db, sql`select word from search_words where user_id = ${userId}::uuid order by 1`)).map((w) => w.word);
 
@@ -109,9 +107,7 @@ describe('people search kept by triggers', () => {
   it('no table the index reads is left without a trigger: a new source table must get one', async () => {
     // The tables the refresh function reads, from its own text, against the triggers the database holds.
     const [def] = await rows<{ src: string }>(db, sql`select prosrc as src from pg_proc where proname = 'people_search_refresh'`);
-    const tables = new Set(
-      (await rows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = current_schema()`)).map((r) => r.t),
-    );
+    const tables = new Set((await rows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = current_schema()`)).map((r) => r.t));
     const named = [...def!.src.matchAll(/\b(?:from|join)\s+([a-z_]+)\b/gi)].map((m) => m[1]!.toLowerCase());
     const read = new Set(named.filter((t) => tables.has(t)));
     expect([...read].sort()).toEqual(['encounter_topics', 'encounters', 'events', 'organisations', 'people', 'person_topics', 'sectors', 'topics']);

@@ -25,7 +25,12 @@ async function addressBook() {
     priya: await makePerson(user.id, { name: 'Priya Shah', role: 'Deputy Director', organisationId: dfe.id, email: 'priya@education.gov.uk' }),
     tom: await makePerson(user.id, { name: 'Tom Reed', role: 'Policy Adviser', organisationId: dft.id }),
     headOfIt: await makePerson(user.id, { role: 'Head of IT', organisationId: leeds.id }),
-    sarah: await makePerson(user.id, { name: 'Sarah Bloom', role: 'Head of Audience Data', organisationId: bbc.id, notes: 'Talked about audience data and churn' }),
+    sarah: await makePerson(user.id, {
+      name: 'Sarah Bloom',
+      role: 'Head of Audience Data',
+      organisationId: bbc.id,
+      notes: 'Talked about audience data and churn',
+    }),
     ravi: await makePerson(user.id, { name: 'Ravi Patel', role: 'CIO', organisationId: uni.id }),
     // Own sector overrides the organisation's (none here).
     mia: await makePerson(user.id, { name: 'Mia Chen', role: 'CIO', organisationId: acme.id, sector: 'Technology' }),
@@ -36,10 +41,7 @@ async function addressBook() {
     series: 'CIO Club',
     startsAt: days(10),
     topics: ['Cloud'],
-    people: [
-      { personId: people.ravi.id, topics: ['Procurement'] },
-      { personId: people.mia.id },
-    ],
+    people: [{ personId: people.ravi.id, topics: ['Procurement'] }, { personId: people.mia.id }],
   });
   await makeEvent(user.id, {
     title: 'Media breakfast',
@@ -214,7 +216,10 @@ describe('people search', () => {
     });
     for (const q of ["O'Brien", 'o', 'brien', 'back', 'slash', 'dé', 'example', "it's", 'a:b', '"quoted"']) {
       const r = await searchPeople(user.id, params({ q }));
-      expect(r.items.map((i) => i.id), q).toEqual(q === '"quoted"' ? [] : [odd.id]);
+      expect(
+        r.items.map((i) => i.id),
+        q,
+      ).toEqual(q === '"quoted"' ? [] : [odd.id]);
     }
   });
 

@@ -50,8 +50,7 @@ describe('people: writes', () => {
     const user = await createTestUser();
     const a = await makePerson(user.id, { name: 'Quentin Blake', role: 'Illustrator' });
     const b = await makePerson(user.id, { name: 'Quentin Tarantino' });
-    const words = async () =>
-      (await db.select({ word: searchWords.word }).from(searchWords).where(eq(searchWords.userId, user.id))).map((r) => r.word);
+    const words = async () => (await db.select({ word: searchWords.word }).from(searchWords).where(eq(searchWords.userId, user.id))).map((r) => r.word);
     expect(await words()).toEqual(expect.arrayContaining(['blake', 'illustrator', 'quentin', 'tarantino']));
     await updatePerson(user.id, a.id, { name: 'Quentin Blakely', version: 1 });
     expect(await words()).toContain('blakely');
@@ -114,7 +113,11 @@ describe('duplicate suggestions', () => {
     expect(await listDuplicateSuggestions(other.id)).toEqual([]);
     expect((await listDuplicateSuggestions(user.id, { personId: s1.id })).map((p) => p.reason)).toEqual(['similar name']);
     // One person's page finds the same pairs through indexes.
-    for (const [one, other, reason] of [[e1, e2, 'same email'], [n2, n1, 'same name and organisation'], [s2, s1, 'similar name']] as const) {
+    for (const [one, other, reason] of [
+      [e1, e2, 'same email'],
+      [n2, n1, 'same name and organisation'],
+      [s2, s1, 'similar name'],
+    ] as const) {
       const mine = await listDuplicateSuggestions(user.id, { personId: one.id });
       expect(mine.map((p) => [[p.a.id, p.b.id].sort(), p.reason])).toEqual([[[one.id, other.id].sort(), reason]]);
     }

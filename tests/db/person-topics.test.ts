@@ -17,10 +17,8 @@ const all = async (gen: AsyncGenerator<string>) => {
   for await (const c of gen) s += c;
   return s;
 };
-const byTopic = async (userId: string, topic: string) =>
-  (await searchPeople(userId, searchParamsSchema.parse({ topic }))).items.map((p) => p.name).sort();
-const countPeople = async (userId: string) =>
-  (await rows<{ n: number }>(db, sql`select count(*)::int as n from people where user_id = ${userId}::uuid`))[0]!.n;
+const byTopic = async (userId: string, topic: string) => (await searchPeople(userId, searchParamsSchema.parse({ topic }))).items.map((p) => p.name).sort();
+const countPeople = async (userId: string) => (await rows<{ n: number }>(db, sql`select count(*)::int as n from people where user_id = ${userId}::uuid`))[0]!.n;
 
 const CARD = [
   'BEGIN:VCARD',

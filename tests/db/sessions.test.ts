@@ -18,7 +18,10 @@ describe('signed-in devices', () => {
     const laptop = await createSession(ann.id, MAC_FIREFOX);
     await createSession(bob.id, IPHONE_SAFARI);
     const expired = await createSession(ann.id, IPHONE_SAFARI);
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(sessions.id, expired));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(sessions.id, expired));
 
     const list = await listSessions(ann.id, laptop);
     expect(list.map((s) => [s.device, s.current])).toEqual([
@@ -51,11 +54,17 @@ describe('signed-in devices', () => {
     const ann = await createTestUser();
     const sid = await createSession(ann.id, 'x');
     const seen = async () => (await db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sid)))[0]!.at.getTime();
-    await db.update(sessions).set({ lastSeenAt: sql`now() - interval '2 minutes'` }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '2 minutes'` })
+      .where(eq(sessions.id, sid));
     const recent = await seen();
     await getSessionUser(sid);
     expect(await seen()).toBe(recent);
-    await db.update(sessions).set({ lastSeenAt: sql`now() - interval '10 minutes'` }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '10 minutes'` })
+      .where(eq(sessions.id, sid));
     const stale = await seen();
     await getSessionUser(sid);
     expect(await seen()).toBeGreaterThan(stale + 9 * 60_000);
@@ -65,7 +74,9 @@ describe('signed-in devices', () => {
     expect(describeDevice(ANDROID_CHROME)).toBe('Chrome on Android');
     expect(describeDevice(IPHONE_SAFARI)).toBe('Safari on iPhone');
     expect(describeDevice(MAC_FIREFOX)).toBe('Firefox on Mac');
-    expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0')).toBe('Edge on Windows');
+    expect(describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0')).toBe(
+      'Edge on Windows',
+    );
     expect(describeDevice('curl/8.5.0')).toBe('Unknown device');
     expect(describeDevice(null)).toBe('Unknown device');
   });

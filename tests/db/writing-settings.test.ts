@@ -7,7 +7,8 @@ import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const TZ = 'Europe/London';
-const form = (f: Record<string, string>) => writingFormSchema.parse({ length: 'usual', headings: 'auto', spelling: 'british', unnamed: 'role', timeRef: 'auto', signOff: '', ...f });
+const form = (f: Record<string, string>) =>
+  writingFormSchema.parse({ length: 'usual', headings: 'auto', spelling: 'british', unnamed: 'role', timeRef: 'auto', signOff: '', ...f });
 
 async function evening(userId: string) {
   const acme = await makeOrganisation(userId, 'Acme', 'Technology');
@@ -23,7 +24,9 @@ async function evening(userId: string) {
 }
 
 async function publishedPost(userId: string, body: string, n: number) {
-  await db.insert(posts).values({ userId, title: `Old ${n}`, slug: `old-${n}`, bodyMarkdown: body, status: 'published', publishedAt: new Date(Date.UTC(2026, 0, n)) });
+  await db
+    .insert(posts)
+    .values({ userId, title: `Old ${n}`, slug: `old-${n}`, bodyMarkdown: body, status: 'published', publishedAt: new Date(Date.UTC(2026, 0, n)) });
 }
 
 describe('Settings → Writing', () => {
@@ -40,10 +43,31 @@ describe('Settings → Writing', () => {
     const user = await createTestUser();
     const other = await createTestUser();
     await updateWriting(user.id, form({ headings: 'on', unnamed: 'guest', signOff: 'Onwards, Sam', timeRef: 'date', spelling: 'american' }));
-    expect((await getStoredWriting(db, user.id)).stored).toEqual({ length: 'usual', headings: true, spelling: 'american', unnamed: 'guest', timeRef: 'date', signOff: 'Onwards, Sam' });
+    expect((await getStoredWriting(db, user.id)).stored).toEqual({
+      length: 'usual',
+      headings: true,
+      spelling: 'american',
+      unnamed: 'guest',
+      timeRef: 'date',
+      signOff: 'Onwards, Sam',
+    });
     expect(await getStoredWriting(db, other.id)).toEqual({ saved: false, stored: {} });
-    expect(await getWritingFormValues(user.id)).toEqual({ length: 'usual', headings: 'on', spelling: 'american', timeRef: 'date', unnamed: 'guest', signOff: 'Onwards, Sam' });
-    expect(await getWritingFormValues(other.id)).toEqual({ length: 'usual', headings: 'auto', spelling: 'british', timeRef: 'auto', unnamed: 'role', signOff: '' });
+    expect(await getWritingFormValues(user.id)).toEqual({
+      length: 'usual',
+      headings: 'on',
+      spelling: 'american',
+      timeRef: 'date',
+      unnamed: 'guest',
+      signOff: 'Onwards, Sam',
+    });
+    expect(await getWritingFormValues(other.id)).toEqual({
+      length: 'usual',
+      headings: 'auto',
+      spelling: 'british',
+      timeRef: 'auto',
+      unnamed: 'role',
+      signOff: '',
+    });
 
     const event = await evening(user.id);
     const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });

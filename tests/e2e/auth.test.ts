@@ -232,5 +232,4 @@ describe('operations', () => {
       expect(r.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
     }
   });
-
 });

@@ -28,7 +28,13 @@ class CaptureForm {
   /** Enter in a row's field adds the next row and puts the cursor in it, as on a phone keyboard. */
   async nextPersonByEnter(n: number) {
     await this.person(n).getByLabel('Role').press('Enter');
-    await expect.poll(() => this.person(n + 1).getByLabel('Name (if you know it)').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        this.person(n + 1)
+          .getByLabel('Name (if you know it)')
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
   }
   async addTopic(name: string) {
     const input = this.page.getByLabel('Topics of the evening', { exact: true });
@@ -200,7 +206,12 @@ describe('logging an event on a phone', () => {
     await phone.getByRole('button', { name: 'Delete event' }).click();
     await phone.waitForURL((u) => u.pathname === '/events');
     await expect.poll(() => phone.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
-    expect(await phone.locator('main').getByRole('link', { name: /Breakfast briefing/ }).count()).toBe(0);
+    expect(
+      await phone
+        .locator('main')
+        .getByRole('link', { name: /Breakfast briefing/ })
+        .count(),
+    ).toBe(0);
     await phone.getByRole('button', { name: 'Undo' }).click();
     await phone.waitForURL((u) => u.pathname === `/events/${id}`);
     expect(await phone.getByRole('heading', { name: 'Breakfast briefing' }).isVisible()).toBe(true);
@@ -219,7 +230,10 @@ describe('logging an event on a phone', () => {
       data: {
         title: 'Digital leaders dinner',
         startsAt: '2026-03-05T19:00:00Z',
-        people: [{ name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines' }, { role: 'Head of IT', organisation: 'County Council' }],
+        people: [
+          { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines' },
+          { role: 'Head of IT', organisation: 'County Council' },
+        ],
         followUps: [{ action: 'Send Ada the report', personIndex: 0 }],
       },
     });
@@ -229,7 +243,9 @@ describe('logging an event on a phone', () => {
     await expect.poll(() => page.getByLabel('Reflection').isVisible()).toBe(true);
 
     // Meanwhile, on another device: a follow-up added, the first one snoozed, Ada's role changed.
-    expect((await page.request.post('/api/v1/follow-ups', { headers, data: { action: 'Compare notes on device policy', eventId: event.id } })).status()).toBe(201);
+    expect((await page.request.post('/api/v1/follow-ups', { headers, data: { action: 'Compare notes on device policy', eventId: event.id } })).status()).toBe(
+      201,
+    );
     const first = event.followUps[0];
     expect((await page.request.patch(`/api/v1/follow-ups/${first.id}`, { headers, data: { due: '2026-04-01', version: first.version } })).status()).toBe(200);
     const ada = event.people[0];
@@ -372,8 +388,7 @@ describe('logging an event on a phone', () => {
     await page.goto('/events/new');
     await page.getByLabel('Title').fill('Private evening');
     await page.getByLabel('Reflection').fill('Not for the next person on this laptop');
-    const draftOnDevice = () =>
-      page.evaluate(() => Object.entries(localStorage).find(([k]) => /^rapport:event-draft:[0-9a-f-]{36}:new$/.test(k))?.[1] ?? null);
+    const draftOnDevice = () => page.evaluate(() => Object.entries(localStorage).find(([k]) => /^rapport:event-draft:[0-9a-f-]{36}:new$/.test(k))?.[1] ?? null);
     await expect.poll(draftOnDevice).toContain('Private evening');
     await auth.signOut();
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport:')))).toEqual([]);

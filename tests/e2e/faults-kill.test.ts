@@ -89,7 +89,9 @@ describe('faults: the app on PGlite killed with SIGKILL during writes', () => {
     expect(new Set(mine.map((e: { title: string }) => e.title)).size).toBe(keys.size);
     // And the directory takes new writes.
     expect((await write(base2, `after-${crypto.randomUUID()}`)).status).toBe(201);
-    console.log(`[faults] PGlite SIGKILL: ${outcomes.length} writes, ${acknowledged.length} acknowledged before the kill, all present; ${lost.length} cut off, retried once each; rows lost: 0`);
+    console.log(
+      `[faults] PGlite SIGKILL: ${outcomes.length} writes, ${acknowledged.length} acknowledged before the kill, all present; ${lost.length} cut off, retried once each; rows lost: 0`,
+    );
     await context.close();
   }, 240_000);
 });

@@ -20,7 +20,14 @@ class FollowUpsPage {
     await this.page.getByLabel('What will you do?').fill(action);
     if (due) await this.page.getByLabel('Due (optional)').fill(due);
     await this.page.getByRole('button', { name: 'Add follow-up' }).click();
-    await expect.poll(() => this.page.getByRole('status').filter({ hasText: `Added “${action}”` }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        this.page
+          .getByRole('status')
+          .filter({ hasText: `Added “${action}”` })
+          .count(),
+      )
+      .toBe(1);
   }
 
   group(title: string) {
@@ -135,7 +142,10 @@ describe('follow-ups at 390 px', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Pia Picker');
     const origin = new URL(page.url()).origin;
-    for (const data of [{ name: 'Priya Shah', role: 'CIO', organisationName: 'DfE' }, { name: 'Sam Jones', organisationName: 'BBC' }]) {
+    for (const data of [
+      { name: 'Priya Shah', role: 'CIO', organisationName: 'DfE' },
+      { name: 'Sam Jones', organisationName: 'BBC' },
+    ]) {
       expect((await page.request.post('/api/v1/people', { headers: { Origin: origin }, data })).status()).toBe(201);
     }
     await page.goto('/follow-ups');
@@ -216,7 +226,14 @@ describe('follow-ups at 390 px', () => {
     await page.waitForURL(/\/follow-ups\/[0-9a-f-]{36}$/);
     const url = new URL(page.url()).pathname;
     await page.goto('/');
-    await expect.poll(() => page.getByRole('region', { name: /^Today/ }).getByText('Private promise').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: /^Today/ })
+          .getByText('Private promise')
+          .count(),
+      )
+      .toBe(1);
 
     const intruder = await newContext(browser);
     const other = await intruder.newPage();

@@ -16,7 +16,9 @@ const CARDS = 1200;
 function vcardFile(): string {
   const cards: string[] = [];
   for (let i = 0; i < CARDS; i++) {
-    cards.push(['BEGIN:VCARD', 'VERSION:3.0', `FN:Contact ${i} Ünïcødé`, `ORG:Firm ${i % 40}\\, Ltd`, `EMAIL:contact${i}@example.test`, 'END:VCARD'].join('\r\n'));
+    cards.push(
+      ['BEGIN:VCARD', 'VERSION:3.0', `FN:Contact ${i} Ünïcødé`, `ORG:Firm ${i % 40}\\, Ltd`, `EMAIL:contact${i}@example.test`, 'END:VCARD'].join('\r\n'),
+    );
   }
   cards.push(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Broken Mail', 'EMAIL:not an address', 'END:VCARD'].join('\r\n'));
   return cards.join('\r\n') + '\r\n';
@@ -39,7 +41,16 @@ describe('import at 390 px', () => {
     await page.waitForURL('**/settings/import');
     await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'phone.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcardFile()) });
 
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `${CARDS} new, 0 to update, 0 to skip, 1 with errors` }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `${CARDS} new, 0 to update, 0 to skip, 1 with errors` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     expect(await page.getByText(`Line ${CARDS * 6 + 1}:`).count()).toBe(1);
     const rows = page.getByRole('list', { name: 'What each row would do' }).getByRole('listitem');
     expect(await rows.count()).toBe(100);
@@ -59,7 +70,16 @@ describe('import at 390 px', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Import the good rows' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `${CARDS} created, 0 updated, 0 skipped, 1 rows with errors left out` }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `${CARDS} created, 0 updated, 0 skipped, 1 rows with errors left out` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
     expect(seen.at(-1)).toBe(100);

@@ -77,7 +77,15 @@ describe('isolation matrix: pages', () => {
         const body = await res.text();
         expect(res.status(), `${url}`).toBe(404);
         expect(body.includes(MARK), `${url} shows A's words`).toBe(false);
-        const missing = PAGE_URLS[route]!({ ...ids, event: crypto.randomUUID(), person: crypto.randomUUID(), otherPerson: crypto.randomUUID(), organisation: crypto.randomUUID(), followUp: crypto.randomUUID(), post: crypto.randomUUID() })[0]!;
+        const missing = PAGE_URLS[route]!({
+          ...ids,
+          event: crypto.randomUUID(),
+          person: crypto.randomUUID(),
+          otherPerson: crypto.randomUUID(),
+          organisation: crypto.randomUUID(),
+          followUp: crypto.randomUUID(),
+          post: crypto.randomUUID(),
+        })[0]!;
         expect((await get(other.request, missing)).status(), missing).toBe(404);
       }
     }

@@ -30,9 +30,7 @@ describe('long unbroken text at 390 px', () => {
       summary: URL_LIKE,
       reflection: `${URL_LIKE} ${ORG}`,
       topics: [TOPIC],
-      people: [
-        { name: 'Niamh Brown', role: 'Head of Digital', organisation: ORG, sector: 'Government', email: EMAIL, topics: [TOPIC], notes: URL_LIKE },
-      ],
+      people: [{ name: 'Niamh Brown', role: 'Head of Digital', organisation: ORG, sector: 'Government', email: EMAIL, topics: [TOPIC], notes: URL_LIKE }],
       insights: [{ text: URL_LIKE, personIndex: 0 }],
       followUps: [{ action: `Read ${URL_LIKE}`, personIndex: 0 }],
     });

@@ -73,7 +73,11 @@ const badge = (page: Page, label: string | RegExp) => page.getByLabel(label).fil
 async function logOffline(page: Page, title: string, people: (string | { name: string; organisation: string })[]) {
   await page.getByLabel('Title').fill(title);
   for (const [i, person] of people.entries()) {
-    if (i > 0) await page.getByRole('group', { name: `Person ${i}`, exact: true }).getByLabel('Role').press('Enter');
+    if (i > 0)
+      await page
+        .getByRole('group', { name: `Person ${i}`, exact: true })
+        .getByLabel('Role')
+        .press('Enter');
     const row = page.getByRole('group', { name: `Person ${i + 1}`, exact: true });
     await row.getByLabel('Name (if you know it)').fill(typeof person === 'string' ? person : person.name);
     if (typeof person !== 'string') await row.getByLabel('Organisation').fill(person.organisation);
@@ -91,7 +95,11 @@ describe('works on the train home', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Tess Tunnel');
     // Someone already known: named again offline, they must be matched, not duplicated, when the evening is sent.
-    expect((await page.request.post('/api/v1/people', { data: { name: 'Priya Shah', organisationName: 'BBC' }, headers: { Origin: new URL(baseURL()).origin } })).status()).toBe(201);
+    expect(
+      (
+        await page.request.post('/api/v1/people', { data: { name: 'Priya Shah', organisationName: 'BBC' }, headers: { Origin: new URL(baseURL()).origin } })
+      ).status(),
+    ).toBe(201);
     await waitUntilReadyOffline(page);
 
     await loseSignal(context);
@@ -175,9 +183,7 @@ describe('works on the train home', () => {
     await regainSignal(context);
     await context.route('**/api/v1/events', (route) => route.abort('connectionreset'));
     await new AuthPages(page).signOut();
-    await expect
-      .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rapport-pages-')).length))
-      .toBe(0);
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rapport-pages-')).length)).toBe(0);
 
     await new AuthPages(page).signUp('Sid Second');
     await waitUntilReadyOffline(page);
@@ -257,9 +263,7 @@ describe('works on the train home', () => {
     // Signal back: the tick goes on top of the edit (the edit is kept); the deleted one waits with the reason.
     await regainSignal(context);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect
-      .poll(async () => ((await (await page.request.get(`/api/v1/follow-ups/${blog.id}`)).json()) as { status: string }).status)
-      .toBe('done');
+    await expect.poll(async () => ((await (await page.request.get(`/api/v1/follow-ups/${blog.id}`)).json()) as { status: string }).status).toBe('done');
     const now = (await (await page.request.get(`/api/v1/follow-ups/${blog.id}`)).json()) as { action: string };
     expect(now.action).toBe('Send Priya the device policy blog and the audit');
     await page.goto('/outbox');

@@ -26,7 +26,13 @@ async function logEvening(page: Page) {
       startsAt: daysAgo(6),
       topics: ['Cloud'],
       people: [
-        { name: 'Priya Shah', role: 'Deputy Director', organisation: 'Department for Education', sector: 'Government', notes: 'Runs the schools data programme' },
+        {
+          name: 'Priya Shah',
+          role: 'Deputy Director',
+          organisation: 'Department for Education',
+          sector: 'Government',
+          notes: 'Runs the schools data programme',
+        },
         { role: 'Head of IT', organisation: 'Leeds City Council', sector: 'Government' },
         { name: 'Sarah Bloom', role: 'Head of Audience Data', organisation: 'BBC', sector: 'Media', topics: ['Audience data'] },
       ],

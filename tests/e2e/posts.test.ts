@@ -69,7 +69,11 @@ describe('the reflective post', () => {
     const summary = page.locator('summary', { hasText: 'Where this draft came from' });
     await summary.focus();
     await page.keyboard.press('Enter');
-    const item = page.getByRole('list', { name: 'Sentences and their sources' }).getByRole('listitem').filter({ hasText: 'The figure that stayed with me' }).first();
+    const item = page
+      .getByRole('list', { name: 'Sentences and their sources' })
+      .getByRole('listitem')
+      .filter({ hasText: 'The figure that stayed with me' })
+      .first();
     await item.waitFor();
     const from = item.getByRole('list', { name: 'Written from' });
     expect(await from.innerText()).toContain('Fact: 40% still run COBOL');
@@ -79,10 +83,12 @@ describe('the reflective post', () => {
     await item.getByRole('button', { name: 'Show in the draft' }).focus();
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.evaluate(() => {
-        const t = document.activeElement as HTMLTextAreaElement | null;
-        return t?.tagName === 'TEXTAREA' ? t.value.slice(t.selectionStart, t.selectionEnd) : null;
-      }))
+      .poll(() =>
+        page.evaluate(() => {
+          const t = document.activeElement as HTMLTextAreaElement | null;
+          return t?.tagName === 'TEXTAREA' ? t.value.slice(t.selectionStart, t.selectionEnd) : null;
+        }),
+      )
       .toBe('The figure that stayed with me: 40% still run COBOL.');
 
     // A sentence the user rewrites is marked as edited, not pointed at.

@@ -57,23 +57,27 @@ describe('npm start (scripts/start.mjs)', () => {
     expect((await fetch(`${base}/sign-in`)).status).toBe(200);
   }, 120_000);
 
-  it.skipIf(!url)('on a PostgreSQL server runs a process per core, and past the in-flight limit sheds with 503 + Retry-After, then recovers', async () => {
-    const base = await launch({ DATABASE_URL: url!, WEB_CONCURRENCY: '2', RAPPORT_MAX_INFLIGHT: '1' });
-    expect(output).toMatch(/PostgreSQL server: 2 server processes/);
-    // Forty pages at once against two processes that each take one at a time: some must be turned away.
-    const burst = await Promise.all(
-      Array.from({ length: 40 }, async () => {
-        const res = await fetch(`${base}/sign-in`);
-        return { status: res.status, headers: res.headers, body: await res.text() };
-      }),
-    );
-    const shed = burst.filter((r) => r.status === 503);
-    expect(shed.length).toBeGreaterThan(0);
-    expect(burst.every((r) => r.status === 200 || r.status === 503)).toBe(true);
-    expect(shed[0]!.headers.get('retry-after')).toBe('1');
-    expect(shed[0]!.headers.get('content-type')).toBe('application/problem+json');
-    expect(JSON.parse(shed[0]!.body)).toMatchObject({ status: 503, title: 'Busy' });
-    // The load gone, one request at a time is served again.
-    for (let i = 0; i < 5; i++) expect((await fetch(`${base}/sign-in`)).status).toBe(200);
-  }, 120_000);
+  it.skipIf(!url)(
+    'on a PostgreSQL server runs a process per core, and past the in-flight limit sheds with 503 + Retry-After, then recovers',
+    async () => {
+      const base = await launch({ DATABASE_URL: url!, WEB_CONCURRENCY: '2', RAPPORT_MAX_INFLIGHT: '1' });
+      expect(output).toMatch(/PostgreSQL server: 2 server processes/);
+      // Forty pages at once against two processes that each take one at a time: some must be turned away.
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, async () => {
+          const res = await fetch(`${base}/sign-in`);
+          return { status: res.status, headers: res.headers, body: await res.text() };
+        }),
+      );
+      const shed = burst.filter((r) => r.status === 503);
+      expect(shed.length).toBeGreaterThan(0);
+      expect(burst.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+      expect(shed[0]!.headers.get('retry-after')).toBe('1');
+      expect(shed[0]!.headers.get('content-type')).toBe('application/problem+json');
+      expect(JSON.parse(shed[0]!.body)).toMatchObject({ status: 503, title: 'Busy' });
+      // The load gone, one request at a time is served again.
+      for (let i = 0; i < 5; i++) expect((await fetch(`${base}/sign-in`)).status).toBe(200);
+    },
+    120_000,
+  );
 });

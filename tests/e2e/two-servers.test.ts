@@ -71,8 +71,7 @@ describe.skipIf(!url)('two app servers, one database', () => {
 
   it('the per-user write limit counts writes on both servers together', async () => {
     const { context } = await signedIn();
-    const write = (base: string, i: number) =>
-      context.request.post(`${base}/api/v1/follow-ups`, { headers: { Origin: base }, data: { action: `Limit ${i}` } });
+    const write = (base: string, i: number) => context.request.post(`${base}/api/v1/follow-ups`, { headers: { Origin: base }, data: { action: `Limit ${i}` } });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await write(i % 2 ? two.baseURL : one.baseURL, i)).status());
     expect(statuses).toEqual(Array(8).fill(201));

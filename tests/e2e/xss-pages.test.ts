@@ -44,7 +44,14 @@ beforeAll(async () => {
     reflection: payload('reflection'),
     topics: [cut(payload('topic'), 60)],
     people: [
-      { name: cut(payload('name'), 200), role: cut(payload('role'), 200), organisation: cut(`O ${payload('org')}`, 200), sector: cut(payload('sector'), 100), notes: payload('enc_notes'), topics: [cut(payload('ptopic'), 60)] },
+      {
+        name: cut(payload('name'), 200),
+        role: cut(payload('role'), 200),
+        organisation: cut(`O ${payload('org')}`, 200),
+        sector: cut(payload('sector'), 100),
+        notes: payload('enc_notes'),
+        topics: [cut(payload('ptopic'), 60)],
+      },
       { name: cut(payload('name'), 200), role: cut(payload('role2'), 200), newPerson: true },
     ],
     insights: [{ text: payload('fact'), personIndex: 0 }],
@@ -61,7 +68,11 @@ beforeAll(async () => {
   expect(patched.status(), await patched.text()).toBe(200);
   const fu = await (await api(context, 'POST', '/api/v1/follow-ups', { action: cut(payload('follow_up'), 500), personId })).json();
   const post = await (await api(context, 'POST', `/api/v1/events/${eventId}/post`, { includeNotes: true })).json();
-  const edited = await api(context, 'PATCH', `/api/v1/posts/${post.id}`, { version: post.version, title: cut(payload('post_title'), 200), markdown: `${payload('markdown')}\n\n<iframe src="javascript:window.__xss_md_iframe=1"></iframe>` });
+  const edited = await api(context, 'PATCH', `/api/v1/posts/${post.id}`, {
+    version: post.version,
+    title: cut(payload('post_title'), 200),
+    markdown: `${payload('markdown')}\n\n<iframe src="javascript:window.__xss_md_iframe=1"></iframe>`,
+  });
   expect(edited.status(), await edited.text()).toBe(200);
   const { url } = await (await api(context, 'POST', `/api/v1/posts/${post.id}/publish`)).json();
   ids = {
@@ -84,8 +95,8 @@ afterAll(async () => {
 async function visit(page: Page, url: string, dialogs: string[]) {
   await page.goto(url);
   // 'load', not 'networkidle': under CI load one page with payload data never went idle within 30 s (cause not
-      // yet found; see the closing note). Payloads run on render, so a flag set by one is seen after load.
-      await page.waitForLoadState('load');
+  // yet found; see the closing note). Payloads run on render, so a flag set by one is seen after load.
+  await page.waitForLoadState('load');
   // Hover and focus everything once, for handlers that wait for a user.
   await page.evaluate(() => {
     for (const el of Array.from(document.querySelectorAll('a, button, [title]')).slice(0, 200)) {

@@ -74,7 +74,10 @@ export function pageRoutes(): string[] {
       return e.isDirectory() ? walk(full) : e.name === 'page.tsx' ? [full] : [];
     });
   return walk(path.join(root, 'app')).map((file) => {
-    const rel = path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    const rel = path
+      .relative(path.join(root, 'app'), path.dirname(file))
+      .split(path.sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
     return '/' + rel.join('/');
   });
 }

@@ -39,7 +39,15 @@ export async function makeOrganisation(userId: string, name: string, sector?: st
 
 export async function makePerson(
   userId: string,
-  fields: { name?: string | null; role?: string | null; organisationId?: string | null; sector?: string; email?: string; notes?: string; keepPrivate?: boolean },
+  fields: {
+    name?: string | null;
+    role?: string | null;
+    organisationId?: string | null;
+    sector?: string;
+    email?: string;
+    notes?: string;
+    keepPrivate?: boolean;
+  },
 ) {
   const [row] = await db
     .insert(people)

@@ -18,9 +18,7 @@ describe('sign-up validation', () => {
   it('trims and lower-cases the email, defaults time zone and locale', () => {
     const data = signUpSchema.parse({ name: ' Ada ', email: ' Ada@Example.COM ', password: '0123456789', timeZone: 'Mars/Base' });
     expect(data).toMatchObject({ name: 'Ada', email: 'ada@example.com', timeZone: 'UTC', locale: 'en-GB' });
-    expect(signUpSchema.parse({ name: 'A', email: 'a@b.co', password: '0123456789', timeZone: 'Pacific/Auckland' }).timeZone).toBe(
-      'Pacific/Auckland',
-    );
+    expect(signUpSchema.parse({ name: 'A', email: 'a@b.co', password: '0123456789', timeZone: 'Pacific/Auckland' }).timeZone).toBe('Pacific/Auckland');
   });
 });
 

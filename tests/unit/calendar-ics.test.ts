@@ -71,7 +71,12 @@ describe('iCalendar writer', () => {
   it('never splits a multi-byte character when folding', () => {
     const folded = foldLine('SUMMARY:' + '€'.repeat(60));
     for (const part of folded.split('\r\n')) expect(Buffer.from(part, 'utf8').toString('utf8')).not.toContain('\uFFFD');
-    expect(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join('')).toBe('SUMMARY:' + '€'.repeat(60));
+    expect(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i ? l.slice(1) : l))
+        .join(''),
+    ).toBe('SUMMARY:' + '€'.repeat(60));
     expect(escapeText('a\r\nb\nc')).toBe('a\\nb\\nc');
   });
 });

@@ -16,7 +16,9 @@ const realRole = fc.constantFrom('Head of IT', 'CIO', 'Chief Digital Officer', '
 const realOrg = fc.constantFrom('Home Office', 'HM Treasury', 'Cabinet Office', 'Acme', 'University of Leeds', 'BBC');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 // Names are two capitalised words with a rare prefix, so that finding or not finding one is meaningful.
-const name = fc.tuple(fc.stringMatching(/^[A-Z][a-z]{2,6}$/), fc.stringMatching(/^[A-Z][a-z]{2,6}$/)).map(([a, b]) => `Zq${a.toLowerCase()} Xv${b.toLowerCase()}`);
+const name = fc
+  .tuple(fc.stringMatching(/^[A-Z][a-z]{2,6}$/), fc.stringMatching(/^[A-Z][a-z]{2,6}$/))
+  .map(([a, b]) => `Zq${a.toLowerCase()} Xv${b.toLowerCase()}`);
 
 const personArb = fc.record({
   name: maybe(name),

@@ -29,7 +29,9 @@ describe('Settings → Writing in the draft', () => {
     expect(md).toMatch(/^Tuesday, April 21 was another CIO Club evening at the Guildhall, my third so far\./);
     expect(md).toContain('by Friday, April 24');
     expect(narrative({})).toContain('by Friday 24 April');
-    expect(composePost(eventInput({ event: { summary: 'Drinks for founders.' } }), { style: 'narrative', writing: { spelling: 'american' } }).markdown).toContain('The organizers billed it as drinks for founders.');
+    expect(
+      composePost(eventInput({ event: { summary: 'Drinks for founders.' } }), { style: 'narrative', writing: { spelling: 'american' } }).markdown,
+    ).toContain('The organizers billed it as drinks for founders.');
   });
 
   it.each([
@@ -62,12 +64,25 @@ describe('Settings → Writing in the draft', () => {
 
   it('length: short < usual < long for a full evening, with the same people, facts and follow-ups in each', () => {
     const guildhall = SAMPLE_EVENINGS[0]!.input;
-    const [short, usual, long] = (['short', 'usual', 'long'] as const).map((length) => composePost(guildhall, { style: 'narrative', writing: { length } }).markdown);
+    const [short, usual, long] = (['short', 'usual', 'long'] as const).map(
+      (length) => composePost(guildhall, { style: 'narrative', writing: { length } }).markdown,
+    );
     expect(short!.length).toBeLessThan(usual!.length);
     expect(usual!.length).toBeLessThan(long!.length);
     expect(long).toContain('From local government, I talked to the CTO at Kent County Council. I also met Tom Okafor, data analyst at Kent County Council.');
     for (const md of [short!, long!]) {
-      for (const text of ['Priya Raman', 'Tom Okafor', 'Sara Lind', 'Ann Lee', '62% of councils', 'one in five', '14 months', 'ONS sharing checklist', 'Civic Signal pilot']) expect(md).toContain(text);
+      for (const text of [
+        'Priya Raman',
+        'Tom Okafor',
+        'Sara Lind',
+        'Ann Lee',
+        '62% of councils',
+        'one in five',
+        '14 months',
+        'ONS sharing checklist',
+        'Civic Signal pilot',
+      ])
+        expect(md).toContain(text);
     }
   });
 });
@@ -98,9 +113,18 @@ describe('habits from published posts', () => {
 
 describe('the Writing form', () => {
   it('accepts the choices and turns "automatic" into nothing stored', () => {
-    const parsed = writingFormSchema.parse({ length: 'short', headings: 'auto', spelling: 'american', unnamed: 'guest', timeRef: 'auto', signOff: '  Cheers  ' });
+    const parsed = writingFormSchema.parse({
+      length: 'short',
+      headings: 'auto',
+      spelling: 'american',
+      unnamed: 'guest',
+      timeRef: 'auto',
+      signOff: '  Cheers  ',
+    });
     expect(storedFromForm(parsed)).toEqual({ length: 'short', spelling: 'american', unnamed: 'guest', signOff: 'Cheers' });
-    expect(storedFromForm(writingFormSchema.parse({ length: 'usual', headings: 'off', spelling: 'british', unnamed: 'role', timeRef: 'date', signOff: '' }))).toEqual({
+    expect(
+      storedFromForm(writingFormSchema.parse({ length: 'usual', headings: 'off', spelling: 'british', unnamed: 'role', timeRef: 'date', signOff: '' })),
+    ).toEqual({
       length: 'usual',
       headings: false,
       spelling: 'british',
@@ -111,7 +135,14 @@ describe('the Writing form', () => {
   });
 
   it('refuses what it does not know, with a message per field', () => {
-    const r = writingFormSchema.safeParse({ length: 'epic', headings: 'maybe', spelling: 'scots', unnamed: 'name them', timeRef: 'later', signOff: 'x'.repeat(121) });
+    const r = writingFormSchema.safeParse({
+      length: 'epic',
+      headings: 'maybe',
+      spelling: 'scots',
+      unnamed: 'name them',
+      timeRef: 'later',
+      signOff: 'x'.repeat(121),
+    });
     expect(r.success).toBe(false);
     const fields = new Set(r.error!.issues.map((i) => String(i.path[0])));
     expect(fields).toEqual(new Set(['length', 'headings', 'spelling', 'unnamed', 'timeRef', 'signOff']));

@@ -4,8 +4,7 @@ import { joinList, orgRef, pluralRole, roleNoun, whenPhrase } from '@/lib/posts/
 import { hashtag, SOCIAL_LIMIT } from '@/lib/posts/social';
 import { ARTEFACTS, eventInput, person } from './composer-helpers';
 
-const narrative = (input: ReturnType<typeof eventInput>, includeNotes = false) =>
-  composePost(input, { style: 'narrative', includeNotes }).markdown;
+const narrative = (input: ReturnType<typeof eventInput>, includeNotes = false) => composePost(input, { style: 'narrative', includeNotes }).markdown;
 
 function expectClean(markdown: string) {
   for (const re of ARTEFACTS) expect(markdown, `artefact ${re}`).not.toMatch(re);
@@ -183,7 +182,9 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(md).toContain('We talked about open data and AI.');
     expect(md).toContain('Jane Smith wanted to talk about cloud costs.');
     expect(md).toContain('With the CTO at Acme, the talk turned to AI and hiring.');
-    expect(composePost(eventInput({ topics: ['open data'] }), { style: 'narrative', writing: { headings: true } }).markdown).toContain('## What we talked about');
+    expect(composePost(eventInput({ topics: ['open data'] }), { style: 'narrative', writing: { headings: true } }).markdown).toContain(
+      '## What we talked about',
+    );
   });
 
   it('a speaker is introduced by name, role and organisation, and facts are credited', () => {
@@ -198,7 +199,9 @@ describe('narrative: sectors, topics, facts, speakers', () => {
       }),
     );
     // Told inline, right after the talk they came from, not as a bullet list further down.
-    expect(md).toContain('Jane Smith, chief digital officer at HM Treasury, spoke about cloud. The figure that stayed with me: 40% of departments still run COBOL.');
+    expect(md).toContain(
+      'Jane Smith, chief digital officer at HM Treasury, spoke about cloud. The figure that stayed with me: 40% of departments still run COBOL.',
+    );
     expect(md).toContain('One thing I heard stuck with me: cloud bills rose 30%.');
     expect(md).not.toMatch(/^- /m);
   });
@@ -298,7 +301,12 @@ describe('styles', () => {
       person({ role: 'Head of IT', organisation: 'Home Office', sector: 'Government' }),
       person({ name: 'Ann Bell', organisation: 'Acme', sector: 'Technology' }),
     ],
-    facts: [{ text: 'Forty per cent of departments still run COBOL somewhere in their estate, and most of them plan to keep it for a decade or more, which surprised nobody in the room but worried everyone.', personId: null }],
+    facts: [
+      {
+        text: 'Forty per cent of departments still run COBOL somewhere in their estate, and most of them plan to keep it for a decade or more, which surprised nobody in the room but worried everyone.',
+        personId: null,
+      },
+    ],
   });
 
   it('social: under 280 characters, hashtags from topics, never cut mid-hashtag', () => {

@@ -70,7 +70,10 @@ describe('the capture draft', () => {
     const head = { ...emptyPerson(), role: 'Head of IT', organisation: 'Council' };
     draft.title = 'Evening';
     draft.people = [blank, ada, head];
-    draft.insights = [{ uid: 'i1', text: 'A fact', personUid: ada.uid }, { uid: 'i2', text: '  ', personUid: '' }];
+    draft.insights = [
+      { uid: 'i1', text: 'A fact', personUid: ada.uid },
+      { uid: 'i2', text: '  ', personUid: '' },
+    ];
     draft.followUps = [{ uid: 'f1', action: 'Call', personUid: head.uid, due: '2026-04-30' }];
     const payload = draftToPayload(draft);
     expect(payload.people.map((p) => p.name || p.role)).toEqual(['Ada', 'Head of IT']);
@@ -89,15 +92,43 @@ describe('the capture draft', () => {
 
   it('a saved event round-trips through the edit form, sending only what the user changed', () => {
     const person = (id: string, name: string) => ({
-      id, name, role: null, email: null, organisation: null, sector: null, relation: 'met' as const, notes: null, topics: ['cloud'], version: 4,
+      id,
+      name,
+      role: null,
+      email: null,
+      organisation: null,
+      sector: null,
+      relation: 'met' as const,
+      notes: null,
+      topics: ['cloud'],
+      version: 4,
     });
     const saved = {
-      id: '00000000-0000-4000-8000-000000000001', title: 'T', startsAt: '2026-04-23T17:30:00.000Z', endsAt: null,
-      venue: 'V', host: null, series: null, summary: null, reflection: 'R', version: 3,
-      createdAt: '', updatedAt: '', topics: ['cloud'],
+      id: '00000000-0000-4000-8000-000000000001',
+      title: 'T',
+      startsAt: '2026-04-23T17:30:00.000Z',
+      endsAt: null,
+      venue: 'V',
+      host: null,
+      series: null,
+      summary: null,
+      reflection: 'R',
+      version: 3,
+      createdAt: '',
+      updatedAt: '',
+      topics: ['cloud'],
       people: [person('00000000-0000-4000-8000-00000000000a', 'A'), person('00000000-0000-4000-8000-00000000000b', 'B')],
       insights: [{ id: '00000000-0000-4000-8000-0000000000e1', text: 'fact', personId: '00000000-0000-4000-8000-00000000000b' }],
-      followUps: [{ id: '00000000-0000-4000-8000-0000000000f1', action: 'do', dueOn: '2026-05-01', status: 'open' as const, personId: '00000000-0000-4000-8000-0000000000cc', version: 7 }],
+      followUps: [
+        {
+          id: '00000000-0000-4000-8000-0000000000f1',
+          action: 'do',
+          dueOn: '2026-05-01',
+          status: 'open' as const,
+          personId: '00000000-0000-4000-8000-0000000000cc',
+          version: 7,
+        },
+      ],
     };
     const draft = eventToDraft(saved, 'Europe/London');
     const payload = draftToPayload(draft);

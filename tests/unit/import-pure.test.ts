@@ -22,7 +22,17 @@ describe('import request', () => {
   });
 
   it('refuses a body over the limit with 413 problem+json, even without a Content-Length', async () => {
-    const big = new Request('http://x/api/v1/import', { method: 'POST', body: new ReadableStream({ start(c) { c.enqueue(new Uint8Array(600)); c.enqueue(new Uint8Array(600)); c.close(); } }), duplex: 'half' } as RequestInit);
+    const big = new Request('http://x/api/v1/import', {
+      method: 'POST',
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(new Uint8Array(600));
+          c.enqueue(new Uint8Array(600));
+          c.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
     const err = await readTextBody(big, 1000).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BodyError);
     expect((err as BodyError).response.status).toBe(413);
@@ -31,7 +41,11 @@ describe('import request', () => {
   });
 
   it('checks the query: flags and a column mapping of known fields', () => {
-    expect(importQuerySchema.parse({ dryRun: 'true', mapping: 'name, email,ignore' })).toEqual({ dryRun: true, goodRows: false, mapping: ['name', 'email', 'ignore'] });
+    expect(importQuerySchema.parse({ dryRun: 'true', mapping: 'name, email,ignore' })).toEqual({
+      dryRun: true,
+      goodRows: false,
+      mapping: ['name', 'email', 'ignore'],
+    });
     expect(importQuerySchema.safeParse({ mapping: 'name,shoe size' }).success).toBe(false);
   });
 });
@@ -63,13 +77,34 @@ describe('readers', () => {
 
   it('any text survives Rapport’s own vCard writer and reader', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(s)), fc.string({ maxLength: 200 }), (name, notes) => {
-        const card = toVCard({ id: '00000000-0000-4000-8000-000000000000', name, displayName: name, role: null, organisation: { name: `${name}, Ltd; ${name}` }, sector: null, email: null, phone: null, links: [], notes: notes || null, updatedAt: new Date(0) });
-        const [d] = readVCards(card).drafts;
-        expect(d!.name).toBe(name.trim());
-        expect(d!.organisation).toBe(`${name}, Ltd; ${name}`.trim());
-        expect(d!.notes ?? '').toBe((notes.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')).trim());
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(s)),
+        fc.string({ maxLength: 200 }),
+        (name, notes) => {
+          const card = toVCard({
+            id: '00000000-0000-4000-8000-000000000000',
+            name,
+            displayName: name,
+            role: null,
+            organisation: { name: `${name}, Ltd; ${name}` },
+            sector: null,
+            email: null,
+            phone: null,
+            links: [],
+            notes: notes || null,
+            updatedAt: new Date(0),
+          });
+          const [d] = readVCards(card).drafts;
+          expect(d!.name).toBe(name.trim());
+          expect(d!.organisation).toBe(`${name}, Ltd; ${name}`.trim());
+          expect(d!.notes ?? '').toBe(
+            notes
+              .replace(/\r\n|\r/g, '\n')
+              .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+              .trim(),
+          );
+        },
+      ),
     );
   });
 
@@ -77,9 +112,31 @@ describe('readers', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField('+44 7700')).toBe('+44 7700');
     expect(csvField('a "b", c\nd')).toBe('"a ""b"", c\nd"');
-    const row = googleCsvRow({ id: 'x', name: 'Ana María de la Cruz', displayName: '', role: 'CTO', organisation: { name: 'Acme, Inc.' }, sector: { name: 'Technology' }, email: 'ana@acme.example', phone: '+34 600 000 000', links: ['https://acme.example/ana'], notes: 'two\nlines', updatedAt: new Date() });
-    const header = 'First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value';
+    const row = googleCsvRow({
+      id: 'x',
+      name: 'Ana María de la Cruz',
+      displayName: '',
+      role: 'CTO',
+      organisation: { name: 'Acme, Inc.' },
+      sector: { name: 'Technology' },
+      email: 'ana@acme.example',
+      phone: '+34 600 000 000',
+      links: ['https://acme.example/ana'],
+      notes: 'two\nlines',
+      updatedAt: new Date(),
+    });
+    const header =
+      'First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value';
     const { drafts } = readCsv(`${header}\r\n${row}\r\n`);
-    expect(drafts[0]).toMatchObject({ name: 'Ana María de la Cruz', organisation: 'Acme, Inc.', role: 'CTO', emails: ['ana@acme.example'], phones: ['+34 600 000 000'], links: ['https://acme.example/ana'], notes: 'two\nlines', categories: ['Technology'] });
+    expect(drafts[0]).toMatchObject({
+      name: 'Ana María de la Cruz',
+      organisation: 'Acme, Inc.',
+      role: 'CTO',
+      emails: ['ana@acme.example'],
+      phones: ['+34 600 000 000'],
+      links: ['https://acme.example/ana'],
+      notes: 'two\nlines',
+      categories: ['Technology'],
+    });
   });
 });

@@ -52,7 +52,13 @@ describe('Atom feed', () => {
   const author = { id: 'u1', name: 'Ada <Lovelace> & Co', handle: 'ada', timeZone: 'Europe/London', locale: 'en-GB' };
   const body = 'Met **Jo** & <script>window.__xss=1</script>\n\n[link](https://example.com?a=1&b=2)';
   const entries = [
-    { title: 'Tom & Jerry <b>', slug: 'tom-and-jerry', bodyMarkdown: body, publishedAt: new Date('2026-04-22T08:00:00Z'), updatedAt: new Date('2026-04-22T09:00:00Z') },
+    {
+      title: 'Tom & Jerry <b>',
+      slug: 'tom-and-jerry',
+      bodyMarkdown: body,
+      publishedAt: new Date('2026-04-22T08:00:00Z'),
+      updatedAt: new Date('2026-04-22T09:00:00Z'),
+    },
     { title: 'Second', slug: 'second', bodyMarkdown: 'Hello', publishedAt: new Date('2026-04-20T08:00:00Z'), updatedAt: new Date('2026-04-20T08:00:00Z') },
   ];
   const xml = atomFeed(author, entries, 'https://rapport.example');
@@ -84,7 +90,12 @@ describe('Atom feed', () => {
 });
 
 describe('exports', () => {
-  const post = { title: 'A <title> & more', bodyMarkdown: 'Hello **world** <script>x</script>', publishedAt: null, updatedAt: new Date('2026-04-22T10:00:00Z') };
+  const post = {
+    title: 'A <title> & more',
+    bodyMarkdown: 'Hello **world** <script>x</script>',
+    publishedAt: null,
+    updatedAt: new Date('2026-04-22T10:00:00Z'),
+  };
   it('Markdown: title as a heading, then the body', () => {
     expect(exportMarkdown(post)).toBe('# A <title> & more\n\nHello **world** <script>x</script>\n');
   });

@@ -23,9 +23,7 @@ describe('Strict-Transport-Security', () => {
     vi.stubEnv('NODE_ENV', 'production');
     expect(ask('http://app.example/sign-in', { 'x-forwarded-proto': 'https' }).headers.get('strict-transport-security')).toBeNull();
     vi.stubEnv('TRUST_PROXY_HOPS', '1');
-    expect(ask('http://app.example/sign-in', { 'x-forwarded-proto': 'https' }).headers.get('strict-transport-security')).toBe(
-      'max-age=31536000',
-    );
+    expect(ask('http://app.example/sign-in', { 'x-forwarded-proto': 'https' }).headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(ask('http://app.example/sign-in', { 'x-forwarded-proto': 'http' }).headers.get('strict-transport-security')).toBeNull();
   });
 });

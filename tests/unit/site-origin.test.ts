@@ -16,9 +16,7 @@ describe('siteOrigin', () => {
     expect(siteOrigin(h({ host: 'app.example', 'x-forwarded-host': 'evil.test' }))).toBe('https://app.example');
     expect(siteOrigin(h({ host: '127.0.0.1:3000' }))).toBe('http://127.0.0.1:3000');
     vi.stubEnv('TRUST_PROXY_HOPS', '1');
-    expect(siteOrigin(h({ host: 'internal:3000', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }))).toBe(
-      'https://app.example',
-    );
+    expect(siteOrigin(h({ host: 'internal:3000', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }))).toBe('https://app.example');
   });
 
   it('refuses a host that is not a host name', () => {

@@ -69,7 +69,14 @@ export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] 
             const bar = d.value === 0 ? 1.5 : Math.max(3, (d.value / max) * h);
             return (
               <g key={d.month}>
-                <rect x={i * (w + gap)} y={h - bar} width={w} height={bar} rx={3} className={d.value ? 'fill-accent-500' : 'fill-zinc-200 dark:fill-zinc-700'} />
+                <rect
+                  x={i * (w + gap)}
+                  y={h - bar}
+                  width={w}
+                  height={bar}
+                  rx={3}
+                  className={d.value ? 'fill-accent-500' : 'fill-zinc-200 dark:fill-zinc-700'}
+                />
                 {d.value ? (
                   <text x={i * (w + gap) + w / 2} y={h - bar - 3} textAnchor="middle" className="fill-zinc-600 text-[9px] dark:fill-zinc-300">
                     {d.value}
@@ -89,8 +96,12 @@ export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] 
         <table className="mt-1 w-full max-w-xs">
           <thead>
             <tr className="text-left text-zinc-500">
-              <th scope="col" className="font-medium">Month</th>
-              <th scope="col" className="text-right font-medium">Events</th>
+              <th scope="col" className="font-medium">
+                Month
+              </th>
+              <th scope="col" className="text-right font-medium">
+                Events
+              </th>
             </tr>
           </thead>
           <tbody className="tabular-nums">
@@ -122,9 +133,7 @@ export function FollowUpProgressBar({ data }: { data: FollowUpProgress }) {
       ) : (
         <>
           <div aria-hidden className="flex h-4 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
-            {parts.map((p) =>
-              p.value ? <div key={p.label} className={p.className} style={{ width: `${(p.value / total) * 100}%` }} /> : null,
-            )}
+            {parts.map((p) => (p.value ? <div key={p.label} className={p.className} style={{ width: `${(p.value / total) * 100}%` }} /> : null))}
           </div>
           <ul className="mt-3 grid grid-cols-3 gap-2 text-sm">
             {parts.map((p) => (

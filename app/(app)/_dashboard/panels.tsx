@@ -26,7 +26,11 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
       </div>
       {events.length === 0 ? (
         <p className="text-sm text-zinc-500">
-          None yet. <Link href="/events/new" className="text-accent-700 underline dark:text-accent-200">Log an event</Link>.
+          None yet.{' '}
+          <Link href="/events/new" className="text-accent-700 underline dark:text-accent-200">
+            Log an event
+          </Link>
+          .
         </p>
       ) : (
         <ul>

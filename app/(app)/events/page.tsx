@@ -56,7 +56,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         }
       />
       {deleted.success ? (
-        <form action={restoreEventAction} role="status" className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900">
+        <form
+          action={restoreEventAction}
+          role="status"
+          className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900"
+        >
           <input type="hidden" name="eventId" value={deleted.data} />
           <span>Event deleted.</span>
           <SubmitButton variant="ghost" className="text-white hover:bg-white/10 dark:text-zinc-900 dark:hover:bg-zinc-200" pendingText="Restoring…">
@@ -67,7 +71,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <EventFilters query={query} series={facets.series} years={facets.years} sectors={sectors} />
       {page.items.length === 0 ? (
         filtered ? (
-          <EmptyState title="No events match" action={<ButtonLink href="/events" variant="secondary">Clear filters</ButtonLink>}>
+          <EmptyState
+            title="No events match"
+            action={
+              <ButtonLink href="/events" variant="secondary">
+                Clear filters
+              </ButtonLink>
+            }
+          >
             Try fewer words, or another series, topic, sector or year.
           </EmptyState>
         ) : (

@@ -97,11 +97,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
                 locale={user.locale}
                 timeZone={user.timeZone}
                 grouped
-                more={Object.fromEntries(
-                  groups
-                    .filter((g, i) => totals[g] > openByGroup[i]!.length)
-                    .map((g) => [g, { total: totals[g], href: moreHref(g) }]),
-                )}
+                more={Object.fromEntries(groups.filter((g, i) => totals[g] > openByGroup[i]!.length).map((g) => [g, { total: totals[g], href: moreHref(g) }]))}
               />
               {onlyGroup ? (
                 <p className="mt-4 text-sm">

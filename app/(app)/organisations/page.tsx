@@ -28,7 +28,11 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <PageHeader
         title="Organisations"
         description="Where the people you know work: rename, file under a sector, or merge two that are one."
-        actions={<ButtonLink href="/people" variant="secondary">People</ButtonLink>}
+        actions={
+          <ButtonLink href="/people" variant="secondary">
+            People
+          </ButtonLink>
+        }
       />
       <form role="search" method="get" className="mb-4 flex gap-2">
         <label htmlFor="org-q" className="sr-only">
@@ -36,7 +40,15 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         </label>
         <div className="relative flex-1">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" />
-          <input id="org-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Search organisations" className={`${inputClass} pl-9`} maxLength={200} />
+          <input
+            id="org-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ''}
+            placeholder="Search organisations"
+            className={`${inputClass} pl-9`}
+            maxLength={200}
+          />
         </div>
         <button type="submit" className="min-h-11 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white hover:bg-accent-700">
           Search
@@ -67,8 +79,16 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         </ul>
       )}
       <nav aria-label="More organisations" className="mt-4 flex gap-2">
-        {query.after ? <ButtonLink href={`/organisations?${qs({})}`} variant="secondary">Back to the top</ButtonLink> : null}
-        {next ? <ButtonLink href={`/organisations?${qs({ after: next })}`} variant="secondary">Show more</ButtonLink> : null}
+        {query.after ? (
+          <ButtonLink href={`/organisations?${qs({})}`} variant="secondary">
+            Back to the top
+          </ButtonLink>
+        ) : null}
+        {next ? (
+          <ButtonLink href={`/organisations?${qs({ after: next })}`} variant="secondary">
+            Show more
+          </ButtonLink>
+        ) : null}
       </nav>
     </>
   );

@@ -13,7 +13,13 @@ import { listTaps, removeTap, type TapItem } from '@/lib/offline/taps';
 function longDay(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
 /** Whether the new-event form on this device already holds something the user typed. */
@@ -91,40 +97,40 @@ export function OutboxList({ userId }: { userId: string }) {
       ) : (
         <>
           {items.length ? (
-          <ul className="space-y-3">
-            {items.map((item) => (
-              <li key={item.key}>
-                <Card className="space-y-2">
-                  <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <h2 className="text-base font-semibold">{item.title}</h2>
-                    <span className="text-xs text-zinc-500">Kept {shortDateTime(item.savedAt)}</span>
-                  </div>
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    {item.draft.people.length === 1 ? '1 person' : `${item.draft.people.length} people`}
-                    {item.draft.date ? ` · ${longDay(item.draft.date)}` : ''}
-                  </p>
-                  {item.message ? (
-                    <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
-                      {item.message}
-                      {item.fieldErrors && Object.keys(item.fieldErrors).length ? (
-                        <span className="mt-1 block">{Object.values(item.fieldErrors).flat().join(' ')}</span>
-                      ) : null}
+            <ul className="space-y-3">
+              {items.map((item) => (
+                <li key={item.key}>
+                  <Card className="space-y-2">
+                    <div className="flex flex-wrap items-baseline justify-between gap-2">
+                      <h2 className="text-base font-semibold">{item.title}</h2>
+                      <span className="text-xs text-zinc-500">Kept {shortDateTime(item.savedAt)}</span>
+                    </div>
+                    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                      {item.draft.people.length === 1 ? '1 person' : `${item.draft.people.length} people`}
+                      {item.draft.date ? ` · ${longDay(item.draft.date)}` : ''}
                     </p>
-                  ) : null}
-                  <div className="flex flex-wrap gap-2">
-                    <Button type="button" variant="secondary" onClick={() => open(item)}>
-                      Open and edit
-                    </Button>
-                    {item.needsSignIn ? (
-                      <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
-                        Sign in again
-                      </a>
+                    {item.message ? (
+                      <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+                        {item.message}
+                        {item.fieldErrors && Object.keys(item.fieldErrors).length ? (
+                          <span className="mt-1 block">{Object.values(item.fieldErrors).flat().join(' ')}</span>
+                        ) : null}
+                      </p>
                     ) : null}
-                  </div>
-                </Card>
-              </li>
-            ))}
-          </ul>
+                    <div className="flex flex-wrap gap-2">
+                      <Button type="button" variant="secondary" onClick={() => open(item)}>
+                        Open and edit
+                      </Button>
+                      {item.needsSignIn ? (
+                        <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
+                          Sign in again
+                        </a>
+                      ) : null}
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
           ) : null}
           {ticks.length ? (
             <section aria-labelledby="outbox-ticks" className="space-y-2">

@@ -149,7 +149,10 @@ export const mergePeopleAction = formAction(
     // Both as they are now; the choices made stay, and merging again uses these versions.
     onRefusal: (refusal) =>
       refusal.conflict?.keep
-        ? { ...refusal, values: { ...refusal.values, keepVersion: String(refusal.conflict.keep.version), otherVersion: String(refusal.conflict.other.version) } }
+        ? {
+            ...refusal,
+            values: { ...refusal.values, keepVersion: String(refusal.conflict.keep.version), otherVersion: String(refusal.conflict.other.version) },
+          }
         : undefined,
     failureMessage: 'Something went wrong. Nothing was merged.',
     after: ({ keepId, mergeId }) => {

@@ -50,8 +50,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation)]);
   const deletedId = z.uuid().safeParse(raw.deleted);
   const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
-  const activeFilters =
-    params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
+  const activeFilters = params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
   // "%" or "--" has nothing to search for: the list is everyone, and says why rather than claiming they match.
   const wordless = !!params.q && searchTerms(params.q).length === 0;
   const searching = (!!params.q && !wordless) || activeFilters > 0;
@@ -81,19 +80,22 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       />
       {deleted?.deleted ? <UndoDelete id={deleted.id} name={deleted.displayName} /> : null}
       {nothingAtAll ? (
-        <EmptyState
-          icon={<Users className="size-10" />}
-          title="No one here yet"
-          action={<ButtonLink href="/events/new">Log an event</ButtonLink>}
-        >
-          People appear here when you log an event, or add them yourself. A name is optional: &ldquo;Head of IT, Leeds
-          City Council&rdquo; is enough to find them again.
+        <EmptyState icon={<Users className="size-10" />} title="No one here yet" action={<ButtonLink href="/events/new">Log an event</ButtonLink>}>
+          People appear here when you log an event, or add them yourself. A name is optional: &ldquo;Head of IT, Leeds City Council&rdquo; is enough to find
+          them again.
         </EmptyState>
       ) : (
         <div className="md:grid md:grid-cols-[16rem_1fr] md:gap-8">
           <aside className="mb-4 md:mb-0">
             <SearchForm q={params.q ?? ''} activeFilters={activeFilters}>
-              <Filters params={params} facets={result.facets} facetsCapped={result.facetsCapped} options={options} locale={user.locale} timeZone={user.timeZone} />
+              <Filters
+                params={params}
+                facets={result.facets}
+                facetsCapped={result.facetsCapped}
+                options={options}
+                locale={user.locale}
+                timeZone={user.timeZone}
+              />
             </SearchForm>
           </aside>
           <section aria-labelledby="results-heading" className="min-w-0">

@@ -68,7 +68,10 @@ export const savePostAction = dataAction(
   },
   {
     name: 'posts.save',
-    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number; confirmNamed?: boolean }) => ({ ...input, id: postId }),
+    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number; confirmNamed?: boolean }) => ({
+      ...input,
+      id: postId,
+    }),
     notFoundMessage: GONE,
     // The editor compares against the other copy's text, not the stored row.
     toConflict: toConflict as (current: never) => PostConflict,

@@ -42,9 +42,7 @@ function PostList({ title, listed, format, moreHref }: { title: string; listed: 
               <span className="mt-0.5 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">{excerpt(post.bodyMarkdown, 160)}</span>
               <span className="mt-1 block text-xs text-zinc-500">
                 {STYLE_LABEL[post.style]} ·{' '}
-                {post.status === 'published' && post.publishedAt
-                  ? `Published ${format.format(post.publishedAt)}`
-                  : `Edited ${format.format(post.updatedAt)}`}
+                {post.status === 'published' && post.publishedAt ? `Published ${format.format(post.publishedAt)}` : `Edited ${format.format(post.updatedAt)}`}
               </span>
             </Link>
           </li>
@@ -62,10 +60,7 @@ function PostList({ title, listed, format, moreHref }: { title: string; listed: 
 export default async function PostsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();
   const search = await searchParams;
-  const [drafts, published] = await Promise.all([
-    safeList(user.id, 'draft', search.drafts),
-    safeList(user.id, 'published', search.published),
-  ]);
+  const [drafts, published] = await Promise.all([safeList(user.id, 'draft', search.drafts), safeList(user.id, 'published', search.published)]);
   const format = dateFormat(user.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone });
   const deleted = isUuid(search.deleted) ? search.deleted : null;
 
@@ -84,7 +79,11 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
         }
       />
       {deleted ? (
-        <form action={restorePostAction} className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900" role="status">
+        <form
+          action={restorePostAction}
+          className="mb-5 flex flex-wrap items-center justify-between gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+          role="status"
+        >
           <span>Post deleted.</span>
           <input type="hidden" name="postId" value={deleted} />
           <button type="submit" className={buttonClass('ghost')}>
@@ -94,23 +93,13 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
         </form>
       ) : null}
       {drafts.posts.length === 0 && published.posts.length === 0 ? (
-        <EmptyState
-          icon={<NotebookPen className="size-10" />}
-          title="No posts yet"
-          action={<ButtonLink href="/events">Choose an event</ButtonLink>}
-        >
-          Open an event you have logged and choose “Write a post”: Rapport drafts it in the first person, you edit, then
-          export or publish it.
+        <EmptyState icon={<NotebookPen className="size-10" />} title="No posts yet" action={<ButtonLink href="/events">Choose an event</ButtonLink>}>
+          Open an event you have logged and choose “Write a post”: Rapport drafts it in the first person, you edit, then export or publish it.
         </EmptyState>
       ) : (
         <>
           <PostList title="Drafts" listed={drafts} format={format} moreHref={drafts.nextCursor ? `/posts?drafts=${drafts.nextCursor}` : null} />
-          <PostList
-            title="Published"
-            listed={published}
-            format={format}
-            moreHref={published.nextCursor ? `/posts?published=${published.nextCursor}` : null}
-          />
+          <PostList title="Published" listed={published} format={format} moreHref={published.nextCursor ? `/posts?published=${published.nextCursor}` : null} />
         </>
       )}
     </>

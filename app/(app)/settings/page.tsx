@@ -61,9 +61,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Card>
         <Card>
           <h2 className="mb-3 text-base font-semibold">Session</h2>
-          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-            Signing out ends this session on the server and clears drafts kept on this device.
-          </p>
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Signing out ends this session on the server and clears drafts kept on this device.</p>
           <div className="max-w-48">
             <SignOutButton />
           </div>

@@ -121,11 +121,7 @@ export function AddFollowUp({
           <Plus aria-hidden className="size-4" />
           Add follow-up
         </SubmitButton>
-        <p
-          role="status"
-          aria-live="polite"
-          className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}
-        >
+        <p role="status" aria-live="polite" className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
           {state.message}
         </p>
       </div>
@@ -152,14 +148,7 @@ export function ChoiceSelect({
   return (
     <Field id={id} label={label} errors={errors}>
       {(describedBy, invalid) => (
-        <select
-          id={id}
-          name={name}
-          defaultValue={value ?? ''}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={inputClass}
-        >
+        <select id={id} name={name} defaultValue={value ?? ''} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
           <option value="">—</option>
           {choices.map((c) => (
             <option key={c.id} value={c.id}>

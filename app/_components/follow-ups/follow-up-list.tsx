@@ -14,7 +14,6 @@ export interface Toast {
   undo?: () => Promise<unknown>;
 }
 
-
 /**
  * Follow-ups with one-tap complete, snooze, edit and delete, each with undo. `grouped` splits open ones into
  * Overdue / Today / This week / Later / No date; `done` adds a "Recently done" section. Reusable on person and
@@ -117,13 +116,12 @@ export function FollowUpList({
             ) : null}
           </section>
         ))}
-      <div
-        role="status"
-        aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6"
-      >
+      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
         {toast ? (
-          <div ref={toastRef} className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+          <div
+            ref={toastRef}
+            className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+          >
             <span className="min-w-0 flex-1 truncate">{toast.message}</span>
             {toast.undo ? (
               <button
@@ -141,11 +139,7 @@ export function FollowUpList({
                 Undo
               </button>
             ) : null}
-            <button
-              type="button"
-              onClick={() => setToast(null)}
-              className="grid size-11 place-items-center rounded-lg hover:bg-white/10 dark:hover:bg-black/5"
-            >
+            <button type="button" onClick={() => setToast(null)} className="grid size-11 place-items-center rounded-lg hover:bg-white/10 dark:hover:bg-black/5">
               <X aria-hidden className="size-4" />
               <span className="sr-only">Dismiss</span>
             </button>

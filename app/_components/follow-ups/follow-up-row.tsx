@@ -178,9 +178,7 @@ export function FollowUpRow({
         )}
       </button>
       <div className="min-w-0 flex-1 py-2">
-        <p className={`text-[15px] leading-snug wrap-anywhere ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>
-          {item.action}
-        </p>
+        <p className={`text-[15px] leading-snug wrap-anywhere ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>{item.action}</p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           {queued ? (
             <span className="inline-flex items-center gap-1 font-medium text-amber-800 dark:text-amber-200">
@@ -245,7 +243,11 @@ export function FollowUpRow({
                       className={`${inputClass} mt-1 px-2`}
                     />
                   </label>
-                  <button type="submit" disabled={!snoozeDay} className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50">
+                  <button
+                    type="submit"
+                    disabled={!snoozeDay}
+                    className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50"
+                  >
                     Snooze
                   </button>
                 </form>

@@ -26,7 +26,10 @@ export function UndoMergeButton({ mergeId, label, then = 'record' }: { mergeId: 
 /** The banner right after a merge: what was merged, and the way back. */
 export function MergedBanner({ mergeId, label }: { mergeId: string; label: string }) {
   return (
-    <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+    <div
+      role="status"
+      className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+    >
       <p className="min-w-0 wrap-anywhere">
         Merged <strong className="font-medium">{label}</strong>. Everything from both is here.
       </p>

@@ -53,12 +53,15 @@ export function OfflineSupport({ userId }: { userId: string }) {
   if (offlineCopy === null && online) return null;
   const when = offlineCopy ? new Date(offlineCopy) : null;
   return (
-    <p role="status" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+    <p
+      role="status"
+      className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+    >
       {offlineCopy !== null ? (
         <>
           <strong className="font-semibold">Offline copy</strong>
-          {when && !Number.isNaN(when.getTime()) ? ` from ${shortDateTime(when)}` : ''}: no connection, so this is what
-          this phone last saw. Events you log and follow-ups you tick now wait here until you are back online.
+          {when && !Number.isNaN(when.getTime()) ? ` from ${shortDateTime(when)}` : ''}: no connection, so this is what this phone last saw. Events you log and
+          follow-ups you tick now wait here until you are back online.
         </>
       ) : (
         <>No connection. Events you log and follow-ups you tick now are kept on this phone and sent when you are back online.</>

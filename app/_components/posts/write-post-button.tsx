@@ -61,16 +61,13 @@ export function WritePostButton({ eventId }: { eventId: string }) {
               ))}
             </div>
             <div id={`${id}-style-error`} aria-live="polite" className="mt-1 text-sm text-red-600 dark:text-red-400">
-              {state.fieldErrors?.style?.map((e) => <p key={e}>{e}</p>)}
+              {state.fieldErrors?.style?.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
             </div>
           </fieldset>
           <label className="flex min-h-11 items-start gap-3 text-sm">
-            <input
-              type="checkbox"
-              name="includeNotes"
-              defaultChecked={state.values?.includeNotes === 'on'}
-              className="mt-0.5 size-4 accent-accent-600"
-            />
+            <input type="checkbox" name="includeNotes" defaultChecked={state.values?.includeNotes === 'on'} className="mt-0.5 size-4 accent-accent-600" />
             <span>
               Include my private conversation notes
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">Off unless you tick it: notes stay private.</span>

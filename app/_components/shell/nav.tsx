@@ -21,10 +21,7 @@ function isActive(pathname: string, href: string) {
 function Badge({ count, label }: { count: number; label: string }) {
   if (count <= 0) return null;
   return (
-    <span
-      className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-semibold text-white"
-      aria-label={label}
-    >
+    <span className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-semibold text-white" aria-label={label}>
       {count > 99 ? '99+' : count}
     </span>
   );

@@ -29,7 +29,9 @@ export function Field({ id, label, hint, errors, children, className = '' }: Fie
         </p>
       ) : null}
       <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-        {errors?.map((e) => <p key={e}>{e}</p>)}
+        {errors?.map((e) => (
+          <p key={e}>{e}</p>
+        ))}
       </div>
     </div>
   );
@@ -69,9 +71,7 @@ export function TextField({
 }: Omit<FieldProps, 'children'> & ComponentProps<'input'> & { limit?: number }) {
   return (
     <Field id={id} label={label} hint={withCount(hint, limit, input.value)} errors={errors} className={className}>
-      {(describedBy, invalid) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />
-      )}
+      {(describedBy, invalid) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />}
     </Field>
   );
 }
@@ -89,13 +89,7 @@ export function TextAreaField({
   return (
     <Field id={id} label={label} hint={withCount(hint, limit, textarea.value)} errors={errors} className={className}>
       {(describedBy, invalid) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={`${inputClass} min-h-24`}
-          {...textarea}
-        />
+        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClass} min-h-24`} {...textarea} />
       )}
     </Field>
   );

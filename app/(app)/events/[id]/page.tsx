@@ -141,7 +141,10 @@ export default async function EventPage({
           <ul aria-label="Topics" className="flex flex-wrap gap-1.5 pt-1">
             {event.topics.map((t) => (
               <li key={t}>
-                <Link href={`/events?topic=${encodeURIComponent(t)}`} className="inline-flex min-h-8 items-center rounded-full bg-accent-50 px-3 text-sm text-accent-700 hover:bg-accent-100 dark:bg-accent-900/40 dark:text-accent-100">
+                <Link
+                  href={`/events?topic=${encodeURIComponent(t)}`}
+                  className="inline-flex min-h-8 items-center rounded-full bg-accent-50 px-3 text-sm text-accent-700 hover:bg-accent-100 dark:bg-accent-900/40 dark:text-accent-100"
+                >
                   {t}
                 </Link>
               </li>
@@ -198,7 +201,10 @@ export default async function EventPage({
                           <span className="sr-only">{f.status === 'done' ? 'Done. ' : 'Open. '}</span>
                           {f.personId && names.has(f.personId) ? (
                             <>
-                              With <Link href={`/people/${f.personId}`} className="underline">{names.get(f.personId)}</Link>
+                              With{' '}
+                              <Link href={`/people/${f.personId}`} className="underline">
+                                {names.get(f.personId)}
+                              </Link>
                               {f.dueOn ? ' · ' : ''}
                             </>
                           ) : null}
@@ -219,11 +225,7 @@ export default async function EventPage({
               <p className="text-sm text-zinc-500">Nothing promised yet.</p>
             )}
             <div className="mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800">
-              <AddFollowUp
-                eventId={event.id}
-                today={today}
-                people={event.people.map((p) => ({ id: p.id, label: names.get(p.id)! }))}
-              />
+              <AddFollowUp eventId={event.id} today={today} people={event.people.map((p) => ({ id: p.id, label: names.get(p.id)! }))} />
             </div>
           </Section>
         </div>

@@ -32,13 +32,26 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
   };
   compare('Topics', other.topics, mine.topics);
   compare('People', other.people.map(personLabel), mine.people.filter((p) => p.id || p.name || p.role || p.organisation).map(personLabel));
-  compare('Facts', other.insights.map((i) => i.text), mine.insights.filter((i) => i.text.trim()).map((i) => i.text));
-  compare('Follow-ups', other.followUps.map((f) => f.action), mine.followUps.filter((f) => f.action.trim()).map((f) => f.action));
+  compare(
+    'Facts',
+    other.insights.map((i) => i.text),
+    mine.insights.filter((i) => i.text.trim()).map((i) => i.text),
+  );
+  compare(
+    'Follow-ups',
+    other.followUps.map((f) => f.action),
+    mine.followUps.filter((f) => f.action.trim()).map((f) => f.action),
+  );
   // A known person's details the user changed here, where they now differ from what is on record.
   for (const p of mine.people) {
     const now = p.id && p.base ? other.people.find((o) => o.id === p.id) : undefined;
     if (!now || !p.base) continue;
-    for (const [key, label] of [['name', 'name'], ['role', 'role'], ['organisation', 'organisation'], ['email', 'email']] as const) {
+    for (const [key, label] of [
+      ['name', 'name'],
+      ['role', 'role'],
+      ['organisation', 'organisation'],
+      ['email', 'email'],
+    ] as const) {
       if (p[key].trim() !== p.base[key].trim() && p[key].trim() !== now[key].trim()) {
         rows.push({ label: `${personLabel(now)}: ${label}`, theirs: now[key] || '(empty)', mine: p[key] || '(empty)' });
       }
@@ -47,10 +60,10 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
 
   return (
     <section aria-labelledby="conflict-title" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
-      <h2 id="conflict-title" className="text-base font-semibold">Changed on another device</h2>
-      <p className="mt-1">
-        Someone saved this event after you opened it. Your text is still in the form below. Here is what differs:
-      </p>
+      <h2 id="conflict-title" className="text-base font-semibold">
+        Changed on another device
+      </h2>
+      <p className="mt-1">Someone saved this event after you opened it. Your text is still in the form below. Here is what differs:</p>
       {rows.length ? (
         <dl className="mt-3 space-y-2">
           {rows.map((r) => (

@@ -30,7 +30,8 @@ export function DeleteEvent({ eventId, title }: { eventId: string; title: string
       onKeyDown={(e) => {
         if (e.key === 'Escape') keep();
       }}
-      className="flex w-full flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
+      className="flex w-full flex-wrap items-center gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
       <input type="hidden" name="eventId" value={eventId} />
       <p id="delete-q" className="min-w-0 flex-1">
         Delete “{title}”? You can undo this for 30 days.

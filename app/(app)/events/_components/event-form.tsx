@@ -6,16 +6,7 @@ import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
-import {
-  addDays,
-  draftToPayload,
-  emptyPerson,
-  newUid,
-  partsIn,
-  payloadRowUids,
-  rebaseDraft,
-  type EventDraft,
-} from '@/lib/events/draft';
+import { addDays, draftToPayload, emptyPerson, newUid, partsIn, payloadRowUids, rebaseDraft, type EventDraft } from '@/lib/events/draft';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
@@ -169,7 +160,10 @@ export function EventForm({
     >
       <input type="hidden" name="idempotencyKey" value={draft.key} readOnly />
       {restoredAt ? (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100"
+        >
           <span>Restored the draft you were writing on this device.</span>
           <button type="button" className="min-h-11 font-medium underline" onClick={() => reset({ ...initial, key: `evt-${newUid()}` })}>
             Start over
@@ -177,7 +171,10 @@ export function EventForm({
         </div>
       ) : null}
       {queued ? (
-        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+        <div
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+        >
           <p className="font-medium">Saved on this phone — it will be sent when you are back online.</p>
           <p>
             “{queued}” is waiting with any others in{' '}
@@ -210,7 +207,16 @@ export function EventForm({
 
       <Card className="space-y-4">
         <h2 className="text-base font-semibold">The event</h2>
-        <TextField id="title" label="Title" limit={200} value={draft.title} errors={err('title')} onChange={(e) => set({ title: e.target.value })} placeholder="e.g. CIO Club, April evening" autoComplete="off" />
+        <TextField
+          id="title"
+          label="Title"
+          limit={200}
+          value={draft.title}
+          errors={err('title')}
+          onChange={(e) => set({ title: e.target.value })}
+          placeholder="e.g. CIO Club, April evening"
+          autoComplete="off"
+        />
         <div className="space-y-1.5">
           <div className="flex flex-wrap gap-2" role="group" aria-label="Quick dates">
             {[
@@ -260,7 +266,16 @@ export function EventForm({
         </div>
         <Field id="series" label="Series" hint="The recurring evening it belongs to, e.g. “CIO Club monthly”" errors={err('series')}>
           {(describedBy, invalid) => (
-            <input id="series" list={seriesList} value={draft.series} autoComplete="off" onChange={(e) => set({ series: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} />
+            <input
+              id="series"
+              list={seriesList}
+              value={draft.series}
+              autoComplete="off"
+              onChange={(e) => set({ series: e.target.value })}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            />
           )}
         </Field>
         <datalist id={seriesList}>
@@ -346,17 +361,39 @@ export function EventForm({
       </Card>
 
       <Card className="space-y-4">
-        <TextAreaField id="summary" label="Summary" limit={5000} hint="What the evening was about, in a few lines." value={draft.summary} errors={err('summary')} onChange={(e) => set({ summary: e.target.value })} />
-        <TextAreaField id="reflection" label="Reflection" limit={20000} hint="What you think about it now. Private unless you turn it into a post." rows={5} value={draft.reflection} errors={err('reflection')} onChange={(e) => set({ reflection: e.target.value })} />
+        <TextAreaField
+          id="summary"
+          label="Summary"
+          limit={5000}
+          hint="What the evening was about, in a few lines."
+          value={draft.summary}
+          errors={err('summary')}
+          onChange={(e) => set({ summary: e.target.value })}
+        />
+        <TextAreaField
+          id="reflection"
+          label="Reflection"
+          limit={20000}
+          hint="What you think about it now. Private unless you turn it into a post."
+          rows={5}
+          value={draft.reflection}
+          errors={err('reflection')}
+          onChange={(e) => set({ reflection: e.target.value })}
+        />
       </Card>
 
-      <SaveBar pending={pending} savedAt={savedAt} label={eventId ? 'Save changes' : 'Save event'} cancel={
+      <SaveBar
+        pending={pending}
+        savedAt={savedAt}
+        label={eventId ? 'Save changes' : 'Save event'}
+        cancel={
           // Cancel means "throw these changes away": the draft kept on the device goes too, or the next visit
           // would restore what was just cancelled.
           <ButtonLink href={eventId ? `/events/${eventId}` : '/events'} variant="ghost" className="px-3" onClick={clear}>
             Cancel
           </ButtonLink>
-        } />
+        }
+      />
     </form>
   );
 }

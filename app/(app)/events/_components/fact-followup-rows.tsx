@@ -17,7 +17,19 @@ function enterTo(onEnter: () => void) {
   };
 }
 
-function PersonSelect({ id, label, value, people, onChange }: { id: string; label: string; value: string; people: PersonDraft[]; onChange: (uid: string) => void }) {
+function PersonSelect({
+  id,
+  label,
+  value,
+  people,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  people: PersonDraft[];
+  onChange: (uid: string) => void;
+}) {
   return (
     <Field id={id} label={label}>
       {() => (
@@ -36,7 +48,11 @@ function PersonSelect({ id, label, value, people, onChange }: { id: string; labe
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" onClick={onClick} className="grid size-11 shrink-0 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800">
+    <button
+      type="button"
+      onClick={onClick}
+      className="grid size-11 shrink-0 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
+    >
       <Trash2 aria-hidden className="size-4" />
       <span className="sr-only">{label}</span>
     </button>
@@ -59,7 +75,9 @@ export function FactRow(props: {
     <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
       <legend className="sr-only">Fact {index + 1}</legend>
       <div className="flex items-center justify-between">
-        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Fact {index + 1}</p>
+        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+          Fact {index + 1}
+        </p>
         <RemoveButton label={`Remove fact ${index + 1}`} onClick={onRemove} />
       </div>
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
@@ -102,7 +120,9 @@ export function FollowUpRow(props: {
     <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
       <legend className="sr-only">Follow-up {index + 1}</legend>
       <div className="flex items-center justify-between">
-        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">Follow-up {index + 1}</p>
+        <p aria-hidden className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+          Follow-up {index + 1}
+        </p>
         <RemoveButton label={`Remove follow-up ${index + 1}`} onClick={onRemove} />
       </div>
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
@@ -165,7 +185,9 @@ export function FollowUpRow(props: {
           />
         </div>
         <div id={`${id}-due-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-          {errors('due')?.map((e) => <p key={e}>{e}</p>)}
+          {errors('due')?.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
         </div>
       </div>
     </fieldset>

@@ -115,7 +115,11 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                   {d.name ?? d.role ?? 'Someone'}
                   {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
                 </span>
-                <button type="button" onClick={() => pick(d)} className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900">
+                <button
+                  type="button"
+                  onClick={() => pick(d)}
+                  className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900"
+                >
                   <Link2 aria-hidden className="size-4" /> Same person
                 </button>
               </li>
@@ -147,7 +151,10 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             {known.length ? `${known.length === 1 ? 'One person' : `${known.length} people`} you already know: press Down to choose.` : ''}
           </p>
           {known.length ? (
-            <ul className="absolute inset-x-0 top-full z-20 -mt-4 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900" aria-label="People you already know">
+            <ul
+              className="absolute inset-x-0 top-full z-20 -mt-4 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+              aria-label="People you already know"
+            >
               {known.map((s) => (
                 <li key={s.id}>
                   <button
@@ -250,7 +257,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
       <div className="mt-3">
         <TagInput id={`${base}-topics`} label="Topics with them" value={person.topics} onChange={(topics) => set({ topics })} errors={errors('topics')} />
       </div>
-
     </fieldset>
   );
 }
@@ -267,7 +273,11 @@ function KnownPanel({ person, day, onUnlink }: { person: PersonDraft; day: (valu
       </p>
       {k?.lastMet ? (
         <p className="mt-1">
-          Last met at <Link className="underline" href={`/events/${k.lastMet.eventId}`}>{k.lastMet.title}</Link>, {day(k.lastMet.startsAt)}
+          Last met at{' '}
+          <Link className="underline" href={`/events/${k.lastMet.eventId}`}>
+            {k.lastMet.title}
+          </Link>
+          , {day(k.lastMet.startsAt)}
         </p>
       ) : null}
       {k?.topics.length ? <p className="mt-1">Talked about {k.topics.join(', ')}</p> : null}

@@ -21,9 +21,7 @@ export function TagInput({
 }) {
   const [text, setText] = useState('');
   const listId = useId();
-  const suggestions = useSuggest<string>('topics', text, true, 1).filter(
-    (s) => !value.some((v) => v.toLowerCase() === s.toLowerCase()),
-  );
+  const suggestions = useSuggest<string>('topics', text, true, 1).filter((s) => !value.some((v) => v.toLowerCase() === s.toLowerCase()));
   const add = (raw: string) => {
     const name = raw.trim().replace(/\s+/g, ' ');
     if (name && !value.some((v) => v.toLowerCase() === name.toLowerCase())) onChange([...value, name]);
@@ -91,7 +89,9 @@ export function TagInput({
         Press Enter or type a comma to add each topic.
       </p>
       <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-        {errors?.map((e) => <p key={e}>{e}</p>)}
+        {errors?.map((e) => (
+          <p key={e}>{e}</p>
+        ))}
       </div>
     </div>
   );

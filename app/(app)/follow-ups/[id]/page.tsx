@@ -39,9 +39,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
       <PageHeader
         title="Edit follow-up"
         description={
-          item.status === 'done'
-            ? `Done${item.doneAt ? ` on ${formatDay(dayIn(user.timeZone, new Date(item.doneAt)), user.locale)}` : ''}`
-            : `Due: ${dueText}`
+          item.status === 'done' ? `Done${item.doneAt ? ` on ${formatDay(dayIn(user.timeZone, new Date(item.doneAt)), user.locale)}` : ''}` : `Due: ${dueText}`
         }
       />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:items-start">

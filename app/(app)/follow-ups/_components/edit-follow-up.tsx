@@ -25,7 +25,10 @@ export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: str
   return (
     <form action={action} noValidate className="space-y-4">
       {theirs ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium">This follow-up was changed elsewhere since you opened it.</p>
           <p className="mt-1">
             Now it reads “{theirs.action}”, due {theirs.due ? formatDay(theirs.due, locale) : 'with no date'}
@@ -64,7 +67,11 @@ export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: str
         errors={e.personId}
       />
       <input type="hidden" name="version" value={version} />
-      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`min-h-5 text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}
+      >
         {theirs ? '' : state.message}
       </p>
       <div className="flex flex-wrap gap-2">

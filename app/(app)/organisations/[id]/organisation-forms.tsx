@@ -43,7 +43,14 @@ export function OrganisationForm({ organisation, sectors }: { organisation: Orga
       <TextField id="org-name" name="name" label="Name" defaultValue={v.name} errors={e.name} maxLength={200} required />
       <Field id="org-sector" label="Sector" errors={e.sectorId} hint="People here are in this sector unless you set their own.">
         {(describedBy, invalid) => (
-          <select id="org-sector" name="sectorId" defaultValue={v.sectorId} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+          <select
+            id="org-sector"
+            name="sectorId"
+            defaultValue={v.sectorId}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            className={inputClass}
+          >
             <option value="">No sector</option>
             {sectors.map((s) => (
               <option key={s.id} value={s.id}>

@@ -9,12 +9,7 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { listFilterOptions } from '@/lib/people/filter-options';
-import {
-  getOrganisation,
-  listOrganisationEvents,
-  listOrganisationFollowUps,
-  listOrganisationPeople,
-} from '@/lib/organisations/queries';
+import { getOrganisation, listOrganisationEvents, listOrganisationFollowUps, listOrganisationPeople } from '@/lib/organisations/queries';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { calendarDate, longDate, shortDate } from '../../people/_components/format';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
@@ -66,7 +61,12 @@ export default async function OrganisationPage({
         {organisation.website ? (
           <>
             {' · '}
-            <a href={/^https?:\/\//.test(organisation.website) ? organisation.website : `https://${organisation.website}`} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
+            <a
+              href={/^https?:\/\//.test(organisation.website) ? organisation.website : `https://${organisation.website}`}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="hover:underline"
+            >
               {organisation.website.replace(/^https?:\/\/(www\.)?/, '')}
             </a>
           </>
@@ -92,7 +92,9 @@ export default async function OrganisationPage({
                     <Link href={`/people/${p.id}`} className="flex min-h-11 items-center gap-2 rounded-lg px-2 py-2 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
                       <span className="min-w-0 flex-1">
                         <span className="block truncate font-medium">{p.displayName}</span>
-                        {p.role && !p.displayName.startsWith(p.role) ? <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">{p.role}</span> : null}
+                        {p.role && !p.displayName.startsWith(p.role) ? (
+                          <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">{p.role}</span>
+                        ) : null}
                       </span>
                       <span className="shrink-0 text-xs text-zinc-500">{p.lastMetAt ? shortDate(p.lastMetAt, user.locale, user.timeZone) : ''}</span>
                       <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />

@@ -126,7 +126,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <dl className="space-y-3 text-sm">
               {person.organisation ? (
                 <div className="flex gap-2">
-                  <dt><Building2 aria-label="Organisation" className="size-4 text-zinc-500" /></dt>
+                  <dt>
+                    <Building2 aria-label="Organisation" className="size-4 text-zinc-500" />
+                  </dt>
                   <dd className="min-w-0 wrap-anywhere">
                     <Link href={`/organisations/${person.organisation.id}`} className="text-accent-700 hover:underline dark:text-accent-400">
                       {person.organisation.name}
@@ -136,19 +138,33 @@ export default async function PersonPage({ params, searchParams }: Props) {
               ) : null}
               {person.email ? (
                 <div className="flex gap-2">
-                  <dt><Mail aria-label="Email" className="size-4 text-zinc-500" /></dt>
-                  <dd className="min-w-0 break-all"><a href={`mailto:${person.email}`} className="hover:underline">{person.email}</a></dd>
+                  <dt>
+                    <Mail aria-label="Email" className="size-4 text-zinc-500" />
+                  </dt>
+                  <dd className="min-w-0 break-all">
+                    <a href={`mailto:${person.email}`} className="hover:underline">
+                      {person.email}
+                    </a>
+                  </dd>
                 </div>
               ) : null}
               {person.phone ? (
                 <div className="flex gap-2">
-                  <dt><Phone aria-label="Phone" className="size-4 text-zinc-500" /></dt>
-                  <dd><a href={`tel:${person.phone.replace(/[^0-9+]/g, '')}`} className="hover:underline">{person.phone}</a></dd>
+                  <dt>
+                    <Phone aria-label="Phone" className="size-4 text-zinc-500" />
+                  </dt>
+                  <dd>
+                    <a href={`tel:${person.phone.replace(/[^0-9+]/g, '')}`} className="hover:underline">
+                      {person.phone}
+                    </a>
+                  </dd>
                 </div>
               ) : null}
               {person.links.map((link) => (
                 <div key={link} className="flex gap-2">
-                  <dt><LinkIcon aria-label="Link" className="size-4 text-zinc-500" /></dt>
+                  <dt>
+                    <LinkIcon aria-label="Link" className="size-4 text-zinc-500" />
+                  </dt>
                   <dd className="min-w-0 break-all">
                     <a href={link} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
                       {link.replace(/^https?:\/\/(www\.)?/, '')}
@@ -158,7 +174,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
               ))}
               {person.topics.length ? (
                 <div className="flex gap-2">
-                  <dt><Tag aria-label="Topics" className="size-4 text-zinc-500" /></dt>
+                  <dt>
+                    <Tag aria-label="Topics" className="size-4 text-zinc-500" />
+                  </dt>
                   <dd>
                     <ul className="flex flex-wrap gap-1.5" aria-label="Topics">
                       {person.topics.map((t) => (
@@ -176,7 +194,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 </div>
               ) : null}
               <div className="flex gap-2">
-                <dt><CalendarDays aria-label="Last met" className="size-4 text-zinc-500" /></dt>
+                <dt>
+                  <CalendarDays aria-label="Last met" className="size-4 text-zinc-500" />
+                </dt>
                 <dd>{person.lastMetAt ? `Last met ${longDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>
               </div>
             </dl>
@@ -187,7 +207,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
               <p className="text-sm whitespace-pre-line wrap-anywhere">{person.notes}</p>
             ) : (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                No notes. <Link href={`/people/${person.id}/edit#notes`} className="text-accent-700 hover:underline dark:text-accent-400">Add some</Link>
+                No notes.{' '}
+                <Link href={`/people/${person.id}/edit#notes`} className="text-accent-700 hover:underline dark:text-accent-400">
+                  Add some
+                </Link>
               </p>
             )}
           </Card>
@@ -202,12 +225,17 @@ export default async function PersonPage({ params, searchParams }: Props) {
                   return (
                     <li key={other.id} className="flex flex-wrap items-center justify-between gap-2">
                       <span className="min-w-0">
-                        <Link href={`/people/${other.id}`} className="font-medium hover:underline">{other.displayName}</Link>
+                        <Link href={`/people/${other.id}`} className="font-medium hover:underline">
+                          {other.displayName}
+                        </Link>
                         <span className="block text-xs text-zinc-500">
                           {d.reason} · {other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met'}
                         </span>
                       </span>
-                      <Link href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`} className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400">
+                      <Link
+                        href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`}
+                        className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400"
+                      >
                         Compare and merge
                       </Link>
                     </li>
@@ -290,7 +318,6 @@ export default async function PersonPage({ params, searchParams }: Props) {
             <AddFollowUp personId={person.id} today={today} />
           </Card>
         </div>
-
       </div>
     </>
   );

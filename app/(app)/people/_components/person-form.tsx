@@ -62,9 +62,7 @@ export function PersonForm({
   const e = state.fieldErrors ?? {};
   const theirs = state.conflict ? formDefaults(state.conflict) : null;
   const changed = theirs
-    ? (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter(
-        (k) => k !== 'version' && String(theirs[k]) !== String(defaults[k]),
-      )
+    ? (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter((k) => k !== 'version' && String(theirs[k]) !== String(defaults[k]))
     : [];
 
   return (
@@ -110,7 +108,16 @@ export function PersonForm({
         ) : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="name" name="name" label="Name" autoComplete="off" defaultValue={v.name} errors={e.name} hint="Optional if you know their role or organisation." maxLength={200} />
+        <TextField
+          id="name"
+          name="name"
+          label="Name"
+          autoComplete="off"
+          defaultValue={v.name}
+          errors={e.name}
+          hint="Optional if you know their role or organisation."
+          maxLength={200}
+        />
         <TextField id="role" name="role" label="Role" defaultValue={v.role} errors={e.role} placeholder="e.g. Head of IT" maxLength={200} />
         <div>
           <TextField
@@ -132,7 +139,14 @@ export function PersonForm({
         </div>
         <Field id="sectorId" label="Sector" errors={e.sectorId} hint="Leave as the organisation's unless they differ.">
           {(describedBy, invalid) => (
-            <select id="sectorId" name="sectorId" defaultValue={v.sectorId} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            <select
+              id="sectorId"
+              name="sectorId"
+              defaultValue={v.sectorId}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            >
               <option value="">Same as the organisation</option>
               {sectors.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -142,7 +156,17 @@ export function PersonForm({
             </select>
           )}
         </Field>
-        <TextField id="email" name="email" type="email" inputMode="email" label="Email" autoComplete="off" defaultValue={v.email} errors={e.email} maxLength={254} />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          inputMode="email"
+          label="Email"
+          autoComplete="off"
+          defaultValue={v.email}
+          errors={e.email}
+          maxLength={254}
+        />
         <TextField id="phone" name="phone" type="tel" label="Phone" autoComplete="off" defaultValue={v.phone} errors={e.phone} maxLength={50} />
       </div>
       <TextAreaField
@@ -151,7 +175,9 @@ export function PersonForm({
         label="Links"
         hint="One per line: LinkedIn, a website, a talk."
         defaultValue={v.links}
-        errors={Object.entries(e).filter(([k]) => k.startsWith('links')).flatMap(([, m]) => m)}
+        errors={Object.entries(e)
+          .filter(([k]) => k.startsWith('links'))
+          .flatMap(([, m]) => m)}
         rows={2}
       />
       <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} maxLength={10_000} />
@@ -162,11 +188,20 @@ export function PersonForm({
         hint="What they are known for, separated by commas: open data, procurement."
         autoComplete="off"
         defaultValue={v.topics}
-        errors={Object.entries(e).filter(([k]) => k.startsWith('topics')).flatMap(([, m]) => m)}
+        errors={Object.entries(e)
+          .filter(([k]) => k.startsWith('topics'))
+          .flatMap(([, m]) => m)}
         maxLength={2000}
       />
       <div className="flex items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-        <input id="keepPrivate" name="keepPrivate" type="checkbox" defaultChecked={v.keepPrivate === 'on'} aria-describedby="keepPrivate-hint" className="mt-0.5 size-5 accent-accent-600" />
+        <input
+          id="keepPrivate"
+          name="keepPrivate"
+          type="checkbox"
+          defaultChecked={v.keepPrivate === 'on'}
+          aria-describedby="keepPrivate-hint"
+          className="mt-0.5 size-5 accent-accent-600"
+        />
         <div>
           <label htmlFor="keepPrivate" className="text-sm font-medium">
             Don&rsquo;t name me in public posts

@@ -60,9 +60,23 @@ export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: M
             <fieldset key={f} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
               <legend className="px-1 text-sm font-medium">{label}</legend>
               <div className="grid gap-2 sm:grid-cols-2">
-                {([['keep', keep], ['other', other]] as const).map(([value, p]) => (
-                  <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-[:checked]:border-accent-500 has-[:checked]:bg-accent-50 dark:border-zinc-700 dark:has-[:checked]:bg-accent-950">
-                    <input type="radio" name={`choice.${f}`} value={value} defaultChecked={(state.values?.[`choice.${f}`] ?? 'keep') === value} className="size-4 accent-accent-600" />
+                {(
+                  [
+                    ['keep', keep],
+                    ['other', other],
+                  ] as const
+                ).map(([value, p]) => (
+                  <label
+                    key={value}
+                    className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-zinc-200 px-3 py-2 text-sm has-[:checked]:border-accent-500 has-[:checked]:bg-accent-50 dark:border-zinc-700 dark:has-[:checked]:bg-accent-950"
+                  >
+                    <input
+                      type="radio"
+                      name={`choice.${f}`}
+                      value={value}
+                      defaultChecked={(state.values?.[`choice.${f}`] ?? 'keep') === value}
+                      className="size-4 accent-accent-600"
+                    />
                     <span className="min-w-0 wrap-anywhere">{p.fields[f]}</span>
                   </label>
                 ))}

@@ -57,8 +57,7 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
       </p>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Merge two people</h1>
       <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
-        Every encounter, fact, follow-up and note of both ends up on one person. Where they disagree, choose what to
-        keep.
+        Every encounter, fact, follow-up and note of both ends up on one person. Where they disagree, choose what to keep.
       </p>
       <MergeForm keep={keep} other={other} swapHref={`/people/merge?keep=${other.id}&other=${keep.id}`} />
     </>

@@ -37,7 +37,9 @@ export function AddressField({
 
   return (
     <form onSubmit={save} className="space-y-1.5">
-      <label htmlFor={`${id}-slug`} className="block text-sm font-medium">Public address</label>
+      <label htmlFor={`${id}-slug`} className="block text-sm font-medium">
+        Public address
+      </label>
       <div className="flex flex-wrap items-center gap-2">
         <span className="w-full truncate text-sm text-zinc-500 sm:w-auto">/u/{handle}/</span>
         <input

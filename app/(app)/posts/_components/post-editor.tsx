@@ -42,7 +42,13 @@ const STATUS_TEXT: Record<SaveState, string> = {
 
 function SaveStatus({ state, message }: { state: SaveState; message: string }) {
   const icon =
-    state === 'saving' ? <Loader2 aria-hidden className="size-4 animate-spin" /> : state === 'saved' ? <Check aria-hidden className="size-4" /> : state === 'unsaved' ? null : <CircleAlert aria-hidden className="size-4" />;
+    state === 'saving' ? (
+      <Loader2 aria-hidden className="size-4 animate-spin" />
+    ) : state === 'saved' ? (
+      <Check aria-hidden className="size-4" />
+    ) : state === 'unsaved' ? null : (
+      <CircleAlert aria-hidden className="size-4" />
+    );
   const tone = state === 'error' || state === 'conflict' ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400';
   return (
     <p role="status" aria-live="polite" className={`flex min-w-0 items-center gap-1.5 text-sm ${tone}`} data-save-state={state}>
@@ -122,16 +128,18 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
       </div>
       <div className="min-w-0 space-y-4">
         {published ? (
-          <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-            This post is published: your edits are saved as you type and appear on the public page straight away.
-            Unpublish first to rework it in private.
+          <p
+            role="note"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100"
+          >
+            This post is published: your edits are saved as you type and appear on the public page straight away. Unpublish first to rework it in private.
           </p>
         ) : null}
-        {auto.conflict ? (
-          <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} />
-        ) : null}
+        {auto.conflict ? <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} /> : null}
         <div className="space-y-1.5">
-          <label htmlFor={`${id}-title`} className="block text-sm font-medium">Title</label>
+          <label htmlFor={`${id}-title`} className="block text-sm font-medium">
+            Title
+          </label>
           <input
             id={`${id}-title`}
             className={`${inputClass} text-lg font-semibold`}
@@ -142,7 +150,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value })}
           />
           <div id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-            {auto.fieldErrors.title?.map((e) => <p key={e}>{e}</p>)}
+            {auto.fieldErrors.title?.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
           </div>
         </div>
 
@@ -152,7 +162,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         </div>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <div className={`space-y-1.5 ${tab === 'write' ? '' : 'hidden lg:block'}`}>
-            <label htmlFor={`${id}-body`} className="block text-sm font-medium">Post, in Markdown</label>
+            <label htmlFor={`${id}-body`} className="block text-sm font-medium">
+              Post, in Markdown
+            </label>
             <textarea
               ref={body}
               id={`${id}-body`}
@@ -168,7 +180,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
                 : '## for a heading, - for a list, **bold**, [link](https://…). Saved as you type.'}
             </p>
             <div id={`${id}-body-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-              {auto.fieldErrors.markdown?.map((e) => <p key={e}>{e}</p>)}
+              {auto.fieldErrors.markdown?.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
             </div>
             <button
               type="button"
@@ -180,7 +194,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             </button>
           </div>
           <section aria-label="Preview" className={`min-w-0 ${tab === 'preview' ? '' : 'hidden lg:block'}`}>
-            <p className="mb-1.5 text-sm font-medium" aria-hidden>Preview</p>
+            <p className="mb-1.5 text-sm font-medium" aria-hidden>
+              Preview
+            </p>
             <div className="rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
               <h2 className="mb-4 text-2xl font-semibold tracking-tight wrap-anywhere">{auto.draft.title}</h2>
               <div data-testid="post-preview" className={proseClass} dangerouslySetInnerHTML={{ __html: previewHtml }} />

@@ -80,13 +80,7 @@ export function PublishPanel({
           <p id={`${postId}-publish-q`} className="font-medium">
             Publish? Anyone with the link will be able to read it.
           </p>
-          {named.length ? (
-            <p>
-              It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.
-            </p>
-          ) : (
-            <p>It names no one you met there.</p>
-          )}
+          {named.length ? <p>It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.</p> : <p>It names no one you met there.</p>}
           {named.some((p) => p.keepPrivate) ? (
             <p className="font-medium text-red-700 dark:text-red-300">
               {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public.

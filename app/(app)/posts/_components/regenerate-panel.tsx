@@ -58,7 +58,9 @@ export function RegeneratePanel({
   return (
     <div className="space-y-3">
       <div className="space-y-1.5">
-        <label htmlFor={`${id}-style`} className="block text-sm font-medium">Style</label>
+        <label htmlFor={`${id}-style`} className="block text-sm font-medium">
+          Style
+        </label>
         <select id={`${id}-style`} className={inputClass} value={style} onChange={(e) => setStyle(e.target.value as Style)}>
           <option value="narrative">Narrative</option>
           <option value="summary">Bullet summary</option>
@@ -73,7 +75,9 @@ export function RegeneratePanel({
         <RefreshCw aria-hidden className={`size-4 ${pending ? 'animate-spin' : ''}`} />
         {pending ? 'Writing a fresh draft…' : 'Regenerate from the event'}
       </Button>
-      <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">{message}</p>
+      <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {message}
+      </p>
 
       <dialog
         ref={dialog}
@@ -81,14 +85,19 @@ export function RegeneratePanel({
         onCancel={() => setFresh(null)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        <h2 id={`${id}-dialog-title`} className="text-lg font-semibold">Replace your draft?</h2>
+        <h2 id={`${id}-dialog-title`} className="text-lg font-semibold">
+          Replace your draft?
+        </h2>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          A fresh draft from the event will replace the title and text in the editor, including any edits you made. Keep your
-          draft if you are not sure.
+          A fresh draft from the event will replace the title and text in the editor, including any edits you made. Keep your draft if you are not sure.
         </p>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => close(false)} autoFocus>Keep my draft</Button>
-          <Button type="button" variant="danger" onClick={() => close(true)}>Replace my draft</Button>
+          <Button type="button" variant="secondary" onClick={() => close(false)} autoFocus>
+            Keep my draft
+          </Button>
+          <Button type="button" variant="danger" onClick={() => close(true)}>
+            Replace my draft
+          </Button>
         </div>
       </dialog>
     </div>

@@ -37,7 +37,10 @@ export function SourcesPanel({ parts, markdown, onFind }: { parts: DraftPart[]; 
               <p className="wrap-anywhere">{part.text}</p>
               <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Written from">
                 {part.from.map((f, j) => (
-                  <li key={j} className="max-w-full rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 wrap-anywhere dark:bg-zinc-800 dark:text-zinc-300">
+                  <li
+                    key={j}
+                    className="max-w-full rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 wrap-anywhere dark:bg-zinc-800 dark:text-zinc-300"
+                  >
                     {KIND_LABEL[f.kind] ? <span className="font-medium">{KIND_LABEL[f.kind]}: </span> : null}
                     {f.label}
                   </li>

@@ -23,9 +23,11 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
         API tokens
       </h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        Let your own scripts and shortcuts log events: send <code className="text-xs">Authorization: Bearer &lt;token&gt;</code>.
-        See the <a href="/api/v1/openapi.json" className="underline">API description</a>. A token with write access can
-        change anything you can, so keep it secret and revoke it when you stop using it.
+        Let your own scripts and shortcuts log events: send <code className="text-xs">Authorization: Bearer &lt;token&gt;</code>. See the{' '}
+        <a href="/api/v1/openapi.json" className="underline">
+          API description
+        </a>
+        . A token with write access can change anything you can, so keep it secret and revoke it when you stop using it.
       </p>
       {tokens.length ? (
         <ul className="mb-4 divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -34,8 +36,8 @@ export async function ApiTokensSection({ user }: { user: CurrentUser }) {
               <div className="min-w-0 text-sm">
                 <p className="font-medium wrap-anywhere">{t.name}</p>
                 <p className="text-xs text-zinc-500">
-                  <span className="font-mono">{t.prefix}…</span> · {t.scope === 'read' ? 'read only' : 'read and write'} · created{' '}
-                  {day(t.createdAt, user)} · {t.lastUsedAt ? `last used ${moment(t.lastUsedAt, user)}` : 'never used'} ·{' '}
+                  <span className="font-mono">{t.prefix}…</span> · {t.scope === 'read' ? 'read only' : 'read and write'} · created {day(t.createdAt, user)} ·{' '}
+                  {t.lastUsedAt ? `last used ${moment(t.lastUsedAt, user)}` : 'never used'} ·{' '}
                   {t.expired ? (
                     <strong className="font-medium text-red-700 dark:text-red-400">expired {day(t.expiresAt!, user)}</strong>
                   ) : t.expiresAt ? (

@@ -14,8 +14,8 @@ export async function CalendarSection({ user }: { user: CurrentUser }) {
         Calendar
       </h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        Every open follow-up with a due date appears in your calendar as an all-day event with a reminder at 9:00,
-        linking back here. Subscribed calendars update by themselves, usually within a few hours.
+        Every open follow-up with a due date appears in your calendar as an all-day event with a reminder at 9:00, linking back here. Subscribed calendars
+        update by themselves, usually within a few hours.
       </p>
       <CalendarFeed hasSecret={hasSecret} />
       <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">

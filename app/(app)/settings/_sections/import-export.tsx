@@ -16,8 +16,7 @@ export function ImportExportSection() {
         Import and export
       </h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        Bring contacts in from a phone, Google, Outlook or LinkedIn, or restore a backup. Nothing is written before you have seen
-        what will happen.
+        Bring contacts in from a phone, Google, Outlook or LinkedIn, or restore a backup. Nothing is written before you have seen what will happen.
       </p>
       <ButtonLink href="/settings/import" variant="secondary">
         <Upload aria-hidden className="size-4" />

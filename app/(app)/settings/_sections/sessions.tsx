@@ -25,12 +25,15 @@ export async function SessionsSection({ user, signedOut, tokensRevoked }: { user
         Signed-in devices
       </h2>
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        Lost a phone, or signed in on someone else&rsquo;s computer? Sign that device out here; it needs the password to
-        come back.
+        Lost a phone, or signed in on someone else&rsquo;s computer? Sign that device out here; it needs the password to come back.
       </p>
       <ForgetParams names={FORGET} />
       <p role="status" className="empty:hidden mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-        {signedOut === undefined ? '' : signedOut === 0 ? 'That device was already signed out.' : `Signed out ${signedOut === 1 ? 'one device' : `${signedOut} devices`}.`}
+        {signedOut === undefined
+          ? ''
+          : signedOut === 0
+            ? 'That device was already signed out.'
+            : `Signed out ${signedOut === 1 ? 'one device' : `${signedOut} devices`}.`}
         {tokensRevoked === undefined ? '' : `Revoked ${tokensRevoked === 1 ? 'one API token' : `${tokensRevoked} API tokens`}.`}
       </p>
       <ul className="mb-3 divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
@@ -42,7 +45,11 @@ export async function SessionsSection({ user, signedOut, tokensRevoked }: { user
               <div className="min-w-0 flex-1 text-sm">
                 <p className="font-medium">
                   {s.device}
-                  {s.current ? <span className="ml-2 rounded-full bg-accent-50 px-2 py-0.5 text-xs font-medium text-accent-700 dark:bg-accent-900 dark:text-accent-100">This device</span> : null}
+                  {s.current ? (
+                    <span className="ml-2 rounded-full bg-accent-50 px-2 py-0.5 text-xs font-medium text-accent-700 dark:bg-accent-900 dark:text-accent-100">
+                      This device
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-xs text-zinc-500">
                   {s.current ? 'In use now' : `Last used ${when.format(s.lastSeenAt)}`} · signed in {day.format(s.createdAt)}

@@ -22,7 +22,15 @@ export function ChangePasswordForm() {
     <form action={action} noValidate className="space-y-3">
       <h3 className="text-sm font-semibold">Change password</h3>
       <TextField id="pw-current" name="currentPassword" type="password" autoComplete="current-password" label="Current password" errors={e.currentPassword} />
-      <TextField id="pw-new" name="newPassword" type="password" autoComplete="new-password" label="New password" hint="At least 10 characters." errors={e.newPassword} />
+      <TextField
+        id="pw-new"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        label="New password"
+        hint="At least 10 characters."
+        errors={e.newPassword}
+      />
       <TextField id="pw-confirm" name="confirmPassword" type="password" autoComplete="new-password" label="New password again" errors={e.confirmPassword} />
       <p className="text-xs text-zinc-500 dark:text-zinc-400">Every other device you are signed in on will be signed out.</p>
       <div className="flex flex-wrap items-center gap-3">
@@ -42,7 +50,16 @@ export function ChangeEmailForm({ email }: { email: string }) {
   return (
     <form action={action} noValidate className="space-y-3">
       <h3 className="text-sm font-semibold">Change email</h3>
-      <TextField key={state.values?.email ?? email} id="new-email" name="email" type="email" autoComplete="email" label="New email" defaultValue={state.values?.email ?? email} errors={e.email} />
+      <TextField
+        key={state.values?.email ?? email}
+        id="new-email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        label="New email"
+        defaultValue={state.values?.email ?? email}
+        errors={e.email}
+      />
       <TextField id="email-password" name="currentPassword" type="password" autoComplete="current-password" label="Your password" errors={e.currentPassword} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="secondary" pendingText="Changing…">
@@ -62,8 +79,8 @@ export function DeleteAccountForm({ email }: { email: string }) {
     <form action={action} noValidate className="space-y-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
       <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">Delete account</h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        This removes your account and everything in it at once: people, events, follow-ups, posts, sessions and API tokens. It cannot be
-        undone. Export a backup first if you may want it back.
+        This removes your account and everything in it at once: people, events, follow-ups, posts, sessions and API tokens. It cannot be undone. Export a backup
+        first if you may want it back.
       </p>
       <TextField
         key={state.values?.confirmEmail}

@@ -3,28 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
-import {
-  changeEmail,
-  changeEmailSchema,
-  changePassword,
-  changePasswordSchema,
-  deleteAccount,
-  deleteAccountSchema,
-} from '@/lib/account/account';
+import { changeEmail, changeEmailSchema, changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema } from '@/lib/account/account';
 import { getSessionId } from '@/lib/dal';
 
 /** Changes the password (the current one first) and signs out every other device. */
-export const changePasswordAction = formAction(
-  changePasswordSchema,
-  async ({ user, input }) => changePassword(user.id, await getSessionId(), input),
-  {
-    name: 'account.change-password',
-    after: (ended) => {
-      revalidatePath('/settings');
-      return { ok: true, message: `Password changed.${ended ? ` ${ended} other device${ended === 1 ? ' was' : 's were'} signed out.` : ''}` };
-    },
+export const changePasswordAction = formAction(changePasswordSchema, async ({ user, input }) => changePassword(user.id, await getSessionId(), input), {
+  name: 'account.change-password',
+  after: (ended) => {
+    revalidatePath('/settings');
+    return { ok: true, message: `Password changed.${ended ? ` ${ended} other device${ended === 1 ? ' was' : 's were'} signed out.` : ''}` };
   },
-);
+});
 
 /** Changes the sign-in email, with the password. */
 export const changeEmailAction = formAction(

@@ -66,14 +66,10 @@ export const revokeApiTokenAction = formSubmit(
 );
 
 /** Revokes every API token of the user's at once (a leaked script, a lost laptop). */
-export const revokeAllApiTokensAction = formSubmit(
-  z.object({}),
-  async ({ user }) => revokeAllApiTokens(user.id),
-  {
-    name: 'api-tokens.revoke-all',
-    after: (revoked) => {
-      revalidatePath('/settings');
-      redirect(`/settings?tokensRevoked=${revoked}#sessions`);
-    },
+export const revokeAllApiTokensAction = formSubmit(z.object({}), async ({ user }) => revokeAllApiTokens(user.id), {
+  name: 'api-tokens.revoke-all',
+  after: (revoked) => {
+    revalidatePath('/settings');
+    redirect(`/settings?tokensRevoked=${revoked}#sessions`);
   },
-);
+});

@@ -27,7 +27,12 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
           <Button
             type="button"
             variant="secondary"
-            onClick={() => navigator.clipboard?.writeText(created.token).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              navigator.clipboard?.writeText(created.token).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             <Copy aria-hidden className="size-4" /> {copied ? 'Copied' : 'Copy token'}
           </Button>
@@ -39,12 +44,29 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
         </p>
       ) : null}
       {/* key: after a token is made, the form starts afresh (and forgets the password). */}
-      <form key={state.data?.tokenId ?? "new"} action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
-        <TextField id="token-name" name="name" label="New token name" className="sm:col-span-2" defaultValue={state.values?.name} errors={state.fieldErrors?.name} placeholder="e.g. Shortcuts on my phone" autoComplete="off" />
+      <form key={state.data?.tokenId ?? 'new'} action={action} className="grid gap-3 sm:grid-cols-2" noValidate>
+        <TextField
+          id="token-name"
+          name="name"
+          label="New token name"
+          className="sm:col-span-2"
+          defaultValue={state.values?.name}
+          errors={state.fieldErrors?.name}
+          placeholder="e.g. Shortcuts on my phone"
+          autoComplete="off"
+        />
         <Field id="token-access" label="It may" errors={state.fieldErrors?.access}>
           {(describedBy, invalid) => (
             // key: a select keeps its first default through React's form reset; a refused save must keep the choice.
-            <select key={state.values?.access ?? 'write'} id="token-access" name="access" defaultValue={state.values?.access ?? 'write'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            <select
+              key={state.values?.access ?? 'write'}
+              id="token-access"
+              name="access"
+              defaultValue={state.values?.access ?? 'write'}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            >
               <option value="write">Read and change data</option>
               <option value="read">Only read data</option>
             </select>
@@ -52,7 +74,15 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
         </Field>
         <Field id="token-expires" label="Expires" errors={state.fieldErrors?.expires}>
           {(describedBy, invalid) => (
-            <select key={state.values?.expires ?? '90'} id="token-expires" name="expires" defaultValue={state.values?.expires ?? '90'} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}>
+            <select
+              key={state.values?.expires ?? '90'}
+              id="token-expires"
+              name="expires"
+              defaultValue={state.values?.expires ?? '90'}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              className={inputClass}
+            >
               <option value="30">In 30 days</option>
               <option value="90">In 90 days</option>
               <option value="365">In a year</option>
@@ -60,7 +90,16 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
             </select>
           )}
         </Field>
-        <TextField id="token-password" name="password" type="password" label="Your password" hint="A token is a key to your account: confirm it is you." className="sm:col-span-2" errors={state.fieldErrors?.password} autoComplete="current-password" />
+        <TextField
+          id="token-password"
+          name="password"
+          type="password"
+          label="Your password"
+          hint="A token is a key to your account: confirm it is you."
+          className="sm:col-span-2"
+          errors={state.fieldErrors?.password}
+          autoComplete="current-password"
+        />
         <div>
           <SubmitButton pendingText="Creating…">
             <KeyRound aria-hidden className="size-4" /> Create token

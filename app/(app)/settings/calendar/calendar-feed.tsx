@@ -12,7 +12,11 @@ const noSubscribe = () => () => {};
 export function CalendarFeed({ hasSecret }: { hasSecret: boolean }) {
   const [state, action] = useActionState<CalendarSecretState, FormData>(calendarFeedAction, {});
   const [copied, setCopied] = useState(false);
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => '',
+  );
   const address = state.data?.secret ? `${origin}/calendar/${state.data.secret}.ics` : null;
   const active = address ? true : state.data?.revoked ? false : hasSecret;
 
@@ -44,8 +48,8 @@ export function CalendarFeed({ hasSecret }: { hasSecret: boolean }) {
             Open in your calendar app
           </a>
           <p className="text-xs text-zinc-700 dark:text-zinc-300">
-            Copy it now: it is shown only once. In your calendar app choose “Subscribe to calendar” or “Add by URL”. Anyone
-            with this address can see your follow-ups, so keep it to yourself.
+            Copy it now: it is shown only once. In your calendar app choose “Subscribe to calendar” or “Add by URL”. Anyone with this address can see your
+            follow-ups, so keep it to yourself.
           </p>
         </div>
       ) : (
@@ -57,8 +61,8 @@ export function CalendarFeed({ hasSecret }: { hasSecret: boolean }) {
       )}
       <form action={action} className="flex flex-wrap gap-2">
         <SubmitButton name="intent" value="new" variant={active ? 'secondary' : 'primary'} pendingText="Making…">
-            <RefreshCw aria-hidden className="size-4" />
-            {active ? 'Make a new address' : 'Create subscription address'}
+          <RefreshCw aria-hidden className="size-4" />
+          {active ? 'Make a new address' : 'Create subscription address'}
         </SubmitButton>
         {active ? (
           <SubmitButton name="intent" value="off" variant="ghost">

@@ -78,9 +78,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
             Merge undone: both records are back as they were.
           </p>
         ) : raw.gone ? (
-          <p className="mb-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            That can no longer be restored.
-          </p>
+          <p className="mb-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">That can no longer be restored.</p>
         ) : null}
       </div>
       {merges.length ? (

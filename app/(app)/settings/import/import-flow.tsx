@@ -97,7 +97,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         }
       }
     } catch {
-      setStage({ step: 'failed', name, message: 'The connection dropped. The import either finished whole or wrote nothing: look at People, or import again (nothing is duplicated).', errors: [] });
+      setStage({
+        step: 'failed',
+        name,
+        message: 'The connection dropped. The import either finished whole or wrote nothing: look at People, or import again (nothing is duplicated).',
+        errors: [],
+      });
     }
   }
 
@@ -129,8 +134,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             Choose a file, or drop it here
           </label>
           <p id="import-file-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-            vCard (.vcf) from a phone or address book; CSV from Google Contacts, Outlook or LinkedIn (Connections.csv), or any other
-            CSV; or a Rapport backup (.json).
+            vCard (.vcf) from a phone or address book; CSV from Google Contacts, Outlook or LinkedIn (Connections.csv), or any other CSV; or a Rapport backup
+            (.json).
           </p>
           <input
             ref={inputRef}
@@ -173,8 +178,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           <div className="h-full bg-accent-600 transition-[width]" style={{ width: `${percent}%` }} />
         </div>
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Everything is saved together when the bar is full: until then nothing is kept, so an interruption leaves your people as
-          they were. You can go on using Rapport in another tab.
+          Everything is saved together when the bar is full: until then nothing is kept, so an interruption leaves your people as they were. You can go on using
+          Rapport in another tab.
         </p>
       </Card>
     );
@@ -186,7 +191,14 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
       <Card>
         {ok ? (
           <>
-            <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={100} className="mb-3 h-3 w-full rounded-full bg-accent-600" />
+            <div
+              role="progressbar"
+              aria-label="Import progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={100}
+              className="mb-3 h-3 w-full rounded-full bg-accent-600"
+            />
             <p role="status" className="text-sm font-medium">
               Imported {stage.name}: {stage.result.created} created, {stage.result.updated} updated, {stage.result.skipped} skipped
               {stage.result.errors.length ? `, ${stage.result.errors.length} rows with errors left out` : ''}.
@@ -221,7 +233,14 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             <li key={i} className="grid gap-1 sm:grid-cols-[1fr_14rem] sm:items-center">
               <label htmlFor={`map-${i}`} className="min-w-0 text-sm">
                 <span className="font-medium">{h || `Column ${i + 1}`}</span>
-                <span className="block truncate text-xs text-zinc-500">e.g. {p.sample?.map((r) => r[i]).filter(Boolean).slice(0, 2).join(' · ') || '(empty)'}</span>
+                <span className="block truncate text-xs text-zinc-500">
+                  e.g.{' '}
+                  {p.sample
+                    ?.map((r) => r[i])
+                    .filter(Boolean)
+                    .slice(0, 2)
+                    .join(' · ') || '(empty)'}
+                </span>
               </label>
               <select
                 id={`map-${i}`}
@@ -285,8 +304,11 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         <PreviewRows rows={p.rows} sectors={p.sectors} choices={sectors} onChoose={(line, sector) => setSectors({ ...sectors, [line]: sector })} />
       ) : null}
       <p className="text-xs text-zinc-500">
-        People are matched by email, or by the same name at the same organisation: they are updated (only empty fields are filled,
-        notes are added to) or skipped, never copied. <Link href="/settings#import-export" className="underline">Back to Settings</Link>
+        People are matched by email, or by the same name at the same organisation: they are updated (only empty fields are filled, notes are added to) or
+        skipped, never copied.{' '}
+        <Link href="/settings#import-export" className="underline">
+          Back to Settings
+        </Link>
       </p>
     </div>
   );

@@ -46,9 +46,7 @@ export function PreviewRows({
                   {[r.role, r.organisation, r.email].filter(Boolean).join(' · ')}
                   {r.action !== 'create' ? ` — ${r.reason}` : ''}
                 </p>
-                {r.topics?.length ? (
-                  <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p>
-                ) : null}
+                {r.topics?.length ? <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p> : null}
               </div>
               {r.action === 'skip' ? (
                 <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
@@ -57,12 +55,7 @@ export function PreviewRows({
                   <label htmlFor={`sector-${r.line}`} className="sr-only">
                     Sector for {label}
                   </label>
-                  <select
-                    id={`sector-${r.line}`}
-                    value={sector}
-                    onChange={(e) => onChoose(r.line, e.target.value)}
-                    className={inputClass}
-                  >
+                  <select id={`sector-${r.line}`} value={sector} onChange={(e) => onChoose(r.line, e.target.value)} className={inputClass}>
                     <option value="">No sector</option>
                     {sectors.map((s) => (
                       <option key={s} value={s}>

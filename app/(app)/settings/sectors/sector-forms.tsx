@@ -52,8 +52,7 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
         <div className="min-w-[10rem] flex-1">
           <p className="font-medium wrap-anywhere">{sector.name}</p>
           <p className="text-xs text-zinc-500">
-            {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations}{' '}
-            {sector.organisations === 1 ? 'organisation' : 'organisations'}
+            {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations} {sector.organisations === 1 ? 'organisation' : 'organisations'}
           </p>
         </div>
         <Button type="button" variant="ghost" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
@@ -91,7 +90,15 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
           {inUse ? (
             <Field id={`into-${uid}`} label={`Move its people and organisations to`} errors={deleteState.fieldErrors?.reassignTo}>
               {(describedBy, invalid) => (
-                <select id={`into-${uid}`} name="reassignTo" required aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} defaultValue="">
+                <select
+                  id={`into-${uid}`}
+                  name="reassignTo"
+                  required
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  className={inputClass}
+                  defaultValue=""
+                >
                   <option value="" disabled>
                     Choose a sector
                   </option>

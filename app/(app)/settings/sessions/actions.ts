@@ -9,7 +9,12 @@ import { getSessionId } from '@/lib/dal';
 
 /** Signs one of the user's other devices out; someone else's session, or none, does nothing. */
 export const endSessionAction = formSubmit(
-  z.object({ session: z.string().regex(/^[0-9a-f]{64}$/).catch('') }),
+  z.object({
+    session: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .catch(''),
+  }),
   async ({ user, input }) => (input.session ? endSessionByHandle(user.id, input.session) : false),
   {
     name: 'sessions.end',

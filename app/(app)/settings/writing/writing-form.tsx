@@ -88,7 +88,12 @@ export function WritingForm({ current }: { current: Record<string, string> }) {
             )}
           </Field>
         ))}
-        <Field id="writing-signOff" label="Sign-off (optional)" hint="A last line for every draft, such as “Onwards, Sam”. Leave empty for none." errors={e.signOff}>
+        <Field
+          id="writing-signOff"
+          label="Sign-off (optional)"
+          hint="A last line for every draft, such as “Onwards, Sam”. Leave empty for none."
+          errors={e.signOff}
+        >
           {(describedBy, invalid) => (
             <input
               key={values.signOff}

@@ -3,7 +3,6 @@ import { searchParamsObject } from '@/lib/api/request';
 import { backupChunks } from '@/lib/backup/write';
 import { csvChunks, exportQuerySchema, textStream, vcardChunks } from '@/lib/export/contacts';
 
-
 const FORMATS = {
   vcard: { type: 'text/vcard; charset=utf-8', ext: 'vcf', chunks: vcardChunks },
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv', chunks: csvChunks },

@@ -22,9 +22,16 @@ export const GET = apiRoute(async (request, user) => {
 /** Creates a follow-up; an `Idempotency-Key` makes retries safe. */
 export const POST = apiRoute(async (request, user) => {
   const input = createFollowUpSchema.parse(await readJson(request));
-  const result = await onceForKey(user.id, request.headers.get('idempotency-key'), 'follow-ups.create', input, async (tx) => {
-    const item = await createFollowUp(user.id, input, tx);
-    return { status: 201, body: item, resourceId: item.id };
-  }, (tx, id) => getFollowUp(user.id, id, tx));
+  const result = await onceForKey(
+    user.id,
+    request.headers.get('idempotency-key'),
+    'follow-ups.create',
+    input,
+    async (tx) => {
+      const item = await createFollowUp(user.id, input, tx);
+      return { status: 201, body: item, resourceId: item.id };
+    },
+    (tx, id) => getFollowUp(user.id, id, tx),
+  );
   return respond(followUpResponse, result.body, result.status, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
 });

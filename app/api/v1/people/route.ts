@@ -26,10 +26,17 @@ export const GET = apiRoute(async (request, user) => {
 export const POST = apiRoute(async (request, user) => {
   const body = await readJson(request);
   const input = createPersonSchema.parse(body);
-  const result = await onceForKey(user.id, request.headers.get('idempotency-key'), 'people.create', input, async (tx) => {
-    const person = await createPerson(user.id, input, tx);
-    return { status: 201, body: toApiPerson(person), resourceId: person.id };
-  }, async (tx, id) => toApiPerson(await getPerson(user.id, id, { conn: tx })));
+  const result = await onceForKey(
+    user.id,
+    request.headers.get('idempotency-key'),
+    'people.create',
+    input,
+    async (tx) => {
+      const person = await createPerson(user.id, input, tx);
+      return { status: 201, body: toApiPerson(person), resourceId: person.id };
+    },
+    async (tx, id) => toApiPerson(await getPerson(user.id, id, { conn: tx })),
+  );
   return respond(personResponse, result.body, result.status, {
     ...(result.resourceId ? { Location: `/api/v1/people/${result.resourceId}` } : {}),
     ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),

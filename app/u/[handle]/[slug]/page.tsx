@@ -77,7 +77,10 @@ export default async function PublicPostPage({ params }: { params: Params }) {
           </a>
         </p>
       </header>
-      <div className={`e-content ${proseClass} font-serif text-[1.125rem] [&_h2]:font-sans [&_h3]:font-sans`} dangerouslySetInnerHTML={{ __html: renderMarkdown(post.bodyMarkdown) }} />
+      <div
+        className={`e-content ${proseClass} font-serif text-[1.125rem] [&_h2]:font-sans [&_h3]:font-sans`}
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(post.bodyMarkdown) }}
+      />
     </article>
   );
 }

@@ -23,7 +23,15 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Edit event" description={event.title} />
-      <EventForm draftKey={draftKey(user.id, event.id)} userId={user.id} initial={eventToDraft(eventToJson(event), user.timeZone)} eventId={event.id} sectors={sectors} timeZone={user.timeZone} locale={user.locale} />
+      <EventForm
+        draftKey={draftKey(user.id, event.id)}
+        userId={user.id}
+        initial={eventToDraft(eventToJson(event), user.timeZone)}
+        eventId={event.id}
+        sectors={sectors}
+        timeZone={user.timeZone}
+        locale={user.locale}
+      />
     </div>
   );
 }

@@ -10,12 +10,7 @@ import { createFromEventSchema } from '@/lib/posts/validation';
 export const POST = apiRoute<{ id: string }>(async (request, user, { params }) => {
   const eventId = parseId((await params).id);
   const body = createFromEventSchema.parse(await readJson(request));
-  const { post, replayed } = await createPostFromEventOnce(
-    user.id,
-    eventId,
-    { ...body, timeZone: user.timeZone },
-    request.headers.get('idempotency-key'),
-  );
+  const { post, replayed } = await createPostFromEventOnce(user.id, eventId, { ...body, timeZone: user.timeZone }, request.headers.get('idempotency-key'));
   const out = postJson(post, siteOrigin(request.headers), user.handle);
   return respond(postResponse, out, 201, { Location: `/api/v1/posts/${post.id}`, ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}) });
 });
