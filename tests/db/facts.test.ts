@@ -55,6 +55,7 @@ describe('facts', () => {
     const { user } = await seed();
     expect((await texts(user.id, { q: '80% mobile' }))[0]).toBe(TWITTER);
     expect(await texts(user.id, { q: 'mobil twiter' })).toEqual([TWITTER]);
+    expect(await texts(user.id, { q: 'budgts' })).toEqual(['Mobile budgets doubled in 2025']);
     expect(await texts(user.id, { q: 'councls' })).toEqual(['Half of councils publish open data']);
     expect(await texts(user.id, { q: 'mob' })).toEqual(expect.arrayContaining([TWITTER, 'Mobile budgets doubled in 2025']));
     expect(await texts(user.id, { q: 'zebra' })).toEqual([]);
