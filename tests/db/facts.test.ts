@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { NotFoundError } from '@/lib/errors';
+import { getEventDetail } from '@/lib/events/queries';
+import { eventInputSchema } from '@/lib/events/validation';
+import { createEvent, updateEvent } from '@/lib/events/write';
 import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { makeEvent, makeOrganisation, makePerson, topicId } from '../support/fixtures';
@@ -105,5 +109,26 @@ describe('facts', () => {
     expect((await setOffTheRecord(user.id, mine.id, true)).offTheRecord).toBe(true);
     expect((await search(user.id, { q: 'twitter' })).items[0]!.offTheRecord).toBe(true);
     expect((await setOffTheRecord(user.id, mine.id, false)).offTheRecord).toBe(false);
+  });
+
+  it('an event save keeps the flag of a fact it edits, and a fact it adds is on the record', async () => {
+    const user = await createTestUser();
+    const input = (insights: unknown[]) => eventInputSchema.parse({ title: 'Briefing', startsAt: '2026-04-23T18:30:00+01:00', insights });
+    const created = (await createEvent(user.id, input([{ text: 'Budgets fall 5%' }, { text: 'Nobody reads the report' }]))).event;
+    const [budgets, report] = (await getEventDetail(db, user.id, created.id)).insights;
+    await setOffTheRecord(user.id, budgets!.id, true);
+    const detail = await getEventDetail(db, user.id, created.id);
+    await updateEvent(
+      user.id,
+      created.id,
+      detail.version,
+      input([{ id: budgets!.id, text: 'Budgets fall 6%' }, { id: report!.id, text: report!.text }, { text: 'A new one' }]),
+    );
+    const after = await getEventDetail(db, user.id, created.id);
+    expect(after.insights.map((i) => [i.text, i.offTheRecord])).toEqual([
+      ['Budgets fall 6%', true],
+      ['Nobody reads the report', false],
+      ['A new one', false],
+    ]);
   });
 });

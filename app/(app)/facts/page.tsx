@@ -9,7 +9,7 @@ import { requireUser } from '@/lib/dal';
 import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
 import { dateFormat } from '@/lib/intl';
-import { OffTheRecordButton } from './_components/off-the-record-button';
+import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
 
 export const metadata: Metadata = { title: 'Facts' };
 

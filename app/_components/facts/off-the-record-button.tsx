@@ -2,7 +2,7 @@
 
 import { EyeOff, Eye } from 'lucide-react';
 import { useState, useTransition } from 'react';
-import { setOffTheRecordAction } from '../actions';
+import { setOffTheRecordAction } from '@/app/(app)/facts/actions';
 
 /** One tap marks a fact off the record (or back on it); the button says which it is and what a tap does. */
 export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; offTheRecord: boolean; label: string }) {
