@@ -1,4 +1,4 @@
-import { Lightbulb, Search } from 'lucide-react';
+import { ChevronDown, Lightbulb, Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -71,7 +71,11 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
         title="Facts"
         description={
           <>
-            Every fact and statistic you heard, with who said it and where. See also <Link href="/topics">topics</Link>.
+            Every fact and statistic you heard, with who said it and where. See also{' '}
+            <Link href="/topics" className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              topics
+            </Link>
+            .
           </>
         }
       />
@@ -92,6 +96,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
             <details open={activeFilters > 0} className="group md:open:block">
               <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-zinc-700 md:min-h-9 dark:text-zinc-300">
                 Filters{activeFilters ? ` (${activeFilters})` : ''}
+                <ChevronDown aria-hidden className="ml-1 size-4 transition-transform group-open:rotate-180" />
               </summary>
               <div className="mt-2 space-y-3">
                 {choices.map((c) => (

@@ -29,7 +29,11 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
         title="Topics"
         description={
           <>
-            What came up at your events, who cares about it, and the <Link href="/facts">facts</Link> you heard.
+            What came up at your events, who cares about it, and the{' '}
+            <Link href="/facts" className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              facts
+            </Link>{' '}
+            you heard.
           </>
         }
       />

@@ -26,7 +26,7 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
         disabled={pending}
         aria-pressed={value}
         aria-label={`Off the record: ${label}`}
-        className={`inline-flex min-h-11 shrink-0 items-center gap-1.5 rounded-lg border px-3 text-xs font-medium disabled:opacity-60 md:min-h-9 ${
+        className={`inline-flex min-h-11 shrink-0 items-center gap-1.5 rounded-lg border px-3 text-xs font-medium whitespace-nowrap disabled:opacity-60 md:min-h-9 ${
           value
             ? 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200'
             : 'border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800'

@@ -65,7 +65,11 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
         title={topic.name}
         description={
           <>
-            A <Link href="/topics">topic</Link>: where it came up, who cares about it, and what you heard there.
+            A{' '}
+            <Link href="/topics" className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              topic
+            </Link>
+            : where it came up, who cares about it, and what you heard there.
           </>
         }
         actions={
