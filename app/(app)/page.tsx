@@ -52,9 +52,17 @@ export default async function DashboardPage() {
         title={`Hello, ${firstName}`}
         description={formatDay(today, user.locale)}
         actions={
-          <ButtonLink href="/review" variant="secondary">
-            Weekly review
-          </ButtonLink>
+          <>
+            <ButtonLink href="/review" variant="secondary">
+              Weekly review
+            </ButtonLink>
+            <ButtonLink href="/facts" variant="secondary">
+              Facts
+            </ButtonLink>
+            <ButtonLink href="/topics" variant="secondary">
+              Topics
+            </ButtonLink>
+          </>
         }
       />
       <div className="space-y-6">

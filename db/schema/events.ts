@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, updatedAt, version } from './columns';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
 import { people } from './contacts';
 import { users } from './users';
 
@@ -144,10 +144,19 @@ export const insights = pgTable(
       .references(() => networkingEvents.id, { onDelete: 'cascade' }),
     personId: uuid().references(() => people.id, { onDelete: 'set null' }),
     text: text().notNull(),
+    /** Heard in confidence: never composed into a post, and cut from anything published or exported. */
+    offTheRecord: boolean().notNull().default(false),
+    /** The fact's words, for full-text search on /facts (pg_trgm on `text` catches typos and prefixes). */
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', text)`),
     position: integer().notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('insights_user_event_idx').on(t.userId, t.eventId), index('insights_person_idx').on(t.personId)],
+  (t) => [
+    index('insights_user_event_idx').on(t.userId, t.eventId),
+    index('insights_person_idx').on(t.personId),
+    index('insights_search_vector_idx').using('gin', t.searchVector),
+    index('insights_text_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
+  ],
 );
 
 export type EventRow = typeof networkingEvents.$inferSelect;

@@ -2,7 +2,7 @@ import { index, jsonb, pgEnum, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { users } from './users';
 
-export const mergeKind = pgEnum('merge_kind', ['person', 'organisation', 'sector']);
+export const mergeKind = pgEnum('merge_kind', ['person', 'organisation', 'sector', 'topic']);
 
 /**
  * One merge the user can still undo (for the restore window): which record was kept, which was merged away,

@@ -1,4 +1,5 @@
 import { eventEndpoints } from '@/lib/events/openapi';
+import { factEndpoints } from '@/lib/facts/openapi';
 import { followUpEndpoints } from '@/lib/follow-ups/openapi';
 import { importExportEndpoints } from '@/lib/import/openapi';
 import { peopleEndpoints } from '@/lib/people/openapi';
@@ -25,6 +26,7 @@ const coreEndpoints: EndpointDoc[] = [
 export const endpoints: EndpointDoc[] = [
   ...coreEndpoints,
   ...eventEndpoints,
+  ...factEndpoints,
   ...followUpEndpoints,
   ...importExportEndpoints,
   ...peopleEndpoints,

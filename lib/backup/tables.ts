@@ -80,7 +80,7 @@ export const BACKUP_TABLES: BackupTable[] = [
     omit: [],
     refs: { personId: 'people', topicId: 'topics' },
   },
-  { key: 'insights', table: insights, order: [insights.id], omit: [], refs: { eventId: 'events', personId: 'people' } },
+  { key: 'insights', table: insights, order: [insights.id], omit: ['searchVector'], refs: { eventId: 'events', personId: 'people' } },
   { key: 'followUps', table: followUps, order: [followUps.id], omit: [], refs: { personId: 'people', eventId: 'events' } },
   { key: 'posts', table: posts, order: [posts.id], omit: [], refs: { eventId: 'events' }, natural: { column: 'slug', sql: (a) => a } },
 ];

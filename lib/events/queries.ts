@@ -51,7 +51,7 @@ export interface EventDetail {
   deletedAt: Date | null;
   topics: string[];
   people: EventPerson[];
-  insights: { id: string; text: string; personId: string | null }[];
+  insights: { id: string; text: string; personId: string | null; offTheRecord: boolean }[];
   followUps: {
     id: string;
     action: string;
@@ -110,7 +110,7 @@ export async function getEventDetail(conn: DbOrTx, userId: string, eventId: stri
       .where(and(eq(encounters.userId, userId), eq(encounters.eventId, eventId), isNull(people.deletedAt)))
       .orderBy(asc(encounters.position), asc(encounters.createdAt)),
     conn
-      .select({ id: insights.id, text: insights.text, personId: insights.personId })
+      .select({ id: insights.id, text: insights.text, personId: insights.personId, offTheRecord: insights.offTheRecord })
       .from(insights)
       .where(and(eq(insights.userId, userId), eq(insights.eventId, eventId)))
       .orderBy(asc(insights.position), asc(insights.createdAt)),
@@ -182,7 +182,8 @@ export function eventToJson(e: EventDetail) {
     updatedAt: e.updatedAt.toISOString(),
     topics: e.topics,
     people: e.people.map(({ encounterId: _e, keepPrivate: _k, ...p }) => p),
-    insights: e.insights,
+    // The API's event keeps its documented shape; the flag is on /api/v1/facts.
+    insights: e.insights.map(({ offTheRecord: _o, ...i }) => i),
     followUps: e.followUps,
   };
 }

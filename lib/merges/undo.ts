@@ -3,6 +3,7 @@ import { pgError, UserFacingError } from '@/lib/errors';
 import { undoOrganisationMerge } from '@/lib/organisations/merge';
 import { undoPeopleMerge } from '@/lib/people/merge';
 import { undoSectorMerge } from '@/lib/sectors/merge';
+import { undoTopicMerge } from '@/lib/topics/merge';
 import type { MergeKind } from '@/db/schema';
 import { dropMerge, takeMerge } from './record';
 
@@ -16,6 +17,7 @@ export async function undoMerge(userId: string, mergeId: string, kind?: MergeKin
       const m = await takeMerge(tx, userId, mergeId, kind);
       if (m.kind === 'person') await undoPeopleMerge(tx, userId, m.keptId, m.mergedId, m.snapshot);
       else if (m.kind === 'organisation') await undoOrganisationMerge(tx, userId, m.keptId, m.mergedId, m.snapshot);
+      else if (m.kind === 'topic') await undoTopicMerge(tx, userId, m.keptId, m.mergedId, m.snapshot);
       else await undoSectorMerge(tx, userId, m.keptId, m.mergedId, m.snapshot);
       await dropMerge(tx, userId, m.id);
       return { kind: m.kind, keptId: m.keptId, mergedId: m.mergedId };

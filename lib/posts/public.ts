@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { posts, users } from '@/db/schema';
+import { withoutOffTheRecord } from './off-the-record';
 import { slugSchema } from './validation';
 
 /**
@@ -52,8 +53,9 @@ const published = (userId: string | typeof users.id) =>
   and(eq(posts.userId, userId), eq(posts.status, 'published'), isNull(posts.deletedAt), sql`${posts.publishedAt} is not null`);
 
 /** The author's published posts, newest first. */
-export function listPublishedPosts(userId: string, limit = 50): Promise<PublicPost[]> {
-  return db.select(publicColumns).from(posts).where(published(userId)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(limit);
+export async function listPublishedPosts(userId: string, limit = 50): Promise<PublicPost[]> {
+  const found = await db.select(publicColumns).from(posts).where(published(userId)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(limit);
+  return withoutOffTheRecord(userId, found);
 }
 
 /** One published post by its address, or null. */
@@ -65,7 +67,7 @@ export async function getPublishedPost(userId: string, slug: string): Promise<Pu
     .from(posts)
     .where(and(published(userId), eq(posts.slug, slug)))
     .limit(1);
-  return row ?? null;
+  return row ? ((await withoutOffTheRecord(userId, [row]))[0] ?? null) : null;
 }
 
 /** Where absolute links point; see lib/site-origin.ts. */

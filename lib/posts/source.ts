@@ -66,7 +66,8 @@ export async function loadComposeInput(conn: DbOrTx, userId: string, eventId: st
     conn
       .select({ text: insights.text, personId: insights.personId })
       .from(insights)
-      .where(and(eq(insights.eventId, eventId), eq(insights.userId, userId)))
+      // An off-the-record fact never reaches a draft.
+      .where(and(eq(insights.eventId, eventId), eq(insights.userId, userId), eq(insights.offTheRecord, false)))
       .orderBy(asc(insights.position), asc(insights.createdAt)),
     conn
       .select({ action: followUps.action, personId: followUps.personId, dueOn: followUps.dueOn, status: followUps.status })

@@ -5,6 +5,8 @@ import * as calendarIcs from '@/app/api/v1/calendar.ics/route';
 import * as eventPost from '@/app/api/v1/events/[id]/post/route';
 import * as eventOne from '@/app/api/v1/events/[id]/route';
 import * as events from '@/app/api/v1/events/route';
+import * as factOne from '@/app/api/v1/facts/[id]/route';
+import * as facts from '@/app/api/v1/facts/route';
 import * as eventSuggest from '@/app/api/v1/events/suggest/route';
 import * as followUpIcs from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
 import * as followUpOne from '@/app/api/v1/follow-ups/[id]/route';
@@ -40,6 +42,8 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/events/suggest': eventSuggest,
   '/api/v1/events/{id}': eventOne,
   '/api/v1/events/{id}/post': eventPost,
+  '/api/v1/facts': facts,
+  '/api/v1/facts/{id}': factOne,
   '/api/v1/follow-ups': followUps,
   '/api/v1/follow-ups/{id}': followUpOne,
   '/api/v1/follow-ups/{id}/calendar.ics': followUpIcs,
@@ -166,6 +170,18 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     const stale = await call('PATCH', '/api/v1/events/{id}', { id: event.id }, { title: 'Stale', version: event.version });
     expect(stale.status).toBe(409);
     expect((stale.body as unknown as { current: { title: string } }).current.title).toBe('Open Data Breakfast, May');
+
+    const found = await call('GET', '/api/v1/facts', {}, undefined, '?q=datsets%20never');
+    expect(found.status).toBe(200);
+    const fact = (found.body as unknown as { items: { id: string; text: string }[] }).items[0]!;
+    expect(fact.text).toBe('Half of datasets are never downloaded');
+    expect((await call('GET', '/api/v1/facts', {}, undefined, '?speaker=nope')).status).toBe(400);
+    expect((await call('GET', '/api/v1/facts/{id}', { id: fact.id })).status).toBe(200);
+    const marked = await call('PATCH', '/api/v1/facts/{id}', { id: fact.id }, { offTheRecord: true });
+    expect(marked.status).toBe(200);
+    expect(marked.body!.offTheRecord).toBe(true);
+    expect((await call('PATCH', '/api/v1/facts/{id}', { id: fact.id }, { offTheRecord: 'yes' })).status).toBe(400);
+    expect((await call('PATCH', '/api/v1/facts/{id}', { id: crypto.randomUUID() }, { offTheRecord: false })).status).toBe(404);
 
     const followUp = (await call('POST', '/api/v1/follow-ups', {}, { action: 'Send Lin the report', due: '2026-06-01', personId: person.id })).body!;
     expect((await call('GET', '/api/v1/follow-ups')).status).toBe(200);

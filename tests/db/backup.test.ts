@@ -9,6 +9,8 @@ import { batchedRows } from '@/lib/backup/write';
 import { BACKUP_TABLES } from '@/lib/backup/tables';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
+import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
+import { factSearchSchema } from '@/lib/facts/validation';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
@@ -140,6 +142,28 @@ describe('backup', () => {
     expect(found.items.map((i) => i.name)).toEqual(['Priya Shah']);
     expect(found.items[0]!.id).not.toBe(p.id);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('carries the off-the-record flag of facts; a backup from before the flag restores them on the record', async () => {
+    const a = await createTestUser();
+    await makeEvent(a.id, { title: 'Briefing', insights: [{ text: 'Budgets fall next year' }, { text: 'Nobody reads the report' }] });
+    const facts = (await searchFacts(a.id, factSearchSchema.parse({}))).items;
+    await setOffTheRecord(a.id, facts.find((f) => f.text === 'Budgets fall next year')!.id, true);
+    const backup = await all(backupChunks(a.id));
+    const flags = async (userId: string) =>
+      Object.fromEntries((await searchFacts(userId, factSearchSchema.parse({}))).items.map((f) => [f.text, f.offTheRecord]));
+
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', backup);
+    expect(await flags(b.id)).toEqual({ 'Budgets fall next year': true, 'Nobody reads the report': false });
+    expect((await searchFacts(b.id, factSearchSchema.parse({ q: 'budgts' }))).items.map((f) => f.text)).toEqual(['Budgets fall next year']);
+
+    // A backup written before facts had the flag has no such field: its facts come back on the record.
+    const old = backup.replace(/"offTheRecord":(true|false),?/g, '').replace(/,}/g, '}');
+    expect(old).not.toContain('offTheRecord');
+    const c = await createTestUser();
+    await runImport(c.id, 'backup', old);
+    expect(await flags(c.id)).toEqual({ 'Budgets fall next year': false, 'Nobody reads the report': false });
   });
 
   it('a malformed backup names the line and writes nothing', async () => {

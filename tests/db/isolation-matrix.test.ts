@@ -48,6 +48,7 @@ interface Owner {
   organisation: string;
   sector: string;
   followUp: string;
+  fact: string;
   deletedFollowUp: string;
   draftPost: string;
   publishedPost: string;
@@ -146,6 +147,7 @@ async function makeOwner(): Promise<Owner> {
     organisation: ev.people[0].organisation.id,
     sector: person.sector.id,
     followUp: fu.id,
+    fact: ev.insights[0].id as string,
     deletedFollowUp,
     draftPost,
     publishedPost,
@@ -255,6 +257,20 @@ const ROUTES: Record<string, RouteCase> = {
   'PATCH /api/v1/events/[id]': { kind: 'owned', param: () => a.event.id, body: () => ({ version: a.event.version, title: 'Hijacked' }) },
   'DELETE /api/v1/events/[id]': { kind: 'owned', param: () => a.event.id },
   'POST /api/v1/events/[id]/post': { kind: 'owned', param: () => a.event.id, body: () => ({}) },
+  'GET /api/v1/facts': {
+    kind: 'list',
+    urls: () => [
+      '/api/v1/facts',
+      `/api/v1/facts?q=${MARK}`,
+      `/api/v1/facts?q=insight`,
+      `/api/v1/facts?speaker=${a.person.id}`,
+      `/api/v1/facts?event=${a.event.id}`,
+      `/api/v1/facts?organisation=${a.organisation}`,
+      `/api/v1/facts?sector=${a.sector}`,
+    ],
+  },
+  'GET /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact },
+  'PATCH /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact, body: () => ({ offTheRecord: true }) },
   'GET /api/v1/follow-ups': {
     kind: 'list',
     urls: () => [
@@ -390,6 +406,7 @@ const act = (file: string, name: string) => actionModules[file]![name]!;
 
 const E = 'app/(app)/events/actions.ts';
 const F = 'app/(app)/follow-ups/actions.ts';
+const FA = 'app/(app)/facts/actions.ts';
 const O = 'app/(app)/organisations/actions.ts';
 const P = 'app/(app)/people/actions.ts';
 const W = 'app/(app)/posts/actions.ts';
@@ -410,6 +427,7 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   [`${E}#deleteEventAction`]: { run: () => act(E, 'deleteEventAction')(form({ eventId: a.event.id })) },
   [`${E}#restoreEventAction`]: { run: () => act(E, 'restoreEventAction')(form({ eventId: a.deletedEvent })) },
+  [`${FA}#setOffTheRecordAction`]: { run: () => act(FA, 'setOffTheRecordAction')(a.fact, true) },
   [`${F}#createFollowUpAction`]: { run: () => act(F, 'createFollowUpAction')({}, form({ action: 'Borrow', personId: a.person.id, eventId: a.event.id })) },
   [`${F}#updateFollowUpAction`]: { run: () => act(F, 'updateFollowUpAction')(a.followUp, {}, form({ action: 'Hijacked', due: '', version: '1' })) },
   [`${F}#completeFollowUpAction`]: { run: () => act(F, 'completeFollowUpAction')(a.followUp) },

@@ -40,9 +40,18 @@ async function makeOwnerData(context: BrowserContext): Promise<PageIds> {
     organisation: event.people[0].organisation.id,
     followUp: event.followUps[0].id,
     post: draft.id,
+    topic: await firstTopicId(context.request),
     handle: new URL(url).pathname.split('/')[2]!,
     slug: post.slug,
   };
+}
+
+/** The id of the first topic on the signed-in user's /topics page. */
+async function firstTopicId(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/topics')).text();
+  const id = /href="\/topics\/([0-9a-f-]{36})"/.exec(html)?.[1];
+  expect(id, 'a topic on /topics').toBeTruthy();
+  return id!;
 }
 
 beforeAll(async () => {
@@ -85,6 +94,7 @@ describe('isolation matrix: pages', () => {
           organisation: crypto.randomUUID(),
           followUp: crypto.randomUUID(),
           post: crypto.randomUUID(),
+          topic: crypto.randomUUID(),
         })[0]!;
         expect((await get(other.request, missing)).status(), missing).toBe(404);
       }

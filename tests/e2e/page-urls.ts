@@ -6,6 +6,7 @@ export interface PageIds {
   organisation: string;
   followUp: string;
   post: string;
+  topic: string;
   handle: string;
   slug: string;
 }
@@ -28,6 +29,7 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/people/[id]/edit': (i) => [`/people/${i.person}/edit`],
   '/organisations': () => ['/organisations'],
   '/organisations/[id]': (i) => [`/organisations/${i.organisation}`],
+  '/facts': (i) => ['/facts', `/facts?q=zz&event=${i.event}`],
   '/follow-ups': () => ['/follow-ups', '/follow-ups?status=done'],
   '/follow-ups/[id]': (i) => [`/follow-ups/${i.followUp}`],
   '/posts': () => ['/posts'],
@@ -38,6 +40,8 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/settings/import': () => ['/settings/import'],
   '/sign-in': () => ['/sign-in'],
   '/sign-up': () => ['/sign-up'],
+  '/topics': () => ['/topics', '/topics?q=zz&sort=used'],
+  '/topics/[id]': (i) => [`/topics/${i.topic}`],
   '/u/[handle]': (i) => [`/u/${i.handle}`],
   '/u/[handle]/[slug]': (i) => [`/u/${i.handle}/${i.slug}`],
 };

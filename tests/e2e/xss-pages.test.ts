@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageRoutes } from '../support/api';
 import { AuthPages, DESKTOP, launchBrowser, newContext, watchErrors } from '../support/browser';
@@ -28,6 +28,14 @@ const payload = (field: string) => {
   ].join(' ');
 };
 const cut = (s: string, n: number) => s.slice(0, n);
+
+/** The id of the first topic on the signed-in user's /topics page. */
+async function firstTopicId(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get('/topics')).text();
+  const id = /href="\/topics\/([0-9a-f-]{36})"/.exec(html)?.[1];
+  expect(id, 'a topic on /topics').toBeTruthy();
+  return id!;
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -82,6 +90,7 @@ beforeAll(async () => {
     organisation: event.people[0].organisation.id,
     followUp: fu.id,
     post: post.id,
+    topic: await firstTopicId(context.request),
     handle: new URL(url).pathname.split('/')[2]!,
     slug: new URL(url).pathname.split('/')[3]!,
   };

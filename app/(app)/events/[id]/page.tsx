@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
+import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
 import { WritePostButton } from '@/app/_components/posts/write-post-button';
 import { requireUser } from '@/lib/dal';
 import { personLabel } from '@/lib/events/draft';
@@ -48,6 +49,16 @@ function Section({ title, children, action }: { title: string; children: React.R
   );
 }
 
+/** A fact, its off-the-record state shown and changed in one tap. */
+function FactItem({ fact }: { fact: EventDetail['insights'][number] }) {
+  return (
+    <li className="flex items-start justify-between gap-3">
+      <span className={`min-w-0 pt-2 ${fact.offTheRecord ? 'italic text-zinc-600 dark:text-zinc-400' : ''}`}>{fact.text}</span>
+      <OffTheRecordButton id={fact.id} offTheRecord={fact.offTheRecord} label={fact.text.slice(0, 80)} />
+    </li>
+  );
+}
+
 function Speakers({ event }: { event: EventDetail }) {
   const speakers = event.people.filter((p) => p.relation === 'spoke' || event.insights.some((i) => i.personId === p.id));
   const uncredited = event.insights.filter((i) => !i.personId || !event.people.some((p) => p.id === i.personId));
@@ -65,9 +76,9 @@ function Speakers({ event }: { event: EventDetail }) {
               {p.relation === 'spoke' ? <span className="ml-2 text-xs font-normal text-zinc-500">spoke</span> : null}
             </p>
             {facts.length ? (
-              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+              <ul className="mt-1 space-y-1 text-sm">
                 {facts.map((f) => (
-                  <li key={f.id}>{f.text}</li>
+                  <FactItem key={f.id} fact={f} />
                 ))}
               </ul>
             ) : (
@@ -79,9 +90,9 @@ function Speakers({ event }: { event: EventDetail }) {
       {uncredited.length ? (
         <div>
           <p className="font-medium">Also heard</p>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+          <ul className="mt-1 space-y-1 text-sm">
             {uncredited.map((f) => (
-              <li key={f.id}>{f.text}</li>
+              <FactItem key={f.id} fact={f} />
             ))}
           </ul>
         </div>
@@ -170,6 +181,13 @@ export default async function EventPage({
           </Section>
           <Section title="Speakers and facts heard">
             <Speakers event={event} />
+            {event.insights.length ? (
+              <p className="mt-3 text-sm">
+                <Link href={`/facts?event=${event.id}`} className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+                  All facts from this event
+                </Link>
+              </p>
+            ) : null}
           </Section>
           {event.summary || event.reflection ? (
             <Section title="Summary and reflection">

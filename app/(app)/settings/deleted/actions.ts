@@ -49,6 +49,7 @@ export const undoMergeAction = formAction(undoSchema, async ({ user, input }) =>
     if (done.then === 'list') redirect('/settings/deleted?unmerged=1');
     if (done.kind === 'person') redirect(`/people/${done.keptId}?unmerged=${done.mergedId}`);
     if (done.kind === 'organisation') redirect(`/organisations/${done.keptId}?unmerged=${done.mergedId}`);
+    if (done.kind === 'topic') redirect(`/topics/${done.mergedId}`);
     redirect('/settings?unmerged=1#sectors');
   },
 });

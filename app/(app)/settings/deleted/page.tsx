@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Recently deleted' };
 
 const FORGET = ['restored', 'gone', 'unmerged'];
 
-const MERGE_KIND = { person: 'People', organisation: 'Organisations', sector: 'Sectors' } as const;
+const MERGE_KIND = { person: 'People', organisation: 'Organisations', sector: 'Sectors', topic: 'Topics' } as const;
 
 const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
   person: { name: 'Person', icon: User },

@@ -1,11 +1,14 @@
 import { apiRoute, parseId } from '@/lib/api/handler';
 import { problem } from '@/lib/api/problem';
 import { exportHtml, exportMarkdown } from '@/lib/posts/export';
+import { withoutOffTheRecord } from '@/lib/posts/off-the-record';
 import { getPost } from '@/lib/posts/queries';
 
 /** Downloads a post as Markdown or as a standalone HTML page (the owner only, drafts included). */
 export const GET = apiRoute<{ id: string }>(async (request, user, { params }) => {
-  const post = await getPost(user.id, parseId((await params).id));
+  // An off-the-record fact never leaves in an export, even if the post was written before it was marked.
+  const [post] = await withoutOffTheRecord(user.id, [await getPost(user.id, parseId((await params).id))]);
+  if (!post) return problem(404, 'Not found.');
   const format = new URL(request.url).searchParams.get('format') ?? 'md';
   if (format !== 'md' && format !== 'html') return problem(400, 'Choose format=md or format=html.');
   const [body, type, ext] =

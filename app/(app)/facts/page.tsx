@@ -1,0 +1,190 @@
+import { ChevronDown, Lightbulb, Search } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { Button, ButtonLink } from '@/app/_components/ui/button';
+import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import { inputClass } from '@/app/_components/ui/field';
+import { requireUser } from '@/lib/dal';
+import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
+import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
+import { dateFormat } from '@/lib/intl';
+import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
+
+export const metadata: Metadata = { title: 'Facts' };
+
+type Raw = Record<string, string | string[] | undefined>;
+const FILTERS = ['speaker', 'organisation', 'sector', 'topic', 'event'] as const;
+
+/** The URL's search state; a malformed parameter is dropped rather than failing the page. */
+function readParams(raw: Raw): FactSearch {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const shape = factSearchSchema.shape[key as keyof typeof factSearchSchema.shape];
+    if (typeof value === 'string' && shape?.safeParse(value).success) clean[key] = value;
+  }
+  return factSearchSchema.parse(clean);
+}
+
+function hrefWith(params: FactSearch, extra: Record<string, string>): string {
+  const qs = new URLSearchParams();
+  if (params.q) qs.set('q', params.q);
+  for (const key of FILTERS) if (params[key]) qs.set(key, params[key]!);
+  for (const [k, v] of Object.entries(extra)) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `/facts?${s}` : '/facts';
+}
+
+const label = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
+
+export default async function FactsPage({ searchParams }: { searchParams: Promise<Raw> }) {
+  await connection();
+  const user = await requireUser();
+  const params = readParams(await searchParams);
+  const [result, options] = await Promise.all([searchFacts(user.id, params), factFilterOptions(user.id)]);
+  const activeFilters = FILTERS.filter((k) => params[k]).length;
+  const searching = !!params.q || activeFilters > 0;
+  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
+  const choices: { key: (typeof FILTERS)[number]; title: string; any: string; items: { id: string; name: string }[] }[] = [
+    { key: 'speaker', title: 'Speaker', any: 'Anyone', items: options.speakers },
+    { key: 'organisation', title: 'Organisation', any: 'Any organisation', items: options.organisations },
+    { key: 'sector', title: 'Sector', any: 'Any sector', items: options.sectors },
+    { key: 'topic', title: 'Topic', any: 'Any topic', items: options.topics },
+    { key: 'event', title: 'Event', any: 'Any event', items: options.events },
+  ];
+
+  if (!searching && !params.cursor && result.items.length === 0) {
+    return (
+      <>
+        <PageHeader title="Facts" description="Every fact and statistic you heard, with who said it and where." />
+        <EmptyState icon={<Lightbulb className="size-10" />} title="No facts yet" action={<ButtonLink href="/events/new">Log an event</ButtonLink>}>
+          When you log an event, add the facts and figures you heard (&ldquo;80% of Twitter&rsquo;s users are on mobile&rdquo;) and who said them. They appear
+          here, searchable.
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Facts"
+        description={
+          <>
+            Every fact and statistic you heard, with who said it and where. See also{' '}
+            <Link href="/topics" className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              topics
+            </Link>
+            .
+          </>
+        }
+      />
+      <div className="md:grid md:grid-cols-[16rem_1fr] md:gap-8">
+        <aside className="mb-4 md:mb-0">
+          <form role="search" action="/facts" method="get" className="space-y-3">
+            <div>
+              <label htmlFor="q" className={label}>
+                Search facts
+              </label>
+              <div className="flex gap-2">
+                <input id="q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} placeholder="e.g. 80% mobile" className={inputClass} />
+                <Button type="submit" aria-label="Search" className="shrink-0">
+                  <Search aria-hidden className="size-4" />
+                </Button>
+              </div>
+            </div>
+            <details open={activeFilters > 0} className="group md:open:block">
+              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-zinc-700 md:min-h-9 dark:text-zinc-300">
+                Filters{activeFilters ? ` (${activeFilters})` : ''}
+                <ChevronDown aria-hidden className="ml-1 size-4 transition-transform group-open:rotate-180" />
+              </summary>
+              <div className="mt-2 space-y-3">
+                {choices.map((c) => (
+                  <div key={c.key}>
+                    <label htmlFor={`filter-${c.key}`} className={label}>
+                      {c.title}
+                    </label>
+                    <select id={`filter-${c.key}`} name={c.key} defaultValue={params[c.key] ?? ''} className={inputClass}>
+                      <option value="">{c.any}</option>
+                      {c.items.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ))}
+                <Button type="submit" variant="secondary" className="w-full">
+                  Apply filters
+                </Button>
+              </div>
+            </details>
+          </form>
+        </aside>
+        <section aria-labelledby="facts-heading" className="min-w-0">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="facts-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
+              {searching ? 'Matching facts, best first' : 'Newest first'}
+            </h2>
+            {searching ? (
+              <Link href="/facts" className="text-sm text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+                Clear search
+              </Link>
+            ) : null}
+          </div>
+          {result.items.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+              No fact matches. Try fewer words, or clear a filter.
+            </p>
+          ) : (
+            <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+              {result.items.map((f) => (
+                <li key={f.id} className="flex items-start gap-3 px-4 py-3">
+                  <div className="min-w-0 flex-1">
+                    <p className={`text-[0.95rem] leading-snug text-zinc-900 dark:text-zinc-100 ${f.offTheRecord ? 'italic' : ''}`}>{f.text}</p>
+                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                      {f.speaker ? (
+                        <Link href={`/people/${f.speaker.id}`} className="font-medium hover:underline">
+                          {f.speaker.displayName}
+                        </Link>
+                      ) : (
+                        'Unattributed'
+                      )}
+                      {f.organisation && f.speaker?.displayName.includes(f.organisation.name) !== true ? (
+                        <>
+                          {' · '}
+                          <Link href={`/organisations/${f.organisation.id}`} className="hover:underline">
+                            {f.organisation.name}
+                          </Link>
+                        </>
+                      ) : null}
+                      {' · '}
+                      <Link href={`/events/${f.event.id}`} className="hover:underline">
+                        {f.event.title}
+                      </Link>
+                      {' · '}
+                      <time dateTime={f.event.startsAt.toISOString()}>{day.format(f.event.startsAt)}</time>
+                    </p>
+                  </div>
+                  <OffTheRecordButton id={f.id} offTheRecord={f.offTheRecord} label={f.text.slice(0, 80)} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <nav aria-label="More facts" className="mt-4 flex flex-wrap gap-2">
+            {params.cursor ? (
+              <ButtonLink href={hrefWith(params, {})} variant="secondary">
+                First page
+              </ButtonLink>
+            ) : null}
+            {result.nextCursor ? (
+              <ButtonLink href={hrefWith(params, { cursor: result.nextCursor })} variant="secondary">
+                Next page
+              </ButtonLink>
+            ) : null}
+          </nav>
+        </section>
+      </div>
+    </>
+  );
+}

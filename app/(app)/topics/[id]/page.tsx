@@ -1,0 +1,157 @@
+import { Users } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ButtonLink } from '@/app/_components/ui/button';
+import { Card, PageHeader } from '@/app/_components/ui/card';
+import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
+import { requireUser } from '@/lib/dal';
+import { NotFoundError } from '@/lib/errors';
+import { searchFacts } from '@/lib/facts/queries';
+import { factSearchSchema } from '@/lib/facts/validation';
+import { dateFormat } from '@/lib/intl';
+import { getTopicDetail } from '@/lib/topics/pages';
+
+export const metadata: Metadata = { title: 'Topic' };
+
+function MonthBars({ months, locale }: { months: { month: string; count: number }[]; locale: string }) {
+  const max = Math.max(1, ...months.map((m) => m.count));
+  const label = (ym: string) => dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`));
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Events where it came up, per month</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col">Events</th>
+        </tr>
+      </thead>
+      <tbody>
+        {months.map((m) => (
+          <tr key={m.month}>
+            <th scope="row" className="w-20 py-0.5 pr-2 text-left font-normal whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+              {label(m.month)}
+            </th>
+            <td className="py-0.5">
+              <div className="flex items-center gap-2">
+                <div aria-hidden className="h-3 rounded-sm bg-accent-500" style={{ width: `${m.count === 0 ? 1 : Math.max(4, (m.count / max) * 85)}%` }} />
+                <span className="tabular-nums">{m.count}</span>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const section = 'mb-3 text-base font-semibold';
+
+export default async function TopicPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const user = await requireUser();
+  const { id } = await params;
+  const topic = await getTopicDetail(user.id, id).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const facts = await searchFacts(user.id, factSearchSchema.parse({ topic: topic.id, limit: 50 }));
+  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
+
+  return (
+    <>
+      <PageHeader
+        title={topic.name}
+        description={
+          <>
+            A{' '}
+            <Link href="/topics" className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              topic
+            </Link>
+            : where it came up, who cares about it, and what you heard there.
+          </>
+        }
+        actions={
+          <ButtonLink href={`/people?${new URLSearchParams({ topic: topic.name })}`} variant="secondary">
+            <Users aria-hidden className="size-4" />
+            People with this topic
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-4">
+          <Card>
+            <h2 className={section}>
+              Facts heard where it came up ({facts.items.length}
+              {facts.nextCursor ? '+' : ''})
+            </h2>
+            {facts.items.length === 0 ? (
+              <p className="text-sm text-zinc-500">No facts from these events.</p>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {facts.items.map((f) => (
+                  <li key={f.id} className="flex items-start justify-between gap-3">
+                    <span className="min-w-0 pt-1">
+                      <span className={f.offTheRecord ? 'italic' : ''}>{f.text}</span>
+                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                        {f.speaker ? f.speaker.displayName : 'Unattributed'} · {f.event.title}
+                      </span>
+                    </span>
+                    <OffTheRecordButton id={f.id} offTheRecord={f.offTheRecord} label={f.text.slice(0, 80)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {facts.nextCursor ? (
+              <p className="mt-3 text-sm">
+                <Link href={`/facts?topic=${topic.id}`} className="text-accent-700 hover:underline dark:text-accent-400">
+                  All facts under this topic
+                </Link>
+              </p>
+            ) : null}
+          </Card>
+          <Card>
+            <h2 className={section}>Events ({topic.events.length})</h2>
+            {topic.events.length === 0 ? (
+              <p className="text-sm text-zinc-500">It has not come up at an event yet.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {topic.events.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/events/${e.id}`} className="hover:underline">
+                      {e.title}
+                    </Link>{' '}
+                    <span className="text-zinc-500">· {day.format(e.startsAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card>
+            <h2 className={section}>How often it came up</h2>
+            {topic.months.length ? <MonthBars months={topic.months} locale={user.locale} /> : <p className="text-sm text-zinc-500">No events yet.</p>}
+          </Card>
+          <Card>
+            <h2 className={section}>People who care about it ({topic.people.length})</h2>
+            {topic.people.length === 0 ? (
+              <p className="text-sm text-zinc-500">No one yet.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {topic.people.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/people/${p.id}`} className="hover:underline">
+                      {p.displayName}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

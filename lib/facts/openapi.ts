@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { factSearchSchema, offTheRecordSchema } from './validation';
+
+const ref = z.object({ id: z.uuid(), name: z.string() });
+
+/** A fact as the API answers it. */
+export const factResponse = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  offTheRecord: z.boolean().describe('Never composed into a post, and cut from published posts, the feed and exports'),
+  speaker: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  organisation: ref.nullable(),
+  sector: ref.nullable(),
+  event: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }),
+});
+
+/** A page of facts. */
+export const factListResponse = z.object({ items: z.array(factResponse), nextCursor: z.string().nullable() });
+
+const tags = ['Facts'];
+
+export const factEndpoints: EndpointDoc[] = [
+  {
+    method: 'get',
+    path: '/api/v1/facts',
+    summary: 'Facts heard at events, best match for `q` (full text, prefixes, typos) or newest event first; filters by id',
+    tags,
+    query: factSearchSchema,
+    responses: { 200: { description: 'A page of facts', schema: factListResponse } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/facts/{id}',
+    summary: 'One fact',
+    tags,
+    responses: { 200: { description: 'The fact', schema: factResponse } },
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/facts/{id}',
+    summary: 'Mark a fact off the record, or back on it (sets the value: repeating it changes nothing)',
+    tags,
+    body: offTheRecordSchema,
+    responses: { 200: { description: 'The fact as saved', schema: factResponse } },
+  },
+];

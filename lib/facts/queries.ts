@@ -1,0 +1,223 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { NotFoundError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { displayName } from '@/lib/people/display-name';
+import { searchTerms } from '@/lib/people/search-terms';
+import { factCursor, type FactSearch } from './validation';
+
+export interface FactItem {
+  id: string;
+  text: string;
+  offTheRecord: boolean;
+  speaker: { id: string; displayName: string } | null;
+  organisation: { id: string; name: string } | null;
+  sector: { id: string; name: string } | null;
+  event: { id: string; title: string; startsAt: Date };
+}
+
+export interface FactPage {
+  items: FactItem[];
+  nextCursor: string | null;
+}
+
+export const FACTS_PAGE = 30;
+/** How close a typed word must be to a word of a fact (pg_trgm word similarity) to count as a typo of it. */
+const WORD_SIMILARITY = 0.5;
+
+interface Row extends Record<string, unknown> {
+  id: string;
+  text: string;
+  off_the_record: boolean;
+  person_id: string | null;
+  person_name: string | null;
+  person_role: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  sector_id: string | null;
+  sector_name: string | null;
+  event_id: string;
+  event_title: string;
+  starts_at: Date | string;
+  starts_key: string;
+  neg_pos: number;
+  score: string;
+}
+
+/**
+ * A fact matches a word when its words begin with it (full text, prefix) or a word of it is close to it
+ * (pg_trgm word similarity: "twiter" finds "Twitter's"). Words are letters and digits only, so each is safe
+ * inside to_tsquery. Every word must match; the score adds full-text rank and each word's closeness.
+ */
+function matchParts(terms: string[]): { where: SQL; score: SQL } {
+  if (terms.length === 0) return { where: sql`true`, score: sql`0` };
+  const each = terms.map((t) => sql`(i.search_vector @@ to_tsquery('simple', ${t + ':*'}) or ${t} <% i.text)`);
+  const all = terms.map((t) => t + ':*').join(' & ');
+  const closeness = sql.join(
+    terms.map((t) => sql`word_similarity(${t}, i.text)`),
+    sql` + `,
+  );
+  return {
+    where: sql.join(each, sql` and `),
+    score: sql`round((ts_rank(i.search_vector, to_tsquery('simple', ${all})) * 4 + ${closeness})::numeric, 6)`,
+  };
+}
+
+/** The user's facts, best match (or newest event) first, with speaker, organisation, sector and event. */
+export async function searchFacts(userId: string, params: FactSearch, conn: DbOrTx = db): Promise<FactPage> {
+  const limit = params.limit ?? FACTS_PAGE;
+  const terms = searchTerms(params.q).filter((t) => /^[\p{L}\p{N}]+$/u.test(t));
+  const { where, score } = matchParts(terms);
+  const filters: SQL[] = [];
+  if (params.speaker) filters.push(sql`i.person_id = ${params.speaker}::uuid`);
+  if (params.organisation) filters.push(sql`p.organisation_id = ${params.organisation}::uuid`);
+  if (params.sector) filters.push(sql`p.effective_sector_id = ${params.sector}::uuid`);
+  if (params.event) filters.push(sql`i.event_id = ${params.event}::uuid`);
+  if (params.topic) filters.push(topicFilter(userId, sql`${params.topic}::uuid`));
+  const cursor = params.cursor ? factCursor.read(params.cursor) : null;
+  const after = cursor
+    ? sql`and (m.score, m.starts_at, m.event_id, m.neg_pos, m.id) < (${cursor.s}::numeric, ${cursor.d}::timestamptz, ${cursor.e}::uuid, ${cursor.p}::int, ${cursor.i}::uuid)`
+    : sql``;
+  const query = sql`with m as (
+          select i.id, i.text, i.off_the_record, i.person_id, p.name as person_name, p.role as person_role,
+                 o.id as org_id, o.name as org_name, s.id as sector_id, s.name as sector_name,
+                 e.id as event_id, e.title as event_title, e.starts_at, e.starts_at::text as starts_key,
+                 -i.position as neg_pos, ${score} as score
+            from insights i
+            join events e on e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null
+            left join people p on p.id = i.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+            left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid and o.deleted_at is null
+            left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}::uuid
+           where i.user_id = ${userId}::uuid and ${where}
+             ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``})
+        select * from m where true ${after}
+         order by m.score desc, m.starts_at desc, m.event_id desc, m.neg_pos desc, m.id desc
+         limit ${limit + 1}`;
+  // pg_trgm's default word-similarity threshold (0.6) misses a dropped letter in a short word ("datsets" is 0.55
+  // from "datasets"): lowered for this transaction only, still served by the trigram index.
+  const found =
+    terms.length === 0
+      ? await rows<Row>(conn, query)
+      : await conn.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
+          return rows<Row>(tx, query);
+        });
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor:
+      found.length > limit && last
+        ? factCursor.encode({ s: String(last.score), d: last.starts_key, e: last.event_id, p: Number(last.neg_pos), i: last.id })
+        : null,
+  };
+}
+
+/** Facts under a topic: heard at an event where the topic came up, for the event or for someone met there. */
+export function topicFilter(userId: string, topic: SQL): SQL {
+  return sql`(exists (select 1 from event_topics et where et.user_id = ${userId}::uuid and et.event_id = i.event_id and et.topic_id = ${topic})
+           or exists (select 1 from encounter_topics xt join encounters x on x.id = xt.encounter_id
+                       where xt.user_id = ${userId}::uuid and x.event_id = i.event_id and xt.topic_id = ${topic}))`;
+}
+
+function toItem(r: Row): FactItem {
+  return {
+    id: r.id,
+    text: r.text,
+    offTheRecord: r.off_the_record,
+    speaker: r.person_id ? { id: r.person_id, displayName: displayName({ name: r.person_name, role: r.person_role, organisationName: r.org_name }) } : null,
+    organisation: r.org_id && r.org_name ? { id: r.org_id, name: r.org_name } : null,
+    sector: r.sector_id && r.sector_name ? { id: r.sector_id, name: r.sector_name } : null,
+    event: { id: r.event_id, title: r.event_title, startsAt: new Date(r.starts_at) },
+  };
+}
+
+/** One fact of the user's, or NotFoundError (also for another user's id). */
+export async function getFact(userId: string, id: string, conn: DbOrTx = db): Promise<FactItem> {
+  if (!isUuid(id)) throw new NotFoundError('fact');
+  const [row] = await rows<Row>(
+    conn,
+    sql`select i.id, i.text, i.off_the_record, i.person_id, p.name as person_name, p.role as person_role,
+               o.id as org_id, o.name as org_name, s.id as sector_id, s.name as sector_name,
+               e.id as event_id, e.title as event_title, e.starts_at, e.starts_at::text as starts_key, 0 as neg_pos, '0' as score
+          from insights i
+          join events e on e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null
+          left join people p on p.id = i.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid and o.deleted_at is null
+          left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}::uuid
+         where i.user_id = ${userId}::uuid and i.id = ${id}::uuid`,
+  );
+  if (!row) throw new NotFoundError('fact');
+  return toItem(row);
+}
+
+/** Marks or unmarks a fact "off the record". Setting a value (not toggling) makes a repeated tap harmless. */
+export async function setOffTheRecord(userId: string, id: string, offTheRecord: boolean): Promise<FactItem> {
+  if (!isUuid(id)) throw new NotFoundError('fact');
+  const updated = await rows<{ id: string }>(
+    db,
+    sql`update insights i set off_the_record = ${offTheRecord}
+         where i.user_id = ${userId}::uuid and i.id = ${id}::uuid
+           and exists (select 1 from events e where e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null)
+        returning i.id`,
+  );
+  if (updated.length === 0) throw new NotFoundError('fact');
+  return getFact(userId, id);
+}
+
+export interface FactFilterOptions {
+  speakers: { id: string; name: string }[];
+  organisations: { id: string; name: string }[];
+  sectors: { id: string; name: string }[];
+  topics: { id: string; name: string }[];
+  events: { id: string; name: string }[];
+}
+
+/** What the /facts filters offer: only speakers, organisations, sectors, topics and events that have facts. */
+export async function factFilterOptions(userId: string): Promise<FactFilterOptions> {
+  const u = sql`${userId}::uuid`;
+  const [speakers, organisations, sectors, topicRows, events] = await Promise.all([
+    rows<{ id: string; name: string | null; role: string | null; org: string | null }>(
+      db,
+      sql`select distinct p.id, p.name, p.role, o.name as org from insights i
+            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
+            left join organisations o on o.id = p.organisation_id and o.user_id = ${u}
+           where i.user_id = ${u}`,
+    ),
+    rows<{ id: string; name: string }>(
+      db,
+      sql`select distinct o.id, o.name from insights i
+            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
+            join organisations o on o.id = p.organisation_id and o.user_id = ${u} and o.deleted_at is null
+           where i.user_id = ${u} order by o.name`,
+    ),
+    rows<{ id: string; name: string }>(
+      db,
+      sql`select distinct s.id, s.name from insights i
+            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
+            join sectors s on s.id = p.effective_sector_id and s.user_id = ${u}
+           where i.user_id = ${u} order by s.name`,
+    ),
+    rows<{ id: string; name: string }>(
+      db,
+      sql`select t.id, t.name from topics t where t.user_id = ${u} and exists (
+            select 1 from insights i where i.user_id = ${u} and ${topicFilter(userId, sql`t.id`)}) order by t.name`,
+    ),
+    rows<{ id: string; name: string }>(
+      db,
+      sql`select e.id, e.title as name from events e where e.user_id = ${u} and e.deleted_at is null
+            and exists (select 1 from insights i where i.user_id = ${u} and i.event_id = e.id)
+           order by e.starts_at desc limit 200`,
+    ),
+  ]);
+  return {
+    speakers: speakers
+      .map((s) => ({ id: s.id, name: displayName({ name: s.name, role: s.role, organisationName: s.org }) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    organisations,
+    sectors,
+    topics: topicRows,
+    events,
+  };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { getEventDetail } from '@/lib/events/queries';
+import { eventInputSchema } from '@/lib/events/validation';
+import { createEvent, updateEvent } from '@/lib/events/write';
+import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
+import { factSearchSchema } from '@/lib/facts/validation';
+import { makeEvent, makeOrganisation, makePerson, topicId } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const search = (userId: string, p: Record<string, unknown>) => searchFacts(userId, factSearchSchema.parse(p));
+const texts = async (userId: string, p: Record<string, unknown>) => (await search(userId, p)).items.map((f) => f.text);
+
+const TWITTER = "80% of Twitter's users are on mobile";
+
+async function seed() {
+  const user = await createTestUser();
+  const bbc = await makeOrganisation(user.id, 'BBC', 'Media');
+  const ann = await makePerson(user.id, { name: 'Ann Lee', organisationId: bbc.id });
+  const bob = await makePerson(user.id, { name: 'Bob Okafor', sector: 'Government' });
+  const older = await makeEvent(user.id, {
+    title: 'Digital breakfast',
+    startsAt: new Date('2026-03-01T08:00:00Z'),
+    topics: ['Mobile'],
+    people: [{ personId: ann.id }],
+    insights: [
+      { text: TWITTER, personId: ann.id },
+      { text: 'Mobile budgets doubled in 2025', personId: ann.id },
+    ],
+  });
+  const newer = await makeEvent(user.id, {
+    title: 'Council tech day',
+    startsAt: new Date('2026-05-01T18:00:00Z'),
+    people: [{ personId: bob.id, topics: ['Open data'] }],
+    insights: [{ text: 'Half of councils publish open data', personId: bob.id }, { text: 'Nobody reads the annual report' }],
+  });
+  return { user, bbc, ann, bob, older, newer };
+}
+
+describe('facts', () => {
+  it('lists every fact newest event first, with speaker, organisation and event', async () => {
+    const { user, ann } = await seed();
+    const page = await search(user.id, {});
+    expect(page.items.map((f) => f.text)).toEqual([
+      'Half of councils publish open data',
+      'Nobody reads the annual report',
+      TWITTER,
+      'Mobile budgets doubled in 2025',
+    ]);
+    const twitter = page.items.find((f) => f.text === TWITTER)!;
+    expect(twitter.speaker).toEqual({ id: ann.id, displayName: 'Ann Lee' });
+    expect(twitter.organisation?.name).toBe('BBC');
+    expect(twitter.event.title).toBe('Digital breakfast');
+    expect(twitter.offTheRecord).toBe(false);
+  });
+
+  it('ranks the right fact first and tolerates typos and prefixes', async () => {
+    const { user } = await seed();
+    expect((await texts(user.id, { q: '80% mobile' }))[0]).toBe(TWITTER);
+    expect(await texts(user.id, { q: 'mobil twiter' })).toEqual([TWITTER]);
+    expect(await texts(user.id, { q: 'budgts' })).toEqual(['Mobile budgets doubled in 2025']);
+    expect(await texts(user.id, { q: 'councls' })).toEqual(['Half of councils publish open data']);
+    expect(await texts(user.id, { q: 'mob' })).toEqual(expect.arrayContaining([TWITTER, 'Mobile budgets doubled in 2025']));
+    expect(await texts(user.id, { q: 'zebra' })).toEqual([]);
+  });
+
+  it('filters by speaker, organisation, sector, topic and event', async () => {
+    const { user, ann, bob, bbc, newer } = await seed();
+    expect(await texts(user.id, { speaker: bob.id })).toEqual(['Half of councils publish open data']);
+    expect(await texts(user.id, { organisation: bbc.id })).toEqual([TWITTER, 'Mobile budgets doubled in 2025']);
+    const [gov] = (await search(user.id, { speaker: bob.id })).items.map((f) => f.sector?.id);
+    expect(await texts(user.id, { sector: gov })).toEqual(['Half of councils publish open data']);
+    expect(await texts(user.id, { topic: await topicId(user.id, 'Mobile') })).toEqual([TWITTER, 'Mobile budgets doubled in 2025']);
+    expect(await texts(user.id, { topic: await topicId(user.id, 'Open data') })).toEqual([
+      'Half of councils publish open data',
+      'Nobody reads the annual report',
+    ]);
+    expect(await texts(user.id, { event: newer.id, q: 'annual' })).toEqual(['Nobody reads the annual report']);
+    expect(await texts(user.id, { speaker: ann.id, q: 'budgets' })).toEqual(['Mobile budgets doubled in 2025']);
+  });
+
+  it('pages with a keyset cursor, nothing repeated or skipped', async () => {
+    const { user } = await seed();
+    const all = await texts(user.id, {});
+    for (const q of [undefined, 'mobile']) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await search(user.id, { q, cursor, limit: 1 });
+        seen.push(...page.items.map((f) => f.text));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(q ? await texts(user.id, { q }) : all);
+    }
+  });
+
+  it("marks off the record idempotently; another user's facts never appear and their ids answer not found", async () => {
+    const { user } = await seed();
+    const other = await createTestUser();
+    await makeEvent(other.id, { title: 'Elsewhere', insights: [{ text: '80% of secrets are on mobile' }] });
+    expect(await texts(user.id, { q: 'secrets' })).toEqual([]);
+    const theirs = (await search(other.id, {})).items[0]!;
+    await expect(setOffTheRecord(user.id, theirs.id, true)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await search(other.id, {})).items[0]!.offTheRecord).toBe(false);
+
+    const mine = (await search(user.id, { q: 'twitter' })).items[0]!;
+    expect((await setOffTheRecord(user.id, mine.id, true)).offTheRecord).toBe(true);
+    expect((await setOffTheRecord(user.id, mine.id, true)).offTheRecord).toBe(true);
+    expect((await search(user.id, { q: 'twitter' })).items[0]!.offTheRecord).toBe(true);
+    expect((await setOffTheRecord(user.id, mine.id, false)).offTheRecord).toBe(false);
+  });
+
+  it('an event save keeps the flag of a fact it edits, and a fact it adds is on the record', async () => {
+    const user = await createTestUser();
+    const input = (insights: unknown[]) => eventInputSchema.parse({ title: 'Briefing', startsAt: '2026-04-23T18:30:00+01:00', insights });
+    const created = (await createEvent(user.id, input([{ text: 'Budgets fall 5%' }, { text: 'Nobody reads the report' }]))).event;
+    const [budgets, report] = (await getEventDetail(db, user.id, created.id)).insights;
+    await setOffTheRecord(user.id, budgets!.id, true);
+    const detail = await getEventDetail(db, user.id, created.id);
+    await updateEvent(
+      user.id,
+      created.id,
+      detail.version,
+      input([{ id: budgets!.id, text: 'Budgets fall 6%' }, { id: report!.id, text: report!.text }, { text: 'A new one' }]),
+    );
+    const after = await getEventDetail(db, user.id, created.id);
+    expect(after.insights.map((i) => [i.text, i.offTheRecord])).toEqual([
+      ['Budgets fall 6%', true],
+      ['Nobody reads the report', false],
+      ['A new one', false],
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { personTopics } from '@/db/schema';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
+import { searchFacts } from '@/lib/facts/queries';
+import { factSearchSchema } from '@/lib/facts/validation';
+import { undoMerge } from '@/lib/merges/undo';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema } from '@/lib/people/validation';
+import { mergeTopics, renameTopic, TopicNameTakenError } from '@/lib/topics/merge';
+import { listTopicSummaries } from '@/lib/topics/pages';
+import { makeEvent, makePerson, topicId } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+/** Every topic link of the user's, as "table:other id:topic name", sorted. */
+async function links(userId: string): Promise<string[]> {
+  const found = await rows<{ l: string }>(
+    db,
+    sql`select 'event:' || l.event_id || ':' || t.name as l from event_topics l join topics t on t.id = l.topic_id where l.user_id = ${userId}::uuid
+        union all select 'encounter:' || l.encounter_id || ':' || t.name from encounter_topics l join topics t on t.id = l.topic_id where l.user_id = ${userId}::uuid
+        union all select 'person:' || l.person_id || ':' || t.name from person_topics l join topics t on t.id = l.topic_id where l.user_id = ${userId}::uuid`,
+  );
+  return found.map((r) => r.l).sort();
+}
+
+const peopleWithTopic = async (userId: string, topic: string) =>
+  (await searchPeople(userId, searchParamsSchema.parse({ topic }))).items.map((p) => p.name).sort();
+
+async function seed() {
+  const user = await createTestUser();
+  const ann = await makePerson(user.id, { name: 'Ann Lee' });
+  const bob = await makePerson(user.id, { name: 'Bob Okafor' });
+  const cy = await makePerson(user.id, { name: 'Cy Twombly' });
+  // "Open-data" and "Open data" overlap on one event and one encounter (Ann), so the merge must not duplicate.
+  await makeEvent(user.id, {
+    title: 'January',
+    topics: ['Open data', 'Open-data'],
+    people: [{ personId: ann.id, topics: ['Open data', 'Open-data'] }],
+    insights: [{ text: 'Half of datasets are never downloaded' }],
+  });
+  await makeEvent(user.id, {
+    title: 'March',
+    topics: ['Open-data'],
+    people: [{ personId: bob.id, topics: ['Open-data'] }],
+    insights: [{ text: 'Budgets fall' }],
+  });
+  await db.insert(personTopics).values({ userId: user.id, personId: cy.id, topicId: await topicId(user.id, 'Open-data') });
+  return { user, from: await topicId(user.id, 'Open-data'), into: await topicId(user.id, 'Open data') };
+}
+
+describe('topic rename and merge', () => {
+  it('renames; a name another topic has is refused with that topic, to merge into instead', async () => {
+    const { user, from, into } = await seed();
+    expect(await renameTopic(user.id, from, '  Open   Government ')).toEqual({ id: from, name: 'Open Government' });
+    const refused = await renameTopic(user.id, from, 'OPEN DATA').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TopicNameTakenError);
+    expect((refused as TopicNameTakenError).existing).toEqual({ id: into, name: 'Open data' });
+    expect((refused as TopicNameTakenError).fieldErrors?.name?.[0]).toMatch(/merge/);
+    const other = await createTestUser();
+    await expect(renameTopic(other.id, from, 'Mine')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('merge moves every link without duplicates, people search finds by the merged-into topic, undo restores exactly', async () => {
+    const { user, from, into } = await seed();
+    const before = await links(user.id);
+    const factsBefore = (await searchFacts(user.id, factSearchSchema.parse({ topic: from }))).items.map((f) => f.text).sort();
+    expect(await peopleWithTopic(user.id, 'Open data')).toEqual(['Ann Lee']);
+
+    const other = await createTestUser();
+    await expect(mergeTopics(other.id, from, into)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(mergeTopics(user.id, into, into)).rejects.toBeInstanceOf(UserFacingError);
+
+    const { mergeId } = await mergeTopics(user.id, from, into);
+    const after = await links(user.id);
+    // Every link of either topic is now one link of "Open data", each once.
+    const expected = [...new Set(before.map((l) => l.replace(/:Open-data$/, ':Open data')))].sort();
+    expect(after).toEqual(expected);
+    expect(new Set(after).size).toBe(after.length);
+    expect((await listTopicSummaries(user.id)).map((t) => [t.name, t.events, t.people, t.facts])).toEqual([['Open data', 2, 3, 2]]);
+    expect((await searchFacts(user.id, factSearchSchema.parse({ topic: into }))).items.map((f) => f.text).sort()).toEqual(factsBefore);
+    // The people_search triggers re-indexed everyone whose links moved.
+    expect(await peopleWithTopic(user.id, 'Open data')).toEqual(['Ann Lee', 'Bob Okafor', 'Cy Twombly']);
+
+    await undoMerge(user.id, mergeId);
+    expect(await links(user.id)).toEqual(before);
+    expect(await topicId(user.id, 'Open-data')).toBe(from);
+    expect(await peopleWithTopic(user.id, 'Open data')).toEqual(['Ann Lee']);
+    expect(await peopleWithTopic(user.id, 'Open-data')).toEqual(['Ann Lee', 'Bob Okafor', 'Cy Twombly']);
+    await expect(undoMerge(user.id, mergeId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { api, createEventViaApi } from './posts-support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TWITTER = "80% of Twitter's users are on mobile";
+
+describe('facts and topics at 390 px', () => {
+  it('finds a fact despite typos, marks it off the record in one tap, and opens its topic page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Fran Facts');
+    const eventId = await createEventViaApi(context, {
+      title: 'Social media breakfast',
+      startsAt: '2026-03-12T08:00:00Z',
+      topics: ['Mobile'],
+      people: [{ name: 'Ann Lee', organisation: 'BBC', relation: 'spoke' }],
+      insights: [
+        { text: TWITTER, personIndex: 0 },
+        { text: 'Budgets doubled in 2025', personIndex: 0 },
+      ],
+    });
+
+    await page.goto('/facts');
+    await page.getByLabel('Search facts').fill('mobil twiter');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('q=mobil+twiter');
+    const items = page.getByRole('main').getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().innerText()).toContain(TWITTER);
+    expect(await items.first().innerText()).toContain('Ann Lee');
+    await expectNoHorizontalScroll(page);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/facts-390.png`, fullPage: true });
+
+    const toggle = page.getByRole('button', { name: `Off the record: ${TWITTER}` });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    // Saved, not just shown: a fresh load and the API agree.
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: `Off the record: ${TWITTER}` }).getAttribute('aria-pressed')).toBe('true');
+    const listed = await (await api(context, 'GET', `/api/v1/facts?event=${eventId}`)).json();
+    expect(listed.items.map((f: { text: string; offTheRecord: boolean }) => [f.text, f.offTheRecord])).toEqual([
+      [TWITTER, true],
+      ['Budgets doubled in 2025', false],
+    ]);
+
+    await page.goto('/topics');
+    await page.getByRole('link', { name: /^Mobile/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Mobile');
+    await expect.poll(() => page.getByText(TWITTER).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'People with this topic' }).getAttribute('href')).toBe('/people?topic=Mobile');
+    await expectNoHorizontalScroll(page);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/topic-390.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
