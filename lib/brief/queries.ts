@@ -225,3 +225,8 @@ export async function upcomingEvents(userId: string, now = new Date(), limit = 3
   );
   return found.map((e) => ({ id: e.id, title: e.title, startsAt: at(e.starts_at), venue: e.venue, series: e.series }));
 }
+
+/** An event created ahead of time: it starts after `now`. */
+export function isUpcoming(startsAt: Date, now = new Date()): boolean {
+  return startsAt.getTime() > now.getTime();
+}
