@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { personLabel } from '@/lib/follow-ups/display-name';
-import { isoWeekName, shiftDay } from './week';
+import { isoWeekName, reviewMonday, shiftDay } from './week';
 
 type When = string | Date;
 
@@ -147,4 +147,9 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
     'Nobody is due a contact.',
   );
   return out.join('\n');
+}
+
+/** The review a `week` query names (or last week), relative to today in the user's time zone. */
+export async function reviewForWeek(user: { id: string; timeZone: string }, week: string | undefined, today: string): Promise<WeeklyReview> {
+  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone);
 }
