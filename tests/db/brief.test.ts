@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { NotFoundError } from '@/lib/errors';
+import { TOO_FAR_AHEAD } from '@/lib/events/limits';
+import { eventInputSchema } from '@/lib/events/validation';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -98,5 +100,14 @@ describe('"Before you go" brief', () => {
     expect(brief.people).toEqual([]);
     await expect(getBrief(user.id, theirUpcoming.id, now)).rejects.toBeInstanceOf(NotFoundError);
     expect(await upcomingEvents(user.id, now)).toHaveLength(1);
+  });
+
+  it('an event can be created ahead of time, up to three years ahead', () => {
+    const at = (years: number) => new Date(Date.now() + years * 365 * 86_400_000).toISOString();
+    expect(eventInputSchema.safeParse({ title: 'Next month', startsAt: at(0.1) }).success).toBe(true);
+    expect(eventInputSchema.safeParse({ title: 'In two years', startsAt: at(2) }).success).toBe(true);
+    const far = eventInputSchema.safeParse({ title: 'Too far', startsAt: at(4) });
+    expect(far.success).toBe(false);
+    expect(far.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['startsAt', TOO_FAR_AHEAD]]);
   });
 });
