@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button';
-import { Card, PageHeader } from '@/app/_components/ui/card';
+import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
@@ -15,14 +15,17 @@ import { dateFormat } from '@/lib/intl';
 
 export const metadata: Metadata = { title: 'Weekly review' };
 
-function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+function Section({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
   return (
-    <Card className="break-inside-avoid print:border-zinc-400 print:bg-white print:text-black print:shadow-none">
-      <h2 className="mb-2 text-base font-semibold">
+    <section
+      aria-labelledby={id}
+      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs break-inside-avoid sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 print:border-zinc-400 print:bg-white print:text-black print:shadow-none"
+    >
+      <h2 id={id} className="mb-2 text-base font-semibold">
         {title} ({count})
       </h2>
       {children}
-    </Card>
+    </section>
   );
 }
 
@@ -80,7 +83,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </Link>
       </nav>
 
-      <Section title="Events" count={r.events.length}>
+      <Section id="review-events" title="Events" count={r.events.length}>
         {r.events.length ? (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {r.events.map((e) => (
@@ -100,7 +103,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
-      <Section title="People met" count={r.people.length}>
+      <Section id="review-people" title="People met" count={r.people.length}>
         {r.people.length ? (
           <ul className="space-y-1 text-sm">
             {r.people.map((p) => (
@@ -117,7 +120,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
-      <Section title="Follow-ups that slipped" count={r.slipped.length}>
+      <Section id="review-slipped" title="Follow-ups that slipped" count={r.slipped.length}>
         {r.slipped.length ? (
           <ul className="space-y-1 text-sm">
             {r.slipped.map((f) => (
@@ -136,7 +139,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
-      <Section title="Follow-ups done" count={r.done.length}>
+      <Section id="review-done" title="Follow-ups done" count={r.done.length}>
         {r.done.length ? (
           <ul className="space-y-1 text-sm">
             {r.done.map((f) => (
@@ -151,7 +154,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
-      <Section title="Due a contact" count={r.dueContacts.length}>
+      <Section id="review-due" title="Due a contact" count={r.dueContacts.length}>
         {r.dueContacts.length ? (
           <ul className="space-y-1 text-sm">
             {r.dueContacts.map((c) => (
