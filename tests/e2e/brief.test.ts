@@ -48,6 +48,15 @@ describe('"Before you go" at 390 px', () => {
     expect(text).toContain('Wants to share open data');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-390.png`, fullPage: true });
+    // Printed: no navigation and no print button, the person's text black on white.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).filter({ visible: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Log an event' }).filter({ visible: true }).count()).toBe(0);
+    const colours = await person.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor, getComputedStyle(el).breakInside]);
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'avoid']);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 
     // The event page says it is upcoming and links to the brief.
     await page.goto(`/events/${next.id}`);
