@@ -12,14 +12,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const dueCount = await countDueFollowUps(user.id, user.timeZone);
 
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr] print:block">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
+      <aside className="sticky top-0 hidden h-dvh print:hidden flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/" className="mb-5 flex items-center gap-2 px-3 text-base font-semibold">
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
             R
@@ -41,7 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </aside>
 
       <div className="flex min-w-0 flex-col">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
+        <header className="sticky top-0 z-30 flex h-14 print:hidden items-center gap-2 border-b border-zinc-200 bg-white/95 px-3 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
           <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap">
             <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
               R
@@ -68,7 +68,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {children}
         </main>
       </div>
-      <BottomNav dueCount={dueCount} />
+      <div className="print:hidden">
+        <BottomNav dueCount={dueCount} />
+      </div>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
+import { upcomingEvents } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { todayIn } from '@/lib/follow-ups/counts';
@@ -11,7 +12,7 @@ import { formatDay } from '@/lib/follow-ups/dates';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
-import { DormantContacts, LatestEvents } from './_dashboard/panels';
+import { ComingUp, DormantContacts, LatestEvents } from './_dashboard/panels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -20,21 +21,22 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
   const now = new Date();
-  const [overdue, dueToday, upcoming, events, dormant, sectors, months, progress] = await Promise.all([
+  const [overdue, dueToday, upcoming, events, dormant, sectors, months, progress, comingUp] = await Promise.all([
     listFollowUps(user.id, today, { due: 'overdue', limit: 10 }),
     listFollowUps(user.id, today, { due: 'today', limit: 10 }),
     listFollowUps(user.id, today, { due: 'week', limit: 3 }),
-    latestEvents(user.id),
+    latestEvents(user.id, 5, now),
     dormantContacts(user.id, now),
     peopleBySector(user.id),
     eventsPerMonth(user.id, user.timeZone, today, user.locale),
     followUpProgress(user.id, today, now),
+    upcomingEvents(user.id, now),
   ]);
   const due = [...overdue, ...dueToday];
   const anyFollowUps = progress.done + progress.openOnTime + progress.openOverdue > 0;
   const firstName = user.name.split(' ')[0];
 
-  if (events.length === 0 && sectors.length === 0 && !anyFollowUps) {
+  if (events.length === 0 && comingUp.length === 0 && sectors.length === 0 && !anyFollowUps) {
     return (
       <>
         <PageHeader title={`Hello, ${firstName}`} description="What is due, and who you have met lately." />
@@ -87,6 +89,7 @@ export default async function DashboardPage() {
             </div>
           )}
         </section>
+        {comingUp.length ? <ComingUp events={comingUp} timeZone={user.timeZone} locale={user.locale} /> : null}
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
           <LatestEvents events={events} timeZone={user.timeZone} locale={user.locale} />
           <DormantContacts people={dormant} now={now} />

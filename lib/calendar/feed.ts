@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { sha256 } from '@/lib/api/tokens';
 import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
-import { buildCalendar, type AllDayEntry } from './ics';
+import { buildCalendar, type AllDayEntry, type WeeklyEntry } from './ics';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 
@@ -21,12 +21,31 @@ function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: D
   };
 }
 
-/** The user's open, dated follow-ups as an iCalendar feed; links point at `origin`. */
+/** The first Monday of the weekly review entry: fixed, so the entry (and its UID) never changes. */
+const WEEKLY_REVIEW_FROM = '2026-01-05';
+
+/** The feed's "Weekly review" entry: Mondays at 09:00 in the user's time zone, linking to /review. */
+export function weeklyReviewEntry(timeZone: string, origin: string): WeeklyEntry {
+  return {
+    uid: 'weekly-review@rapport',
+    timeZone,
+    firstDay: WEEKLY_REVIEW_FROM,
+    time: '09:00',
+    minutes: 30,
+    summary: 'Weekly review',
+    description: `Last week's events, people, follow-ups done and slipped.\n\nOpen in Rapport: ${origin}/review`,
+    url: `${origin}/review`,
+    stamp: new Date(`${WEEKLY_REVIEW_FROM}T00:00:00Z`),
+  };
+}
+
+/** The user's open, dated follow-ups, and the weekly review, as an iCalendar feed; links point at `origin`. */
 export async function followUpsCalendar(userId: string, origin: string): Promise<string> {
-  const items = await listDatedOpenFollowUps(userId);
+  const [items, [user]] = await Promise.all([listDatedOpenFollowUps(userId), db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId))]);
   return buildCalendar(
     'Rapport follow-ups',
     items.map((i) => entryFor(i, origin, i.updatedAt)),
+    [weeklyReviewEntry(user?.timeZone ?? 'UTC', origin)],
   );
 }
 

@@ -32,8 +32,42 @@ function nextDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A VCALENDAR with one all-day VEVENT per entry, each reminding at 09:00 on the day. */
-export function buildCalendar(name: string, entries: AllDayEntry[]): string {
+/** A weekly recurring timed entry (the weekly review): every Monday at `time` in `timeZone`. */
+export interface WeeklyEntry {
+  uid: string;
+  /** An IANA zone name: the entry stays at `time` local across daylight-saving changes. */
+  timeZone: string;
+  /** The first Monday, YYYY-MM-DD. */
+  firstDay: string;
+  /** HH:MM */
+  time: string;
+  minutes: number;
+  summary: string;
+  description?: string;
+  url?: string;
+  stamp: Date;
+}
+
+/** The lines of one weekly VEVENT (RRULE FREQ=WEEKLY on Mondays, local time with TZID). */
+export function weeklyEventLines(e: WeeklyEntry): string[] {
+  const local = `${basicDate(e.firstDay)}T${e.time.replace(':', '')}00`;
+  return [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    `DTSTAMP:${utcStamp(e.stamp)}`,
+    `DTSTART;TZID=${e.timeZone}:${local}`,
+    `DURATION:PT${e.minutes}M`,
+    'RRULE:FREQ=WEEKLY;BYDAY=MO',
+    `SUMMARY:${escapeText(e.summary)}`,
+    ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
+    ...(e.url ? [`URL;VALUE=URI:${e.url}`] : []),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** A VCALENDAR with one all-day VEVENT per entry, each reminding at 09:00 on the day, and any weekly entries. */
+export function buildCalendar(name: string, entries: AllDayEntry[], weekly: WeeklyEntry[] = []): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -65,6 +99,7 @@ export function buildCalendar(name: string, entries: AllDayEntry[]): string {
       'END:VEVENT',
     );
   }
+  for (const w of weekly) lines.push(...weeklyEventLines(w));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
@@ -12,8 +12,11 @@ export const DORMANT_AFTER_DAYS = 60;
 /** How many of the longest-unseen people are checked for repeat meetings. */
 const DORMANT_CANDIDATES = 500;
 
-/** The latest events, with how many people were met at each (counted for those few events only). */
-export async function latestEvents(userId: string, limit = 5) {
+/**
+ * The latest events that have happened (by `now`: one created ahead of time shows under "Coming up" instead),
+ * with how many people were met at each (counted for those few events only).
+ */
+export async function latestEvents(userId: string, limit = 5, now = new Date()) {
   return (
     db
       .select({
@@ -26,7 +29,7 @@ export async function latestEvents(userId: string, limit = 5) {
         where en.event_id = "events"."id" and en.user_id = ${userId})::int`.mapWith(Number),
       })
       .from(networkingEvents)
-      .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+      .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt), lte(networkingEvents.startsAt, now)))
       // The order of events_user_starts_idx, so only the first few rows are read.
       .orderBy(...newestEventsFirst)
       .limit(limit)

@@ -3,6 +3,7 @@ import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
+import { MAX_YEARS_AHEAD, TOO_FAR_AHEAD } from './limits';
 
 export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
 
@@ -60,7 +61,7 @@ export const followUpInputSchema = z.strictObject({
 
 const eventFields = {
   title: requiredText(200, 'Give the event a title'),
-  startsAt: instant,
+  startsAt: instant.refine((d) => d.getTime() <= Date.now() + MAX_YEARS_AHEAD * 365.25 * 86_400_000, TOO_FAR_AHEAD),
   endsAt: instant
     .optional()
     .nullable()

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { closeDb, db } from '@/db/client';
 import { rows } from '@/db/rows';
+import { getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { createEvent } from '@/lib/events/write';
 import { eventInputSchema } from '@/lib/events/validation';
@@ -24,6 +25,8 @@ import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { getSessionUser } from '@/lib/auth/users';
+import { getWeeklyReview } from '@/lib/review/queries';
+import { mondayOf, shiftDay } from '@/lib/review/week';
 import { percentile } from './http';
 
 const email = process.env.BENCH_EMAIL ?? 'bench@example.test';
@@ -47,6 +50,11 @@ async function main() {
     sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`,
   );
   const [session] = await rows<{ id: string }>(db, sql`select id from sessions where user_id = ${user.id}::uuid and expires_at > now() limit 1`);
+  // The latest evening of a series: its brief reads every earlier evening of that series.
+  const [seriesEvent] = await rows<{ id: string }>(
+    db,
+    sql`select id from events where user_id = ${user.id}::uuid and deleted_at is null and series is not null order by starts_at desc limit 1`,
+  );
   const today = todayIn(user.time_zone);
   const uid = user.id;
   let evening = 0;
@@ -85,7 +93,12 @@ async function main() {
         peopleBySector(uid),
         eventsPerMonth(uid, user.time_zone, today, user.locale),
         followUpProgress(uid, today, new Date()),
+        upcomingEvents(uid, new Date()),
       ]),
+    'before you go brief': async () => {
+      if (seriesEvent) await getBrief(uid, seriesEvent.id);
+    },
+    'weekly review': () => getWeeklyReview(uid, shiftDay(mondayOf(today), -7), user.time_zone),
     'log a 6-person evening': () => {
       evening++;
       const input = eventInputSchema.parse({

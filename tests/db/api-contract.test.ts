@@ -24,6 +24,8 @@ import * as sectors from '@/app/api/v1/sectors/route';
 import * as importRoute from '@/app/api/v1/import/route';
 import * as importStream from '@/app/api/v1/import/stream/route';
 import * as exportRoute from '@/app/api/v1/export/route';
+import * as reviewMarkdown from '@/app/api/v1/review/markdown/route';
+import * as review from '@/app/api/v1/review/route';
 import { buildOpenApi } from '@/lib/api/openapi';
 import { endpoints } from '@/lib/api/registry';
 import { createApiToken } from '@/lib/api/tokens';
@@ -60,6 +62,8 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/import': importRoute,
   '/api/v1/import/stream': importStream,
   '/api/v1/export': exportRoute,
+  '/api/v1/review': review,
+  '/api/v1/review/markdown': reviewMarkdown,
 };
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
@@ -157,6 +161,11 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     ).body!;
     expect((await call('GET', '/api/v1/events')).status).toBe(200);
     expect((await call('GET', '/api/v1/events/{id}', { id: event.id })).status).toBe(200);
+    const week = await call('GET', '/api/v1/review', {}, undefined, '?week=2026-W20');
+    expect(week.status).toBe(200);
+    expect((week.body as unknown as { events: { title: string }[] }).events.map((e) => e.title)).toEqual(['Open Data Breakfast']);
+    expect((await call('GET', '/api/v1/review', {}, undefined, '?week=2026-W99')).status).toBe(400);
+    expect((await call('GET', '/api/v1/review/markdown', {}, undefined, '?week=2026-05-14')).status).toBe(200);
     for (const kind of ['people', 'organisations', 'sectors', 'series', 'topics']) {
       const found = await call('GET', '/api/v1/events/suggest', {}, undefined, `?kind=${kind}&q=${kind === 'people' ? 'sam' : 'o'}`);
       expect(found.status).toBe(200);

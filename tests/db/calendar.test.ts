@@ -17,8 +17,13 @@ import { createTestUser } from '../support/users';
 
 const ORIGIN = 'https://rapport.example';
 
-function events(ics: string) {
+function allEvents(ics: string) {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+}
+
+/** The follow-up entries: every feed also has its recurring weekly review (tests/unit/review-ics.test.ts). */
+function events(ics: string) {
+  return allEvents(ics).filter((e) => e.uid !== 'weekly-review@rapport');
 }
 
 async function userWithFollowUps() {
@@ -42,6 +47,11 @@ describe('calendar feed', () => {
     await createFollowUp(other.id, { action: 'Not yours', due: today });
 
     const ics = await followUpsCalendar(user.id, ORIGIN);
+    expect(
+      allEvents(ics)
+        .filter((e) => e.uid === 'weekly-review@rapport')
+        .map((e) => e.summary),
+    ).toEqual(['Weekly review']);
     const evs = events(ics);
     expect(evs.map((e) => e.summary).sort()).toEqual(['Later', 'Send deck; slides, notes\\appendix (Ann, "the" CIO; Leeds)']);
     const first = evs.find((e) => e.uid === `follow-up-${open.id}@rapport`)!;

@@ -1,5 +1,6 @@
-import { CalendarDays, ChevronRight, UserRound } from 'lucide-react';
+import { CalendarClock, CalendarDays, ChevronRight, UserRound } from 'lucide-react';
 import Link from 'next/link';
+import type { upcomingEvents } from '@/lib/brief/queries';
 import type { DormantContact, latestEvents } from '@/lib/dashboard/queries';
 import { dateFormat } from '@/lib/intl';
 
@@ -95,6 +96,31 @@ export function DormantContacts({ people, now }: { people: DormantContact[]; now
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+type UpcomingSummary = Awaited<ReturnType<typeof upcomingEvents>>[number];
+
+/** The next few events created ahead of time, each linking to its "Before you go" brief. */
+export function ComingUp({ events, timeZone, locale }: { events: UpcomingSummary[]; timeZone: string; locale: string }) {
+  return (
+    <section aria-labelledby="coming-up" className={panel}>
+      <h2 id="coming-up" className="mb-2 text-base font-semibold">
+        Coming up
+      </h2>
+      <ul>
+        {events.map((e) => (
+          <li key={e.id}>
+            <RowLink
+              href={`/events/${e.id}/brief`}
+              icon={<CalendarClock aria-hidden className="size-5 shrink-0 text-accent-600" />}
+              title={e.title}
+              detail={`${formatDate(e.startsAt, timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · Before you go`}
+            />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

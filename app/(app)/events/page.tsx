@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
+import { isUpcoming } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { listEventFacets, listEvents } from '@/lib/events/list';
 import { suggestSectors } from '@/lib/events/lookup';
@@ -16,6 +17,36 @@ import { formatDay } from './_components/format';
 export const metadata: Metadata = { title: 'Events' };
 
 type Search = Record<string, string | string[] | undefined>;
+
+type EventItem = Awaited<ReturnType<typeof listEvents>>['items'][number];
+
+function EventList({ items, locale, timeZone }: { items: EventItem[]; locale: string; timeZone: string }) {
+  const user = { locale, timeZone };
+  return (
+    <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+      {items.map((e) => (
+        <li key={e.id}>
+          <Link href={`/events/${e.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+              <p className="font-medium wrap-anywhere">{e.title}</p>
+              <p className="text-xs text-zinc-500">{formatDay(e.startsAt, user.locale, user.timeZone)}</p>
+            </div>
+            <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{[e.series, e.venue].filter(Boolean).join(' · ')}</p>
+            <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500">
+              <span className="inline-flex items-center gap-1">
+                <Users aria-hidden className="size-3.5" /> {e.peopleCount} {e.peopleCount === 1 ? 'person' : 'people'}
+              </span>
+              <span className={`inline-flex items-center gap-1 ${e.openFollowUps ? 'text-accent-700 dark:text-accent-200' : ''}`}>
+                <ListChecks aria-hidden className="size-3.5" /> {e.openFollowUps} open follow-up{e.openFollowUps === 1 ? '' : 's'}
+              </span>
+              {e.topics.length ? <span>{e.topics.slice(0, 4).join(', ')}</span> : null}
+            </p>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
@@ -36,6 +67,9 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     listEventFacets(user.id, user.timeZone),
     suggestSectors(user.id, '', 100),
   ]);
+  // Events created ahead of time (newest first, so on the first page) read as "Coming up", soonest first.
+  const upcoming = page.items.filter((e) => isUpcoming(new Date(e.startsAt))).reverse();
+  const past = page.items.filter((e) => !isUpcoming(new Date(e.startsAt)));
   const filtered = !!(query.q || query.series || query.topic || query.sector || query.year);
   const nextHref = (cursor: string) => {
     const params = new URLSearchParams();
@@ -87,28 +121,26 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </EmptyState>
         )
       ) : (
-        <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-          {page.items.map((e) => (
-            <li key={e.id}>
-              <Link href={`/events/${e.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
-                <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                  <p className="font-medium wrap-anywhere">{e.title}</p>
-                  <p className="text-xs text-zinc-500">{formatDay(e.startsAt, user.locale, user.timeZone)}</p>
-                </div>
-                <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{[e.series, e.venue].filter(Boolean).join(' · ')}</p>
-                <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500">
-                  <span className="inline-flex items-center gap-1">
-                    <Users aria-hidden className="size-3.5" /> {e.peopleCount} {e.peopleCount === 1 ? 'person' : 'people'}
-                  </span>
-                  <span className={`inline-flex items-center gap-1 ${e.openFollowUps ? 'text-accent-700 dark:text-accent-200' : ''}`}>
-                    <ListChecks aria-hidden className="size-3.5" /> {e.openFollowUps} open follow-up{e.openFollowUps === 1 ? '' : 's'}
-                  </span>
-                  {e.topics.length ? <span>{e.topics.slice(0, 4).join(', ')}</span> : null}
-                </p>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <div className="space-y-4">
+          {upcoming.length ? (
+            <section aria-labelledby="coming-up" className="space-y-2">
+              <h2 id="coming-up" className="text-base font-semibold">
+                Coming up
+              </h2>
+              <EventList items={upcoming} locale={user.locale} timeZone={user.timeZone} />
+            </section>
+          ) : null}
+          {past.length ? (
+            <section aria-labelledby="past-events" className="space-y-2">
+              {upcoming.length ? (
+                <h2 id="past-events" className="text-base font-semibold">
+                  Past events
+                </h2>
+              ) : null}
+              <EventList items={past} locale={user.locale} timeZone={user.timeZone} />
+            </section>
+          ) : null}
+        </div>
       )}
       {page.nextCursor ? (
         <div className="mt-4 text-center">

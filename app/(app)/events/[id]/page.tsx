@@ -1,4 +1,4 @@
-import { CalendarDays, CheckCircle2, Circle, MapPin, Pencil, Repeat, UserRound } from 'lucide-react';
+import { CalendarDays, CheckCircle2, Circle, ClipboardList, MapPin, Pencil, Repeat, UserRound } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -9,6 +9,7 @@ import { Card } from '@/app/_components/ui/card';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
 import { WritePostButton } from '@/app/_components/posts/write-post-button';
+import { isUpcoming } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { personLabel } from '@/lib/events/draft';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
@@ -111,6 +112,8 @@ export default async function EventPage({
   const { user, event } = await load(params);
   const flash = await searchParams;
   const today = todayIn(user.timeZone);
+  // Created ahead of time: it has not happened yet, so no post or reflection is asked for, and a brief is offered.
+  const upcoming = isUpcoming(event.startsAt);
   const names = new Map(event.people.map((p) => [p.id, personLabel({ name: p.name, role: p.role, organisation: p.organisation?.name })]));
   const when = `${formatDay(event.startsAt, user.locale, user.timeZone)}, ${formatTime(event.startsAt, user.locale, user.timeZone)}${
     event.endsAt ? `–${formatTime(event.endsAt, user.locale, user.timeZone)}` : ''
@@ -124,6 +127,11 @@ export default async function EventPage({
         </p>
       ) : null}
       <header className="space-y-2">
+        {upcoming ? (
+          <p className="inline-flex rounded-full bg-accent-50 px-3 py-0.5 text-sm font-medium text-accent-700 dark:bg-accent-900/40 dark:text-accent-100">
+            Upcoming
+          </p>
+        ) : null}
         <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{event.title}</h1>
         <ul className="space-y-1 text-sm text-zinc-600 dark:text-zinc-400">
           <li className="flex items-center gap-2">
@@ -163,33 +171,51 @@ export default async function EventPage({
           </ul>
         ) : null}
         <div className="flex flex-wrap gap-2 pt-2">
+          {upcoming || event.series ? (
+            <ButtonLink href={`/events/${event.id}/brief`}>
+              <ClipboardList aria-hidden className="size-4" /> Before you go
+            </ButtonLink>
+          ) : null}
           <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" /> Edit
           </ButtonLink>
           <DeleteEvent eventId={event.id} title={event.title} />
           {/* The post panel opens below the buttons; on a phone it takes the full width of its own row. */}
-          <div className="order-last w-full sm:order-none sm:w-auto">
-            <WritePostButton eventId={event.id} />
-          </div>
+          {upcoming ? null : (
+            <div className="order-last w-full sm:order-none sm:w-auto">
+              <WritePostButton eventId={event.id} />
+            </div>
+          )}
         </div>
       </header>
 
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-4">
-          <Section title={`People (${event.people.length})`}>
-            {event.people.length ? <PeopleGroups people={event.people} /> : <p className="text-sm text-zinc-500">Nobody recorded.</p>}
+          <Section title={upcoming ? `Expecting to see (${event.people.length})` : `People (${event.people.length})`}>
+            {event.people.length ? (
+              <PeopleGroups people={event.people} />
+            ) : (
+              <p className="text-sm text-zinc-500">{upcoming ? 'Nobody added yet: add people you expect to see from Edit.' : 'Nobody recorded.'}</p>
+            )}
           </Section>
-          <Section title="Speakers and facts heard">
-            <Speakers event={event} />
-            {event.insights.length ? (
-              <p className="mt-3 text-sm">
-                <Link href={`/facts?event=${event.id}`} className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
-                  All facts from this event
-                </Link>
-              </p>
-            ) : null}
-          </Section>
-          {event.summary || event.reflection ? (
+          {upcoming && !event.insights.length ? null : (
+            <Section title="Speakers and facts heard">
+              <Speakers event={event} />
+              {event.insights.length ? (
+                <p className="mt-3 text-sm">
+                  <Link href={`/facts?event=${event.id}`} className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+                    All facts from this event
+                  </Link>
+                </p>
+              ) : null}
+            </Section>
+          )}
+          {upcoming && event.summary && !event.reflection ? (
+            <Section title="About this event">
+              <p className="text-sm whitespace-pre-line">{event.summary}</p>
+              <p className="mt-3 text-sm text-zinc-500">It is upcoming: write your reflection after the evening.</p>
+            </Section>
+          ) : event.summary || event.reflection ? (
             <Section title="Summary and reflection">
               {event.summary ? <p className="text-sm whitespace-pre-line">{event.summary}</p> : null}
               {event.reflection ? (

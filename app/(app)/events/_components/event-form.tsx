@@ -7,6 +7,7 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { addDays, draftToPayload, emptyPerson, newUid, partsIn, payloadRowUids, rebaseDraft, type EventDraft } from '@/lib/events/draft';
+import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
@@ -244,7 +245,11 @@ export function EventForm({
               className="col-span-2 sm:col-span-1"
               value={draft.date}
               // The API's message names an ISO timestamp; here the field is a date picker.
-              errors={err('startsAt') && [draft.date ? 'Choose a date the calendar knows' : 'Choose the date of the event']}
+              errors={
+                err('startsAt') && [
+                  err('startsAt')?.includes(TOO_FAR_AHEAD) ? TOO_FAR_AHEAD : draft.date ? 'Choose a date the calendar knows' : 'Choose the date of the event',
+                ]
+              }
               onChange={(e) => set({ date: e.target.value })}
             />
             <TextField id="time" type="time" label="From" value={draft.time} onChange={(e) => set({ time: e.target.value })} />

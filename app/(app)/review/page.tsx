@@ -1,0 +1,175 @@
+import { ChevronLeft, ChevronRight, Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
+import { buttonClass } from '@/app/_components/ui/button';
+import { PageHeader } from '@/app/_components/ui/card';
+import { requireUser } from '@/lib/dal';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
+import { reviewQuerySchema } from '@/lib/review/week';
+import { siteOrigin } from '@/lib/site-origin';
+import { dateFormat } from '@/lib/intl';
+
+export const metadata: Metadata = { title: 'Weekly review' };
+
+function Section({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs break-inside-avoid sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 print:border-zinc-400 print:bg-white print:text-black print:shadow-none"
+    >
+      <h2 id={id} className="mb-2 text-base font-semibold">
+        {title} ({count})
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const muted = 'text-sm text-zinc-500 print:text-black';
+
+/** "Monday 1 June 2026"; a bare YYYY-MM-DD is that calendar day. */
+function formatDay(value: string | Date, locale: string, timeZone?: string): string {
+  const bare = typeof value === 'string';
+  return dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: bare ? 'UTC' : timeZone }).format(
+    bare ? new Date(`${value}T12:00:00Z`) : value,
+  );
+}
+
+function formatTime(value: Date, locale: string, timeZone: string): string {
+  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(value);
+}
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const user = await requireUser();
+  const raw = await searchParams;
+  // A malformed week in a hand-edited address shows last week rather than an error page.
+  const parsed = reviewQuerySchema.safeParse({ week: typeof raw.week === 'string' ? raw.week : undefined });
+  const r = await reviewForWeek(user, parsed.success ? parsed.data.week : undefined, todayIn(user.timeZone));
+  const markdown = reviewMarkdown(r, siteOrigin(await headers()));
+  const day = (d: string) => formatDay(d, user.locale);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 print:max-w-none">
+      <PageHeader
+        title={`Weekly review ${r.week}`}
+        description={`${day(r.from)} to ${day(r.to)}`}
+        actions={
+          <div className="flex flex-wrap gap-2 print:hidden">
+            {/* A plain link: the route answers a file download, not a page. */}
+            <a href={`/api/v1/review/markdown?week=${r.week}`} download className={buttonClass('secondary')}>
+              <Download aria-hidden className="size-4" /> Markdown
+            </a>
+            <CopyMarkdown markdown={markdown} />
+          </div>
+        }
+      />
+      <nav aria-label="Weeks" className="flex justify-between gap-2 print:hidden">
+        <Link
+          href={`/review?week=${r.previousWeek}`}
+          className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-700 hover:underline dark:text-accent-200"
+        >
+          <ChevronLeft aria-hidden className="size-4" /> {r.previousWeek}
+        </Link>
+        <Link
+          href={`/review?week=${r.nextWeek}`}
+          className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-700 hover:underline dark:text-accent-200"
+        >
+          {r.nextWeek} <ChevronRight aria-hidden className="size-4" />
+        </Link>
+      </nav>
+
+      <Section id="review-events" title="Events" count={r.events.length}>
+        {r.events.length ? (
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {r.events.map((e) => (
+              <li key={e.id} className="py-2">
+                <Link href={`/events/${e.id}`} className="font-medium hover:underline">
+                  {e.title}
+                </Link>
+                <p className={muted}>
+                  {formatDay(e.startsAt, user.locale, user.timeZone)}, {formatTime(e.startsAt, user.locale, user.timeZone)}
+                  {e.venue ? ` · ${e.venue}` : ''} · {e.people} met
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={muted}>No events this week.</p>
+        )}
+      </Section>
+
+      <Section id="review-people" title="People met" count={r.people.length}>
+        {r.people.length ? (
+          <ul className="space-y-1 text-sm">
+            {r.people.map((p) => (
+              <li key={p.id}>
+                <Link href={`/people/${p.id}`} className="font-medium hover:underline">
+                  {p.displayName}
+                </Link>{' '}
+                <span className="text-zinc-500 print:text-black">at {p.events.join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={muted}>Nobody met this week.</p>
+        )}
+      </Section>
+
+      <Section id="review-slipped" title="Follow-ups that slipped" count={r.slipped.length}>
+        {r.slipped.length ? (
+          <ul className="space-y-1 text-sm">
+            {r.slipped.map((f) => (
+              <li key={f.id}>
+                <Link href={`/follow-ups/${f.id}`} className="hover:underline">
+                  {f.action}
+                </Link>
+                <span className="text-zinc-500 print:text-black">
+                  {f.person ? ` · ${f.person}` : ''} · due {day(f.dueOn)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={muted}>Nothing due this week is still open.</p>
+        )}
+      </Section>
+
+      <Section id="review-done" title="Follow-ups done" count={r.done.length}>
+        {r.done.length ? (
+          <ul className="space-y-1 text-sm">
+            {r.done.map((f) => (
+              <li key={f.id}>
+                {f.action}
+                {f.person ? <span className="text-zinc-500 print:text-black"> · {f.person}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={muted}>None done this week.</p>
+        )}
+      </Section>
+
+      <Section id="review-due" title="Due a contact" count={r.dueContacts.length}>
+        {r.dueContacts.length ? (
+          <ul className="space-y-1 text-sm">
+            {r.dueContacts.map((c) => (
+              <li key={c.id}>
+                <Link href={`/people/${c.id}`} className="hover:underline">
+                  {c.displayName}
+                </Link>
+                <span className="text-zinc-500 print:text-black"> · due {day(c.dueOn)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={muted}>Nobody is due a contact.</p>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { apiRoute } from '@/lib/api/handler';
+import { searchParamsObject } from '@/lib/api/request';
+import { requestOrigin } from '@/lib/calendar/ics';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
+import { reviewQuerySchema } from '@/lib/review/week';
+
+/** The weekly review of `week` (or last week) as a Markdown download. */
+export const GET = apiRoute(async (request, user) => {
+  const { week } = reviewQuerySchema.parse(searchParamsObject(request.url));
+  const review = await reviewForWeek(user, week, todayIn(user.timeZone));
+  return new Response(reviewMarkdown(review, requestOrigin(request)), {
+    headers: {
+      'Content-Type': 'text/markdown; charset=utf-8',
+      'Content-Disposition': `attachment; filename="rapport-review-${review.week}.md"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+});

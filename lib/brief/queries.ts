@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { NotFoundError } from '@/lib/errors';
+import { personLabel } from '@/lib/follow-ups/display-name';
+
+/** How many earlier evenings count as "the latest ones": someone missing from all of them is "not seen since". */
+export const RECENT_EVENINGS = 2;
+/** "Not in a long while": no meeting anywhere in this many days. */
+export const LONG_WHILE_DAYS = 180;
+/** At most this many people on one brief (the most recently met first). */
+const PEOPLE_LIMIT = 100;
+/** Per person: at most this many conversations and facts. */
+const PER_PERSON = 5;
+
+/**
+ * Where the brief's people come from: earlier evenings of the same series (matched case-insensitively), or for an
+ * upcoming event outside any series, people already added to it ("expecting to see") and people met at earlier
+ * events of the same host.
+ */
+export type BriefBasis = 'series' | 'host' | 'added' | 'none';
+
+export interface BriefConversation {
+  eventId: string;
+  eventTitle: string;
+  startsAt: Date;
+  notes: string | null;
+  topics: string[];
+}
+
+export interface BriefPerson {
+  id: string;
+  displayName: string;
+  role: string | null;
+  organisation: string | null;
+  /** Earlier evenings (of the series, or of the host) where the user met or spoke with them. */
+  times: number;
+  /** The last of those evenings, or null for someone only added to this event. */
+  lastSeenAt: Date | null;
+  /** The last real meeting anywhere (people.last_met_at). */
+  lastMetAnywhere: Date | null;
+  /** Already on this event's list: the user expects to see them. */
+  expected: boolean;
+  /** Met at earlier evenings but not at the latest ones, or not met anywhere in a long while. */
+  notSeenSince: boolean;
+  conversations: BriefConversation[];
+  followUps: { id: string; action: string; dueOn: string | null }[];
+  facts: { id: string; text: string; eventTitle: string; startsAt: Date }[];
+}
+
+export interface Brief {
+  event: { id: string; title: string; startsAt: Date; series: string | null; host: string | null; venue: string | null };
+  upcoming: boolean;
+  basis: BriefBasis;
+  /** The earlier evenings the brief draws on, newest first. */
+  evenings: { id: string; title: string; startsAt: Date }[];
+  people: BriefPerson[];
+}
+
+type When = string | Date;
+const at = (v: When) => new Date(v);
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+/**
+ * The "Before you go" brief of one of the user's events (NotFoundError for any other id). Four set-based
+ * queries after the event itself, each filtered by user_id: the people (with their evenings counted), their
+ * conversations, their open follow-ups and the facts credited to them.
+ */
+export async function getBrief(userId: string, eventId: string, now = new Date()): Promise<Brief> {
+  const [event] = await rows<{ id: string; title: string; starts_at: When; series: string | null; host: string | null; venue: string | null }>(
+    db,
+    sql`select id, title, starts_at, series, host, venue from events
+        where id = ${eventId} and user_id = ${userId} and deleted_at is null`,
+  );
+  if (!event) throw new NotFoundError('No such event');
+  const startsAt = at(event.starts_at);
+  const upcoming = startsAt.getTime() > now.getTime();
+  const series = event.series?.trim() || null;
+  const host = event.host?.trim() || null;
+  const basis: BriefBasis = series ? 'series' : host ? 'host' : 'added';
+  const match = basis === 'series' ? sql`lower(e.series) = lower(${series})` : basis === 'host' ? sql`lower(e.host) = lower(${host})` : sql`false`;
+  const longAgo = new Date(now.getTime() - LONG_WHILE_DAYS * 86_400_000).toISOString();
+
+  const evenings = await rows<{ id: string; title: string; starts_at: When }>(
+    db,
+    sql`select e.id, e.title, e.starts_at from events e
+        where e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
+          and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}
+        order by e.starts_at desc, e.id desc`,
+  );
+  const recentIds = evenings.slice(0, RECENT_EVENINGS).map((e) => e.id);
+
+  const found = await rows<{
+    id: string;
+    name: string | null;
+    role: string | null;
+    organisation: string | null;
+    times: number;
+    last_seen: When | null;
+    last_met_at: When | null;
+    expected: boolean;
+    recent: boolean;
+  }>(
+    db,
+    sql`
+      with prior as (
+        select e.id, e.starts_at from events e
+        where e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
+          and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}
+      ),
+      met as (
+        select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
+               bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
+        from encounters en join prior on prior.id = en.event_id
+        where en.user_id = ${userId} and en.relation <> 'mentioned'
+        group by en.person_id
+      ),
+      expected as (
+        select en.person_id from encounters en where en.user_id = ${userId} and en.event_id = ${eventId}
+      ),
+      everyone as (
+        select person_id from met union select person_id from expected
+      )
+      select p.id, p.name, p.role, o.name as organisation, coalesce(met.times, 0)::int as times, met.last_seen,
+             p.last_met_at, (x.person_id is not null) as expected, coalesce(met.recent, false) as recent
+      from everyone ev
+      join people p on p.id = ev.person_id and p.user_id = ${userId} and p.deleted_at is null
+      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+      left join met on met.person_id = ev.person_id
+      left join expected x on x.person_id = ev.person_id
+      order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, p.id
+      limit ${PEOPLE_LIMIT}`,
+  );
+  const ids = found.map((p) => p.id);
+  const idArray = uuidArray(ids);
+  const empty = ids.length === 0;
+
+  const [conversations, followUps, facts] = await Promise.all([
+    empty
+      ? []
+      : rows<{ person_id: string; event_id: string; title: string; starts_at: When; notes: string | null; topics: string[] | null }>(
+          db,
+          sql`
+            select person_id, event_id, title, starts_at, notes, topics from (
+              select en.person_id, e.id as event_id, e.title, e.starts_at, en.notes,
+                     (select array_agg(t.name order by t.name) from encounter_topics et
+                        join topics t on t.id = et.topic_id and t.user_id = ${userId}
+                      where et.encounter_id = en.id and et.user_id = ${userId}) as topics,
+                     row_number() over (partition by en.person_id order by e.starts_at desc, e.id) as n
+              from encounters en
+              join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+              where en.user_id = ${userId} and en.person_id = any(${idArray}::uuid[]) and en.event_id <> ${eventId}
+                and e.starts_at < ${startsAt.toISOString()}::timestamptz and en.relation <> 'mentioned'
+            ) c where n <= ${PER_PERSON}
+            order by starts_at desc`,
+        ),
+    empty
+      ? []
+      : rows<{ id: string; person_id: string; action: string; due_on: string | null }>(
+          db,
+          sql`select f.id, f.person_id, f.action, f.due_on::text as due_on from follow_ups f
+              where f.user_id = ${userId} and f.person_id = any(${idArray}::uuid[]) and f.status = 'open' and f.deleted_at is null
+              order by f.due_on asc nulls last, f.created_at`,
+        ),
+    empty
+      ? []
+      : rows<{ id: string; person_id: string; text: string; title: string; starts_at: When }>(
+          db,
+          sql`
+            select id, person_id, text, title, starts_at from (
+              select i.id, i.person_id, i.text, e.title, e.starts_at,
+                     row_number() over (partition by i.person_id order by e.starts_at desc, i.position) as n
+              from insights i join events e on e.id = i.event_id and e.user_id = ${userId} and e.deleted_at is null
+              where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[])
+            ) f where n <= ${PER_PERSON}
+            order by starts_at desc`,
+        ),
+  ]);
+
+  const byPerson = new Map<string, BriefPerson>();
+  const people = found.map((r): BriefPerson => {
+    const lastMetAnywhere = r.last_met_at ? at(r.last_met_at) : null;
+    const p: BriefPerson = {
+      id: r.id,
+      displayName: personLabel(r),
+      role: r.role,
+      organisation: r.organisation,
+      times: Number(r.times),
+      lastSeenAt: r.last_seen ? at(r.last_seen) : null,
+      lastMetAnywhere,
+      expected: Boolean(r.expected),
+      notSeenSince:
+        Number(r.times) > 0 && ((!r.recent && evenings.length > RECENT_EVENINGS) || (lastMetAnywhere !== null && lastMetAnywhere.toISOString() < longAgo)),
+      conversations: [],
+      followUps: [],
+      facts: [],
+    };
+    byPerson.set(p.id, p);
+    return p;
+  });
+  for (const c of conversations) {
+    byPerson
+      .get(c.person_id)
+      ?.conversations.push({ eventId: c.event_id, eventTitle: c.title, startsAt: at(c.starts_at), notes: c.notes, topics: c.topics ?? [] });
+  }
+  for (const f of followUps) byPerson.get(f.person_id)?.followUps.push({ id: f.id, action: f.action, dueOn: f.due_on });
+  for (const f of facts) byPerson.get(f.person_id)?.facts.push({ id: f.id, text: f.text, eventTitle: f.title, startsAt: at(f.starts_at) });
+
+  return {
+    event: { id: event.id, title: event.title, startsAt, series, host, venue: event.venue },
+    upcoming,
+    basis: basis === 'added' && people.length === 0 ? 'none' : basis,
+    evenings: evenings.map((e) => ({ id: e.id, title: e.title, startsAt: at(e.starts_at) })),
+    people,
+  };
+}
+
+/** The next few upcoming events (after `now`), soonest first: the dashboard's "Coming up". */
+export async function upcomingEvents(userId: string, now = new Date(), limit = 3) {
+  const found = await rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null }>(
+    db,
+    sql`select id, title, starts_at, venue, series from events
+        where user_id = ${userId} and deleted_at is null and starts_at > ${now.toISOString()}::timestamptz
+        order by starts_at asc, id limit ${limit}`,
+  );
+  return found.map((e) => ({ id: e.id, title: e.title, startsAt: at(e.starts_at), venue: e.venue, series: e.series }));
+}
+
+/** An event created ahead of time: it starts after `now`. */
+export function isUpcoming(startsAt: Date, now = new Date()): boolean {
+  return startsAt.getTime() > now.getTime();
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { EndpointDoc } from '@/lib/api/openapi';
+import { reviewQuerySchema } from './week';
+
+/** The weekly review as the API answers it. */
+export const reviewResponse = z.object({
+  week: z.string().describe('ISO week, e.g. 2026-W23'),
+  from: z.string().describe('Monday, YYYY-MM-DD in the user’s time zone'),
+  to: z.string().describe('Sunday, YYYY-MM-DD'),
+  previousWeek: z.string(),
+  nextWeek: z.string(),
+  timeZone: z.string(),
+  events: z.array(
+    z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), venue: z.string().nullable(), series: z.string().nullable(), people: z.number().int() }),
+  ),
+  people: z.array(z.object({ id: z.uuid(), displayName: z.string(), events: z.array(z.string()) })),
+  done: z.array(z.object({ id: z.uuid(), action: z.string(), doneAt: z.string(), person: z.string().nullable() })),
+  slipped: z.array(z.object({ id: z.uuid(), action: z.string(), dueOn: z.string(), person: z.string().nullable() })),
+  dueContacts: z.array(z.object({ id: z.uuid(), displayName: z.string(), dueOn: z.string() })),
+});
+
+const tags = ['Review'];
+
+export const reviewEndpoints: EndpointDoc[] = [
+  {
+    method: 'get',
+    path: '/api/v1/review',
+    summary:
+      'The weekly review: `week` (2026-W23, or any day of the week) or last week; events, people met or spoken with, follow-ups done and slipped (due that week, still open), people due a contact. Weeks start on Monday in the user’s time zone',
+    tags,
+    query: reviewQuerySchema,
+    responses: { 200: { description: 'The review', schema: reviewResponse } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/review/markdown',
+    summary: 'The same review as a Markdown download (text/markdown, with a filename)',
+    tags,
+    query: reviewQuerySchema,
+    responses: { 200: { description: 'Markdown', schema: z.string(), contentType: 'text/markdown' } },
+  },
+];

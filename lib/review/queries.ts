@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { personLabel } from '@/lib/follow-ups/display-name';
+import { isoWeekName, reviewMonday, shiftDay } from './week';
+
+type When = string | Date;
+
+export interface DueContact {
+  id: string;
+  displayName: string;
+  dueOn: string;
+}
+
+export interface WeeklyReview {
+  week: string;
+  /** Monday and Sunday of the week, days in the user's time zone. */
+  from: string;
+  to: string;
+  previousWeek: string;
+  nextWeek: string;
+  timeZone: string;
+  events: { id: string; title: string; startsAt: Date; venue: string | null; series: string | null; people: number }[];
+  people: { id: string; displayName: string; events: string[] }[];
+  done: { id: string; action: string; doneAt: Date; person: string | null }[];
+  slipped: { id: string; action: string; dueOn: string; person: string | null }[];
+  dueContacts: DueContact[];
+}
+
+/**
+ * People due a contact by their keep-in-touch cadence, for the review's "Due a contact" section.
+ * TODO(issue 15 pt 1): the keep-in-touch cadence is being built separately; wire its due list in here.
+ */
+export async function dueContactsForReview(_userId: string, _from: string, _to: string): Promise<DueContact[]> {
+  return [];
+}
+
+/**
+ * The weekly review of the week starting on `monday` (a day in `timeZone`): its events, the people met or spoken
+ * with (not only mentioned), the follow-ups done in it and those due in it that are still open. The week's bounds
+ * are local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
+ */
+export async function getWeeklyReview(userId: string, monday: string, timeZone: string): Promise<WeeklyReview> {
+  const sunday = shiftDay(monday, 6);
+  const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
+  const end = sql`(${shiftDay(monday, 7)}::date::timestamp at time zone ${timeZone})`;
+  const [events, people, done, slipped, dueContacts] = await Promise.all([
+    rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number }>(
+      db,
+      sql`select e.id, e.title, e.starts_at, e.venue, e.series,
+                 (select count(*) from encounters en where en.event_id = e.id and en.user_id = ${userId} and en.relation <> 'mentioned')::int as people
+          from events e
+          where e.user_id = ${userId} and e.deleted_at is null and e.starts_at >= ${start} and e.starts_at < ${end}
+          order by e.starts_at, e.id`,
+    ),
+    rows<{ id: string; name: string | null; role: string | null; organisation: string | null; events: string[] }>(
+      db,
+      sql`select p.id, p.name, p.role, o.name as organisation, array_agg(e.title order by e.starts_at) as events
+          from encounters en
+          join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+          join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+          where en.user_id = ${userId} and en.relation <> 'mentioned' and e.starts_at >= ${start} and e.starts_at < ${end}
+          group by p.id, p.name, p.role, o.name
+          order by min(e.starts_at), p.id
+          limit 500`,
+    ),
+    rows<{ id: string; action: string; done_at: When; name: string | null; role: string | null; organisation: string | null; has_person: boolean }>(
+      db,
+      sql`select f.id, f.action, f.done_at, p.name, p.role, o.name as organisation, (p.id is not null) as has_person
+          from follow_ups f
+          left join people p on p.id = f.person_id and p.user_id = ${userId}
+          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+          where f.user_id = ${userId} and f.deleted_at is null and f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}
+          order by f.done_at, f.id
+          limit 500`,
+    ),
+    rows<{ id: string; action: string; due_on: string; name: string | null; role: string | null; organisation: string | null; has_person: boolean }>(
+      db,
+      sql`select f.id, f.action, f.due_on::text as due_on, p.name, p.role, o.name as organisation, (p.id is not null) as has_person
+          from follow_ups f
+          left join people p on p.id = f.person_id and p.user_id = ${userId}
+          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+          where f.user_id = ${userId} and f.deleted_at is null and f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date
+          order by f.due_on, f.id
+          limit 500`,
+    ),
+    dueContactsForReview(userId, monday, sunday),
+  ]);
+  return {
+    week: isoWeekName(monday),
+    from: monday,
+    to: sunday,
+    previousWeek: isoWeekName(shiftDay(monday, -7)),
+    nextWeek: isoWeekName(shiftDay(monday, 7)),
+    timeZone,
+    events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at), venue: e.venue, series: e.series, people: Number(e.people) })),
+    people: people.map((p) => ({ id: p.id, displayName: personLabel(p), events: p.events })),
+    done: done.map((f) => ({ id: f.id, action: f.action, doneAt: new Date(f.done_at), person: f.has_person ? personLabel(f) : null })),
+    slipped: slipped.map((f) => ({ id: f.id, action: f.action, dueOn: f.due_on, person: f.has_person ? personLabel(f) : null })),
+    dueContacts,
+  };
+}
+
+/** Link text with its brackets escaped, so a title cannot end the link early. */
+function linkText(text: string): string {
+  return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
+
+function line(text: string): string {
+  // One list item per line: inner line breaks would end the item.
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The review as Markdown, for the download and the "Copy" button. Links point at `origin`. */
+export function reviewMarkdown(r: WeeklyReview, origin: string): string {
+  const when = (d: Date) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: r.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  const out: string[] = [`# Weekly review ${r.week}`, '', `${r.from} to ${r.to} (${r.timeZone})`, ''];
+  const section = (title: string, items: string[], none: string) => {
+    out.push(`## ${title}`, '');
+    out.push(...(items.length ? items.map((i) => `- ${line(i)}`) : [none]), '');
+  };
+  section(
+    'Events',
+    r.events.map((e) => `[${linkText(e.title)}](${origin}/events/${e.id}), ${when(e.startsAt)}${e.venue ? `, ${e.venue}` : ''} (${e.people} met)`),
+    'No events this week.',
+  );
+  section(
+    'People met',
+    r.people.map((p) => `[${linkText(p.displayName)}](${origin}/people/${p.id}), at ${p.events.join(', ')}`),
+    'Nobody met this week.',
+  );
+  section(
+    'Follow-ups done',
+    r.done.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}`),
+    'None done this week.',
+  );
+  section(
+    'Follow-ups that slipped',
+    r.slipped.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}, due ${f.dueOn}`),
+    'Nothing slipped.',
+  );
+  section(
+    'Due a contact',
+    r.dueContacts.map((c) => `${c.displayName}, due ${c.dueOn}`),
+    'Nobody is due a contact.',
+  );
+  return out.join('\n');
+}
+
+/** The review a `week` query names (or last week), relative to today in the user's time zone. */
+export async function reviewForWeek(user: { id: string; timeZone: string }, week: string | undefined, today: string): Promise<WeeklyReview> {
+  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone);
+}

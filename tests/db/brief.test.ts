@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { getBrief, upcomingEvents } from '@/lib/brief/queries';
+import { NotFoundError } from '@/lib/errors';
+import { TOO_FAR_AHEAD } from '@/lib/events/limits';
+import { eventInputSchema } from '@/lib/events/validation';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const now = new Date('2026-06-10T12:00:00Z');
+const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
+
+describe('"Before you go" brief', () => {
+  it('gathers the people of earlier evenings of the series with their talk, open follow-ups and facts', async () => {
+    const user = await createTestUser();
+    const org = await makeOrganisation(user.id, 'County Council');
+    const ada = await makePerson(user.id, { name: 'Ada', role: 'CIO', organisationId: org.id });
+    const ben = await makePerson(user.id, { name: 'Ben' });
+    const cy = await makePerson(user.id, { name: 'Cy' });
+    const dee = await makePerson(user.id, { name: 'Dee (only mentioned)' });
+    const eve = await makePerson(user.id, { name: 'Eve (other series)' });
+    await makeEvent(user.id, {
+      title: 'CIO Club March',
+      series: 'CIO Club',
+      startsAt: day(-90),
+      people: [{ personId: cy.id }, { personId: ada.id, notes: 'Met over coffee' }],
+    });
+    await makeEvent(user.id, { title: 'CIO Club April', series: 'cio club', startsAt: day(-60), people: [{ personId: ben.id }] });
+    await makeEvent(user.id, {
+      title: 'CIO Club May',
+      series: 'CIO CLUB',
+      startsAt: day(-30),
+      people: [
+        { personId: ada.id, notes: 'Cloud migration is stuck', topics: ['Cloud'] },
+        { personId: dee.id, relation: 'mentioned' },
+      ],
+      insights: [{ text: '80% of their traffic is mobile', personId: ada.id }],
+      followUps: [
+        { action: 'Send Ada the report', personId: ada.id, dueOn: '2026-06-01' },
+        { action: 'Already sent', personId: ada.id, status: 'done' },
+      ],
+    });
+    await makeEvent(user.id, { title: 'Other', series: 'Other', startsAt: day(-10), people: [{ personId: eve.id }] });
+    const upcoming = await makeEvent(user.id, { title: 'CIO Club June', series: 'Cio Club', startsAt: day(7) });
+
+    const brief = await getBrief(user.id, upcoming.id, now);
+    expect(brief.upcoming).toBe(true);
+    expect(brief.basis).toBe('series');
+    expect(brief.evenings.map((e) => e.title)).toEqual(['CIO Club May', 'CIO Club April', 'CIO Club March']);
+    expect(brief.people.map((p) => p.displayName)).toEqual(['Ada', 'Ben', 'Cy']);
+    const a = brief.people[0]!;
+    expect(a).toMatchObject({ role: 'CIO', organisation: 'County Council', times: 2, notSeenSince: false });
+    expect(a.lastSeenAt).toEqual(day(-30));
+    expect(a.conversations.map((c) => [c.eventTitle, c.notes, c.topics])).toEqual([
+      ['CIO Club May', 'Cloud migration is stuck', ['Cloud']],
+      ['CIO Club March', 'Met over coffee', []],
+    ]);
+    expect(a.followUps.map((f) => f.action)).toEqual(['Send Ada the report']);
+    expect(a.facts.map((f) => f.text)).toEqual(['80% of their traffic is mobile']);
+    // Cy was at March only: not at the two latest evenings.
+    expect(brief.people.find((p) => p.displayName === 'Cy')!.notSeenSince).toBe(true);
+    expect(brief.people.find((p) => p.displayName === 'Ben')!.notSeenSince).toBe(false);
+
+    expect((await upcomingEvents(user.id, now)).map((e) => e.title)).toEqual(['CIO Club June']);
+  });
+
+  it('an upcoming event outside a series: people added to it, then people of the same host', async () => {
+    const user = await createTestUser();
+    const fay = await makePerson(user.id, { name: 'Fay' });
+    const gus = await makePerson(user.id, { name: 'Gus' });
+    await makeEvent(user.id, { title: 'Last year', host: 'TechUK', startsAt: day(-300), people: [{ personId: gus.id }] });
+    const lone = await makeEvent(user.id, { title: 'Dinner', startsAt: day(3), people: [{ personId: fay.id }] });
+    const hosted = await makeEvent(user.id, { title: 'Summit', host: 'techuk', startsAt: day(5) });
+
+    const a = await getBrief(user.id, lone.id, now);
+    expect(a.basis).toBe('added');
+    expect(a.people.map((p) => [p.displayName, p.expected, p.times])).toEqual([['Fay', true, 0]]);
+    const b = await getBrief(user.id, hosted.id, now);
+    expect(b.basis).toBe('host');
+    expect(b.people.map((p) => [p.displayName, p.notSeenSince])).toEqual([['Gus', true]]);
+    const empty = await makeEvent(user.id, { title: 'Nothing known', startsAt: day(9) });
+    expect((await getBrief(user.id, empty.id, now)).basis).toBe('none');
+  });
+
+  it("never shows another user's evenings or people, and another user's event id is not found", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Their contact' });
+    await makeEvent(other.id, {
+      title: 'Their CIO Club',
+      series: 'CIO Club',
+      startsAt: day(-20),
+      people: [{ personId: theirs.id }],
+      insights: [{ text: 'secret', personId: theirs.id }],
+    });
+    const theirUpcoming = await makeEvent(other.id, { title: 'Their next', series: 'CIO Club', startsAt: day(4) });
+    const mine = await makeEvent(user.id, { title: 'My CIO Club', series: 'CIO Club', startsAt: day(4) });
+
+    const brief = await getBrief(user.id, mine.id, now);
+    expect(brief.evenings).toEqual([]);
+    expect(brief.people).toEqual([]);
+    await expect(getBrief(user.id, theirUpcoming.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await upcomingEvents(user.id, now)).toHaveLength(1);
+  });
+
+  it('an event can be created ahead of time, up to three years ahead', () => {
+    const at = (years: number) => new Date(Date.now() + years * 365 * 86_400_000).toISOString();
+    expect(eventInputSchema.safeParse({ title: 'Next month', startsAt: at(0.1) }).success).toBe(true);
+    expect(eventInputSchema.safeParse({ title: 'In two years', startsAt: at(2) }).success).toBe(true);
+    const far = eventInputSchema.safeParse({ title: 'Too far', startsAt: at(4) });
+    expect(far.success).toBe(false);
+    expect(far.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['startsAt', TOO_FAR_AHEAD]]);
+  });
+});

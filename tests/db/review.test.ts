@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { followUps } from '@/db/schema';
+import { getWeeklyReview, reviewMarkdown } from '@/lib/review/queries';
+import { isoWeekName, mondayOfIsoWeek, reviewMonday } from '@/lib/review/week';
+import { makeEvent, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const AUCKLAND = 'Pacific/Auckland';
+
+describe('weekly review', () => {
+  it('names weeks the ISO way and defaults to last week', () => {
+    expect(mondayOfIsoWeek('2026-W23')).toBe('2026-06-01');
+    expect(isoWeekName('2026-06-01')).toBe('2026-W23');
+    expect(mondayOfIsoWeek('2026-W01')).toBe('2025-12-29');
+    expect(isoWeekName('2025-12-29')).toBe('2026-W01');
+    expect(mondayOfIsoWeek('2026-W54')).toBeNull();
+    expect(reviewMonday(undefined, '2026-06-10')).toBe('2026-06-01');
+    expect(reviewMonday('2026-06-07', '2026-06-10')).toBe('2026-06-01');
+  });
+
+  it('keeps an event at 23:30 on Sunday in Auckland in that week, and one at 00:30 Monday in the next', async () => {
+    const user = await createTestUser();
+    const ann = await makePerson(user.id, { name: 'Ann' });
+    const bob = await makePerson(user.id, { name: 'Bob (mentioned)' });
+    // NZST is UTC+12 in June.
+    await makeEvent(user.id, { title: 'Monday breakfast', startsAt: new Date('2026-05-31T12:10:00Z') });
+    await makeEvent(user.id, {
+      title: 'Sunday late',
+      startsAt: new Date('2026-06-07T11:30:00Z'),
+      people: [{ personId: ann.id }, { personId: bob.id, relation: 'mentioned' }],
+    });
+    await makeEvent(user.id, { title: 'Next Monday', startsAt: new Date('2026-06-07T12:30:00Z') });
+    await makeEvent(user.id, { title: 'Sunday before', startsAt: new Date('2026-05-31T11:59:00Z') });
+
+    const r = await getWeeklyReview(user.id, '2026-06-01', AUCKLAND);
+    expect(r.events.map((e) => e.title)).toEqual(['Monday breakfast', 'Sunday late']);
+    expect(r.people.map((p) => p.displayName)).toEqual(['Ann']);
+    expect(r.events[1]!.people).toBe(1);
+    expect([r.previousWeek, r.week, r.nextWeek]).toEqual(['2026-W22', '2026-W23', '2026-W24']);
+    // The same instants seen from London: "Monday breakfast" was Sunday 31 May there (the week before), and
+    // "Sunday late" and "Next Monday" fall on Sunday 7 June.
+    const london = await getWeeklyReview(user.id, '2026-06-01', 'Europe/London');
+    expect(london.events.map((e) => e.title)).toEqual(['Sunday late', 'Next Monday']);
+  });
+
+  it('lists follow-ups done in the week and those due in it still open (slipped), only the user’s, and exports Markdown', async () => {
+    const user = await createTestUser();
+    const cat = await makePerson(user.id, { name: 'Cat' });
+    const event = await makeEvent(user.id, {
+      title: 'Club [June]',
+      startsAt: new Date('2026-06-03T18:00:00Z'),
+      people: [{ personId: cat.id }],
+      followUps: [
+        { action: 'Email Cat the deck', personId: cat.id, dueOn: '2026-06-05' },
+        { action: 'Due next week', dueOn: '2026-06-08' },
+        { action: 'Done on time', dueOn: '2026-06-04', status: 'done' },
+      ],
+    });
+    await db
+      .update(followUps)
+      .set({ doneAt: new Date('2026-06-04T09:00:00Z') })
+      .where(eq(followUps.action, 'Done on time'));
+    const other = await createTestUser();
+    await makeEvent(other.id, { title: 'Theirs', startsAt: new Date('2026-06-03T18:00:00Z'), followUps: [{ action: 'Their slip', dueOn: '2026-06-05' }] });
+
+    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
+    expect(r.events.map((e) => e.title)).toEqual(['Club [June]']);
+    expect(r.slipped.map((f) => [f.action, f.person, f.dueOn])).toEqual([['Email Cat the deck', 'Cat', '2026-06-05']]);
+    expect(r.done.map((f) => f.action)).toEqual(['Done on time']);
+    expect(r.dueContacts).toEqual([]);
+
+    const md = reviewMarkdown(r, 'https://rapport.test');
+    expect(md).toContain('# Weekly review 2026-W23');
+    expect(md).toContain(`- [Club \\[June\\]](https://rapport.test/events/${event.id})`);
+    expect(md).toContain(`- [Cat](https://rapport.test/people/${cat.id}), at Club [June]`);
+    expect(md).toContain('## Follow-ups that slipped\n\n- Email Cat the deck (Cat), due 2026-06-05');
+    expect(md).toContain('## Follow-ups done\n\n- Done on time');
+    expect(md).toContain('## Due a contact\n\nNobody is due a contact.');
+    expect(md).not.toContain('Their slip');
+    expect(md).not.toContain('Due next week');
+  });
+});

@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DAY = 86_400_000;
+
+describe('"Before you go" at 390 px', () => {
+  it('an upcoming evening of a series shows under "Coming up"; its brief has the person met last time and the open follow-up', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Bea Brief');
+    // Events go in through the JSON API with the session cookie (same origin), as the capture form sends them.
+    const post = async (data: unknown) => {
+      const res = await page.request.post('/api/v1/events', { data, headers: { origin: baseURL() } });
+      expect(res.status(), await res.text()).toBe(201);
+      return (await res.json()) as { id: string };
+    };
+    const lastTime = new Date(Date.now() - 30 * DAY);
+    await post({
+      title: 'Data Club, May',
+      series: 'Data Club',
+      startsAt: lastTime.toISOString(),
+      people: [{ name: 'Priya Patel', role: 'Head of Data', organisation: 'County Council', notes: 'Wants to share open data' }],
+      followUps: [{ action: 'Send Priya the survey', personIndex: 0 }],
+    });
+    const next = await post({ title: 'Data Club, June', series: 'data club', startsAt: new Date(Date.now() + 7 * DAY).toISOString() });
+
+    await page.goto('/');
+    const comingUp = page.getByRole('region', { name: 'Coming up' });
+    await comingUp.getByRole('link', { name: /Data Club, June/ }).click();
+    await page.waitForURL((url) => url.pathname === `/events/${next.id}/brief`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Data Club, June');
+    const person = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Priya Patel' }) });
+    await expect.poll(() => person.count()).toBe(1);
+    const text = await person.innerText();
+    expect(text).toContain('Head of Data, County Council');
+    expect(text).toContain('Met once');
+    expect(text).toContain('Send Priya the survey');
+    expect(text).toContain('Wants to share open data');
+    await expectNoHorizontalScroll(page);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-390.png`, fullPage: true });
+    // Printed: no navigation and no print button, the person's text black on white.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).filter({ visible: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Log an event' }).filter({ visible: true }).count()).toBe(0);
+    const colours = await person.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor, getComputedStyle(el).breakInside]);
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'avoid']);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+
+    // The event page says it is upcoming and links to the brief.
+    await page.goto(`/events/${next.id}`);
+    expect(await page.getByText('Upcoming', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Before you go' }).getAttribute('href')).toBe(`/events/${next.id}/brief`);
+
+    // The weekly review of that earlier evening's week (any day of a week names it).
+    await page.goto(`/review?week=${lastTime.toISOString().slice(0, 10)}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Weekly review \d{4}-W\d{2}$/);
+    const events = await page.getByRole('region', { name: /^Events/ }).innerText();
+    expect(events).toContain('Data Club, May');
+    expect(await page.getByRole('region', { name: /^People met/ }).innerText()).toContain('Priya Patel');
+    await expectNoHorizontalScroll(page);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/review-390.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
