@@ -47,7 +47,7 @@ describe('accounts in a real browser', () => {
     const errors = watchErrors(page);
     const account = await auth.signUp('Ada Lovelace');
     await expect.poll(() => page.getByRole('heading', { name: 'Hello, Ada' }).isVisible()).toBe(true);
-    for (const label of ['Dashboard', 'Events', 'People', 'Follow-ups', 'Posts']) {
+    for (const label of ['Dashboard', 'Events', 'People', 'Follow-ups', 'Memory', 'Posts']) {
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).count()).toBeGreaterThan(0);
     }
     await expectNoHorizontalScroll(page);

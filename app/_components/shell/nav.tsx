@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarDays, House, ListChecks, NotebookPen, Settings, Users } from 'lucide-react';
+import { CalendarDays, House, Lightbulb, ListChecks, NotebookPen, Settings, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { NAV_ITEMS } from './nav-items';
@@ -10,12 +10,14 @@ const ICONS = {
   events: CalendarDays,
   people: Users,
   followUps: ListChecks,
+  memory: Lightbulb,
   posts: NotebookPen,
   settings: Settings,
 };
 
-function isActive(pathname: string, href: string) {
-  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/');
+function isActive(pathname: string, href: string, also: readonly string[] = []) {
+  if (href === '/') return pathname === '/';
+  return [href, ...also].some((h) => pathname === h || pathname.startsWith(h + '/'));
 }
 
 function Badge({ count, label }: { count: number; label: string }) {
@@ -34,7 +36,7 @@ export function SideNav({ dueCount }: { dueCount: number }) {
     <nav aria-label="Main" className="space-y-1">
       {NAV_ITEMS.map((item) => {
         const Icon = ICONS[item.icon];
-        const active = isActive(pathname, item.href);
+        const active = isActive(pathname, item.href, item.also);
         return (
           <Link
             key={item.href}
@@ -64,10 +66,10 @@ export function BottomNav({ dueCount }: { dueCount: number }) {
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95"
     >
-      <ul className="grid grid-cols-5">
+      <ul className="grid grid-cols-6">
         {NAV_ITEMS.filter((i) => i.href !== '/settings').map((item) => {
           const Icon = ICONS[item.icon];
-          const active = isActive(pathname, item.href);
+          const active = isActive(pathname, item.href, item.also);
           return (
             <li key={item.href}>
               <Link
