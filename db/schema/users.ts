@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 
 export const users = pgTable(
@@ -14,6 +14,8 @@ export const users = pgTable(
     locale: text().notNull().default('en-GB'),
     /** sha-256 of the private calendar-feed secret; null until the user creates one. */
     calendarTokenHash: text(),
+    /** Whether the calendar feed has its recurring "Weekly review" entry (Settings → Calendar). */
+    weeklyReviewInFeed: boolean().notNull().default(true),
     /** Settings → Writing (length, headings, spelling, unnamed people, sign-off); null until first saved. Parsed by lib/settings/writing.ts. */
     writing: jsonb().$type<Record<string, unknown>>(),
     createdAt: createdAt(),

@@ -179,7 +179,9 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
 
   const byPerson = new Map<string, BriefPerson>();
   const people = found.map((r): BriefPerson => {
-    const lastMetAnywhere = r.last_met_at ? at(r.last_met_at) : null;
+    // people.last_met_at counts every event, an upcoming one too: a date after `now` is an expectation, not a meeting.
+    const lastMet = r.last_met_at ? at(r.last_met_at) : null;
+    const lastMetAnywhere = lastMet && lastMet.getTime() <= now.getTime() ? lastMet : null;
     const p: BriefPerson = {
       id: r.id,
       displayName: personLabel(r),

@@ -41,11 +41,14 @@ export function weeklyReviewEntry(timeZone: string, origin: string): WeeklyEntry
 
 /** The user's open, dated follow-ups, and the weekly review, as an iCalendar feed; links point at `origin`. */
 export async function followUpsCalendar(userId: string, origin: string): Promise<string> {
-  const [items, [user]] = await Promise.all([listDatedOpenFollowUps(userId), db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId))]);
+  const [items, [user]] = await Promise.all([
+    listDatedOpenFollowUps(userId),
+    db.select({ timeZone: users.timeZone, weeklyReview: users.weeklyReviewInFeed }).from(users).where(eq(users.id, userId)),
+  ]);
   return buildCalendar(
     'Rapport follow-ups',
     items.map((i) => entryFor(i, origin, i.updatedAt)),
-    [weeklyReviewEntry(user?.timeZone ?? 'UTC', origin)],
+    user?.weeklyReview ? [weeklyReviewEntry(user.timeZone, origin)] : [],
   );
 }
 
@@ -86,4 +89,15 @@ export async function userIdForCalendarSecret(secret: string): Promise<string | 
     .where(eq(users.calendarTokenHash, sha256(secret)))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** Whether the feed has its weekly review entry (on unless turned off in Settings → Calendar). */
+export async function hasWeeklyReviewInFeed(userId: string): Promise<boolean> {
+  const [row] = await db.select({ on: users.weeklyReviewInFeed }).from(users).where(eq(users.id, userId));
+  return row?.on ?? true;
+}
+
+/** Turns the feed's weekly review entry on or off. */
+export async function setWeeklyReviewInFeed(userId: string, on: boolean): Promise<void> {
+  await db.update(users).set({ weeklyReviewInFeed: on, updatedAt: new Date() }).where(eq(users.id, userId));
 }

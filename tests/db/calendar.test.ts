@@ -8,7 +8,14 @@ import { GET as feedRoute } from '@/app/calendar/[file]/route';
 import { GET as signedInFeed } from '@/app/api/v1/calendar.ics/route';
 import { GET as oneIcs } from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
 import { createApiToken } from '@/lib/api/tokens';
-import { followUpsCalendar, regenerateCalendarSecret, revokeCalendarSecret, userIdForCalendarSecret } from '@/lib/calendar/feed';
+import {
+  followUpsCalendar,
+  hasWeeklyReviewInFeed,
+  regenerateCalendarSecret,
+  revokeCalendarSecret,
+  setWeeklyReviewInFeed,
+  userIdForCalendarSecret,
+} from '@/lib/calendar/feed';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
@@ -111,5 +118,20 @@ describe('calendar feed', () => {
     expect(own.status).toBe(200);
     expect(own.headers.get('content-disposition')).toContain('attachment');
     expect(events(await own.text())).toHaveLength(1);
+  });
+
+  it('has a weekly review entry in the user’s time zone unless turned off, and turning it off is the user’s own', async () => {
+    const { user } = await userWithFollowUps();
+    const other = await createTestUser();
+    const review = (ics: string) => allEvents(ics).filter((e) => e.uid === 'weekly-review@rapport');
+    expect(await hasWeeklyReviewInFeed(user.id)).toBe(true);
+    const [entry] = review(await followUpsCalendar(user.id, ORIGIN));
+    expect(entry!.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe(user.timeZone);
+    await setWeeklyReviewInFeed(user.id, false);
+    expect(review(await followUpsCalendar(user.id, ORIGIN))).toEqual([]);
+    expect(events(await followUpsCalendar(user.id, ORIGIN))).toHaveLength(2);
+    expect(review(await followUpsCalendar(other.id, ORIGIN))).toHaveLength(1);
+    await setWeeklyReviewInFeed(user.id, true);
+    expect(review(await followUpsCalendar(user.id, ORIGIN))).toHaveLength(1);
   });
 });

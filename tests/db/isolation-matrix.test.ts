@@ -239,6 +239,8 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   'GET /api/v1/calendar.ics': { kind: 'list', urls: () => ['/api/v1/calendar.ics'] },
+  'GET /api/v1/review': { kind: 'list', urls: () => ['/api/v1/review', '/api/v1/review?week=2026-W17'] },
+  'GET /api/v1/review/markdown': { kind: 'list', urls: () => ['/api/v1/review/markdown', '/api/v1/review/markdown?week=2026-W17'] },
   'GET /api/v1/events': { kind: 'list', urls: () => ['/api/v1/events', `/api/v1/events?q=${MARK}`, '/api/v1/events?year=2026'] },
   'POST /api/v1/events': {
     kind: 'list',
@@ -494,6 +496,9 @@ const ACTIONS: Record<string, ActionCase> = {
       await act(`${S}/calendar/actions.ts`, 'calendarFeedAction')({}, form({ intent: 'new' }));
       return act(`${S}/calendar/actions.ts`, 'calendarFeedAction')({}, form({ intent: 'off' }));
     },
+  },
+  [`${S}/calendar/actions.ts#weeklyReviewFeedAction`]: {
+    run: () => act(`${S}/calendar/actions.ts`, 'weeklyReviewFeedAction')({}, form({ weeklyReview: 'off' })),
   },
   [`${S}/deleted/actions.ts#restoreDeletedAction`]: {
     run: async () => {

@@ -21,6 +21,8 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/events/new': () => ['/events/new'],
   '/events/[id]': (i) => [`/events/${i.event}`],
   '/events/[id]/edit': (i) => [`/events/${i.event}/edit`],
+  '/events/[id]/brief': (i) => [`/events/${i.event}/brief`],
+  '/review': () => ['/review', '/review?week=2026-W17'],
   '/people': () => ['/people', '/people?q=script'],
   '/people/new': () => ['/people/new'],
   '/people/duplicates': () => ['/people/duplicates'],

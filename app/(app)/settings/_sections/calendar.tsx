@@ -2,12 +2,13 @@ import { Download } from 'lucide-react';
 import { Card } from '@/app/_components/ui/card';
 import { buttonClass } from '@/app/_components/ui/button';
 import type { CurrentUser } from '@/lib/auth/users';
-import { hasCalendarSecret } from '@/lib/calendar/feed';
+import { hasCalendarSecret, hasWeeklyReviewInFeed } from '@/lib/calendar/feed';
 import { CalendarFeed } from '../calendar/calendar-feed';
+import { WeeklyReviewToggle } from '../calendar/weekly-review-toggle';
 
 /** Calendar: a private subscription address for open follow-ups, and a one-off download. */
 export async function CalendarSection({ user }: { user: CurrentUser }) {
-  const hasSecret = await hasCalendarSecret(user.id);
+  const [hasSecret, weeklyReview] = await Promise.all([hasCalendarSecret(user.id), hasWeeklyReviewInFeed(user.id)]);
   return (
     <Card>
       <h2 id="calendar" className="mb-1 scroll-mt-20 text-base font-semibold">
@@ -18,6 +19,9 @@ export async function CalendarSection({ user }: { user: CurrentUser }) {
         update by themselves, usually within a few hours.
       </p>
       <CalendarFeed hasSecret={hasSecret} />
+      <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <WeeklyReviewToggle on={weeklyReview} />
+      </div>
       <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <a href="/api/v1/calendar.ics" download="rapport-follow-ups.ics" className={buttonClass('ghost', '-ml-4')}>
           <Download aria-hidden className="size-4" />

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { formAction, type ActionResult } from '@/lib/actions/form-action';
-import { regenerateCalendarSecret, revokeCalendarSecret } from '@/lib/calendar/feed';
+import { regenerateCalendarSecret, revokeCalendarSecret, setWeeklyReviewInFeed } from '@/lib/calendar/feed';
 
 /** A new address's secret (returned once, to show), or that the address was turned off. */
 export type CalendarSecret = { secret?: string; revoked?: boolean };
@@ -22,4 +22,17 @@ export const calendarFeedAction = formAction(
     return { secret: await regenerateCalendarSecret(user.id) };
   },
   { name: 'calendar.secret', failureMessage: 'Something went wrong. Your address, if any, is as it was.' },
+);
+
+export type WeeklyReviewState = ActionResult<{ on: boolean }>;
+
+/** `weeklyReview=on|off`: whether the calendar feed has its recurring "Weekly review" entry. */
+export const weeklyReviewFeedAction = formAction(
+  z.object({ weeklyReview: z.enum(['on', 'off'], { error: 'Choose on or off' }) }),
+  async ({ user, input }): Promise<{ on: boolean }> => {
+    const on = input.weeklyReview === 'on';
+    await setWeeklyReviewInFeed(user.id, on);
+    return { on };
+  },
+  { name: 'calendar.weekly-review', failureMessage: 'Something went wrong. The setting is as it was.' },
 );

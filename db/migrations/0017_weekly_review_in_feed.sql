@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "weekly_review_in_feed" boolean DEFAULT true NOT NULL;
