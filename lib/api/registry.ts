@@ -4,6 +4,7 @@ import { followUpEndpoints } from '@/lib/follow-ups/openapi';
 import { importExportEndpoints } from '@/lib/import/openapi';
 import { peopleEndpoints } from '@/lib/people/openapi';
 import { postEndpoints } from '@/lib/posts/openapi';
+import { topicEndpoints } from '@/lib/topics/openapi';
 import { z } from 'zod';
 import type { EndpointDoc } from './openapi';
 
@@ -31,4 +32,5 @@ export const endpoints: EndpointDoc[] = [
   ...importExportEndpoints,
   ...peopleEndpoints,
   ...postEndpoints,
+  ...topicEndpoints,
 ];

@@ -4,6 +4,7 @@ import { createApiToken } from '@/lib/api/tokens';
 import { createSession, type CurrentUser } from '@/lib/auth/users';
 import { sessionHandle } from '@/lib/auth/sessions';
 import { regenerateCalendarSecret } from '@/lib/calendar/feed';
+import { listTopicSummaries } from '@/lib/topics/pages';
 import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapshotUser } from '../support/api';
 import { createTestUser } from '../support/users';
 
@@ -49,6 +50,7 @@ interface Owner {
   sector: string;
   followUp: string;
   fact: string;
+  topic: string;
   deletedFollowUp: string;
   draftPost: string;
   publishedPost: string;
@@ -148,6 +150,7 @@ async function makeOwner(): Promise<Owner> {
     sector: person.sector.id,
     followUp: fu.id,
     fact: ev.insights[0].id as string,
+    topic: (await listTopicSummaries(user.id))[0]!.id,
     deletedFollowUp,
     draftPost,
     publishedPost,
@@ -271,6 +274,14 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact },
   'PATCH /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact, body: () => ({ offTheRecord: true }) },
+  'GET /api/v1/topics': { kind: 'list', urls: () => ['/api/v1/topics', `/api/v1/topics?q=${MARK}`, '/api/v1/topics?sort=used'] },
+  'GET /api/v1/topics/[id]': { kind: 'owned', param: () => a.topic },
+  'PATCH /api/v1/topics/[id]': { kind: 'owned', param: () => a.topic, body: () => ({ name: 'Hijacked' }) },
+  'POST /api/v1/topics/[id]/merge': {
+    kind: 'owned',
+    param: () => a.topic,
+    body: () => ({ into: a.topic }),
+  },
   'GET /api/v1/follow-ups': {
     kind: 'list',
     urls: () => [
