@@ -418,6 +418,7 @@ const act = (file: string, name: string) => actionModules[file]![name]!;
 const E = 'app/(app)/events/actions.ts';
 const F = 'app/(app)/follow-ups/actions.ts';
 const FA = 'app/(app)/facts/actions.ts';
+const T = 'app/(app)/topics/actions.ts';
 const O = 'app/(app)/organisations/actions.ts';
 const P = 'app/(app)/people/actions.ts';
 const W = 'app/(app)/posts/actions.ts';
@@ -438,6 +439,8 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   [`${E}#deleteEventAction`]: { run: () => act(E, 'deleteEventAction')(form({ eventId: a.event.id })) },
   [`${E}#restoreEventAction`]: { run: () => act(E, 'restoreEventAction')(form({ eventId: a.deletedEvent })) },
+  [`${T}#renameTopicAction`]: { run: () => act(T, 'renameTopicAction')(a.topic, {}, form({ name: 'Hijacked' })) },
+  [`${T}#mergeTopicAction`]: { run: () => act(T, 'mergeTopicAction')(a.topic, {}, form({ into: a.topic })) },
   [`${FA}#setOffTheRecordAction`]: { run: () => act(FA, 'setOffTheRecordAction')(a.fact, true) },
   [`${F}#createFollowUpAction`]: { run: () => act(F, 'createFollowUpAction')({}, form({ action: 'Borrow', personId: a.person.id, eventId: a.event.id })) },
   [`${F}#updateFollowUpAction`]: { run: () => act(F, 'updateFollowUpAction')(a.followUp, {}, form({ action: 'Hijacked', due: '', version: '1' })) },
