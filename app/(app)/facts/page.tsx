@@ -1,7 +1,6 @@
 import { ChevronDown, Lightbulb, Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
@@ -43,8 +42,8 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const params = readParams(await searchParams);
   const options = await factFilterOptions(user.id);
-  // A filter naming something that is not among the user's (another user's id, a deleted event) is dropped
-  // from the address, so the page never echoes it back.
+  // A filter naming something that is not among the user's (another user's id, a deleted event) is ignored,
+  // and never echoed back into the page.
   const known: Record<(typeof FILTERS)[number], { id: string }[]> = {
     speaker: options.speakers,
     organisation: options.organisations,
@@ -52,8 +51,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
     topic: options.topics,
     event: options.events,
   };
-  const unknown = FILTERS.filter((k) => params[k] && !known[k].some((o) => o.id === params[k]));
-  if (unknown.length) redirect(hrefWith({ ...params, ...Object.fromEntries(unknown.map((k) => [k, undefined])) }, {}));
+  for (const k of FILTERS) if (params[k] && !known[k].some((o) => o.id === params[k])) params[k] = undefined;
   const result = await searchFacts(user.id, params);
   const activeFilters = FILTERS.filter((k) => params[k]).length;
   const searching = !!params.q || activeFilters > 0;
