@@ -208,7 +208,7 @@ export async function factFilterOptions(userId: string): Promise<FactFilterOptio
       db,
       sql`select e.id, e.title as name from events e where e.user_id = ${u} and e.deleted_at is null
             and exists (select 1 from insights i where i.user_id = ${u} and i.event_id = e.id)
-           order by e.starts_at desc limit 200`,
+           order by e.starts_at desc`,
     ),
   ]);
   return {

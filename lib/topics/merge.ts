@@ -72,7 +72,6 @@ export async function renameTopic(userId: string, id: string, name: string): Pro
  */
 export async function mergeTopics(userId: string, fromId: string, intoId: string): Promise<{ id: string; name: string; mergeId: string }> {
   if (!isUuid(fromId) || !isUuid(intoId)) throw new NotFoundError('topic');
-  if (fromId === intoId) throw new UserFacingError('Choose a different topic to merge into.', 400, { into: ['Choose a different topic'] });
   return db.transaction(async (tx) => {
     const locked = await rows<{ id: string; name: string; j: RowJson | string }>(
       tx,
@@ -82,6 +81,8 @@ export async function mergeTopics(userId: string, fromId: string, intoId: string
     const from = locked.find((t) => t.id === fromId);
     const into = locked.find((t) => t.id === intoId);
     if (!from || !into) throw new NotFoundError('That topic was not found.');
+    // After the lookup, so another user's id is a 404 whatever the other id is.
+    if (fromId === intoId) throw new UserFacingError('Choose a different topic to merge into.', 400, { into: ['Choose a different topic'] });
     const links: TopicMergeSnapshot['links'] = {};
     for (const { table, column } of LINKS) {
       const t = sql.raw(table);

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { displayName } from '@/lib/people/display-name';
+import { queryText } from '@/lib/validation/text';
 import { escapeLike } from './queries';
 
 /**
@@ -23,6 +25,9 @@ export interface TopicSummary {
 
 export type TopicSort = 'recent' | 'used';
 
+/** The list's query: a name to match and the order. */
+export const topicListQuerySchema = z.object({ q: queryText(100), sort: z.enum(['recent', 'used']).default('recent') });
+
 /** The events where each topic came up, as a subquery on `t.id`. */
 const topicEvents = (userId: string) => sql`(
   select et.event_id from event_topics et where et.user_id = ${userId}::uuid and et.topic_id = t.id
@@ -31,7 +36,7 @@ const topicEvents = (userId: string) => sql`(
    where xt.user_id = ${userId}::uuid and xt.topic_id = t.id)`;
 
 /** Every topic of the user's with how many events, people and facts; most recent or most used first; `q` matches names. */
-export async function listTopicSummaries(userId: string, opts: { q?: string; sort?: TopicSort } = {}): Promise<TopicSummary[]> {
+export async function listTopicSummaries(userId: string, opts: { q?: string; sort?: TopicSort; id?: string } = {}): Promise<TopicSummary[]> {
   const q = opts.q?.trim();
   const found = await rows<{ id: string; name: string; events: number; people: number; facts: number; last_at: string | null }>(
     db,
@@ -47,6 +52,7 @@ export async function listTopicSummaries(userId: string, opts: { q?: string; sor
                (select max(e.starts_at) from events e where e.user_id = ${userId}::uuid and e.deleted_at is null and e.id in ${topicEvents(userId)}) as last_at
           from topics t
          where t.user_id = ${userId}::uuid
+           ${opts.id ? sql`and t.id = ${opts.id}::uuid` : sql``}
            ${q ? sql`and (t.name ilike ${'%' + escapeLike(q) + '%'} or t.name % ${q})` : sql``}`,
   );
   const items = found.map((r) => ({
@@ -63,6 +69,14 @@ export async function listTopicSummaries(userId: string, opts: { q?: string; sor
       ? used(b) - used(a) || a.name.localeCompare(b.name)
       : (b.lastAt?.getTime() ?? 0) - (a.lastAt?.getTime() ?? 0) || a.name.localeCompare(b.name),
   );
+}
+
+/** One topic's counts, or NotFoundError (also for another user's id). */
+export async function getTopicSummary(userId: string, id: string): Promise<TopicSummary> {
+  if (!isUuid(id)) throw new NotFoundError('topic');
+  const [found] = await listTopicSummaries(userId, { id });
+  if (!found) throw new NotFoundError('topic');
+  return found;
 }
 
 export interface TopicDetail {

@@ -14,6 +14,8 @@ import { rows } from '@/db/rows';
 import { getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { createEvent } from '@/lib/events/write';
+import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
+import { factSearchSchema } from '@/lib/facts/validation';
 import { eventInputSchema } from '@/lib/events/validation';
 import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
 import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
@@ -33,7 +35,7 @@ const email = process.env.BENCH_EMAIL ?? 'bench@example.test';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const plansDir = process.env.BENCH_PLANS;
 /** Tables whose rows belong to a user: a sequential scan of any of them reads every user's rows. */
-const USER_OWNED = ['people', 'organisations', 'encounters', 'follow_ups', 'facts', 'topics', 'person_topics', 'sessions', 'posts', 'sectors'];
+const USER_OWNED = ['people', 'organisations', 'encounters', 'follow_ups', 'insights', 'topics', 'person_topics', 'sessions', 'posts', 'sectors'];
 
 type Tapped = { query: string; params: unknown[] };
 const tap: Tapped[] = [];
@@ -75,6 +77,8 @@ async function main() {
         listDuplicateSuggestions(uid, { personId: person.id, limit: 5 }),
       ]);
     },
+    // What /facts?q= reads: the ranked, typo-tolerant search and the filter choices.
+    'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets mobil' })), factFilterOptions(uid)]),
     'follow-up review': () =>
       Promise.all([
         ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) => listFollowUps(uid, today, { status: 'open', due, limit: 25 })),

@@ -21,6 +21,9 @@ import * as postOne from '@/app/api/v1/posts/[id]/route';
 import * as postUnpublish from '@/app/api/v1/posts/[id]/unpublish/route';
 import * as posts from '@/app/api/v1/posts/route';
 import * as sectors from '@/app/api/v1/sectors/route';
+import * as topicMerge from '@/app/api/v1/topics/[id]/merge/route';
+import * as topicOne from '@/app/api/v1/topics/[id]/route';
+import * as topics from '@/app/api/v1/topics/route';
 import * as importRoute from '@/app/api/v1/import/route';
 import * as importStream from '@/app/api/v1/import/stream/route';
 import * as exportRoute from '@/app/api/v1/export/route';
@@ -59,6 +62,9 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/posts/{id}/publish': postPublish,
   '/api/v1/posts/{id}/unpublish': postUnpublish,
   '/api/v1/sectors': sectors,
+  '/api/v1/topics': topics,
+  '/api/v1/topics/{id}': topicOne,
+  '/api/v1/topics/{id}/merge': topicMerge,
   '/api/v1/import': importRoute,
   '/api/v1/import/stream': importStream,
   '/api/v1/export': exportRoute,
@@ -191,6 +197,26 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect(marked.body!.offTheRecord).toBe(true);
     expect((await call('PATCH', '/api/v1/facts/{id}', { id: fact.id }, { offTheRecord: 'yes' })).status).toBe(400);
     expect((await call('PATCH', '/api/v1/facts/{id}', { id: crypto.randomUUID() }, { offTheRecord: false })).status).toBe(404);
+
+    await call('POST', '/api/v1/events', {}, { title: 'Gov evening', startsAt: '2026-05-20T18:00:00Z', topics: ['Open government'] });
+    const topicList = await call('GET', '/api/v1/topics', {}, undefined, '?sort=used');
+    expect(topicList.status).toBe(200);
+    const topicItems = (topicList.body as unknown as { items: { id: string; name: string; events: number; facts: number }[] }).items;
+    const openData = topicItems.find((t) => t.name === 'open data')!;
+    const openGov = topicItems.find((t) => t.name === 'Open government')!;
+    expect([openData.events, openData.facts]).toEqual([1, 1]);
+    expect((await call('GET', '/api/v1/topics', {}, undefined, '?sort=sideways')).status).toBe(400);
+    expect((await call('GET', '/api/v1/topics/{id}', { id: openData.id })).status).toBe(200);
+    const renamed = await call('PATCH', '/api/v1/topics/{id}', { id: openData.id }, { name: 'Open Data' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body!.name).toBe('Open Data');
+    expect((await call('PATCH', '/api/v1/topics/{id}', { id: openData.id }, { name: 'open  GOVERNMENT' })).status).toBe(409);
+    expect((await call('PATCH', '/api/v1/topics/{id}', { id: openData.id }, { name: '' })).status).toBe(400);
+    expect((await call('POST', '/api/v1/topics/{id}/merge', { id: openGov.id }, { into: 'nope' })).status).toBe(400);
+    const mergedTopic = await call('POST', '/api/v1/topics/{id}/merge', { id: openGov.id }, { into: openData.id });
+    expect(mergedTopic.status).toBe(200);
+    expect((await call('GET', '/api/v1/topics/{id}', { id: openGov.id })).status).toBe(404);
+    expect((await call('GET', '/api/v1/topics/{id}', { id: openData.id })).body!.events).toBe(2);
 
     const followUp = (await call('POST', '/api/v1/follow-ups', {}, { action: 'Send Lin the report', due: '2026-06-01', personId: person.id })).body!;
     expect((await call('GET', '/api/v1/follow-ups')).status).toBe(200);

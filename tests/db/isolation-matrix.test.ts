@@ -4,6 +4,7 @@ import { createApiToken } from '@/lib/api/tokens';
 import { createSession, type CurrentUser } from '@/lib/auth/users';
 import { sessionHandle } from '@/lib/auth/sessions';
 import { regenerateCalendarSecret } from '@/lib/calendar/feed';
+import { listTopicSummaries } from '@/lib/topics/pages';
 import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapshotUser } from '../support/api';
 import { createTestUser } from '../support/users';
 
@@ -49,6 +50,7 @@ interface Owner {
   sector: string;
   followUp: string;
   fact: string;
+  topic: string;
   deletedFollowUp: string;
   draftPost: string;
   publishedPost: string;
@@ -148,6 +150,7 @@ async function makeOwner(): Promise<Owner> {
     sector: person.sector.id,
     followUp: fu.id,
     fact: ev.insights[0].id as string,
+    topic: (await listTopicSummaries(user.id))[0]!.id,
     deletedFollowUp,
     draftPost,
     publishedPost,
@@ -273,6 +276,14 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact },
   'PATCH /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact, body: () => ({ offTheRecord: true }) },
+  'GET /api/v1/topics': { kind: 'list', urls: () => ['/api/v1/topics', `/api/v1/topics?q=${MARK}`, '/api/v1/topics?sort=used'] },
+  'GET /api/v1/topics/[id]': { kind: 'owned', param: () => a.topic },
+  'PATCH /api/v1/topics/[id]': { kind: 'owned', param: () => a.topic, body: () => ({ name: 'Hijacked' }) },
+  'POST /api/v1/topics/[id]/merge': {
+    kind: 'owned',
+    param: () => a.topic,
+    body: () => ({ into: a.topic }),
+  },
   'GET /api/v1/follow-ups': {
     kind: 'list',
     urls: () => [
@@ -409,6 +420,7 @@ const act = (file: string, name: string) => actionModules[file]![name]!;
 const E = 'app/(app)/events/actions.ts';
 const F = 'app/(app)/follow-ups/actions.ts';
 const FA = 'app/(app)/facts/actions.ts';
+const T = 'app/(app)/topics/actions.ts';
 const O = 'app/(app)/organisations/actions.ts';
 const P = 'app/(app)/people/actions.ts';
 const W = 'app/(app)/posts/actions.ts';
@@ -429,6 +441,8 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   [`${E}#deleteEventAction`]: { run: () => act(E, 'deleteEventAction')(form({ eventId: a.event.id })) },
   [`${E}#restoreEventAction`]: { run: () => act(E, 'restoreEventAction')(form({ eventId: a.deletedEvent })) },
+  [`${T}#renameTopicAction`]: { run: () => act(T, 'renameTopicAction')(a.topic, {}, form({ name: 'Hijacked' })) },
+  [`${T}#mergeTopicAction`]: { run: () => act(T, 'mergeTopicAction')(a.topic, {}, form({ into: a.topic })) },
   [`${FA}#setOffTheRecordAction`]: { run: () => act(FA, 'setOffTheRecordAction')(a.fact, true) },
   [`${F}#createFollowUpAction`]: { run: () => act(F, 'createFollowUpAction')({}, form({ action: 'Borrow', personId: a.person.id, eventId: a.event.id })) },
   [`${F}#updateFollowUpAction`]: { run: () => act(F, 'updateFollowUpAction')(a.followUp, {}, form({ action: 'Hijacked', due: '', version: '1' })) },

@@ -30,6 +30,8 @@ describe('facts and topics at 390 px', () => {
       ],
     });
 
+    await createEventViaApi(context, { title: 'Phone fair', startsAt: '2026-04-02T18:00:00Z', topics: ['Phones'] });
+
     await page.goto('/facts');
     await page.getByLabel('Search facts').fill('mobil twiter');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -61,6 +63,14 @@ describe('facts and topics at 390 px', () => {
     expect(await page.getByRole('link', { name: 'People with this topic' }).getAttribute('href')).toBe('/people?topic=Mobile');
     await expectNoHorizontalScroll(page);
     if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/topic-390.png`, fullPage: true });
+
+    // Renaming "Mobile" to a name "Phones" already has offers the merge instead; the merge moves its facts over.
+    await page.getByLabel('Rename').fill('phones');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.getByRole('button', { name: 'Merge into “Phones”' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Phones');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Mobile into Phones' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(TWITTER).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,7 +31,7 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/people/[id]/edit': (i) => [`/people/${i.person}/edit`],
   '/organisations': () => ['/organisations'],
   '/organisations/[id]': (i) => [`/organisations/${i.organisation}`],
-  '/facts': (i) => ['/facts', `/facts?q=zz&event=${i.event}`],
+  '/facts': () => ['/facts', '/facts?q=zz'],
   '/follow-ups': () => ['/follow-ups', '/follow-ups?status=done'],
   '/follow-ups/[id]': (i) => [`/follow-ups/${i.followUp}`],
   '/posts': () => ['/posts'],

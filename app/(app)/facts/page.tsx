@@ -41,7 +41,18 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
   await connection();
   const user = await requireUser();
   const params = readParams(await searchParams);
-  const [result, options] = await Promise.all([searchFacts(user.id, params), factFilterOptions(user.id)]);
+  const options = await factFilterOptions(user.id);
+  // A filter naming something that is not among the user's (another user's id, a deleted event) is ignored,
+  // and never echoed back into the page.
+  const known: Record<(typeof FILTERS)[number], { id: string }[]> = {
+    speaker: options.speakers,
+    organisation: options.organisations,
+    sector: options.sectors,
+    topic: options.topics,
+    event: options.events,
+  };
+  for (const k of FILTERS) if (params[k] && !known[k].some((o) => o.id === params[k])) params[k] = undefined;
+  const result = await searchFacts(user.id, params);
   const activeFilters = FILTERS.filter((k) => params[k]).length;
   const searching = !!params.q || activeFilters > 0;
   const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });

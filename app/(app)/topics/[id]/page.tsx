@@ -11,7 +11,10 @@ import { NotFoundError } from '@/lib/errors';
 import { searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { dateFormat } from '@/lib/intl';
-import { getTopicDetail } from '@/lib/topics/pages';
+import { getUndoableMerge } from '@/lib/merges/list';
+import { getTopicDetail, listTopicSummaries } from '@/lib/topics/pages';
+import { MergedBanner } from '@/app/_components/merges/undo-merge';
+import { TopicTools } from './_components/topic-tools';
 
 export const metadata: Metadata = { title: 'Topic' };
 
@@ -48,7 +51,13 @@ function MonthBars({ months, locale }: { months: { month: string; count: number 
 
 const section = 'mb-3 text-base font-semibold';
 
-export default async function TopicPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TopicPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const user = await requireUser();
   const { id } = await params;
@@ -56,6 +65,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
+  const [merge, all] = await Promise.all([getUndoableMerge(user.id, (await searchParams).merged), listTopicSummaries(user.id, { sort: 'used' })]);
   const facts = await searchFacts(user.id, factSearchSchema.parse({ topic: topic.id, limit: 50 }));
   const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
 
@@ -79,6 +89,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
           </ButtonLink>
         }
       />
+      {merge?.kind === 'topic' && merge.keptId === topic.id ? <MergedBanner mergeId={merge.id} label={merge.label} /> : null}
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-4">
           <Card>
@@ -133,6 +144,10 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
           <Card>
             <h2 className={section}>How often it came up</h2>
             {topic.months.length ? <MonthBars months={topic.months} locale={user.locale} /> : <p className="text-sm text-zinc-500">No events yet.</p>}
+          </Card>
+          <Card>
+            <h2 className={section}>Rename or merge</h2>
+            <TopicTools id={topic.id} name={topic.name} others={all.filter((t) => t.id !== topic.id).map((t) => ({ id: t.id, name: t.name }))} />
           </Card>
           <Card>
             <h2 className={section}>People who care about it ({topic.people.length})</h2>
