@@ -4,11 +4,8 @@ import { followUpEndpoints } from '@/lib/follow-ups/openapi';
 import { importExportEndpoints } from '@/lib/import/openapi';
 import { peopleEndpoints } from '@/lib/people/openapi';
 import { postEndpoints } from '@/lib/posts/openapi';
-<<<<<<< HEAD
 import { reviewEndpoints } from '@/lib/review/openapi';
-=======
 import { topicEndpoints } from '@/lib/topics/openapi';
->>>>>>> facts
 import { z } from 'zod';
 import type { EndpointDoc } from './openapi';
 
