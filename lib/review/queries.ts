@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
+import { DORMANT_AFTER_DAYS, dormantContacts } from '@/lib/dashboard/queries';
 import { personLabel } from '@/lib/follow-ups/display-name';
 import { isoWeekName, reviewMonday, shiftDay } from './week';
 
@@ -28,11 +29,20 @@ export interface WeeklyReview {
 }
 
 /**
- * People due a contact by their keep-in-touch cadence, for the review's "Due a contact" section.
- * TODO(issue 15 pt 1): the keep-in-touch cadence is being built separately; wire its due list in here.
+ * People due a contact by the end of the week. Until per-person keep-in-touch cadences exist (issue 15 pt 1), this is
+ * the dashboard's rule: met (or heard speak) at two or more events, and not for DORMANT_AFTER_DAYS; due that many days
+ * after the last meeting. One rule, read from the dashboard's query, so the two pages never disagree.
  */
-export async function dueContactsForReview(_userId: string, _from: string, _to: string): Promise<DueContact[]> {
-  return [];
+export async function dueContactsForReview(userId: string, _from: string, to: string, timeZone: string): Promise<DueContact[]> {
+  const endOfWeek = await rows<{ at: string | Date }>(db, sql`select ((${shiftDay(to, 1)}::date::timestamp at time zone ${timeZone})) as at`);
+  const found = await dormantContacts(userId, new Date(endOfWeek[0]!.at), 50);
+  return found.map((c) => ({
+    id: c.id,
+    displayName: c.displayName,
+    dueOn: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(c.lastMetAt.getTime() + DORMANT_AFTER_DAYS * 86_400_000),
+    ),
+  }));
 }
 
 /**
@@ -85,7 +95,7 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
           order by f.due_on, f.id
           limit 500`,
     ),
-    dueContactsForReview(userId, monday, sunday),
+    dueContactsForReview(userId, monday, sunday, timeZone),
   ]);
   return {
     week: isoWeekName(monday),
@@ -144,7 +154,7 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
   section(
     'Due a contact',
     r.dueContacts.map((c) => `${c.displayName}, due ${c.dueOn}`),
-    'Nobody is due a contact.',
+    'Nobody you have met twice has gone two months without a meeting.',
   );
   return out.join('\n');
 }

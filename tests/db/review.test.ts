@@ -77,8 +77,35 @@ describe('weekly review', () => {
     expect(md).toContain(`- [Cat](https://rapport.test/people/${cat.id}), at Club [June]`);
     expect(md).toContain('## Follow-ups that slipped\n\n- Email Cat the deck (Cat), due 2026-06-05');
     expect(md).toContain('## Follow-ups done\n\n- Done on time');
-    expect(md).toContain('## Due a contact\n\nNobody is due a contact.');
+    expect(md).toContain('## Due a contact\n\nNobody you have met twice has gone two months without a meeting.');
     expect(md).not.toContain('Their slip');
     expect(md).not.toContain('Due next week');
+  });
+
+  it('lists as due a contact someone met at two evenings and not for 60 days by the end of the week, only the user’s', async () => {
+    const user = await createTestUser();
+    const dee = await makePerson(user.id, { name: 'Dee' });
+    const eli = await makePerson(user.id, { name: 'Eli (met once)' });
+    const fay = await makePerson(user.id, { name: 'Fay (mentioned twice)' });
+    await makeEvent(user.id, {
+      title: 'March',
+      startsAt: new Date('2026-03-10T18:00:00Z'),
+      people: [{ personId: dee.id }, { personId: fay.id, relation: 'mentioned' }],
+    });
+    await makeEvent(user.id, {
+      title: 'April',
+      startsAt: new Date('2026-04-01T18:00:00Z'),
+      people: [{ personId: dee.id }, { personId: eli.id }, { personId: fay.id, relation: 'mentioned' }],
+    });
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Theirs' });
+    await makeEvent(other.id, { title: 'T1', startsAt: new Date('2026-03-10T18:00:00Z'), people: [{ personId: theirs.id }] });
+    await makeEvent(other.id, { title: 'T2', startsAt: new Date('2026-04-01T18:00:00Z'), people: [{ personId: theirs.id }] });
+
+    // 1 April + 60 days = 31 May: not yet due in the week of 18 May, due in the week of 1 June.
+    expect((await getWeeklyReview(user.id, '2026-05-18', 'UTC')).dueContacts).toEqual([]);
+    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
+    expect(r.dueContacts).toEqual([{ id: dee.id, displayName: 'Dee', dueOn: '2026-05-31' }]);
+    expect(reviewMarkdown(r, 'https://rapport.test')).toContain('## Due a contact\n\n- Dee, due 2026-05-31');
   });
 });
