@@ -153,6 +153,12 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
       return { confirmNamed: true };
     case 'patch /api/v1/posts/{id}':
       return { version: ids.post!.version, title: 'Post', markdown: '# Hi' };
+    case 'patch /api/v1/facts/{id}':
+      return { offTheRecord: true };
+    case 'patch /api/v1/topics/{id}':
+      return { name: 'Renamed topic' };
+    case 'post /api/v1/topics/{id}/merge':
+      return { into: ids.topic!.id };
     default:
       throw new Error(`The fuzz test has no valid body for ${key}: add one`);
   }
@@ -165,6 +171,10 @@ const paramFor: Record<string, keyof typeof ids> = {
   '/api/v1/people/{id}': 'person',
   '/api/v1/posts/{id}': 'post',
   '/api/v1/posts/{id}/publish': 'post',
+  '/api/v1/facts/{id}': 'fact',
+  '/api/v1/topics/{id}': 'topic',
+  // Merges the encounter's topic into the event's, which the rename above keeps working on.
+  '/api/v1/topics/{id}/merge': 'topicFrom',
 };
 
 async function handlerFor(ep: EndpointDoc): Promise<Handler> {
@@ -271,6 +281,11 @@ beforeAll(async () => {
     })
   ).json();
   ids.post = { id: post.id, version: post.version };
+  const [fact] = await rows<{ id: string }>(db, sql`select id from insights where user_id = ${userId} limit 1`);
+  ids.fact = { id: fact!.id, version: 0 };
+  const topicRows = await rows<{ id: string; normalised_name: string }>(db, sql`select id, normalised_name from topics where user_id = ${userId}`);
+  ids.topic = { id: topicRows.find((t) => t.normalised_name === 'topic')!.id, version: 0 };
+  ids.topicFrom = { id: topicRows.find((t) => t.normalised_name === 't')!.id, version: 0 };
 }, 60_000);
 
 afterAll(() => {
