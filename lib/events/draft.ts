@@ -339,10 +339,3 @@ export function rebaseDraft(draft: EventDraft, theirs: EventJson): EventDraft {
     loadedFollowUpIds: (draft.loadedFollowUpIds ?? []).filter((id) => followUp.has(id)),
   };
 }
-
-/** How someone is called in lists: name, else role and organisation. */
-export function personLabel(p: { name?: string | null; role?: string | null; organisation?: string | null }): string {
-  if (p.name?.trim()) return p.name.trim();
-  const parts = [p.role?.trim(), p.organisation?.trim()].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Someone';
-}

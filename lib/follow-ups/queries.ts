@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, organisations, people } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { addDays, weekEndFrom, type DueGroup } from './dates';
-import { personLabel } from './display-name';
+import { displayName } from '@/lib/people/display-name';
 import type { ListFilters } from './validation';
 
 /** One follow-up as lists, the API and the calendar see it. */
@@ -59,7 +59,9 @@ function toItem(r: BaseRow): FollowUpItem {
     status: r.status,
     doneAt: r.doneAt ? new Date(r.doneAt).toISOString() : null,
     version: r.version,
-    person: r.personId ? { id: r.personId, displayName: personLabel({ name: r.personName, role: r.personRole, organisation: r.personOrganisation }) } : null,
+    person: r.personId
+      ? { id: r.personId, displayName: displayName({ name: r.personName, role: r.personRole, organisationName: r.personOrganisation }) }
+      : null,
     event: r.eventId && r.eventTitle ? { id: r.eventId, title: r.eventTitle } : null,
   };
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import type { PersonDraft, Relation } from '@/lib/events/draft';
+import { displayName } from '@/lib/people/display-name';
 import type { PersonSuggestion } from '@/lib/events/lookup';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
@@ -112,8 +113,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             {duplicates.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {d.name ?? d.role ?? 'Someone'}
-                  {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
+                  {d.name ? [d.name, d.organisation].filter(Boolean).join(', ') : displayName({ role: d.role, organisationName: d.organisation })}{' '}
+                  <span className="text-zinc-500">(same {d.why})</span>
                 </span>
                 <button
                   type="button"
@@ -169,7 +170,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                     }}
                     className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                   >
-                    <span className="font-medium">{s.name ?? s.role ?? 'Someone'}</span>
+                    <span className="font-medium">{displayName({ name: s.name, role: s.role })}</span>
                     <span className="block text-xs text-zinc-500">
                       {[s.role, s.organisation].filter(Boolean).join(', ')}
                       {s.lastMet ? ` · last met ${day(s.lastMet.startsAt)}` : ''}
