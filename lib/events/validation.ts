@@ -3,8 +3,7 @@ import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
-
-export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
+import { RELATIONS } from './relations';
 
 const instant = instantInput;
 

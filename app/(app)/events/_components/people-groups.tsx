@@ -1,8 +1,7 @@
+import { RELATION_LABEL } from '@/lib/events/relations';
 import Link from 'next/link';
 import type { EventPerson } from '@/lib/events/queries';
 import { displayName } from '@/lib/people/display-name';
-
-const RELATION_LABEL = { met: 'Met', spoke: 'Speaker', mentioned: 'Mentioned' } as const;
 
 interface Group {
   sector: string;
