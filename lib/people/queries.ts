@@ -78,7 +78,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
 }
 
 async function resolveOrganisation(conn: DbOrTx, userId: string, input: { organisationId?: string | null; organisationName?: string | null }) {
-  if (input.organisationName) return findOrCreateOrganisation(conn, userId, input.organisationName);
+  if (input.organisationName) return (await findOrCreateOrganisation(conn, userId, input.organisationName)).id;
   if (input.organisationId) {
     await assertOwnOrganisation(conn, userId, input.organisationId);
     return input.organisationId;
