@@ -87,7 +87,7 @@ export async function countOpenByGroup(userId: string, today: string, filters: L
   const where: SQL[] = [eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, 'open')];
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
-  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  if (filters.sector) where.push(sql`${people.effectiveSectorId} = ${filters.sector}::uuid`);
   const n = (group: DueGroup) => sql<number>`(count(*) filter (where ${dueCondition(group, today)}))::int`;
   const [row] = await db
     .select({ overdue: n('overdue'), today: n('today'), week: n('week'), later: n('later'), none: n('none') })
@@ -119,7 +119,7 @@ export async function listFollowUps(
   if (filters.due) where.push(dueCondition(filters.due, today));
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
-  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  if (filters.sector) where.push(sql`${people.effectiveSectorId} = ${filters.sector}::uuid`);
   if (status === 'done' && filters.recentDoneOnly) {
     where.push(gte(followUps.doneAt, new Date(Date.parse(`${addDays(today, -RECENT_DONE_DAYS)}T00:00:00Z`))));
   }
