@@ -21,30 +21,12 @@ export interface ActionResult<D = unknown, C = unknown> {
 /** @deprecated The event form's state until saveEventAction moves to formAction; use ActionResult. */
 export type FormState = ActionResult;
 
-/**
- * The state for an error the user can act on: beside the fields it names, or above the form when it names none
- * (never both, which would say the same thing twice).
- */
-export function errorState(err: { message: string; fieldErrors?: Record<string, string[]> }, values?: Record<string, string>): FormState {
-  const named = err.fieldErrors && Object.keys(err.fieldErrors).length > 0;
-  return { ...(named ? { fieldErrors: err.fieldErrors } : { message: err.message }), ...(values ? { values } : {}) };
-}
-
 /** Zod issues keyed by dotted path (`people.0.name`), first message per issue. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_form';
     (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/** The string fields of a FormData, minus the ones that must never be echoed back (passwords). */
-export function formValues(formData: FormData, omit: string[] = ['password']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !omit.includes(key) && !key.startsWith('$ACTION')) out[key] = value;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { CANNOT_STORE, storable } from '@/lib/validation/text';
 import { getTableColumns, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -124,10 +125,7 @@ function rowSchema(t: BackupTable) {
         s = z.enum((col as unknown as { enumValues: [string, ...string[]] }).enumValues);
         break;
       default:
-        s = z
-          .string()
-          .max(MAX_TEXT)
-          .refine((v) => !v.includes('\u0000'), 'contains a character that cannot be stored');
+        s = z.string().max(MAX_TEXT).refine(storable, CANNOT_STORE);
     }
     shape[name] = col.notNull ? (col.hasDefault ? s.optional() : s) : s.nullable().optional();
   }

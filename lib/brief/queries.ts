@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
-import { personLabel } from '@/lib/follow-ups/display-name';
+import { displayName } from '@/lib/people/display-name';
+
+/** Rows here carry the organisation's name as `organisation`. */
+const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
+  displayName({ name: p.name, role: p.role, organisationName: p.organisation });
 
 /** How many earlier evenings count as "the latest ones": someone missing from all of them is "not seen since". */
 export const RECENT_EVENINGS = 2;

@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
 import { addDays } from '@/lib/follow-ups/dates';
-import { personLabel } from '@/lib/follow-ups/display-name';
+import { displayName } from '@/lib/people/display-name';
 import { dateFormat } from '@/lib/intl';
 import { newestEventsFirst } from '@/lib/events/order';
 
@@ -76,7 +76,7 @@ export async function dormantContacts(userId: string, now = new Date(), limit = 
   );
   return found.map((r) => ({
     id: r.id,
-    displayName: personLabel(r),
+    displayName: displayName({ ...r, organisationName: r.organisation }),
     lastMetAt: new Date(r.last_met),
     events: Number(r.events),
   }));

@@ -1,5 +1,6 @@
 import type { EventJson } from './queries';
 import { dateFormat } from '@/lib/intl';
+import type { Relation } from './relations';
 
 /** Where drafts live on the device; sign-out clears every `rapport:` key. */
 export const DRAFT_PREFIX = 'rapport:event-draft:';
@@ -12,8 +13,6 @@ export const DRAFT_PREFIX = 'rapport:event-draft:';
 export function draftKey(userId: string, scope: string): string {
   return `${DRAFT_PREFIX}${userId}:${scope}`;
 }
-
-export type Relation = 'met' | 'spoke' | 'mentioned';
 
 /** What the user already knows about a person they picked, shown while they write. */
 export interface KnownContext {
@@ -338,11 +337,4 @@ export function rebaseDraft(draft: EventDraft, theirs: EventJson): EventDraft {
     }),
     loadedFollowUpIds: (draft.loadedFollowUpIds ?? []).filter((id) => followUp.has(id)),
   };
-}
-
-/** How someone is called in lists: name, else role and organisation. */
-export function personLabel(p: { name?: string | null; role?: string | null; organisation?: string | null }): string {
-  if (p.name?.trim()) return p.name.trim();
-  const parts = [p.role?.trim(), p.organisation?.trim()].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Someone';
 }

@@ -74,8 +74,7 @@ function filters(userId: string, query: EventListQuery, timeZone: string): SQL[]
   if (query.sector) {
     where.push(sql`exists (select 1 from encounters en
         join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-        left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-        join sectors s on s.id = coalesce(p.sector_id, o.sector_id) and s.user_id = ${userId}
+        join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}
       where en.user_id = ${userId} and en.event_id = ${e.id} and lower(s.name) = lower(${query.sector}))`);
   }
   if (query.year) {

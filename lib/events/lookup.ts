@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
@@ -28,8 +27,6 @@ export interface OrganisationSuggestion {
   name: string;
   sector: string | null;
 }
-
-const orgSector = alias(sectors, 'org_sector');
 
 /** The user's organisations whose name contains `q`, with their sector (the person row's default). */
 export async function suggestOrganisations(userId: string, q: string, limit = 8): Promise<OrganisationSuggestion[]> {
@@ -82,12 +79,11 @@ export async function suggestPeople(userId: string, q: string, limit = 5): Promi
       role: people.role,
       email: people.email,
       organisation: organisations.name,
-      sector: sql<string | null>`coalesce(${sectors.name}, ${orgSector.name})`,
+      sector: sectors.name,
     })
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .leftJoin(sectors, and(eq(sectors.id, people.sectorId), eq(sectors.userId, userId)))
-    .leftJoin(orgSector, and(eq(orgSector.id, organisations.sectorId), eq(orgSector.userId, userId)))
+    .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
     .where(and(eq(people.userId, userId), isNull(people.deletedAt), ilike(people.searchText, `%${escapeLike(q)}%`)))
     .orderBy(sql`${people.name} ilike ${escapeLike(q) + '%'} desc`, sql`${people.lastMetAt} desc nulls last`)
     .limit(limit);

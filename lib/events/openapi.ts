@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { eventInputSchema, eventListQuerySchema, eventPatchSchema, RELATIONS, suggestQuerySchema } from './validation';
+import { RELATIONS } from './relations';
+import { eventInputSchema, eventListQuerySchema, eventPatchSchema, suggestQuerySchema } from './validation';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
+import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -36,34 +37,6 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
   // The unique index is on lower(name); a concurrent insert of the same name falls through to the select.
   const [created] = await tx.insert(sectors).values({ userId, name }).onConflictDoNothing().returning({ id: sectors.id });
   return created?.id ?? (await find())[0]!.id;
-}
-
-/** Finds the user's organisation by name (case-insensitive) or creates it with the given sector. */
-export async function resolveOrganisation(tx: DbOrTx, userId: string, name: string, sectorId: string | null): Promise<{ id: string; sectorId: string | null }> {
-  const find = () =>
-    tx
-      .select({ id: organisations.id, sectorId: organisations.sectorId })
-      .from(organisations)
-      .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${name})`))
-      .limit(1);
-  const [found] = await find();
-  if (found) {
-    if (!found.sectorId && sectorId) {
-      // An organisation learns its sector the first time someone from it is filed under one.
-      await tx
-        .update(organisations)
-        .set({ sectorId, updatedAt: new Date() })
-        .where(and(eq(organisations.id, found.id), eq(organisations.userId, userId)));
-      return { id: found.id, sectorId };
-    }
-    return found;
-  }
-  const [created] = await tx
-    .insert(organisations)
-    .values({ userId, name, sectorId })
-    .onConflictDoNothing()
-    .returning({ id: organisations.id, sectorId: organisations.sectorId });
-  return created ?? (await find())[0]!;
 }
 
 /** Known people who share an email, or a name and an organisation, with a new row (of an event, or on its own). */
@@ -144,7 +117,7 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
       else if (candidates.length) linkedByGuess = personId = candidates[0]!.id;
     }
     const sectorId = row.sector ? await resolveSector(tx, userId, row.sector) : null;
-    const org = row.organisation ? await resolveOrganisation(tx, userId, row.organisation, sectorId) : null;
+    const org = row.organisation ? await findOrCreateOrganisation(tx, userId, row.organisation, sectorId) : null;
     const before = personId ? current.get(personId) : undefined;
     // The person's own sector is kept only when it differs from their organisation's (the one sent, else theirs).
     const orgSectorId = org ? org.sectorId : (before?.organisationSectorId ?? null);

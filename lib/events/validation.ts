@@ -4,8 +4,7 @@ import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
 import { eventCursor } from './cursor';
 import { MAX_YEARS_AHEAD, TOO_FAR_AHEAD } from './limits';
-
-export const RELATIONS = ['met', 'spoke', 'mentioned'] as const;
+import { RELATIONS } from './relations';
 
 const instant = instantInput;
 

@@ -34,7 +34,7 @@ export async function* peopleBatches(userId: string, batch = EXPORT_BATCH): Asyn
       })
       .from(people)
       .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-      .leftJoin(sectors, and(eq(sectors.id, sql`coalesce(${people.sectorId}, ${organisations.sectorId})`), eq(sectors.userId, userId)))
+      .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
       .where(and(eq(people.userId, userId), isNull(people.deletedAt), last ? gt(people.id, last) : undefined))
       .orderBy(asc(people.id))
       .limit(batch);

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { networkingEvents, organisations, people, sectors } from '@/db/schema';
-import { personLabel } from './display-name';
+import { displayName } from '@/lib/people/display-name';
 import { newestEventsFirst } from '@/lib/events/order';
 
 export interface Choice {
@@ -14,7 +14,7 @@ export interface Choice {
  * ("Amelia Clarke · CIO, DfE"); the rest stay short.
  */
 function personChoices(found: { id: string; name: string | null; role: string | null; organisation: string | null }[]): Choice[] {
-  const labels = found.map((p) => personLabel(p));
+  const labels = found.map((p) => displayName({ ...p, organisationName: p.organisation }));
   const seen = new Map<string, number>();
   for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
   return found

@@ -13,8 +13,6 @@ export const GROUP_TITLES: Record<DueGroup, string> = {
   none: 'No date',
 };
 
-export const DUE_GROUPS: readonly DueGroup[] = ['overdue', 'today', 'week', 'later', 'none'];
-
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in an IANA time zone. */

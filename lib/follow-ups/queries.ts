@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, organisations, people } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { addDays, weekEndFrom, type DueGroup } from './dates';
-import { personLabel } from './display-name';
+import { displayName } from '@/lib/people/display-name';
 import type { ListFilters } from './validation';
 
 /** One follow-up as lists, the API and the calendar see it. */
@@ -59,7 +59,9 @@ function toItem(r: BaseRow): FollowUpItem {
     status: r.status,
     doneAt: r.doneAt ? new Date(r.doneAt).toISOString() : null,
     version: r.version,
-    person: r.personId ? { id: r.personId, displayName: personLabel({ name: r.personName, role: r.personRole, organisation: r.personOrganisation }) } : null,
+    person: r.personId
+      ? { id: r.personId, displayName: displayName({ name: r.personName, role: r.personRole, organisationName: r.personOrganisation }) }
+      : null,
     event: r.eventId && r.eventTitle ? { id: r.eventId, title: r.eventTitle } : null,
   };
 }
@@ -85,7 +87,7 @@ export async function countOpenByGroup(userId: string, today: string, filters: L
   const where: SQL[] = [eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, 'open')];
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
-  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  if (filters.sector) where.push(sql`${people.effectiveSectorId} = ${filters.sector}::uuid`);
   const n = (group: DueGroup) => sql<number>`(count(*) filter (where ${dueCondition(group, today)}))::int`;
   const [row] = await db
     .select({ overdue: n('overdue'), today: n('today'), week: n('week'), later: n('later'), none: n('none') })
@@ -117,7 +119,7 @@ export async function listFollowUps(
   if (filters.due) where.push(dueCondition(filters.due, today));
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
-  if (filters.sector) where.push(sql`coalesce(${people.sectorId}, ${personOrg.sectorId}) = ${filters.sector}::uuid`);
+  if (filters.sector) where.push(sql`${people.effectiveSectorId} = ${filters.sector}::uuid`);
   if (status === 'done' && filters.recentDoneOnly) {
     where.push(gte(followUps.doneAt, new Date(Date.parse(`${addDays(today, -RECENT_DONE_DAYS)}T00:00:00Z`))));
   }

@@ -49,7 +49,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
     })
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .leftJoin(sectors, and(sql`${sectors.id} = coalesce(${people.sectorId}, ${organisations.sectorId})`, eq(sectors.userId, userId)))
+    .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
     .where(and(eq(people.userId, userId), eq(people.id, id), opts.includeDeleted ? undefined : isNull(people.deletedAt)));
   if (!row) throw new NotFoundError('That person was not found.');
   const p = row.p;
@@ -78,7 +78,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
 }
 
 async function resolveOrganisation(conn: DbOrTx, userId: string, input: { organisationId?: string | null; organisationName?: string | null }) {
-  if (input.organisationName) return findOrCreateOrganisation(conn, userId, input.organisationName);
+  if (input.organisationName) return (await findOrCreateOrganisation(conn, userId, input.organisationName)).id;
   if (input.organisationId) {
     await assertOwnOrganisation(conn, userId, input.organisationId);
     return input.organisationId;

@@ -2,8 +2,12 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { DORMANT_AFTER_DAYS, dormantContacts } from '@/lib/dashboard/queries';
-import { personLabel } from '@/lib/follow-ups/display-name';
+import { displayName } from '@/lib/people/display-name';
 import { isoWeekName, reviewMonday, shiftDay } from './week';
+
+/** Rows here carry the organisation's name as `organisation`. */
+const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
+  displayName({ name: p.name, role: p.role, organisationName: p.organisation });
 
 type When = string | Date;
 

@@ -61,7 +61,7 @@ describe('logging an event on a phone', () => {
     await page.getByRole('button', { name: 'Yesterday' }).click();
     await page.getByLabel('Venue').fill('The Guildhall');
     await page.getByLabel('Series').fill('CIO Club monthly');
-    await form.fillPerson(1, { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines', sector: 'Technology', relation: 'Spoke' });
+    await form.fillPerson(1, { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines', sector: 'Technology', relation: 'Speaker' });
     await form.nextPersonByEnter(1);
     // Known only by role and organisation: no name at all.
     await form.fillPerson(2, { role: 'Head of IT', organisation: 'County Council', sector: 'Government', notes: 'Moving to cloud in spring' });
@@ -79,7 +79,7 @@ describe('logging an event on a phone', () => {
     expect(await form.person(2).getByLabel('Role').inputValue()).toBe('Head of IT');
     expect(await form.person(2).getByLabel('A line of notes').inputValue()).toBe('Moving to cloud in spring');
     expect(await form.person(3).getByLabel('Name (if you know it)').inputValue()).toBe('Grace Hopper');
-    expect(await form.person(1).getByRole('radio', { name: 'Spoke' }).isChecked()).toBe(true);
+    expect(await form.person(1).getByRole('radio', { name: 'Speaker' }).isChecked()).toBe(true);
 
     await form.nextPersonByEnter(3);
     await form.fillPerson(4, { name: 'Tim Berners', organisation: 'Web Foundation', sector: 'Charity and non-profit' });

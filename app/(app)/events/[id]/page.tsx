@@ -11,7 +11,7 @@ import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-butto
 import { WritePostButton } from '@/app/_components/posts/write-post-button';
 import { isUpcoming } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
-import { personLabel } from '@/lib/events/draft';
+import { displayName } from '@/lib/people/display-name';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { todayIn } from '@/lib/follow-ups/counts';
@@ -72,7 +72,7 @@ function Speakers({ event }: { event: EventDetail }) {
           <div key={p.id}>
             <p className="font-medium">
               <Link href={`/people/${p.id}`} className="hover:underline">
-                {personLabel({ name: p.name, role: p.role, organisation: p.organisation?.name })}
+                {displayName({ name: p.name, role: p.role, organisationName: p.organisation?.name })}
               </Link>
               {p.relation === 'spoke' ? <span className="ml-2 text-xs font-normal text-zinc-500">spoke</span> : null}
             </p>
@@ -114,7 +114,7 @@ export default async function EventPage({
   const today = todayIn(user.timeZone);
   // Created ahead of time: it has not happened yet, so no post or reflection is asked for, and a brief is offered.
   const upcoming = isUpcoming(event.startsAt);
-  const names = new Map(event.people.map((p) => [p.id, personLabel({ name: p.name, role: p.role, organisation: p.organisation?.name })]));
+  const names = new Map(event.people.map((p) => [p.id, displayName({ name: p.name, role: p.role, organisationName: p.organisation?.name })]));
   const when = `${formatDay(event.startsAt, user.locale, user.timeZone)}, ${formatTime(event.startsAt, user.locale, user.timeZone)}${
     event.endsAt ? `–${formatTime(event.endsAt, user.locale, user.timeZone)}` : ''
   }`;

@@ -1,9 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { eventToDraft, personLabel, type EventDraft } from '@/lib/events/draft';
+import { eventToDraft, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { displayName } from '@/lib/people/display-name';
 import type { EventJson } from '@/lib/events/queries';
 import { Button } from '@/app/_components/ui/button';
+
+const label = (p: PersonDraft) => displayName({ ...p, organisationName: p.organisation });
 
 const FIELDS: { key: keyof EventDraft; label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -31,7 +34,7 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
     if (list(a) !== list(b)) rows.push({ label, theirs: list(a), mine: list(b) });
   };
   compare('Topics', other.topics, mine.topics);
-  compare('People', other.people.map(personLabel), mine.people.filter((p) => p.id || p.name || p.role || p.organisation).map(personLabel));
+  compare('People', other.people.map(label), mine.people.filter((p) => p.id || p.name || p.role || p.organisation).map(label));
   compare(
     'Facts',
     other.insights.map((i) => i.text),
@@ -46,14 +49,14 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
   for (const p of mine.people) {
     const now = p.id && p.base ? other.people.find((o) => o.id === p.id) : undefined;
     if (!now || !p.base) continue;
-    for (const [key, label] of [
+    for (const [key, field] of [
       ['name', 'name'],
       ['role', 'role'],
       ['organisation', 'organisation'],
       ['email', 'email'],
     ] as const) {
       if (p[key].trim() !== p.base[key].trim() && p[key].trim() !== now[key].trim()) {
-        rows.push({ label: `${personLabel(now)}: ${label}`, theirs: now[key] || '(empty)', mine: p[key] || '(empty)' });
+        rows.push({ label: `${label(now)}: ${field}`, theirs: now[key] || '(empty)', mine: p[key] || '(empty)' });
       }
     }
   }

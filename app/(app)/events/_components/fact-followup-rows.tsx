@@ -3,7 +3,8 @@
 import { Trash2 } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
-import { addDays, DUE_PRESETS, personLabel, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { addDays, DUE_PRESETS, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { displayName } from '@/lib/people/display-name';
 
 type Fact = EventDraft['insights'][number];
 type FollowUp = EventDraft['followUps'][number];
@@ -37,7 +38,7 @@ function PersonSelect({
           <option value="">Nobody in particular</option>
           {people.map((p, i) => (
             <option key={p.uid} value={p.uid}>
-              {personLabel(p) === 'Someone' ? `Person ${i + 1}` : personLabel(p)}
+              {p.name.trim() || p.role.trim() || p.organisation.trim() ? displayName({ ...p, organisationName: p.organisation }) : `Person ${i + 1}`}
             </option>
           ))}
         </select>

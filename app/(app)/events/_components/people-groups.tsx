@@ -1,8 +1,7 @@
+import { RELATION_LABEL } from '@/lib/events/relations';
 import Link from 'next/link';
 import type { EventPerson } from '@/lib/events/queries';
-import { personLabel } from '@/lib/events/draft';
-
-const RELATION_LABEL = { met: 'Met', spoke: 'Speaker', mentioned: 'Mentioned' } as const;
+import { displayName } from '@/lib/people/display-name';
 
 interface Group {
   sector: string;
@@ -49,7 +48,7 @@ export function PeopleGroups({ people }: { people: EventPerson[] }) {
                       <div className="flex flex-wrap items-baseline gap-x-2">
                         <Link href={`/people/${p.id}`} className="font-medium text-accent-700 hover:underline dark:text-accent-200">
                           {/* The organisation is the heading above, so someone without a name is called by their role. */}
-                          {personLabel({ name: p.name, role: p.role, organisation: p.name || p.role ? null : p.organisation?.name })}
+                          {displayName({ name: p.name, role: p.role, organisationName: p.name || p.role ? null : p.organisation?.name })}
                         </Link>
                         {p.name && p.role ? <span className="text-sm text-zinc-600 dark:text-zinc-400">{p.role}</span> : null}
                         {p.relation !== 'met' ? (

@@ -4,19 +4,15 @@ import { Link2, Trash2, UserCheck } from 'lucide-react';
 import Link from 'next/link';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
-import type { PersonDraft, Relation } from '@/lib/events/draft';
+import type { PersonDraft } from '@/lib/events/draft';
+import { RELATION_LABEL, RELATIONS } from '@/lib/events/relations';
+import { displayName } from '@/lib/people/display-name';
 import type { PersonSuggestion } from '@/lib/events/lookup';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
 import { formatDay } from './format';
 import { TagInput } from './tag-input';
 import { useSuggest } from './use-suggest';
-
-const RELATIONS: { value: Relation; label: string }[] = [
-  { value: 'met', label: 'Met' },
-  { value: 'spoke', label: 'Spoke' },
-  { value: 'mentioned', label: 'Mentioned' },
-];
 
 interface Props {
   index: number;
@@ -112,8 +108,8 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
             {duplicates.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {d.name ?? d.role ?? 'Someone'}
-                  {d.organisation ? `, ${d.organisation}` : ''} <span className="text-zinc-500">(same {d.why})</span>
+                  {d.name ? [d.name, d.organisation].filter(Boolean).join(', ') : displayName({ role: d.role, organisationName: d.organisation })}{' '}
+                  <span className="text-zinc-500">(same {d.why})</span>
                 </span>
                 <button
                   type="button"
@@ -169,7 +165,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                     }}
                     className="block min-h-11 w-full px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                   >
-                    <span className="font-medium">{s.name ?? s.role ?? 'Someone'}</span>
+                    <span className="font-medium">{displayName({ name: s.name, role: s.role })}</span>
                     <span className="block text-xs text-zinc-500">
                       {[s.role, s.organisation].filter(Boolean).join(', ')}
                       {s.lastMet ? ` · last met ${day(s.lastMet.startsAt)}` : ''}
@@ -232,20 +228,13 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
       <div role="radiogroup" aria-label={`How you met person ${index + 1}`} className="mt-3 grid grid-cols-3 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
         {RELATIONS.map((r) => (
           <label
-            key={r.value}
+            key={r}
             className={`flex min-h-10 cursor-pointer items-center justify-center rounded-md text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
-              person.relation === r.value ? 'bg-white shadow-sm dark:bg-zinc-950' : 'text-zinc-600 dark:text-zinc-400'
+              person.relation === r ? 'bg-white shadow-sm dark:bg-zinc-950' : 'text-zinc-600 dark:text-zinc-400'
             }`}
           >
-            <input
-              type="radio"
-              className="sr-only"
-              name={`${base}-relation`}
-              value={r.value}
-              checked={person.relation === r.value}
-              onChange={() => set({ relation: r.value })}
-            />
-            {r.label}
+            <input type="radio" className="sr-only" name={`${base}-relation`} value={r} checked={person.relation === r} onChange={() => set({ relation: r })} />
+            {RELATION_LABEL[r]}
           </label>
         ))}
       </div>

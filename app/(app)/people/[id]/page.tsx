@@ -1,3 +1,4 @@
+import { RELATION_LABEL } from '@/lib/events/relations';
 import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck, Tag } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -39,8 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const person = await load(user.id, (await params).id);
   return { title: person.displayName };
 }
-
-const RELATION: Record<string, string> = { met: 'Met', spoke: 'Spoke (on stage)', mentioned: 'Mentioned' };
 
 export default async function PersonPage({ params, searchParams }: Props) {
   await connection();
@@ -260,7 +259,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                       <Link href={`/events/${t.eventId}`} className="hover:underline">
                         {t.eventTitle}
                       </Link>
-                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION[t.relation]}</span>
+                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION_LABEL[t.relation]}</span>
                     </p>
                     {t.notes ? <p className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.notes}</p> : null}
                     {t.topics.length ? (

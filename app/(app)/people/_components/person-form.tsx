@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
+import { displayName } from '@/lib/people/display-name';
 import type { PersonFormState } from '../actions';
 import { formDefaults, type PersonFormDefaults } from './person-form-defaults';
 
@@ -78,8 +79,7 @@ export function PersonForm({
                 {state.data.duplicates.map((d) => (
                   <li key={d.id} className="wrap-anywhere">
                     <Link href={`/people/${d.id}`} className="font-medium underline underline-offset-2">
-                      {d.name ?? d.role ?? 'Someone'}
-                      {d.organisation ? `, ${d.organisation}` : ''}
+                      {d.name ? [d.name, d.organisation].filter(Boolean).join(', ') : displayName({ role: d.role, organisationName: d.organisation })}
                     </Link>{' '}
                     <span className="text-amber-800 dark:text-amber-200">(same {d.why})</span>
                   </li>

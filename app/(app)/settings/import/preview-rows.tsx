@@ -5,6 +5,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { PreviewRow } from '@/lib/import/run';
+import { displayName } from '@/lib/people/display-name';
 
 const PAGE = 100;
 const ACTION_STYLE: Record<string, string> = {
@@ -32,7 +33,7 @@ export function PreviewRows({
       <h2 className="mb-2 text-base font-semibold">Row by row</h2>
       <ol aria-label="What each row would do" className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {rows.slice(0, shown).map((r) => {
-          const label = r.name ?? ([r.role, r.organisation].filter(Boolean).join(', ') || 'Someone unnamed');
+          const label = displayName({ name: r.name, role: r.role, organisationName: r.organisation });
           const sector = r.line in choices ? choices[r.line]! : (r.sector ?? '');
           return (
             <li key={r.line} className="grid gap-2 py-2 sm:grid-cols-[1fr_12rem] sm:items-center">
