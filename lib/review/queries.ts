@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { DORMANT_AFTER_DAYS, dormantContacts } from '@/lib/dashboard/queries';
+import { todayIn } from '@/lib/follow-ups/counts';
 import { displayName } from '@/lib/people/display-name';
 import { isoWeekName, reviewMonday, shiftDay } from './week';
 
@@ -43,9 +44,7 @@ export async function dueContactsForReview(userId: string, _from: string, to: st
   return found.map((c) => ({
     id: c.id,
     displayName: c.displayName,
-    dueOn: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-      new Date(c.lastMetAt.getTime() + DORMANT_AFTER_DAYS * 86_400_000),
-    ),
+    dueOn: todayIn(timeZone, new Date(c.lastMetAt.getTime() + DORMANT_AFTER_DAYS * 86_400_000)),
   }));
 }
 
