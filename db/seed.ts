@@ -12,6 +12,7 @@ import { runMigrations } from './migrate';
 import * as s from './schema';
 import { FACTS, FIRST_NAMES, FOLLOW_UPS, LAST_NAMES, NOTES, PLACES, SECTOR_DATA, SERIES, TOPICS } from './seed-data';
 import { createUser, verifyCredentials } from '../lib/auth/users';
+import { deferSearch } from '../lib/people/defer-search';
 
 /** mulberry32: a small seeded generator, so runs are repeatable. */
 function rng(seed: number) {
@@ -59,6 +60,8 @@ export async function seed(opts: { people: number; email: string; password: stri
   const REGIONS = ['North', 'South', 'East', 'West', 'Midlands', 'Scotland', 'Wales', 'Northern Ireland'];
 
   await db.transaction(async (tx) => {
+    // One search refresh for everyone at commit rather than one per batch (migration 0018).
+    await deferSearch(tx);
     if (opts.reset) {
       for (const table of [s.followUps, s.posts, s.insights, s.networkingEvents, s.people, s.organisations, s.topics]) {
         await tx.delete(table).where(eq((table as typeof s.people).userId, userId));
