@@ -118,6 +118,20 @@ describe('people search deferred to commit (migration 0018)', () => {
     expect(left!.t).toBeNull();
   });
 
+  it('a bulk load of a thousand people, refreshed with fresh statistics at commit, indexes every one', async () => {
+    const user = await createTestUser();
+    await db.transaction(async (tx) => {
+      await deferSearch(tx);
+      await tx.execute(sql`insert into people (user_id, name, role) select ${user.id}::uuid, 'Many ' || g, 'Surveyor' from generate_series(1, 1200) g`);
+    });
+    const [n] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from people where user_id = ${user.id}::uuid and title_text like 'Many % Surveyor'`,
+    );
+    expect(n!.n).toBe(1200);
+    expect(await rows(db, sql`select 1 from search_words where user_id = ${user.id}::uuid and word = 'surveyor'`)).toHaveLength(1);
+  });
+
   it('without the setting, or after a rollback, writes are indexed as before', async () => {
     const user = await createTestUser();
     await db
