@@ -81,11 +81,13 @@ async function main() {
     'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets mobil' })), factFilterOptions(uid)]),
     'follow-up review': () =>
       Promise.all([
-        ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) => listFollowUps(uid, today, { status: 'open', due, limit: 25 })),
+        ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) =>
+          listFollowUps(uid, today, { status: 'open', due, limit: due === 'later' || due === 'none' ? 10 : 20 }),
+        ),
         countOpenByGroup(uid, today, {}),
-        listFollowUps(uid, today, { status: 'done', recentDoneOnly: true, limit: 20 }),
-        listFilterChoices(uid),
-        listEventChoices(uid),
+        listFollowUps(uid, today, { status: 'done', recentDoneOnly: true, limit: 10 }),
+        listFilterChoices(uid, { people: false, events: 25 }),
+        listEventChoices(uid, 25),
       ]),
     dashboard: () =>
       Promise.all([

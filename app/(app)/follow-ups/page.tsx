@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
+import { filterPersonChoice, listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
 import type { DueGroup } from '@/lib/follow-ups/dates';
@@ -21,7 +21,10 @@ export const metadata: Metadata = { title: 'Follow-ups' };
  * Open follow-ups shown per group before "Show all N". What is due gets room; what is not due yet (later, or
  * with no date) shows its next few, so that a long backlog does not bury today's list under a long scroll.
  */
-const PER_GROUP: Record<DueGroup, number> = { overdue: 50, today: 50, week: 50, later: 10, none: 10 };
+const PER_GROUP: Record<DueGroup, number> = { overdue: 20, today: 20, week: 20, later: 10, none: 10 };
+
+/** Events offered in the filter and the add form: the most recent (each event's page lists its own follow-ups). */
+const EVENT_CHOICES = 25;
 
 export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -36,12 +39,13 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
 
-  const [openByGroup, totals, done, choices, eventChoices] = await Promise.all([
+  const [openByGroup, totals, done, choices, eventChoices, filterPerson] = await Promise.all([
     Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
     countOpenByGroup(user.id, today, filters),
-    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 20 }),
-    listFilterChoices(user.id),
-    listEventChoices(user.id),
+    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 10 }),
+    listFilterChoices(user.id, { people: false, events: EVENT_CHOICES }),
+    listEventChoices(user.id, EVENT_CHOICES),
+    filters.person ? filterPersonChoice(user.id, filters.person) : Promise.resolve(null),
   ]);
   const open = openByGroup.flat();
   const filtered = Boolean(filters.person || filters.event || filters.sector || onlyGroup);
@@ -66,7 +70,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
         <div className="min-w-0">
-          <FollowUpFilters people={choices.people} events={choices.events} sectors={choices.sectors} current={filters} />
+          <FollowUpFilters person={filterPerson} events={choices.events} sectors={choices.sectors} current={filters} />
           {onlyGroup ? (
             <p className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-xl bg-zinc-100 px-4 py-2 text-sm dark:bg-zinc-900">
               <span>

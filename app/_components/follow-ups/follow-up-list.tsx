@@ -1,13 +1,13 @@
 'use client';
 
-import { Undo2, X } from 'lucide-react';
+import { CalendarClock, Check, Circle, EllipsisVertical, Undo2, X } from 'lucide-react';
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { dueGroup, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { onOutboxChange } from '@/lib/offline/outbox';
 import { waitingTicks, type TapStatus } from '@/lib/offline/taps';
-import { FollowUpRow } from './follow-up-row';
+import { FollowUpRow, ROW_ICONS, type RowIcon } from './follow-up-row';
 
 export interface Toast {
   message: string;
@@ -46,6 +46,9 @@ export function FollowUpList({
   more?: Partial<Record<string, { total: number; href: string }>>;
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  // Each row's icons point at one copy of each, drawn once below: a list of a hundred rows would otherwise carry a
+  // hundred copies of every icon's SVG in its HTML.
+  const icons = `fu-icons-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [toast, setToast] = useState<Toast | null>(null);
   const [undoing, startUndo] = useTransition();
   const notify = useCallback((t: Toast) => setToast(t), []);
@@ -87,8 +90,19 @@ export function FollowUpList({
     : [{ key: 'all', title: '', items }];
   if (done.length) sections.push({ key: 'done', title: 'Recently done', items: done });
 
+  const drawn: Record<RowIcon, typeof Circle> = { circle: Circle, check: Check, due: CalendarClock, more: EllipsisVertical };
   return (
     <div className="space-y-6">
+      <svg aria-hidden className="absolute size-0 overflow-hidden">
+        {ROW_ICONS.map((name) => {
+          const Icon = drawn[name];
+          return (
+            <symbol key={name} id={`${icons}-${name}`} viewBox="0 0 24 24">
+              <Icon />
+            </symbol>
+          );
+        })}
+      </svg>
       {sections
         .filter((s) => s.items.length > 0)
         .map((s) => (
@@ -106,7 +120,7 @@ export function FollowUpList({
             ) : null}
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {s.items.map((item) => (
-                <FollowUpRow key={item.id} item={item} waiting={waiting.get(item.id)} {...rowProps} />
+                <FollowUpRow key={item.id} item={item} waiting={waiting.get(item.id)} icons={icons} {...rowProps} />
               ))}
             </ul>
             {more[s.key] ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarClock, Check, Circle, CloudUpload, Download, EllipsisVertical, Pencil, RotateCcw, Trash2 } from 'lucide-react';
+import { CloudUpload, Download, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
@@ -22,6 +22,18 @@ import type { Toast } from './follow-up-list';
 const menuItem =
   'flex min-h-11 w-full items-center gap-2 rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800';
 
+/** The icons every row shows, drawn once by the list (FollowUpList) and used by name. */
+export const ROW_ICONS = ['circle', 'check', 'due', 'more'] as const;
+export type RowIcon = (typeof ROW_ICONS)[number];
+
+function UseIcon({ icons, name, className }: { icons: string; name: RowIcon; className: string }) {
+  return (
+    <svg aria-hidden className={className}>
+      <use href={`#${icons}-${name}`} />
+    </svg>
+  );
+}
+
 /** One follow-up: a round button completes (or reopens) it; the menu snoozes, edits, downloads or deletes. */
 export function FollowUpRow({
   item,
@@ -32,8 +44,11 @@ export function FollowUpRow({
   showEvent = true,
   showPerson = true,
   waiting,
+  icons,
 }: {
   item: FollowUpItem;
+  /** The id prefix of the list's drawn icons. */
+  icons: string;
   /** The status a tick made on this phone with no signal asks for, while it waits to be sent. */
   waiting?: TapStatus;
   today: string;
@@ -161,25 +176,25 @@ export function FollowUpRow({
   if (gone) return null;
 
   return (
-    <li className={`flex items-start gap-1 py-1.5 pr-1 pl-1.5 ${pending ? 'opacity-60' : ''}`} aria-busy={pending || undefined}>
+    <li className={`fu-row${pending ? ' opacity-60' : ''}`} aria-busy={pending || undefined}>
       <button
         type="button"
         onClick={done ? reopen : complete}
         disabled={pending}
         aria-label={done ? `Reopen “${item.action}”` : `Mark “${item.action}” done`}
-        className="grid size-11 shrink-0 place-items-center rounded-full text-zinc-400 hover:bg-zinc-100 hover:text-accent-600 dark:hover:bg-zinc-800"
+        className="fu-tick"
       >
         {done ? (
           <span className="grid size-6 place-items-center rounded-full bg-emerald-600 text-white">
-            <Check aria-hidden className="size-4" />
+            <UseIcon icons={icons} name="check" className="size-4" />
           </span>
         ) : (
-          <Circle aria-hidden className="size-6" />
+          <UseIcon icons={icons} name="circle" className="size-6" />
         )}
       </button>
       <div className="min-w-0 flex-1 py-2">
-        <p className={`text-[15px] leading-snug wrap-anywhere ${done ? 'text-zinc-500 line-through dark:text-zinc-400' : ''}`}>{item.action}</p>
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className={`fu-action${done ? ' text-zinc-500 line-through dark:text-zinc-400' : ''}`}>{item.action}</p>
+        <p className="fu-meta">
           {queued ? (
             <span className="inline-flex items-center gap-1 font-medium text-amber-800 dark:text-amber-200">
               <CloudUpload aria-hidden className="size-3.5" />
@@ -192,28 +207,25 @@ export function FollowUpRow({
               className={`inline-flex items-center gap-1 ${overdue ? 'font-medium text-red-700 dark:text-red-400' : ''}`}
               title={item.due ? formatDay(item.due, locale) : undefined}
             >
-              <CalendarClock aria-hidden className="size-3.5" />
+              <UseIcon icons={icons} name="due" className="size-3.5" />
               {dueLabel(item.due, today, locale)}
             </span>
           )}
           {showPerson && item.person ? (
-            <Link href={`/people/${item.person.id}`} className="min-w-0 truncate text-accent-700 underline-offset-2 hover:underline dark:text-accent-200">
+            <Link href={`/people/${item.person.id}`} className="fu-person">
               {item.person.displayName}
             </Link>
           ) : null}
           {showEvent && item.event ? (
-            <Link href={`/events/${item.event.id}`} className="min-w-0 truncate text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">
+            <Link href={`/events/${item.event.id}`} className="fu-event">
               {item.event.title}
             </Link>
           ) : null}
         </p>
       </div>
       <details ref={menuRef} className="relative shrink-0" onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
-        <summary
-          className="grid size-11 cursor-pointer list-none place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
-          aria-label={`More for “${item.action}”`}
-        >
-          <EllipsisVertical aria-hidden className="size-5" />
+        <summary className="fu-more" aria-label={`More for “${item.action}”`}>
+          <UseIcon icons={icons} name="more" className="size-5" />
         </summary>
         {menuOpen ? (
           <div className="absolute right-0 z-20 mt-1 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">

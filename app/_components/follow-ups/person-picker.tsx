@@ -33,12 +33,15 @@ export function PersonPicker({
   label,
   initial,
   errors,
+  filter = false,
 }: {
   id: string;
   name: string;
   label: string;
   initial?: { id: string; label: string } | null;
   errors?: string[];
+  /** A filter of a GET form: text typed but not picked filters by no one, rather than being refused. */
+  filter?: boolean;
 }) {
   const [chosen, setChosen] = useState(initial ?? null);
   const [text, setText] = useState(initial?.label ?? '');
@@ -65,7 +68,9 @@ export function PersonPicker({
       id={id}
       label={label}
       errors={errors}
-      hint={chosen ? undefined : unpicked ? 'Pick them from the list to link them.' : 'Type part of a name, role or organisation.'}
+      hint={
+        chosen ? undefined : unpicked ? `Pick them from the list to ${filter ? 'filter by them' : 'link them'}.` : 'Type part of a name, role or organisation.'
+      }
     >
       {(describedBy, invalid) => (
         <div
@@ -78,7 +83,7 @@ export function PersonPicker({
             else moveThroughSuggestions(e);
           }}
         >
-          <input type="hidden" name={name} value={chosen?.id ?? (unpicked ? 'not-picked' : '')} />
+          <input type="hidden" name={name} value={chosen?.id ?? (unpicked && !filter ? 'not-picked' : '')} />
           <input
             id={id}
             type="text"

@@ -2,27 +2,32 @@ import { Filter } from 'lucide-react';
 import Link from 'next/link';
 import { inputClass } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
+import { PersonPicker } from '@/app/_components/follow-ups/person-picker';
 
 interface Choice {
   id: string;
   label: string;
 }
 
-/** Person, event and sector filters as a plain GET form, so a filtered list has a shareable address. */
+/**
+ * Person, event and sector filters as a plain GET form, so a filtered list has a shareable address. The person is
+ * found as one types (the same search as the People page) rather than listed: an address book of thousands would
+ * otherwise put every person with a follow-up into the page.
+ */
 export function FollowUpFilters({
-  people,
+  person,
   events,
   sectors,
   current,
 }: {
-  people: Choice[];
+  /** The person the list is filtered by now, named. */
+  person: Choice | null;
   events: Choice[];
   sectors: Choice[];
   current: { person?: string; event?: string; sector?: string };
 }) {
   const active = Boolean(current.person || current.event || current.sector);
-  const selects: { name: 'person' | 'event' | 'sector'; label: string; all: string; choices: Choice[] }[] = [
-    { name: 'person', label: 'Person', all: 'Anyone', choices: people },
+  const selects: { name: 'event' | 'sector'; label: string; all: string; choices: Choice[] }[] = [
     { name: 'event', label: 'Event', all: 'Any event', choices: events },
     { name: 'sector', label: 'Sector', all: 'Any sector', choices: sectors },
   ];
@@ -33,6 +38,7 @@ export function FollowUpFilters({
         Filter{active ? ' (on)' : ''}
       </summary>
       <form method="get" className="grid gap-3 border-t border-zinc-200 p-4 sm:grid-cols-3 dark:border-zinc-800">
+        <PersonPicker key={person?.id ?? 'anyone'} id="filter-person" name="person" label="Person" initial={person} filter />
         {selects.map((s) => (
           <div key={s.name} className="space-y-1.5">
             <label htmlFor={`filter-${s.name}`} className="block text-sm font-medium">
