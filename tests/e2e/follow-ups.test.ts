@@ -182,6 +182,22 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
     await page.goto('/follow-ups');
     await expect.poll(() => list.group('No date').getByRole('link', { name: 'Sam Jones' }).count()).toBe(1);
+
+    // The person filter finds them as one types too (no list of everyone in the page), by keyboard.
+    expect((await page.request.post('/api/v1/follow-ups', { headers: { Origin: origin }, data: { action: 'Unrelated errand' } })).status()).toBe(201);
+    await page.reload();
+    expect(await list.groupItems('No date')).toEqual(['Send the deck', 'Unrelated errand'].sort());
+    await page.getByText('Filter', { exact: true }).click();
+    const personFilter = page.getByLabel('Person', { exact: true });
+    await personFilter.fill('sam');
+    await expect.poll(() => page.getByRole('list', { name: 'Matching people' }).innerText()).toContain('Sam Jones');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await personFilter.inputValue()).toBe('Sam Jones');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/person=[0-9a-f-]{36}/);
+    await expect.poll(() => list.groupItems('No date')).toEqual(['Send the deck']);
+    expect(await page.getByLabel('Person', { exact: true }).inputValue()).toBe('Sam Jones');
     await expectNoHorizontalScroll(page);
     expect(errors).toEqual([]);
     await context.close();
