@@ -167,7 +167,11 @@ describe('backup', () => {
     const b = await createTestUser();
     await runImport(b.id, 'backup', first);
     expect(comparable(await all(backupChunks(b.id)))).toEqual(comparable(first));
-    expect(await getPerson(b.id, own.id)).toMatchObject({ keepInTouch: { unit: 'days', every: 45 }, lastContactOn: '2026-03-01', nextContactDue: '2026-04-15' });
+    expect(await getPerson(b.id, own.id)).toMatchObject({
+      keepInTouch: { unit: 'days', every: 45 },
+      lastContactOn: '2026-03-01',
+      nextContactDue: '2026-04-15',
+    });
     expect(await getPerson(b.id, bySector.id)).toMatchObject({ keepInTouch: null, lastContactOn: '2026-02-10', nextContactDue: '2026-05-10' });
   });
 

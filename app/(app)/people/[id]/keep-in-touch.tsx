@@ -110,7 +110,7 @@ export function CadenceForm({
   return (
     <form action={action} noValidate className="space-y-3" aria-label="Keep in touch">
       <input type="hidden" name="version" value={version} />
-      <Field id={id('every')} label="Keep in touch" errors={e.keepInTouch}>
+      <Field id={id('every')} label="How often" errors={e.keepInTouch}>
         {(describedBy, invalid) => (
           <select
             id={id('every')}
