@@ -12,7 +12,7 @@ import { useToast, type Toast } from './toast';
 
 const GROUPS: DueGroup[] = ['overdue', 'today', 'week'];
 const small =
-  'inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
+  'inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-2.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
 
 /**
  * "Get back in touch": the people due a contact, as Overdue / Today / This week, each with one-tap Done (logs
@@ -94,7 +94,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
           </p>
         </div>
       </div>
-      <div className="flex flex-wrap gap-2 pl-8 sm:pl-0">
+      <div className="flex flex-wrap gap-1.5">
         <button
           type="button"
           className={small}
