@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays } from '@/lib/follow-ups/dates';
 
 /**
  * A keep-in-touch cadence: every so many calendar months (in the user's time zone: 31 January + 1 month is the last
@@ -102,3 +103,15 @@ export const cadenceFormSchema = z
     }
     return { unit: 'months', every: CHOICE_MONTHS[v.keepInTouch]! };
   });
+
+/** How far a snooze reaches: a week, or a month (a calendar month, like a monthly cadence). */
+export const SNOOZE_TARGETS = ['week', 'month'] as const;
+export type ContactSnooze = (typeof SNOOZE_TARGETS)[number];
+
+/** The day a snooze ends, from the user's today. */
+export function contactSnoozeDay(target: ContactSnooze, today: string): string {
+  if (target === 'week') return addDays(today, 7);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate(); // days in the next month
+  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
-import { addDays, weekEndFrom } from '@/lib/follow-ups/dates';
+import { weekEndFrom } from '@/lib/follow-ups/dates';
 import { createInteraction, type InteractionItem } from '@/lib/interactions/queries';
 import { MARKED_IN_TOUCH } from '@/lib/interactions/validation';
 import { displayName } from '@/lib/people/display-name';
@@ -52,18 +52,6 @@ export async function listDueContacts(userId: string, today: string, opts: { unt
     lastContactOn: r.lastContactOn,
     cadence: cadenceFromColumns(r.unit, r.every === null ? null : Number(r.every)),
   }));
-}
-
-/** How far a snooze reaches: a week, or a month (a calendar month, like a monthly cadence). */
-export const SNOOZE_TARGETS = ['week', 'month'] as const;
-export type ContactSnooze = (typeof SNOOZE_TARGETS)[number];
-
-/** The day a snooze ends, from the user's today. */
-export function contactSnoozeDay(target: ContactSnooze, today: string): string {
-  if (target === 'week') return addDays(today, 7);
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate(); // days in the next month
-  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
 /** Snoozes a person's reminder until `until` (null lifts the snooze); answers the previous snooze, for undo. */

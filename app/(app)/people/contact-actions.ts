@@ -8,7 +8,8 @@ import { todayIn } from '@/lib/follow-ups/counts';
 import { createInteraction, deleteInteraction, restoreInteraction } from '@/lib/interactions/queries';
 import { createInteractionSchema } from '@/lib/interactions/validation';
 import { cadenceFormSchema } from '@/lib/keep-in-touch/cadence';
-import { contactSnoozeDay, markInTouch, snoozeContact, SNOOZE_TARGETS } from '@/lib/keep-in-touch/queries';
+import { contactSnoozeDay, SNOOZE_TARGETS } from '@/lib/keep-in-touch/cadence';
+import { markInTouch, snoozeContact } from '@/lib/keep-in-touch/queries';
 import { updatePerson, type PersonView } from '@/lib/people/queries';
 import { dayInput } from '@/lib/validation/dates';
 
