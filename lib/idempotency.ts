@@ -43,7 +43,7 @@ export function fingerprint(value: unknown): string {
  * Every write that takes an idempotency key names its scope `<feature>.<verb>`, the same for the form and the
  * API, so a key sent to both for the same request creates one record.
  */
-export const IDEMPOTENCY_SCOPES = ['people.create', 'follow-ups.create', 'posts.create', 'events.create'] as const;
+export const IDEMPOTENCY_SCOPES = ['people.create', 'follow-ups.create', 'posts.create', 'events.create', 'interactions.create'] as const;
 export type IdempotencyScope = (typeof IDEMPOTENCY_SCOPES)[number];
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;

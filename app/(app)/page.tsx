@@ -6,13 +6,14 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { upcomingEvents } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
-import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { formatDay } from '@/lib/follow-ups/dates';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
-import { ComingUp, DormantContacts, LatestEvents } from './_dashboard/panels';
+import { ComingUp, GetBackInTouchPanel, LatestEvents } from './_dashboard/panels';
+import { listDueContacts } from '@/lib/keep-in-touch/queries';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -21,12 +22,12 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
   const now = new Date();
-  const [overdue, dueToday, upcoming, events, dormant, sectors, months, progress, comingUp] = await Promise.all([
+  const [overdue, dueToday, upcoming, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
     listFollowUps(user.id, today, { due: 'overdue', limit: 10 }),
     listFollowUps(user.id, today, { due: 'today', limit: 10 }),
     listFollowUps(user.id, today, { due: 'week', limit: 3 }),
     latestEvents(user.id, 5, now),
-    dormantContacts(user.id, now),
+    listDueContacts(user.id, today, { limit: 8 }),
     peopleBySector(user.id),
     eventsPerMonth(user.id, user.timeZone, today, user.locale),
     followUpProgress(user.id, today, now),
@@ -92,7 +93,7 @@ export default async function DashboardPage() {
         {comingUp.length ? <ComingUp events={comingUp} timeZone={user.timeZone} locale={user.locale} /> : null}
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
           <LatestEvents events={events} timeZone={user.timeZone} locale={user.locale} />
-          <DormantContacts people={dormant} now={now} />
+          <GetBackInTouchPanel items={dueContacts} today={today} locale={user.locale} />
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3 [&>*]:min-w-0">
           <FollowUpProgressBar data={progress} />

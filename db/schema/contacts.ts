@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
 import { users } from './users';
 
@@ -18,6 +18,12 @@ export const DEFAULT_SECTORS = [
   'Other',
 ] as const;
 
+/**
+ * How often to keep in touch: 'months' (calendar months in the user's time zone: 1, 3, 6 or 12), 'days' (1 to 3650),
+ * or 'none' (a person only: no reminder, whatever their sector's default).
+ */
+export const keepInTouchUnit = pgEnum('keep_in_touch_unit', ['none', 'days', 'months']);
+
 export const sectors = pgTable(
   'sectors',
   {
@@ -31,8 +37,19 @@ export const sectors = pgTable(
     createdAt: createdAt(),
     /** Set when merged into another sector: kept (same id, every column) for undo, removed for good by the purge. */
     deletedAt: deletedAt(),
+    /** The keep-in-touch default of everyone in the sector without a cadence of their own (never 'none'). */
+    keepInTouchUnit: keepInTouchUnit(),
+    keepInTouchEvery: integer(),
+    /** When the default last changed (set by a trigger): the clock of someone never contacted starts here. */
+    keepInTouchSince: timestamp({ withTimezone: true }),
   },
   (t) => [
+    check(
+      'sectors_keep_in_touch_check',
+      sql`(${t.keepInTouchUnit} is null and ${t.keepInTouchEvery} is null)
+        or (${t.keepInTouchUnit} = 'days' and ${t.keepInTouchEvery} between 1 and 3650)
+        or (${t.keepInTouchUnit} = 'months' and ${t.keepInTouchEvery} in (1, 3, 6, 12))`,
+    ),
     // Names are unique among live sectors: one merged away frees its name, and undo refuses if it was taken since.
     uniqueIndex('sectors_user_name_key')
       .on(t.userId, sql`lower(${t.name})`)
@@ -91,8 +108,25 @@ export const people = pgTable(
     notes: text(),
     /** "Don't name in public": posts describe the person by role and organisation. */
     keepPrivate: boolean().notNull().default(false),
-    /** Denormalised from encounters so lists sort by it without a join. */
+    /**
+     * Denormalised from encounters so lists sort by it without a join: the latest event that has started where the
+     * person was met or spoke (never one where they were only mentioned). Kept by the people_search triggers.
+     */
     lastMetAt: timestamp({ withTimezone: true }),
+    /** The person's own keep-in-touch cadence; null follows their effective sector's default, 'none' overrides it. */
+    keepInTouchUnit: keepInTouchUnit(),
+    keepInTouchEvery: integer(),
+    /** When the person's own cadence last changed (set by a trigger): the clock of someone never contacted starts here. */
+    keepInTouchSince: timestamp({ withTimezone: true }),
+    /** "Snooze": not due before this day (in the user's time zone). */
+    contactSnoozedUntil: date({ mode: 'string' }),
+    /**
+     * Derived (migration 0019's triggers): the day, in the user's time zone, of the last real contact: an event that
+     * has started where they were met or spoke, a follow-up with them done, or a logged interaction.
+     */
+    lastContactOn: date({ mode: 'string' }),
+    /** Derived: when a contact is next due (last contact + cadence, not before the snooze); null without a cadence. */
+    nextContactDue: date({ mode: 'string' }),
     /**
      * Everything a user might remember about the person (name, role, organisation, sector, notes, topics,
      * events), kept up to date by the people_search triggers (migration 0014); its words are indexed in search_vector.
@@ -133,6 +167,17 @@ export const people = pgTable(
       .on(t.userId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
     index('people_title_vector_idx').using('gin', t.titleVector),
+    // "Get back in touch": the people due by a day, earliest first.
+    index('people_user_next_contact_idx')
+      .on(t.userId, t.nextContactDue)
+      .where(sql`${t.deletedAt} is null and ${t.nextContactDue} is not null`),
+    check(
+      'people_keep_in_touch_check',
+      sql`(${t.keepInTouchUnit} is null and ${t.keepInTouchEvery} is null)
+        or (${t.keepInTouchUnit} = 'none' and ${t.keepInTouchEvery} is null)
+        or (${t.keepInTouchUnit} = 'days' and ${t.keepInTouchEvery} between 1 and 3650)
+        or (${t.keepInTouchUnit} = 'months' and ${t.keepInTouchEvery} in (1, 3, 6, 12))`,
+    ),
   ],
 );
 

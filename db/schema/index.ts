@@ -4,3 +4,4 @@ export * from './events';
 export * from './follow-ups';
 export * from './posts';
 export * from './merges';
+export * from './interactions';

@@ -1,6 +1,7 @@
 import { eventEndpoints } from '@/lib/events/openapi';
 import { factEndpoints } from '@/lib/facts/openapi';
 import { followUpEndpoints } from '@/lib/follow-ups/openapi';
+import { interactionEndpoints } from '@/lib/interactions/openapi';
 import { importExportEndpoints } from '@/lib/import/openapi';
 import { peopleEndpoints } from '@/lib/people/openapi';
 import { postEndpoints } from '@/lib/posts/openapi';
@@ -31,6 +32,7 @@ export const endpoints: EndpointDoc[] = [
   ...factEndpoints,
   ...followUpEndpoints,
   ...importExportEndpoints,
+  ...interactionEndpoints,
   ...peopleEndpoints,
   ...postEndpoints,
   ...reviewEndpoints,

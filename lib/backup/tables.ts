@@ -8,6 +8,7 @@ import {
   eventTopics,
   followUps,
   insights,
+  interactions,
   networkingEvents,
   organisations,
   people,
@@ -18,9 +19,12 @@ import {
 } from '@/db/schema';
 
 export const BACKUP_FORMAT = 'rapport-backup';
-/** Version 2 added `personTopics`; a version 1 backup (which has none) still restores. */
-export const BACKUP_VERSION = 2;
-const READABLE_VERSIONS = [1, 2] as const;
+/**
+ * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors;
+ * older backups (which have none) still restore.
+ */
+export const BACKUP_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -41,7 +45,7 @@ export interface BackupTable {
   liveOnly?: true;
 }
 
-const derived = ['searchText', 'searchVector', 'titleText', 'titleVector', 'effectiveSectorId', 'lastMetAt'];
+const derived = ['searchText', 'searchVector', 'titleText', 'titleVector', 'effectiveSectorId', 'lastMetAt', 'lastContactOn', 'nextContactDue'];
 
 export const BACKUP_TABLES: BackupTable[] = [
   {
@@ -83,6 +87,7 @@ export const BACKUP_TABLES: BackupTable[] = [
   },
   { key: 'insights', table: insights, order: [insights.id], omit: ['searchVector'], refs: { eventId: 'events', personId: 'people' } },
   { key: 'followUps', table: followUps, order: [followUps.id], omit: [], refs: { personId: 'people', eventId: 'events' } },
+  { key: 'interactions', table: interactions, order: [interactions.id], omit: [], refs: { personId: 'people' } },
   { key: 'posts', table: posts, order: [posts.id], omit: [], refs: { eventId: 'events' }, natural: { column: 'slug', sql: (a) => a } },
 ];
 
@@ -137,7 +142,7 @@ export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `Not a Rapport backup (format must be "${BACKUP_FORMAT}")` }),
   version: z.union(
     READABLE_VERSIONS.map((v) => z.literal(v)),
-    { error: `This backup's version cannot be read here (only versions ${READABLE_VERSIONS.join(' and ')})` },
+    { error: `This backup's version cannot be read here (only versions ${READABLE_VERSIONS.join(', ')})` },
   ),
   exportedAt: z.string().optional(),
   account: z

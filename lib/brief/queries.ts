@@ -183,7 +183,8 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
 
   const byPerson = new Map<string, BriefPerson>();
   const people = found.map((r): BriefPerson => {
-    // people.last_met_at counts every event, an upcoming one too: a date after `now` is an expectation, not a meeting.
+    // people.last_met_at counts only events that had started when it was last refreshed (migration 0019); one whose
+    // start passed since is picked up by housekeeping. A brief asked about a past `now` still never shows a later date.
     const lastMet = r.last_met_at ? at(r.last_met_at) : null;
     const lastMetAnywhere = lastMet && lastMet.getTime() <= now.getTime() ? lastMet : null;
     const p: BriefPerson = {

@@ -4,6 +4,9 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { sha256 } from '@/lib/api/tokens';
 import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
+import { todayIn } from '@/lib/follow-ups/counts';
+import { addDays } from '@/lib/follow-ups/dates';
+import { listDueContacts, type DueContact } from '@/lib/keep-in-touch/queries';
 import { buildCalendar, type AllDayEntry, type WeeklyEntry } from './ics';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
@@ -18,6 +21,26 @@ function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: D
     description: `${context ? context + '\n\n' : ''}Open in Rapport: ${link}`,
     url: link,
     stamp,
+  };
+}
+
+/** How far ahead, and how many, due contacts the feed carries. */
+const CONTACTS_AHEAD_DAYS = 366;
+const MAX_CONTACT_ENTRIES = 1000;
+
+/**
+ * A person due a contact: an all-day entry on the due day, its UID the person's (so a subscribed calendar moves the
+ * one entry when the day changes, rather than adding another). Its stamp is the due day, which changes with it.
+ */
+export function contactEntry(c: DueContact, origin: string): AllDayEntry {
+  const link = `${origin}/people/${c.id}`;
+  return {
+    uid: `keep-in-touch-${c.id}@rapport`,
+    day: c.dueOn,
+    summary: `Get back in touch: ${c.displayName}`,
+    description: `${c.lastContactOn ? `Last contact ${c.lastContactOn}` : 'No contact yet'}\n\nOpen in Rapport: ${link}`,
+    url: link,
+    stamp: new Date(`${c.dueOn}T00:00:00Z`),
   };
 }
 
@@ -39,15 +62,20 @@ export function weeklyReviewEntry(timeZone: string, origin: string): WeeklyEntry
   };
 }
 
-/** The user's open, dated follow-ups, and the weekly review, as an iCalendar feed; links point at `origin`. */
+/**
+ * The user's open, dated follow-ups, the people due a contact (the next year of them), and the weekly review, as an
+ * iCalendar feed; links point at `origin`.
+ */
 export async function followUpsCalendar(userId: string, origin: string): Promise<string> {
   const [items, [user]] = await Promise.all([
     listDatedOpenFollowUps(userId),
     db.select({ timeZone: users.timeZone, weeklyReview: users.weeklyReviewInFeed }).from(users).where(eq(users.id, userId)),
   ]);
+  const today = todayIn(user?.timeZone ?? 'UTC');
+  const contacts = await listDueContacts(userId, today, { until: addDays(today, CONTACTS_AHEAD_DAYS), limit: MAX_CONTACT_ENTRIES });
   return buildCalendar(
     'Rapport follow-ups',
-    items.map((i) => entryFor(i, origin, i.updatedAt)),
+    [...items.map((i) => entryFor(i, origin, i.updatedAt)), ...contacts.map((c) => contactEntry(c, origin))],
     user?.weeklyReview ? [weeklyReviewEntry(user.timeZone, origin)] : [],
   );
 }

@@ -3,14 +3,8 @@ import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
 import { addDays } from '@/lib/follow-ups/dates';
-import { displayName } from '@/lib/people/display-name';
 import { dateFormat } from '@/lib/intl';
 import { newestEventsFirst } from '@/lib/events/order';
-
-/** "For a while": met more than once, but not in this many days. */
-export const DORMANT_AFTER_DAYS = 60;
-/** How many of the longest-unseen people are checked for repeat meetings. */
-const DORMANT_CANDIDATES = 500;
 
 /**
  * The latest events that have happened (by `now`: one created ahead of time shows under "Coming up" instead),
@@ -34,52 +28,6 @@ export async function latestEvents(userId: string, limit = 5, now = new Date()) 
       .orderBy(...newestEventsFirst)
       .limit(limit)
   );
-}
-
-export interface DormantContact {
-  id: string;
-  displayName: string;
-  lastMetAt: Date;
-  events: number;
-}
-
-/**
- * People met at two or more events whose last meeting is over DORMANT_AFTER_DAYS ago, longest first. It walks the
- * people index by last-met date and counts meetings only for a bounded batch of candidates, so a large address
- * book costs milliseconds, not a scan of every encounter.
- */
-export async function dormantContacts(userId: string, now = new Date(), limit = 6): Promise<DormantContact[]> {
-  const cutoff = new Date(now.getTime() - DORMANT_AFTER_DAYS * 86_400_000);
-  const found = await rows<{ id: string; name: string | null; role: string | null; organisation: string | null; last_met: string | Date; events: number }>(
-    db,
-    sql`
-      with candidates as materialized (
-        select p.id, p.name, p.role, p.organisation_id, p.last_met_at
-        from people p
-        where p.user_id = ${userId} and p.deleted_at is null and p.last_met_at < ${cutoff.toISOString()}::timestamptz
-        -- exactly the people_user_last_met_idx order read backwards, so the scan stops after the batch
-        order by p.last_met_at asc nulls first, p.id desc
-        limit ${DORMANT_CANDIDATES}
-      )
-      select c.id, c.name, c.role, o.name as organisation, c.last_met_at as last_met, met.events
-      from candidates c
-      left join organisations o on o.id = c.organisation_id and o.user_id = ${userId}
-      cross join lateral (
-        select count(distinct en.event_id)::int as events
-        from encounters en
-        join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
-        where en.person_id = c.id and en.user_id = ${userId} and en.relation <> 'mentioned'
-      ) met
-      where met.events >= 2
-      order by c.last_met_at asc nulls first, c.id desc
-      limit ${limit}`,
-  );
-  return found.map((r) => ({
-    id: r.id,
-    displayName: displayName({ ...r, organisationName: r.organisation }),
-    lastMetAt: new Date(r.last_met),
-    events: Number(r.events),
-  }));
 }
 
 export interface Bucket {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { followUps, idempotencyKeys, networkingEvents, organisations, people, posts, sectors } from '@/db/schema';
+import { followUps, idempotencyKeys, interactions, networkingEvents, organisations, people, posts, sectors } from '@/db/schema';
 import { restoreEvent } from '@/lib/events/write';
 import { restoreFollowUp } from '@/lib/follow-ups/mutations';
 import { displayName } from '@/lib/people/display-name';
@@ -123,8 +123,9 @@ export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<Purge
   const postCount = await gone(posts);
   const eventCount = await gone(networkingEvents);
   const personCount = await gone(people);
-  // Organisations and sectors merged away were kept only for undo; their merges went above.
-  for (const table of [organisations, sectors]) {
+  // Organisations and sectors merged away were kept only for undo; their merges went above. A logged contact deleted
+  // is undone from the person page's toast, not listed in Recently deleted.
+  for (const table of [organisations, sectors, interactions]) {
     await conn.execute(
       sql`delete from ${table} where id in (
             select id from ${table} where deleted_at is not null and ${deletedBeforeWindow(sql`deleted_at`, now)} limit ${PURGE_BATCH})`,

@@ -13,6 +13,8 @@ export interface HousekeepingReport {
   sessions: number;
   idempotencyKeys: number;
   purged: PurgeCounts;
+  /** People whose last meeting moved because an event logged ahead of time has now started. */
+  startedEvents: number;
 }
 
 /** The advisory lock every app server asks for: whoever holds it does the run, the others skip theirs. */
@@ -23,6 +25,26 @@ const BATCH = 5000;
 
 async function deleteCount(tx: Tx, query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await rows<{ n: number }>(tx, sql`with gone as (${query} returning 1) select count(*)::int as n from gone`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * An event's start passing fires no trigger, and last_met_at / last_contact_on count only events that have started
+ * (by the database clock, as the triggers do): the people met at an event that has started since their last
+ * refresh are refreshed here, so an evening logged ahead counts within one run of its start.
+ */
+async function refreshStartedEvents(tx: Tx): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`with due as (
+          select distinct e.person_id from encounters e
+            join events ev on ev.id = e.event_id and ev.user_id = e.user_id and ev.deleted_at is null
+            join people p on p.id = e.person_id and p.user_id = e.user_id and p.deleted_at is null
+           where e.relation <> 'mentioned' and ev.starts_at <= now()
+             and ev.starts_at > coalesce(p.last_met_at, '-infinity'::timestamptz)
+           limit ${BATCH})
+        select people_search_refresh(array(select person_id from due)), (select count(*)::int from due) as n`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -51,6 +73,7 @@ export async function runHousekeeping(now?: Date): Promise<HousekeepingReport | 
              where created_at < ${at} - make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS}) limit ${BATCH})`,
     );
     const purged = await purgeExpired(tx, now);
-    return { rateLimits: rateLimitCount, sessions: sessionCount, idempotencyKeys: keyCount, purged };
+    const startedEvents = await refreshStartedEvents(tx);
+    return { rateLimits: rateLimitCount, sessions: sessionCount, idempotencyKeys: keyCount, purged, startedEvents };
   });
 }

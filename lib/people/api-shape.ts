@@ -12,6 +12,9 @@ export function toApiListItem(p: PersonListItem) {
     sector: p.sector?.name ?? null,
     email: p.email,
     lastMetAt: p.lastMetAt?.toISOString() ?? null,
+    keepInTouch: p.keepInTouch,
+    nextContactDue: p.nextContactDue,
+    lastContactAt: p.lastContactOn,
   };
 }
 
@@ -32,6 +35,11 @@ export function toApiPerson(p: PersonView) {
     topics: p.topics,
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt?.toISOString() ?? null,
+    keepInTouch: p.keepInTouch,
+    effectiveKeepInTouch: p.keepInTouch ?? p.sectorKeepInTouch,
+    nextContactDue: p.nextContactDue,
+    lastContactAt: p.lastContactOn,
+    contactSnoozedUntil: p.contactSnoozedUntil,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

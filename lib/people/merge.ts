@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { encounters, encounterTopics, followUps, insights, people, type EncounterRelation, type PersonRow } from '@/db/schema';
+import { encounters, encounterTopics, followUps, insights, interactions, people, type EncounterRelation, type PersonRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
 import { displayName } from './display-name';
@@ -36,7 +36,8 @@ interface PersonMergeSnapshot {
   keptBefore: RowJson;
   merged: RowJson;
   keptVersionAfter: number;
-  moved: { encounters: string[]; insights: string[]; followUps: string[] };
+  /** `interactions` is absent in merges recorded before logged contacts existed. */
+  moved: { encounters: string[]; insights: string[]; followUps: string[]; interactions?: string[] };
   /** Encounters at events both attended: the kept one as it was, the other one whole, and their topics. */
   folded: { keep: RowJson; keepTopicIds: string[]; other: RowJson; otherTopicIds: string[] }[];
   /**
@@ -155,6 +156,12 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       .set({ personId: rowKeep.id })
       .where(and(eq(followUps.userId, userId), eq(followUps.personId, rowOther.id)))
       .returning({ id: followUps.id });
+    // Logged contacts (deleted ones too, so an undo of their deletion still finds them with the kept person).
+    const movedInteractions = await tx
+      .update(interactions)
+      .set({ personId: rowKeep.id })
+      .where(and(eq(interactions.userId, userId), eq(interactions.personId, rowOther.id)))
+      .returning({ id: interactions.id });
 
     // Their own topics join the kept person's; theirs stay on their row, which undo brings back.
     const addedTopics = await rows<{ topic_id: string }>(
@@ -178,6 +185,9 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
         links: [...new Set([...rowKeep.links, ...rowOther.links])],
         notes: mergeNotes(rowKeep.notes, rowOther.notes),
         keepPrivate: rowKeep.keepPrivate || rowOther.keepPrivate,
+        // The kept person's cadence, unless they have none of their own; a snooze likewise.
+        ...(rowKeep.keepInTouchUnit === null ? { keepInTouchUnit: rowOther.keepInTouchUnit, keepInTouchEvery: rowOther.keepInTouchEvery } : {}),
+        contactSnoozedUntil: rowKeep.contactSnoozedUntil ?? rowOther.contactSnoozedUntil,
         version: sql`${people.version} + 1`,
         updatedAt: new Date(),
       })
@@ -189,7 +199,12 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       keptBefore: keptBefore!,
       merged: merged!,
       keptVersionAfter: after!.version,
-      moved: { encounters: moving.sort(), insights: movedInsights.map((r) => r.id).sort(), followUps: movedFollowUps.map((r) => r.id).sort() },
+      moved: {
+        encounters: moving.sort(),
+        insights: movedInsights.map((r) => r.id).sort(),
+        followUps: movedFollowUps.map((r) => r.id).sort(),
+        interactions: movedInteractions.map((r) => r.id).sort(),
+      },
       folded,
       addedTopicIds: addedTopics.map((t) => t.topic_id).sort(),
     };
@@ -253,6 +268,16 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
     s.moved.followUps,
     'follow-ups',
   );
+  const movedInteractions = s.moved.interactions ?? [];
+  await moveBack(
+    tx
+      .update(interactions)
+      .set({ personId: mergedId })
+      .where(and(eq(interactions.userId, userId), eq(interactions.personId, keptId), inArray(interactions.id, ids(movedInteractions))))
+      .returning({ id: interactions.id }),
+    movedInteractions,
+    'logged contacts',
+  );
   for (const f of s.folded) {
     const restored = await rows<{ id: string }>(
       tx,
@@ -280,6 +305,8 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
   await tx.execute(sql`
     update people p set name = r.name, role = r.role, organisation_id = r.organisation_id, sector_id = r.sector_id,
            email = r.email, phone = r.phone, links = r.links, notes = r.notes, keep_private = r.keep_private,
+           keep_in_touch_unit = r.keep_in_touch_unit, keep_in_touch_every = r.keep_in_touch_every,
+           contact_snoozed_until = r.contact_snoozed_until,
            version = p.version + 1, updated_at = now()
       from jsonb_populate_record(null::people, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where p.user_id = ${userId}::uuid and p.id = ${keptId}::uuid`);

@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
 import { organisationsQuerySchema } from '@/lib/organisations/queries';
+import { cadenceResponse } from '@/lib/keep-in-touch/cadence';
 import { createPersonSchema, patchPersonSchema, searchParamsSchema } from './validation';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
+const keepInTouch = cadenceResponse
+  .nullable()
+  .describe(
+    "The person's own keep-in-touch cadence ({unit: 'months', every: 1|3|6|12}, {unit: 'days', every: 1..3650} or {unit: 'none'}); null follows their sector's default",
+  );
+const contactFields = {
+  keepInTouch,
+  nextContactDue: z.string().nullable().describe('YYYY-MM-DD in the user’s time zone: last contact + cadence, never before a snooze; null without a cadence'),
+  lastContactAt: z
+    .string()
+    .nullable()
+    .describe(
+      'YYYY-MM-DD in the user’s time zone: the last real contact (met or spoke at an event that has started, a follow-up with them done, a logged interaction)',
+    ),
+};
 const listItem = z.object({
   id: z.uuid(),
   name: z.string().nullable(),
@@ -12,7 +28,8 @@ const listItem = z.object({
   organisation: ref.nullable(),
   sector: z.string().nullable().describe("Effective sector: the person's own, else their organisation's"),
   email: z.string().nullable(),
-  lastMetAt: z.string().nullable(),
+  lastMetAt: z.string().nullable().describe('The latest event that has started where they were met or spoke (never only mentioned)'),
+  ...contactFields,
 });
 /** A person as the API answers: the serializer of every route that returns one. */
 export const personResponse = z.object({
@@ -29,7 +46,10 @@ export const personResponse = z.object({
   notes: z.string().nullable(),
   topics: z.array(z.string()).describe('Topics the person is known for, apart from any event (vCard CATEGORIES)'),
   keepPrivate: z.boolean().describe('Never named in public posts'),
-  lastMetAt: z.string().nullable(),
+  lastMetAt: z.string().nullable().describe('The latest event that has started where they were met or spoke (never only mentioned)'),
+  ...contactFields,
+  effectiveKeepInTouch: cadenceResponse.nullable().describe('The cadence that applies: their own, else their sector’s default'),
+  contactSnoozedUntil: z.string().nullable().describe('YYYY-MM-DD: not due before this day'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -5,6 +5,7 @@ import { deletedWithinWindow } from '@/lib/deleted/window';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
+import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
 import { displayName } from './display-name';
 import { listPersonTopics, setPersonTopics } from './topics';
 import type { PersonInput, PersonPatch } from './validation';
@@ -30,6 +31,15 @@ export interface PersonView {
   topics: string[];
   keepPrivate: boolean;
   lastMetAt: Date | null;
+  /** The person's own keep-in-touch cadence; null follows their sector's default. */
+  keepInTouch: Cadence | null;
+  /** Their sector's default, what applies when keepInTouch is null. */
+  sectorKeepInTouch: Cadence | null;
+  /** The day (user's time zone) of the last real contact: met or spoke at an event, a follow-up done, a logged contact. */
+  lastContactOn: string | null;
+  /** When a contact is next due (never before the snooze); null without a cadence. */
+  nextContactDue: string | null;
+  contactSnoozedUntil: string | null;
   version: number;
   /** True for a soft-deleted person (only with includeDeleted). */
   deleted: boolean;
@@ -46,6 +56,8 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
       orgName: organisations.name,
       orgSectorId: organisations.sectorId,
       sectorName: sectors.name,
+      sectorUnit: sectors.keepInTouchUnit,
+      sectorEvery: sectors.keepInTouchEvery,
     })
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
@@ -70,6 +82,11 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
     topics: await listPersonTopics(conn, userId, p.id),
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt,
+    keepInTouch: cadenceFromColumns(p.keepInTouchUnit, p.keepInTouchEvery),
+    sectorKeepInTouch: cadenceFromColumns(row.sectorUnit, row.sectorEvery),
+    lastContactOn: p.lastContactOn,
+    nextContactDue: p.nextContactDue,
+    contactSnoozedUntil: p.contactSnoozedUntil,
     version: p.version,
     deleted: p.deletedAt !== null,
     createdAt: p.createdAt,
@@ -116,7 +133,11 @@ export async function createPerson(userId: string, input: PersonInput, conn?: Db
  * Saves an edit made against `version`. A stale version throws VersionConflictError carrying the current
  * copy, so the editor can show what changed without losing the user's text.
  */
-export async function updatePerson(userId: string, id: string, input: Partial<PersonInput> & { version: number }): Promise<PersonView> {
+export async function updatePerson(
+  userId: string,
+  id: string,
+  input: Partial<PersonInput> & { version: number; keepInTouch?: Cadence | null },
+): Promise<PersonView> {
   return db.transaction(async (tx) => {
     const current = await getPerson(userId, id, { conn: tx });
     const set: Partial<typeof people.$inferInsert> = {};
@@ -127,6 +148,7 @@ export async function updatePerson(userId: string, id: string, input: Partial<Pe
     for (const key of ['name', 'role', 'sectorId', 'email', 'phone', 'links', 'notes', 'keepPrivate'] as const) {
       if (key in input && input[key] !== undefined) (set as Record<string, unknown>)[key] = input[key];
     }
+    if (input.keepInTouch !== undefined) Object.assign(set, cadenceColumns(input.keepInTouch));
     const [row] = await tx
       .update(people)
       .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })

@@ -109,10 +109,18 @@ export interface ListRow extends Record<string, unknown> {
   organisation_name: string | null;
   sector_id: string | null;
   sector_name: string | null;
+  next_contact_due: string | null;
+  last_contact_on: string | null;
+  kit_unit: string | null;
+  kit_every: number | null;
   score: string | number | null;
   /** From the lower tier of a tiered search (no word in name, role or organisation). */
   lower: boolean;
 }
+
+/** The keep-in-touch columns a list row carries (the API's people list shows them). */
+const CONTACT_COLUMNS = sql`p.next_contact_due::text as next_contact_due, p.last_contact_on::text as last_contact_on,
+  p.keep_in_touch_unit::text as kit_unit, p.keep_in_touch_every as kit_every`;
 
 /** One page of matches (plus one, to know whether there is more), best first. */
 export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boolean, cursor: SearchCursor | null, limit: number) {
@@ -120,8 +128,8 @@ export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boole
   return rows<ListRow>(
     conn,
     sql`select x.id, x.name, x.role, x.email, x.last_met_ms, x.met_key, x.organisation_id, x.organisation_name,
-               x.sector_id, x.sector_name, x.score, false as lower from (
-          select p.id, p.name, p.role, p.email, p.last_met_at,
+               x.sector_id, x.sector_name, x.next_contact_due, x.last_contact_on, x.kit_unit, x.kit_every, x.score, false as lower from (
+          select p.id, p.name, p.role, p.email, p.last_met_at, ${CONTACT_COLUMNS},
                  (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
                  p.organisation_id, o.name as organisation_name,
                  s.id as sector_id, s.name as sector_name,
@@ -141,7 +149,7 @@ export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boole
 export const RANKED_LIMIT = 50;
 
 function selectRow(score: SQL, lower: boolean): SQL {
-  return sql`p.id, p.name, p.role, p.email,
+  return sql`p.id, p.name, p.role, p.email, ${CONTACT_COLUMNS},
              (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
              p.organisation_id, o.name as organisation_name, s.id as sector_id, s.name as sector_name,
              ${score} as score, ${sql.raw(lower ? 'true' : 'false')} as lower`;

@@ -7,6 +7,7 @@ import { listPage, termsQuery, textMatch, tieredPage, vectorMatch, type Term } f
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
+import { cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
 
 export interface PersonListItem {
   id: string;
@@ -15,6 +16,10 @@ export interface PersonListItem {
   role: string | null;
   email: string | null;
   lastMetAt: Date | null;
+  /** The person's own keep-in-touch cadence (null: their sector's default). */
+  keepInTouch: Cadence | null;
+  nextContactDue: string | null;
+  lastContactOn: string | null;
   organisation: { id: string; name: string } | null;
   sector: { id: string; name: string } | null;
 }
@@ -407,6 +412,9 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
       role: r.role,
       email: r.email,
       lastMetAt: r.last_met_ms === null ? null : new Date(Number(r.last_met_ms)),
+      keepInTouch: cadenceFromColumns(r.kit_unit, r.kit_every === null ? null : Number(r.kit_every)),
+      nextContactDue: r.next_contact_due,
+      lastContactOn: r.last_contact_on,
       organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '' } : null,
       sector: r.sector_id ? { id: r.sector_id, name: r.sector_name ?? '' } : null,
     })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CANNOT_STORE, optionalText as text, queryText, storable } from '@/lib/validation/text';
 import { topicList, topicName } from '@/lib/topics/validation';
+import { cadenceSchema } from '@/lib/keep-in-touch/cadence';
 import { searchCursor } from './search-terms';
 
 /** Optional text of a person: "" clears the field (null), as a form sends it. */
@@ -87,6 +88,8 @@ export const patchPersonSchema = z
     notes: optionalText(10_000, 'Notes'),
     topics: z.array(topicName).max(30, 'At most 30 topics'),
     keepPrivate: z.boolean(),
+    /** The keep-in-touch cadence; null follows the sector's default. */
+    keepInTouch: cadenceSchema.nullable(),
     version: z.number({ error: 'Send the version you read' }).int().min(1),
   })
   .partial()

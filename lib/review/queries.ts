@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { DORMANT_AFTER_DAYS, dormantContacts } from '@/lib/dashboard/queries';
-import { todayIn } from '@/lib/follow-ups/counts';
+import { listDueContacts } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
 import { isoWeekName, reviewMonday, shiftDay } from './week';
 
@@ -34,18 +33,12 @@ export interface WeeklyReview {
 }
 
 /**
- * People due a contact by the end of the week. Until per-person keep-in-touch cadences exist (issue 15 pt 1), this is
- * the dashboard's rule: met (or heard speak) at two or more events, and not for DORMANT_AFTER_DAYS; due that many days
- * after the last meeting. One rule, read from the dashboard's query, so the two pages never disagree.
+ * People due a contact by the end of the week (Sunday): the keep-in-touch rule (lib/keep-in-touch), the same as the
+ * dashboard's "Get back in touch", so the two pages never disagree. Snoozed people are due on their snooze day.
  */
-export async function dueContactsForReview(userId: string, _from: string, to: string, timeZone: string): Promise<DueContact[]> {
-  const endOfWeek = await rows<{ at: string | Date }>(db, sql`select ((${shiftDay(to, 1)}::date::timestamp at time zone ${timeZone})) as at`);
-  const found = await dormantContacts(userId, new Date(endOfWeek[0]!.at), 50);
-  return found.map((c) => ({
-    id: c.id,
-    displayName: c.displayName,
-    dueOn: todayIn(timeZone, new Date(c.lastMetAt.getTime() + DORMANT_AFTER_DAYS * 86_400_000)),
-  }));
+export async function dueContactsForReview(userId: string, from: string, to: string): Promise<DueContact[]> {
+  const found = await listDueContacts(userId, from, { until: to, limit: 50 });
+  return found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn }));
 }
 
 /**
@@ -98,7 +91,7 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
           order by f.due_on, f.id
           limit 500`,
     ),
-    dueContactsForReview(userId, monday, sunday, timeZone),
+    dueContactsForReview(userId, monday, sunday),
   ]);
   return {
     week: isoWeekName(monday),
@@ -157,7 +150,7 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
   section(
     'Due a contact',
     r.dueContacts.map((c) => `${c.displayName}, due ${c.dueOn}`),
-    'Nobody you have met twice has gone two months without a meeting.',
+    'Nobody is due a contact by the end of the week.',
   );
   return out.join('\n');
 }

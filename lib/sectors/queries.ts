@@ -6,6 +6,7 @@ import { sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { peoplePerSector } from '@/lib/people/sector-counts';
 import { mergeSectors } from './merge';
+import { cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
 
 export interface SectorSummary {
   id: string;
@@ -14,6 +15,8 @@ export interface SectorSummary {
   /** People whose effective sector this is (their own, else their organisation's). */
   people: number;
   organisations: number;
+  /** The keep-in-touch default of people in the sector without their own (null: none). */
+  keepInTouch: Cadence | null;
 }
 
 export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLine: true, tooLong: 'Keep the name under 80 characters' });
@@ -21,9 +24,9 @@ export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLin
 /** The user's sectors by name, with how many people (kept counts, see peoplePerSector) and organisations are in each. */
 export async function listSectors(userId: string): Promise<SectorSummary[]> {
   const [found, perSector] = await Promise.all([
-    rows<{ id: string; name: string; version: number; organisations: number | string }>(
+    rows<{ id: string; name: string; version: number; organisations: number | string; unit: string | null; every: number | null }>(
       db,
-      sql`select s.id, s.name, s.version, coalesce(oc.n, 0) as organisations
+      sql`select s.id, s.name, s.version, coalesce(oc.n, 0) as organisations, s.keep_in_touch_unit as unit, s.keep_in_touch_every as every
             from sectors s
             left join (select o.sector_id, count(*) as n from organisations o
                         where o.user_id = ${userId}::uuid and o.deleted_at is null group by 1) oc on oc.sector_id = s.id
@@ -31,7 +34,14 @@ export async function listSectors(userId: string): Promise<SectorSummary[]> {
     ),
     peoplePerSector(db, userId),
   ]);
-  return found.map((r) => ({ id: r.id, name: r.name, version: Number(r.version), people: perSector[r.id] ?? 0, organisations: Number(r.organisations) }));
+  return found.map((r) => ({
+    id: r.id,
+    name: r.name,
+    version: Number(r.version),
+    people: perSector[r.id] ?? 0,
+    organisations: Number(r.organisations),
+    keepInTouch: cadenceFromColumns(r.unit, r.every === null ? null : Number(r.every)),
+  }));
 }
 
 /** Just the names and ids, for pickers. */

@@ -12,7 +12,8 @@ import postgres from 'postgres';
 import { closeDb, db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { getBrief, upcomingEvents } from '@/lib/brief/queries';
-import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { listDueContacts } from '@/lib/keep-in-touch/queries';
+import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { createEvent } from '@/lib/events/write';
 import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
@@ -95,7 +96,7 @@ async function main() {
         listFollowUps(uid, today, { due: 'today', limit: 10 }),
         listFollowUps(uid, today, { due: 'week', limit: 3 }),
         latestEvents(uid),
-        dormantContacts(uid, new Date()),
+        listDueContacts(uid, today),
         peopleBySector(uid),
         eventsPerMonth(uid, user.time_zone, today, user.locale),
         followUpProgress(uid, today, new Date()),

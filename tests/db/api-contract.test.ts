@@ -11,6 +11,8 @@ import * as eventSuggest from '@/app/api/v1/events/suggest/route';
 import * as followUpIcs from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
 import * as followUpOne from '@/app/api/v1/follow-ups/[id]/route';
 import * as followUps from '@/app/api/v1/follow-ups/route';
+import * as interactionOne from '@/app/api/v1/interactions/[id]/route';
+import * as interactions from '@/app/api/v1/interactions/route';
 import * as organisationOne from '@/app/api/v1/organisations/[id]/route';
 import * as organisations from '@/app/api/v1/organisations/route';
 import * as personOne from '@/app/api/v1/people/[id]/route';
@@ -52,6 +54,8 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/follow-ups': followUps,
   '/api/v1/follow-ups/{id}': followUpOne,
   '/api/v1/follow-ups/{id}/calendar.ics': followUpIcs,
+  '/api/v1/interactions': interactions,
+  '/api/v1/interactions/{id}': interactionOne,
   '/api/v1/organisations': organisations,
   '/api/v1/organisations/{id}': organisationOne,
   '/api/v1/people': people,
@@ -224,6 +228,40 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect((await call('PATCH', '/api/v1/follow-ups/{id}', { id: followUp.id }, { status: 'done', version: followUp.version })).status).toBe(200);
     expect((await call('GET', '/api/v1/follow-ups/{id}/calendar.ics', { id: followUp.id })).status).toBe(200);
     expect((await call('GET', '/api/v1/calendar.ics')).status).toBe(200);
+
+    // Keep in touch: a cadence on the person, logged contacts, and the due date they make.
+    const withCadence = await call('GET', '/api/v1/people/{id}', { id: person.id });
+    const cadenced = await call(
+      'PATCH',
+      '/api/v1/people/{id}',
+      { id: person.id },
+      { keepInTouch: { unit: 'days', every: 30 }, version: withCadence.body!.version },
+    );
+    expect(cadenced.status).toBe(200);
+    expect(cadenced.body!.keepInTouch).toEqual({ unit: 'days', every: 30 });
+    expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { keepInTouch: { unit: 'days', every: 0 }, version: 99 })).status).toBe(400);
+    const coffee = (await call('POST', '/api/v1/interactions', {}, { personId: person.id, kind: 'coffee', occurredOn: '2026-03-02', note: 'Flat white' }))
+      .body!;
+    expect((await call('GET', '/api/v1/people/{id}', { id: person.id })).body).toMatchObject({
+      lastContactAt: expect.any(String),
+      nextContactDue: expect.any(String),
+    });
+    expect((await call('POST', '/api/v1/interactions', {}, { personId: person.id, kind: 'lunch' })).status).toBe(400);
+    expect((await call('POST', '/api/v1/interactions', {}, { personId: crypto.randomUUID(), kind: 'call' })).status).toBe(404);
+    const listed = await call('GET', '/api/v1/interactions', {}, undefined, `?personId=${person.id}&limit=1`);
+    expect((listed.body as unknown as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([coffee.id]);
+    expect((await call('GET', '/api/v1/interactions', {}, undefined, '?cursor=nonsense')).status).toBe(400);
+    expect((await call('GET', '/api/v1/interactions/{id}', { id: coffee.id })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/interactions/{id}', { id: coffee.id }, { note: 'Oat flat white', version: coffee.version })).status).toBe(200);
+    expect((await call('PATCH', '/api/v1/interactions/{id}', { id: coffee.id }, { note: 'Stale', version: coffee.version })).status).toBe(409);
+    expect((await call('GET', '/api/v1/interactions/{id}', { id: crypto.randomUUID() })).status).toBe(404);
+    const peopleList = await call('GET', '/api/v1/people', {}, undefined, '?q=lin');
+    expect((peopleList.body as unknown as { items: Record<string, unknown>[] }).items[0]).toMatchObject({
+      keepInTouch: { unit: 'days', every: 30 },
+      lastContactAt: expect.any(String),
+      nextContactDue: expect.any(String),
+    });
+    expect((await call('DELETE', '/api/v1/interactions/{id}', { id: coffee.id })).status).toBe(204);
 
     const organisationId = (person.organisation as { id: string }).id;
     expect((await call('GET', '/api/v1/organisations')).status).toBe(200);

@@ -13,7 +13,12 @@ import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/rows';
+import { createInteraction, deleteInteraction } from '@/lib/interactions/queries';
+import { setSectorCadence } from '@/lib/keep-in-touch/queries';
+import { getPerson, patchPerson } from '@/lib/people/queries';
+import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
 const all = async (gen: AsyncGenerator<string>) => {
@@ -142,6 +147,32 @@ describe('backup', () => {
     expect(found.items.map((i) => i.name)).toEqual(['Priya Shah']);
     expect(found.items[0]!.id).not.toBe(p.id);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('carries cadences, sector defaults and logged contacts (deleted ones too); the due dates are computed again', async () => {
+    const a = await createTestUser();
+    const sector = await sectorId(a.id, 'Quarterly folk');
+    const [sv] = await rows<{ version: number }>(db, sql`select version from sectors where id = ${sector}::uuid`);
+    await setSectorCadence(a.id, sector, { unit: 'months', every: 3 }, sv!.version);
+    const own = await makePerson(a.id, { name: 'Own Cadence' });
+    const bySector = await makePerson(a.id, { name: 'By Sector', sector: 'Quarterly folk' });
+    await patchPerson(a.id, own.id, { keepInTouch: { unit: 'days', every: 45 }, version: own.version });
+    await createInteraction(a.id, { personId: own.id, kind: 'coffee', occurredOn: '2026-03-01', note: 'Flat white' });
+    const gone = await createInteraction(a.id, { personId: own.id, kind: 'call', occurredOn: '2026-03-20', note: null });
+    await deleteInteraction(a.id, gone.id);
+    await createInteraction(a.id, { personId: bySector.id, kind: 'email', occurredOn: '2026-02-10', note: null });
+    const first = await all(backupChunks(a.id));
+    expect(JSON.parse(first).interactions).toHaveLength(3);
+    await deleteAccount(a.id, { confirmEmail: a.email, currentPassword: TEST_PASSWORD });
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', first);
+    expect(comparable(await all(backupChunks(b.id)))).toEqual(comparable(first));
+    expect(await getPerson(b.id, own.id)).toMatchObject({
+      keepInTouch: { unit: 'days', every: 45 },
+      lastContactOn: '2026-03-01',
+      nextContactDue: '2026-04-15',
+    });
+    expect(await getPerson(b.id, bySector.id)).toMatchObject({ keepInTouch: null, lastContactOn: '2026-02-10', nextContactDue: '2026-05-10' });
   });
 
   it('carries the off-the-record flag of facts; a backup from before the flag restores them on the record', async () => {

@@ -19,6 +19,8 @@ import {
 import { todayIn } from '@/lib/follow-ups/counts';
 import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
+import { createInteraction } from '@/lib/interactions/queries';
+import { patchPerson } from '@/lib/people/queries';
 import { makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -133,5 +135,26 @@ describe('calendar feed', () => {
     expect(review(await followUpsCalendar(other.id, ORIGIN))).toHaveLength(1);
     await setWeeklyReviewInFeed(user.id, true);
     expect(review(await followUpsCalendar(user.id, ORIGIN))).toHaveLength(1);
+  });
+
+  it('puts each person due a contact in the feed, once, on their due day, under a UID that follows them', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const kim = await makePerson(user.id, { name: 'Kim Baptiste' });
+    const never = await makePerson(user.id, { name: 'No Cadence' });
+    await patchPerson(user.id, kim.id, { keepInTouch: { unit: 'days', every: 10 }, version: kim.version });
+    await createInteraction(user.id, { personId: kim.id, kind: 'call', occurredOn: addDays(today, -3), note: null });
+    await createInteraction(user.id, { personId: never.id, kind: 'call', occurredOn: addDays(today, -3), note: null });
+    const first = allEvents(await followUpsCalendar(user.id, ORIGIN)).filter((e) => e.uid.startsWith('keep-in-touch-'));
+    expect(first.map((e) => [e.uid, e.summary, e.startDate.toString()])).toEqual([
+      [`keep-in-touch-${kim.id}@rapport`, 'Get back in touch: Kim Baptiste', addDays(today, 7)],
+    ]);
+    // A new contact moves the one entry rather than adding another.
+    await createInteraction(user.id, { personId: kim.id, kind: 'coffee', occurredOn: today, note: null });
+    const second = allEvents(await followUpsCalendar(user.id, ORIGIN)).filter((e) => e.uid.startsWith('keep-in-touch-'));
+    expect(second.map((e) => [e.uid, e.startDate.toString()])).toEqual([[`keep-in-touch-${kim.id}@rapport`, addDays(today, 10)]]);
+    // Another user's feed never holds Kim.
+    const other = await createTestUser();
+    expect(await followUpsCalendar(other.id, ORIGIN)).not.toContain('Kim Baptiste');
   });
 });

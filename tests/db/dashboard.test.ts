@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
+import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { todayIn } from '@/lib/follow-ups/counts';
 import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
@@ -10,35 +10,6 @@ const now = new Date('2026-04-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 
 describe('dashboard', () => {
-  it('"not in touch for a while" lists people met at two or more events, none lately, longest first', async () => {
-    const user = await createTestUser();
-    const [oldFriend, olderFriend, recent, once, mentioned] = await Promise.all(
-      ['Old friend', 'Older friend', 'Recent', 'Met once', 'Only mentioned'].map((name) => makePerson(user.id, { name })),
-    );
-    await makeEvent(user.id, {
-      title: 'A',
-      startsAt: daysAgo(300),
-      people: [{ personId: olderFriend!.id }, { personId: oldFriend!.id }, { personId: recent!.id }, { personId: mentioned!.id, relation: 'mentioned' }],
-    });
-    await makeEvent(user.id, {
-      title: 'B',
-      startsAt: daysAgo(200),
-      people: [{ personId: olderFriend!.id }, { personId: mentioned!.id, relation: 'mentioned' }],
-    });
-    await makeEvent(user.id, { title: 'C', startsAt: daysAgo(90), people: [{ personId: oldFriend!.id }, { personId: once!.id }] });
-    await makeEvent(user.id, { title: 'D', startsAt: daysAgo(5), people: [{ personId: recent!.id }] });
-
-    const other = await createTestUser();
-    const theirs = await makePerson(other.id, { name: 'Their friend' });
-    await makeEvent(other.id, { title: 'X', startsAt: daysAgo(300), people: [{ personId: theirs.id }] });
-    await makeEvent(other.id, { title: 'Y', startsAt: daysAgo(200), people: [{ personId: theirs.id }] });
-
-    const dormant = await dormantContacts(user.id, now);
-    expect(dormant.map((p) => p.displayName)).toEqual(['Older friend', 'Old friend']);
-    expect(dormant[0]!.events).toBe(2);
-    expect((await dormantContacts(other.id, now)).map((p) => p.displayName)).toEqual(['Their friend']);
-  });
-
   it('counts people by their own sector, else their organisation’s, and only the user’s', async () => {
     const user = await createTestUser();
     const council = await makeOrganisation(user.id, 'Council', 'Government');

@@ -146,7 +146,19 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
         keepPrivate: false,
       };
     case 'patch /api/v1/people/{id}':
-      return { version: ids.person!.version, name: 'Bo', role: 'Lead', notes: 'x', links: ['example.test'], keepPrivate: true };
+      return {
+        version: ids.person!.version,
+        name: 'Bo',
+        role: 'Lead',
+        notes: 'x',
+        links: ['example.test'],
+        keepPrivate: true,
+        keepInTouch: { unit: 'days', every: 30 },
+      };
+    case 'post /api/v1/interactions':
+      return { personId: ids.person!.id, kind: 'coffee', occurredOn: '2026-03-01', note: 'Flat white' };
+    case 'patch /api/v1/interactions/{id}':
+      return { kind: 'call', occurredOn: '2026-03-02', note: 'Called', version: ids.interaction!.version };
     case 'post /api/v1/import/stream':
       return { kind: 'vcard', content: 'BEGIN:VCARD\nVERSION:3.0\nFN:Fuzz Person\nEND:VCARD\n', goodRows: true };
     case 'post /api/v1/posts/{id}/publish':
@@ -172,6 +184,7 @@ const paramFor: Record<string, keyof typeof ids> = {
   '/api/v1/posts/{id}': 'post',
   '/api/v1/posts/{id}/publish': 'post',
   '/api/v1/facts/{id}': 'fact',
+  '/api/v1/interactions/{id}': 'interaction',
   '/api/v1/topics/{id}': 'topic',
   // Merges the encounter's topic into the event's, which the rename above keeps working on.
   '/api/v1/topics/{id}/merge': 'topicFrom',
@@ -239,6 +252,7 @@ async function refreshVersions() {
     ['person', '/api/v1/people/{id}'],
     ['followUp', '/api/v1/follow-ups/{id}'],
     ['post', '/api/v1/posts/{id}'],
+    ['interaction', '/api/v1/interactions/{id}'],
   ] as const) {
     if (!ids[kind]) continue;
     const ep = endpoints.find((e) => e.method === 'get' && e.path === path)!;
@@ -281,6 +295,13 @@ beforeAll(async () => {
     })
   ).json();
   ids.post = { id: post.id, version: post.version };
+  const interaction = await (
+    await callRoute(await handlerFor(bodyEndpoints.find((e) => e.method === 'post' && e.path === '/api/v1/interactions')!), 'POST', '/x', {
+      token,
+      body: { personId: ids.person.id, kind: 'email', occurredOn: '2026-02-01' },
+    })
+  ).json();
+  ids.interaction = { id: interaction.id, version: interaction.version };
   const [fact] = await rows<{ id: string }>(db, sql`select id from insights where user_id = ${userId} limit 1`);
   ids.fact = { id: fact!.id, version: 0 };
   const topicRows = await rows<{ id: string; normalised_name: string }>(db, sql`select id, normalised_name from topics where user_id = ${userId}`);

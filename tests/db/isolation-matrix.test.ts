@@ -49,6 +49,7 @@ interface Owner {
   organisation: string;
   sector: string;
   followUp: string;
+  interaction: string;
   fact: string;
   topic: string;
   deletedFollowUp: string;
@@ -118,6 +119,21 @@ async function makeOwner(): Promise<Owner> {
     await callRoute(followUps.POST!, 'POST', '/api/v1/follow-ups', { token, body: { action: `Call ${MARK}`, due: '2026-06-01', personId } }),
     201,
   );
+  // A keeps in touch with Lin: a cadence, and a coffee logged.
+  await ok(
+    await callRoute(people.PATCH!, 'PATCH', `/api/v1/people/${personId}`, {
+      token,
+      params: { id: personId },
+      body: { keepInTouch: { unit: 'days', every: 7 }, version: person.version },
+    }),
+  );
+  const interaction = await ok(
+    await callRoute((await route('app/api/v1/interactions/route.ts')).POST!, 'POST', '/api/v1/interactions', {
+      token,
+      body: { personId, kind: 'coffee', occurredOn: '2026-01-05', note: `coffee ${MARK}` },
+    }),
+    201,
+  );
   const deletedFollowUp = await deleted(
     'app/api/v1/follow-ups/route.ts',
     '/api/v1/follow-ups',
@@ -144,11 +160,12 @@ async function makeOwner(): Promise<Owner> {
     calendarSecret: await regenerateCalendarSecret(user.id),
     event: { id: ev.id, version: ev.version },
     deletedEvent,
-    person: { id: personId, version: person.version },
+    person: { id: personId, version: person.version + 1 },
     deletedPerson,
     organisation: ev.people[0].organisation.id,
     sector: person.sector.id,
     followUp: fu.id,
+    interaction: interaction.id as string,
     fact: ev.insights[0].id as string,
     topic: (await listTopicSummaries(user.id))[0]!.id,
     deletedFollowUp,
@@ -303,6 +320,14 @@ const ROUTES: Record<string, RouteCase> = {
   'PATCH /api/v1/follow-ups/[id]': { kind: 'owned', param: () => a.followUp, body: () => ({ action: 'Hijacked', version: 1 }) },
   'DELETE /api/v1/follow-ups/[id]': { kind: 'owned', param: () => a.followUp },
   'GET /api/v1/follow-ups/[id]/calendar.ics': { kind: 'owned', param: () => a.followUp },
+  'GET /api/v1/interactions': {
+    kind: 'list',
+    urls: () => ['/api/v1/interactions', `/api/v1/interactions?personId=${a.person.id}`],
+  },
+  'POST /api/v1/interactions': { kind: 'list', urls: () => ['/api/v1/interactions'], body: () => ({ personId: a.person.id, kind: 'call' }) },
+  'GET /api/v1/interactions/[id]': { kind: 'owned', param: () => a.interaction },
+  'PATCH /api/v1/interactions/[id]': { kind: 'owned', param: () => a.interaction, body: () => ({ note: 'Hijacked', version: 1 }) },
+  'DELETE /api/v1/interactions/[id]': { kind: 'owned', param: () => a.interaction },
   'GET /api/v1/organisations': { kind: 'list', urls: () => ['/api/v1/organisations', `/api/v1/organisations?q=${MARK}`] },
   'GET /api/v1/organisations/[id]': { kind: 'owned', param: () => a.organisation },
   'GET /api/v1/people': {
@@ -425,6 +450,7 @@ const O = 'app/(app)/organisations/actions.ts';
 const P = 'app/(app)/people/actions.ts';
 const W = 'app/(app)/posts/actions.ts';
 const S = 'app/(app)/settings';
+const K = 'app/(app)/people/contact-actions.ts';
 
 const validEvent = () => ({ title: 'Hijacked', startsAt: '2026-05-12T08:00:00Z', people: [{ id: a.person.id }] });
 
@@ -472,6 +498,18 @@ const ACTIONS: Record<string, ActionCase> = {
       await act(P, 'mergePeopleAction')({}, pair(b.person, a.person));
       return act(P, 'mergePeopleAction')({}, pair(a.person, b.person));
     },
+  },
+  [`${K}#logContactAction`]: { run: () => act(K, 'logContactAction')(a.person.id, {}, form({ kind: 'call', occurredOn: '', note: 'Borrow' })) },
+  [`${K}#deleteInteractionAction`]: { run: () => act(K, 'deleteInteractionAction')(a.interaction) },
+  [`${K}#restoreInteractionAction`]: { run: () => act(K, 'restoreInteractionAction')(a.interaction) },
+  [`${K}#markInTouchAction`]: { run: () => act(K, 'markInTouchAction')(a.person.id) },
+  [`${K}#snoozeContactAction`]: { run: () => act(K, 'snoozeContactAction')(a.person.id, 'week') },
+  [`${K}#setContactSnoozeAction`]: { run: () => act(K, 'setContactSnoozeAction')(a.person.id, '2030-01-01') },
+  [`${K}#setCadenceAction`]: {
+    run: () => act(K, 'setCadenceAction')(a.person.id, {}, form({ version: String(a.person.version), keepInTouch: 'none', keepInTouchDays: '' })),
+  },
+  [`${S}/sectors/actions.ts#setSectorCadenceAction`]: {
+    run: () => act(`${S}/sectors/actions.ts`, 'setSectorCadenceAction')({}, form({ id: a.sector, version: '1', keepInTouch: 'monthly', keepInTouchDays: '' })),
   },
   [`${W}#createPostAction`]: { run: () => act(W, 'createPostAction')({}, form({ eventId: a.event.id, style: 'narrative' })) },
   [`${W}#savePostAction`]: { run: () => act(W, 'savePostAction')(a.draftPost, { title: 'Hijacked', version: 1 }) },

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { patchPerson } from '@/lib/people/queries';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { followUps } from '@/db/schema';
@@ -77,35 +78,31 @@ describe('weekly review', () => {
     expect(md).toContain(`- [Cat](https://rapport.test/people/${cat.id}), at Club [June]`);
     expect(md).toContain('## Follow-ups that slipped\n\n- Email Cat the deck (Cat), due 2026-06-05');
     expect(md).toContain('## Follow-ups done\n\n- Done on time');
-    expect(md).toContain('## Due a contact\n\nNobody you have met twice has gone two months without a meeting.');
+    expect(md).toContain('## Due a contact\n\nNobody is due a contact by the end of the week.');
     expect(md).not.toContain('Their slip');
     expect(md).not.toContain('Due next week');
   });
 
-  it('lists as due a contact someone met at two evenings and not for 60 days by the end of the week, only the user’s', async () => {
-    const user = await createTestUser();
+  it('lists as due a contact whoever the keep-in-touch rule makes due by the end of the week, only the user’s', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
     const dee = await makePerson(user.id, { name: 'Dee' });
-    const eli = await makePerson(user.id, { name: 'Eli (met once)' });
-    const fay = await makePerson(user.id, { name: 'Fay (mentioned twice)' });
-    await makeEvent(user.id, {
-      title: 'March',
-      startsAt: new Date('2026-03-10T18:00:00Z'),
-      people: [{ personId: dee.id }, { personId: fay.id, relation: 'mentioned' }],
-    });
+    const eli = await makePerson(user.id, { name: 'Eli (no cadence)' });
+    const fay = await makePerson(user.id, { name: 'Fay (mentioned only)' });
+    for (const p of [dee, fay]) await patchPerson(user.id, p.id, { keepInTouch: { unit: 'months', every: 1 }, version: p.version });
     await makeEvent(user.id, {
       title: 'April',
       startsAt: new Date('2026-04-01T18:00:00Z'),
       people: [{ personId: dee.id }, { personId: eli.id }, { personId: fay.id, relation: 'mentioned' }],
     });
-    const other = await createTestUser();
+    const other = await createTestUser({ timeZone: 'UTC' });
     const theirs = await makePerson(other.id, { name: 'Theirs' });
-    await makeEvent(other.id, { title: 'T1', startsAt: new Date('2026-03-10T18:00:00Z'), people: [{ personId: theirs.id }] });
-    await makeEvent(other.id, { title: 'T2', startsAt: new Date('2026-04-01T18:00:00Z'), people: [{ personId: theirs.id }] });
+    await patchPerson(other.id, theirs.id, { keepInTouch: { unit: 'months', every: 1 }, version: theirs.version });
+    await makeEvent(other.id, { title: 'T1', startsAt: new Date('2026-04-01T18:00:00Z'), people: [{ personId: theirs.id }] });
 
-    // 1 April + 60 days = 31 May: not yet due in the week of 18 May, due in the week of 1 June.
-    expect((await getWeeklyReview(user.id, '2026-05-18', 'UTC')).dueContacts).toEqual([]);
-    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
-    expect(r.dueContacts).toEqual([{ id: dee.id, displayName: 'Dee', dueOn: '2026-05-31' }]);
-    expect(reviewMarkdown(r, 'https://rapport.test')).toContain('## Due a contact\n\n- Dee, due 2026-05-31');
+    // 1 April + 1 month = 1 May: not yet due in the week of 20 April, due in the week of 27 April.
+    expect((await getWeeklyReview(user.id, '2026-04-20', 'UTC')).dueContacts).toEqual([]);
+    const r = await getWeeklyReview(user.id, '2026-04-27', 'UTC');
+    expect(r.dueContacts).toEqual([{ id: dee.id, displayName: 'Dee', dueOn: '2026-05-01' }]);
+    expect(reviewMarkdown(r, 'https://rapport.test')).toContain('## Due a contact\n\n- Dee, due 2026-05-01');
   });
 });

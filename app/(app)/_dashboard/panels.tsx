@@ -1,7 +1,9 @@
-import { CalendarClock, CalendarDays, ChevronRight, UserRound } from 'lucide-react';
+import { CalendarClock, CalendarDays, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import type { upcomingEvents } from '@/lib/brief/queries';
-import type { DormantContact, latestEvents } from '@/lib/dashboard/queries';
+import type { latestEvents } from '@/lib/dashboard/queries';
+import type { DueContact } from '@/lib/keep-in-touch/queries';
+import { GetBackInTouch } from '@/app/_components/keep-in-touch/get-back-in-touch';
 import { dateFormat } from '@/lib/intl';
 
 type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
@@ -65,37 +67,19 @@ function RowLink({ href, icon, title, detail }: { href: string; icon: React.Reac
   );
 }
 
-function ago(d: Date, now: Date): string {
-  const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
-  if (days < 60) return `${days} days ago`;
-  const months = Math.round(days / 30.4);
-  return months < 24 ? `${months} months ago` : `${Math.round(days / 365)} years ago`;
-}
-
-/** People met more than once but not lately: a nudge to get back in touch. */
-export function DormantContacts({ people, now }: { people: DormantContact[]; now: Date }) {
+/** "Get back in touch": who is due a contact by the end of the week (it replaced "Not in touch for a while"). */
+export function GetBackInTouchPanel({ items, today, locale }: { items: DueContact[]; today: string; locale: string }) {
   return (
-    <section aria-labelledby="dormant" className={panel}>
-      <h2 id="dormant" className="text-base font-semibold">
-        Not in touch for a while
-      </h2>
-      <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">People you have met more than once, not in the last two months.</p>
-      {people.length === 0 ? (
-        <p className="text-sm text-zinc-500">Nobody yet: you are keeping up with everyone you meet regularly.</p>
-      ) : (
-        <ul>
-          {people.map((p) => (
-            <li key={p.id}>
-              <RowLink
-                href={`/people/${p.id}`}
-                icon={<UserRound aria-hidden className="size-5 shrink-0 text-zinc-400" />}
-                title={p.displayName}
-                detail={`Last met ${ago(p.lastMetAt, now)} · ${p.events} events`}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+    <section aria-labelledby="get-back-in-touch" className={panel}>
+      <div className="mb-2 flex items-baseline justify-between gap-2">
+        <h2 id="get-back-in-touch" className="text-base font-semibold">
+          Get back in touch
+        </h2>
+        <Link href="/follow-ups#get-back-in-touch" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+          All due
+        </Link>
+      </div>
+      <GetBackInTouch items={items} today={today} locale={locale} />
     </section>
   );
 }

@@ -14,6 +14,11 @@ import { listFiltersSchema } from '@/lib/follow-ups/validation';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { FollowUpFilters } from './_components/filters';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
+import { GetBackInTouch } from '@/app/_components/keep-in-touch/get-back-in-touch';
+import { listDueContacts } from '@/lib/keep-in-touch/queries';
+
+/** A filtered list of follow-ups shows only follow-ups; the people due a contact belong to the whole list. */
+const followUpsOnly = (f: { person?: string; event?: string; sector?: string }, onlyGroup: unknown) => Boolean(f.person || f.event || f.sector || onlyGroup);
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 
@@ -39,13 +44,14 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
 
-  const [openByGroup, totals, done, choices, eventChoices, filterPerson] = await Promise.all([
+  const [openByGroup, totals, done, choices, eventChoices, filterPerson, dueContacts] = await Promise.all([
     Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
     countOpenByGroup(user.id, today, filters),
     onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 10 }),
     listFilterChoices(user.id, { people: false, events: EVENT_CHOICES }),
     listEventChoices(user.id, EVENT_CHOICES),
     filters.person ? filterPersonChoice(user.id, filters.person) : Promise.resolve(null),
+    followUpsOnly(filters, onlyGroup) ? Promise.resolve([]) : listDueContacts(user.id, today),
   ]);
   const open = openByGroup.flat();
   const filtered = Boolean(filters.person || filters.event || filters.sector || onlyGroup);
@@ -112,6 +118,14 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
               ) : null}
             </>
           )}
+          {dueContacts.length ? (
+            <section aria-labelledby="get-back-in-touch" className="mt-8">
+              <h2 id="get-back-in-touch" className="mb-2 text-lg font-semibold">
+                Get back in touch ({dueContacts.length})
+              </h2>
+              <GetBackInTouch items={dueContacts} today={today} locale={user.locale} />
+            </section>
+          ) : null}
         </div>
         <Card className="lg:sticky lg:top-8">
           <AddFollowUp findPeople events={eventChoices} today={today} />

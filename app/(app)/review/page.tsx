@@ -167,7 +167,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         ) : (
-          <p className={muted}>Nobody you have met twice has gone two months without a meeting.</p>
+          <p className={muted}>Nobody is due a contact by the end of the week.</p>
         )}
       </Section>
     </div>

@@ -1,5 +1,5 @@
 import { RELATION_LABEL } from '@/lib/events/relations';
-import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck, Tag } from 'lucide-react';
+import { Building2, Download, Lightbulb, Mail, Pencil, Phone, Link as LinkIcon, CalendarDays, EyeOff, CopyCheck, Tag, HeartHandshake } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -20,6 +20,9 @@ import { getPerson } from '@/lib/people/queries';
 import { longDate } from '../_components/format';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { DeletePerson } from './delete-person';
+import { CadenceForm, InteractionList, LogContactForm } from './keep-in-touch';
+import { listInteractions } from '@/lib/interactions/queries';
+import { formatDay } from '@/lib/follow-ups/dates';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,13 +50,14 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const person = await load(user.id, (await params).id);
   const flags = await searchParams;
   const today = todayIn(user.timeZone);
-  const [timeline, facts, open, done, duplicates, merge] = await Promise.all([
+  const [timeline, facts, open, done, duplicates, merge, contacts] = await Promise.all([
     listTimeline(user.id, person.id),
     listFacts(user.id, person.id),
     listFollowUps(user.id, today, { person: person.id, status: 'open' }),
     listFollowUps(user.id, today, { person: person.id, status: 'done', limit: 50 }),
     listDuplicateSuggestions(user.id, { personId: person.id, limit: 5 }),
     getUndoableMerge(user.id, flags.merged),
+    listInteractions(user.id, { personId: person.id, limit: 20 }),
   ]);
   const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
 
@@ -199,6 +203,25 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 <dd>{person.lastMetAt ? `Last met ${longDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>
               </div>
             </dl>
+          </Card>
+          <Card>
+            <section aria-labelledby="keep-in-touch" className="space-y-4">
+              <div>
+                <h2 id="keep-in-touch" className="mb-1 flex items-center gap-2 text-base font-semibold">
+                  <HeartHandshake aria-hidden className="size-4 text-zinc-500" /> Keep in touch
+                </h2>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="contact-status">
+                  {person.lastContactOn ? `Last contact ${formatDay(person.lastContactOn, user.locale)}` : 'No contact yet'}
+                  {' · '}
+                  {person.nextContactDue
+                    ? `${person.contactSnoozedUntil === person.nextContactDue ? 'Snoozed until' : 'Next due'} ${formatDay(person.nextContactDue, user.locale)}`
+                    : 'No reminder'}
+                </p>
+              </div>
+              <LogContactForm personId={person.id} today={today} />
+              <InteractionList items={contacts.items} locale={user.locale} />
+              <CadenceForm personId={person.id} version={person.version} cadence={person.keepInTouch} sectorDefault={person.sectorKeepInTouch} />
+            </section>
           </Card>
           <Card>
             <h2 className="mb-2 text-base font-semibold">Notes</h2>

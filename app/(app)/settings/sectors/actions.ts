@@ -4,10 +4,41 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, refuse, type ActionResult } from '@/lib/actions/form-action';
+import { UserFacingError } from '@/lib/errors';
+import { cadenceFormSchema } from '@/lib/keep-in-touch/cadence';
+import { setSectorCadence } from '@/lib/keep-in-touch/queries';
 import { SectorMergeConflictError } from '@/lib/sectors/merge';
 import { createSector, deleteSector, renameSector, sectorNameSchema } from '@/lib/sectors/queries';
 
 const NOT_FOUND = 'That sector was not found.';
+
+/** A sector's keep-in-touch default: '' or 'none' for none, a preset, or a number of days. */
+export const setSectorCadenceAction = formAction(
+  z.object({ id: z.uuid(NOT_FOUND), version: z.coerce.number().int().min(1), keepInTouch: z.string().max(20), keepInTouchDays: z.string().max(10) }),
+  async ({ user, input }) => {
+    const cadence = cadenceFormSchema.safeParse(input);
+    if (!cadence.success) {
+      const days = cadence.error.issues.find((i) => i.path[0] === 'keepInTouchDays');
+      throw new UserFacingError('Check how often.', 400, days ? { keepInTouchDays: [days.message] } : { keepInTouch: ['Choose how often'] });
+    }
+    await setSectorCadence(user.id, input.id, cadence.data, input.version);
+  },
+  {
+    name: 'sectors.keep-in-touch',
+    input: (formData) => ({
+      id: formData.get('id'),
+      version: formData.get('version'),
+      keepInTouch: formData.get('keepInTouch') ?? '',
+      keepInTouchDays: formData.get('keepInTouchDays') ?? '',
+    }),
+    notFoundMessage: NOT_FOUND,
+    conflictMessage: () => 'This sector was changed since you opened the page. Reload to see it.',
+    after: () => {
+      revalidatePath('/', 'layout');
+      return { ok: true, message: 'Saved.' };
+    },
+  },
+);
 
 function done(message: string): ActionResult<never> {
   revalidatePath('/settings');

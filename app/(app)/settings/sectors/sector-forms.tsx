@@ -6,7 +6,8 @@ import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import type { SectorSummary } from '@/lib/sectors/queries';
-import { addSectorAction, deleteSectorAction, renameSectorAction } from './actions';
+import { addSectorAction, deleteSectorAction, renameSectorAction, setSectorCadenceAction } from './actions';
+import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf } from '@/lib/keep-in-touch/cadence';
 
 function Status({ state, id }: { state: ActionResult; id: string }) {
   return (
@@ -40,7 +41,9 @@ export function AddSectorForm() {
 
 /** One sector: its counts, rename, and delete (merging into another when it is in use). */
 export function SectorRow({ sector, others }: { sector: SectorSummary; others: { id: string; name: string }[] }) {
-  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [mode, setMode] = useState<'view' | 'rename' | 'delete' | 'cadence'>('view');
+  const [cadenceState, saveCadence] = useActionState<ActionResult, FormData>(setSectorCadenceAction, {});
+  const [choice, setChoice] = useState<string>(choiceOf(sector.keepInTouch) || 'none');
   const [renameState, rename] = useActionState<ActionResult, FormData>(renameSectorAction, {});
   const [deleteState, remove] = useActionState<ActionResult, FormData>(deleteSectorAction, {});
   const inUse = sector.people + sector.organisations > 0;
@@ -53,8 +56,12 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
           <p className="font-medium wrap-anywhere">{sector.name}</p>
           <p className="text-xs text-zinc-500">
             {sector.people} {sector.people === 1 ? 'person' : 'people'} · {sector.organisations} {sector.organisations === 1 ? 'organisation' : 'organisations'}
+            {sector.keepInTouch ? ` · Keep in touch: ${cadenceLabel(sector.keepInTouch)}` : ''}
           </p>
         </div>
+        <Button type="button" variant="ghost" aria-expanded={mode === 'cadence'} onClick={() => setMode(mode === 'cadence' ? 'view' : 'cadence')}>
+          Keep in touch<span className="sr-only"> default for {sector.name}</span>
+        </Button>
         <Button type="button" variant="ghost" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
           Rename<span className="sr-only"> {sector.name}</span>
         </Button>
@@ -81,6 +88,44 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
           <div className="w-full">
             <Status state={renameState} id={`rename-${uid}-status`} />
           </div>
+        </form>
+      ) : null}
+      {mode === 'cadence' ? (
+        <form action={saveCadence} className="mt-2 space-y-2" noValidate>
+          <input type="hidden" name="id" value={sector.id} />
+          <input type="hidden" name="version" value={sector.version} />
+          <Field id={`kit-${uid}`} label={`Keep in touch with people in ${sector.name}`} errors={cadenceState.fieldErrors?.keepInTouch}>
+            {(describedBy, invalid) => (
+              <select
+                id={`kit-${uid}`}
+                name="keepInTouch"
+                value={choice}
+                onChange={(e) => setChoice(e.target.value)}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                className={inputClass}
+              >
+                {CADENCE_CHOICES.map((c) => (
+                  <option key={c} value={c}>
+                    {c === 'none' ? 'No default' : CHOICE_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {choice === 'days' ? (
+            <TextField
+              id={`kit-days-${uid}`}
+              name="keepInTouchDays"
+              label="Every how many days"
+              inputMode="numeric"
+              defaultValue={cadenceState.values?.keepInTouchDays ?? (sector.keepInTouch?.unit === 'days' ? String(sector.keepInTouch.every) : '')}
+              errors={cadenceState.fieldErrors?.keepInTouchDays}
+            />
+          ) : null}
+          <p className="text-xs text-zinc-500">Applies to everyone in the sector who has no cadence of their own.</p>
+          <SubmitButton pendingText="Saving…">Save default</SubmitButton>
+          <Status state={cadenceState} id={`kit-${uid}-status`} />
         </form>
       ) : null}
       {mode === 'delete' ? (

@@ -1,0 +1,94 @@
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
+import { organisations, people, sectors } from '@/db/schema';
+import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { weekEndFrom } from '@/lib/follow-ups/dates';
+import { createInteraction, type InteractionItem } from '@/lib/interactions/queries';
+import { MARKED_IN_TOUCH } from '@/lib/interactions/validation';
+import { displayName } from '@/lib/people/display-name';
+import { cadenceColumns, cadenceFromColumns, type Cadence } from './cadence';
+
+/** Someone due a contact ("Get back in touch"). */
+export interface DueContact {
+  id: string;
+  displayName: string;
+  /** YYYY-MM-DD in the user's time zone. */
+  dueOn: string;
+  lastContactOn: string | null;
+  cadence: Cadence | null;
+}
+
+/** How many due people a list shows at most. */
+const MAX_DUE = 200;
+
+/**
+ * The people due a contact on or before `until` (by default the end of "This week" from `today`), earliest first:
+ * one walk of people_user_next_contact_idx. Snoozed people are due on their snooze day (next_contact_due never
+ * falls before it), so they stay away until then.
+ */
+export async function listDueContacts(userId: string, today: string, opts: { until?: string; limit?: number; conn?: DbOrTx } = {}): Promise<DueContact[]> {
+  const conn = opts.conn ?? db;
+  const found = await conn
+    .select({
+      id: people.id,
+      name: people.name,
+      role: people.role,
+      organisationName: organisations.name,
+      dueOn: people.nextContactDue,
+      lastContactOn: people.lastContactOn,
+      unit: sql<string | null>`coalesce(${people.keepInTouchUnit}, ${sectors.keepInTouchUnit})`,
+      every: sql<number | null>`case when ${people.keepInTouchUnit} is not null then ${people.keepInTouchEvery} else ${sectors.keepInTouchEvery} end`,
+    })
+    .from(people)
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), lte(people.nextContactDue, opts.until ?? weekEndFrom(today))))
+    .orderBy(asc(people.nextContactDue), asc(people.id))
+    .limit(opts.limit ?? MAX_DUE);
+  return found.map((r) => ({
+    id: r.id,
+    displayName: displayName(r),
+    dueOn: r.dueOn!,
+    lastContactOn: r.lastContactOn,
+    cadence: cadenceFromColumns(r.unit, r.every === null ? null : Number(r.every)),
+  }));
+}
+
+/** Snoozes a person's reminder until `until` (null lifts the snooze); answers the previous snooze, for undo. */
+export async function snoozeContact(userId: string, personId: string, until: string | null): Promise<{ previous: string | null }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ snoozed: people.contactSnoozedUntil })
+      .from(people)
+      .where(and(eq(people.userId, userId), eq(people.id, personId), isNull(people.deletedAt)))
+      .for('update');
+    if (!current) throw new NotFoundError('That person was not found.');
+    await tx
+      .update(people)
+      .set({ contactSnoozedUntil: until })
+      .where(and(eq(people.userId, userId), eq(people.id, personId)));
+    return { previous: current.snoozed };
+  });
+}
+
+/** "Done" on a due contact: logs an interaction of kind other, "Marked in touch", dated today; it resets the clock. */
+export function markInTouch(userId: string, personId: string, conn: DbOrTx = db): Promise<InteractionItem> {
+  return createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH }, conn);
+}
+
+/** A sector's keep-in-touch default (null: none), from the `version` read. */
+export async function setSectorCadence(userId: string, sectorId: string, cadence: Cadence | null, version: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: sectors.id, version: sectors.version, name: sectors.name })
+      .from(sectors)
+      .where(and(eq(sectors.userId, userId), eq(sectors.id, sectorId), isNull(sectors.deletedAt)))
+      .for('update');
+    if (!current) throw new NotFoundError('That sector was not found.');
+    if (current.version !== version) throw new VersionConflictError(current);
+    await tx
+      .update(sectors)
+      .set({ ...cadenceColumns(cadence?.unit === 'none' ? null : cadence), version: sql`${sectors.version} + 1` })
+      .where(and(eq(sectors.userId, userId), eq(sectors.id, sectorId)));
+  });
+}

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DAY = 86_400_000;
+
+describe('keep in touch at 390 px', () => {
+  it('a monthly cadence on someone met two months ago shows them in "Get back in touch"; logging a coffee takes them off', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Kit Keeper');
+    const origin = { origin: baseURL() };
+    // The evening goes in through the JSON API with the session cookie (same origin), as the capture form sends it.
+    const res = await page.request.post('/api/v1/events', {
+      data: {
+        title: 'Harbour breakfast',
+        startsAt: new Date(Date.now() - 61 * DAY).toISOString(),
+        people: [
+          { name: 'Nora Quist', role: 'Port director', relation: 'met' },
+          { name: 'Mo Mention', role: 'Keynote subject', relation: 'mentioned' },
+        ],
+      },
+      headers: origin,
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const nora = ((await res.json()) as { people: { id: string; name: string }[] }).people.find((p) => p.name === 'Nora Quist')!;
+
+    // Monthly, on the person page's "Keep in touch" form.
+    await page.goto(`/people/${nora.id}`);
+    await page.getByLabel('How often').selectOption('monthly');
+    await page.getByRole('form', { name: 'Keep in touch' }).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('contact-status').innerText()).toMatch(/Next due/);
+
+    await page.goto('/');
+    const panel = page.getByRole('region', { name: 'Get back in touch' });
+    await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(1);
+    expect(await panel.getByRole('link', { name: 'Mo Mention' }).count()).toBe(0);
+    await expectNoHorizontalScroll(page);
+
+    // Open the person and log a coffee.
+    await panel.getByRole('link', { name: 'Nora Quist' }).click();
+    await page.waitForURL((url) => url.pathname === `/people/${nora.id}`);
+    const log = page.getByRole('form', { name: 'Log a contact' });
+    await log.getByLabel('Kind').selectOption('coffee');
+    await log.getByLabel('Notes (optional)').fill('Flat white by the docks');
+    await log.getByRole('button', { name: 'Log contact' }).click();
+    await expect.poll(() => log.getByRole('status').innerText()).toBe('Contact logged');
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts logged' }).innerText()).toContain('Flat white by the docks');
+    await expect.poll(() => page.getByTestId('contact-status').innerText()).toMatch(/^Last contact .* · Next due /);
+    await expectNoHorizontalScroll(page);
+
+    // Off the dashboard's "Get back in touch".
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('region', { name: 'Get back in touch' }).getByRole('link', { name: 'Nora Quist' }).count()).toBe(0);
+
+    // The people list says "Met" only for someone met, never for someone only mentioned.
+    await page.goto('/people');
+    const row = (name: string) => page.getByRole('listitem').filter({ hasText: name });
+    await expect.poll(() => row('Mo Mention').innerText()).toContain('Not met yet');
+    expect(await row('Mo Mention').innerText()).not.toMatch(/\bMet\b/);
+    expect(await row('Nora Quist').innerText()).toMatch(/\bMet\b/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
