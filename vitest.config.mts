@@ -42,6 +42,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           setupFiles: ['tests/setup/db.ts'],
+          globalSetup: ['tests/setup/pglite-template.ts'],
           env: { DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', SIGN_IN_LIMIT: '5' },
         },
       },

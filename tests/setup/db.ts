@@ -1,9 +1,19 @@
-import { afterAll, beforeAll } from 'vitest';
-import { closeDb } from '@/db/client';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { closeDb, setMemoryTemplate } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 
-// Each test file runs in its own worker: on PGlite that is a fresh in-memory database, migrated here.
-beforeAll(async () => {
+const unitDir = path.resolve(import.meta.dirname, '../unit') + path.sep;
+
+// Each test file runs in its own worker: on PGlite that is a fresh in-memory database, copied from the one
+// tests/setup/pglite-template.ts migrated once for the run; migrating here then finds nothing left to apply.
+const template = inject('pgliteTemplate');
+if (template) setMemoryTemplate(new Blob([fs.readFileSync(template)]));
+
+beforeAll(async ({}, suite) => {
+  // tests/unit is pure code and opens no database (one that did would find no tables and fail).
+  if (suite.file.filepath.startsWith(unitDir)) return;
   await runMigrations();
 });
 
