@@ -38,6 +38,8 @@ const nextConfig = {
   // A separate build folder lets a second checkout process (tests, a helper) build beside `next dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // CI (.ci/run) runs `npm run typecheck` (next typegen && tsc) just before building: the build need not repeat it.
+  typescript: { ignoreBuildErrors: process.env.RAPPORT_BUILD_SKIP_TYPECHECK === '1' },
   // `npm run dev` prints localhost; opening 127.0.0.1 instead must not silently stop hydration.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   reactStrictMode: true,
