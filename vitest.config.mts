@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +36,10 @@ export default defineConfig({
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Two files at a time at least, from every project together: Vitest's default (cores - 1) is one on a 2-core
+    // machine, and a browser or PostgreSQL file spends much of its time waiting on another process (Chromium, the
+    // app server, the database server) while a PGlite file keeps a core busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -68,8 +73,10 @@ export default defineConfig({
                 name: 'browser',
                 include: ['tests/e2e/**/*.test.ts'],
                 globalSetup: ['tests/setup/app-server.ts'],
-                fileParallelism: false,
-                testTimeout: 60_000,
+                // Browser files run in parallel against the one app server: each signs up its own users, and the
+                // files that need a server of their own (faults-kill, start-launcher, two-servers) start it.
+                // Two browser files (or one beside a database file) now share the machine's cores.
+                testTimeout: 120_000,
                 // A server action's round trip takes seconds on a loaded machine; 1 s (the default) made waits flaky.
                 expect: { poll: { timeout: 10_000 } },
                 env: { CHROMIUM_PATH: CHROMIUM },
