@@ -36,9 +36,8 @@ export default defineConfig({
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    // Two files at a time at least, from every project together: Vitest's default (cores - 1) is one on a 2-core
-    // machine, and a browser or PostgreSQL file spends much of its time waiting on another process (Chromium, the
-    // app server, the database server) while a PGlite file keeps a core busy.
+    // Two database files at a time at least: Vitest's default (cores - 1) is one on a 2-core machine, and a PostgreSQL
+    // file spends much of its time waiting on the server while a PGlite file keeps a core busy.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
@@ -73,10 +72,10 @@ export default defineConfig({
                 name: 'browser',
                 include: ['tests/e2e/**/*.test.ts'],
                 globalSetup: ['tests/setup/app-server.ts'],
-                // Browser files run in parallel against the one app server: each signs up its own users, and the
-                // files that need a server of their own (faults-kill, start-launcher, two-servers) start it.
-                // Two browser files (or one beside a database file) now share the machine's cores.
-                testTimeout: 120_000,
+                // One file at a time, after the database files. Run two at a time on a 2-core machine other jobs were
+                // loading (load average 20), six browser tests ran out of time (README, "How the suite runs").
+                fileParallelism: false,
+                testTimeout: 60_000,
                 // A server action's round trip takes seconds on a loaded machine; 1 s (the default) made waits flaky.
                 expect: { poll: { timeout: 10_000 } },
                 env: { CHROMIUM_PATH: CHROMIUM },
