@@ -33,11 +33,17 @@ const baseHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
 ];
 
+const ciBuild = process.env.RAPPORT_CI_BUILD === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build folder lets a second checkout process (tests, a helper) build beside `next dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // .ci/run builds once, on a clean clone it then throws away, right after `npm run typecheck` (next typegen && tsc)
+  // passed: that build need not check the types again, nor write Turbopack's cache for a next build.
+  typescript: { ignoreBuildErrors: ciBuild },
+  experimental: { turbopackFileSystemCacheForBuild: !ciBuild },
   // `npm run dev` prints localhost; opening 127.0.0.1 instead must not silently stop hydration.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   reactStrictMode: true,

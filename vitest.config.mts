@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +36,9 @@ export default defineConfig({
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Two database files at a time at least: Vitest's default (cores - 1) is one on a 2-core machine, and a PostgreSQL
+    // file spends much of its time waiting on the server while a PGlite file keeps a core busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -42,6 +46,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           setupFiles: ['tests/setup/db.ts'],
+          globalSetup: ['tests/setup/pglite-template.ts'],
           env: { DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', SIGN_IN_LIMIT: '5' },
         },
       },
@@ -67,6 +72,8 @@ export default defineConfig({
                 name: 'browser',
                 include: ['tests/e2e/**/*.test.ts'],
                 globalSetup: ['tests/setup/app-server.ts'],
+                // One file at a time, after the database files. Run two at a time on a 2-core machine other jobs were
+                // loading (load average 20), six browser tests ran out of time (README, "How the suite runs").
                 fileParallelism: false,
                 testTimeout: 60_000,
                 // A server action's round trip takes seconds on a loaded machine; 1 s (the default) made waits flaky.

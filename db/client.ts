@@ -27,6 +27,19 @@ interface Handle {
 const KEY = Symbol.for('rapport.db');
 type GlobalWithDb = typeof globalThis & { [KEY]?: Handle };
 
+/** The extensions every embedded database is opened with. */
+export const pgliteExtensions = { pg_trgm };
+
+let memoryTemplate: Blob | undefined;
+
+/**
+ * Tests: each new in-memory database (`memory://`) starts as a copy of this one (a PGlite `dumpDataDir` tarball of
+ * a migrated database, tests/setup/pglite-template.ts) instead of running initdb and every migration again.
+ */
+export function setMemoryTemplate(tarball: Blob | undefined): void {
+  memoryTemplate = tarball;
+}
+
 /** Where the embedded database lives: `PGLITE_DATA_DIR`, default `.data/pglite`, or `memory://` in tests. */
 export function pgliteDataDir(): string {
   return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), '.data', 'pglite');
@@ -113,7 +126,8 @@ function open(): Handle {
     fs.mkdirSync(dir, { recursive: true });
     release = takeLock(dir);
   }
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  const template = dir.startsWith('memory://') ? memoryTemplate : undefined;
+  const client = new PGlite(dir, { extensions: pgliteExtensions, ...(template ? { loadDataDir: template } : {}) });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
