@@ -2,10 +2,9 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
-import { addDays } from '@/lib/follow-ups/dates';
 import { displayName } from '@/lib/people/display-name';
-import { dateFormat } from '@/lib/intl';
 import { newestEventsFirst } from '@/lib/events/order';
+import { addMonths, formatMonth, shiftInstant } from '@/lib/dates';
 
 /** "For a while": met more than once, but not in this many days. */
 export const DORMANT_AFTER_DAYS = 60;
@@ -49,7 +48,7 @@ export interface DormantContact {
  * book costs milliseconds, not a scan of every encounter.
  */
 export async function dormantContacts(userId: string, now = new Date(), limit = 6): Promise<DormantContact[]> {
-  const cutoff = new Date(now.getTime() - DORMANT_AFTER_DAYS * 86_400_000);
+  const cutoff = shiftInstant(now, -DORMANT_AFTER_DAYS);
   const found = await rows<{ id: string; name: string | null; role: string | null; organisation: string | null; last_met: string | Date; events: number }>(
     db,
     sql`
@@ -111,12 +110,7 @@ export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]>
 /** Events in each of the last 12 months, counted in the user's time zone, oldest month first. */
 export async function eventsPerMonth(userId: string, timeZone: string, today: string, locale = 'en-GB'): Promise<(Bucket & { month: string })[]> {
   const thisMonth = today.slice(0, 7);
-  const months: string[] = [];
-  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
-  for (let i = 11; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    months.push(d.toISOString().slice(0, 7));
-  }
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 11));
   const from = `${months[0]}-01`;
   const found = await rows<{ month: string; n: number }>(
     db,
@@ -125,12 +119,11 @@ export async function eventsPerMonth(userId: string, timeZone: string, today: st
       from events
       where user_id = ${userId} and deleted_at is null
         and (starts_at at time zone ${timeZone}) >= ${from}::timestamp
-        and (starts_at at time zone ${timeZone}) < ${addDays(`${thisMonth}-01`, 32).slice(0, 7) + '-01'}::timestamp
+        and (starts_at at time zone ${timeZone}) < ${addMonths(thisMonth, 1) + '-01'}::timestamp
       group by 1`,
   );
   const byMonth = new Map(found.map((r) => [r.month, Number(r.n)]));
-  const fmt = dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-  return months.map((month) => ({ month, label: fmt.format(new Date(`${month}-15T00:00:00Z`)), value: byMonth.get(month) ?? 0 }));
+  return months.map((month) => ({ month, label: formatMonth(month, locale), value: byMonth.get(month) ?? 0 }));
 }
 
 export interface FollowUpProgress {
@@ -142,7 +135,7 @@ export interface FollowUpProgress {
 
 /** Follow-ups completed against open (open split into overdue and not), excluding deleted ones. */
 export async function followUpProgress(userId: string, today: string, now = new Date()): Promise<FollowUpProgress> {
-  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const since = shiftInstant(now, -30).toISOString();
   const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number }>(
     db,
     sql`

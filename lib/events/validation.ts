@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shiftInstant } from '@/lib/dates';
 import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
@@ -60,7 +61,7 @@ export const followUpInputSchema = z.strictObject({
 
 const eventFields = {
   title: requiredText(200, 'Give the event a title'),
-  startsAt: instant.refine((d) => d.getTime() <= Date.now() + MAX_YEARS_AHEAD * 365.25 * 86_400_000, TOO_FAR_AHEAD),
+  startsAt: instant.refine((d) => d <= shiftInstant(new Date(), MAX_YEARS_AHEAD * 365.25), TOO_FAR_AHEAD),
   endsAt: instant
     .optional()
     .nullable()

@@ -3,9 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, organisations, people } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { addDays, weekEndFrom, type DueGroup } from './dates';
 import { displayName } from '@/lib/people/display-name';
 import type { ListFilters } from './validation';
+import { addDays } from '@/lib/dates';
+import { type DueGroup, weekEndFrom } from '@/lib/follow-ups/due';
 
 /** One follow-up as lists, the API and the calendar see it. */
 export interface FollowUpItem {

@@ -2,16 +2,8 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, organisations, people, sectors, topics } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { todayIn } from '@/lib/follow-ups/counts';
 import type { ComposeInput, ComposePerson } from './types';
-import { dateFormat } from '@/lib/intl';
-
-/** The calendar date and hour of an instant in a time zone. */
-export function localParts(at: Date, timeZone: string): { date: string; hour: number } {
-  const date = todayIn(timeZone, at);
-  const hour = Number(dateFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
-  return { date, hour: Number.isFinite(hour) ? hour % 24 : 12 };
-}
+import { dayIn, wallClockIn } from '@/lib/dates';
 
 /**
  * Reads one of the user's events, with its people, topics, facts and follow-ups, into the composer's input.
@@ -102,7 +94,7 @@ export async function loadComposeInput(conn: DbOrTx, userId: string, eventId: st
     notes: r.notes,
     email: r.email,
   }));
-  const at = localParts(event.startsAt, timeZone);
+  const at = wallClockIn(event.startsAt, timeZone);
   return {
     event: {
       title: event.title,
@@ -114,7 +106,7 @@ export async function loadComposeInput(conn: DbOrTx, userId: string, eventId: st
       localDate: at.date,
       localHour: at.hour,
     },
-    postDate: todayIn(timeZone, now),
+    postDate: dayIn(timeZone, now),
     seriesCount: Number(seriesRows[0]?.n ?? 0),
     people: peopleOut,
     topics: eventTopicRows.map((t) => t.name),

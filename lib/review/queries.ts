@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { DORMANT_AFTER_DAYS, dormantContacts } from '@/lib/dashboard/queries';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { displayName } from '@/lib/people/display-name';
-import { isoWeekName, reviewMonday, shiftDay } from './week';
+import { reviewMonday } from './week';
+import { addDays, dayIn, formatDateTime, isoWeekName, shiftInstant } from '@/lib/dates';
 
 /** Rows here carry the organisation's name as `organisation`. */
 const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
@@ -39,12 +39,12 @@ export interface WeeklyReview {
  * after the last meeting. One rule, read from the dashboard's query, so the two pages never disagree.
  */
 export async function dueContactsForReview(userId: string, _from: string, to: string, timeZone: string): Promise<DueContact[]> {
-  const endOfWeek = await rows<{ at: string | Date }>(db, sql`select ((${shiftDay(to, 1)}::date::timestamp at time zone ${timeZone})) as at`);
+  const endOfWeek = await rows<{ at: string | Date }>(db, sql`select ((${addDays(to, 1)}::date::timestamp at time zone ${timeZone})) as at`);
   const found = await dormantContacts(userId, new Date(endOfWeek[0]!.at), 50);
   return found.map((c) => ({
     id: c.id,
     displayName: c.displayName,
-    dueOn: todayIn(timeZone, new Date(c.lastMetAt.getTime() + DORMANT_AFTER_DAYS * 86_400_000)),
+    dueOn: dayIn(timeZone, shiftInstant(c.lastMetAt, DORMANT_AFTER_DAYS)),
   }));
 }
 
@@ -54,9 +54,9 @@ export async function dueContactsForReview(userId: string, _from: string, to: st
  * are local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
  */
 export async function getWeeklyReview(userId: string, monday: string, timeZone: string): Promise<WeeklyReview> {
-  const sunday = shiftDay(monday, 6);
+  const sunday = addDays(monday, 6);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
-  const end = sql`(${shiftDay(monday, 7)}::date::timestamp at time zone ${timeZone})`;
+  const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
   const [events, people, done, slipped, dueContacts] = await Promise.all([
     rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number }>(
       db,
@@ -104,8 +104,8 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     week: isoWeekName(monday),
     from: monday,
     to: sunday,
-    previousWeek: isoWeekName(shiftDay(monday, -7)),
-    nextWeek: isoWeekName(shiftDay(monday, 7)),
+    previousWeek: isoWeekName(addDays(monday, -7)),
+    nextWeek: isoWeekName(addDays(monday, 7)),
     timeZone,
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at), venue: e.venue, series: e.series, people: Number(e.people) })),
     people: people.map((p) => ({ id: p.id, displayName: personLabel(p), events: p.events })),
@@ -127,8 +127,7 @@ function line(text: string): string {
 
 /** The review as Markdown, for the download and the "Copy" button. Links point at `origin`. */
 export function reviewMarkdown(r: WeeklyReview, origin: string): string {
-  const when = (d: Date) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: r.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  const when = (d: Date) => formatDateTime(d, 'en-GB', r.timeZone, 'short');
   const out: string[] = [`# Weekly review ${r.week}`, '', `${r.from} to ${r.to} (${r.timeZone})`, ''];
   const section = (title: string, items: string[], none: string) => {
     out.push(`## ${title}`, '');

@@ -16,11 +16,10 @@ import {
   setWeeklyReviewInFeed,
   userIdForCalendarSecret,
 } from '@/lib/calendar/feed';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
 
 const ORIGIN = 'https://rapport.example';
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dormantContacts, eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
 
 const now = new Date('2026-04-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);

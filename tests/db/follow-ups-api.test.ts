@@ -5,10 +5,9 @@ import { followUps } from '@/db/schema';
 import { GET as listRoute, POST as createRoute } from '@/app/api/v1/follow-ups/route';
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/follow-ups/[id]/route';
 import { createApiToken } from '@/lib/api/tokens';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
 
 // next-auth does not load outside Next; these requests authenticate by bearer token, which stays real.
 vi.mock('@/lib/dal', () => ({ getCurrentUser: async () => null }));

@@ -2,16 +2,12 @@ import { CalendarClock, CalendarDays, ChevronRight, UserRound } from 'lucide-rea
 import Link from 'next/link';
 import type { upcomingEvents } from '@/lib/brief/queries';
 import type { DormantContact, latestEvents } from '@/lib/dashboard/queries';
-import { dateFormat } from '@/lib/intl';
+import { elapsedDays, formatDate } from '@/lib/dates';
 
 type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
 
 const panel = 'rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900';
 const rowLink = '-mx-2 flex min-h-11 items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-zinc-50 dark:hover:bg-zinc-800';
-
-function formatDate(d: Date, timeZone: string, locale: string) {
-  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
-}
 
 /** The latest events, each a link, with how many people were there. */
 export function LatestEvents({ events, timeZone, locale }: { events: EventSummary[]; timeZone: string; locale: string }) {
@@ -41,7 +37,7 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
                 href={`/events/${e.id}`}
                 icon={<CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />}
                 title={e.title}
-                detail={`${formatDate(new Date(e.startsAt), timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · ${e.people} ${e.people === 1 ? 'person' : 'people'}`}
+                detail={`${formatDate(e.startsAt, locale, timeZone, 'weekday')}${e.venue ? ` · ${e.venue}` : ''} · ${e.people} ${e.people === 1 ? 'person' : 'people'}`}
               />
             </li>
           ))}
@@ -66,7 +62,7 @@ function RowLink({ href, icon, title, detail }: { href: string; icon: React.Reac
 }
 
 function ago(d: Date, now: Date): string {
-  const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
+  const days = elapsedDays(d, now);
   if (days < 60) return `${days} days ago`;
   const months = Math.round(days / 30.4);
   return months < 24 ? `${months} months ago` : `${Math.round(days / 365)} years ago`;
@@ -116,7 +112,7 @@ export function ComingUp({ events, timeZone, locale }: { events: UpcomingSummary
               href={`/events/${e.id}/brief`}
               icon={<CalendarClock aria-hidden className="size-5 shrink-0 text-accent-600" />}
               title={e.title}
-              detail={`${formatDate(e.startsAt, timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · Before you go`}
+              detail={`${formatDate(e.startsAt, locale, timeZone, 'weekday')}${e.venue ? ` · ${e.venue}` : ''} · Before you go`}
             />
           </li>
         ))}

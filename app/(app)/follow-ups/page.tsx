@@ -6,14 +6,13 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
-import type { DueGroup } from '@/lib/follow-ups/dates';
 import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { FollowUpFilters } from './_components/filters';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
+import { formatDay, todayIn } from '@/lib/dates';
+import { type DueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 
 export const metadata: Metadata = { title: 'Follow-ups' };
 

@@ -3,11 +3,11 @@
 import { Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { dueGroup, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { onOutboxChange } from '@/lib/offline/outbox';
 import { waitingTicks, type TapStatus } from '@/lib/offline/taps';
 import { FollowUpRow } from './follow-up-row';
+import { type DueGroup, dueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 
 export interface Toast {
   message: string;

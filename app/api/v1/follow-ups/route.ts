@@ -1,11 +1,11 @@
 import { apiRoute, respond } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
 import { followUpListResponse, followUpResponse } from '@/lib/follow-ups/openapi';
 import { getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, listQuerySchema } from '@/lib/follow-ups/validation';
 import { onceForKey } from '@/lib/idempotency';
+import { todayIn } from '@/lib/dates';
 
 /**
  * Lists follow-ups: `status`, `due` (relative to the user's today), `person`, `event`, `sector`; `limit` (default
