@@ -187,7 +187,7 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
 }
 
 /** How a date reads, from the most to the least said (examples in en-GB). */
-export const DATE_STYLES = {
+const DATE_STYLES = {
   /** "Thursday 23 April 2026": a heading, an event, a due date in full. */
   full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   /** "23 April 2026". */

@@ -235,7 +235,7 @@ async function writeFollowUps(tx: Tx, userId: string, eventId: string, input: Ev
 }
 
 /** Creates the event and everything recorded at it in the caller's transaction; returns its id. */
-export async function createEventTx(tx: Tx, userId: string, input: EventInput, options: WriteOptions = {}) {
+async function createEventTx(tx: Tx, userId: string, input: EventInput, options: WriteOptions = {}) {
   const [event] = await tx
     .insert(networkingEvents)
     .values({ userId, ...eventColumns(input) })

@@ -23,7 +23,7 @@ export interface FollowUpItem {
 }
 
 /** How many days "recently done" reaches back. */
-export const RECENT_DONE_DAYS = 14;
+const RECENT_DONE_DAYS = 14;
 const MAX_OPEN = 500;
 const MAX_DONE = 50;
 
@@ -73,7 +73,7 @@ function toItem(r: BaseRow): FollowUpItem {
 }
 
 /** SQL condition for one due group, relative to today in the user's time zone. */
-export function dueCondition(group: DueGroup, today: string): SQL {
+function dueCondition(group: DueGroup, today: string): SQL {
   switch (group) {
     case 'overdue':
       return lt(followUps.dueOn, today);

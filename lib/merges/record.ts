@@ -91,17 +91,6 @@ export async function dropMerge(tx: Tx, userId: string, mergeId: string): Promis
   await tx.delete(merges).where(and(eq(merges.userId, userId), eq(merges.id, mergeId)));
 }
 
-/** The merge that removed this record, if it can still be undone. */
-export async function mergeThatRemoved(conn: DbOrTx, userId: string, mergedId: string): Promise<MergeRow | null> {
-  const [row] = await conn
-    .select()
-    .from(merges)
-    .where(and(eq(merges.userId, userId), eq(merges.mergedId, mergedId), deletedWithinWindow(merges.createdAt)))
-    .orderBy(desc(merges.createdAt))
-    .limit(1);
-  return row ?? null;
-}
-
 /** The user's merges that can still be undone, newest first. */
 export async function listRecentMerges(userId: string, limit = 50): Promise<MergeRow[]> {
   return db

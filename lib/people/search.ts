@@ -64,7 +64,7 @@ function prefixEnd(prefix: string): string {
 }
 
 /** The word with each pair of neighbouring letters swapped in turn, without repeats or the word itself. */
-export function adjacentSwaps(word: string): string[] {
+function adjacentSwaps(word: string): string[] {
   // By code point, so a character outside the Basic Multilingual Plane is never split into broken halves.
   const chars = [...word];
   const out = new Set<string>();

@@ -38,7 +38,7 @@ const link = z
   }, 'Enter a web address like https://example.com/name');
 
 /** The editable fields of a person, shared by the form and the API. */
-export const personFieldsSchema = z.object({
+const personFieldsSchema = z.object({
   name: optionalText(200, 'Name', { oneLine: true }),
   role: optionalText(200, 'Role', { oneLine: true }),
   organisationId: optionalUuid('organisation'),

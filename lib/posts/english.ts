@@ -12,19 +12,6 @@ export function escapeMd(text: string): string {
   return text.replace(/[\\`*_[\]<>~|&#!]/g, (c) => `\\${c}`);
 }
 
-/** Clean, then escaped: the form every user-supplied inline value takes in the Markdown. */
-export function md(value: string | null | undefined): string {
-  return escapeMd(clean(value));
-}
-
-/** Multi-paragraph user text (reflection, summary) as escaped Markdown paragraphs. */
-export function paragraphs(value: string | null | undefined): string[] {
-  return (value ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => md(p))
-    .filter(Boolean);
-}
-
 /**
  * "A", "A and B", "A, B and C". When an item itself contains a comma, items are separated by semicolons
  * so the reader can still tell where one ends ("Jo, CIO at X; Sam, CTO at Y; and Al").

@@ -276,8 +276,3 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   if (signOff) draft.paragraph().say(signOff, [{ kind: 'setting', label: 'Your sign-off (Settings → Writing)' }]);
   return draft;
 }
-
-/** The narrative as Markdown. */
-export function composeNarrative(ctx: ComposeContext): string {
-  return composeNarrativeDraft(ctx).markdown();
-}

@@ -38,7 +38,7 @@ export interface WeeklyReview {
  * the dashboard's rule: met (or heard speak) at two or more events, and not for DORMANT_AFTER_DAYS; due that many days
  * after the last meeting. One rule, read from the dashboard's query, so the two pages never disagree.
  */
-export async function dueContactsForReview(userId: string, _from: string, to: string, timeZone: string): Promise<DueContact[]> {
+async function dueContactsForReview(userId: string, _from: string, to: string, timeZone: string): Promise<DueContact[]> {
   const endOfWeek = await rows<{ at: string | Date }>(db, sql`select ((${addDays(to, 1)}::date::timestamp at time zone ${timeZone})) as at`);
   const found = await dormantContacts(userId, new Date(endOfWeek[0]!.at), 50);
   return found.map((c) => ({

@@ -5,8 +5,8 @@ import { isIsoDay } from '@/lib/dates';
  * The years a date typed into Rapport may fall in. Postgres refuses year 0 and JavaScript reaches year 275760, so
  * without a range a typo (0026, 20266) becomes a 500 or a date nobody meant.
  */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2200;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
 export const YEAR_RANGE_MESSAGE = `Choose a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
 
 /** True for a year inside the range above. */
@@ -15,7 +15,7 @@ export function yearInRange(year: number): boolean {
 }
 
 /** True for an instant inside the years above. */
-export function inYearRange(d: Date): boolean {
+function inYearRange(d: Date): boolean {
   return !Number.isNaN(d.getTime()) && yearInRange(d.getUTCFullYear());
 }
 

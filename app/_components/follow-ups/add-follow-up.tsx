@@ -130,7 +130,7 @@ export function AddFollowUp({
 }
 
 /** A labelled select of people or events, with "—" for none. */
-export function ChoiceSelect({
+function ChoiceSelect({
   id,
   name,
   label,
