@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, people } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { NotFoundError, StaleChildError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { normaliseTopic } from '@/lib/topics/normalise';

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, people } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { getFollowUp, type FollowUpItem } from './queries';
 import type { CreateFollowUpInput, SnoozeTarget, UpdateFollowUpInput } from './validation';

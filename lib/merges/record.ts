@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
-import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NotFoundError, pgError, UserFacingError } from '@/lib/errors';
 
 /** A whole row as Postgres sees it (snake_case keys), kept in a merge's snapshot so undo can put it back as it was. */

@@ -7,7 +7,7 @@ import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, listRecentlyDeleted, type DeletedKind } from '@/lib/deleted/queries';
-import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { isUuid } from '@/lib/ids';
 import { listUndoableMerges } from '@/lib/merges/list';
 import { restoreDeletedAction } from './actions';
