@@ -53,10 +53,6 @@ const features = list('lib', { withFileTypes: true })
   .filter((e) => e.isDirectory() && !['actions', 'auth', 'validation', 'api'].includes(e.name))
   .map((e) => `./lib/${e.name}`);
 
-// Named exceptions to route privacy, to be emptied: the people list's date formats, which the organisation pages
-// share, wait for the one home of date formatting (issue 17 point 1) rather than moving twice.
-const PRIVATE_EXCEPTIONS = { 'app/(app)/people/_components': ['./format.ts'] };
-
 const boundaries = [
   { target: './lib', from: './app', message: 'lib/ never imports app/: move what both need into lib/.' },
   { target: dbCore, from: ['./lib', './app'], message: 'db/ knows the data only: it imports neither lib/ nor app/.' },
@@ -65,7 +61,6 @@ const boundaries = [
   ...privateFolders().map((dir) => ({
     target: appOutside(dirname(dir)),
     from: `./${dir}`,
-    except: PRIVATE_EXCEPTIONS[dir] ?? [],
     message: `${dir} is private to its route: a widget used by several routes belongs in app/_components/<feature>/.`,
   })),
 ];

@@ -43,10 +43,9 @@ export function fingerprint(value: unknown): string {
  * Every write that takes an idempotency key names its scope `<feature>.<verb>`, the same for the form and the
  * API, so a key sent to both for the same request creates one record.
  */
-export const IDEMPOTENCY_SCOPES = ['people.create', 'follow-ups.create', 'posts.create', 'events.create', 'interactions.create'] as const;
-export type IdempotencyScope = (typeof IDEMPOTENCY_SCOPES)[number];
+export type IdempotencyScope = 'people.create' | 'follow-ups.create' | 'posts.create' | 'events.create' | 'interactions.create';
 
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /** Re-reads what the first request made, for a replay: the body is never stored. */
 type Reread<T> = (tx: Tx, resourceId: string) => Promise<T>;

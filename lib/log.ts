@@ -34,7 +34,7 @@ function frames(err: Error): string[] | undefined {
 }
 
 /** Reduces an error to what is safe to log: see ErrorSummary. */
-export function summariseError(err: unknown): ErrorSummary {
+function summariseError(err: unknown): ErrorSummary {
   if (!(err instanceof Error)) return { name: typeof err };
   const pg = pgError(err);
   const summary: ErrorSummary = { name: err.name };

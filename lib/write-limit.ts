@@ -2,7 +2,7 @@ import 'server-only';
 import { hit } from '@/lib/rate-limit';
 
 /** Writes one user may make per minute, through the API and the forms together (API_WRITE_LIMIT, default 600). */
-export function writeLimit(): number {
+function writeLimit(): number {
   return Number(process.env.API_WRITE_LIMIT ?? 600);
 }
 

@@ -7,13 +7,12 @@ import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { upcomingEvents } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { formatDay } from '@/lib/follow-ups/dates';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
 import { ComingUp, GetBackInTouchPanel, LatestEvents } from './_dashboard/panels';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
+import { formatDay, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -7,6 +7,7 @@ import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import { signInAction, signUpAction } from './actions';
+import { deviceTimeZone } from '@/lib/dates';
 
 /** The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. */
 export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; callbackUrl?: string }) {
@@ -15,7 +16,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
   const localeRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Defaults for Settings, read from the device at sign-up.
-    if (timeZoneRef.current) timeZoneRef.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+    if (timeZoneRef.current) timeZoneRef.current.value = deviceTimeZone() ?? '';
     if (localeRef.current) localeRef.current.value = navigator.language ?? '';
   });
   const v = state.values ?? {};

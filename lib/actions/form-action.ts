@@ -90,7 +90,7 @@ function formFields(formData: FormData): Record<string, string> {
 }
 
 /** What may go back to the browser of what the user typed: everything but secrets. */
-export function echoValues(formData: FormData): Record<string, string> {
+function echoValues(formData: FormData): Record<string, string> {
   return Object.fromEntries(Object.entries(formFields(formData)).filter(([key]) => !SECRET_FIELD.test(key)));
 }
 

@@ -34,7 +34,7 @@ function sameOrigin(request: Request): boolean {
  * Authenticates an API request, by bearer token or by session cookie, and turns every expected error into a
  * problem+json answer. Cookie-authenticated writes must come from this origin (403 otherwise).
  */
-export async function authenticate(request: Request): Promise<CurrentUser | Response> {
+async function authenticate(request: Request): Promise<CurrentUser | Response> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -74,7 +74,7 @@ async function writeLimited(request: Request, user: CurrentUser): Promise<Respon
 }
 
 /** Maps an error thrown by lib code to a problem response; anything unexpected is logged and hidden. */
-export function errorResponse(err: unknown, route?: string): Response {
+function errorResponse(err: unknown, route?: string): Response {
   if (err instanceof BodyError) return err.response;
   if (err instanceof z.ZodError) return validationProblem(err);
   const errors =
@@ -146,7 +146,7 @@ export async function conflictAs<T>(schema: z.ZodType, work: () => Promise<T>): 
 }
 
 /** A JSON response that is never cached. */
-export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 

@@ -33,7 +33,7 @@ export function problem(status: number, detail?: string, extra: Record<string, u
  * Zod issues as `[{ path, message }]`, paths dotted (`people.0.name`). A field the schema does not know is named
  * by its own path (`people.0.userId`), not by the object that holds it, so a client sees which key was refused.
  */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
+function zodProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

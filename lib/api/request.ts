@@ -1,7 +1,7 @@
 import { problem } from './problem';
 
 /** The largest JSON body any endpoint accepts. */
-export const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = 1_000_000;
 
 export class BodyError extends Error {
   constructor(readonly response: Response) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isTimeZone } from '@/lib/time-zone';
 import { requiredText } from '@/lib/validation/text';
+import { isTimeZone } from '@/lib/dates';
 
 const email = z
   .string({ error: 'Enter your email address' })

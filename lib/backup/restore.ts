@@ -6,8 +6,8 @@ import { rows } from '@/db/rows';
 import { users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { lockImports, type ImportSummary } from '@/lib/import/apply';
-import { isTimeZone } from '@/lib/time-zone';
 import { backupColumns, backupSchema, BACKUP_TABLES, type Backup, type BackupTable } from './tables';
+import { isTimeZone } from '@/lib/dates';
 
 const BATCH = 500;
 

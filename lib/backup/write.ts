@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { after, BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupColumns, type BackupTable } from './tables';
 
-export const READ_BATCH = 1000;
+const READ_BATCH = 1000;
 
 /** The rows of one of the user's tables, READ_BATCH at a time in primary-key order: never the whole table at once. */
 export async function* batchedRows(userId: string, t: BackupTable, batch = READ_BATCH): AsyncGenerator<Record<string, unknown>[]> {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
+import { shiftInstant } from '@/lib/dates';
 import { displayName } from '@/lib/people/display-name';
 
 /** Rows here carry the organisation's name as `organisation`. */
@@ -83,7 +84,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   const host = event.host?.trim() || null;
   const basis: BriefBasis = series ? 'series' : host ? 'host' : 'added';
   const match = basis === 'series' ? sql`lower(e.series) = lower(${series})` : basis === 'host' ? sql`lower(e.host) = lower(${host})` : sql`false`;
-  const longAgo = new Date(now.getTime() - LONG_WHILE_DAYS * 86_400_000).toISOString();
+  const longAgo = shiftInstant(now, -LONG_WHILE_DAYS).toISOString();
 
   const evenings = await rows<{ id: string; title: string; starts_at: When }>(
     db,

@@ -4,8 +4,8 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { sha256 } from '@/lib/api/tokens';
 import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
+import { todayIn } from '@/lib/dates';
+import { addDays } from '@/lib/dates';
 import { listDueContacts, type DueContact } from '@/lib/keep-in-touch/queries';
 import { buildCalendar, type AllDayEntry, type WeeklyEntry } from './ics';
 

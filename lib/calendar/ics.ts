@@ -49,7 +49,7 @@ export interface WeeklyEntry {
 }
 
 /** The lines of one weekly VEVENT (RRULE FREQ=WEEKLY on Mondays, local time with TZID). */
-export function weeklyEventLines(e: WeeklyEntry): string[] {
+function weeklyEventLines(e: WeeklyEntry): string[] {
   const local = `${basicDate(e.firstDay)}T${e.time.replace(':', '')}00`;
   return [
     'BEGIN:VEVENT',

@@ -2,9 +2,8 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
-import { addDays } from '@/lib/follow-ups/dates';
-import { dateFormat } from '@/lib/intl';
 import { newestEventsFirst } from '@/lib/events/order';
+import { addMonths, formatMonth, shiftInstant } from '@/lib/dates';
 
 /**
  * The latest events that have happened (by `now`: one created ahead of time shows under "Coming up" instead),
@@ -59,12 +58,7 @@ export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]>
 /** Events in each of the last 12 months, counted in the user's time zone, oldest month first. */
 export async function eventsPerMonth(userId: string, timeZone: string, today: string, locale = 'en-GB'): Promise<(Bucket & { month: string })[]> {
   const thisMonth = today.slice(0, 7);
-  const months: string[] = [];
-  const [y, m] = thisMonth.split('-').map(Number) as [number, number];
-  for (let i = 11; i >= 0; i--) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    months.push(d.toISOString().slice(0, 7));
-  }
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 11));
   const from = `${months[0]}-01`;
   const found = await rows<{ month: string; n: number }>(
     db,
@@ -73,12 +67,11 @@ export async function eventsPerMonth(userId: string, timeZone: string, today: st
       from events
       where user_id = ${userId} and deleted_at is null
         and (starts_at at time zone ${timeZone}) >= ${from}::timestamp
-        and (starts_at at time zone ${timeZone}) < ${addDays(`${thisMonth}-01`, 32).slice(0, 7) + '-01'}::timestamp
+        and (starts_at at time zone ${timeZone}) < ${addMonths(thisMonth, 1) + '-01'}::timestamp
       group by 1`,
   );
   const byMonth = new Map(found.map((r) => [r.month, Number(r.n)]));
-  const fmt = dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-  return months.map((month) => ({ month, label: fmt.format(new Date(`${month}-15T00:00:00Z`)), value: byMonth.get(month) ?? 0 }));
+  return months.map((month) => ({ month, label: formatMonth(month, locale), value: byMonth.get(month) ?? 0 }));
 }
 
 export interface FollowUpProgress {
@@ -90,7 +83,7 @@ export interface FollowUpProgress {
 
 /** Follow-ups completed against open (open split into overdue and not), excluding deleted ones. */
 export async function followUpProgress(userId: string, today: string, now = new Date()): Promise<FollowUpProgress> {
-  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const since = shiftInstant(now, -30).toISOString();
   const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number }>(
     db,
     sql`

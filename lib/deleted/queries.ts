@@ -8,7 +8,7 @@ import { displayName } from '@/lib/people/display-name';
 import { restorePerson } from '@/lib/people/queries';
 import { restorePost } from '@/lib/posts/queries';
 import { purgeExpiredMerges } from '@/lib/merges/record';
-import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from './window';
+import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 
 export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up'] as const;
 export type DeletedKind = (typeof DELETED_KINDS)[number];

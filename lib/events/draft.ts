@@ -1,5 +1,5 @@
 import type { EventJson } from './queries';
-import { dateFormat } from '@/lib/intl';
+import { dayIn, wallClockIn, zonedInstant } from '@/lib/dates';
 import type { Relation } from './relations';
 
 /** Where drafts live on the device; sign-out clears every `rapport:` key. */
@@ -90,20 +90,6 @@ export interface EventDraft {
   savedAt?: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A date as YYYY-MM-DD in the device's time zone. */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The date `days` after `from` (YYYY-MM-DD), in calendar days. */
-export function addDays(from: string, days: number): string {
-  const [y, m, d] = from.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d! + days));
-  return date.toISOString().slice(0, 10);
-}
-
 export const DUE_PRESETS = [
   { label: 'Tomorrow', days: 1 },
   { label: 'Next week', days: 7 },
@@ -123,7 +109,7 @@ export function emptyDraft(now = new Date()): EventDraft {
   return {
     key: `evt-${newUid()}`,
     title: '',
-    date: localDate(now),
+    date: dayIn(undefined, now),
     time: '18:30',
     endTime: '',
     venue: '',
@@ -140,27 +126,6 @@ export function emptyDraft(now = new Date()): EventDraft {
 
 function isBlankPerson(p: PersonDraft): boolean {
   return !p.id && !p.name.trim() && !p.role.trim() && !p.organisation.trim() && !p.email.trim() && !p.notes.trim() && !p.topics.length;
-}
-
-/**
- * The instant at which a wall-clock date and time happen in a time zone (the device's when none is given).
- * Two passes settle the zone's offset, daylight saving included; a time skipped by the clocks moves forward.
- */
-export function zonedInstant(date: string, time: string, timeZone?: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})/.exec(time);
-  if (!m || !t) return null;
-  if (!timeZone) return new Date(`${date}T${t[0]}`);
-  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +t[1]!, +t[2]!);
-  const offsetAt = (instant: number) => {
-    const p = partsIn(new Date(instant), timeZone);
-    const [y, mo, d] = p.date.split('-').map(Number);
-    const [h, mi] = p.time.split(':').map(Number);
-    return Date.UTC(y!, mo! - 1, d!, h!, mi!) - instant;
-  };
-  let guess = wall - offsetAt(wall);
-  guess = wall - offsetAt(guess);
-  return new Date(guess);
 }
 
 /** A known person's row as sent: the fields the user changed since the form loaded them, and that version. */
@@ -245,27 +210,9 @@ export function payloadRowUids(draft: EventDraft) {
   };
 }
 
-/** The calendar date and wall-clock time of an instant in a time zone (the device's when none is given). */
-export function partsIn(d: Date, timeZone?: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    dateFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
 /** A saved event as a draft for the edit form, in the user's time zone. */
 export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
-  const start = partsIn(new Date(e.startsAt), timeZone);
+  const start = wallClockIn(new Date(e.startsAt), timeZone);
   const uids = new Map(e.people.map((p) => [p.id, newUid()]));
   return {
     key: `evt-${newUid()}`,
@@ -273,7 +220,7 @@ export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
     title: e.title,
     date: start.date,
     time: start.time,
-    endTime: e.endsAt ? partsIn(new Date(e.endsAt), timeZone).time : '',
+    endTime: e.endsAt ? wallClockIn(new Date(e.endsAt), timeZone).time : '',
     venue: e.venue ?? '',
     host: e.host ?? '',
     series: e.series ?? '',

@@ -69,7 +69,7 @@ export async function suggestSeries(userId: string, q: string, limit = 8): Promi
 }
 
 /** Known people matching `q` by name, role, organisation or anything else they are remembered by. */
-export async function suggestPeople(userId: string, q: string, limit = 5): Promise<PersonSuggestion[]> {
+async function suggestPeople(userId: string, q: string, limit = 5): Promise<PersonSuggestion[]> {
   if (!q) return [];
   const found = await db
     .select({
@@ -91,7 +91,7 @@ export async function suggestPeople(userId: string, q: string, limit = 5): Promi
 }
 
 /** Where the user last met a person, the topics they talked about, and what is still owed to them. */
-export async function reMeetingContext(userId: string, personId: string) {
+async function reMeetingContext(userId: string, personId: string) {
   const [last] = await db
     .select({ eventId: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
     .from(encounters)

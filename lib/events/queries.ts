@@ -59,6 +59,8 @@ export interface EventDetail {
     status: FollowUpStatus;
     personId: string | null;
     version: number;
+    /** When it was added: the order a post tells them in. */
+    createdAt: Date;
   }[];
 }
 
@@ -122,6 +124,7 @@ export async function getEventDetail(conn: DbOrTx, userId: string, eventId: stri
         status: followUps.status,
         personId: followUps.personId,
         version: followUps.version,
+        createdAt: followUps.createdAt,
       })
       .from(followUps)
       .where(and(eq(followUps.userId, userId), eq(followUps.eventId, eventId), isNull(followUps.deletedAt)))
@@ -184,7 +187,7 @@ export function eventToJson(e: EventDetail) {
     people: e.people.map(({ encounterId: _e, keepPrivate: _k, ...p }) => p),
     // The API's event keeps its documented shape; the flag is on /api/v1/facts.
     insights: e.insights.map(({ offTheRecord: _o, ...i }) => i),
-    followUps: e.followUps,
+    followUps: e.followUps.map(({ createdAt: _c, ...f }) => f),
   };
 }
 

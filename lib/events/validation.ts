@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shiftInstant } from '@/lib/dates';
 import { dayInput, instantInput } from '@/lib/validation/dates';
 import { optionalText, requiredText } from '@/lib/validation/text';
 import { topicList } from '@/lib/topics/validation';
@@ -8,7 +9,7 @@ import { RELATIONS } from './relations';
 
 const instant = instantInput;
 
-export const personInputSchema = z
+const personInputSchema = z
   .object({
     id: z.uuid({ error: 'Not a known person id' }).optional(),
     name: optionalText(200, 'A name', { oneLine: true }),
@@ -34,7 +35,7 @@ export const personInputSchema = z
     path: ['name'],
   });
 
-export const insightInputSchema = z.strictObject({
+const insightInputSchema = z.strictObject({
   /** An existing fact of this event, when editing: its row (and a credit the form cannot show) is kept. */
   id: z.uuid().optional(),
   text: requiredText(2000, 'Write the fact or statistic'),
@@ -44,7 +45,7 @@ export const insightInputSchema = z.strictObject({
 /** A follow-up's due day: the same rule as lib/follow-ups (a real day, 2000 to 2100). */
 const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });
 
-export const followUpInputSchema = z.strictObject({
+const followUpInputSchema = z.strictObject({
   /** An existing follow-up of this event, when editing. */
   id: z.uuid().optional(),
   action: requiredText(500, 'Say what you will do'),
@@ -60,7 +61,7 @@ export const followUpInputSchema = z.strictObject({
 
 const eventFields = {
   title: requiredText(200, 'Give the event a title'),
-  startsAt: instant.refine((d) => d.getTime() <= Date.now() + MAX_YEARS_AHEAD * 365.25 * 86_400_000, TOO_FAR_AHEAD),
+  startsAt: instant.refine((d) => d <= shiftInstant(new Date(), MAX_YEARS_AHEAD * 365.25), TOO_FAR_AHEAD),
   endsAt: instant
     .optional()
     .nullable()

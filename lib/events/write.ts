@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { encounters, encounterTopics, eventTopics, followUps, insights, networkingEvents, people } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { fingerprint, idempotent } from '@/lib/idempotency';
 import { NotFoundError, StaleChildError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { normaliseTopic } from '@/lib/topics/normalise';
@@ -235,7 +235,7 @@ async function writeFollowUps(tx: Tx, userId: string, eventId: string, input: Ev
 }
 
 /** Creates the event and everything recorded at it in the caller's transaction; returns its id. */
-export async function createEventTx(tx: Tx, userId: string, input: EventInput, options: WriteOptions = {}) {
+async function createEventTx(tx: Tx, userId: string, input: EventInput, options: WriteOptions = {}) {
   const [event] = await tx
     .insert(networkingEvents)
     .values({ userId, ...eventColumns(input) })

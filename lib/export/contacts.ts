@@ -5,7 +5,7 @@ import { organisations, people, sectors } from '@/db/schema';
 import { displayName } from '@/lib/people/display-name';
 import { toVCard, type VCardPerson } from '@/lib/people/vcard';
 
-export const EXPORT_BATCH = 1000;
+const EXPORT_BATCH = 1000;
 
 /** The query of GET /api/v1/export. */
 export const exportQuerySchema = z.object({
@@ -57,7 +57,7 @@ export async function* vcardChunks(userId: string): AsyncGenerator<string> {
 }
 
 /** Google Contacts' CSV columns (the current layout), so the file imports there as it is. */
-export const GOOGLE_CSV_HEADER = [
+const GOOGLE_CSV_HEADER = [
   'First Name',
   'Middle Name',
   'Last Name',

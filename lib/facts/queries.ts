@@ -22,7 +22,7 @@ export interface FactPage {
   nextCursor: string | null;
 }
 
-export const FACTS_PAGE = 30;
+const FACTS_PAGE = 30;
 /** How close a typed word must be to a word of a fact (pg_trgm word similarity) to count as a typo of it. */
 const WORD_SIMILARITY = 0.5;
 
@@ -115,7 +115,7 @@ export async function searchFacts(userId: string, params: FactSearch, conn: DbOr
 }
 
 /** Facts under a topic: heard at an event where the topic came up, for the event or for someone met there. */
-export function topicFilter(userId: string, topic: SQL): SQL {
+function topicFilter(userId: string, topic: SQL): SQL {
   return sql`(exists (select 1 from event_topics et where et.user_id = ${userId}::uuid and et.event_id = i.event_id and et.topic_id = ${topic})
            or exists (select 1 from encounter_topics xt join encounters x on x.id = xt.encounter_id
                        where xt.user_id = ${userId}::uuid and x.event_id = i.event_id and xt.topic_id = ${topic}))`;

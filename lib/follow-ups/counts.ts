@@ -1,12 +1,7 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { followUps } from '@/db/schema';
-import { dayIn } from './dates';
-
-/** Today's date (YYYY-MM-DD) in an IANA time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return dayIn(timeZone, now);
-}
+import { todayIn } from '@/lib/dates';
 
 /** How many open follow-ups are overdue or due today in the user's time zone (the navigation badge). */
 export async function countDueFollowUps(userId: string, timeZone: string): Promise<number> {

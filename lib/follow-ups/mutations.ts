@@ -1,11 +1,11 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, people } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { addDays, nextMonday } from './dates';
 import { getFollowUp, type FollowUpItem } from './queries';
 import type { CreateFollowUpInput, SnoozeTarget, UpdateFollowUpInput } from './validation';
+import { addDays, nextMonday } from '@/lib/dates';
 
 /** Refuses a person or event that is missing, deleted or someone else's, naming the field. */
 async function assertLinksOwned(conn: DbOrTx, userId: string, personId?: string, eventId?: string) {

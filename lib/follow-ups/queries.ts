@@ -3,9 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db/client';
 import { followUps, networkingEvents, organisations, people } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { addDays, weekEndFrom, type DueGroup } from './dates';
 import { displayName } from '@/lib/people/display-name';
-import type { ListFilters } from './validation';
+import { followUpCursor, type ListFilters } from './validation';
+import { UserFacingError } from '@/lib/errors';
+import { CURSOR_MESSAGE } from '@/lib/validation/cursor';
+import { addDays } from '@/lib/dates';
+import { type DueGroup, weekEndFrom } from '@/lib/follow-ups/due';
 
 /** One follow-up as lists, the API and the calendar see it. */
 export interface FollowUpItem {
@@ -20,7 +23,7 @@ export interface FollowUpItem {
 }
 
 /** How many days "recently done" reaches back. */
-export const RECENT_DONE_DAYS = 14;
+const RECENT_DONE_DAYS = 14;
 const MAX_OPEN = 500;
 const MAX_DONE = 50;
 
@@ -42,6 +45,9 @@ function baseSelect(conn: DbOrTx, userId: string) {
       personOrganisation: personOrg.name,
       eventId: networkingEvents.id,
       eventTitle: networkingEvents.title,
+      // The keyset of a page, as PostgreSQL prints it: a Date would drop the microseconds.
+      createdKey: sql<string>`${followUps.createdAt}::text`,
+      doneKey: sql<string | null>`${followUps.doneAt}::text`,
     })
     .from(followUps)
     .leftJoin(people, and(eq(people.id, followUps.personId), eq(people.userId, userId), isNull(people.deletedAt)))
@@ -67,7 +73,7 @@ function toItem(r: BaseRow): FollowUpItem {
 }
 
 /** SQL condition for one due group, relative to today in the user's time zone. */
-export function dueCondition(group: DueGroup, today: string): SQL {
+function dueCondition(group: DueGroup, today: string): SQL {
   switch (group) {
     case 'overdue':
       return lt(followUps.dueOn, today);
@@ -112,28 +118,67 @@ export async function countOpenByGroup(userId: string, today: string, filters: L
 export async function listFollowUps(
   userId: string,
   today: string,
-  filters: ListFilters & { recentDoneOnly?: boolean; limit?: number; offset?: number } = {},
+  filters: ListFilters & { recentDoneOnly?: boolean; limit?: number; after?: string } = {},
 ): Promise<FollowUpItem[]> {
+  return (await listRows(userId, today, filters)).map(toItem);
+}
+
+/**
+ * One page of the API's list: up to `limit` follow-ups after the cursor `after` (from the previous page's
+ * `nextCursor`), and the cursor of the next page, null on the last. Keyset, so an item done, deleted or added
+ * meanwhile never makes another one repeat or go missing.
+ */
+export async function listFollowUpsPage(
+  userId: string,
+  today: string,
+  filters: ListFilters & { limit: number; after?: string },
+): Promise<{ items: FollowUpItem[]; nextCursor: string | null }> {
+  const found = await listRows(userId, today, { ...filters, limit: filters.limit + 1 });
+  const page = found.slice(0, filters.limit);
+  const last = page.at(-1);
+  const more = found.length > filters.limit && last;
+  return {
+    items: page.map(toItem),
+    nextCursor: !more
+      ? null
+      : followUpCursor.encode(last.status === 'done' ? { t: last.doneKey!, i: last.id } : { d: last.due, c: last.createdKey, i: last.id }),
+  };
+}
+
+/** Rows after a cursor, in the list's order: open by due day (no date last), then when added; done latest first. */
+function afterCursor(status: 'open' | 'done', raw: string): SQL {
+  const at = followUpCursor.decode(raw);
+  if (status === 'done' && 't' in at) return sql`(${followUps.doneAt}, ${followUps.id}) < (${at.t}::timestamptz, ${at.i}::uuid)`;
+  if (status === 'open' && 'c' in at) {
+    const sameDay = sql`(${followUps.createdAt}, ${followUps.id}) > (${at.c}::timestamptz, ${at.i}::uuid)`;
+    return at.d === null
+      ? sql`(${followUps.dueOn} is null and ${sameDay})`
+      : sql`(${followUps.dueOn} > ${at.d}::date or (${followUps.dueOn} = ${at.d}::date and ${sameDay}) or ${followUps.dueOn} is null)`;
+  }
+  // A cursor from a list of the other status.
+  throw new UserFacingError('The cursor is not valid.', 400, { cursor: [CURSOR_MESSAGE] });
+}
+
+async function listRows(userId: string, today: string, filters: ListFilters & { recentDoneOnly?: boolean; limit?: number; after?: string }) {
   const status = filters.status ?? 'open';
   const where: (SQL | undefined)[] = [eq(followUps.userId, userId), isNull(followUps.deletedAt), eq(followUps.status, status)];
   if (filters.due) where.push(dueCondition(filters.due, today));
   if (filters.person) where.push(eq(followUps.personId, filters.person));
   if (filters.event) where.push(eq(followUps.eventId, filters.event));
   if (filters.sector) where.push(sql`${people.effectiveSectorId} = ${filters.sector}::uuid`);
+  if (filters.after) where.push(afterCursor(status, filters.after));
   if (status === 'done' && filters.recentDoneOnly) {
     where.push(gte(followUps.doneAt, new Date(Date.parse(`${addDays(today, -RECENT_DONE_DAYS)}T00:00:00Z`))));
   }
   // One over the maximum, so that a caller asking for a full page can tell whether there is more.
   const limit = Math.min(filters.limit ?? (status === 'open' ? MAX_OPEN : MAX_DONE), MAX_OPEN + 1);
-  const rowsOut = await baseSelect(db, userId)
+  return baseSelect(db, userId)
     .where(and(...where))
     .orderBy(
       ...(status === 'open' ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt)] : [desc(followUps.doneAt), desc(followUps.id)]),
       asc(followUps.id),
     )
-    .limit(limit)
-    .offset(filters.offset ?? 0);
-  return rowsOut.map(toItem);
+    .limit(limit);
 }
 
 /** One of the user's follow-ups (not deleted), or NotFoundError. */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { dayInput } from '@/lib/validation/dates';
+import { isIsoDay } from '@/lib/dates';
+import { cursorCodec } from '@/lib/validation/cursor';
+import { dayInput, YEAR_RANGE_MESSAGE, yearInRange } from '@/lib/validation/dates';
 import { requiredText } from '@/lib/validation/text';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const actionText = requiredText(500, 'Say what you will do', { tooLong: 'Keep it under 500 characters' });
+const actionText = requiredText(500, 'Say what you will do', { tooLong: 'Keep it under 500 characters' });
 
 /** A due day: a real calendar day, 2000 to 2100. */
 export const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });
@@ -52,11 +54,24 @@ export const listFiltersSchema = z.object({
 });
 export type ListFilters = z.infer<typeof listFiltersSchema>;
 
+/** An instant as PostgreSQL prints it (microseconds kept, so the next page starts exactly after the last row). */
+const keyInstant = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d\d-\d\d[0-9T:. +-]{0,30}$/)
+  .refine((t) => yearInRange(Number(t.slice(0, 4))), YEAR_RANGE_MESSAGE);
+
+/**
+ * Where a page of follow-ups stopped: for open ones the last row's due day, creation and id (the list's order);
+ * for done ones, when it was done and its id.
+ */
+export const followUpCursor = cursorCodec(
+  z.union([z.strictObject({ d: z.string().refine(isIsoDay).nullable(), c: keyInstant, i: z.uuid() }), z.strictObject({ t: keyInstant, i: z.uuid() })]),
+);
+export type FollowUpCursor = z.output<typeof followUpCursor.input>;
+
 /** The API's list query: the filters plus a page size and the cursor from the previous page. */
 export const listQuerySchema = listFiltersSchema.extend({
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,7}$/, 'Use the nextCursor from the previous page')
-    .optional(),
+  cursor: followUpCursor.input,
 });

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { idempotencyKeys, rateLimits, sessions } from '@/db/schema';
 import { purgeExpired, type PurgeCounts } from '@/lib/deleted/queries';
-import { sqlNow } from '@/lib/deleted/window';
+import { sqlNow } from '@/lib/restore-window';
 import { IDEMPOTENCY_KEY_TTL_HOURS } from '@/lib/idempotency';
 import { LONGEST_WINDOW_SECONDS } from '@/lib/rate-limit';
 

@@ -14,7 +14,7 @@ export interface ImportSummary {
   errors: RowError[];
 }
 
-export const IMPORT_BATCH = 500;
+const IMPORT_BATCH = 500;
 
 /** An import refused as a whole: rows with errors (and the user did not choose to import the good rows). */
 export class ImportRefusedError extends UserFacingError {

@@ -33,7 +33,7 @@ export interface CsvTable {
 }
 
 /** Parses CSV text with csv-parse, keeping each record's first line number; a broken file throws CsvFileError. */
-export function parseCsvTable(input: string): CsvTable {
+function parseCsvTable(input: string): CsvTable {
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     records = parse(input, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records;
@@ -60,7 +60,7 @@ export function parseCsvTable(input: string): CsvTable {
   return { layout: 'other', header: first.cells, headerLine: first.line, rows: rows.slice(1) };
 }
 
-export class CsvFileError extends Error {
+class CsvFileError extends Error {
   constructor(
     readonly line: number,
     message: string,

@@ -51,7 +51,7 @@ type Existing = {
 };
 
 const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-const nameKey = (name: string | null, org: string | null) => (name ? `${fold(name)}\u0000${fold(org)}` : null);
+const nameKey = (name: string | null | undefined, org: string | null | undefined) => (name ? `${fold(name)}\u0000${fold(org)}` : null);
 
 /** Turns a draft into a person's fields: what Rapport cannot store as a field (a bad phone, an 11th link) goes to the notes. */
 function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: unknown; sector: string | null } | RowError {

@@ -6,7 +6,7 @@ import { CSV_FIELDS } from './csv';
 /** The largest file an import takes (a 10,000-card vCard file is about 3 MB; a backup of 100,000 people about 60). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-export const IMPORT_KINDS = ['vcard', 'csv', 'backup'] as const;
+const IMPORT_KINDS = ['vcard', 'csv', 'backup'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The import a Content-Type asks for, or null when it is not one Rapport reads. */

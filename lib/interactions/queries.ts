@@ -1,9 +1,9 @@
 import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { interactions, people, users } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { todayIn } from '@/lib/follow-ups/counts';
+import { todayIn } from '@/lib/dates';
 import { interactionCursor, type CreateInteractionInput, type InteractionKind, type PatchInteractionInput } from './validation';
 
 /** One logged contact, as the person page and the API show it. */

@@ -2,11 +2,11 @@ import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
-import { weekEndFrom } from '@/lib/follow-ups/dates';
+import { weekEndFrom } from '@/lib/follow-ups/due';
 import { createInteraction, type InteractionItem } from '@/lib/interactions/queries';
 import { MARKED_IN_TOUCH } from '@/lib/interactions/validation';
 import { displayName } from '@/lib/people/display-name';
-import { cadenceColumns, cadenceFromColumns, type Cadence } from './cadence';
+import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
 
 /** Someone due a contact ("Get back in touch"). */
 export interface DueContact {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
-import { deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { isUuid } from '@/lib/ids';
 import { listRecentMerges } from './record';
 

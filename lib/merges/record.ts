@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
-import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NotFoundError, pgError, UserFacingError } from '@/lib/errors';
 
 /** A whole row as Postgres sees it (snake_case keys), kept in a merge's snapshot so undo can put it back as it was. */
@@ -89,17 +89,6 @@ export async function takeMerge(tx: Tx, userId: string, mergeId: string, kind?: 
 /** Forgets a merge (after it was undone). */
 export async function dropMerge(tx: Tx, userId: string, mergeId: string): Promise<void> {
   await tx.delete(merges).where(and(eq(merges.userId, userId), eq(merges.id, mergeId)));
-}
-
-/** The merge that removed this record, if it can still be undone. */
-export async function mergeThatRemoved(conn: DbOrTx, userId: string, mergedId: string): Promise<MergeRow | null> {
-  const [row] = await conn
-    .select()
-    .from(merges)
-    .where(and(eq(merges.userId, userId), eq(merges.mergedId, mergedId), deletedWithinWindow(merges.createdAt)))
-    .orderBy(desc(merges.createdAt))
-    .limit(1);
-  return row ?? null;
 }
 
 /** The user's merges that can still be undone, newest first. */

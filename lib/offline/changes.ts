@@ -1,5 +1,5 @@
 /** A change to what waits on this device (events or ticks), told to this tab and to the others. */
-export const CHANGED = 'rapport-outbox-changed';
+const CHANGED = 'rapport-outbox-changed';
 
 export function announce() {
   window.dispatchEvent(new Event(CHANGED));

@@ -42,11 +42,6 @@ export async function listOutbox(userId: string): Promise<OutboxItem[]> {
   return all.filter((item) => item.userId === userId).sort((a, b) => a.savedAt - b.savedAt);
 }
 
-export async function getOutboxItem(userId: string, key: string): Promise<OutboxItem | undefined> {
-  const item = await get<OutboxItem>(key, outbox());
-  return item?.userId === userId ? item : undefined;
-}
-
 export async function putOutboxItem(item: OutboxItem): Promise<void> {
   await set(item.key, item, outbox());
   announce();

@@ -34,7 +34,7 @@ export type TapItem = {
 
 let store: UseStore | undefined;
 const taps = () => (store ??= createStore('rapport-outbox-taps', 'taps'));
-export const tapKey = (followUpId: string) => `follow-up:${followUpId}`;
+const tapKey = (followUpId: string) => `follow-up:${followUpId}`;
 
 export async function listTaps(userId: string): Promise<TapItem[]> {
   const all = (await entries<string, TapItem>(taps())).map(([, item]) => item);

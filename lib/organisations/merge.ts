@@ -1,19 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merges/record';
 import { mergeNotes } from '@/lib/people/merge-notes';
-import { requiredText } from '@/lib/validation/text';
 import { getOrganisation, type OrganisationView } from './queries';
-
-/** The merge form: the other organisation by name, and the version of this one as the page showed it. */
-export const mergeOrganisationFormSchema = z.object({
-  otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true }),
-  keepVersion: z.coerce.number().int().min(1).optional(),
-});
 
 /** Both organisations as they are now, when the user merged from a copy that has changed since. */
 export class OrganisationMergeConflictError extends VersionConflictError<{ keep: OrganisationView; other: OrganisationView }> {}

@@ -1,11 +1,11 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
-import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
+import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
 import { displayName } from './display-name';
 import { listPersonTopics, setPersonTopics } from './topics';
 import type { PersonInput, PersonPatch } from './validation';

@@ -17,7 +17,7 @@ const FILLER = new Set(
 );
 
 /** At most this many words take part in a search: enough for any memory, bounded for the planner. */
-export const MAX_TERMS = 8;
+const MAX_TERMS = 8;
 
 /** Lower-cased words of the query (letters and digits of any script), filler dropped, de-duplicated. */
 export function searchTerms(q: string | undefined): string[] {

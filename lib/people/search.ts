@@ -7,7 +7,7 @@ import { listPage, termsQuery, textMatch, tieredPage, vectorMatch, type Term } f
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
-import { cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
+import { cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
 
 export interface PersonListItem {
   id: string;
@@ -69,7 +69,7 @@ function prefixEnd(prefix: string): string {
 }
 
 /** The word with each pair of neighbouring letters swapped in turn, without repeats or the word itself. */
-export function adjacentSwaps(word: string): string[] {
+function adjacentSwaps(word: string): string[] {
   // By code point, so a character outside the Basic Multilingual Plane is never split into broken halves.
   const chars = [...word];
   const out = new Set<string>();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { personTopics, topics } from '@/db/schema';
 import { normaliseTopic } from '@/lib/topics/normalise';
@@ -49,18 +49,4 @@ export async function addPersonTopics(tx: DbOrTx, userId: string, wanted: { pers
     })),
   );
   if (values.length) await tx.insert(personTopics).values(values).onConflictDoNothing();
-}
-
-/** Each of these people's own topic names (for exports), by person id. */
-export async function personTopicsOf(conn: DbOrTx, userId: string, personIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (!personIds.length) return out;
-  const found = await conn
-    .select({ personId: personTopics.personId, name: topics.name })
-    .from(personTopics)
-    .innerJoin(topics, and(eq(topics.id, personTopics.topicId), eq(topics.userId, userId)))
-    .where(and(eq(personTopics.userId, userId), inArray(personTopics.personId, personIds)))
-    .orderBy(sql`lower(${topics.name})`);
-  for (const f of found) out.set(f.personId, [...(out.get(f.personId) ?? []), f.name]);
-  return out;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CANNOT_STORE, optionalText as text, queryText, storable } from '@/lib/validation/text';
 import { topicList, topicName } from '@/lib/topics/validation';
-import { cadenceSchema } from '@/lib/keep-in-touch/cadence';
+import { cadenceSchema } from '@/lib/people/cadence';
 import { searchCursor } from './search-terms';
 
 /** Optional text of a person: "" clears the field (null), as a form sends it. */
@@ -39,7 +39,7 @@ const link = z
   }, 'Enter a web address like https://example.com/name');
 
 /** The editable fields of a person, shared by the form and the API. */
-export const personFieldsSchema = z.object({
+const personFieldsSchema = z.object({
   name: optionalText(200, 'Name', { oneLine: true }),
   role: optionalText(200, 'Role', { oneLine: true }),
   organisationId: optionalUuid('organisation'),

@@ -7,7 +7,7 @@ import type { ComposedPost, ComposeInput, ComposeOptions, DraftPart } from './ty
 export type { ComposedPost, ComposeInput, ComposeOptions } from './types';
 
 /** The post title for a style, from the event title (plain text: titles are never rendered as Markdown). */
-export function composeTitle(input: ComposeInput, options: ComposeOptions): string {
+function composeTitle(input: ComposeInput, options: ComposeOptions): string {
   const title = makeContext(input, options).plain(input.event.title).slice(0, 180) || 'An evening out';
   if (options.style === 'summary') return `${title}: summary`;
   if (options.style === 'social') return title;

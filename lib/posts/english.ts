@@ -1,5 +1,7 @@
 /** Small, pure helpers for writing correct English from user data; shared by the three post styles. */
 
+import { daysBetween } from '@/lib/dates';
+
 /** Trims and collapses whitespace (newlines included); null and undefined become "". */
 export function clean(value: string | null | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();
@@ -8,19 +10,6 @@ export function clean(value: string | null | undefined): string {
 /** Escapes text for Markdown so that a name like "*Jo*" or "[x](y)" shows literally instead of formatting. */
 export function escapeMd(text: string): string {
   return text.replace(/[\\`*_[\]<>~|&#!]/g, (c) => `\\${c}`);
-}
-
-/** Clean, then escaped: the form every user-supplied inline value takes in the Markdown. */
-export function md(value: string | null | undefined): string {
-  return escapeMd(clean(value));
-}
-
-/** Multi-paragraph user text (reflection, summary) as escaped Markdown paragraphs. */
-export function paragraphs(value: string | null | undefined): string[] {
-  return (value ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => md(p))
-    .filter(Boolean);
 }
 
 /**
@@ -148,27 +137,23 @@ function parseDate(ymd: string): Date {
   return new Date(`${ymd}T00:00:00Z`);
 }
 
-/** Whole days from `a` to `b`, both YYYY-MM-DD. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((parseDate(b).getTime() - parseDate(a).getTime()) / 86_400_000);
-}
-
 /** British ("Tuesday 23 April 2026") or American ("Tuesday, April 23, 2026") spelling and date order. */
 export type Spelling = 'british' | 'american';
 
 /**
+ * A day written out in a post's prose (not the reader's locale: that is lib/dates.ts `formatDay`):
  * "Tuesday 23 April 2026", or "Tuesday, April 23, 2026" in American. Fixed tables rather than Intl, so that the
  * same event always gives the same draft whatever the runtime's locale data.
  */
-export function longDate(ymd: string, spelling: Spelling = 'british'): string {
+export function writtenDate(ymd: string, spelling: Spelling = 'british'): string {
   const d = parseDate(ymd);
   if (spelling === 'american') return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** "Friday 1 May" (American "Friday, May 1") when in the same year as `relativeTo`, else with the year. */
-export function shortDate(ymd: string, relativeTo: string, spelling: Spelling = 'british'): string {
-  if (ymd.slice(0, 4) !== relativeTo.slice(0, 4)) return longDate(ymd, spelling);
+export function writtenShortDate(ymd: string, relativeTo: string, spelling: Spelling = 'british'): string {
+  if (ymd.slice(0, 4) !== relativeTo.slice(0, 4)) return writtenDate(ymd, spelling);
   const d = parseDate(ymd);
   if (spelling === 'american') return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
@@ -207,11 +192,11 @@ export function whenPhrase(
 ): string {
   const days = daysBetween(eventDate, postDate);
   const part = partOfDay(hour);
-  if (timeRef === 'date') return `on ${shortDate(eventDate, postDate, spelling)}`;
+  if (timeRef === 'date') return `on ${writtenShortDate(eventDate, postDate, spelling)}`;
   if (days === 0) return part === 'evening' ? 'this evening' : part === 'afternoon' ? 'this afternoon' : 'this morning';
   if (days === 1) return part === 'evening' ? 'last night' : `yesterday ${part}`;
   if (days > 1 && days < 7) return `on ${WEEKDAYS[parseDate(eventDate).getUTCDay()]}`;
-  return `on ${longDate(eventDate, spelling)}`;
+  return `on ${writtenDate(eventDate, spelling)}`;
 }
 
 /** Upper-cases the first letter of a sentence. */

@@ -1,5 +1,5 @@
 import type { PostRow } from '@/db/schema';
-import { longDate } from './english';
+import { writtenDate } from './english';
 import { excerpt, renderMarkdown } from './render';
 
 /** Escapes text for HTML and XML, once. */
@@ -37,7 +37,7 @@ h1{font:600 2rem/1.2 ui-sans-serif,system-ui,sans-serif;margin:0 0 .5rem}h2{font
 <body>
 <article>
 <h1>${escapeHtml(post.title)}</h1>
-<p class="meta">${escapeHtml(opts.author)} · <time datetime="${dateOf(when)}">${longDate(dateOf(when))}</time></p>
+<p class="meta">${escapeHtml(opts.author)} · <time datetime="${dateOf(when)}">${writtenDate(dateOf(when))}</time></p>
 ${renderMarkdown(post.bodyMarkdown)}</article>
 </body>
 </html>

@@ -1,6 +1,6 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
-import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, shortDate, whenPhrase } from './english';
+import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorNoun } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
@@ -58,7 +58,7 @@ function actionText(ctx: ComposeContext, action: string, personId: string | null
   let text = ctx.text(action).replace(/\.$/, '');
   const who = ctx.ref(personId);
   if (who && !mentions(text, who.short) && !mentionsRole(ctx, text, personId)) text += ` (with ${escapeMd(who.short)})`;
-  if (dueOn) text += ` by ${shortDate(dueOn, ctx.input.postDate, ctx.writing.spelling)}`;
+  if (dueOn) text += ` by ${writtenShortDate(dueOn, ctx.input.postDate, ctx.writing.spelling)}`;
   return text;
 }
 
@@ -275,9 +275,4 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   const signOff = ctx.text(ctx.writing.signOff);
   if (signOff) draft.paragraph().say(signOff, [{ kind: 'setting', label: 'Your sign-off (Settings → Writing)' }]);
   return draft;
-}
-
-/** The narrative as Markdown. */
-export function composeNarrative(ctx: ComposeContext): string {
-  return composeNarrativeDraft(ctx).markdown();
 }

@@ -8,10 +8,10 @@ import { insights } from '@/db/schema';
  * was marked. The cut is by the fact's words, whatever their case, Markdown escapes or line breaks.
  */
 
-export const REDACTED = '[…]';
+const REDACTED = '[…]';
 
 /** The user's off-the-record fact texts. */
-export async function offTheRecordTexts(userId: string, conn: DbOrTx = db): Promise<string[]> {
+async function offTheRecordTexts(userId: string, conn: DbOrTx = db): Promise<string[]> {
   const found = await conn
     .select({ text: insights.text })
     .from(insights)

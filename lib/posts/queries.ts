@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { posts, type PostRow } from '@/db/schema';
-import { deletedWithinWindow } from '@/lib/deleted/window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
 import { privatePeopleNamed } from './named';

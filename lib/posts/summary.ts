@@ -1,5 +1,5 @@
 import type { ComposeContext } from './context';
-import { capitalise, clean, contentWords, escapeMd, longDate, ordinal, partOfDay, sentence, shortDate } from './english';
+import { capitalise, clean, contentWords, escapeMd, writtenDate, ordinal, partOfDay, sentence, writtenShortDate } from './english';
 import { eveningName } from './opening';
 import { factLine, mentions, mentionsRole, paragraphsOf } from './narrative';
 import { sectorNoun } from './people-phrases';
@@ -13,7 +13,7 @@ export function composeSummary(ctx: ComposeContext): string {
   const hostAdds = contentWords(clean(event.host)).some((w) => !said.has(w));
   const name = eveningName(ctx);
   const details = [
-    `- **When:** ${longDate(event.localDate, spelling)}, ${partOfDay(event.localHour)}`,
+    `- **When:** ${writtenDate(event.localDate, spelling)}, ${partOfDay(event.localHour)}`,
     event.venue && clean(event.venue) ? `- **Where:** ${ctx.text(event.venue)}` : '',
     event.host && clean(event.host) && hostAdds ? `- **Hosted by:** ${ctx.text(event.host)}` : '',
     event.series && clean(event.series) ? `- **Series:** ${ctx.text(event.series)}${seriesCount >= 2 ? ` (my ${ordinal(seriesCount)})` : ''}` : '',
@@ -55,7 +55,7 @@ export function composeSummary(ctx: ComposeContext): string {
       const who = ctx.ref(f.personId);
       const extras = [
         who && !mentions(ctx.text(f.action), who.short) && !mentionsRole(ctx, ctx.text(f.action), f.personId) ? `with ${escapeMd(who.short)}` : '',
-        f.dueOn && !f.done ? `by ${shortDate(f.dueOn, postDate, spelling)}` : '',
+        f.dueOn && !f.done ? `by ${writtenShortDate(f.dueOn, postDate, spelling)}` : '',
         f.done ? 'done' : '',
       ].filter(Boolean);
       return `- ${capitalise(ctx.text(f.action))}${extras.length ? ` (${extras.join(', ')})` : ''}`;

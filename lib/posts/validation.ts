@@ -4,8 +4,8 @@ import { slugify as slugifyText } from '@/lib/slug';
 import { CANNOT_STORE, requiredText, storable } from '@/lib/validation/text';
 import { postCursor } from './cursor';
 
-export const MAX_TITLE = 200;
-export const MAX_MARKDOWN = 100_000;
+const MAX_TITLE = 200;
+const MAX_MARKDOWN = 100_000;
 
 export const styleSchema = z.enum(POST_STYLES as ['narrative', 'summary', 'social'], {
   error: 'Choose narrative, summary or social.',

@@ -3,7 +3,8 @@ import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
-import { isoWeekName, reviewMonday, shiftDay } from './week';
+import { reviewMonday } from './week';
+import { addDays, formatDateTime, isoWeekName } from '@/lib/dates';
 
 /** Rows here carry the organisation's name as `organisation`. */
 const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
@@ -36,7 +37,7 @@ export interface WeeklyReview {
  * People due a contact by the end of the week (Sunday): the keep-in-touch rule (lib/keep-in-touch), the same as the
  * dashboard's "Get back in touch", so the two pages never disagree. Snoozed people are due on their snooze day.
  */
-export async function dueContactsForReview(userId: string, from: string, to: string): Promise<DueContact[]> {
+async function dueContactsForReview(userId: string, from: string, to: string): Promise<DueContact[]> {
   const found = await listDueContacts(userId, from, { until: to, limit: 50 });
   return found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn }));
 }
@@ -47,9 +48,9 @@ export async function dueContactsForReview(userId: string, from: string, to: str
  * are local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
  */
 export async function getWeeklyReview(userId: string, monday: string, timeZone: string): Promise<WeeklyReview> {
-  const sunday = shiftDay(monday, 6);
+  const sunday = addDays(monday, 6);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
-  const end = sql`(${shiftDay(monday, 7)}::date::timestamp at time zone ${timeZone})`;
+  const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
   const [events, people, done, slipped, dueContacts] = await Promise.all([
     rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number }>(
       db,
@@ -97,8 +98,8 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     week: isoWeekName(monday),
     from: monday,
     to: sunday,
-    previousWeek: isoWeekName(shiftDay(monday, -7)),
-    nextWeek: isoWeekName(shiftDay(monday, 7)),
+    previousWeek: isoWeekName(addDays(monday, -7)),
+    nextWeek: isoWeekName(addDays(monday, 7)),
     timeZone,
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at), venue: e.venue, series: e.series, people: Number(e.people) })),
     people: people.map((p) => ({ id: p.id, displayName: personLabel(p), events: p.events })),
@@ -120,8 +121,7 @@ function line(text: string): string {
 
 /** The review as Markdown, for the download and the "Copy" button. Links point at `origin`. */
 export function reviewMarkdown(r: WeeklyReview, origin: string): string {
-  const when = (d: Date) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: r.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  const when = (d: Date) => formatDateTime(d, 'en-GB', r.timeZone, 'short');
   const out: string[] = [`# Weekly review ${r.week}`, '', `${r.from} to ${r.to} (${r.timeZone})`, ''];
   const section = (title: string, items: string[], none: string) => {
     out.push(`## ${title}`, '');

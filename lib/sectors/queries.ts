@@ -6,7 +6,7 @@ import { sectors } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { peoplePerSector } from '@/lib/people/sector-counts';
 import { mergeSectors } from './merge';
-import { cadenceFromColumns, type Cadence } from '@/lib/keep-in-touch/cadence';
+import { cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
 
 export interface SectorSummary {
   id: string;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { isTimeZone } from '@/lib/time-zone';
+import { isTimeZone } from '@/lib/dates';
 
 export const timeZoneSchema = z.object({
   timeZone: z
@@ -12,12 +12,6 @@ export const timeZoneSchema = z.object({
     .max(64, 'Choose a time zone from the list')
     .refine(isTimeZone, 'Choose a time zone from the list'),
 });
-
-/** Every IANA zone the runtime lists, for the picker (UTC first). */
-export function timeZoneChoices(): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
-}
 
 /** Saves the user's time zone: "today" for follow-ups is computed there. */
 export async function updateTimeZone(userId: string, timeZone: string): Promise<void> {

@@ -58,7 +58,7 @@ export async function getStoredWriting(conn: DbOrTx, userId: string): Promise<{ 
 }
 
 /** Habits read from the user's most recent published posts. */
-export async function getWritingHabits(conn: DbOrTx, userId: string): Promise<Partial<WritingStyle>> {
+async function getWritingHabits(conn: DbOrTx, userId: string): Promise<Partial<WritingStyle>> {
   const rows = await conn
     .select({ body: posts.bodyMarkdown })
     .from(posts)

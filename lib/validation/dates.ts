@@ -1,21 +1,13 @@
 import { z } from 'zod';
+import { isIsoDay } from '@/lib/dates';
 
 /**
  * The years a date typed into Rapport may fall in. Postgres refuses year 0 and JavaScript reaches year 275760, so
  * without a range a typo (0026, 20266) becomes a 500 or a date nobody meant.
  */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2200;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
 export const YEAR_RANGE_MESSAGE = `Choose a date between ${FIRST_YEAR} and ${LAST_YEAR}`;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar day written as YYYY-MM-DD (2026-02-30 is not). */
-export function isRealDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** True for a year inside the range above. */
 export function yearInRange(year: number): boolean {
@@ -23,7 +15,7 @@ export function yearInRange(year: number): boolean {
 }
 
 /** True for an instant inside the years above. */
-export function inYearRange(d: Date): boolean {
+function inYearRange(d: Date): boolean {
   return !Number.isNaN(d.getTime()) && yearInRange(d.getUTCFullYear());
 }
 
@@ -34,8 +26,8 @@ export function dayInput(opts: { from?: string; to?: string; rangeMessage?: stri
   return z
     .string({ error: 'Enter a date like 2026-04-23' })
     .trim()
-    .refine(isRealDay, 'Enter a date like 2026-04-23')
-    .refine((d) => !isRealDay(d) || (d >= from && d <= to), opts.rangeMessage ?? YEAR_RANGE_MESSAGE);
+    .refine(isIsoDay, 'Enter a date like 2026-04-23')
+    .refine((d) => !isIsoDay(d) || (d >= from && d <= to), opts.rangeMessage ?? YEAR_RANGE_MESSAGE);
 }
 
 /** An instant with its offset (ISO 8601, e.g. 2026-04-23T18:30:00+01:00), within the years above, as a Date. */

@@ -20,18 +20,20 @@ function tidy(s: string, oneLine: boolean): string {
 
 /**
  * Optional text up to `max` characters: trimmed (one-line values folded), refused with CANNOT_STORE when it holds
- * a NUL or a lone surrogate; "", whitespace, null and absent all become `empty` (undefined unless told, null where
- * the caller means "clear this field").
+ * a NUL or a lone surrogate. "", whitespace and null become `empty`: undefined unless told, null where the caller
+ * means "clear this field" (an emptied form field, `""` or `null` in a PATCH). An absent field stays undefined, so
+ * a write leaves it as it was.
  */
 export function optionalText<E extends null | undefined = undefined>(max: number, label: string, opts: { oneLine?: boolean; empty?: E } = {}) {
-  const empty = (opts.empty ?? undefined) as E;
+  // `opts.empty ?? undefined` would turn null into undefined: an emptied field would then never clear.
+  const empty = ('empty' in opts ? opts.empty : undefined) as E;
   return z
     .union([z.string(), z.null()])
     .optional()
     .refine((s) => typeof s !== 'string' || storable(s), CANNOT_STORE)
-    .transform((s) => (typeof s === 'string' ? tidy(s, !!opts.oneLine) : ''))
-    .refine((s) => s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`)
-    .transform((s): string | E => s || empty);
+    .transform((s) => (s === undefined ? undefined : typeof s === 'string' ? tidy(s, !!opts.oneLine) : ''))
+    .refine((s) => s === undefined || s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`)
+    .transform((s): string | E | undefined => (s === undefined ? undefined : s || empty));
 }
 
 /** Required text up to `max` characters: trimmed (one-line values folded), `message` when empty, CANNOT_STORE as above. */

@@ -19,7 +19,7 @@ import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { eventInputSchema } from '@/lib/events/validation';
 import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
-import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
+import { countDueFollowUps } from '@/lib/follow-ups/counts';
 import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
@@ -29,8 +29,8 @@ import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { getSessionUser } from '@/lib/auth/users';
 import { getWeeklyReview } from '@/lib/review/queries';
-import { mondayOf, shiftDay } from '@/lib/review/week';
 import { percentile } from './http';
+import { addDays, mondayOf, todayIn } from '@/lib/dates';
 
 const email = process.env.BENCH_EMAIL ?? 'bench@example.test';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -105,7 +105,7 @@ async function main() {
     'before you go brief': async () => {
       if (seriesEvent) await getBrief(uid, seriesEvent.id);
     },
-    'weekly review': () => getWeeklyReview(uid, shiftDay(mondayOf(today), -7), user.time_zone),
+    'weekly review': () => getWeeklyReview(uid, addDays(mondayOf(today), -7), user.time_zone),
     'log a 6-person evening': () => {
       evening++;
       const input = eventInputSchema.parse({

@@ -16,13 +16,12 @@ import {
   setWeeklyReviewInFeed,
   userIdForCalendarSecret,
 } from '@/lib/calendar/feed';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { createInteraction } from '@/lib/interactions/queries';
 import { patchPerson } from '@/lib/people/queries';
 import { makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
 
 const ORIGIN = 'https://rapport.example';
 

@@ -5,10 +5,9 @@ import { followUps } from '@/db/schema';
 import { GET as listRoute, POST as createRoute } from '@/app/api/v1/follow-ups/route';
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/follow-ups/[id]/route';
 import { createApiToken } from '@/lib/api/tokens';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays } from '@/lib/follow-ups/dates';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
 
 // next-auth does not load outside Next; these requests authenticate by bearer token, which stays real.
 vi.mock('@/lib/dal', () => ({ getCurrentUser: async () => null }));
@@ -52,6 +51,70 @@ describe('JSON API for follow-ups', () => {
     const bad = await listRoute(call('GET', `${BASE}?cursor=abc`), noParams);
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].path).toBe('cursor');
+  });
+
+  it('pages by keyset: done or deleted meanwhile, no item repeats or goes missing; done ones page too', async () => {
+    const { user, call } = await apiUser();
+    const today = todayIn(user.timeZone);
+    const made: { id: string; version: number; action: string }[] = [];
+    // Several on one day and several with no date: the order within them is when they were added.
+    for (const [i, action] of ['a', 'b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      made.push(await (await createRoute(call('POST', BASE, { action, due: i < 4 ? addDays(today, i % 2) : null }), noParams)).json());
+    }
+    const page = async (query: string) =>
+      (await (await listRoute(call('GET', `${BASE}?${query}`), noParams)).json()) as { items: { action: string }[]; nextCursor: string | null };
+    const first = await page('limit=3');
+    expect(first.items.map((i) => i.action)).toEqual(['a', 'c', 'b']);
+    // An item of the first page is done and one ahead is deleted before the next page is read: an offset would skip one.
+    const a = made[0]!;
+    expect((await patchRoute(call('PATCH', `${BASE}/${a.id}`, { status: 'done', version: a.version }), { params: Promise.resolve({ id: a.id }) })).status).toBe(
+      200,
+    );
+    expect((await deleteRoute(call('DELETE', `${BASE}/${made[4]!.id}`), { params: Promise.resolve({ id: made[4]!.id }) })).status).toBe(204);
+    const seen = first.items.map((i) => i.action);
+    let cursor = first.nextCursor;
+    for (let pages = 0; cursor && pages < 10; pages++) {
+      const next = await page(`limit=3&cursor=${cursor}`);
+      seen.push(...next.items.map((i) => i.action));
+      cursor = next.nextCursor;
+    }
+    expect(seen).toEqual(['a', 'c', 'b', 'd', 'f', 'g']);
+
+    for (const m of made.slice(1, 4)) {
+      const res = await patchRoute(call('PATCH', `${BASE}/${m.id}`, { status: 'done', version: m.version }), { params: Promise.resolve({ id: m.id }) });
+      expect(res.status).toBe(200);
+    }
+    const doneSeen: string[] = [];
+    let doneCursor: string | null = null;
+    do {
+      const next = await page(`status=done&limit=1${doneCursor ? `&cursor=${doneCursor}` : ''}`);
+      doneSeen.push(...next.items.map((i) => i.action));
+      doneCursor = next.nextCursor;
+    } while (doneCursor && doneSeen.length < 10);
+    expect(doneSeen.sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a tampered cursor, or one from the other status, is a 400 problem naming the cursor', async () => {
+    const { call } = await apiUser();
+    for (let i = 0; i < 3; i++) await createRoute(call('POST', BASE, { action: `x${i}` }), noParams);
+    const { nextCursor } = await (await listRoute(call('GET', `${BASE}?limit=1`), noParams)).json();
+    expect(nextCursor).toEqual(expect.any(String));
+    const decoded = JSON.parse(Buffer.from(nextCursor, 'base64url').toString('utf8'));
+    const forged = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
+    for (const cursor of [
+      '12',
+      forged({ ...decoded, i: 'not-a-uuid' }),
+      forged({ ...decoded, c: "2026-01-01'; drop table follow_ups; --" }),
+      forged({ ...decoded, extra: 1 }),
+    ]) {
+      const res = await listRoute(call('GET', `${BASE}?cursor=${encodeURIComponent(cursor)}`), noParams);
+      expect(res.status, cursor).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await res.json()).errors[0].path).toBe('cursor');
+    }
+    const otherStatus = await listRoute(call('GET', `${BASE}?status=done&cursor=${nextCursor}`), noParams);
+    expect(otherStatus.status).toBe(400);
+    expect((await otherStatus.json()).errors[0].path).toBe('cursor');
   });
 
   it('creates, lists by due group and status, patches and deletes', async () => {

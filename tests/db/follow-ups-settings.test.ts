@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
+import { countDueFollowUps } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
-import { timeZoneChoices, timeZoneSchema, updateTimeZone } from '@/lib/settings/time-zone';
+import { timeZoneSchema, updateTimeZone } from '@/lib/settings/time-zone';
 import { createTestUser } from '../support/users';
+import { timeZoneChoices, todayIn } from '@/lib/dates';
 
 describe('time zone preference', () => {
   it('accepts IANA zones only', () => {

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { followUps, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { countDueFollowUps, todayIn } from '@/lib/follow-ups/counts';
-import { addDays, dueGroup } from '@/lib/follow-ups/dates';
+import { countDueFollowUps } from '@/lib/follow-ups/counts';
 import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
 import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { addDays, todayIn } from '@/lib/dates';
+import { dueGroup } from '@/lib/follow-ups/due';
 
 describe('grouping at time-zone edges', () => {
   // At 12:30 UTC on 23 April it is already the 24th in Auckland and still the 23rd in London.

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { followUps } from '@/db/schema';
 import { getWeeklyReview, reviewMarkdown } from '@/lib/review/queries';
-import { isoWeekName, mondayOfIsoWeek, reviewMonday } from '@/lib/review/week';
+import { reviewMonday } from '@/lib/review/week';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
+import { isoWeekName, mondayOfIsoWeek } from '@/lib/dates';
 
 const AUCKLAND = 'Pacific/Auckland';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { addDays, dueGroup, dueLabel, formatDay, isIsoDay, nextMonday, relativeDue } from '@/lib/follow-ups/dates';
 import { snoozeDay } from '@/lib/follow-ups/mutations';
 import { createFollowUpSchema, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
+import { addDays, formatDay, isIsoDay, nextMonday, todayIn } from '@/lib/dates';
+import { dueGroup, dueLabel, relativeDue } from '@/lib/follow-ups/due';
 
 describe('todayIn at time-zone edges', () => {
   // 12:30 UTC on 23 April: already the 24th in Auckland (UTC+12), still the 23rd in London (UTC+1).

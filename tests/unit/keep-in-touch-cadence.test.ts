@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceFormSchema, cadenceLabel, cadenceSchema, CADENCE_CHOICES, choiceOf, contactSnoozeDay, type Cadence } from '@/lib/keep-in-touch/cadence';
+import { cadenceFormSchema, cadenceLabel, cadenceSchema, CADENCE_CHOICES, choiceOf, contactSnoozeDay, type Cadence } from '@/lib/people/cadence';
 
 describe('keep-in-touch cadence', () => {
   it('turns each form choice into a cadence and back', () => {

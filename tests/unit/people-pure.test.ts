@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { roughFloor } from '@/app/(app)/people/_components/format';
+import { roughFloor } from '@/app/(app)/people/_components/rough-floor';
 import { describe, expect, it } from 'vitest';
 import { displayName, publicName } from '@/lib/people/display-name';
 import { mergeNotes } from '@/lib/people/merge-notes';

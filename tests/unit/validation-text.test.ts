@@ -8,6 +8,13 @@ describe('text pieces (lib/validation/text.ts)', () => {
     expect(s.parse('  Ada \n  Byron ')).toBe('Ada Byron');
   });
 
+  it('optionalText with empty: null: "", blanks and null clear (null); absent stays absent (leave the field)', () => {
+    const s = optionalText(20, 'Notes', { empty: null });
+    for (const v of [null, '', '  \n ']) expect(s.parse(v)).toBeNull();
+    expect(s.parse(undefined)).toBeUndefined();
+    expect(s.parse(' kept ')).toBe('kept');
+  });
+
   it('one message for a NUL or half an emoji, in every text piece', () => {
     for (const schema of [optionalText(20, 'X'), requiredText(20, 'Say something')]) {
       for (const bad of ['a\u0000b', 'x\ud83d']) {

@@ -4,16 +4,12 @@ import type { upcomingEvents } from '@/lib/brief/queries';
 import type { latestEvents } from '@/lib/dashboard/queries';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
 import { GetBackInTouch } from '@/app/_components/keep-in-touch/get-back-in-touch';
-import { dateFormat } from '@/lib/intl';
+import { formatDate } from '@/lib/dates';
 
 type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
 
 const panel = 'rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900';
 const rowLink = '-mx-2 flex min-h-11 items-center gap-3 rounded-lg px-2 py-1.5 hover:bg-zinc-50 dark:hover:bg-zinc-800';
-
-function formatDate(d: Date, timeZone: string, locale: string) {
-  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
-}
 
 /** The latest events, each a link, with how many people were there. */
 export function LatestEvents({ events, timeZone, locale }: { events: EventSummary[]; timeZone: string; locale: string }) {
@@ -43,7 +39,7 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
                 href={`/events/${e.id}`}
                 icon={<CalendarDays aria-hidden className="size-5 shrink-0 text-zinc-400" />}
                 title={e.title}
-                detail={`${formatDate(new Date(e.startsAt), timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · ${e.people} ${e.people === 1 ? 'person' : 'people'}`}
+                detail={`${formatDate(e.startsAt, locale, timeZone, 'weekday')}${e.venue ? ` · ${e.venue}` : ''} · ${e.people} ${e.people === 1 ? 'person' : 'people'}`}
               />
             </li>
           ))}
@@ -100,7 +96,7 @@ export function ComingUp({ events, timeZone, locale }: { events: UpcomingSummary
               href={`/events/${e.id}/brief`}
               icon={<CalendarClock aria-hidden className="size-5 shrink-0 text-accent-600" />}
               title={e.title}
-              detail={`${formatDate(e.startsAt, timeZone, locale)}${e.venue ? ` · ${e.venue}` : ''} · Before you go`}
+              detail={`${formatDate(e.startsAt, locale, timeZone, 'weekday')}${e.venue ? ` · ${e.venue}` : ''} · Before you go`}
             />
           </li>
         ))}

@@ -12,7 +12,7 @@ import { suggestSectors } from '@/lib/events/lookup';
 import { eventListQuerySchema } from '@/lib/events/validation';
 import { restoreEventAction } from './actions';
 import { EventFilters } from './_components/event-filters';
-import { formatDay } from './_components/format';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Events' };
 
@@ -29,7 +29,7 @@ function EventList({ items, locale, timeZone }: { items: EventItem[]; locale: st
           <Link href={`/events/${e.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
               <p className="font-medium wrap-anywhere">{e.title}</p>
-              <p className="text-xs text-zinc-500">{formatDay(e.startsAt, user.locale, user.timeZone)}</p>
+              <p className="text-xs text-zinc-500">{formatDate(e.startsAt, user.locale, user.timeZone)}</p>
             </div>
             <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{[e.series, e.venue].filter(Boolean).join(' · ')}</p>
             <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500">

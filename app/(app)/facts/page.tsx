@@ -8,8 +8,8 @@ import { inputClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
-import { dateFormat } from '@/lib/intl';
 import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Facts' };
 
@@ -55,7 +55,6 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
   const result = await searchFacts(user.id, params);
   const activeFilters = FILTERS.filter((k) => params[k]).length;
   const searching = !!params.q || activeFilters > 0;
-  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
   const choices: { key: (typeof FILTERS)[number]; title: string; any: string; items: { id: string; name: string }[] }[] = [
     { key: 'speaker', title: 'Speaker', any: 'Anyone', items: options.speakers },
     { key: 'organisation', title: 'Organisation', any: 'Any organisation', items: options.organisations },
@@ -174,7 +173,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
                         {f.event.title}
                       </Link>
                       {' · '}
-                      <time dateTime={f.event.startsAt.toISOString()}>{day.format(f.event.startsAt)}</time>
+                      <time dateTime={f.event.startsAt.toISOString()}>{formatDate(f.event.startsAt, user.locale, user.timeZone, 'medium')}</time>
                     </p>
                   </div>
                   <OffTheRecordButton id={f.id} offTheRecord={f.offTheRecord} label={f.text.slice(0, 80)} />

@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { dataAction, formAction, type ActionResult } from '@/lib/actions/form-action';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, dueDay, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
+import { todayIn } from '@/lib/dates';
 
 /** What a one-tap action answers: the one ActionResult, with what undoes a snooze. */
 export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null } } | void>;

@@ -6,9 +6,6 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { filterPersonChoice, listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { formatDay, GROUP_TITLES } from '@/lib/follow-ups/dates';
-import type { DueGroup } from '@/lib/follow-ups/dates';
 import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
@@ -16,6 +13,8 @@ import { FollowUpFilters } from './_components/filters';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { GetBackInTouch } from '@/app/_components/keep-in-touch/get-back-in-touch';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
+import { formatDay, todayIn } from '@/lib/dates';
+import { type DueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 
 /** A filtered list of follow-ups shows only follow-ups; the people due a contact belong to the whole list. */
 const followUpsOnly = (f: { person?: string; event?: string; sector?: string }, onlyGroup: unknown) => Boolean(f.person || f.event || f.sector || onlyGroup);

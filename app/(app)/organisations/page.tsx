@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { listOrganisations, organisationsQuerySchema } from '@/lib/organisations/queries';
-import { shortDate } from '../people/_components/format';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Organisations' };
 
@@ -70,7 +70,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
                   </p>
                 </div>
                 <p className="hidden shrink-0 text-xs text-zinc-500 sm:block">
-                  {o.lastMetAt ? `Met ${shortDate(o.lastMetAt, user.locale, user.timeZone)}` : ''}
+                  {o.lastMetAt ? `Met ${formatDate(o.lastMetAt, user.locale, user.timeZone, 'medium')}` : ''}
                 </p>
                 <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
               </Link>

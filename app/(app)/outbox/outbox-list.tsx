@@ -3,24 +3,12 @@
 import { CloudOff } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { shortDateTime } from '@/app/_components/offline/offline-support';
+import { formatDay } from '@/lib/dates';
 import { Button } from '@/app/_components/ui/button';
 import { Card, EmptyState } from '@/app/_components/ui/card';
 import { draftKey } from '@/lib/events/draft';
 import { listOutbox, onOutboxChange, removeOutboxItem, sendOutbox, type OutboxItem } from '@/lib/offline/outbox';
 import { listTaps, removeTap, type TapItem } from '@/lib/offline/taps';
-
-/** A calendar day ("2026-12-04") as the page's language writes it ("Fri 4 Dec 2026"). */
-function longDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return day;
-  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(d);
-}
 
 /** Whether the new-event form on this device already holds something the user typed. */
 function newDraftInProgress(userId: string): boolean {
@@ -107,7 +95,7 @@ export function OutboxList({ userId }: { userId: string }) {
                     </div>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">
                       {item.draft.people.length === 1 ? '1 person' : `${item.draft.people.length} people`}
-                      {item.draft.date ? ` · ${longDay(item.draft.date)}` : ''}
+                      {item.draft.date ? ` · ${formatDay(item.draft.date, document.documentElement.lang || undefined, 'weekday')}` : ''}
                     </p>
                     {item.message ? (
                       <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">

@@ -23,15 +23,17 @@ function personInput(formData: FormData) {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
+  // A field the form does not carry is left as it is; one sent empty clears the stored value.
+  const text = (key: string) => formData.get(key) ?? undefined;
   return {
-    name: formData.get('name'),
-    role: formData.get('role'),
-    organisationName: formData.get('organisationName'),
+    name: text('name'),
+    role: text('role'),
+    organisationName: text('organisationName'),
     sectorId: formData.get('sectorId'),
-    email: formData.get('email'),
-    phone: formData.get('phone'),
+    email: text('email'),
+    phone: text('phone'),
     links,
-    notes: formData.get('notes'),
+    notes: text('notes'),
     topics: String(formData.get('topics') ?? '')
       .split(',')
       .map((t) => t.trim())

@@ -12,9 +12,10 @@ import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
-import { roughFloor, shortDate } from './_components/format';
+import { roughFloor } from './_components/rough-floor';
 import { ClearLink, SearchForm } from './_components/search-form';
 import { UndoDelete } from './_components/undo-delete';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -129,7 +130,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   title: p.displayName,
                   detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || '\u00a0',
                   sector: p.name ? (p.sector?.name ?? null) : null,
-                  met: p.lastMetAt ? `Met ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet',
+                  met: p.lastMetAt ? `Met ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}` : 'Not met yet',
                 }))}
               />
             )}

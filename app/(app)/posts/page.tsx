@@ -9,7 +9,7 @@ import { listPosts } from '@/lib/posts/queries';
 import { excerpt } from '@/lib/posts/render';
 import { restorePostAction } from './actions';
 import { isUuid } from '@/lib/ids';
-import { dateFormat } from '@/lib/intl';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Posts' };
 
@@ -27,7 +27,7 @@ async function safeList(userId: string, status: 'draft' | 'published', cursor?: 
   }
 }
 
-function PostList({ title, listed, format, moreHref }: { title: string; listed: Listed; format: Intl.DateTimeFormat; moreHref: string | null }) {
+function PostList({ title, listed, format, moreHref }: { title: string; listed: Listed; format: (d: Date) => string; moreHref: string | null }) {
   if (listed.posts.length === 0) return null;
   return (
     <section aria-labelledby={`${title}-heading`} className="mb-8">
@@ -42,7 +42,7 @@ function PostList({ title, listed, format, moreHref }: { title: string; listed: 
               <span className="mt-0.5 line-clamp-2 block text-sm text-zinc-600 dark:text-zinc-400">{excerpt(post.bodyMarkdown, 160)}</span>
               <span className="mt-1 block text-xs text-zinc-500">
                 {STYLE_LABEL[post.style]} ·{' '}
-                {post.status === 'published' && post.publishedAt ? `Published ${format.format(post.publishedAt)}` : `Edited ${format.format(post.updatedAt)}`}
+                {post.status === 'published' && post.publishedAt ? `Published ${format(post.publishedAt)}` : `Edited ${format(post.updatedAt)}`}
               </span>
             </Link>
           </li>
@@ -61,7 +61,7 @@ export default async function PostsPage({ searchParams }: { searchParams: Search
   const user = await requireUser();
   const search = await searchParams;
   const [drafts, published] = await Promise.all([safeList(user.id, 'draft', search.drafts), safeList(user.id, 'published', search.published)]);
-  const format = dateFormat(user.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone });
+  const format = (d: Date) => formatDate(d, user.locale, user.timeZone);
   const deleted = isUuid(search.deleted) ? search.deleted : null;
 
   return (

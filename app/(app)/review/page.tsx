@@ -7,11 +7,10 @@ import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
 import { siteOrigin } from '@/lib/site-origin';
-import { dateFormat } from '@/lib/intl';
+import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Weekly review' };
 
@@ -32,17 +31,6 @@ function Section({ id, title, count, children }: { id: string; title: string; co
 const muted = 'text-sm text-zinc-500 print:text-black';
 
 /** "Monday 1 June 2026"; a bare YYYY-MM-DD is that calendar day. */
-function formatDay(value: string | Date, locale: string, timeZone?: string): string {
-  const bare = typeof value === 'string';
-  return dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: bare ? 'UTC' : timeZone }).format(
-    bare ? new Date(`${value}T12:00:00Z`) : value,
-  );
-}
-
-function formatTime(value: Date, locale: string, timeZone: string): string {
-  return dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(value);
-}
-
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const user = await requireUser();
@@ -92,7 +80,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   {e.title}
                 </Link>
                 <p className={muted}>
-                  {formatDay(e.startsAt, user.locale, user.timeZone)}, {formatTime(e.startsAt, user.locale, user.timeZone)}
+                  {formatDate(e.startsAt, user.locale, user.timeZone)}, {formatTime(e.startsAt, user.locale, user.timeZone)}
                   {e.venue ? ` · ${e.venue}` : ''} · {e.people} met
                 </p>
               </li>

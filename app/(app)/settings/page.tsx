@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
-import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { requireUser } from '@/lib/dal';
 import { AccountSection } from './_sections/account';
 import { ApiTokensSection } from './_sections/api-tokens';

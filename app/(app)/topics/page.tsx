@@ -7,9 +7,9 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
-import { dateFormat } from '@/lib/intl';
 import { listTopicSummaries } from '@/lib/topics/pages';
 import { queryText } from '@/lib/validation/text';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Topics' };
 
@@ -20,7 +20,6 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const params = paramsSchema.parse(await searchParams);
   const topics = await listTopicSummaries(user.id, params);
-  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
   const sortHref = (sort: string) => `/topics?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), sort })}`;
 
   return (
@@ -83,7 +82,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
                     <span className="font-medium">{t.name}</span>
                     <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
                       {t.events} event{t.events === 1 ? '' : 's'} · {t.people} {t.people === 1 ? 'person' : 'people'} · {t.facts} fact{t.facts === 1 ? '' : 's'}
-                      {t.lastAt ? ` · last ${day.format(t.lastAt)}` : ''}
+                      {t.lastAt ? ` · last ${formatDate(t.lastAt, user.locale, user.timeZone, 'medium')}` : ''}
                     </span>
                   </Link>
                 </li>

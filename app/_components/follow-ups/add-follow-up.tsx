@@ -4,9 +4,9 @@ import { Plus } from 'lucide-react';
 import { useActionState, useId, useRef } from 'react';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import { addDays, nextMonday } from '@/lib/follow-ups/dates';
 import { createFollowUpAction, type AddFollowUpState } from '@/app/(app)/follow-ups/actions';
 import { PersonPicker } from './person-picker';
+import { addDays, nextMonday } from '@/lib/dates';
 
 interface Choice {
   id: string;
@@ -130,7 +130,7 @@ export function AddFollowUp({
 }
 
 /** A labelled select of people or events, with "—" for none. */
-export function ChoiceSelect({
+function ChoiceSelect({
   id,
   name,
   label,

@@ -3,7 +3,7 @@
 import { CalendarClock, Check, Circle, EllipsisVertical, Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { dueGroup, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
+import { type DueGroup, dueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { onOutboxChange } from '@/lib/offline/outbox';
 import { waitingTicks, type TapStatus } from '@/lib/offline/taps';

@@ -4,7 +4,6 @@ import { CloudUpload, Download, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
-import { addDays, dayIn, dueGroup, dueLabel, formatDay, nextMonday } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { getDeviceUser, isNetworkFailure } from '@/lib/offline/outbox';
 import { keepTap, type TapStatus } from '@/lib/offline/taps';
@@ -18,6 +17,8 @@ import {
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
 import type { Toast } from './follow-up-list';
+import { addDays, dayIn, formatDay, nextMonday } from '@/lib/dates';
+import { dueGroup, dueLabel } from '@/lib/follow-ups/due';
 
 const menuItem =
   'flex min-h-11 w-full items-center gap-2 rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800';

@@ -4,8 +4,9 @@ import { Check, Clock, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { deleteInteractionAction, markInTouchAction, setContactSnoozeAction, snoozeContactAction } from '@/app/(app)/people/contact-actions';
-import { dueGroup, dueLabel, formatDay, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/dates';
-import { cadenceLabel } from '@/lib/keep-in-touch/cadence';
+import { dueGroup, dueLabel, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/due';
+import { formatDay } from '@/lib/dates';
+import { cadenceLabel } from '@/lib/people/cadence';
 import type { ActionResult } from '@/lib/forms';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
 import { useToast, type Toast } from './toast';
@@ -89,7 +90,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
             <span className={overdue ? 'font-medium text-red-700 dark:text-red-400' : ''} title={formatDay(contact.dueOn, locale)}>
               Due {dueLabel(contact.dueOn, today, locale)}
             </span>
-            {contact.lastContactOn ? ` · Last contact ${formatDay(contact.lastContactOn, locale, 'short')}` : ' · No contact yet'}
+            {contact.lastContactOn ? ` · Last contact ${formatDay(contact.lastContactOn, locale, 'medium')}` : ' · No contact yet'}
             {contact.cadence ? ` · ${cadenceLabel(contact.cadence)}` : ''}
           </p>
         </div>

@@ -2,12 +2,13 @@
 
 import { CloudUpload } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '@/lib/dates';
 import { listOutbox, onOutboxChange, sendOutbox, setDeviceUser } from '@/lib/offline/outbox';
 import { listTaps } from '@/lib/offline/taps';
 
 /** A moment as the page's language writes it ("4 Dec 2026, 21:10" in en-GB). */
 export function shortDateTime(when: Date | number): string {
-  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+  return formatDateTime(when, document.documentElement.lang || undefined, undefined, 'medium');
 }
 
 /**

@@ -9,7 +9,7 @@ import { buttonClass } from '@/app/_components/ui/button';
  * service worker to drop the copies of this user's pages it keeps for offline use. (Events waiting in the outbox
  * stay: they are the user's unsent evenings, hidden from anyone else, and go after the next sign-in.)
  */
-export function clearDeviceDrafts() {
+function clearDeviceDrafts() {
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith('rapport:')) localStorage.removeItem(key);
   } catch {

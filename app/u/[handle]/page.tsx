@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { listPublishedPosts } from '@/lib/posts/public';
 import { excerpt } from '@/lib/posts/render';
 import { loadAuthor } from './load';
-import { dateFormat } from '@/lib/intl';
+import { formatDate } from '@/lib/dates';
 
 type Params = Promise<{ handle: string }>;
 
@@ -25,7 +25,6 @@ export default async function AuthorPage({ params }: { params: Params }) {
   const author = await loadAuthor((await params).handle);
   if (!author) notFound();
   const entries = await listPublishedPosts(author.id, 100);
-  const format = dateFormat(author.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: author.timeZone });
   return (
     <div className="h-feed">
       <h1 className="p-name text-3xl font-semibold tracking-tight">{author.name}</h1>
@@ -42,7 +41,7 @@ export default async function AuthorPage({ params }: { params: Params }) {
                 </Link>
               </h2>
               <time className="dt-published text-sm text-zinc-500" dateTime={post.publishedAt.toISOString()}>
-                {format.format(post.publishedAt)}
+                {formatDate(post.publishedAt, author.locale, author.timeZone, 'long')}
               </time>
               <p className="p-summary mt-2 text-zinc-700 dark:text-zinc-300">{excerpt(post.bodyMarkdown, 220)}</p>
             </li>

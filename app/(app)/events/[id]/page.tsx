@@ -14,10 +14,9 @@ import { requireUser } from '@/lib/dal';
 import { displayName } from '@/lib/people/display-name';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { DeleteEvent } from '../_components/delete-event';
-import { formatDay, formatTime } from '../_components/format';
 import { PeopleGroups } from '../_components/people-groups';
+import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
 
 // Metadata and the page both need the event: one read per request.
 const readEvent = cache((userId: string, eventId: string) => readEventDetail(userId, eventId));
@@ -115,7 +114,7 @@ export default async function EventPage({
   // Created ahead of time: it has not happened yet, so no post or reflection is asked for, and a brief is offered.
   const upcoming = isUpcoming(event.startsAt);
   const names = new Map(event.people.map((p) => [p.id, displayName({ name: p.name, role: p.role, organisationName: p.organisation?.name })]));
-  const when = `${formatDay(event.startsAt, user.locale, user.timeZone)}, ${formatTime(event.startsAt, user.locale, user.timeZone)}${
+  const when = `${formatDate(event.startsAt, user.locale, user.timeZone)}, ${formatTime(event.startsAt, user.locale, user.timeZone)}${
     event.endsAt ? `–${formatTime(event.endsAt, user.locale, user.timeZone)}` : ''
   }`;
 

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
-import { addDays, draftToPayload, emptyPerson, newUid, partsIn, payloadRowUids, rebaseDraft, type EventDraft } from '@/lib/events/draft';
+import { draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, type EventDraft } from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
@@ -19,6 +19,7 @@ import { SaveBar } from './save-bar';
 import { TagInput } from './tag-input';
 import { useDeviceDraft } from './use-device-draft';
 import { useSuggest } from './use-suggest';
+import { addDays, wallClockIn } from '@/lib/dates';
 
 type Errors = Record<string, string[]>;
 
@@ -57,7 +58,7 @@ export function EventForm({
 }) {
   const router = useRouter();
   // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
-  const today = partsIn(new Date(), timeZone).date;
+  const today = wallClockIn(new Date(), timeZone).date;
   const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : { today });
   const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});

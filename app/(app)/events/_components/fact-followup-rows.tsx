@@ -3,8 +3,9 @@
 import { Trash2 } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
-import { addDays, DUE_PRESETS, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { DUE_PRESETS, type EventDraft, type PersonDraft } from '@/lib/events/draft';
 import { displayName } from '@/lib/people/display-name';
+import { addDays } from '@/lib/dates';
 
 type Fact = EventDraft['insights'][number];
 type FollowUp = EventDraft['followUps'][number];

@@ -9,7 +9,7 @@ interface Group {
 }
 
 /** People by sector, then by organisation, in the order the sectors first appear. */
-export function groupPeople(people: EventPerson[]): Group[] {
+function groupPeople(people: EventPerson[]): Group[] {
   const groups: Group[] = [];
   for (const p of people) {
     const sector = p.sector?.name ?? 'No sector';

@@ -10,7 +10,7 @@ import { displayName } from '@/lib/people/display-name';
 import type { PersonSuggestion } from '@/lib/events/lookup';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
-import { formatDay } from './format';
+import { formatDate, formatDay } from '@/lib/dates';
 import { TagInput } from './tag-input';
 import { useSuggest } from './use-suggest';
 
@@ -30,7 +30,6 @@ interface Props {
 
 /** One person met: a fast row that links to someone known instead of creating a duplicate. */
 export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, onEnter, sectors, locale, timeZone }: Props) {
-  const day = (value: string) => formatDay(value, locale, timeZone);
   const base = `person-${person.uid}`;
   const [nameFocused, setNameFocused] = useState(false);
   const orgList = useId();
@@ -126,7 +125,9 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
           </button>
         </div>
       ) : null}
-      {person.id ? <KnownPanel person={person} day={day} onUnlink={() => set({ id: undefined, known: undefined, base: undefined })} /> : null}
+      {person.id ? (
+        <KnownPanel person={person} locale={locale} timeZone={timeZone} onUnlink={() => set({ id: undefined, known: undefined, base: undefined })} />
+      ) : null}
 
       <div className="grid gap-3 sm:grid-cols-2">
         <div
@@ -168,7 +169,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
                     <span className="font-medium">{displayName({ name: s.name, role: s.role })}</span>
                     <span className="block text-xs text-zinc-500">
                       {[s.role, s.organisation].filter(Boolean).join(', ')}
-                      {s.lastMet ? ` · last met ${day(s.lastMet.startsAt)}` : ''}
+                      {s.lastMet ? ` · last met ${formatDate(s.lastMet.startsAt, locale, timeZone)}` : ''}
                     </span>
                   </button>
                 </li>
@@ -250,7 +251,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
   );
 }
 
-function KnownPanel({ person, day, onUnlink }: { person: PersonDraft; day: (value: string) => string; onUnlink: () => void }) {
+function KnownPanel({ person, locale, timeZone, onUnlink }: { person: PersonDraft; locale: string; timeZone: string; onUnlink: () => void }) {
   const k = person.known;
   return (
     <div className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm dark:bg-emerald-950/40">
@@ -266,7 +267,7 @@ function KnownPanel({ person, day, onUnlink }: { person: PersonDraft; day: (valu
           <Link className="underline" href={`/events/${k.lastMet.eventId}`}>
             {k.lastMet.title}
           </Link>
-          , {day(k.lastMet.startsAt)}
+          , {formatDate(k.lastMet.startsAt, locale, timeZone)}
         </p>
       ) : null}
       {k?.topics.length ? <p className="mt-1">Talked about {k.topics.join(', ')}</p> : null}
@@ -275,7 +276,7 @@ function KnownPanel({ person, day, onUnlink }: { person: PersonDraft; day: (valu
           {k.openFollowUps.map((f) => (
             <li key={f.id}>
               Still to do: {f.action}
-              {f.dueOn ? ` (due ${day(f.dueOn)})` : ''}
+              {f.dueOn ? ` (due ${formatDay(f.dueOn, locale)})` : ''}
             </li>
           ))}
         </ul>

@@ -3,8 +3,8 @@ import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { draftKey, emptyDraft } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { EventForm } from '../_components/event-form';
+import { todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Log an event' };
 

@@ -8,11 +8,11 @@ import { Card, PageHeader } from '@/app/_components/ui/card';
 import { buttonClass } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { todayIn } from '@/lib/follow-ups/counts';
-import { dayIn, formatDay, relativeDue } from '@/lib/follow-ups/dates';
 import { getFollowUp } from '@/lib/follow-ups/queries';
 import { EditFollowUp } from '../_components/edit-follow-up';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
+import { dayIn, formatDay, todayIn } from '@/lib/dates';
+import { relativeDue } from '@/lib/follow-ups/due';
 
 export const metadata: Metadata = { title: 'Edit follow-up' };
 

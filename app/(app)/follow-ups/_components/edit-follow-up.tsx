@@ -5,11 +5,11 @@ import { useActionState } from 'react';
 import { Field, inputClass, TextAreaField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import { formatDay } from '@/lib/follow-ups/dates';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import type { ActionResult } from '@/lib/forms';
 import { updateFollowUpAction } from '../actions';
 import { PersonPicker } from '@/app/_components/follow-ups/person-picker';
+import { formatDay } from '@/lib/dates';
 
 type EditState = ActionResult<void, FollowUpItem>;
 

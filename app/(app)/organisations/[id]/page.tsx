@@ -11,9 +11,9 @@ import { getUndoableMerge } from '@/lib/merges/list';
 import { listFilterOptions } from '@/lib/people/filter-options';
 import { getOrganisation, listOrganisationEvents, listOrganisationFollowUps, listOrganisationPeople } from '@/lib/organisations/queries';
 import { listSectorChoices } from '@/lib/sectors/queries';
-import { calendarDate, longDate, shortDate } from '../../people/_components/format';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { MergeOrganisationForm, OrganisationForm } from './organisation-forms';
+import { formatDate, formatDay } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Organisation' };
 
@@ -96,7 +96,7 @@ export default async function OrganisationPage({
                           <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">{p.role}</span>
                         ) : null}
                       </span>
-                      <span className="shrink-0 text-xs text-zinc-500">{p.lastMetAt ? shortDate(p.lastMetAt, user.locale, user.timeZone) : ''}</span>
+                      <span className="shrink-0 text-xs text-zinc-500">{p.lastMetAt ? formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium') : ''}</span>
                       <ChevronRight aria-hidden className="size-4 shrink-0 text-zinc-400" />
                     </Link>
                   </li>
@@ -116,7 +116,7 @@ export default async function OrganisationPage({
                       {e.title}
                     </Link>
                     <span className="block text-xs text-zinc-500">
-                      {longDate(e.startsAt, user.locale, user.timeZone)} · {e.people} {e.people === 1 ? 'person' : 'people'}
+                      {formatDate(e.startsAt, user.locale, user.timeZone)} · {e.people} {e.people === 1 ? 'person' : 'people'}
                     </span>
                   </li>
                 ))}
@@ -136,7 +136,7 @@ export default async function OrganisationPage({
                       <Link href={`/people/${f.person.id}`} className="hover:underline">
                         {f.person.displayName}
                       </Link>
-                      {f.dueOn ? ` · due ${calendarDate(f.dueOn, user.locale)}` : ''}
+                      {f.dueOn ? ` · due ${formatDay(f.dueOn, user.locale, 'weekday')}` : ''}
                     </p>
                   </li>
                 ))}

@@ -5,10 +5,10 @@ import { useActionState, useId, useRef, useState, useTransition } from 'react';
 import { useToast } from '@/app/_components/keep-in-touch/toast';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
-import { formatDay } from '@/lib/follow-ups/dates';
+import { formatDay } from '@/lib/dates';
 import type { InteractionItem } from '@/lib/interactions/queries';
 import { INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/validation';
-import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/keep-in-touch/cadence';
+import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/people/cadence';
 import {
   deleteInteractionAction,
   logContactAction,
@@ -177,7 +177,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
               <div className="min-w-0 flex-1 py-1.5">
                 <p>
                   <span className="font-medium">{KIND_LABELS[i.kind]}</span>
-                  <span className="text-zinc-500"> · {formatDay(i.occurredOn, locale, 'short')}</span>
+                  <span className="text-zinc-500"> · {formatDay(i.occurredOn, locale, 'medium')}</span>
                 </p>
                 {i.note ? <p className="wrap-anywhere text-zinc-700 dark:text-zinc-300">{i.note}</p> : null}
               </div>
@@ -194,7 +194,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
                       return;
                     }
                     show({
-                      message: `Deleted: ${KIND_LABELS[i.kind]}, ${formatDay(i.occurredOn, locale, 'short')}`,
+                      message: `Deleted: ${KIND_LABELS[i.kind]}, ${formatDay(i.occurredOn, locale, 'medium')}`,
                       undo: async () => {
                         const back = await restoreInteractionAction(i.id);
                         if (back.ok) toggle(i.id, false);
@@ -206,7 +206,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
               >
                 <Trash2 aria-hidden className="size-4" />
                 <span className="sr-only">
-                  Delete {KIND_LABELS[i.kind]} on {formatDay(i.occurredOn, locale, 'short')}
+                  Delete {KIND_LABELS[i.kind]} on {formatDay(i.occurredOn, locale, 'medium')}
                 </span>
               </button>
             </li>

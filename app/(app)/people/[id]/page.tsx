@@ -11,18 +11,16 @@ import { ButtonLink, buttonClass } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { listFollowUps } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
-import { longDate } from '../_components/format';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { DeletePerson } from './delete-person';
 import { CadenceForm, InteractionList, LogContactForm } from './keep-in-touch';
 import { listInteractions } from '@/lib/interactions/queries';
-import { formatDay } from '@/lib/follow-ups/dates';
+import { formatDate, formatDay, todayIn } from '@/lib/dates';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -200,7 +198,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 <dt>
                   <CalendarDays aria-label="Last met" className="size-4 text-zinc-500" />
                 </dt>
-                <dd>{person.lastMetAt ? `Last met ${longDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>
+                <dd>{person.lastMetAt ? `Last met ${formatDate(person.lastMetAt, user.locale, user.timeZone)}` : 'Not met yet'}</dd>
               </div>
             </dl>
           </Card>
@@ -277,7 +275,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 {timeline.map((t) => (
                   <li key={t.encounterId} className="relative">
                     <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-accent-600" />
-                    <p className="text-xs text-zinc-500">{longDate(t.startsAt, user.locale, user.timeZone)}</p>
+                    <p className="text-xs text-zinc-500">{formatDate(t.startsAt, user.locale, user.timeZone)}</p>
                     <p className="font-medium">
                       <Link href={`/events/${t.eventId}`} className="hover:underline">
                         {t.eventTitle}
@@ -320,7 +318,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                       <Link href={`/events/${f.eventId}`} className="hover:underline">
                         {f.eventTitle}
                       </Link>
-                      , {longDate(f.startsAt, user.locale, user.timeZone)}
+                      , {formatDate(f.startsAt, user.locale, user.timeZone)}
                     </p>
                   </li>
                 ))}

@@ -2,8 +2,8 @@ import { inputClass } from '@/app/_components/ui/field';
 import type { SectorFacet } from '@/lib/people/search';
 import { LAST_MET, LAST_MET_LABELS, type SearchParams } from '@/lib/people/validation';
 import { NO_SECTOR } from '@/lib/people/search';
-import { shortDate } from './format';
 import { OrganisationInput } from './organisation-input';
+import { formatDate } from '@/lib/dates';
 
 interface Options {
   events: { id: string; title: string; startsAt: Date }[];
@@ -79,7 +79,7 @@ export function Filters({
           <option value="">Any event</option>
           {options.events.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.title} · {shortDate(e.startsAt, locale, timeZone)}
+              {e.title} · {formatDate(e.startsAt, locale, timeZone, 'medium')}
             </option>
           ))}
         </select>

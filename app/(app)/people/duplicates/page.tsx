@@ -6,7 +6,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
-import { shortDate } from '../_components/format';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Possible duplicates' };
 
@@ -45,8 +45,8 @@ export default async function DuplicatesPage() {
                     <p className="truncate text-sm text-zinc-600 dark:text-zinc-400">{[p.organisation, p.email].filter(Boolean).join(' · ') || '\u00a0'}</p>
                     <p className="text-xs text-zinc-500">
                       {p.encounters === 1 ? 'Met once' : p.encounters ? `Met ${p.encounters} times` : 'Never met'}
-                      {p.lastMetAt ? `, last ${shortDate(p.lastMetAt, user.locale, user.timeZone)}` : ''} · added{' '}
-                      {shortDate(p.createdAt, user.locale, user.timeZone)}
+                      {p.lastMetAt ? `, last ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}` : ''} · added{' '}
+                      {formatDate(p.createdAt, user.locale, user.timeZone, 'medium')}
                     </p>
                   </div>
                 ))}

@@ -4,14 +4,14 @@ import { listApiTokens } from '@/lib/api/tokens';
 import type { CurrentUser } from '@/lib/auth/users';
 import { revokeApiTokenAction } from '../api-tokens/actions';
 import { CreateTokenForm } from '../api-tokens/create-token-form';
-import { dateFormat } from '@/lib/intl';
+import { formatDate, formatDateTime } from '@/lib/dates';
 
 function day(d: Date, user: CurrentUser) {
-  return dateFormat(user.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: user.timeZone }).format(d);
+  return formatDate(d, user.locale, user.timeZone, 'long');
 }
 
 function moment(d: Date, user: CurrentUser) {
-  return dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: user.timeZone }).format(d);
+  return formatDateTime(d, user.locale, user.timeZone, 'medium');
 }
 
 /** API tokens: create (shown once), list, revoke. Tokens are stored hashed. */

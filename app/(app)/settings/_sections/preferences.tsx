@@ -1,7 +1,7 @@
 import { Card } from '@/app/_components/ui/card';
 import type { CurrentUser } from '@/lib/auth/users';
-import { timeZoneChoices } from '@/lib/settings/time-zone';
 import { TimeZoneForm } from '../preferences/time-zone-form';
+import { timeZoneChoices } from '@/lib/dates';
 
 /** Preferences: the time zone that follow-ups go by. */
 export async function PreferencesSection({ user }: { user: CurrentUser }) {

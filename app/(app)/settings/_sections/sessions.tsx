@@ -6,9 +6,9 @@ import { listApiTokens } from '@/lib/api/tokens';
 import { listSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/users';
 import { getSessionId } from '@/lib/dal';
-import { dateFormat } from '@/lib/intl';
 import { revokeAllApiTokensAction } from '../api-tokens/actions';
 import { endOtherSessionsAction, endSessionAction } from '../sessions/actions';
+import { formatDate, formatDateTime } from '@/lib/dates';
 
 const PHONE = /iPhone|Android/;
 const FORGET = ['signedOut', 'tokensRevoked'];
@@ -16,8 +16,7 @@ const FORGET = ['signedOut', 'tokensRevoked'];
 /** Where the user is signed in: each device, when it was last used; sign one out, or all but this one. */
 export async function SessionsSection({ user, signedOut, tokensRevoked }: { user: CurrentUser; signedOut?: number; tokensRevoked?: number }) {
   const [list, tokens] = await Promise.all([listSessions(user.id, await getSessionId()), listApiTokens(user.id)]);
-  const when = dateFormat(user.locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: user.timeZone });
-  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
+  const when = (d: Date) => formatDateTime(d, user.locale, user.timeZone, 'dayMonth');
   const others = list.filter((s) => !s.current).length;
   return (
     <Card>
@@ -52,13 +51,13 @@ export async function SessionsSection({ user, signedOut, tokensRevoked }: { user
                   ) : null}
                 </p>
                 <p className="text-xs text-zinc-500">
-                  {s.current ? 'In use now' : `Last used ${when.format(s.lastSeenAt)}`} · signed in {day.format(s.createdAt)}
+                  {s.current ? 'In use now' : `Last used ${when(s.lastSeenAt)}`} · signed in {formatDate(s.createdAt, user.locale, user.timeZone, 'medium')}
                 </p>
               </div>
               {s.current ? null : (
                 <form action={endSessionAction}>
                   <input type="hidden" name="session" value={s.handle} />
-                  <SubmitButton variant="secondary" pendingText="Signing out…" aria-label={`Sign out ${s.device}, last used ${when.format(s.lastSeenAt)}`}>
+                  <SubmitButton variant="secondary" pendingText="Signing out…" aria-label={`Sign out ${s.device}, last used ${when(s.lastSeenAt)}`}>
                     Sign out
                   </SubmitButton>
                 </form>

@@ -7,12 +7,12 @@ import { ForgetParams } from '@/app/_components/ui/forget-params';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { requireUser } from '@/lib/dal';
 import { DELETED_KINDS, liveItem, listRecentlyDeleted, type DeletedKind } from '@/lib/deleted/queries';
-import { RESTORE_WINDOW_DAYS } from '@/lib/deleted/window';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { isUuid } from '@/lib/ids';
 import { listUndoableMerges } from '@/lib/merges/list';
-import { dateFormat } from '@/lib/intl';
 import { restoreDeletedAction } from './actions';
 import { UndoMergeButton } from '@/app/_components/merges/undo-merge';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Recently deleted' };
 
@@ -46,7 +46,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
     ref ? liveItem(user.id, ref.kind, ref.id) : null,
     listUndoableMerges(user.id),
   ]);
-  const day = dateFormat(user.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: user.timeZone });
+  const day = (d: Date) => formatDate(d, user.locale, user.timeZone, 'short');
 
   return (
     <>
@@ -93,7 +93,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
                 <div className="min-w-0 flex-1">
                   <p className="wrap-anywhere font-medium">{m.label}</p>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    {MERGE_KIND[m.kind]} · merged {day.format(m.createdAt)} · {m.daysLeft === 1 ? 'last day' : `${m.daysLeft} days left`}
+                    {MERGE_KIND[m.kind]} · merged {day(m.createdAt)} · {m.daysLeft === 1 ? 'last day' : `${m.daysLeft} days left`}
                   </p>
                 </div>
                 <UndoMergeButton mergeId={m.id} label={m.label} then="list" />
@@ -116,7 +116,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
                 <div className="min-w-0 flex-1">
                   <p className="wrap-anywhere font-medium">{item.label}</p>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    {name} · deleted {day.format(item.deletedAt)} · {item.daysLeft === 1 ? 'last day' : `${item.daysLeft} days left`}
+                    {name} · deleted {day(item.deletedAt)} · {item.daysLeft === 1 ? 'last day' : `${item.daysLeft} days left`}
                   </p>
                 </div>
                 <form action={restoreDeletedAction} className="shrink-0">

@@ -5,15 +5,15 @@ import { Field, inputClass } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import { updateTimeZoneAction } from './actions';
+import { deviceTimeZone } from '@/lib/dates';
 
 const noSubscribe = () => () => {};
-const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
 
 /** The time-zone picker, with a hint when this device is somewhere else. */
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
   const [state, action] = useActionState<ActionResult, FormData>(updateTimeZoneAction, {});
   // The server cannot know the device's zone: null there, read in the browser after hydration.
-  const device = useSyncExternalStore(noSubscribe, deviceZone, () => null);
+  const device = useSyncExternalStore(noSubscribe, deviceTimeZone, () => null);
   const value = state.values?.timeZone ?? current;
   const e = state.fieldErrors ?? {};
 

@@ -7,7 +7,7 @@ import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import type { SectorSummary } from '@/lib/sectors/queries';
 import { addSectorAction, deleteSectorAction, renameSectorAction, setSectorCadenceAction } from './actions';
-import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf } from '@/lib/keep-in-touch/cadence';
+import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf } from '@/lib/people/cadence';
 
 function Status({ state, id }: { state: ActionResult; id: string }) {
   return (

@@ -10,17 +10,17 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
-import { dateFormat } from '@/lib/intl';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { getTopicDetail, listTopicSummaries } from '@/lib/topics/pages';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { TopicTools } from './_components/topic-tools';
+import { formatDate, formatMonth } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Topic' };
 
 function MonthBars({ months, locale }: { months: { month: string; count: number }[]; locale: string }) {
   const max = Math.max(1, ...months.map((m) => m.count));
-  const label = (ym: string) => dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`));
+  const label = (ym: string) => formatMonth(ym, locale);
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Events where it came up, per month</caption>
@@ -67,7 +67,6 @@ export default async function TopicPage({
   });
   const [merge, all] = await Promise.all([getUndoableMerge(user.id, (await searchParams).merged), listTopicSummaries(user.id, { sort: 'used' })]);
   const facts = await searchFacts(user.id, factSearchSchema.parse({ topic: topic.id, limit: 50 }));
-  const day = dateFormat(user.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: user.timeZone });
 
   return (
     <>
@@ -133,7 +132,7 @@ export default async function TopicPage({
                     <Link href={`/events/${e.id}`} className="hover:underline">
                       {e.title}
                     </Link>{' '}
-                    <span className="text-zinc-500">· {day.format(e.startsAt)}</span>
+                    <span className="text-zinc-500">· {formatDate(e.startsAt, user.locale, user.timeZone, 'medium')}</span>
                   </li>
                 ))}
               </ul>

@@ -1,22 +1,19 @@
 import { apiRoute, respond } from '@/lib/api/handler';
 import { readJson, searchParamsObject } from '@/lib/api/request';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { createFollowUp } from '@/lib/follow-ups/mutations';
 import { followUpListResponse, followUpResponse } from '@/lib/follow-ups/openapi';
-import { getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
+import { getFollowUp, listFollowUpsPage } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, listQuerySchema } from '@/lib/follow-ups/validation';
 import { onceForKey } from '@/lib/idempotency';
+import { todayIn } from '@/lib/dates';
 
 /**
  * Lists follow-ups: `status`, `due` (relative to the user's today), `person`, `event`, `sector`; `limit` (default
- * 200) a page, and `nextCursor` when there is more. Follow-up lists are short, so the cursor is a position.
+ * 200) a page, and `nextCursor` when there is more (keyset: items changed meanwhile never repeat or go missing).
  */
 export const GET = apiRoute(async (request, user) => {
   const { limit = 200, cursor, ...filters } = listQuerySchema.parse(searchParamsObject(request.url));
-  const offset = cursor ? Number(cursor) : 0;
-  const page = await listFollowUps(user.id, todayIn(user.timeZone), { ...filters, limit: limit + 1, offset });
-  const items = page.slice(0, limit);
-  return respond(followUpListResponse, { items, nextCursor: page.length > limit ? String(offset + limit) : null });
+  return respond(followUpListResponse, await listFollowUpsPage(user.id, todayIn(user.timeZone), { ...filters, limit, after: cursor }));
 });
 
 /** Creates a follow-up; an `Idempotency-Key` makes retries safe. */

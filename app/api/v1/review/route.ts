@@ -1,9 +1,9 @@
 import { apiRoute, respond } from '@/lib/api/handler';
 import { searchParamsObject } from '@/lib/api/request';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { reviewResponse } from '@/lib/review/openapi';
 import { reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
+import { todayIn } from '@/lib/dates';
 
 /** The weekly review of `week` (or last week) as JSON. */
 export const GET = apiRoute(async (request, user) => {

@@ -6,7 +6,7 @@ import { proseClass } from '@/app/_components/posts/prose';
 import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
 import { decodeParam, loadAuthor } from '../load';
-import { dateFormat } from '@/lib/intl';
+import { formatDate } from '@/lib/dates';
 
 type Params = Promise<{ handle: string; slug: string }>;
 
@@ -54,13 +54,7 @@ export default async function PublicPostPage({ params }: { params: Params }) {
   const found = await load(handle, slug);
   if (!found) notFound();
   const { author, post } = found;
-  const date = dateFormat(author.locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: author.timeZone,
-  }).format(post.publishedAt);
+  const date = formatDate(post.publishedAt, author.locale, author.timeZone);
   return (
     <article className="h-entry">
       <header className="mb-8">

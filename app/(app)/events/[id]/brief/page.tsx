@@ -8,7 +8,7 @@ import { PrintButton } from '@/app/_components/brief/print-button';
 import { getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { formatDay, formatTime } from '../../_components/format';
+import { formatDate, formatDay, formatTime } from '@/lib/dates';
 
 const readBrief = cache((userId: string, eventId: string) => getBrief(userId, eventId));
 
@@ -61,10 +61,10 @@ function Person({ p, locale, timeZone }: { p: BriefPerson; locale: string; timeZ
       <p className={`mt-1 text-sm ${muted}`}>
         {p.times > 0 ? (
           <>
-            Met {p.times === 1 ? 'once' : `${p.times} times`}, last on {formatDay(p.lastSeenAt!, locale, timeZone)}
+            Met {p.times === 1 ? 'once' : `${p.times} times`}, last on {formatDate(p.lastSeenAt!, locale, timeZone)}
           </>
         ) : p.lastMetAnywhere ? (
-          <>Last met {formatDay(p.lastMetAnywhere, locale, timeZone)}</>
+          <>Last met {formatDate(p.lastMetAnywhere, locale, timeZone)}</>
         ) : (
           <>Not met yet</>
         )}
@@ -91,7 +91,7 @@ function Person({ p, locale, timeZone }: { p: BriefPerson; locale: string; timeZ
             {p.conversations.map((c) => (
               <li key={c.eventId}>
                 <p className={`text-xs ${muted}`}>
-                  {c.eventTitle}, {formatDay(c.startsAt, locale, timeZone)}
+                  {c.eventTitle}, {formatDate(c.startsAt, locale, timeZone)}
                 </p>
                 {c.topics.length ? <p>Topics: {c.topics.join(', ')}</p> : null}
                 {c.notes ? <p className="whitespace-pre-line">{c.notes}</p> : null}
@@ -133,7 +133,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
         </h1>
         <ul className={`space-y-1 text-sm ${muted}`}>
           <li className="flex items-center gap-2">
-            <CalendarDays aria-hidden className="size-4 shrink-0" /> {formatDay(event.startsAt, user.locale, user.timeZone)},{' '}
+            <CalendarDays aria-hidden className="size-4 shrink-0" /> {formatDate(event.startsAt, user.locale, user.timeZone)},{' '}
             {formatTime(event.startsAt, user.locale, user.timeZone)}
             {event.venue ? ` · ${event.venue}` : ''}
           </li>
@@ -191,7 +191,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
                 <Link href={`/events/${e.id}`} className="hover:underline">
                   {e.title}
                 </Link>{' '}
-                <span className={muted}>{formatDay(e.startsAt, user.locale, user.timeZone)}</span>
+                <span className={muted}>{formatDate(e.startsAt, user.locale, user.timeZone)}</span>
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { apiRoute } from '@/lib/api/handler';
 import { searchParamsObject } from '@/lib/api/request';
 import { requestOrigin } from '@/lib/calendar/ics';
-import { todayIn } from '@/lib/follow-ups/counts';
 import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
+import { todayIn } from '@/lib/dates';
 
 /** The weekly review of `week` (or last week) as a Markdown download. */
 export const GET = apiRoute(async (request, user) => {

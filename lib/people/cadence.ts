@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '@/lib/follow-ups/dates';
+import { addDays } from '@/lib/dates';
 
 /**
  * A keep-in-touch cadence: every so many calendar months (in the user's time zone: 31 January + 1 month is the last
@@ -8,7 +8,7 @@ import { addDays } from '@/lib/follow-ups/dates';
  */
 export type Cadence = { unit: 'none'; every: null } | { unit: 'days'; every: number } | { unit: 'months'; every: 1 | 3 | 6 | 12 };
 
-export const MONTHS = [1, 3, 6, 12] as const;
+const MONTHS = [1, 3, 6, 12] as const;
 export const MAX_DAYS = 3650;
 
 /** The choices a form offers, in order; 'days' comes with a number of days. */
@@ -72,8 +72,6 @@ export const cadenceSchema = z.discriminatedUnion('unit', [
   }),
 ]);
 
-/** A sector's default: never 'none' (no default is null). */
-export const sectorCadenceSchema = cadenceSchema.refine((c) => c.unit !== 'none', 'A sector default is a cadence, or none at all (null)');
 
 /** The cadence as it leaves the API. */
 export const cadenceResponse = z.object({ unit: z.enum(['none', 'days', 'months']), every: z.number().int().nullable() });

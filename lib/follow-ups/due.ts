@@ -1,0 +1,43 @@
+/** When a follow-up is due, as the list groups it and people say it. A due date is a calendar day (lib/dates.ts). */
+
+import { addDays, daysBetween, formatDay } from '@/lib/dates';
+
+export type DueGroup = 'overdue' | 'today' | 'week' | 'later' | 'none';
+
+/** Each group's heading, in the order the list shows them. */
+export const GROUP_TITLES: Record<DueGroup, string> = {
+  overdue: 'Overdue',
+  today: 'Today',
+  week: 'This week',
+  later: 'Later',
+  none: 'No date',
+};
+
+/** The last day of "This week": the six days after today, so the group never empties on a Sunday. */
+export function weekEndFrom(today: string): string {
+  return addDays(today, 6);
+}
+
+/** Which group an open follow-up falls in, given today in the user's time zone. */
+export function dueGroup(dueOn: string | null, today: string): DueGroup {
+  if (!dueOn) return 'none';
+  if (dueOn < today) return 'overdue';
+  if (dueOn === today) return 'today';
+  if (dueOn <= weekEndFrom(today)) return 'week';
+  return 'later';
+}
+
+/** "Today", "Tomorrow", "Yesterday", "5 days overdue", or null when a date says it better. */
+export function relativeDue(dueOn: string, today: string): string | null {
+  if (dueOn === today) return 'Today';
+  if (dueOn === addDays(today, 1)) return 'Tomorrow';
+  if (dueOn === addDays(today, -1)) return 'Yesterday';
+  const days = daysBetween(dueOn, today);
+  return days > 1 && days < 14 ? `${days} days overdue` : null;
+}
+
+/** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */
+export function dueLabel(dueOn: string | null, today: string, locale = 'en-GB'): string {
+  if (!dueOn) return 'No date';
+  return relativeDue(dueOn, today) ?? formatDay(dueOn, locale, 'short') + (dueOn.slice(0, 4) !== today.slice(0, 4) ? ` ${dueOn.slice(0, 4)}` : '');
+}
