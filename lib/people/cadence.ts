@@ -72,7 +72,6 @@ export const cadenceSchema = z.discriminatedUnion('unit', [
   }),
 ]);
 
-
 /** The cadence as it leaves the API. */
 export const cadenceResponse = z.object({ unit: z.enum(['none', 'days', 'months']), every: z.number().int().nullable() });
 
