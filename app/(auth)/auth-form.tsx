@@ -1,15 +1,16 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
-import { Card } from '@/app/_components/ui/card';
 import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import { signInAction, signUpAction } from './actions';
 import { deviceTimeZone } from '@/lib/dates';
 
-/** The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. */
+/**
+ * The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. Only the form is
+ * a client component; its card, heading and links are the server's (AuthCard), so a public page ships less script.
+ */
 export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; callbackUrl?: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(mode === 'sign-in' ? signInAction : signUpAction, {});
   const timeZoneRef = useRef<HTMLInputElement>(null);
@@ -24,56 +25,33 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
   const isSignUp = mode === 'sign-up';
 
   return (
-    <Card>
-      <h1 className="mb-1 text-xl font-semibold">{isSignUp ? 'Create your account' : 'Sign in'}</h1>
-      <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
-        {isSignUp ? 'Keep track of the people you meet and what you promised them.' : 'Welcome back.'}
-      </p>
-      <form action={action} className="space-y-4" noValidate>
-        {isSignUp ? <TextField id="name" name="name" label="Name" autoComplete="name" defaultValue={v.name} errors={e.name} required /> : null}
-        <TextField id="email" name="email" type="email" label="Email" autoComplete="email" inputMode="email" defaultValue={v.email} errors={e.email} required />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete={isSignUp ? 'new-password' : 'current-password'}
-          hint={isSignUp ? 'At least 10 characters.' : undefined}
-          errors={e.password}
-          required
-        />
-        {isSignUp ? (
-          <>
-            <input ref={timeZoneRef} type="hidden" name="timeZone" defaultValue="" />
-            <input ref={localeRef} type="hidden" name="locale" defaultValue="" />
-          </>
-        ) : (
-          <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
-        )}
-        <div id="form-message" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600 dark:text-red-400">
-          {state.message}
-        </div>
-        <SubmitButton className="w-full" pendingText={isSignUp ? 'Creating your account…' : 'Signing in…'}>
-          {isSignUp ? 'Sign up' : 'Sign in'}
-        </SubmitButton>
-      </form>
-      <p className="mt-5 text-center text-sm text-zinc-600 dark:text-zinc-400">
-        {isSignUp ? (
-          <>
-            Already have an account?{' '}
-            <Link className="font-medium text-accent-600 underline-offset-2 hover:underline" href="/sign-in">
-              Sign in
-            </Link>
-          </>
-        ) : (
-          <>
-            New to Rapport?{' '}
-            <Link className="font-medium text-accent-600 underline-offset-2 hover:underline" href="/sign-up">
-              Create an account
-            </Link>
-          </>
-        )}
-      </p>
-    </Card>
+    <form action={action} className="space-y-4" noValidate>
+      {isSignUp ? <TextField id="name" name="name" label="Name" autoComplete="name" defaultValue={v.name} errors={e.name} required /> : null}
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="email" inputMode="email" defaultValue={v.email} errors={e.email} required />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete={isSignUp ? 'new-password' : 'current-password'}
+        hint={isSignUp ? 'At least 10 characters.' : undefined}
+        errors={e.password}
+        required
+      />
+      {isSignUp ? (
+        <>
+          <input ref={timeZoneRef} type="hidden" name="timeZone" defaultValue="" />
+          <input ref={localeRef} type="hidden" name="locale" defaultValue="" />
+        </>
+      ) : (
+        <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+      )}
+      <div id="form-message" role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-600 dark:text-red-400">
+        {state.message}
+      </div>
+      <SubmitButton className="w-full" pendingText={isSignUp ? 'Creating your account…' : 'Signing in…'}>
+        {isSignUp ? 'Sign up' : 'Sign in'}
+      </SubmitButton>
+    </form>
   );
 }

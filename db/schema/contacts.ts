@@ -80,6 +80,9 @@ export const organisations = pgTable(
       .on(t.userId, sql`lower(${t.name})`)
       .where(sql`${t.deletedAt} is null`),
     index('organisations_user_sector_idx').on(t.userId, t.sectorId),
+    // A lookup by name that also finds deleted organisations (logging an evening matches a guest by name and
+    // organisation): at 100,000 people the partial key above cannot serve it and the plan was a sequential scan.
+    index('organisations_user_lower_name_idx').on(t.userId, sql`lower(${t.name})`),
     index('organisations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );

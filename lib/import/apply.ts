@@ -3,6 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation, findOrCreateOrganisations } from '@/lib/organisations/find-or-create';
+import { deferSearch } from '@/lib/people/defer-search';
 import { addPersonTopics } from '@/lib/people/topics';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
 import type { ContactDraft, RowError } from './types';
@@ -40,7 +41,8 @@ export function summarise(plan: ImportPlan): ImportSummary {
  * `onProgress(done, total)` after each batch. The plan is made again inside the transaction, under a per-user
  * lock, so a re-sent import finds what the first one wrote and creates nothing twice. Rows with errors refuse
  * the import unless `goodRows` is set (the user chose "import the good rows"). New people go through the same
- * organisation find-or-create as people added by hand (the search index is kept by the database).
+ * organisation find-or-create as people added by hand (the search index is kept by the database, refreshed once at
+ * commit: migration 0018).
  */
 export async function applyImport(
   userId: string,
@@ -50,6 +52,8 @@ export async function applyImport(
 ): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     await lockImports(tx, userId);
+    // Thousands of rows in batches: one search refresh at commit for everyone written, not one per statement.
+    await deferSearch(tx);
     const plan = await planImport(tx, userId, drafts, readErrors, opts.choices);
     if (plan.errors.length && !opts.goodRows) {
       throw new ImportRefusedError(plan.errors);

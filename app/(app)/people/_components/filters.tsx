@@ -4,6 +4,7 @@ import { LAST_MET, LAST_MET_LABELS, type SearchParams } from '@/lib/people/valid
 import { NO_SECTOR } from '@/lib/people/search';
 import { OrganisationInput } from './organisation-input';
 import { formatDate } from '@/lib/dates';
+import { SectorFacets } from './sector-facets';
 
 interface Options {
   events: { id: string; title: string; startsAt: Date }[];
@@ -33,32 +34,17 @@ export function Filters({
   const orgName = (v: string) => options.organisations.find((o) => o.id === v)?.name ?? v;
   return (
     <>
-      <fieldset>
-        <legend className={legend}>Sector</legend>
-        <ul className="space-y-0.5">
-          {facets.map((f) => {
-            const value = f.id ? f.name : NO_SECTOR;
-            const id = `sector-${f.id ?? NO_SECTOR}`;
-            return (
-              <li key={id}>
-                <label
-                  htmlFor={id}
-                  className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-2 text-sm hover:bg-zinc-100 md:min-h-9 dark:hover:bg-zinc-800 ${
-                    f.count === 0 && !f.selected ? 'text-zinc-400 dark:text-zinc-500' : ''
-                  }`}
-                >
-                  <input id={id} type="checkbox" name="sector" value={value} defaultChecked={f.selected} className="size-4 accent-accent-600" />
-                  <span className="min-w-0 flex-1 truncate">{f.name}</span>
-                  <span className="text-xs tabular-nums text-zinc-500" aria-label={`${facetsCapped ? 'at least ' : ''}${f.count} people`}>
-                    {f.count.toLocaleString(locale)}
-                    {facetsCapped && f.count > 0 ? '+' : ''}
-                  </span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
+      <SectorFacets
+        sectors={facets.map((f) => ({
+          id: `sector-${f.id ?? NO_SECTOR}`,
+          value: f.id ? f.name : NO_SECTOR,
+          name: f.name,
+          count: f.count,
+          selected: f.selected,
+        }))}
+        capped={facetsCapped}
+        locale={locale}
+      />
       <div>
         <label htmlFor="organisation" className={legend}>
           Organisation

@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Card } from '@/app/_components/ui/card';
+
+/** The card around the sign-in or sign-up form: its heading, and the link to the other one. */
+export function AuthCard({ mode, children }: { mode: 'sign-in' | 'sign-up'; children: ReactNode }) {
+  const isSignUp = mode === 'sign-up';
+  return (
+    <Card>
+      <h1 className="mb-1 text-xl font-semibold">{isSignUp ? 'Create your account' : 'Sign in'}</h1>
+      <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
+        {isSignUp ? 'Keep track of the people you meet and what you promised them.' : 'Welcome back.'}
+      </p>
+      {children}
+      <p className="mt-5 text-center text-sm text-zinc-600 dark:text-zinc-400">
+        {isSignUp ? (
+          <>
+            Already have an account?{' '}
+            <Link className="font-medium text-accent-600 underline-offset-2 hover:underline" href="/sign-in">
+              Sign in
+            </Link>
+          </>
+        ) : (
+          <>
+            New to Rapport?{' '}
+            <Link className="font-medium text-accent-600 underline-offset-2 hover:underline" href="/sign-up">
+              Create an account
+            </Link>
+          </>
+        )}
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_user_lower_name_idx" ON "organisations" USING btree ("user_id",lower("name"));
