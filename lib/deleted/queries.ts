@@ -7,7 +7,7 @@ import { restoreFollowUp } from '@/lib/follow-ups/mutations';
 import { displayName } from '@/lib/people/display-name';
 import { restorePerson } from '@/lib/people/queries';
 import { restorePost } from '@/lib/posts/queries';
-import { purgeExpiredMerges } from '@/lib/merges/record';
+import { purgeExpiredMerges } from '@/lib/merge-record';
 import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 
 export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up'] as const;

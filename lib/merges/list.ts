@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
 import { deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { isUuid } from '@/lib/ids';
-import { listRecentMerges } from './record';
+import { listRecentMerges } from '@/lib/merge-record';
 
 /** A merge as Settings and the banners show it. */
 export interface UndoableMerge {

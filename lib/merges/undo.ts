@@ -5,7 +5,7 @@ import { undoPeopleMerge } from '@/lib/people/merge';
 import { undoSectorMerge } from '@/lib/sectors/merge';
 import { undoTopicMerge } from '@/lib/topics/merge';
 import type { MergeKind } from '@/db/schema';
-import { dropMerge, takeMerge } from './record';
+import { dropMerge, takeMerge } from '@/lib/merge-record';
 
 /**
  * Undoes one of the user's merges within the restore window, all or nothing: NotFoundError for a merge that is

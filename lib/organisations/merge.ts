@@ -3,7 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merges/record';
+import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merge-record';
 import { mergeNotes } from '@/lib/people/merge-notes';
 import { getOrganisation, type OrganisationView } from './queries';
 

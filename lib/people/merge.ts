@@ -4,7 +4,7 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, encounterTopics, followUps, insights, interactions, people, type EncounterRelation, type PersonRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merges/record';
+import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merge-record';
 import { displayName } from './display-name';
 import { mergeNotes } from './merge-notes';
 import { getPerson, type PersonView } from './queries';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { organisations, people, sectors, type SectorRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merges/record';
+import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merge-record';
 
 /** Both sectors as they are now, when the user merged from a copy that has changed since. */
 export class SectorMergeConflictError extends VersionConflictError<{ from: SectorRow; into: SectorRow }> {}

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { recordMerge, type RowJson } from '@/lib/merges/record';
+import { recordMerge, type RowJson } from '@/lib/merge-record';
 import { requiredText } from '@/lib/validation/text';
 import { normaliseTopic } from './normalise';
 

@@ -9,10 +9,6 @@ import { twoWayPairs } from '../../scripts/lib-cycles.mjs';
  */
 const KNOWN: string[] = [
   'backup <-> import', // the import runner restores a backup file; a restore takes the import lock
-  'merges <-> organisations', // undo dispatches to each kind's merge; each merge records itself
-  'merges <-> people',
-  'merges <-> sectors',
-  'merges <-> topics',
   'organisations <-> people', // organisations name people (displayName, merged notes); people find-or-create organisations
   'people <-> sectors', // a person's sector must be the user's (sectors/own); the sector list counts people
   'people <-> topics', // a person's topics are upserted by topics; a topic's page names its people
