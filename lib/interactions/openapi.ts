@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { createInteractionSchema, INTERACTION_KINDS, listInteractionsQuery, patchInteractionSchema } from './validation';
+import { createInteractionSchema, listInteractionsQuery, patchInteractionSchema } from './validation';
+import { INTERACTION_KINDS } from './kinds';
 
 /** A logged contact as the API answers: the serializer of every route that returns one. */
 export const interactionResponse = z.object({

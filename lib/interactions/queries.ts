@@ -4,7 +4,8 @@ import { interactions, people, users } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { todayIn } from '@/lib/dates';
-import { interactionCursor, type CreateInteractionInput, type InteractionKind, type PatchInteractionInput } from './validation';
+import { interactionCursor, type CreateInteractionInput, type PatchInteractionInput } from './validation';
+import type { InteractionKind } from './kinds';
 
 /** One logged contact, as the person page and the API show it. */
 export interface InteractionItem {

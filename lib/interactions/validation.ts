@@ -2,18 +2,7 @@ import { z } from 'zod';
 import { cursorCodec } from '@/lib/validation/cursor';
 import { dayInput } from '@/lib/validation/dates';
 import { optionalText } from '@/lib/validation/text';
-
-export const INTERACTION_KINDS = ['call', 'coffee', 'email', 'message', 'meeting', 'other'] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
-
-export const KIND_LABELS: Record<InteractionKind, string> = {
-  call: 'Call',
-  coffee: 'Coffee',
-  email: 'Email',
-  message: 'Message',
-  meeting: 'Meeting',
-  other: 'Other',
-};
+import { INTERACTION_KINDS } from './kinds';
 
 /** What "Done" on a due contact logs. */
 export const MARKED_IN_TOUCH = 'Marked in touch';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
 import { organisationsQuerySchema } from '@/lib/organisations/queries';
-import { cadenceResponse } from '@/lib/people/cadence';
+import { cadenceResponse } from '@/lib/people/cadence-schema';
 import { createPersonSchema, patchPersonSchema, searchParamsSchema } from './validation';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });

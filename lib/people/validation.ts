@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CANNOT_STORE, optionalText as text, queryText, storable } from '@/lib/validation/text';
 import { topicList, topicName } from '@/lib/topics/validation';
-import { cadenceSchema } from '@/lib/people/cadence';
+import { cadenceSchema } from '@/lib/people/cadence-schema';
 import { searchCursor } from './search-terms';
 
 /** Optional text of a person: "" clears the field (null), as a form sends it. */

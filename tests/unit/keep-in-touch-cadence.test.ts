@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceFormSchema, cadenceLabel, cadenceSchema, CADENCE_CHOICES, choiceOf, contactSnoozeDay, type Cadence } from '@/lib/people/cadence';
+import { cadenceLabel, CADENCE_CHOICES, choiceOf, contactSnoozeDay, type Cadence } from '@/lib/people/cadence';
+import { cadenceFormSchema, cadenceSchema } from '@/lib/people/cadence-schema';
 
 describe('keep-in-touch cadence', () => {
   it('turns each form choice into a cadence and back', () => {

@@ -7,7 +7,7 @@ import { UserFacingError } from '@/lib/errors';
 import { todayIn } from '@/lib/dates';
 import { createInteraction, deleteInteraction, restoreInteraction } from '@/lib/interactions/queries';
 import { createInteractionSchema } from '@/lib/interactions/validation';
-import { cadenceFormSchema } from '@/lib/people/cadence';
+import { cadenceFormSchema } from '@/lib/people/cadence-schema';
 import { contactSnoozeDay, SNOOZE_TARGETS } from '@/lib/people/cadence';
 import { markInTouch, snoozeContact } from '@/lib/keep-in-touch/queries';
 import { updatePerson, type PersonView } from '@/lib/people/queries';

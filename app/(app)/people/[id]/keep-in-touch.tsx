@@ -7,7 +7,7 @@ import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { formatDay } from '@/lib/dates';
 import type { InteractionItem } from '@/lib/interactions/queries';
-import { INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/validation';
+import { INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/kinds';
 import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/people/cadence';
 import {
   deleteInteractionAction,

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { UserFacingError } from '@/lib/errors';
-import { cadenceFormSchema } from '@/lib/people/cadence';
+import { cadenceFormSchema } from '@/lib/people/cadence-schema';
 import { setSectorCadence } from '@/lib/keep-in-touch/queries';
 import { SectorMergeConflictError } from '@/lib/sectors/merge';
 import { createSector, deleteSector, renameSector, sectorNameSchema } from '@/lib/sectors/queries';
