@@ -7,10 +7,13 @@ import { restoreFollowUp } from '@/lib/follow-ups/mutations';
 import { displayName } from '@/lib/people/display-name';
 import { restorePerson } from '@/lib/people/queries';
 import { restorePost } from '@/lib/posts/queries';
+import { restoreInteraction } from '@/lib/interactions/queries';
+import { KIND_LABELS } from '@/lib/interactions/kinds';
+import { formatDay } from '@/lib/dates';
 import { purgeExpiredMerges } from '@/lib/merge-record';
 import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 
-export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up'] as const;
+export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up', 'contact'] as const;
 export type DeletedKind = (typeof DELETED_KINDS)[number];
 
 /** Something the user deleted that can still be restored. */
@@ -21,6 +24,12 @@ export interface DeletedItem {
   deletedAt: Date;
   /** Whole days before it is removed for good, counting today: 1 on its last day. */
   daysLeft: number;
+}
+
+/** "Coffee with Priya Shah, 3 Dec 2026": a logged contact as Recently deleted names it. */
+function contactLabel(kind: keyof typeof KIND_LABELS, person: string, occurredOn: string, locale: string | undefined): string {
+  const what = kind === 'other' ? 'Contact' : KIND_LABELS[kind];
+  return `${what} with ${person}, ${formatDay(occurredOn, locale, 'medium')}`;
 }
 
 /** SQL: the person was not removed by a merge (those come back by undoing the merge, listed apart). */
@@ -36,8 +45,8 @@ const PER_KIND = 50;
  * What the user deleted within the restore window, most recent first. Follow-ups that went with a deleted event
  * are left out: restoring the event brings them back.
  */
-export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]> {
-  const [personRows, eventRows, postRows, followUpRows] = await Promise.all([
+export async function listRecentlyDeleted(userId: string, locale?: string): Promise<DeletedItem[]> {
+  const [personRows, eventRows, postRows, followUpRows, contactRows] = await Promise.all([
     db
       .select({ id: people.id, name: people.name, role: people.role, organisation: organisations.name, deletedAt: people.deletedAt })
       .from(people)
@@ -72,6 +81,23 @@ export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]
       )
       .orderBy(desc(followUps.deletedAt))
       .limit(PER_KIND),
+    // Logged contacts of people still here: a deleted person's contacts come back with the person.
+    db
+      .select({
+        id: interactions.id,
+        kind: interactions.kind,
+        occurredOn: interactions.occurredOn,
+        name: people.name,
+        role: people.role,
+        organisation: organisations.name,
+        deletedAt: interactions.deletedAt,
+      })
+      .from(interactions)
+      .innerJoin(people, and(eq(people.id, interactions.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .where(and(eq(interactions.userId, userId), isNotNull(interactions.deletedAt), deletedWithinWindow(interactions.deletedAt)))
+      .orderBy(desc(interactions.deletedAt))
+      .limit(PER_KIND),
   ]);
   const now = Date.now();
   const daysLeft = (deletedAt: Date) => Math.max(1, RESTORE_WINDOW_DAYS - Math.floor((now - deletedAt.getTime()) / DAY_MS));
@@ -85,6 +111,12 @@ export async function listRecentlyDeleted(userId: string): Promise<DeletedItem[]
     ...eventRows.map((r) => ({ kind: 'event' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
     ...postRows.map((r) => ({ kind: 'post' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
     ...followUpRows.map((r) => ({ kind: 'follow-up' as const, id: r.id, label: r.label, deletedAt: r.deletedAt! })),
+    ...contactRows.map((r) => ({
+      kind: 'contact' as const,
+      id: r.id,
+      label: contactLabel(r.kind, displayName({ name: r.name, role: r.role, organisationName: r.organisation }), r.occurredOn, locale),
+      deletedAt: r.deletedAt!,
+    })),
   ];
   return items.sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime()).map((item) => ({ ...item, daysLeft: daysLeft(item.deletedAt) }));
 }
@@ -102,7 +134,7 @@ const PURGE_BATCH = 2000;
  * record go with it. Run by housekeeping (lib/housekeeping.ts), never by a page or sign-in.
  */
 export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<PurgeCounts> {
-  const gone = async (table: typeof people | typeof networkingEvents | typeof posts | typeof followUps) => {
+  const gone = async (table: typeof people | typeof networkingEvents | typeof posts | typeof followUps | typeof interactions) => {
     const [row] = await rows<{ n: number }>(
       conn,
       sql`with gone as (
@@ -123,15 +155,15 @@ export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<Purge
   const postCount = await gone(posts);
   const eventCount = await gone(networkingEvents);
   const personCount = await gone(people);
-  // Organisations and sectors merged away were kept only for undo; their merges went above. A logged contact deleted
-  // is undone from the person page's toast, not listed in Recently deleted.
-  for (const table of [organisations, sectors, interactions]) {
+  const contactCount = await gone(interactions);
+  // Organisations and sectors merged away were kept only for undo; their merges went above.
+  for (const table of [organisations, sectors]) {
     await conn.execute(
       sql`delete from ${table} where id in (
             select id from ${table} where deleted_at is not null and ${deletedBeforeWindow(sql`deleted_at`, now)} limit ${PURGE_BATCH})`,
     );
   }
-  return { 'follow-up': followUpCount, post: postCount, event: eventCount, person: personCount };
+  return { 'follow-up': followUpCount, post: postCount, event: eventCount, person: personCount, contact: contactCount };
 }
 
 const HREF: Record<DeletedKind, (id: string) => string> = {
@@ -139,11 +171,33 @@ const HREF: Record<DeletedKind, (id: string) => string> = {
   event: (id) => `/events/${id}`,
   post: (id) => `/posts/${id}`,
   'follow-up': (id) => `/follow-ups/${id}`,
+  contact: (personId) => `/people/${personId}`,
 };
 
 /** One of the user's live (not deleted) items, named and linked; null when missing, deleted or not theirs. */
-export async function liveItem(userId: string, kind: DeletedKind, id: string): Promise<{ label: string; href: string } | null> {
+export async function liveItem(userId: string, kind: DeletedKind, id: string, locale?: string): Promise<{ label: string; href: string } | null> {
   let label: string | undefined;
+  if (kind === 'contact') {
+    // A contact is seen on its person's page: that is where "Open it" goes.
+    const [c] = await db
+      .select({
+        personId: interactions.personId,
+        kind: interactions.kind,
+        occurredOn: interactions.occurredOn,
+        name: people.name,
+        role: people.role,
+        organisation: organisations.name,
+      })
+      .from(interactions)
+      .innerJoin(people, and(eq(people.id, interactions.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .where(and(eq(interactions.userId, userId), eq(interactions.id, id), isNull(interactions.deletedAt)));
+    if (!c) return null;
+    return {
+      label: contactLabel(c.kind, displayName({ name: c.name, role: c.role, organisationName: c.organisation }), c.occurredOn, locale),
+      href: HREF.contact(c.personId),
+    };
+  }
   if (kind === 'person') {
     const [p] = await db
       .select({ name: people.name, role: people.role, organisation: organisations.name })
@@ -168,5 +222,6 @@ export async function restoreDeleted(userId: string, kind: DeletedKind, id: stri
   if (kind === 'person') await restorePerson(userId, id);
   else if (kind === 'event') await restoreEvent(userId, id);
   else if (kind === 'post') await restorePost(userId, id);
+  else if (kind === 'contact') await restoreInteraction(userId, id);
   else await restoreFollowUp(userId, id);
 }

@@ -1,18 +1,23 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { encounters, followUps, insights, networkingEvents, people, posts } from '@/db/schema';
+import { encounters, followUps, insights, interactions, networkingEvents, people, posts } from '@/db/schema';
 import { listRecentlyDeleted, liveItem, purgeExpired, restoreDeleted } from '@/lib/deleted/queries';
 import { NotFoundError } from '@/lib/errors';
 import { deleteEvent } from '@/lib/events/write';
 import { createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
-import { deletePerson, getPerson } from '@/lib/people/queries';
+import { createInteraction, deleteInteraction, getInteraction } from '@/lib/interactions/queries';
+import { deletePerson, getPerson, restorePerson } from '@/lib/people/queries';
 import { createPostFromEvent, deletePost } from '@/lib/posts/queries';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 /** Moves a row's deletion back in time, as if it had been deleted `days` ago. */
-async function deletedDaysAgo(table: typeof people | typeof networkingEvents | typeof posts | typeof followUps, id: string, days: number) {
+async function deletedDaysAgo(
+  table: typeof people | typeof networkingEvents | typeof posts | typeof followUps | typeof interactions,
+  id: string,
+  days: number,
+) {
   await db
     .update(table)
     .set({ deletedAt: sql`now() - ${days}::float8 * interval '1 day'` })
@@ -134,5 +139,40 @@ describe('recently deleted', () => {
     }
     // Deleted inside the window: still there to restore.
     expect((await listRecentlyDeleted(a.user.id)).map((i) => i.id)).toEqual([keepPerson.id]);
+  });
+
+  it('a deleted logged contact is listed under its person, restored whole, and purged after the window', async () => {
+    const { user, ann } = await scene('Contact');
+    const other = await scene('ContactOther');
+    const coffee = await createInteraction(user.id, { personId: ann.id, kind: 'coffee', occurredOn: '2026-11-03', note: 'Device policy notes' });
+    const call = await createInteraction(user.id, { personId: ann.id, kind: 'call', occurredOn: '2026-11-10', note: null });
+    const theirs = await createInteraction(other.user.id, { personId: other.ann.id, kind: 'email', occurredOn: '2026-11-04', note: null });
+    await deleteInteraction(user.id, coffee.id);
+    await deleteInteraction(other.user.id, theirs.id);
+
+    const listed = await listRecentlyDeleted(user.id, 'en-GB');
+    expect(listed.map((i) => [i.kind, i.id, i.label])).toEqual([['contact', coffee.id, 'Coffee with Ann Contact, 3 Nov 2026']]);
+    // Another user's contact is neither listed nor restorable from here.
+    await expect(restoreDeleted(user.id, 'contact', theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await liveItem(user.id, 'contact', theirs.id)).toBeNull();
+
+    await restoreDeleted(user.id, 'contact', coffee.id);
+    expect(await getInteraction(user.id, coffee.id)).toMatchObject({ kind: 'coffee', occurredOn: '2026-11-03', note: 'Device policy notes' });
+    expect(await liveItem(user.id, 'contact', coffee.id, 'en-GB')).toEqual({ label: 'Coffee with Ann Contact, 3 Nov 2026', href: `/people/${ann.id}` });
+    expect(await listRecentlyDeleted(user.id)).toEqual([]);
+
+    // A person deleted takes their contacts out of sight; the person is what is listed, and brings them back.
+    await deleteInteraction(user.id, call.id);
+    await deletePerson(user.id, ann.id);
+    expect((await listRecentlyDeleted(user.id)).map((i) => i.kind)).toEqual(['person']);
+    await restorePerson(user.id, ann.id);
+    expect((await listRecentlyDeleted(user.id)).map((i) => [i.kind, i.id])).toEqual([['contact', call.id]]);
+
+    // Past the window: gone for good, for every user.
+    await deletedDaysAgo(interactions, call.id, 31);
+    expect(await listRecentlyDeleted(user.id)).toEqual([]);
+    await purgeExpired();
+    expect(await db.select().from(interactions).where(eq(interactions.id, call.id))).toEqual([]);
+    expect(await db.select({ id: interactions.id }).from(interactions).where(eq(interactions.id, coffee.id))).toEqual([{ id: coffee.id }]);
   });
 });

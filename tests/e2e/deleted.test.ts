@@ -59,4 +59,33 @@ describe('recently deleted at 390 px', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('brings back a logged contact deleted from the API, and opens its person', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Cara Contact');
+    const headers = { Origin: baseURL() };
+    const person = await page.request.post('/api/v1/people', { headers, data: { name: 'Priya Shah', organisationName: 'BBC' } });
+    const { id: personId } = (await person.json()) as { id: string };
+    const logged = await page.request.post('/api/v1/interactions', {
+      headers,
+      data: { personId, kind: 'coffee', occurredOn: '2026-11-03', note: 'Compare notes on device policy' },
+    });
+    expect(logged.status()).toBe(201);
+    const { id } = (await logged.json()) as { id: string };
+    expect((await page.request.delete(`/api/v1/interactions/${id}`, { headers })).status()).toBe(204);
+
+    await page.goto('/settings/deleted');
+    const row = page.getByRole('listitem').filter({ hasText: 'Coffee with Priya Shah' });
+    expect(await row.innerText()).toMatch(/Logged contact · deleted .* · 30 days left/);
+    await row.getByRole('button', { name: /^Restore logged contact “Coffee with Priya Shah, 3 Nov 2026”$/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Restored Coffee with Priya Shah' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.waitForURL(`**/people/${personId}`);
+    await expect.poll(() => page.getByText('Compare notes on device policy').count()).toBe(1);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { ArrowLeft, CalendarDays, CircleCheck, FileText, ListChecks, GitMerge, Trash2, User } from 'lucide-react';
+import { ArrowLeft, CalendarDays, CircleCheck, FileText, ListChecks, GitMerge, MessageCircle, Trash2, User } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -25,6 +25,7 @@ const KIND: Record<DeletedKind, { name: string; icon: typeof User }> = {
   event: { name: 'Event', icon: CalendarDays },
   post: { name: 'Post', icon: FileText },
   'follow-up': { name: 'Follow-up', icon: ListChecks },
+  contact: { name: 'Logged contact', icon: MessageCircle },
 };
 
 /** `kind:id` from the address after a restore, or null when it is not one. */
@@ -42,8 +43,8 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
   // A read: what is past the window is not listed (listRecentlyDeleted), and housekeeping removes it on its own schedule.
   const ref = restoredRef(raw.restored);
   const [items, restored, merges] = await Promise.all([
-    listRecentlyDeleted(user.id),
-    ref ? liveItem(user.id, ref.kind, ref.id) : null,
+    listRecentlyDeleted(user.id, user.locale),
+    ref ? liveItem(user.id, ref.kind, ref.id, user.locale) : null,
     listUndoableMerges(user.id),
   ]);
   const day = (d: Date) => formatDate(d, user.locale, user.timeZone, 'short');
@@ -58,7 +59,7 @@ export default async function RecentlyDeletedPage({ searchParams }: { searchPara
       </p>
       <PageHeader
         title="Recently deleted"
-        description={`People, events, posts and follow-ups you delete stay here for ${RESTORE_WINDOW_DAYS} days, then they are removed for good.`}
+        description={`People, events, posts, follow-ups and logged contacts you delete stay here for ${RESTORE_WINDOW_DAYS} days, then they are removed for good.`}
       />
       <ForgetParams names={FORGET} />
       <div role="status" aria-live="polite">
