@@ -187,8 +187,9 @@ export const people = pgTable(
 /**
  * Every word (full-text lexeme) in a user's people's search vectors: the vocabulary search expands a typed
  * prefix against ("offic" → officer, officers) and corrects a typo against ("departmnt" → department), so the
- * people index is only ever probed for whole words, its fastest path. Kept by the people_search triggers;
- * a word whose last holder has gone stays (it then finds no one) until the person's next refresh elsewhere.
+ * people index is only ever probed for whole words, its fastest path. Kept by a trigger on people (migration
+ * 0024): each statement adds and takes away the words of the rows it changed, so a word goes when its last live
+ * holder does, at a cost that follows the rows written, not the size of the address book.
  */
 export const searchWords = pgTable(
   'search_words',
@@ -197,6 +198,8 @@ export const searchWords = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     word: text().notNull(),
+    /** How many of the user's live (not deleted) people have the word; the row goes when it reaches 0. */
+    peopleCount: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.word] }),

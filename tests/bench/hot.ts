@@ -3,7 +3,8 @@
  * Times the hot paths inside the server — the same lib calls the pages make — and, with BENCH_PLANS set to a folder,
  * writes EXPLAIN (ANALYZE, BUFFERS) of every statement each path sends, run in a transaction that is rolled back
  * (the evening logged: its reads are explained, its inserts listed). Prints one JSON line: per path p50/p95/p99, and any sequential
- * scan of a user-owned table.
+ * scan of a user-owned table. Standalone: `DATABASE_URL=… BENCH_EMAIL=… RAPPORT_SQL_TAP=1 [BENCH_PLANS=dir]
+ * [BENCH_PATHS=brief,facts] npx tsx tests/bench/hot.ts` on a database seeded as run.ts seeds it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,11 @@ import { addDays, mondayOf, todayIn } from '@/lib/dates';
 const email = process.env.BENCH_EMAIL ?? 'bench@example.test';
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const plansDir = process.env.BENCH_PLANS;
+/** Only the paths whose names contain one of these (comma-separated, case-insensitive): for iterating on one path. */
+const only = (process.env.BENCH_PATHS ?? '')
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean);
 /** Tables whose rows belong to a user: a sequential scan of any of them reads every user's rows. */
 const USER_OWNED = ['people', 'organisations', 'encounters', 'follow_ups', 'insights', 'topics', 'person_topics', 'sessions', 'posts', 'sectors'];
 
@@ -126,6 +132,7 @@ async function main() {
   if (plansDir) fs.mkdirSync(plansDir, { recursive: true });
   const admin = plansDir ? postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} }) : null;
   for (const [name, run] of Object.entries(paths)) {
+    if (only.length && !only.some((o) => name.toLowerCase().includes(o))) continue;
     for (let i = 0; i < 5; i++) await run();
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -17,6 +17,21 @@ const byTopic = async (userId: string, topic: string) => (await searchPeople(use
 const words = async (userId: string) =>
   (await rows<{ word: string }>(db, sql`select word from search_words where user_id = ${userId}::uuid order by 1`)).map((w) => w.word);
 
+/**
+ * The vocabulary and its counts as the database keeps them (migration 0024), against the same counted from scratch:
+ * every word of a live person, with how many live people have it.
+ */
+async function expectExactVocabulary(userId: string) {
+  const kept = await rows<{ word: string; n: number }>(db, sql`select word, people_count as n from search_words where user_id = ${userId}::uuid order by word`);
+  const truth = await rows<{ word: string; n: number }>(
+    db,
+    sql`select w.word, count(*)::int as n from people p, unnest(tsvector_to_array(p.search_vector)) as w(word)
+         where p.user_id = ${userId}::uuid and p.deleted_at is null group by w.word order by w.word`,
+  );
+  expect(kept.map((r) => [r.word, Number(r.n)])).toEqual(truth.map((r) => [r.word, Number(r.n)]));
+  expect(truth.length).toBeGreaterThan(0);
+}
+
 describe('people search kept by triggers', () => {
   it('follows a change to every table it reads, written with plain SQL', async () => {
     const user = await createTestUser();
@@ -32,6 +47,7 @@ describe('people search kept by triggers', () => {
     expect(await find(u, 'okafor')).toEqual(['Priya Okafor']);
     expect(await find(u, 'zeppelins')).toEqual(['Priya Okafor']);
     expect(await words(u)).not.toContain('shah'); // the old name leaves the vocabulary
+    await expectExactVocabulary(u);
 
     // organisations: rename, and a new sector reaches the person's effective sector
     await db.execute(sql`update organisations set name = 'Southwind Shipping' where id = ${org.id}::uuid`);
@@ -44,6 +60,7 @@ describe('people search kept by triggers', () => {
     // sectors: rename
     await db.execute(sql`update sectors set name = 'Civic Bureaucracy' where id = ${gov!.id}::uuid`);
     expect(await find(u, 'bureaucracy')).toEqual(['Priya Okafor']);
+    await expectExactVocabulary(u);
 
     // events: rename, soft delete and restore
     await db.execute(sql`update events set title = 'Quayside brunch' where id = ${event.id}::uuid`);
@@ -52,6 +69,7 @@ describe('people search kept by triggers', () => {
     expect(await find(u, 'quayside')).toEqual([]);
     await db.execute(sql`update events set deleted_at = null where id = ${event.id}::uuid`);
     expect(await find(u, 'quayside')).toEqual(['Priya Okafor']);
+    await expectExactVocabulary(u);
 
     // topics: rename of a topic talked about at an encounter
     await db.execute(sql`update topics set name = 'Foghorns' where id = ${await topicId(u, 'Lighthouses')}::uuid`);
@@ -88,8 +106,15 @@ describe('people search kept by triggers', () => {
     expect(await find(u, 'southwind')).toEqual([]);
     await db.execute(sql`update people set deleted_at = now() where id = ${quentin!.id}::uuid`);
     expect(await find(u, 'quentin')).toEqual([]);
+    expect(await words(u)).not.toContain('quentin');
+    await expectExactVocabulary(u);
+    await db.execute(sql`update people set deleted_at = null where id = ${quentin!.id}::uuid`);
+    expect(await words(u)).toContain('quentin');
+    await expectExactVocabulary(u);
+    // Removed for good while live (no soft delete first): the words go with the row.
     await db.execute(sql`delete from people where id = ${quentin!.id}::uuid`);
     expect(await words(u)).not.toContain('quentin');
+    await expectExactVocabulary(u);
   });
 
   it('counts as a bulk load: one insert of many people indexes every one of them', async () => {
@@ -102,6 +127,14 @@ describe('people search kept by triggers', () => {
     );
     expect(n!.n).toBe(300);
     expect((await searchPeople(user.id, searchParamsSchema.parse({ q: 'archivist' }))).total).toBe(300);
+    await expectExactVocabulary(user.id);
+    const [archivist] = await rows<{ n: number }>(db, sql`select people_count as n from search_words where user_id = ${user.id}::uuid and word = 'archivist'`);
+    expect(Number(archivist!.n)).toBe(300);
+    // Half of them deleted in one statement: the count follows, and the word stays while anyone has it.
+    await db.execute(sql`update people set deleted_at = now() where user_id = ${user.id}::uuid and name ~ ' [0-9]*[02468]$'`);
+    await expectExactVocabulary(user.id);
+    await db.execute(sql`update people set deleted_at = now() where user_id = ${user.id}::uuid`);
+    expect(await words(user.id)).toEqual([]);
   });
 
   it('no table the index reads is left without a trigger: a new source table must get one', async () => {

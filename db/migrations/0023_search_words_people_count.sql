@@ -1,0 +1,1 @@
+ALTER TABLE "search_words" ADD COLUMN "people_count" integer DEFAULT 0 NOT NULL;
