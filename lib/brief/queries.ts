@@ -66,10 +66,37 @@ type When = string | Date;
 const at = (v: When) => new Date(v);
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
+/** Earlier evenings read at first when looking for the people a brief lists; more are read while too few are found. */
+const FIRST_EVENINGS = 8;
+
 /**
- * The "Before you go" brief of one of the user's events (NotFoundError for any other id). Four set-based
- * queries after the event itself, each filtered by user_id: the people (with their evenings counted), their
- * conversations, their open follow-ups and the facts credited to them.
+ * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first):
+ * enough evenings to find PEOPLE_LIMIT people, or all of them. The brief lists people by the last evening they were
+ * seen at, so its first PEOPLE_LIMIT are all among these; a long series (hundreds of evenings, tens of thousands
+ * of encounters) is then read from its latest evenings instead of whole. Evenings that start at the same moment as
+ * the last one read are read with it, so a tie on "last seen" is decided among everyone who shares it.
+ */
+async function recentPeople(userId: string, evenings: { id: string; starts_at: When }[]): Promise<string[]> {
+  let k = Math.min(FIRST_EVENINGS, evenings.length);
+  for (;;) {
+    while (k < evenings.length && at(evenings[k]!.starts_at).getTime() === at(evenings[k - 1]!.starts_at).getTime()) k++;
+    const found = await rows<{ person_id: string }>(
+      db,
+      sql`select distinct en.person_id from encounters en
+          join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+          where en.user_id = ${userId} and en.event_id = any(${uuidArray(evenings.slice(0, k).map((e) => e.id))}::uuid[])
+            and en.relation <> 'mentioned'`,
+    );
+    if (found.length >= PEOPLE_LIMIT || k >= evenings.length) return found.map((r) => r.person_id);
+    k = Math.min(evenings.length, k * 4);
+  }
+}
+
+/**
+ * The "Before you go" brief of one of the user's events (NotFoundError for any other id). Set-based queries after
+ * the event itself, each filtered by user_id: the earlier evenings, the people met at the latest of them
+ * (recentPeople), those people with their evenings counted, their conversations, their open follow-ups and the facts
+ * credited to them.
  */
 export async function getBrief(userId: string, eventId: string, now = new Date()): Promise<Brief> {
   const [event] = await rows<{ id: string; title: string; starts_at: When; series: string | null; host: string | null; venue: string | null }>(
@@ -95,6 +122,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   );
   const recentIds = evenings.slice(0, RECENT_EVENINGS).map((e) => e.id);
 
+  const candidates = await recentPeople(userId, evenings);
   const found = await rows<{
     id: string;
     name: string | null;
@@ -117,7 +145,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
         select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
                bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
         from encounters en join prior on prior.id = en.event_id
-        where en.user_id = ${userId} and en.relation <> 'mentioned'
+        where en.user_id = ${userId} and en.person_id = any(${uuidArray(candidates)}::uuid[]) and en.relation <> 'mentioned'
         group by en.person_id
       ),
       expected as (

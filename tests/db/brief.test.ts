@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
 import { getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { NotFoundError } from '@/lib/errors';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
@@ -61,6 +64,44 @@ describe('"Before you go" brief', () => {
     expect(brief.people.find((p) => p.displayName === 'Ben')!.notSeenSince).toBe(false);
 
     expect((await upcomingEvents(user.id, now)).map((e) => e.title)).toEqual(['CIO Club June']);
+  });
+
+  it('a long series is read from its latest evenings, and lists the same people as reading it whole', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    // 60 evenings of one series, one a day before the next; 300 people, each met at 1 to 4 of them (some only
+    // mentioned), so that the 100 the brief lists are decided by the last evening seen, then how often.
+    await db.execute(sql`insert into people (user_id, name) select ${u}::uuid, 'Long ' || g from generate_series(1, 300) g`);
+    await db.execute(sql`insert into events (user_id, title, series, starts_at)
+      select ${u}::uuid, 'Salon ' || g, 'Long Salon', ${day(-61).toISOString()}::timestamptz + g * interval '1 day'
+        from generate_series(1, 60) g`);
+    await db.execute(sql`insert into encounters (user_id, event_id, person_id, relation, position)
+      select ${u}::uuid, e.id, p.id, case when (n + k) % 9 = 0 then 'mentioned'::encounter_relation else 'met' end, k
+        from (select id, row_number() over (order by name) as n from people where user_id = ${u}::uuid) p
+        cross join generate_series(0, 3) k
+        join (select id, row_number() over (order by starts_at) as m from events where user_id = ${u}::uuid) e
+          on e.m = 1 + ((p.n * 7 + k * 13 + p.n * k) % 60)
+       where k < 1 + p.n % 4
+      on conflict do nothing`);
+    // One of them deleted since: never listed.
+    await db.execute(sql`update people set deleted_at = now() where user_id = ${u}::uuid and name = 'Long 17'`);
+    const next = await makeEvent(u, { title: 'Salon next', series: 'Long Salon', startsAt: day(5) });
+
+    const brief = await getBrief(u, next.id, now);
+    expect(brief.evenings).toHaveLength(60);
+    expect(brief.people).toHaveLength(100);
+    // The same ranking, computed over every evening of the series at once.
+    const whole = await rows<{ id: string; times: number }>(
+      db,
+      sql`select p.id, count(*)::int as times from encounters en
+            join events e on e.id = en.event_id and e.series = 'Long Salon' and e.id <> ${next.id}::uuid
+            join people p on p.id = en.person_id and p.deleted_at is null
+           where en.user_id = ${u}::uuid and en.relation <> 'mentioned'
+           group by p.id
+           order by max(e.starts_at) desc, count(*) desc, p.id
+           limit 100`,
+    );
+    expect(brief.people.map((p) => [p.id, p.times])).toEqual(whole.map((r) => [r.id, Number(r.times)]));
   });
 
   it('an upcoming event outside a series: people added to it, then people of the same host', async () => {
