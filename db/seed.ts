@@ -190,8 +190,16 @@ export async function seed(opts: { people: number; email: string; password: stri
     await insertInBatches(tx, s.encounterTopics, encounterTopicRows);
     log(`${events.length} events, ${encounterRows.length} encounters`);
 
+    // Most facts are credited to someone who spoke at that event, as one heard from the stage.
+    const speakers = new Map<string, string[]>();
+    for (const enc of encounterRows) {
+      if (enc.relation === 'spoke') speakers.set(enc.eventId, [...(speakers.get(enc.eventId) ?? []), enc.personId]);
+    }
     const insightRows = events.flatMap((e) =>
-      Array.from({ length: 1 + r.int(3) }, (_, position) => ({ userId, eventId: e.id, text: r.pick(FACTS), position, personId: null })),
+      Array.from({ length: 1 + r.int(3) }, (_, position) => {
+        const onStage = speakers.get(e.id);
+        return { userId, eventId: e.id, text: r.pick(FACTS), position, personId: onStage && r.chance(0.75) ? r.pick(onStage) : null };
+      }),
     );
     await insertInBatches(tx, s.insights, insightRows);
 

@@ -174,50 +174,97 @@ export interface FactFilterOptions {
   events: { id: string; name: string }[];
 }
 
-/** What the /facts filters offer: only speakers, organisations, sectors, topics and events that have facts. */
-export async function factFilterOptions(userId: string): Promise<FactFilterOptions> {
+/** At most this many choices per filter (a long address book has thousands of speakers and events with facts). */
+const FILTER_CHOICES = 100;
+
+type Selected = Partial<Record<'speaker' | 'organisation' | 'sector' | 'topic' | 'event', string>>;
+
+/** The first `limit` of `items` by `rank` (highest first), plus the one `selected` if it is further down, by name. */
+function topChoices<T extends { id: string; name: string }>(
+  items: T[],
+  rank: (t: T) => number,
+  limit: number,
+  selected?: string,
+): { id: string; name: string }[] {
+  const kept = [...items].sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name)).slice(0, limit);
+  const pick = selected && !kept.some((k) => k.id === selected) ? items.find((i) => i.id === selected) : undefined;
+  return [...kept, ...(pick ? [pick] : [])].map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * What the /facts filters offer: only speakers, organisations, sectors, topics and events that have facts. Speakers
+ * and organisations are the FILTER_CHOICES with the most facts, events the FILTER_CHOICES latest, and whatever is
+ * `selected` is always among them (so a filter chosen from a fact's link stays shown). One pass over the user's
+ * facts finds the speakers and, through them, their organisations and sectors; each person is read once.
+ */
+export async function factFilterOptions(userId: string, selected: Selected = {}, limit = FILTER_CHOICES): Promise<FactFilterOptions> {
   const u = sql`${userId}::uuid`;
-  const [speakers, organisations, sectors, topicRows, events] = await Promise.all([
-    rows<{ id: string; name: string | null; role: string | null; org: string | null }>(
+  const [speakerRows, topicRows, events] = await Promise.all([
+    rows<{
+      id: string;
+      name: string | null;
+      role: string | null;
+      org_id: string | null;
+      org: string | null;
+      org_live: boolean;
+      sector_id: string | null;
+      sector: string | null;
+      facts: number;
+    }>(
       db,
-      sql`select distinct p.id, p.name, p.role, o.name as org from insights i
-            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
+      sql`with spoke as materialized (
+            select i.person_id, count(*)::int as facts from insights i
+             where i.user_id = ${u} and i.person_id is not null group by i.person_id)
+          select p.id, p.name, p.role, o.id as org_id, o.name as org, (o.deleted_at is null) as org_live,
+                 s.id as sector_id, s.name as sector, spoke.facts
+            from spoke
+            join people p on p.id = spoke.person_id and p.user_id = ${u} and p.deleted_at is null
             left join organisations o on o.id = p.organisation_id and o.user_id = ${u}
-           where i.user_id = ${u}`,
+            left join sectors s on s.id = p.effective_sector_id and s.user_id = ${u}`,
+    ),
+    // Topics of the events with facts, and of the encounters at them: the same reach as the topic filter. Each topic
+    // stops at its first fact (a topic's links are few; the user's facts may be thousands).
+    rows<{ id: string; name: string }>(
+      db,
+      sql`select t.id, t.name from topics t
+           where t.user_id = ${u}
+             and (exists (select 1 from event_topics et join insights i on i.user_id = ${u} and i.event_id = et.event_id
+                           where et.user_id = ${u} and et.topic_id = t.id)
+               or exists (select 1 from encounter_topics xt
+                            join encounters x on x.id = xt.encounter_id and x.user_id = ${u}
+                            join insights i on i.user_id = ${u} and i.event_id = x.event_id
+                           where xt.user_id = ${u} and xt.topic_id = t.id))
+           order by t.name`,
     ),
     rows<{ id: string; name: string }>(
       db,
-      sql`select distinct o.id, o.name from insights i
-            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
-            join organisations o on o.id = p.organisation_id and o.user_id = ${u} and o.deleted_at is null
-           where i.user_id = ${u} order by o.name`,
-    ),
-    rows<{ id: string; name: string }>(
-      db,
-      sql`select distinct s.id, s.name from insights i
-            join people p on p.id = i.person_id and p.user_id = ${u} and p.deleted_at is null
-            join sectors s on s.id = p.effective_sector_id and s.user_id = ${u}
-           where i.user_id = ${u} order by s.name`,
-    ),
-    rows<{ id: string; name: string }>(
-      db,
-      sql`select t.id, t.name from topics t where t.user_id = ${u} and exists (
-            select 1 from insights i where i.user_id = ${u} and ${topicFilter(userId, sql`t.id`)}) order by t.name`,
-    ),
-    rows<{ id: string; name: string }>(
-      db,
-      sql`select e.id, e.title as name from events e where e.user_id = ${u} and e.deleted_at is null
-            and exists (select 1 from insights i where i.user_id = ${u} and i.event_id = e.id)
-           order by e.starts_at desc`,
+      sql`(select e.id, e.title as name, e.starts_at from events e
+            where e.user_id = ${u} and e.deleted_at is null
+              and exists (select 1 from insights i where i.user_id = ${u} and i.event_id = e.id)
+            order by e.starts_at desc, e.id desc limit ${limit})
+          union
+          select e.id, e.title as name, e.starts_at from events e
+           where e.user_id = ${u} and e.deleted_at is null and e.id = ${selected.event && isUuid(selected.event) ? selected.event : null}::uuid
+             and exists (select 1 from insights i where i.user_id = ${u} and i.event_id = e.id)
+          order by starts_at desc`,
     ),
   ]);
+  const speakers = speakerRows.map((r) => ({ id: r.id, name: displayName({ name: r.name, role: r.role, organisationName: r.org }), facts: Number(r.facts) }));
+  const byId = <T extends { id: string; name: string; facts: number }>(list: T[]) => {
+    const m = new Map<string, T>();
+    for (const x of list) {
+      const seen = m.get(x.id);
+      m.set(x.id, seen ? { ...seen, facts: seen.facts + x.facts } : x);
+    }
+    return [...m.values()];
+  };
+  const organisations = byId(speakerRows.filter((r) => r.org_id && r.org && r.org_live).map((r) => ({ id: r.org_id!, name: r.org!, facts: Number(r.facts) })));
+  const sectors = byId(speakerRows.filter((r) => r.sector_id && r.sector).map((r) => ({ id: r.sector_id!, name: r.sector!, facts: Number(r.facts) })));
   return {
-    speakers: speakers
-      .map((s) => ({ id: s.id, name: displayName({ name: s.name, role: s.role, organisationName: s.org }) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    organisations,
-    sectors,
-    topics: topicRows,
-    events,
+    speakers: topChoices(speakers, (s) => s.facts, limit, selected.speaker),
+    organisations: topChoices(organisations, (o) => o.facts, limit, selected.organisation),
+    sectors: topChoices(sectors, (s) => s.facts, limit, selected.sector),
+    topics: topicRows.map(({ id, name }) => ({ id, name })),
+    events: events.map(({ id, name }) => ({ id, name })),
   };
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from '@/lib/errors';
 import { getEventDetail } from '@/lib/events/queries';
 import { eventInputSchema } from '@/lib/events/validation';
 import { createEvent, updateEvent } from '@/lib/events/write';
-import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
+import { factFilterOptions, searchFacts, setOffTheRecord } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { makeEvent, makeOrganisation, makePerson, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -78,6 +78,39 @@ describe('facts', () => {
     ]);
     expect(await texts(user.id, { event: newer.id, q: 'annual' })).toEqual(['Nobody reads the annual report']);
     expect(await texts(user.id, { speaker: ann.id, q: 'budgets' })).toEqual(['Mobile budgets doubled in 2025']);
+  });
+
+  it('offers as filters only what has facts, the most used first when there are many, and always what is selected', async () => {
+    const { user, bbc, ann, bob, older, newer } = await seed();
+    const other = await seed(); // another user's speakers, events and topics never show
+    const quiet = await makePerson(user.id, { name: 'Quiet Person', sector: 'Retail' });
+    const silent = await makeEvent(user.id, { title: 'No facts night', topics: ['Unheard'], people: [{ personId: quiet.id, topics: ['Also unheard'] }] });
+    const names = (list: { name: string }[]) => list.map((o) => o.name);
+
+    const all = await factFilterOptions(user.id);
+    expect(names(all.speakers)).toEqual(['Ann Lee', 'Bob Okafor']);
+    expect(all.organisations).toEqual([{ id: bbc.id, name: 'BBC' }]);
+    expect(names(all.sectors)).toEqual(['Government', 'Media']);
+    // A topic of an event with facts, and one of an encounter at an event with facts; none of the silent evening.
+    expect(names(all.topics)).toEqual(['Mobile', 'Open data']);
+    expect(all.events.map((e) => e.id)).toEqual([newer.id, older.id]);
+    for (const list of Object.values(all)) expect(list.map((o: { id: string }) => o.id)).not.toContain(other.ann.id);
+    expect(all.events.map((e) => e.id)).not.toContain(silent.id);
+
+    // One choice each: Ann has two facts, Bob one; the latest event. What is selected joins them.
+    const one = await factFilterOptions(user.id, {}, 1);
+    expect(names(one.speakers)).toEqual(['Ann Lee']);
+    expect(names(one.sectors)).toEqual(['Media']);
+    expect(one.events.map((e) => e.id)).toEqual([newer.id]);
+    const picked = await factFilterOptions(user.id, { speaker: bob.id, event: older.id, sector: all.sectors[0]!.id }, 1);
+    expect(names(picked.speakers)).toEqual(['Ann Lee', 'Bob Okafor']);
+    expect(names(picked.sectors)).toEqual(['Government', 'Media']);
+    expect(picked.events.map((e) => e.id)).toEqual([newer.id, older.id]);
+    // Another user's ids or an event without facts, selected, are not offered.
+    const foreign = await factFilterOptions(user.id, { speaker: other.ann.id, event: silent.id }, 1);
+    expect(names(foreign.speakers)).toEqual(['Ann Lee']);
+    expect(foreign.events.map((e) => e.id)).toEqual([newer.id]);
+    expect(ann.id).not.toBe(other.ann.id);
   });
 
   it('pages with a keyset cursor, nothing repeated or skipped', async () => {

@@ -41,7 +41,8 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
   await connection();
   const user = await requireUser();
   const params = readParams(await searchParams);
-  const options = await factFilterOptions(user.id);
+  // The choices always include what is selected, so a filter outside the first hundred is still shown and kept.
+  const options = await factFilterOptions(user.id, params);
   // A filter naming something that is not among the user's (another user's id, a deleted event) is ignored,
   // and never echoed back into the page.
   const known: Record<(typeof FILTERS)[number], { id: string }[]> = {
