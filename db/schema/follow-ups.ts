@@ -30,6 +30,10 @@ export const followUps = pgTable(
     index('follow_ups_user_status_due_idx').on(t.userId, t.status, t.dueOn),
     index('follow_ups_person_idx').on(t.personId),
     index('follow_ups_event_idx').on(t.eventId),
+    // "Done recently" (the review, the dashboard): the latest few read in order, however many were ever done.
+    index('follow_ups_user_done_idx')
+      .on(t.userId, t.doneAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'done' and ${t.deletedAt} is null`),
     index('follow_ups_user_deleted_idx')
       .on(t.userId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),

@@ -4,6 +4,7 @@ import { rows } from '@/db/rows';
 import { networkingEvents } from '@/db/schema';
 import { newestEventsFirst } from '@/lib/events/order';
 import { addMonths, formatMonth, shiftInstant } from '@/lib/dates';
+import { peoplePerSector } from '@/lib/people/sector-counts';
 
 /**
  * The latest events that have happened (by `now`: one created ahead of time shows under "Coming up" instead),
@@ -34,20 +35,25 @@ export interface Bucket {
   value: number;
 }
 
-/** People counted by sector (their own, else their organisation's: the maintained effective sector); the top `top`, the rest as "Other sectors". */
+/**
+ * People counted by sector (their own, else their organisation's: the maintained effective sector); the top `top`,
+ * the rest as "Other sectors". The counts are the ones kept for the People page (lib/people/sector-counts.ts):
+ * recounted only after a change to the user's people, so the dashboard does not count 100,000 people each time.
+ */
 export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]> {
-  const found = await rows<{ name: string | null; n: number }>(
-    db,
-    sql`
-      select s.name, count(*)::int as n
-      from people p
-      left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}
-      where p.user_id = ${userId} and p.deleted_at is null
-      group by s.name
-      order by count(*) desc, s.name nulls last`,
-  );
-  const named = found.filter((r) => r.name).map((r) => ({ label: r.name!, value: Number(r.n) }));
-  const unknown = found.filter((r) => !r.name).reduce((sum, r) => sum + Number(r.n), 0);
+  const [counts, names] = await Promise.all([
+    peoplePerSector(db, userId),
+    rows<{ id: string; name: string }>(db, sql`select id, name from sectors where user_id = ${userId}::uuid`),
+  ]);
+  const nameOf = new Map(names.map((s) => [s.id, s.name]));
+  const byName = new Map<string, number>();
+  let unknown = 0;
+  for (const [id, n] of Object.entries(counts)) {
+    const name = id ? nameOf.get(id) : undefined;
+    if (name) byName.set(name, (byName.get(name) ?? 0) + n);
+    else unknown += n;
+  }
+  const named = [...byName].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   const head = named.slice(0, top);
   const rest = named.slice(top).reduce((sum, r) => sum + r.value, 0);
   if (rest) head.push({ label: 'Other sectors', value: rest });

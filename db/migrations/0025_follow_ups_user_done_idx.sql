@@ -1,0 +1,1 @@
+CREATE INDEX "follow_ups_user_done_idx" ON "follow_ups" USING btree ("user_id","done_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "follow_ups"."status" = 'done' and "follow_ups"."deleted_at" is null;
