@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorCodec } from '@/lib/validation/cursor';
+import { isIsoDay } from '@/lib/dates';
 import { dayInput } from '@/lib/validation/dates';
 import { optionalText } from '@/lib/validation/text';
 import { INTERACTION_KINDS } from './kinds';
@@ -32,7 +33,7 @@ export const patchInteractionSchema = z.strictObject({
 export type PatchInteractionInput = z.output<typeof patchInteractionSchema>;
 
 /** Where a page of interactions stopped: the last one's day and id (newest first). */
-export const interactionCursor = cursorCodec(z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.uuid()]));
+export const interactionCursor = cursorCodec(z.tuple([z.string().refine(isIsoDay), z.uuid()]));
 
 /** GET /api/v1/interactions. */
 export const listInteractionsQuery = z.object({

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
-import { organisations, people, sectors } from '@/db/schema';
+import { interactions, organisations, people, sectors } from '@/db/schema';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { weekEndFrom } from '@/lib/follow-ups/due';
 import { createInteraction, type InteractionItem } from '@/lib/interactions/queries';
@@ -74,6 +74,26 @@ export async function snoozeContact(userId: string, personId: string, until: str
 /** "Done" on a due contact: logs an interaction of kind other, "Marked in touch", dated today; it resets the clock. */
 export function markInTouch(userId: string, personId: string, conn: DbOrTx = db): Promise<InteractionItem> {
   return createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH }, conn);
+}
+
+/**
+ * Undoes "Done": removes the "Marked in touch" it logged, for good (it was a tap, not a contact the user wrote, and
+ * would otherwise sit in Recently deleted). Only that kind of entry, only the user's, only within the hour.
+ */
+export async function unmarkInTouch(userId: string, interactionId: string): Promise<void> {
+  const gone = await db
+    .delete(interactions)
+    .where(
+      and(
+        eq(interactions.userId, userId),
+        eq(interactions.id, interactionId),
+        eq(interactions.kind, 'other'),
+        eq(interactions.note, MARKED_IN_TOUCH),
+        sql`${interactions.createdAt} > now() - interval '1 hour'`,
+      ),
+    )
+    .returning({ id: interactions.id });
+  if (gone.length === 0) throw new NotFoundError('That contact was not found.');
 }
 
 /** A sector's keep-in-touch default (null: none), from the `version` read. */

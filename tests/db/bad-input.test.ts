@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { GET as listEventsRoute, POST as createEventRoute } from '@/app/api/v1/events/route';
 import { POST as createFollowUpRoute } from '@/app/api/v1/follow-ups/route';
+import { GET as listInteractionsRoute } from '@/app/api/v1/interactions/route';
 import { GET as listOrganisationsRoute } from '@/app/api/v1/organisations/route';
 import { PATCH as patchPersonRoute } from '@/app/api/v1/people/[id]/route';
 import { GET as listPeopleRoute, POST as createPersonRoute } from '@/app/api/v1/people/route';
@@ -111,6 +112,11 @@ const API_CASES: [string, (c: Ctx) => Promise<Response>, string][] = [
   [
     'events list: crafted cursor in year 275760',
     (c) => listEventsRoute(c.call('GET', `/events?cursor=${crafted(['+275760-09-13T00:00:00.000Z', UUID])}`), none),
+    'cursor',
+  ],
+  [
+    'interactions list: crafted cursor on 45 Thirteenember',
+    (c) => listInteractionsRoute(c.call('GET', `/interactions?cursor=${crafted(['2026-13-45', UUID])}`), none),
     'cursor',
   ],
   [

@@ -155,6 +155,10 @@ describe('recently deleted', () => {
     // Another user's contact is neither listed nor restorable from here.
     await expect(restoreDeleted(user.id, 'contact', theirs.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await liveItem(user.id, 'contact', theirs.id)).toBeNull();
+    // Nor named while it is live: liveItem reads only the user's own.
+    const theirsLive = await createInteraction(other.user.id, { personId: other.ann.id, kind: 'call', occurredOn: '2026-11-05', note: null });
+    expect(await liveItem(other.user.id, 'contact', theirsLive.id)).toMatchObject({ href: `/people/${other.ann.id}` });
+    expect(await liveItem(user.id, 'contact', theirsLive.id)).toBeNull();
 
     await restoreDeleted(user.id, 'contact', coffee.id);
     expect(await getInteraction(user.id, coffee.id)).toMatchObject({ kind: 'coffee', occurredOn: '2026-11-03', note: 'Device policy notes' });

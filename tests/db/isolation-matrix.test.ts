@@ -7,6 +7,7 @@ import { regenerateCalendarSecret } from '@/lib/calendar/feed';
 import { listTopicSummaries } from '@/lib/topics/pages';
 import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapshotUser } from '../support/api';
 import { createTestUser } from '../support/users';
+import { markInTouch } from '@/lib/keep-in-touch/queries';
 
 /*
  * The isolation matrix: every route handler, every exported server action (and, in tests/e2e/isolation-pages,
@@ -50,6 +51,8 @@ interface Owner {
   sector: string;
   followUp: string;
   interaction: string;
+  /** A's "Done" on a due contact, just tapped (what unmarkInTouchAction removes). */
+  markedInTouch: string;
   fact: string;
   topic: string;
   deletedFollowUp: string;
@@ -166,6 +169,7 @@ async function makeOwner(): Promise<Owner> {
     sector: person.sector.id,
     followUp: fu.id,
     interaction: interaction.id as string,
+    markedInTouch: (await markInTouch(user.id, personId)).id,
     fact: ev.insights[0].id as string,
     topic: (await listTopicSummaries(user.id))[0]!.id,
     deletedFollowUp,
@@ -430,7 +434,11 @@ describe('isolation matrix: route handlers', () => {
   });
 });
 
-type ActionCase = { public: string } | { run: () => Promise<unknown> };
+/**
+ * `answers`: what the action must answer B, where "nothing of A's changed" cannot tell on its own (an action that
+ * creates a row of B's own against A's person would leave A's rows as they were).
+ */
+type ActionCase = { public: string } | { run: () => Promise<unknown>; answers?: Record<string, unknown> };
 type Action = (...args: unknown[]) => Promise<unknown>;
 
 function form(fields: Record<string, string>): FormData {
@@ -499,10 +507,14 @@ const ACTIONS: Record<string, ActionCase> = {
       return act(P, 'mergePeopleAction')({}, pair(a.person, b.person));
     },
   },
-  [`${K}#logContactAction`]: { run: () => act(K, 'logContactAction')(a.person.id, {}, form({ kind: 'call', occurredOn: '', note: 'Borrow' })) },
+  [`${K}#logContactAction`]: {
+    run: () => act(K, 'logContactAction')(a.person.id, {}, form({ kind: 'call', occurredOn: '', note: 'Borrow' })),
+    answers: { ok: false, status: 404 },
+  },
   [`${K}#deleteInteractionAction`]: { run: () => act(K, 'deleteInteractionAction')(a.interaction) },
   [`${K}#restoreInteractionAction`]: { run: () => act(K, 'restoreInteractionAction')(a.interaction) },
-  [`${K}#markInTouchAction`]: { run: () => act(K, 'markInTouchAction')(a.person.id) },
+  [`${K}#markInTouchAction`]: { run: () => act(K, 'markInTouchAction')(a.person.id), answers: { ok: false, status: 404 } },
+  [`${K}#unmarkInTouchAction`]: { run: () => act(K, 'unmarkInTouchAction')(a.markedInTouch), answers: { ok: false, status: 404 } },
   [`${K}#snoozeContactAction`]: { run: () => act(K, 'snoozeContactAction')(a.person.id, 'week') },
   [`${K}#setContactSnoozeAction`]: { run: () => act(K, 'setContactSnoozeAction')(a.person.id, '2030-01-01') },
   [`${K}#setCadenceAction`]: {
@@ -629,6 +641,7 @@ describe('isolation matrix: server actions', () => {
       session.sid = await createSession(b.user.id, 'B browser');
       try {
         const result = await unchanged(() => c.run().then((r) => r, nextControlFlow));
+        if (c.answers) expect(result).toMatchObject(c.answers);
         // Forms echo back what was typed (`values`) and redirects name the id asked for: B's own input, not A's.
         const shown = JSON.stringify(result ?? null, (k, v) => (k === 'values' ? undefined : v));
         expectNoSecrets(typeof result === 'string' ? '' : shown, key);

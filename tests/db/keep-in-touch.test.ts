@@ -8,7 +8,8 @@ import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { runHousekeeping } from '@/lib/housekeeping/run';
 import { createInteraction, deleteInteraction, getInteraction, listInteractions, restoreInteraction } from '@/lib/interactions/queries';
 import { contactSnoozeDay } from '@/lib/people/cadence';
-import { listDueContacts, markInTouch, setSectorCadence, snoozeContact } from '@/lib/keep-in-touch/queries';
+import { listDueContacts, markInTouch, setSectorCadence, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
+import { listRecentlyDeleted } from '@/lib/deleted/queries';
 import { undoMerge } from '@/lib/merges/undo';
 import { mergePeople } from '@/lib/people/merge';
 import { deletePerson, getPerson, patchPerson, restorePerson } from '@/lib/people/queries';
@@ -84,6 +85,17 @@ describe('keep in touch: next contact due', () => {
     expect(done).toMatchObject({ kind: 'other', note: 'Marked in touch', occurredOn: today });
     expect(await contact(ada.id)).toMatchObject({ last: today, due: addDays(today, 30) });
     expect(await listDueContacts(u, today)).toEqual([]);
+    // Its undo removes the tap for good: due again, and nothing left for Recently deleted.
+    const before = await contact(ada.id);
+    await unmarkInTouch(u, done.id);
+    expect((await contact(ada.id)).last).not.toBe(before.last);
+    expect((await listDueContacts(u, today)).map((c) => c.id)).toEqual([ada.id]);
+    expect(await listRecentlyDeleted(u)).toEqual([]);
+    await expect(unmarkInTouch(u, done.id)).rejects.toBeInstanceOf(NotFoundError);
+    // Only a "Marked in touch": a contact the user logged is not removed this way.
+    const call = await createInteraction(u, { personId: ada.id, kind: 'call', note: null });
+    await expect(unmarkInTouch(u, call.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getInteraction(u, call.id)).kind).toBe('call');
   });
 
   it('counts an event logged ahead only once it has started', async () => {
@@ -159,7 +171,7 @@ describe('keep in touch: next contact due', () => {
     // Never contacted: due a cadence after the default was set (today).
     const fresh = await makePerson(u, { name: 'Never Met', sector: 'Media' });
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-    const threeMonths = new Date(Date.UTC(y, m - 1 + 3, Math.min(d, new Date(Date.UTC(y, m + 2, 0)).getUTCDate()))).toISOString().slice(0, 10);
+    const threeMonths = new Date(Date.UTC(y, m - 1 + 3, Math.min(d, new Date(Date.UTC(y, m + 3, 0)).getUTCDate()))).toISOString().slice(0, 10);
     expect((await contact(fresh.id)).due).toBe(threeMonths);
 
     await setSectorCadence(u, media, null, sector!.version + 1);

@@ -32,7 +32,16 @@ describe('keep in touch at 390 px', () => {
       headers: origin,
     });
     expect(res.status(), await res.text()).toBe(201);
-    const nora = ((await res.json()) as { people: { id: string; name: string }[] }).people.find((p) => p.name === 'Nora Quist')!;
+    const guests = ((await res.json()) as { people: { id: string; name: string }[] }).people;
+    const nora = guests.find((p) => p.name === 'Nora Quist')!;
+    // Mo has a monthly cadence too: were the mention 61 days ago a contact, Mo would be overdue on the dashboard.
+    const mo = guests.find((p) => p.name === 'Mo Mention')!;
+    const moNow = (await (await page.request.get(`/api/v1/people/${mo.id}`)).json()) as { version: number };
+    const patched = await page.request.patch(`/api/v1/people/${mo.id}`, {
+      data: { keepInTouch: { unit: 'months', every: 1 }, version: moNow.version },
+      headers: origin,
+    });
+    expect(patched.status(), await patched.text()).toBe(200);
 
     // Monthly, on the person page's "Keep in touch" form.
     await page.goto(`/people/${nora.id}`);

@@ -9,7 +9,7 @@ import { createInteraction, deleteInteraction, restoreInteraction } from '@/lib/
 import { createInteractionSchema } from '@/lib/interactions/validation';
 import { cadenceFormSchema } from '@/lib/people/cadence-schema';
 import { contactSnoozeDay, SNOOZE_TARGETS } from '@/lib/people/cadence';
-import { markInTouch, snoozeContact } from '@/lib/keep-in-touch/queries';
+import { markInTouch, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
 import { updatePerson, type PersonView } from '@/lib/people/queries';
 import { dayInput } from '@/lib/validation/dates';
 
@@ -69,6 +69,15 @@ export const markInTouchAction = dataAction(
   z.object({ personId: z.uuid() }),
   async ({ user, input }) => ({ interactionId: (await markInTouch(user.id, input.personId)).id }),
   { name: 'keep-in-touch.done', input: (personId: string) => ({ personId }), ids: ['personId'], notFoundMessage: NOT_FOUND, after: refresh },
+);
+
+/** Undo of "Done": the "Marked in touch" it logged goes for good, and the person is due again. */
+export const unmarkInTouchAction = dataAction(
+  z.object({ interactionId: z.uuid() }),
+  async ({ user, input }) => {
+    await unmarkInTouch(user.id, input.interactionId);
+  },
+  { name: 'keep-in-touch.undo-done', input: (interactionId: string) => ({ interactionId }), notFoundMessage: 'That contact was not found.', after: refresh },
 );
 
 /** Snoozes a due contact for a week or a month; answers the previous snooze, for undo. */

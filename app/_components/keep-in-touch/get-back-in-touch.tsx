@@ -3,7 +3,7 @@
 import { Check, Clock, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
-import { deleteInteractionAction, markInTouchAction, setContactSnoozeAction, snoozeContactAction } from '@/app/(app)/people/contact-actions';
+import { markInTouchAction, setContactSnoozeAction, snoozeContactAction, unmarkInTouchAction } from '@/app/(app)/people/contact-actions';
 import { dueGroup, dueLabel, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/due';
 import { formatDay } from '@/lib/dates';
 import { cadenceLabel } from '@/lib/people/cadence';
@@ -104,7 +104,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
             run(
               () => markInTouchAction(contact.id),
               `In touch with ${name}`,
-              (d) => () => (d?.interactionId ? deleteInteractionAction(d.interactionId) : Promise.resolve()),
+              (d) => () => (d?.interactionId ? unmarkInTouchAction(d.interactionId) : Promise.resolve()),
             )
           }
         >
