@@ -11,7 +11,10 @@ const word = fc.stringMatching(/^[A-Za-z0-9%*_#&<>[\]!'’-]{1,9}$/);
 const text = fc
   .array(word, { minLength: 1, maxLength: 6 })
   .map((ws) => ws.join(' '))
-  .filter((t) => !ARTEFACTS.some((re) => re.test(escapeMd(clean(t)))) && !/[.!?…:]$/.test(t));
+  .filter((t) => !ARTEFACTS.some((re) => re.test(escapeMd(clean(t)))) && !/[.!?…:]$/.test(t))
+  // A topic whose letters spell "nan" ("na% N &") rightly becomes the hashtag #NaN, which the artefact check would
+  // take for a number gone wrong (seed 1702927612 found it).
+  .filter((t) => !/^nan$/i.test(t.replace(/[^\p{L}\p{N}]/gu, '')));
 const realRole = fc.constantFrom('Head of IT', 'CIO', 'Chief Digital Officer', 'Engineer', 'Policy Secretary', 'Director of Data');
 const realOrg = fc.constantFrom('Home Office', 'HM Treasury', 'Cabinet Office', 'Acme', 'University of Leeds', 'BBC');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
