@@ -55,6 +55,15 @@ describe('keep in touch at 390 px', () => {
     expect(await panel.getByRole('link', { name: 'Mo Mention' }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
 
+    // "Done" takes Nora off; its Undo brings her back (the tap is removed, not kept as a deleted contact).
+    await panel.getByRole('listitem').filter({ hasText: 'Nora Quist' }).getByRole('button', { name: /^Done/ }).click();
+    await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(0);
+    await page.getByRole('status').filter({ hasText: 'In touch with Nora Quist' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(1);
+    await page.goto('/settings/deleted');
+    expect(await page.getByText('Nothing deleted').count()).toBe(1);
+    await page.goto('/');
+
     // Open the person and log a coffee.
     await panel.getByRole('link', { name: 'Nora Quist' }).click();
     await page.waitForURL((url) => url.pathname === `/people/${nora.id}`);
