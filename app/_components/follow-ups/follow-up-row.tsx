@@ -16,7 +16,7 @@ import {
   snoozeFollowUpAction,
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
-import type { Toast } from './follow-up-list';
+import type { Toast } from '@/app/_components/ui/toast';
 import { addDays, dayIn, formatDay, nextMonday } from '@/lib/dates';
 import { dueGroup, dueLabel } from '@/lib/follow-ups/due';
 
