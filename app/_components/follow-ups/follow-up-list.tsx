@@ -44,7 +44,7 @@ export function FollowUpList({
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   // Each row's icons point at one copy of each, drawn once below: a list of a hundred rows would otherwise carry a
   // hundred copies of every icon's SVG in its HTML.
-  const icons = `fu-icons-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const icons = `fi${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { show: notify, view: toast } = useToast();
   // Ticks made on this phone with no signal, still waiting to be sent: the rows show them as made.
   const [waiting, setWaiting] = useState<Map<string, TapStatus>>(() => new Map());
