@@ -204,10 +204,7 @@ export function FollowUpRow({
           ) : done ? (
             <span>Done{item.doneAt ? ` ${formatDay(dayIn(timeZone, new Date(item.doneAt)), locale, 'short')}` : ''}</span>
           ) : (
-            <span
-              className={overdue ? 'fu-due fu-late' : 'fu-due'}
-              title={item.due ? formatDay(item.due, locale) : undefined}
-            >
+            <span className={overdue ? 'fu-due fu-late' : 'fu-due'} title={item.due ? formatDay(item.due, locale) : undefined}>
               <UseIcon icons={icons} name="due" className="size-3.5" />
               {dueLabel(item.due, today, locale)}
             </span>
