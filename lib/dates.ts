@@ -109,11 +109,6 @@ export function timeZoneChoices(): string[] {
   return ['UTC', ...zones.filter((z) => z !== 'UTC')];
 }
 
-/** The device's time zone (in a browser: the phone's), or null when the runtime does not say. */
-export function deviceTimeZone(): string | null {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
-}
-
 /** The calendar day and wall-clock time of an instant in a time zone (the device's when none is given). */
 export function wallClockIn(instant: Date, timeZone?: string): { date: string; time: string; hour: number } {
   const parts = Object.fromEntries(

@@ -1,7 +1,6 @@
-import { Plus, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { OfflineSupport, OutboxLink } from '@/app/_components/offline/offline-support';
-import { BottomNav, SideNav } from '@/app/_components/shell/nav';
+import { BottomNav, NavIcon, NavIcons, SideNav } from '@/app/_components/shell/nav';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { requireUser } from '@/lib/dal';
@@ -13,6 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr] print:block">
+      <NavIcons />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -27,7 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           Rapport
         </Link>
         <ButtonLink href="/events/new" className="mb-4">
-          <Plus aria-hidden className="size-4" />
+          <NavIcon name="plus" className="size-4" />
           Log an event
         </ButtonLink>
         <SideNav dueCount={dueCount} />
@@ -51,14 +51,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="ml-auto flex items-center gap-1">
             <OutboxLink userId={user.id} />
             <ButtonLink href="/events/new" className="px-3 whitespace-nowrap">
-              <Plus aria-hidden className="size-4" />
+              <NavIcon name="plus" className="size-4" />
               Log an event
             </ButtonLink>
             <Link
               href="/settings"
               className="grid size-11 place-items-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
-              <Settings aria-hidden className="size-5" />
+              <NavIcon name="settings" className="size-5" />
               <span className="sr-only">Settings</span>
             </Link>
           </div>

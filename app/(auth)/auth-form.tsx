@@ -5,7 +5,7 @@ import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import { signInAction, signUpAction } from './actions';
-import { deviceTimeZone } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/device-time-zone';
 
 /**
  * The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. Only the form is

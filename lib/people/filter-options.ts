@@ -4,14 +4,27 @@ import { networkingEvents, organisations, topics } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { newestEventsFirst } from '@/lib/events/order';
 
-/** The user's 100 most recent events, for "met at" pickers. */
-function recentEvents(userId: string) {
+/** The user's most recent events (100 unless told), for "met at" pickers. */
+function recentEvents(userId: string, limit = 100) {
   return db
     .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
     .from(networkingEvents)
     .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
     .orderBy(...newestEventsFirst)
-    .limit(100);
+    .limit(limit);
+}
+
+/** Events the People filter offers: the 25 most recent, and the one the URL filters by when it is older. */
+const SEARCH_EVENT_CHOICES = 25;
+
+async function searchEventChoices(userId: string, selected: string | undefined) {
+  const events = await recentEvents(userId, SEARCH_EVENT_CHOICES);
+  if (!selected || !isUuid(selected) || events.some((e) => e.id === selected)) return events;
+  const [chosen] = await db
+    .select({ id: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
+    .from(networkingEvents)
+    .where(and(eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt), eq(networkingEvents.id, selected)));
+  return chosen ? [chosen, ...events] : events;
 }
 
 /** Up to 300 of the user's topic names, A to Z. */
@@ -41,13 +54,14 @@ export async function listFilterOptions(userId: string) {
 }
 
 /**
- * Choices for the People page's filters: recent events and topics, and the names of the organisations the URL
- * filters by id. Organisation suggestions come as the user types (OrganisationInput), not in the page.
+ * Choices for the People page's filters: the 25 most recent events (and the one filtered by), topics, and the
+ * names of the organisations the URL filters by id. Organisation suggestions come as the user types
+ * (OrganisationInput), not in the page.
  */
-export async function listSearchFilterOptions(userId: string, organisationFilter: string[]) {
+export async function listSearchFilterOptions(userId: string, organisationFilter: string[], eventFilter?: string) {
   const ids = organisationFilter.filter((v) => isUuid(v));
   const [events, topicList, orgRows] = await Promise.all([
-    recentEvents(userId),
+    searchEventChoices(userId, eventFilter),
     topicNames(userId),
     ids.length
       ? db

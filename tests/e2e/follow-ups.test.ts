@@ -214,9 +214,12 @@ describe('follow-ups at 390 px', () => {
     const list = new FollowUpsPage(page);
 
     await page.goto('/follow-ups');
-    // Everything overdue shows; of what is due later, the ten soonest, and the heading counts all twelve.
-    expect(await list.groupItems('Overdue')).toHaveLength(11);
-    expect(await list.groupItems('Later')).toEqual(Array.from({ length: 10 }, (_, i) => `Later ${String(i + 1).padStart(2, '0')}`));
+    // Ten of the eleven overdue show, the heading counts all eleven and a link shows them all; of what is due later,
+    // the five soonest, and the heading counts all twelve.
+    expect(await list.groupItems('Overdue')).toHaveLength(10);
+    expect(await page.locator('#fu-group-overdue').innerText()).toContain('(11)');
+    expect(await page.getByRole('link', { name: 'Show all 11' }).getAttribute('href')).toBe('/follow-ups?due=overdue');
+    expect(await list.groupItems('Later')).toEqual(Array.from({ length: 5 }, (_, i) => `Later ${String(i + 1).padStart(2, '0')}`));
     expect(await page.locator('#fu-group-later').innerText()).toContain('(12)');
     await page.getByRole('link', { name: 'Show all 12' }).click();
     await page.waitForURL(/due=later/);
@@ -226,6 +229,8 @@ describe('follow-ups at 390 px', () => {
     // The top of the page says the other groups are hidden, and how to see them again.
     expect(await page.locator('main p').filter({ hasText: 'Only Later' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Show every group' }).first().click();
+    await expect.poll(async () => (await list.groupItems('Overdue')).length).toBe(10);
+    await page.getByRole('link', { name: 'Show all 11' }).click();
     await expect.poll(async () => (await list.groupItems('Overdue')).length).toBe(11);
     await context.close();
   });

@@ -22,10 +22,14 @@ const followUpsOnly = (f: { person?: string; event?: string; sector?: string }, 
 export const metadata: Metadata = { title: 'Follow-ups' };
 
 /**
- * Open follow-ups shown per group before "Show all N". What is due gets room; what is not due yet (later, or
- * with no date) shows its next few, so that a long backlog does not bury today's list under a long scroll.
+ * Open follow-ups shown per group before "Show all N" (each heading counts the whole group). What is due gets ten;
+ * what is not due yet (later, or with no date) shows its next five, so that a long backlog does not bury today's
+ * list under a long scroll, and the page stays light (a 10,000-person account's page was 175 KB at 20 per group).
  */
-const PER_GROUP: Record<DueGroup, number> = { overdue: 20, today: 20, week: 20, later: 10, none: 10 };
+const PER_GROUP: Record<DueGroup, number> = { overdue: 10, today: 10, week: 10, later: 5, none: 5 };
+
+/** Recently done follow-ups shown under the open ones. */
+const RECENT_DONE = 5;
 
 /** Events offered in the filter and the add form: the most recent (each event's page lists its own follow-ups). */
 const EVENT_CHOICES = 25;
@@ -46,7 +50,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const [openByGroup, totals, done, choices, eventChoices, filterPerson, dueContacts] = await Promise.all([
     Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
     countOpenByGroup(user.id, today, filters),
-    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: 10 }),
+    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: RECENT_DONE }),
     listFilterChoices(user.id, { people: false, events: EVENT_CHOICES }),
     listEventChoices(user.id, EVENT_CHOICES),
     filters.person ? filterPersonChoice(user.id, filters.person) : Promise.resolve(null),

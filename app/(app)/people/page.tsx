@@ -48,7 +48,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const raw = await searchParams;
   const params = readParams(raw);
-  const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation)]);
+  const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation, params.event)]);
   const deletedId = z.uuid().safeParse(raw.deleted);
   const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
   const activeFilters = params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;

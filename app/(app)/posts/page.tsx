@@ -1,7 +1,8 @@
 import { NotebookPen, Undo2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonLink, buttonClass } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { UserFacingError } from '@/lib/errors';

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';

@@ -1,18 +1,14 @@
 'use client';
 
-import { CalendarClock, Check, Circle, EllipsisVertical, Undo2, X } from 'lucide-react';
+import { CalendarClock, Check, Circle, EllipsisVertical } from 'lucide-react';
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useToast } from '@/app/_components/ui/toast';
 import { type DueGroup, dueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { onOutboxChange } from '@/lib/offline/outbox';
 import { waitingTicks, type TapStatus } from '@/lib/offline/taps';
 import { FollowUpRow, ROW_ICONS, type RowIcon } from './follow-up-row';
-
-export interface Toast {
-  message: string;
-  undo?: () => Promise<unknown>;
-}
 
 /**
  * Follow-ups with one-tap complete, snooze, edit and delete, each with undo. `grouped` splits open ones into
@@ -48,21 +44,8 @@ export function FollowUpList({
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   // Each row's icons point at one copy of each, drawn once below: a list of a hundred rows would otherwise carry a
   // hundred copies of every icon's SVG in its HTML.
-  const icons = `fu-icons-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const [toast, setToast] = useState<Toast | null>(null);
-  const [undoing, startUndo] = useTransition();
-  const notify = useCallback((t: Toast) => setToast(t), []);
-  const toastRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!toast) return;
-    // Undo stays on offer for a while, and for as long as the keyboard or pointer is on it.
-    const timer = setInterval(() => {
-      const el = toastRef.current;
-      if (el && (el.contains(document.activeElement) || el.matches(':hover'))) return;
-      setToast((current) => (current === toast ? null : current));
-    }, 12_000);
-    return () => clearInterval(timer);
-  }, [toast]);
+  const icons = `fi${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const { show: notify, view: toast } = useToast();
   // Ticks made on this phone with no signal, still waiting to be sent: the rows show them as made.
   const [waiting, setWaiting] = useState<Map<string, TapStatus>>(() => new Map());
   const ids = [...items, ...done].map((i) => i.id).join(' ');
@@ -130,36 +113,7 @@ export function FollowUpList({
             ) : null}
           </section>
         ))}
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
-        {toast ? (
-          <div
-            ref={toastRef}
-            className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
-          >
-            <span className="min-w-0 flex-1 truncate">{toast.message}</span>
-            {toast.undo ? (
-              <button
-                type="button"
-                disabled={undoing}
-                onClick={() =>
-                  startUndo(async () => {
-                    await toast.undo?.();
-                    setToast(null);
-                  })
-                }
-                className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold text-accent-200 hover:bg-white/10 dark:text-accent-700 dark:hover:bg-black/5"
-              >
-                <Undo2 aria-hidden className="size-4" />
-                Undo
-              </button>
-            ) : null}
-            <button type="button" onClick={() => setToast(null)} className="grid size-11 place-items-center rounded-lg hover:bg-white/10 dark:hover:bg-black/5">
-              <X aria-hidden className="size-4" />
-              <span className="sr-only">Dismiss</span>
-            </button>
-          </div>
-        ) : null}
-      </div>
+      {toast}
     </div>
   );
 }

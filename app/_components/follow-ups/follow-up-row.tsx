@@ -16,7 +16,7 @@ import {
   snoozeFollowUpAction,
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
-import type { Toast } from './follow-up-list';
+import type { Toast } from '@/app/_components/ui/toast';
 import { addDays, dayIn, formatDay, nextMonday } from '@/lib/dates';
 import { dueGroup, dueLabel } from '@/lib/follow-ups/due';
 
@@ -193,7 +193,7 @@ export function FollowUpRow({
           <UseIcon icons={icons} name="circle" className="size-6" />
         )}
       </button>
-      <div className="min-w-0 flex-1 py-2">
+      <div className="fu-body">
         <p className={`fu-action${done ? ' text-zinc-500 line-through dark:text-zinc-400' : ''}`}>{item.action}</p>
         <p className="fu-meta">
           {queued ? (
@@ -204,10 +204,7 @@ export function FollowUpRow({
           ) : done ? (
             <span>Done{item.doneAt ? ` ${formatDay(dayIn(timeZone, new Date(item.doneAt)), locale, 'short')}` : ''}</span>
           ) : (
-            <span
-              className={`inline-flex items-center gap-1 ${overdue ? 'font-medium text-red-700 dark:text-red-400' : ''}`}
-              title={item.due ? formatDay(item.due, locale) : undefined}
-            >
+            <span className={overdue ? 'fu-due fu-late' : 'fu-due'} title={item.due ? formatDay(item.due, locale) : undefined}>
               <UseIcon icons={icons} name="due" className="size-3.5" />
               {dueLabel(item.due, today, locale)}
             </span>

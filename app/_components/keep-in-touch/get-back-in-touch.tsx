@@ -9,7 +9,7 @@ import { formatDay } from '@/lib/dates';
 import { cadenceLabel } from '@/lib/people/cadence';
 import type { ActionResult } from '@/lib/forms';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
-import { useToast, type Toast } from './toast';
+import { useToast, type Toast } from '@/app/_components/ui/toast';
 
 const GROUPS: DueGroup[] = ['overdue', 'today', 'week'];
 const small =

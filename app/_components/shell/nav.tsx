@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarDays, House, Lightbulb, ListChecks, NotebookPen, Settings, Users } from 'lucide-react';
+import { CalendarDays, House, Lightbulb, ListChecks, NotebookPen, Plus, Settings, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { NAV_ITEMS } from './nav-items';
@@ -13,7 +13,38 @@ const ICONS = {
   memory: Lightbulb,
   posts: NotebookPen,
   settings: Settings,
+  plus: Plus,
 };
+type IconName = keyof typeof ICONS;
+
+/**
+ * The shell's icons, drawn once per page: the side navigation, the tab bar and the header point at them with
+ * <use>. Drawn in each place, every page carried each icon's SVG two or three times in its HTML, and the header's
+ * in its RSC payload too.
+ */
+export function NavIcons() {
+  return (
+    <svg aria-hidden className="absolute size-0 overflow-hidden">
+      {(Object.keys(ICONS) as IconName[]).map((name) => {
+        const Icon = ICONS[name];
+        return (
+          <symbol key={name} id={`nav-i-${name}`} viewBox="0 0 24 24">
+            <Icon />
+          </symbol>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** One of the shell's icons (NavIcons must be on the page). */
+export function NavIcon({ name, className }: { name: IconName; className: string }) {
+  return (
+    <svg aria-hidden className={className}>
+      <use href={`#nav-i-${name}`} />
+    </svg>
+  );
+}
 
 function isActive(pathname: string, href: string, also: readonly string[] = []) {
   if (href === '/') return pathname === '/';
@@ -35,20 +66,10 @@ export function SideNav({ dueCount }: { dueCount: number }) {
   return (
     <nav aria-label="Main" className="space-y-1">
       {NAV_ITEMS.map((item) => {
-        const Icon = ICONS[item.icon];
         const active = isActive(pathname, item.href, item.also);
         return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? 'page' : undefined}
-            className={`flex min-h-10 items-center gap-3 rounded-lg px-3 text-sm font-medium ${
-              active
-                ? 'bg-accent-50 text-accent-700 dark:bg-accent-900/40 dark:text-accent-100'
-                : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-            }`}
-          >
-            <Icon aria-hidden className="size-4.5 shrink-0" />
+          <Link key={item.href} href={item.href} aria-current={active ? 'page' : undefined} className="nav-side">
+            <NavIcon name={item.icon} className="size-4.5 shrink-0" />
             {item.label}
             {item.href === '/follow-ups' ? <Badge count={dueCount} label={`${dueCount} due or overdue`} /> : null}
           </Link>
@@ -68,18 +89,11 @@ export function BottomNav({ dueCount }: { dueCount: number }) {
     >
       <ul className="grid grid-cols-6">
         {NAV_ITEMS.filter((i) => i.href !== '/settings').map((item) => {
-          const Icon = ICONS[item.icon];
           const active = isActive(pathname, item.href, item.also);
           return (
             <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={`relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-[11px] font-medium ${
-                  active ? 'text-accent-600 dark:text-accent-200' : 'text-zinc-600 dark:text-zinc-400'
-                }`}
-              >
-                <Icon aria-hidden className="size-5" />
+              <Link href={item.href} aria-current={active ? 'page' : undefined} className="nav-tab">
+                <NavIcon name={item.icon} className="size-5" />
                 {item.short}
                 {item.href === '/follow-ups' && dueCount > 0 ? (
                   <span

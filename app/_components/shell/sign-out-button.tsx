@@ -2,7 +2,7 @@
 
 import { LogOut } from 'lucide-react';
 import { signOutAction } from '@/app/(auth)/actions';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 
 /**
  * Drafts kept on this device are private to the user: sign-out clears them before the session ends, and tells the

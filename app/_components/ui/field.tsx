@@ -3,7 +3,7 @@ import type { ComponentProps, ReactNode } from 'react';
 export const inputClass =
   'block w-full min-h-11 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
-interface FieldProps {
+export interface FieldProps {
   /** The input's id; the label, hint and error are tied to it. */
   id: string;
   label: ReactNode;
@@ -42,7 +42,7 @@ export function Field({ id, label, hint, errors, children, className = '' }: Fie
  * limit it says so, in red. Nothing is cut off (a maxLength would silently truncate a paste): the server's
  * check refuses the save and keeps the text.
  */
-function withCount(hint: ReactNode, limit: number | undefined, value: unknown): ReactNode {
+export function withCount(hint: ReactNode, limit: number | undefined, value: unknown): ReactNode {
   if (!limit || typeof value !== 'string' || value.length <= limit * 0.8) return hint;
   const over = value.length > limit;
   const count = (
@@ -72,25 +72,6 @@ export function TextField({
   return (
     <Field id={id} label={label} hint={withCount(hint, limit, input.value)} errors={errors} className={className}>
       {(describedBy, invalid) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />}
-    </Field>
-  );
-}
-
-/** A textarea inside a Field. */
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  errors,
-  className,
-  limit,
-  ...textarea
-}: Omit<FieldProps, 'children'> & ComponentProps<'textarea'> & { limit?: number }) {
-  return (
-    <Field id={id} label={label} hint={withCount(hint, limit, textarea.value)} errors={errors} className={className}>
-      {(describedBy, invalid) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClass} min-h-24`} {...textarea} />
-      )}
     </Field>
   );
 }

@@ -2,14 +2,23 @@
 
 import { useFormStatus } from 'react-dom';
 import type { ComponentProps } from 'react';
-import { Button } from './button';
+import { buttonClass, type Variant } from './button-class';
 
-/** A submit button that disables itself while its form is being sent, so a double tap sends once. */
-export function SubmitButton({ children, pendingText, ...props }: ComponentProps<typeof Button> & { pendingText?: string }) {
+/**
+ * A submit button that disables itself while its form is being sent, so a double tap sends once. It draws its own
+ * <button> (from button-class.ts) rather than <Button>, so a form's chunk does not carry button.tsx's Link.
+ */
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = 'primary',
+  className = '',
+  ...props
+}: ComponentProps<'button'> & { variant?: Variant; pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" disabled={pending || props.disabled} aria-disabled={pending || undefined} {...props}>
+    <button type="submit" disabled={pending || props.disabled} aria-disabled={pending || undefined} {...props} className={buttonClass(variant, className)}>
       {pending && pendingText ? pendingText : children}
-    </Button>
+    </button>
   );
 }

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { Card, PageHeader } from '@/app/_components/ui/card';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { getFollowUp } from '@/lib/follow-ups/queries';

@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { Field, inputClass, TextAreaField } from '@/app/_components/ui/field';
-import { buttonClass } from '@/app/_components/ui/button';
+import { Field, inputClass } from '@/app/_components/ui/field';
+import { TextAreaField } from '@/app/_components/ui/textarea-field';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import type { ActionResult } from '@/lib/forms';

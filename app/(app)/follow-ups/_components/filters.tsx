@@ -1,7 +1,7 @@
 import { Filter } from 'lucide-react';
 import Link from 'next/link';
 import { inputClass } from '@/app/_components/ui/field';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { PersonPicker } from '@/app/_components/follow-ups/person-picker';
 
 interface Choice {

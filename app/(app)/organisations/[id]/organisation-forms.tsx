@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
+import { Field, inputClass, TextField } from '@/app/_components/ui/field';
+import { TextAreaField } from '@/app/_components/ui/textarea-field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import type { OrganisationView } from '@/lib/organisations/queries';

@@ -2,7 +2,7 @@
 
 import { Plus, Trash2 } from 'lucide-react';
 import { useActionState, useId, useRef, useState, useTransition } from 'react';
-import { useToast } from '@/app/_components/keep-in-touch/toast';
+import { useToast } from '@/app/_components/ui/toast';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { formatDay } from '@/lib/dates';

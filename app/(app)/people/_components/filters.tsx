@@ -5,6 +5,7 @@ import { NO_SECTOR } from '@/lib/people/search';
 import { OrganisationInput } from './organisation-input';
 import { formatDate } from '@/lib/dates';
 import { SectorFacets } from './sector-facets';
+import { EventFilter, TopicFilter } from './filter-choices';
 
 interface Options {
   events: { id: string; title: string; startsAt: Date }[];
@@ -57,30 +58,11 @@ export function Filters({
         </label>
         <input id="role" name="role" defaultValue={params.role ?? ''} className={inputClass} placeholder="e.g. head of" maxLength={200} />
       </div>
-      <div>
-        <label htmlFor="event" className={legend}>
-          Met at
-        </label>
-        <select id="event" name="event" defaultValue={params.event ?? ''} className={inputClass}>
-          <option value="">Any event</option>
-          {options.events.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.title} · {formatDate(e.startsAt, locale, timeZone, 'medium')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="topic" className={legend}>
-          Topic discussed
-        </label>
-        <input id="topic" name="topic" list="topic-options" defaultValue={params.topic ?? ''} className={inputClass} autoComplete="off" maxLength={200} />
-        <datalist id="topic-options">
-          {options.topics.map((t) => (
-            <option key={t} value={t} />
-          ))}
-        </datalist>
-      </div>
+      <EventFilter
+        events={options.events.map((e) => ({ id: e.id, label: `${e.title} · ${formatDate(e.startsAt, locale, timeZone, 'medium')}` }))}
+        defaultValue={params.event ?? ''}
+      />
+      <TopicFilter topics={options.topics} defaultValue={params.topic ?? ''} />
       <div>
         <label htmlFor="met" className={legend}>
           Last met

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { Field, inputClass, TextAreaField, TextField } from '@/app/_components/ui/field';
+import { Field, inputClass, TextField } from '@/app/_components/ui/field';
+import { TextAreaField } from '@/app/_components/ui/textarea-field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { displayName } from '@/lib/people/display-name';
 import type { PersonFormState } from '../actions';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { peopleMetAt } from '@/lib/posts/named';

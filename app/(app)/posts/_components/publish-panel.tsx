@@ -2,7 +2,8 @@
 
 import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
 import { useRef, useState, useTransition } from 'react';
-import { Button, buttonClass } from '@/app/_components/ui/button';
+import { Button } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import type { NamedPerson } from '@/lib/posts/mentions';
 import { setPublishedAction } from '../actions';
 

@@ -1,6 +1,6 @@
 import { Download } from 'lucide-react';
 import { Card } from '@/app/_components/ui/card';
-import { buttonClass } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import type { CurrentUser } from '@/lib/auth/users';
 import { hasCalendarSecret, hasWeeklyReviewInFeed } from '@/lib/calendar/feed';
 import { CalendarFeed } from '../calendar/calendar-feed';

@@ -1,5 +1,6 @@
 import { Download, Upload } from 'lucide-react';
-import { ButtonLink, buttonClass } from '@/app/_components/ui/button';
+import { ButtonLink } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { Card } from '@/app/_components/ui/card';
 
 const downloads = [

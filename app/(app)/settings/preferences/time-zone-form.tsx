@@ -5,7 +5,7 @@ import { Field, inputClass } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import { updateTimeZoneAction } from './actions';
-import { deviceTimeZone } from '@/lib/dates';
+import { deviceTimeZone } from '@/lib/device-time-zone';
 
 const noSubscribe = () => () => {};
 

@@ -8,7 +8,10 @@ export interface Toast {
   undo?: () => Promise<unknown>;
 }
 
-/** A message at the foot of the screen with an Undo, as the follow-up list shows one; `show` replaces it. */
+/**
+ * The one undo toast: a message at the foot of the screen (announced politely) with Undo and Dismiss; `show`
+ * replaces it. Undo stays on offer for 12 s, and for as long as the keyboard or pointer is on it.
+ */
 export function useToast() {
   const [toast, setToast] = useState<Toast | null>(null);
   const [undoing, startUndo] = useTransition();
