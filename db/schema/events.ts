@@ -154,6 +154,10 @@ export const insights = pgTable(
   (t) => [
     index('insights_user_event_idx').on(t.userId, t.eventId),
     index('insights_person_idx').on(t.personId),
+    // The facts credited to a speaker, per user: /facts' speaker, organisation and sector choices.
+    index('insights_user_person_idx')
+      .on(t.userId, t.personId)
+      .where(sql`${t.personId} is not null`),
     index('insights_search_vector_idx').using('gin', t.searchVector),
     index('insights_text_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
   ],

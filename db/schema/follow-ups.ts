@@ -28,6 +28,10 @@ export const followUps = pgTable(
   },
   (t) => [
     index('follow_ups_user_status_due_idx').on(t.userId, t.status, t.dueOn),
+    // The open lists' order (due day, then when added), so a due group's first page reads only its rows.
+    index('follow_ups_user_open_order_idx')
+      .on(t.userId, t.status, t.dueOn, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('follow_ups_person_idx').on(t.personId),
     index('follow_ups_event_idx').on(t.eventId),
     // "Done recently" (the review, the dashboard): the latest few read in order, however many were ever done.

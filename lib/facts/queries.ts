@@ -71,29 +71,40 @@ export async function searchFacts(userId: string, params: FactSearch, conn: DbOr
   const { where, score } = matchParts(terms);
   const filters: SQL[] = [];
   if (params.speaker) filters.push(sql`i.person_id = ${params.speaker}::uuid`);
-  if (params.organisation) filters.push(sql`p.organisation_id = ${params.organisation}::uuid`);
-  if (params.sector) filters.push(sql`p.effective_sector_id = ${params.sector}::uuid`);
+  // The speaker's organisation and sector: looked up per matching fact by primary key, not by joining every person.
+  if (params.organisation || params.sector) {
+    filters.push(sql`exists (select 1 from people p where p.id = i.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+      ${params.organisation ? sql`and p.organisation_id = ${params.organisation}::uuid` : sql``}
+      ${params.sector ? sql`and p.effective_sector_id = ${params.sector}::uuid` : sql``})`);
+  }
   if (params.event) filters.push(sql`i.event_id = ${params.event}::uuid`);
   if (params.topic) filters.push(topicFilter(userId, sql`${params.topic}::uuid`));
   const cursor = params.cursor ? factCursor.read(params.cursor) : null;
   const after = cursor
     ? sql`and (m.score, m.starts_at, m.event_id, m.neg_pos, m.id) < (${cursor.s}::numeric, ${cursor.d}::timestamptz, ${cursor.e}::uuid, ${cursor.p}::int, ${cursor.i}::uuid)`
     : sql``;
+  // Ranked from the matching facts and their events alone; only the page's rows then look up their speaker,
+  // organisation and sector (by primary key), so the search never joins every person of the user.
   const query = sql`with m as (
-          select i.id, i.text, i.off_the_record, i.person_id, p.name as person_name, p.role as person_role,
-                 o.id as org_id, o.name as org_name, s.id as sector_id, s.name as sector_name,
+          select i.id, i.text, i.off_the_record, i.person_id,
                  e.id as event_id, e.title as event_title, e.starts_at, e.starts_at::text as starts_key,
                  -i.position as neg_pos, ${score} as score
             from insights i
             join events e on e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null
-            left join people p on p.id = i.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
-            left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid and o.deleted_at is null
-            left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}::uuid
            where i.user_id = ${userId}::uuid and ${where}
-             ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``})
-        select * from m where true ${after}
-         order by m.score desc, m.starts_at desc, m.event_id desc, m.neg_pos desc, m.id desc
-         limit ${limit + 1}`;
+             ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}),
+        page as materialized (
+          select * from m where true ${after}
+           order by m.score desc, m.starts_at desc, m.event_id desc, m.neg_pos desc, m.id desc
+           limit ${limit + 1})
+        select page.id, page.text, page.off_the_record, page.person_id, p.name as person_name, p.role as person_role,
+               o.id as org_id, o.name as org_name, s.id as sector_id, s.name as sector_name,
+               page.event_id, page.event_title, page.starts_at, page.starts_key, page.neg_pos, page.score
+          from page
+          left join people p on p.id = page.person_id and p.user_id = ${userId}::uuid and p.deleted_at is null
+          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid and o.deleted_at is null
+          left join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}::uuid
+         order by page.score desc, page.starts_at desc, page.event_id desc, page.neg_pos desc, page.id desc`;
   // pg_trgm's default word-similarity threshold (0.6) misses a dropped letter in a short word ("datsets" is 0.55
   // from "datasets"): lowered for this transaction only, still served by the trigram index.
   const found =

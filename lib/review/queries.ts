@@ -62,15 +62,23 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     ),
     rows<{ id: string; name: string | null; role: string | null; organisation: string | null; events: string[] }>(
       db,
-      sql`select p.id, p.name, p.role, o.name as organisation, array_agg(e.title order by e.starts_at) as events
-          from encounters en
-          join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
-          join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-          where en.user_id = ${userId} and en.relation <> 'mentioned' and e.starts_at >= ${start} and e.starts_at < ${end}
-          group by p.id, p.name, p.role, o.name
-          order by min(e.starts_at), p.id
-          limit 500`,
+      // The week's people first (encounters of the week's events), the page cut, and only then their organisations.
+      sql`with week as (
+            select en.person_id, min(e.starts_at) as first_seen, array_agg(e.title order by e.starts_at) as events
+            from encounters en
+            join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+            where en.user_id = ${userId} and en.relation <> 'mentioned' and e.starts_at >= ${start} and e.starts_at < ${end}
+            group by en.person_id
+          ),
+          page as materialized (
+            select p.id, p.name, p.role, p.organisation_id, week.events, week.first_seen
+            from week join people p on p.id = week.person_id and p.user_id = ${userId} and p.deleted_at is null
+            order by week.first_seen, p.id
+            limit 500
+          )
+          select page.id, page.name, page.role, o.name as organisation, page.events
+          from page left join organisations o on o.id = page.organisation_id and o.user_id = ${userId}
+          order by page.first_seen, page.id`,
     ),
     rows<{ id: string; action: string; done_at: When; name: string | null; role: string | null; organisation: string | null; has_person: boolean }>(
       db,

@@ -15,6 +15,11 @@
  * BENCH_DB (database to drop and recreate, default rapport_bench), BENCH_SIZES (default 10000,100000),
  * BENCH_RUNS (timed runs per hot path, default 40), BENCH_HTTP_REQUESTS (timed requests per page and concurrency,
  * default 200), BENCH_OTHERS, BENCH_DIST_DIR (the build; default .next), BENCH_PORT (first port, default 3105).
+ * Switches for iterating on one size: BENCH_REUSE=1 keeps the database as it is (no recreate, no other users, no
+ * seed: run once without it, with BENCH_SIZES set to the one size, then reuse; pending migrations are applied),
+ * BENCH_HTTP=0 skips the HTTP part (in-server hot paths and plans only).
+ * Seeding runs with no statement timeout (DATABASE_STATEMENT_TIMEOUT_MS=0): at 100,000 people one bulk insert of
+ * follow-ups refreshes thousands of people's keep-in-touch dates in its statement trigger, past the app's 15 s.
  */
 import { execFileSync } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -32,6 +37,7 @@ const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const distDir = process.env.BENCH_DIST_DIR ?? '.next';
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 200);
 const firstPort = Number(process.env.BENCH_PORT ?? 3105);
+const REUSE = process.env.BENCH_REUSE === '1';
 const EMAIL = 'bench@example.test';
 const PASSWORD = 'bench password 1234';
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -58,6 +64,21 @@ async function recreate() {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.unsafe(`create database ${dbName}`);
+  await admin.end();
+}
+
+/**
+ * One upcoming evening (a week from now) in the series of the bench user's latest event, unless there is one: its
+ * brief draws on every earlier evening of the series. Hot paths and HTTP read the brief of this evening.
+ */
+async function addUpcomingSeriesEvening() {
+  const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+  await admin`insert into events (user_id, title, starts_at, ends_at, venue, host, series)
+    select e.user_id, e.series || ' (next)', now() + interval '7 days', now() + interval '7 days 3 hours', e.venue, e.host, e.series
+      from events e join users u on u.id = e.user_id
+     where lower(u.email) = ${EMAIL} and e.deleted_at is null and e.series is not null
+       and not exists (select 1 from events f where f.user_id = e.user_id and f.deleted_at is null and f.starts_at > now())
+     order by e.starts_at desc limit 1`;
   await admin.end();
 }
 
@@ -115,7 +136,7 @@ interface PageRow {
   c10: HttpStats;
 }
 
-async function timePages(base: string, cookie: string, recentId: string): Promise<PageRow[]> {
+async function timePages(base: string, cookie: string, recentId: string, upcomingId: string): Promise<PageRow[]> {
   const pages: { url: string; label: string; signedIn: boolean; floor: string }[] = [
     { url: '/api/health', label: 'floor: /api/health (one database ping)', signedIn: false, floor: '/api/health' },
     { url: '/sign-in', label: 'floor: /sign-in (public page)', signedIn: false, floor: '/api/health' },
@@ -125,6 +146,8 @@ async function timePages(base: string, cookie: string, recentId: string): Promis
     { url: '/people?q=head+of+it&sector=Government', label: '/people?q=head of it&sector=Government', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: `/people/${recentId}`, label: '/people/[id] (met last)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/follow-ups', label: '/follow-ups', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/facts?q=budgets', label: '/facts?q=budgets', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: `/events/${upcomingId}/brief`, label: '/events/[id]/brief (upcoming, in a series)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/settings', label: '/settings', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/api/v1/people?q=head+of+it', label: '/api/v1/people?q=head of it', signedIn: true, floor: '/api/health' },
   ];
@@ -164,19 +187,23 @@ async function main() {
   const sizeReports: Record<string, unknown>[] = [];
   let md = `# Rapport bench — ${new Date().toISOString()}\n\nOne run, one machine (${(report.machine as { cpus: number }).cpus} cores, shared). Compare within this run; ratios matter, absolute numbers drift.\n`;
 
-  await recreate();
+  if (!REUSE) await recreate();
   tsx(['db/migrate-cli.ts'], { DATABASE_URL: dbUrl() });
-  const othersStart = Date.now();
-  const others = lastJson(tsx(['tests/bench/others.ts'], { DATABASE_URL: dbUrl() }));
-  console.log(`seeded ${others.others} other users (${others.each} people each) in ${((Date.now() - othersStart) / 1000).toFixed(0)} s`);
+  if (!REUSE) {
+    const othersStart = Date.now();
+    const others = lastJson(tsx(['tests/bench/others.ts'], { DATABASE_URL: dbUrl(), DATABASE_STATEMENT_TIMEOUT_MS: '0' }));
+    console.log(`seeded ${others.others} other users (${others.each} people each) in ${((Date.now() - othersStart) / 1000).toFixed(0)} s`);
+  }
 
   for (const [index, n] of sizes.entries()) {
     console.log(`\n== ${n.toLocaleString('en-GB')} people ==`);
     const env = { DATABASE_URL: dbUrl() };
     const seedStart = Date.now();
-    tsx(['db/seed.ts', '--people', String(n), '--email', EMAIL, '--password', PASSWORD, '--reset'], env);
+    if (!REUSE) tsx(['db/seed.ts', '--people', String(n), '--email', EMAIL, '--password', PASSWORD, '--reset'], { ...env, DATABASE_STATEMENT_TIMEOUT_MS: '0' });
     const seedSeconds = (Date.now() - seedStart) / 1000;
-    console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
+    console.log(REUSE ? 'reusing the seeded database (BENCH_REUSE=1)' : `seeded in ${seedSeconds.toFixed(1)} s`);
+    // The "before you go" brief is read before an evening: one upcoming evening of the series met most recently.
+    await addUpcomingSeriesEvening();
     await settle();
     const cookie = tsx(['tests/bench/session.ts'], { ...env, AUTH_SECRET, BENCH_EMAIL: EMAIL })
       .trim()
@@ -197,16 +224,20 @@ async function main() {
     const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
     const [recent] = await admin<{ id: string }[]>`select p.id from people p join users u on u.id = p.user_id
       where lower(u.email) = ${EMAIL} and p.deleted_at is null order by p.last_met_at desc nulls last limit 1`;
+    const [upcoming] = await admin<{ id: string }[]>`select e.id from events e join users u on u.id = e.user_id
+      where lower(u.email) = ${EMAIL} and e.deleted_at is null and e.series is not null order by e.starts_at desc limit 1`;
     await admin.end();
 
     const http: Record<string, PageRow[] | string> = {};
-    if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    if (process.env.BENCH_HTTP === '0') {
+      http.skipped = 'skipped (BENCH_HTTP=0)';
+    } else if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
       http.skipped = `no build in ${distDir} (next build, or set BENCH_DIST_DIR)`;
     } else {
       for (const [i, kind] of (['next start', 'npm start'] as const).entries()) {
         const server = await serve(kind, firstPort + i);
         try {
-          http[kind] = await timePages(server.base, cookie, recent!.id);
+          http[kind] = await timePages(server.base, cookie, recent!.id, upcoming!.id);
         } finally {
           await server.stop();
         }

@@ -1,0 +1,2 @@
+CREATE INDEX "insights_user_person_idx" ON "insights" USING btree ("user_id","person_id") WHERE "insights"."person_id" is not null;--> statement-breakpoint
+CREATE INDEX "follow_ups_user_open_order_idx" ON "follow_ups" USING btree ("user_id","status","due_on","created_at","id") WHERE "follow_ups"."deleted_at" is null;
