@@ -32,6 +32,24 @@ function contactLabel(kind: keyof typeof KIND_LABELS, person: string, occurredOn
   return `${what} with ${person}, ${formatDay(occurredOn, locale, 'medium')}`;
 }
 
+/** The user's logged contacts of people still here, with what names them (a deleted person's come back with them). */
+const contacts = (userId: string) =>
+  db
+    .select({
+      id: interactions.id,
+      personId: interactions.personId,
+      kind: interactions.kind,
+      occurredOn: interactions.occurredOn,
+      name: people.name,
+      role: people.role,
+      organisation: organisations.name,
+      deletedAt: interactions.deletedAt,
+    })
+    .from(interactions)
+    .innerJoin(people, and(eq(people.id, interactions.personId), eq(people.userId, userId), isNull(people.deletedAt)))
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    .$dynamic();
+
 /** SQL: the person was not removed by a merge (those come back by undoing the merge, listed apart). */
 const notMergedAway = (userId: string) =>
   sql`not exists (select 1 from merges m where m.user_id = ${userId} and m.kind = 'person' and m.merged_id = "people"."id")`;
@@ -82,19 +100,7 @@ export async function listRecentlyDeleted(userId: string, locale?: string): Prom
       .orderBy(desc(followUps.deletedAt))
       .limit(PER_KIND),
     // Logged contacts of people still here: a deleted person's contacts come back with the person.
-    db
-      .select({
-        id: interactions.id,
-        kind: interactions.kind,
-        occurredOn: interactions.occurredOn,
-        name: people.name,
-        role: people.role,
-        organisation: organisations.name,
-        deletedAt: interactions.deletedAt,
-      })
-      .from(interactions)
-      .innerJoin(people, and(eq(people.id, interactions.personId), eq(people.userId, userId), isNull(people.deletedAt)))
-      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    contacts(userId)
       .where(and(eq(interactions.userId, userId), isNotNull(interactions.deletedAt), deletedWithinWindow(interactions.deletedAt)))
       .orderBy(desc(interactions.deletedAt))
       .limit(PER_KIND),
@@ -179,19 +185,7 @@ export async function liveItem(userId: string, kind: DeletedKind, id: string, lo
   let label: string | undefined;
   if (kind === 'contact') {
     // A contact is seen on its person's page: that is where "Open it" goes.
-    const [c] = await db
-      .select({
-        personId: interactions.personId,
-        kind: interactions.kind,
-        occurredOn: interactions.occurredOn,
-        name: people.name,
-        role: people.role,
-        organisation: organisations.name,
-      })
-      .from(interactions)
-      .innerJoin(people, and(eq(people.id, interactions.personId), eq(people.userId, userId), isNull(people.deletedAt)))
-      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-      .where(and(eq(interactions.userId, userId), eq(interactions.id, id), isNull(interactions.deletedAt)));
+    const [c] = await contacts(userId).where(and(eq(interactions.userId, userId), eq(interactions.id, id), isNull(interactions.deletedAt)));
     if (!c) return null;
     return {
       label: contactLabel(c.kind, displayName({ name: c.name, role: c.role, organisationName: c.organisation }), c.occurredOn, locale),
