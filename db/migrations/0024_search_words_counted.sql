@@ -51,15 +51,15 @@ BEGIN
   IF v_users IS NULL THEN
     RETURN NULL;
   END IF;
-  -- Words gained: new to the vocabulary, or held by one more person.
+  -- Every count moves in one statement, in (user, word) order, so two writers touching the same words take their row
+  -- locks in the same order and cannot deadlock. A word lost by a user being deleted (whose words went with them)
+  -- is skipped, never inserted below zero.
   INSERT INTO search_words (user_id, word, people_count)
-  SELECT x.u, x.w, x.n FROM unnest(v_users, v_words, v_deltas) AS x(u, w, n) WHERE x.n > 0
+  SELECT x.u, x.w, x.n FROM unnest(v_users, v_words, v_deltas) AS x(u, w, n)
+   WHERE x.n > 0 OR EXISTS (SELECT 1 FROM search_words sw WHERE sw.user_id = x.u AND sw.word = x.w)
+   ORDER BY x.u, x.w
   ON CONFLICT (user_id, word) DO UPDATE SET people_count = search_words.people_count + excluded.people_count;
-  -- Words lost: held by one person fewer, and gone with the last. (A user being deleted has no rows left here:
-  -- the update finds nothing, and nothing is inserted for them.)
-  UPDATE search_words sw SET people_count = sw.people_count + x.n
-    FROM unnest(v_users, v_words, v_deltas) AS x(u, w, n)
-   WHERE x.n < 0 AND sw.user_id = x.u AND sw.word = x.w;
+  -- A word goes with its last holder.
   DELETE FROM search_words sw
    USING unnest(v_users, v_words, v_deltas) AS x(u, w, n)
    WHERE x.n < 0 AND sw.user_id = x.u AND sw.word = x.w AND sw.people_count <= 0;
