@@ -146,10 +146,40 @@ function handle(): Handle {
   return g[KEY];
 }
 
+/** PostgreSQL aborted the transaction to break a deadlock (SQLSTATE 40P01), directly or as a query error's cause. */
+export function isDeadlock(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === '40P01') return true;
+  }
+  return false;
+}
+
+/** How many times a transaction PostgreSQL aborted to break a deadlock is run again. */
+const DEADLOCK_RETRIES = 2;
+
+/**
+ * db.transaction, run again when PostgreSQL aborted it to break a deadlock. Two writers of the same user can take
+ * row locks in opposite orders (the search vocabulary's counts, migration 0024); one of them is then rolled back
+ * whole, so running its work again from the start is safe: transaction bodies only talk to the database.
+ */
+function retryingTransaction(real: Db): Db['transaction'] {
+  return (async (work: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await real.transaction(work, config);
+      } catch (err) {
+        if (attempt >= DEADLOCK_RETRIES || !isDeadlock(err)) throw err;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      }
+    }
+  }) as Db['transaction'];
+}
+
 /** The process-wide database, opened on first use. */
 export const db: Db = new Proxy({} as Db, {
   get(_target, prop) {
     const real = handle().db as unknown as Record<PropertyKey, unknown>;
+    if (prop === 'transaction') return retryingTransaction(handle().db);
     const value = real[prop];
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
   },

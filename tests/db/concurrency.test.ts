@@ -138,3 +138,26 @@ describe('twenty submits, one Idempotency-Key', () => {
     });
   }
 });
+
+describe('two writers of one user taking the same locks in opposite orders', () => {
+  it('a transaction PostgreSQL aborts to break the deadlock runs again, whole, and both land', async () => {
+    if (currentDriver() === 'pglite') return; // one connection: its transactions never run at the same time
+    const { db, isDeadlock } = await import('@/db/client');
+    const { sql } = await import('drizzle-orm');
+    const { rows } = await import('@/db/rows');
+    const u = (await createTestUser()).id;
+    const [a, b] = await rows<{ id: string }>(db, sql`insert into people (user_id, name) values (${u}::uuid, 'Ann'), (${u}::uuid, 'Bea') returning id`);
+    // Two devices each saving two people, in opposite orders: each holds its first row and waits for the other's.
+    const save = (tag: string, first: string, second: string) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`update people set notes = ${tag} where id = ${first}::uuid`);
+        await tx.execute(sql`select pg_sleep(0.3)`);
+        await tx.execute(sql`update people set notes = ${tag} where id = ${second}::uuid`);
+      });
+    const results = await Promise.allSettled([save('one', a!.id, b!.id), save('two', b!.id, a!.id)]);
+    expect(results.map((r) => (r.status === 'rejected' ? `${isDeadlock(r.reason) ? 'deadlock' : 'error'}: ${r.reason}` : 'ok'))).toEqual(['ok', 'ok']);
+    // The one run again ran whole, after the other: both rows carry its notes, none half of each.
+    const notes = await rows<{ notes: string }>(db, sql`select notes from people where id in (${a!.id}::uuid, ${b!.id}::uuid)`);
+    expect(new Set(notes.map((n) => n.notes)).size).toBe(1);
+  });
+});
