@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
-import { inputClass } from '@/app/_components/ui/field';
+import { inputClass, labelClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
@@ -34,8 +34,6 @@ function hrefWith(params: FactSearch, extra: Record<string, string>): string {
   const s = qs.toString();
   return s ? `/facts?${s}` : '/facts';
 }
-
-const label = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
 
 export default async function FactsPage({ searchParams }: { searchParams: Promise<Raw> }) {
   await connection();
@@ -94,7 +92,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
         <aside className="mb-4 md:mb-0">
           <form role="search" action="/facts" method="get" className="space-y-3">
             <div>
-              <label htmlFor="q" className={label}>
+              <label htmlFor="q" className={labelClass}>
                 Search facts
               </label>
               <div className="flex gap-2">
@@ -112,7 +110,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
               <div className="mt-2 space-y-3">
                 {choices.map((c) => (
                   <div key={c.key}>
-                    <label htmlFor={`filter-${c.key}`} className={label}>
+                    <label htmlFor={`filter-${c.key}`} className={labelClass}>
                       {c.title}
                     </label>
                     <select id={`filter-${c.key}`} name={c.key} defaultValue={params[c.key] ?? ''} className={inputClass}>

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
-import { inputClass } from '@/app/_components/ui/field';
+import { inputClass, labelClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { listTopicSummaries } from '@/lib/topics/pages';
 import { queryText } from '@/lib/validation/text';
@@ -44,7 +44,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
         <>
           <form role="search" action="/topics" method="get" className="mb-3 flex flex-wrap items-end gap-2">
             <div className="min-w-0 flex-1">
-              <label htmlFor="topic-q" className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+              <label htmlFor="topic-q" className={labelClass}>
                 Search topics
               </label>
               <input id="topic-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={100} className={inputClass} />

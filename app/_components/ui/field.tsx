@@ -3,6 +3,9 @@ import type { ComponentProps, ReactNode } from 'react';
 export const inputClass =
   'block w-full min-h-11 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
+/** A label (or legend) above a filter or search box, where no Field is wrapped around the input. */
+export const labelClass = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
+
 export interface FieldProps {
   /** The input's id; the label, hint and error are tied to it. */
   id: string;

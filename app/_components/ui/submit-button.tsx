@@ -17,7 +17,7 @@ export function SubmitButton({
 }: ComponentProps<'button'> & { variant?: Variant; pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || props.disabled} aria-disabled={pending || undefined} {...props} className={buttonClass(variant, className)}>
+    <button {...props} type="submit" disabled={pending || props.disabled} aria-disabled={pending || undefined} className={buttonClass(variant, className)}>
       {pending && pendingText ? pendingText : children}
     </button>
   );

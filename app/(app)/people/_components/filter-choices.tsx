@@ -1,8 +1,6 @@
 'use client';
 
-import { inputClass } from '@/app/_components/ui/field';
-
-const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
+import { inputClass, labelClass } from '@/app/_components/ui/field';
 
 /**
  * The "Met at" and "Topic discussed" filters, drawn here from data: as server markup, the RSC payload repeated
@@ -11,7 +9,7 @@ const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-20
 export function EventFilter({ events, defaultValue }: { events: { id: string; label: string }[]; defaultValue: string }) {
   return (
     <div>
-      <label htmlFor="event" className={legend}>
+      <label htmlFor="event" className={labelClass}>
         Met at
       </label>
       <select id="event" name="event" defaultValue={defaultValue} className={inputClass}>
@@ -29,7 +27,7 @@ export function EventFilter({ events, defaultValue }: { events: { id: string; la
 export function TopicFilter({ topics, defaultValue }: { topics: string[]; defaultValue: string }) {
   return (
     <div>
-      <label htmlFor="topic" className={legend}>
+      <label htmlFor="topic" className={labelClass}>
         Topic discussed
       </label>
       <input id="topic" name="topic" list="topic-options" defaultValue={defaultValue} className={inputClass} autoComplete="off" maxLength={200} />

@@ -1,4 +1,4 @@
-import { inputClass } from '@/app/_components/ui/field';
+import { inputClass, labelClass } from '@/app/_components/ui/field';
 import type { SectorFacet } from '@/lib/people/search';
 import { LAST_MET, LAST_MET_LABELS, type SearchParams } from '@/lib/people/validation';
 import { NO_SECTOR } from '@/lib/people/search';
@@ -12,8 +12,6 @@ interface Options {
   topics: string[];
   organisations: { id: string; name: string }[];
 }
-
-const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
 
 /** The filter controls; their names are the URL's parameters. */
 export function Filters({
@@ -47,13 +45,13 @@ export function Filters({
         locale={locale}
       />
       <div>
-        <label htmlFor="organisation" className={legend}>
+        <label htmlFor="organisation" className={labelClass}>
           Organisation
         </label>
         <OrganisationInput defaultValue={params.organisation[0] ? orgName(params.organisation[0]) : ''} className={inputClass} />
       </div>
       <div>
-        <label htmlFor="role" className={legend}>
+        <label htmlFor="role" className={labelClass}>
           Role contains
         </label>
         <input id="role" name="role" defaultValue={params.role ?? ''} className={inputClass} placeholder="e.g. head of" maxLength={200} />
@@ -64,7 +62,7 @@ export function Filters({
       />
       <TopicFilter topics={options.topics} defaultValue={params.topic ?? ''} />
       <div>
-        <label htmlFor="met" className={legend}>
+        <label htmlFor="met" className={labelClass}>
           Last met
         </label>
         <select id="met" name="met" defaultValue={params.met ?? ''} className={inputClass}>

@@ -3,7 +3,7 @@
 import { Search, SlidersHorizontal, X } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
-import { inputClass } from '@/app/_components/ui/field';
+import { inputClass, labelClass } from '@/app/_components/ui/field';
 
 /** The URL for a form's current values: empty fields left out, so shared links stay short. */
 function queryOf(form: HTMLFormElement): string {
@@ -72,7 +72,7 @@ export function SearchForm({ q, activeFilters, children }: { q: string; activeFi
       aria-busy={pending || undefined}
     >
       <div>
-        <label htmlFor="q" className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <label htmlFor="q" className={labelClass}>
           Search people
         </label>
         <div className="relative">

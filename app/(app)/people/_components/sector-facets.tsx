@@ -1,5 +1,7 @@
 'use client';
 
+import { labelClass } from '@/app/_components/ui/field';
+
 /** One sector to filter by, with its count, worded on the server. */
 export interface SectorChoice {
   /** The checkbox's id and value: the sector's name, or the "no sector" token. */
@@ -10,8 +12,6 @@ export interface SectorChoice {
   selected: boolean;
 }
 
-const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
-
 /**
  * The sector checkboxes of the People filters. A client component only so that the page's RSC payload carries a few
  * values per sector rather than each row's element tree a second time; the HTML is rendered on the server as before.
@@ -19,7 +19,7 @@ const legend = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-20
 export function SectorFacets({ sectors, capped, locale }: { sectors: SectorChoice[]; capped: boolean; locale: string }) {
   return (
     <fieldset>
-      <legend className={legend}>Sector</legend>
+      <legend className={labelClass}>Sector</legend>
       <ul className="space-y-0.5">
         {sectors.map((f) => (
           <li key={f.id}>
