@@ -81,7 +81,7 @@ describe('facts', () => {
   });
 
   it('offers as filters only what has facts, the most used first when there are many, and always what is selected', async () => {
-    const { user, bbc, ann, bob, older, newer } = await seed();
+    const { user, bbc, bob, older, newer } = await seed();
     const other = await seed(); // another user's speakers, events and topics never show
     const quiet = await makePerson(user.id, { name: 'Quiet Person', sector: 'Retail' });
     const silent = await makeEvent(user.id, { title: 'No facts night', topics: ['Unheard'], people: [{ personId: quiet.id, topics: ['Also unheard'] }] });
@@ -110,7 +110,6 @@ describe('facts', () => {
     const foreign = await factFilterOptions(user.id, { speaker: other.ann.id, event: silent.id }, 1);
     expect(names(foreign.speakers)).toEqual(['Ann Lee']);
     expect(foreign.events.map((e) => e.id)).toEqual([newer.id]);
-    expect(ann.id).not.toBe(other.ann.id);
   });
 
   it('pages with a keyset cursor, nothing repeated or skipped', async () => {
