@@ -16,14 +16,17 @@ import { formatDay, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+/** Of each of "Overdue" and "Today": the dashboard is a glance, /follow-ups has them all. */
+const DUE_SHOWN = 5;
+
 export default async function DashboardPage() {
   await connection();
   const user = await requireUser();
   const today = todayIn(user.timeZone);
   const now = new Date();
   const [overdue, dueToday, upcoming, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
-    listFollowUps(user.id, today, { due: 'overdue', limit: 10 }),
-    listFollowUps(user.id, today, { due: 'today', limit: 10 }),
+    listFollowUps(user.id, today, { due: 'overdue', limit: DUE_SHOWN }),
+    listFollowUps(user.id, today, { due: 'today', limit: DUE_SHOWN }),
     listFollowUps(user.id, today, { due: 'week', limit: 3 }),
     latestEvents(user.id, 5, now),
     listDueContacts(user.id, today, { limit: 8 }),
@@ -71,14 +74,25 @@ export default async function DashboardPage() {
         <section aria-labelledby="due-now">
           <div className="mb-2 flex items-baseline justify-between gap-2">
             <h2 id="due-now" className="text-lg font-semibold">
-              Due now{due.length ? ` (${overdue.length + dueToday.length})` : ''}
+              Due now{due.length ? ` (${progress.openOverdue + progress.openToday})` : ''}
             </h2>
             <Link href="/follow-ups" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
               All follow-ups
             </Link>
           </div>
           {due.length ? (
-            <FollowUpList items={due} today={today} locale={user.locale} timeZone={user.timeZone} grouped headingLevel={3} />
+            <FollowUpList
+              items={due}
+              today={today}
+              locale={user.locale}
+              timeZone={user.timeZone}
+              grouped
+              headingLevel={3}
+              more={{
+                ...(progress.openOverdue > overdue.length ? { overdue: { total: progress.openOverdue, href: '/follow-ups?due=overdue' } } : {}),
+                ...(progress.openToday > dueToday.length ? { today: { total: progress.openToday, href: '/follow-ups?due=today' } } : {}),
+              }}
+            />
           ) : (
             <div className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
               <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />

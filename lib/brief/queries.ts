@@ -59,7 +59,21 @@ export interface Brief {
   basis: BriefBasis;
   /** The earlier evenings the brief draws on, newest first. */
   evenings: { id: string; title: string; startsAt: Date }[];
+  /** The people shown (all of them, or the first of each group when `first` was given), with their details. */
   people: BriefPerson[];
+  /** How many people each group holds in all (at most PEOPLE_LIMIT together): "Show all" when more than shown. */
+  totals: { seen: number; notSeen: number };
+}
+
+/** Shown at first of each group on the brief page; "Show all" lists everyone the brief found (up to PEOPLE_LIMIT). */
+export const FIRST_SHOWN = { seen: 20, notSeen: 10 };
+
+export interface BriefOptions {
+  /**
+   * Show only the first this many of "who you will see" and of "not seen since" (the ranking is the same): their
+   * conversations, follow-ups and facts are read, nobody else's. Unset: everyone the brief finds.
+   */
+  first?: { seen: number; notSeen: number };
 }
 
 type When = string | Date;
@@ -88,7 +102,7 @@ async function recentPeople(userId: string, evenings: { id: string; starts_at: W
             and en.relation <> 'mentioned'`,
     );
     if (found.length >= PEOPLE_LIMIT || k >= evenings.length) return found.map((r) => r.person_id);
-    k = Math.min(evenings.length, k * 4);
+    k = Math.min(evenings.length, k * 2);
   }
 }
 
@@ -98,7 +112,7 @@ async function recentPeople(userId: string, evenings: { id: string; starts_at: W
  * (recentPeople), those people with their evenings counted, their conversations, their open follow-ups and the facts
  * credited to them.
  */
-export async function getBrief(userId: string, eventId: string, now = new Date()): Promise<Brief> {
+export async function getBrief(userId: string, eventId: string, now = new Date(), options: BriefOptions = {}): Promise<Brief> {
   const [event] = await rows<{ id: string; title: string; starts_at: When; series: string | null; host: string | null; venue: string | null }>(
     db,
     sql`select id, title, starts_at, series, host, venue from events
@@ -164,7 +178,37 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
       order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, p.id
       limit ${PEOPLE_LIMIT}`,
   );
-  const ids = found.map((p) => p.id);
+  const byPerson = new Map<string, BriefPerson>();
+  const everyone = found.map((r): BriefPerson => {
+    // people.last_met_at counts only events that had started when it was last refreshed (migration 0019); one whose
+    // start passed since is picked up by housekeeping. A brief asked about a past `now` still never shows a later date.
+    const lastMet = r.last_met_at ? at(r.last_met_at) : null;
+    const lastMetAnywhere = lastMet && lastMet.getTime() <= now.getTime() ? lastMet : null;
+    const p: BriefPerson = {
+      id: r.id,
+      displayName: personLabel(r),
+      role: r.role,
+      organisation: r.organisation,
+      times: Number(r.times),
+      lastSeenAt: r.last_seen ? at(r.last_seen) : null,
+      lastMetAnywhere,
+      expected: Boolean(r.expected),
+      notSeenSince:
+        Number(r.times) > 0 && ((!r.recent && evenings.length > RECENT_EVENINGS) || (lastMetAnywhere !== null && lastMetAnywhere.toISOString() < longAgo)),
+      conversations: [],
+      followUps: [],
+      facts: [],
+    };
+    byPerson.set(p.id, p);
+    return p;
+  });
+  const seenAll = everyone.filter((p) => !p.notSeenSince);
+  const notSeenAll = everyone.filter((p) => p.notSeenSince);
+  const shownIds = new Set(
+    options.first ? [...seenAll.slice(0, options.first.seen), ...notSeenAll.slice(0, options.first.notSeen)].map((p) => p.id) : everyone.map((p) => p.id),
+  );
+  const people = everyone.filter((p) => shownIds.has(p.id));
+  const ids = people.map((p) => p.id);
   const idArray = uuidArray(ids);
   const empty = ids.length === 0;
 
@@ -210,30 +254,6 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
         ),
   ]);
 
-  const byPerson = new Map<string, BriefPerson>();
-  const people = found.map((r): BriefPerson => {
-    // people.last_met_at counts only events that had started when it was last refreshed (migration 0019); one whose
-    // start passed since is picked up by housekeeping. A brief asked about a past `now` still never shows a later date.
-    const lastMet = r.last_met_at ? at(r.last_met_at) : null;
-    const lastMetAnywhere = lastMet && lastMet.getTime() <= now.getTime() ? lastMet : null;
-    const p: BriefPerson = {
-      id: r.id,
-      displayName: personLabel(r),
-      role: r.role,
-      organisation: r.organisation,
-      times: Number(r.times),
-      lastSeenAt: r.last_seen ? at(r.last_seen) : null,
-      lastMetAnywhere,
-      expected: Boolean(r.expected),
-      notSeenSince:
-        Number(r.times) > 0 && ((!r.recent && evenings.length > RECENT_EVENINGS) || (lastMetAnywhere !== null && lastMetAnywhere.toISOString() < longAgo)),
-      conversations: [],
-      followUps: [],
-      facts: [],
-    };
-    byPerson.set(p.id, p);
-    return p;
-  });
   for (const c of conversations) {
     byPerson
       .get(c.person_id)
@@ -248,6 +268,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     basis: basis === 'added' && people.length === 0 ? 'none' : basis,
     evenings: evenings.map((e) => ({ id: e.id, title: e.title, startsAt: at(e.starts_at) })),
     people,
+    totals: { seen: seenAll.length, notSeen: notSeenAll.length },
   };
 }
 

@@ -72,8 +72,8 @@ export async function eventsPerMonth(userId: string, timeZone: string, today: st
       select to_char(starts_at at time zone ${timeZone}, 'YYYY-MM') as month, count(*)::int as n
       from events
       where user_id = ${userId} and deleted_at is null
-        and (starts_at at time zone ${timeZone}) >= ${from}::timestamp
-        and (starts_at at time zone ${timeZone}) < ${addMonths(thisMonth, 1) + '-01'}::timestamp
+        and starts_at >= (${from}::timestamp at time zone ${timeZone})
+        and starts_at < (${addMonths(thisMonth, 1) + '-01'}::timestamp at time zone ${timeZone})
       group by 1`,
   );
   const byMonth = new Map(found.map((r) => [r.month, Number(r.n)]));
@@ -85,19 +85,22 @@ export interface FollowUpProgress {
   doneLast30: number;
   openOnTime: number;
   openOverdue: number;
+  /** Open and due today (counted in openOnTime too): with openOverdue, the dashboard's "Due now". */
+  openToday: number;
 }
 
 /** Follow-ups completed against open (open split into overdue and not), excluding deleted ones. */
 export async function followUpProgress(userId: string, today: string, now = new Date()): Promise<FollowUpProgress> {
   const since = shiftInstant(now, -30).toISOString();
-  const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number }>(
+  const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number; open_today: number }>(
     db,
     sql`
       select
         count(*) filter (where status = 'done')::int as done,
         count(*) filter (where status = 'done' and done_at >= ${since}::timestamptz)::int as done30,
         count(*) filter (where status = 'open' and (due_on is null or due_on >= ${today}::date))::int as open_ok,
-        count(*) filter (where status = 'open' and due_on < ${today}::date)::int as open_late
+        count(*) filter (where status = 'open' and due_on < ${today}::date)::int as open_late,
+        count(*) filter (where status = 'open' and due_on = ${today}::date)::int as open_today
       from follow_ups
       where user_id = ${userId} and deleted_at is null`,
   );
@@ -106,5 +109,6 @@ export async function followUpProgress(userId: string, today: string, now = new 
     doneLast30: Number(r?.done30 ?? 0),
     openOnTime: Number(r?.open_ok ?? 0),
     openOverdue: Number(r?.open_late ?? 0),
+    openToday: Number(r?.open_today ?? 0),
   };
 }

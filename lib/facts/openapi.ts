@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { factSearchSchema, offTheRecordSchema } from './validation';
+import { factFilterQuerySchema, factSearchSchema, offTheRecordSchema } from './validation';
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
@@ -18,6 +18,15 @@ export const factResponse = z.object({
 /** A page of facts. */
 export const factListResponse = z.object({ items: z.array(factResponse), nextCursor: z.string().nullable() });
 
+/** What the facts filters offer. */
+export const factFilterOptionsResponse = z.object({
+  speakers: z.array(ref),
+  organisations: z.array(ref),
+  sectors: z.array(ref),
+  topics: z.array(ref),
+  events: z.array(ref),
+});
+
 const tags = ['Facts'];
 
 export const factEndpoints: EndpointDoc[] = [
@@ -28,6 +37,15 @@ export const factEndpoints: EndpointDoc[] = [
     tags,
     query: factSearchSchema,
     responses: { 200: { description: 'A page of facts', schema: factListResponse } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/facts/filters',
+    summary:
+      'What the facts filters offer: speakers, organisations, sectors, topics and events that have facts (the 100 most used speakers and organisations, the latest 100 events), by name, always with the ones named in the query',
+    tags,
+    query: factFilterQuerySchema,
+    responses: { 200: { description: 'The filter choices', schema: factFilterOptionsResponse } },
   },
   {
     method: 'get',

@@ -32,4 +32,7 @@ export const factSearchSchema = z.object({
 });
 export type FactSearch = z.infer<typeof factSearchSchema>;
 
+/** The filters whose choices are asked for: the selected ones are always among the answer. */
+export const factFilterQuerySchema = factSearchSchema.pick({ speaker: true, organisation: true, sector: true, topic: true, event: true });
+
 export const offTheRecordSchema = z.object({ offTheRecord: z.boolean({ error: 'Send true or false' }) });

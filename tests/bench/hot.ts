@@ -12,11 +12,11 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { closeDb, db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { getBrief, upcomingEvents } from '@/lib/brief/queries';
+import { FIRST_SHOWN, getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
 import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
 import { createEvent } from '@/lib/events/write';
-import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
+import { factFilterOptions, factFilterSelected, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { eventInputSchema } from '@/lib/events/validation';
 import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
@@ -84,8 +84,10 @@ async function main() {
         listDuplicateSuggestions(uid, { personId: person.id, limit: 5 }),
       ]);
     },
-    // What /facts?q= reads: the ranked, typo-tolerant search and the filter choices.
-    'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets mobil' })), factFilterOptions(uid)]),
+    // What /facts?q= reads: the ranked, typo-tolerant search (the filters in force, none here, are checked beside it).
+    'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets mobil' })), factFilterSelected(uid, {})]),
+    // What opening the /facts filters loads (GET /api/v1/facts/filters), apart from the search.
+    'facts filter choices': () => factFilterOptions(uid),
     'follow-up review': () =>
       Promise.all([
         ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) =>
@@ -109,7 +111,7 @@ async function main() {
         upcomingEvents(uid, new Date()),
       ]),
     'before you go brief': async () => {
-      if (seriesEvent) await getBrief(uid, seriesEvent.id);
+      if (seriesEvent) await getBrief(uid, seriesEvent.id, new Date(), { first: FIRST_SHOWN });
     },
     'weekly review': () => getWeeklyReview(uid, addDays(mondayOf(today), -7), user.time_zone),
     'log a 6-person evening': () => {

@@ -7,6 +7,7 @@ import * as eventOne from '@/app/api/v1/events/[id]/route';
 import * as events from '@/app/api/v1/events/route';
 import * as factOne from '@/app/api/v1/facts/[id]/route';
 import * as facts from '@/app/api/v1/facts/route';
+import * as factFilters from '@/app/api/v1/facts/filters/route';
 import * as eventSuggest from '@/app/api/v1/events/suggest/route';
 import * as followUpIcs from '@/app/api/v1/follow-ups/[id]/calendar.ics/route';
 import * as followUpOne from '@/app/api/v1/follow-ups/[id]/route';
@@ -51,6 +52,7 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/events/{id}/post': eventPost,
   '/api/v1/facts': facts,
   '/api/v1/facts/{id}': factOne,
+  '/api/v1/facts/filters': factFilters,
   '/api/v1/follow-ups': followUps,
   '/api/v1/follow-ups/{id}': followUpOne,
   '/api/v1/follow-ups/{id}/calendar.ics': followUpIcs,
@@ -195,6 +197,10 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     const fact = (found.body as unknown as { items: { id: string; text: string }[] }).items[0]!;
     expect(fact.text).toBe('Half of datasets are never downloaded');
     expect((await call('GET', '/api/v1/facts', {}, undefined, '?speaker=nope')).status).toBe(400);
+    const choices = await call('GET', '/api/v1/facts/filters', {}, undefined, `?event=${event.id}`);
+    expect(choices.status).toBe(200);
+    expect((choices.body as unknown as { events: { id: string }[] }).events.map((e) => e.id)).toContain(event.id);
+    expect((await call('GET', '/api/v1/facts/filters', {}, undefined, '?event=nope')).status).toBe(400);
     expect((await call('GET', '/api/v1/facts/{id}', { id: fact.id })).status).toBe(200);
     const marked = await call('PATCH', '/api/v1/facts/{id}', { id: fact.id }, { offTheRecord: true });
     expect(marked.status).toBe(200);

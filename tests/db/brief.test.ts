@@ -102,6 +102,18 @@ describe('"Before you go" brief', () => {
            limit 100`,
     );
     expect(brief.people.map((p) => [p.id, p.times])).toEqual(whole.map((r) => [r.id, Number(r.times)]));
+
+    // The page's first view: the first of each group in the same order, their details read, the totals kept.
+    const seen = brief.people.filter((p) => !p.notSeenSince);
+    const notSeen = brief.people.filter((p) => p.notSeenSince);
+    expect(seen.length).toBeGreaterThan(5);
+    expect(notSeen.length).toBeGreaterThan(3);
+    const first = await getBrief(u, next.id, now, { first: { seen: 5, notSeen: 3 } });
+    expect(first.totals).toEqual({ seen: seen.length, notSeen: notSeen.length });
+    expect(brief.totals).toEqual(first.totals);
+    expect(first.people.map((p) => p.id)).toEqual(brief.people.filter((p) => [...seen.slice(0, 5), ...notSeen.slice(0, 3)].includes(p)).map((p) => p.id));
+    expect(first.people.map((p) => p.conversations.length)).toEqual(first.people.map((p) => brief.people.find((q) => q.id === p.id)!.conversations.length));
+    expect(first.people.every((p) => p.conversations.length > 0)).toBe(true);
   });
 
   it('an upcoming event outside a series: people added to it, then people of the same host', async () => {

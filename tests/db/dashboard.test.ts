@@ -51,12 +51,13 @@ describe('dashboard', () => {
     await createFollowUp(user.id, { action: 'late', due: addDays(today, -1) });
     await createFollowUp(user.id, { action: 'fine', due: addDays(today, 1) });
     await createFollowUp(user.id, { action: 'undated' });
+    await createFollowUp(user.id, { action: 'today', due: today });
     const gone = await createFollowUp(user.id, { action: 'deleted', due: addDays(today, -1) });
     await deleteFollowUp(user.id, gone.id);
     const other = await createTestUser();
     await createFollowUp(other.id, { action: 'theirs', due: addDays(today, -1) });
 
-    expect(await followUpProgress(user.id, today)).toEqual({ done: 1, doneLast30: 1, openOnTime: 2, openOverdue: 1 });
+    expect(await followUpProgress(user.id, today)).toEqual({ done: 1, doneLast30: 1, openOnTime: 3, openOverdue: 1, openToday: 1 });
   });
 
   it('latest events come newest first with their head count, without deleted or other users’ events', async () => {

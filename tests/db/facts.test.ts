@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { NotFoundError } from '@/lib/errors';
 import { getEventDetail } from '@/lib/events/queries';
 import { eventInputSchema } from '@/lib/events/validation';
 import { createEvent, updateEvent } from '@/lib/events/write';
-import { factFilterOptions, searchFacts, setOffTheRecord } from '@/lib/facts/queries';
+import { factFilterOptions, factFilterSelected, searchFacts, setOffTheRecord } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { makeEvent, makeOrganisation, makePerson, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -110,6 +111,35 @@ describe('facts', () => {
     const foreign = await factFilterOptions(user.id, { speaker: other.ann.id, event: silent.id }, 1);
     expect(names(foreign.speakers)).toEqual(['Ann Lee']);
     expect(foreign.events.map((e) => e.id)).toEqual([newer.id]);
+  });
+
+  it("checks the filters in force as the choices do: names for the user's with facts, nothing for anything else", async () => {
+    const { user, bbc, ann, older } = await seed();
+    const other = await seed();
+    const quiet = await makePerson(user.id, { name: 'Quiet Person', sector: 'Retail' });
+    const silent = await makeEvent(user.id, { title: 'No facts night', topics: ['Unheard'], people: [{ personId: quiet.id }] });
+    const all = await factFilterOptions(user.id);
+    const media = all.sectors.find((s) => s.name === 'Media')!;
+    const mobile = all.topics.find((t) => t.name === 'Mobile')!;
+
+    expect(await factFilterSelected(user.id, {})).toEqual({});
+    // Each one the choices offer comes back with the same name.
+    expect(await factFilterSelected(user.id, { speaker: ann.id, organisation: bbc.id, sector: media.id, topic: mobile.id, event: older.id })).toEqual({
+      speaker: { id: ann.id, name: 'Ann Lee' },
+      organisation: { id: bbc.id, name: 'BBC' },
+      sector: media,
+      topic: mobile,
+      event: { id: older.id, name: 'Digital breakfast' },
+    });
+    // Another user's, a person or event without facts, a topic of no fact's evening, a deleted event: none.
+    const retail = (await factFilterOptions(other.user.id)).sectors[0]!;
+    const unheard = await topicId(user.id, 'Unheard');
+    expect(
+      await factFilterSelected(user.id, { speaker: other.ann.id, organisation: other.bbc.id, sector: retail.id, topic: unheard, event: silent.id }),
+    ).toEqual({});
+    expect(await factFilterSelected(user.id, { speaker: quiet.id, event: other.older.id })).toEqual({});
+    await db.execute(sql`update events set deleted_at = now() where id = ${older.id}`);
+    expect(await factFilterSelected(user.id, { event: older.id })).toEqual({});
   });
 
   it('pages with a keyset cursor, nothing repeated or skipped', async () => {

@@ -295,6 +295,10 @@ const ROUTES: Record<string, RouteCase> = {
       `/api/v1/facts?sector=${a.sector}`,
     ],
   },
+  'GET /api/v1/facts/filters': {
+    kind: 'list',
+    urls: () => ['/api/v1/facts/filters', `/api/v1/facts/filters?speaker=${a.person.id}&event=${a.event.id}&organisation=${a.organisation}&sector=${a.sector}`],
+  },
   'GET /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact },
   'PATCH /api/v1/facts/[id]': { kind: 'owned', param: () => a.fact, body: () => ({ offTheRecord: true }) },
   'GET /api/v1/topics': { kind: 'list', urls: () => ['/api/v1/topics', `/api/v1/topics?q=${MARK}`, '/api/v1/topics?sort=used'] },

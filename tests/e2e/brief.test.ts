@@ -25,6 +25,13 @@ describe('"Before you go" at 390 px', () => {
       return (await res.json()) as { id: string };
     };
     const lastTime = new Date(Date.now() - 30 * DAY);
+    // An earlier evening of 21 guests: the brief shows the first 20 it would list, and "Show all" the rest.
+    await post({
+      title: 'Data Club, April',
+      series: 'Data Club',
+      startsAt: new Date(Date.now() - 60 * DAY).toISOString(),
+      people: Array.from({ length: 21 }, (_, i) => ({ name: `Guest ${i + 1}`, organisation: 'Guild' })),
+    });
     await post({
       title: 'Data Club, May',
       series: 'Data Club',
@@ -48,6 +55,13 @@ describe('"Before you go" at 390 px', () => {
     expect(text).toContain('Wants to share open data');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-390.png`, fullPage: true });
+    const cards = () => page.getByRole('region', { name: 'Who you will see (22)' }).getByRole('heading', { level: 3 });
+    await expect.poll(() => cards().count()).toBe(20);
+    expect(await cards().first().innerText()).toBe('Priya Patel');
+    await page.getByRole('link', { name: 'Show all 22' }).click();
+    await page.waitForURL((url) => url.search === '?all=1');
+    await expect.poll(() => cards().count()).toBe(22);
+    expect(await page.getByRole('link', { name: /^Show all/ }).count()).toBe(0);
     // Printed: no navigation and no print button, the person's text black on white.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     expect(await page.getByRole('navigation', { name: 'Main' }).filter({ visible: true }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 import { api, createEventViaApi } from './posts-support';
 
 let browser: Browser;
@@ -45,6 +45,7 @@ describe('facts and topics at 390 px', () => {
 
     const toggle = page.getByRole('button', { name: `Off the record: ${TWITTER}` });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await hydrated(toggle);
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     // Saved, not just shown: a fresh load and the API agree.
@@ -55,6 +56,20 @@ describe('facts and topics at 390 px', () => {
       [TWITTER, true],
       ['Budgets doubled in 2025', false],
     ]);
+
+    // The filters load their choices when opened; the one chosen stays applied and shown on the next page.
+    await page.goto('/facts');
+    const speaker = page.getByLabel('Speaker');
+    await page.getByText('Filters', { exact: true }).click();
+    await expect.poll(() => speaker.locator('option').allInnerTexts()).toEqual(['Anyone', 'Ann Lee']);
+    await speaker.selectOption({ label: 'Ann Lee' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.url()).toContain('speaker=');
+    await expect.poll(() => page.getByRole('main').getByRole('listitem').count()).toBe(2);
+    expect(await page.getByText('Filters (1)').count()).toBe(1);
+    expect(await speaker.inputValue()).not.toBe('');
+    await expect.poll(() => page.getByLabel('Event').locator('option').allInnerTexts()).toEqual(['Any event', 'Social media breakfast']);
+    expect(await speaker.locator('option:checked').innerText()).toBe('Ann Lee');
 
     await page.goto('/topics');
     await page.getByRole('link', { name: /^Mobile/ }).click();

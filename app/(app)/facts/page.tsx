@@ -1,4 +1,4 @@
-import { ChevronDown, Lightbulb, Search } from 'lucide-react';
+import { Lightbulb, Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -6,9 +6,10 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { inputClass, labelClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
-import { factFilterOptions, searchFacts } from '@/lib/facts/queries';
+import { factFilterSelected, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
 import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
+import { FactFilters, type FactFilter } from '@/app/_components/facts/fact-filters';
 import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Facts' };
@@ -39,27 +40,21 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
   await connection();
   const user = await requireUser();
   const params = readParams(await searchParams);
-  // The choices always include what is selected, so a filter outside the first hundred is still shown and kept.
-  const options = await factFilterOptions(user.id, params);
-  // A filter naming something that is not among the user's (another user's id, a deleted event) is ignored,
-  // and never echoed back into the page.
-  const known: Record<(typeof FILTERS)[number], { id: string }[]> = {
-    speaker: options.speakers,
-    organisation: options.organisations,
-    sector: options.sectors,
-    topic: options.topics,
-    event: options.events,
-  };
-  for (const k of FILTERS) if (params[k] && !known[k].some((o) => o.id === params[k])) params[k] = undefined;
-  const result = await searchFacts(user.id, params);
+  // The search and the check of the filters in force run side by side; the full filter choices load only when the
+  // filters are opened (FactFilters). A filter naming something that is not among the user's (another user's id, a
+  // deleted event) is ignored, never echoed back into the page: then the search runs again without it.
+  const [selected, first] = await Promise.all([factFilterSelected(user.id, params), searchFacts(user.id, params)]);
+  const ignored = FILTERS.filter((k) => params[k] && !selected[k]);
+  for (const k of ignored) params[k] = undefined;
+  const result = ignored.length ? await searchFacts(user.id, params) : first;
   const activeFilters = FILTERS.filter((k) => params[k]).length;
   const searching = !!params.q || activeFilters > 0;
-  const choices: { key: (typeof FILTERS)[number]; title: string; any: string; items: { id: string; name: string }[] }[] = [
-    { key: 'speaker', title: 'Speaker', any: 'Anyone', items: options.speakers },
-    { key: 'organisation', title: 'Organisation', any: 'Any organisation', items: options.organisations },
-    { key: 'sector', title: 'Sector', any: 'Any sector', items: options.sectors },
-    { key: 'topic', title: 'Topic', any: 'Any topic', items: options.topics },
-    { key: 'event', title: 'Event', any: 'Any event', items: options.events },
+  const filters: FactFilter[] = [
+    { key: 'speaker', title: 'Speaker', any: 'Anyone', selected: selected.speaker ?? null },
+    { key: 'organisation', title: 'Organisation', any: 'Any organisation', selected: selected.organisation ?? null },
+    { key: 'sector', title: 'Sector', any: 'Any sector', selected: selected.sector ?? null },
+    { key: 'topic', title: 'Topic', any: 'Any topic', selected: selected.topic ?? null },
+    { key: 'event', title: 'Event', any: 'Any event', selected: selected.event ?? null },
   ];
 
   if (!searching && !params.cursor && result.items.length === 0) {
@@ -102,32 +97,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
                 </Button>
               </div>
             </div>
-            <details open={activeFilters > 0} className="group md:open:block">
-              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-zinc-700 md:min-h-9 dark:text-zinc-300">
-                Filters{activeFilters ? ` (${activeFilters})` : ''}
-                <ChevronDown aria-hidden className="ml-1 size-4 transition-transform group-open:rotate-180" />
-              </summary>
-              <div className="mt-2 space-y-3">
-                {choices.map((c) => (
-                  <div key={c.key}>
-                    <label htmlFor={`filter-${c.key}`} className={labelClass}>
-                      {c.title}
-                    </label>
-                    <select id={`filter-${c.key}`} name={c.key} defaultValue={params[c.key] ?? ''} className={inputClass}>
-                      <option value="">{c.any}</option>
-                      {c.items.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ))}
-                <Button type="submit" variant="secondary" className="w-full">
-                  Apply filters
-                </Button>
-              </div>
-            </details>
+            <FactFilters filters={filters} active={activeFilters} />
           </form>
         </aside>
         <section aria-labelledby="facts-heading" className="min-w-0">

@@ -1,10 +1,10 @@
 import type { ComponentProps, ReactNode } from 'react';
 
-export const inputClass =
-  'block w-full min-h-11 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+/** A text input, select or textarea (app/globals.css: named once rather than spelled out in every field's HTML). */
+export const inputClass = 'field-input';
 
 /** A label (or legend) above a filter or search box, where no Field is wrapped around the input. */
-export const labelClass = 'mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200';
+export const labelClass = 'field-label';
 
 export interface FieldProps {
   /** The input's id; the label, hint and error are tied to it. */
@@ -22,7 +22,7 @@ export function Field({ id, label, hint, errors, children, className = '' }: Fie
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`space-y-1.5 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+      <label htmlFor={id} className="field-label mb-0">
         {label}
       </label>
       {children(describedBy, invalid)}

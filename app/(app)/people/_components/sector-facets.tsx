@@ -23,12 +23,7 @@ export function SectorFacets({ sectors, capped, locale }: { sectors: SectorChoic
       <ul className="space-y-0.5">
         {sectors.map((f) => (
           <li key={f.id}>
-            <label
-              htmlFor={f.id}
-              className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-2 text-sm hover:bg-zinc-100 md:min-h-9 dark:hover:bg-zinc-800 ${
-                f.count === 0 && !f.selected ? 'text-zinc-400 dark:text-zinc-500' : ''
-              }`}
-            >
+            <label htmlFor={f.id} className={`facet-row ${f.count === 0 && !f.selected ? 'text-zinc-400 dark:text-zinc-500' : ''}`}>
               <input id={f.id} type="checkbox" name="sector" value={f.value} defaultChecked={f.selected} className="size-4 accent-accent-600" />
               <span className="min-w-0 flex-1 truncate">{f.name}</span>
               <span className="text-xs tabular-nums text-zinc-500" aria-label={`${capped ? 'at least ' : ''}${f.count} people`}>

@@ -5,26 +5,29 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { PrintButton } from '@/app/_components/brief/print-button';
-import { getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson } from '@/lib/brief/queries';
+import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate, formatDay, formatTime } from '@/lib/dates';
 
-const readBrief = cache((userId: string, eventId: string) => getBrief(userId, eventId));
+const readBrief = cache((userId: string, eventId: string, all: boolean) => getBrief(userId, eventId, new Date(), all ? {} : { first: FIRST_SHOWN }));
 
-async function load(params: Promise<{ id: string }>) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const brief = await readBrief(user.id, id.data).catch((err) => {
+  const all = (await searchParams).all === '1';
+  const brief = await readBrief(user.id, id.data, all).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  return { user, brief };
+  return { user, brief, all };
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const { brief } = await load(params);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { brief } = await load(props);
   return { title: `Before you go: ${brief.event.title}` };
 }
 
@@ -117,9 +120,24 @@ function Person({ p, locale, timeZone }: { p: BriefPerson; locale: string; timeZ
   );
 }
 
-export default async function BriefPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, brief } = await load(params);
-  const { event } = brief;
+/** "Show all N" under a group cut short. */
+function ShowAll({ eventId, total, shown }: { eventId: string; total: number; shown: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="print:hidden">
+      <Link
+        href={`/events/${eventId}/brief?all=1`}
+        className="inline-flex min-h-11 items-center text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400"
+      >
+        Show all {total}
+      </Link>
+    </p>
+  );
+}
+
+export default async function BriefPage(props: Props) {
+  const { user, brief } = await load(props);
+  const { event, totals } = brief;
   const seen = brief.people.filter((p) => !p.notSeenSince);
   const notSeen = brief.people.filter((p) => p.notSeenSince);
   return (
@@ -151,7 +169,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="people-heading" className="space-y-3">
         <h2 id="people-heading" className="text-lg font-semibold">
-          Who you will see ({seen.length})
+          Who you will see ({totals.seen})
         </h2>
         {seen.length ? (
           <ul className="space-y-3">
@@ -162,12 +180,13 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
         ) : (
           <p className={`text-sm ${muted}`}>Nobody yet.</p>
         )}
+        <ShowAll eventId={event.id} total={totals.seen} shown={seen.length} />
       </section>
 
       {notSeen.length ? (
         <section aria-labelledby="not-seen-heading" className="space-y-3">
           <h2 id="not-seen-heading" className="text-lg font-semibold">
-            Not seen since ({notSeen.length})
+            Not seen since ({totals.notSeen})
           </h2>
           <p className={`text-sm ${muted}`}>
             Met at earlier evenings but not at the last {RECENT_EVENINGS}, or not met anywhere in {LONG_WHILE_DAYS} days.
@@ -177,6 +196,7 @@ export default async function BriefPage({ params }: { params: Promise<{ id: stri
               <Person key={p.id} p={p} locale={user.locale} timeZone={user.timeZone} />
             ))}
           </ul>
+          <ShowAll eventId={event.id} total={totals.notSeen} shown={notSeen.length} />
         </section>
       ) : null}
 
