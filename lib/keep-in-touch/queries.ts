@@ -1,9 +1,10 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
 import { interactions, organisations, people, sectors } from '@/db/schema';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { weekEndFrom } from '@/lib/follow-ups/due';
-import { createInteraction, type InteractionItem } from '@/lib/interactions/queries';
+import { createInteraction, getInteraction, type InteractionItem } from '@/lib/interactions/queries';
 import { MARKED_IN_TOUCH } from '@/lib/interactions/validation';
 import { displayName } from '@/lib/people/display-name';
 import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
@@ -71,9 +72,28 @@ export async function snoozeContact(userId: string, personId: string, until: str
   });
 }
 
-/** "Done" on a due contact: logs an interaction of kind other, "Marked in touch", dated today; it resets the clock. */
-export function markInTouch(userId: string, personId: string, conn: DbOrTx = db): Promise<InteractionItem> {
-  return createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH }, conn);
+/**
+ * "Done" on a due contact: logs an interaction of kind other, "Marked in touch", dated today; it resets the clock.
+ * Done twice the same day (a retried request, a second device, a double tap) answers the first one's entry rather
+ * than logging a second: the person's row is locked first, so two at once queue and the second finds the first's.
+ */
+export function markInTouch(userId: string, personId: string): Promise<InteractionItem> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.userId, userId), eq(people.id, personId), isNull(people.deletedAt)))
+      .for('update');
+    const [same] = await rows<{ id: string }>(
+      tx,
+      sql`select i.id from interactions i join users u on u.id = i.user_id
+           where i.user_id = ${userId}::uuid and i.person_id = ${personId}::uuid and i.kind = 'other' and i.note = ${MARKED_IN_TOUCH}
+             and i.deleted_at is null and i.occurred_on = (now() at time zone u.time_zone)::date
+           order by i.created_at limit 1`,
+    );
+    // A missing or another user's person: createInteraction answers not found, as for any logged contact.
+    return same ? getInteraction(userId, same.id, tx) : createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH }, tx);
+  });
 }
 
 /**

@@ -83,6 +83,9 @@ describe('keep in touch: next contact due', () => {
     // "Done": a contact of kind other, "Marked in touch", today.
     const done = await markInTouch(u, ada.id);
     expect(done).toMatchObject({ kind: 'other', note: 'Marked in touch', occurredOn: today });
+    // Done again the same day (a retried request, a second device), or twice at once: still the one entry.
+    expect((await markInTouch(u, ada.id)).id).toBe(done.id);
+    expect((await listInteractions(u, { personId: ada.id })).items.filter((i) => i.note === 'Marked in touch')).toHaveLength(1);
     expect(await contact(ada.id)).toMatchObject({ last: today, due: addDays(today, 30) });
     expect(await listDueContacts(u, today)).toEqual([]);
     // Its undo removes the tap for good: due again, and nothing left for Recently deleted.
@@ -92,6 +95,10 @@ describe('keep in touch: next contact due', () => {
     expect((await listDueContacts(u, today)).map((c) => c.id)).toEqual([ada.id]);
     expect(await listRecentlyDeleted(u)).toEqual([]);
     await expect(unmarkInTouch(u, done.id)).rejects.toBeInstanceOf(NotFoundError);
+    // Two taps at once (two devices) log one entry between them.
+    const [x, y] = await Promise.all([markInTouch(u, ada.id), markInTouch(u, ada.id)]);
+    expect(x.id).toBe(y.id);
+    await unmarkInTouch(u, x.id);
     // Only a "Marked in touch": a contact the user logged is not removed this way.
     const call = await createInteraction(u, { personId: ada.id, kind: 'call', note: null });
     await expect(unmarkInTouch(u, call.id)).rejects.toBeInstanceOf(NotFoundError);
