@@ -24,10 +24,9 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
   const now = new Date();
-  const [overdue, dueToday, upcoming, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
+  const [overdue, dueToday, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
     listFollowUps(user.id, today, { due: 'overdue', limit: DUE_SHOWN }),
     listFollowUps(user.id, today, { due: 'today', limit: DUE_SHOWN }),
-    listFollowUps(user.id, today, { due: 'week', limit: 3 }),
     latestEvents(user.id, 5, now),
     listDueContacts(user.id, today, { limit: 8 }),
     peopleBySector(user.id),
@@ -36,6 +35,8 @@ export default async function DashboardPage() {
     upcomingEvents(user.id, now),
   ]);
   const due = [...overdue, ...dueToday];
+  // "Next:" is said only when nothing is due, so the week's list is read only then.
+  const upcoming = due.length ? [] : await listFollowUps(user.id, today, { due: 'week', limit: 1 });
   const anyFollowUps = progress.done + progress.openOnTime + progress.openOverdue > 0;
   const firstName = user.name.split(' ')[0];
 

@@ -65,15 +65,18 @@ export interface Brief {
   totals: { seen: number; notSeen: number };
 }
 
-/** Shown at first of each group on the brief page; "Show all" lists everyone the brief found (up to PEOPLE_LIMIT). */
-export const FIRST_SHOWN = { seen: 20, notSeen: 10 };
+/**
+ * The brief page's first view: the first 20 of "who you will see" and 10 of "not seen since", each with their latest
+ * three conversations and facts; "Show all" lists everyone the brief found (up to PEOPLE_LIMIT) with up to PER_PERSON.
+ */
+export const FIRST_SHOWN: BriefOptions['first'] = { seen: 20, notSeen: 10, perPerson: 3 };
 
 export interface BriefOptions {
   /**
    * Show only the first this many of "who you will see" and of "not seen since" (the ranking is the same): their
    * conversations, follow-ups and facts are read, nobody else's. Unset: everyone the brief finds.
    */
-  first?: { seen: number; notSeen: number };
+  first?: { seen: number; notSeen: number; perPerson: number };
 }
 
 type When = string | Date;
@@ -81,7 +84,7 @@ const at = (v: When) => new Date(v);
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** Earlier evenings read at first when looking for the people a brief lists; more are read while too few are found. */
-const FIRST_EVENINGS = 8;
+const FIRST_EVENINGS = 3;
 
 /**
  * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first):
@@ -163,20 +166,25 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
         group by en.person_id
       ),
       expected as (
-        select en.person_id from encounters en where en.user_id = ${userId} and en.event_id = ${eventId}
+        select en.person_id from encounters en
+        join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+        where en.user_id = ${userId} and en.event_id = ${eventId}
       ),
-      everyone as (
-        select person_id from met union select person_id from expected
+      -- Ranked before the people are read, so that only the PEOPLE_LIMIT listed are looked up.
+      ranked as (
+        select ev.person_id, coalesce(met.times, 0)::int as times, met.last_seen, coalesce(met.recent, false) as recent,
+               (x.person_id is not null) as expected
+        from (select person_id from met union select person_id from expected) ev
+        left join met on met.person_id = ev.person_id
+        left join expected x on x.person_id = ev.person_id
+        order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, ev.person_id
+        limit ${PEOPLE_LIMIT}
       )
-      select p.id, p.name, p.role, o.name as organisation, coalesce(met.times, 0)::int as times, met.last_seen,
-             p.last_met_at, (x.person_id is not null) as expected, coalesce(met.recent, false) as recent
-      from everyone ev
-      join people p on p.id = ev.person_id and p.user_id = ${userId} and p.deleted_at is null
+      select p.id, p.name, p.role, o.name as organisation, r.times, r.last_seen, p.last_met_at, r.expected, r.recent
+      from ranked r
+      join people p on p.id = r.person_id and p.user_id = ${userId} and p.deleted_at is null
       left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-      left join met on met.person_id = ev.person_id
-      left join expected x on x.person_id = ev.person_id
-      order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, p.id
-      limit ${PEOPLE_LIMIT}`,
+      order by r.expected desc, r.last_seen desc nulls last, r.times desc nulls last, p.id`,
   );
   const byPerson = new Map<string, BriefPerson>();
   const everyone = found.map((r): BriefPerson => {
@@ -208,6 +216,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     options.first ? [...seenAll.slice(0, options.first.seen), ...notSeenAll.slice(0, options.first.notSeen)].map((p) => p.id) : everyone.map((p) => p.id),
   );
   const people = everyone.filter((p) => shownIds.has(p.id));
+  const perPerson = options.first?.perPerson ?? PER_PERSON;
   const ids = people.map((p) => p.id);
   const idArray = uuidArray(ids);
   const empty = ids.length === 0;
@@ -228,7 +237,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
               join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
               where en.user_id = ${userId} and en.person_id = any(${idArray}::uuid[]) and en.event_id <> ${eventId}
                 and e.starts_at < ${startsAt.toISOString()}::timestamptz and en.relation <> 'mentioned'
-            ) c where n <= ${PER_PERSON}
+            ) c where n <= ${perPerson}
             order by starts_at desc`,
         ),
     empty
@@ -249,7 +258,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
                      row_number() over (partition by i.person_id order by e.starts_at desc, i.position) as n
               from insights i join events e on e.id = i.event_id and e.user_id = ${userId} and e.deleted_at is null
               where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[])
-            ) f where n <= ${PER_PERSON}
+            ) f where n <= ${perPerson}
             order by starts_at desc`,
         ),
   ]);

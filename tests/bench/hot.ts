@@ -100,9 +100,8 @@ async function main() {
       ]),
     dashboard: () =>
       Promise.all([
-        listFollowUps(uid, today, { due: 'overdue', limit: 10 }),
-        listFollowUps(uid, today, { due: 'today', limit: 10 }),
-        listFollowUps(uid, today, { due: 'week', limit: 3 }),
+        listFollowUps(uid, today, { due: 'overdue', limit: 5 }),
+        listFollowUps(uid, today, { due: 'today', limit: 5 }),
         latestEvents(uid),
         listDueContacts(uid, today),
         peopleBySector(uid),

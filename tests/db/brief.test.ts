@@ -108,12 +108,21 @@ describe('"Before you go" brief', () => {
     const notSeen = brief.people.filter((p) => p.notSeenSince);
     expect(seen.length).toBeGreaterThan(5);
     expect(notSeen.length).toBeGreaterThan(3);
-    const first = await getBrief(u, next.id, now, { first: { seen: 5, notSeen: 3 } });
+    const first = await getBrief(u, next.id, now, { first: { seen: 5, notSeen: 3, perPerson: 1 } });
     expect(first.totals).toEqual({ seen: seen.length, notSeen: notSeen.length });
     expect(brief.totals).toEqual(first.totals);
     expect(first.people.map((p) => p.id)).toEqual(brief.people.filter((p) => [...seen.slice(0, 5), ...notSeen.slice(0, 3)].includes(p)).map((p) => p.id));
-    expect(first.people.map((p) => p.conversations.length)).toEqual(first.people.map((p) => brief.people.find((q) => q.id === p.id)!.conversations.length));
-    expect(first.people.every((p) => p.conversations.length > 0)).toBe(true);
+    // Each with their latest conversation only.
+    expect(first.people.map((p) => p.conversations.map((c) => c.eventId))).toEqual(
+      first.people.map((p) =>
+        brief.people
+          .find((q) => q.id === p.id)!
+          .conversations.slice(0, 1)
+          .map((c) => c.eventId),
+      ),
+    );
+    expect(first.people.every((p) => p.conversations.length === 1)).toBe(true);
+    expect(brief.people.some((p) => p.conversations.length > 1)).toBe(true);
   });
 
   it('an upcoming event outside a series: people added to it, then people of the same host', async () => {

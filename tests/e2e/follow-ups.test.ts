@@ -254,6 +254,7 @@ describe('follow-ups at 390 px', () => {
           .count(),
       )
       .toBe(1);
+    expect(await page.getByRole('heading', { name: 'Due now (1)' }).count()).toBe(1);
 
     const intruder = await newContext(browser);
     const other = await intruder.newPage();

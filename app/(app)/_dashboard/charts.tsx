@@ -1,3 +1,7 @@
+'use client';
+
+// A client module only so that the dashboard's RSC payload carries the charts' few numbers and labels as data rather
+// than their element trees beside the HTML; the HTML is rendered on the server as before, and nothing here has state.
 import type { ReactNode } from 'react';
 import type { Bucket, FollowUpProgress } from '@/lib/dashboard/queries';
 

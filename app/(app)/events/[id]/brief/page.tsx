@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { BriefPerson, type BriefCard } from '@/app/_components/brief/brief-person';
 import { PrintButton } from '@/app/_components/brief/print-button';
-import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson } from '@/lib/brief/queries';
+import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson as BriefPersonData } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate, formatDay, formatTime } from '@/lib/dates';
@@ -46,78 +47,31 @@ function basisText(b: Brief): string {
   }
 }
 
-const card =
-  'rounded-xl border border-zinc-200 bg-white p-4 shadow-xs break-inside-avoid dark:border-zinc-800 dark:bg-zinc-900 print:border-zinc-400 print:bg-white print:text-black print:shadow-none';
-const muted = 'text-zinc-600 dark:text-zinc-400 print:text-black';
+/** Quieter text, black when printed (app/globals.css). */
+const muted = 'brief-muted';
 
-function Person({ p, locale, timeZone }: { p: BriefPerson; locale: string; timeZone: string }) {
-  const about = [p.role, p.organisation].filter(Boolean).join(', ');
-  return (
-    <li className={card}>
-      <h3 className="font-semibold">
-        <Link href={`/people/${p.id}`} className="hover:underline">
-          {p.displayName}
-        </Link>
-        {p.expected ? <span className={`ml-2 text-xs font-normal ${muted}`}>expecting to see</span> : null}
-      </h3>
-      {about ? <p className={`text-sm ${muted}`}>{about}</p> : null}
-      <p className={`mt-1 text-sm ${muted}`}>
-        {p.times > 0 ? (
-          <>
-            Met {p.times === 1 ? 'once' : `${p.times} times`}, last on {formatDate(p.lastSeenAt!, locale, timeZone)}
-          </>
-        ) : p.lastMetAnywhere ? (
-          <>Last met {formatDate(p.lastMetAnywhere, locale, timeZone)}</>
-        ) : (
-          <>Not met yet</>
-        )}
-      </p>
-      {p.followUps.length ? (
-        <div className="mt-3">
-          <h4 className="text-sm font-medium">Open follow-ups</h4>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-            {p.followUps.map((f) => (
-              <li key={f.id}>
-                <Link href={`/follow-ups/${f.id}`} className="hover:underline">
-                  {f.action}
-                </Link>
-                {f.dueOn ? <span className={muted}> (due {formatDay(f.dueOn, locale)})</span> : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {p.conversations.length ? (
-        <div className="mt-3">
-          <h4 className="text-sm font-medium">What you talked about</h4>
-          <ul className="mt-1 space-y-2 text-sm">
-            {p.conversations.map((c) => (
-              <li key={c.eventId}>
-                <p className={`text-xs ${muted}`}>
-                  {c.eventTitle}, {formatDate(c.startsAt, locale, timeZone)}
-                </p>
-                {c.topics.length ? <p>Topics: {c.topics.join(', ')}</p> : null}
-                {c.notes ? <p className="whitespace-pre-line">{c.notes}</p> : null}
-                {!c.topics.length && !c.notes ? <p className={muted}>No notes.</p> : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {p.facts.length ? (
-        <div className="mt-3">
-          <h4 className="text-sm font-medium">Facts they gave</h4>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-            {p.facts.map((f) => (
-              <li key={f.id}>
-                {f.text} <span className={`text-xs ${muted}`}>({f.eventTitle})</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-    </li>
-  );
+/** A person's card in words: dates in the user's zone and locale, so the card itself only lays them out. */
+function toCard(p: BriefPersonData, locale: string, timeZone: string): BriefCard {
+  return {
+    id: p.id,
+    name: p.displayName,
+    about: [p.role, p.organisation].filter(Boolean).join(', '),
+    met:
+      p.times > 0
+        ? `Met ${p.times === 1 ? 'once' : `${p.times} times`}, last on ${formatDate(p.lastSeenAt!, locale, timeZone)}`
+        : p.lastMetAnywhere
+          ? `Last met ${formatDate(p.lastMetAnywhere, locale, timeZone)}`
+          : 'Not met yet',
+    expected: p.expected,
+    followUps: p.followUps.map((f) => ({ id: f.id, action: f.action, due: f.dueOn ? formatDay(f.dueOn, locale) : null })),
+    conversations: p.conversations.map((c) => ({
+      key: c.eventId,
+      heading: `${c.eventTitle}, ${formatDate(c.startsAt, locale, timeZone)}`,
+      topics: c.topics.join(', '),
+      notes: c.notes,
+    })),
+    facts: p.facts.map((f) => ({ id: f.id, text: f.text, eventTitle: f.eventTitle })),
+  };
 }
 
 /** "Show all N" under a group cut short. */
@@ -174,7 +128,7 @@ export default async function BriefPage(props: Props) {
         {seen.length ? (
           <ul className="space-y-3">
             {seen.map((p) => (
-              <Person key={p.id} p={p} locale={user.locale} timeZone={user.timeZone} />
+              <BriefPerson key={p.id} p={toCard(p, user.locale, user.timeZone)} />
             ))}
           </ul>
         ) : (
@@ -193,7 +147,7 @@ export default async function BriefPage(props: Props) {
           </p>
           <ul className="space-y-3">
             {notSeen.map((p) => (
-              <Person key={p.id} p={p} locale={user.locale} timeZone={user.timeZone} />
+              <BriefPerson key={p.id} p={toCard(p, user.locale, user.timeZone)} />
             ))}
           </ul>
           <ShowAll eventId={event.id} total={totals.notSeen} shown={notSeen.length} />
