@@ -26,6 +26,9 @@ const FACTS_PAGE = 30;
 /** How close a typed word must be to a word of a fact (pg_trgm word similarity) to count as a typo of it. */
 const WORD_SIMILARITY = 0.5;
 
+/** Joined to `insights i`: only facts of live events count (a deleted event's facts are not found either). */
+const liveEventOfFact = (u: SQL) => sql`join events fe on fe.id = i.event_id and fe.user_id = ${u} and fe.deleted_at is null`;
+
 interface Row extends Record<string, unknown> {
   id: string;
   text: string;
@@ -194,25 +197,25 @@ export async function factFilterSelected(userId: string, selected: Selected): Pr
     parts.push(sql`select 'speaker' as key, p.id, p.name, p.role, o.name as org from people p
       left join organisations o on o.id = p.organisation_id and o.user_id = ${u}
       where p.id = ${id('speaker')}::uuid and p.user_id = ${u} and p.deleted_at is null
-        and exists (select 1 from insights i where i.user_id = ${u} and i.person_id = p.id)`);
+        and exists (select 1 from insights i ${liveEventOfFact(u)} where i.user_id = ${u} and i.person_id = p.id)`);
   if (id('organisation'))
     parts.push(sql`select 'organisation' as key, o.id, o.name as name, null::text as role, null::text as org from organisations o
       where o.id = ${id('organisation')}::uuid and o.user_id = ${u} and o.deleted_at is null
-        and exists (select 1 from people p join insights i on i.user_id = ${u} and i.person_id = p.id
+        and exists (select 1 from people p join insights i on i.user_id = ${u} and i.person_id = p.id ${liveEventOfFact(u)}
                      where p.user_id = ${u} and p.organisation_id = o.id and p.deleted_at is null)`);
   if (id('sector'))
     parts.push(sql`select 'sector' as key, s.id, s.name as name, null::text as role, null::text as org from sectors s
       where s.id = ${id('sector')}::uuid and s.user_id = ${u}
-        and exists (select 1 from people p join insights i on i.user_id = ${u} and i.person_id = p.id
+        and exists (select 1 from people p join insights i on i.user_id = ${u} and i.person_id = p.id ${liveEventOfFact(u)}
                      where p.user_id = ${u} and p.effective_sector_id = s.id and p.deleted_at is null)`);
   if (id('topic'))
     parts.push(sql`select 'topic' as key, t.id, t.name as name, null::text as role, null::text as org from topics t
       where t.id = ${id('topic')}::uuid and t.user_id = ${u}
-        and (exists (select 1 from event_topics et join insights i on i.user_id = ${u} and i.event_id = et.event_id
+        and (exists (select 1 from event_topics et join insights i on i.user_id = ${u} and i.event_id = et.event_id ${liveEventOfFact(u)}
                       where et.user_id = ${u} and et.topic_id = t.id)
           or exists (select 1 from encounter_topics xt
                        join encounters x on x.id = xt.encounter_id and x.user_id = ${u}
-                       join insights i on i.user_id = ${u} and i.event_id = x.event_id
+                       join insights i on i.user_id = ${u} and i.event_id = x.event_id ${liveEventOfFact(u)}
                       where xt.user_id = ${u} and xt.topic_id = t.id))`);
   if (id('event'))
     parts.push(sql`select 'event' as key, e.id, e.title as name, null::text as role, null::text as org from events e
@@ -276,7 +279,7 @@ export async function factFilterOptions(userId: string, selected: Selected = {},
     }>(
       db,
       sql`with spoke as materialized (
-            select i.person_id, count(*)::int as facts from insights i
+            select i.person_id, count(*)::int as facts from insights i ${liveEventOfFact(u)}
              where i.user_id = ${u} and i.person_id is not null group by i.person_id)
           select p.id, p.name, p.role, o.id as org_id, o.name as org, (o.deleted_at is null) as org_live,
                  s.id as sector_id, s.name as sector, spoke.facts
@@ -291,11 +294,11 @@ export async function factFilterOptions(userId: string, selected: Selected = {},
       db,
       sql`select t.id, t.name from topics t
            where t.user_id = ${u}
-             and (exists (select 1 from event_topics et join insights i on i.user_id = ${u} and i.event_id = et.event_id
+             and (exists (select 1 from event_topics et join insights i on i.user_id = ${u} and i.event_id = et.event_id ${liveEventOfFact(u)}
                            where et.user_id = ${u} and et.topic_id = t.id)
                or exists (select 1 from encounter_topics xt
                             join encounters x on x.id = xt.encounter_id and x.user_id = ${u}
-                            join insights i on i.user_id = ${u} and i.event_id = x.event_id
+                            join insights i on i.user_id = ${u} and i.event_id = x.event_id ${liveEventOfFact(u)}
                            where xt.user_id = ${u} and xt.topic_id = t.id))
            order by t.name`,
     ),

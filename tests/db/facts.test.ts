@@ -138,8 +138,10 @@ describe('facts', () => {
       await factFilterSelected(user.id, { speaker: other.ann.id, organisation: other.bbc.id, sector: retail.id, topic: unheard, event: silent.id }),
     ).toEqual({});
     expect(await factFilterSelected(user.id, { speaker: quiet.id, event: other.older.id })).toEqual({});
+    // A deleted event's facts count for nothing: Ann's were all heard there, so she is no longer a speaker either.
     await db.execute(sql`update events set deleted_at = now() where id = ${older.id}`);
-    expect(await factFilterSelected(user.id, { event: older.id })).toEqual({});
+    expect(await factFilterSelected(user.id, { event: older.id, speaker: ann.id, organisation: bbc.id, sector: media.id, topic: mobile.id })).toEqual({});
+    expect((await factFilterOptions(user.id)).speakers.map((o) => o.name)).toEqual(['Bob Okafor']);
   });
 
   it('pages with a keyset cursor, nothing repeated or skipped', async () => {
