@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { z } from 'zod';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
@@ -25,11 +26,19 @@ import { formatDate, formatDay, todayIn } from '@/lib/dates';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(userId: string, rawId: string) {
+/** The page's id, or a 404 for anything that is not a UUID. */
+function personId(rawId: string): string {
   const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
+  return id.data;
+}
+
+/** Read once per request: the metadata and the page both ask for it. */
+const readPerson = cache((userId: string, id: string) => getPerson(userId, id));
+
+async function load(userId: string, id: string) {
   try {
-    return await getPerson(userId, id.data);
+    return await readPerson(userId, id);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -39,24 +48,27 @@ async function load(userId: string, rawId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const user = await requireUser();
-  const person = await load(user.id, (await params).id);
+  const person = await load(user.id, personId((await params).id));
   return { title: person.displayName };
 }
 
 export default async function PersonPage({ params, searchParams }: Props) {
   await connection();
   const user = await requireUser();
-  const person = await load(user.id, (await params).id);
+  const id = personId((await params).id);
   const flags = await searchParams;
   const today = todayIn(user.timeZone);
-  const [timeline, facts, open, done, duplicates, merge, contacts] = await Promise.all([
-    listTimeline(user.id, person.id),
-    listFacts(user.id, person.id),
-    listFollowUps(user.id, today, { person: person.id, status: 'open' }),
-    listFollowUps(user.id, today, { person: person.id, status: 'done', limit: 50 }),
-    listDuplicateSuggestions(user.id, { personId: person.id, limit: 5 }),
+  // The person and what hangs off them are read side by side: each list is filtered by the user as well, so an id
+  // that is not one of theirs finds nothing, and the person's own read then answers 404.
+  const [person, timeline, facts, open, done, duplicates, merge, contacts] = await Promise.all([
+    load(user.id, id),
+    listTimeline(user.id, id),
+    listFacts(user.id, id),
+    listFollowUps(user.id, today, { person: id, status: 'open' }),
+    listFollowUps(user.id, today, { person: id, status: 'done', limit: 50 }),
+    listDuplicateSuggestions(user.id, { personId: id, limit: 5 }),
     getUndoableMerge(user.id, flags.merged),
-    listInteractions(user.id, { personId: person.id, limit: 20 }),
+    listInteractions(user.id, { personId: id, limit: 20 }),
   ]);
   const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
 
