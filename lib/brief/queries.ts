@@ -158,17 +158,19 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
         where e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
           and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}
       ),
-      met as (
-        select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
-               bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
-        from encounters en join prior on prior.id = en.event_id
-        where en.user_id = ${userId} and en.person_id = any(${uuidArray(candidates)}::uuid[]) and en.relation <> 'mentioned'
-        group by en.person_id
-      ),
       expected as (
         select en.person_id from encounters en
         join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
         where en.user_id = ${userId} and en.event_id = ${eventId}
+      ),
+      met as (
+        select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
+               bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
+        from encounters en join prior on prior.id = en.event_id
+        where en.user_id = ${userId} and en.relation <> 'mentioned'
+          -- People already added to this event are counted too, though they may have missed the latest evenings.
+          and (en.person_id = any(${uuidArray(candidates)}::uuid[]) or en.person_id in (select person_id from expected))
+        group by en.person_id
       ),
       -- Ranked before the people are read, so that only the PEOPLE_LIMIT listed are looked up.
       ranked as (

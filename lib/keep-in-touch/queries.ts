@@ -3,6 +3,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { interactions, organisations, people, sectors } from '@/db/schema';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { todayIn } from '@/lib/dates';
 import { weekEndFrom } from '@/lib/follow-ups/due';
 import { createInteraction, getInteraction, type InteractionItem } from '@/lib/interactions/queries';
 import { MARKED_IN_TOUCH } from '@/lib/interactions/validation';
@@ -84,15 +85,20 @@ export function markInTouch(userId: string, personId: string): Promise<Interacti
       .from(people)
       .where(and(eq(people.userId, userId), eq(people.id, personId), isNull(people.deletedAt)))
       .for('update');
+    // "Today" worked out once, in the user's zone, for both the check and the entry: near midnight two clocks could
+    // disagree and let a second entry through.
+    const [who] = await rows<{ time_zone: string }>(tx, sql`select time_zone from users where id = ${userId}::uuid`);
+    const today = todayIn(who?.time_zone ?? 'UTC');
     const [same] = await rows<{ id: string }>(
       tx,
-      sql`select i.id from interactions i join users u on u.id = i.user_id
+      sql`select i.id from interactions i
            where i.user_id = ${userId}::uuid and i.person_id = ${personId}::uuid and i.kind = 'other' and i.note = ${MARKED_IN_TOUCH}
-             and i.deleted_at is null and i.occurred_on = (now() at time zone u.time_zone)::date
+             and i.deleted_at is null and i.occurred_on = ${today}::date
            order by i.created_at limit 1`,
     );
-    // A missing or another user's person: createInteraction answers not found, as for any logged contact.
-    return same ? getInteraction(userId, same.id, tx) : createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH }, tx);
+    // A missing or another user's person: createInteraction answers not found, as for any logged contact. A second
+    // "Done" gets the first entry back; its undo then removes that entry, within the hour as any undo of "Done".
+    return same ? getInteraction(userId, same.id, tx) : createInteraction(userId, { personId, kind: 'other', note: MARKED_IN_TOUCH, occurredOn: today }, tx);
   });
 }
 

@@ -125,6 +125,26 @@ describe('"Before you go" brief', () => {
     expect(brief.people.some((p) => p.conversations.length > 1)).toBe(true);
   });
 
+  it('someone added to the event counts every evening of the series, though the latest evenings alone fill the brief', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    // Four evenings; the latest three hold 120 people between them, so they alone are read to find the brief's 100.
+    await db.execute(sql`insert into events (user_id, title, series, starts_at)
+      select ${u}::uuid, 'Club ' || g, 'Club', ${day(-50).toISOString()}::timestamptz + g * interval '7 days' from generate_series(1, 4) g`);
+    await db.execute(sql`insert into people (user_id, name) select ${u}::uuid, 'Guest ' || g from generate_series(1, 120) g`);
+    await db.execute(sql`insert into encounters (user_id, event_id, person_id, relation, position)
+      select ${u}::uuid, e.id, p.id, 'met', 0
+        from (select id, row_number() over (order by name) as n from people where user_id = ${u}::uuid) p
+        join (select id, row_number() over (order by starts_at) as m from events where user_id = ${u}::uuid) e on e.m = 2 + p.n % 3`);
+    const early = await makePerson(u, { name: 'Early Bird' });
+    await db.execute(sql`insert into encounters (user_id, event_id, person_id, relation, position)
+      select ${u}::uuid, id, ${early.id}::uuid, 'met', 1 from events where user_id = ${u}::uuid and title = 'Club 1'`);
+    const next = await makeEvent(u, { title: 'Club next', series: 'Club', startsAt: day(5), people: [{ personId: early.id }] });
+
+    const brief = await getBrief(u, next.id, now);
+    expect(brief.people[0]).toMatchObject({ displayName: 'Early Bird', expected: true, times: 1, notSeenSince: true });
+  });
+
   it('an upcoming event outside a series: people added to it, then people of the same host', async () => {
     const user = await createTestUser();
     const fay = await makePerson(user.id, { name: 'Fay' });

@@ -97,7 +97,9 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
                 </Button>
               </div>
             </div>
-            <FactFilters filters={filters} active={activeFilters} />
+            {/* Keyed by the filters in force: the page keeps its components across a link to /facts with other filters
+                (the query string is not part of the page's identity), and the selects must start from the new ones. */}
+            <FactFilters key={FILTERS.map((k) => params[k] ?? '').join('|')} filters={filters} active={activeFilters} />
           </form>
         </aside>
         <section aria-labelledby="facts-heading" className="min-w-0">

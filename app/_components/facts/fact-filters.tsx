@@ -30,25 +30,29 @@ export function FactFilters({ filters, active }: { filters: FactFilter[]; active
   const [choices, setChoices] = useState<Partial<Record<Key, Choice[]>> | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
 
+  // What the choices are asked for: the selected ids, as a string, so a re-render with the same filters (a page
+  // link, a tap that refreshes the page) neither changes `load` nor fetches again.
+  const query = new URLSearchParams(filters.flatMap((f) => (f.selected ? [[f.key, f.selected.id]] : []))).toString();
+  const started = useRef(false);
   const load = useCallback(async () => {
+    started.current = true;
     setState('loading');
-    const qs = new URLSearchParams();
-    for (const f of filters) if (f.selected) qs.set(f.key, f.selected.id);
     try {
-      const res = await fetch(`/api/v1/facts/filters?${qs}`, { headers: { accept: 'application/json' } });
+      const res = await fetch(`/api/v1/facts/filters?${query}`, { headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(String(res.status));
       const body = (await res.json()) as Record<string, Choice[]>;
-      setChoices(Object.fromEntries(filters.map((f) => [f.key, body[LIST[f.key]] ?? []])));
+      setChoices(Object.fromEntries((Object.keys(LIST) as Key[]).map((k) => [k, body[LIST[k]] ?? []])));
       setState('idle');
     } catch {
+      started.current = false;
       setState('failed');
     }
-  }, [filters]);
+  }, [query]);
 
   // Filters open at first (some are in force), or opened before the page came alive, load their choices at once.
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
-    if (details.current?.open) void load();
+    if (details.current?.open && !started.current) void load();
   }, [load]);
 
   return (
@@ -57,7 +61,7 @@ export function FactFilters({ filters, active }: { filters: FactFilter[]; active
       open={active > 0}
       className="group"
       onToggle={(e) => {
-        if (e.currentTarget.open && !choices && state === 'idle') void load();
+        if (e.currentTarget.open && !started.current) void load();
       }}
     >
       <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-zinc-700 md:min-h-9 dark:text-zinc-300">

@@ -78,14 +78,19 @@ function toCard(p: BriefPersonData, locale: string, timeZone: string): BriefCard
 function ShowAll({ eventId, total, shown }: { eventId: string; total: number; shown: number }) {
   if (total <= shown) return null;
   return (
-    <p className="print:hidden">
-      <Link
-        href={`/events/${eventId}/brief?all=1`}
-        className="inline-flex min-h-11 items-center text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400"
-      >
-        Show all {total}
-      </Link>
-    </p>
+    <>
+      <p className="hidden text-sm print:block">
+        {shown} of {total} shown. To print everyone, open Show all first.
+      </p>
+      <p className="print:hidden">
+        <Link
+          href={`/events/${eventId}/brief?all=1`}
+          className="inline-flex min-h-11 items-center text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400"
+        >
+          Show all {total}
+        </Link>
+      </p>
+    </>
   );
 }
 
