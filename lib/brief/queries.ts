@@ -163,13 +163,20 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
         join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
         where en.user_id = ${userId} and en.event_id = ${eventId}
       ),
+      -- People already added to this event are counted too, though they may have missed the latest evenings.
+      candidate as (
+        select unnest(${uuidArray(candidates)}::uuid[]) as person_id
+        union
+        select person_id from expected
+      ),
+      -- Each candidate's encounters are found by person (encounters_person_idx), not by reading all the user's.
       met as (
         select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
                bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
-        from encounters en join prior on prior.id = en.event_id
+        from candidate c
+        join encounters en on en.person_id = c.person_id
+        join prior on prior.id = en.event_id
         where en.user_id = ${userId} and en.relation <> 'mentioned'
-          -- People already added to this event are counted too, though they may have missed the latest evenings.
-          and (en.person_id = any(${uuidArray(candidates)}::uuid[]) or en.person_id in (select person_id from expected))
         group by en.person_id
       ),
       -- Ranked before the people are read, so that only the PEOPLE_LIMIT listed are looked up.
