@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { upcomingEvents } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { eventsPerMonth, followUpProgress, latestEvents, peopleBySector } from '@/lib/dashboard/queries';
-import { listFollowUps } from '@/lib/follow-ups/queries';
+import { listFollowUpLists, listFollowUps } from '@/lib/follow-ups/queries';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
 import { ComingUp, GetBackInTouchPanel, LatestEvents } from './_dashboard/panels';
@@ -24,9 +24,8 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const today = todayIn(user.timeZone);
   const now = new Date();
-  const [overdue, dueToday, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
-    listFollowUps(user.id, today, { due: 'overdue', limit: DUE_SHOWN }),
-    listFollowUps(user.id, today, { due: 'today', limit: DUE_SHOWN }),
+  const [dueNow, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
+    listFollowUpLists(user.id, today, { overdue: { due: 'overdue', limit: DUE_SHOWN }, today: { due: 'today', limit: DUE_SHOWN } }),
     latestEvents(user.id, 5, now),
     listDueContacts(user.id, today, { limit: 8 }),
     peopleBySector(user.id),
@@ -34,6 +33,8 @@ export default async function DashboardPage() {
     followUpProgress(user.id, today, now),
     upcomingEvents(user.id, now),
   ]);
+  const overdue = dueNow.overdue ?? [];
+  const dueToday = dueNow.today ?? [];
   const due = [...overdue, ...dueToday];
   // "Next:" is said only when nothing is due, so the week's list is read only then.
   const upcoming = due.length ? [] : await listFollowUps(user.id, today, { due: 'week', limit: 1 });

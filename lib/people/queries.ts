@@ -50,19 +50,46 @@ export interface PersonView {
 /** One person of the user's (not deleted unless asked), or NotFoundError. */
 export async function getPerson(userId: string, id: string, opts: { includeDeleted?: boolean; conn?: DbOrTx } = {}): Promise<PersonView> {
   const conn = opts.conn ?? db;
-  const [row] = await conn
-    .select({
-      p: people,
-      orgName: organisations.name,
-      orgSectorId: organisations.sectorId,
-      sectorName: sectors.name,
-      sectorUnit: sectors.keepInTouchUnit,
-      sectorEvery: sectors.keepInTouchEvery,
-    })
-    .from(people)
-    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
-    .where(and(eq(people.userId, userId), eq(people.id, id), opts.includeDeleted ? undefined : isNull(people.deletedAt)));
+  // The person's columns, not the search columns the triggers keep (search_text carries every event they were
+  // met at, and its tsvector): those made reading one person cost more than the rest of their page. The topics are
+  // read beside it (filtered by the user; for an id that is not theirs, nothing).
+  const [[row], topics] = await Promise.all([
+    conn
+      .select({
+        p: {
+          id: people.id,
+          name: people.name,
+          role: people.role,
+          organisationId: people.organisationId,
+          sectorId: people.sectorId,
+          email: people.email,
+          phone: people.phone,
+          links: people.links,
+          notes: people.notes,
+          keepPrivate: people.keepPrivate,
+          lastMetAt: people.lastMetAt,
+          keepInTouchUnit: people.keepInTouchUnit,
+          keepInTouchEvery: people.keepInTouchEvery,
+          lastContactOn: people.lastContactOn,
+          nextContactDue: people.nextContactDue,
+          contactSnoozedUntil: people.contactSnoozedUntil,
+          version: people.version,
+          createdAt: people.createdAt,
+          updatedAt: people.updatedAt,
+          deletedAt: people.deletedAt,
+        },
+        orgName: organisations.name,
+        orgSectorId: organisations.sectorId,
+        sectorName: sectors.name,
+        sectorUnit: sectors.keepInTouchUnit,
+        sectorEvery: sectors.keepInTouchEvery,
+      })
+      .from(people)
+      .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+      .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
+      .where(and(eq(people.userId, userId), eq(people.id, id), opts.includeDeleted ? undefined : isNull(people.deletedAt))),
+    listPersonTopics(conn, userId, id),
+  ]);
   if (!row) throw new NotFoundError('That person was not found.');
   const p = row.p;
   const sectorId = p.sectorId ?? row.orgSectorId;
@@ -79,7 +106,7 @@ export async function getPerson(userId: string, id: string, opts: { includeDelet
     phone: p.phone,
     links: p.links,
     notes: p.notes,
-    topics: await listPersonTopics(conn, userId, p.id),
+    topics,
     keepPrivate: p.keepPrivate,
     lastMetAt: p.lastMetAt,
     keepInTouch: cadenceFromColumns(p.keepInTouchUnit, p.keepInTouchEvery),

@@ -21,7 +21,7 @@ import { factSearchSchema } from '@/lib/facts/validation';
 import { eventInputSchema } from '@/lib/events/validation';
 import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
 import { countDueFollowUps } from '@/lib/follow-ups/counts';
-import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
+import { countOpenByGroup, listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
 import { listFacts, listTimeline } from '@/lib/people/history';
@@ -79,8 +79,7 @@ async function main() {
       await Promise.all([
         listTimeline(uid, person.id),
         listFacts(uid, person.id),
-        listFollowUps(uid, today, { person: person.id, status: 'open' }),
-        listFollowUps(uid, today, { person: person.id, status: 'done', limit: 50 }),
+        listFollowUpLists(uid, today, { open: { person: person.id, status: 'open' }, done: { person: person.id, status: 'done', limit: 50 } }),
         listDuplicateSuggestions(uid, { personId: person.id, limit: 5 }),
       ]);
     },
@@ -90,20 +89,24 @@ async function main() {
     'facts filter choices': () => factFilterOptions(uid),
     'follow-up review': () =>
       Promise.all([
-        ...(['overdue', 'today', 'week', 'later', 'none'] as const).map((due) =>
-          listFollowUps(uid, today, { status: 'open', due, limit: due === 'later' || due === 'none' ? 10 : 20 }),
-        ),
+        listFollowUpLists(uid, today, {
+          overdue: { status: 'open', due: 'overdue', limit: 10 },
+          today: { status: 'open', due: 'today', limit: 10 },
+          week: { status: 'open', due: 'week', limit: 10 },
+          later: { status: 'open', due: 'later', limit: 5 },
+          none: { status: 'open', due: 'none', limit: 5 },
+          done: { status: 'done', recentDoneOnly: true, limit: 5 },
+        }),
         countOpenByGroup(uid, today, {}),
-        listFollowUps(uid, today, { status: 'done', recentDoneOnly: true, limit: 10 }),
+        listDueContacts(uid, today),
         listFilterChoices(uid, { people: false, events: 25 }),
         listEventChoices(uid, 25),
       ]),
     dashboard: () =>
       Promise.all([
-        listFollowUps(uid, today, { due: 'overdue', limit: 5 }),
-        listFollowUps(uid, today, { due: 'today', limit: 5 }),
+        listFollowUpLists(uid, today, { overdue: { due: 'overdue', limit: 5 }, today: { due: 'today', limit: 5 } }),
         latestEvents(uid),
-        listDueContacts(uid, today),
+        listDueContacts(uid, today, { limit: 8 }),
         peopleBySector(uid),
         eventsPerMonth(uid, user.time_zone, today, user.locale),
         followUpProgress(uid, today, new Date()),

@@ -5,7 +5,7 @@ import { followUps, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { countDueFollowUps } from '@/lib/follow-ups/counts';
 import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
-import { countOpenByGroup, getFollowUp, listFollowUps } from '@/lib/follow-ups/queries';
+import { countOpenByGroup, getFollowUp, listFollowUpLists, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -262,5 +262,59 @@ describe('another user’s follow-ups', () => {
     expect((await countOpenByGroup(user.id, today, { event: ev.id })).later).toBe(2);
     // A page of one per group still reaches the undated ones, however long the dated groups are.
     expect((await listFollowUps(user.id, today, { status: 'open', due: 'none', limit: 1 })).map((f) => f.action)).toEqual(['whenever']);
+  });
+  it('several lists read in one statement are each exactly what its own query gives, in its order', async () => {
+    const user = await createTestUser({ timeZone: 'Europe/London' });
+    const other = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const ann = await makePerson(user.id, { name: 'Ann' });
+    // Ties on the due day are ordered by when they were added; the done ones by when they were done.
+    const ev = await makeEvent(user.id, {
+      title: 'Many',
+      followUps: [
+        ...Array.from({ length: 7 }, (_, i) => ({ action: `late ${i}`, dueOn: addDays(today, -1 - (i % 3)), personId: i % 2 ? ann.id : undefined })),
+        ...Array.from({ length: 4 }, (_, i) => ({ action: `now ${i}`, dueOn: today })),
+        { action: 'soon', dueOn: addDays(today, 2) },
+        { action: 'far', dueOn: addDays(today, 30) },
+        ...Array.from({ length: 3 }, (_, i) => ({ action: `whenever ${i}` })),
+      ],
+    });
+    for (const action of ['done a', 'done b', 'done c']) {
+      const f = await createFollowUp(user.id, { action, due: today, personId: ann.id });
+      await completeFollowUp(user.id, f.id);
+    }
+    await makeEvent(other.id, {
+      title: 'Not mine',
+      followUps: [
+        { action: 'theirs late', dueOn: addDays(today, -1) },
+        { action: 'theirs now', dueOn: today },
+      ],
+    });
+    const lists = {
+      overdue: { status: 'open', due: 'overdue', limit: 5 },
+      today: { status: 'open', due: 'today', limit: 3 },
+      week: { status: 'open', due: 'week', limit: 5 },
+      later: { status: 'open', due: 'later', limit: 5 },
+      none: { status: 'open', due: 'none', limit: 2 },
+      done: { status: 'done', recentDoneOnly: true, limit: 2 },
+      annOpen: { status: 'open', person: ann.id },
+      annDone: { status: 'done', person: ann.id, limit: 50 },
+      event: { status: 'open', event: ev.id, due: 'overdue', limit: 2 },
+    } as const;
+    const together = await listFollowUpLists(user.id, today, lists);
+    for (const [key, args] of Object.entries(lists)) {
+      const alone = await listFollowUps(user.id, today, args);
+      expect(together[key as keyof typeof lists], key).toEqual(alone);
+    }
+    expect(together.overdue!.map((f) => f.action)).toHaveLength(5);
+    expect(together.done!.map((f) => f.action)).toEqual(['done c', 'done b']);
+    expect(
+      Object.values(together)
+        .flat()
+        .some((f) => f.action.startsWith('theirs')),
+    ).toBe(false);
+    // One list alone, and none.
+    expect((await listFollowUpLists(user.id, today, { none: lists.none })).none).toEqual(await listFollowUps(user.id, today, lists.none));
+    expect(await listFollowUpLists(user.id, today, {})).toEqual({});
   });
 });

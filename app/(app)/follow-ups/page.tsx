@@ -6,7 +6,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { filterPersonChoice, listFilterChoices, listEventChoices } from '@/lib/follow-ups/choices';
-import { countOpenByGroup, listFollowUps } from '@/lib/follow-ups/queries';
+import { countOpenByGroup, type FollowUpListArgs, listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listFiltersSchema } from '@/lib/follow-ups/validation';
 import { AddFollowUp } from '@/app/_components/follow-ups/add-follow-up';
 import { FollowUpFilters } from './_components/filters';
@@ -47,16 +47,22 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
 
-  const [openByGroup, totals, done, choices, eventChoices, filterPerson, dueContacts] = await Promise.all([
-    Promise.all(groups.map((due) => listFollowUps(user.id, today, { ...filters, status: 'open', due, limit: onlyGroup ? undefined : PER_GROUP[due] }))),
+  // Every group and the recently done, in one statement.
+  const lists: Partial<Record<DueGroup | 'done', FollowUpListArgs>> = Object.fromEntries(
+    groups.map((due) => [due, { ...filters, status: 'open' as const, due, limit: onlyGroup ? undefined : PER_GROUP[due] }]),
+  );
+  if (!onlyGroup) lists.done = { ...filters, status: 'done', recentDoneOnly: true, limit: RECENT_DONE };
+  const [read, totals, choices, eventChoices, filterPerson, dueContacts] = await Promise.all([
+    listFollowUpLists(user.id, today, lists),
     countOpenByGroup(user.id, today, filters),
-    onlyGroup ? Promise.resolve([]) : listFollowUps(user.id, today, { ...filters, status: 'done', recentDoneOnly: true, limit: RECENT_DONE }),
     listFilterChoices(user.id, { people: false, events: EVENT_CHOICES }),
     listEventChoices(user.id, EVENT_CHOICES),
     filters.person ? filterPersonChoice(user.id, filters.person) : Promise.resolve(null),
     followUpsOnly(filters, onlyGroup) ? Promise.resolve([]) : listDueContacts(user.id, today),
   ]);
+  const openByGroup = groups.map((g) => read[g] ?? []);
   const open = openByGroup.flat();
+  const done = read.done ?? [];
   const filtered = Boolean(filters.person || filters.event || filters.sector || onlyGroup);
   const moreHref = (group: DueGroup) => {
     const qs = new URLSearchParams();

@@ -13,7 +13,7 @@ import { buttonClass } from '@/app/_components/ui/button-class';
 import { Card } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { listFollowUps } from '@/lib/follow-ups/queries';
+import { listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { listFacts, listTimeline } from '@/lib/people/history';
@@ -60,16 +60,17 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const today = todayIn(user.timeZone);
   // The person and what hangs off them are read side by side: each list is filtered by the user as well, so an id
   // that is not one of theirs finds nothing, and the person's own read then answers 404.
-  const [person, timeline, facts, open, done, duplicates, merge, contacts] = await Promise.all([
+  const [person, timeline, facts, followUpLists, duplicates, merge, contacts] = await Promise.all([
     load(user.id, id),
     listTimeline(user.id, id),
     listFacts(user.id, id),
-    listFollowUps(user.id, today, { person: id, status: 'open' }),
-    listFollowUps(user.id, today, { person: id, status: 'done', limit: 50 }),
+    listFollowUpLists(user.id, today, { open: { person: id, status: 'open' }, done: { person: id, status: 'done', limit: 50 } }),
     listDuplicateSuggestions(user.id, { personId: id, limit: 5 }),
     getUndoableMerge(user.id, flags.merged),
     listInteractions(user.id, { personId: id, limit: 20 }),
   ]);
+  const open = followUpLists.open ?? [];
+  const done = followUpLists.done ?? [];
   const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
 
   return (
