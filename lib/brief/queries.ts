@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
@@ -57,8 +57,10 @@ export interface Brief {
   event: { id: string; title: string; startsAt: Date; series: string | null; host: string | null; venue: string | null };
   upcoming: boolean;
   basis: BriefBasis;
-  /** The earlier evenings the brief draws on, newest first. */
+  /** The latest of the earlier evenings the brief draws on (up to EVENINGS_LISTED), newest first. */
   evenings: { id: string; title: string; startsAt: Date }[];
+  /** How many earlier evenings it draws on in all. */
+  eveningCount: number;
   /** The people shown (all of them, or the first of each group when `first` was given), with their details. */
   people: BriefPerson[];
   /** How many people each group holds in all (at most PEOPLE_LIMIT together): "Show all" when more than shown. */
@@ -85,24 +87,32 @@ const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** Earlier evenings read at first when looking for the people a brief lists; more are read while too few are found. */
 const FIRST_EVENINGS = 3;
+/**
+ * Earlier evenings read by their ids (the latest; all of them are counted): a series of a thousand evenings is not
+ * sent to the app to list twelve. Past these, the people of every evening are read at once (recentPeople).
+ */
+export const EVENINGS_LISTED = 48;
 
 /**
  * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first):
  * enough evenings to find PEOPLE_LIMIT people, or all of them. The brief lists people by the last evening they were
  * seen at, so its first PEOPLE_LIMIT are all among these; a long series (hundreds of evenings, tens of thousands
  * of encounters) is then read from its latest evenings instead of whole. Evenings that start at the same moment as
- * the last one read are read with it, so a tie on "last seen" is decided among everyone who shares it.
+ * the last one read are read with it, so a tie on "last seen" is decided among everyone who shares it. `evenings` are
+ * the latest EVENINGS_LISTED (`all`: there are no more); past them, the people of every evening of `prior` are read.
  */
-async function recentPeople(userId: string, evenings: { id: string; starts_at: When }[]): Promise<string[]> {
+async function recentPeople(userId: string, evenings: { id: string; starts_at: When }[], all: boolean, prior: SQL): Promise<string[]> {
   let k = Math.min(FIRST_EVENINGS, evenings.length);
   for (;;) {
     while (k < evenings.length && at(evenings[k]!.starts_at).getTime() === at(evenings[k - 1]!.starts_at).getTime()) k++;
+    // Past the evenings read by id (more exist than were read), every evening of the series at once.
+    const whole = k >= evenings.length && !all;
     const found = await rows<{ person_id: string }>(
       db,
       sql`select distinct en.person_id from encounters en
           join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-          where en.user_id = ${userId} and en.event_id = any(${uuidArray(evenings.slice(0, k).map((e) => e.id))}::uuid[])
-            and en.relation <> 'mentioned'`,
+          where en.user_id = ${userId} and en.relation <> 'mentioned'
+            and ${whole ? sql`en.event_id in (${prior})` : sql`en.event_id = any(${uuidArray(evenings.slice(0, k).map((e) => e.id))}::uuid[])`}`,
     );
     if (found.length >= PEOPLE_LIMIT || k >= evenings.length) return found.map((r) => r.person_id);
     k = Math.min(evenings.length, k * 2);
@@ -130,16 +140,19 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   const match = basis === 'series' ? sql`lower(e.series) = lower(${series})` : basis === 'host' ? sql`lower(e.host) = lower(${host})` : sql`false`;
   const longAgo = shiftInstant(now, -LONG_WHILE_DAYS).toISOString();
 
-  const evenings = await rows<{ id: string; title: string; starts_at: When }>(
+  // The earlier evenings the brief draws on (events e).
+  const prior = sql`e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
+        and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}`;
+  const evenings = await rows<{ id: string; title: string; starts_at: When; total: number }>(
     db,
-    sql`select e.id, e.title, e.starts_at from events e
-        where e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
-          and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}
-        order by e.starts_at desc, e.id desc`,
+    sql`select e.id, e.title, e.starts_at, count(*) over () as total from events e where ${prior}
+        order by e.starts_at desc, e.id desc
+        limit ${EVENINGS_LISTED}`,
   );
+  const eveningCount = Number(evenings[0]?.total ?? 0);
   const recentIds = evenings.slice(0, RECENT_EVENINGS).map((e) => e.id);
 
-  const candidates = await recentPeople(userId, evenings);
+  const candidates = await recentPeople(userId, evenings, eveningCount <= evenings.length, sql`select e.id from events e where ${prior}`);
   const found = await rows<{
     id: string;
     name: string | null;
@@ -153,11 +166,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   }>(
     db,
     sql`
-      with prior as (
-        select e.id, e.starts_at from events e
-        where e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
-          and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}
-      ),
+      with prior as (select e.id, e.starts_at from events e where ${prior}),
       expected as (
         select en.person_id from encounters en
         join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
@@ -211,7 +220,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
       lastMetAnywhere,
       expected: Boolean(r.expected),
       notSeenSince:
-        Number(r.times) > 0 && ((!r.recent && evenings.length > RECENT_EVENINGS) || (lastMetAnywhere !== null && lastMetAnywhere.toISOString() < longAgo)),
+        Number(r.times) > 0 && ((!r.recent && eveningCount > RECENT_EVENINGS) || (lastMetAnywhere !== null && lastMetAnywhere.toISOString() < longAgo)),
       conversations: [],
       followUps: [],
       facts: [],
@@ -285,6 +294,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     upcoming,
     basis: basis === 'added' && people.length === 0 ? 'none' : basis,
     evenings: evenings.map((e) => ({ id: e.id, title: e.title, startsAt: at(e.starts_at) })),
+    eveningCount,
     people,
     totals: { seen: seenAll.length, notSeen: notSeenAll.length },
   };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { getBrief, upcomingEvents } from '@/lib/brief/queries';
+import { EVENINGS_LISTED, getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { NotFoundError } from '@/lib/errors';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import { eventInputSchema } from '@/lib/events/validation';
@@ -88,7 +88,9 @@ describe('"Before you go" brief', () => {
     const next = await makeEvent(u, { title: 'Salon next', series: 'Long Salon', startsAt: day(5) });
 
     const brief = await getBrief(u, next.id, now);
-    expect(brief.evenings).toHaveLength(60);
+    // The latest evenings are listed, all of them counted.
+    expect(brief.evenings).toHaveLength(EVENINGS_LISTED);
+    expect(brief.eveningCount).toBe(60);
     expect(brief.people).toHaveLength(100);
     // The same ranking, computed over every evening of the series at once.
     const whole = await rows<{ id: string; times: number }>(
@@ -123,6 +125,30 @@ describe('"Before you go" brief', () => {
     );
     expect(first.people.every((p) => p.conversations.length === 1)).toBe(true);
     expect(brief.people.some((p) => p.conversations.length > 1)).toBe(true);
+  });
+
+  it('a series whose latest evenings hold too few people is read whole, past the evenings listed', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    // One person per evening, over more evenings than are listed: only reading every evening finds them all.
+    const n = EVENINGS_LISTED + 12;
+    await db.execute(sql`insert into people (user_id, name) select ${u}::uuid, 'Sparse ' || g from generate_series(1, ${n}) g`);
+    await db.execute(sql`insert into events (user_id, title, series, starts_at)
+      select ${u}::uuid, 'Sparse ' || g, 'Sparse Salon', ${day(-n - 1).toISOString()}::timestamptz + g * interval '1 day'
+        from generate_series(1, ${n}) g`);
+    await db.execute(sql`insert into encounters (user_id, event_id, person_id, relation, position)
+      select ${u}::uuid, e.id, p.id, 'met', 0
+        from events e join people p on p.user_id = e.user_id and p.name = e.title
+       where e.user_id = ${u}::uuid`);
+    const next = await makeEvent(u, { title: 'Sparse next', series: 'Sparse Salon', startsAt: day(5) });
+    const brief = await getBrief(u, next.id, now);
+    expect(brief.eveningCount).toBe(n);
+    expect(brief.evenings).toHaveLength(EVENINGS_LISTED);
+    expect(brief.evenings[0]!.title).toBe(`Sparse ${n}`);
+    expect(brief.people).toHaveLength(n);
+    // Most recently seen first: the person of the latest evening, down to the first one's.
+    expect(brief.people[0]!.displayName).toBe(`Sparse ${n}`);
+    expect(brief.people.at(-1)!.displayName).toBe('Sparse 1');
   });
 
   it('someone added to the event counts every evening of the series, though the latest evenings alone fill the brief', async () => {

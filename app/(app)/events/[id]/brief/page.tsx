@@ -33,7 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 function basisText(b: Brief): string {
-  const n = b.evenings.length;
+  const n = b.eveningCount;
   const evenings = `${n} earlier ${n === 1 ? 'evening' : 'evenings'}`;
   switch (b.basis) {
     case 'series':
