@@ -30,7 +30,12 @@ describe('facts and topics at 390 px', () => {
       ],
     });
 
-    await createEventViaApi(context, { title: 'Phone fair', startsAt: '2026-04-02T18:00:00Z', topics: ['Phones'] });
+    await createEventViaApi(context, {
+      title: 'Phone fair',
+      startsAt: '2026-04-02T18:00:00Z',
+      topics: ['Phones'],
+      insights: [{ text: 'Phones outsell tablets three to one' }],
+    });
 
     await page.goto('/facts');
     await page.getByLabel('Search facts').fill('mobil twiter');
@@ -68,8 +73,16 @@ describe('facts and topics at 390 px', () => {
     await expect.poll(() => page.getByRole('main').getByRole('listitem').count()).toBe(2);
     expect(await page.getByText('Filters (1)').count()).toBe(1);
     expect(await speaker.inputValue()).not.toBe('');
-    await expect.poll(() => page.getByLabel('Event').locator('option').allInnerTexts()).toEqual(['Any event', 'Social media breakfast']);
+    await expect.poll(() => page.getByLabel('Event').locator('option').allInnerTexts()).toEqual(['Any event', 'Phone fair', 'Social media breakfast']);
     expect(await speaker.locator('option:checked').innerText()).toBe('Ann Lee');
+    // "Clear search" drops the filters as well, and the selects start from nothing again on the same page.
+    const total = (await (await api(context, 'GET', '/api/v1/facts')).json()).items.length;
+    expect(total).toBeGreaterThan(2);
+    await page.getByRole('link', { name: 'Clear search' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => page.getByText('Filters', { exact: true }).count()).toBe(1);
+    await expect.poll(() => speaker.inputValue()).toBe('');
+    await expect.poll(() => page.getByRole('main').getByRole('listitem').count()).toBe(total);
 
     await page.goto('/topics');
     await page.getByRole('link', { name: /^Mobile/ }).click();

@@ -93,11 +93,10 @@ export function FactFilters({ filters, active }: { filters: FactFilter[]; active
             </div>
           );
         })}
-        {state === 'loading' ? (
-          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Loading the choices…
-          </p>
-        ) : null}
+        {/* Always present, so that a screen reader announces the words when they appear. */}
+        <p role="status" className={state === 'loading' ? 'text-sm text-zinc-600 dark:text-zinc-400' : 'sr-only'}>
+          {state === 'loading' ? 'Loading the choices…' : ''}
+        </p>
         {state === 'failed' ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             Could not load the choices.{' '}
