@@ -12,6 +12,9 @@ const personLabel = (p: { name: string | null; role: string | null; organisation
 
 type When = string | Date;
 
+/** At most this many of each list in the export and the API (a week is rarely near it). */
+const LIST_MAX = 500;
+
 export interface DueContact {
   id: string;
   displayName: string;
@@ -31,6 +34,8 @@ export interface WeeklyReview {
   done: { id: string; action: string; doneAt: Date; person: string | null }[];
   slipped: { id: string; action: string; dueOn: string; person: string | null }[];
   dueContacts: DueContact[];
+  /** How many each list holds in all (a list read with `first` shows only its first few). */
+  totals: { events: number; people: number; done: number; slipped: number };
 }
 
 /**
@@ -47,58 +52,95 @@ async function dueContactsForReview(userId: string, from: string, to: string): P
  * with (not only mentioned), the follow-ups done in it and those due in it that are still open. The week's bounds
  * are local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
  */
-export async function getWeeklyReview(userId: string, monday: string, timeZone: string): Promise<WeeklyReview> {
+export async function getWeeklyReview(userId: string, monday: string, timeZone: string, options: { first?: number } = {}): Promise<WeeklyReview> {
+  // A busy week of a large address book meets hundreds of people: the page lists the first few of each list (with
+  // their totals) and "Show all"; the export and the API read up to LIST_MAX of each.
+  const limit = Math.min(options.first ?? LIST_MAX, LIST_MAX);
   const sunday = addDays(monday, 6);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
   const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
   const [events, people, done, slipped, dueContacts] = await Promise.all([
-    rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number }>(
+    rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number; total: number }>(
       db,
       sql`select e.id, e.title, e.starts_at, e.venue, e.series,
-                 (select count(*) from encounters en where en.event_id = e.id and en.user_id = ${userId} and en.relation <> 'mentioned')::int as people
-          from events e
-          where e.user_id = ${userId} and e.deleted_at is null and e.starts_at >= ${start} and e.starts_at < ${end}
+                 (select count(*) from encounters en where en.event_id = e.id and en.user_id = ${userId} and en.relation <> 'mentioned')::int as people,
+                 e.total
+          from (
+            select e.id, e.title, e.starts_at, e.venue, e.series, count(*) over () as total from events e
+            where e.user_id = ${userId} and e.deleted_at is null and e.starts_at >= ${start} and e.starts_at < ${end}
+            order by e.starts_at, e.id
+            limit ${limit}
+          ) e
           order by e.starts_at, e.id`,
     ),
-    rows<{ id: string; name: string | null; role: string | null; organisation: string | null; events: string[] }>(
+    rows<{ id: string; name: string | null; role: string | null; organisation: string | null; events: string[]; total: number }>(
       db,
-      // The week's people first (encounters of the week's events), the page cut, and only then their organisations.
-      sql`with week as (
-            select en.person_id, min(e.starts_at) as first_seen, array_agg(e.title order by e.starts_at) as events
+      // The week's people first (encounters of the week's events), the page cut, and only then the events each was
+      // met at and their organisations.
+      sql`with met as (
+            select en.person_id, e.title, e.starts_at
             from encounters en
             join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
             where en.user_id = ${userId} and en.relation <> 'mentioned' and e.starts_at >= ${start} and e.starts_at < ${end}
-            group by en.person_id
           ),
+          week as (select person_id, min(starts_at) as first_seen from met group by person_id),
           page as materialized (
-            select p.id, p.name, p.role, p.organisation_id, week.events, week.first_seen
+            select p.id, p.name, p.role, p.organisation_id, week.first_seen, count(*) over () as total
             from week join people p on p.id = week.person_id and p.user_id = ${userId} and p.deleted_at is null
             order by week.first_seen, p.id
-            limit 500
+            limit ${limit}
           )
-          select page.id, page.name, page.role, o.name as organisation, page.events
+          select page.id, page.name, page.role, o.name as organisation, page.total,
+                 (select array_agg(m.title order by m.starts_at) from met m where m.person_id = page.id) as events
           from page left join organisations o on o.id = page.organisation_id and o.user_id = ${userId}
           order by page.first_seen, page.id`,
     ),
-    rows<{ id: string; action: string; done_at: When; name: string | null; role: string | null; organisation: string | null; has_person: boolean }>(
+    rows<{
+      id: string;
+      action: string;
+      done_at: When;
+      name: string | null;
+      role: string | null;
+      organisation: string | null;
+      has_person: boolean;
+      total: number;
+    }>(
       db,
-      sql`select f.id, f.action, f.done_at, p.name, p.role, o.name as organisation, (p.id is not null) as has_person
-          from follow_ups f
+      // Counted apart, and the people joined to the rows shown only.
+      sql`with f as (
+            select f.id, f.action, f.done_at, f.person_id, count(*) over () as total from follow_ups f
+            where f.user_id = ${userId} and f.deleted_at is null and f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}
+            order by f.done_at, f.id
+            limit ${limit}
+          )
+          select f.id, f.action, f.done_at, p.name, p.role, o.name as organisation, (p.id is not null) as has_person, f.total
+          from f
           left join people p on p.id = f.person_id and p.user_id = ${userId}
           left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-          where f.user_id = ${userId} and f.deleted_at is null and f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}
-          order by f.done_at, f.id
-          limit 500`,
+          order by f.done_at, f.id`,
     ),
-    rows<{ id: string; action: string; due_on: string; name: string | null; role: string | null; organisation: string | null; has_person: boolean }>(
+    rows<{
+      id: string;
+      action: string;
+      due_on: string;
+      name: string | null;
+      role: string | null;
+      organisation: string | null;
+      has_person: boolean;
+      total: number;
+    }>(
       db,
-      sql`select f.id, f.action, f.due_on::text as due_on, p.name, p.role, o.name as organisation, (p.id is not null) as has_person
-          from follow_ups f
+      sql`with f as (
+            select f.id, f.action, f.due_on, f.person_id, count(*) over () as total from follow_ups f
+            where f.user_id = ${userId} and f.deleted_at is null and f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date
+            order by f.due_on, f.id
+            limit ${limit}
+          )
+          select f.id, f.action, f.due_on::text as due_on, p.name, p.role, o.name as organisation, (p.id is not null) as has_person, f.total
+          from f
           left join people p on p.id = f.person_id and p.user_id = ${userId}
           left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-          where f.user_id = ${userId} and f.deleted_at is null and f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date
-          order by f.due_on, f.id
-          limit 500`,
+          order by f.due_on, f.id`,
     ),
     dueContactsForReview(userId, monday, sunday),
   ]);
@@ -114,8 +156,12 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     done: done.map((f) => ({ id: f.id, action: f.action, doneAt: new Date(f.done_at), person: f.has_person ? personLabel(f) : null })),
     slipped: slipped.map((f) => ({ id: f.id, action: f.action, dueOn: f.due_on, person: f.has_person ? personLabel(f) : null })),
     dueContacts,
+    totals: { events: total(events), people: total(people), done: total(done), slipped: total(slipped) },
   };
 }
+
+/** The count beside the first row of a list read with `count(*) over ()`; none for an empty list. */
+const total = (found: { total: number }[]) => Number(found[0]?.total ?? 0);
 
 /** Link text with its brackets escaped, so a title cannot end the link early. */
 function linkText(text: string): string {
@@ -164,6 +210,11 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
 }
 
 /** The review a `week` query names (or last week), relative to today in the user's time zone. */
-export async function reviewForWeek(user: { id: string; timeZone: string }, week: string | undefined, today: string): Promise<WeeklyReview> {
-  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone);
+export async function reviewForWeek(
+  user: { id: string; timeZone: string },
+  week: string | undefined,
+  today: string,
+  options: { first?: number } = {},
+): Promise<WeeklyReview> {
+  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone, options);
 }

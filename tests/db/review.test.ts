@@ -47,6 +47,38 @@ describe('weekly review', () => {
     expect(london.events.map((e) => e.title)).toEqual(['Sunday late', 'Next Monday']);
   });
 
+  it('a busy week shows the first few of each list with their totals, and the same order as the whole week', async () => {
+    const user = await createTestUser();
+    const people = await Promise.all(Array.from({ length: 5 }, (_, i) => makePerson(user.id, { name: `Guest ${i}` })));
+    for (let d = 0; d < 4; d++) {
+      await makeEvent(user.id, {
+        title: `Evening ${d}`,
+        startsAt: new Date(`2026-06-0${2 + d}T18:00:00Z`),
+        people: people.slice(d, d + 2).map((p) => ({ personId: p.id })),
+        followUps: [
+          { action: `Slip ${d}`, dueOn: `2026-06-0${3 + d}` },
+          { action: `Done ${d}`, dueOn: `2026-06-0${3 + d}`, status: 'done' },
+        ],
+      });
+    }
+    for (let d = 0; d < 4; d++) {
+      await db
+        .update(followUps)
+        .set({ doneAt: new Date(`2026-06-0${3 + d}T09:00:00Z`) })
+        .where(eq(followUps.action, `Done ${d}`));
+    }
+    const whole = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
+    const first = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { first: 2 });
+    expect(whole.totals).toEqual({ events: 4, people: 5, done: 4, slipped: 4 });
+    expect(first.totals).toEqual(whole.totals);
+    expect(first.events).toEqual(whole.events.slice(0, 2));
+    expect(first.people).toEqual(whole.people.slice(0, 2));
+    expect(first.done).toEqual(whole.done.slice(0, 2));
+    expect(first.slipped).toEqual(whole.slipped.slice(0, 2));
+    const empty = await getWeeklyReview(user.id, '2025-06-02', 'UTC', { first: 2 });
+    expect(empty.totals).toEqual({ events: 0, people: 0, done: 0, slipped: 0 });
+  });
+
   it('lists follow-ups done in the week and those due in it still open (slipped), only the user’s, and exports Markdown', async () => {
     const user = await createTestUser();
     const cat = await makePerson(user.id, { name: 'Cat' });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -83,6 +83,15 @@ describe('"Before you go" at 390 px', () => {
     const events = await page.getByRole('region', { name: /^Events/ }).innerText();
     expect(events).toContain('Data Club, May');
     expect(await page.getByRole('region', { name: /^People met/ }).innerText()).toContain('Priya Patel');
+    // "Copy" fetches the same Markdown as the download (the page no longer carries it) and puts it on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copy = page.getByRole('button', { name: 'Copy', exact: true });
+    await hydrated(copy);
+    await copy.click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied as Markdown.' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^# Weekly review \d{4}-W\d{2}/);
+    expect(copied).toContain('Priya Patel');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/review-390.png`, fullPage: true });
     expect(errors).toEqual([]);

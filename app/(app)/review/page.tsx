@@ -1,15 +1,13 @@
 import { ChevronLeft, ChevronRight, Download } from 'lucide-react';
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
+import { reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
-import { siteOrigin } from '@/lib/site-origin';
 import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Weekly review' };
@@ -30,6 +28,20 @@ function Section({ id, title, count, children }: { id: string; title: string; co
 
 const muted = 'text-sm text-zinc-500 print:text-black';
 
+/** Of each list, shown at first ("Show all" lists up to the export's maximum): a busy week meets hundreds of people. */
+const FIRST = 25;
+
+function ShowAll({ href, total, shown }: { href: string; total: number; shown: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-2 text-sm print:hidden">
+      <Link href={href} className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200">
+        Show all {total}
+      </Link>
+    </p>
+  );
+}
+
 /** "Monday 1 June 2026"; a bare YYYY-MM-DD is that calendar day. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -37,9 +49,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   // A malformed week in a hand-edited address shows last week rather than an error page.
   const parsed = reviewQuerySchema.safeParse({ week: typeof raw.week === 'string' ? raw.week : undefined });
-  const r = await reviewForWeek(user, parsed.success ? parsed.data.week : undefined, todayIn(user.timeZone));
-  const markdown = reviewMarkdown(r, siteOrigin(await headers()));
+  const all = raw.all === '1';
+  const r = await reviewForWeek(user, parsed.success ? parsed.data.week : undefined, todayIn(user.timeZone), all ? {} : { first: FIRST });
   const day = (d: string) => formatDay(d, user.locale);
+  const allHref = `/review?week=${r.week}&all=1`;
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 print:max-w-none">
@@ -52,7 +65,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <a href={`/api/v1/review/markdown?week=${r.week}`} download className={buttonClass('secondary')}>
               <Download aria-hidden className="size-4" /> Markdown
             </a>
-            <CopyMarkdown markdown={markdown} />
+            <CopyMarkdown week={r.week} />
           </div>
         }
       />
@@ -71,72 +84,84 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </Link>
       </nav>
 
-      <Section id="review-events" title="Events" count={r.events.length}>
+      <Section id="review-events" title="Events" count={r.totals.events}>
         {r.events.length ? (
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {r.events.map((e) => (
-              <li key={e.id} className="py-2">
-                <Link href={`/events/${e.id}`} className="font-medium hover:underline">
-                  {e.title}
-                </Link>
-                <p className={muted}>
-                  {formatDate(e.startsAt, user.locale, user.timeZone)}, {formatTime(e.startsAt, user.locale, user.timeZone)}
-                  {e.venue ? ` · ${e.venue}` : ''} · {e.people} met
-                </p>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {r.events.map((e) => (
+                <li key={e.id} className="py-2">
+                  <Link href={`/events/${e.id}`} className="font-medium hover:underline">
+                    {e.title}
+                  </Link>
+                  <p className={muted}>
+                    {formatDate(e.startsAt, user.locale, user.timeZone)}, {formatTime(e.startsAt, user.locale, user.timeZone)}
+                    {e.venue ? ` · ${e.venue}` : ''} · {e.people} met
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <ShowAll href={allHref} total={r.totals.events} shown={r.events.length} />
+          </>
         ) : (
           <p className={muted}>No events this week.</p>
         )}
       </Section>
 
-      <Section id="review-people" title="People met" count={r.people.length}>
+      <Section id="review-people" title="People met" count={r.totals.people}>
         {r.people.length ? (
-          <ul className="space-y-1 text-sm">
-            {r.people.map((p) => (
-              <li key={p.id}>
-                <Link href={`/people/${p.id}`} className="font-medium hover:underline">
-                  {p.displayName}
-                </Link>{' '}
-                <span className="text-zinc-500 print:text-black">at {p.events.join(', ')}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="space-y-1 text-sm">
+              {r.people.map((p) => (
+                <li key={p.id}>
+                  <Link href={`/people/${p.id}`} className="font-medium hover:underline">
+                    {p.displayName}
+                  </Link>{' '}
+                  <span className="text-zinc-500 print:text-black">at {p.events.join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+            <ShowAll href={allHref} total={r.totals.people} shown={r.people.length} />
+          </>
         ) : (
           <p className={muted}>Nobody met this week.</p>
         )}
       </Section>
 
-      <Section id="review-slipped" title="Follow-ups that slipped" count={r.slipped.length}>
+      <Section id="review-slipped" title="Follow-ups that slipped" count={r.totals.slipped}>
         {r.slipped.length ? (
-          <ul className="space-y-1 text-sm">
-            {r.slipped.map((f) => (
-              <li key={f.id}>
-                <Link href={`/follow-ups/${f.id}`} className="hover:underline">
-                  {f.action}
-                </Link>
-                <span className="text-zinc-500 print:text-black">
-                  {f.person ? ` · ${f.person}` : ''} · due {day(f.dueOn)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="space-y-1 text-sm">
+              {r.slipped.map((f) => (
+                <li key={f.id}>
+                  <Link href={`/follow-ups/${f.id}`} className="hover:underline">
+                    {f.action}
+                  </Link>
+                  <span className="text-zinc-500 print:text-black">
+                    {f.person ? ` · ${f.person}` : ''} · due {day(f.dueOn)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <ShowAll href={allHref} total={r.totals.slipped} shown={r.slipped.length} />
+          </>
         ) : (
           <p className={muted}>Nothing due this week is still open.</p>
         )}
       </Section>
 
-      <Section id="review-done" title="Follow-ups done" count={r.done.length}>
+      <Section id="review-done" title="Follow-ups done" count={r.totals.done}>
         {r.done.length ? (
-          <ul className="space-y-1 text-sm">
-            {r.done.map((f) => (
-              <li key={f.id}>
-                {f.action}
-                {f.person ? <span className="text-zinc-500 print:text-black"> · {f.person}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="space-y-1 text-sm">
+              {r.done.map((f) => (
+                <li key={f.id}>
+                  {f.action}
+                  {f.person ? <span className="text-zinc-500 print:text-black"> · {f.person}</span> : null}
+                </li>
+              ))}
+            </ul>
+            <ShowAll href={allHref} total={r.totals.done} shown={r.done.length} />
+          </>
         ) : (
           <p className={muted}>None done this week.</p>
         )}
