@@ -115,7 +115,7 @@ async function main() {
     'before you go brief': async () => {
       if (seriesEvent) await getBrief(uid, seriesEvent.id, new Date(), { first: FIRST_SHOWN });
     },
-    'weekly review': () => getWeeklyReview(uid, addDays(mondayOf(today), -7), user.time_zone),
+    'weekly review': () => getWeeklyReview(uid, addDays(mondayOf(today), -7), user.time_zone, { first: 25 }),
     'log a 6-person evening': () => {
       evening++;
       const input = eventInputSchema.parse({

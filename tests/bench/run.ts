@@ -148,6 +148,7 @@ async function timePages(base: string, cookie: string, recentId: string, upcomin
     { url: '/follow-ups', label: '/follow-ups', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/facts?q=budgets', label: '/facts?q=budgets', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: `/events/${upcomingId}/brief`, label: '/events/[id]/brief (upcoming, in a series)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
+    { url: '/review', label: '/review (last week)', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/settings', label: '/settings', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/api/v1/people?q=head+of+it', label: '/api/v1/people?q=head of it', signedIn: true, floor: '/api/health' },
   ];
