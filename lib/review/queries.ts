@@ -13,7 +13,7 @@ const personLabel = (p: { name: string | null; role: string | null; organisation
 type When = string | Date;
 
 /** At most this many of each list in the export and the API (a week is rarely near it). */
-const LIST_MAX = 500;
+export const REVIEW_LIST_MAX = 500;
 
 export interface DueContact {
   id: string;
@@ -54,8 +54,8 @@ async function dueContactsForReview(userId: string, from: string, to: string): P
  */
 export async function getWeeklyReview(userId: string, monday: string, timeZone: string, options: { first?: number } = {}): Promise<WeeklyReview> {
   // A busy week of a large address book meets hundreds of people: the page lists the first few of each list (with
-  // their totals) and "Show all"; the export and the API read up to LIST_MAX of each.
-  const limit = Math.min(options.first ?? LIST_MAX, LIST_MAX);
+  // their totals) and "Show all"; the export and the API read up to REVIEW_LIST_MAX of each.
+  const limit = Math.min(options.first ?? REVIEW_LIST_MAX, REVIEW_LIST_MAX);
   const sunday = addDays(monday, 6);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
   const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
@@ -177,29 +177,34 @@ function line(text: string): string {
 export function reviewMarkdown(r: WeeklyReview, origin: string): string {
   const when = (d: Date) => formatDateTime(d, 'en-GB', r.timeZone, 'short');
   const out: string[] = [`# Weekly review ${r.week}`, '', `${r.from} to ${r.to} (${r.timeZone})`, ''];
-  const section = (title: string, items: string[], none: string) => {
+  const section = (title: string, items: string[], none: string, total = items.length) => {
     out.push(`## ${title}`, '');
     out.push(...(items.length ? items.map((i) => `- ${line(i)}`) : [none]), '');
+    if (total > items.length) out.push(`(The first ${items.length} of ${total}.)`, '');
   };
   section(
     'Events',
     r.events.map((e) => `[${linkText(e.title)}](${origin}/events/${e.id}), ${when(e.startsAt)}${e.venue ? `, ${e.venue}` : ''} (${e.people} met)`),
     'No events this week.',
+    r.totals.events,
   );
   section(
     'People met',
     r.people.map((p) => `[${linkText(p.displayName)}](${origin}/people/${p.id}), at ${p.events.join(', ')}`),
     'Nobody met this week.',
+    r.totals.people,
   );
   section(
     'Follow-ups done',
     r.done.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}`),
     'None done this week.',
+    r.totals.done,
   );
   section(
     'Follow-ups that slipped',
     r.slipped.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}, due ${f.dueOn}`),
     'Nothing slipped.',
+    r.totals.slipped,
   );
   section(
     'Due a contact',

@@ -75,6 +75,9 @@ describe('weekly review', () => {
     expect(first.people).toEqual(whole.people.slice(0, 2));
     expect(first.done).toEqual(whole.done.slice(0, 2));
     expect(first.slipped).toEqual(whole.slipped.slice(0, 2));
+    // A shortened list says so in the Markdown too; a whole one does not.
+    expect(reviewMarkdown(first, 'https://rapport.test')).toContain('(The first 2 of 5.)');
+    expect(reviewMarkdown(whole, 'https://rapport.test')).not.toContain('(The first');
     const empty = await getWeeklyReview(user.id, '2025-06-02', 'UTC', { first: 2 });
     expect(empty.totals).toEqual({ events: 0, people: 0, done: 0, slipped: 0 });
   });

@@ -6,7 +6,7 @@ import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { reviewForWeek } from '@/lib/review/queries';
+import { REVIEW_LIST_MAX, reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
 import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
 
@@ -33,10 +33,17 @@ const FIRST = 25;
 
 function ShowAll({ href, total, shown }: { href: string; total: number; shown: number }) {
   if (total <= shown) return null;
+  // Past the most any view lists, say so rather than offer "all".
+  if (shown >= REVIEW_LIST_MAX)
+    return (
+      <p className={`mt-2 ${muted}`}>
+        The first {shown} of {total}.
+      </p>
+    );
   return (
     <p className="mt-2 text-sm print:hidden">
       <Link href={href} className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200">
-        Show all {total}
+        {total > REVIEW_LIST_MAX ? `Show the first ${REVIEW_LIST_MAX} of ${total}` : `Show all ${total}`}
       </Link>
     </p>
   );
