@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
@@ -45,6 +45,35 @@ export interface WeeklyReview {
 async function dueContactsForReview(userId: string, from: string, to: string): Promise<DueContact[]> {
   const found = await listDueContacts(userId, from, { until: to, limit: 50 });
   return found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn }));
+}
+
+/** The week's follow-ups that `where` picks, in `order`: counted apart, and their people joined to the rows shown only. */
+function weekFollowUps(userId: string, where: SQL, order: SQL, limit: number) {
+  return rows<{
+    id: string;
+    action: string;
+    done_at: When | null;
+    due_on: string | null;
+    name: string | null;
+    role: string | null;
+    organisation: string | null;
+    has_person: boolean;
+    total: number;
+  }>(
+    db,
+    sql`with f as (
+          select f.id, f.action, f.done_at, f.due_on, f.person_id, count(*) over () as total from follow_ups f
+          where f.user_id = ${userId} and f.deleted_at is null and ${where}
+          order by ${order}
+          limit ${limit}
+        )
+        select f.id, f.action, f.done_at, f.due_on::text as due_on, p.name, p.role, o.name as organisation,
+               (p.id is not null) as has_person, f.total
+        from f
+        left join people p on p.id = f.person_id and p.user_id = ${userId}
+        left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+        order by ${order}`,
+  );
 }
 
 /**
@@ -95,53 +124,8 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
           from page left join organisations o on o.id = page.organisation_id and o.user_id = ${userId}
           order by page.first_seen, page.id`,
     ),
-    rows<{
-      id: string;
-      action: string;
-      done_at: When;
-      name: string | null;
-      role: string | null;
-      organisation: string | null;
-      has_person: boolean;
-      total: number;
-    }>(
-      db,
-      // Counted apart, and the people joined to the rows shown only.
-      sql`with f as (
-            select f.id, f.action, f.done_at, f.person_id, count(*) over () as total from follow_ups f
-            where f.user_id = ${userId} and f.deleted_at is null and f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}
-            order by f.done_at, f.id
-            limit ${limit}
-          )
-          select f.id, f.action, f.done_at, p.name, p.role, o.name as organisation, (p.id is not null) as has_person, f.total
-          from f
-          left join people p on p.id = f.person_id and p.user_id = ${userId}
-          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-          order by f.done_at, f.id`,
-    ),
-    rows<{
-      id: string;
-      action: string;
-      due_on: string;
-      name: string | null;
-      role: string | null;
-      organisation: string | null;
-      has_person: boolean;
-      total: number;
-    }>(
-      db,
-      sql`with f as (
-            select f.id, f.action, f.due_on, f.person_id, count(*) over () as total from follow_ups f
-            where f.user_id = ${userId} and f.deleted_at is null and f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date
-            order by f.due_on, f.id
-            limit ${limit}
-          )
-          select f.id, f.action, f.due_on::text as due_on, p.name, p.role, o.name as organisation, (p.id is not null) as has_person, f.total
-          from f
-          left join people p on p.id = f.person_id and p.user_id = ${userId}
-          left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-          order by f.due_on, f.id`,
-    ),
+    weekFollowUps(userId, sql`f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}`, sql`f.done_at, f.id`, limit),
+    weekFollowUps(userId, sql`f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date`, sql`f.due_on, f.id`, limit),
     dueContactsForReview(userId, monday, sunday),
   ]);
   return {
@@ -153,8 +137,8 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     timeZone,
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at), venue: e.venue, series: e.series, people: Number(e.people) })),
     people: people.map((p) => ({ id: p.id, displayName: personLabel(p), events: p.events })),
-    done: done.map((f) => ({ id: f.id, action: f.action, doneAt: new Date(f.done_at), person: f.has_person ? personLabel(f) : null })),
-    slipped: slipped.map((f) => ({ id: f.id, action: f.action, dueOn: f.due_on, person: f.has_person ? personLabel(f) : null })),
+    done: done.map((f) => ({ id: f.id, action: f.action, doneAt: new Date(f.done_at!), person: f.has_person ? personLabel(f) : null })),
+    slipped: slipped.map((f) => ({ id: f.id, action: f.action, dueOn: f.due_on!, person: f.has_person ? personLabel(f) : null })),
     dueContacts,
     totals: { events: total(events), people: total(people), done: total(done), slipped: total(slipped) },
   };
