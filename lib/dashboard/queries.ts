@@ -94,15 +94,23 @@ export async function followUpProgress(userId: string, today: string, now = new 
   const since = shiftInstant(now, -30).toISOString();
   const [r] = await rows<{ done: number; done30: number; open_ok: number; open_late: number; open_today: number }>(
     db,
+    // Done and open counted apart, each from its own index alone (follow_ups_user_done_idx and
+    // follow_ups_user_open_order_idx hold what is counted): one pass over all of the user's follow-ups read the table.
     sql`
       select
-        count(*) filter (where status = 'done')::int as done,
-        count(*) filter (where status = 'done' and done_at >= ${since}::timestamptz)::int as done30,
-        count(*) filter (where status = 'open' and (due_on is null or due_on >= ${today}::date))::int as open_ok,
-        count(*) filter (where status = 'open' and due_on < ${today}::date)::int as open_late,
-        count(*) filter (where status = 'open' and due_on = ${today}::date)::int as open_today
-      from follow_ups
-      where user_id = ${userId} and deleted_at is null`,
+        (select count(*) from follow_ups
+          where user_id = ${userId} and status = 'done' and deleted_at is null)::int as done,
+        (select count(*) from follow_ups
+          where user_id = ${userId} and status = 'done' and deleted_at is null and done_at >= ${since}::timestamptz)::int as done30,
+        o.open_ok, o.open_late, o.open_today
+      from (
+        select
+          count(*) filter (where due_on is null or due_on >= ${today}::date)::int as open_ok,
+          count(*) filter (where due_on < ${today}::date)::int as open_late,
+          count(*) filter (where due_on = ${today}::date)::int as open_today
+        from follow_ups
+        where user_id = ${userId} and status = 'open' and deleted_at is null
+      ) o`,
   );
   return {
     done: Number(r?.done ?? 0),

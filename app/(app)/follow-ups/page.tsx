@@ -47,7 +47,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   // (?due=later) shows up to the list maximum.
   const groups: DueGroup[] = onlyGroup ? [onlyGroup] : ['overdue', 'today', 'week', 'later', 'none'];
 
-  // Every group and the recently done, in one statement.
+  // Every group and the recently done, each read side by side.
   const lists: Partial<Record<DueGroup | 'done', FollowUpListArgs>> = Object.fromEntries(
     groups.map((due) => [due, { ...filters, status: 'open' as const, due, limit: onlyGroup ? undefined : PER_GROUP[due] }]),
   );
