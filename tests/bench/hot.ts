@@ -42,7 +42,24 @@ const only = (process.env.BENCH_PATHS ?? '')
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
 /** Tables whose rows belong to a user: a sequential scan of any of them reads every user's rows. */
-const USER_OWNED = ['people', 'organisations', 'encounters', 'follow_ups', 'insights', 'topics', 'person_topics', 'sessions', 'posts', 'sectors'];
+const USER_OWNED = [
+  'people',
+  'organisations',
+  'events',
+  'encounters',
+  'encounter_topics',
+  'event_topics',
+  'follow_ups',
+  'insights',
+  'interactions',
+  'merges',
+  'topics',
+  'person_topics',
+  'search_words',
+  'sessions',
+  'posts',
+  'sectors',
+];
 
 type Tapped = { query: string; params: unknown[] };
 const tap: Tapped[] = [];
