@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 import { api, createEventViaApi, PostEditorPage } from './posts-support';
 
 let browser: Browser;
@@ -138,6 +138,9 @@ describe('the reflective post', () => {
     const tabB = new PostEditorPage(b);
     await a.goto(`/posts/${postId}`);
     await b.goto(`/posts/${postId}`);
+    // Typed into before React took the editors over, the text was not the editor's (a flaky run under load).
+    await hydrated(tabA.body());
+    await hydrated(tabB.body());
     await tabB.body().fill('Written in tab B');
     await tabB.waitSaved();
     await tabA.body().fill('Written in tab A');
