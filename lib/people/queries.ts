@@ -51,8 +51,8 @@ export interface PersonView {
 export async function getPerson(userId: string, id: string, opts: { includeDeleted?: boolean; conn?: DbOrTx } = {}): Promise<PersonView> {
   const conn = opts.conn ?? db;
   // The person's columns, not the search columns the triggers keep (search_text carries every event they were
-  // met at, and its tsvector): those made reading one person cost more than the rest of their page. The topics are
-  // read beside it (filtered by the user; for an id that is not theirs, nothing).
+  // met at, and its tsvectors): the page never shows them. The topics are read beside it (filtered by the user; for
+  // an id that is not theirs, nothing).
   const [[row], topics] = await Promise.all([
     conn
       .select({
