@@ -29,6 +29,7 @@ const NAME_SIMILARITY = 0.55;
 /** People per name paired with a similar name (the most recently met), in the whole-book list. */
 const PER_NAME = 3;
 
+/** The last word of the name, lower-cased: the same expression as people_user_surname_idx, so that index serves it. */
 const SURNAME = sql`lower(regexp_replace(p.name, '^.*\\s', ''))`;
 
 /**
@@ -69,8 +70,8 @@ function allPairs(userId: string): SQL {
 }
 
 /**
- * The pairs one person is part of, for their page: the candidates come through indexes (the email, the
- * organisation, the surname as a word of their name), so it costs the same at 100 people or 100,000.
+ * The pairs one person is part of, for their page: the candidates come through the user's own indexes (the email,
+ * the organisation, the surname), so the cost follows how many share them, not the size of the book.
  */
 async function pairsWith(userId: string, personId: string): Promise<SQL | null> {
   const [me] = await rows<{ lname: string | null; lemail: string | null; organisation_id: string | null; surname: string | null }>(
@@ -82,7 +83,7 @@ async function pairsWith(userId: string, personId: string): Promise<SQL | null> 
   const ways: SQL[] = [];
   if (me.lemail) ways.push(sql`lower(p.email) = ${me.lemail}`);
   if (me.organisation_id) ways.push(sql`p.organisation_id = ${me.organisation_id}::uuid`);
-  if (me.surname) ways.push(sql`p.title_vector @@ plainto_tsquery('simple', ${me.surname})`);
+  if (me.surname) ways.push(sql`${SURNAME} = ${me.surname}`);
   if (ways.length === 0) return null;
   return sql`cand as (
           select p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname
