@@ -267,7 +267,7 @@ describe('another user’s follow-ups', () => {
     const user = await createTestUser({ timeZone: 'Europe/London' });
     const other = await createTestUser();
     const today = todayIn(user.timeZone);
-    const ann = await makePerson(user.id, { name: 'Ann' });
+    const ann = await makePerson(user.id, { name: 'Ann', sector: 'Government' });
     // Ties on the due day are ordered by when they were added; the done ones by when they were done.
     const ev = await makeEvent(user.id, {
       title: 'Many',
@@ -300,6 +300,9 @@ describe('another user’s follow-ups', () => {
       annOpen: { status: 'open', person: ann.id },
       annDone: { status: 'done', person: ann.id, limit: 50 },
       event: { status: 'open', event: ev.id, due: 'overdue', limit: 2 },
+      // A sector filter reads the people table in its list.
+      sector: { status: 'open', sector: ann.sectorId!, due: 'overdue', limit: 2 },
+      sectorDone: { status: 'done', sector: ann.sectorId!, limit: 2 },
     } as const;
     const together = await listFollowUpLists(user.id, today, lists);
     for (const [key, args] of Object.entries(lists)) {
@@ -308,6 +311,9 @@ describe('another user’s follow-ups', () => {
     }
     expect(together.overdue!.map((f) => f.action)).toHaveLength(5);
     expect(together.done!.map((f) => f.action)).toEqual(['done c', 'done b']);
+    expect(together.sector!.map((f) => f.person?.id)).toEqual([ann.id, ann.id]);
+    expect(together.sectorDone!.map((f) => f.action)).toEqual(['done c', 'done b']);
+    expect(together.annOpen!.map((f) => f.action)).toEqual(['late 5', 'late 1', 'late 3']);
     expect(
       Object.values(together)
         .flat()
