@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { patchPerson } from '@/lib/people/queries';
+import { deletePerson, patchPerson } from '@/lib/people/queries';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { followUps } from '@/db/schema';
@@ -67,9 +67,14 @@ describe('weekly review', () => {
         .set({ doneAt: new Date(`2026-06-0${3 + d}T09:00:00Z`) })
         .where(eq(followUps.action, `Done ${d}`));
     }
+    // Met first in the week, then deleted: neither listed nor counted.
+    const gone = await makePerson(user.id, { name: 'Deleted guest' });
+    await makeEvent(user.id, { title: 'Monday lunch', startsAt: new Date('2026-06-01T12:00:00Z'), people: [{ personId: gone.id }] });
+    await deletePerson(user.id, gone.id);
     const whole = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
     const first = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { first: 2 });
-    expect(whole.totals).toEqual({ events: 4, people: 5, done: 4, slipped: 4 });
+    expect(whole.totals).toEqual({ events: 5, people: 5, done: 4, slipped: 4 });
+    expect(whole.people.map((p) => p.displayName).sort()).toEqual(['Guest 0', 'Guest 1', 'Guest 2', 'Guest 3', 'Guest 4']);
     expect(first.totals).toEqual(whole.totals);
     expect(first.events).toEqual(whole.events.slice(0, 2));
     expect(first.people).toEqual(whole.people.slice(0, 2));
