@@ -94,15 +94,17 @@ const FIRST_EVENINGS = 3;
 export const EVENINGS_LISTED = 48;
 
 /**
- * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first):
- * enough evenings to find PEOPLE_LIMIT people, or all of them. The brief lists people by the last evening they were
- * seen at, so its first PEOPLE_LIMIT are all among these; a long series (hundreds of evenings, tens of thousands
- * of encounters) is then read from its latest evenings instead of whole. Evenings that start at the same moment as
- * the last one read are read with it, so a tie on "last seen" is decided among everyone who shares it. `evenings` are
- * the latest EVENINGS_LISTED (`all`: there are no more); past them, the people of every evening of `prior` are read.
+ * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first),
+ * starting from the latest `k`: enough evenings to find PEOPLE_LIMIT people, or all of them. The brief lists people
+ * by the last evening they were seen at, so its first PEOPLE_LIMIT are all among these; a long series (hundreds of
+ * evenings, tens of thousands of encounters) is then read from its latest evenings instead of whole. Evenings that
+ * start at the same moment as the last one read are read with it, so a tie on "last seen" is decided among everyone
+ * who shares it. `evenings` are the latest EVENINGS_LISTED (`all`: there are no more); past them, the people of every
+ * evening of `prior` are read. The brief's first statement does this for the latest FIRST_EVENINGS itself; this
+ * goes on from there when those held too few people.
  */
-async function recentPeople(userId: string, evenings: { id: string; starts_at: When }[], all: boolean, prior: SQL): Promise<string[]> {
-  let k = Math.min(FIRST_EVENINGS, evenings.length);
+async function recentPeople(userId: string, evenings: { id: string; starts_at: When }[], all: boolean, prior: SQL, k: number): Promise<string[]> {
+  k = Math.min(k, evenings.length);
   for (;;) {
     while (k < evenings.length && at(evenings[k]!.starts_at).getTime() === at(evenings[k - 1]!.starts_at).getTime()) k++;
     // Past the evenings read by id (more exist than were read), every evening of the series at once.
@@ -119,11 +121,97 @@ async function recentPeople(userId: string, evenings: { id: string; starts_at: W
   }
 }
 
+type RankedRow = {
+  id: string;
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+  times: number;
+  last_seen: When | null;
+  last_met_at: When | null;
+  expected: boolean;
+  recent: boolean;
+};
+
 /**
- * The "Before you go" brief of one of the user's events (NotFoundError for any other id). Set-based queries after
- * the event itself, each filtered by user_id: the earlier evenings, the people met at the latest of them
- * (recentPeople), those people with their evenings counted, their conversations, their open follow-ups and the facts
- * credited to them.
+ * The brief's people, ranked, with the earlier evenings they come from, in one statement: the earlier evenings
+ * (`prior`, the latest EVENINGS_LISTED listed and all counted), the candidates (people met at the latest
+ * FIRST_EVENINGS, or `candidates` when those were too few, and everyone already added to this event), each
+ * candidate's meetings at the earlier evenings (found by person, through encounters_person_idx, not by reading all
+ * the user's encounters), ranked before the people are read so that only the PEOPLE_LIMIT listed are looked up.
+ */
+async function rankPeople(userId: string, eventId: string, prior: SQL, candidates?: string[]) {
+  const [row] = await rows<{
+    evening_count: number;
+    first_evenings: number;
+    found: number;
+    evenings: { id: string; title: string; starts_at: string }[];
+    people: RankedRow[];
+  }>(
+    db,
+    sql`
+      with prior as materialized (select e.id, e.title, e.starts_at from events e where ${prior}),
+      latest as materialized (select id, title, starts_at from prior order by starts_at desc, id desc limit ${EVENINGS_LISTED}),
+      recent_evenings as (select id from latest order by starts_at desc, id desc limit ${RECENT_EVENINGS}),
+      -- The latest FIRST_EVENINGS, and any that start at the same moment as the last of them.
+      first_evenings as (
+        select id from latest
+        where starts_at >= coalesce((select starts_at from latest order by starts_at desc, id desc offset ${FIRST_EVENINGS - 1} limit 1), '-infinity')
+      ),
+      found as (${
+        candidates
+          ? sql`select unnest(${uuidArray(candidates)}::uuid[]) as person_id`
+          : sql`select distinct en.person_id from encounters en
+                join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+                where en.user_id = ${userId} and en.relation <> 'mentioned' and en.event_id in (select id from first_evenings)`
+      }),
+      expected as (
+        select en.person_id from encounters en
+        join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
+        where en.user_id = ${userId} and en.event_id = ${eventId}
+      ),
+      -- People already added to this event are counted too, though they may have missed the latest evenings.
+      candidate as (select person_id from found union select person_id from expected),
+      met as (
+        select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen, bool_or(r.id is not null) as recent
+        from candidate c
+        join encounters en on en.person_id = c.person_id
+        join prior on prior.id = en.event_id
+        left join recent_evenings r on r.id = en.event_id
+        where en.user_id = ${userId} and en.relation <> 'mentioned'
+        group by en.person_id
+      ),
+      ranked as (
+        select ev.person_id, coalesce(met.times, 0)::int as times, met.last_seen, coalesce(met.recent, false) as recent,
+               (x.person_id is not null) as expected
+        from (select person_id from met union select person_id from expected) ev
+        left join met on met.person_id = ev.person_id
+        left join expected x on x.person_id = ev.person_id
+        order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, ev.person_id
+        limit ${PEOPLE_LIMIT}
+      ),
+      listed as (
+        select p.id, p.name, p.role, o.name as organisation, r.times, r.last_seen, p.last_met_at, r.expected, r.recent
+        from ranked r
+        join people p on p.id = r.person_id and p.user_id = ${userId} and p.deleted_at is null
+        left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+      )
+      select (select count(*) from prior)::int as evening_count,
+             (select count(*) from first_evenings)::int as first_evenings,
+             (select count(*) from found)::int as found,
+             coalesce((select json_agg(json_build_object('id', id, 'title', title, 'starts_at', starts_at) order by starts_at desc, id desc)
+                         from latest), '[]') as evenings,
+             coalesce((select json_agg(l order by l.expected desc, l.last_seen desc nulls last, l.times desc nulls last, l.id) from listed l), '[]')
+               as people`,
+  );
+  return row!;
+}
+
+/**
+ * The "Before you go" brief of one of user's events (NotFoundError for any other id), in three statements, each
+ * filtered by user_id: the event itself; its earlier evenings with the people ranked (rankPeople); and the listed
+ * people's conversations, open follow-ups and facts together. A long series whose latest evenings hold too few people
+ * reads more of them first (recentPeople).
  */
 export async function getBrief(userId: string, eventId: string, now = new Date(), options: BriefOptions = {}): Promise<Brief> {
   const [event] = await rows<{ id: string; title: string; starts_at: When; series: string | null; host: string | null; venue: string | null }>(
@@ -143,69 +231,22 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   // The earlier evenings the brief draws on (events e).
   const prior = sql`e.user_id = ${userId} and e.deleted_at is null and e.id <> ${eventId}
         and e.starts_at < ${startsAt.toISOString()}::timestamptz and ${match}`;
-  const evenings = await rows<{ id: string; title: string; starts_at: When; total: number }>(
-    db,
-    sql`select e.id, e.title, e.starts_at, count(*) over () as total from events e where ${prior}
-        order by e.starts_at desc, e.id desc
-        limit ${EVENINGS_LISTED}`,
-  );
-  const eveningCount = Number(evenings[0]?.total ?? 0);
-  const recentIds = evenings.slice(0, RECENT_EVENINGS).map((e) => e.id);
-
-  const candidates = await recentPeople(userId, evenings, eveningCount <= evenings.length, sql`select e.id from events e where ${prior}`);
-  const found = await rows<{
-    id: string;
-    name: string | null;
-    role: string | null;
-    organisation: string | null;
-    times: number;
-    last_seen: When | null;
-    last_met_at: When | null;
-    expected: boolean;
-    recent: boolean;
-  }>(
-    db,
-    sql`
-      with prior as (select e.id, e.starts_at from events e where ${prior}),
-      expected as (
-        select en.person_id from encounters en
-        join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-        where en.user_id = ${userId} and en.event_id = ${eventId}
-      ),
-      -- People already added to this event are counted too, though they may have missed the latest evenings.
-      candidate as (
-        select unnest(${uuidArray(candidates)}::uuid[]) as person_id
-        union
-        select person_id from expected
-      ),
-      -- Each candidate's encounters are found by person (encounters_person_idx), not by reading all the user's.
-      met as (
-        select en.person_id, count(*)::int as times, max(prior.starts_at) as last_seen,
-               bool_or(en.event_id = any(${uuidArray(recentIds)}::uuid[])) as recent
-        from candidate c
-        join encounters en on en.person_id = c.person_id
-        join prior on prior.id = en.event_id
-        where en.user_id = ${userId} and en.relation <> 'mentioned'
-        group by en.person_id
-      ),
-      -- Ranked before the people are read, so that only the PEOPLE_LIMIT listed are looked up.
-      ranked as (
-        select ev.person_id, coalesce(met.times, 0)::int as times, met.last_seen, coalesce(met.recent, false) as recent,
-               (x.person_id is not null) as expected
-        from (select person_id from met union select person_id from expected) ev
-        left join met on met.person_id = ev.person_id
-        left join expected x on x.person_id = ev.person_id
-        order by (x.person_id is not null) desc, met.last_seen desc nulls last, met.times desc nulls last, ev.person_id
-        limit ${PEOPLE_LIMIT}
-      )
-      select p.id, p.name, p.role, o.name as organisation, r.times, r.last_seen, p.last_met_at, r.expected, r.recent
-      from ranked r
-      join people p on p.id = r.person_id and p.user_id = ${userId} and p.deleted_at is null
-      left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
-      order by r.expected desc, r.last_seen desc nulls last, r.times desc nulls last, p.id`,
-  );
+  let ranking = await rankPeople(userId, eventId, prior);
+  const evenings = ranking.evenings;
+  const eveningCount = Number(ranking.evening_count);
+  // The latest evenings held too few people: read further back, and rank those.
+  if (Number(ranking.found) < PEOPLE_LIMIT && Number(ranking.first_evenings) < eveningCount) {
+    const more = await recentPeople(
+      userId,
+      evenings,
+      eveningCount <= evenings.length,
+      sql`select e.id from events e where ${prior}`,
+      Number(ranking.first_evenings) * 2,
+    );
+    ranking = await rankPeople(userId, eventId, prior, more);
+  }
   const byPerson = new Map<string, BriefPerson>();
-  const everyone = found.map((r): BriefPerson => {
+  const everyone = ranking.people.map((r): BriefPerson => {
     // people.last_met_at counts only events that had started when it was last refreshed (migration 0019); one whose
     // start passed since is picked up by housekeeping. A brief asked about a past `now` still never shows a later date.
     const lastMet = r.last_met_at ? at(r.last_met_at) : null;
@@ -234,60 +275,17 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     options.first ? [...seenAll.slice(0, options.first.seen), ...notSeenAll.slice(0, options.first.notSeen)].map((p) => p.id) : everyone.map((p) => p.id),
   );
   const people = everyone.filter((p) => shownIds.has(p.id));
-  const perPerson = options.first?.perPerson ?? PER_PERSON;
   const ids = people.map((p) => p.id);
-  const idArray = uuidArray(ids);
-  const empty = ids.length === 0;
-
-  const [conversations, followUps, facts] = await Promise.all([
-    empty
-      ? []
-      : rows<{ person_id: string; event_id: string; title: string; starts_at: When; notes: string | null; topics: string[] | null }>(
-          db,
-          sql`
-            select person_id, event_id, title, starts_at, notes, topics from (
-              select en.person_id, e.id as event_id, e.title, e.starts_at, en.notes,
-                     (select array_agg(t.name order by t.name) from encounter_topics et
-                        join topics t on t.id = et.topic_id and t.user_id = ${userId}
-                      where et.encounter_id = en.id and et.user_id = ${userId}) as topics,
-                     row_number() over (partition by en.person_id order by e.starts_at desc, e.id) as n
-              from encounters en
-              join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
-              where en.user_id = ${userId} and en.person_id = any(${idArray}::uuid[]) and en.event_id <> ${eventId}
-                and e.starts_at < ${startsAt.toISOString()}::timestamptz and en.relation <> 'mentioned'
-            ) c where n <= ${perPerson}
-            order by starts_at desc`,
-        ),
-    empty
-      ? []
-      : rows<{ id: string; person_id: string; action: string; due_on: string | null }>(
-          db,
-          sql`select f.id, f.person_id, f.action, f.due_on::text as due_on from follow_ups f
-              where f.user_id = ${userId} and f.person_id = any(${idArray}::uuid[]) and f.status = 'open' and f.deleted_at is null
-              order by f.due_on asc nulls last, f.created_at`,
-        ),
-    empty
-      ? []
-      : rows<{ id: string; person_id: string; text: string; title: string; starts_at: When }>(
-          db,
-          sql`
-            select id, person_id, text, title, starts_at from (
-              select i.id, i.person_id, i.text, e.title, e.starts_at,
-                     row_number() over (partition by i.person_id order by e.starts_at desc, i.position) as n
-              from insights i join events e on e.id = i.event_id and e.user_id = ${userId} and e.deleted_at is null
-              where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[])
-            ) f where n <= ${perPerson}
-            order by starts_at desc`,
-        ),
-  ]);
-
-  for (const c of conversations) {
-    byPerson
-      .get(c.person_id)
-      ?.conversations.push({ eventId: c.event_id, eventTitle: c.title, startsAt: at(c.starts_at), notes: c.notes, topics: c.topics ?? [] });
+  if (ids.length) {
+    const details = await personDetails(userId, eventId, startsAt, ids, options.first?.perPerson ?? PER_PERSON);
+    for (const c of details.conversations) {
+      byPerson
+        .get(c.person_id)
+        ?.conversations.push({ eventId: c.event_id, eventTitle: c.title, startsAt: at(c.starts_at), notes: c.notes, topics: c.topics ?? [] });
+    }
+    for (const f of details.follow_ups) byPerson.get(f.person_id)?.followUps.push({ id: f.id, action: f.action, dueOn: f.due_on });
+    for (const f of details.facts) byPerson.get(f.person_id)?.facts.push({ id: f.id, text: f.text, eventTitle: f.title, startsAt: at(f.starts_at) });
   }
-  for (const f of followUps) byPerson.get(f.person_id)?.followUps.push({ id: f.id, action: f.action, dueOn: f.due_on });
-  for (const f of facts) byPerson.get(f.person_id)?.facts.push({ id: f.id, text: f.text, eventTitle: f.title, startsAt: at(f.starts_at) });
 
   return {
     event: { id: event.id, title: event.title, startsAt, series, host, venue: event.venue },
@@ -298,6 +296,53 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     people,
     totals: { seen: seenAll.length, notSeen: notSeenAll.length },
   };
+}
+
+/**
+ * What the brief shows of each listed person, in one statement: their latest `perPerson` conversations at earlier
+ * evenings (with topics), their open follow-ups, and their latest `perPerson` facts.
+ */
+async function personDetails(userId: string, eventId: string, startsAt: Date, ids: string[], perPerson: number) {
+  const idArray = uuidArray(ids);
+  const [row] = await rows<{
+    conversations: { person_id: string; event_id: string; title: string; starts_at: string; notes: string | null; topics: string[] | null }[];
+    follow_ups: { id: string; person_id: string; action: string; due_on: string | null }[];
+    facts: { id: string; person_id: string; text: string; title: string; starts_at: string }[];
+  }>(
+    db,
+    sql`
+      with conversations as (
+        select person_id, event_id, title, starts_at, notes, topics from (
+          select en.person_id, e.id as event_id, e.title, e.starts_at, en.notes,
+                 (select array_agg(t.name order by t.name) from encounter_topics et
+                    join topics t on t.id = et.topic_id and t.user_id = ${userId}
+                  where et.encounter_id = en.id and et.user_id = ${userId}) as topics,
+                 row_number() over (partition by en.person_id order by e.starts_at desc, e.id) as n
+          from encounters en
+          join events e on e.id = en.event_id and e.user_id = ${userId} and e.deleted_at is null
+          where en.user_id = ${userId} and en.person_id = any(${idArray}::uuid[]) and en.event_id <> ${eventId}
+            and e.starts_at < ${startsAt.toISOString()}::timestamptz and en.relation <> 'mentioned'
+        ) c where n <= ${perPerson}
+      ),
+      follow_ups as (
+        select f.id, f.person_id, f.action, f.due_on::text as due_on, f.created_at from follow_ups f
+        where f.user_id = ${userId} and f.person_id = any(${idArray}::uuid[]) and f.status = 'open' and f.deleted_at is null
+      ),
+      facts as (
+        select id, person_id, text, title, starts_at from (
+          select i.id, i.person_id, i.text, e.title, e.starts_at,
+                 row_number() over (partition by i.person_id order by e.starts_at desc, i.position) as n
+          from insights i join events e on e.id = i.event_id and e.user_id = ${userId} and e.deleted_at is null
+          where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[])
+        ) f where n <= ${perPerson}
+      )
+      select
+        coalesce((select json_agg(c order by c.starts_at desc) from conversations c), '[]') as conversations,
+        coalesce((select json_agg(json_build_object('id', f.id, 'person_id', f.person_id, 'action', f.action, 'due_on', f.due_on)
+                                  order by f.due_on asc nulls last, f.created_at) from follow_ups f), '[]') as follow_ups,
+        coalesce((select json_agg(f order by f.starts_at desc) from facts f), '[]') as facts`,
+  );
+  return row!;
 }
 
 /** The next few upcoming events (after `now`), soonest first: the dashboard's "Coming up". */
