@@ -27,6 +27,11 @@ export const networkingEvents = pgTable(
   },
   (t) => [
     index('events_user_starts_idx').on(t.userId, t.startsAt.desc(), t.id),
+    // The dashboard's events per month: counted from this index alone (an index-only scan), where the index above
+    // must read each event's row to skip the deleted ones.
+    index('events_user_live_starts_idx')
+      .on(t.userId, t.startsAt)
+      .where(sql`${t.deletedAt} is null`),
     index('events_user_series_idx').on(t.userId, sql`lower(${t.series})`),
     index('events_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('events_user_deleted_idx')

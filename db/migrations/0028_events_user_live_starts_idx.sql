@@ -1,0 +1,1 @@
+CREATE INDEX "events_user_live_starts_idx" ON "events" USING btree ("user_id","starts_at") WHERE "events"."deleted_at" is null;
