@@ -83,14 +83,19 @@ async function pairsWith(userId: string, personId: string): Promise<SQL | null> 
   const ways: SQL[] = [];
   if (me.lemail) ways.push(sql`lower(p.email) = ${me.lemail}`);
   if (me.organisation_id) ways.push(sql`p.organisation_id = ${me.organisation_id}::uuid`);
-  if (me.surname) ways.push(sql`${SURNAME} = ${me.surname}`);
-  if (ways.length === 0) return null;
-  return sql`cand as (
-          select p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname
-            from people p
-           where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id <> ${personId}::uuid
-             and (${sql.join(ways, sql` or `)})
-        ),
+  const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.id <> ${personId}::uuid`;
+  const columns = sql`p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname`;
+  const branches: SQL[] = [];
+  if (ways.length) branches.push(sql`select ${columns} from people p where ${live} and (${sql.join(ways, sql` or `)})`);
+  // The same surname counts only with a similar name: kept to those here, read from people_user_surname_idx alone.
+  if (me.surname && me.lname) {
+    branches.push(
+      sql`select ${columns} from people p where ${live} and ${SURNAME} = ${me.surname}
+            and lower(p.name) <> ${me.lname} and similarity(lower(p.name), ${me.lname}) >= ${NAME_SIMILARITY}`,
+    );
+  }
+  if (branches.length === 0) return null;
+  return sql`cand as (${sql.join(branches, sql` union `)}),
         pairs as (
           select least(${personId}::uuid, c.id) as a_id, greatest(${personId}::uuid, c.id) as b_id,
                  case when c.lemail = ${me.lemail} then 'same email'
