@@ -1,0 +1,1 @@
+CREATE INDEX "encounters_event_met_idx" ON "encounters" USING btree ("event_id","person_id","user_id") WHERE "encounters"."relation" <> 'mentioned';
