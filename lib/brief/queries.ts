@@ -94,6 +94,14 @@ const FIRST_EVENINGS = 3;
 export const EVENINGS_LISTED = 48;
 
 /**
+ * The person of encounter `en` (one of the user's) is still in the address book: checked against the user's few
+ * deleted people (people_user_deleted_idx) rather than by looking up each of a hundred and more candidates. Whoever is
+ * listed is read from people with its owner checked (rankPeople's `listed`).
+ */
+const personInBook = (userId: string) =>
+  sql`not exists (select 1 from people d where d.user_id = ${userId} and d.deleted_at is not null and d.id = en.person_id)`;
+
+/**
  * The people met or spoken with (and still in the address book) at the most recent of `evenings` (newest first),
  * starting from the latest `k`: enough evenings to find PEOPLE_LIMIT people, or all of them. The brief lists people
  * by the last evening they were seen at, so its first PEOPLE_LIMIT are all among these; a long series (hundreds of
@@ -112,8 +120,7 @@ async function recentPeople(userId: string, evenings: { id: string; starts_at: W
     const found = await rows<{ person_id: string }>(
       db,
       sql`select distinct en.person_id from encounters en
-          join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-          where en.user_id = ${userId} and en.relation <> 'mentioned'
+          where en.user_id = ${userId} and en.relation <> 'mentioned' and ${personInBook(userId)}
             and ${whole ? sql`en.event_id in (${prior})` : sql`en.event_id = any(${uuidArray(evenings.slice(0, k).map((e) => e.id))}::uuid[])`}`,
     );
     if (found.length >= PEOPLE_LIMIT || k >= evenings.length) return found.map((r) => r.person_id);
@@ -162,8 +169,8 @@ async function rankPeople(userId: string, eventId: string, prior: SQL, candidate
         candidates
           ? sql`select unnest(${uuidArray(candidates)}::uuid[]) as person_id`
           : sql`select distinct en.person_id from encounters en
-                join people p on p.id = en.person_id and p.user_id = ${userId} and p.deleted_at is null
-                where en.user_id = ${userId} and en.relation <> 'mentioned' and en.event_id in (select id from first_evenings)`
+                where en.user_id = ${userId} and en.relation <> 'mentioned' and ${personInBook(userId)}
+                  and en.event_id in (select id from first_evenings)`
       }),
       expected as (
         select en.person_id from encounters en
