@@ -25,12 +25,14 @@ describe('"Before you go" at 390 px', () => {
       return (await res.json()) as { id: string };
     };
     const lastTime = new Date(Date.now() - 30 * DAY);
-    // An earlier evening of 21 guests: the brief shows the first 20 it would list, and "Show all" the rest.
+    // An earlier evening of 26 guests: the brief shows the first 20 it would list, and "Show all" the rest; the
+    // weekly review of its week the first 25.
+    const april = new Date(Date.now() - 60 * DAY);
     await post({
       title: 'Data Club, April',
       series: 'Data Club',
-      startsAt: new Date(Date.now() - 60 * DAY).toISOString(),
-      people: Array.from({ length: 21 }, (_, i) => ({ name: `Guest ${i + 1}`, organisation: 'Guild' })),
+      startsAt: april.toISOString(),
+      people: Array.from({ length: 26 }, (_, i) => ({ name: `Guest ${i + 1}`, organisation: 'Guild' })),
     });
     await post({
       title: 'Data Club, May',
@@ -55,12 +57,12 @@ describe('"Before you go" at 390 px', () => {
     expect(text).toContain('Wants to share open data');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-390.png`, fullPage: true });
-    const cards = () => page.getByRole('region', { name: 'Who you will see (22)' }).getByRole('heading', { level: 3 });
+    const cards = () => page.getByRole('region', { name: 'Who you will see (27)' }).getByRole('heading', { level: 3 });
     await expect.poll(() => cards().count()).toBe(20);
     expect(await cards().first().innerText()).toBe('Priya Patel');
-    await page.getByRole('link', { name: 'Show all 22' }).click();
+    await page.getByRole('link', { name: 'Show all 27' }).click();
     await page.waitForURL((url) => url.search === '?all=1');
-    await expect.poll(() => cards().count()).toBe(22);
+    await expect.poll(() => cards().count()).toBe(27);
     expect(await page.getByRole('link', { name: /^Show all/ }).count()).toBe(0);
     // Printed: no navigation and no print button, the person's text black on white.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
@@ -94,6 +96,16 @@ describe('"Before you go" at 390 px', () => {
     expect(copied).toContain('Priya Patel');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/review-390.png`, fullPage: true });
+
+    // April's week met 26 people: the first 25 are listed, the heading counts all, and "Show all" lists the rest.
+    await page.goto(`/review?week=${april.toISOString().slice(0, 10)}`);
+    const met = page.getByRole('region', { name: 'People met (26)' });
+    const guests = () => met.getByRole('listitem');
+    await expect.poll(() => guests().count()).toBe(25);
+    await met.getByRole('link', { name: 'Show all 26' }).click();
+    await page.waitForURL((url) => url.searchParams.get('all') === '1');
+    await expect.poll(() => guests().count()).toBe(26);
+    expect(await met.getByRole('link', { name: /^Show all/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
