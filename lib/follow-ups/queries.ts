@@ -180,10 +180,11 @@ export async function listFollowUpLists<K extends string>(
 ): Promise<Partial<Record<K, FollowUpItem[]>>> {
   const keys = (Object.keys(lists) as K[]).filter((k) => lists[k]);
   if (keys.length === 0) return {};
+  const on = details(userId);
   const members = keys.map((key, k) => {
     const list = listQuery(userId, today, lists[key]!);
     const picked = db.select({ k: sql<number>`${sql.raw(String(k))}`.as('k'), id: followUps.id }).from(followUps);
-    return (list.sector ? picked.leftJoin(people, details(userId).person) : picked)
+    return (list.sector ? picked.leftJoin(people, on.person) : picked)
       .where(list.where)
       .orderBy(...list.orderBy)
       .limit(list.limit);
@@ -192,7 +193,6 @@ export async function listFollowUpLists<K extends string>(
     members.map((m) => sql`(${m})`),
     sql` union all `,
   )}) as picked`;
-  const on = details(userId);
   const found = await db
     .select({ ...itemFields, k: sql<number>`picked.k` })
     .from(followUps)
