@@ -101,7 +101,7 @@ async function main() {
       ]);
     },
     // What /facts?q= reads: the ranked, typo-tolerant search (the filters in force, none here, are checked beside it).
-    'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets mobil' })), factFilterSelected(uid, {})]),
+    'facts search (q)': () => Promise.all([searchFacts(uid, factSearchSchema.parse({ q: 'budgets' })), factFilterSelected(uid, {})]),
     // What opening the /facts filters loads (GET /api/v1/facts/filters), apart from the search.
     'facts filter choices': () => factFilterOptions(uid),
     'follow-up review': () =>
