@@ -66,6 +66,54 @@ describe('facts', () => {
     expect(await texts(user.id, { q: 'zebra' })).toEqual([]);
   });
 
+  it('finds through the indexes exactly the facts every word matches: as a prefix, or else as a typo of four letters or more', async () => {
+    const { user, older } = await seed();
+    await makeEvent(user.id, {
+      title: 'Budget round',
+      startsAt: new Date('2026-06-01T18:00:00Z'),
+      insights: [{ text: 'Budgets for mobile apps fell by a third' }, { text: 'Mob rule in procurement' }, { text: 'Moby is a whale' }],
+    });
+    const other = await createTestUser();
+    await makeEvent(other.id, { title: 'Theirs', insights: [{ text: 'Mobile budgets everywhere' }] });
+    // The rule written out on every fact of the user's, as the search read it before it went through the indexes.
+    const expected = async (terms: string[]) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+        // As typed when some fact has a word beginning with it; else, from four letters, as a typo.
+        const typo = (t: string) =>
+          sql`or (${t} <% i.text and not exists (select 1 from insights g where g.user_id = ${user.id} and g.search_vector @@ to_tsquery('simple', ${t + ':*'})))`;
+        const each = terms.map((t) => sql`(i.search_vector @@ to_tsquery('simple', ${t + ':*'}) ${[...t].length >= 4 ? typo(t) : sql``})`);
+        const found = (await tx.execute(
+          sql`select i.text from insights i join events e on e.id = i.event_id and e.deleted_at is null
+               where i.user_id = ${user.id} and ${sql.join(each, sql` and `)}`,
+        )) as unknown as { text: string }[] | { rows: { text: string }[] };
+        return (Array.isArray(found) ? found : found.rows).map((r) => r.text).sort();
+      });
+    const cases: [string, string[]][] = [
+      ['mob', ['mob']],
+      ['mobil twiter', ['mobil', 'twiter']],
+      ['budgts', ['budgts']],
+      ['budgets mobile', ['budgets', 'mobile']],
+      ['councls open', ['councls', 'open']],
+      ['moby', ['moby']],
+      ['2025', ['2025']],
+      ['zebra', ['zebra']],
+    ];
+    for (const [q, terms] of cases) {
+      const want = await expected(terms);
+      expect((await texts(user.id, { q, limit: 100 })).sort(), q).toEqual(want);
+    }
+    expect(await texts(user.id, { q: 'budgets mobile', limit: 100 })).toEqual(
+      expect.arrayContaining(['Budgets for mobile apps fell by a third', 'Mobile budgets doubled in 2025']),
+    );
+    expect(await texts(user.id, { q: 'mob', limit: 100 })).toContain('Mob rule in procurement');
+    // "moby" begins a word ("Moby is a whale"): it is not also read as a typo of "mob".
+    expect(await texts(user.id, { q: 'moby', limit: 100 })).toEqual(['Moby is a whale']);
+    // A deleted event's facts are found by no word.
+    await db.execute(sql`update events set deleted_at = now() where id = ${older.id}`);
+    expect(await texts(user.id, { q: 'twiter' })).toEqual([]);
+  });
+
   it('filters by speaker, organisation, sector, topic and event', async () => {
     const { user, ann, bob, bbc, newer } = await seed();
     expect(await texts(user.id, { speaker: bob.id })).toEqual(['Half of councils publish open data']);
