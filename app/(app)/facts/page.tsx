@@ -8,7 +8,7 @@ import { inputClass, labelClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { factFilterSelected, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
-import { OffTheRecordButton } from '@/app/_components/facts/off-the-record-button';
+import { FactList, type FactRow } from '@/app/_components/facts/fact-list';
 import { FactFilters, type FactFilter } from '@/app/_components/facts/fact-filters';
 import { formatDate } from '@/lib/dates';
 
@@ -118,39 +118,18 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
               No fact matches. Try fewer words, or clear a filter.
             </p>
           ) : (
-            <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-              {result.items.map((f) => (
-                <li key={f.id} className="flex items-start gap-3 px-4 py-3">
-                  <div className="min-w-0 flex-1">
-                    <p className={`text-[0.95rem] leading-snug text-zinc-900 dark:text-zinc-100 ${f.offTheRecord ? 'italic' : ''}`}>{f.text}</p>
-                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                      {f.speaker ? (
-                        <Link href={`/people/${f.speaker.id}`} className="font-medium hover:underline">
-                          {f.speaker.displayName}
-                        </Link>
-                      ) : (
-                        'Unattributed'
-                      )}
-                      {f.organisation && f.speaker?.displayName.includes(f.organisation.name) !== true ? (
-                        <>
-                          {' · '}
-                          <Link href={`/organisations/${f.organisation.id}`} className="hover:underline">
-                            {f.organisation.name}
-                          </Link>
-                        </>
-                      ) : null}
-                      {' · '}
-                      <Link href={`/events/${f.event.id}`} className="hover:underline">
-                        {f.event.title}
-                      </Link>
-                      {' · '}
-                      <time dateTime={f.event.startsAt.toISOString()}>{formatDate(f.event.startsAt, user.locale, user.timeZone, 'medium')}</time>
-                    </p>
-                  </div>
-                  <OffTheRecordButton id={f.id} offTheRecord={f.offTheRecord} label={f.text.slice(0, 80)} />
-                </li>
-              ))}
-            </ul>
+            <FactList
+              rows={result.items.map((f): FactRow => ({
+                id: f.id,
+                text: f.text,
+                offTheRecord: f.offTheRecord,
+                speaker: f.speaker ? { id: f.speaker.id, name: f.speaker.displayName } : null,
+                organisation: f.organisation && f.speaker?.displayName.includes(f.organisation.name) !== true ? f.organisation : null,
+                event: { id: f.event.id, title: f.event.title },
+                at: f.event.startsAt.toISOString(),
+                date: formatDate(f.event.startsAt, user.locale, user.timeZone, 'medium'),
+              }))}
+            />
           )}
           <nav aria-label="More facts" className="mt-4 flex flex-wrap gap-2">
             {params.cursor ? (
