@@ -21,15 +21,16 @@ export interface FactRow {
  * The facts of a /facts page. A client component only so that the page's RSC payload carries each fact's few
  * strings rather than its whole element tree beside the HTML (a page of 30 facts was 109 KB, 48 KB of it that
  * payload); the HTML is rendered on the server all the same. Only the off-the-record button runs after hydration.
+ * The row's classes are named once in app/globals.css (.fl-*).
  */
 export function FactList({ rows }: { rows: FactRow[] }) {
   return (
     <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
       {rows.map((f) => (
-        <li key={f.id} className="flex items-start gap-3 px-4 py-3">
+        <li key={f.id} className="fl-row">
           <div className="min-w-0 flex-1">
-            <p className={`text-[0.95rem] leading-snug text-zinc-900 dark:text-zinc-100 ${f.offTheRecord ? 'italic' : ''}`}>{f.text}</p>
-            <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            <p className={f.offTheRecord ? 'fl-text italic' : 'fl-text'}>{f.text}</p>
+            <p className="fl-meta">
               {f.speaker ? (
                 <Link href={`/people/${f.speaker.id}`} className="font-medium hover:underline">
                   {f.speaker.name}
