@@ -183,7 +183,9 @@ export async function listFollowUpLists<K extends string>(
   const on = details(userId);
   const members = keys.map((key, k) => {
     const list = listQuery(userId, today, lists[key]!);
-    const picked = db.select({ k: sql<number>`${sql.raw(String(k))}`.as('k'), id: followUps.id }).from(followUps);
+    // Each row's place in its list, from the list's own order, so the rows come back in it without saying it again.
+    const place = sql<number>`row_number() over (order by ${sql.join(list.orderBy, sql`, `)})`.as('n');
+    const picked = db.select({ k: sql<number>`${sql.raw(String(k))}`.as('k'), n: place, id: followUps.id }).from(followUps);
     return (list.sector ? picked.leftJoin(people, on.person) : picked)
       .where(list.where)
       .orderBy(...list.orderBy)
@@ -201,15 +203,7 @@ export async function listFollowUpLists<K extends string>(
     .leftJoin(personOrg, on.organisation)
     .leftJoin(networkingEvents, on.event)
     .where(eq(followUps.userId, userId))
-    // Each list in its own order: open ones by due day (no date last), then when added; done ones latest first.
-    .orderBy(
-      sql`picked.k`,
-      sql`case when ${followUps.status} = 'open' then ${followUps.dueOn} end asc nulls last`,
-      sql`case when ${followUps.status} = 'open' then ${followUps.createdAt} end asc`,
-      sql`case when ${followUps.status} = 'done' then ${followUps.doneAt} end desc`,
-      sql`case when ${followUps.status} = 'done' then ${followUps.id} end desc`,
-      asc(followUps.id),
-    );
+    .orderBy(sql`picked.k`, sql`picked.n`);
   const out = Object.fromEntries(keys.map((key) => [key, [] as FollowUpItem[]])) as Record<K, FollowUpItem[]>;
   for (const r of found) out[keys[Number(r.k)]!].push(toItem(r));
   return out;
@@ -231,9 +225,7 @@ function listQuery(userId: string, today: string, filters: FollowUpListArgs & { 
     where: and(...where),
     sector: Boolean(filters.sector),
     orderBy:
-      status === 'open'
-        ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt), asc(followUps.id)]
-        : [desc(followUps.doneAt), desc(followUps.id), asc(followUps.id)],
+      status === 'open' ? [sql`${followUps.dueOn} asc nulls last`, asc(followUps.createdAt), asc(followUps.id)] : [desc(followUps.doneAt), desc(followUps.id)],
     // One over the maximum, so that a caller asking for a full page can tell whether there is more.
     limit: Math.min(filters.limit ?? (status === 'open' ? MAX_OPEN : MAX_DONE), MAX_OPEN + 1),
   };
