@@ -3,12 +3,13 @@ import { OfflineSupport, OutboxLink } from '@/app/_components/offline/offline-su
 import { BottomNav, NavIcon, NavIcons, SideNav } from '@/app/_components/shell/nav';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
 import { ButtonLink } from '@/app/_components/ui/button';
-import { requireUser } from '@/lib/dal';
-import { countDueFollowUps } from '@/lib/follow-ups/counts';
+import { getSessionId, requireUser } from '@/lib/dal';
+import { countDueForSession } from '@/lib/follow-ups/counts';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  const dueCount = await countDueFollowUps(user.id, user.timeZone);
+  // The Follow-ups badge's count is read beside the session (by its id), not after it: one round trip, not two.
+  const sessionId = await getSessionId();
+  const [user, dueCount] = await Promise.all([requireUser(), sessionId ? countDueForSession(sessionId) : 0]);
 
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr] print:block">

@@ -20,7 +20,7 @@ import { factFilterOptions, factFilterSelected, searchFacts } from '@/lib/facts/
 import { factSearchSchema } from '@/lib/facts/validation';
 import { eventInputSchema } from '@/lib/events/validation';
 import { listEventChoices, listFilterChoices } from '@/lib/follow-ups/choices';
-import { countDueFollowUps } from '@/lib/follow-ups/counts';
+import { countDueFollowUps, countDueForSession } from '@/lib/follow-ups/counts';
 import { countOpenByGroup, listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
@@ -86,8 +86,9 @@ async function main() {
   let evening = 0;
   const paths: Record<string, () => Promise<unknown>> = {
     'shell (session + due count)': async () => {
-      if (session) await getSessionUser(session.id);
-      await countDueFollowUps(uid, user.time_zone);
+      // As the app layout reads them: the session and, beside it, the due count by session.
+      if (session) await Promise.all([getSessionUser(session.id), countDueForSession(session.id)]);
+      else await countDueFollowUps(uid, user.time_zone);
     },
     'people search (text + sector)': () => searchPeople(uid, searchParamsSchema.parse({ q: 'head of it', sector: 'Government' })),
     'people list (no query)': () => Promise.all([searchPeople(uid, searchParamsSchema.parse({})), listSearchFilterOptions(uid, [])]),

@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { countDueFollowUps } from '@/lib/follow-ups/counts';
-import { createFollowUp } from '@/lib/follow-ups/mutations';
+import { countDueFollowUps, countDueForSession } from '@/lib/follow-ups/counts';
+import { createSession } from '@/lib/auth/users';
+import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { timeZoneSchema, updateTimeZone } from '@/lib/settings/time-zone';
 import { createTestUser } from '../support/users';
 import { timeZoneChoices, todayIn } from '@/lib/dates';
@@ -28,5 +29,39 @@ describe('time zone preference', () => {
     expect(row?.tz).toBe('Pacific/Auckland');
     expect(await countDueFollowUps(user.id, row!.tz)).toBe(1);
     expect(await countDueFollowUps(user.id, 'UTC')).toBe(aucklandToday <= todayIn('UTC') ? 1 : 0);
+  });
+});
+
+describe("the app shell's due count, read by session", () => {
+  it('equals the plain count in every time zone, at the instants where days turn over', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    const other = await createTestUser({ timeZone: 'UTC' });
+    const sid = await createSession(user.id, 'test');
+    // Follow-ups due on each of five days around 2026-03-10, two of them done or deleted, and another user's.
+    for (const due of ['2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12']) {
+      await createFollowUp(user.id, { action: `due ${due}`, due });
+      await createFollowUp(other.id, { action: `theirs ${due}`, due });
+    }
+    await createFollowUp(user.id, { action: 'no date' });
+    const done = await createFollowUp(user.id, { action: 'done', due: '2026-03-01' });
+    await completeFollowUp(user.id, done.id);
+    const gone = await createFollowUp(user.id, { action: 'deleted', due: '2026-03-01' });
+    await deleteFollowUp(user.id, gone.id);
+
+    const zones = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Pacific/Auckland', 'America/Los_Angeles', 'Asia/Kolkata'];
+    const instants = ['2026-03-10T00:00:00Z', '2026-03-10T09:59:59Z', '2026-03-10T10:00:00Z', '2026-03-10T11:30:00Z', '2026-03-10T23:59:59Z'];
+    const seen = new Set<number>();
+    for (const zone of zones) {
+      await updateTimeZone(user.id, zone);
+      for (const iso of instants) {
+        const now = new Date(iso);
+        const plain = await countDueFollowUps(user.id, zone, now);
+        expect(await countDueForSession(sid, now), `${zone} at ${iso}`).toBe(plain);
+        seen.add(plain);
+      }
+    }
+    // The instants reach the 9th, 10th and 11th somewhere (2, 3 and 4 due): all three of the statement's days were used.
+    expect([...seen].sort()).toEqual([2, 3, 4]);
+    expect(await countDueForSession('no-such-session')).toBe(0);
   });
 });

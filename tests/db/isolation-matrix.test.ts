@@ -241,6 +241,22 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/openapi.json': { kind: 'public', why: 'the API description, no data' },
   'GET /api/auth/[...nextauth]': { kind: 'public', why: "next-auth's own endpoints (sign-in forms, CSRF, session)" },
   'POST /api/auth/[...nextauth]': { kind: 'public', why: "next-auth's own endpoints; sign-in is tested in auth.test.ts" },
+  ...Object.fromEntries(
+    (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) => [
+      `${method} /api/[...missing]`,
+      {
+        kind: 'public',
+        why: 'an address with no API: 404 problem+json for anyone, reading nothing',
+        check: async () => {
+          const handler = (await route('app/api/[...missing]/route.ts'))[method]!;
+          const res = await callRoute(handler, method, '/api/v1/nope');
+          expect(res.status).toBe(404);
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          expect(await res.json()).toMatchObject({ status: 404, title: 'Not found' });
+        },
+      } satisfies RouteCase,
+    ]),
+  ),
   'GET /calendar/[file]': {
     kind: 'public',
     why: 'the secret in the address is the credential',

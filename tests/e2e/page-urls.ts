@@ -17,6 +17,8 @@ export interface PageIds {
  */
 export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/': () => ['/'],
+  // Any address with no page: a 404 inside the app shell.
+  '/[...missing]': () => ['/no-such-page', '/people/not-a-page/at-all'],
   '/events': () => ['/events', '/events?q=zz'],
   '/events/new': () => ['/events/new'],
   '/events/[id]': (i) => [`/events/${i.event}`],
