@@ -202,6 +202,29 @@ describe('follow-ups at 390 px', () => {
     await context.close();
   });
 
+  it('a tab badge past 99 reads "99+" on one line at 390 px', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp('Ned Numerous');
+    const today = todayIn('Europe/London');
+    const origin = new URL(page.url()).origin;
+    for (let batch = 0; batch < 10; batch++) {
+      const made = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          page.request.post('/api/v1/follow-ups', { headers: { Origin: origin }, data: { action: `Owed ${batch * 10 + i}`, due: addDays(today, -1) } }),
+        ),
+      );
+      expect(made.map((r) => r.status())).toEqual(Array(10).fill(201));
+    }
+    await page.goto('/no-such-page');
+    const badge = page.locator('[aria-label="100 due or overdue"]').filter({ visible: true });
+    expect(await badge.innerText()).toBe('99+');
+    // One 16 px line: before, the narrow badge broke "99+" over two.
+    expect((await badge.boundingBox())!.height).toBeLessThan(24);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  });
+
   it('shows the next few of what is not due yet, with a link to all of them', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

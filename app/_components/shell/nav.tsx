@@ -54,7 +54,10 @@ function isActive(pathname: string, href: string, also: readonly string[] = []) 
 function Badge({ count, label }: { count: number; label: string }) {
   if (count <= 0) return null;
   return (
-    <span className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-semibold text-white" aria-label={label}>
+    <span
+      className="ml-auto min-w-5 rounded-full bg-red-600 px-1.5 text-center text-xs leading-5 font-semibold whitespace-nowrap text-white"
+      aria-label={label}
+    >
       {count > 99 ? '99+' : count}
     </span>
   );
@@ -97,7 +100,7 @@ export function BottomNav({ dueCount }: { dueCount: number }) {
                 {item.short}
                 {item.href === '/follow-ups' && dueCount > 0 ? (
                   <span
-                    className="absolute top-1.5 left-1/2 ml-2 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-semibold text-white"
+                    className="absolute top-1.5 left-1/2 ml-2 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-semibold whitespace-nowrap text-white"
                     aria-label={`${dueCount} due or overdue`}
                   >
                     {dueCount > 99 ? '99+' : dueCount}
