@@ -88,3 +88,40 @@ export async function drive(base: string, req: Req | (() => Req), opts: { concur
     agent.destroy();
   }
 }
+
+/**
+ * c=1 for several requests measured side by side: after `warmup` each, `rounds` rounds in which every request is sent
+ * `perRound` times in turn, so a page and its floor share the same minutes of a machine whose speed drifts (2–3×
+ * between runs here). Returns each request's stats, in `reqs` order; req/s is the closed loop's 1000 / mean.
+ */
+export async function interleave(base: string, reqs: Req[], opts: { rounds: number; perRound: number; warmup?: number }): Promise<HttpStats[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (const req of reqs) for (let i = 0; i < (opts.warmup ?? 10); i++) await send(base, agent, req);
+    const samples = reqs.map(() => ({ times: [] as number[], statuses: {} as Record<string, number>, bytes: 0 }));
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const [i, req] of reqs.entries()) {
+        for (let k = 0; k < opts.perRound; k++) {
+          const res = await send(base, agent, req);
+          const s = samples[i]!;
+          s.times.push(res.ms);
+          s.statuses[res.status] = (s.statuses[res.status] ?? 0) + 1;
+          s.bytes = Buffer.byteLength(res.body);
+        }
+      }
+    }
+    const r1 = (n: number) => +n.toFixed(1);
+    return samples.map(({ times, statuses, bytes }) => ({
+      requests: times.length,
+      rps: r1(1000 / (times.reduce((a, b) => a + b, 0) / times.length)),
+      p50: r1(percentile(times, 50)),
+      p95: r1(percentile(times, 95)),
+      p99: r1(percentile(times, 99)),
+      max: r1(Math.max(...times)),
+      statuses,
+      bytes,
+    }));
+  } finally {
+    agent.destroy();
+  }
+}

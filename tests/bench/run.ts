@@ -7,7 +7,9 @@
  *    skipped with BENCH_SKIP_IMPORT=1);
  *  - HTTP at c=1 and c=10 for the pages and the three floors (/api/health, /sign-in, a signed-in 404 in the app
  *    shell), each page's ratio to its floor, against one `next start` process and against `npm start`
- *    (scripts/start.mjs, one process per core) side by side;
+ *    (scripts/start.mjs, one process per core) side by side. The c=1 p50s are taken in interleaved rounds (every
+ *    page and floor 10 requests in turn), so a ratio compares the same minutes; measured one page after another, a
+ *    floor taken while the machine was slow had made pages look 1.5× cheaper than they are;
  *  - first-load JavaScript per route (gzip) from the build.
  * Writes bench/results/latest.json and latest.md and prints the table.
  *
@@ -27,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { firstLoadJs } from './bundles';
-import { drive, type HttpStats } from './http';
+import { drive, interleave, type HttpStats } from './http';
 
 const root = path.resolve(__dirname, '../..');
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -138,7 +140,10 @@ interface PageRow {
   url: string;
   label: string;
   floor: string;
+  /** c=1, measured side by side with every other page (interleave): the p50 and its ratio to the floor. */
   c1: HttpStats;
+  /** c=1 right before c=10 on the same page: the throughput c=10 is compared with. */
+  c1Adjacent: HttpStats;
   c10: HttpStats;
 }
 
@@ -159,12 +164,14 @@ async function timePages(base: string, cookie: string, recentId: string, upcomin
     { url: '/settings', label: '/settings', signedIn: true, floor: NOT_FOUND_IN_SHELL },
     { url: '/api/v1/people?q=head+of+it', label: '/api/v1/people?q=head of it', signedIn: true, floor: '/api/health' },
   ];
+  const reqs = pages.map((p) => ({ path: p.url, headers: p.signedIn ? { cookie } : ({} as Record<string, string>) }));
+  // c=1: every page and its floor side by side, in rounds of 10, so their ratio is taken over the same minutes.
+  const c1 = await interleave(base, reqs, { rounds: Math.max(1, Math.round(HTTP_REQUESTS / 10)), perRound: 10, warmup: 20 });
   const out: PageRow[] = [];
-  for (const p of pages) {
-    const req = { path: p.url, headers: p.signedIn ? { cookie } : ({} as Record<string, string>) };
-    const c1 = await drive(base, req, { concurrency: 1, requests: HTTP_REQUESTS, warmup: 20 });
-    const c10 = await drive(base, req, { concurrency: 10, requests: HTTP_REQUESTS, warmup: 10 });
-    out.push({ url: p.url, label: p.label, floor: p.floor, c1, c10 });
+  for (const [i, p] of pages.entries()) {
+    const c1Adjacent = await drive(base, reqs[i]!, { concurrency: 1, requests: Math.ceil(HTTP_REQUESTS / 2), warmup: 5 });
+    const c10 = await drive(base, reqs[i]!, { concurrency: 10, requests: HTTP_REQUESTS, warmup: 10 });
+    out.push({ url: p.url, label: p.label, floor: p.floor, c1: c1[i]!, c1Adjacent, c10 });
   }
   return out;
 }
@@ -175,13 +182,13 @@ function ratio(a: number, b: number): string {
 
 function pagesTable(title: string, rows: PageRow[]): string {
   const by = new Map(rows.map((r) => [r.url, r]));
-  let md = `\n#### ${title}\n\n| request | c=1 req/s | c=1 p50 ms | c=1 p99 ms | ratio to floor (p50) | c=10 req/s | c=10 p50 ms | c=10 p99 ms | c=10 / c=1 throughput | c=10 p99 / p50 | statuses | body bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`;
+  let md = `\n#### ${title}\n\n| request | c=1 req/s | c=1 p50 ms | c=1 p99 ms | ratio to floor (p50) | c=10 req/s | c=10 p50 ms | c=10 p99 ms | c=10 / c=1 throughput (c=1 run just before) | c=10 p99 / p50 | statuses | body bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`;
   for (const r of rows) {
     const floor = by.get(r.floor)!;
     const statuses = Object.entries({ ...r.c1.statuses })
       .map(([s, n]) => `${s}×${n}`)
       .join(' ');
-    md += `| ${r.label} | ${r.c1.rps} | ${r.c1.p50} | ${r.c1.p99} | ${r.url === r.floor ? '–' : `${ratio(r.c1.p50, floor.c1.p50)}× ${floor.url}`} | ${r.c10.rps} | ${r.c10.p50} | ${r.c10.p99} | ${ratio(r.c10.rps, r.c1.rps)} | ${ratio(r.c10.p99, r.c10.p50)} | ${statuses} | ${r.c1.bytes} |\n`;
+    md += `| ${r.label} | ${r.c1.rps} | ${r.c1.p50} | ${r.c1.p99} | ${r.url === r.floor ? '–' : `${ratio(r.c1.p50, floor.c1.p50)}× ${floor.url}`} | ${r.c10.rps} | ${r.c10.p50} | ${r.c10.p99} | ${ratio(r.c10.rps, r.c1Adjacent.rps)} | ${ratio(r.c10.p99, r.c10.p50)} | ${statuses} | ${r.c1.bytes} |\n`;
   }
   return md;
 }
