@@ -50,7 +50,7 @@ interface Row extends Record<string, unknown> {
 
 /**
  * A fact matches a word when its words begin with it (full text, prefix). A word that begins no word of any of the
- * user's facts, and is long enough to be corrected (fuzzyEligible), is taken for a typo, as people search takes it:
+ * user's facts (of evenings still in the book: a deleted evening's facts are found by no word), and is long enough to be corrected (fuzzyEligible), is taken for a typo, as people search takes it:
  * then a fact matches when a word of it is close to it (pg_trgm word similarity: "twiter" finds "Twitter's"). Words
  * are letters and digits only, so each is safe inside to_tsquery. Every word must match; the score adds full-text
  * rank and each word's closeness (a fact holding the word itself: 1).
@@ -66,13 +66,14 @@ function matches(userId: string, terms: string[]): SQL {
     const typed = sql.raw(`typed${n}`);
     return sql`(
       with ${typed} as materialized (
-        select h.id from insights h where h.user_id = ${u} and h.search_vector @@ to_tsquery('simple', ${t + ':*'}))
+        select h.id, h.event_id from insights h where h.user_id = ${u} and h.search_vector @@ to_tsquery('simple', ${t + ':*'}))
       select id from ${typed}
       ${
         fuzzyEligible(t)
           ? sql`union all
       select h.id from insights h
-       where h.user_id = ${u} and ${t} <% h.text and not exists (select 1 from ${typed})`
+       where h.user_id = ${u} and ${t} <% h.text
+         and not exists (select 1 from ${typed} x join events e on e.id = x.event_id and e.user_id = ${u} and e.deleted_at is null)`
           : sql``
       })`;
   };

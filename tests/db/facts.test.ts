@@ -79,9 +79,11 @@ describe('facts', () => {
     const expected = async (terms: string[]) =>
       db.transaction(async (tx) => {
         await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-        // As typed when some fact has a word beginning with it; else, from four letters, as a typo.
+        // As typed when some fact of an evening still in the book has a word beginning with it; else, from four
+        // letters, as a typo.
         const typo = (t: string) =>
-          sql`or (${t} <% i.text and not exists (select 1 from insights g where g.user_id = ${user.id} and g.search_vector @@ to_tsquery('simple', ${t + ':*'})))`;
+          sql`or (${t} <% i.text and not exists (select 1 from insights g join events ge on ge.id = g.event_id and ge.deleted_at is null
+                                                  where g.user_id = ${user.id} and g.search_vector @@ to_tsquery('simple', ${t + ':*'})))`;
         const each = terms.map((t) => sql`(i.search_vector @@ to_tsquery('simple', ${t + ':*'}) ${[...t].length >= 4 ? typo(t) : sql``})`);
         const found = (await tx.execute(
           sql`select i.text from insights i join events e on e.id = i.event_id and e.deleted_at is null
@@ -112,6 +114,15 @@ describe('facts', () => {
     // A deleted event's facts are found by no word.
     await db.execute(sql`update events set deleted_at = now() where id = ${older.id}`);
     expect(await texts(user.id, { q: 'twiter' })).toEqual([]);
+    // Nor do they make a word "begin a word of the user's facts": once its evening is deleted, "procurements" begins
+    // no word of a live fact, so it is read as a typo and finds the fact that misspells it.
+    const gone = await makeEvent(user.id, { title: 'Gone', startsAt: new Date('2026-06-02T18:00:00Z'), insights: [{ text: 'Procurements take a year' }] });
+    await makeEvent(user.id, { title: 'Kept', startsAt: new Date('2026-06-03T18:00:00Z'), insights: [{ text: 'Procurments rules changed' }] });
+    expect(await texts(user.id, { q: 'procurements', limit: 100 })).toEqual(['Procurements take a year']);
+    await db.execute(sql`update events set deleted_at = now() where id = ${gone.id}`);
+    const typo = await texts(user.id, { q: 'procurements', limit: 100 });
+    expect(typo).toContain('Procurments rules changed');
+    expect(typo.sort()).toEqual(await expected(['procurements']));
   });
 
   it('filters by speaker, organisation, sector, topic and event', async () => {
