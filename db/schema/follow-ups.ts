@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { people } from './contacts';
 import { networkingEvents } from './events';
@@ -41,6 +41,9 @@ export const followUps = pgTable(
     index('follow_ups_user_deleted_idx')
       .on(t.userId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
+    // Done, and when: a follow-up is done exactly when it has the moment it was done (restores, imports and plain
+    // SQL included; migration 0030 made the rows agree first).
+    check('follow_ups_done_at_agrees', sql`(${t.status} = 'done') = (${t.doneAt} is not null)`),
   ],
 );
 

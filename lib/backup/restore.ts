@@ -93,7 +93,7 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
       const byNatural = t.natural ? await naturalIds(tx, userId, tableName, t) : new Map<string, string>();
       const inserts: Record<string, unknown>[] = [];
       for (const row of list) {
-        const copy: Record<string, unknown> = { ...row, userId };
+        const copy: Record<string, unknown> = { ...(t.normalise ? t.normalise(row) : row), userId };
         for (const [column, target] of Object.entries(t.refs)) {
           const v = row[column];
           if (typeof v === 'string') copy[column] = idMaps[target]!.get(v) ?? null;

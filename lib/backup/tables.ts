@@ -43,6 +43,8 @@ export interface BackupTable {
    * name on restore: a backup holds what the account has, and a merged-away name belongs to no live row.
    */
   liveOnly?: true;
+  /** A checked row made to keep the table's rules before it is written (a file edited by hand, or an older one). */
+  normalise?: (row: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const derived = ['searchText', 'searchVector', 'titleText', 'titleVector', 'effectiveSectorId', 'lastMetAt', 'lastContactOn', 'nextContactDue'];
@@ -86,7 +88,16 @@ export const BACKUP_TABLES: BackupTable[] = [
     refs: { personId: 'people', topicId: 'topics' },
   },
   { key: 'insights', table: insights, order: [insights.id], omit: ['searchVector'], refs: { eventId: 'events', personId: 'people' } },
-  { key: 'followUps', table: followUps, order: [followUps.id], omit: [], refs: { personId: 'people', eventId: 'events' } },
+  {
+    key: 'followUps',
+    table: followUps,
+    order: [followUps.id],
+    omit: [],
+    refs: { personId: 'people', eventId: 'events' },
+    // Done exactly when it has a done moment (the follow_ups_done_at_agrees check): one that says done without
+    // saying when was done by its last change at the latest; an open one keeps no done moment.
+    normalise: (row) => (row.status === 'done' ? { ...row, doneAt: row.doneAt ?? row.updatedAt ?? row.createdAt ?? new Date() } : { ...row, doneAt: null }),
+  },
   { key: 'interactions', table: interactions, order: [interactions.id], omit: [], refs: { personId: 'people' } },
   { key: 'posts', table: posts, order: [posts.id], omit: [], refs: { eventId: 'events' }, natural: { column: 'slug', sql: (a) => a } },
 ];

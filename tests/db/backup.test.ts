@@ -18,6 +18,7 @@ import { rows } from '@/db/rows';
 import { createInteraction, deleteInteraction } from '@/lib/interactions/queries';
 import { setSectorCadence } from '@/lib/keep-in-touch/queries';
 import { getPerson, patchPerson } from '@/lib/people/queries';
+import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
@@ -195,6 +196,47 @@ describe('backup', () => {
     const c = await createTestUser();
     await runImport(c.id, 'backup', old);
     expect(await flags(c.id)).toEqual({ 'Budgets fall next year': false, 'Nobody reads the report': false });
+  });
+
+  it('a follow-up is done exactly when it says when: the database refuses otherwise, and a backup that disagrees is made to agree', async () => {
+    const a = await createTestUser();
+    const open = await createFollowUp(a.id, { action: 'Still to do' });
+    const done = await createFollowUp(a.id, { action: 'Done already' });
+    await completeFollowUp(a.id, done.id);
+    // Plain SQL cannot break the rule either way.
+    await expect(db.execute(sql`update follow_ups set done_at = null where id = ${done.id}`)).rejects.toThrow();
+    await expect(db.execute(sql`update follow_ups set done_at = now() where id = ${open.id}`)).rejects.toThrow();
+    await expect(db.execute(sql`update follow_ups set status = 'done' where id = ${open.id}`)).rejects.toThrow();
+    const [why] = await rows<{ name: string }>(
+      db,
+      sql`select conname as name from pg_constraint where conrelid = 'follow_ups'::regclass and contype = 'c' and conname = 'follow_ups_done_at_agrees'`,
+    );
+    expect(why?.name).toBe('follow_ups_done_at_agrees');
+
+    // A backup edited by hand: the done one lost its moment, the open one gained one.
+    const lines = (await all(backupChunks(a.id))).split('\n');
+    const edited = lines
+      .map((line) =>
+        line.includes('"action":"Done already"')
+          ? line.replace(/"doneAt":"[^"]+"/, '"doneAt":null')
+          : line.includes('"action":"Still to do"')
+            ? line.replace('"doneAt":null', '"doneAt":"2026-01-02T03:04:05.000Z"')
+            : line,
+      )
+      .join('\n');
+    expect(edited).not.toEqual(lines.join('\n'));
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', edited);
+    const restored = await rows<{ action: string; status: string; done_at: Date | string | null; updated_at: Date | string }>(
+      db,
+      sql`select action, status, done_at, updated_at from follow_ups where user_id = ${b.id} order by action`,
+    );
+    expect(restored.map((r) => [r.action, r.status, r.done_at === null])).toEqual([
+      ['Done already', 'done', false],
+      ['Still to do', 'open', true],
+    ]);
+    // Done by its last change at the latest.
+    expect(new Date(restored[0]!.done_at!).getTime()).toBe(new Date(restored[0]!.updated_at).getTime());
   });
 
   it('a malformed backup names the line and writes nothing', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "follow_ups" ADD CONSTRAINT "follow_ups_done_at_agrees" CHECK (("follow_ups"."status" = 'done') = ("follow_ups"."done_at" is not null));
