@@ -51,6 +51,21 @@ export function send(base: string, agent: http.Agent, req: Req): Promise<{ statu
   });
 }
 
+/** One request's figures from its latencies (ms), rounded to 0.1. */
+function stats(times: number[], rps: number, statuses: Record<string, number>, bytes: number): HttpStats {
+  const r1 = (n: number) => +n.toFixed(1);
+  return {
+    requests: times.length,
+    rps: r1(rps),
+    p50: r1(percentile(times, 50)),
+    p95: r1(percentile(times, 95)),
+    p99: r1(percentile(times, 99)),
+    max: r1(Math.max(...times)),
+    statuses,
+    bytes,
+  };
+}
+
 /** Warms up, then runs `requests` requests over `concurrency` keep-alive connections. */
 export async function drive(base: string, req: Req | (() => Req), opts: { concurrency: number; requests: number; warmup?: number }): Promise<HttpStats> {
   const next = typeof req === 'function' ? req : () => req;
@@ -73,17 +88,7 @@ export async function drive(base: string, req: Req | (() => Req), opts: { concur
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const r1 = (n: number) => +n.toFixed(1);
-    return {
-      requests: times.length,
-      rps: r1(times.length / seconds),
-      p50: r1(percentile(times, 50)),
-      p95: r1(percentile(times, 95)),
-      p99: r1(percentile(times, 99)),
-      max: r1(Math.max(...times)),
-      statuses,
-      bytes,
-    };
+    return stats(times, times.length / seconds, statuses, bytes);
   } finally {
     agent.destroy();
   }
@@ -110,17 +115,7 @@ export async function interleave(base: string, reqs: Req[], opts: { rounds: numb
         }
       }
     }
-    const r1 = (n: number) => +n.toFixed(1);
-    return samples.map(({ times, statuses, bytes }) => ({
-      requests: times.length,
-      rps: r1(1000 / (times.reduce((a, b) => a + b, 0) / times.length)),
-      p50: r1(percentile(times, 50)),
-      p95: r1(percentile(times, 95)),
-      p99: r1(percentile(times, 99)),
-      max: r1(Math.max(...times)),
-      statuses,
-      bytes,
-    }));
+    return samples.map(({ times, statuses, bytes }) => stats(times, 1000 / (times.reduce((a, b) => a + b, 0) / times.length), statuses, bytes));
   } finally {
     agent.destroy();
   }
