@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
@@ -108,11 +108,18 @@ export async function getSessionUser(sessionId: string): Promise<CurrentUser | n
            where id = ${sessionId} and expires_at > now() and last_seen_at < now() - interval '5 minutes'
         )
         select u.id, u.email, u.name, u.handle, u.time_zone as "timeZone", u.locale
-          from ${sessions} s join ${users} u on u.id = s.user_id
-         where s.id = ${sessionId} and s.expires_at > now()
+          from ${liveSessionUser(sessionId)}
          limit 1`,
   );
   return row ?? null;
+}
+
+/**
+ * `sessions s join users u`, the one row of a live session (not ended, not expired): what decides that a session id
+ * is signed in, for every read that starts from one.
+ */
+export function liveSessionUser(sessionId: string): SQL {
+  return sql`${sessions} s join ${users} u on u.id = s.user_id where s.id = ${sessionId} and s.expires_at > now()`;
 }
 
 /** Ends one session: its JWT stops working on every server at once. */

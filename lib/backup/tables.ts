@@ -94,9 +94,10 @@ export const BACKUP_TABLES: BackupTable[] = [
     order: [followUps.id],
     omit: [],
     refs: { personId: 'people', eventId: 'events' },
-    // Done exactly when it has a done moment (the follow_ups_done_at_agrees check): one that says done without
-    // saying when was done by its last change at the latest; an open one keeps no done moment.
-    normalise: (row) => (row.status === 'done' ? { ...row, doneAt: row.doneAt ?? row.updatedAt ?? row.createdAt ?? new Date() } : { ...row, doneAt: null }),
+    // Done exactly when it has a done moment (the follow_ups_done_at_agrees check). One that says done without saying
+    // when takes the earliest moment it can have been done, its creation (as migration 0030 did): a later guess would
+    // count as a later contact with the person and push their keep-in-touch reminder back. An open one keeps none.
+    normalise: (row) => (row.status === 'done' ? { ...row, doneAt: row.doneAt ?? row.createdAt ?? new Date() } : { ...row, doneAt: null }),
   },
   { key: 'interactions', table: interactions, order: [interactions.id], omit: [], refs: { personId: 'people' } },
   { key: 'posts', table: posts, order: [posts.id], omit: [], refs: { eventId: 'events' }, natural: { column: 'slug', sql: (a) => a } },

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { followUps, sessions, users } from '@/db/schema';
+import { followUps } from '@/db/schema';
+import { liveSessionUser } from '@/lib/auth/users';
 import { addDays, todayIn } from '@/lib/dates';
 
 /**
@@ -21,7 +22,8 @@ export async function countDueFollowUps(userId: string, timeZone: string, now = 
  * beside the session's own read instead of after it (the user's id and time zone are what the session read returns).
  * "Today" in any time zone is the day before, the day of or the day after today in UTC: all three counts are taken in
  * one pass of the user's open follow-ups, and the user's own day picks one, by the app's time-zone rules (todayIn),
- * not the database's. 0 for a session that is not live (the page's requireUser sends that visitor to sign in).
+ * not the database's. 0 for a session that is not live (liveSessionUser: the page's requireUser sends that visitor
+ * to sign in).
  */
 export async function countDueForSession(sessionId: string, now = new Date()): Promise<number> {
   const utc = todayIn('UTC', now);
@@ -32,8 +34,7 @@ export async function countDueForSession(sessionId: string, now = new Date()): P
                (select array[count(*) filter (where f.due_on <= ${days[0]}::date), count(*) filter (where f.due_on <= ${days[1]}::date), count(*)]::int[]
                   from ${followUps} f
                  where f.user_id = u.id and f.status = 'open' and f.deleted_at is null and f.due_on <= ${days[2]}::date) as due
-          from ${sessions} s join ${users} u on u.id = s.user_id
-         where s.id = ${sessionId} and s.expires_at > now()`,
+          from ${liveSessionUser(sessionId)}`,
   );
   if (!row) return 0;
   const which = days.indexOf(todayIn(row.time_zone, now));

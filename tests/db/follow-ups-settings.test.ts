@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { countDueFollowUps, countDueForSession } from '@/lib/follow-ups/counts';
-import { createSession } from '@/lib/auth/users';
+import { createSession, deleteSession } from '@/lib/auth/users';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { timeZoneSchema, updateTimeZone } from '@/lib/settings/time-zone';
 import { createTestUser } from '../support/users';
@@ -63,5 +63,15 @@ describe("the app shell's due count, read by session", () => {
     // The instants reach the 9th, 10th and 11th somewhere (2, 3 and 4 due): all three of the statement's days were used.
     expect([...seen].sort()).toEqual([2, 3, 4]);
     expect(await countDueForSession('no-such-session')).toBe(0);
+    // An expired or ended session counts nothing, though its user has follow-ups due.
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sid));
+    expect(await countDueForSession(sid, new Date('2026-03-10T12:00:00Z'))).toBe(0);
+    const ended = await createSession(user.id, 'test');
+    expect(await countDueForSession(ended, new Date('2026-03-10T12:00:00Z'))).toBe(3);
+    await deleteSession(ended);
+    expect(await countDueForSession(ended, new Date('2026-03-10T12:00:00Z'))).toBe(0);
   });
 });
