@@ -74,9 +74,6 @@ const config = [
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Written for pages/: with app/(app)/[...missing] (the signed-in 404) every address counts as a page to it, so it
-      // flags the few anchors that are full navigations on purpose (the offline outbox, the sign-in forms' links).
-      '@next/next/no-html-link-for-pages': 'off',
       'import/no-restricted-paths': ['error', { basePath: root, zones: boundaries }],
     },
   },

@@ -127,6 +127,14 @@ describe('isolation matrix: pages', () => {
     expect((await get(anon.request, `/u/${ids.handle}/${ids.slug}`)).status()).toBe(200);
     const draft = await (await api(owner, 'GET', `/api/v1/posts/${ids.post}`)).json();
     expect((await get(anon.request, `/u/${ids.handle}/${draft.slug}`)).status()).toBe(404);
+    // Past a post's address: a 404 for the reader, not the app's sign-in.
+    expect((await get(anon.request, `/u/${ids.handle}/${ids.slug}/more`)).status()).toBe(404);
+    // What browsers and crawlers ask for by themselves is a file, not the app's 404 (nor, signed out, its sign-in).
+    const icon = await get(anon.request, '/favicon.ico');
+    expect([icon.status(), icon.headers()['content-type']]).toEqual([200, 'image/x-icon']);
+    const robots = await get(anon.request, '/robots.txt');
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toContain('Disallow: /');
     await anon.close();
   });
 

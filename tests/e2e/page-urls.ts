@@ -48,9 +48,10 @@ export const PAGE_URLS: Record<string, (ids: PageIds) => string[]> = {
   '/topics/[id]': (i) => [`/topics/${i.topic}`],
   '/u/[handle]': (i) => [`/u/${i.handle}`],
   '/u/[handle]/[slug]': (i) => [`/u/${i.handle}/${i.slug}`],
+  '/u/[handle]/[slug]/[...rest]': (i) => [`/u/${i.handle}/${i.slug}/more`],
 };
 
 /** Pages anyone may open (the public posts and the sign-in forms). */
-export const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up', '/u/[handle]', '/u/[handle]/[slug]']);
+export const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up', '/u/[handle]', '/u/[handle]/[slug]', '/u/[handle]/[slug]/[...rest]']);
 /** Pages that name one of the user's records in their address. */
 export const RECORD_PAGES = new Set(Object.keys(PAGE_URLS).filter((p) => p.includes('[id]') || p === '/people/merge'));

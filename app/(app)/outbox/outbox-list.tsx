@@ -110,6 +110,7 @@ export function OutboxList({ userId }: { userId: string }) {
                         Open and edit
                       </Button>
                       {item.needsSignIn ? (
+                        // eslint-disable-next-line @next/next/no-html-link-for-pages -- signing in again is a full page load
                         <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
                           Sign in again
                         </a>
@@ -149,6 +150,7 @@ export function OutboxList({ userId }: { userId: string }) {
                         Discard this tick
                       </Button>
                       {tick.needsSignIn ? (
+                        // eslint-disable-next-line @next/next/no-html-link-for-pages -- signing in again is a full page load
                         <a href="/sign-in?callbackUrl=/outbox" className="inline-flex min-h-11 items-center px-2 text-sm font-medium underline">
                           Sign in again
                         </a>

@@ -89,6 +89,7 @@ export function OutboxLink({ userId, className = '' }: { userId: string; classNa
   }, [userId]);
   if (count === 0) return null;
   return (
+    // eslint-disable-next-line @next/next/no-html-link-for-pages -- the outbox must open from the service worker when offline: a full navigation
     <a
       href="/outbox"
       className={`inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-sm font-medium text-amber-800 hover:bg-amber-50 dark:text-amber-200 dark:hover:bg-amber-950/40 ${className}`}

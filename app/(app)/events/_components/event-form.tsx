@@ -181,6 +181,7 @@ export function EventForm({
           <p className="font-medium">Saved on this phone — it will be sent when you are back online.</p>
           <p>
             “{queued}” is waiting with any others in{' '}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the outbox must open from the service worker when offline: a full navigation */}
             <a href="/outbox" className="font-medium underline">
               Waiting to send
             </a>
