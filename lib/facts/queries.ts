@@ -49,10 +49,11 @@ interface Row extends Record<string, unknown> {
 }
 
 /**
- * A fact matches a word when its words begin with it (full text, prefix). A word that begins no word of any of the
- * user's facts (of evenings still in the book: a deleted evening's facts are found by no word), and is long enough to be corrected (fuzzyEligible), is taken for a typo, as people search takes it:
- * then a fact matches when a word of it is close to it (pg_trgm word similarity: "twiter" finds "Twitter's"). Words
- * are letters and digits only, so each is safe inside to_tsquery. Every word must match; the score adds full-text
+ * A fact matches a word when its words begin with it (full text, prefix). A word that begins no word of the user's
+ * facts (of evenings still in the book: a deleted evening's facts are found by no word), and is long enough to be
+ * corrected (fuzzyEligible), is taken for a typo, as people search takes it: then a fact matches when a word of it is
+ * close to it (pg_trgm word similarity: "twiter" finds "Twitter's"). Words are letters and digits only, so each is
+ * safe inside to_tsquery. Every word must match; the score adds full-text
  * rank and each word's closeness (a fact holding the word itself: 1).
  *
  * `matches` selects the ids of the user's facts that match every word, each word's facts found through an index

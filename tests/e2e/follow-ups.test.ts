@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthPages, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
 import { addDays, todayIn } from '@/lib/dates';
+import { api } from './posts-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -207,12 +208,9 @@ describe('follow-ups at 390 px', () => {
     const page = await context.newPage();
     await new AuthPages(page).signUp('Ned Numerous');
     const today = todayIn('Europe/London');
-    const origin = new URL(page.url()).origin;
     for (let batch = 0; batch < 10; batch++) {
       const made = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          page.request.post('/api/v1/follow-ups', { headers: { Origin: origin }, data: { action: `Owed ${batch * 10 + i}`, due: addDays(today, -1) } }),
-        ),
+        Array.from({ length: 10 }, (_, i) => api(context, 'POST', '/api/v1/follow-ups', { action: `Owed ${batch * 10 + i}`, due: addDays(today, -1) })),
       );
       expect(made.map((r) => r.status())).toEqual(Array(10).fill(201));
     }
