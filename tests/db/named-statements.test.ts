@@ -1,0 +1,42 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { currentDriver, db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { people } from '@/db/schema';
+import { createTestUser } from '../support/users';
+
+/*
+ * On the PostgreSQL server, drizzle's statements are named (parsed once per connection, then one round trip each, not
+ * two: db/client.ts, namedStatements), every run is planned for its own values, and an import's bulk statements stay
+ * unnamed so a connection does not keep one per batch size. The embedded database runs in process: nothing to save.
+ */
+describe('statements on the PostgreSQL server', () => {
+  it('are named and planned for their own values each run; bulk statements are not kept', async () => {
+    if (currentDriver() === 'pglite') return;
+    const userId = (await createTestUser()).id;
+    // One transaction holds one connection, whose prepared statements pg_prepared_statements lists.
+    const seen = await db.transaction(async (tx) => {
+      const find = (name: string) =>
+        tx
+          .select({ id: people.id })
+          .from(people)
+          .where(and(eq(people.userId, userId), eq(people.name, name)));
+      for (let i = 0; i < 7; i++) await find(`nobody ${i}`);
+      const bulk = tx.insert(people).values(Array.from({ length: 40 }, (_, i) => ({ userId, name: `Bulk ${i}` })));
+      await bulk;
+      const statements = await rows<{ statement: string; generic: number; custom: number }>(
+        tx,
+        sql`select statement, generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements`,
+      );
+      const [mode] = await rows<{ mode: string }>(tx, sql`select current_setting('plan_cache_mode') as mode`);
+      return { statements, mode: mode!.mode, findSql: find('x').toSQL().sql, bulkSql: bulk.toSQL().sql };
+    });
+    expect(seen.mode).toBe('force_custom_plan');
+    const found = seen.statements.find((s) => s.statement === seen.findSql);
+    expect(found, 'the repeated select is a named statement').toBeDefined();
+    // Seven runs: past the fifth, PostgreSQL's default would have been free to switch to one generic plan.
+    expect(found!.custom).toBeGreaterThanOrEqual(7);
+    expect(found!.generic).toBe(0);
+    expect(seen.statements.some((s) => s.statement === seen.bulkSql)).toBe(false);
+  });
+});
