@@ -30,7 +30,8 @@ const NAME_SIMILARITY = 0.55;
 const PER_NAME = 3;
 
 /** The last word of the name, lower-cased: the same expression as people_user_surname_idx, so that index serves it. */
-const SURNAME = sql`lower(regexp_replace(p.name, '^.*\\s', ''))`;
+const surnameOf = (alias: 'p' | 'q') => sql`lower(regexp_replace(${sql.raw(alias)}.name, '^.*\\s', ''))`;
+const SURNAME = surnameOf('p');
 
 /**
  * Every pair in the address book, by equality joins (hashed), never everyone against everyone. Very similar
@@ -87,15 +88,24 @@ async function pairsWith(userId: string, personId: string): Promise<SQL | null> 
   const columns = sql`p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, ${SURNAME} as surname`;
   const branches: SQL[] = [];
   if (ways.length) branches.push(sql`select ${columns} from people p where ${live} and (${sql.join(ways, sql` or `)})`);
-  // The same surname counts only with a similar name: kept to those here, read from people_user_surname_idx alone.
+  // The same surname counts only with a similar name. Similarity is measured once per distinct name, not per person
+  // (1,813 Robinsons in the bench's 100,000-person book have 50 names between them), and both reads come from
+  // people_user_surname_idx alone.
   if (me.surname && me.lname) {
     branches.push(
       sql`select ${columns} from people p where ${live} and ${SURNAME} = ${me.surname}
-            and lower(p.name) <> ${me.lname} and similarity(lower(p.name), ${me.lname}) >= ${NAME_SIMILARITY}`,
+            and lower(p.name) in (
+              select n.lname from (
+                select distinct lower(q.name) as lname from people q
+                 where q.user_id = ${userId}::uuid and q.deleted_at is null and ${surnameOf('q')} = ${me.surname} offset 0
+              ) n
+               where n.lname <> ${me.lname} and similarity(n.lname, ${me.lname}) >= ${NAME_SIMILARITY})`,
     );
   }
   if (branches.length === 0) return null;
-  return sql`cand as (${sql.join(branches, sql` union `)}),
+  // Materialized: left to itself, the planner pushes the pair rules below into both branches and reads the surname's
+  // people from the table, not the index (45 ms, not 3, for a Robinson at 100,000 people).
+  return sql`cand as materialized (${sql.join(branches, sql` union `)}),
         pairs as (
           select least(${personId}::uuid, c.id) as a_id, greatest(${personId}::uuid, c.id) as b_id,
                  case when c.lemail = ${me.lemail} then 'same email'

@@ -124,6 +124,21 @@ describe('duplicate suggestions', () => {
     expect(await listDuplicateSuggestions(other.id, { personId: e1.id })).toEqual([]);
   });
 
+  it("a person's page pairs them with everyone of a similar name and surname, each once, live and their own only", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const me = await makePerson(user.id, { name: 'Jonathan Smith' });
+    const twins = [await makePerson(user.id, { name: 'Jonathon Smith' }), await makePerson(user.id, { name: 'jonathon  smith' })];
+    const gone = await makePerson(user.id, { name: 'Jonathon Smith' });
+    await deletePerson(user.id, gone.id);
+    await makePerson(user.id, { name: 'Mary Smith' });
+    await makePerson(user.id, { name: 'Jonathan Smyth' });
+    await makePerson(other.id, { name: 'Jonathon Smith' });
+    const mine = await listDuplicateSuggestions(user.id, { personId: me.id });
+    expect(mine.map((p) => (p.a.id === me.id ? p.b.id : p.a.id)).sort()).toEqual(twins.map((t) => t.id).sort());
+    expect(mine.every((p) => p.reason === 'similar name')).toBe(true);
+  });
+
   it('folds runs of spaces in names, so a double space is no way past the duplicate check', async () => {
     const user = await createTestUser();
     const org = await makeOrganisation(user.id, 'Ministry of Justice');
