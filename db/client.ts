@@ -100,17 +100,17 @@ const NAMED_MAX_PARAMETERS = 64;
  * wake-up of the event loop per statement instead of two, on every page. Bulk statements (an import's multi-row
  * inserts, whose text changes with the batch) stay unnamed, so a connection keeps only the app's own few hundred
  * statements; connections are recycled every 30 minutes (max_lifetime) in any case. A statement whose cached form a
- * migration made stale is prepared again by postgres.js (outside a transaction; inside one, that request fails once).
+ * migration made stale is prepared again by postgres.js (outside a transaction; inside one, the transaction runs again).
  * Behind a pooler in transaction mode that cannot keep named statements (PgBouncer before 1.21), set DATABASE_PREPARE=0.
  */
-function namedStatements(sql: postgres.Sql): postgres.Sql {
+function namedStatements(sql: postgres.Sql, planned: () => boolean): postgres.Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop === 'unsafe') {
         return (text: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
           target.unsafe(text, args as postgres.ParameterOrJSON<never>[], {
             ...options,
-            prepare: text.length <= NAMED_MAX_LENGTH && (args?.length ?? 0) <= NAMED_MAX_PARAMETERS,
+            prepare: planned() && text.length <= NAMED_MAX_LENGTH && (args?.length ?? 0) <= NAMED_MAX_PARAMETERS,
           });
       }
       // A transaction (and a savepoint inside one) runs on its own scoped client: name its statements too.
@@ -118,7 +118,7 @@ function namedStatements(sql: postgres.Sql): postgres.Sql {
         const original = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown;
         return (...a: unknown[]) => {
           const fn = a.pop() as (tx: postgres.Sql) => unknown;
-          return original.call(target, ...a, (tx: postgres.Sql) => fn(namedStatements(tx)));
+          return original.call(target, ...a, (tx: postgres.Sql) => fn(namedStatements(tx, planned)));
         };
       }
       return Reflect.get(target, prop, receiver);
@@ -132,6 +132,7 @@ function open(): Handle {
   }
   const url = process.env.DATABASE_URL;
   if (url) {
+    const named = process.env.DATABASE_PREPARE !== '0';
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       // A server that is down or restarting must fail the request quickly (503, retry) rather than hold it.
@@ -150,15 +151,31 @@ function open(): Handle {
       connection: {
         // Named statements (see namedStatements) are planned afresh on every run with its own values, as unnamed ones
         // are: a generic plan reused across users made the brief's ranking 14× slower at 100,000 people.
-        plan_cache_mode: 'force_custom_plan',
+        ...(named ? { plan_cache_mode: 'force_custom_plan' } : {}),
         statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
         // A transaction left open by a client that died must not hold its row locks for ever.
         idle_in_transaction_session_timeout: 60_000,
         application_name: 'rapport',
       },
     });
-    const prepare = process.env.DATABASE_PREPARE !== '0';
-    const db = drizzlePostgres({ client: prepare ? namedStatements(client) : client, schema, casing: 'snake_case' }) as unknown as Db;
+    // A pooler may drop the startup parameter (PgBouncer ignores what it does not pass on): statements are named only
+    // once the server says every run is planned afresh, and stay unnamed, with a warning, if it does not.
+    let planned = false;
+    if (named) {
+      client
+        .unsafe<{ mode: string }[]>(`select current_setting('plan_cache_mode') as mode`)
+        .then(([row]) => {
+          planned = row?.mode === 'force_custom_plan';
+          if (!planned) {
+            console.warn(
+              `Rapport: plan_cache_mode is ${row?.mode}, not force_custom_plan (a pooler may have dropped it): statements stay unnamed. ` +
+                'Set it for the role (ALTER ROLE … SET plan_cache_mode = force_custom_plan) to name them.',
+            );
+          }
+        })
+        .catch(() => {});
+    }
+    const db = drizzlePostgres({ client: named ? namedStatements(client, () => planned) : client, schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = pgliteDataDir();
@@ -187,29 +204,49 @@ function handle(): Handle {
   return g[KEY];
 }
 
-/** PostgreSQL aborted the transaction to break a deadlock (SQLSTATE 40P01), directly or as a query error's cause. */
-export function isDeadlock(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === '40P01') return true;
+/** The error, or one of its causes, carries this SQLSTATE (drizzle wraps the driver's error as `cause`). */
+function hasCode(err: unknown, code: string, routine?: string): boolean {
+  type E = { code?: unknown; routine?: unknown; cause?: unknown } | undefined;
+  for (let e = err as E, depth = 0; e && depth < 4; e = e.cause as E, depth++) {
+    if (e.code === code && (routine === undefined || e.routine === routine)) return true;
   }
   return false;
 }
 
-/** How many times a transaction PostgreSQL aborted to break a deadlock is run again. */
-const DEADLOCK_RETRIES = 2;
+/** PostgreSQL aborted the transaction to break a deadlock (SQLSTATE 40P01), directly or as a query error's cause. */
+export function isDeadlock(err: unknown): boolean {
+  return hasCode(err, '40P01');
+}
 
 /**
- * db.transaction, run again when PostgreSQL aborted it to break a deadlock. Two writers of the same user can take
+ * A named statement prepared before a migration changed its result's columns (0A000, "cached plan must not change
+ * result type"). postgres.js prepares it again by itself outside a transaction; inside one, the transaction is lost,
+ * and postgres.js has already forgotten the stale statement, so running the transaction again succeeds.
+ */
+function isStaleStatement(err: unknown): boolean {
+  return hasCode(err, '0A000', 'RevalidateCachedQuery');
+}
+
+/** How many times a transaction PostgreSQL aborted to break a deadlock is run again. */
+const DEADLOCK_RETRIES = 2;
+/** How many times a transaction that met a stale named statement is run again: once per pooled connection, and one. */
+const STALE_RETRIES = Number(process.env.DATABASE_POOL_MAX ?? 10) + 1;
+
+/**
+ * db.transaction, run again when PostgreSQL aborted it to break a deadlock, or when a statement was stale (above). Two writers of the same user can take
  * row locks in opposite orders (the search vocabulary's counts, migration 0024); one of them is then rolled back
  * whole, so running its work again from the start is safe: transaction bodies only talk to the database.
  */
 function retryingTransaction(real: Db): Db['transaction'] {
   return (async (work: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
-    for (let attempt = 0; ; attempt++) {
+    for (let deadlocks = 0, stale = 0; ;) {
       try {
         return await real.transaction(work, config);
       } catch (err) {
-        if (attempt >= DEADLOCK_RETRIES || !isDeadlock(err)) throw err;
+        // After a migration every connection of the pool may hold the stale statement, and each forgets it only when
+        // it fails there: one try per connection, at once.
+        if (isStaleStatement(err) && stale++ < STALE_RETRIES) continue;
+        if (!isDeadlock(err) || deadlocks++ >= DEADLOCK_RETRIES) throw err;
         await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
       }
     }

@@ -40,3 +40,30 @@ describe('statements on the PostgreSQL server', () => {
     expect(seen.statements.some((s) => s.statement === seen.bulkSql)).toBe(false);
   });
 });
+
+describe('a named statement a migration made stale', () => {
+  it('inside a transaction, the transaction runs again rather than failing the request', async () => {
+    if (currentDriver() === 'pglite') return;
+    const table = sql.raw(`stale_probe_${crypto.randomUUID().replaceAll('-', '')}`);
+    await db.execute(sql`create table ${table} (id int)`);
+    try {
+      await db.execute(sql`insert into ${table} values (1)`);
+      // Every connection of the pool prepares `select *` while the table has one column: each transaction holds its
+      // own connection, and they overlap.
+      const pool = Number(process.env.DATABASE_POOL_MAX ?? 10);
+      await Promise.all(
+        Array.from({ length: pool }, () =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql`select pg_sleep(0.05)`);
+            await tx.execute(sql`select * from ${table} where id = ${1}`);
+          }),
+        ),
+      );
+      await db.execute(sql`alter table ${table} add column note text default 'added'`);
+      const [row] = await db.transaction(async (tx) => rows<{ id: number; note: string }>(tx, sql`select * from ${table} where id = ${1}`));
+      expect(row).toEqual({ id: 1, note: 'added' });
+    } finally {
+      await db.execute(sql`drop table ${table}`);
+    }
+  });
+});
