@@ -126,6 +126,42 @@ function namedStatements(sql: postgres.Sql, planned: () => boolean): postgres.Sq
   });
 }
 
+/**
+ * The client with its statements named once the server confirms that every run is planned afresh. A pooler may drop
+ * the startup parameter (PgBouncer does not pass on what it does not know): then statements stay unnamed, and the
+ * server says how to set it for the role. `ready` tells which, once the server has answered.
+ */
+export function namedWhenPlanned(client: postgres.Sql): { sql: postgres.Sql; ready: Promise<boolean> } {
+  let planned = false;
+  let asked: Promise<boolean> | null = null;
+  // Asked once; asked again on a later statement if the server could not be reached (it may start after the app).
+  const ask = () =>
+    (asked ??= client
+      .unsafe<{ mode: string }[]>(`select current_setting('plan_cache_mode') as mode`)
+      .then(([row]) => {
+        planned = row?.mode === 'force_custom_plan';
+        if (!planned) {
+          console.warn(
+            `Rapport: plan_cache_mode is ${row?.mode}, not force_custom_plan (a pooler may have dropped it): statements stay unnamed. ` +
+              'Set it for the role (ALTER ROLE … SET plan_cache_mode = force_custom_plan) to name them.',
+          );
+        }
+        return planned;
+      })
+      .catch(() => {
+        asked = null;
+        return false;
+      }));
+  const ready = ask();
+  return {
+    sql: namedStatements(client, () => {
+      if (!planned && !asked) void ask();
+      return planned;
+    }),
+    ready,
+  };
+}
+
 function open(): Handle {
   if (process.env.NEXT_PHASE === 'phase-production-build') {
     throw new Error('The database is not opened while building; this page must render dynamically.');
@@ -158,24 +194,7 @@ function open(): Handle {
         application_name: 'rapport',
       },
     });
-    // A pooler may drop the startup parameter (PgBouncer ignores what it does not pass on): statements are named only
-    // once the server says every run is planned afresh, and stay unnamed, with a warning, if it does not.
-    let planned = false;
-    if (named) {
-      client
-        .unsafe<{ mode: string }[]>(`select current_setting('plan_cache_mode') as mode`)
-        .then(([row]) => {
-          planned = row?.mode === 'force_custom_plan';
-          if (!planned) {
-            console.warn(
-              `Rapport: plan_cache_mode is ${row?.mode}, not force_custom_plan (a pooler may have dropped it): statements stay unnamed. ` +
-                'Set it for the role (ALTER ROLE … SET plan_cache_mode = force_custom_plan) to name them.',
-            );
-          }
-        })
-        .catch(() => {});
-    }
-    const db = drizzlePostgres({ client: named ? namedStatements(client, () => planned) : client, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzlePostgres({ client: named ? namedWhenPlanned(client).sql : client, schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = pgliteDataDir();

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { currentDriver, db } from '@/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { currentDriver, db, namedWhenPlanned } from '@/db/client';
 import { rows } from '@/db/rows';
 import { people } from '@/db/schema';
 import { createTestUser } from '../support/users';
@@ -64,6 +66,34 @@ describe('a named statement a migration made stale', () => {
       expect(row).toEqual({ id: 1, note: 'added' });
     } finally {
       await db.execute(sql`drop table ${table}`);
+    }
+  });
+});
+
+describe('a server that does not plan every run afresh', () => {
+  it('gets unnamed statements (a pooler dropped the setting); one that does gets named ones', async () => {
+    if (currentDriver() === 'pglite') return;
+    const named = async (mode: string) => {
+      // One connection, so pg_prepared_statements lists what this client prepared.
+      const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {}, connection: { plan_cache_mode: mode } });
+      try {
+        const { sql: wrapped, ready } = namedWhenPlanned(client);
+        const planned = await ready;
+        const probe = drizzle({ client: wrapped });
+        for (let i = 0; i < 3; i++) await probe.execute(sql`select ${i}::int as n`);
+        const [row] = await client<{ n: number }[]>`select count(*)::int as n from pg_prepared_statements where statement like 'select $1::int as n%'`;
+        return { planned, prepared: row!.n };
+      } finally {
+        await client.end({ timeout: 5 });
+      }
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await named('auto')).toEqual({ planned: false, prepared: 0 });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('statements stay unnamed'));
+      expect(await named('force_custom_plan')).toEqual({ planned: true, prepared: 1 });
+    } finally {
+      warn.mockRestore();
     }
   });
 });
