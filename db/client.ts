@@ -89,6 +89,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Connections in each app server's pool. */
+const POOL_MAX = Number(process.env.DATABASE_POOL_MAX ?? 10);
+
 /** Statements longer than this, or with more parameters, are sent unnamed: they are the bulk writes of an import. */
 const NAMED_MAX_LENGTH = 16_000;
 const NAMED_MAX_PARAMETERS = 64;
@@ -170,7 +173,7 @@ function open(): Handle {
   if (url) {
     const named = process.env.DATABASE_PREPARE !== '0';
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: POOL_MAX,
       // A server that is down or restarting must fail the request quickly (503, retry) rather than hold it.
       connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
       idle_timeout: 30,
@@ -249,12 +252,13 @@ function isStaleStatement(err: unknown): boolean {
 /** How many times a transaction PostgreSQL aborted to break a deadlock is run again. */
 const DEADLOCK_RETRIES = 2;
 /** How many times a transaction that met a stale named statement is run again: once per pooled connection, and one. */
-const STALE_RETRIES = Number(process.env.DATABASE_POOL_MAX ?? 10) + 1;
+const STALE_RETRIES = POOL_MAX + 1;
 
 /**
- * db.transaction, run again when PostgreSQL aborted it to break a deadlock, or when a statement was stale (above). Two writers of the same user can take
- * row locks in opposite orders (the search vocabulary's counts, migration 0024); one of them is then rolled back
- * whole, so running its work again from the start is safe: transaction bodies only talk to the database.
+ * db.transaction, run again when PostgreSQL aborted it to break a deadlock, or when a statement was stale (above).
+ * Two writers of the same user can take row locks in opposite orders (the search vocabulary's counts, migration
+ * 0024); one of them is then rolled back whole, so running its work again from the start is safe: transaction
+ * bodies only talk to the database.
  */
 function retryingTransaction(real: Db): Db['transaction'] {
   return (async (work: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
