@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
-import { makeEvent } from '../support/fixtures';
+import { makeEvent, makeOrganisation, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 /* The People page's "Met at" filter offers the 25 most recent events, and the one the address filters by. */
@@ -20,5 +20,25 @@ describe('People filter event choices', () => {
     expect(await titles(events[20]!.id)).toEqual(newest);
     expect(await titles(theirs.id)).toEqual(newest);
     expect(await titles('not-a-uuid')).toEqual(newest);
+  });
+
+  it('names the organisations filtered by (the user’s own only), the topics A to Z, and each event’s date', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const bbc = await makeOrganisation(user.id, 'BBC');
+    await makeOrganisation(user.id, 'Cabinet Office');
+    const theirs = await makeOrganisation(other.id, 'Their org');
+    for (const name of ['device policy', 'AI', 'Budgets']) await topicId(user.id, name);
+    await topicId(other.id, 'Not yours');
+    const startsAt = new Date('2026-03-04T18:30:00Z');
+    await makeEvent(user.id, { title: 'CIO dinner', startsAt });
+
+    const options = await listSearchFilterOptions(user.id, [bbc.id, theirs.id, 'not-a-uuid']);
+    expect(options.organisations).toEqual([{ id: bbc.id, name: 'BBC' }]);
+    expect(options.topics).toEqual(['AI', 'Budgets', 'device policy']);
+    expect(options.events).toHaveLength(1);
+    expect(options.events[0]!.startsAt).toBeInstanceOf(Date);
+    expect(options.events[0]!.startsAt.getTime()).toBe(startsAt.getTime());
+    expect((await listSearchFilterOptions(user.id, [])).organisations).toEqual([]);
   });
 });
