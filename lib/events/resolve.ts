@@ -95,6 +95,9 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
             .from(people)
             .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
             .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, known)))
+            // Held until the save commits: a merge or delete of one of them waits for it, or, if it committed
+            // first, the person is no longer found here, rather than this evening linking someone merged away.
+            .for('share', { of: people })
         ).map((r) => [r.id, r])
       : [],
   );
@@ -137,10 +140,13 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
       } else if (Object.keys(changes).length && row.version !== before?.version) {
         stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
       } else if (Object.keys(changes).length) {
-        await tx
+        // Only from the version read above: an edit of the person that committed since then is not overwritten.
+        const updated = await tx
           .update(people)
           .set({ ...changes, updatedAt: new Date(), version: sql`${people.version} + 1` })
-          .where(and(eq(people.id, personId), eq(people.userId, userId)));
+          .where(and(eq(people.id, personId), eq(people.userId, userId), eq(people.version, before!.version)))
+          .returning({ id: people.id });
+        if (updated.length === 0) stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
       }
     } else if (!personId && !asks[index]) {
       const [created] = await tx

@@ -7,38 +7,46 @@ import { getFollowUp, type FollowUpItem } from './queries';
 import type { CreateFollowUpInput, SnoozeTarget, UpdateFollowUpInput } from './validation';
 import { addDays, nextMonday } from '@/lib/dates';
 
-/** Refuses a person or event that is missing, deleted or someone else's, naming the field. */
+/**
+ * Refuses a person or event that is missing, deleted or someone else's, naming the field. Both rows stay locked
+ * until the caller's transaction ends: a merge or delete of either waits for the follow-up, which it then moves or
+ * removes with the rest, rather than leaving it on someone merged away or an evening deleted meanwhile.
+ */
 async function assertLinksOwned(conn: DbOrTx, userId: string, personId?: string, eventId?: string) {
   if (personId) {
     const [p] = await conn
       .select({ id: people.id })
       .from(people)
-      .where(and(eq(people.id, personId), eq(people.userId, userId), isNull(people.deletedAt)));
+      .where(and(eq(people.id, personId), eq(people.userId, userId), isNull(people.deletedAt)))
+      .for('share');
     if (!p) throw new UserFacingError('That person was not found.', 404, { personId: ['That person was not found'] });
   }
   if (eventId) {
     const [e] = await conn
       .select({ id: networkingEvents.id })
       .from(networkingEvents)
-      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)));
+      .where(and(eq(networkingEvents.id, eventId), eq(networkingEvents.userId, userId), isNull(networkingEvents.deletedAt)))
+      .for('share');
     if (!e) throw new UserFacingError('That event was not found.', 404, { eventId: ['That event was not found'] });
   }
 }
 
 /** Creates a follow-up for the user; pass a transaction to make it part of a bigger write. */
 export async function createFollowUp(userId: string, input: CreateFollowUpInput, conn: DbOrTx = db): Promise<FollowUpItem> {
-  await assertLinksOwned(conn, userId, input.personId, input.eventId);
-  const [row] = await conn
-    .insert(followUps)
-    .values({
-      userId,
-      action: input.action,
-      dueOn: input.due ?? null,
-      personId: input.personId ?? null,
-      eventId: input.eventId ?? null,
-    })
-    .returning({ id: followUps.id });
-  return getFollowUp(userId, row!.id, conn);
+  return conn.transaction(async (tx) => {
+    await assertLinksOwned(tx, userId, input.personId, input.eventId);
+    const [row] = await tx
+      .insert(followUps)
+      .values({
+        userId,
+        action: input.action,
+        dueOn: input.due ?? null,
+        personId: input.personId ?? null,
+        eventId: input.eventId ?? null,
+      })
+      .returning({ id: followUps.id });
+    return getFollowUp(userId, row!.id, tx);
+  });
 }
 
 /**

@@ -54,7 +54,9 @@ export async function mergeOrganisations(
     );
     await tx
       .update(people)
-      .set({ organisationId: keepId, updatedAt: new Date() })
+      // A new version too: a person form opened before shows the old organisation's name, and saving it would file
+      // them under a new organisation of that name (see outdateForms).
+      .set({ organisationId: keepId, updatedAt: new Date(), version: sql`${people.version} + 1` })
       .where(and(eq(people.userId, userId), eq(people.organisationId, otherId)));
     // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
     await tx
@@ -103,7 +105,7 @@ export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: stri
   for (const p of s.movedPeople) {
     const back = await rows<{ id: string }>(
       tx,
-      sql`update people set organisation_id = ${mergedId}::uuid, updated_at = ${p.updatedAt}::timestamptz
+      sql`update people set organisation_id = ${mergedId}::uuid, updated_at = ${p.updatedAt}::timestamptz, version = version + 1
            where user_id = ${userId}::uuid and id = ${p.id}::uuid and organisation_id = ${keptId}::uuid returning id`,
     );
     if (back.length !== 1) throw refuse('some of the people it moved have been re-filed or removed since.');

@@ -6,6 +6,7 @@ import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { displayName } from '@/lib/people/display-name';
 import { assertOwnSector } from '@/lib/sectors/own';
+import { outdateForms } from '@/lib/stale-forms';
 import { optionalText, queryText, requiredText } from '@/lib/validation/text';
 
 export interface OrganisationSummary {
@@ -177,6 +178,10 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
         .returning({ id: organisations.id });
       // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
+      // Its people's forms show its name: a copy opened before must not save the old one back.
+      if (current.name !== input.name.replace(/\s+/g, ' ')) {
+        await outdateForms(tx, userId, { people: sql`select id from people where user_id = ${userId}::uuid and organisation_id = ${id}::uuid` });
+      }
       return getOrganisation(userId, id, tx);
     });
   } catch (err) {

@@ -167,6 +167,9 @@ export async function updatePerson(
 ): Promise<PersonView> {
   return db.transaction(async (tx) => {
     const current = await getPerson(userId, id, { conn: tx });
+    // Checked first as well (the update checks it again): a copy from before a merge may name a sector or
+    // organisation that has gone since, and "changed elsewhere" is the answer that explains it.
+    if (current.version !== input.version) throw new VersionConflictError(current);
     const set: Partial<typeof people.$inferInsert> = {};
     if ('organisationName' in input || 'organisationId' in input) {
       set.organisationId = await resolveOrganisation(tx, userId, input);

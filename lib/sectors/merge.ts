@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { organisations, people, sectors, type SectorRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
@@ -42,12 +42,13 @@ export async function mergeSectors(
     const [merged] = await rowsAsJson(tx, 'sectors', userId, [fromId]);
     const movedPeople = await tx
       .update(people)
-      .set({ sectorId: intoId })
+      // A new version with the new sector, so a form opened before cannot put the merged sector back.
+      .set({ sectorId: intoId, version: sql`${people.version} + 1` })
       .where(and(eq(people.userId, userId), eq(people.sectorId, fromId)))
       .returning({ id: people.id });
     const movedOrganisations = await tx
       .update(organisations)
-      .set({ sectorId: intoId })
+      .set({ sectorId: intoId, version: sql`${organisations.version} + 1` })
       .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, fromId)))
       .returning({ id: organisations.id });
     // Set aside, not deleted: undo brings back this very row; the purge removes it after the restore window.
@@ -81,14 +82,14 @@ export async function undoSectorMerge(tx: Tx, userId: string, keptId: string, me
   const backPeople = s.movedPeople.length
     ? await tx
         .update(people)
-        .set({ sectorId: mergedId })
+        .set({ sectorId: mergedId, version: sql`${people.version} + 1` })
         .where(and(eq(people.userId, userId), eq(people.sectorId, keptId), inArray(people.id, s.movedPeople)))
         .returning({ id: people.id })
     : [];
   const backOrganisations = s.movedOrganisations.length
     ? await tx
         .update(organisations)
-        .set({ sectorId: mergedId })
+        .set({ sectorId: mergedId, version: sql`${organisations.version} + 1` })
         .where(and(eq(organisations.userId, userId), eq(organisations.sectorId, keptId), inArray(organisations.id, s.movedOrganisations)))
         .returning({ id: organisations.id })
     : [];

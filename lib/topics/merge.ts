@@ -5,6 +5,7 @@ import { rows } from '@/db/rows';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { recordMerge, type RowJson } from '@/lib/merge-record';
+import { outdateForms } from '@/lib/stale-forms';
 import { requiredText } from '@/lib/validation/text';
 import { normaliseTopic } from './normalise';
 
@@ -25,6 +26,19 @@ const LINKS = [
   { table: 'encounter_topics', column: 'encounter_id' },
   { table: 'person_topics', column: 'person_id' },
 ] as const;
+
+/** The people and evenings whose forms show topic `topicId` by its name (see outdateForms). */
+function showingTopic(userId: string, topicId: string) {
+  const u = sql`${userId}::uuid`;
+  const t = sql`${topicId}::uuid`;
+  return {
+    people: sql`select person_id from person_topics where user_id = ${u} and topic_id = ${t}`,
+    events: sql`select event_id from event_topics where user_id = ${u} and topic_id = ${t}
+                union
+                select x.event_id from encounter_topics xt join encounters x on x.id = xt.encounter_id and x.user_id = ${u}
+                 where xt.user_id = ${u} and xt.topic_id = ${t}`,
+  };
+}
 
 interface TopicMergeSnapshot {
   label: string;
@@ -53,6 +67,7 @@ export async function renameTopic(userId: string, id: string, name: string): Pro
         ),
       );
       if (!row) throw new NotFoundError('topic');
+      await outdateForms(tx, userId, showingTopic(userId, id));
       return row;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -83,6 +98,7 @@ export async function mergeTopics(userId: string, fromId: string, intoId: string
     if (!from || !into) throw new NotFoundError('That topic was not found.');
     // After the lookup, so another user's id is a 404 whatever the other id is.
     if (fromId === intoId) throw new UserFacingError('Choose a different topic to merge into.', 400, { into: ['Choose a different topic'] });
+    await outdateForms(tx, userId, showingTopic(userId, fromId));
     const links: TopicMergeSnapshot['links'] = {};
     for (const { table, column } of LINKS) {
       const t = sql.raw(table);
@@ -144,4 +160,6 @@ export async function undoTopicMerge(tx: Tx, userId: string, keptId: string, mer
       );
     }
   }
+  // The people and evenings it links again show its name once more: a copy opened meanwhile shows the kept one.
+  await outdateForms(tx, userId, showingTopic(userId, mergedId));
 }

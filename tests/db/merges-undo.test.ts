@@ -21,7 +21,11 @@ import { createTestUser } from '../support/users';
  * sectors, encounters, encounter topics, facts and follow-ups. `loose` lists people/organisation ids whose
  * version and updated_at may move on (a record the user kept gets a new version, never an old one back).
  */
-async function everything(userId: string, loose: string[] = []) {
+/**
+ * Every row of the user's, comparable. `loose` rows may differ in version and updated_at; `moved` rows only in
+ * version (a merge and its undo each give what they move a new version, so that a form opened in between is refused).
+ */
+async function everything(userId: string, loose: string[] = [], moved: string[] = []) {
   const all = async (table: string, order: string) =>
     (
       await rows<{ j: Record<string, unknown> }>(
@@ -31,6 +35,7 @@ async function everything(userId: string, loose: string[] = []) {
     ).map((r) => {
       const j = typeof r.j === 'string' ? (JSON.parse(r.j) as Record<string, unknown>) : r.j;
       if (loose.includes(j.id as string)) return { ...j, version: 'any', updated_at: 'any' };
+      if (moved.includes(j.id as string)) return { ...j, version: 'moved' };
       return j;
     });
   return {
@@ -144,11 +149,12 @@ describe('merging organisations and sectors, and undoing it', () => {
     const p1 = await makePerson(user.id, { name: 'Ann', organisationId: other.id });
     await makePerson(user.id, { name: 'Bob', organisationId: keep.id });
     await makeEvent(user.id, { title: 'Budget', people: [{ personId: p1.id }] });
-    const before = await everything(user.id, [keep.id]);
+    const before = await everything(user.id, [keep.id], [p1.id]);
     const merged = await mergeOrganisations(user.id, keep.id, other.id, { keepVersion: 1 });
     expect(merged.website).toBe('https://t.example');
     await undoMerge(user.id, merged.mergeId);
-    expect(await everything(user.id, [keep.id])).toEqual(before);
+    expect(await everything(user.id, [keep.id], [p1.id])).toEqual(before);
+    expect((await getPerson(user.id, p1.id)).version).toBe(p1.version + 2);
   });
 
   it('organisations: a version the user did not see is a conflict and nothing is merged', async () => {
@@ -170,14 +176,15 @@ describe('merging organisations and sectors, and undoing it', () => {
     const from = await sectorId(user.id, 'Retail');
     const into = await sectorId(user.id, 'Other');
     const shop = await makeOrganisation(user.id, 'Shop', 'Retail');
-    await makePerson(user.id, { name: 'Ann', sector: 'Retail' });
+    const ann = await makePerson(user.id, { name: 'Ann', sector: 'Retail' });
     await makePerson(user.id, { name: 'Bob', organisationId: shop.id });
     await makePerson(user.id, { name: 'Cy', sector: 'Other' });
-    const before = await everything(user.id);
+    const before = await everything(user.id, [], [ann.id, shop.id]);
     const merged = await mergeSectors(user.id, from, into, { fromVersion: 1 });
-    expect(await everything(user.id)).not.toEqual(before);
+    expect(await everything(user.id, [], [ann.id, shop.id])).not.toEqual(before);
     await undoMerge(user.id, merged.mergeId);
-    expect(await everything(user.id)).toEqual(before);
+    expect(await everything(user.id, [], [ann.id, shop.id])).toEqual(before);
+    expect((await getPerson(user.id, ann.id)).version).toBe(ann.version + 2);
   });
 
   it('sectors: a rename since the page was shown is a conflict; a name taken since refuses the undo', async () => {
