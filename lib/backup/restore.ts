@@ -11,6 +11,14 @@ import { isTimeZone } from '@/lib/dates';
 
 const BATCH = 500;
 
+/**
+ * What a restore did. `notes` names each row written otherwise than the backup has it, and why
+ * (`posts 3, status: … restored as a draft …`), so the user can put it right.
+ */
+export interface RestoreSummary extends ImportSummary {
+  notes: string[];
+}
+
 /** Checks a parsed JSON value as a backup; zod's issues name the table, row and column (`people.12.email`). */
 export function parseBackup(value: unknown) {
   return backupSchema.safeParse(value);
@@ -56,7 +64,7 @@ const naturalValue = (t: BackupTable, row: Record<string, unknown>) => {
  * slug the account already has by name is that row (a new account's default sectors, say). Search texts,
  * last-met dates and effective sectors are computed again, as for people added by hand.
  */
-export async function restoreBackup(userId: string, backup: Backup, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+export async function restoreBackup(userId: string, backup: Backup, opts: { dryRun?: boolean } = {}): Promise<RestoreSummary> {
   try {
     return await restoreIn(userId, backup, opts);
   } catch (err) {
@@ -67,17 +75,18 @@ export async function restoreBackup(userId: string, backup: Backup, opts: { dryR
 
 /** Thrown to roll a dry run back once it has counted what it would write. */
 class DryRun extends Error {
-  constructor(readonly summary: ImportSummary) {
+  constructor(readonly summary: RestoreSummary) {
     super('dry run');
   }
 }
 
-async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolean }): Promise<ImportSummary> {
+async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolean }): Promise<RestoreSummary> {
   return db.transaction(async (tx) => {
     await lockImports(tx, userId);
     const idMaps: Record<string, Map<string, string>> = {};
     let created = 0;
     let skipped = 0;
+    const notes: string[] = [];
     for (const t of BACKUP_TABLES) {
       const list = ((backup as Record<string, unknown>)[t.key] ?? []) as Record<string, unknown>[];
       const tableName = getTableConfig(t.table).name;
@@ -92,7 +101,7 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         : new Map<string, string>();
       const byNatural = t.natural ? await naturalIds(tx, userId, tableName, t) : new Map<string, string>();
       const inserts: Record<string, unknown>[] = [];
-      for (const row of list) {
+      for (const [index, row] of list.entries()) {
         const copy: Record<string, unknown> = { ...(t.normalise ? t.normalise(row) : row), userId };
         for (const [column, target] of Object.entries(t.refs)) {
           const v = row[column];
@@ -112,7 +121,9 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         } else if (Object.entries(t.refs).some(([column]) => copy[column] === null)) {
           continue;
         }
-        inserts.push(copy);
+        const { row: ready, note } = t.settle ? await t.settle(tx, userId, copy) : { row: copy, note: undefined };
+        if (note) notes.push(`${t.key} ${index + 1}, ${note.column}: ${note.message}`);
+        inserts.push(ready);
       }
       for (let i = 0; i < inserts.length; i += BATCH) {
         const done = await tx
@@ -131,7 +142,7 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         .set({ ...(a.timeZone && isTimeZone(a.timeZone) ? { timeZone: a.timeZone } : {}), ...(a.locale ? { locale: a.locale } : {}), updatedAt: new Date() })
         .where(eq(users.id, userId));
     }
-    const summary = { created, updated: 0, skipped, errors: [] };
+    const summary = { created, updated: 0, skipped, errors: [], notes };
     if (opts.dryRun) throw new DryRun(summary);
     return summary;
   });

@@ -13,6 +13,8 @@ export interface ImportSummary {
   updated: number;
   skipped: number;
   errors: RowError[];
+  /** Rows written otherwise than the file has them, and why (a backup's restore says; see RestoreSummary). */
+  notes?: string[];
 }
 
 const IMPORT_BATCH = 500;

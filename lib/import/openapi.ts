@@ -11,6 +11,12 @@ export const importSummaryResponse = z.object({
   updated: z.number().int(),
   skipped: z.number().int(),
   errors: z.array(rowError),
+  notes: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Rows written otherwise than the file has them, and why (a backup: a published post that names someone who asked not to be named comes back a draft)',
+    ),
 });
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({

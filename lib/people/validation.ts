@@ -22,7 +22,8 @@ const email = z
   .transform((s) => s?.trim().toLowerCase() || null)
   .refine((s) => !s || (s.length <= 254 && z.email().safeParse(s).success), 'Enter an email address like name@example.com');
 
-const link = z
+/** One link of a person: http or https only; a bare address is given https://. */
+export const link = z
   .string()
   .trim()
   .max(500, 'Keep each link under 500 characters')

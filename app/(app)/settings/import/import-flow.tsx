@@ -6,10 +6,10 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { ImportPreview } from '@/lib/import/run';
-import { ErrorList, PreviewRows } from './preview-rows';
+import { ErrorList, Notes, PreviewRows } from './preview-rows';
 
 type Kind = ImportPreview['kind'];
-type Summary = { created: number; updated: number; skipped: number; errors: { line: number; message: string }[] };
+type Summary = { created: number; updated: number; skipped: number; errors: { line: number; message: string }[]; notes?: string[] };
 type Stage =
   | { step: 'choose'; error?: string }
   | { step: 'reading'; name: string }
@@ -203,6 +203,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
               Imported {stage.name}: {stage.result.created} created, {stage.result.updated} updated, {stage.result.skipped} skipped
               {stage.result.errors.length ? `, ${stage.result.errors.length} rows with errors left out` : ''}.
             </p>
+            <Notes notes={stage.result.notes} />
           </>
         ) : (
           <div role="alert" className="text-sm">
@@ -277,6 +278,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           {p.errors.length ? `, ${p.errors.length} with errors` : ''}.
           {p.kind === 'backup' ? ' (a backup: rows of every kind, people, events, follow-ups and posts)' : ''}
         </p>
+        <Notes notes={p.notes} />
         {p.errors.length ? (
           <div className="mt-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
             <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">

@@ -94,3 +94,19 @@ export function ErrorList({ errors }: { errors: { line: number; message: string 
     </ul>
   );
 }
+
+/** Rows written otherwise than the file has them, and why (a restored post that comes back a draft, say). */
+export function Notes({ notes }: { notes?: string[] }) {
+  if (!notes?.length) return null;
+  return (
+    <div className="mt-3 rounded-lg border border-amber-300 p-3 dark:border-amber-900">
+      <h3 className="text-sm font-semibold">{notes.length === 1 ? 'One row is' : `${notes.length} rows are`} written differently from the file</h3>
+      <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm">
+        {notes.slice(0, 200).map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+        {notes.length > 200 ? <li>…and {notes.length - 200} more.</li> : null}
+      </ul>
+    </div>
+  );
+}
