@@ -2,7 +2,8 @@ import { and, eq, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { rateLimits, sessions, users } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { confirmPassword } from '@/lib/auth/confirm-password';
+import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 
 const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
@@ -29,9 +30,17 @@ export const deleteAccountSchema = z.object({
   currentPassword,
 });
 
+/**
+ * The current password again, through the same per-user counter as creating an API token (confirmPassword), so a
+ * stolen session cannot guess at it here instead; both answers sit beside the password field.
+ */
 async function checkPassword(userId: string, password: string): Promise<void> {
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  if (!row || !(await verifyPassword(row.hash, password))) {
+  const confirmed = await confirmPassword(userId, password);
+  if (confirmed === 'limited') {
+    const message = 'Too many wrong passwords. Wait 15 minutes, then try again.';
+    throw new UserFacingError(message, 429, { currentPassword: [message] });
+  }
+  if (confirmed === 'wrong') {
     throw new UserFacingError('That is not your current password', 400, { currentPassword: ['That is not your current password'] });
   }
 }
