@@ -73,13 +73,18 @@ const GOOGLE_CSV_HEADER = [
   'Website 1 - Value',
 ];
 
+/** A phone number as people.phone accepts it (lib/people/validation.ts): digits, spaces and + ( ) . / - only. */
+const PHONE_SHAPED = /^[0-9+()./\s-]+$/;
+
 /**
- * A CSV field, quoted when it must be. A leading = or @ is prefixed with ' so that a spreadsheet does not run it
- * as a formula (+ and - are left: phone numbers start with them).
+ * A CSV field, quoted when it must be. A value a spreadsheet would run as a formula (one starting with = + - @, a
+ * tab or a carriage return) gets a leading ' so that it shows as text. In the phone column a number like
+ * "+44 7700 900123" is left as it is, since it holds no letters and so can call no function; anything else there
+ * is defused like every other column.
  */
-export function csvField(value: string | null | undefined): string {
+export function csvField(value: string | null | undefined, column: 'phone' | 'text' = 'text'): string {
   let v = value ?? '';
-  if (/^[=@\t\r]/.test(v)) v = `'${v}`;
+  if (/^[=+\-@\t\r]/.test(v) && !(column === 'phone' && PHONE_SHAPED.test(v))) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -107,7 +112,7 @@ export function googleCsvRow(p: VCardPerson): string {
     p.links.length ? 'Profile' : '',
     p.links.join(' ::: '),
   ]
-    .map(csvField)
+    .map((field, i) => csvField(field, GOOGLE_CSV_HEADER[i] === 'Phone 1 - Value' ? 'phone' : 'text'))
     .join(',');
 }
 

@@ -110,7 +110,7 @@ describe('readers', () => {
 
   it('Google CSV: the exporter’s rows read back; formulas are defused', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(csvField('+44 7700')).toBe('+44 7700');
+    expect(csvField('+44 7700', 'phone')).toBe('+44 7700');
     expect(csvField('a "b", c\nd')).toBe('"a ""b"", c\nd"');
     const row = googleCsvRow({
       id: 'x',
