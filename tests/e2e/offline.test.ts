@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, expectNoHorizontalScroll, PHONE, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, PHONE, watchErrors } from '../support/browser';
 import { launchProfile } from '../support/chromium';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -212,6 +212,33 @@ describe('works on the train home', () => {
     await new AuthPages(page).signIn(first.email, first.password);
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => titlesOnServer(page)).toEqual(['Private board dinner']);
+  });
+
+  it('a phone signed out from another device forgets its copies of private pages at its next page online', async () => {
+    const { context, page } = await phone();
+    const account = await new AuthPages(page).signUp('Pia Pocket');
+    await waitUntilReadyOffline(page);
+
+    // The phone is lost: on a laptop, "Sign out everywhere else" ends its session.
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    const laptop = await (await newContext(browser, DESKTOP)).newPage();
+    await new AuthPages(laptop).signIn(account.email, account.password);
+    await laptop.waitForURL((url) => url.pathname === '/');
+    await laptop.goto('/settings');
+    await laptop.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await expect.poll(() => laptop.getByRole('status').filter({ hasText: 'Signed out one device.' }).count()).toBe(1);
+
+    // The phone's next page online is the sign-in form, and its worker drops what it kept for the user.
+    await page.goto('/follow-ups');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('rapport-pages-')).length)).toBe(0);
+
+    // With no signal, nothing of the user's opens from the phone any more.
+    await loseSignal(context);
+    await page.goto('/events/new').catch(() => {});
+    expect(await page.getByText('Offline copy').count()).toBe(0);
+    expect(await page.content()).not.toContain('Pia Pocket');
   });
 
   it('ticks follow-ups done with no signal, keeps the ticks through a reload, and sends them on top of edits made elsewhere', async () => {
