@@ -12,17 +12,24 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // next-auth copies the user's name and email into the token; they are dropped, so the cookie names the session
+    // and nothing else (a token issued before this loses them the next time next-auth re-issues it).
     jwt({ token, user }) {
       if (user) {
         token.sid = (user as { sid?: string }).sid;
         token.sub = user.id;
       }
+      delete token.name;
+      delete token.email;
+      delete token.picture;
       return token;
     },
-    // The session id stays inside the encrypted cookie: /api/auth/session, readable by any script on the page,
-    // does not repeat it. Pages and the API read the signed-in user through lib/dal.ts, never through this.
+    // /api/auth/session answers from the cookie alone, so it would still name a user whose session was revoked or
+    // whose account was deleted; it answers only when the cookie expires. Readable by any script on the page, it
+    // repeats neither the session id nor who the user is: pages and the API read the signed-in user through
+    // lib/dal.ts (the session row in Postgres), never through this.
     session({ session }) {
-      return session;
+      return { expires: session.expires };
     },
   },
 } satisfies NextAuthConfig;
