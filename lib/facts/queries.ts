@@ -157,7 +157,7 @@ export async function searchFacts(userId: string, params: FactSearch, conn: DbOr
 /** Facts under a topic: heard at an event where the topic came up, for the event or for someone met there. */
 function topicFilter(userId: string, topic: SQL): SQL {
   return sql`(exists (select 1 from event_topics et where et.user_id = ${userId}::uuid and et.event_id = i.event_id and et.topic_id = ${topic})
-           or exists (select 1 from encounter_topics xt join encounters x on x.id = xt.encounter_id
+           or exists (select 1 from encounter_topics xt join encounters x on x.id = xt.encounter_id and x.user_id = ${userId}::uuid
                        where xt.user_id = ${userId}::uuid and x.event_id = i.event_id and xt.topic_id = ${topic}))`;
 }
 

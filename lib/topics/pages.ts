@@ -32,7 +32,7 @@ export const topicListQuerySchema = z.object({ q: queryText(100), sort: z.enum([
 const topicEvents = (userId: string) => sql`(
   select et.event_id from event_topics et where et.user_id = ${userId}::uuid and et.topic_id = t.id
   union
-  select x.event_id from encounter_topics xt join encounters x on x.id = xt.encounter_id
+  select x.event_id from encounter_topics xt join encounters x on x.id = xt.encounter_id and x.user_id = ${userId}::uuid
    where xt.user_id = ${userId}::uuid and xt.topic_id = t.id)`;
 
 /** Every topic of the user's with how many events, people and facts; most recent or most used first; `q` matches names. */
@@ -43,11 +43,11 @@ export async function listTopicSummaries(userId: string, opts: { q?: string; sor
     sql`select t.id, t.name,
                (select count(*)::int from events e where e.user_id = ${userId}::uuid and e.deleted_at is null and e.id in ${topicEvents(userId)}) as events,
                (select count(distinct pid)::int from (
-                   select x.person_id as pid from encounter_topics xt join encounters x on x.id = xt.encounter_id
+                   select x.person_id as pid from encounter_topics xt join encounters x on x.id = xt.encounter_id and x.user_id = ${userId}::uuid
                     where xt.user_id = ${userId}::uuid and xt.topic_id = t.id
                    union select pt.person_id from person_topics pt where pt.user_id = ${userId}::uuid and pt.topic_id = t.id) ps
-                 join people p on p.id = ps.pid and p.deleted_at is null) as people,
-               (select count(*)::int from insights i join events e on e.id = i.event_id and e.deleted_at is null
+                 join people p on p.id = ps.pid and p.user_id = ${userId}::uuid and p.deleted_at is null) as people,
+               (select count(*)::int from insights i join events e on e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null
                  where i.user_id = ${userId}::uuid and i.event_id in ${topicEvents(userId)}) as facts,
                (select max(e.starts_at) from events e where e.user_id = ${userId}::uuid and e.deleted_at is null and e.id in ${topicEvents(userId)}) as last_at
           from topics t
@@ -105,7 +105,7 @@ export async function getTopicDetail(userId: string, id: string): Promise<TopicD
       sql`select p.id, p.name, p.role, o.name as org from people p
             left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}::uuid
            where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id in (
-             select x.person_id from encounter_topics xt join encounters x on x.id = xt.encounter_id
+             select x.person_id from encounter_topics xt join encounters x on x.id = xt.encounter_id and x.user_id = ${userId}::uuid
               where xt.user_id = ${userId}::uuid and xt.topic_id = ${id}::uuid
              union select pt.person_id from person_topics pt where pt.user_id = ${userId}::uuid and pt.topic_id = ${id}::uuid)`,
     ),
