@@ -56,7 +56,7 @@ export async function applyImport(
     await lockImports(tx, userId);
     // Thousands of rows in batches: one search refresh at commit for everyone written, not one per statement.
     await deferSearch(tx);
-    const plan = await planImport(tx, userId, drafts, readErrors, opts.choices);
+    const plan = await planImport(tx, userId, drafts, readErrors, opts.choices, { lock: true });
     if (plan.errors.length && !opts.goodRows) {
       throw new ImportRefusedError(plan.errors);
     }

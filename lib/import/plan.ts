@@ -125,7 +125,9 @@ const FIELD_WORDS: Record<string, string> = {
  * Matches each draft against the user's people and against the rows above it, and says per row what an import
  * would do: create; update (same email, or same name at the same organisation, with something new); or skip
  * (nothing new, or the same person as an earlier line). Reads only: the preview and the write both call it,
- * the write inside its transaction so a re-sent import sees what the first one wrote.
+ * the write inside its transaction so a re-sent import sees what the first one wrote. The write also locks the
+ * people it matched (`lock`): an update fills in or adds to what it read, so an edit of one of them made while a
+ * long import runs waits for it (and then meets the new version) rather than being written over.
  */
 export async function planImport(
   conn: DbOrTx,
@@ -133,6 +135,7 @@ export async function planImport(
   drafts: ContactDraft[],
   readErrors: RowError[],
   choices: SectorChoices = {},
+  { lock = false }: { lock?: boolean } = {},
 ): Promise<ImportPlan> {
   const sectorRows = await rows<{ name: string }>(
     conn,
@@ -177,7 +180,8 @@ export async function planImport(
                where p.user_id = ${userId}::uuid and p.deleted_at is null
                  and (lower(p.email) = any(${textArray(emails)})
                       or lower(regexp_replace(trim(p.name), '\\s+', ' ', 'g')) = any(${textArray(names)}))
-               order by p.created_at, p.id`,
+               order by p.created_at, p.id
+               ${lock ? sql`for update of p` : sql``}`,
         )
       : [];
   const orgSectors = new Map(
