@@ -57,7 +57,7 @@ export async function* vcardChunks(userId: string): AsyncGenerator<string> {
 }
 
 /** Google Contacts' CSV columns (the current layout), so the file imports there as it is. */
-const GOOGLE_CSV_HEADER = [
+export const GOOGLE_CSV_HEADER = [
   'First Name',
   'Middle Name',
   'Last Name',

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, googleCsvRow } from '@/lib/export/contacts';
+import { csvField, GOOGLE_CSV_HEADER, googleCsvRow } from '@/lib/export/contacts';
 import type { VCardPerson } from '@/lib/people/vcard';
 
 /*
@@ -11,21 +11,7 @@ import type { VCardPerson } from '@/lib/people/vcard';
  */
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
-const HEADER = [
-  'First Name',
-  'Middle Name',
-  'Last Name',
-  'Organization Name',
-  'Organization Title',
-  'Notes',
-  'Labels',
-  'E-mail 1 - Label',
-  'E-mail 1 - Value',
-  'Phone 1 - Label',
-  'Phone 1 - Value',
-  'Website 1 - Label',
-  'Website 1 - Value',
-];
+const HEADER = GOOGLE_CSV_HEADER;
 
 const person = (over: Partial<VCardPerson>): VCardPerson => ({
   id: 'x',
