@@ -153,11 +153,36 @@ describe('people in a real browser', () => {
     await expect.poll(() => page.locator('#form-message').innerText()).toContain('changed this person');
     expect(await page.locator('#form-message').innerText()).toContain('Dana Scully');
     expect(await page.getByLabel('Notes').inputValue()).toBe('Wants the procurement report');
+    // The name the user did not touch now shows theirs, so saving again keeps both edits.
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Dana Scully');
     await shot(page, 'conflict');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL((u) => u.pathname === `/people/${id}`);
     expect(await page.getByText('Not named in public posts').isVisible()).toBe(true);
     expect(await page.getByText('Wants the procurement report').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Dana Scully', level: 1 }).isVisible()).toBe(true);
+
+    // A topic renamed on another device while the form was open: the stale form is refused, shows the new name in
+    // the field the user left alone, and saving again keeps the rename (no topic of the old name comes back).
+    const { version } = (await (await page.request.get(`/api/v1/people/${id}`)).json()) as { version: number };
+    const topicked = await page.request.patch(`/api/v1/people/${id}`, { headers: { Origin: baseURL() }, data: { topics: ['Open data'], version } });
+    expect(topicked.status()).toBe(200);
+    await page.goto(`/people/${id}/edit`);
+    const topicsBefore = (await (await page.request.get('/api/v1/topics')).json()) as { items: { id: string; name: string }[] };
+    const openData = topicsBefore.items.find((t) => t.name === 'Open data')!;
+    const renamed = await page.request.patch(`/api/v1/topics/${openData.id}`, { headers: { Origin: baseURL() }, data: { name: 'Open government data' } });
+    expect(renamed.status()).toBe(200);
+    await page.getByLabel('Phone').fill('07700 900123');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('Topics is now: Open government data');
+    expect(await page.getByLabel('Topics').inputValue()).toBe('Open government data');
+    expect(await page.getByLabel('Phone').inputValue()).toBe('07700 900123');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((u) => u.pathname === `/people/${id}`);
+    const topicsAfter = (await (await page.request.get('/api/v1/topics')).json()) as { items: { name: string }[] };
+    expect(topicsAfter.items.map((t) => t.name)).toEqual(['Open government data']);
+    const saved = (await (await page.request.get(`/api/v1/people/${id}`)).json()) as { phone: string; topics: string[] };
+    expect(saved).toMatchObject({ phone: '07700 900123', topics: ['Open government data'] });
 
     const vcard = await page.request.get(`/api/v1/people/${id}/vcard`);
     expect(vcard.headers()['content-type']).toContain('text/vcard');

@@ -77,7 +77,7 @@ export const updatePersonAction = formAction(
     input: (formData: FormData, id: string) => ({ ...personInput(formData), version: formData.get('version'), id }),
     notFoundMessage: NOT_FOUND,
     conflictMessage: (_current: PersonView) =>
-      'Someone changed this person since you opened the form. Your text is kept below; compare, then save again to keep yours.',
+      'Someone changed this person since you opened the form. What you changed is kept below, and the rest now shows their copy; compare, then save again.',
     after: ({ id }) => {
       revalidatePath('/people');
       revalidatePath(`/people/${id}`);

@@ -23,9 +23,28 @@ const LABELS: Record<keyof PersonFormDefaults, string> = {
   version: 'Version',
 };
 
+type Field = Exclude<keyof PersonFormDefaults, 'version'>;
+const FIELDS = (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter((k): k is Field => k !== 'version');
+
+/** The form's values as it sends them (a checkbox: "on" or nothing). */
+function asValues(d: PersonFormDefaults): Record<string, string> {
+  return { ...d, keepPrivate: d.keepPrivate ? 'on' : '', version: String(d.version ?? '') };
+}
+
+/** Two values of one field, as the user would see them (a textarea sends its line breaks as CRLF). */
+const same = (a: string | undefined, b: string | undefined) => (a ?? '').replace(/\r\n?/g, '\n').trim() === (b ?? '').replace(/\r\n?/g, '\n').trim();
+
+/** The user's values where they changed `base`, the saved copy's elsewhere; the version is the saved copy's. */
+function mergeOnto(yours: Record<string, string>, base: Record<string, string>, theirs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { ...yours, version: yours.version ?? theirs.version ?? '' };
+  for (const k of FIELDS) if (same(yours[k], base[k])) out[k] = theirs[k] ?? '';
+  return out;
+}
+
 /**
  * Add or edit a person. Errors sit next to their fields; what was typed survives a failed save; when someone
- * else saved meanwhile, the fields they changed are listed with their value, and the user's text stays.
+ * else saved meanwhile, the fields they changed are listed with their value, the user's own changes stay as typed,
+ * and the fields the user did not touch show the saved copy.
  */
 export function PersonForm({
   action,
@@ -56,16 +75,32 @@ export function PersonForm({
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [state]);
-  const v: Record<string, string> = state.values ?? {
-    ...defaults,
-    keepPrivate: defaults.keepPrivate ? 'on' : '',
-    version: String(defaults.version ?? ''),
-  };
+  // The copy the fields started from: the person as loaded, then the saved copy each conflict brought back.
+  const [seen, setSeen] = useState<{ state: PersonFormState; base: Record<string, string>; merged: Record<string, string> | null; changed: Field[] }>(() => ({
+    state,
+    base: asValues(defaults),
+    merged: null,
+    changed: [],
+  }));
+  if (seen.state !== state) {
+    // Someone saved meanwhile: what the user changed stays as they typed it, and what they left alone takes the saved
+    // copy, so that saving again keeps both (and does not put back a name renamed or merged since).
+    const theirs = state.conflict ? asValues(formDefaults(state.conflict)) : null;
+    setSeen(
+      theirs && state.values
+        ? {
+            state,
+            base: theirs,
+            merged: mergeOnto(state.values, seen.base, theirs),
+            changed: FIELDS.filter((k) => !same(theirs[k], seen.base[k])),
+          }
+        : { state, base: seen.base, merged: null, changed: [] },
+    );
+  }
+  const v: Record<string, string> = (seen.state === state ? seen.merged : null) ?? state.values ?? asValues(defaults);
   const e = state.fieldErrors ?? {};
   const theirs = state.conflict ? formDefaults(state.conflict) : null;
-  const changed = theirs
-    ? (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter((k) => k !== 'version' && String(theirs[k]) !== String(defaults[k]))
-    : [];
+  const changed = seen.state === state ? seen.changed : [];
 
   return (
     <form ref={formRef} action={formAction} onChange={() => setEditedSince(state)} className="space-y-5" noValidate>
