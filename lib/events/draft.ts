@@ -87,7 +87,20 @@ export interface EventDraft {
   followUps: FollowUpDraft[];
   /** The follow-ups the edit started with: one of them no longer in `followUps` is one the user removed. */
   loadedFollowUpIds?: string[];
+  /** The event as the edit loaded it, or as the last conflict brought it back (edits only; older drafts have none). */
+  base?: EventBase;
   savedAt?: number;
+}
+
+/** The event's own fields as text, compared one by one after a conflict. */
+const EVENT_TEXT = ['title', 'date', 'time', 'endTime', 'venue', 'host', 'series', 'summary', 'reflection'] as const;
+
+/** What an edit started from: a field still equal to it is one the user left alone. */
+export interface EventBase extends Pick<EventDraft, (typeof EVENT_TEXT)[number] | 'topics'> {
+  /** Each known person's part in the evening, by person id. */
+  people: Record<string, { relation: Relation; notes: string; topics: string[] }>;
+  /** Each fact's text, by id. */
+  facts: Record<string, string>;
 }
 
 export const DUE_PRESETS = [
@@ -212,6 +225,21 @@ export function payloadRowUids(draft: EventDraft) {
 
 /** A saved event as a draft for the edit form, in the user's time zone. */
 export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
+  const draft = loadedDraft(e, timeZone);
+  return { ...draft, base: baseOf(draft) };
+}
+
+function baseOf(d: EventDraft): EventBase {
+  const base = Object.fromEntries(EVENT_TEXT.map((k) => [k, d[k]])) as Pick<EventDraft, (typeof EVENT_TEXT)[number]>;
+  return {
+    ...base,
+    topics: d.topics,
+    people: Object.fromEntries(d.people.flatMap((p) => (p.id ? [[p.id, { relation: p.relation, notes: p.notes, topics: p.topics }]] : []))),
+    facts: Object.fromEntries(d.insights.flatMap((i) => (i.id ? [[i.id, i.text]] : []))),
+  };
+}
+
+function loadedDraft(e: EventJson, timeZone?: string): EventDraft {
   const start = wallClockIn(new Date(e.startsAt), timeZone);
   const uids = new Map(e.people.map((p) => [p.id, newUid()]));
   return {
@@ -259,6 +287,56 @@ export function eventToDraft(e: EventJson, timeZone?: string): EventDraft {
     }),
     loadedFollowUpIds: e.followUps.map((f) => f.id),
   };
+}
+
+const sameText = (a: string, b: string) => a.trim() === b.trim();
+const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
+
+/**
+ * After a conflict: every field the user left alone (still as the edit started) takes the copy saved elsewhere, so
+ * the form shows it and saving again cannot put back what the other device changed (a summary, a fact, a topic
+ * renamed since). What the user changed stays as they wrote it, for them to compare. A known person's details
+ * (name, role…) are sent only when changed anyway; those left alone are shown as saved too. A draft kept on the
+ * device from before drafts had a base is left as it is.
+ */
+export function takeTheirsWhereUntouched(draft: EventDraft, theirs: EventJson, timeZone?: string): EventDraft {
+  const base = draft.base;
+  if (!base) return draft;
+  const now = eventToDraft(theirs, timeZone);
+  const out: EventDraft = { ...draft, base: now.base };
+  for (const k of EVENT_TEXT) if (sameText(draft[k], base[k])) out[k] = now[k];
+  if (sameList(draft.topics, base.topics)) out.topics = now.topics;
+  const theirPeople = new Map(now.people.map((p) => [p.id, p]));
+  out.people = draft.people.map((p) => {
+    const was = p.id ? base.people[p.id] : undefined;
+    const is = p.id ? theirPeople.get(p.id) : undefined;
+    if (!was || !is) return p;
+    const merged: PersonDraft = {
+      ...p,
+      relation: p.relation === was.relation ? is.relation : p.relation,
+      notes: sameText(p.notes, was.notes) ? is.notes : p.notes,
+      topics: sameList(p.topics, was.topics) ? is.topics : p.topics,
+    };
+    if (p.base && is.base) {
+      const details = ['name', 'role', 'organisation', 'sector', 'email'] as const;
+      const base = { ...p.base };
+      for (const k of details) {
+        if (sameText(p[k], p.base[k])) {
+          merged[k] = is[k];
+          base[k] = is.base[k];
+        }
+      }
+      merged.base = base;
+    }
+    return merged;
+  });
+  const theirFacts = new Map(now.insights.map((i) => [i.id, i.text]));
+  out.insights = draft.insights.map((i) => {
+    const was = i.id ? base.facts[i.id] : undefined;
+    const is = i.id ? theirFacts.get(i.id) : undefined;
+    return was !== undefined && is !== undefined && sameText(i.text, was) ? { ...i, text: is } : i;
+  });
+  return out;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { encounters, encounterTopics, followUps, insights, people } from '@/db/schema';
+import { encounters, encounterTopics, followUps, insights, people, topics } from '@/db/schema';
 import { VersionConflictError } from '@/lib/errors';
-import { draftToPayload, eventToDraft } from '@/lib/events/draft';
+import { draftToPayload, eventToDraft, rebaseDraft, takeTheirsWhereUntouched } from '@/lib/events/draft';
 import { detailToInput, mergePatch } from '@/lib/events/patch';
 import { eventToJson, getEventDetail } from '@/lib/events/queries';
 import { eventInputSchema, eventPatchSchema } from '@/lib/events/validation';
@@ -11,6 +11,8 @@ import { createEvent, updateEvent } from '@/lib/events/write';
 import { createFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { deletePerson, restorePerson, updatePerson } from '@/lib/people/queries';
+import { renameTopic } from '@/lib/topics/merge';
+import { topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 /** An evening of three: Ada spoke (with a fact and a follow-up), Grace met, and the head of IT. */
@@ -211,5 +213,60 @@ describe('saving an event never loses what the form did not show or did not chan
     expect(saved.people).toHaveLength(2);
     expect(saved.followUps.map((f) => f.id)).toContain(added.id);
     expect(saved.insights.find((i) => i.text.startsWith('40%'))?.personId).toBe(current.people[0]!.id);
+  });
+
+  it('after a conflict, what the user left alone takes the copy saved elsewhere: saving again keeps both edits', async () => {
+    const user = await createTestUser();
+    const event = await evening(user.id);
+    const loaded = await getEventDetail(db, user.id, event.id);
+    // This phone opens the form and writes a reflection and one fact.
+    const draft = eventToDraft(eventToJson(loaded), 'Europe/London');
+    const mine = {
+      ...draft,
+      reflection: 'Worth the trip',
+      insights: draft.insights.map((i) => (i.text === 'Budgets fall 5%' ? { ...i, text: 'Budgets fall 5% next year' } : i)),
+    };
+    // Meanwhile the laptop saves a summary, Ada's notes and the other fact, and renames a topic.
+    const laptop = eventToDraft(eventToJson(loaded), 'Europe/London');
+    await updateEvent(
+      user.id,
+      event.id,
+      loaded.version,
+      eventInputSchema.parse(
+        draftToPayload(
+          {
+            ...laptop,
+            summary: 'Cloud and suppliers',
+            people: laptop.people.map((p) => (p.name === 'Ada Byron' ? { ...p, notes: 'Engines, and a book' } : p)),
+            insights: laptop.insights.map((i) => (i.text.startsWith('40%') ? { ...i, text: '40% of councils run on one supplier (Gartner)' } : i)),
+          },
+          'Europe/London',
+        ),
+      ),
+    );
+    await renameTopic(user.id, await topicId(user.id, 'Cloud'), 'Cloud computing');
+
+    const save = (d: typeof mine, version: number) => updateEvent(user.id, event.id, version, eventInputSchema.parse(draftToPayload(d, 'Europe/London')));
+    const conflict = await save(mine, loaded.version).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(VersionConflictError);
+    const theirs = eventToJson(await getEventDetail(db, user.id, event.id));
+    const merged = takeTheirsWhereUntouched(mine, theirs, 'Europe/London');
+    // The form now shows theirs where this phone wrote nothing, and this phone's own words where it did.
+    expect(merged.summary).toBe('Cloud and suppliers');
+    expect(merged.reflection).toBe('Worth the trip');
+    expect(merged.topics).toEqual(['Cloud computing']);
+    // "Save mine over theirs".
+    const rebased = rebaseDraft(merged, theirs);
+    await save(rebased, rebased.version!);
+    const now = await getEventDetail(db, user.id, event.id);
+    expect(now.summary).toBe('Cloud and suppliers');
+    expect(now.reflection).toBe('Worth the trip');
+    expect(now.topics).toEqual(['Cloud computing']);
+    expect(now.people.find((p) => p.name === 'Ada Byron')).toMatchObject({ notes: 'Engines, and a book', topics: ['Cloud computing', 'Engines'] });
+    expect(now.insights.map((i) => i.text).sort()).toEqual(['40% of councils run on one supplier (Gartner)', 'Budgets fall 5% next year']);
+    expect((await db.select({ name: topics.name }).from(topics).where(eq(topics.userId, user.id))).map((t) => t.name).sort()).toEqual([
+      'Cloud computing',
+      'Engines',
+    ]);
   });
 });

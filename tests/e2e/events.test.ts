@@ -193,9 +193,12 @@ describe('logging an event on a phone', () => {
     await expect.poll(() => phone.getByRole('heading', { name: 'Changed on another device' }).isVisible()).toBe(true);
     expect(await phone.getByText('Saved elsewhere: Town hall').isVisible()).toBe(true);
     expect(await phone.getByLabel('Reflection').inputValue()).toBe('My long reflection, typed on the train.');
+    // The phone had left the venue alone: the form now shows the laptop's, so saving keeps both edits.
+    expect(await phone.getByLabel('Venue').inputValue()).toBe('Town hall');
     await phone.getByRole('button', { name: 'Save mine over theirs' }).click();
     await phone.waitForURL((u) => u.pathname === `/events/${id}`);
     expect(await phone.getByText('My long reflection, typed on the train.').isVisible()).toBe(true);
+    expect(await phone.getByText('Town hall').first().isVisible()).toBe(true);
 
     // Delete asks first; Escape keeps it and puts focus back; then it can be undone.
     await phone.getByRole('button', { name: 'Delete' }).click();

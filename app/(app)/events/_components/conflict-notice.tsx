@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { eventToDraft, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { eventToDraft, type EventBase, type EventDraft, type PersonDraft } from '@/lib/events/draft';
 import { displayName } from '@/lib/people/display-name';
 import type { EventJson } from '@/lib/events/queries';
 import { Button } from '@/app/_components/ui/button';
 
 const label = (p: PersonDraft) => displayName({ ...p, organisationName: p.organisation });
 
-const FIELDS: { key: keyof EventDraft; label: string }[] = [
+const FIELDS: { key: Exclude<keyof EventBase, 'people' | 'facts' | 'topics'>; label: string }[] = [
   { key: 'title', label: 'Title' },
   { key: 'date', label: 'Date' },
   { key: 'time', label: 'Start time' },
@@ -21,19 +21,24 @@ const FIELDS: { key: keyof EventDraft; label: string }[] = [
 
 const list = (items: string[]) => items.join(', ') || '(none)';
 
-/** What the other device saved, beside what this one has; the user's text stays in the form below. */
-export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson; mine: EventDraft; onKeepMine: () => void }) {
+/**
+ * What the other device saved, beside what this one has; the user's text stays in the form below. With the copy the
+ * edit started from (`base`), the event's own fields are listed where the other device changed them: taken into the
+ * form when the user had left them alone (`mine` null), side by side when both changed them.
+ */
+export function ConflictNotice({ theirs, mine, base, onKeepMine }: { theirs: EventJson; mine: EventDraft; base?: EventBase; onKeepMine: () => void }) {
   const other = eventToDraft(theirs);
-  const rows: { label: string; theirs: string; mine: string }[] = [];
-  for (const f of FIELDS) {
-    const a = String(other[f.key] ?? '');
-    const b = String(mine[f.key] ?? '');
-    if (a.trim() !== b.trim()) rows.push({ label: f.label, theirs: a || '(empty)', mine: b || '(empty)' });
-  }
+  const rows: { label: string; theirs: string; mine: string | null }[] = [];
+  const field = (label: string, a: string, b: string, was: string | undefined) => {
+    if (was !== undefined && a.trim() === was.trim()) return;
+    if (a.trim() !== b.trim()) rows.push({ label, theirs: a || '(empty)', mine: b || '(empty)' });
+    else if (was !== undefined) rows.push({ label, theirs: a || '(empty)', mine: null });
+  };
+  for (const f of FIELDS) field(f.label, String(other[f.key] ?? ''), String(mine[f.key] ?? ''), base ? String(base[f.key] ?? '') : undefined);
+  field('Topics', list(other.topics), list(mine.topics), base ? list(base.topics) : undefined);
   const compare = (label: string, a: string[], b: string[]) => {
     if (list(a) !== list(b)) rows.push({ label, theirs: list(a), mine: list(b) });
   };
-  compare('Topics', other.topics, mine.topics);
   compare('People', other.people.map(label), mine.people.filter((p) => p.id || p.name || p.role || p.organisation).map(label));
   compare(
     'Facts',
@@ -66,7 +71,10 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
       <h2 id="conflict-title" className="text-base font-semibold">
         Changed on another device
       </h2>
-      <p className="mt-1">Someone saved this event after you opened it. Your text is still in the form below. Here is what differs:</p>
+      <p className="mt-1">
+        Someone saved this event after you opened it. What you changed is still in the form below, and what you left alone now shows their copy. Where the two
+        differ:
+      </p>
       {rows.length ? (
         <dl className="mt-3 space-y-2">
           {rows.map((r) => (
@@ -75,9 +83,13 @@ export function ConflictNotice({ theirs, mine, onKeepMine }: { theirs: EventJson
               <dd className="mt-0.5 wrap-anywhere">
                 <span className="text-zinc-500">Saved elsewhere:</span> {r.theirs}
               </dd>
-              <dd className="wrap-anywhere">
-                <span className="text-zinc-500">Yours:</span> {r.mine}
-              </dd>
+              {r.mine === null ? (
+                <dd className="text-zinc-500">You had not changed it: the form below now shows theirs.</dd>
+              ) : (
+                <dd className="wrap-anywhere">
+                  <span className="text-zinc-500">Yours:</span> {r.mine}
+                </dd>
+              )}
             </div>
           ))}
         </dl>

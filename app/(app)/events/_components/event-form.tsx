@@ -7,7 +7,7 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { TextAreaField } from '@/app/_components/ui/textarea-field';
-import { draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, type EventDraft } from '@/lib/events/draft';
+import { draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, takeTheirsWhereUntouched, type EventDraft } from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
@@ -66,6 +66,8 @@ export function EventForm({
   const [message, setMessage] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Record<string, DuplicateCandidate[]>>({});
   const [conflict, setConflict] = useState<EventJson | null>(null);
+  // What the edit had started from when the conflict came back: the notice lists what the other device changed.
+  const [conflictBase, setConflictBase] = useState<EventDraft['base']>(undefined);
   const [pending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -127,6 +129,9 @@ export function EventForm({
         Object.fromEntries(Object.entries(r.data?.duplicates ?? {}).flatMap(([i, c]) => (uids.people[Number(i)] ? [[uids.people[Number(i)]!, c]] : []))),
       );
       setConflict(r.conflict ?? null);
+      // What the user left alone now shows the copy saved elsewhere; the notice lists what the other device changed.
+      setConflictBase(current.base);
+      if (r.conflict) setDraft((d) => takeTheirsWhereUntouched(d, r.conflict!, timeZone));
       setMessage(r.message ?? null);
       setRefusals((n) => n + 1);
     });
@@ -200,6 +205,7 @@ export function EventForm({
         <ConflictNotice
           theirs={conflict}
           mine={draft}
+          base={conflictBase}
           onKeepMine={() => {
             const rebased = rebaseDraft(draft, conflict);
             setDraft(() => rebased);
