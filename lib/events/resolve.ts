@@ -117,7 +117,19 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
     if (!personId && !row.newPerson) {
       const candidates = await likelyDuplicates(tx, userId, row);
       if (candidates.length && onDuplicate === 'ask') asks[index] = candidates;
-      else if (candidates.length) linkedByGuess = personId = candidates[0]!.id;
+      else if (candidates.length) {
+        // Held to the commit like the people sent by id; one merged or deleted since the guess is said, not linked.
+        const [held] = await tx
+          .select({ id: people.id })
+          .from(people)
+          .where(and(eq(people.id, candidates[0]!.id), eq(people.userId, userId), isNull(people.deletedAt)))
+          .for('share');
+        if (!held) {
+          stale[`people.${index}.name`] = ['The person this matched was changed elsewhere just now; save again'];
+          continue;
+        }
+        linkedByGuess = personId = held.id;
+      }
     }
     const sectorId = row.sector ? await resolveSector(tx, userId, row.sector) : null;
     const org = row.organisation ? await findOrCreateOrganisation(tx, userId, row.organisation, sectorId) : null;

@@ -217,7 +217,9 @@ async function writeFollowUps(tx: Tx, userId: string, eventId: string, input: Ev
     const owned = await tx
       .select({ id: people.id })
       .from(people)
-      .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, [...newlyNamed])));
+      .where(and(eq(people.userId, userId), isNull(people.deletedAt), inArray(people.id, [...newlyNamed])))
+      // Held to the commit, as resolvePeople holds those at the evening: a merge of one waits for this save.
+      .for('share');
     if (owned.length < newlyNamed.size) {
       throw new UserFacingError('A follow-up names a person who is not in your contacts.', 400, {
         followUps: ['A follow-up names a person who is not in your contacts'],

@@ -178,8 +178,9 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
         .returning({ id: organisations.id });
       // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
-      // Its people's forms show its name: a copy opened before must not save the old one back.
-      if (current.name !== input.name.replace(/\s+/g, ' ')) {
+      // Its people's forms show its name: a copy opened before must not save the old one back (names are found
+      // without regard to case, so a change of case alone outdates none).
+      if (current.name.toLowerCase() !== input.name.replace(/\s+/g, ' ').toLowerCase()) {
         await outdateForms(tx, userId, { people: sql`select id from people where user_id = ${userId}::uuid and organisation_id = ${id}::uuid` });
       }
       return getOrganisation(userId, id, tx);

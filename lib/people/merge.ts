@@ -30,12 +30,22 @@ export type MergeInput = z.input<typeof mergeSchema>;
 /** Both records as they are now, when the user merged from copies one of which has changed since. */
 export class MergeConflictError extends VersionConflictError<{ keep: PersonView; other: PersonView }> {}
 
+/** The kept person's fields an undo puts back (see undoPeopleMerge), as one value to compare. */
+const RESTORED = sql`jsonb_build_object('name', name, 'role', role, 'organisation_id', organisation_id, 'sector_id', sector_id,
+  'email', email, 'phone', phone, 'links', links, 'notes', notes, 'keep_private', keep_private,
+  'keep_in_touch_unit', keep_in_touch_unit, 'keep_in_touch_every', keep_in_touch_every, 'contact_snoozed_until', contact_snoozed_until)`;
+
 /** What undoing a people merge needs: the rows as they were and every link the merge moved or folded. */
 interface PersonMergeSnapshot {
   label: string;
   keptBefore: RowJson;
   merged: RowJson;
   keptVersionAfter: number;
+  /**
+   * The kept person's fields that undo puts back, as the merge left them: undo refuses only if one of these has
+   * changed since, not for a new version alone (a topic renamed, say). Absent in merges recorded before this.
+   */
+  keptAfter?: Record<string, unknown>;
   /** `interactions` is absent in merges recorded before logged contacts existed. */
   moved: { encounters: string[]; insights: string[]; followUps: string[]; interactions?: string[] };
   /** Encounters at events both attended: the kept one as it was, the other one whole, and their topics. */
@@ -193,12 +203,17 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       })
       .where(and(eq(people.userId, userId), eq(people.id, rowKeep.id), eq(people.version, m.keepVersion)))
       .returning({ version: people.version });
+    const [keptAfter] = await rows<{ j: Record<string, unknown> | string }>(
+      tx,
+      sql`select ${RESTORED} as j from people where user_id = ${userId}::uuid and id = ${rowKeep.id}::uuid`,
+    );
     const nameOf = (p: PersonRow) => displayName({ name: p.name, role: p.role, organisationName: null });
     const snapshot: PersonMergeSnapshot = {
       label: `${nameOf(rowOther)} into ${nameOf(rowKeep)}`,
       keptBefore: keptBefore!,
       merged: merged!,
       keptVersionAfter: after!.version,
+      keptAfter: typeof keptAfter!.j === 'string' ? (JSON.parse(keptAfter!.j) as Record<string, unknown>) : keptAfter!.j,
       moved: {
         encounters: moving.sort(),
         insights: movedInsights.map((r) => r.id).sort(),
@@ -237,7 +252,15 @@ export async function undoPeopleMerge(tx: Tx, userId: string, keptId: string, me
   const merged = locked.find((p) => p.id === mergedId);
   if (!merged || !merged.deletedAt) throw refuse('the merged-away person is no longer there.');
   if (!kept || kept.deletedAt) throw refuse('the person it was merged into has been deleted. Restore them first.');
-  if (kept.version !== s.keptVersionAfter) throw refuse('the merged person has been edited since. Change them by hand instead.');
+  const edited = s.keptAfter
+    ? !(
+        await rows<{ same: boolean }>(
+          tx,
+          sql`select ${RESTORED} = ${JSON.stringify(s.keptAfter)}::jsonb as same from people where user_id = ${userId}::uuid and id = ${keptId}::uuid`,
+        )
+      )[0]?.same
+    : kept.version !== s.keptVersionAfter;
+  if (edited) throw refuse('the merged person has been edited since. Change them by hand instead.');
 
   // An empty id list matches nothing (the merged person's id is never an encounter's, fact's or follow-up's).
   const ids = (list: string[]) => (list.length ? list : [mergedId]);

@@ -60,15 +60,17 @@ export async function renameTopic(userId: string, id: string, name: string): Pro
     if (clash) throw new TopicNameTakenError(clash);
     try {
       const [row] = await tx.transaction((sp) =>
-        rows<{ id: string; name: string }>(
+        rows<{ id: string; name: string; before: string }>(
           sp,
-          sql`update topics set name = ${clean}, normalised_name = ${normalised}
-               where user_id = ${userId}::uuid and id = ${id}::uuid returning id, name`,
+          sql`update topics t set name = ${clean}, normalised_name = ${normalised}
+                from topics o where o.id = t.id
+                 and t.user_id = ${userId}::uuid and t.id = ${id}::uuid returning t.id, t.name, o.normalised_name as before`,
         ),
       );
       if (!row) throw new NotFoundError('topic');
-      await outdateForms(tx, userId, showingTopic(userId, id));
-      return row;
+      // Forms find topics by their normalised name: a change of case or spacing alone outdates none of them.
+      if (row.before !== normalised) await outdateForms(tx, userId, showingTopic(userId, id));
+      return { id: row.id, name: row.name };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const [now] = await rows<{ id: string; name: string }>(

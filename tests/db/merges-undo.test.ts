@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { merges, people, sectors } from '@/db/schema';
+import { merges, organisations, people, personTopics, sectors } from '@/db/schema';
 import { listRecentlyDeleted, purgeExpired } from '@/lib/deleted/queries';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { undoMerge } from '@/lib/merges/undo';
@@ -13,7 +13,8 @@ import { mergePeople } from '@/lib/people/merge';
 import { getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { mergeSectors } from '@/lib/sectors/merge';
 import { renameSector } from '@/lib/sectors/queries';
-import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
+import { renameTopic } from '@/lib/topics/merge';
+import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 /**
@@ -114,6 +115,17 @@ describe('merging people, and undoing it', () => {
     expect(await everything(user.id)).toEqual(before);
   });
 
+  it('a new version alone does not refuse the undo: a topic of the kept person renamed since (forms opened before are outdated)', async () => {
+    const { user, a, b } = await twoAlexes();
+    await db.insert(personTopics).values({ userId: user.id, personId: a.id, topicId: await topicId(user.id, 'AI') });
+    const merged = await mergePeople(user.id, { keepId: a.id, otherId: b.id, keepVersion: a.version, otherVersion: b.version });
+    await renameTopic(user.id, await topicId(user.id, 'AI'), 'Artificial intelligence');
+    expect((await getPerson(user.id, a.id)).version).toBeGreaterThan(merged.version);
+    await undoMerge(user.id, merged.mergeId);
+    expect((await getPerson(user.id, b.id)).name).toBe('Alex Carter');
+    expect((await getPerson(user.id, a.id)).topics).toEqual(['Artificial intelligence']);
+  });
+
   it("another user's people and merges answer 404 and change nothing", async () => {
     const { user, a, b } = await twoAlexes();
     const intruder = await createTestUser();
@@ -185,6 +197,7 @@ describe('merging organisations and sectors, and undoing it', () => {
     await undoMerge(user.id, merged.mergeId);
     expect(await everything(user.id, [], [ann.id, shop.id])).toEqual(before);
     expect((await getPerson(user.id, ann.id)).version).toBe(ann.version + 2);
+    expect((await db.select({ version: organisations.version }).from(organisations).where(eq(organisations.id, shop.id)))[0]!.version).toBe(shop.version + 2);
   });
 
   it('sectors: a rename since the page was shown is a conflict; a name taken since refuses the undo', async () => {
