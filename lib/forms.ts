@@ -51,3 +51,24 @@ export function safeRedirectPath(value: unknown, fallback = '/'): string {
     return fallback;
   }
 }
+
+/** One field's two values as the user sees them (a textarea sends its line breaks as CRLF). */
+export function sameValue(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '').replace(/\r\n?/g, '\n').trim() === (b ?? '').replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * After a conflict: the user's values where they changed `base` (what their form started from), the saved copy's
+ * where they left it alone, so saving again keeps both edits instead of putting back what the form first showed.
+ * Fields not listed (the version, which the action already sets to the saved copy's) stay as sent.
+ */
+export function mergeOntoSaved(
+  yours: Record<string, string>,
+  base: Record<string, string>,
+  saved: Record<string, string>,
+  fields: readonly string[],
+): Record<string, string> {
+  const out = { ...yours };
+  for (const k of fields) if (sameValue(yours[k], base[k])) out[k] = saved[k] ?? '';
+  return out;
+}

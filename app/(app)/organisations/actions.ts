@@ -24,7 +24,7 @@ export const updateOrganisationAction = formAction(
     input: (formData: FormData, id: string) => ({ ...Object.fromEntries(formData), id }),
     notFoundMessage: NOT_FOUND,
     conflictMessage: (current: OrganisationView) =>
-      `Someone changed this organisation meanwhile (it is now called "${current.name}"${current.sector ? `, in ${current.sector.name}` : ''}). Your text is kept: save again to use it.`,
+      `Someone changed this organisation meanwhile (it is now called "${current.name}"${current.sector ? `, in ${current.sector.name}` : ''}). What you changed is kept and the rest now shows theirs: save again to keep both.`,
     after: (id, { values }) => {
       revalidatePath('/organisations');
       revalidatePath(`/organisations/${id}`);

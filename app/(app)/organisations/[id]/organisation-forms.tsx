@@ -7,6 +7,7 @@ import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
 import type { OrganisationView } from '@/lib/organisations/queries';
 import { mergeOrganisationAction, updateOrganisationAction } from '../actions';
+import { useMergedValues } from '@/app/_components/forms/use-merged-values';
 
 function Message({ state }: { state: ActionResult }) {
   return (
@@ -26,16 +27,18 @@ function Message({ state }: { state: ActionResult }) {
   );
 }
 
+const FIELDS = ['name', 'sectorId', 'website', 'notes'] as const;
+
+/** An organisation's fields as the form sends them. */
+function asValues(o: OrganisationView): Record<string, string> {
+  return { name: o.name, sectorId: o.sector?.id ?? '', website: o.website ?? '', notes: o.notes ?? '', version: String(o.version) };
+}
+
 /** Rename, re-file under a sector, website and notes; version-checked. */
 export function OrganisationForm({ organisation, sectors }: { organisation: OrganisationView; sectors: { id: string; name: string }[] }) {
-  const [state, action] = useActionState<ActionResult, FormData>(updateOrganisationAction.bind(null, organisation.id), {});
-  const v = state.values ?? {
-    name: organisation.name,
-    sectorId: organisation.sector?.id ?? '',
-    website: organisation.website ?? '',
-    notes: organisation.notes ?? '',
-    version: String(organisation.version),
-  };
+  const [state, action] = useActionState<ActionResult<unknown, OrganisationView>, FormData>(updateOrganisationAction.bind(null, organisation.id), {});
+  // After a conflict, the user's changes stay and the fields they left alone take the saved copy.
+  const { values: v } = useMergedValues(state, asValues(organisation), asValues, FIELDS);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

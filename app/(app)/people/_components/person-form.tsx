@@ -8,6 +8,7 @@ import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { displayName } from '@/lib/people/display-name';
 import type { PersonFormState } from '../actions';
 import { formDefaults, type PersonFormDefaults } from './person-form-defaults';
+import { useMergedValues } from '@/app/_components/forms/use-merged-values';
 
 const LABELS: Record<keyof PersonFormDefaults, string> = {
   name: 'Name',
@@ -29,16 +30,6 @@ const FIELDS = (Object.keys(LABELS) as (keyof PersonFormDefaults)[]).filter((k):
 /** The form's values as it sends them (a checkbox: "on" or nothing). */
 function asValues(d: PersonFormDefaults): Record<string, string> {
   return { ...d, keepPrivate: d.keepPrivate ? 'on' : '', version: String(d.version ?? '') };
-}
-
-/** Two values of one field, as the user would see them (a textarea sends its line breaks as CRLF). */
-const same = (a: string | undefined, b: string | undefined) => (a ?? '').replace(/\r\n?/g, '\n').trim() === (b ?? '').replace(/\r\n?/g, '\n').trim();
-
-/** The user's values where they changed `base`, the saved copy's elsewhere; the version is the saved copy's. */
-function mergeOnto(yours: Record<string, string>, base: Record<string, string>, theirs: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = { ...yours, version: yours.version ?? theirs.version ?? '' };
-  for (const k of FIELDS) if (same(yours[k], base[k])) out[k] = theirs[k] ?? '';
-  return out;
 }
 
 /**
@@ -75,32 +66,10 @@ export function PersonForm({
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [state]);
-  // The copy the fields started from: the person as loaded, then the saved copy each conflict brought back.
-  const [seen, setSeen] = useState<{ state: PersonFormState; base: Record<string, string>; merged: Record<string, string> | null; changed: Field[] }>(() => ({
-    state,
-    base: asValues(defaults),
-    merged: null,
-    changed: [],
-  }));
-  if (seen.state !== state) {
-    // Someone saved meanwhile: what the user changed stays as they typed it, and what they left alone takes the saved
-    // copy, so that saving again keeps both (and does not put back a name renamed or merged since).
-    const theirs = state.conflict ? asValues(formDefaults(state.conflict)) : null;
-    setSeen(
-      theirs && state.values
-        ? {
-            state,
-            base: theirs,
-            merged: mergeOnto(state.values, seen.base, theirs),
-            changed: FIELDS.filter((k) => !same(theirs[k], seen.base[k])),
-          }
-        : { state, base: seen.base, merged: null, changed: [] },
-    );
-  }
-  const v: Record<string, string> = (seen.state === state ? seen.merged : null) ?? state.values ?? asValues(defaults);
+  const { values: v, changed: changedFields } = useMergedValues(state, asValues(defaults), (saved) => asValues(formDefaults(saved)), FIELDS);
   const e = state.fieldErrors ?? {};
   const theirs = state.conflict ? formDefaults(state.conflict) : null;
-  const changed = seen.state === state ? seen.changed : [];
+  const changed = changedFields as Field[];
 
   return (
     <form ref={formRef} action={formAction} onChange={() => setEditedSince(state)} className="space-y-5" noValidate>

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mergeOntoSaved, sameValue } from '@/lib/forms';
+
+/* After a conflict an edit form keeps what the user changed and takes the saved copy everywhere else. */
+describe('mergeOntoSaved', () => {
+  const fields = ['name', 'notes', 'topics'] as const;
+  const base = { name: 'Pat Lee', notes: 'Met at the CIO Club', topics: 'Open data', version: '3' };
+
+  it('takes the saved copy where the user left a field alone, and keeps the user’s changes', () => {
+    const yours = { name: 'Pat Lee', notes: 'Met at the CIO Club\r\n\r\nNew phone', topics: 'Open data', version: '5' };
+    const saved = { name: 'Patricia Lee', notes: 'Met at the CIO Club', topics: 'Open government data', version: '5' };
+    expect(mergeOntoSaved(yours, base, saved, fields)).toEqual({
+      name: 'Patricia Lee',
+      notes: 'Met at the CIO Club\r\n\r\nNew phone',
+      topics: 'Open government data',
+      version: '5',
+    });
+  });
+
+  it('keeps the user’s value where both changed a field, and reads CRLF and spacing as the same text', () => {
+    const yours = { ...base, name: 'P. Lee', notes: ' Met at the CIO Club\r\n' };
+    const saved = { ...base, name: 'Patricia Lee', notes: 'Met at the CIO Club, twice' };
+    expect(mergeOntoSaved(yours, base, saved, fields)).toMatchObject({ name: 'P. Lee', notes: 'Met at the CIO Club, twice' });
+    expect(sameValue('a\r\nb', 'a\nb ')).toBe(true);
+    expect(sameValue('a', 'b')).toBe(false);
+  });
+});
