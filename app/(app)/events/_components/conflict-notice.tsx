@@ -72,8 +72,8 @@ export function ConflictNotice({ theirs, mine, base, onKeepMine }: { theirs: Eve
         Changed on another device
       </h2>
       <p className="mt-1">
-        Someone saved this event after you opened it. What you changed is still in the form below, and what you left alone now shows their copy. Where the two
-        differ:
+        Someone saved this event after you opened it. What you changed is still in the form below, and what you left alone now shows their copy. What they
+        changed:
       </p>
       {rows.length ? (
         <dl className="mt-3 space-y-2">
