@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tsvector, updatedAt, version } from './columns';
 import { people } from './contacts';
 import { users } from './users';
@@ -84,6 +84,11 @@ export const topics = pgTable(
     name: text().notNull(),
     /** lower-case, trimmed, inner spaces collapsed: "Open  Data" and "open data" are one topic. */
     normalisedName: text().notNull(),
+    /**
+     * The normalised names of the topics merged into this one: typed again (an evening logged later, or saved from a
+     * phone's outbox), they mean this topic rather than making the merged one anew. An undo takes them back.
+     */
+    aliases: jsonb().$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('topics_user_normalised_key').on(t.userId, t.normalisedName), index('topics_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'))],

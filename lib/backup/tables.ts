@@ -94,7 +94,16 @@ export const BACKUP_TABLES: BackupTable[] = [
     fields: { links: z.array(personLink).max(50) },
   },
   { key: 'events', table: networkingEvents, order: [networkingEvents.id], omit: [], refs: {} },
-  { key: 'topics', table: topics, order: [topics.id], omit: [], refs: {}, natural: { column: 'normalisedName', sql: (a) => a } },
+  {
+    key: 'topics',
+    table: topics,
+    order: [topics.id],
+    omit: [],
+    refs: {},
+    natural: { column: 'normalisedName', sql: (a) => a },
+    // The names merged into a topic: as many as were merged, each a topic's name (at most 60 characters).
+    fields: { aliases: z.array(z.string().max(200)).max(10_000) },
+  },
   { key: 'encounters', table: encounters, order: [encounters.id], omit: [], refs: { eventId: 'events', personId: 'people' } },
   { key: 'eventTopics', table: eventTopics, order: [eventTopics.eventId, eventTopics.topicId], omit: [], refs: { eventId: 'events', topicId: 'topics' } },
   {

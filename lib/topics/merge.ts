@@ -27,6 +27,9 @@ const LINKS = [
   { table: 'person_topics', column: 'person_id' },
 ] as const;
 
+/** A jsonb array of strings as postgres.js (parsed) or PGlite may hand it back. */
+const list = (v: string[] | string | null | undefined): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : (v ?? []));
+
 /** The people and evenings whose forms show topic `topicId` by its name (see outdateForms). */
 function showingTopic(userId: string, topicId: string) {
   const u = sql`${userId}::uuid`;
@@ -43,6 +46,8 @@ function showingTopic(userId: string, topicId: string) {
 interface TopicMergeSnapshot {
   label: string;
   merged: RowJson;
+  /** The names the kept topic took on as aliases (the merged one's, and its own aliases); absent in older merges. */
+  addedAliases?: string[];
   /** Per link table: the rows of the merged topic, and whether the kept topic had that row already. */
   links: Record<string, { id: string; had: boolean }[]>;
 }
@@ -90,9 +95,10 @@ export async function renameTopic(userId: string, id: string, name: string): Pro
 export async function mergeTopics(userId: string, fromId: string, intoId: string): Promise<{ id: string; name: string; mergeId: string }> {
   if (!isUuid(fromId) || !isUuid(intoId)) throw new NotFoundError('topic');
   return db.transaction(async (tx) => {
-    const locked = await rows<{ id: string; name: string; j: RowJson | string }>(
+    const locked = await rows<{ id: string; name: string; normalised_name: string; aliases: string[] | string; j: RowJson | string }>(
       tx,
-      sql`select id, name, to_jsonb(t) as j from topics t where user_id = ${userId}::uuid and id in (${fromId}::uuid, ${intoId}::uuid)
+      sql`select id, name, normalised_name, aliases, to_jsonb(t) as j from topics t
+           where user_id = ${userId}::uuid and id in (${fromId}::uuid, ${intoId}::uuid)
            order by id for update`,
     );
     const from = locked.find((t) => t.id === fromId);
@@ -118,8 +124,14 @@ export async function mergeTopics(userId: string, fromId: string, intoId: string
       );
     }
     await tx.execute(sql`delete from topics where user_id = ${userId}::uuid and id = ${fromId}::uuid`);
+    // The merged name, typed again later, means the kept topic (upsertTopics).
+    const had = list(into.aliases);
+    const addedAliases = [...new Set([from.normalised_name, ...list(from.aliases)])].filter((a) => a !== into.normalised_name && !had.includes(a));
+    await tx.execute(
+      sql`update topics set aliases = ${JSON.stringify([...had, ...addedAliases])}::jsonb where user_id = ${userId}::uuid and id = ${intoId}::uuid`,
+    );
     const merged = typeof from.j === 'string' ? (JSON.parse(from.j) as RowJson) : from.j;
-    const snapshot: TopicMergeSnapshot = { label: `${from.name} into ${into.name}`, merged, links };
+    const snapshot: TopicMergeSnapshot = { label: `${from.name} into ${into.name}`, merged, links, addedAliases };
     const mergeId = await recordMerge(tx, userId, 'topic', intoId, fromId, snapshot as unknown as Record<string, unknown>);
     return { id: into.id, name: into.name, mergeId };
   });
@@ -161,6 +173,13 @@ export async function undoTopicMerge(tx: Tx, userId: string, keptId: string, mer
         )})`,
       );
     }
+  }
+  if (snapshot.addedAliases?.length) {
+    // The merged topic's names are its own again.
+    await tx.execute(sql`
+      update topics set aliases = coalesce((select jsonb_agg(a) from jsonb_array_elements_text(aliases) a
+                                             where a <> all(array(select jsonb_array_elements_text(${JSON.stringify(snapshot.addedAliases)}::jsonb)))), '[]')
+       where user_id = ${userId}::uuid and id = ${keptId}::uuid`);
   }
   // The people and evenings it links again show its name once more: a copy opened meanwhile shows the kept one.
   await outdateForms(tx, userId, showingTopic(userId, mergedId));

@@ -82,6 +82,8 @@ export async function getTopicSummary(userId: string, id: string): Promise<Topic
 export interface TopicDetail {
   id: string;
   name: string;
+  /** Names of topics merged into this one, as typed again they mean it (normalised: lower case). */
+  aliases: string[];
   events: { id: string; title: string; startsAt: Date }[];
   people: { id: string; displayName: string }[];
   /** Events per month (YYYY-MM), oldest first, over the months from the first to the last event. */
@@ -91,7 +93,10 @@ export interface TopicDetail {
 /** One topic with its events and people, or NotFoundError (also for another user's id). */
 export async function getTopicDetail(userId: string, id: string): Promise<TopicDetail> {
   if (!isUuid(id)) throw new NotFoundError('topic');
-  const [topic] = await rows<{ id: string; name: string }>(db, sql`select id, name from topics t where t.user_id = ${userId}::uuid and t.id = ${id}::uuid`);
+  const [topic] = await rows<{ id: string; name: string; aliases: string[] | string }>(
+    db,
+    sql`select id, name, aliases from topics t where t.user_id = ${userId}::uuid and t.id = ${id}::uuid`,
+  );
   if (!topic) throw new NotFoundError('topic');
   const [events, people] = await Promise.all([
     rows<{ id: string; title: string; starts_at: string }>(
@@ -118,6 +123,7 @@ export async function getTopicDetail(userId: string, id: string): Promise<TopicD
   return {
     id: topic.id,
     name: topic.name,
+    aliases: typeof topic.aliases === 'string' ? (JSON.parse(topic.aliases) as string[]) : topic.aliases,
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at) })),
     people: people
       .map((p) => ({ id: p.id, displayName: displayName({ name: p.name, role: p.role, organisationName: p.org }) }))

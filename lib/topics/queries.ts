@@ -1,24 +1,41 @@
 import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
 import { topics } from '@/db/schema';
 import { normaliseTopic, uniqueTopics } from './normalise';
 
 /**
  * Finds or creates the user's topics by normalised name, in the caller's transaction; returns normalised
- * name → topic id. Existing topics keep the spelling they were first written with.
+ * name → topic id. Existing topics keep the spelling they were first written with. A name merged into another
+ * topic (one of its `aliases`) means that topic, unless a topic of that very name exists again: a merged name typed
+ * later, or sent from a phone's outbox, does not make the merged topic anew.
  */
 export async function upsertTopics(tx: DbOrTx, userId: string, names: readonly string[]): Promise<Map<string, string>> {
   const wanted = uniqueTopics(names);
   const ids = new Map<string, string>();
   if (wanted.length === 0) return ids;
+  const keys = wanted.map(normaliseTopic);
+  const keyList = sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
+  const known = await rows<{ id: string; key: string; by_name: boolean }>(
+    tx,
+    sql`select t.id, t.normalised_name as key, true as by_name from topics t
+         where t.user_id = ${userId}::uuid and t.normalised_name = any(${keyList})
+        union all
+        select t.id, a.alias as key, false as by_name from topics t cross join jsonb_array_elements_text(t.aliases) a(alias)
+         where t.user_id = ${userId}::uuid and t.aliases ?| ${keyList} and a.alias = any(${keyList})`,
+  );
+  for (const row of known.filter((r) => r.by_name)) ids.set(row.key, row.id);
+  for (const row of known.filter((r) => !r.by_name)) if (!ids.has(row.key)) ids.set(row.key, row.id);
+  const missing = wanted.filter((name) => !ids.has(normaliseTopic(name)));
+  if (missing.length === 0) return ids;
   await tx
     .insert(topics)
-    .values(wanted.map((name) => ({ userId, name, normalisedName: normaliseTopic(name) })))
+    .values(missing.map((name) => ({ userId, name, normalisedName: normaliseTopic(name) })))
     .onConflictDoNothing({ target: [topics.userId, topics.normalisedName] });
   const found = await tx
     .select({ id: topics.id, normalisedName: topics.normalisedName })
     .from(topics)
-    .where(and(eq(topics.userId, userId), inArray(topics.normalisedName, wanted.map(normaliseTopic))));
+    .where(and(eq(topics.userId, userId), inArray(topics.normalisedName, missing.map(normaliseTopic))));
   for (const row of found) ids.set(row.normalisedName, row.id);
   return ids;
 }

@@ -8,9 +8,13 @@ import { searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { undoMerge } from '@/lib/merges/undo';
 import { searchPeople } from '@/lib/people/search';
-import { searchParamsSchema } from '@/lib/people/validation';
 import { mergeTopics, renameTopic, TopicNameTakenError } from '@/lib/topics/merge';
 import { listTopicSummaries } from '@/lib/topics/pages';
+import { getEventDetail } from '@/lib/events/queries';
+import { eventInputSchema } from '@/lib/events/validation';
+import { createEvent } from '@/lib/events/write';
+import { createPerson, getPerson } from '@/lib/people/queries';
+import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
 import { makeEvent, makePerson, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -89,5 +93,46 @@ describe('topic rename and merge', () => {
     expect(await peopleWithTopic(user.id, 'Open data')).toEqual(['Ann Lee']);
     expect(await peopleWithTopic(user.id, 'Open-data')).toEqual(['Ann Lee', 'Bob Okafor', 'Cy Twombly']);
     await expect(undoMerge(user.id, mergeId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('a merged name typed again means the kept topic, from an evening or a person; after an undo, its own again', async () => {
+    const { user, from, into } = await seed();
+    const merged = await mergeTopics(user.id, from, into);
+    const names = async () =>
+      (await rows<{ name: string }>(db, sql`select name from topics where user_id = ${user.id}::uuid order by name`)).map((t) => t.name);
+    expect(await names()).toEqual(['Open data']);
+
+    // An evening logged later (or sent from a phone's outbox), and a person saved with the old name.
+    const { event } = await createEvent(
+      user.id,
+      eventInputSchema.parse({
+        title: 'April',
+        startsAt: '2026-04-23T18:30:00+01:00',
+        topics: ['open-DATA'],
+        people: [{ name: 'Dee', topics: ['Open-data'] }],
+      }),
+    );
+    const dee = await createPerson(user.id, createPersonSchema.parse({ name: 'Eve', topics: ['Open-data'] }));
+    expect(await names()).toEqual(['Open data']);
+    const april = await getEventDetail(db, user.id, event.id);
+    expect(april.topics).toEqual(['Open data']);
+    expect(april.people[0]!.topics).toEqual(['Open data']);
+    expect((await getPerson(user.id, dee.id)).topics).toEqual(['Open data']);
+
+    // Undone, the name is the merged topic's own again.
+    await undoMerge(user.id, merged.mergeId);
+    const fern = await createPerson(user.id, createPersonSchema.parse({ name: 'Fern', topics: ['Open-data'] }));
+    expect((await getPerson(user.id, fern.id)).topics).toEqual(['Open-data']);
+    expect(await names()).toEqual(['Open data', 'Open-data']);
+    expect((await rows<{ aliases: unknown }>(db, sql`select aliases from topics where id = ${into}::uuid`))[0]!.aliases).toEqual([]);
+  });
+
+  it('a topic of that very name made again wins over the alias', async () => {
+    const { user, from, into } = await seed();
+    await mergeTopics(user.id, from, into);
+    const other = await topicId(user.id, 'Transparency');
+    await renameTopic(user.id, other, 'Open-data');
+    const gil = await createPerson(user.id, createPersonSchema.parse({ name: 'Gil', topics: ['open-data'] }));
+    expect((await getPerson(user.id, gil.id)).topics).toEqual(['Open-data']);
   });
 });

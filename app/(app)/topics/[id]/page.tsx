@@ -79,6 +79,9 @@ export default async function TopicPage({
               topic
             </Link>
             : where it came up, who cares about it, and what you heard there.
+            {topic.aliases.length ? (
+              <span className="mt-1 block">Merged into it: {topic.aliases.map((a) => `“${a}”`).join(', ')}. Typed again, they mean this topic.</span>
+            ) : null}
           </>
         }
         actions={

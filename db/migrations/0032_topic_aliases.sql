@@ -1,0 +1,1 @@
+ALTER TABLE "topics" ADD COLUMN "aliases" jsonb DEFAULT '[]'::jsonb NOT NULL;
