@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
 import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NotFoundError, pgError, UserFacingError } from '@/lib/errors';
@@ -23,7 +23,7 @@ export async function rowsAsJson(tx: DbOrTx, table: Snapshotted, userId: string,
          )})
          order by t.id`,
   );
-  return found.map((r) => (typeof r.j === 'string' ? (JSON.parse(r.j) as RowJson) : r.j));
+  return found.map((r) => jsonValue(r.j));
 }
 
 /**

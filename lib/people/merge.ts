@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { encounters, encounterTopics, followUps, insights, interactions, people, type EncounterRelation, type PersonRow } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { recordMerge, reinsertRow, rowsAsJson, type RowJson } from '@/lib/merge-record';
@@ -213,7 +213,7 @@ export async function mergePeople(userId: string, input: MergeInput): Promise<Pe
       keptBefore: keptBefore!,
       merged: merged!,
       keptVersionAfter: after!.version,
-      keptAfter: typeof keptAfter!.j === 'string' ? (JSON.parse(keptAfter!.j) as Record<string, unknown>) : keptAfter!.j,
+      keptAfter: jsonValue(keptAfter!.j),
       moved: {
         encounters: moving.sort(),
         insights: movedInsights.map((r) => r.id).sort(),

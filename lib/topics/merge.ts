@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { recordMerge, type RowJson } from '@/lib/merge-record';
@@ -26,9 +26,6 @@ const LINKS = [
   { table: 'encounter_topics', column: 'encounter_id' },
   { table: 'person_topics', column: 'person_id' },
 ] as const;
-
-/** A jsonb array of strings as postgres.js (parsed) or PGlite may hand it back. */
-const list = (v: string[] | string | null | undefined): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : (v ?? []));
 
 /** The people and evenings whose forms show topic `topicId` by its name (see outdateForms). */
 function showingTopic(userId: string, topicId: string) {
@@ -125,12 +122,12 @@ export async function mergeTopics(userId: string, fromId: string, intoId: string
     }
     await tx.execute(sql`delete from topics where user_id = ${userId}::uuid and id = ${fromId}::uuid`);
     // The merged name, typed again later, means the kept topic (upsertTopics).
-    const had = list(into.aliases);
-    const addedAliases = [...new Set([from.normalised_name, ...list(from.aliases)])].filter((a) => a !== into.normalised_name && !had.includes(a));
+    const had = jsonValue(into.aliases);
+    const addedAliases = [...new Set([from.normalised_name, ...jsonValue(from.aliases)])].filter((a) => a !== into.normalised_name && !had.includes(a));
     await tx.execute(
       sql`update topics set aliases = ${JSON.stringify([...had, ...addedAliases])}::jsonb where user_id = ${userId}::uuid and id = ${intoId}::uuid`,
     );
-    const merged = typeof from.j === 'string' ? (JSON.parse(from.j) as RowJson) : from.j;
+    const merged = jsonValue(from.j);
     const snapshot: TopicMergeSnapshot = { label: `${from.name} into ${into.name}`, merged, links, addedAliases };
     const mergeId = await recordMerge(tx, userId, 'topic', intoId, fromId, snapshot as unknown as Record<string, unknown>);
     return { id: into.id, name: into.name, mergeId };

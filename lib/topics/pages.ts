@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { displayName } from '@/lib/people/display-name';
@@ -123,7 +123,7 @@ export async function getTopicDetail(userId: string, id: string): Promise<TopicD
   return {
     id: topic.id,
     name: topic.name,
-    aliases: typeof topic.aliases === 'string' ? (JSON.parse(topic.aliases) as string[]) : topic.aliases,
+    aliases: jsonValue(topic.aliases),
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at) })),
     people: people
       .map((p) => ({ id: p.id, displayName: displayName({ name: p.name, role: p.role, organisationName: p.org }) }))
