@@ -72,3 +72,33 @@ export function mergeOntoSaved(
   for (const k of fields) if (sameValue(yours[k], base[k])) out[k] = saved[k] ?? '';
   return out;
 }
+
+/** What an edit form last worked out from an answer: the copy it started from, its values, and what the saved copy changed. */
+export interface FormBase<C> {
+  state: ActionResult<unknown, C>;
+  base: Record<string, string>;
+  merged: Record<string, string> | null;
+  changed: string[];
+}
+
+/**
+ * The next FormBase after an answer. A conflict merges the user's values onto the saved copy, which becomes the copy
+ * the form starts from; a successful save that leaves the form on the page makes what it saved that copy.
+ */
+export function afterAnswer<C>(
+  seen: FormBase<C>,
+  state: ActionResult<unknown, C>,
+  asValues: (saved: C) => Record<string, string>,
+  fields: readonly string[],
+): FormBase<C> {
+  const saved = state.conflict ? asValues(state.conflict) : null;
+  if (saved && state.values) {
+    return {
+      state,
+      base: saved,
+      merged: mergeOntoSaved(state.values, seen.base, saved, fields),
+      changed: fields.filter((k) => !sameValue(saved[k], seen.base[k])),
+    };
+  }
+  return { state, base: state.ok && state.values ? state.values : seen.base, merged: null, changed: [] };
+}

@@ -70,6 +70,9 @@ export async function likelyDuplicates(
   return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : 'name and organisation' }));
 }
 
+/** A person's details changed by another save since the form read them. */
+const CHANGED_ELSEWHERE = 'Their details were changed elsewhere since you opened this; check them and save again';
+
 /**
  * Turns the form's people rows into person ids, in the caller's transaction: links rows that name a known
  * person (and updates what the row changed), creates the rest with their organisations and sectors. A new row
@@ -150,7 +153,7 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
       if (Object.keys(changes).length && row.version === undefined) {
         fieldErrors[`people.${index}.version`] = ['Send the version of the person you read to change their details'];
       } else if (Object.keys(changes).length && row.version !== before?.version) {
-        stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
+        stale[`people.${index}.name`] = [CHANGED_ELSEWHERE];
       } else if (Object.keys(changes).length) {
         // Only from the version read above: an edit of the person that committed since then is not overwritten.
         const updated = await tx
@@ -158,7 +161,7 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
           .set({ ...changes, updatedAt: new Date(), version: sql`${people.version} + 1` })
           .where(and(eq(people.id, personId), eq(people.userId, userId), eq(people.version, before!.version)))
           .returning({ id: people.id });
-        if (updated.length === 0) stale[`people.${index}.name`] = ['Their details were changed elsewhere since you opened this; check them and save again'];
+        if (updated.length === 0) stale[`people.${index}.name`] = [CHANGED_ELSEWHERE];
       }
     } else if (!personId && !asks[index]) {
       const [created] = await tx

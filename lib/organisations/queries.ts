@@ -163,11 +163,12 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
   try {
     return await db.transaction(async (tx) => {
       const current = await getOrganisation(userId, id, tx);
+      const name = input.name.replace(/\s+/g, ' ');
       if (input.sectorId) await assertOwnSector(tx, userId, input.sectorId);
       const [row] = await tx
         .update(organisations)
         .set({
-          name: input.name.replace(/\s+/g, ' '),
+          name,
           sectorId: input.sectorId,
           website: input.website,
           notes: input.notes,
@@ -180,7 +181,7 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
       // Its people's forms show its name: a copy opened before must not save the old one back (names are found
       // without regard to case, so a change of case alone outdates none).
-      if (current.name.toLowerCase() !== input.name.replace(/\s+/g, ' ').toLowerCase()) {
+      if (current.name.toLowerCase() !== name.toLowerCase()) {
         await outdateForms(tx, userId, { people: sql`select id from people where user_id = ${userId}::uuid and organisation_id = ${id}::uuid` });
       }
       return getOrganisation(userId, id, tx);

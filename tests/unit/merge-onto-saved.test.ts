@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeOntoSaved, sameValue } from '@/lib/forms';
+import { afterAnswer, mergeOntoSaved, sameValue } from '@/lib/forms';
 
 /* After a conflict an edit form keeps what the user changed and takes the saved copy everywhere else. */
 describe('mergeOntoSaved', () => {
@@ -23,5 +23,26 @@ describe('mergeOntoSaved', () => {
     expect(mergeOntoSaved(yours, base, saved, fields)).toMatchObject({ name: 'P. Lee', notes: 'Met at the CIO Club, twice' });
     expect(sameValue('a\r\nb', 'a\nb ')).toBe(true);
     expect(sameValue('a', 'b')).toBe(false);
+  });
+});
+
+describe('afterAnswer', () => {
+  const fields = ['name', 'website'] as const;
+  const asValues = (o: { name: string; website: string; version: number }) => ({ name: o.name, website: o.website, version: String(o.version) });
+  const loaded = { name: 'Acme', website: '', version: '1' };
+
+  it('after a save that stays on the page, a later conflict compares with what was saved, not with what was first loaded', () => {
+    const start = { state: {}, base: loaded, merged: null, changed: [] };
+    // The user renames to ACME and saves; the form stays.
+    const saved = afterAnswer(start, { ok: true, values: { name: 'ACME', website: '', version: '1' } }, asValues, fields);
+    // Another device renames it to ACME Corporation; this form then changes the website and meets the conflict.
+    const conflict = afterAnswer(
+      saved,
+      { ok: false, values: { name: 'ACME', website: 'acme.example', version: '3' }, conflict: { name: 'ACME Corporation', website: '', version: 3 } },
+      asValues,
+      fields,
+    );
+    expect(conflict.merged).toEqual({ name: 'ACME Corporation', website: 'acme.example', version: '3' });
+    expect(conflict.changed).toEqual(['name']);
   });
 });
