@@ -2,7 +2,7 @@ import { and, eq, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { rateLimits, sessions, users } from '@/db/schema';
-import { confirmPassword } from '@/lib/auth/confirm-password';
+import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-password';
 import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 
@@ -37,8 +37,7 @@ export const deleteAccountSchema = z.object({
 async function checkPassword(userId: string, password: string): Promise<void> {
   const confirmed = await confirmPassword(userId, password);
   if (confirmed === 'limited') {
-    const message = 'Too many wrong passwords. Wait 15 minutes, then try again.';
-    throw new UserFacingError(message, 429, { currentPassword: [message] });
+    throw new UserFacingError(TOO_MANY_WRONG_PASSWORDS, 429, { currentPassword: [TOO_MANY_WRONG_PASSWORDS] });
   }
   if (confirmed === 'wrong') {
     throw new UserFacingError('That is not your current password', 400, { currentPassword: ['That is not your current password'] });

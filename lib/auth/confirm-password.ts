@@ -8,9 +8,12 @@ import { verifyPassword } from './password';
 const CONFIRM_LIMIT = 10;
 const WINDOW_SECONDS = 15 * 60;
 
+/** What the user is told once the limit is reached. */
+export const TOO_MANY_WRONG_PASSWORDS = 'Too many wrong passwords. Wait 15 minutes, then try again.';
+
 /**
  * Asks a signed-in user for their password again before something a stolen session should not be able to do
- * alone (creating an API token). Failures are counted per user, so a stolen session cannot guess at leisure.
+ * alone (creating an API token; changing the email or password; deleting the account). Failures are counted per user, so a stolen session cannot guess at leisure.
  * PasswordHasherBusy (from lib/auth/password.ts) when this process is checking all the passwords it allows.
  */
 export async function confirmPassword(userId: string, password: string): Promise<'ok' | 'wrong' | 'limited'> {

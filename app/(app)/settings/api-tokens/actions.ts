@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { createApiToken, DEFAULT_TOKEN_LIFETIME, revokeAllApiTokens, revokeApiToken } from '@/lib/api/tokens';
-import { confirmPassword } from '@/lib/auth/confirm-password';
+import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-password';
 
 /** The plain token goes back once, to be shown once. */
 export type CreatedToken = { token: string; tokenName: string; tokenId: string };
@@ -34,7 +34,7 @@ export const createApiTokenAction = formAction(
   async ({ user, input }): Promise<CreatedToken> => {
     // A full password hasher answers 503 "busy" through formAction's error mapping.
     const confirmed = await confirmPassword(user.id, input.password);
-    if (confirmed === 'limited') refuse({ status: 429, message: 'Too many wrong passwords. Wait 15 minutes, then try again.' });
+    if (confirmed === 'limited') refuse({ status: 429, message: TOO_MANY_WRONG_PASSWORDS });
     if (confirmed === 'wrong') refuse({ status: 400, fieldErrors: { password: ['That is not your password'] } });
     const created = await createApiToken(user.id, input.name, { scope: input.access, lifetimeDays: input.expires });
     return { token: created.token, tokenName: created.name, tokenId: created.id };
