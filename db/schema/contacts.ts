@@ -69,6 +69,12 @@ export const organisations = pgTable(
     sectorId: uuid().references(() => sectors.id, { onDelete: 'set null' }),
     website: text(),
     notes: text(),
+    /**
+     * The names of the organisations merged into this one (white space folded, spelling kept): typed again (a guest
+     * of an evening logged later, an import, a phone's outbox), they mean this organisation rather than making the
+     * merged one anew. An undo takes them back.
+     */
+    aliases: jsonb().$type<string[]>().notNull().default([]),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -84,6 +90,10 @@ export const organisations = pgTable(
     // organisation): at 100,000 people the partial key above cannot serve it and the plan was a sequential scan.
     index('organisations_user_lower_name_idx').on(t.userId, sql`lower(${t.name})`),
     index('organisations_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    // Few organisations have aliases: a name looked up among them reads only those, not all of the user's.
+    index('organisations_user_aliases_idx')
+      .on(t.userId)
+      .where(sql`jsonb_array_length(${t.aliases}) > 0`),
   ],
 );
 

@@ -83,6 +83,8 @@ export const BACKUP_TABLES: BackupTable[] = [
     refs: { sectorId: 'sectors' },
     natural: { column: 'name', sql: (a) => `lower(${a})` },
     liveOnly: true,
+    // The names merged into it: as many as were merged, each an organisation's name (at most 200 characters).
+    fields: { aliases: z.array(z.string().max(200)).max(10_000) },
   },
   {
     key: 'people',

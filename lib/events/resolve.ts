@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
-import { findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
+import { findOrCreateOrganisation, hasAlias } from '@/lib/organisations/find-or-create';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -39,7 +39,10 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
   return created?.id ?? (await find())[0]!.id;
 }
 
-/** Known people who share an email, or a name and an organisation, with a new row (of an event, or on its own). */
+/**
+ * Known people who share an email, or a name and an organisation (by its name, or one merged into it), with a new
+ * row (of an event, or on its own).
+ */
 export async function likelyDuplicates(
   tx: DbOrTx,
   userId: string,
@@ -50,7 +53,7 @@ export async function likelyDuplicates(
     p.name && p.organisation
       ? // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
         sql`(regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = regexp_replace(lower(${p.name}), '\\s+', ' ', 'g')
-             and lower(${organisations.name}) = lower(${p.organisation}))`
+             and (lower(${organisations.name}) = lower(${p.organisation}) or ${hasAlias(sql`${organisations}`, sql`${p.organisation}::text`)}))`
       : null;
   if (!byEmail && !byNameOrg) return [];
   const rows = await tx

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
+import { organisationsByName } from '@/lib/organisations/find-or-create';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import type { ContactDraft, RowError } from './types';
@@ -184,16 +185,9 @@ export async function planImport(
                ${lock ? sql`for update of p` : sql``}`,
         )
       : [];
-  const orgSectors = new Map(
-    (
-      await rows<{ name: string; sector: string | null }>(
-        conn,
-        sql`select o.name, s.name as sector from organisations o
-              left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-             where o.user_id = ${userId}::uuid and o.deleted_at is null and lower(o.name) = any(${textArray(orgNames)})`,
-      )
-    ).map((o) => [fold(o.name), o.sector]),
-  );
+  // Each organisation named in the file as the user knows it: by its name, or one merged into it.
+  const orgs = await organisationsByName(conn, userId, orgNames);
+  const knownOrg = (name: string | null | undefined) => (name ? orgs.get(fold(name)) : undefined);
   const byEmail = new Map<string, Existing>();
   const byName = new Map<string, Existing>();
   for (const p of existing) {
@@ -205,11 +199,12 @@ export async function planImport(
   const seenName = new Map<string, number>();
   const out: PlanRow[] = [];
   for (const { d, input, sector: fileSector } of candidates) {
-    const orgSector = input.organisationName ? (orgSectors.get(fold(input.organisationName)) ?? null) : null;
+    const org = knownOrg(input.organisationName);
+    const orgSector = org?.sector ?? null;
     const chosen = d.line in choices ? choices[d.line]! || null : undefined;
     let sector = chosen !== undefined ? (chosen ? (sectorNames.get(fold(chosen)) ?? null) : null) : (fileSector ?? orgSector);
     const sectorFromOrganisation = !!sector && sector === orgSector;
-    const key = nameKey(input.name, input.organisationName);
+    const key = nameKey(input.name, org?.name ?? input.organisationName);
     const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key));
     if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
     if (key) seenName.set(key, seenName.get(key) ?? d.line);

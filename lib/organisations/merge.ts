@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merge-record';
@@ -34,7 +34,7 @@ export async function mergeOrganisations(
   if (keepId === otherId) throw new UserFacingError('Choose a different organisation to merge.', 400, { otherId: ['Choose a different organisation'] });
   return db.transaction(async (tx) => {
     const locked = await tx
-      .select({ id: organisations.id, version: organisations.version })
+      .select({ id: organisations.id, name: organisations.name, aliases: organisations.aliases })
       .from(organisations)
       .where(and(eq(organisations.userId, userId), inArray(organisations.id, [keepId, otherId]), isNull(organisations.deletedAt)))
       .orderBy(organisations.id)
@@ -45,6 +45,16 @@ export async function mergeOrganisations(
     if ((seen.keepVersion !== undefined && seen.keepVersion !== keep.version) || (seen.otherVersion !== undefined && seen.otherVersion !== other.version)) {
       throw new OrganisationMergeConflictError({ keep, other });
     }
+    // The merged name, typed again later (an evening's guest, an import, a phone's outbox), means the kept one.
+    const kept = locked.find((o) => o.id === keepId)!;
+    const gone = locked.find((o) => o.id === otherId)!;
+    const had = jsonValue(kept.aliases);
+    const taken = new Set([kept.name, ...had].map((n) => n.toLowerCase()));
+    const addedAliases = [gone.name, ...jsonValue(gone.aliases)].filter((n) => {
+      const fresh = !taken.has(n.toLowerCase());
+      taken.add(n.toLowerCase());
+      return fresh;
+    });
     const [keptBefore] = await rowsAsJson(tx, 'organisations', userId, [keepId]);
     const [merged] = await rowsAsJson(tx, 'organisations', userId, [otherId]);
     const moving = await rows<{ id: string; updated_at: string }>(
@@ -69,6 +79,7 @@ export async function mergeOrganisations(
         sectorId: keep.sector?.id ?? other.sector?.id ?? null,
         website: keep.website ?? other.website,
         notes: mergeNotes(keep.notes, other.notes),
+        aliases: [...had, ...addedAliases],
         version: sql`${organisations.version} + 1`,
         updatedAt: new Date(),
       })
@@ -90,7 +101,7 @@ const refuse = (why: string) => new UserFacingError(`This merge can no longer be
 
 /**
  * Undoes an organisation merge inside the caller's transaction: the merged-away organisation comes back whole
- * (same id), the kept one gets its sector, website and notes back, and exactly the people moved go back.
+ * (same id), the kept one gets its sector, website, notes and aliases back, and exactly the people moved go back.
  */
 export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: string, mergedId: string, raw: Record<string, unknown>): Promise<void> {
   const s = raw as unknown as OrganisationMergeSnapshot;
@@ -112,6 +123,8 @@ export async function undoOrganisationMerge(tx: Tx, userId: string, keptId: stri
   }
   await tx.execute(sql`
     update organisations o set sector_id = r.sector_id, website = r.website, notes = r.notes,
+           -- Its names from before the merge (a merge recorded before aliases existed added none).
+           aliases = coalesce(r.aliases, o.aliases),
            version = o.version + 1, updated_at = now()
       from jsonb_populate_record(null::organisations, ${JSON.stringify(s.keptBefore)}::jsonb) r
      where o.user_id = ${userId}::uuid and o.id = ${keptId}::uuid`);

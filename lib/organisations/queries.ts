@@ -1,9 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type DbOrTx } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
+import { hasAlias } from '@/lib/organisations/find-or-create';
 import { displayName } from '@/lib/people/display-name';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { outdateForms } from '@/lib/stale-forms';
@@ -23,6 +24,8 @@ export interface OrganisationView {
   sector: { id: string; name: string } | null;
   website: string | null;
   notes: string | null;
+  /** The names of organisations merged into this one, as they were spelt: typed again, they mean this one. */
+  aliases: string[];
   version: number;
 }
 
@@ -66,7 +69,7 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
                  where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
          where o.user_id = ${userId}::uuid and o.deleted_at is null
-           ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q})` : sql``}
+           ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q} or ${hasAlias(sql`o`, sql`${q}::text`)})` : sql``}
            ${opts.after ? sql`and lower(o.name) > lower(${opts.after})` : sql``}
          order by lower(o.name)
          limit ${limit}`,
@@ -89,10 +92,11 @@ export async function getOrganisation(userId: string, id: string, conn: DbOrTx =
     sector_name: string | null;
     website: string | null;
     notes: string | null;
+    aliases: string[] | string;
     version: number;
   }>(
     conn,
-    sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.version
+    sql`select o.id, o.name, o.sector_id, s.name as sector_name, o.website, o.notes, o.aliases, o.version
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
          where o.user_id = ${userId}::uuid and o.id = ${id}::uuid and o.deleted_at is null`,
   );
@@ -103,6 +107,7 @@ export async function getOrganisation(userId: string, id: string, conn: DbOrTx =
     sector: r.sector_id ? { id: r.sector_id, name: r.sector_name ?? '' } : null,
     website: r.website,
     notes: r.notes,
+    aliases: jsonValue(r.aliases),
     version: Number(r.version),
   };
 }

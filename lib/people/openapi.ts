@@ -81,6 +81,7 @@ export const organisationDetailResponse = z.object({
   sector: ref.nullable(),
   website: z.string().nullable(),
   notes: z.string().nullable(),
+  aliases: z.array(z.string()).describe('Names of organisations merged into this one: typed again (a guest, an import), they mean this one'),
   version: z.number().int(),
   people: z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string().nullable(), lastMetAt: z.string().nullable() })),
   events: z.array(z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), people: z.number().int() })),

@@ -1,13 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { organisations } from '@/db/schema';
+import { organisations, people } from '@/db/schema';
 import { eventInputSchema } from '@/lib/events/validation';
 import { createEvent } from '@/lib/events/write';
+import { likelyDuplicates } from '@/lib/events/resolve';
+import { previewImport, runImport } from '@/lib/import/run';
+import { undoMerge } from '@/lib/merges/undo';
 import { findOrCreateOrganisation, findOrCreateOrganisations, findOrganisationByName } from '@/lib/organisations/find-or-create';
+import { mergeOrganisations } from '@/lib/organisations/merge';
+import { getOrganisation, listOrganisations, updateOrganisation } from '@/lib/organisations/queries';
 import { createPerson } from '@/lib/people/queries';
 import { createPersonSchema } from '@/lib/people/validation';
-import { makeOrganisation, sectorId } from '../support/fixtures';
+import { makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const live = (userId: string) => db.select().from(organisations).where(eq(organisations.userId, userId));
@@ -61,5 +66,59 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(person.organisation!.id);
     expect(rows[0]!.sectorId).toBe(await sectorId(user.id, 'Government'));
+  });
+
+  it('a merged organisation’s name, typed again (a guest, an import, a search), means the one it was merged into', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const bbc = await makeOrganisation(user.id, 'BBC', 'Media');
+    const beeb = await makeOrganisation(user.id, 'Beeb');
+    const jo = await makePerson(user.id, { name: 'Jo Park', organisationId: beeb.id });
+    await mergeOrganisations(user.id, bbc.id, beeb.id);
+    const names = async () =>
+      (
+        await db
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(and(eq(organisations.userId, user.id), isNull(organisations.deletedAt)))
+      ).map((o) => o.name);
+
+    expect((await getOrganisation(user.id, bbc.id)).aliases).toEqual(['Beeb']);
+    expect((await findOrCreateOrganisation(db, user.id, ' beeb ')).id).toBe(bbc.id);
+    expect((await findOrCreateOrganisations(db, user.id, ['BEEB'])).get('beeb')).toBe(bbc.id);
+    expect(await findOrganisationByName(user.id, 'Beeb')).toBe(bbc.id);
+    expect((await listOrganisations(user.id, { q: 'beeb' })).map((o) => o.id)).toEqual([bbc.id]);
+    // An evening logged later (or sent from a phone's outbox) with a new guest from "Beeb", and one already known.
+    await createEvent(
+      user.id,
+      eventInputSchema.parse({ title: 'Drinks', startsAt: '2026-03-01T18:00:00Z', people: [{ name: 'Raj Iyer', organisation: 'Beeb', newPerson: true }] }),
+    );
+    expect((await likelyDuplicates(db, user.id, { name: 'Jo Park', organisation: 'beeb' })).map((c) => c.id)).toEqual([jo.id]);
+    // An import naming the merged organisation finds the same person there, and takes the organisation's sector.
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJo,Park,,,Beeb,Producer,\nAnn,Lee,,,Beeb,Editor,\n';
+    const preview = await previewImport(user.id, 'csv', csv);
+    expect(preview.rows.map((r) => [r.action, r.reason, r.sector])).toEqual([
+      ['update', 'Same name at the same organisation: adds role', 'Media'],
+      ['create', 'New', 'Media'],
+    ]);
+    await runImport(user.id, 'csv', csv);
+    expect((await db.select({ role: people.role }).from(people).where(eq(people.id, jo.id)))[0]!.role).toBe('Producer');
+    expect(await names()).toEqual(['BBC']);
+
+    // A chain of merges keeps every name; an undo gives the kept one back its names from before.
+    const corp = await makeOrganisation(user.id, 'British Broadcasting Corporation');
+    const second = await mergeOrganisations(user.id, corp.id, bbc.id);
+    expect((await getOrganisation(user.id, corp.id)).aliases).toEqual(['BBC', 'Beeb']);
+    expect((await findOrCreateOrganisation(db, user.id, 'beeb')).id).toBe(corp.id);
+    await undoMerge(user.id, second.mergeId);
+    expect((await getOrganisation(user.id, corp.id)).aliases).toEqual([]);
+    expect((await getOrganisation(user.id, bbc.id)).aliases).toEqual(['Beeb']);
+    expect((await findOrCreateOrganisation(db, user.id, 'beeb')).id).toBe(bbc.id);
+
+    // An organisation that really has the name wins over an alias; another user's names are their own.
+    const renamed = await makeOrganisation(user.id, 'Beeb Ltd');
+    await updateOrganisation(user.id, renamed.id, { name: 'Beeb', sectorId: null, website: null, notes: null, version: 1 });
+    expect((await findOrCreateOrganisation(db, user.id, 'BEEB')).id).toBe(renamed.id);
+    expect((await findOrCreateOrganisation(db, other.id, 'Beeb')).id).not.toBe(bbc.id);
   });
 });

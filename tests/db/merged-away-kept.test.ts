@@ -11,7 +11,7 @@ import { resolveSector } from '@/lib/events/resolve';
 import { undoMerge } from '@/lib/merges/undo';
 import { findOrCreateOrganisation, findOrCreateOrganisations, findOrganisationByName } from '@/lib/organisations/find-or-create';
 import { mergeOrganisations } from '@/lib/organisations/merge';
-import { getOrganisation, listOrganisations } from '@/lib/organisations/queries';
+import { getOrganisation, listOrganisations, updateOrganisation } from '@/lib/organisations/queries';
 import { listFilterOptions } from '@/lib/people/filter-options';
 import { mergeSectors } from '@/lib/sectors/merge';
 import { assertOwnSector } from '@/lib/sectors/own';
@@ -21,8 +21,9 @@ import { createTestUser } from '../support/users';
 
 /*
  * An organisation or sector merged away is set aside (deleted_at), not deleted: the same row, every column, is
- * what undo brings back. Until then it is in no list, suggestion, filter, name lookup or backup, and its name is
- * free; after the restore window the purge removes it for good.
+ * what undo brings back. Until then it is in no list, suggestion, filter or backup; its name, typed again, means the
+ * organisation it was merged into (an alias), and a sector's name is free; after the restore window the purge removes
+ * it for good.
  */
 
 async function row(table: 'organisations' | 'sectors', id: string) {
@@ -37,7 +38,7 @@ async function backupText(userId: string) {
 }
 
 describe('an organisation merged away', () => {
-  it('is kept whole but out of sight, its name free, and undo brings back that very row', async () => {
+  it('is kept whole but out of sight, its name meaning the kept one, and undo brings back that very row', async () => {
     const user = await createTestUser();
     const keep = await makeOrganisation(user.id, 'HM Treasury', 'Government');
     const other = await makeOrganisation(user.id, 'Treasury Dept', 'Finance');
@@ -53,7 +54,7 @@ describe('an organisation merged away', () => {
     expect((await listOrganisations(user.id)).map((o) => o.id)).toEqual([keep.id]);
     expect(await suggestOrganisations(user.id, 'treasury dept')).toEqual([]);
     expect((await listFilterOptions(user.id)).organisations.map((o) => o.id)).toEqual([keep.id]);
-    expect(await findOrganisationByName(user.id, 'Treasury Dept')).toBeNull();
+    expect(await findOrganisationByName(user.id, 'Treasury Dept')).toBe(keep.id);
     await expect(getOrganisation(user.id, other.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await backupText(user.id)).not.toContain(other.id);
 
@@ -63,14 +64,17 @@ describe('an organisation merged away', () => {
     expect((await getOrganisation(user.id, other.id)).name).toBe('Treasury Dept');
   });
 
-  it('its name can be used again; then undo refuses, saying why, and changes nothing', async () => {
+  it('its name can be given to another organisation; then undo refuses, saying why, and changes nothing', async () => {
     const user = await createTestUser();
     const keep = await makeOrganisation(user.id, 'BBC');
     const other = await makeOrganisation(user.id, 'B.B.C.');
     const merged = await mergeOrganisations(user.id, keep.id, other.id);
-    const { id: again } = await findOrCreateOrganisation(db, user.id, 'b.b.c.');
-    expect(again).not.toBe(other.id);
-    expect((await findOrCreateOrganisations(db, user.id, ['B.B.C.'])).get('b.b.c.')).toBe(again);
+    expect((await findOrCreateOrganisation(db, user.id, 'b.b.c.')).id).toBe(keep.id);
+    const studios = await makeOrganisation(user.id, 'BBC Studios');
+    await updateOrganisation(user.id, studios.id, { name: 'B.B.C.', sectorId: null, website: null, notes: null, version: 1 });
+    // A name an organisation really has wins over the alias.
+    expect((await findOrCreateOrganisation(db, user.id, 'b.b.c.')).id).toBe(studios.id);
+    expect((await findOrCreateOrganisations(db, user.id, ['B.B.C.'])).get('b.b.c.')).toBe(studios.id);
     const err = await undoMerge(user.id, merged.mergeId).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as UserFacingError).status).toBe(409);
@@ -92,7 +96,7 @@ describe('an organisation merged away', () => {
 });
 
 describe('a sector merged away', () => {
-  it('is kept whole but out of sight, its name free, and undo brings back that very row', async () => {
+  it('is kept whole but out of sight, its name meaning the kept one, and undo brings back that very row', async () => {
     const user = await createTestUser();
     const from = await sectorId(user.id, 'Retail');
     const into = await sectorId(user.id, 'Other');

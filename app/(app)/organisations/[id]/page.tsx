@@ -71,6 +71,11 @@ export default async function OrganisationPage({
             </a>
           </>
         ) : null}
+        {organisation.aliases.length ? (
+          <span className="mt-1 block">
+            Also known as {organisation.aliases.map((a) => `“${a}”`).join(', ')}, merged into it: typed again, they mean {organisation.name}.
+          </span>
+        ) : null}
       </p>
       {merge?.keptId === organisation.id ? (
         <MergedBanner mergeId={merge.id} label={merge.label} />

@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "aliases" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "organisations_user_aliases_idx" ON "organisations" USING btree ("user_id") WHERE jsonb_array_length("organisations"."aliases") > 0;
