@@ -165,7 +165,10 @@ function lastMetFilter(met: LastMet): SQL {
   }
 }
 
-/** Ids of the user's sectors (exact names or ids) or organisations (names containing the text, or ids). */
+/**
+ * Ids of the user's sectors (exact names or ids) or organisations (names, or names merged into them, containing the
+ * text; or ids).
+ */
 async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'organisations', values: string[]) {
   if (values.length === 0) return [];
   const uuids = values.filter((v) => isUuid(v));
@@ -177,7 +180,12 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
           and (${
             table === 'organisations'
               ? sql.join(
-                  names.map((n) => sql`strpos(lower(name), ${n}) > 0`),
+                  // By its name, or a name merged into it.
+                  names.map(
+                    (n) =>
+                      sql`(strpos(lower(name), ${n}) > 0 or (jsonb_array_length(aliases) > 0
+                           and exists (select 1 from jsonb_array_elements_text(aliases) a where strpos(lower(a), ${n}) > 0)))`,
+                  ),
                   sql` or `,
                 )
               : sql`lower(name) in (${sql.join(

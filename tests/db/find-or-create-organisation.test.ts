@@ -11,7 +11,8 @@ import { findOrCreateOrganisation, findOrCreateOrganisations, findOrganisationBy
 import { mergeOrganisations } from '@/lib/organisations/merge';
 import { getOrganisation, listOrganisations, updateOrganisation } from '@/lib/organisations/queries';
 import { createPerson } from '@/lib/people/queries';
-import { createPersonSchema } from '@/lib/people/validation';
+import { searchPeople } from '@/lib/people/search';
+import { createPersonSchema, searchParamsSchema } from '@/lib/people/validation';
 import { makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -88,6 +89,7 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     expect((await findOrCreateOrganisations(db, user.id, ['BEEB'])).get('beeb')).toBe(bbc.id);
     expect(await findOrganisationByName(user.id, 'Beeb')).toBe(bbc.id);
     expect((await listOrganisations(user.id, { q: 'beeb' })).map((o) => o.id)).toEqual([bbc.id]);
+    expect((await searchPeople(user.id, searchParamsSchema.parse({ organisation: 'beeb' }))).items.map((p) => p.id)).toEqual([jo.id]);
     // An evening logged later (or sent from a phone's outbox) with a new guest from "Beeb", and one already known.
     await createEvent(
       user.id,
