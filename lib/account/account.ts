@@ -2,6 +2,7 @@ import { and, eq, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { rateLimits, sessions, users } from '@/db/schema';
+import { countWorkingApiTokens, revokeAllApiTokens } from '@/lib/api/tokens';
 import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-password';
 import { hashPassword } from '@/lib/auth/password';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
@@ -20,6 +21,9 @@ export const changePasswordSchema = z
     currentPassword,
     newPassword: z.string({ error: 'Choose a new password' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
     confirmPassword: z.string().max(200),
+    /** The form's checkbox: also revoke every API token (a script using one stops working). Not named "token": a
+     * form's fields so named are never echoed back, and the box must stay ticked after a refusal. */
+    revokeApiAccess: z.literal('on').optional(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' });
 
@@ -44,11 +48,23 @@ async function checkPassword(userId: string, password: string): Promise<void> {
   }
 }
 
+/** What changing the password ended: the other devices signed out, and the API tokens revoked or still working. */
+export interface PasswordChanged {
+  devicesSignedOut: number;
+  tokensRevoked: number;
+  tokensStillWorking: number;
+}
+
 /**
  * Changes the password after checking the current one, and signs out every other device (their sessions end on
- * every server at once); this one stays signed in. Answers how many devices were signed out.
+ * every server at once); this one stays signed in. API tokens are revoked too when the user asks (after a leak they
+ * would otherwise keep working: a token is not a password); either way the answer says how many.
  */
-export async function changePassword(userId: string, keepSessionId: string | undefined, input: z.output<typeof changePasswordSchema>): Promise<number> {
+export async function changePassword(
+  userId: string,
+  keepSessionId: string | undefined,
+  input: z.output<typeof changePasswordSchema>,
+): Promise<PasswordChanged> {
   await checkPassword(userId, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
@@ -57,7 +73,10 @@ export async function changePassword(userId: string, keepSessionId: string | und
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
       .returning({ id: sessions.id });
-    return gone.length;
+    if (input.revokeApiAccess) {
+      return { devicesSignedOut: gone.length, tokensRevoked: await revokeAllApiTokens(userId, tx), tokensStillWorking: 0 };
+    }
+    return { devicesSignedOut: gone.length, tokensRevoked: 0, tokensStillWorking: await countWorkingApiTokens(userId, tx) };
   });
 }
 

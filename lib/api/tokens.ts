@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { currentUserColumns, type CurrentUser } from '@/lib/auth/users';
 
@@ -79,9 +79,21 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<b
   return done.length > 0;
 }
 
+/** A token that still opens the API: not revoked and not expired. */
+const working = and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)));
+
+/** How many of the user's tokens still open the API. */
+export async function countWorkingApiTokens(userId: string, conn: DbOrTx = db): Promise<number> {
+  const [row] = await conn
+    .select({ n: count() })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), working));
+  return row?.n ?? 0;
+}
+
 /** Revokes every token of the user's at once; answers how many were still live. */
-export async function revokeAllApiTokens(userId: string): Promise<number> {
-  const done = await db
+export async function revokeAllApiTokens(userId: string, conn: DbOrTx = db): Promise<number> {
+  const done = await conn
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
@@ -104,7 +116,7 @@ export async function tokenAuth(token: string): Promise<{ user: CurrentUser; sco
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), working))
     .limit(1);
   if (!row) return null;
   const { tokenId, scope, stale, ...user } = row;

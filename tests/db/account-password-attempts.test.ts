@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { changeEmailAction, changePasswordAction, deleteAccountAction } from '@/app/(app)/settings/account/actions';
 import { createApiTokenAction } from '@/app/(app)/settings/api-tokens/actions';
+import { createApiToken, userForToken } from '@/lib/api/tokens';
 import type { CurrentUser } from '@/lib/auth/users';
 import { verifyCredentials } from '@/lib/auth/users';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
@@ -84,5 +85,34 @@ describe('re-typing the password in account settings', () => {
     const again = `again-${user.id}@example.test`;
     expect(await changeEmailAction({}, form({ email: again, currentPassword: TEST_PASSWORD }))).toMatchObject({ ok: true });
     expect(await emailOf(user.id)).toBe(again);
+  });
+
+  it('a new password says which API tokens still work, and revokes them when the box is ticked (kept ticked after a refusal)', async () => {
+    const user = await createTestUser();
+    signedIn = user;
+    const first = await createApiToken(user.id, 'script');
+    await createApiToken(user.id, 'phone shortcut', { scope: 'read' });
+    const changed = await changePasswordAction(
+      {},
+      form({ currentPassword: TEST_PASSWORD, newPassword: 'second password 1', confirmPassword: 'second password 1' }),
+    );
+    expect(changed).toMatchObject({
+      ok: true,
+      message: 'Password changed. Your 2 API tokens still work: revoke them under API tokens if one may have leaked.',
+    });
+    expect((await userForToken(first.token))?.id).toBe(user.id);
+
+    const wrong = await changePasswordAction(
+      {},
+      form({ currentPassword: 'not it', newPassword: 'third password 12', confirmPassword: 'third password 12', revokeApiAccess: 'on' }),
+    );
+    expect(wrong).toMatchObject({ ok: false, values: { revokeApiAccess: 'on' } });
+    expect((await userForToken(first.token))?.id).toBe(user.id);
+    const revoked = await changePasswordAction(
+      {},
+      form({ currentPassword: 'second password 1', newPassword: 'third password 12', confirmPassword: 'third password 12', revokeApiAccess: 'on' }),
+    );
+    expect(revoked).toMatchObject({ ok: true, message: 'Password changed. 2 API tokens were revoked.' });
+    expect(await userForToken(first.token)).toBeNull();
   });
 });

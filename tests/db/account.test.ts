@@ -45,7 +45,7 @@ describe('account', () => {
     expect(await getSessionUser(phone)).not.toBeNull();
     expect(changePasswordSchema.safeParse({ currentPassword: TEST_PASSWORD, newPassword: 'a new password 1', confirmPassword: 'other' }).success).toBe(false);
     const ended = await changePassword(user.id, here, { ...bad, currentPassword: TEST_PASSWORD });
-    expect(ended).toBe(2);
+    expect(ended).toEqual({ devicesSignedOut: 2, tokensRevoked: 0, tokensStillWorking: 0 });
     expect(await getSessionUser(phone)).toBeNull();
     expect(await getSessionUser(laptop)).toBeNull();
     expect((await getSessionUser(here))?.id).toBe(user.id);

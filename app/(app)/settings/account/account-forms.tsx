@@ -33,6 +33,21 @@ export function ChangePasswordForm() {
       />
       <TextField id="pw-confirm" name="confirmPassword" type="password" autoComplete="new-password" label="New password again" errors={e.confirmPassword} />
       <p className="text-xs text-zinc-500 dark:text-zinc-400">Every other device you are signed in on will be signed out.</p>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          key={state.values?.revokeApiAccess ?? 'off'}
+          type="checkbox"
+          name="revokeApiAccess"
+          defaultChecked={state.values?.revokeApiAccess === 'on'}
+          className="mt-0.5 size-4 accent-accent-600"
+        />
+        <span>
+          Also revoke my API tokens
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            A token is not a password: without this, scripts and apps using one keep working.
+          </span>
+        </span>
+      </label>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="secondary" pendingText="Changing…">
           Change password

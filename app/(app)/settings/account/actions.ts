@@ -6,12 +6,20 @@ import { formAction } from '@/lib/actions/form-action';
 import { changeEmail, changeEmailSchema, changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema } from '@/lib/account/account';
 import { getSessionId } from '@/lib/dal';
 
-/** Changes the password (the current one first) and signs out every other device. */
+/** Changes the password (the current one first), signs out every other device, and revokes API tokens if asked. */
 export const changePasswordAction = formAction(changePasswordSchema, async ({ user, input }) => changePassword(user.id, await getSessionId(), input), {
   name: 'account.change-password',
-  after: (ended) => {
+  after: ({ devicesSignedOut: d, tokensRevoked: r, tokensStillWorking: w }) => {
     revalidatePath('/settings');
-    return { ok: true, message: `Password changed.${ended ? ` ${ended} other device${ended === 1 ? ' was' : 's were'} signed out.` : ''}` };
+    const parts = [
+      'Password changed.',
+      d ? `${d} other device${d === 1 ? ' was' : 's were'} signed out.` : '',
+      r ? `${r} API token${r === 1 ? ' was' : 's were'} revoked.` : '',
+      w
+        ? `${w === 1 ? 'Your API token still works' : `Your ${w} API tokens still work`}: revoke ${w === 1 ? 'it' : 'them'} under API tokens if one may have leaked.`
+        : '',
+    ];
+    return { ok: true, message: parts.filter(Boolean).join(' ') };
   },
 });
 
