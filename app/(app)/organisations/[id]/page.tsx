@@ -73,7 +73,8 @@ export default async function OrganisationPage({
         ) : null}
         {organisation.aliases.length ? (
           <span className="mt-1 block">
-            Also known as {organisation.aliases.map((a) => `“${a}”`).join(', ')}, merged into it: typed again, they mean {organisation.name}.
+            Also known as {organisation.aliases.map((a) => `“${a}”`).join(', ')} (merged into it): typed again,{' '}
+            {organisation.aliases.length === 1 ? 'it means' : 'they mean'} {organisation.name}.
           </span>
         ) : null}
       </p>
