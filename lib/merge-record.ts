@@ -1,7 +1,8 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { jsonValue, rows } from '@/db/rows';
-import { merges, type MergeKind, type MergeRow } from '@/db/schema';
+import { encounters, merges, organisations, sectors, topics, type MergeKind, type MergeRow } from '@/db/schema';
 import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NotFoundError, pgError, UserFacingError } from '@/lib/errors';
 
@@ -48,12 +49,29 @@ export async function bringBackMerged(tx: Tx, table: 'organisations' | 'sectors'
   await reinsertRow(tx, table, { ...row, deleted_at: null }, what);
 }
 
-/** Puts back a row removed by a merge, every column as it was; a clash with what exists now is a clear refusal. */
-export async function reinsertRow(tx: Tx, table: 'organisations' | 'sectors' | 'encounters', row: RowJson, what: string): Promise<void> {
+/** The tables a merge may put a row back into, by their SQL names. */
+const REINSERTED = { organisations, sectors, encounters, topics } as const;
+
+/**
+ * Puts back a row removed by a merge, every column as it was; a clash with what exists now is a clear refusal. A
+ * column the row's snapshot does not hold (added to the table after the merge was recorded) takes its default.
+ */
+export async function reinsertRow(tx: Tx, table: keyof typeof REINSERTED, row: RowJson, what: string): Promise<void> {
+  const columns = Object.values(getTableColumns(REINSERTED[table]))
+    // The schema's keys are camelCase; the database's columns (and the snapshot's keys) are snake_case.
+    .map((c) => toSnakeCase(c.name))
+    .filter((name) => name in row);
+  const list = sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   try {
     // A savepoint, so a refusal leaves the caller's transaction usable for the error path.
     await tx.transaction((sp) =>
-      sp.execute(sql`insert into ${sql.raw(table)} select * from jsonb_populate_record(null::${sql.raw(table)}, ${JSON.stringify(row)}::jsonb)`),
+      sp.execute(
+        sql`insert into ${sql.identifier(table)} (${list})
+            select ${list} from jsonb_populate_record(null::${sql.identifier(table)}, ${JSON.stringify(row)}::jsonb)`,
+      ),
     );
   } catch (err) {
     if (isUniqueViolation(err)) throw new UserFacingError(`This merge can no longer be undone: you now have another ${what} with that name.`, 409);

@@ -91,14 +91,14 @@ export async function countWorkingApiTokens(userId: string, conn: DbOrTx = db): 
   return row?.n ?? 0;
 }
 
-/** Revokes every token of the user's at once; answers how many were still live. */
+/** Revokes every token of the user's at once (expired ones too); answers how many still opened the API. */
 export async function revokeAllApiTokens(userId: string, conn: DbOrTx = db): Promise<number> {
   const done = await conn
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return done.length;
+    .returning({ wasWorking: sql<boolean>`${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now()` });
+  return done.filter((t) => t.wasWorking).length;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
-import { findOrCreateOrganisation, hasAlias } from '@/lib/organisations/find-or-create';
+import { findOrCreateOrganisation, foldName, organisationIdKnownAs } from '@/lib/organisations/find-or-create';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -40,8 +40,8 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
 }
 
 /**
- * Known people who share an email, or a name and an organisation (by its name, or one merged into it), with a new
- * row (of an event, or on its own).
+ * Known people who share an email, or a name and an organisation (the one its name means: see knownAsSql), with a
+ * new row (of an event, or on its own).
  */
 export async function likelyDuplicates(
   tx: DbOrTx,
@@ -53,7 +53,7 @@ export async function likelyDuplicates(
     p.name && p.organisation
       ? // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
         sql`(regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = regexp_replace(lower(${p.name}), '\\s+', ' ', 'g')
-             and (lower(${organisations.name}) = lower(${p.organisation}) or ${hasAlias(sql`${organisations}`, sql`${p.organisation}::text`)}))`
+             and ${people.organisationId} = ${organisationIdKnownAs(userId, sql`${foldName(p.organisation)}::text`)})`
       : null;
   if (!byEmail && !byNameOrg) return [];
   const rows = await tx

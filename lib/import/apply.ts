@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
-import { findOrCreateOrganisation, findOrCreateOrganisations } from '@/lib/organisations/find-or-create';
+import { findOrCreateOrganisation, findOrCreateOrganisations, foldName } from '@/lib/organisations/find-or-create';
 import { deferSearch } from '@/lib/people/defer-search';
 import { addPersonTopics } from '@/lib/people/topics';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
@@ -70,8 +70,7 @@ export async function applyImport(
     );
     const work = plan.rows.filter((r) => r.action !== 'skip');
     const orgIds = await findOrCreateOrganisations(tx, userId, work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean));
-    // lower() in Postgres and toLowerCase() agree on nearly every name; for any other, the one-by-one path decides.
-    const orgId = async (name: string) => orgIds.get(name.replace(/\s+/g, ' ').trim().toLowerCase()) ?? (await findOrCreateOrganisation(tx, userId, name)).id;
+    const orgId = async (name: string) => orgIds.get(foldName(name)) ?? (await findOrCreateOrganisation(tx, userId, name)).id;
     const total = work.length;
     await opts.onProgress?.(0, total);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {

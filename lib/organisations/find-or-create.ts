@@ -7,30 +7,44 @@ import { NotFoundError } from '@/lib/errors';
 /**
  * The one rule for naming an organisation: runs of white space fold to one space and the ends are trimmed; a
  * name matches a live (not deleted) organisation of the user's in any case, or, failing that, one it was merged
- * into (the merged name is among that organisation's aliases).
+ * into (the merged name is among that organisation's aliases; if two have it, the older one).
  */
-const fold = (name: string): string => name.replace(/\s+/g, ' ').trim();
+export const foldName = (name: string): string => name.replace(/\s+/g, ' ').trim();
+const fold = foldName;
 
 /**
- * Whether organisation `o` (a row alias in the caller's SQL) was merged into from an organisation named `name`
- * (an SQL expression, compared without regard to case). Only organisations with aliases are looked at: a partial
- * index holds them, so the lookup does not read the user's every organisation.
+ * Whether a name merged into organisation `o` (a row alias in the caller's SQL) passes `test`, given each alias
+ * lower-cased as `a`. Only organisations with aliases are looked at: a partial index holds them, so the lookup
+ * does not read the user's every organisation.
  */
-export const hasAlias = (o: SQL, name: SQL) =>
-  sql`(jsonb_array_length(${o}.aliases) > 0 and exists (select 1 from jsonb_array_elements_text(${o}.aliases) a where lower(a) = lower(${name})))`;
+const anyAlias = (o: SQL, test: SQL) =>
+  sql`(jsonb_array_length(${o}.aliases) > 0 and exists (select 1 from jsonb_array_elements_text(${o}.aliases) x(alias), lower(x.alias) a where ${test}))`;
 
-/** The user's live organisation called `name`, else the one `name` was merged into (by name first). */
+/** Whether organisation `o` was merged into from one named `name` (an SQL text expression; any case). */
+const hasAlias = (o: SQL, name: SQL) => anyAlias(o, sql`a = lower(${name})`);
+
+/** Whether a name merged into organisation `o` contains `text` (any case): for searches. */
+export const aliasContains = (o: SQL, text: string) => anyAlias(o, sql`strpos(a, lower(${text})) > 0`);
+
+/**
+ * SQL: the one organisation of the user's that `name` (an SQL text expression) means, as a row of id, name and
+ * sector_id, or no row: by its own name, else by a name merged into it. Every lookup by name goes through here.
+ */
+const knownAsSql = (userId: string, name: SQL) => sql`
+  select k.id, k.name, k.sector_id from (
+    select o.id, o.name, o.sector_id, 0 as pick from organisations o
+     where o.user_id = ${userId}::uuid and o.deleted_at is null and lower(o.name) = lower(${name})
+    union all
+    select o.id, o.name, o.sector_id, 1 from organisations o
+     where o.user_id = ${userId}::uuid and o.deleted_at is null and ${hasAlias(sql`o`, name)}
+  ) k order by k.pick, k.id limit 1`;
+
+/** SQL: the id of the organisation `name` (an SQL text expression) means, or null (see knownAsSql). */
+export const organisationIdKnownAs = (userId: string, name: SQL) => sql`(select x.id from (${knownAsSql(userId, name)}) x)`;
+
+/** The user's live organisation called `name`, else the one `name` was merged into. */
 async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id: string; sectorId: string | null } | undefined> {
-  const [row] = await rows<{ id: string; sector_id: string | null }>(
-    conn,
-    sql`(select o.id, o.sector_id, 0 as pick from organisations o
-          where o.user_id = ${userId}::uuid and o.deleted_at is null and lower(o.name) = lower(${name}))
-        union all
-        (select o.id, o.sector_id, 1 from organisations o
-          where o.user_id = ${userId}::uuid and o.deleted_at is null and ${hasAlias(sql`o`, sql`${name}::text`)}
-          order by o.id limit 1)
-        order by pick limit 1`,
-  );
+  const [row] = await rows<{ id: string; sector_id: string | null }>(conn, knownAsSql(userId, sql`${name}::text`));
   return row ? { id: row.id, sectorId: row.sector_id } : undefined;
 }
 
@@ -67,57 +81,43 @@ export async function findOrCreateOrganisation(
 
 /**
  * The batch form of findOrCreateOrganisation, with the same naming rule (no sector learning): an import of
- * 10,000 cards from 1,500 firms makes three statements here instead of 3,000 round trips. Answers lower-cased
- * folded name → id.
+ * 10,000 cards from 1,500 firms makes three statements here instead of 3,000 round trips. Answers each folded name
+ * (as given: the keys are not lower-cased in JavaScript, whose case rules are not always PostgreSQL's) → id.
  */
 export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, names: string[]): Promise<Map<string, string>> {
   const clean = [...new Set(names.map(fold).filter(Boolean))];
   if (clean.length === 0) return new Map();
   const ids = new Map([...(await organisationsByName(conn, userId, clean))].map(([key, o]) => [key, o.id]));
-  const missing = clean.filter((n) => !ids.has(n.toLowerCase()));
+  const missing = clean.filter((n) => !ids.has(n));
   if (missing.length === 0) return ids;
   const list = JSON.stringify(missing);
   await conn.execute(sql`
     insert into organisations (user_id, name)
     select ${userId}::uuid, n from jsonb_array_elements_text(${list}::jsonb) as t(n)
     on conflict do nothing`);
-  const found = await rows<{ id: string; name: string }>(
-    conn,
-    sql`select o.id::text, lower(o.name) as name from organisations o
-         where o.user_id = ${userId}::uuid and o.deleted_at is null
-           and lower(o.name) in (select lower(n) from jsonb_array_elements_text(${list}::jsonb) as t(n))`,
-  );
-  for (const o of found) ids.set(o.name, o.id);
+  for (const [key, o] of await organisationsByName(conn, userId, missing)) ids.set(key, o.id);
   return ids;
 }
 
 /**
- * For each of these names (folded, any case) the user's live organisation called so, else the one it was merged
- * into: lower-cased name → the organisation's id, own name and sector's name. One statement for any number.
+ * For each of these names the user's organisation it means (knownAsSql): folded name (as given) → the
+ * organisation's id, own name and sector's name. One statement for any number of names.
  */
 export async function organisationsByName(
   conn: DbOrTx,
   userId: string,
   names: string[],
 ): Promise<Map<string, { id: string; name: string; sector: string | null }>> {
-  const keys = [...new Set(names.map((n) => fold(n).toLowerCase()).filter(Boolean))];
+  const keys = [...new Set(names.map(fold).filter(Boolean))];
   if (keys.length === 0) return new Map();
-  const list = sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
-  const found = await rows<{ key: string; id: string; name: string; sector: string | null; by_name: boolean }>(
+  const found = await rows<{ key: string; id: string; name: string; sector: string | null }>(
     conn,
-    sql`select lower(o.name) as key, o.id::text, o.name, s.name as sector, true as by_name from organisations o
-          left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-         where o.user_id = ${userId}::uuid and o.deleted_at is null and lower(o.name) = any(${list})
-        union all
-        select lower(a.alias), o.id::text, o.name, s.name, false from organisations o
-          cross join jsonb_array_elements_text(o.aliases) a(alias)
-          left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-         where o.user_id = ${userId}::uuid and o.deleted_at is null and jsonb_array_length(o.aliases) > 0
-           and lower(a.alias) = any(${list})`,
+    sql`select w.n as key, k.id::text, k.name, s.name as sector
+          from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) w(n)
+          cross join lateral (${knownAsSql(userId, sql`w.n`)}) k
+          left join sectors s on s.id = k.sector_id and s.user_id = ${userId}::uuid`,
   );
-  const out = new Map<string, { id: string; name: string; sector: string | null }>();
-  for (const r of found) if (r.by_name || !out.has(r.key)) out.set(r.key, { id: r.id, name: r.name, sector: r.sector });
-  return out;
+  return new Map(found.map((r) => [r.key, { id: r.id, name: r.name, sector: r.sector }]));
 }
 
 /** Throws NotFoundError unless the organisation exists and belongs to the user. */
@@ -129,7 +129,14 @@ export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: st
   if (!row) throw new NotFoundError('That organisation was not found.');
 }
 
-/** The id of the user's live organisation with this name (folded, any case), else the one it was merged into, or null. */
+/**
+ * The id of the user's live organisation with this very name (folded, any case), or null. Not one merged into it: a
+ * merge names the organisation to merge by its own name, and an old name must not merge a differently named one.
+ */
 export async function findOrganisationByName(userId: string, name: string): Promise<string | null> {
-  return (await knownAs(db, userId, fold(name)))?.id ?? null;
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${fold(name)})`));
+  return row?.id ?? null;
 }

@@ -4,6 +4,7 @@ import { jsonValue, rows } from '@/db/rows';
 import { organisations, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { bringBackMerged, recordMerge, rowsAsJson, type RowJson } from '@/lib/merge-record';
+import { foldName } from '@/lib/organisations/find-or-create';
 import { mergeNotes } from '@/lib/people/merge-notes';
 import { getOrganisation, type OrganisationView } from './queries';
 
@@ -49,8 +50,8 @@ export async function mergeOrganisations(
     const kept = locked.find((o) => o.id === keepId)!;
     const gone = locked.find((o) => o.id === otherId)!;
     const had = jsonValue(kept.aliases);
-    const taken = new Set([kept.name, ...had].map((n) => n.toLowerCase()));
-    const addedAliases = [gone.name, ...jsonValue(gone.aliases)].filter((n) => {
+    const taken = new Set([kept.name, ...had].map((n) => foldName(n).toLowerCase()));
+    const addedAliases = [gone.name, ...jsonValue(gone.aliases)].map(foldName).filter((n) => {
       const fresh = !taken.has(n.toLowerCase());
       taken.add(n.toLowerCase());
       return fresh;

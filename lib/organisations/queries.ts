@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { jsonValue, rows } from '@/db/rows';
 import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { hasAlias } from '@/lib/organisations/find-or-create';
+import { aliasContains } from '@/lib/organisations/find-or-create';
 import { displayName } from '@/lib/people/display-name';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { outdateForms } from '@/lib/stale-forms';
@@ -49,7 +49,10 @@ export const organisationsQuerySchema = z.object({
 
 export type OrganisationUpdate = z.output<typeof organisationUpdateSchema>;
 
-/** The user's organisations, by name, optionally matching `q` (with typos); 100 at a time after `after`. */
+/**
+ * The user's organisations, by name, optionally matching `q` (in the name, with typos, or in a name merged into it);
+ * 100 at a time after `after`.
+ */
 export async function listOrganisations(userId: string, opts: { q?: string; after?: string; limit?: number } = {}): Promise<OrganisationSummary[]> {
   const limit = Math.min(opts.limit ?? 100, 200);
   const q = opts.q?.trim();
@@ -69,7 +72,7 @@ export async function listOrganisations(userId: string, opts: { q?: string; afte
                  where p.user_id = o.user_id and p.organisation_id = o.id and p.deleted_at is null) as last_met_ms
           from organisations o left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
          where o.user_id = ${userId}::uuid and o.deleted_at is null
-           ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q} or ${hasAlias(sql`o`, sql`${q}::text`)})` : sql``}
+           ${q ? sql`and (strpos(lower(o.name), lower(${q})) > 0 or o.name %> ${q} or ${aliasContains(sql`o`, q)})` : sql``}
            ${opts.after ? sql`and lower(o.name) > lower(${opts.after})` : sql``}
          order by lower(o.name)
          limit ${limit}`,

@@ -7,6 +7,7 @@ import { listPage, termsQuery, textMatch, tieredPage, vectorMatch, type Term } f
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
+import { aliasContains } from '@/lib/organisations/find-or-create';
 import { cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
 
 export interface PersonListItem {
@@ -181,11 +182,7 @@ async function resolveIds(conn: DbOrTx, userId: string, table: 'sectors' | 'orga
             table === 'organisations'
               ? sql.join(
                   // By its name, or a name merged into it.
-                  names.map(
-                    (n) =>
-                      sql`(strpos(lower(name), ${n}) > 0 or (jsonb_array_length(aliases) > 0
-                           and exists (select 1 from jsonb_array_elements_text(aliases) a where strpos(lower(a), ${n}) > 0)))`,
-                  ),
+                  names.map((n) => sql`(strpos(lower(name), ${n}) > 0 or ${aliasContains(sql`${sql.identifier(table)}`, n)})`),
                   sql` or `,
                 )
               : sql`lower(name) in (${sql.join(

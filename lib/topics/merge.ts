@@ -4,7 +4,7 @@ import { db, type Tx } from '@/db/client';
 import { jsonValue, rows } from '@/db/rows';
 import { isUniqueViolation, NotFoundError, UserFacingError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { recordMerge, type RowJson } from '@/lib/merge-record';
+import { recordMerge, reinsertRow, type RowJson } from '@/lib/merge-record';
 import { outdateForms } from '@/lib/stale-forms';
 import { requiredText } from '@/lib/validation/text';
 import { normaliseTopic } from './normalise';
@@ -137,14 +137,7 @@ export async function mergeTopics(userId: string, fromId: string, intoId: string
 /** Puts a merged topic back with every link it had; links it brought to the kept topic leave it again. */
 export async function undoTopicMerge(tx: Tx, userId: string, keptId: string, mergedId: string, raw: Record<string, unknown>): Promise<void> {
   const snapshot = raw as unknown as TopicMergeSnapshot;
-  try {
-    await tx.transaction((sp) =>
-      sp.execute(sql`insert into topics select * from jsonb_populate_record(null::topics, ${JSON.stringify({ ...snapshot.merged, user_id: userId })}::jsonb)`),
-    );
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new UserFacingError('This merge can no longer be undone: you now have another topic with that name.', 409);
-    throw err;
-  }
+  await reinsertRow(tx, 'topics', { ...snapshot.merged, user_id: userId }, 'topic');
   for (const { table, column } of LINKS) {
     const items = snapshot.links[table] ?? [];
     if (items.length === 0) continue;

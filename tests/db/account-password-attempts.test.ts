@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { apiTokens, users } from '@/db/schema';
 import { changeEmailAction, changePasswordAction, deleteAccountAction } from '@/app/(app)/settings/account/actions';
 import { createApiTokenAction } from '@/app/(app)/settings/api-tokens/actions';
 import { createApiToken, userForToken } from '@/lib/api/tokens';
@@ -91,7 +91,14 @@ describe('re-typing the password in account settings', () => {
     const user = await createTestUser();
     signedIn = user;
     const first = await createApiToken(user.id, 'script');
-    await createApiToken(user.id, 'phone shortcut', { scope: 'read' });
+    const reader = await createApiToken(user.id, 'phone shortcut', { scope: 'read' });
+    const old = await createApiToken(user.id, 'old script');
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, old.id));
+    const bystander = await createTestUser();
+    const theirs = await createApiToken(bystander.id, 'their script');
     const changed = await changePasswordAction(
       {},
       form({ currentPassword: TEST_PASSWORD, newPassword: 'second password 1', confirmPassword: 'second password 1' }),
@@ -114,5 +121,7 @@ describe('re-typing the password in account settings', () => {
     );
     expect(revoked).toMatchObject({ ok: true, message: 'Password changed. 2 API tokens were revoked.' });
     expect(await userForToken(first.token)).toBeNull();
+    expect(await userForToken(reader.token)).toBeNull();
+    expect((await userForToken(theirs.token))?.id).toBe(bystander.id);
   });
 });

@@ -24,7 +24,7 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     const a = await findOrCreateOrganisation(db, user.id, '  Leeds   City\tCouncil ');
     const b = await findOrCreateOrganisation(db, user.id, 'leeds city council');
     expect(b.id).toBe(a.id);
-    expect((await findOrCreateOrganisations(db, user.id, ['LEEDS  city Council'])).get('leeds city council')).toBe(a.id);
+    expect((await findOrCreateOrganisations(db, user.id, ['LEEDS  city Council'])).get('LEEDS city Council')).toBe(a.id);
     expect(await findOrganisationByName(user.id, ' Leeds city  council')).toBe(a.id);
     const rows = await live(user.id);
     expect(rows.map((r) => r.name)).toEqual(['Leeds City Council']);
@@ -86,9 +86,10 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
 
     expect((await getOrganisation(user.id, bbc.id)).aliases).toEqual(['Beeb']);
     expect((await findOrCreateOrganisation(db, user.id, ' beeb ')).id).toBe(bbc.id);
-    expect((await findOrCreateOrganisations(db, user.id, ['BEEB'])).get('beeb')).toBe(bbc.id);
-    expect(await findOrganisationByName(user.id, 'Beeb')).toBe(bbc.id);
-    expect((await listOrganisations(user.id, { q: 'beeb' })).map((o) => o.id)).toEqual([bbc.id]);
+    expect((await findOrCreateOrganisations(db, user.id, ['BEEB'])).get('BEEB')).toBe(bbc.id);
+    // A merge by name names an organisation's own name: an old one must not merge a differently named organisation.
+    expect(await findOrganisationByName(user.id, 'Beeb')).toBeNull();
+    expect((await listOrganisations(user.id, { q: 'bee' })).map((o) => o.id)).toEqual([bbc.id]);
     expect((await searchPeople(user.id, searchParamsSchema.parse({ organisation: 'beeb' }))).items.map((p) => p.id)).toEqual([jo.id]);
     // An evening logged later (or sent from a phone's outbox) with a new guest from "Beeb", and one already known.
     await createEvent(
@@ -121,6 +122,15 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     const renamed = await makeOrganisation(user.id, 'Beeb Ltd');
     await updateOrganisation(user.id, renamed.id, { name: 'Beeb', sectorId: null, website: null, notes: null, version: 1 });
     expect((await findOrCreateOrganisation(db, user.id, 'BEEB')).id).toBe(renamed.id);
+    expect((await findOrCreateOrganisations(db, user.id, ['beeb'])).get('beeb')).toBe(renamed.id);
+    const namesake = await makePerson(user.id, { name: 'Jo Park', organisationId: renamed.id });
+    expect((await likelyDuplicates(db, user.id, { name: 'Jo Park', organisation: 'Beeb' })).map((c) => c.id)).toEqual([namesake.id]);
+
+    // A name kept from before the forms folded white space is stored folded, so typing it finds the kept one.
+    const [legacy] = await db.insert(organisations).values({ userId: user.id, name: 'Radio  Times' }).returning();
+    await mergeOrganisations(user.id, bbc.id, legacy!.id);
+    expect((await getOrganisation(user.id, bbc.id)).aliases).toEqual(['Beeb', 'Radio Times']);
+    expect((await findOrCreateOrganisations(db, user.id, ['radio times'])).get('radio times')).toBe(bbc.id);
     expect((await findOrCreateOrganisation(db, other.id, 'Beeb')).id).not.toBe(bbc.id);
   });
 });

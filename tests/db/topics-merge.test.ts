@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { rows } from '@/db/rows';
+import { jsonValue, rows } from '@/db/rows';
 import { personTopics } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { searchFacts } from '@/lib/facts/queries';
@@ -125,6 +125,15 @@ describe('topic rename and merge', () => {
     expect((await getPerson(user.id, fern.id)).topics).toEqual(['Open-data']);
     expect(await names()).toEqual(['Open data', 'Open-data']);
     expect((await rows<{ aliases: unknown }>(db, sql`select aliases from topics where id = ${into}::uuid`))[0]!.aliases).toEqual([]);
+  });
+
+  it('a merge recorded before topics had aliases is undone too (the column takes its default)', async () => {
+    const { user, from, into } = await seed();
+    const merged = await mergeTopics(user.id, from, into);
+    await db.execute(sql`update merges set snapshot = (snapshot #- '{merged,aliases}') - 'addedAliases' where id = ${merged.mergeId}::uuid`);
+    await undoMerge(user.id, merged.mergeId);
+    const back = await rows<{ id: string; aliases: unknown }>(db, sql`select id, aliases from topics where id = ${from}::uuid`);
+    expect(back.map((t) => [t.id, jsonValue(t.aliases)])).toEqual([[from, []]]);
   });
 
   it('a topic of that very name made again wins over the alias', async () => {
