@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
+import { aliasContains } from '@/lib/organisations/find-or-create';
 import { escapeLike, suggestTopics } from '@/lib/topics/queries';
 
 import type { SUGGEST_KINDS } from './validation';
@@ -28,13 +29,22 @@ export interface OrganisationSuggestion {
   sector: string | null;
 }
 
-/** The user's organisations whose name contains `q`, with their sector (the person row's default). */
+/**
+ * The user's organisations whose name, or a name merged into one, contains `q`, with their sector (the person row's
+ * default): typing an old name offers the organisation it now means.
+ */
 export async function suggestOrganisations(userId: string, q: string, limit = 8): Promise<OrganisationSuggestion[]> {
   return db
     .select({ name: organisations.name, sector: sectors.name })
     .from(organisations)
     .leftJoin(sectors, and(eq(sectors.id, organisations.sectorId), eq(sectors.userId, userId)))
-    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), q ? ilike(organisations.name, `%${escapeLike(q)}%`) : undefined))
+    .where(
+      and(
+        eq(organisations.userId, userId),
+        isNull(organisations.deletedAt),
+        q ? or(ilike(organisations.name, `%${escapeLike(q)}%`), aliasContains(sql`${organisations}`, q)) : undefined,
+      ),
+    )
     .orderBy(asc(organisations.name))
     .limit(limit);
 }

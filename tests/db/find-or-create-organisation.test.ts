@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { organisations, people } from '@/db/schema';
 import { eventInputSchema } from '@/lib/events/validation';
 import { createEvent } from '@/lib/events/write';
+import { suggestOrganisations } from '@/lib/events/lookup';
 import { likelyDuplicates } from '@/lib/events/resolve';
 import { previewImport, runImport } from '@/lib/import/run';
 import { undoMerge } from '@/lib/merges/undo';
@@ -90,6 +91,7 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     // A merge by name names an organisation's own name: an old one must not merge a differently named organisation.
     expect(await findOrganisationByName(user.id, 'Beeb')).toBeNull();
     expect((await listOrganisations(user.id, { q: 'bee' })).map((o) => o.id)).toEqual([bbc.id]);
+    expect(await suggestOrganisations(user.id, 'beeb')).toEqual([{ name: 'BBC', sector: 'Media' }]);
     expect((await searchPeople(user.id, searchParamsSchema.parse({ organisation: 'beeb' }))).items.map((p) => p.id)).toEqual([jo.id]);
     // An evening logged later (or sent from a phone's outbox) with a new guest from "Beeb", and one already known.
     await createEvent(

@@ -52,7 +52,8 @@ describe('an organisation merged away', () => {
     expect({ ...kept, deleted_at: null }).toEqual(before);
 
     expect((await listOrganisations(user.id)).map((o) => o.id)).toEqual([keep.id]);
-    expect(await suggestOrganisations(user.id, 'treasury dept')).toEqual([]);
+    // Its name now suggests the organisation it was merged into.
+    expect(await suggestOrganisations(user.id, 'treasury dept')).toEqual([{ name: 'HM Treasury', sector: 'Government' }]);
     expect((await listFilterOptions(user.id)).organisations.map((o) => o.id)).toEqual([keep.id]);
     // Typed again it means the kept one; but a merge by name names an organisation's own name.
     expect((await findOrCreateOrganisation(db, user.id, 'treasury dept')).id).toBe(keep.id);
