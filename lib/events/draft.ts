@@ -1,5 +1,5 @@
 import type { EventJson } from './queries';
-import { dayIn, wallClockIn, zonedInstant } from '@/lib/dates';
+import { addDays, wallClockIn, zonedInstant } from '@/lib/dates';
 import type { Relation } from './relations';
 
 /** Where drafts live on the device; sign-out clears every `rapport:` key. */
@@ -117,12 +117,22 @@ export function emptyPerson(): PersonDraft {
   return { uid: newUid(), name: '', role: '', organisation: '', sector: '', email: '', relation: 'met', notes: '', topics: [] };
 }
 
-/** A fresh capture: this evening, nothing else. */
+/**
+ * The day of the evening a capture is most likely about, in a time zone (the device's when none is given): today,
+ * except in the small hours and the morning, when it is yesterday's. Logged at 00:40 on the way home, or over
+ * breakfast, "this evening" at 18:30 would be an evening not yet come, and everyone at it "not met yet".
+ */
+export function captureDay(timeZone: string | undefined, now = new Date()): string {
+  const { date, hour } = wallClockIn(now, timeZone);
+  return hour < 12 ? addDays(date, -1) : date;
+}
+
+/** A fresh capture: the evening just gone (captureDay), nothing else. */
 export function emptyDraft(now = new Date()): EventDraft {
   return {
     key: `evt-${newUid()}`,
     title: '',
-    date: dayIn(undefined, now),
+    date: captureDay(undefined, now),
     time: '18:30',
     endTime: '',
     venue: '',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids } from '@/lib/events/draft';
+import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids } from '@/lib/events/draft';
 import { eventInputSchema } from '@/lib/events/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { addDays, wallClockIn, zonedInstant } from '@/lib/dates';
@@ -64,6 +64,18 @@ describe('dates', () => {
 });
 
 describe('the capture draft', () => {
+  it('is about the evening just gone: logged after midnight or over breakfast, yesterday’s; from noon, today’s', () => {
+    // 00:40 in London on the 24th (23:40 UTC on the 23rd): the evening was the 23rd's.
+    expect(captureDay('Europe/London', new Date('2026-04-23T23:40:00Z'))).toBe('2026-04-23');
+    expect(captureDay('Europe/London', new Date('2026-04-24T08:15:00Z'))).toBe('2026-04-23');
+    expect(captureDay('Europe/London', new Date('2026-04-24T11:00:00Z'))).toBe('2026-04-24');
+    expect(captureDay('Europe/London', new Date('2026-04-24T22:30:00Z'))).toBe('2026-04-24');
+    // The same instant in New York is still the evening of the 23rd.
+    expect(captureDay('America/New_York', new Date('2026-04-24T02:00:00Z'))).toBe('2026-04-23');
+    // Across a month and a year.
+    expect(captureDay('UTC', new Date('2027-01-01T01:00:00Z'))).toBe('2026-12-31');
+  });
+
   it('drops blank people rows and turns row references into indexes the server accepts', () => {
     const draft = emptyDraft(new Date('2026-04-23T12:00:00'));
     const ada = { ...emptyPerson(), name: 'Ada', relation: 'spoke' as const };

@@ -1,18 +1,17 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { draftKey, emptyDraft } from '@/lib/events/draft';
+import { captureDay, draftKey, emptyDraft } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
 import { EventForm } from '../_components/event-form';
-import { todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Log an event' };
 
 export default async function NewEventPage() {
   const user = await requireUser();
   const sectors = await suggestSectors(user.id, '', 100);
-  // "This evening" in the user's own time zone, not the server's.
-  const initial = { ...emptyDraft(), date: todayIn(user.timeZone) };
+  // The evening just gone in the user's own time zone, not the server's.
+  const initial = { ...emptyDraft(), date: captureDay(user.timeZone) };
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Log an event" description="Write it down while it is fresh. Everything is kept on this device until you save." />
