@@ -32,7 +32,7 @@ export function WritePostButton({ eventId }: { eventId: string }) {
 
   return (
     <div className="w-full sm:w-auto">
-      <Button type="button" variant="secondary" aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
+      <Button type="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
         {open ? <X aria-hidden className="size-4" /> : <NotebookPen aria-hidden className="size-4" />}
         {open ? 'Close' : 'Write a post'}
       </Button>

@@ -170,21 +170,21 @@ export default async function EventPage({
           </ul>
         ) : null}
         <div className="flex flex-wrap gap-2 pt-2">
-          {upcoming || event.series ? (
+          {/* What the evening needs next leads: the brief before it, the post after it. */}
+          {upcoming ? (
             <ButtonLink href={`/events/${event.id}/brief`}>
               <ClipboardList aria-hidden className="size-4" /> Before you go
             </ButtonLink>
-          ) : null}
+          ) : (
+            // The post panel opens below its button; on a phone it takes the full width of its own row.
+            <div className="w-full sm:w-auto">
+              <WritePostButton eventId={event.id} />
+            </div>
+          )}
           <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" /> Edit
           </ButtonLink>
           <DeleteEvent eventId={event.id} title={event.title} />
-          {/* The post panel opens below the buttons; on a phone it takes the full width of its own row. */}
-          {upcoming ? null : (
-            <div className="order-last w-full sm:order-none sm:w-auto">
-              <WritePostButton eventId={event.id} />
-            </div>
-          )}
         </div>
       </header>
 
