@@ -1,5 +1,5 @@
 import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePerson, type WritingStyle } from './types';
-import { clean, escapeMd, spell } from './english';
+import { clean, escapeMd } from './english';
 import { personRefs, type PersonRefs } from './people-phrases';
 
 /** Shared state for one composition: how to refer to each person and how to make free text safe to publish. */
@@ -14,8 +14,6 @@ export interface ComposeContext {
   ref: (personId: string | null) => PersonRefs | undefined;
   /** How the user writes, with defaults filled in. */
   writing: WritingStyle;
-  /** One of the composer's own words in the user's spelling. */
-  spell: (word: string) => string;
   /** Capitalised words of names in the evening, so topics that share them keep their capitals. */
   proper: Set<string>;
 }
@@ -70,7 +68,6 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
     text: (value) => escapeMd(plain(value)),
     ref: (id) => (id ? refs.get(id) : undefined),
     writing,
-    spell: (word) => spell(word, writing.spelling),
     proper,
   };
 }

@@ -159,21 +159,6 @@ export function writtenShortDate(ymd: string, relativeTo: string, spelling: Spel
   return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
-// The composer's own words that British and American English spell differently (users' text is left alone).
-const AMERICAN: Record<string, string> = {
-  organisers: 'organizers',
-  organised: 'organized',
-  organise: 'organize',
-  realised: 'realized',
-  favourite: 'favorite',
-  programme: 'program',
-};
-
-/** One of the composer's own words in the user's spelling. */
-export function spell(word: string, spelling: Spelling): string {
-  return spelling === 'american' ? (AMERICAN[word] ?? word) : word;
-}
-
 /** Morning, afternoon or evening, from the hour the event started. */
 export function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
   return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';

@@ -122,13 +122,25 @@ export function eveningName(ctx: ComposeContext): EveningName {
     } else if (VERB.test(c) && /^[\p{Lu}\p{N}]/u.test(c)) {
       material.push(`${capitalise(c)}.`);
     } else {
-      const fragment = /^(A|An|The)\s/.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : topicNoun(c, ctx.proper);
-      material.push(`The ${ctx.spell('organisers')} billed it as ${fragment}.`);
+      // A fragment is the user's own note of what the evening was: "Panel on AI, then drinks" reads "It was a panel
+      // on AI, then drinks."; a second one follows as its own short sentence, never the same frame twice.
+      const fragment = withArticle(/^(A|An|The)\s/.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : topicNoun(c, ctx.proper));
+      material.push(material.some((m) => m.startsWith('It was ')) ? `${capitalise(fragment)}.` : `It was ${fragment}.`);
     }
     say(c);
   }
   if (material.length) from.push(summarySource(ctx));
   return { phrase, at, hostedBy, own, count, material, from };
+}
+
+/** Words after which a noun phrase needs no "a": determiners, quantifiers and numbers. */
+const DETERMINED = /^(a|an|the|this|that|these|those|my|our|their|his|her|its|some|any|plenty|lots|loads|several|many|few|no|each|every|all|both|more|most|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?)$/i;
+
+/** A noun phrase as it follows "It was": with "a" or "an" unless it has a determiner or starts with a plural. */
+function withArticle(phrase: string): string {
+  const first = phrase.split(/\s/)[0] ?? '';
+  if (!first || DETERMINED.test(first) || (/[^s]s$/i.test(first) && first === first.toLowerCase())) return phrase;
+  return `${article(phrase)} ${phrase}`;
 }
 
 /** The event's summary as a source, shortened for the editor's panel. */

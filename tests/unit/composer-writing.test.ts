@@ -29,9 +29,16 @@ describe('Settings → Writing in the draft', () => {
     expect(md).toMatch(/^Tuesday, April 21 was another CIO Club evening at the Guildhall, my third so far\./);
     expect(md).toContain('by Friday, April 24');
     expect(narrative({})).toContain('by Friday 24 April');
-    expect(
-      composePost(eventInput({ event: { summary: 'Drinks for founders.' } }), { style: 'narrative', writing: { spelling: 'american' } }).markdown,
-    ).toContain('The organizers billed it as drinks for founders.');
+  });
+
+  it('the summary’s fragments are the user’s note of what the evening was, each said once, with its article', () => {
+    const post = (summary: string) => composePost(eventInput({ event: { summary } }), { style: 'narrative' }).markdown;
+    expect(post('Panel on AI in public services, then drinks. Good mix of central and local government.')).toContain(
+      'It was a panel on AI in public services, then drinks. A good mix of central and local government.',
+    );
+    expect(post('Drinks for founders.')).toContain('It was drinks for founders.');
+    expect(post('An evening of lightning talks.')).toContain('It was an evening of lightning talks.');
+    expect(post('Panel on AI. Good mix of people.')).not.toMatch(/billed|It was .*It was/s);
   });
 
   it.each([
