@@ -213,6 +213,12 @@ export function formatDay(day: string, locale: string | undefined, style: DateSt
   return render(dateFormat(locale, { ...DATE_STYLES[style], timeZone: 'UTC' }), d);
 }
 
+/** Two days (YYYY-MM-DD) as one span the reader's locale writes: "23 – 29 Nov 2026", "30 Nov – 6 Dec 2026". */
+export function formatDayRange(from: string, to: string, locale: string | undefined): string {
+  const f = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return f.formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}
+
 /** The date of an instant as the reader's locale writes it, on the calendar of `timeZone` (the device's if none). */
 export function formatDate(instant: Date | string, locale: string | undefined, timeZone: string | undefined, style: DateStyle = 'full'): string {
   return render(dateFormat(locale, { ...DATE_STYLES[style], timeZone }), new Date(instant));
@@ -228,7 +234,7 @@ export function formatTime(instant: Date | string, locale: string | undefined, t
   return dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
 }
 
-/** A month (YYYY-MM) for a chart's axis: "Apr 26". */
+/** A month (YYYY-MM) for a chart: "Apr 2026" (a two-digit year, "Apr 26", reads as a day). */
 export function formatMonth(month: string, locale: string | undefined): string {
-  return dateFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+  return dateFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
 }

@@ -9,6 +9,7 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatDayRange,
   formatMonth,
   formatTime,
   isIsoDay,
@@ -154,7 +155,10 @@ describe('display', () => {
     expect(formatTime(instant, 'en-GB', 'Europe/London')).toBe('21:00');
     expect(formatDateTime(instant, 'en-GB', 'Europe/London')).toBe('23 Apr 2026, 21:00');
     expect(formatDateTime(instant, 'en-GB', 'Europe/London', 'dayMonth')).toBe('23 Apr, 21:00');
-    expect(formatMonth('2026-04', 'en-GB')).toBe('Apr 26');
+    expect(formatMonth('2026-04', 'en-GB')).toBe('Apr 2026');
+    expect(formatDayRange('2026-11-23', '2026-11-29', 'en-GB')).toMatch(/^23\s?–\s?29 Nov 2026$/);
+    expect(formatDayRange('2026-11-30', '2026-12-06', 'en-GB')).toMatch(/^30 Nov\s–\s6 Dec 2026$/);
+    expect(formatDayRange('2026-12-28', '2027-01-03', 'en-US')).toMatch(/^Dec 28, 2026\s–\sJan 3, 2027$/);
   });
 
   it('falls back to British English for a locale the runtime refuses, but never hides a bad time zone', () => {

@@ -8,7 +8,7 @@ import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { REVIEW_LIST_MAX, reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
-import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
+import { formatDate, formatDay, formatDayRange, formatTime, isoWeekName, mondayOf, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Weekly review' };
 
@@ -57,15 +57,17 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   // A malformed week in a hand-edited address shows last week rather than an error page.
   const parsed = reviewQuerySchema.safeParse({ week: typeof raw.week === 'string' ? raw.week : undefined });
   const all = raw.all === '1';
-  const r = await reviewForWeek(user, parsed.success ? parsed.data.week : undefined, todayIn(user.timeZone), all ? {} : { first: FIRST });
+  const today = todayIn(user.timeZone);
+  const r = await reviewForWeek(user, parsed.success ? parsed.data.week : undefined, today, all ? {} : { first: FIRST });
   const day = (d: string) => formatDay(d, user.locale);
   const allHref = `/review?week=${r.week}&all=1`;
+  const thisWeek = isoWeekName(mondayOf(today));
 
   return (
     <div className="mx-auto max-w-3xl space-y-4 print:max-w-none">
       <PageHeader
-        title={`Weekly review ${r.week}`}
-        description={`${day(r.from)} to ${day(r.to)}`}
+        title={`Weekly review: ${formatDayRange(r.from, r.to, user.locale)}`}
+        description={`${day(r.from)} to ${day(r.to)}, week ${Number(r.week.slice(6))}`}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             {/* A plain link: the route answers a file download, not a page. */}
@@ -81,13 +83,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           href={`/review?week=${r.previousWeek}`}
           className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-700 hover:underline dark:text-accent-200"
         >
-          <ChevronLeft aria-hidden className="size-4" /> {r.previousWeek}
+          <ChevronLeft aria-hidden className="size-4" /> Previous week
         </Link>
         <Link
           href={`/review?week=${r.nextWeek}`}
           className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-700 hover:underline dark:text-accent-200"
         >
-          {r.nextWeek} <ChevronRight aria-hidden className="size-4" />
+          {r.nextWeek === thisWeek ? 'This week so far' : 'Next week'} <ChevronRight aria-hidden className="size-4" />
         </Link>
       </nav>
 
