@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { StaleChildError, UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation, foldName, organisationIdKnownAs } from '@/lib/organisations/find-or-create';
+import { surnameOf } from '@/lib/surname';
 import type { PersonInput } from './validation';
 
 /** A known person who looks like a row the user is about to create. */
@@ -13,7 +14,8 @@ export interface DuplicateCandidate {
   role: string | null;
   organisation: string | null;
   email: string | null;
-  why: 'email' | 'name and organisation';
+  /** Why they look alike: the same email, the same name at the same organisation, or (a row naming no organisation) the same name. */
+  why: 'email' | 'name and organisation' | 'name';
 }
 
 /** Rows of the form that look like people the user already knows; the UI offers to link them. */
@@ -41,21 +43,25 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
 
 /**
  * Known people who share an email, or a name and an organisation (the one its name means: see knownAsSql), with a
- * new row (of an event, or on its own).
+ * new row (of an event, or on its own). A row that names no organisation looks like anyone of the same name: typed
+ * in full rather than picked from the suggestions, "Sarah Okafor" is asked about, not made twice.
  */
 export async function likelyDuplicates(
   tx: DbOrTx,
   userId: string,
   p: { name?: string | null; organisation?: string | null; email?: string | null },
 ): Promise<DuplicateCandidate[]> {
+  const name = p.name ? foldName(p.name) : '';
   const byEmail = p.email ? sql`lower(${people.email}) = lower(${p.email})` : null;
-  const byNameOrg =
-    p.name && p.organisation
-      ? // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
-        sql`(regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = regexp_replace(lower(${p.name}), '\\s+', ' ', 'g')
-             and ${people.organisationId} = ${organisationIdKnownAs(userId, sql`${foldName(p.organisation)}::text`)})`
-      : null;
-  if (!byEmail && !byNameOrg) return [];
+  // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
+  const sameName = sql`regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = lower(${name})`;
+  const byName = !name
+    ? null
+    : p.organisation
+      ? sql`(${sameName} and ${people.organisationId} = ${organisationIdKnownAs(userId, sql`${foldName(p.organisation)}::text`)})`
+      : // Through people_user_surname_idx: the surname first, then the whole name.
+        sql`(${surnameOf(sql`${people.name}`)} = ${surnameOf(sql`${name}::text`)} and ${sameName})`;
+  if (!byEmail && !byName) return [];
   const rows = await tx
     .select({
       id: people.id,
@@ -68,9 +74,9 @@ export async function likelyDuplicates(
     })
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
-    .where(and(eq(people.userId, userId), isNull(people.deletedAt), byEmail && byNameOrg ? sql`(${byEmail} or ${byNameOrg})` : (byEmail ?? byNameOrg!)))
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), byEmail && byName ? sql`(${byEmail} or ${byName})` : (byEmail ?? byName!)))
     .limit(5);
-  return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : 'name and organisation' }));
+  return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : p.organisation ? 'name and organisation' : 'name' }));
 }
 
 /** A person's details changed by another save since the form read them. */
@@ -121,7 +127,9 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
     // A person matched by email or name is linked, but what the row says about them does not overwrite them.
     let linkedByGuess: string | undefined;
     if (!personId && !row.newPerson) {
-      const candidates = await likelyDuplicates(tx, userId, row);
+      const found = await likelyDuplicates(tx, userId, row);
+      // The same name alone is asked about in the form, never linked unseen: two people may share one.
+      const candidates = onDuplicate === 'link' ? found.filter((c) => c.why !== 'name') : found;
       if (candidates.length && onDuplicate === 'ask') asks[index] = candidates;
       else if (candidates.length) {
         // Held to the commit like the people sent by id; one merged or deleted since the guess is said, not linked.

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
+import { surnameOf } from '@/lib/surname';
 import { displayName } from './display-name';
 
 export type DuplicateReason = 'same email' | 'same name and organisation' | 'similar name';
@@ -30,8 +31,7 @@ const NAME_SIMILARITY = 0.55;
 const PER_NAME = 3;
 
 /** The last word of the name, lower-cased: the same expression as people_user_surname_idx, so that index serves it. */
-const surnameOf = (alias: 'p' | 'q') => sql`lower(regexp_replace(${sql.raw(alias)}.name, '^.*\\s', ''))`;
-const SURNAME = surnameOf('p');
+const SURNAME = surnameOf(sql`p.name`);
 
 /**
  * Every pair in the address book, by equality joins (hashed), never everyone against everyone. Very similar
@@ -97,7 +97,7 @@ async function pairsWith(userId: string, personId: string): Promise<SQL | null> 
             and lower(p.name) in (
               select n.lname from (
                 select distinct lower(q.name) as lname from people q
-                 where q.user_id = ${userId}::uuid and q.deleted_at is null and ${surnameOf('q')} = ${me.surname} offset 0
+                 where q.user_id = ${userId}::uuid and q.deleted_at is null and ${surnameOf(sql`q.name`)} = ${me.surname} offset 0
               ) n
                where n.lname <> ${me.lname} and similarity(n.lname, ${me.lname}) >= ${NAME_SIMILARITY})`,
     );

@@ -116,6 +116,25 @@ describe('saving an event', () => {
     });
     expect(fresh.event.people[0]!.id).not.toBe(jane.id);
   });
+
+  it('a row naming someone known by their full name alone is asked about in the form, and never linked unseen by the API', async () => {
+    const user = await createTestUser();
+    const org = await makeOrganisation(user.id, 'BBC', 'Media');
+    const sarah = await makePerson(user.id, { name: 'Sarah Okafor', organisationId: org.id });
+    await makePerson(user.id, { name: 'Sarah Smith' });
+    const typed = { name: ' sarah   OKAFOR ' };
+    await expect(createEvent(user.id, evening({ people: [typed], insights: [], followUps: [] }), { onDuplicate: 'ask' })).rejects.toSatisfy(
+      (e) => e instanceof LikelyDuplicatesError && e.candidates[0]!.map((c) => [c.id, c.why, c.organisation]).join() === [sarah.id, 'name', 'BBC'].join(),
+    );
+    // The API links by email, or by name at an organisation, only: two people may share a name.
+    const viaApi = await createEvent(user.id, evening({ people: [typed], insights: [], followUps: [] }), { onDuplicate: 'link' });
+    expect(viaApi.event.people[0]!.id).not.toBe(sarah.id);
+    // Told it is someone new, the form makes them; another name is not asked about.
+    const confirmed = await createEvent(user.id, evening({ people: [{ ...typed, newPerson: true }, { name: 'Sam Okafor' }], insights: [], followUps: [] }), {
+      onDuplicate: 'ask',
+    });
+    expect(confirmed.event.people.map((p) => p.id)).not.toContain(sarah.id);
+  });
 });
 
 describe('editing and deleting an event', () => {
