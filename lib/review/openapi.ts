@@ -26,7 +26,7 @@ export const reviewEndpoints: EndpointDoc[] = [
     method: 'get',
     path: '/api/v1/review',
     summary:
-      'The weekly review: `week` (2026-W23, or any day of the week) or last week; events, people met or spoken with, follow-ups done and slipped (due that week, still open), people due a contact. Weeks start on Monday in the user’s time zone',
+      'The weekly review: `week` (2026-W23, or any day of the week), else last week (on a Sunday, the week ending that day); events, people met or spoken with, follow-ups done and slipped (due that week, still open), people due a contact. Weeks start on Monday in the user’s time zone',
     tags,
     query: reviewQuerySchema,
     responses: { 200: { description: 'The review', schema: reviewResponse } },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { addDays, isIsoDay, mondayOf, mondayOfIsoWeek } from '@/lib/dates';
+import { addDays, isIsoDay, mondayOf, mondayOfIsoWeek, weekdayOf } from '@/lib/dates';
 
 /** Weeks run Monday to Sunday (ISO 8601), in the user's time zone; the day arithmetic is lib/dates.ts. */
 
-/** `?week=2026-W23` or `?week=2026-06-01` (any day: its week); absent, the week before `today`'s. */
+/** `?week=2026-W23` or `?week=2026-06-01` (any day: its week); absent, the latest week to reach its Sunday (reviewMonday). */
 export const reviewQuerySchema = z.object({
   week: z
     .string()
@@ -15,8 +15,11 @@ export const reviewQuerySchema = z.object({
     }),
 });
 
-/** The Monday the review shows: the given week, else last week relative to `today` (the user's today). */
+/**
+ * The Monday the review shows: the given week, else the latest week to reach its Sunday by `today` (the user's
+ * today): last week, except on a Sunday, when the week ending that day is the one to look back on.
+ */
 export function reviewMonday(week: string | undefined, today: string): string {
   if (week) return mondayOfIsoWeek(week) ?? mondayOf(week);
-  return addDays(mondayOf(today), -7);
+  return weekdayOf(today) === 0 ? mondayOf(today) : addDays(mondayOf(today), -7);
 }

@@ -12,13 +12,16 @@ import { isoWeekName, mondayOfIsoWeek } from '@/lib/dates';
 const AUCKLAND = 'Pacific/Auckland';
 
 describe('weekly review', () => {
-  it('names weeks the ISO way and defaults to last week', () => {
+  it('names weeks the ISO way and defaults to last week, or on a Sunday to the week ending that day', () => {
     expect(mondayOfIsoWeek('2026-W23')).toBe('2026-06-01');
     expect(isoWeekName('2026-06-01')).toBe('2026-W23');
     expect(mondayOfIsoWeek('2026-W01')).toBe('2025-12-29');
     expect(isoWeekName('2025-12-29')).toBe('2026-W01');
     expect(mondayOfIsoWeek('2026-W54')).toBeNull();
     expect(reviewMonday(undefined, '2026-06-10')).toBe('2026-06-01');
+    expect(reviewMonday(undefined, '2026-06-08')).toBe('2026-06-01');
+    // On a Sunday, the week that ends that day.
+    expect(reviewMonday(undefined, '2026-06-14')).toBe('2026-06-08');
     expect(reviewMonday('2026-06-07', '2026-06-10')).toBe('2026-06-01');
   });
 

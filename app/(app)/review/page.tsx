@@ -67,7 +67,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-3xl space-y-4 print:max-w-none">
       <PageHeader
         title={`Weekly review: ${formatDayRange(r.from, r.to, user.locale)}`}
-        description={`${day(r.from)} to ${day(r.to)}, week ${Number(r.week.slice(6))}`}
+        description={`Monday to Sunday, week ${Number(r.week.slice(6))}`}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
             {/* A plain link: the route answers a file download, not a page. */}

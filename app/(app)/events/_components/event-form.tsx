@@ -7,7 +7,7 @@ import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { TextAreaField } from '@/app/_components/ui/textarea-field';
-import { draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, takeTheirsWhereUntouched, type EventDraft } from '@/lib/events/draft';
+import { captureDay, draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, takeTheirsWhereUntouched, type EventDraft } from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
@@ -60,7 +60,9 @@ export function EventForm({
   const router = useRouter();
   // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
   const today = wallClockIn(new Date(), timeZone).date;
-  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : { today });
+  // A new evening's date: the evening just gone (after midnight or in the morning, yesterday's).
+  const freshDate = captureDay(timeZone);
+  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : { date: freshDate });
   const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export function EventForm({
         // No signal: the evening waits in this device's outbox under its key, and goes when the phone is back online.
         const title = current.title.trim() || 'Untitled event';
         await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
-        reset({ ...initial, key: `evt-${newUid()}`, date: today });
+        reset({ ...initial, key: `evt-${newUid()}`, date: freshDate });
         setErrors({});
         setConflict(null);
         setMessage(null);

@@ -33,15 +33,15 @@ function forgetOtherUsersDrafts(key: string) {
 
 /**
  * `fresh` (a new event): a draft not restored from storage is given its own idempotency key, minted here on the
- * device, and today's date. The page may be an offline copy whose server-made key and date were made for an
- * earlier evening; two events logged offline must never share a key.
+ * device, and the date of the evening just gone (captureDay). The page may be an offline copy whose server-made key
+ * and date were made for an earlier evening; two events logged offline must never share a key.
  */
-export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { today: string }) {
+export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date: string }) {
   const [draft, setDraftState] = useState<EventDraft>(initial);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const latest = useRef(draft);
-  const freshToday = fresh?.today;
+  const freshDate = fresh?.date;
   const dirty = useRef(false);
 
   const write = useCallback(() => {
@@ -65,8 +65,8 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { today
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraftState(stored);
       setRestoredAt(stored.savedAt ?? Date.now());
-    } else if (freshToday) {
-      latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshToday };
+    } else if (freshDate) {
+      latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshDate };
       setDraftState(latest.current);
     }
     const onHide = () => write();
@@ -77,7 +77,7 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { today
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [key, write, freshToday]);
+  }, [key, write, freshDate]);
 
   const setDraft = useCallback(
     (update: (d: EventDraft) => EventDraft) => {

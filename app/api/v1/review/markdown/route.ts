@@ -5,7 +5,7 @@ import { reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
 import { todayIn } from '@/lib/dates';
 
-/** The weekly review of `week` (or last week) as a Markdown download. */
+/** The weekly review of `week` (or the latest week to reach its Sunday) as a Markdown download. */
 export const GET = apiRoute(async (request, user) => {
   const { week } = reviewQuerySchema.parse(searchParamsObject(request.url));
   const review = await reviewForWeek(user, week, todayIn(user.timeZone));
