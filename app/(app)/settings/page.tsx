@@ -17,6 +17,19 @@ import { WritingSection } from './_sections/writing';
 
 export const metadata: Metadata = { title: 'Settings' };
 
+/** The page's sections, by the id of their heading, in page order. */
+const SECTIONS = [
+  ['preferences', 'Preferences'],
+  ['writing', 'Writing'],
+  ['sectors', 'Sectors'],
+  ['calendar', 'Calendar'],
+  ['api-tokens', 'API tokens'],
+  ['sessions', 'Devices'],
+  ['import-export', 'Import and export'],
+  ['recently-deleted', 'Deleted'],
+  ['account', 'Password and account'],
+] as const;
+
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const params = await searchParams;
@@ -26,6 +39,21 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Settings" />
+      {/* A long page on a phone: every section one tap away. */}
+      <nav aria-label="Settings sections" className="-mt-2 mb-4">
+        <ul className="flex flex-wrap gap-2">
+          {SECTIONS.map(([id, label]) => (
+            <li key={id}>
+              <a
+                href={`#${id}`}
+                className="inline-flex min-h-10 items-center rounded-full border border-zinc-200 bg-white px-3 text-sm text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
+              >
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div className="space-y-4">
         <Card>
           <h2 className="mb-3 text-base font-semibold">Account</h2>
@@ -50,7 +78,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         />
         <ImportExportSection />
         <Card>
-          <h2 className="mb-1 text-base font-semibold">Recently deleted</h2>
+          <h2 id="recently-deleted" className="mb-1 text-base font-semibold">
+            Recently deleted
+          </h2>
           <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
             What you delete can be restored for {RESTORE_WINDOW_DAYS} days, then it is removed for good.
           </p>
