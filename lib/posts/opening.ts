@@ -134,7 +134,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
 }
 
 /** Words after which a noun phrase needs no "a": determiners, quantifiers and numbers. */
-const DETERMINED = /^(a|an|the|this|that|these|those|my|our|their|his|her|its|some|any|plenty|lots|loads|several|many|few|no|each|every|all|both|more|most|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?)$/i;
+const DETERMINED =
+  /^(a|an|the|this|that|these|those|my|our|their|his|her|its|some|any|plenty|lots|loads|several|many|few|no|each|every|all|both|more|most|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?)$/i;
 
 /** A noun phrase as it follows "It was": with "a" or "an" unless it has a determiner or starts with a plural. */
 function withArticle(phrase: string): string {

@@ -81,7 +81,8 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
                   <Link href={`/topics/${t.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
                     <span className="font-medium">{t.name}</span>
                     <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
-                      {t.events} event{t.events === 1 ? '' : 's'} · {t.people} {t.people === 1 ? 'person' : 'people'} · {t.facts} fact{t.facts === 1 ? '' : 's'} heard there
+                      {t.events} event{t.events === 1 ? '' : 's'} · {t.people} {t.people === 1 ? 'person' : 'people'} · {t.facts} fact{t.facts === 1 ? '' : 's'}{' '}
+                      heard there
                       {t.lastAt ? ` · last ${formatDate(t.lastAt, user.locale, user.timeZone, 'medium')}` : ''}
                     </span>
                   </Link>

@@ -26,7 +26,10 @@ export function SectorFacets({ sectors, capped, locale }: { sectors: SectorChoic
             <label htmlFor={f.id} className={`facet-row ${f.count === 0 && !f.selected ? 'text-zinc-400 dark:text-zinc-500' : ''}`}>
               <input id={f.id} type="checkbox" name="sector" value={f.value} defaultChecked={f.selected} className="size-4 accent-accent-600" />
               <span className="min-w-0 flex-1 truncate">{f.name}</span>
-              <span className="text-xs tabular-nums text-zinc-500" aria-label={`${capped ? 'at least ' : ''}${f.count} ${f.count === 1 && !capped ? 'person' : 'people'}`}>
+              <span
+                className="text-xs tabular-nums text-zinc-500"
+                aria-label={`${capped ? 'at least ' : ''}${f.count} ${f.count === 1 && !capped ? 'person' : 'people'}`}
+              >
                 {f.count.toLocaleString(locale)}
                 {capped && f.count > 0 ? '+' : ''}
               </span>
