@@ -64,7 +64,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 pt-5 pb-24 md:px-8 md:pt-8 md:pb-12">
+        {/* On a phone, room at the end for the bottom navigation and a toast above it: the last row scrolls clear. */}
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 pt-5 pb-36 md:px-8 md:pt-8 md:pb-12">
           <OfflineSupport userId={user.id} />
           {children}
         </main>

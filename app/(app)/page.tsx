@@ -78,7 +78,7 @@ export default async function DashboardPage() {
             <h2 id="due-now" className="text-lg font-semibold">
               Due now{due.length ? ` (${progress.openOverdue + progress.openToday})` : ''}
             </h2>
-            <Link href="/follow-ups" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+            <Link href="/follow-ups" className="-my-3 inline-flex min-h-11 items-center text-sm text-accent-700 hover:underline dark:text-accent-200">
               All follow-ups
             </Link>
           </div>

@@ -19,7 +19,7 @@ export function LatestEvents({ events, timeZone, locale }: { events: EventSummar
         <h2 id="latest-events" className="text-base font-semibold">
           Latest events
         </h2>
-        <Link href="/events" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+        <Link href="/events" className="-my-3 inline-flex min-h-11 items-center text-sm text-accent-700 hover:underline dark:text-accent-200">
           All events
         </Link>
       </div>
@@ -71,7 +71,10 @@ export function GetBackInTouchPanel({ items, today, locale }: { items: DueContac
         <h2 id="get-back-in-touch" className="text-base font-semibold">
           Get back in touch
         </h2>
-        <Link href="/follow-ups#get-back-in-touch" className="text-sm text-accent-700 hover:underline dark:text-accent-200">
+        <Link
+          href="/follow-ups#get-back-in-touch"
+          className="-my-3 inline-flex min-h-11 items-center text-sm text-accent-700 hover:underline dark:text-accent-200"
+        >
           All due
         </Link>
       </div>

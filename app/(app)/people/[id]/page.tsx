@@ -198,7 +198,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                         <li key={t}>
                           <Link
                             href={`/people?topic=${encodeURIComponent(t)}`}
-                            className="inline-block rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs hover:underline dark:bg-zinc-800"
+                            className="inline-flex min-h-7 items-center rounded-full bg-zinc-100 px-2.5 text-xs hover:underline dark:bg-zinc-800"
                           >
                             {t}
                           </Link>
@@ -303,7 +303,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                           <li key={topic}>
                             <Link
                               href={`/people?topic=${encodeURIComponent(topic)}`}
-                              className="rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                              className="inline-flex min-h-7 items-center rounded-full border border-zinc-200 px-2 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
                             >
                               {topic}
                             </Link>
