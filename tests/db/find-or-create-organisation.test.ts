@@ -93,6 +93,8 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     expect((await listOrganisations(user.id, { q: 'bee' })).map((o) => o.id)).toEqual([bbc.id]);
     expect(await suggestOrganisations(user.id, 'beeb')).toEqual([{ name: 'BBC', sector: 'Media' }]);
     expect((await searchPeople(user.id, searchParamsSchema.parse({ organisation: 'beeb' }))).items.map((p) => p.id)).toEqual([jo.id]);
+    // Searched by the old name, as typed in the search box, too.
+    expect((await searchPeople(user.id, searchParamsSchema.parse({ q: 'beeb' }))).items.map((p) => p.id)).toEqual([jo.id]);
     // An evening logged later (or sent from a phone's outbox) with a new guest from "Beeb", and one already known.
     await createEvent(
       user.id,
@@ -115,6 +117,7 @@ describe('findOrCreateOrganisation: the one rule for an organisation named in a 
     const second = await mergeOrganisations(user.id, corp.id, bbc.id);
     expect((await getOrganisation(user.id, corp.id)).aliases).toEqual(['BBC', 'Beeb']);
     expect((await findOrCreateOrganisation(db, user.id, 'beeb')).id).toBe(corp.id);
+    expect((await searchPeople(user.id, searchParamsSchema.parse({ q: 'beeb' }))).items.map((p) => p.id)).toContain(jo.id);
     await undoMerge(user.id, second.mergeId);
     expect((await getOrganisation(user.id, corp.id)).aliases).toEqual([]);
     expect((await getOrganisation(user.id, bbc.id)).aliases).toEqual(['Beeb']);

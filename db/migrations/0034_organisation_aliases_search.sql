@@ -1,0 +1,92 @@
+-- Searching a person by an organisation's old name (one merged into it, organisations.aliases of 0033) finds them:
+-- the aliases join the search text (not the title text: the name the organisation has now ranks first). Redefined
+-- from migration 0024 with that one change; the organisations trigger of 0018 also reacts to a change of aliases;
+-- and the people of organisations that already have aliases are refreshed once.
+CREATE OR REPLACE FUNCTION people_search_refresh(p_ids uuid[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_user uuid;
+BEGIN
+  IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
+    RETURN;
+  END IF;
+  FOR v_user IN SELECT DISTINCT p.user_id FROM people p WHERE p.id = ANY(p_ids) LOOP
+    -- Whatever changed, the kept counts of people per sector are out of date (see peopleStats).
+    INSERT INTO people_stats (user_id, version) VALUES (v_user, 1)
+      ON CONFLICT (user_id) DO UPDATE SET version = people_stats.version + 1;
+    WITH target AS (
+      SELECT p.id, p.organisation_id, p.sector_id FROM people p WHERE p.user_id = v_user AND p.id = ANY(p_ids)
+    ),
+    met AS (
+      SELECT e.person_id,
+             -- Met means met or spoke at an event that has started: never only mentioned, never one to come.
+             max(ev.starts_at) FILTER (WHERE e.relation <> 'mentioned' AND ev.starts_at <= now()) AS last_met,
+             string_agg(DISTINCT concat_ws(' ', ev.title, ev.series), ' ') AS events
+        FROM encounters e
+        JOIN events ev ON ev.id = e.event_id AND ev.user_id = v_user AND ev.deleted_at IS NULL
+       WHERE e.user_id = v_user AND e.person_id IN (SELECT id FROM target)
+       GROUP BY e.person_id
+    ),
+    talked AS (
+      SELECT x.person_id, string_agg(DISTINCT x.name, ' ') AS topics
+        FROM (
+          SELECT e.person_id, t.name
+            FROM encounters e
+            JOIN events ev ON ev.id = e.event_id AND ev.user_id = v_user AND ev.deleted_at IS NULL
+            JOIN encounter_topics et ON et.encounter_id = e.id AND et.user_id = v_user
+            JOIN topics t ON t.id = et.topic_id AND t.user_id = v_user
+           WHERE e.user_id = v_user AND e.person_id IN (SELECT id FROM target)
+          UNION ALL
+          SELECT pt.person_id, t.name
+            FROM person_topics pt
+            JOIN topics t ON t.id = pt.topic_id AND t.user_id = v_user
+           WHERE pt.user_id = v_user AND pt.person_id IN (SELECT id FROM target)
+        ) x
+       GROUP BY x.person_id
+    ),
+    computed AS (
+      SELECT target.id, o.name AS organisation,
+             -- The names merged into the organisation: searching an old name still finds its people.
+             (SELECT string_agg(a, ' ') FROM jsonb_array_elements_text(o.aliases) a) AS aliases,
+             s.id AS sector_id, s.name AS sector, talked.topics, met.events, met.last_met
+        FROM target
+        LEFT JOIN organisations o ON o.id = target.organisation_id AND o.user_id = v_user
+        LEFT JOIN sectors s ON s.id = coalesce(target.sector_id, o.sector_id) AND s.user_id = v_user
+        LEFT JOIN met ON met.person_id = target.id
+        LEFT JOIN talked ON talked.person_id = target.id
+    )
+    UPDATE people p SET
+      search_text = concat_ws(' ', p.name, p.role, p.email, p.notes, c.organisation, c.aliases, c.sector, c.topics, c.events),
+      title_text = concat_ws(' ', p.name, p.role, c.organisation),
+      last_met_at = c.last_met,
+      effective_sector_id = c.sector_id
+    FROM computed c
+    WHERE p.id = c.id AND p.user_id = v_user
+      AND (p.search_text IS DISTINCT FROM concat_ws(' ', p.name, p.role, p.email, p.notes, c.organisation, c.aliases, c.sector, c.topics, c.events)
+        OR p.title_text IS DISTINCT FROM concat_ws(' ', p.name, p.role, c.organisation)
+        OR p.last_met_at IS DISTINCT FROM c.last_met
+        OR p.effective_sector_id IS DISTINCT FROM c.sector_id);
+    -- The vocabulary (search_words) follows from this UPDATE through the search_words_people_update trigger.
+  END LOOP;
+  -- Whatever moved last_met_at (an event, an encounter, a deletion) can move the last contact too.
+  PERFORM people_contact_refresh(p_ids);
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION people_search_on_organisations() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM people_search_touched(ARRAY(
+    SELECT p.id FROM people p
+      JOIN new_rows n ON n.id = p.organisation_id AND n.user_id = p.user_id
+      JOIN old_rows o ON o.id = n.id
+     WHERE n.name IS DISTINCT FROM o.name OR n.sector_id IS DISTINCT FROM o.sector_id
+        OR n.aliases IS DISTINCT FROM o.aliases));
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+SELECT people_search_refresh(ARRAY(
+  SELECT p.id FROM people p
+    JOIN organisations o ON o.id = p.organisation_id AND o.user_id = p.user_id
+   WHERE jsonb_array_length(o.aliases) > 0));
