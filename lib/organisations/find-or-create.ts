@@ -10,7 +10,6 @@ import { NotFoundError } from '@/lib/errors';
  * into (the merged name is among that organisation's aliases; if two have it, the older one).
  */
 export const foldName = (name: string): string => name.replace(/\s+/g, ' ').trim();
-const fold = foldName;
 
 /**
  * Whether a name merged into organisation `o` (a row alias in the caller's SQL) passes `test`, given each alias
@@ -59,7 +58,7 @@ export async function findOrCreateOrganisation(
   name: string,
   sectorId: string | null = null,
 ): Promise<{ id: string; sectorId: string | null }> {
-  const clean = fold(name);
+  const clean = foldName(name);
   let row = await knownAs(conn, userId, clean);
   if (!row) {
     const [created] = await conn
@@ -85,7 +84,7 @@ export async function findOrCreateOrganisation(
  * (as given: the keys are not lower-cased in JavaScript, whose case rules are not always PostgreSQL's) → id.
  */
 export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, names: string[]): Promise<Map<string, string>> {
-  const clean = [...new Set(names.map(fold).filter(Boolean))];
+  const clean = [...new Set(names.map(foldName).filter(Boolean))];
   if (clean.length === 0) return new Map();
   const ids = new Map([...(await organisationsByName(conn, userId, clean))].map(([key, o]) => [key, o.id]));
   const missing = clean.filter((n) => !ids.has(n));
@@ -108,7 +107,7 @@ export async function organisationsByName(
   userId: string,
   names: string[],
 ): Promise<Map<string, { id: string; name: string; sector: string | null }>> {
-  const keys = [...new Set(names.map(fold).filter(Boolean))];
+  const keys = [...new Set(names.map(foldName).filter(Boolean))];
   if (keys.length === 0) return new Map();
   const found = await rows<{ key: string; id: string; name: string; sector: string | null }>(
     conn,
@@ -137,6 +136,6 @@ export async function findOrganisationByName(userId: string, name: string): Prom
   const [row] = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${fold(name)})`));
+    .where(and(eq(organisations.userId, userId), isNull(organisations.deletedAt), sql`lower(${organisations.name}) = lower(${foldName(name)})`));
   return row?.id ?? null;
 }

@@ -35,6 +35,12 @@ describe('the reflective post', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Ada Lovelace');
     const eventId = await createEventViaApi(context, evening());
+    // An evening gone by leads with its post, above Edit; "Before you go" (who you will see) is for evenings to come.
+    await page.goto(`/events/${eventId}`);
+    expect(await page.getByRole('link', { name: 'Before you go' }).count()).toBe(0);
+    const write = await page.getByRole('button', { name: 'Write a post' }).boundingBox();
+    const edit = await page.getByRole('link', { name: 'Edit', exact: true }).boundingBox();
+    expect(write!.y).toBeLessThan(edit!.y);
     const editor = new PostEditorPage(page);
     await editor.writeFromEvent(eventId);
     expect(await editor.title().inputValue()).toBe('Reflections on CIO Club: April');

@@ -176,10 +176,8 @@ export default async function EventPage({
               <ClipboardList aria-hidden className="size-4" /> Before you go
             </ButtonLink>
           ) : (
-            // The post panel opens below its button; on a phone it takes the full width of its own row.
-            <div className="w-full sm:w-auto">
-              <WritePostButton eventId={event.id} />
-            </div>
+            // Its panel opens below the button; on a phone it takes the full width of its own row.
+            <WritePostButton eventId={event.id} />
           )}
           <ButtonLink href={`/events/${event.id}/edit`} variant="secondary">
             <Pencil aria-hidden className="size-4" /> Edit
