@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { jsonValue, rows } from '@/db/rows';
 import { organisations } from '@/db/schema';
 import { isUniqueViolation, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { aliasContains } from '@/lib/organisations/find-or-create';
+import { aliasContains, foldName } from '@/lib/organisations/find-or-create';
 import { displayName } from '@/lib/people/display-name';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { outdateForms } from '@/lib/stale-forms';
@@ -171,7 +171,7 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
   try {
     return await db.transaction(async (tx) => {
       const current = await getOrganisation(userId, id, tx);
-      const name = input.name.replace(/\s+/g, ' ');
+      const name = foldName(input.name);
       if (input.sectorId) await assertOwnSector(tx, userId, input.sectorId);
       const [row] = await tx
         .update(organisations)
@@ -189,7 +189,7 @@ export async function updateOrganisation(userId: string, id: string, input: Orga
       if (!row) throw new VersionConflictError(current.version === input.version ? await getOrganisation(userId, id, tx) : current);
       // Its people's forms show its name: a copy opened before must not save the old one back (names are found
       // without regard to case, so a change of case alone outdates none).
-      if (current.name.toLowerCase() !== name.toLowerCase()) {
+      if (foldName(current.name).toLowerCase() !== name.toLowerCase()) {
         await outdateForms(tx, userId, { people: sql`select id from people where user_id = ${userId}::uuid and organisation_id = ${id}::uuid` });
       }
       return getOrganisation(userId, id, tx);

@@ -144,6 +144,22 @@ describe('A form opened before a rename or merge', () => {
     await updateOrganisation(user.id, acme.id, { name: 'ACME Corporation', sectorId: null, website: 'acme.example', notes: null, version: renamed.version });
     await fresh({ notes: 'New phone' });
     expect((await getPerson(user.id, kim.id)).notes).toBe('New phone');
+
+    // Nor does a change of case or spacing alone: names are found without regard to it.
+    const recased = await openPersonForm(user.id, kim.id);
+    const now = await getOrganisation(user.id, acme.id);
+    await updateOrganisation(user.id, acme.id, { name: 'Acme  corporation', sectorId: null, website: 'acme.example', notes: null, version: now.version });
+    await recased({ notes: 'Newer phone' });
+    expect((await getPerson(user.id, kim.id)).notes).toBe('Newer phone');
+  });
+
+  it('a topic renamed in case or spacing alone outdates no form', async () => {
+    const user = await createTestUser();
+    const pat = await createPerson(user.id, createPersonSchema.parse({ name: 'Pat Lee', topics: ['Open data'] }));
+    const form = await openPersonForm(user.id, pat.id);
+    await renameTopic(user.id, await topicId(user.id, 'Open data'), 'Open  Data');
+    await form({ notes: 'Met again' });
+    expect((await getPerson(user.id, pat.id)).notes).toBe('Met again');
   });
 
   it('cannot put a person back in a sector merged away since', async () => {
