@@ -92,8 +92,8 @@ export interface EventDraft {
   savedAt?: number;
 }
 
-/** The event's own fields as text, compared one by one after a conflict. */
-const EVENT_TEXT = ['title', 'date', 'time', 'endTime', 'venue', 'host', 'series', 'summary', 'reflection'] as const;
+/** The event's own fields as text, compared one by one after a conflict (and listed by the conflict notice). */
+export const EVENT_TEXT = ['title', 'date', 'time', 'endTime', 'venue', 'host', 'series', 'summary', 'reflection'] as const;
 
 /** What an edit started from: a field still equal to it is one the user left alone. */
 export interface EventBase extends Pick<EventDraft, (typeof EVENT_TEXT)[number] | 'topics'> {

@@ -1,23 +1,25 @@
 'use client';
 
 import Link from 'next/link';
-import { eventToDraft, type EventBase, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { EVENT_TEXT, eventToDraft, type EventBase, type EventDraft, type PersonDraft } from '@/lib/events/draft';
 import { displayName } from '@/lib/people/display-name';
 import type { EventJson } from '@/lib/events/queries';
 import { Button } from '@/app/_components/ui/button';
 
 const label = (p: PersonDraft) => displayName({ ...p, organisationName: p.organisation });
 
-const FIELDS: { key: Exclude<keyof EventBase, 'people' | 'facts' | 'topics'>; label: string }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'date', label: 'Date' },
-  { key: 'time', label: 'Start time' },
-  { key: 'venue', label: 'Venue' },
-  { key: 'host', label: 'Host' },
-  { key: 'series', label: 'Series' },
-  { key: 'summary', label: 'Summary' },
-  { key: 'reflection', label: 'Reflection' },
-];
+/** How the notice names each of the event's own fields: every one the merge compares (EVENT_TEXT) has a label. */
+const LABELS: Record<(typeof EVENT_TEXT)[number], string> = {
+  title: 'Title',
+  date: 'Date',
+  time: 'Start time',
+  endTime: 'End time',
+  venue: 'Venue',
+  host: 'Host',
+  series: 'Series',
+  summary: 'Summary',
+  reflection: 'Reflection',
+};
 
 const list = (items: string[]) => items.join(', ') || '(none)';
 
@@ -34,7 +36,7 @@ export function ConflictNotice({ theirs, mine, base, onKeepMine }: { theirs: Eve
     if (a.trim() !== b.trim()) rows.push({ label, theirs: a || '(empty)', mine: b || '(empty)' });
     else if (was !== undefined) rows.push({ label, theirs: a || '(empty)', mine: null });
   };
-  for (const f of FIELDS) field(f.label, String(other[f.key] ?? ''), String(mine[f.key] ?? ''), base ? String(base[f.key] ?? '') : undefined);
+  for (const key of EVENT_TEXT) field(LABELS[key], String(other[key] ?? ''), String(mine[key] ?? ''), base ? String(base[key] ?? '') : undefined);
   field('Topics', list(other.topics), list(mine.topics), base ? list(base.topics) : undefined);
   const compare = (label: string, a: string[], b: string[]) => {
     if (list(a) !== list(b)) rows.push({ label, theirs: list(a), mine: list(b) });
