@@ -41,9 +41,23 @@ const knownAsSql = (userId: string, name: SQL) => sql`
 /** SQL: the id of the organisation `name` (an SQL text expression) means, or null (see knownAsSql). */
 export const organisationIdKnownAs = (userId: string, name: SQL) => sql`(select x.id from (${knownAsSql(userId, name)}) x)`;
 
-/** The user's live organisation called `name`, else the one `name` was merged into. */
+/**
+ * The user's live organisation called `name`, else the one `name` was merged into, held (FOR SHARE) until the
+ * caller's transaction ends: a merge or delete of it waits for the save that files someone there, and then moves
+ * them too, rather than leaving them filed under an organisation merged away.
+ */
 async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id: string; sectorId: string | null } | undefined> {
-  const [row] = await rows<{ id: string; sector_id: string | null }>(conn, knownAsSql(userId, sql`${name}::text`));
+  const held = () =>
+    rows<{ id: string; sector_id: string | null }>(
+      conn,
+      sql`select o.id, o.sector_id from organisations o
+           where o.user_id = ${userId}::uuid and o.deleted_at is null and o.id = ${organisationIdKnownAs(userId, sql`${name}::text`)}
+           for share`,
+    );
+  // No row: no organisation has the name, or the one it named was merged away while this waited for its lock (the
+  // lock then finds it removed). A second look, in a snapshot taken after that merge, finds the one it went into.
+  const [first] = await held();
+  const row = first ?? (await held())[0];
   return row ? { id: row.id, sectorId: row.sector_id } : undefined;
 }
 
@@ -86,7 +100,7 @@ export async function findOrCreateOrganisation(
 export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, names: string[]): Promise<Map<string, string>> {
   const clean = [...new Set(names.map(foldName).filter(Boolean))];
   if (clean.length === 0) return new Map();
-  const ids = new Map([...(await organisationsByName(conn, userId, clean))].map(([key, o]) => [key, o.id]));
+  const ids = await heldByName(conn, userId, clean);
   const missing = clean.filter((n) => !ids.has(n));
   if (missing.length === 0) return ids;
   const list = JSON.stringify(missing);
@@ -94,8 +108,33 @@ export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, na
     insert into organisations (user_id, name)
     select ${userId}::uuid, n from jsonb_array_elements_text(${list}::jsonb) as t(n)
     on conflict do nothing`);
-  for (const [key, o] of await organisationsByName(conn, userId, missing)) ids.set(key, o.id);
+  for (const [key, id] of await heldByName(conn, userId, missing)) ids.set(key, id);
   return ids;
+}
+
+/**
+ * organisationsByName's ids, each held (FOR SHARE) until the caller's transaction ends, as knownAs holds one. A name
+ * whose organisation was merged away while this waited for it is looked up once more, after that merge.
+ */
+async function heldByName(conn: DbOrTx, userId: string, names: string[]): Promise<Map<string, string>> {
+  const look = async (keys: string[]) => {
+    const found = new Map([...(await organisationsByName(conn, userId, keys))].map(([key, o]) => [key, o.id]));
+    const held = await rows<{ id: string }>(
+      conn,
+      sql`select id::text from organisations
+           where user_id = ${userId}::uuid and deleted_at is null
+             and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify([...new Set(found.values())])}::jsonb) x)
+           order by id for share`,
+    );
+    const live = new Set(held.map((r) => r.id));
+    return { found, lost: [...found].filter(([, id]) => !live.has(id)).map(([key]) => key) };
+  };
+  const { found, lost } = await look(names);
+  if (lost.length === 0) return found;
+  for (const key of lost) found.delete(key);
+  const again = await look(lost);
+  for (const [key, id] of again.found) if (!again.lost.includes(key)) found.set(key, id);
+  return found;
 }
 
 /**
@@ -119,12 +158,14 @@ export async function organisationsByName(
   return new Map(found.map((r) => [r.key, { id: r.id, name: r.name, sector: r.sector }]));
 }
 
-/** Throws NotFoundError unless the organisation exists and belongs to the user. */
+/** Throws NotFoundError unless the organisation exists and belongs to the user; holds it (FOR SHARE). */
 export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: string): Promise<void> {
   const [row] = await conn
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.userId, userId), eq(organisations.id, id), isNull(organisations.deletedAt)));
+    .where(and(eq(organisations.userId, userId), eq(organisations.id, id), isNull(organisations.deletedAt)))
+    // Held until the caller's transaction ends, as knownAs holds one found by name.
+    .for('share');
   if (!row) throw new NotFoundError('That organisation was not found.');
 }
 

@@ -14,18 +14,38 @@ export async function upsertTopics(tx: DbOrTx, userId: string, names: readonly s
   const wanted = uniqueTopics(names);
   const ids = new Map<string, string>();
   if (wanted.length === 0) return ids;
-  const keys = wanted.map(normaliseTopic);
-  const keyList = sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
-  const known = await rows<{ id: string; key: string; by_name: boolean }>(
-    tx,
-    sql`select t.id, t.normalised_name as key, true as by_name from topics t
-         where t.user_id = ${userId}::uuid and t.normalised_name = any(${keyList})
-        union all
-        select t.id, a.alias as key, false as by_name from topics t cross join jsonb_array_elements_text(t.aliases) a(alias)
-         where t.user_id = ${userId}::uuid and t.aliases ?| ${keyList} and a.alias = any(${keyList})`,
-  );
-  for (const row of known.filter((r) => r.by_name)) ids.set(row.key, row.id);
-  for (const row of known.filter((r) => !r.by_name)) if (!ids.has(row.key)) ids.set(row.key, row.id);
+  const look = async (keys: string[]) => {
+    const keyList = sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
+    const known = await rows<{ id: string; key: string; by_name: boolean }>(
+      tx,
+      sql`select t.id, t.normalised_name as key, true as by_name from topics t
+           where t.user_id = ${userId}::uuid and t.normalised_name = any(${keyList})
+          union all
+          select t.id, a.alias as key, false as by_name from topics t cross join jsonb_array_elements_text(t.aliases) a(alias)
+           where t.user_id = ${userId}::uuid and t.aliases ?| ${keyList} and a.alias = any(${keyList})`,
+    );
+    const found = new Map<string, string>();
+    for (const row of known.filter((r) => r.by_name)) found.set(row.key, row.id);
+    for (const row of known.filter((r) => !r.by_name)) if (!found.has(row.key)) found.set(row.key, row.id);
+    // Held until the transaction ends: a merge of one waits for this save, then moves its links too. One merged away
+    // while this waited is gone when the lock is taken (the merge deletes it) and is looked up again below.
+    const held = found.size
+      ? await rows<{ id: string }>(
+          tx,
+          sql`select id::text from topics where user_id = ${userId}::uuid
+               and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify([...new Set(found.values())])}::jsonb) x)
+               order by id for share`,
+        )
+      : [];
+    const live = new Set(held.map((r) => r.id));
+    const lost = [...found].filter(([, id]) => !live.has(id)).map(([key]) => key);
+    for (const key of lost) found.delete(key);
+    return { found, lost };
+  };
+  const first = await look(wanted.map(normaliseTopic));
+  for (const [key, id] of first.found) ids.set(key, id);
+  // A second look, in a snapshot taken after the merge this waited for: the merged name now means the kept topic.
+  if (first.lost.length) for (const [key, id] of (await look(first.lost)).found) ids.set(key, id);
   const missing = wanted.filter((name) => !ids.has(normaliseTopic(name)));
   if (missing.length === 0) return ids;
   await tx
