@@ -42,11 +42,20 @@ async function existingIds(tx: Tx, table: string, ids: string[]): Promise<Map<st
 
 async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable): Promise<Map<string, string>> {
   const column = getTableConfig(t.table).columns.find((c) => c.name === t.natural!.column || c.name === snake(t.natural!.column))!;
-  const expr = t.natural!.sql(`"${snake(column.name)}"`);
+  const expr = t.natural!.sql(`t."${snake(column.name)}"`);
+  const live = t.liveOnly ? sql`and t.deleted_at is null` : sql``;
+  // A name merged into a row means that row, as it does for everything typed in (lib/organisations/find-or-create.ts,
+  // lib/topics/queries.ts): a backup from before a merge, or another account's, does not make the merged one anew.
+  // Later keys win: aliases of newer rows first, then older, then every row's own name.
+  const merged = t.natural!.aliases
+    ? sql`select t.id, ${sql.raw(t.natural!.sql('a.alias'))} as k, 0 as pick from ${sql.identifier(table)} t
+            cross join jsonb_array_elements_text(t.aliases) a(alias)
+           where t.user_id = ${userId}::uuid ${live} union all `
+    : sql``;
   const got = await rows<{ id: string; k: string }>(
     tx,
-    sql`select id::text, ${sql.raw(expr)} as k from ${sql.identifier(table)}
-         where user_id = ${userId}::uuid ${t.liveOnly ? sql`and deleted_at is null` : sql``}`,
+    sql`select x.id::text, x.k from (${merged}select t.id, ${sql.raw(expr)} as k, 1 as pick from ${sql.identifier(table)} t
+         where t.user_id = ${userId}::uuid ${live}) x order by x.pick, x.id desc`,
   );
   return new Map(got.map((g) => [g.k, g.id]));
 }

@@ -41,8 +41,11 @@ export interface BackupTable {
   omit: string[];
   /** Column → the backup table its value is an id of. */
   refs: Record<string, string>;
-  /** A column (expression) unique per user: a row with the same value in the account is the same row. */
-  natural?: { column: string; sql: (alias: string) => string };
+  /**
+   * A column (expression) unique per user: a row with the same value in the account is the same row. With
+   * `aliases`, so is a row that has the value among the names merged into it (its own name first, then the older).
+   */
+  natural?: { column: string; sql: (alias: string) => string; aliases?: true };
   /**
    * Rows merged away (`deleted_at` set, kept only so the merge can be undone) are neither backed up nor matched by
    * name on restore: a backup holds what the account has, and a merged-away name belongs to no live row.
@@ -81,7 +84,7 @@ export const BACKUP_TABLES: BackupTable[] = [
     order: [organisations.id],
     omit: ['deletedAt'],
     refs: { sectorId: 'sectors' },
-    natural: { column: 'name', sql: (a) => `lower(${a})` },
+    natural: { column: 'name', sql: (a) => `lower(${a})`, aliases: true },
     liveOnly: true,
     // The names merged into it: as many as were merged, each an organisation's name (at most 200 characters).
     fields: { aliases: z.array(z.string().max(200)).max(10_000) },
@@ -102,7 +105,7 @@ export const BACKUP_TABLES: BackupTable[] = [
     order: [topics.id],
     omit: [],
     refs: {},
-    natural: { column: 'normalisedName', sql: (a) => a },
+    natural: { column: 'normalisedName', sql: (a) => a, aliases: true },
     // The names merged into a topic: as many as were merged, each a topic's name (at most 60 characters).
     fields: { aliases: z.array(z.string().max(200)).max(10_000) },
   },

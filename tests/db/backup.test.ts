@@ -19,7 +19,9 @@ import { createInteraction, deleteInteraction } from '@/lib/interactions/queries
 import { setSectorCadence } from '@/lib/keep-in-touch/queries';
 import { getPerson, patchPerson } from '@/lib/people/queries';
 import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
-import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
+import { mergeOrganisations } from '@/lib/organisations/merge';
+import { mergeTopics } from '@/lib/topics/merge';
+import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
 const all = async (gen: AsyncGenerator<string>) => {
@@ -148,6 +150,35 @@ describe('backup', () => {
     expect(found.items.map((i) => i.name)).toEqual(['Priya Shah']);
     expect(found.items[0]!.id).not.toBe(p.id);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('a name merged into an organisation or a topic of the account means that one: the restore does not make the merged one anew', async () => {
+    const a = await createTestUser();
+    const beebA = await makeOrganisation(a.id, 'Beeb', 'Media');
+    const jo = await makePerson(a.id, { name: 'Jo Park', organisationId: beebA.id });
+    await makeEvent(a.id, { title: 'Salon', topics: ['Device policy'], people: [{ personId: jo.id }] });
+    const backup = await all(backupChunks(a.id));
+
+    const b = await createTestUser();
+    const bbc = await makeOrganisation(b.id, 'BBC', 'Media');
+    await mergeOrganisations(b.id, bbc.id, (await makeOrganisation(b.id, 'Beeb')).id);
+    await makeEvent(b.id, { title: 'Forum', topics: ['BYOD', 'Device policy'] });
+    await mergeTopics(b.id, await topicId(b.id, 'Device policy'), await topicId(b.id, 'BYOD'));
+    await runImport(b.id, 'backup', backup);
+
+    const live = await rows<{ name: string }>(db, sql`select name from organisations where user_id = ${b.id}::uuid and deleted_at is null`);
+    expect(live.map((o) => o.name)).toEqual(['BBC']);
+    const [restored] = await rows<{ organisation_id: string }>(db, sql`select organisation_id::text from people where user_id = ${b.id}::uuid`);
+    expect(restored!.organisation_id).toBe(bbc.id);
+    const links = await rows<{ title: string; topic: string }>(
+      db,
+      sql`select e.title, t.name as topic from event_topics l join events e on e.id = l.event_id join topics t on t.id = l.topic_id
+           where l.user_id = ${b.id}::uuid order by e.title`,
+    );
+    expect(links).toEqual([
+      { title: 'Forum', topic: 'BYOD' },
+      { title: 'Salon', topic: 'BYOD' },
+    ]);
   });
 
   it('carries cadences, sector defaults and logged contacts (deleted ones too); the due dates are computed again', async () => {
