@@ -41,6 +41,11 @@ export function cadenceLabel(c: Cadence): string {
   return CHOICE_LABELS[choiceOf(c) as CadenceChoice];
 }
 
+/** A cadence as one string ('' when it follows the sector): what the keep-in-touch form read, to tell if it changed since. */
+export function cadenceKey(c: Cadence | null): string {
+  return c ? `${c.unit}:${c.every ?? ''}` : '';
+}
+
 /** The two stored columns as a cadence (null: not set). */
 export function cadenceFromColumns(unit: string | null, every: number | null): Cadence | null {
   if (unit === 'none') return { unit: 'none', every: null };

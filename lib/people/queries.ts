@@ -5,7 +5,7 @@ import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
-import { cadenceColumns, cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
+import { cadenceColumns, cadenceFromColumns, cadenceKey, type Cadence } from '@/lib/people/cadence';
 import { displayName } from './display-name';
 import { listPersonTopics, setPersonTopics } from './topics';
 import type { PersonInput, PersonPatch } from './validation';
@@ -163,13 +163,23 @@ export async function createPerson(userId: string, input: PersonInput, conn?: Db
 export async function updatePerson(
   userId: string,
   id: string,
-  input: Partial<PersonInput> & { version: number; keepInTouch?: Cadence | null },
+  input: Partial<PersonInput> & {
+    version: number;
+    keepInTouch?: Cadence | null;
+    /**
+     * From a form of this one field: the cadence it read (cadenceKey). Then only that must be unchanged, not the
+     * person's version: a topic renamed or an evening logged since does not refuse it, a cadence set elsewhere does.
+     */
+    keepInTouchWas?: string;
+  },
 ): Promise<PersonView> {
   return db.transaction(async (tx) => {
     const current = await getPerson(userId, id, { conn: tx });
     // Checked first as well (the update checks it again): a copy from before a merge may name a sector or
     // organisation that has gone since, and "changed elsewhere" is the answer that explains it.
-    if (current.version !== input.version) throw new VersionConflictError(current);
+    const stale = input.keepInTouchWas !== undefined ? cadenceKey(current.keepInTouch) !== input.keepInTouchWas : current.version !== input.version;
+    if (stale) throw new VersionConflictError(current);
+    const version = input.keepInTouchWas !== undefined ? current.version : input.version;
     const set: Partial<typeof people.$inferInsert> = {};
     if ('organisationName' in input || 'organisationId' in input) {
       set.organisationId = await resolveOrganisation(tx, userId, input);
@@ -182,10 +192,10 @@ export async function updatePerson(
     const [row] = await tx
       .update(people)
       .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, input.version), isNull(people.deletedAt)))
+      .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, version), isNull(people.deletedAt)))
       .returning({ id: people.id });
     // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
-    if (!row) throw new VersionConflictError(current.version === input.version ? await getPerson(userId, id, { conn: tx }) : current);
+    if (!row) throw new VersionConflictError(await getPerson(userId, id, { conn: tx }));
     if (input.topics) await setPersonTopics(tx, userId, id, input.topics);
     return getPerson(userId, id, { conn: tx });
   });

@@ -7,16 +7,17 @@ import { todayIn } from '@/lib/dates';
 import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { runHousekeeping } from '@/lib/housekeeping/run';
 import { createInteraction, deleteInteraction, getInteraction, listInteractions, restoreInteraction } from '@/lib/interactions/queries';
-import { contactSnoozeDay } from '@/lib/people/cadence';
+import { cadenceKey, contactSnoozeDay } from '@/lib/people/cadence';
 import { listDueContacts, markInTouch, setSectorCadence, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
 import { listRecentlyDeleted } from '@/lib/deleted/queries';
 import { undoMerge } from '@/lib/merges/undo';
 import { mergePeople } from '@/lib/people/merge';
-import { deletePerson, getPerson, patchPerson, restorePerson } from '@/lib/people/queries';
+import { deletePerson, getPerson, patchPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { NotFoundError } from '@/lib/errors';
-import { makeEvent, makePerson, sectorId } from '../support/fixtures';
+import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { renameTopic } from '@/lib/topics/merge';
+import { makeEvent, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 /** A person's derived contact columns, straight from the row. */
@@ -245,5 +246,29 @@ describe('keep in touch: next contact due', () => {
     // Met, then changed to only mentioned: no longer met.
     await db.execute(sql`update encounters set relation = 'mentioned' where person_id = ${met.id}::uuid`);
     expect((await contact(met.id)).met).toBeNull();
+  });
+
+  it('the keep-in-touch form is refused only when the cadence itself changed since it was read, not when anything else did', async () => {
+    const user = await createTestUser();
+    const person = await makePerson(user.id, { name: 'Nora Quist' });
+    await makeEvent(user.id, { title: 'Harbour breakfast', topics: ['Ports'], people: [{ personId: person.id, topics: ['Ports'] }] });
+    const opened = await getPerson(user.id, person.id);
+    // Elsewhere, meanwhile: a topic of theirs renamed (a new version for every form showing it) and a note written.
+    await renameTopic(user.id, await topicId(user.id, 'Ports'), 'Harbours');
+    await patchPerson(user.id, person.id, { notes: 'Runs the harbour board', version: (await getPerson(user.id, person.id)).version });
+    expect((await getPerson(user.id, person.id)).version).toBeGreaterThan(opened.version);
+
+    const monthly = { unit: 'months', every: 1 } as const;
+    await updatePerson(user.id, person.id, { version: opened.version, keepInTouch: monthly, keepInTouchWas: cadenceKey(opened.keepInTouch) });
+    const saved = await getPerson(user.id, person.id);
+    expect(saved.keepInTouch).toEqual(monthly);
+    expect(saved.notes).toBe('Runs the harbour board');
+    // A second copy of the form, opened before that save: its cadence has changed since, so it is refused.
+    await expect(
+      updatePerson(user.id, person.id, { version: saved.version, keepInTouch: { unit: 'days', every: 45 }, keepInTouchWas: cadenceKey(opened.keepInTouch) }),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    // Without what the form read, the version decides, as before.
+    await expect(updatePerson(user.id, person.id, { version: opened.version, keepInTouch: null })).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await getPerson(user.id, person.id)).keepInTouch).toEqual(monthly);
   });
 });

@@ -89,4 +89,44 @@ describe('keep in touch at 390 px', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the "Keep in touch" form saves over edits made elsewhere to other fields, and says so when the cadence itself was changed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Kit Twodevice');
+    const origin = { origin: baseURL() };
+    const made = await page.request.post('/api/v1/people', { data: { name: 'Nora Quist', role: 'Port director' }, headers: origin });
+    expect(made.status(), await made.text()).toBe(201);
+    const nora = (await made.json()) as { id: string };
+    const patch = async (data: Record<string, unknown>) => {
+      const now = (await (await page.request.get(`/api/v1/people/${nora.id}`)).json()) as { version: number };
+      const res = await page.request.patch(`/api/v1/people/${nora.id}`, { data: { ...data, version: now.version }, headers: origin });
+      expect(res.status(), await res.text()).toBe(200);
+    };
+    await page.goto(`/people/${nora.id}`);
+    const form = page.getByRole('form', { name: 'Keep in touch' });
+
+    // Another device writes a note: the person has a new version, but not a new cadence.
+    await patch({ notes: 'Runs the harbour board' });
+    await form.getByLabel('How often').selectOption('quarterly');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toBe('Saved');
+    const saved = (await (await page.request.get(`/api/v1/people/${nora.id}`)).json()) as { keepInTouch: unknown; notes: string };
+    expect(saved.keepInTouch).toEqual({ unit: 'months', every: 3 });
+    expect(saved.notes).toBe('Runs the harbour board');
+
+    // Another device sets the cadence itself: this form's copy is out of date, and it says what it is now.
+    await patch({ keepInTouch: { unit: 'months', every: 12 } });
+    await form.getByLabel('How often').selectOption('monthly');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toMatch(/changed elsewhere.*“Yearly”/);
+    expect(((await (await page.request.get(`/api/v1/people/${nora.id}`)).json()) as { keepInTouch: unknown }).keepInTouch).toEqual({
+      unit: 'months',
+      every: 12,
+    });
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

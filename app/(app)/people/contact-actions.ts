@@ -8,7 +8,7 @@ import { todayIn } from '@/lib/dates';
 import { createInteraction, deleteInteraction, restoreInteraction } from '@/lib/interactions/queries';
 import { createInteractionSchema } from '@/lib/interactions/validation';
 import { cadenceFormSchema } from '@/lib/people/cadence-schema';
-import { contactSnoozeDay, SNOOZE_TARGETS } from '@/lib/people/cadence';
+import { cadenceLabel, contactSnoozeDay, SNOOZE_TARGETS } from '@/lib/people/cadence';
 import { markInTouch, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
 import { updatePerson, type PersonView } from '@/lib/people/queries';
 import { dayInput } from '@/lib/validation/dates';
@@ -113,14 +113,21 @@ export const setContactSnoozeAction = dataAction(
 
 /** The person page's "Keep in touch" form: the cadence only, from the version read. */
 export const setCadenceAction = formAction(
-  z.object({ id: z.uuid(), version: z.coerce.number().int().min(1), keepInTouch: z.string().max(20), keepInTouchDays: z.string().max(10) }),
+  z.object({
+    id: z.uuid(),
+    version: z.coerce.number().int().min(1),
+    keepInTouch: z.string().max(20),
+    keepInTouchDays: z.string().max(10),
+    // The cadence the form read (cadenceKey): only it must be unchanged since (see updatePerson).
+    was: z.string().max(30).optional(),
+  }),
   async ({ user, input }) => {
     const cadence = cadenceFormSchema.safeParse(input);
     if (!cadence.success) {
       const days = cadence.error.issues.find((i) => i.path[0] === 'keepInTouchDays');
       throw new UserFacingError('Check how often.', 400, days ? { keepInTouchDays: [days.message] } : { keepInTouch: ['Choose how often'] });
     }
-    await updatePerson(user.id, input.id, { version: input.version, keepInTouch: cadence.data });
+    await updatePerson(user.id, input.id, { version: input.version, keepInTouch: cadence.data, keepInTouchWas: input.was });
   },
   {
     name: 'people.keep-in-touch',
@@ -129,9 +136,11 @@ export const setCadenceAction = formAction(
       version: formData.get('version'),
       keepInTouch: formData.get('keepInTouch') ?? '',
       keepInTouchDays: formData.get('keepInTouchDays') ?? '',
+      was: formData.get('was') ?? undefined,
     }),
     notFoundMessage: NOT_FOUND,
-    conflictMessage: (_current: PersonView) => 'This person was changed elsewhere since you opened the page. Reload to see it.',
+    conflictMessage: (current: PersonView) =>
+      `How often to keep in touch was changed elsewhere since you opened the page, to “${current.keepInTouch ? cadenceLabel(current.keepInTouch) : 'Sector default'}”. Reload to see it.`,
     after: () => {
       refresh();
       return { ok: true, message: 'Saved' };

@@ -8,7 +8,7 @@ import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { formatDay } from '@/lib/dates';
 import type { InteractionItem } from '@/lib/interactions/queries';
 import { INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/kinds';
-import { cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/people/cadence';
+import { cadenceKey, cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/people/cadence';
 import {
   deleteInteractionAction,
   logContactAction,
@@ -110,6 +110,7 @@ export function CadenceForm({
   return (
     <form action={action} noValidate className="space-y-3" aria-label="Keep in touch">
       <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="was" value={cadenceKey(cadence)} />
       <Field id={id('every')} label="How often" errors={e.keepInTouch}>
         {(describedBy, invalid) => (
           <select
