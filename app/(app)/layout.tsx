@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { OfflineSupport, OutboxLink } from '@/app/_components/offline/offline-support';
-import { BottomNav, NavIcon, NavIcons, SideNav } from '@/app/_components/shell/nav';
+import { BottomNav, LogEventLink, NavIcon, NavIcons, SideNav } from '@/app/_components/shell/nav';
 import { SignOutButton } from '@/app/_components/shell/sign-out-button';
-import { ButtonLink } from '@/app/_components/ui/button';
 import { getSessionId, requireUser } from '@/lib/dal';
 import { countDueForSession } from '@/lib/follow-ups/counts';
 
@@ -27,10 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </span>
           Rapport
         </Link>
-        <ButtonLink href="/events/new" className="mb-4">
-          <NavIcon name="plus" className="size-4" />
-          Log an event
-        </ButtonLink>
+        <LogEventLink place="side" className="mb-4" />
         <SideNav dueCount={dueCount} />
         <OutboxLink userId={user.id} className="mt-2 px-3" />
         <div className="mt-auto border-t border-zinc-200 pt-3 dark:border-zinc-800">
@@ -51,10 +47,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <div className="ml-auto flex items-center gap-1">
             <OutboxLink userId={user.id} />
-            <ButtonLink href="/events/new" className="px-3 whitespace-nowrap">
-              <NavIcon name="plus" className="size-4" />
-              Log an event
-            </ButtonLink>
+            <LogEventLink place="header" className="px-3 whitespace-nowrap" />
             <Link
               href="/settings"
               className="grid size-11 place-items-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"

@@ -3,6 +3,7 @@
 import { CalendarDays, House, Lightbulb, ListChecks, NotebookPen, Plus, Settings, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { ButtonLink } from '@/app/_components/ui/button';
 import { NAV_ITEMS } from './nav-items';
 
 const ICONS = {
@@ -43,6 +44,22 @@ export function NavIcon({ name, className }: { name: IconName; className: string
     <svg aria-hidden className={className}>
       <use href={`#nav-i-${name}`} />
     </svg>
+  );
+}
+
+/**
+ * "Log an event", in the side navigation and the phone's header. On the new-event form itself the header's is left
+ * out (a tap there would only open the form again, over what is being typed); the side navigation's says it is the
+ * current page.
+ */
+export function LogEventLink({ place, className }: { place: 'side' | 'header'; className: string }) {
+  const here = usePathname() === '/events/new';
+  if (here && place === 'header') return null;
+  return (
+    <ButtonLink href="/events/new" className={className} aria-current={here ? 'page' : undefined}>
+      <NavIcon name="plus" className="size-4" />
+      Log an event
+    </ButtonLink>
   );
 }
 
