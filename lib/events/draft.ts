@@ -127,13 +127,27 @@ export function captureDay(timeZone: string | undefined, now = new Date()): stri
   return hour < 12 ? addDays(date, -1) : date;
 }
 
+/** When an evening starts, unless the user says otherwise. */
+export const EVENING_TIME = '18:30';
+
+/**
+ * The start time a capture suggests for a day: the evening's, except for today before the evening has come, when
+ * it is now, to the half hour before. A capture is logged after attending: a breakfast logged at 07:15 on "Today"
+ * was at 07:00, not tonight, when everyone at it would be "not met yet".
+ */
+export function suggestedTime(date: string, timeZone: string | undefined, now = new Date()): string {
+  const clock = wallClockIn(now, timeZone);
+  if (date !== clock.date || clock.time >= EVENING_TIME) return EVENING_TIME;
+  return `${clock.time.slice(0, 3)}${clock.time.slice(3) < '30' ? '00' : '30'}`;
+}
+
 /** A fresh capture: the evening just gone (captureDay), nothing else. */
 export function emptyDraft(now = new Date()): EventDraft {
   return {
     key: `evt-${newUid()}`,
     title: '',
     date: captureDay(undefined, now),
-    time: '18:30',
+    time: suggestedTime(captureDay(undefined, now), undefined, now),
     endTime: '',
     venue: '',
     host: '',
@@ -181,7 +195,7 @@ export function draftToPayload(draft: EventDraft, timeZone?: string) {
     const i = people.findIndex((p) => p.uid === uid);
     return i >= 0 ? i : undefined;
   };
-  const start = zonedInstant(draft.date, draft.time || '18:30', timeZone);
+  const start = zonedInstant(draft.date, draft.time || EVENING_TIME, timeZone);
   let end: Date | null = null;
   if (start && draft.endTime) {
     end = zonedInstant(draft.date, draft.endTime, timeZone);

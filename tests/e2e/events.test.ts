@@ -58,6 +58,8 @@ describe('logging an event on a phone', () => {
     await page.waitForURL('**/events/new');
     // On the form itself the phone's header offers no "Log an event": a tap would only open the form again.
     await expect.poll(() => page.getByRole('link', { name: 'Log an event' }).filter({ visible: true }).count()).toBe(0);
+    // Nor the tab bar, which the save bar covers: its links would take the keyboard's focus out of sight.
+    expect(await page.getByRole('navigation', { name: 'Main' }).filter({ visible: true }).count()).toBe(0);
     const form = new CaptureForm(page);
     await page.getByLabel('Title').fill('CIO Club, April evening');
     await page.getByRole('button', { name: 'Yesterday' }).click();
@@ -137,12 +139,36 @@ describe('logging an event on a phone', () => {
     expect(await main.getByRole('link', { name: 'Procurement' }).count()).toBe(0);
     expect(await main.getByRole('heading', { name: 'People (5)' }).isVisible()).toBe(true);
 
-    // Cancel throws an edit away: coming back does not restore it from the device.
+    // Cancel throws an edit away, after asking: coming back does not restore it from the device.
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL('**/edit');
     await page.getByLabel('Host').fill('Somebody else');
+    // The bin on a person takes them off with Undo; their follow-up goes back to them with it.
+    const adaFollowUp = async () => {
+      for (const n of [1, 2]) {
+        const group = page.getByRole('group', { name: `Follow-up ${n}` });
+        if ((await group.getByLabel('What you will do').inputValue()) === 'Send Ada the procurement report') return group;
+      }
+      throw new Error('no follow-up for Ada');
+    };
+    const withWhom = async () => (await (await adaFollowUp()).getByLabel('With').locator('option:checked').innerText()).trim();
+    expect(await withWhom()).toBe('Ada Byron');
+    await form.person(1).getByRole('button', { name: 'Remove person 1' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Removed Ada Byron' }).isVisible()).toBe(true);
+    expect(await withWhom()).toBe('Nobody in particular');
+    await page.getByRole('status').filter({ hasText: 'Removed Ada Byron' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => form.person(1).getByLabel('Name (if you know it)').inputValue()).toBe('Ada Byron');
+    expect(await withWhom()).toBe('Ada Byron');
     await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain('Somebody else');
     await page.getByRole('link', { name: 'Cancel' }).click();
+    const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+    await expect.poll(() => discard.isVisible()).toBe(true);
+    // "Keep editing" is where the keyboard lands, and keeps everything.
+    await discard.getByRole('button', { name: 'Keep editing' }).press('Enter');
+    await expect.poll(() => discard.isVisible()).toBe(false);
+    expect(await page.getByLabel('Host').inputValue()).toBe('Somebody else');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await discard.getByRole('button', { name: 'Discard' }).click();
     await page.waitForURL((u) => !u.pathname.endsWith('/edit'));
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Somebody else');
     await page.getByRole('link', { name: 'Edit' }).click();

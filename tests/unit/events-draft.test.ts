@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids } from '@/lib/events/draft';
+import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids, suggestedTime } from '@/lib/events/draft';
 import { eventInputSchema } from '@/lib/events/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { addDays, wallClockIn, zonedInstant } from '@/lib/dates';
@@ -74,6 +74,21 @@ describe('the capture draft', () => {
     expect(captureDay('America/New_York', new Date('2026-04-24T02:00:00Z'))).toBe('2026-04-23');
     // Across a month and a year.
     expect(captureDay('UTC', new Date('2027-01-01T01:00:00Z'))).toBe('2026-12-31');
+  });
+
+  it('starts at 18:30, except today before the evening: then now, to the half hour before (a breakfast is not tonight)', () => {
+    // 07:15 in London on Sunday 6 December (UTC in winter): a breakfast logged on "Today" began by 07:00.
+    const breakfast = new Date('2026-12-06T07:15:00Z');
+    expect(suggestedTime('2026-12-06', 'Europe/London', breakfast)).toBe('07:00');
+    expect(suggestedTime('2026-12-05', 'Europe/London', breakfast)).toBe('18:30');
+    expect(suggestedTime('2026-12-06', 'Europe/London', new Date('2026-12-06T14:45:00Z'))).toBe('14:30');
+    // From 18:30 on, and for any other day, the evening's time.
+    expect(suggestedTime('2026-12-06', 'Europe/London', new Date('2026-12-06T18:30:00Z'))).toBe('18:30');
+    expect(suggestedTime('2026-12-06', 'Europe/London', new Date('2026-12-06T23:10:00Z'))).toBe('18:30');
+    expect(suggestedTime('2026-12-07', 'Europe/London', breakfast)).toBe('18:30');
+    // Today in the user's zone, not the server's: 07:15 UTC is 02:15 in New York, still the 6th there.
+    expect(suggestedTime('2026-12-06', 'America/New_York', breakfast)).toBe('02:00');
+    expect(suggestedTime('2026-12-06', 'Asia/Tokyo', breakfast)).toBe('16:00');
   });
 
   it('drops blank people rows and turns row references into indexes the server accepts', () => {

@@ -100,8 +100,13 @@ export function SideNav({ dueCount }: { dueCount: number }) {
 }
 
 /** The tab bar at the bottom of a phone screen (Settings lives in the top bar there). */
+/** The event form's pages: their save bar takes the tab bar's place on a phone. */
+const CAPTURE = /^\/events\/(new|[^/]+\/edit)$/;
+
 export function BottomNav({ dueCount }: { dueCount: number }) {
   const pathname = usePathname();
+  // Covered by the save bar, its links would still take the keyboard's focus out of sight: left out there.
+  if (CAPTURE.test(pathname)) return null;
   return (
     <nav
       aria-label="Main"

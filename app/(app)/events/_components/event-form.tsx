@@ -3,17 +3,29 @@
 import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { Button, ButtonLink } from '@/app/_components/ui/button';
+import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
+import { useToast } from '@/app/_components/ui/toast';
 import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { TextAreaField } from '@/app/_components/ui/textarea-field';
-import { captureDay, draftToPayload, emptyPerson, newUid, payloadRowUids, rebaseDraft, takeTheirsWhereUntouched, type EventDraft } from '@/lib/events/draft';
+import {
+  captureDay,
+  draftToPayload,
+  emptyPerson,
+  newUid,
+  payloadRowUids,
+  rebaseDraft,
+  suggestedTime,
+  takeTheirsWhereUntouched,
+  type EventDraft,
+} from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
 import { saveEventAction, type SaveEventResult } from '../actions';
 import { ConflictNotice } from './conflict-notice';
+import { DiscardLink } from './discard-link';
 import { FactRow, FollowUpRow } from './fact-followup-rows';
 import { PersonRow } from './person-row';
 import { SaveBar } from './save-bar';
@@ -61,13 +73,19 @@ export function EventForm({
   // In the user's zone on both server and client, so the quick-date buttons hydrate as rendered.
   const today = wallClockIn(new Date(), timeZone).date;
   // A new evening's date: the evening just gone (after midnight or in the morning, yesterday's).
-  const freshDate = captureDay(timeZone);
-  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : { date: freshDate });
+  const freshStart = () => {
+    const date = captureDay(timeZone);
+    return { date, time: suggestedTime(date, timeZone) };
+  };
+  // Taken once, as the form opens: the form must not start over when the clock passes the half hour.
+  const [fresh] = useState(freshStart);
+  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : fresh);
   const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Record<string, DuplicateCandidate[]>>({});
   const [conflict, setConflict] = useState<EventJson | null>(null);
+  const toast = useToast();
   // What the edit had started from when the conflict came back: the notice lists what the other device changed.
   const [conflictBase, setConflictBase] = useState<EventDraft['base']>(undefined);
   const [pending, startTransition] = useTransition();
@@ -112,7 +130,7 @@ export function EventForm({
         // No signal: the evening waits in this device's outbox under its key, and goes when the phone is back online.
         const title = current.title.trim() || 'Untitled event';
         await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
-        reset({ ...initial, key: `evt-${newUid()}`, date: freshDate });
+        reset({ ...initial, key: `evt-${newUid()}`, ...freshStart() });
         setErrors({});
         setConflict(null);
         setMessage(null);
@@ -136,6 +154,40 @@ export function EventForm({
       if (r.conflict) setDraft((d) => takeTheirsWhereUntouched(d, r.conflict!, timeZone));
       setMessage(r.message ?? null);
       setRefusals((n) => n + 1);
+    });
+  };
+
+  /** A new evening's day; a start time the user has not changed moves with it (suggestedTime). */
+  const pickDate = (date: string) =>
+    set(!eventId && draft.time === suggestedTime(draft.date, timeZone) ? { date, time: suggestedTime(date, timeZone) } : { date });
+
+  /**
+   * Takes a person off the evening, their facts and follow-ups left with nobody in particular, and offers Undo: a
+   * tap on the bin must not cost a card of notes, nor quietly re-address a promise.
+   */
+  const removePerson = (index: number) => {
+    const gone = draft.people[index];
+    if (!gone) return;
+    const facts = draft.insights.filter((i) => i.personUid === gone.uid).map((i) => i.uid);
+    const promises = draft.followUps.filter((f) => f.personUid === gone.uid).map((f) => f.uid);
+    setDraft((d) => ({
+      ...d,
+      people: d.people.filter((p) => p.uid !== gone.uid),
+      insights: d.insights.map((i) => (i.personUid === gone.uid ? { ...i, personUid: '' } : i)),
+      followUps: d.followUps.map((f) => (f.personUid === gone.uid ? { ...f, personUid: '' } : f)),
+    }));
+    const who = gone.name.trim() || [gone.role.trim(), gone.organisation.trim()].filter(Boolean).join(', ') || `Person ${index + 1}`;
+    toast.show({
+      // Short: the toast is one line on a phone. Their follow-ups and facts show "Nobody in particular" in the form.
+      message: `Removed ${who}`,
+      undo: async () =>
+        setDraft((d) => ({
+          ...d,
+          people: [...d.people.slice(0, index), gone, ...d.people.slice(index)],
+          // Only rows still with nobody go back to them: one given to someone else since keeps that.
+          insights: d.insights.map((i) => (facts.includes(i.uid) && !i.personUid ? { ...i, personUid: gone.uid } : i)),
+          followUps: d.followUps.map((f) => (promises.includes(f.uid) && !f.personUid ? { ...f, personUid: gone.uid } : f)),
+        })),
     });
   };
 
@@ -239,7 +291,7 @@ export function EventForm({
                 key={q.label}
                 type="button"
                 aria-pressed={draft.date === q.date}
-                onClick={() => set({ date: q.date })}
+                onClick={() => pickDate(q.date)}
                 className={`min-h-11 rounded-full border px-4 text-sm font-medium ${
                   draft.date === q.date ? 'border-accent-600 bg-accent-600 text-white' : 'border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900'
                 }`}
@@ -261,7 +313,7 @@ export function EventForm({
                   err('startsAt')?.includes(TOO_FAR_AHEAD) ? TOO_FAR_AHEAD : draft.date ? 'Choose a date the calendar knows' : 'Choose the date of the event',
                 ]
               }
-              onChange={(e) => set({ date: e.target.value })}
+              onChange={(e) => pickDate(e.target.value)}
             />
             <TextField id="time" type="time" label="From" value={draft.time} onChange={(e) => set({ time: e.target.value })} />
             <TextField
@@ -317,14 +369,7 @@ export function EventForm({
             duplicates={duplicates[person.uid]}
             errors={(field) => err(`people.${person.uid}.${field}`) ?? (field === 'name' ? err(`people.${person.uid}.id`) : undefined)}
             onChange={(next) => setDraft((d) => ({ ...d, people: d.people.map((p) => (p.uid === next.uid ? next : p)) }))}
-            onRemove={() =>
-              setDraft((d) => ({
-                ...d,
-                people: d.people.filter((p) => p.uid !== person.uid),
-                insights: d.insights.map((i) => (i.personUid === person.uid ? { ...i, personUid: '' } : i)),
-                followUps: d.followUps.map((f) => (f.personUid === person.uid ? { ...f, personUid: '' } : f)),
-              }))
-            }
+            onRemove={() => removePerson(index)}
             onEnter={() => addPerson(index)}
           />
         ))}
@@ -398,16 +443,18 @@ export function EventForm({
         />
       </Card>
 
+      {toast.view}
       <SaveBar
         pending={pending}
         savedAt={savedAt}
         label={eventId ? 'Save changes' : 'Save event'}
         cancel={
-          // Cancel means "throw these changes away": the draft kept on the device goes too, or the next visit
-          // would restore what was just cancelled.
-          <ButtonLink href={eventId ? `/events/${eventId}` : '/events'} variant="ghost" className="px-3" onClick={clear}>
-            Cancel
-          </ButtonLink>
+          <DiscardLink
+            href={eventId ? `/events/${eventId}` : '/events'}
+            changed={savedAt !== null || restoredAt !== null}
+            editing={Boolean(eventId)}
+            onDiscard={clear}
+          />
         }
       />
     </form>

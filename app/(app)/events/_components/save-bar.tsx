@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@/app/_components/ui/button';
 
 /**
- * The main action, fixed to the bottom of the screen while typing. On a phone it covers the tab bar (the
+ * The main action, fixed to the bottom of the screen while typing. On a phone it takes the tab bar's place (the
  * capture page has no use for it), so the two never stack.
  */
 export function SaveBar({ pending, savedAt, label, cancel }: { pending: boolean; savedAt: number | null; label: string; cancel: ReactNode }) {

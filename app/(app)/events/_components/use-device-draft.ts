@@ -33,15 +33,17 @@ function forgetOtherUsersDrafts(key: string) {
 
 /**
  * `fresh` (a new event): a draft not restored from storage is given its own idempotency key, minted here on the
- * device, and the date of the evening just gone (captureDay). The page may be an offline copy whose server-made key
- * and date were made for an earlier evening; two events logged offline must never share a key.
+ * device, and the date of the evening just gone (captureDay) with its suggested start time. The page may be an
+ * offline copy whose server-made key and date were made for an earlier evening; two events logged offline must never
+ * share a key.
  */
-export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date: string }) {
+export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date: string; time: string }) {
   const [draft, setDraftState] = useState<EventDraft>(initial);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const latest = useRef(draft);
   const freshDate = fresh?.date;
+  const freshTime = fresh?.time;
   const dirty = useRef(false);
 
   const write = useCallback(() => {
@@ -66,7 +68,7 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
       setDraftState(stored);
       setRestoredAt(stored.savedAt ?? Date.now());
     } else if (freshDate) {
-      latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshDate };
+      latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshDate, ...(freshTime ? { time: freshTime } : {}) };
       setDraftState(latest.current);
     }
     const onHide = () => write();
@@ -77,7 +79,7 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [key, write, freshDate]);
+  }, [key, write, freshDate, freshTime]);
 
   const setDraft = useCallback(
     (update: (d: EventDraft) => EventDraft) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { captureDay, draftKey, emptyDraft } from '@/lib/events/draft';
+import { captureDay, draftKey, emptyDraft, suggestedTime } from '@/lib/events/draft';
 import { suggestSectors } from '@/lib/events/lookup';
 import { EventForm } from '../_components/event-form';
 
@@ -11,7 +11,8 @@ export default async function NewEventPage() {
   const user = await requireUser();
   const sectors = await suggestSectors(user.id, '', 100);
   // The evening just gone in the user's own time zone, not the server's.
-  const initial = { ...emptyDraft(), date: captureDay(user.timeZone) };
+  const date = captureDay(user.timeZone);
+  const initial = { ...emptyDraft(), date, time: suggestedTime(date, user.timeZone) };
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Log an event" description="Write it down while it is fresh. Everything is kept on this device until you save." />
