@@ -14,8 +14,11 @@ export interface DuplicateCandidate {
   role: string | null;
   organisation: string | null;
   email: string | null;
-  /** Why they look alike: the same email, the same name at the same organisation, or (a row naming no organisation) the same name. */
-  why: 'email' | 'name and organisation' | 'name';
+  /**
+   * Why they look alike: the same email, the same name at the same organisation, (a row naming no organisation) the
+   * same name, or (a row with no name) the same role at the same organisation.
+   */
+  why: 'email' | 'name and organisation' | 'name' | 'role and organisation';
 }
 
 /** Rows of the form that look like people the user already knows; the UI offers to link them. */
@@ -44,23 +47,31 @@ export async function resolveSector(tx: DbOrTx, userId: string, name: string): P
 /**
  * Known people who share an email, or a name and an organisation (the one its name means: see knownAsSql), with a
  * new row (of an event, or on its own). A row that names no organisation looks like anyone of the same name: typed
- * in full rather than picked from the suggestions, "Sarah Okafor" is asked about, not made twice.
+ * in full rather than picked from the suggestions, "Sarah Okafor" is asked about, not made twice. A row with no
+ * name looks like anyone with the same role at the same organisation: "Chief Executive, Hartley Council" is asked
+ * about when Ben Turner is that, rather than filed as a second, nameless one.
  */
 export async function likelyDuplicates(
   tx: DbOrTx,
   userId: string,
-  p: { name?: string | null; organisation?: string | null; email?: string | null },
+  p: { name?: string | null; role?: string | null; organisation?: string | null; email?: string | null },
 ): Promise<DuplicateCandidate[]> {
   const name = p.name ? foldName(p.name) : '';
+  const role = p.role ? foldName(p.role) : '';
   const byEmail = p.email ? sql`lower(${people.email}) = lower(${p.email})` : null;
   // Spaces folded on both sides: a name saved with a double space before the forms folded them still matches.
-  const sameName = sql`regexp_replace(lower(${people.name}), '\\s+', ' ', 'g') = lower(${name})`;
-  const byName = !name
-    ? null
-    : p.organisation
-      ? sql`(${sameName} and ${people.organisationId} = ${organisationIdKnownAs(userId, sql`${foldName(p.organisation)}::text`)})`
+  const folded = (column: typeof people.name | typeof people.role) => sql`regexp_replace(lower(${column}), '\\s+', ' ', 'g')`;
+  const sameName = sql`${folded(people.name)} = lower(${name})`;
+  const atOrganisation = p.organisation ? sql`${people.organisationId} = ${organisationIdKnownAs(userId, sql`${foldName(p.organisation)}::text`)}` : null;
+  const byName = name
+    ? atOrganisation
+      ? sql`(${sameName} and ${atOrganisation})`
       : // Through people_user_surname_idx: the surname first, then the whole name.
-        sql`(${surnameOf(sql`${people.name}`)} = ${surnameOf(sql`${name}::text`)} and ${sameName})`;
+        sql`(${surnameOf(sql`${people.name}`)} = ${surnameOf(sql`${name}::text`)} and ${sameName})`
+    : role && atOrganisation
+      ? // Through the organisation's people (people_user_organisation_idx), then the role.
+        sql`(${atOrganisation} and ${folded(people.role)} = lower(${role}))`
+      : null;
   if (!byEmail && !byName) return [];
   const rows = await tx
     .select({
@@ -76,7 +87,10 @@ export async function likelyDuplicates(
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
     .where(and(eq(people.userId, userId), isNull(people.deletedAt), byEmail && byName ? sql`(${byEmail} or ${byName})` : (byEmail ?? byName!)))
     .limit(5);
-  return rows.map(({ emailMatch, ...r }) => ({ ...r, why: emailMatch ? 'email' : p.organisation ? 'name and organisation' : 'name' }));
+  return rows.map(({ emailMatch, ...r }) => ({
+    ...r,
+    why: emailMatch ? 'email' : !name ? 'role and organisation' : p.organisation ? 'name and organisation' : 'name',
+  }));
 }
 
 /** A person's details changed by another save since the form read them. */
@@ -128,8 +142,9 @@ export async function resolvePeople(tx: DbOrTx, userId: string, rows: PersonInpu
     let linkedByGuess: string | undefined;
     if (!personId && !row.newPerson) {
       const found = await likelyDuplicates(tx, userId, row);
-      // The same name alone is asked about in the form, never linked unseen: two people may share one.
-      const candidates = onDuplicate === 'link' ? found.filter((c) => c.why !== 'name') : found;
+      // The same name alone, or the same role at an organisation, is asked about in the form, never linked unseen:
+      // two people may share a name, and a large organisation has more than one Head of IT over the years.
+      const candidates = onDuplicate === 'link' ? found.filter((c) => c.why === 'email' || c.why === 'name and organisation') : found;
       if (candidates.length && onDuplicate === 'ask') asks[index] = candidates;
       else if (candidates.length) {
         // Held to the commit like the people sent by id; one merged or deleted since the guess is said, not linked.

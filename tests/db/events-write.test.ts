@@ -135,6 +135,31 @@ describe('saving an event', () => {
     });
     expect(confirmed.event.people.map((p) => p.id)).not.toContain(sarah.id);
   });
+
+  it('a row known only by role and organisation is asked about when someone known has that role there, and never linked unseen by the API', async () => {
+    const user = await createTestUser();
+    const council = await makeOrganisation(user.id, 'Hartley Council', 'Government');
+    const ben = await makePerson(user.id, { name: 'Ben Turner', role: 'Chief Executive', organisationId: council.id });
+    await makePerson(user.id, { name: 'Tom Reed', role: 'Head of IT', organisationId: council.id });
+    await makePerson(user.id, { name: 'Ann Cole', role: 'Chief Executive', organisationId: (await makeOrganisation(user.id, 'Leeds City Council')).id });
+    const typed = { role: ' chief  executive ', organisation: 'hartley council' };
+    await expect(createEvent(user.id, evening({ people: [typed], insights: [], followUps: [] }), { onDuplicate: 'ask' })).rejects.toSatisfy(
+      (e) => e instanceof LikelyDuplicatesError && e.candidates[0]!.map((c) => [c.id, c.why]).join() === [ben.id, 'role and organisation'].join(),
+    );
+    // A role alone, or another role there, is not asked about; the API makes a new person rather than guess.
+    const roleOnly = await createEvent(
+      user.id,
+      evening({ people: [{ role: 'Chief Executive' }, { role: 'Chief Digital Officer', organisation: 'Hartley Council' }], insights: [], followUps: [] }),
+      {
+        onDuplicate: 'ask',
+      },
+    );
+    expect(roleOnly.event.people.map((p) => p.id)).not.toContain(ben.id);
+    const viaApi = await createEvent(user.id, evening({ people: [typed], insights: [], followUps: [] }), { onDuplicate: 'link' });
+    expect(viaApi.event.people[0]!.id).not.toBe(ben.id);
+    const confirmed = await createEvent(user.id, evening({ people: [{ ...typed, newPerson: true }], insights: [], followUps: [] }), { onDuplicate: 'ask' });
+    expect(confirmed.event.people[0]!.id).not.toBe(ben.id);
+  });
 });
 
 describe('editing and deleting an event', () => {

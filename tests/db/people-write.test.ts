@@ -103,13 +103,22 @@ describe('duplicate suggestions', () => {
     const s2 = await makePerson(user.id, { name: 'Jonathon Smith' });
     await makePerson(user.id, { name: 'Mary Smith' });
     await makePerson(other.id, { name: 'Kim Lee', email: 'kim@example.test' });
+    // Logged by role alone at an evening, beside the one known by name with that role there; two named people with
+    // one role (a role held in turn) are not a pair, nor the same role at another organisation.
+    const council = await makeOrganisation(user.id, 'Hartley Council');
+    const r1 = await makePerson(user.id, { name: 'Ben Turner', role: 'Chief Executive', organisationId: council.id });
+    const r2 = await makePerson(user.id, { role: 'chief executive', organisationId: council.id });
+    await makePerson(user.id, { name: 'Ann Cole', role: 'Chief Executive', organisationId: council.id });
+    await makePerson(user.id, { role: 'Chief Executive', organisationId: bbc.id });
     const pairs = await listDuplicateSuggestions(user.id);
     const key = (a: string, b: string) => [a, b].sort().join('+');
     const found = new Map(pairs.map((p) => [key(p.a.id, p.b.id), p.reason]));
     expect(found.get(key(e1.id, e2.id))).toBe('same email');
     expect(found.get(key(n1.id, n2.id))).toBe('same name and organisation');
     expect(found.get(key(s1.id, s2.id))).toBe('similar name');
-    expect(pairs).toHaveLength(3);
+    expect(found.get(key(r1.id, r2.id))).toBe('same role and organisation');
+    // The nameless one is paired with each named holder of the role there: Ben and Ann.
+    expect(pairs).toHaveLength(5);
     expect(await listDuplicateSuggestions(other.id)).toEqual([]);
     expect((await listDuplicateSuggestions(user.id, { personId: s1.id })).map((p) => p.reason)).toEqual(['similar name']);
     // One person's page finds the same pairs through indexes.
@@ -121,6 +130,13 @@ describe('duplicate suggestions', () => {
       const mine = await listDuplicateSuggestions(user.id, { personId: one.id });
       expect(mine.map((p) => [[p.a.id, p.b.id].sort(), p.reason])).toEqual([[[one.id, other.id].sort(), reason]]);
     }
+    expect((await listDuplicateSuggestions(user.id, { personId: r1.id })).map((p) => [[p.a.id, p.b.id].sort(), p.reason])).toEqual([
+      [[r1.id, r2.id].sort(), 'same role and organisation'],
+    ]);
+    expect((await listDuplicateSuggestions(user.id, { personId: r2.id })).map((p) => p.reason)).toEqual([
+      'same role and organisation',
+      'same role and organisation',
+    ]);
     expect(await listDuplicateSuggestions(other.id, { personId: e1.id })).toEqual([]);
   });
 

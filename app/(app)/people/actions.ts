@@ -46,10 +46,11 @@ function personInput(formData: FormData) {
 export const createPersonAction = formAction(
   createPersonSchema,
   async ({ user, input, tx, values }): Promise<{ id: string; duplicates?: DuplicateCandidate[] }> => {
-    // Someone with the same email, or the same name at the same organisation, is probably already here: ask
-    // before making a second record (as the capture form does), unless the user has said this one is new.
+    // Someone with the same email, the same name at the same organisation, or (no name given) the same role there, is
+    // probably already here: ask before making a second record (as the capture form does), unless the user has
+    // said this one is new.
     if (values?.createAnyway !== '1') {
-      const duplicates = await likelyDuplicates(tx, user.id, { name: input.name, organisation: input.organisationName, email: input.email });
+      const duplicates = await likelyDuplicates(tx, user.id, { name: input.name, role: input.role, organisation: input.organisationName, email: input.email });
       if (duplicates.length) refuse({ status: 409, message: 'You may already have this person.', data: { duplicates } });
     }
     return { id: (await createPerson(user.id, input, tx)).id };
