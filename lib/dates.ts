@@ -52,11 +52,6 @@ export function mondayOf(day: string): string {
   return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
-/** The Monday after `day`: a week on when `day` is a Monday. */
-export function nextMonday(day: string): string {
-  return addDays(day, (8 - weekdayOf(day)) % 7 || 7);
-}
-
 /** The ISO week name of the week starting on `monday`, e.g. 2026-W23 (the year that holds its Thursday). */
 export function isoWeekName(monday: string): string {
   const year = Number(addDays(monday, 3).slice(0, 4));

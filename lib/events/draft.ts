@@ -103,12 +103,6 @@ export interface EventBase extends Pick<EventDraft, (typeof EVENT_TEXT)[number] 
   facts: Record<string, string>;
 }
 
-export const DUE_PRESETS = [
-  { label: 'Tomorrow', days: 1 },
-  { label: 'Next week', days: 7 },
-  { label: 'In two weeks', days: 14 },
-] as const;
-
 export function newUid(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
@@ -128,7 +122,7 @@ export function captureDay(timeZone: string | undefined, now = new Date()): stri
 }
 
 /** When an evening starts, unless the user says otherwise. */
-export const EVENING_TIME = '18:30';
+const EVENING_TIME = '18:30';
 
 /**
  * The start time a capture suggests for a day: the evening's, except for today before the evening has come, when

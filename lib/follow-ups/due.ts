@@ -8,14 +8,32 @@ export type DueGroup = 'overdue' | 'today' | 'week' | 'later' | 'none';
 export const GROUP_TITLES: Record<DueGroup, string> = {
   overdue: 'Overdue',
   today: 'Today',
-  week: 'This week',
+  // The six days after today (weekEndFrom), not the calendar week: on a Sunday it holds the week to come.
+  week: 'The week ahead',
   later: 'Later',
   none: 'No date',
 };
 
-/** The last day of "This week": the six days after today, so the group never empties on a Sunday. */
+/** The last day of "The week ahead": the six days after today, so the group never empties on a Sunday. */
 export function weekEndFrom(today: string): string {
   return addDays(today, 6);
+}
+
+/**
+ * The quick due dates, the same in every form: "Next week" is a week from today, whatever the day (on a Sunday,
+ * "next Monday" was tomorrow, the same day as "Tomorrow").
+ */
+export const DUE_PRESETS = [
+  { label: 'Tomorrow', days: 1 },
+  { label: 'Next week', days: 7 },
+  { label: 'In two weeks', days: 14 },
+] as const;
+
+/** The day a snooze target means, from the user's today: tomorrow, a week from today (as DUE_PRESETS), or the day given. */
+export function snoozeDay(target: string, today: string): string {
+  if (target === 'tomorrow') return addDays(today, 1);
+  if (target === 'next-week') return addDays(today, 7);
+  return target;
 }
 
 /** Which group an open follow-up falls in, given today in the user's time zone. */

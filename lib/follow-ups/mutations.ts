@@ -5,7 +5,7 @@ import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { getFollowUp, type FollowUpItem } from './queries';
 import type { CreateFollowUpInput, SnoozeTarget, UpdateFollowUpInput } from './validation';
-import { addDays, nextMonday } from '@/lib/dates';
+import { snoozeDay } from './due';
 
 /**
  * Refuses a person or event that is missing, deleted or someone else's, naming the field. Both rows stay locked
@@ -94,13 +94,6 @@ export function completeFollowUp(userId: string, id: string) {
 /** Marks a follow-up open again. */
 export function reopenFollowUp(userId: string, id: string) {
   return updateFollowUp(userId, id, { status: 'open' });
-}
-
-/** The day a snooze target means, from the user's today. */
-export function snoozeDay(target: SnoozeTarget, today: string): string {
-  if (target === 'tomorrow') return addDays(today, 1);
-  if (target === 'next-week') return nextMonday(today);
-  return target;
 }
 
 /** Moves a follow-up's due date (and reopens it if it was done). Returns the previous due date for undo. */

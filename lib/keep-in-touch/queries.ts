@@ -24,7 +24,7 @@ export interface DueContact {
 const MAX_DUE = 200;
 
 /**
- * The people due a contact on or before `until` (by default the end of "This week" from `today`), earliest first:
+ * The people due a contact on or before `until` (by default the end of "The week ahead" from `today`), earliest first:
  * one walk of people_user_next_contact_idx. Snoozed people are due on their snooze day (next_contact_due never
  * falls before it), so they stay away until then.
  */

@@ -71,10 +71,10 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Recently done')).toEqual([]);
 
-    // Snooze to tomorrow: it moves to This week and stops counting as due.
+    // Snooze to tomorrow: it moves to The week ahead and stops counting as due.
     await page.locator('summary[aria-label="More for “Send Ann the deck”"]').click();
     await page.getByRole('button', { name: 'Snooze to tomorrow' }).click();
-    await expect.poll(() => list.groupItems('This week')).toEqual(['Send Ann the deck']);
+    await expect.poll(() => list.groupItems('The week ahead')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Today')).toEqual([]);
     await expect.poll(() => list.badge().count()).toBe(0);
     // Undo puts the old date back.

@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snoozeDay } from '@/lib/follow-ups/mutations';
+import { DUE_PRESETS, snoozeDay } from '@/lib/follow-ups/due';
 import { createFollowUpSchema, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
-import { addDays, formatDay, isIsoDay, nextMonday, todayIn } from '@/lib/dates';
+import { addDays, formatDay, isIsoDay, todayIn } from '@/lib/dates';
 import { dueGroup, dueLabel, relativeDue } from '@/lib/follow-ups/due';
 
 describe('todayIn at time-zone edges', () => {
@@ -55,28 +54,18 @@ describe('day arithmetic', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
-  it('next week is the following Monday, a full week on from a Monday', () => {
-    expect(nextMonday('2026-04-23')).toBe('2026-04-27'); // Thursday
-    expect(nextMonday('2026-04-26')).toBe('2026-04-27'); // Sunday
-    expect(nextMonday('2026-04-27')).toBe('2026-05-04'); // Monday
-  });
-
-  it('next Monday is always a Monday 1–7 days ahead (property)', () => {
-    fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (d) => {
-        const today = d.toISOString().slice(0, 10);
-        const next = nextMonday(today);
-        const gap = (Date.parse(next) - Date.parse(today)) / 86_400_000;
-        expect(new Date(`${next}T00:00:00Z`).getUTCDay()).toBe(1);
-        expect(gap).toBeGreaterThanOrEqual(1);
-        expect(gap).toBeLessThanOrEqual(7);
-      }),
-    );
+  it('"next week" is a week from today in every form, so on a Sunday it is not tomorrow', () => {
+    expect(DUE_PRESETS.map((p) => [p.label, addDays('2026-12-06', p.days)])).toEqual([
+      ['Tomorrow', '2026-12-07'],
+      ['Next week', '2026-12-13'],
+      ['In two weeks', '2026-12-20'],
+    ]);
+    expect(snoozeDay('next-week', '2026-12-06')).toBe(addDays('2026-12-06', DUE_PRESETS[1].days));
   });
 
   it('snooze targets', () => {
     expect(snoozeDay('tomorrow', '2026-04-23')).toBe('2026-04-24');
-    expect(snoozeDay('next-week', '2026-04-23')).toBe('2026-04-27');
+    expect(snoozeDay('next-week', '2026-04-23')).toBe('2026-04-30');
     expect(snoozeDay('2026-06-01', '2026-04-23')).toBe('2026-06-01');
   });
 

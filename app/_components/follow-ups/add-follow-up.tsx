@@ -6,7 +6,8 @@ import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { createFollowUpAction, type AddFollowUpState } from '@/app/(app)/follow-ups/actions';
 import { PersonPicker } from './person-picker';
-import { addDays, nextMonday } from '@/lib/dates';
+import { addDays } from '@/lib/dates';
+import { DUE_PRESETS } from '@/lib/follow-ups/due';
 
 interface Choice {
   id: string;
@@ -86,15 +87,12 @@ export function AddFollowUp({
         </Field>
         {today ? (
           <div className="flex flex-wrap gap-2" role="group" aria-label="Quick due dates">
-            {[
-              ['Tomorrow', addDays(today, 1)],
-              ['Next week', nextMonday(today)],
-            ].map(([label, day]) => (
+            {DUE_PRESETS.map(({ label, days }) => (
               <button
                 key={label}
                 type="button"
                 onClick={() => {
-                  if (dueRef.current) dueRef.current.value = day!;
+                  if (dueRef.current) dueRef.current.value = addDays(today, days);
                 }}
                 className="min-h-11 rounded-full border border-zinc-300 px-4 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
               >

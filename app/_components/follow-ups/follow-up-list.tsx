@@ -12,7 +12,7 @@ import { FollowUpRow, ROW_ICONS, type RowIcon } from './follow-up-row';
 
 /**
  * Follow-ups with one-tap complete, snooze, edit and delete, each with undo. `grouped` splits open ones into
- * Overdue / Today / This week / Later / No date; `done` adds a "Recently done" section. Reusable on person and
+ * Overdue / Today / The week ahead / Later / No date; `done` adds a "Recently done" section. Reusable on person and
  * event pages with a flat list.
  */
 export function FollowUpList({

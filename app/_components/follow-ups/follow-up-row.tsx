@@ -17,8 +17,8 @@ import {
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
 import type { Toast } from '@/app/_components/ui/toast';
-import { addDays, dayIn, formatDay, nextMonday } from '@/lib/dates';
-import { dueGroup, dueLabel } from '@/lib/follow-ups/due';
+import { addDays, dayIn, formatDay } from '@/lib/dates';
+import { dueGroup, dueLabel, snoozeDay } from '@/lib/follow-ups/due';
 
 const menuItem =
   'flex min-h-11 w-full items-center gap-2 rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800';
@@ -62,7 +62,7 @@ export function FollowUpRow({
   const [pending, start] = useTransition();
   const [gone, setGone] = useState(false);
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const [snoozeDay, setSnoozeDay] = useState('');
+  const [snoozeUntil, setSnoozeUntil] = useState('');
   // The menu is built only while open: a list of hundreds of rows would otherwise carry hundreds of hidden menus.
   const [menuOpen, setMenuOpen] = useState(false);
   // A tick made here with no signal shows as made until it is sent (then the server's copy says the same).
@@ -153,8 +153,7 @@ export function FollowUpRow({
     run(
       () => snoozeFollowUpAction(item.id, target),
       () => {
-        const day = target === 'tomorrow' ? addDays(today, 1) : target === 'next-week' ? nextMonday(today) : target;
-        return `Snoozed to ${formatDay(day, locale, 'short')}`;
+        return `Snoozed to ${formatDay(snoozeDay(target, today), locale, 'short')}`;
       },
       (r) => () => (r.ok && r.data?.undo ? setDueAction(item.id, r.data.undo.due) : Promise.resolve()),
     );
@@ -240,22 +239,22 @@ export function FollowUpRow({
                   className="flex items-end gap-1.5 px-1.5 pb-1.5"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    if (snoozeDay) snooze(snoozeDay);
+                    if (snoozeUntil) snooze(snoozeUntil);
                   }}
                 >
                   <label className="min-w-0 flex-1 text-xs text-zinc-500">
                     Snooze until
                     <input
                       type="date"
-                      value={snoozeDay}
+                      value={snoozeUntil}
                       min={addDays(today, 1)}
-                      onChange={(e) => setSnoozeDay(e.target.value)}
+                      onChange={(e) => setSnoozeUntil(e.target.value)}
                       className={`${inputClass} mt-1 px-2`}
                     />
                   </label>
                   <button
                     type="submit"
-                    disabled={!snoozeDay}
+                    disabled={!snoozeUntil}
                     className="min-h-11 rounded-lg bg-accent-600 px-3 text-sm font-medium text-white disabled:opacity-50"
                   >
                     Snooze

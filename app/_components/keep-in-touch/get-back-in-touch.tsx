@@ -16,7 +16,7 @@ const small =
   'inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-2.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
 
 /**
- * "Get back in touch": the people due a contact, as Overdue / Today / This week, each with one-tap Done (logs
+ * "Get back in touch": the people due a contact, as Overdue / Today / The week ahead, each with one-tap Done (logs
  * "Marked in touch" today) and Snooze for a week or a month, every one undoable.
  */
 export function GetBackInTouch({ items, today, locale, headingLevel = 3 }: { items: DueContact[]; today: string; locale: string; headingLevel?: 2 | 3 }) {

@@ -3,7 +3,8 @@
 import { Trash2 } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
-import { DUE_PRESETS, type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { type EventDraft, type PersonDraft } from '@/lib/events/draft';
+import { DUE_PRESETS } from '@/lib/follow-ups/due';
 import { displayName } from '@/lib/people/display-name';
 import { addDays } from '@/lib/dates';
 
