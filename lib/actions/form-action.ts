@@ -101,7 +101,8 @@ function failure<C>(
   options: { toConflict?: (current: never) => C; conflictMessage?: (c: C) => string; notFoundMessage?: string; failureMessage?: string },
 ): ActionResult<never, C> {
   if (err instanceof ActionRefusal) return { status: 400, ...(err.result as ActionResult<never, C>), ok: false };
-  if (err instanceof z.ZodError) return { ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(err) };
+  if (err instanceof z.ZodError)
+    return { ok: false, status: 400, message: 'Please check the fields with a message beside them.', fieldErrors: fieldErrorsOf(err) };
   if (err instanceof VersionConflictError) {
     const current = options.toConflict ? options.toConflict(err.current as never) : (err.current as C);
     // A conflict in a part of the record (a follow-up of an event) names that part too.
@@ -146,7 +147,12 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
       // 404, not a field error, since nobody types it.
       refusal = withValues({ ok: false, status: 404, message: options.notFoundMessage ?? 'Not found' });
     } else if (!parsed!.success) {
-      refusal = withValues({ ok: false, status: 400, message: 'Check the fields marked below.', fieldErrors: fieldErrorsOf(parsed!.error) });
+      refusal = withValues({
+        ok: false,
+        status: 400,
+        message: 'Please check the fields with a message beside them.',
+        fieldErrors: fieldErrorsOf(parsed!.error),
+      });
     } else if (options.idempotency) {
       const input = parsed!.data;
       const key = options.idempotency.key ? options.idempotency.key(...args) : values?.idempotencyKey;

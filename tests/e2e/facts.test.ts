@@ -50,6 +50,8 @@ describe('facts and topics at 390 px', () => {
 
     const toggle = page.getByRole('button', { name: `Off the record: ${TWITTER}` });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    // A toggle whose words do not change: its name begins with what it shows, pressed or not.
+    expect(await toggle.innerText()).toMatch(/^Off the record/);
     await hydrated(toggle);
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');

@@ -3,7 +3,11 @@
 import { useState, useTransition } from 'react';
 import { setOffTheRecordAction } from '@/app/(app)/facts/actions';
 
-/** One tap marks a fact off the record (or back on it); the button says which it is and what a tap does. */
+/**
+ * One tap marks a fact off the record, another puts it back: a toggle that always reads "Off the record", pressed
+ * (amber, the eye struck through) when it is. Its name is what it shows and then the fact, so a voice command of the
+ * words on screen works, and a screen reader hears which fact and whether it is pressed.
+ */
 export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; offTheRecord: boolean; label: string }) {
   const [pending, start] = useTransition();
   const [value, setValue] = useState(offTheRecord);
@@ -21,7 +25,7 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
     <div className="flex flex-col items-end gap-1">
       {/* Its eye (open, or struck through when off the record) is drawn by the stylesheet: .otr-btn in app/globals.css. */}
       <button type="button" onClick={toggle} disabled={pending} aria-pressed={value} aria-label={`Off the record: ${label}`} className="otr-btn">
-        {value ? 'Off the record' : 'On the record'}
+        Off the record
       </button>
       {error ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
