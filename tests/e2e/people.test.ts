@@ -70,6 +70,11 @@ describe('people in a real browser', () => {
     expect(await page.getByRole('link', { name: /Sarah Bloom/ }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
     await shot(page, 'filtered');
+    // On a phone the results are below the filters: a button at their foot says how many and closes them on the results.
+    await page.getByRole('button', { name: 'Show 2 people' }).click();
+    expect(await government.isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('heading', { name: '2 people match' }).evaluate((h) => h.getBoundingClientRect().top < innerHeight)).toBe(true);
+    await page.getByRole('button', { name: 'Show filters' }).click();
     // The organisation box suggests the user's organisations as they type, and filters by what they typed.
     await page.getByLabel('Organisation').fill('leeds');
     await expect

@@ -56,6 +56,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const wordless = !!params.q && searchTerms(params.q).length === 0;
   const searching = (!!params.q && !wordless) || activeFilters > 0;
   const nothingAtAll = !searching && !params.cursor && result.total === 0;
+  const count = `${(result.totalCapped ? roughFloor(result.total) : result.total).toLocaleString(user.locale)}${result.totalCapped ? '+' : ''}`;
+  const one = result.total === 1 && !result.totalCapped;
+  // "2 people" for the phone's filter button; "2 people match", "1 person matches", "1,204 people" for the results.
+  const found = `${count} ${one ? 'person' : 'people'}`;
+  const matches = `${found}${searching ? (one ? ' matches' : ' match') : ''}`;
 
   return (
     <>
@@ -88,7 +93,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       ) : (
         <div className="md:grid md:grid-cols-[16rem_1fr] md:gap-8">
           <aside className="mb-4 md:mb-0">
-            <SearchForm q={params.q ?? ''} activeFilters={activeFilters}>
+            <SearchForm q={params.q ?? ''} activeFilters={activeFilters} found={found}>
               <Filters
                 params={params}
                 facets={result.facets}
@@ -101,11 +106,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </aside>
           <section aria-labelledby="results-heading" className="min-w-0">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <h2 id="results-heading" className="text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
-                {(result.totalCapped ? roughFloor(result.total) : result.total).toLocaleString(user.locale)}
-                {result.totalCapped ? '+' : ''} {result.total === 1 && !result.totalCapped ? 'person' : 'people'}
-                {searching ? ' match' : ''}
-                {result.total === 1 && !result.totalCapped && searching ? 'es' : ''}
+              <h2 id="results-heading" className="scroll-mt-20 text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
+                {matches}
               </h2>
               {searching ? <ClearLink href="/people" /> : null}
             </div>

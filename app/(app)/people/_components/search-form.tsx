@@ -18,7 +18,18 @@ function queryOf(form: HTMLFormElement): string {
  * The search box and filters. Everything lives in the URL: filters push a history entry (so Back undoes
  * them), typing replaces it after a pause. Without JavaScript it is a plain GET form.
  */
-export function SearchForm({ q, activeFilters, children }: { q: string; activeFilters: number; children: ReactNode }) {
+export function SearchForm({
+  q,
+  activeFilters,
+  found,
+  children,
+}: {
+  q: string;
+  activeFilters: number;
+  /** How many the results hold ("2 people"), for the phone's button that closes the filters on them. */
+  found: string;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const formRef = useRef<HTMLFormElement>(null);
@@ -104,6 +115,20 @@ export function SearchForm({ q, activeFilters, children }: { q: string; activeFi
       </button>
       <div id={panelId} className={`${open ? '' : 'hidden'} space-y-4 md:block`}>
         {children}
+        {/* On a phone the results are below every filter: a filter ticked changes nothing in sight. This closes the
+            panel on them, and says how many there are as it changes (above the tab bar, while the panel scrolls). */}
+        <div className="sticky bottom-20 pt-1 md:hidden">
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              requestAnimationFrame(() => document.getElementById('results-heading')?.scrollIntoView({ block: 'start' }));
+            }}
+            className="flex min-h-12 w-full items-center justify-center rounded-lg bg-accent-600 px-4 text-sm font-semibold text-white shadow-lg"
+          >
+            Show {found}
+          </button>
+        </div>
       </div>
       <noscript>
         <button type="submit" className="min-h-11 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white">
