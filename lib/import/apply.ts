@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { findOrCreateOrganisation, findOrCreateOrganisations, foldName } from '@/lib/organisations/find-or-create';
@@ -12,9 +13,15 @@ export interface ImportSummary {
   created: number;
   updated: number;
   skipped: number;
+  /** Rows left out, by line, and why. */
   errors: RowError[];
-  /** Rows written otherwise than the file has them, and why (a backup's restore says; see RestoreSummary). */
+  /**
+   * Rows written otherwise than the file has them, and why: a contact's value that could not be its field (kept in
+   * the notes instead), or a backup's row (see RestoreSummary).
+   */
   notes?: string[];
+  /** A CSV's rows with every cell empty, passed over. */
+  blankLines?: number;
 }
 
 const IMPORT_BATCH = 500;
@@ -32,10 +39,56 @@ export async function lockImports(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rapport-import:${userId}`}))`);
 }
 
-/** Counts what a plan would do, for the API's answer. */
+/** Counts what a plan would do, for the API's answer, with each row written otherwise than the file has it. */
 export function summarise(plan: ImportPlan): ImportSummary {
   const count = (a: string) => plan.rows.filter((r) => r.action === a).length;
-  return { created: count('create'), updated: count('update'), skipped: count('skip'), errors: plan.errors };
+  const notes = plan.rows.filter((r) => r.warnings.length).map((r) => `Line ${r.line}: ${r.warnings.join('; ')}`);
+  return { created: count('create'), updated: count('update'), skipped: count('skip'), errors: plan.errors, ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * The sector each organisation learns from the rows filed there: the one chosen most often, ties going to the one
+ * chosen first. Rows are in the file's order; those without a sector or an organisation have no say.
+ */
+function sectorsToLearn(votes: { organisationId: string | null; sectorId: string | null }[]): Map<string, string> {
+  const tally = new Map<string, Map<string, number>>();
+  for (const { organisationId, sectorId } of votes) {
+    if (!organisationId || !sectorId) continue;
+    const counts = tally.get(organisationId) ?? new Map<string, number>();
+    counts.set(sectorId, (counts.get(sectorId) ?? 0) + 1);
+    tally.set(organisationId, counts);
+  }
+  // A Map keeps the order keys were first set in, and a later sector only wins with strictly more votes.
+  const learnt = new Map<string, string>();
+  for (const [organisationId, counts] of tally) {
+    let best: [string, number] | null = null;
+    for (const [sectorId, n] of counts) if (!best || n > best[1]) best = [sectorId, n];
+    learnt.set(organisationId, best![0]);
+  }
+  return learnt;
+}
+
+/**
+ * Files each organisation that has no sector under the one its rows chose (sectorsToLearn), as
+ * findOrCreateOrganisation does for one person; an organisation with a sector keeps it. One statement for them all,
+ * then one read of every organisation's sector as it now is: id → sector id (null for none).
+ */
+async function learnSectors(tx: Tx, userId: string, learnt: Map<string, string>, organisationIds: string[]): Promise<Map<string, string | null>> {
+  if (learnt.size) {
+    const pairs = JSON.stringify([...learnt].map(([organisation, sector]) => ({ organisation, sector })));
+    await tx.execute(sql`
+      update organisations o set sector_id = c.sector, updated_at = now()
+        from jsonb_to_recordset(${pairs}::jsonb) as c(organisation uuid, sector uuid)
+       where o.user_id = ${userId}::uuid and o.id = c.organisation and o.sector_id is null and o.deleted_at is null`);
+  }
+  if (organisationIds.length === 0) return new Map();
+  const found = await rows<{ id: string; sector_id: string | null }>(
+    tx,
+    sql`select id::text, sector_id::text from organisations
+         where user_id = ${userId}::uuid
+           and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(organisationIds)}::jsonb) x)`,
+  );
+  return new Map(found.map((o) => [o.id, o.sector_id]));
 }
 
 /**
@@ -43,8 +96,9 @@ export function summarise(plan: ImportPlan): ImportSummary {
  * `onProgress(done, total)` after each batch. The plan is made again inside the transaction, under a per-user
  * lock, so a re-sent import finds what the first one wrote and creates nothing twice. Rows with errors refuse
  * the import unless `goodRows` is set (the user chose "import the good rows"). New people go through the same
- * organisation find-or-create as people added by hand (the search index is kept by the database, refreshed once at
- * commit: migration 0018).
+ * organisation find-or-create as people added by hand, and by its rule: an organisation with no sector learns the
+ * one chosen for its rows, and a person whose sector is their organisation's follows it rather than copying it (the
+ * search index is kept by the database, refreshed once at commit: migration 0018).
  */
 export async function applyImport(
   userId: string,
@@ -69,8 +123,28 @@ export async function applyImport(
       ).map((s) => [s.name, s.id]),
     );
     const work = plan.rows.filter((r) => r.action !== 'skip');
-    const orgIds = await findOrCreateOrganisations(tx, userId, work.map((r) => r.input.organisationName ?? r.changes.organisationName ?? '').filter(Boolean));
-    const orgId = async (name: string) => orgIds.get(foldName(name)) ?? (await findOrCreateOrganisation(tx, userId, name)).id;
+    // The organisation each row files its person under: a new person's from the file; someone updated keeps the one
+    // they are at, and only takes the file's when they had none (so no organisation is made that nobody is at).
+    const newOrgName = (r: (typeof work)[number]) => (r.action === 'create' ? r.input.organisationName : r.changes.organisationName) ?? null;
+    const names = work.map(newOrgName).filter((n): n is string => !!n);
+    const orgIds = await findOrCreateOrganisations(tx, userId, names);
+    for (const name of names) {
+      // Missed by the batch only when its organisation was merged away meanwhile: one at a time finds where it went.
+      if (!orgIds.has(foldName(name))) orgIds.set(foldName(name), (await findOrCreateOrganisation(tx, userId, name)).id);
+    }
+    const rowOrg = new Map(work.map((r) => [r.line, newOrgName(r) ? orgIds.get(foldName(newOrgName(r)!))! : r.organisationId]));
+    // Organisations learn the sectors chosen for their rows before anyone is written, so that a person whose sector
+    // is their organisation's then follows it (no sector of their own), as when logged by hand.
+    const learnt = sectorsToLearn(
+      work.map((r) => ({ organisationId: rowOrg.get(r.line) ?? null, sectorId: r.sector ? (sectorIds.get(r.sector) ?? null) : null })),
+    );
+    const orgSector = await learnSectors(tx, userId, learnt, [...new Set([...rowOrg.values()].filter((id): id is string => !!id))]);
+    /** The person's own sector: the one chosen, unless it is their organisation's (then they follow it). */
+    const ownSector = (line: number, sector: string | null | undefined) => {
+      const id = sector ? (sectorIds.get(sector) ?? null) : null;
+      const org = rowOrg.get(line);
+      return id && id !== (org ? orgSector.get(org) : null) ? id : null;
+    };
     const total = work.length;
     await opts.onProgress?.(0, total);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {
@@ -82,9 +156,9 @@ export async function applyImport(
           userId,
           name: input.name,
           role: input.role,
-          organisationId: input.organisationName ? await orgId(input.organisationName) : null,
-          // A sector the organisation already has is followed, not copied, so re-filing the organisation moves them.
-          sectorId: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
+          organisationId: rowOrg.get(r.line) ?? null,
+          // A sector the organisation has is followed, not copied, so re-filing the organisation moves them.
+          sectorId: ownSector(r.line, r.sector),
           email: input.email,
           phone: input.phone,
           links: input.links,
@@ -101,8 +175,9 @@ export async function applyImport(
         const { sectorName, organisationName, topics, ...fields } = r.changes;
         if (topics) topicsWanted.push({ personId: r.personId!, topics });
         const set: Partial<typeof people.$inferInsert> = { ...fields };
-        if (organisationName) set.organisationId = await orgId(organisationName);
-        if (sectorName) set.sectorId = sectorIds.get(sectorName) ?? null;
+        if (organisationName) set.organisationId = rowOrg.get(r.line) ?? null;
+        const own = ownSector(r.line, sectorName);
+        if (own) set.sectorId = own;
         await tx
           .update(people)
           .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })

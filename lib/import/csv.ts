@@ -245,5 +245,6 @@ export function readCsv(input: string, mapping?: CsvField[]): ReadResult & { tab
         : layout === 'linkedin'
           ? linkedinDraft(header, row)
           : mappedDraft(mapping!, row);
-  return { drafts: rows.filter((r) => r.cells.some(Boolean)).map(read), errors: [], table };
+  const filled = rows.filter((r) => r.cells.some(Boolean));
+  return { drafts: filled.map(read), errors: [], table, blankLines: rows.length - filled.length };
 }

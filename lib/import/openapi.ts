@@ -10,13 +10,14 @@ export const importSummaryResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
-  errors: z.array(rowError),
+  errors: z.array(rowError).describe('Rows left out, each by line and why: a row with no name, role or organisation, or one that cannot be read'),
   notes: z
     .array(z.string())
     .optional()
     .describe(
-      'Rows written otherwise than the file has them, and why (a backup: a published post that names someone who asked not to be named comes back a draft)',
+      'Rows written otherwise than the file has them, and why ("Line 10: Email ‘sofia@example’ is not an address: kept in the notes"; a backup: a published post that names someone who asked not to be named comes back a draft)',
     ),
+  blankLines: z.number().int().optional().describe('A CSV’s rows with every cell empty, passed over (absent when none)'),
 });
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({
@@ -33,6 +34,10 @@ export const importPreviewResponse = importSummaryResponse.extend({
       topics: z.array(z.string()).optional().describe('Topics the row adds to the person (CATEGORIES, labels)'),
       sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
       sectorFromOrganisation: z.boolean(),
+      warnings: z
+        .array(z.string())
+        .optional()
+        .describe('What of the row is written otherwise than the file has it, and why (a value that cannot be its field is kept in the notes)'),
     }),
   ),
   sectors: z.array(z.string()),

@@ -4,7 +4,8 @@ import { rows } from '@/db/rows';
 import { organisationsByName } from '@/lib/organisations/find-or-create';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
-import type { ContactDraft, RowError } from './types';
+import { CANNOT_STORE, storable } from '@/lib/validation/text';
+import { joinNotes, type ContactDraft, type RowError } from './types';
 
 export type ImportAction = 'create' | 'update' | 'skip';
 
@@ -23,6 +24,10 @@ export interface PlanRow {
   sectorFromOrganisation: boolean;
   /** For an update: only these fields change. */
   changes: Partial<PersonInput> & { sectorName?: string };
+  /** For an update: the organisation the person is at already (null when none: then `changes` may give one). */
+  organisationId: string | null;
+  /** What of the row is written otherwise than the file has it, and why: a bad email kept in the notes, say. */
+  warnings: string[];
 }
 
 export interface ImportPlan {
@@ -54,20 +59,49 @@ type Existing = {
 const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 const nameKey = (name: string | null | undefined, org: string | null | undefined) => (name ? `${fold(name)}\u0000${fold(org)}` : null);
 
-/** Turns a draft into a person's fields: what Rapport cannot store as a field (a bad phone, an 11th link) goes to the notes. */
-function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: unknown; sector: string | null } | RowError {
-  const notes: string[] = [];
-  let phone: string | null = d.phones[0] ?? null;
-  if (phone && !/^[0-9+()./\s-]{3,50}$/.test(phone)) {
-    notes.push(`Phone: ${phone}`);
-    phone = null;
-  }
+type OneField = 'name' | 'role' | 'organisationName' | 'email' | 'phone';
+type ListField = 'links' | 'topics';
+
+/** How a row's warnings name each field, and why a value could not be that field. */
+const SET_ASIDE: Record<OneField | ListField, { label: string; why: string }> = {
+  name: { label: 'Name', why: 'is too long for a name' },
+  role: { label: 'Role', why: 'is too long for a role' },
+  organisationName: { label: 'Organisation', why: 'is too long for an organisation' },
+  email: { label: 'Email', why: 'is not an address' },
+  phone: { label: 'Phone', why: 'is not a phone number' },
+  links: { label: 'Web address', why: 'is not a web address' },
+  topics: { label: 'Category', why: 'is too long for a topic' },
+};
+const MAX_NOTES = 10_000;
+const NOTHING_TO_KNOW_THEM_BY = 'No name, role or organisation to know them by';
+
+const quote = (v: string) => `‘${v.length > 80 ? `${v.slice(0, 77)}…` : v}’`;
+/** Takes out what Postgres cannot store (a NUL, half of an emoji), by the one rule of lib/validation/text. */
+const storableOnly = (s: string) => Array.from(s).filter(storable).join('');
+
+/**
+ * Turns a draft into a person's fields, checked by the same schema as the form and the API. A value that cannot
+ * be its field (an email that is not an address, a bad phone, an 11th link, a name too long) goes to the notes
+ * rather than costing the whole row, and the row's warnings say so: only a row with nothing to know the person by
+ * (no name, role or organisation) is an error.
+ */
+function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: PersonInput; sector: string | null; warnings: string[] } | RowError {
+  const warnings: string[] = [];
+  const setAside: string[] = [];
+  const keepInNotes = (field: OneField | ListField, value: string) => {
+    setAside.push(`${SET_ASIDE[field].label}: ${value}`);
+    warnings.push(`${SET_ASIDE[field].label} ${quote(value)} ${SET_ASIDE[field].why}: kept in the notes`);
+  };
   const links: string[] = [];
+  let overTen = 0;
   for (const link of d.links) {
-    const ok = /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(link) && link.length <= 500 && links.length < 10;
-    if (ok) links.push(link);
-    else notes.push(`Web address: ${link}`);
+    if (links.length === 10) {
+      setAside.push(`Web address: ${link}`);
+      overTen++;
+    } else if (/^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(link) && link.length <= 500) links.push(link);
+    else keepInNotes('links', link);
   }
+  if (overTen) warnings.push(`Over 10 web addresses: ${overTen === 1 ? 'the last one' : `the last ${overTen}`} kept in the notes`);
   let sector: string | null = null;
   const topics: string[] = [];
   for (const c of d.categories) {
@@ -75,21 +109,72 @@ function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: un
     if (known && !sector) sector = known;
     else if (!known) topics.push(c);
   }
-  const email = d.emails[0]?.trim() ?? null;
-  return {
-    input: {
-      name: d.name,
-      role: d.role,
-      organisationName: d.organisation,
-      email,
-      phone,
-      links,
-      notes: [d.notes, ...notes].filter(Boolean).join('\n\n') || null,
-      // Categories that name no sector become the person's own topics (at most 30, as the form allows).
-      topics: uniqueTopics(topics).slice(0, 30),
-    },
-    sector,
+  const one: Record<OneField, string | null> = {
+    name: d.name,
+    role: d.role,
+    organisationName: d.organisation,
+    email: d.emails[0]?.trim() || null,
+    phone: d.phones[0] ?? null,
   };
+  // Categories that name no sector become the person's own topics (at most 30, as the form allows).
+  const many: Record<ListField, string[]> = { links, topics: uniqueTopics(topics).slice(0, 30) };
+  let fileNotes = d.notes;
+  let cut = false;
+  // Each pass sets aside what the schema refused. A value can take two (an email with a NUL in it goes to the
+  // notes, and is then cleaned there), so a few passes, each of which must change something.
+  for (let pass = 0; pass < 5; pass++) {
+    const notes = joinNotes([fileNotes, ...setAside]);
+    const parsed = createPersonSchema.safeParse({ ...one, ...many, notes: cut && notes ? notes.slice(0, MAX_NOTES) : notes });
+    if (parsed.success) {
+      if (cut) warnings.push(`Notes over ${MAX_NOTES.toLocaleString('en-GB')} characters: cut short`);
+      return { input: parsed.data, sector, warnings };
+    }
+    let changed = false;
+    const dropped: Record<ListField, Set<number>> = { links: new Set(), topics: new Set() };
+    for (const issue of parsed.error.issues) {
+      const [field, index] = issue.path;
+      if (field === 'notes') {
+        if (issue.message !== CANNOT_STORE) cut = true;
+        else {
+          fileNotes = fileNotes && storableOnly(fileNotes);
+          setAside.splice(0, setAside.length, ...setAside.map(storableOnly));
+          warnings.push('Notes: a character that cannot be saved was taken out');
+        }
+        changed = true;
+      } else if (field === 'links' || field === 'topics') {
+        const value = typeof index === 'number' ? many[field][index] : undefined;
+        if (value === undefined) continue;
+        if (issue.message === CANNOT_STORE) {
+          many[field][index as number] = storableOnly(value);
+          warnings.push(`${SET_ASIDE[field].label}: a character that cannot be saved was taken out`);
+        } else {
+          keepInNotes(field, value);
+          dropped[field].add(index as number);
+        }
+        changed = true;
+      } else if (typeof field === 'string' && field in one) {
+        const key = field as OneField;
+        const value = one[key];
+        // An absent name is asked for when there is nothing else: nothing to set aside then.
+        if (!value) continue;
+        if (issue.message === CANNOT_STORE) {
+          one[key] = storableOnly(value);
+          warnings.push(`${SET_ASIDE[key].label}: a character that cannot be saved was taken out`);
+        } else {
+          keepInNotes(key, value);
+          one[key] = null;
+        }
+        changed = true;
+      }
+    }
+    many.links = many.links.filter((_, i) => !dropped.links.has(i));
+    many.topics = many.topics.filter((_, i) => !dropped.topics.has(i));
+    if (!changed) {
+      const nothing = parsed.error.issues.some((i) => i.path[0] === 'name' && !one.name);
+      return { line: d.line, message: nothing ? NOTHING_TO_KNOW_THEM_BY : parsed.error.issues[0]!.message };
+    }
+  }
+  return { line: d.line, message: 'This row cannot be imported as it is' };
 }
 
 /** What changes when `input` is imported over `p`: empty fields are filled, notes added to, nothing overwritten. */
@@ -144,22 +229,11 @@ export async function planImport(
   );
   const sectorNames = new Map(sectorRows.map((s) => [fold(s.name), s.name]));
   const errors = [...readErrors];
-  const candidates: { d: ContactDraft; input: PersonInput; sector: string | null }[] = [];
+  const candidates: { d: ContactDraft; input: PersonInput; sector: string | null; warnings: string[] }[] = [];
   for (const d of drafts) {
     const shaped = toInput(d, sectorNames);
-    if ('message' in shaped) {
-      errors.push(shaped);
-      continue;
-    }
-    const parsed = createPersonSchema.safeParse(shaped.input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = String(issue.path[0] ?? '');
-      const shown = field === 'email' ? ` ("${d.emails[0]}")` : '';
-      errors.push({ line: d.line, message: `${issue.message}${shown}` });
-      continue;
-    }
-    candidates.push({ d, input: parsed.data, sector: shaped.sector });
+    if ('message' in shaped) errors.push(shaped);
+    else candidates.push({ d, ...shaped });
   }
   const emails = [...new Set(candidates.map((c) => c.input.email).filter((e): e is string => !!e))];
   const names = [...new Set(candidates.map((c) => fold(c.input.name)).filter(Boolean))];
@@ -198,7 +272,7 @@ export async function planImport(
   const seenEmail = new Map<string, number>();
   const seenName = new Map<string, number>();
   const out: PlanRow[] = [];
-  for (const { d, input, sector: fileSector } of candidates) {
+  for (const { d, input, sector: fileSector, warnings } of candidates) {
     const org = knownOrg(input.organisationName);
     const orgSector = org?.sector ?? null;
     const chosen = d.line in choices ? choices[d.line]! || null : undefined;
@@ -208,14 +282,14 @@ export async function planImport(
     const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key));
     if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
     if (key) seenName.set(key, seenName.get(key) ?? d.line);
-    const base = { line: d.line, input, sector, sectorFromOrganisation };
+    const base = { line: d.line, input, sector, sectorFromOrganisation, organisationId: null, warnings: [] };
     if (earlier) {
       out.push({ ...base, action: 'skip', reason: `The same person as line ${earlier}`, personId: null, changes: {} });
       continue;
     }
     const match = (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || null;
     if (!match) {
-      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {} });
+      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings });
       continue;
     }
     const why = input.email && byEmail.get(input.email) === match ? 'Same email' : 'Same name at the same organisation';
@@ -224,7 +298,15 @@ export async function planImport(
     const fields = Object.keys(changes).map((k) => FIELD_WORDS[k] ?? k);
     out.push(
       fields.length
-        ? { ...base, action: 'update', reason: `${why}: adds ${fields.join(', ')}`, personId: match.id, changes }
+        ? {
+            ...base,
+            action: 'update',
+            reason: `${why}: adds ${fields.join(', ')}`,
+            personId: match.id,
+            changes,
+            organisationId: match.organisation_id,
+            warnings,
+          }
         : { ...base, action: 'skip', reason: `${why}: nothing new`, personId: match.id, changes },
     );
   }

@@ -72,7 +72,13 @@ export const importStreamSchema = z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   content: z.string().min(1, 'The file is empty').max(MAX_IMPORT_BYTES),
   mapping: z.array(z.enum(CSV_FIELDS)).max(500).optional(),
-  sectors: z.record(z.string().regex(/^\d+$/), z.string().max(200)).optional().default({}),
+  sectors: z
+    .record(z.string().regex(/^\d+$/), z.string().max(200))
+    .optional()
+    .default({})
+    .describe(
+      "The preview's sector choices: line → sector name ('' for none). An organisation with no sector learns the one chosen for its rows (the most common, ties to the first row) and keeps one it has; a person whose sector is their organisation's follows it",
+    ),
   goodRows: z.boolean().optional().default(false),
 });
 export type ImportStreamInput = z.output<typeof importStreamSchema>;

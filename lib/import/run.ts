@@ -20,6 +20,8 @@ export interface PreviewRow {
   topics: string[];
   sector: string | null;
   sectorFromOrganisation: boolean;
+  /** What of the row is written otherwise than the file has it, and why (an email that is not an address, say). */
+  warnings: string[];
 }
 
 export interface ImportPreview extends ImportSummary {
@@ -116,11 +118,12 @@ export async function previewImport(userId: string, kind: ImportKind, text: stri
     return { kind, ...summary, rows: [], sectors: [] };
   }
   const read = readContacts(kind, text, opts.mapping);
-  const { drafts, errors, headerLine: _headerLine, ...csv } = read;
+  const { drafts, errors, headerLine: _headerLine, blankLines, ...csv } = read;
   const plan = await planImport(db, userId, drafts, errors, opts.choices);
   return {
     kind,
     ...summarise(plan),
+    ...(blankLines ? { blankLines } : {}),
     sectors: plan.sectors,
     layout: csv.layout,
     needsMapping: csv.needsMapping,
@@ -138,6 +141,7 @@ export async function previewImport(userId: string, kind: ImportKind, text: stri
       topics: r.action === 'update' ? (r.changes.topics ?? []) : r.action === 'skip' ? [] : r.input.topics,
       sector: r.sector,
       sectorFromOrganisation: r.sectorFromOrganisation,
+      warnings: r.warnings,
     })),
   };
 }
@@ -156,5 +160,6 @@ export async function runImport(userId: string, kind: ImportKind, text: string, 
   if (read.needsMapping) {
     throw new ImportRefusedError([{ line: read.headerLine ?? 1, message: 'Say what each column holds (the column mapping) first' }]);
   }
-  return applyImport(userId, read.drafts, read.errors, opts);
+  const summary = await applyImport(userId, read.drafts, read.errors, opts);
+  return read.blankLines ? { ...summary, blankLines: read.blankLines } : summary;
 }

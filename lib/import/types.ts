@@ -27,6 +27,8 @@ export interface RowError {
 export interface ReadResult {
   drafts: ContactDraft[];
   errors: RowError[];
+  /** Rows with every cell empty (a spreadsheet's empty rows saved as commas), passed over. */
+  blankLines?: number;
 }
 
 /** A draft with every list empty and every field absent, for readers to fill in. */

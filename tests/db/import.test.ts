@@ -124,7 +124,7 @@ describe('import', () => {
     expect(await runImport(user.id, 'vcard', file)).toMatchObject({ created: 1, skipped: 1 });
   });
 
-  it('malformed rows are named by line, and nothing is written unless the good rows are chosen', async () => {
+  it('rows that cannot be read, or have nothing to know them by, are named by line, and nothing is written unless the good rows are chosen', async () => {
     const user = await createTestUser();
     const file = [
       'BEGIN:VCARD',
@@ -151,16 +151,21 @@ describe('import', () => {
     ].join('\r\n');
     const preview = await previewImport(user.id, 'vcard', file);
     expect(preview.errors).toEqual([
-      { line: 5, message: 'Enter an email address like name@example.com ("not-an-address")' },
       { line: 12, message: 'This line is not a vCard property ("this line is broken")' },
-      { line: 14, message: 'Enter a name, or a role or organisation to know them by' },
+      { line: 14, message: 'No name, role or organisation to know them by' },
     ]);
+    // A bad email costs the card its email, not the card.
+    expect(preview.rows.find((r) => r.line === 5)).toMatchObject({
+      name: 'Bad Mail',
+      email: null,
+      warnings: ['Email ‘not-an-address’ is not an address: kept in the notes'],
+    });
     const refused = await runImport(user.id, 'vcard', file).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ImportRefusedError);
-    expect((refused as ImportRefusedError).errors.map((e) => e.line)).toEqual([5, 12, 14]);
+    expect((refused as ImportRefusedError).errors.map((e) => e.line)).toEqual([12, 14]);
     expect(await peopleCount(user.id)).toBe(0);
-    expect(await runImport(user.id, 'vcard', file, { goodRows: true })).toMatchObject({ created: 2, errors: [{ line: 5 }, { line: 12 }, { line: 14 }] });
-    expect(await peopleCount(user.id)).toBe(2);
+    expect(await runImport(user.id, 'vcard', file, { goodRows: true })).toMatchObject({ created: 3, errors: [{ line: 12 }, { line: 14 }] });
+    expect(await peopleCount(user.id)).toBe(3);
   });
 
   it('a broken CSV quote is named by line and writes nothing', async () => {

@@ -12,20 +12,24 @@ afterAll(async () => {
 
 const CARDS = 1200;
 
-/** A phone's export: many cards, one of them broken (line numbers are those of this text). */
+/**
+ * A phone's export: many cards, one with an email that is not an address (imported without it, which the preview
+ * says), and one with nothing to know the person by (left out, named by its line: that of this text).
+ */
+const NOTHING_LINE = 5 + CARDS * 6 + 1;
 function vcardFile(): string {
-  const cards: string[] = [];
+  const cards: string[] = [['BEGIN:VCARD', 'VERSION:3.0', 'FN:Broken Mail', 'EMAIL:not an address', 'END:VCARD'].join('\r\n')];
   for (let i = 0; i < CARDS; i++) {
     cards.push(
       ['BEGIN:VCARD', 'VERSION:3.0', `FN:Contact ${i} Ünïcødé`, `ORG:Firm ${i % 40}\\, Ltd`, `EMAIL:contact${i}@example.test`, 'END:VCARD'].join('\r\n'),
     );
   }
-  cards.push(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Broken Mail', 'EMAIL:not an address', 'END:VCARD'].join('\r\n'));
+  cards.push(['BEGIN:VCARD', 'VERSION:3.0', 'NOTE:Met at the bar', 'END:VCARD'].join('\r\n'));
   return cards.join('\r\n') + '\r\n';
 }
 
 describe('import at 390 px', () => {
-  it('previews a file, names the bad row by line, imports the good rows with a progress bar that finishes, and a second import creates nothing', async () => {
+  it('previews a file, keeps a row whose email is bad without it, names the row left out by line, imports the good rows with a progress bar that finishes, and a second import creates nothing', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -46,17 +50,19 @@ describe('import at 390 px', () => {
         () =>
           page
             .getByRole('status')
-            .filter({ hasText: `${CARDS} new, 0 to update, 0 to skip, 1 with errors` })
+            .filter({ hasText: `${(CARDS + 1).toLocaleString('en-GB')} new, 0 to update, 0 to skip, 1 row with errors` })
             .count(),
         { timeout: 30_000 },
       )
       .toBe(1);
-    expect(await page.getByText(`Line ${CARDS * 6 + 1}:`).count()).toBe(1);
+    expect(await page.getByText(`Line ${NOTHING_LINE}: No name, role or organisation to know them by`).count()).toBe(1);
     const rows = page.getByRole('list', { name: 'What each row would do' }).getByRole('listitem');
     expect(await rows.count()).toBe(100);
-    expect(await rows.first().innerText()).toContain('Contact 0 Ünïcødé');
-    // The sector is editable row by row.
-    await page.getByLabel('Sector for Contact 1 Ünïcødé').selectOption('Finance');
+    // A bad email costs the row only the email, and the row says so.
+    expect(await rows.first().innerText()).toContain('Broken Mail');
+    expect(await rows.first().innerText()).toContain('Email ‘not an address’ is not an address: kept in the notes');
+    // The sector is chosen once per organisation, for all its rows.
+    await page.getByLabel('Sector for Firm 1, Ltd (30 people)').selectOption('Finance');
     await expectNoHorizontalScroll(page);
 
     // Record every value the progress bar shows.
@@ -75,7 +81,7 @@ describe('import at 390 px', () => {
         () =>
           page
             .getByRole('status')
-            .filter({ hasText: `${CARDS} created, 0 updated, 0 skipped, 1 rows with errors left out` })
+            .filter({ hasText: `${(CARDS + 1).toLocaleString('en-GB')} created, 0 updated, 0 skipped, 1 row left out` })
             .count(),
         { timeout: 30_000 },
       )
@@ -86,8 +92,12 @@ describe('import at 390 px', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     await expectNoHorizontalScroll(page);
 
+    // The row left out is still named, by line, after the import.
+    expect(await page.getByText(`Line ${NOTHING_LINE}: No name, role or organisation to know them by`).count()).toBe(1);
+
+    // The organisation learnt the sector, and its people follow it.
     await page.goto('/people?sector=Finance');
-    expect(await page.getByRole('link', { name: /Contact 1 Ünïcødé/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: '30 people match' }).isVisible()).toBe(true);
 
     // The same file again: nothing new.
     // A dry run writes nothing, so it may be sent again when the server closed the idle keep-alive socket just as
@@ -98,17 +108,17 @@ describe('import at 390 px', () => {
       throw error;
     });
     expect(again.status()).toBe(200);
-    expect(await again.json()).toMatchObject({ created: 0, updated: 0, skipped: CARDS, errors: [{ line: CARDS * 6 + 1 }] });
+    expect(await again.json()).toMatchObject({ created: 0, updated: 0, skipped: CARDS + 1, errors: [{ line: NOTHING_LINE }] });
     const refused = await page.request.post('/api/v1/import', { headers: { Origin: baseURL(), 'Content-Type': 'text/vcard' }, data: vcardFile() });
     expect(refused.status()).toBe(422);
-    expect((await refused.json()).errors).toEqual([{ line: CARDS * 6 + 1, message: 'Enter an email address like name@example.com ("not an address")' }]);
+    expect((await refused.json()).errors).toEqual([{ line: NOTHING_LINE, message: 'No name, role or organisation to know them by' }]);
 
     // Export downloads from Settings.
     await page.goto('/settings');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'People as vCard' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^rapport-people-\d{4}-\d{2}-\d{2}\.vcf$/);
     const exported = await page.request.get('/api/v1/export?format=vcard');
-    expect((await exported.text()).match(/BEGIN:VCARD/g)).toHaveLength(CARDS);
+    expect((await exported.text()).match(/BEGIN:VCARD/g)).toHaveLength(CARDS + 1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,18 +5,19 @@ import { useRef, useState, type DragEvent } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
+import type { ImportSummary } from '@/lib/import/apply';
 import type { ImportPreview } from '@/lib/import/run';
+import { countOf, summaryWords } from '@/lib/import/words';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
 
 type Kind = ImportPreview['kind'];
-type Summary = { created: number; updated: number; skipped: number; errors: { line: number; message: string }[]; notes?: string[] };
 type Stage =
   | { step: 'choose'; error?: string }
   | { step: 'reading'; name: string }
   | { step: 'preview'; name: string; preview: ImportPreview }
   | { step: 'writing'; name: string; done: number; total: number }
-  | { step: 'done'; name: string; result: Summary }
-  | { step: 'failed'; name: string; message: string; errors: Summary['errors'] };
+  | { step: 'done'; name: string; result: ImportSummary }
+  | { step: 'failed'; name: string; message: string; errors: ImportSummary['errors'] };
 
 const TYPES: Record<Kind, string> = { vcard: 'text/vcard', csv: 'text/csv', backup: 'application/json' };
 
@@ -26,6 +27,17 @@ function kindOf(file: File): Kind | null {
   if (name.endsWith('.csv') || file.type === 'text/csv') return 'csv';
   if (name.endsWith('.json') || file.type === 'application/json') return 'backup';
   return null;
+}
+
+/** The rows an import left out, each by line and why, so that they can be put right in the file and imported again. */
+function LeftOut({ errors }: { errors: ImportSummary['errors'] }) {
+  if (!errors.length) return null;
+  return (
+    <div className="mt-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
+      <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">{countOf(errors.length, 'row')} left out</h3>
+      <ErrorList errors={errors} />
+    </div>
+  );
 }
 
 /** Choose a file → see what would happen → import (with real progress) or cancel. Nothing is written before the last step. */
@@ -200,10 +212,10 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
               className="mb-3 h-3 w-full rounded-full bg-accent-600"
             />
             <p role="status" className="text-sm font-medium">
-              Imported {stage.name}: {stage.result.created} created, {stage.result.updated} updated, {stage.result.skipped} skipped
-              {stage.result.errors.length ? `, ${stage.result.errors.length} rows with errors left out` : ''}.
+              Imported {stage.name}: {summaryWords(stage.result)}.
             </p>
             <Notes notes={stage.result.notes} />
+            <LeftOut errors={stage.result.errors} />
           </>
         ) : (
           <div role="alert" className="text-sm">
@@ -274,16 +286,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
       <Card>
         <h2 className="mb-1 text-base font-semibold">Before anything is written: {stage.name}</h2>
         <p className="text-sm" role="status">
-          {p.created} new, {p.updated} to update, {p.skipped} to skip
-          {p.errors.length ? `, ${p.errors.length} with errors` : ''}.
-          {p.kind === 'backup' ? ' (a backup: rows of every kind, people, events, follow-ups and posts)' : ''}
+          {summaryWords(p, true)}.{p.kind === 'backup' ? ' (a backup: rows of every kind, people, events, follow-ups and posts)' : ''}
         </p>
         <Notes notes={p.notes} />
         {p.errors.length ? (
           <div className="mt-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
-            <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">
-              {p.errors.length} row{p.errors.length === 1 ? '' : 's'} cannot be imported
-            </h3>
+            <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">{countOf(p.errors.length, 'row')} cannot be imported</h3>
             <ErrorList errors={p.errors} />
           </div>
         ) : null}
@@ -303,7 +311,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         </div>
       </Card>
       {p.rows.length ? (
-        <PreviewRows rows={p.rows} sectors={p.sectors} choices={sectors} onChoose={(line, sector) => setSectors({ ...sectors, [line]: sector })} />
+        <PreviewRows
+          rows={p.rows}
+          sectors={p.sectors}
+          choices={sectors}
+          onChoose={(lines, sector) => setSectors((chosen) => ({ ...chosen, ...Object.fromEntries(lines.map((line) => [line, sector])) }))}
+        />
       ) : null}
       <p className="text-xs text-zinc-500">
         People are matched by email, or by the same name at the same organisation: they are updated (only empty fields are filled, notes are added to) or

@@ -1,10 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { PreviewRow } from '@/lib/import/run';
+import { countOf } from '@/lib/import/words';
 import { displayName } from '@/lib/people/display-name';
 
 const PAGE = 100;
@@ -15,7 +16,55 @@ const ACTION_STYLE: Record<string, string> = {
 };
 const ACTION_WORD: Record<string, string> = { create: 'New', update: 'Update', skip: 'Skip' };
 
-/** The preview, row by row, 100 at a time: what each would do and why, and its sector to confirm or change. */
+/** The rows written for one organisation named in the file: its sector is chosen once, for all of them. */
+interface OrganisationGroup {
+  name: string;
+  lines: number[];
+  /** The sector the organisation has already, if it is known. */
+  ownSector: string | null;
+  /** What the rows suggest: the sector most of them have, ties to the first (as the import decides). */
+  suggested: string;
+}
+
+/** Spelt differently only in case or spacing, an organisation is still one: as the import finds it. */
+const organisationKey = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
+  const groups = new Map<string, OrganisationGroup & { votes: Map<string, number> }>();
+  for (const r of rows) {
+    if (r.action === 'skip' || !r.organisation) continue;
+    const key = organisationKey(r.organisation);
+    const g = groups.get(key) ?? { name: r.organisation, lines: [], ownSector: null, suggested: '', votes: new Map<string, number>() };
+    g.lines.push(r.line);
+    if (r.sectorFromOrganisation) g.ownSector = r.sector;
+    if (r.sector) g.votes.set(r.sector, (g.votes.get(r.sector) ?? 0) + 1);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ votes, ...g }) => {
+    let best = ['', 0] as [string, number];
+    for (const vote of votes) if (vote[1] > best[1]) best = vote;
+    return { ...g, suggested: best[0] };
+  });
+}
+
+function SectorOptions({ sectors, organisationSector = null }: { sectors: string[]; organisationSector?: string | null }) {
+  return (
+    <>
+      <option value="">No sector</option>
+      {sectors.map((s) => (
+        <option key={s} value={s}>
+          {s}
+          {s === organisationSector ? ' (the organisation’s)' : ''}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The preview, row by row, 100 at a time: what each would do and why. The sector is chosen once per organisation
+ * (the organisation learns it when it has none), and row by row only for people with no organisation.
+ */
 export function PreviewRows({
   rows,
   sectors,
@@ -25,58 +74,99 @@ export function PreviewRows({
   rows: PreviewRow[];
   sectors: string[];
   choices: Record<number, string>;
-  onChoose: (line: number, sector: string) => void;
+  onChoose: (lines: number[], sector: string) => void;
 }) {
   const [shown, setShown] = useState(PAGE);
+  const [shownGroups, setShownGroups] = useState(PAGE);
+  const groups = useMemo(() => organisationGroups(rows), [rows]);
+  const groupOf = useMemo(() => new Map(groups.flatMap((g) => g.lines.map((line) => [line, g] as const))), [groups]);
+  const sectorOf = (r: PreviewRow) => (r.line in choices ? choices[r.line]! : (r.sector ?? ''));
+  /** What the organisation's choice reads: the one made (all its lines share it), else what its rows suggest. */
+  const groupSector = (g: OrganisationGroup) => {
+    const chosen = g.lines.find((l) => l in choices);
+    return chosen === undefined ? g.suggested : choices[chosen]!;
+  };
   return (
-    <Card>
-      <h2 className="mb-2 text-base font-semibold">Row by row</h2>
-      <ol aria-label="What each row would do" className="divide-y divide-zinc-200 dark:divide-zinc-800">
-        {rows.slice(0, shown).map((r) => {
-          const label = displayName({ name: r.name, role: r.role, organisationName: r.organisation });
-          const sector = r.line in choices ? choices[r.line]! : (r.sector ?? '');
-          return (
-            <li key={r.line} className="grid gap-2 py-2 sm:grid-cols-[1fr_12rem] sm:items-center">
-              <div className="min-w-0">
-                <p className="flex flex-wrap items-center gap-2 text-sm">
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${ACTION_STYLE[r.action]}`}>{ACTION_WORD[r.action]}</span>
-                  <span className="font-medium break-words">{label}</span>
-                  <span className="text-xs text-zinc-500">line {r.line}</span>
-                </p>
-                <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">
-                  {[r.role, r.organisation, r.email].filter(Boolean).join(' · ')}
-                  {r.action !== 'create' ? ` — ${r.reason}` : ''}
-                </p>
-                {r.topics?.length ? <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p> : null}
-              </div>
-              {r.action === 'skip' ? (
-                <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
-              ) : (
-                <div>
-                  <label htmlFor={`sector-${r.line}`} className="sr-only">
-                    Sector for {label}
-                  </label>
-                  <select id={`sector-${r.line}`} value={sector} onChange={(e) => onChoose(r.line, e.target.value)} className={inputClass}>
-                    <option value="">No sector</option>
-                    {sectors.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                        {s === r.sector && r.sectorFromOrganisation ? ' (the organisation’s)' : ''}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {rows.length > shown ? (
-        <Button variant="secondary" className="mt-3" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, rows.length - shown)} more of {rows.length.toLocaleString()}
-        </Button>
+    <>
+      {groups.length ? (
+        <Card>
+          <h2 className="mb-1 text-base font-semibold">Sector by organisation</h2>
+          <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+            One choice for everyone at an organisation. An organisation with no sector yet is filed under it; one that has a sector keeps it, and a different
+            choice goes on its people only.
+          </p>
+          <ul aria-label="Sector by organisation" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {groups.slice(0, shownGroups).map((g) => (
+              <li key={g.lines[0]} className="grid gap-1 py-2 sm:grid-cols-[1fr_12rem] sm:items-center sm:gap-2">
+                <label htmlFor={`org-sector-${g.lines[0]}`} className="min-w-0 text-sm">
+                  <span className="sr-only">Sector for </span>
+                  <span className="font-medium break-words">{g.name}</span>{' '}
+                  <span className="text-xs text-zinc-500">({countOf(g.lines.length, 'person', 'people')})</span>
+                </label>
+                <select id={`org-sector-${g.lines[0]}`} value={groupSector(g)} onChange={(e) => onChoose(g.lines, e.target.value)} className={inputClass}>
+                  <SectorOptions sectors={sectors} organisationSector={g.ownSector} />
+                </select>
+              </li>
+            ))}
+          </ul>
+          {groups.length > shownGroups ? (
+            <Button variant="secondary" className="mt-3" onClick={() => setShownGroups(shownGroups + PAGE)}>
+              Show {Math.min(PAGE, groups.length - shownGroups)} more of {groups.length.toLocaleString()} organisations
+            </Button>
+          ) : null}
+        </Card>
       ) : null}
-    </Card>
+      <Card>
+        <h2 className="mb-2 text-base font-semibold">Row by row</h2>
+        <ol aria-label="What each row would do" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {rows.slice(0, shown).map((r) => {
+            const label = displayName({ name: r.name, role: r.role, organisationName: r.organisation });
+            const group = groupOf.get(r.line);
+            return (
+              <li key={r.line} className="grid gap-2 py-2 sm:grid-cols-[1fr_12rem] sm:items-center">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2 text-sm">
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${ACTION_STYLE[r.action]}`}>{ACTION_WORD[r.action]}</span>
+                    <span className="font-medium break-words">{label}</span>
+                    <span className="text-xs text-zinc-500">line {r.line}</span>
+                  </p>
+                  <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">
+                    {[r.role, r.organisation, r.email].filter(Boolean).join(' · ')}
+                    {r.action !== 'create' ? ` — ${r.reason}` : ''}
+                  </p>
+                  {r.topics?.length ? <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p> : null}
+                  {r.warnings?.map((w, i) => (
+                    <p key={i} className="text-xs break-words text-amber-800 dark:text-amber-300">
+                      {w}
+                    </p>
+                  ))}
+                </div>
+                {r.action === 'skip' ? (
+                  <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
+                ) : group ? (
+                  // Chosen above, for the whole organisation: with none of their own, people follow the organisation's.
+                  <span className="text-xs text-zinc-500">{sectorOf(r) || group.ownSector || groupSector(group) || 'No sector'}</span>
+                ) : (
+                  <div>
+                    <label htmlFor={`sector-${r.line}`} className="sr-only">
+                      Sector for {label}
+                    </label>
+                    <select id={`sector-${r.line}`} value={sectorOf(r)} onChange={(e) => onChoose([r.line], e.target.value)} className={inputClass}>
+                      <SectorOptions sectors={sectors} />
+                    </select>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {rows.length > shown ? (
+          <Button variant="secondary" className="mt-3" onClick={() => setShown(shown + PAGE)}>
+            Show {Math.min(PAGE, rows.length - shown)} more of {rows.length.toLocaleString()}
+          </Button>
+        ) : null}
+      </Card>
+    </>
   );
 }
 

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { organisations, people, sectors } from '@/db/schema';
+import { suggestOrganisations } from '@/lib/events/lookup';
+import { previewImport, runImport } from '@/lib/import/run';
+import { makeOrganisation, makePerson, sectorId } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+
+/** Each organisation of the user's, by name → its sector's name (null for none). */
+async function organisationSectors(userId: string): Promise<Record<string, string | null>> {
+  const found = await db
+    .select({ name: organisations.name, sector: sectors.name })
+    .from(organisations)
+    .leftJoin(sectors, eq(sectors.id, organisations.sectorId))
+    .where(eq(organisations.userId, userId));
+  return Object.fromEntries(found.map((o) => [o.name, o.sector]));
+}
+
+/** Each person of the user's, by name → [their own sector, their effective sector] by name. */
+async function peopleSectors(userId: string): Promise<Record<string, [string | null, string | null]>> {
+  const all = await db.select({ id: sectors.id, name: sectors.name }).from(sectors).where(eq(sectors.userId, userId));
+  const name = (id: string | null) => all.find((s) => s.id === id)?.name ?? null;
+  const found = await db.select({ name: people.name, own: people.sectorId, effective: people.effectiveSectorId }).from(people).where(eq(people.userId, userId));
+  return Object.fromEntries(found.map((p) => [p.name, [name(p.own), name(p.effective)]]));
+}
+
+describe('import: sectors chosen in the preview', () => {
+  it('go on the organisation when it has none, and people whose sector is their organisation’s follow it', async () => {
+    const user = await createTestUser();
+    for (const s of ['Finance', 'Government', 'Technology', 'Legal']) await sectorId(user.id, s);
+    await makeOrganisation(user.id, 'Keel Partners', 'Legal');
+    const council = await makeOrganisation(user.id, 'Hartley Council');
+    await makePerson(user.id, { name: 'Already There', organisationId: council.id });
+    const file = csv(
+      'Priya,Shah,,,Northbank Bank,Analyst,', // line 2
+      'Ben,Okafor,,,Hartley Council,Planner,', // 3
+      'Tom,Reid,,,hartley  council,Officer,', // 4
+      'Marcus,Webb,,,Acme Robotics,CTO,', // 5
+      'Li,Wei,,,Acme Robotics,Engineer,', // 6: no choice made
+      'Nadia,Karim,,,Keel Partners,Partner,', // 7: differs from the organisation's
+      'Omar,Aziz,,,Keel Partners,Associate,', // 8: the organisation's, as suggested
+      'Jo,Hale,,,,Consultant,', // 9: no organisation
+    );
+    const choices = { 2: 'Finance', 3: 'Government', 4: 'Government', 5: 'Technology', 7: 'Finance', 9: 'Technology' };
+    const preview = await previewImport(user.id, 'csv', file, { choices });
+    expect(preview.rows.find((r) => r.line === 8)).toMatchObject({ sector: 'Legal', sectorFromOrganisation: true });
+    // The preview writes nothing: the organisations learn only when the import is made.
+    expect((await organisationSectors(user.id))['Hartley Council']).toBeNull();
+
+    expect(await runImport(user.id, 'csv', file, { choices })).toMatchObject({ created: 8, errors: [] });
+    expect(await organisationSectors(user.id)).toEqual({
+      'Northbank Bank': 'Finance',
+      'Hartley Council': 'Government',
+      'Acme Robotics': 'Technology',
+      // It had a sector, and keeps it.
+      'Keel Partners': 'Legal',
+    });
+    expect(await peopleSectors(user.id)).toEqual({
+      'Priya Shah': [null, 'Finance'],
+      'Ben Okafor': [null, 'Government'],
+      'Tom Reid': [null, 'Government'],
+      'Marcus Webb': [null, 'Technology'],
+      // Same company as Marcus: follows what the organisation learnt.
+      'Li Wei': [null, 'Technology'],
+      // Chosen otherwise than the organisation's sector: her own.
+      'Nadia Karim': ['Finance', 'Finance'],
+      'Omar Aziz': [null, 'Legal'],
+      'Jo Hale': ['Technology', 'Technology'],
+      // Someone at the organisation before the import follows it too.
+      'Already There': [null, 'Government'],
+    });
+    // The event form suggests the organisation with its sector.
+    expect(await suggestOrganisations(user.id, 'Hartley')).toEqual([{ name: 'Hartley Council', sector: 'Government' }]);
+  });
+
+  it('when an organisation’s rows disagree it takes the most common choice, ties going to the first row', async () => {
+    const user = await createTestUser();
+    for (const s of ['Media', 'Health']) await sectorId(user.id, s);
+    const file = csv(
+      'A,One,,,Split Ltd,Editor,', // 2
+      'B,Two,,,Split Ltd,Nurse,', // 3
+      'C,Three,,,Split Ltd,Doctor,', // 4
+      'D,Four,,,Tie Ltd,Editor,', // 5
+      'E,Five,,,Tie Ltd,Nurse,', // 6
+    );
+    await runImport(user.id, 'csv', file, { choices: { 2: 'Media', 3: 'Health', 4: 'Health', 5: 'Media', 6: 'Health' } });
+    expect(await organisationSectors(user.id)).toEqual({ 'Split Ltd': 'Health', 'Tie Ltd': 'Media' });
+    expect(await peopleSectors(user.id)).toEqual({
+      'A One': ['Media', 'Media'],
+      'B Two': [null, 'Health'],
+      'C Three': [null, 'Health'],
+      'D Four': [null, 'Media'],
+      'E Five': ['Health', 'Health'],
+    });
+  });
+
+  it('an update files the person’s own organisation, and a category naming a sector counts as a choice', async () => {
+    const user = await createTestUser();
+    await sectorId(user.id, 'Media');
+    const quiet = await makeOrganisation(user.id, 'Quiet Org');
+    const ann = await makePerson(user.id, { name: 'Ann Lee', email: 'ann@quiet.example', organisationId: quiet.id });
+    // Matched by email: Ann stays at Quiet Org (no "Elsewhere Ltd" is made for her), which learns the sector chosen.
+    const file = csv('Ann,Lee,,ann@quiet.example,Elsewhere Ltd,Producer,');
+    expect(await runImport(user.id, 'csv', file, { choices: { 2: 'Media' } })).toMatchObject({ created: 0, updated: 1 });
+    expect(await organisationSectors(user.id)).toEqual({ 'Quiet Org': 'Media' });
+    const [after] = await db.select().from(people).where(eq(people.id, ann.id));
+    expect(after).toMatchObject({ role: 'Producer', sectorId: null, effectiveSectorId: await sectorId(user.id, 'Media'), version: 2 });
+
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Raj Patel', 'ORG:Signal FM', 'CATEGORIES:media,Radio', 'END:VCARD'].join('\r\n');
+    await runImport(user.id, 'vcard', card);
+    expect((await organisationSectors(user.id))['Signal FM']).toBe('Media');
+    expect((await peopleSectors(user.id))['Raj Patel']).toEqual([null, 'Media']);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, summaryWords } from '@/lib/import/words';
+
+const row = (line: number) => ({ line, message: 'No name, role or organisation to know them by' });
+
+describe('what the import page says it did', () => {
+  it.each([
+    [1, 'row', undefined, '1 row'],
+    [2, 'row', undefined, '2 rows'],
+    [0, 'row', undefined, '0 rows'],
+    [1, 'person', 'people', '1 person'],
+    [1500, 'person', 'people', '1,500 people'],
+  ])('%i %s', (n, one, many, said) => {
+    expect(countOf(n, one, many)).toBe(said);
+  });
+
+  it.each([
+    [{ created: 3, updated: 1, skipped: 0, errors: [] }, false, '3 created, 1 updated, 0 skipped'],
+    [{ created: 9, updated: 0, skipped: 0, errors: [row(12)], blankLines: 2 }, false, '9 created, 0 updated, 0 skipped, 1 row left out, 2 blank lines skipped'],
+    [
+      { created: 9, updated: 0, skipped: 0, errors: [row(12), row(13)], blankLines: 1 },
+      false,
+      '9 created, 0 updated, 0 skipped, 2 rows left out, 1 blank line skipped',
+    ],
+    [{ created: 9, updated: 2, skipped: 1, errors: [row(12)], blankLines: 0 }, true, '9 new, 2 to update, 1 to skip, 1 row with errors'],
+  ])('%o (preview: %s)', (summary, preview, said) => {
+    expect(summaryWords(summary, preview)).toBe(said);
+  });
+});
