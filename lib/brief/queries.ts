@@ -321,7 +321,7 @@ async function personDetails(userId: string, eventId: string, startsAt: Date, id
       with conversations as (
         select person_id, event_id, title, starts_at, notes, topics from (
           select en.person_id, e.id as event_id, e.title, e.starts_at, en.notes,
-                 (select array_agg(t.name order by t.name) from encounter_topics et
+                 (select array_agg(t.name order by lower(t.name), t.name) from encounter_topics et
                     join topics t on t.id = et.topic_id and t.user_id = ${userId}
                   where et.encounter_id = en.id and et.user_id = ${userId}) as topics,
                  row_number() over (partition by en.person_id order by e.starts_at desc, e.id) as n

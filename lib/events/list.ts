@@ -101,7 +101,7 @@ export async function listEvents(userId: string, query: EventListQuery, timeZone
         where en.user_id = ${userId} and en.event_id = events.id and p.deleted_at is null)`,
       openFollowUps: sql<number>`(select count(*)::int from follow_ups f
         where f.user_id = ${userId} and f.event_id = events.id and f.status = 'open' and f.deleted_at is null)`,
-      topics: sql<string[]>`coalesce((select array_agg(t.name order by t.name) from event_topics et
+      topics: sql<string[]>`coalesce((select array_agg(t.name order by lower(t.name), t.name) from event_topics et
         join topics t on t.id = et.topic_id and t.user_id = ${userId} where et.user_id = ${userId} and et.event_id = events.id), '{}')`,
     })
     .from(e)

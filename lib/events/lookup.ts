@@ -115,7 +115,7 @@ async function reMeetingContext(userId: string, personId: string) {
       join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
       join topics t on t.id = et.topic_id and t.user_id = ${userId}::uuid
       join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
-    where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by t.name limit 8`,
+    where e.user_id = ${userId}::uuid and e.person_id = ${personId}::uuid order by lower(t.name), t.name limit 8`,
   );
   const open = await db
     .select({ id: followUps.id, action: followUps.action, dueOn: followUps.dueOn })

@@ -85,7 +85,7 @@ export async function getEventDetail(conn: DbOrTx, userId: string, eventId: stri
       .from(eventTopics)
       .innerJoin(topics, and(eq(topics.id, eventTopics.topicId), eq(topics.userId, userId)))
       .where(and(eq(eventTopics.userId, userId), eq(eventTopics.eventId, eventId)))
-      .orderBy(asc(topics.name)),
+      .orderBy(sql`lower(${topics.name})`, asc(topics.name)),
     conn
       .select({
         id: people.id,
@@ -138,7 +138,7 @@ export async function getEventDetail(conn: DbOrTx, userId: string, eventId: stri
         .from(encounterTopics)
         .innerJoin(topics, and(eq(topics.id, encounterTopics.topicId), eq(topics.userId, userId)))
         .where(and(eq(encounterTopics.userId, userId), inArray(encounterTopics.encounterId, encounterIds)))
-        .orderBy(asc(topics.name))
+        .orderBy(sql`lower(${topics.name})`, asc(topics.name))
     : [];
 
   return {

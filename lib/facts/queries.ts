@@ -326,7 +326,7 @@ export async function factFilterOptions(userId: string, selected: Selected = {},
                             join encounters x on x.id = xt.encounter_id and x.user_id = ${u}
                             join insights i on i.user_id = ${u} and i.event_id = x.event_id ${liveEventOfFact(u)}
                            where xt.user_id = ${u} and xt.topic_id = t.id))
-           order by t.name`,
+           order by lower(t.name), t.name`,
     ),
     rows<{ id: string; name: string }>(
       db,

@@ -162,6 +162,19 @@ describe('saving an event', () => {
   });
 });
 
+describe('an evening’s topics', () => {
+  it('are listed alphabetically whatever their case, on the event, in the list and in the lookup of a person', async () => {
+    const user = await createTestUser();
+    const { event } = await createEvent(
+      user.id,
+      eventInputSchema.parse({ title: 'Salon', startsAt: '2026-03-01T18:00:00Z', topics: ['Zero Trust', 'cloud costs', 'AI'] }),
+    );
+    // The database sorts by byte ("Zero Trust" before "cloud costs"); a reader sorts by letter.
+    expect((await getEventDetail(db, user.id, event.id)).topics).toEqual(['AI', 'cloud costs', 'Zero Trust']);
+    expect((await listEvents(user.id, eventListQuerySchema.parse({}))).items[0]!.topics).toEqual(['AI', 'cloud costs', 'Zero Trust']);
+  });
+});
+
 describe('editing and deleting an event', () => {
   it('a stale version is a conflict carrying the current copy, and changes nothing', async () => {
     const user = await createTestUser();
