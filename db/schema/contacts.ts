@@ -183,6 +183,11 @@ export const people = pgTable(
     // Also people_user_surname_idx (user, surname) INCLUDE (id, name, organisation_id, email), live people only: the
     // duplicate check on a person's page reads the user's people of the same surname from it alone (migration 0027,
     // written by hand: drizzle's index builder has no INCLUDE). Its surname is SURNAME in lib/people/duplicates.ts.
+    // A first name (the name's first word, to a space or hyphen, lower-cased; FIRST_NAME in lib/posts/named.ts): a post
+    // that names "Raj" is checked against the user's people called Raj, not all 100,000 of them.
+    index('people_user_first_name_idx')
+      .on(t.userId, sql`lower(regexp_replace(${t.name}, '[\\s-].*$', ''))`)
+      .where(sql`${t.deletedAt} is null and ${t.name} is not null`),
     // "Get back in touch": the people due by a day, earliest first.
     index('people_user_next_contact_idx')
       .on(t.userId, t.nextContactDue)

@@ -16,8 +16,8 @@ function composeTitle(input: ComposeInput, options: ComposeOptions): string {
 
 /**
  * Turns an event into a draft post: pure and deterministic (same input, same draft), no network, no model.
- * Private conversation notes appear only with `includeNotes`; people marked "don't name in public" are
- * described by role and organisation, also where the user's own text named them.
+ * Private conversation notes appear only with `includeNotes`, and follow-ups only with `includeFollowUps`; people
+ * marked "don't name in public" are described by role and organisation, also where the user's own text named them.
  */
 export function composePost(input: ComposeInput, options: ComposeOptions): ComposedPost {
   // Headings are the user's choice; unset, a summary has them and a narrative does not.

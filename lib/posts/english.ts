@@ -65,12 +65,26 @@ const TITLE_WORDS = new Set(
   ).split(' '),
 );
 
-/** A job title as a common noun mid-sentence: "Head of IT" → "head of IT"; acronyms and proper names kept. */
+// A capitalised word, each part after a hyphen too: "Director", "Co-founder", "Vice-President"; not "McKinsey".
+const CAPITALISED = /^\p{Lu}\p{Ll}*(?:-\p{L}\p{Ll}*)*$/u;
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLE_WORDS.has(lower) || lower.split('-').every((part) => TITLE_WORDS.has(part));
+}
+
+/**
+ * A job title as a common noun mid-sentence: "Head of IT" → "head of IT", "Chief Digital Officer" → "chief digital
+ * officer"; acronyms kept. Only a title whose capitalised words are all words jobs are called by is lower-cased.
+ * One with any other capitalised word ("Director of Cyber Security", "Head of McKinsey Digital") is kept exactly
+ * as typed: lowering only the words we know would leave a name half in capitals ("director of Cyber security").
+ */
 export function roleNoun(role: string): string {
-  return clean(role)
-    .split(' ')
-    .map((w) => (TITLE_WORDS.has(w.toLowerCase()) && /^[A-Z][a-z-]*$/.test(w) ? w.toLowerCase() : w))
-    .join(' ');
+  const typed = clean(role);
+  const words = typed.split(' ');
+  // Each word without the punctuation around it ("Director," is "Director"); acronyms ("IT", "CTO") stay as they are.
+  const capitalised = words.map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{Lu}/u.test(w) && !/^[\p{Lu}\p{N}&]{2,}$/u.test(w));
+  if (capitalised.length === 0 || !capitalised.every((w) => CAPITALISED.test(w) && isTitleWord(w))) return typed;
+  return words.map((w) => (/^[^\p{L}]*\p{Lu}\p{Ll}/u.test(w) ? w.toLowerCase() : w)).join(' ');
 }
 
 function pluralWord(word: string): string {
@@ -200,9 +214,12 @@ export function sentence(s: string): string {
   return /[.!?…:]$/.test(t) || /[.!?…][)"”’']$/.test(t) ? t : `${t}.`;
 }
 
-/** Drops a leading "The" mid-sentence, as running text writes names of places ("at the Guildhall"). */
-export function lowerThe(name: string): string {
-  return name.replace(/^The (?=\p{Lu})/u, 'the ');
+/**
+ * A phrase's leading article in lower case, for use mid-sentence ("The usual crowd" → "the usual crowd"), except
+ * the "The" that is part of a name, told by the capital after it ("The Ivy", "The Guildhall"): the user typed it so.
+ */
+export function articleMidSentence(phrase: string): string {
+  return /^The \p{Lu}/u.test(phrase) ? phrase : phrase.replace(/^(A|An|The)(?= )/, (a) => a.toLowerCase());
 }
 
 /** The words of a name that carry meaning, lower-cased, for telling whether a name says anything new. */

@@ -1,4 +1,4 @@
-/** Someone met at the post's event, by name: who a post might name in public. */
+/** One of the user's people, by name: who a post might name in public. */
 export interface NamedPerson {
   id?: string;
   name: string;
@@ -19,18 +19,54 @@ function hasWord(text: string, needle: string, exactCase: boolean): boolean {
   return false;
 }
 
+/** `text` with each whole-word occurrence of `needle`, in any case, blanked out. */
+function withoutWord(text: string, needle: string): string {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), ' ');
+}
+
 const partsOf = (name: string) => name.split(/[\s-]+/).filter((p) => p.length >= 3);
 
-/**
- * Of the people met, those the text names: by full name in any case, or by a part of their name written as a
- * name (capitalised, "Smith was right") that no one else met there shares. "Owen Chen" then names Owen Chen,
- * not every Chen in the room, and "the grace period" names no Grace.
- */
-export function namedIn(text: string, met: NamedPerson[]): NamedPerson[] {
+/** How many of `people` have each part of a name, lower-cased. */
+function partCounts(people: NamedPerson[]): Map<string, number> {
   const count = new Map<string, number>();
-  for (const p of met) for (const part of new Set(partsOf(p.name).map((x) => x.toLowerCase()))) count.set(part, (count.get(part) ?? 0) + 1);
-  return met.filter(
-    (p) =>
-      hasWord(text, p.name, false) || partsOf(p.name).some((part) => count.get(part.toLowerCase()) === 1 && /^\p{Lu}/u.test(part) && hasWord(text, part, true)),
-  );
+  for (const p of people) for (const part of new Set(partsOf(p.name).map((x) => x.toLowerCase()))) count.set(part, (count.get(part) ?? 0) + 1);
+  return count;
+}
+
+/**
+ * Of the people met at the post's event, then of the user's `others`, those the text names: by full name in any
+ * case, or by a part of their name written as a name (capitalised, "Smith was right") that is one person's alone.
+ * A part someone met there has is theirs; one of the others' must be no one else's. "Owen Chen" then names Owen
+ * Chen, not every Chen in the room, "the grace period" names no Grace, and "Intro Raj to Priya" names the one Raj
+ * the user knows, though he was not there.
+ */
+export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] = []): NamedPerson[] {
+  const metParts = partCounts(met);
+  const otherParts = partCounts(others);
+  const byFullName = new Set([...met, ...others].filter((p) => hasWord(text, p.name, false)));
+  // A part within someone's full name is theirs: "Priya Kumar" does not also name the Priya met there.
+  const rest = [...byFullName].sort((a, b) => b.name.length - a.name.length).reduce((t, p) => withoutWord(t, p.name), text);
+  const names = (p: NamedPerson, alone: (part: string) => boolean) =>
+    byFullName.has(p) || partsOf(p.name).some((part) => alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && hasWord(rest, part, true));
+  return [
+    ...met.filter((p) => names(p, (part) => metParts.get(part) === 1)),
+    ...others.filter((p) => names(p, (part) => !metParts.has(part) && otherParts.get(part) === 1)),
+  ];
+}
+
+/** Runs of letters and digits, lower-cased: the words hasWord tells apart. */
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Of `people`, those `text` might name: a quick first cut, in any case, that keeps everyone namedIn could find in
+ * the same text, and everyone who shares a part of a name found there, so that namedIn can tell whose it is.
+ */
+export function mayBeNamedIn(text: string, people: NamedPerson[]): NamedPerson[] {
+  const words = new Set(wordsOf(text));
+  const found = (s: string) => {
+    const ws = wordsOf(s);
+    return ws.length > 0 && ws.every((w) => words.has(w));
+  };
+  return people.filter((p) => found(p.name) || partsOf(p.name).some(found));
 }

@@ -1,10 +1,15 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
+import { rows } from '@/db/rows';
 import { encounters, people } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+import { surnameOf } from '@/lib/surname';
 import { namedIn, type NamedPerson } from './mentions';
+import { loadComposeInput } from './source';
+import type { ComposeInput } from './types';
 
 /** The named people met at an event, for the check before a post about it is published. */
-export async function peopleMetAt(userId: string, eventId: string | null, conn: DbOrTx = db): Promise<NamedPerson[]> {
+async function peopleMetAt(userId: string, eventId: string | null, conn: DbOrTx = db): Promise<NamedPerson[]> {
   if (!eventId) return [];
   const found = await conn
     .select({ id: people.id, name: people.name, keepPrivate: people.keepPrivate })
@@ -15,11 +20,112 @@ export async function peopleMetAt(userId: string, eventId: string | null, conn: 
   return found.flatMap((p) => (p.name ? [{ id: p.id, name: p.name, keepPrivate: p.keepPrivate }] : []));
 }
 
+/** A name's first word, to a space or hyphen, lower-cased: exactly as people_user_first_name_idx (migration 0035). */
+const FIRST_NAME = sql`lower(regexp_replace(p.name, '[\\s-].*$', ''))`;
+const SURNAME = surnameOf(sql`p.name`);
+
+/** The words of a text, lower-cased, each hyphenated word whole and in pieces; and those of them written capitalised. */
+function wordsIn(text: string): { all: string[]; capitalised: string[] } {
+  const all = new Set<string>();
+  const capitalised = new Set<string>();
+  for (const token of text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+    all.add(token.toLowerCase());
+    for (const piece of token.split('-')) {
+      all.add(piece.toLowerCase());
+      if (piece.length >= 3 && /^\p{Lu}/u.test(piece)) capitalised.add(piece.toLowerCase());
+    }
+  }
+  return { all: [...all], capitalised: [...capitalised] };
+}
+
 /**
- * Those met at the post's event who asked not to be named in public and whom `text` names (the same finder
- * the editor warns with), so the server refuses what the browser only warns about.
+ * The user's other named people (leaving out `met`) whom `text` may name, as namedIn tells it: anyone whose first
+ * name and surname are both there in any case (a full name), and the one person, if only one, whose first name or
+ * surname is a word written there capitalised ("Raj", when the user knows one Raj; a name two people have names
+ * neither). Counted and read through the first-name and surname indexes, so the cost follows the names in the text,
+ * not the size of the book. A part of a name that is neither its first word nor its last (a middle name) is not
+ * looked for.
+ */
+async function othersNamedMaybe(conn: DbOrTx, userId: string, met: NamedPerson[], text: string, onlyPrivate = false): Promise<NamedPerson[]> {
+  const { all, capitalised } = wordsIn(text);
+  if (all.length === 0) return [];
+  const list = (words: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`;
+  const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.name is not null`;
+  // The capitalised words that are one person's first name or surname alone (two is as good as many: stop there).
+  const alone = capitalised.length
+    ? (
+        await rows<{ word: string }>(
+          conn,
+          sql`select w.word from unnest(${list(capitalised)}) w(word)
+               where (select count(*) from (
+                       select 1 from people p where ${live} and ${FIRST_NAME} = w.word
+                       union all
+                       select 1 from people p where ${live} and ${SURNAME} = w.word and ${FIRST_NAME} <> w.word
+                       limit 2) two) = 1`,
+        )
+      ).map((r) => r.word)
+    : [];
+  const found = await rows<{ id: string; name: string; keep_private: boolean }>(
+    conn,
+    sql`select p.id::text, p.name, p.keep_private from people p
+         where ${live} ${onlyPrivate ? sql`and p.keep_private` : sql``}
+           and (${FIRST_NAME} = any(${list(alone)}) or ${SURNAME} = any(${list(alone)})
+                or (${SURNAME} = any(${list(all)}) and ${FIRST_NAME} = any(${list(all)})))`,
+  );
+  const metIds = new Set(met.map((p) => p.id));
+  return found.filter((p) => !metIds.has(p.id)).map((p) => ({ id: p.id, name: p.name, keepPrivate: p.keep_private }));
+}
+
+/** Everything a draft of the event could be written from that may hold a name the user typed. */
+function composerTexts(input: ComposeInput): string[] {
+  const { event } = input;
+  return [
+    event.title,
+    event.venue,
+    event.host,
+    event.series,
+    event.summary,
+    event.reflection,
+    ...input.topics,
+    ...input.people.flatMap((p) => [p.notes, ...p.topics]),
+    ...input.facts.map((f) => f.text),
+    ...input.followUps.map((f) => f.action),
+  ].flatMap((t) => (t ? [t] : []));
+}
+
+/**
+ * Whom the editor checks a post for as it is written: everyone named met at its event, and those of the user's
+ * other people whose names are in the post or in anything a regenerated draft could say (a follow-up or a fact
+ * names people who were not there). A name typed afresh of someone else is caught by the server when publishing.
+ */
+export async function peopleToCheck(
+  userId: string,
+  post: { eventId: string | null; title: string; bodyMarkdown: string },
+): Promise<{ met: NamedPerson[]; others: NamedPerson[] }> {
+  const met = await peopleMetAt(userId, post.eventId);
+  const source = post.eventId
+    ? await loadComposeInput(db, userId, post.eventId, 'UTC').catch((err) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      })
+    : null;
+  const texts = [post.title, post.bodyMarkdown, ...(source ? composerTexts(source) : [])].join('\n');
+  // Only those the texts name go to the editor (a handful), not every namesake looked at to tell whose a name is.
+  const others = await othersNamedMaybe(db, userId, met, texts);
+  const metIds = new Set(met.map((p) => p.id));
+  return { met, others: namedIn(texts, met, others).filter((p) => !metIds.has(p.id)) };
+}
+
+/**
+ * The user's people who asked not to be named in public and whom `text` names, met at the post's event or not (the
+ * same finder the editor warns with), so the server refuses what the browser only warns about.
  */
 export async function privatePeopleNamed(conn: DbOrTx, userId: string, eventId: string | null, text: string): Promise<NamedPerson[]> {
   const met = await peopleMetAt(userId, eventId, conn);
-  return namedIn(text, met).filter((p) => p.keepPrivate);
+  // Usually no one private may be named, and that needs only them read. Otherwise all the user's people are, to
+  // tell whose a shared first name is (the others can only take names away from those met there, never add one).
+  const privateOthers = await othersNamedMaybe(conn, userId, met, text, true);
+  if (privateOthers.length === 0 && !namedIn(text, met).some((p) => p.keepPrivate)) return [];
+  const others = await othersNamedMaybe(conn, userId, met, text);
+  return namedIn(text, met, others).filter((p) => p.keepPrivate);
 }

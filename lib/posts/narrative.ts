@@ -2,7 +2,7 @@ import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
-import { bySector, peoplePhrases, sectorNoun } from './people-phrases';
+import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
@@ -119,7 +119,7 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
   draft.paragraph();
   const unnamed = ctx.writing.unnamed;
   const sectors = bySector(met);
-  const known = sectors.filter((s) => s.sector !== null).map((s) => sectorNoun(s.sector!));
+  const known = sectors.filter((s) => s.sector !== null).map((s) => sectorPlace(s.sector!));
   const short = ctx.writing.length === 'short';
   // Lists are told a few people at a time, so that no sentence runs past what a reader holds; a long draft
   // takes each group in a sentence of its own.
@@ -147,7 +147,8 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
     sectors.forEach((group, i) => {
       const from = group.people.map((p) => personSource(ctx, p));
       const verb = i === 0 ? 'I talked to' : MET_VERBS[(i - 1) % MET_VERBS.length]!;
-      if (group.sector) inChunks(group.people, `From ${escapeMd(sectorNoun(group.sector))}, ${verb}`, from);
+      // "In finance, I talked to…" reads as speech does; "From finance, I talked to…" does not.
+      if (group.sector) inChunks(group.people, `In ${escapeMd(sectorPlace(group.sector))}, ${verb}`, from);
       else inChunks(group.people, i === 0 ? 'I talked to' : 'There was also', from);
     });
   }
@@ -238,8 +239,8 @@ function followUps(ctx: ComposeContext, draft: Draft) {
 
 /**
  * The first-person narrative: when and where and whether it was a regular thing, the talk with its numbers
- * told inline, who I met by sector and organisation, the conversation, what's next, and the user's own
- * reflection. Headings only when the user asks for them.
+ * told inline, who I met by sector and organisation, the conversation, what's next (only when the user asks
+ * for their follow-ups), and the user's own reflection. Headings only when the user asks for them.
  */
 export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   const people = ctx.input.people;
@@ -266,7 +267,8 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
     facts.filter((f) => !f.personId || !speakerIds.has(f.personId)),
     speakers.length > 0,
   );
-  followUps(ctx, draft);
+  // Follow-ups are the user's own to-do list, often naming people who were not there: private unless asked for.
+  if (ctx.options.includeFollowUps) followUps(ctx, draft);
   const reflection = paragraphsOf(ctx, ctx.input.event.reflection);
   if (reflection.length) {
     if (ctx.writing.headings) draft.heading('What I made of it');

@@ -1,5 +1,5 @@
 import type { ComposeContext } from './context';
-import { article, capitalise, clean, contentWords, lowerThe, ordinal, partOfDay } from './english';
+import { article, articleMidSentence, capitalise, clean, contentWords, ordinal, partOfDay } from './english';
 import { topicNoun } from './topics';
 import type { DraftSource } from './types';
 
@@ -57,7 +57,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
   const { event, seriesCount } = ctx.input;
   const title = ctx.text(event.title);
   const series = ctx.text(event.series);
-  const venue = lowerThe(ctx.text(event.venue));
+  // The venue as typed: the "The" of "The Ivy" is part of its name, and one typed "the Guildhall" stays so.
+  const venue = ctx.text(event.venue);
   const host = ctx.text(event.host);
   const summary = ctx.text(event.summary);
   const said = new Set<string>();
@@ -124,7 +125,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
     } else {
       // A fragment is the user's own note of what the evening was: "Panel on AI, then drinks" reads "It was a panel
       // on AI, then drinks."; a second one follows as its own short sentence, never the same frame twice.
-      const fragment = withArticle(/^(A|An|The)\s/.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : topicNoun(c, ctx.proper));
+      const fragment = withArticle(/^(A|An|The)\s/.test(c) ? articleMidSentence(c) : topicNoun(c, ctx.proper));
       material.push(material.some((m) => m.startsWith('It was ')) ? `${capitalise(fragment)}.` : `It was ${fragment}.`);
     }
     say(c);
@@ -133,14 +134,40 @@ export function eveningName(ctx: ComposeContext): EveningName {
   return { phrase, at, hostedBy, own, count, material, from };
 }
 
-/** Words after which a noun phrase needs no "a": determiners, quantifiers and numbers. */
-const DETERMINED =
-  /^(a|an|the|this|that|these|those|my|our|their|his|her|its|some|any|plenty|lots|loads|several|many|few|no|each|every|all|both|more|most|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|dozens?|hundreds?)$/i;
+/**
+ * First words after which a noun phrase takes no "a": determiners and pronouns ("the", "our", "us"), quantities and
+ * numbers ("lots", "several", "two", "40"), and words of degree or approximation ("mostly councils", "about fifty").
+ */
+const NO_ARTICLE_BEFORE = new Set(
+  (
+    'a an the this that these those my our your their his her its we us they them you he she him it i ' +
+    'some any no each every either neither another such what whatever which whose all both half more most less fewer ' +
+    'enough much many few several plenty lots loads dozen dozens hundreds thousands one two three four five six seven ' +
+    'eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred ' +
+    'mostly largely mainly partly chiefly entirely nearly almost roughly about around over under ' +
+    'only just quite rather not'
+  ).split(' '),
+);
+// Plurals that do not end in -s, and singulars that do; a head ending in -ss, -us or -is ("business", "campus",
+// "analysis") is singular too.
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'folk', 'staff', 'media', 'data', 'criteria', 'alumni']);
+const SINGULAR_IN_S = new Set(['series', 'species', 'chaos', 'canvas', 'atlas', 'lens', 'bias', 'gas']);
+// Where the first noun group of a fragment ends: "great speakers | and good food", "panel | on AI".
+const GROUP_END = /[,;:(–—]|\s(?:and|or|&|with|of|for|from|on|at|in|about|over|then|plus|to|by|including|across|between|among|after|before)\s/i;
 
-/** A noun phrase as it follows "It was": with "a" or "an" unless it has a determiner or starts with a plural. */
-function withArticle(phrase: string): string {
-  const first = phrase.split(/\s/)[0] ?? '';
-  if (!first || DETERMINED.test(first) || (/[^s]s$/i.test(first) && first === first.toLowerCase())) return phrase;
+const isPlural = (word: string) => IRREGULAR_PLURALS.has(word) || (/\p{L}s$/u.test(word) && !/(ss|us|is)$/.test(word) && !SINGULAR_IN_S.has(word));
+
+/**
+ * A noun phrase as it follows "It was": with "a" or "an" unless it starts with a determiner, a quantity or a word
+ * of degree, or the head of its first noun group is plural ("great speakers and good food", "drinks for founders").
+ */
+export function withArticle(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+$/u, '');
+  if (!first || NO_ARTICLE_BEFORE.has(first) || /^\p{N}/u.test(first)) return phrase;
+  const group = phrase.split(GROUP_END)[0]!.trim().split(/\s+/);
+  const head = (group[group.length - 1] ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+$/u, '');
+  if (isPlural(head)) return phrase;
   return `${article(phrase)} ${phrase}`;
 }
 

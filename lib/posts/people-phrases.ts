@@ -11,6 +11,9 @@ export interface PersonRefs {
   named: boolean;
 }
 
+// Sectors that say only that the person has none of the others ("Other", one of the defaults): no sector to name.
+const NO_SECTOR = /^(other|others|misc|miscellaneous|various|unknown|none|n\/a)$/i;
+
 /** True when the post may use this person's name. */
 export function isNamed(p: ComposePerson): boolean {
   return !p.keepPrivate && clean(p.name) !== '';
@@ -27,8 +30,8 @@ export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest
   }
   // Someone who asked not to be named, referred to as the user chose (Settings → Writing).
   if (p.keepPrivate && unnamed === 'guest') return { full: 'a fellow guest', short: 'that guest', named: false };
-  if (p.keepPrivate && unnamed === 'sector' && clean(p.sector)) {
-    const s = sectorNoun(clean(p.sector));
+  if (p.keepPrivate && unnamed === 'sector' && clean(p.sector) && !NO_SECTOR.test(clean(p.sector))) {
+    const s = sectorPlace(clean(p.sector));
     return { full: `someone from ${s}`, short: `the person from ${s}`, named: false };
   }
   if (role && org) return { full: `the ${role} at ${org}`, short: `the ${role} at ${org}`, named: false };
@@ -116,15 +119,30 @@ export function peoplePhrases(everyone: ComposePerson[], unnamedAs: 'role' | 'se
   return phrases.sort((a, b) => a.at - b.at).map((p) => p.text);
 }
 
-/** People grouped by sector, sectors in order of first appearance; unknown sector last. */
+/** People grouped by sector, sectors in order of first appearance; unknown sector (or "Other") last. */
 export function bySector(people: ComposePerson[]): { sector: string | null; people: ComposePerson[] }[] {
-  const groups = groupBy(people, (p) => clean(p.sector).toLowerCase());
+  const groups = groupBy(people, (p) => (NO_SECTOR.test(clean(p.sector)) ? '' : clean(p.sector).toLowerCase()));
   const known = groups.filter((g) => g.key !== '').map((g) => ({ sector: clean(g.members[0]!.sector), people: g.members }));
   const unknown = groups.find((g) => g.key === '');
   return unknown ? [...known, { sector: null, people: unknown.members }] : known;
 }
 
-/** A sector name as a noun mid-sentence: "Higher education" → "higher education", "NHS" kept. */
+/**
+ * A sector name as a noun mid-sentence: "Higher education" → "higher education", "NHS" kept. A name with another
+ * capitalised word ("Financial Services", "London Councils") is kept as typed rather than half lower-cased.
+ */
 export function sectorNoun(sector: string): string {
-  return clean(sector).replace(/^([A-Z])([a-z])/, (_m, a: string, b: string) => a.toLowerCase() + b);
+  const typed = clean(sector);
+  const [first = '', ...rest] = typed.split(' ');
+  if (!/^\p{Lu}\p{Ll}*$/u.test(first) || rest.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return typed;
+  return first.charAt(0).toLowerCase() + typed.slice(1);
+}
+
+/**
+ * A sector as somewhere people work, after "in" or "from": "finance", "higher education", with "the" where
+ * English wants one ("the NHS", "the public sector", "the Civil Service").
+ */
+export function sectorPlace(sector: string): string {
+  const noun = sectorNoun(sector);
+  return /\bsector$/i.test(noun) && !/^the\s/i.test(noun) ? `the ${noun}` : orgRef(noun);
 }

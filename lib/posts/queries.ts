@@ -12,6 +12,9 @@ import { onceForKey } from '@/lib/idempotency';
 import { postCursor } from './cursor';
 import { writingFor } from '@/lib/settings/writing';
 
+/** What the user chose to put in a draft: its style, and whether their private notes and follow-ups go in. */
+type DraftChoices = { style: PostStyleName; includeNotes?: boolean; includeFollowUps?: boolean };
+
 /** What the API and the editor see of a post. */
 export type PostView = Pick<
   PostRow,
@@ -50,11 +53,11 @@ export async function createPostFromEvent(
   conn: DbOrTx,
   userId: string,
   eventId: string,
-  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string; now?: Date },
+  options: DraftChoices & { timeZone: string; now?: Date },
 ): Promise<PostView> {
   const input = await loadComposeInput(conn, userId, eventId, options.timeZone, options.now);
   const writing = await writingFor(conn, userId);
-  const composed = composePost(input, { style: options.style, includeNotes: options.includeNotes, writing });
+  const composed = composePost(input, { style: options.style, includeNotes: options.includeNotes, includeFollowUps: options.includeFollowUps, writing });
   for (let attempt = 0; attempt < 3; attempt++) {
     const slug = await freeSlug(conn, userId, slugify(composed.title));
     try {
@@ -71,14 +74,19 @@ export async function createPostFromEvent(
 }
 
 /** Composes what regenerating a post from its event would give now, without saving it. */
-export async function previewRegeneration(userId: string, postId: string, options: { style: PostStyleName; includeNotes?: boolean; timeZone: string }) {
+export async function previewRegeneration(userId: string, postId: string, options: DraftChoices & { timeZone: string }) {
   const post = await getPost(userId, postId);
   if (!post.eventId) throw new UserFacingError('The event this post was written from has been deleted.', 409);
   const input = await loadComposeInput(db, userId, post.eventId, options.timeZone).catch((err) => {
     if (err instanceof NotFoundError) throw new UserFacingError('The event this post was written from has been deleted.', 409);
     throw err;
   });
-  const { title, markdown } = composePost(input, { style: options.style, includeNotes: options.includeNotes, writing: await writingFor(db, userId) });
+  const { title, markdown } = composePost(input, {
+    style: options.style,
+    includeNotes: options.includeNotes,
+    includeFollowUps: options.includeFollowUps,
+    writing: await writingFor(db, userId),
+  });
   return { title, markdown };
 }
 
@@ -170,8 +178,8 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
 }
 
 /**
- * Publishes a post (keeping its first publication date) and returns it. If it names anyone met at its event who
- * asked not to be named in public, NamesPrivatePeopleError (409, listing them) unless `confirmNamed`.
+ * Publishes a post (keeping its first publication date) and returns it. If it names anyone of the user's who asked
+ * not to be named in public (met at its event or not), NamesPrivatePeopleError (409, listing them) unless `confirmNamed`.
  */
 export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView> {
   return db.transaction(async (tx) => {
@@ -220,10 +228,12 @@ export async function restorePost(userId: string, postId: string): Promise<void>
 export async function createPostFromEventOnce(
   userId: string,
   eventId: string,
-  options: { style: PostStyleName; includeNotes?: boolean; timeZone: string },
+  options: DraftChoices & { timeZone: string },
   idempotencyKey?: string | null,
 ): Promise<{ post: PostView; replayed: boolean }> {
-  const request = { eventId, style: options.style, includeNotes: !!options.includeNotes };
+  // Follow-ups are in the fingerprint only when asked for, so that a request from before the choice existed
+  // still matches its retry.
+  const request = { eventId, style: options.style, includeNotes: !!options.includeNotes, ...(options.includeFollowUps ? { includeFollowUps: true } : {}) };
   const result = await onceForKey(userId, idempotencyKey, 'posts.create', request, async (tx) => {
     const post = await createPostFromEvent(tx, userId, eventId, options);
     return { status: 201, body: { id: post.id }, resourceId: post.id };

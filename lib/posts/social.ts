@@ -1,5 +1,5 @@
 import type { ComposeContext } from './context';
-import { bySector, isNamed, sectorNoun } from './people-phrases';
+import { bySector, isNamed, sectorPlace } from './people-phrases';
 import { capitalise, clean, joinList, whenPhrase } from './english';
 import { eveningName } from './opening';
 import { isStatement } from './topics';
@@ -46,7 +46,7 @@ export function composeSocial(ctx: ComposeContext): string {
   const met = people.filter((p) => p.relation === 'met');
   const sectors = bySector(met)
     .filter((g) => g.sector)
-    .map((g) => sectorNoun(g.sector!));
+    .map((g) => sectorPlace(g.sector!));
   if (sectors.length > 0) parts.push(`Met people from ${truncate(joinList(sectors), 70)}.`);
   else if (met.length > 1) parts.push(`Met ${met.length} new people.`);
 

@@ -49,7 +49,8 @@ export function composeSummary(ctx: ComposeContext): string {
     blocks.push(heading('Facts and figures'), lines.join('\n'));
   }
 
-  const actions = followUps.filter((f) => clean(f.action));
+  // The user's private to-do list: in the summary only when they ask for it, as in the narrative.
+  const actions = ctx.options.includeFollowUps ? followUps.filter((f) => clean(f.action)) : [];
   if (actions.length > 0) {
     const lines = actions.map((f) => {
       const who = ctx.ref(f.personId);

@@ -86,6 +86,11 @@ export interface ComposeOptions {
   style: PostStyleName;
   /** Include private conversation notes (off unless the user asks). */
   includeNotes?: boolean;
+  /**
+   * Include the user's follow-ups, their private to-do list (off unless the user asks): they often name people
+   * who were not at the event, whom nothing else in the draft would name.
+   */
+  includeFollowUps?: boolean;
   /** How the user writes; defaults to DEFAULT_WRITING. */
   writing?: Partial<WritingStyle>;
 }

@@ -15,6 +15,7 @@ export const styleSchema = z.enum(POST_STYLES as ['narrative', 'summary', 'socia
 export const createFromEventSchema = z.strictObject({
   style: styleSchema.default('narrative'),
   includeNotes: z.boolean().default(false),
+  includeFollowUps: z.boolean().default(false).describe('Put your follow-ups, your private to-do list, in the draft (off unless true): they may name people'),
 });
 
 const title = requiredText(MAX_TITLE, 'Give the post a title.', { tooLong: `Keep the title under ${MAX_TITLE} characters.` });

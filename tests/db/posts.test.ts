@@ -7,6 +7,7 @@ import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/erro
 import { atomFeed } from '@/lib/posts/feed';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
 import {
+  createPostFromEvent,
   createPostFromEventOnce,
   deletePost,
   getPost,
@@ -186,5 +187,15 @@ describe('posts', () => {
     expect((await getPost(user.id, post.id)).bodyMarkdown).toBe('My own words');
     await db.update(networkingEvents).set({ deletedAt: new Date() }).where(eq(networkingEvents.id, event.id));
     await expect(previewRegeneration(user.id, post.id, { style: 'summary', timeZone: TZ })).rejects.toThrow(/event .* deleted/);
+  });
+
+  it('says "last night" only when the draft is made the next day in the user’s time zone, else names the day', async () => {
+    const user = await createTestUser();
+    // 23:30 in London on Tuesday 21 April; the draft is made at 00:30 on Thursday there, still Wednesday in UTC.
+    const event = await makeEvent(user.id, { title: 'Late drinks', startsAt: new Date('2026-04-21T22:30:00Z') });
+    const now = new Date('2026-04-22T23:30:00Z');
+    const draft = (timeZone: string) => createPostFromEvent(db, user.id, event.id, { style: 'narrative', timeZone, now }).then((p) => p.bodyMarkdown);
+    expect(await draft(TZ)).toMatch(/^On Tuesday I went/);
+    expect(await draft('UTC')).toMatch(/^Last night I went/);
   });
 });

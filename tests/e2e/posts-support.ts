@@ -36,10 +36,11 @@ export class PostEditorPage {
   }
 
   /** Creates a draft from the event page with the Write-a-post panel and lands in the editor. */
-  async writeFromEvent(eventId: string, style: 'Narrative' | 'Bullet summary' | 'Social post' = 'Narrative') {
+  async writeFromEvent(eventId: string, style: 'Narrative' | 'Bullet summary' | 'Social post' = 'Narrative', opts: { followUps?: boolean } = {}) {
     await this.page.goto(`/events/${eventId}`);
     await this.page.getByRole('button', { name: 'Write a post' }).click();
     await this.page.getByRole('radio', { name: new RegExp(style) }).check();
+    if (opts.followUps) await this.page.getByRole('checkbox', { name: /Include my follow-ups/ }).check();
     await this.page.getByRole('button', { name: 'Create draft' }).click();
     await this.page.waitForURL((url) => /^\/posts\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 30_000 });
     await this.body().waitFor();

@@ -47,6 +47,8 @@ describe('the reflective post', () => {
     const generated = await editor.body().inputValue();
     expect(generated).toContain('Jane Smith, chief digital officer at HM Treasury, gave the talk. The figure that stayed with me: 40% still run COBOL.');
     expect(generated).not.toContain('Thinking of leaving');
+    // Follow-ups are the user's own to-do list: in a draft only when asked for.
+    expect(generated).not.toContain('Book a demo with Acme');
     await expectNoHorizontalScroll(page);
 
     await editor.body().fill(`${generated}\nA line I added myself.`);
@@ -60,6 +62,17 @@ describe('the reflective post', () => {
     await page.goto('/posts');
     expect(await page.getByRole('link', { name: /Reflections on CIO Club: April/ }).count()).toBe(1);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a draft holds the follow-ups when "Include my follow-ups" is ticked', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    await editor.writeFromEvent(eventId, 'Narrative', { followUps: true });
+    expect(await editor.body().inputValue()).toMatch(/book a demo with Acme/i);
     await context.close();
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { clean, escapeMd, orgRef, pluralRole, roleNoun } from '@/lib/posts/english';
 import { SOCIAL_LIMIT } from '@/lib/posts/social';
-import type { ComposeInput, ComposePerson } from '@/lib/posts/types';
+import { POST_STYLES, type ComposeInput, type ComposePerson } from '@/lib/posts/types';
 import { ARTEFACTS } from './composer-helpers';
 
 // Words include Markdown's special characters, so escaping is exercised too.
@@ -74,10 +74,10 @@ function describedSomehow(md: string, p: ComposePerson): boolean {
 }
 
 describe('composer properties', () => {
-  it('narrative and summary: every person, topic, fact and follow-up appears (or is anonymised), and no artefact ever does', () => {
+  it('narrative and summary: every person, topic, fact and (asked for) follow-up appears (or is anonymised), and no artefact ever does', () => {
     fc.assert(
       fc.property(inputArb, fc.constantFrom('narrative' as const, 'summary' as const), (input, style) => {
-        const { markdown, title } = composePost(input, { style });
+        const { markdown, title } = composePost(input, { style, includeFollowUps: true });
         for (const re of ARTEFACTS) expect(markdown, `artefact ${re}`).not.toMatch(re);
         expect(title).not.toMatch(/undefined|null|\[object/);
         for (const p of input.people) {
@@ -105,6 +105,17 @@ describe('composer properties', () => {
         for (const p of input.people) if (p.keepPrivate && p.name) expect(markdown).not.toContain(p.name);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('follow-ups appear only when asked for: by default no sentence is written from one', () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...POST_STYLES), (input, style) => {
+        const { markdown, parts } = composePost(input, { style });
+        expect(parts.flatMap((p) => p.from).filter((f) => f.kind === 'follow-up')).toEqual([]);
+        expect(markdown).not.toMatch(/Next, I’m going to|On my list now|One thing to follow up|Already done|Follow-ups/);
+      }),
+      { numRuns: 200 },
     );
   });
 

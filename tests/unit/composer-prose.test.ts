@@ -13,8 +13,9 @@ const GRADE = { min: 1, max: 14 };
 const MAX_HARD_SENTENCES = 3;
 const MAX_WORDS = 35;
 
-const SETTINGS: { name: string; writing: Partial<WritingStyle> }[] = [
+const SETTINGS: { name: string; writing: Partial<WritingStyle>; includeFollowUps?: boolean }[] = [
   { name: 'defaults', writing: {} },
+  { name: 'defaults, with follow-ups', writing: {}, includeFollowUps: true },
   { name: 'short, American, dated', writing: { length: 'short', spelling: 'american', timeRef: 'date' } },
   { name: 'long, headings, unnamed as guests, sign-off', writing: { length: 'long', headings: true, unnamed: 'guest', signOff: 'More soon.' } },
 ];
@@ -31,10 +32,10 @@ function nameBigrams(input: ComposeInput): string[] {
 
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
-describe.each(SETTINGS)('prose checks ($name)', ({ writing }) => {
+describe.each(SETTINGS)('prose checks ($name)', ({ writing, includeFollowUps }) => {
   describe.each(VARIED_EVENINGS)('$name', ({ input }) => {
     it.each(POST_STYLES)('%s: no retext warnings, readable, sentences under 35 words', async (style) => {
-      const { markdown } = composePost(input, { style, writing });
+      const { markdown } = composePost(input, { style, writing, includeFollowUps });
       const report = await checkProse(markdown);
       expect(report.warnings, markdown).toEqual([]);
       // A draft of a dozen words (a title and nothing else) has no meaningful grade at the low end.
@@ -50,13 +51,13 @@ describe.each(SETTINGS)('prose checks ($name)', ({ writing }) => {
     });
 
     it.each(POST_STYLES)('%s: title, series, venue and host never say the same words twice', (style) => {
-      const { markdown } = composePost(input, { style, writing });
+      const { markdown } = composePost(input, { style, writing, includeFollowUps });
       const words = contentWords(markdown).join(' ');
       for (const pair of nameBigrams(input)) expect(count(` ${words} `, ` ${pair} `), `"${pair}" in\n${markdown}`).toBeLessThanOrEqual(1);
     });
 
     it('narrative: reads as a person would write it', () => {
-      const { markdown } = composePost(input, { style: 'narrative', writing });
+      const { markdown } = composePost(input, { style: 'narrative', writing, includeFollowUps });
       // "another" and "my Nth" only when the series has earlier evenings; never a "first" we cannot know.
       if (input.seriesCount < 2) expect(markdown).not.toMatch(/\banother (?!guest)|\bmy \w+ so far\b|\bmy first\b/i);
       else if (input.event.series) expect(markdown).toMatch(/\banother\b/);

@@ -14,7 +14,8 @@ const evening = eventInput({
   facts: [{ text: 'Tom Secret says budgets are frozen', personId: secret.id }],
   followUps: [{ action: 'Send Jane the deck', personId: null, dueOn: '2026-04-24', done: false }],
 });
-const narrative = (writing: Parameters<typeof composePost>[1]['writing']) => composePost(evening, { style: 'narrative', writing }).markdown;
+const narrative = (writing: Parameters<typeof composePost>[1]['writing'], includeFollowUps = false) =>
+  composePost(evening, { style: 'narrative', writing, includeFollowUps }).markdown;
 
 describe('Settings → Writing in the draft', () => {
   it('headings are off for a narrative and on for a summary unless the user chooses', () => {
@@ -25,10 +26,10 @@ describe('Settings → Writing in the draft', () => {
   });
 
   it('American spelling and dates', () => {
-    const md = narrative({ spelling: 'american', timeRef: 'date' });
+    const md = narrative({ spelling: 'american', timeRef: 'date' }, true);
     expect(md).toMatch(/^Tuesday, April 21 was another CIO Club evening at the Guildhall, my third so far\./);
     expect(md).toContain('by Friday, April 24');
-    expect(narrative({})).toContain('by Friday 24 April');
+    expect(narrative({}, true)).toContain('by Friday 24 April');
   });
 
   it('the summary’s fragments are the user’s note of what the evening was, each said once, with its article', () => {
@@ -69,14 +70,14 @@ describe('Settings → Writing in the draft', () => {
     expect(short.length).toBeLessThan(usual.length);
   });
 
-  it('length: short < usual < long for a full evening, with the same people, facts and follow-ups in each', () => {
+  it('length: short < usual < long for a full evening, with the same people, facts and follow-ups (when asked for) in each', () => {
     const guildhall = SAMPLE_EVENINGS[0]!.input;
     const [short, usual, long] = (['short', 'usual', 'long'] as const).map(
-      (length) => composePost(guildhall, { style: 'narrative', writing: { length } }).markdown,
+      (length) => composePost(guildhall, { style: 'narrative', writing: { length }, includeFollowUps: true }).markdown,
     );
     expect(short!.length).toBeLessThan(usual!.length);
     expect(usual!.length).toBeLessThan(long!.length);
-    expect(long).toContain('From local government, I talked to the CTO at Kent County Council. I also met Tom Okafor, data analyst at Kent County Council.');
+    expect(long).toContain('In local government, I talked to the CTO at Kent County Council. I also met Tom Okafor, data analyst at Kent County Council.');
     for (const md of [short!, long!]) {
       for (const text of [
         'Priya Raman',

@@ -28,7 +28,12 @@ describe('English helpers', () => {
     ['Chief Digital Officer', 'chief digital officer', 'chief digital officers'],
     ['Policy Secretary', 'policy secretary', 'policy secretaries'],
     ['Chairman', 'chairman', 'chairmen'],
-    ['Director for Microsoft Partnerships', 'director for Microsoft Partnerships', 'directors for Microsoft Partnerships'],
+    // A title with a capitalised word jobs are not called by is a name, and is kept exactly as typed, never half
+    // lower-cased ("director for Microsoft partnerships", "director of Cyber security").
+    ['Director for Microsoft Partnerships', 'Director for Microsoft Partnerships', 'Directors for Microsoft Partnerships'],
+    ['Director of Cyber Security', 'Director of Cyber Security', 'Directors of Cyber Security'],
+    ['Head of McKinsey Digital', 'Head of McKinsey Digital', 'Heads of McKinsey Digital'],
+    ['Head of Digital Transformation', 'head of digital transformation', 'heads of digital transformation'],
   ])('role %j reads as %j, plural %j', (role, noun, plural) => {
     expect(roleNoun(role)).toBe(noun);
     expect(pluralRole(roleNoun(role))).toBe(plural);
@@ -153,9 +158,9 @@ describe('narrative: sectors, topics, facts, speakers', () => {
       }),
     );
     expect(md).toContain('The people I talked to came from government, technology and higher education.');
-    expect(md).toContain('From government, I talked to Jane Smith and Tom Lee.');
-    expect(md).toContain('From technology, I also met Ann Bell.');
-    expect(md).toContain('From higher education, I caught up with Sue Green.');
+    expect(md).toContain('In government, I talked to Jane Smith and Tom Lee.');
+    expect(md).toContain('In technology, I also met Ann Bell.');
+    expect(md).toContain('In higher education, I caught up with Sue Green.');
   });
 
   it('no topics, no facts, no follow-ups, no reflection: those sections are absent', () => {
@@ -232,8 +237,9 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(first).not.toMatch(/another|first/);
   });
 
-  it('follow-ups read as intentions; done ones as done; reflection closes', () => {
+  it('follow-ups, when asked for, read as intentions; done ones as done; reflection closes', () => {
     const jane = person({ name: 'Jane Smith' });
+    const narrative = (input: ReturnType<typeof eventInput>) => composePost(input, { style: 'narrative', includeFollowUps: true }).markdown;
     const one = narrative(eventInput({ people: [jane], followUps: [{ action: 'Send Jane the deck', personId: jane.id, dueOn: '2026-04-24', done: false }] }));
     expect(one).toContain('Next, I’m going to send Jane the deck by Friday 24 April.');
     const many = narrative(

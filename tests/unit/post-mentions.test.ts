@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namedIn } from '@/lib/posts/mentions';
+import { mayBeNamedIn, namedIn } from '@/lib/posts/mentions';
 
 const met = (...names: string[]) => names.map((name) => ({ name, keepPrivate: name.includes('Secret') }));
 
@@ -18,5 +19,37 @@ describe('who a post names', () => {
     expect(namedIn(text, people).map((p) => p.name)).toEqual(['Owen Chen']);
     // "Grace" as a name, and she is the only Grace met there.
     expect(namedIn('Grace said so.', people).map((p) => p.name)).toEqual(['Grace O’Brien']);
+  });
+
+  it('also finds the user’s people who were not there: by full name, or by a part no one else they know has', () => {
+    const there = met('Priya Shah', 'Hannah Reid');
+    const elsewhere = met('Raj Patel', 'Owen Secret', 'Priya Kumar');
+    const text = 'On my list now:\n\n- Send Hannah the vendor shortlist\n- Intro Raj to Priya about payments pilot';
+    // Priya is the one met there; Raj, named only in a follow-up, is the one Raj the user knows.
+    expect(namedIn(text, there, elsewhere).map((p) => p.name)).toEqual(['Priya Shah', 'Hannah Reid', 'Raj Patel']);
+    expect(namedIn('Lunch with Priya Kumar.', there, elsewhere).map((p) => p.name)).toEqual(['Priya Kumar']);
+    expect(namedIn('Owen said so.', there, elsewhere).map((p) => p.name)).toEqual(['Owen Secret']);
+    // Two people called Raj: a bare "Raj" is neither's, as with a surname shared in the room.
+    expect(namedIn('Intro Raj to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah']);
+    expect(namedIn('Intro Raj Singh to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah', 'Raj Singh']);
+  });
+
+  it('property: the quick first cut never changes whom namedIn finds', () => {
+    const part = fc.constantFrom('Raj', 'Priya', 'Patel', 'Shah', 'Grace', 'Chen', 'Owen', 'Ng', 'Jo', 'O’Brien', 'Anne-Marie', 'Émile');
+    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((ps) => ps.join(' '));
+    const people = fc.array(fc.record({ name, keepPrivate: fc.boolean() }), { maxLength: 6 });
+    const word = fc.oneof(
+      part,
+      part.map((p) => p.toLowerCase()),
+      part.map((p) => p.toUpperCase()),
+      fc.constantFrom('met', 'the', 'grace', 'and', ',', '.', '’s'),
+    );
+    const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, people, people, (t, there, elsewhere) => {
+        expect(namedIn(t, there, mayBeNamedIn(t, elsewhere))).toEqual(namedIn(t, there, elsewhere));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -33,6 +33,7 @@ export const createPostAction = formAction(
       eventId: formData.get('eventId'),
       style: formData.get('style') ?? undefined,
       includeNotes: formData.get('includeNotes') === 'on',
+      includeFollowUps: formData.get('includeFollowUps') === 'on',
     }),
     ids: ['eventId'],
     notFoundMessage: 'This event could not be found.',
@@ -81,11 +82,16 @@ export const savePostAction = dataAction(
 
 /** A fresh draft from the event, returned for the editor to show and confirm before it replaces anything. */
 export const regenerateAction = dataAction(
-  z.object({ id: z.uuid(), style: styleSchema, includeNotes: z.boolean() }),
-  async ({ user, input }) => previewRegeneration(user.id, input.id, { style: input.style, includeNotes: input.includeNotes, timeZone: user.timeZone }),
+  z.object({ id: z.uuid(), style: styleSchema, includeNotes: z.boolean(), includeFollowUps: z.boolean() }),
+  async ({ user, input: { id, ...choices } }) => previewRegeneration(user.id, id, { ...choices, timeZone: user.timeZone }),
   {
     name: 'posts.regenerate',
-    input: (postId: string, style: string, includeNotes: boolean) => ({ id: postId, style, includeNotes }),
+    input: (postId: string, style: string, includeNotes: boolean, includeFollowUps = false) => ({
+      id: postId,
+      style,
+      includeNotes,
+      includeFollowUps: includeFollowUps === true,
+    }),
     write: false,
     notFoundMessage: GONE,
     failureMessage: 'Could not regenerate the draft. Your text is unchanged.',

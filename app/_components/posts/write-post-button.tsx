@@ -73,6 +73,18 @@ export function WritePostButton({ eventId }: { eventId: string }) {
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">Off unless you tick it: notes stay private.</span>
             </span>
           </label>
+          <label className="flex min-h-11 items-start gap-3 text-sm">
+            <input
+              type="checkbox"
+              name="includeFollowUps"
+              defaultChecked={state.values?.includeFollowUps === 'on'}
+              className="mt-0.5 size-4 accent-accent-600"
+            />
+            <span>
+              Include my follow-ups
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">What you promised, and to whom: off unless you tick it.</span>
+            </span>
+          </label>
           <div aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
             {state.message ? <p>{state.message}</p> : null}
           </div>

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { peopleMetAt } from '@/lib/posts/named';
+import { peopleToCheck } from '@/lib/posts/named';
 import { draftSources, getPost } from '@/lib/posts/queries';
 import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
@@ -22,7 +22,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const [met, sources] = await Promise.all([peopleMetAt(user.id, post.eventId), draftSources(user.id, post, user.timeZone)]);
+  const [{ met, others }, sources] = await Promise.all([peopleToCheck(user.id, post), draftSources(user.id, post, user.timeZone)]);
 
   return (
     <>
@@ -56,6 +56,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           slug: post.slug,
           initialHtml: renderMarkdown(post.bodyMarkdown),
           met,
+          others,
           sources,
         }}
       >

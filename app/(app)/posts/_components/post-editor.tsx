@@ -28,6 +28,8 @@ export interface EditorPost {
   initialHtml: string;
   /** The named people met at the event: publishing asks about any the post names. */
   met: NamedPerson[];
+  /** The user's other people whose names the post, or its event's notes, hold (a follow-up may name someone not there). */
+  others: NamedPerson[];
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
 }
@@ -122,7 +124,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           initialStatus={post.status}
           publicPath={`/u/${post.handle}/${slug}`}
           canPublish={auto.state === 'saved'}
-          named={namedIn(`${auto.draft.title}\n${auto.draft.markdown}`, post.met)}
+          named={namedIn(`${auto.draft.title}\n${auto.draft.markdown}`, post.met, post.others)}
           onChange={(status) => setPublished(status === 'published')}
         />
       </div>

@@ -27,7 +27,7 @@ export function PublishPanel({
   publicPath: string;
   /** False while there are unsaved changes or a conflict: publish what is saved, not half a sentence. */
   canPublish: boolean;
-  /** People met at the event whom the post names: publishing lists them and asks first. */
+  /** The user's people whom the post names, met at the event or not: publishing lists them and asks first. */
   named: NamedPerson[];
   onChange?: (status: 'draft' | 'published') => void;
 }) {
@@ -81,7 +81,7 @@ export function PublishPanel({
           <p id={`${postId}-publish-q`} className="font-medium">
             Publish? Anyone with the link will be able to read it.
           </p>
-          {named.length ? <p>It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.</p> : <p>It names no one you met there.</p>}
+          {named.length ? <p>It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.</p> : <p>It names none of your contacts.</p>}
           {named.some((p) => p.keepPrivate) ? (
             <p className="font-medium text-red-700 dark:text-red-300">
               {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public.

@@ -28,6 +28,7 @@ export function RegeneratePanel({
   const dialog = useRef<HTMLDialogElement>(null);
   const [style, setStyle] = useState<Style>(initialStyle);
   const [includeNotes, setIncludeNotes] = useState(false);
+  const [includeFollowUps, setIncludeFollowUps] = useState(false);
   const [fresh, setFresh] = useState<Fresh | null>(null);
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
@@ -35,7 +36,7 @@ export function RegeneratePanel({
   function regenerate() {
     setMessage('');
     startTransition(async () => {
-      const result = await regenerateAction(postId, style, includeNotes);
+      const result = await regenerateAction(postId, style, includeNotes, includeFollowUps);
       const draft = result.data;
       if (!result.ok || !draft) return setMessage(result.message ?? 'Could not regenerate the draft. Your text is unchanged.');
       if (draft.title === current.title && draft.markdown === current.markdown && style === current.style) {
@@ -70,6 +71,11 @@ export function RegeneratePanel({
       <label className="flex min-h-11 items-center gap-3 text-sm">
         <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} className="size-4 accent-accent-600" />
         Include my private conversation notes
+      </label>
+      {/* Off unless ticked: follow-ups are the user's own to-do list, and often name people who were not there. */}
+      <label className="flex min-h-11 items-center gap-3 text-sm">
+        <input type="checkbox" checked={includeFollowUps} onChange={(e) => setIncludeFollowUps(e.target.checked)} className="size-4 accent-accent-600" />
+        Include my follow-ups
       </label>
       <Button type="button" variant="secondary" className="w-full" onClick={regenerate} disabled={pending}>
         <RefreshCw aria-hidden className={`size-4 ${pending ? 'animate-spin' : ''}`} />

@@ -1,0 +1,1 @@
+CREATE INDEX "people_user_first_name_idx" ON "people" USING btree ("user_id",lower(regexp_replace("name", '[\s-].*$', ''))) WHERE "people"."deleted_at" is null and "people"."name" is not null;

@@ -1,0 +1,212 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SECTORS } from '@/db/schema';
+import { composePost } from '@/lib/posts/compose';
+import { articleMidSentence, roleNoun } from '@/lib/posts/english';
+import { withArticle } from '@/lib/posts/opening';
+import { sectorNoun, sectorPlace } from '@/lib/posts/people-phrases';
+import { POST_STYLES } from '@/lib/posts/types';
+import { checkProse } from '@/tests/support/prose-check';
+import { eventInput, person } from './composer-helpers';
+
+const narrative = (input: ReturnType<typeof eventInput>) => composePost(input, { style: 'narrative' }).markdown;
+const summarised = (summary: string) => narrative(eventInput({ event: { summary } }));
+
+describe('a fragment of the summary takes "a" or "an" only where English wants one', () => {
+  it.each([
+    // Words of degree or approximation, quantities and numbers: no article.
+    ['mostly councils and banks', 'mostly councils and banks'],
+    ['largely founders', 'largely founders'],
+    ['mainly investors, some press', 'mainly investors, some press'],
+    ['about forty people', 'about forty people'],
+    ['around 200 founders', 'around 200 founders'],
+    ['lots of councils', 'lots of councils'],
+    ['plenty of investors', 'plenty of investors'],
+    ['many familiar faces', 'many familiar faces'],
+    ['few surprises', 'few surprises'],
+    ['several short panels', 'several short panels'],
+    ['some good talks', 'some good talks'],
+    ['all the usual suspects', 'all the usual suspects'],
+    ['both panels', 'both panels'],
+    ['two panels and a dinner', 'two panels and a dinner'],
+    ['40 founders', '40 founders'],
+    ['2,000 attendees', '2,000 attendees'],
+    // A determiner or pronoun already there.
+    ['our usual crowd', 'our usual crowd'],
+    ['their annual dinner', 'their annual dinner'],
+    ['the usual crowd', 'the usual crowd'],
+    // A plural head, however the group starts.
+    ['great speakers and good food', 'great speakers and good food'],
+    ['drinks for founders', 'drinks for founders'],
+    ['senior people from councils', 'senior people from councils'],
+    // A singular head takes its article, by sound.
+    ['panel on AI in public services, then drinks', 'a panel on AI in public services, then drinks'],
+    ['evening of lightning talks', 'an evening of lightning talks'],
+    ['good mix of people', 'a good mix of people'],
+    ['drinks reception', 'a drinks reception'],
+    ['business breakfast', 'a business breakfast'],
+    ['series of short talks', 'a series of short talks'],
+    ['campus tour', 'a campus tour'],
+    ['hour of questions', 'an hour of questions'],
+  ])('%j → %j', (fragment, expected) => {
+    expect(withArticle(fragment)).toBe(expected);
+  });
+
+  it('in a draft: "Mostly councils and banks." stays as the user put it, first or second', () => {
+    expect(summarised('Mostly councils and banks.')).toContain('It was mostly councils and banks.');
+    const second = summarised('Panel on open banking. Mostly councils and banks.');
+    expect(second).toContain('It was a panel on open banking. Mostly councils and banks.');
+    expect(second).not.toMatch(/\ba mostly\b/i);
+    expect(summarised('Great speakers and good food.')).toContain('It was great speakers and good food.');
+    expect(summarised('Fireside chat with the CEO.')).toContain('It was a fireside chat with the CEO.');
+  });
+});
+
+describe('a name that starts with "The" keeps it', () => {
+  it.each([
+    ['The Ivy', 'at The Ivy'],
+    ['The Old Bank, Leeds', 'at The Old Bank, Leeds'],
+    ['the Guildhall', 'at the Guildhall'],
+    ['Somerset House', 'at Somerset House'],
+  ])('venue %j reads %j', (venue, expected) => {
+    expect(narrative(eventInput({ event: { venue } }))).toContain(`breakfast ${expected}.`);
+  });
+
+  it('a fragment starting with a name keeps its "The"; one starting with a description does not', () => {
+    expect(articleMidSentence('The Ivy’s private room')).toBe('The Ivy’s private room');
+    expect(articleMidSentence('The usual crowd')).toBe('the usual crowd');
+    expect(articleMidSentence('An evening of talks')).toBe('an evening of talks');
+    expect(summarised('The Ivy’s private room.')).toContain('It was The Ivy’s private room.');
+    expect(summarised('The usual crowd.')).toContain('It was the usual crowd.');
+  });
+});
+
+describe('a job title is lower-cased whole or kept as typed, never half', () => {
+  it.each([
+    ['Director of Cyber Security', 'Director of Cyber Security'],
+    ['Head of McKinsey Digital', 'Head of McKinsey Digital'],
+    ['Head of Payments', 'Head of Payments'],
+    ['Managing Director, Global Markets', 'Managing Director, Global Markets'],
+    ['Secretary of State', 'Secretary of State'],
+    ['Head of IT', 'head of IT'],
+    ['Head of Digital Transformation', 'head of digital transformation'],
+    ['Managing Director, Digital', 'managing director, digital'],
+    ['Co-Founder and CTO', 'co-founder and CTO'],
+    ['Vice-President, Engineering', 'vice-president, engineering'],
+    ['CTO', 'CTO'],
+    ['data analyst', 'data analyst'],
+  ])('%j → %j', (role, expected) => {
+    expect(roleNoun(role)).toBe(expected);
+  });
+
+  it('property: the title comes back as typed, or with every capitalised word lowered and nothing else changed', () => {
+    const word = fc.constantFrom(
+      'Director',
+      'Head',
+      'Chief',
+      'Officer',
+      'Security',
+      'Data',
+      'of',
+      'and',
+      'for',
+      'IT',
+      'CTO',
+      'Cyber',
+      'Payments',
+      'Acme',
+      'Co-Founder',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        const role = words.join(' ');
+        const lowered = words.map((w) => (/^\p{Lu}\p{Ll}/u.test(w) ? w.toLowerCase() : w)).join(' ');
+        expect([role, lowered]).toContain(roleNoun(role));
+      }),
+    );
+  });
+
+  it('in a draft: "Director of Cyber Security" reads as typed, with a generic title lower-cased beside it', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'Hannah Reid', role: 'Director of Cyber Security', organisation: 'Barclays' }),
+          person({ name: 'Tom Lee', role: 'Chief Digital Officer', organisation: 'HM Treasury' }),
+        ],
+      }),
+    );
+    expect(md).toContain('Hannah Reid, Director of Cyber Security at Barclays');
+    expect(md).toContain('Tom Lee, chief digital officer at HM Treasury');
+    expect(md).not.toContain('director of Cyber security');
+  });
+
+  it('a sector name is lower-cased only when that cannot half lower-case it', () => {
+    expect(sectorNoun('Higher education')).toBe('higher education');
+    expect(sectorNoun('Financial Services')).toBe('Financial Services');
+    expect(sectorNoun('NHS')).toBe('NHS');
+    expect(sectorPlace('NHS')).toBe('the NHS');
+    expect(sectorPlace('Public sector')).toBe('the public sector');
+    expect(sectorPlace('Finance')).toBe('finance');
+  });
+});
+
+describe('people by sector read as speech does', () => {
+  const bySectors = (sectors: string[]) =>
+    eventInput({
+      people: sectors.map((sector, i) => person({ name: `Person ${'ABCDEFGHIJKLMNOP'[i]} Zed`, role: 'Founder', organisation: `Org ${i}`, sector })),
+    });
+
+  it('"In finance, I talked to…", with "the" where a sector needs one; never "From finance, I talked to…"', () => {
+    const md = narrative(bySectors(['Finance', 'NHS', 'Public sector', 'Finance']));
+    expect(md).toContain('The people I talked to came from finance, the NHS and the public sector.');
+    expect(md).toContain('In finance, I talked to Person A Zed');
+    expect(md).toContain('In the NHS, I also met Person B Zed');
+    expect(md).toContain('In the public sector, I caught up with Person C Zed');
+    expect(md).not.toMatch(/From [\w ]+, I /);
+  });
+
+  it('"Other" is no sector to name', () => {
+    const md = narrative(bySectors(['Finance', 'Other']));
+    expect(md).not.toMatch(/\bother\b/i);
+    expect(md).toContain('There was also Person B Zed');
+  });
+
+  it.each(POST_STYLES)('%s: every default sector reads cleanly through the prose checker', async (style) => {
+    const { markdown } = composePost(bySectors([...DEFAULT_SECTORS]), { style });
+    expect((await checkProse(markdown)).warnings, markdown).toEqual([]);
+    expect(markdown).not.toMatch(/From [\w ]+, I /);
+  });
+});
+
+describe('the evening of the problems reported, through the prose checker', () => {
+  const evening = eventInput({
+    event: { title: 'Fintech supper', venue: 'The Ivy', summary: 'Panel on open banking. Mostly councils and banks.' },
+    people: [
+      person({ name: 'Hannah Reid', role: 'Director of Cyber Security', organisation: 'Barclays', sector: 'Finance' }),
+      person({ name: 'Sam Cole', role: 'Chief Digital Officer', organisation: 'NHS England', sector: 'Health' }),
+    ],
+  });
+
+  it.each(POST_STYLES)('%s: no retext warnings, and none of the four slips', async (style) => {
+    const { markdown } = composePost(evening, { style });
+    expect((await checkProse(markdown)).warnings, markdown).toEqual([]);
+    expect(markdown).not.toMatch(/\b[Aa] mostly\b|\bthe Ivy\b|director of Cyber security|From finance, /);
+  });
+
+  it('narrative: the four read as the user would write them', () => {
+    const md = narrative(evening);
+    expect(md).toContain('Last night I went to the fintech supper at The Ivy. It was a panel on open banking. Mostly councils and banks.');
+    expect(md).toContain('In finance, I talked to Hannah Reid, Director of Cyber Security at Barclays.');
+    expect(md).toContain('In health, I also met Sam Cole, chief digital officer at NHS England.');
+  });
+});
+
+describe('"last night" only the day after', () => {
+  it.each([
+    ['2026-04-22', /^Last night I went/],
+    ['2026-04-24', /^On Tuesday I went/],
+    ['2026-05-12', /^On Tuesday 21 April 2026 I went/],
+  ])('written on %s', (postDate, opening) => {
+    expect(narrative({ ...eventInput(), postDate })).toMatch(opening);
+  });
+});
