@@ -111,7 +111,7 @@ async function reMeetingContext(userId: string, personId: string) {
     .limit(1);
   const topicRows = await rows<{ name: string }>(
     db,
-    sql`select distinct t.name from encounters e
+    sql`select distinct lower(t.name) as sort, t.name from encounters e
       join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
       join topics t on t.id = et.topic_id and t.user_id = ${userId}::uuid
       join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null

@@ -9,6 +9,7 @@ import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
 import { aliasContains } from '@/lib/organisations/find-or-create';
 import { cadenceFromColumns, type Cadence } from '@/lib/people/cadence';
+import { normaliseTopic } from '@/lib/topics/normalise';
 
 export interface PersonListItem {
   id: string;
@@ -229,23 +230,28 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
       where e.user_id = ${userId}::uuid and e.event_id = ${params.event}::uuid)`);
   }
   if (params.topic) {
-    const normalised = params.topic.toLowerCase().replace(/\s+/g, ' ');
+    // Any topic whose name, or a name merged into it, holds what was typed: the box filters as one types ("AI gov"
+    // finds "AI governance"), and a topic's old name finds it still.
+    const typed = normaliseTopic(params.topic);
+    const topicIds = sql`(select x.id from topics x where x.user_id = ${userId}::uuid
+      and (strpos(x.normalised_name, ${typed}) > 0
+           or (jsonb_array_length(x.aliases) > 0 and exists (select 1 from jsonb_array_elements_text(x.aliases) a(alias) where strpos(a.alias, ${typed}) > 0))))`;
     base.push(sql`p.id in (
       select e.person_id from encounters e
         join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
         join encounter_topics et on et.encounter_id = e.id and et.user_id = ${userId}::uuid
         join topics t on t.id = et.topic_id
-       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised}
+       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.id in ${topicIds}
       union
       select e.person_id from encounters e
         join events ev on ev.id = e.event_id and ev.user_id = ${userId}::uuid and ev.deleted_at is null
         join event_topics evt on evt.event_id = e.event_id and evt.user_id = ${userId}::uuid
         join topics t on t.id = evt.topic_id
-       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised}
+       where e.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.id in ${topicIds}
       union
       select pt.person_id from person_topics pt
         join topics t on t.id = pt.topic_id
-       where pt.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.normalised_name = ${normalised})`);
+       where pt.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.id in ${topicIds})`);
   }
   if (params.met) base.push(lastMetFilter(params.met));
   const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);

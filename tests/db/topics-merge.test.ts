@@ -86,6 +86,8 @@ describe('topic rename and merge', () => {
     expect((await searchFacts(user.id, factSearchSchema.parse({ topic: into }))).items.map((f) => f.text).sort()).toEqual(factsBefore);
     // The people_search triggers re-indexed everyone whose links moved.
     expect(await peopleWithTopic(user.id, 'Open data')).toEqual(['Ann Lee', 'Bob Okafor', 'Cy Twombly']);
+    // The merged name, typed in the People filter, finds them too.
+    expect(await peopleWithTopic(user.id, 'open-DATA')).toEqual(['Ann Lee', 'Bob Okafor', 'Cy Twombly']);
 
     await undoMerge(user.id, mergeId);
     expect(await links(user.id)).toEqual(before);
