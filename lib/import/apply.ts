@@ -135,8 +135,13 @@ export async function applyImport(
     const rowOrg = new Map(work.map((r) => [r.line, newOrgName(r) ? orgIds.get(foldName(newOrgName(r)!))! : r.organisationId]));
     // Organisations learn the sectors chosen for their rows before anyone is written, so that a person whose sector
     // is their organisation's then follows it (no sector of their own), as when logged by hand.
+    // Only a row that files its person under the file's organisation has a say in that organisation's sector: one
+    // matched by email who stays at another organisation must not give it the sector chosen for the file's.
     const learnt = sectorsToLearn(
-      work.map((r) => ({ organisationId: rowOrg.get(r.line) ?? null, sectorId: r.sector ? (sectorIds.get(r.sector) ?? null) : null })),
+      work.map((r) => ({
+        organisationId: newOrgName(r) ? (rowOrg.get(r.line) ?? null) : null,
+        sectorId: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
+      })),
     );
     const orgSector = await learnSectors(tx, userId, learnt, [...new Set([...rowOrg.values()].filter((id): id is string => !!id))]);
     /** The person's own sector: the one chosen, unless it is their organisation's (then they follow it). */
@@ -176,7 +181,8 @@ export async function applyImport(
         if (topics) topicsWanted.push({ personId: r.personId!, topics });
         const set: Partial<typeof people.$inferInsert> = { ...fields };
         if (organisationName) set.organisationId = rowOrg.get(r.line) ?? null;
-        const own = ownSector(r.line, sectorName);
+        // A sector suggested by the file's organisation says nothing about someone who stays at another one.
+        const own = newOrgName(r) || !r.sectorFromOrganisation ? ownSector(r.line, sectorName) : null;
         if (own) set.sectorId = own;
         await tx
           .update(people)

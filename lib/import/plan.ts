@@ -123,8 +123,13 @@ function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: Pe
   // Each pass sets aside what the schema refused. A value can take two (an email with a NUL in it goes to the
   // notes, and is then cleaned there), so a few passes, each of which must change something.
   for (let pass = 0; pass < 5; pass++) {
-    const notes = joinNotes([fileNotes, ...setAside]);
-    const parsed = createPersonSchema.safeParse({ ...one, ...many, notes: cut && notes ? notes.slice(0, MAX_NOTES) : notes });
+    // Notes over the limit lose the end of the file's own, never a value a warning says was kept; the limit counts
+    // UTF-16 units (as the schema does), and a cut never leaves half an emoji.
+    const kept = joinNotes(setAside);
+    const room = MAX_NOTES - (kept ? kept.length + 2 : 0);
+    const own = cut && fileNotes ? fileNotes.slice(0, Math.max(0, room)).replace(/[\uD800-\uDBFF]$/, '') : fileNotes;
+    const notes = joinNotes([own, ...setAside]);
+    const parsed = createPersonSchema.safeParse({ ...one, ...many, notes });
     if (parsed.success) {
       if (cut) warnings.push(`Notes over ${MAX_NOTES.toLocaleString('en-GB')} characters: cut short`);
       return { input: parsed.data, sector, warnings };

@@ -42,9 +42,10 @@ const knownAsSql = (userId: string, name: SQL) => sql`
 export const organisationIdKnownAs = (userId: string, name: SQL) => sql`(select x.id from (${knownAsSql(userId, name)}) x)`;
 
 /**
- * The user's live organisation called `name`, else the one `name` was merged into, held (FOR SHARE) until the
- * caller's transaction ends: a merge or delete of it waits for the save that files someone there, and then moves
- * them too, rather than leaving them filed under an organisation merged away.
+ * The user's live organisation called `name`, else the one `name` was merged into, held (FOR KEY SHARE, as a
+ * foreign key holds what it points at) until the caller's transaction ends: a merge or delete of it (FOR UPDATE)
+ * waits for the save that files someone there, and then moves them too, rather than leaving them filed under an
+ * organisation merged away. Not FOR SHARE: two saves that each hold it and then give it a sector would deadlock.
  */
 async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id: string; sectorId: string | null } | undefined> {
   const held = () =>
@@ -52,7 +53,7 @@ async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id
       conn,
       sql`select o.id, o.sector_id from organisations o
            where o.user_id = ${userId}::uuid and o.deleted_at is null and o.id = ${organisationIdKnownAs(userId, sql`${name}::text`)}
-           for share`,
+           for key share`,
     );
   // No row: no organisation has the name, or the one it named was merged away while this waited for its lock (the
   // lock then finds it removed). A second look, in a snapshot taken after that merge, finds the one it went into.
@@ -113,7 +114,7 @@ export async function findOrCreateOrganisations(conn: DbOrTx, userId: string, na
 }
 
 /**
- * organisationsByName's ids, each held (FOR SHARE) until the caller's transaction ends, as knownAs holds one. A name
+ * organisationsByName's ids, each held (FOR KEY SHARE) until the caller's transaction ends, as knownAs holds one. A name
  * whose organisation was merged away while this waited for it is looked up once more, after that merge.
  */
 async function heldByName(conn: DbOrTx, userId: string, names: string[]): Promise<Map<string, string>> {
@@ -124,7 +125,7 @@ async function heldByName(conn: DbOrTx, userId: string, names: string[]): Promis
       sql`select id::text from organisations
            where user_id = ${userId}::uuid and deleted_at is null
              and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify([...new Set(found.values())])}::jsonb) x)
-           order by id for share`,
+           order by id for key share`,
     );
     const live = new Set(held.map((r) => r.id));
     return { found, lost: [...found].filter(([, id]) => !live.has(id)).map(([key]) => key) };
@@ -158,14 +159,14 @@ export async function organisationsByName(
   return new Map(found.map((r) => [r.key, { id: r.id, name: r.name, sector: r.sector }]));
 }
 
-/** Throws NotFoundError unless the organisation exists and belongs to the user; holds it (FOR SHARE). */
+/** Throws NotFoundError unless the organisation exists and belongs to the user; holds it (FOR KEY SHARE, as knownAs). */
 export async function assertOwnOrganisation(conn: DbOrTx, userId: string, id: string): Promise<void> {
   const [row] = await conn
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.userId, userId), eq(organisations.id, id), isNull(organisations.deletedAt)))
     // Held until the caller's transaction ends, as knownAs holds one found by name.
-    .for('share');
+    .for('key share');
   if (!row) throw new NotFoundError('That organisation was not found.');
 }
 

@@ -60,9 +60,10 @@ function allPairs(userId: string): SQL {
            where a.lname is not null
           union all
           -- Someone logged by role alone ("Chief Executive, Hartley Council") beside the one with that role there.
-          select a.id, b.id, 'same role and organisation', 2
-            from live a join live b on a.lrole = b.lrole and a.organisation_id = b.organisation_id and a.id < b.id
-           where a.lname is null or b.lname is null
+          -- Driven from the nameless, who are few: 400 named engineers at one firm are not 80,000 pairs to throw away.
+          select least(a.id, b.id), greatest(a.id, b.id), 'same role and organisation', 2
+            from live a join live b on a.lrole = b.lrole and a.organisation_id = b.organisation_id and a.id <> b.id
+           where a.lname is null and (b.lname is not null or a.id < b.id)
           union all
           select a.id, b.id, 'similar name', 3
             from live a join live b on a.organisation_id = b.organisation_id and a.id < b.id and a.lname <> b.lname

@@ -179,7 +179,13 @@ export async function updatePerson(
     // organisation that has gone since, and "changed elsewhere" is the answer that explains it.
     const stale = input.keepInTouchWas !== undefined ? cadenceKey(current.keepInTouch) !== input.keepInTouchWas : current.version !== input.version;
     if (stale) throw new VersionConflictError(current);
-    const version = input.keepInTouchWas !== undefined ? current.version : input.version;
+    // The update's guard: the cadence as read (an edit of anything else committed meanwhile does not refuse it), or
+    // the version.
+    const was = cadenceColumns(current.keepInTouch);
+    const unchanged =
+      input.keepInTouchWas !== undefined
+        ? sql`${people.keepInTouchUnit} is not distinct from ${was.keepInTouchUnit} and ${people.keepInTouchEvery} is not distinct from ${was.keepInTouchEvery}::int`
+        : eq(people.version, input.version);
     const set: Partial<typeof people.$inferInsert> = {};
     if ('organisationName' in input || 'organisationId' in input) {
       set.organisationId = await resolveOrganisation(tx, userId, input);
@@ -192,7 +198,7 @@ export async function updatePerson(
     const [row] = await tx
       .update(people)
       .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, version), isNull(people.deletedAt)))
+      .where(and(eq(people.userId, userId), eq(people.id, id), unchanged, isNull(people.deletedAt)))
       .returning({ id: people.id });
     // The copy read above may predate the edit that won: read it again, so the conflict shows the winner.
     if (!row) throw new VersionConflictError(await getPerson(userId, id, { conn: tx }));

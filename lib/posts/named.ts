@@ -30,6 +30,8 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   const capitalised = new Set<string>();
   for (const token of text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
     all.add(token.toLowerCase());
+    // A hyphenated surname is one word to the surname index ("Patel-Smith"), as well as its pieces.
+    if (token.includes('-') && /^\p{Lu}/u.test(token)) capitalised.add(token.toLowerCase());
     for (const piece of token.split('-')) {
       all.add(piece.toLowerCase());
       if (piece.length >= 3 && /^\p{Lu}/u.test(piece)) capitalised.add(piece.toLowerCase());

@@ -34,7 +34,7 @@ export async function upsertTopics(tx: DbOrTx, userId: string, names: readonly s
           tx,
           sql`select id::text from topics where user_id = ${userId}::uuid
                and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify([...new Set(found.values())])}::jsonb) x)
-               order by id for share`,
+               order by id for key share`,
         )
       : [];
     const live = new Set(held.map((r) => r.id));

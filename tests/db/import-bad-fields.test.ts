@@ -112,6 +112,22 @@ describe('import: one bad field costs the field, not the row', () => {
     expect(saved!.notes ?? '').not.toContain('\u0000');
   });
 
+  it('notes over the limit lose the end of their own text, never a value set aside, and no emoji is split', async () => {
+    const user = await createTestUser();
+    // 4,999 emoji (two UTF-16 units each) and one letter: a cut at 10,000 units less what was set aside falls mid-emoji.
+    const long = `${'😀'.repeat(4_999)}x`;
+    const file = `Name,Company,Mail,Notes\nZed,Zed Co,zed@@example,${long}\n`;
+    const mapping = ['name', 'organisation', 'email', 'notes'] as const;
+    const preview = await previewImport(user.id, 'csv', file, { mapping: [...mapping] });
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows[0]!.warnings).toEqual(['Email ‘zed@@example’ is not an address: kept in the notes', 'Notes over 10,000 characters: cut short']);
+    await runImport(user.id, 'csv', file, { mapping: [...mapping] });
+    const [saved] = await db.select().from(people).where(eq(people.userId, user.id));
+    expect(saved!.notes!.endsWith('Email: zed@@example')).toBe(true);
+    expect(saved!.notes!.length).toBeLessThanOrEqual(10_000);
+    expect(saved!.notes).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it('the JSON API answers the warnings, the rows left out and the blank lines, in the shapes its document gives', async () => {
     const user = await createTestUser();
     const { token } = await createApiToken(user.id, 'import');

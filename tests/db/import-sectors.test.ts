@@ -103,12 +103,28 @@ describe('import: sectors chosen in the preview', () => {
     await sectorId(user.id, 'Media');
     const quiet = await makeOrganisation(user.id, 'Quiet Org');
     const ann = await makePerson(user.id, { name: 'Ann Lee', email: 'ann@quiet.example', organisationId: quiet.id });
-    // Matched by email: Ann stays at Quiet Org (no "Elsewhere Ltd" is made for her), which learns the sector chosen.
+    // Matched by email: Ann stays at Quiet Org (no "Elsewhere Ltd" is made for her). The sector chosen for her row is
+    // hers: Quiet Org does not learn a sector chosen for the file's organisation, which is not hers.
     const file = csv('Ann,Lee,,ann@quiet.example,Elsewhere Ltd,Producer,');
     expect(await runImport(user.id, 'csv', file, { choices: { 2: 'Media' } })).toMatchObject({ created: 0, updated: 1 });
-    expect(await organisationSectors(user.id)).toEqual({ 'Quiet Org': 'Media' });
+    expect(await organisationSectors(user.id)).toEqual({ 'Quiet Org': null });
     const [after] = await db.select().from(people).where(eq(people.id, ann.id));
-    expect(after).toMatchObject({ role: 'Producer', sectorId: null, effectiveSectorId: await sectorId(user.id, 'Media'), version: 2 });
+    expect(after).toMatchObject({
+      role: 'Producer',
+      sectorId: await sectorId(user.id, 'Media'),
+      effectiveSectorId: await sectorId(user.id, 'Media'),
+      version: 2,
+    });
+
+    // The reviewer's case: the file puts Bo at a government organisation; Bo is matched by email and stays at Acme,
+    // which learns nothing from it, nor does Bo take the other organisation's sector.
+    const acme = await makeOrganisation(user.id, 'Acme');
+    const bo = await makePerson(user.id, { name: 'Bo Park', email: 'bo@acme.example', organisationId: acme.id });
+    await makeOrganisation(user.id, 'Hartley Council', 'Government');
+    expect(await runImport(user.id, 'csv', csv('Bo,Park,,bo@acme.example,Hartley Council,Clerk,'))).toMatchObject({ updated: 1 });
+    expect((await organisationSectors(user.id))['Acme']).toBeNull();
+    const [boAfter] = await db.select().from(people).where(eq(people.id, bo.id));
+    expect(boAfter).toMatchObject({ role: 'Clerk', organisationId: acme.id, sectorId: null });
 
     const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Raj Patel', 'ORG:Signal FM', 'CATEGORIES:media,Radio', 'END:VCARD'].join('\r\n');
     await runImport(user.id, 'vcard', card);

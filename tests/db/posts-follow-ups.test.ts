@@ -128,4 +128,24 @@ describe('the publish check names everyone of the user’s the post names, not o
     await expect(publishPost(user.id, plain.id)).rejects.toBeInstanceOf(NamesPrivatePeopleError);
     expect((await publishPost(user.id, plain.id, { confirmNamed: true })).status).toBe('published');
   });
+
+  it('finds a private person by a hyphenated surname alone, and by a full name in any case, but not by a shared first name', async () => {
+    const { user, event } = await fintechSupper();
+    const anita = await makePerson(user.id, { name: 'Anita Patel-Smith', keepPrivate: true });
+    await makePerson(user.id, { name: 'Owen Chen', keepPrivate: true });
+    await makePerson(user.id, { name: 'Owen Park' });
+    const plain = (await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ })).post;
+    const publishWith = async (line: string) => {
+      const now = await getPost(user.id, plain.id);
+      await updatePost(user.id, plain.id, { markdown: `${plain.bodyMarkdown}\n${line}`, version: now.version, confirmNamed: true });
+      return publishPost(user.id, plain.id).then(
+        () => [],
+        (e: unknown) => (e as NamesPrivatePeopleError).named.map((p) => p.name),
+      );
+    };
+    expect(await publishWith('Ms Patel-Smith made the case for open banking.')).toEqual([anita.name]);
+    expect(await publishWith('later i had a word with owen chen.')).toEqual(['Owen Chen']);
+    // Two Owens: "Owen" alone names neither.
+    expect(await publishWith('Owen said the same.')).toEqual([]);
+  });
 });

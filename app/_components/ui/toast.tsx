@@ -27,6 +27,7 @@ export function useToast() {
     return () => clearInterval(timer);
   }, [toast]);
   const show = useCallback((t: Toast) => setToast(t), []);
+  const hide = useCallback(() => setToast(null), []);
   const view = (
     <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
       {toast ? (
@@ -59,5 +60,5 @@ export function useToast() {
       ) : null}
     </div>
   );
-  return { show, view };
+  return { show, hide, view };
 }

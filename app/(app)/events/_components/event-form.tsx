@@ -12,6 +12,7 @@ import {
   captureDay,
   draftToPayload,
   emptyPerson,
+  EVENING_TIME,
   newUid,
   payloadRowUids,
   rebaseDraft,
@@ -79,7 +80,7 @@ export function EventForm({
   };
   // Taken once, as the form opens: the form must not start over when the clock passes the half hour.
   const [fresh] = useState(freshStart);
-  const { draft, setDraft, clear, reset, restoredAt, savedAt } = useDeviceDraft(draftKey, initial, eventId ? undefined : fresh);
+  const { draft, setDraft, clear, reset, restoredAt, savedAt, edited } = useDeviceDraft(draftKey, initial, eventId ? undefined : fresh);
   const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -131,6 +132,8 @@ export function EventForm({
         const title = current.title.trim() || 'Untitled event';
         await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
         reset({ ...initial, key: `evt-${newUid()}`, ...freshStart() });
+        // An Undo still on offer belongs to the evening just queued, not to the blank form.
+        toast.hide();
         setErrors({});
         setConflict(null);
         setMessage(null);
@@ -157,9 +160,14 @@ export function EventForm({
     });
   };
 
-  /** A new evening's day; a start time the user has not changed moves with it (suggestedTime). */
-  const pickDate = (date: string) =>
-    set(!eventId && draft.time === suggestedTime(draft.date, timeZone) ? { date, time: suggestedTime(date, timeZone) } : { date });
+  /**
+   * A new evening's day; a start time the user has not changed moves with it (suggestedTime). Untouched is any time
+   * the form itself put there: the one it opened with, the evening's, or what it would suggest now.
+   */
+  const pickDate = (date: string) => {
+    const untouched = [fresh.time, EVENING_TIME, suggestedTime(draft.date, timeZone)].includes(draft.time);
+    set(!eventId && untouched ? { date, time: suggestedTime(date, timeZone) } : { date });
+  };
 
   /**
    * Takes a person off the evening, their facts and follow-ups left with nobody in particular, and offers Undo: a
@@ -448,14 +456,7 @@ export function EventForm({
         pending={pending}
         savedAt={savedAt}
         label={eventId ? 'Save changes' : 'Save event'}
-        cancel={
-          <DiscardLink
-            href={eventId ? `/events/${eventId}` : '/events'}
-            changed={savedAt !== null || restoredAt !== null}
-            editing={Boolean(eventId)}
-            onDiscard={clear}
-          />
-        }
+        cancel={<DiscardLink href={eventId ? `/events/${eventId}` : '/events'} changed={edited} editing={Boolean(eventId)} onDiscard={clear} />}
       />
     </form>
   );

@@ -41,6 +41,8 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
   const [draft, setDraftState] = useState<EventDraft>(initial);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  // Anything typed (or restored) since the form opened, whether or not the device could keep it.
+  const [edited, setEdited] = useState(false);
   const latest = useRef(draft);
   const freshDate = fresh?.date;
   const freshTime = fresh?.time;
@@ -67,6 +69,7 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraftState(stored);
       setRestoredAt(stored.savedAt ?? Date.now());
+      setEdited(true);
     } else if (freshDate) {
       latest.current = { ...latest.current, key: `evt-${newUid()}`, date: freshDate, ...(freshTime ? { time: freshTime } : {}) };
       setDraftState(latest.current);
@@ -87,6 +90,7 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
       latest.current = next;
       dirty.current = true;
       setDraftState(next);
+      setEdited(true);
       write();
     },
     [write],
@@ -108,9 +112,10 @@ export function useDeviceDraft(key: string, initial: EventDraft, fresh?: { date:
       setDraftState(next);
       setRestoredAt(null);
       setSavedAt(null);
+      setEdited(false);
     },
     [clear],
   );
 
-  return { draft, setDraft, clear, reset, restoredAt, savedAt };
+  return { draft, setDraft, clear, reset, restoredAt, savedAt, edited };
 }
