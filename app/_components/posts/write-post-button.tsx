@@ -1,6 +1,6 @@
 'use client';
 
-import { NotebookPen, X } from 'lucide-react';
+import { ChevronDown, NotebookPen } from 'lucide-react';
 import { useActionState, useId, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
@@ -32,9 +32,11 @@ export function WritePostButton({ eventId }: { eventId: string }) {
 
   return (
     <div className="w-full sm:w-auto">
-      <Button type="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
-        {open ? <X aria-hidden className="size-4" /> : <NotebookPen aria-hidden className="size-4" />}
-        {open ? 'Close' : 'Write a post'}
+      {/* A disclosure: it keeps its name and says whether it is open; once open, "Create draft" is the main action. */}
+      <Button type="button" variant={open ? 'secondary' : 'primary'} aria-expanded={open} aria-controls={`${id}-panel`} onClick={toggle}>
+        <NotebookPen aria-hidden className="size-4" />
+        Write a post
+        <ChevronDown aria-hidden className={`size-4 transition-transform ${open ? 'rotate-180' : ''}`} />
       </Button>
       {open ? (
         <form
