@@ -37,12 +37,12 @@ describe('account at 390 px', () => {
     await expectNoHorizontalScroll(page);
 
     await page.getByLabel(`Type ${email} to confirm`).fill('someone@else.test');
-    await page.getByLabel('Your password').last().fill('a brand new password');
+    await page.getByLabel('Your password, to delete your account').fill('a brand new password');
     await page.getByRole('button', { name: 'Delete my account and all its data' }).click();
     await expect.poll(() => page.getByText(`Type ${email} to confirm`).count()).toBeGreaterThan(1);
     expect(await page.getByLabel(`Type ${email} to confirm`).inputValue()).toBe('someone@else.test');
     await page.getByLabel(`Type ${email} to confirm`).fill(email);
-    await page.getByLabel('Your password').last().fill('a brand new password');
+    await page.getByLabel('Your password, to delete your account').fill('a brand new password');
     await page.getByRole('button', { name: 'Delete my account and all its data' }).click();
     await page.waitForURL((u) => u.pathname === '/sign-in');
     await new AuthPages(page).signIn(email, 'a brand new password');

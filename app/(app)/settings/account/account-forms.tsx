@@ -75,7 +75,14 @@ export function ChangeEmailForm({ email }: { email: string }) {
         defaultValue={state.values?.email ?? email}
         errors={e.email}
       />
-      <TextField id="email-password" name="currentPassword" type="password" autoComplete="current-password" label="Your password" errors={e.currentPassword} />
+      <TextField
+        id="email-password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        label="Your password, to change your email"
+        errors={e.currentPassword}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="secondary" pendingText="Changing…">
           Change email
@@ -106,7 +113,14 @@ export function DeleteAccountForm({ email }: { email: string }) {
         defaultValue={state.values?.confirmEmail}
         errors={e.confirmEmail}
       />
-      <TextField id="delete-password" name="currentPassword" type="password" autoComplete="current-password" label="Your password" errors={e.currentPassword} />
+      <TextField
+        id="delete-password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        label="Your password, to delete your account"
+        errors={e.currentPassword}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="danger" pendingText="Deleting…">
           Delete my account and all its data

@@ -94,7 +94,7 @@ export function CreateTokenForm({ liveTokenIds }: { liveTokenIds: string[] }) {
           id="token-password"
           name="password"
           type="password"
-          label="Your password"
+          label="Your password, to create the token"
           hint="A token is a key to your account: confirm it is you."
           className="sm:col-span-2"
           errors={state.fieldErrors?.password}

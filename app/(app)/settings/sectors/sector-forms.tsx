@@ -59,13 +59,13 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
             {sector.keepInTouch ? ` · Keep in touch: ${cadenceLabel(sector.keepInTouch)}` : ''}
           </p>
         </div>
-        <Button type="button" variant="ghost" aria-expanded={mode === 'cadence'} onClick={() => setMode(mode === 'cadence' ? 'view' : 'cadence')}>
+        <Button type="button" variant="secondary" aria-expanded={mode === 'cadence'} onClick={() => setMode(mode === 'cadence' ? 'view' : 'cadence')}>
           Keep in touch<span className="sr-only"> default for {sector.name}</span>
         </Button>
-        <Button type="button" variant="ghost" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
+        <Button type="button" variant="secondary" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
           Rename<span className="sr-only"> {sector.name}</span>
         </Button>
-        <Button type="button" variant="ghost" aria-expanded={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>
+        <Button type="button" variant="secondary" aria-expanded={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>
           {inUse ? 'Merge or delete' : 'Delete'}
           <span className="sr-only"> {sector.name}</span>
         </Button>
