@@ -34,6 +34,13 @@ export const importPreviewResponse = importSummaryResponse.extend({
       topics: z.array(z.string()).optional().describe('Topics the row adds to the person (CATEGORIES, labels)'),
       sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
       sectorFromOrganisation: z.boolean(),
+      filedUnder: z
+        .object({ key: z.string(), name: z.string() })
+        .nullable()
+        .optional()
+        .describe(
+          'The organisation the row files its person under, as the import finds it (`key` is `id:…` for one you have, by its name or one merged into it, or `new:…`; `name` its own name); null when the person stays at an organisation of their own',
+        ),
       warnings: z
         .array(z.string())
         .optional()

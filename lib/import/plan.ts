@@ -28,6 +28,12 @@ export interface PlanRow {
   organisationId: string | null;
   /** What of the row is written otherwise than the file has it, and why: a bad email kept in the notes, say. */
   warnings: string[];
+  /**
+   * The organisation of the file the row files its person under, as the import will find it: a known one by id (by
+   * its name, or a name merged into it, with its own name), a new one by its folded name. Null when the person stays
+   * where they are (matched, at an organisation of their own) or the row is skipped: its sector choice is theirs.
+   */
+  filedUnder: { key: string; name: string } | null;
 }
 
 export interface ImportPlan {
@@ -287,14 +293,19 @@ export async function planImport(
     const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key));
     if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
     if (key) seenName.set(key, seenName.get(key) ?? d.line);
-    const base = { line: d.line, input, sector, sectorFromOrganisation, organisationId: null, warnings: [] };
+    const filedUnder = input.organisationName
+      ? org
+        ? { key: `id:${org.id}`, name: org.name }
+        : { key: `new:${fold(input.organisationName)}`, name: input.organisationName }
+      : null;
+    const base = { line: d.line, input, sector, sectorFromOrganisation, organisationId: null, warnings: [], filedUnder: null };
     if (earlier) {
       out.push({ ...base, action: 'skip', reason: `The same person as line ${earlier}`, personId: null, changes: {} });
       continue;
     }
     const match = (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || null;
     if (!match) {
-      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings });
+      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
       continue;
     }
     const why = input.email && byEmail.get(input.email) === match ? 'Same email' : 'Same name at the same organisation';
@@ -311,6 +322,8 @@ export async function planImport(
             changes,
             organisationId: match.organisation_id,
             warnings,
+            // Filed under the file's organisation only when the update gives them one (they had none).
+            filedUnder: changes.organisationName ? filedUnder : null,
           }
         : { ...base, action: 'skip', reason: `${why}: nothing new`, personId: match.id, changes },
     );

@@ -22,6 +22,8 @@ export interface PreviewRow {
   sectorFromOrganisation: boolean;
   /** What of the row is written otherwise than the file has it, and why (an email that is not an address, say). */
   warnings: string[];
+  /** The organisation the row files its person under, to choose its sector once for all its rows (PlanRow). */
+  filedUnder: { key: string; name: string } | null;
 }
 
 export interface ImportPreview extends ImportSummary {
@@ -142,6 +144,7 @@ export async function previewImport(userId: string, kind: ImportKind, text: stri
       sector: r.sector,
       sectorFromOrganisation: r.sectorFromOrganisation,
       warnings: r.warnings,
+      filedUnder: r.filedUnder,
     })),
   };
 }

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { suggestOrganisations } from '@/lib/events/lookup';
 import { previewImport, runImport } from '@/lib/import/run';
+import { mergeOrganisations } from '@/lib/organisations/merge';
 import { makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -130,5 +131,24 @@ describe('import: sectors chosen in the preview', () => {
     await runImport(user.id, 'vcard', card);
     expect((await organisationSectors(user.id))['Signal FM']).toBe('Media');
     expect((await peopleSectors(user.id))['Raj Patel']).toEqual([null, 'Media']);
+  });
+
+  it('the preview groups rows by the organisation the import files them under: a merged name is the one kept, and a person who stays put is in none', async () => {
+    const user = await createTestUser();
+    const bbc = await makeOrganisation(user.id, 'BBC');
+    await mergeOrganisations(user.id, bbc.id, (await makeOrganisation(user.id, 'Beeb')).id);
+    const acme = await makeOrganisation(user.id, 'Acme');
+    await makePerson(user.id, { name: 'Bo Park', email: 'bo@acme.example', organisationId: acme.id });
+    const preview = await previewImport(
+      user.id,
+      'csv',
+      csv('Ann,Lee,,,BBC,Producer,', 'Raj,Iyer,,,Beeb,Editor,', 'Cy,Day,,,New Co,Founder,', 'Bo,Park,,bo@acme.example,BBC,Clerk,'),
+    );
+    expect(preview.rows.map((r) => [r.name, r.filedUnder])).toEqual([
+      ['Ann Lee', { key: `id:${bbc.id}`, name: 'BBC' }],
+      ['Raj Iyer', { key: `id:${bbc.id}`, name: 'BBC' }],
+      ['Cy Day', { key: 'new:new co', name: 'New Co' }],
+      ['Bo Park', null],
+    ]);
   });
 });

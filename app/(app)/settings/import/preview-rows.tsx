@@ -26,15 +26,16 @@ interface OrganisationGroup {
   suggested: string;
 }
 
-/** Spelt differently only in case or spacing, an organisation is still one: as the import finds it. */
-const organisationKey = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
-
+/**
+ * The rows by the organisation each files its person under, as the server found it (`filedUnder`): "Beeb", merged
+ * into the BBC, is the BBC's row, and someone who stays at an organisation of their own is in no group.
+ */
 function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
   const groups = new Map<string, OrganisationGroup & { votes: Map<string, number> }>();
   for (const r of rows) {
-    if (r.action === 'skip' || !r.organisation) continue;
-    const key = organisationKey(r.organisation);
-    const g = groups.get(key) ?? { name: r.organisation, lines: [], ownSector: null, suggested: '', votes: new Map<string, number>() };
+    if (r.action === 'skip' || !r.filedUnder) continue;
+    const key = r.filedUnder.key;
+    const g = groups.get(key) ?? { name: r.filedUnder.name, lines: [], ownSector: null, suggested: '', votes: new Map<string, number>() };
     g.lines.push(r.line);
     if (r.sectorFromOrganisation) g.ownSector = r.sector;
     if (r.sector) g.votes.set(r.sector, (g.votes.get(r.sector) ?? 0) + 1);
