@@ -2,10 +2,9 @@ import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, people } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
 import { surnameOf } from '@/lib/surname';
 import { namedIn, type NamedPerson } from './mentions';
-import { loadComposeInput } from './source';
+import { postSource } from './source';
 import type { ComposeInput } from './types';
 
 /** The named people met at an event, for the check before a post about it is published. */
@@ -102,16 +101,12 @@ function composerTexts(input: ComposeInput): string[] {
  */
 export async function peopleToCheck(
   userId: string,
-  post: { eventId: string | null; title: string; bodyMarkdown: string },
+  post: { eventId: string | null; title: string; bodyMarkdown: string; createdAt: Date },
+  /** The post's event as postSource reads it, when the caller has it already. */
+  source?: ComposeInput | null,
 ): Promise<{ met: NamedPerson[]; others: NamedPerson[] }> {
-  const met = await peopleMetAt(userId, post.eventId);
-  const source = post.eventId
-    ? await loadComposeInput(db, userId, post.eventId, 'UTC').catch((err) => {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      })
-    : null;
-  const texts = [post.title, post.bodyMarkdown, ...(source ? composerTexts(source) : [])].join('\n');
+  const [met, input] = await Promise.all([peopleMetAt(userId, post.eventId), source === undefined ? postSource(userId, post, 'UTC') : source]);
+  const texts = [post.title, post.bodyMarkdown, ...(input ? composerTexts(input) : [])].join('\n');
   // Only those the texts name go to the editor (a handful), not every namesake looked at to tell whose a name is.
   const others = await othersNamedMaybe(db, userId, met, texts);
   const metIds = new Set(met.map((p) => p.id));

@@ -5,8 +5,8 @@ import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
 import { privatePeopleNamed } from './named';
-import { loadComposeInput } from './source';
-import type { PostStyleName } from './types';
+import { loadComposeInput, postSource } from './source';
+import type { ComposeInput, PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
 import { onceForKey } from '@/lib/idempotency';
 import { postCursor } from './cursor';
@@ -94,16 +94,11 @@ export async function previewRegeneration(userId: string, postId: string, option
  * What composing the post's event gives now, sentence by sentence with its sources, for the editor's
  * "where this came from" panel; null when the event is gone. Reads only.
  */
-export async function draftSources(userId: string, post: Pick<PostView, 'eventId' | 'style' | 'createdAt'>, timeZone: string) {
-  if (!post.eventId) return null;
-  try {
-    // As of the day the post was written, so that "last night" still matches the draft's opening.
-    const input = await loadComposeInput(db, userId, post.eventId, timeZone, post.createdAt);
-    return composePost(input, { style: post.style, writing: await writingFor(db, userId) }).parts;
-  } catch (err) {
-    if (err instanceof NotFoundError) return null;
-    throw err;
-  }
+export async function draftSources(userId: string, post: Pick<PostView, 'eventId' | 'style' | 'createdAt'>, timeZone: string, source?: ComposeInput | null) {
+  // As of the day the post was written, so that "last night" still matches the draft's opening (postSource).
+  const input = source === undefined ? await postSource(userId, post, timeZone) : source;
+  if (!input) return null;
+  return composePost(input, { style: post.style, writing: await writingFor(db, userId) }).parts;
 }
 
 /** One of the user's posts, or NotFoundError. */

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { db, type DbOrTx } from '@/db/client';
 import { networkingEvents } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
 import { getEventDetail } from '@/lib/events/queries';
 import type { ComposeInput, ComposePerson } from './types';
 import { dayIn, wallClockIn } from '@/lib/dates';
@@ -68,4 +69,16 @@ export async function loadComposeInput(conn: DbOrTx, userId: string, eventId: st
       done: f.status === 'done',
     })),
   };
+}
+
+/**
+ * The event a post was written from, read as its draft read it (as of the day the post was written), or null when
+ * the post has no event or it has gone: what the editor's sources and its name check both work from, read once.
+ */
+export async function postSource(userId: string, post: { eventId: string | null; createdAt: Date }, timeZone: string): Promise<ComposeInput | null> {
+  if (!post.eventId) return null;
+  return loadComposeInput(db, userId, post.eventId, timeZone, post.createdAt).catch((err) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
 }

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { peopleToCheck } from '@/lib/posts/named';
 import { draftSources, getPost } from '@/lib/posts/queries';
+import { postSource } from '@/lib/posts/source';
 import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
 import { PostEditor } from '../_components/post-editor';
@@ -22,7 +23,9 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const [{ met, others }, sources] = await Promise.all([peopleToCheck(user.id, post), draftSources(user.id, post, user.timeZone)]);
+  // The event the post was written from, read once for both its sources and the check of whom it names.
+  const source = await postSource(user.id, post, user.timeZone);
+  const [{ met, others }, sources] = await Promise.all([peopleToCheck(user.id, post, source), draftSources(user.id, post, user.timeZone, source)]);
 
   return (
     <>
