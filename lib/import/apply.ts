@@ -3,6 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { people, sectors } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
+import { mostChosen } from './votes';
 import { findOrCreateOrganisation, findOrCreateOrganisations, foldName } from '@/lib/organisations/find-or-create';
 import { deferSearch } from '@/lib/people/defer-search';
 import { addPersonTopics } from '@/lib/people/topics';
@@ -44,28 +45,6 @@ export function summarise(plan: ImportPlan): ImportSummary {
   const count = (a: string) => plan.rows.filter((r) => r.action === a).length;
   const notes = plan.rows.filter((r) => r.warnings.length).map((r) => `Line ${r.line}: ${r.warnings.join('; ')}`);
   return { created: count('create'), updated: count('update'), skipped: count('skip'), errors: plan.errors, ...(notes.length ? { notes } : {}) };
-}
-
-/**
- * The sector each organisation learns from the rows filed there: the one chosen most often, ties going to the one
- * chosen first. Rows are in the file's order; those without a sector or an organisation have no say.
- */
-function sectorsToLearn(votes: { organisationId: string | null; sectorId: string | null }[]): Map<string, string> {
-  const tally = new Map<string, Map<string, number>>();
-  for (const { organisationId, sectorId } of votes) {
-    if (!organisationId || !sectorId) continue;
-    const counts = tally.get(organisationId) ?? new Map<string, number>();
-    counts.set(sectorId, (counts.get(sectorId) ?? 0) + 1);
-    tally.set(organisationId, counts);
-  }
-  // A Map keeps the order keys were first set in, and a later sector only wins with strictly more votes.
-  const learnt = new Map<string, string>();
-  for (const [organisationId, counts] of tally) {
-    let best: [string, number] | null = null;
-    for (const [sectorId, n] of counts) if (!best || n > best[1]) best = [sectorId, n];
-    learnt.set(organisationId, best![0]);
-  }
-  return learnt;
 }
 
 /**
@@ -137,10 +116,10 @@ export async function applyImport(
     // is their organisation's then follows it (no sector of their own), as when logged by hand.
     // Only a row that files its person under the file's organisation has a say in that organisation's sector: one
     // matched by email who stays at another organisation must not give it the sector chosen for the file's.
-    const learnt = sectorsToLearn(
+    const learnt = mostChosen(
       work.map((r) => ({
-        organisationId: newOrgName(r) ? (rowOrg.get(r.line) ?? null) : null,
-        sectorId: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
+        key: newOrgName(r) ? (rowOrg.get(r.line) ?? null) : null,
+        choice: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
       })),
     );
     const orgSector = await learnSectors(tx, userId, learnt, [...new Set([...rowOrg.values()].filter((id): id is string => !!id))]);

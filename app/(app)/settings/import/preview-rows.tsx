@@ -5,6 +5,7 @@ import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { PreviewRow } from '@/lib/import/run';
+import { mostChosen } from '@/lib/import/votes';
 import { countOf } from '@/lib/import/words';
 import { displayName } from '@/lib/people/display-name';
 
@@ -22,7 +23,7 @@ interface OrganisationGroup {
   lines: number[];
   /** The sector the organisation has already, if it is known. */
   ownSector: string | null;
-  /** What the rows suggest: the sector most of them have, ties to the first (as the import decides). */
+  /** What it reads until chosen: its own sector, else the one the import would file it under (mostChosen). */
   suggested: string;
 }
 
@@ -31,21 +32,17 @@ interface OrganisationGroup {
  * into the BBC, is the BBC's row, and someone who stays at an organisation of their own is in no group.
  */
 function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
-  const groups = new Map<string, OrganisationGroup & { votes: Map<string, number> }>();
-  for (const r of rows) {
-    if (r.action === 'skip' || !r.filedUnder) continue;
-    const key = r.filedUnder.key;
-    const g = groups.get(key) ?? { name: r.filedUnder.name, lines: [], ownSector: null, suggested: '', votes: new Map<string, number>() };
+  const groups = new Map<string, OrganisationGroup>();
+  const filed = rows.filter((r) => r.action !== 'skip' && r.filedUnder);
+  for (const r of filed) {
+    const g = groups.get(r.filedUnder!.key) ?? { name: r.filedUnder!.name, lines: [], ownSector: null, suggested: '' };
     g.lines.push(r.line);
     if (r.sectorFromOrganisation) g.ownSector = r.sector;
-    if (r.sector) g.votes.set(r.sector, (g.votes.get(r.sector) ?? 0) + 1);
-    groups.set(key, g);
+    groups.set(r.filedUnder!.key, g);
   }
-  return [...groups.values()].map(({ votes, ...g }) => {
-    let best = ['', 0] as [string, number];
-    for (const vote of votes) if (vote[1] > best[1]) best = vote;
-    return { ...g, suggested: best[0] };
-  });
+  // What the import would file the organisation under, by its own rule; one that has a sector keeps it.
+  const learnt = mostChosen(filed.map((r) => ({ key: r.filedUnder!.key, choice: r.sectorFromOrganisation ? null : r.sector })));
+  return [...groups].map(([key, g]) => ({ ...g, suggested: g.ownSector ?? learnt.get(key) ?? '' }));
 }
 
 function SectorOptions({ sectors, organisationSector = null }: { sectors: string[]; organisationSector?: string | null }) {
