@@ -41,9 +41,11 @@ function partCounts(people: NamedPerson[]): Map<string, number> {
  * Chen, not every Chen in the room, "the grace period" names no Grace, and "Intro Raj to Priya" names the one Raj
  * the user knows, though he was not there.
  */
-export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] = []): NamedPerson[] {
+export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] = [], otherCounts?: ReadonlyMap<string, number>): NamedPerson[] {
   const metParts = partCounts(met);
-  const otherParts = partCounts(others);
+  // How many have each part: counted among `others`, or, when they are only some of the user's people (those the
+  // text may name), as counted in the whole book (`otherCounts`, lower-cased parts).
+  const otherParts = otherCounts ?? partCounts(others);
   const byFullName = new Set([...met, ...others].filter((p) => hasWord(text, p.name, false)));
   // A part within someone's full name is theirs: "Priya Kumar" does not also name the Priya met there.
   const rest = [...byFullName].sort((a, b) => b.name.length - a.name.length).reduce((t, p) => withoutWord(t, p.name), text);
@@ -53,20 +55,4 @@ export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] 
     ...met.filter((p) => names(p, (part) => metParts.get(part) === 1)),
     ...others.filter((p) => names(p, (part) => !metParts.has(part) && otherParts.get(part) === 1)),
   ];
-}
-
-/** Runs of letters and digits, lower-cased: the words hasWord tells apart. */
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/**
- * Of `people`, those `text` might name: a quick first cut, in any case, that keeps everyone namedIn could find in
- * the same text, and everyone who shares a part of a name found there, so that namedIn can tell whose it is.
- */
-export function mayBeNamedIn(text: string, people: NamedPerson[]): NamedPerson[] {
-  const words = new Set(wordsOf(text));
-  const found = (s: string) => {
-    const ws = wordsOf(s);
-    return ws.length > 0 && ws.every((w) => words.has(w));
-  };
-  return people.filter((p) => found(p.name) || partsOf(p.name).some(found));
 }

@@ -27,11 +27,12 @@ const SURNAME = surnameOf(sql`p.name`);
 function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   const all = new Set<string>();
   const capitalised = new Set<string>();
-  for (const token of text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+  for (const token of text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []) {
     all.add(token.toLowerCase());
-    // A hyphenated surname is one word to the surname index ("Patel-Smith"), as well as its pieces.
-    if (token.includes('-') && /^\p{Lu}/u.test(token)) capitalised.add(token.toLowerCase());
-    for (const piece of token.split('-')) {
+    // A hyphenated surname ("Patel-Smith") or one with an apostrophe ("O’Brien") is one word to the name indexes, as
+    // well as its pieces.
+    if (/[-'’]/.test(token) && /^\p{Lu}/u.test(token)) capitalised.add(token.toLowerCase());
+    for (const piece of token.split(/[-'’]/)) {
       all.add(piece.toLowerCase());
       if (piece.length >= 3 && /^\p{Lu}/u.test(piece)) capitalised.add(piece.toLowerCase());
     }
@@ -47,25 +48,35 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
  * not the size of the book. A part of a name that is neither its first word nor its last (a middle name) is not
  * looked for.
  */
-async function othersNamedMaybe(conn: DbOrTx, userId: string, met: NamedPerson[], text: string, onlyPrivate = false): Promise<NamedPerson[]> {
+async function othersNamedMaybe(
+  conn: DbOrTx,
+  userId: string,
+  met: NamedPerson[],
+  text: string,
+  onlyPrivate = false,
+): Promise<{ people: NamedPerson[]; counts: Map<string, number> }> {
   const { all, capitalised } = wordsIn(text);
-  if (all.length === 0) return [];
+  if (all.length === 0) return { people: [], counts: new Map() };
   const list = (words: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`;
   const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.name is not null`;
-  // The capitalised words that are one person's first name or surname alone (two is as good as many: stop there).
-  const alone = capitalised.length
-    ? (
-        await rows<{ word: string }>(
-          conn,
-          sql`select w.word from unnest(${list(capitalised)}) w(word)
-               where (select count(*) from (
+  // How many people have each capitalised word as their first name or surname (two is as good as many: stop
+  // there), in the whole book: namedIn tells from these whether a name is one person's alone.
+  const counts = new Map(
+    capitalised.length
+      ? (
+          await rows<{ word: string; n: number }>(
+            conn,
+            sql`select w.word, (select count(*)::int from (
                        select 1 from people p where ${live} and ${FIRST_NAME} = w.word
                        union all
                        select 1 from people p where ${live} and ${SURNAME} = w.word and ${FIRST_NAME} <> w.word
-                       limit 2) two) = 1`,
-        )
-      ).map((r) => r.word)
-    : [];
+                       limit 2) two) as n
+                  from unnest(${list(capitalised)}) w(word)`,
+          )
+        ).map((r) => [r.word, r.n] as const)
+      : [],
+  );
+  const alone = [...counts].filter(([, n]) => n === 1).map(([word]) => word);
   const found = await rows<{ id: string; name: string; keep_private: boolean }>(
     conn,
     sql`select p.id::text, p.name, p.keep_private from people p
@@ -74,7 +85,7 @@ async function othersNamedMaybe(conn: DbOrTx, userId: string, met: NamedPerson[]
                 or (${SURNAME} = any(${list(all)}) and ${FIRST_NAME} = any(${list(all)})))`,
   );
   const metIds = new Set(met.map((p) => p.id));
-  return found.filter((p) => !metIds.has(p.id)).map((p) => ({ id: p.id, name: p.name, keepPrivate: p.keep_private }));
+  return { people: found.filter((p) => !metIds.has(p.id)).map((p) => ({ id: p.id, name: p.name, keepPrivate: p.keep_private })), counts };
 }
 
 /** Everything a draft of the event could be written from that may hold a name the user typed. */
@@ -110,7 +121,7 @@ export async function peopleToCheck(
   // Only those the texts name go to the editor (a handful), not every namesake looked at to tell whose a name is.
   const others = await othersNamedMaybe(db, userId, met, texts);
   const metIds = new Set(met.map((p) => p.id));
-  return { met, others: namedIn(texts, met, others).filter((p) => !metIds.has(p.id)) };
+  return { met, others: namedIn(texts, met, others.people, others.counts).filter((p) => !metIds.has(p.id)) };
 }
 
 /**
@@ -122,7 +133,7 @@ export async function privatePeopleNamed(conn: DbOrTx, userId: string, eventId: 
   // Usually no one private may be named, and that needs only them read. Otherwise all the user's people are, to
   // tell whose a shared first name is (the others can only take names away from those met there, never add one).
   const privateOthers = await othersNamedMaybe(conn, userId, met, text, true);
-  if (privateOthers.length === 0 && !namedIn(text, met).some((p) => p.keepPrivate)) return [];
+  if (privateOthers.people.length === 0 && !namedIn(text, met).some((p) => p.keepPrivate)) return [];
   const others = await othersNamedMaybe(conn, userId, met, text);
-  return namedIn(text, met, others).filter((p) => p.keepPrivate);
+  return namedIn(text, met, others.people, others.counts).filter((p) => p.keepPrivate);
 }

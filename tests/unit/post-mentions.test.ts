@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayBeNamedIn, namedIn } from '@/lib/posts/mentions';
+import { namedIn } from '@/lib/posts/mentions';
 
 const met = (...names: string[]) => names.map((name) => ({ name, keepPrivate: name.includes('Secret') }));
 
@@ -32,24 +31,5 @@ describe('who a post names', () => {
     // Two people called Raj: a bare "Raj" is neither's, as with a surname shared in the room.
     expect(namedIn('Intro Raj to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah']);
     expect(namedIn('Intro Raj Singh to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah', 'Raj Singh']);
-  });
-
-  it('property: the quick first cut never changes whom namedIn finds', () => {
-    const part = fc.constantFrom('Raj', 'Priya', 'Patel', 'Shah', 'Grace', 'Chen', 'Owen', 'Ng', 'Jo', 'O’Brien', 'Anne-Marie', 'Émile');
-    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((ps) => ps.join(' '));
-    const people = fc.array(fc.record({ name, keepPrivate: fc.boolean() }), { maxLength: 6 });
-    const word = fc.oneof(
-      part,
-      part.map((p) => p.toLowerCase()),
-      part.map((p) => p.toUpperCase()),
-      fc.constantFrom('met', 'the', 'grace', 'and', ',', '.', '’s'),
-    );
-    const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(' '));
-    fc.assert(
-      fc.property(text, people, people, (t, there, elsewhere) => {
-        expect(namedIn(t, there, mayBeNamedIn(t, elsewhere))).toEqual(namedIn(t, there, elsewhere));
-      }),
-      { numRuns: 500 },
-    );
   });
 });
