@@ -135,6 +135,22 @@ export function suggestedTime(date: string, timeZone: string | undefined, now = 
   return `${clock.time.slice(0, 3)}${clock.time.slice(3) < '30' ? '00' : '30'}`;
 }
 
+/**
+ * The start time after a new evening's day is picked: a time the user has not changed moves with the day
+ * (suggestedTime); one they typed stays. Untouched is any time the form itself put there: the one it opened with,
+ * the evening's, or what it would suggest for the day it shows now, however long the form has been open.
+ */
+export function timeForPickedDate(
+  current: { date: string; time: string },
+  date: string,
+  openedWith: string,
+  timeZone: string | undefined,
+  now = new Date(),
+): string {
+  const untouched = [openedWith, EVENING_TIME, suggestedTime(current.date, timeZone, now)].includes(current.time);
+  return untouched ? suggestedTime(date, timeZone, now) : current.time;
+}
+
 /** A fresh capture: the evening just gone (captureDay), nothing else. */
 export function emptyDraft(now = new Date()): EventDraft {
   return {

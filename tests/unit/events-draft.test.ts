@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids, suggestedTime } from '@/lib/events/draft';
+import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids, suggestedTime, timeForPickedDate } from '@/lib/events/draft';
 import { eventInputSchema } from '@/lib/events/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { addDays, wallClockIn, zonedInstant } from '@/lib/dates';
@@ -89,6 +89,22 @@ describe('the capture draft', () => {
     // Today in the user's zone, not the server's: 07:15 UTC is 02:15 in New York, still the 6th there.
     expect(suggestedTime('2026-12-06', 'America/New_York', breakfast)).toBe('02:00');
     expect(suggestedTime('2026-12-06', 'Asia/Tokyo', breakfast)).toBe('16:00');
+  });
+
+  it('a start time the form put there follows the day picked; one the user typed stays', () => {
+    const breakfast = new Date('2026-12-06T07:15:00Z');
+    const at = (date: string, time: string, pick: string, openedWith = '18:30', now = breakfast) =>
+      timeForPickedDate({ date, time }, pick, openedWith, 'Europe/London', now);
+    // Opened over breakfast on yesterday's evening (18:30): "Today" means this morning, and back again.
+    expect(at('2026-12-05', '18:30', '2026-12-06')).toBe('07:00');
+    expect(at('2026-12-06', '07:00', '2026-12-05')).toBe('18:30');
+    // A time the user typed is theirs, whichever day they pick.
+    expect(at('2026-12-05', '12:15', '2026-12-06')).toBe('12:15');
+    expect(at('2026-12-06', '08:45', '2026-12-05')).toBe('08:45');
+    // Left open past the half hour: the time the form opened with is still the form's, not the user's.
+    const later = new Date('2026-12-06T07:40:00Z');
+    expect(at('2026-12-06', '07:00', '2026-12-05', '07:00', later)).toBe('18:30');
+    expect(at('2026-12-05', '18:30', '2026-12-06', '07:00', later)).toBe('07:30');
   });
 
   it('drops blank people rows and turns row references into indexes the server accepts', () => {

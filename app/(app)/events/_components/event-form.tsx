@@ -12,11 +12,11 @@ import {
   captureDay,
   draftToPayload,
   emptyPerson,
-  EVENING_TIME,
   newUid,
   payloadRowUids,
   rebaseDraft,
   suggestedTime,
+  timeForPickedDate,
   takeTheirsWhereUntouched,
   type EventDraft,
 } from '@/lib/events/draft';
@@ -160,14 +160,8 @@ export function EventForm({
     });
   };
 
-  /**
-   * A new evening's day; a start time the user has not changed moves with it (suggestedTime). Untouched is any time
-   * the form itself put there: the one it opened with, the evening's, or what it would suggest now.
-   */
-  const pickDate = (date: string) => {
-    const untouched = [fresh.time, EVENING_TIME, suggestedTime(draft.date, timeZone)].includes(draft.time);
-    set(!eventId && untouched ? { date, time: suggestedTime(date, timeZone) } : { date });
-  };
+  /** A new evening's day, its start time following unless the user set one (timeForPickedDate); an edit keeps its time. */
+  const pickDate = (date: string) => set(eventId ? { date } : { date, time: timeForPickedDate(draft, date, fresh.time, timeZone) });
 
   /**
    * Takes a person off the evening, their facts and follow-ups left with nobody in particular, and offers Undo: a
