@@ -451,3 +451,61 @@ describe('logging an event on a phone', () => {
     await context.close();
   });
 });
+
+describe('a tap that would cost an evening', () => {
+  it('removing a person offers Undo that gives back their facts and follow-ups; Cancel asks before throwing the evening away', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Careful Thumbs');
+    await page.goto('/events/new');
+    const form = new CaptureForm(page);
+    await page.getByLabel('Title').fill('Thumbs evening');
+    await form.fillPerson(1, { name: 'Ada Lovelace', organisation: 'Analytical Ltd' });
+    await form.nextPersonByEnter(1);
+    await form.fillPerson(2, { role: 'Head of Digital', organisation: 'BBC' });
+    await page.getByRole('button', { name: 'Add a fact' }).click();
+    const fact = page.getByRole('group', { name: 'Fact 1', exact: true });
+    await fact.getByLabel('What you heard').fill('80% of traffic is mobile');
+    await fact.getByLabel('Said by').selectOption({ label: 'Head of Digital, BBC' });
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
+    const followUp = page.getByRole('group', { name: 'Follow-up 1', exact: true });
+    await followUp.getByLabel('What you will do').fill('Send the device policy');
+    await followUp.getByLabel('With').selectOption({ label: 'Head of Digital, BBC' });
+    const said = () => fact.getByLabel('Said by').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent);
+    const withWhom = () => followUp.getByLabel('With').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent);
+
+    await form.person(2).getByRole('button', { name: 'Remove person 2' }).click();
+    await expect.poll(() => form.person(2).count()).toBe(0);
+    expect(await said()).toBe('Nobody in particular');
+    expect(await withWhom()).toBe('Nobody in particular');
+    const toast = page.getByRole('status').filter({ hasText: 'Removed Head of Digital, BBC' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => form.person(2).getByLabel('Organisation').inputValue()).toBe('BBC');
+    expect(await form.person(2).getByLabel('Role').inputValue()).toBe('Head of Digital');
+    expect(await said()).toBe('Head of Digital, BBC');
+    expect(await withWhom()).toBe('Head of Digital, BBC');
+
+    // Cancel asks; "Keep editing" has the focus, so Enter or a second stray tap keeps the evening.
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard this event?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Keep editing' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(new URL(page.url()).pathname).toBe('/events/new');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Thumbs evening');
+    expect(await form.person(1).getByLabel('Name (if you know it)').inputValue()).toBe('Ada Lovelace');
+
+    // Discard means it: the copy on the device goes too, and the next visit starts blank.
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await page.waitForURL((u) => u.pathname !== '/events/new');
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Thumbs evening');
+    await page.goto('/events/new');
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    expect(await page.getByText('Restored the draft').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
