@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
@@ -270,5 +271,67 @@ describe('keep in touch: next contact due', () => {
     // Without what the form read, the version decides, as before.
     await expect(updatePerson(user.id, person.id, { version: opened.version, keepInTouch: null })).rejects.toBeInstanceOf(VersionConflictError);
     expect((await getPerson(user.id, person.id)).keepInTouch).toEqual(monthly);
+  });
+});
+
+/**
+ * Runs `save` while another device's transaction has changed the person (`elsewhere`) and not yet committed: the
+ * save has read the copy from before, and its update waits for the other to commit.
+ */
+async function whileChangedElsewhere(personId: string, elsewhere: (tx: postgres.TransactionSql) => Promise<unknown>, save: () => Promise<unknown>) {
+  const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    let saving: Promise<unknown> | undefined;
+    await other.begin(async (tx) => {
+      await elsewhere(tx);
+      saving = save().then(
+        (v) => v,
+        (e: unknown) => e,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    return await saving!;
+  } finally {
+    await other.end();
+  }
+}
+
+// Two connections at once: only the PostgreSQL server has them (PGlite is one connection).
+describe.skipIf(!process.env.DATABASE_URL)('the keep-in-touch form against a save in flight elsewhere (PostgreSQL server)', () => {
+  it('a cadence set elsewhere while the form saves refuses it, with the cadence that won', async () => {
+    const user = await createTestUser();
+    const person = await makePerson(user.id, { name: 'Ravi Quarterly' });
+    const opened = await getPerson(user.id, person.id);
+    const outcome = await whileChangedElsewhere(
+      person.id,
+      (tx) => tx`update people set keep_in_touch_unit = 'months', keep_in_touch_every = 3, version = version + 1 where id = ${person.id}`,
+      () =>
+        updatePerson(user.id, person.id, { version: opened.version, keepInTouch: { unit: 'days', every: 30 }, keepInTouchWas: cadenceKey(opened.keepInTouch) }),
+    );
+    // Without the guard on the cadence the form's 30 days silently replaced the quarterly one set a moment before.
+    expect(outcome).toBeInstanceOf(VersionConflictError);
+    expect((outcome as VersionConflictError).current).toMatchObject({ keepInTouch: { unit: 'months', every: 3 } });
+    expect((await getPerson(user.id, person.id)).keepInTouch).toEqual({ unit: 'months', every: 3 });
+  });
+
+  it('anything else changed elsewhere meanwhile (a note) stands beside the cadence, and neither is refused', async () => {
+    const user = await createTestUser();
+    const person = await makePerson(user.id, { name: 'Nell Noted' });
+    const opened = await getPerson(user.id, person.id);
+    const outcome = await whileChangedElsewhere(
+      person.id,
+      (tx) => tx`update people set notes = 'Moved to the Treasury', version = version + 1 where id = ${person.id}`,
+      () =>
+        updatePerson(user.id, person.id, {
+          version: opened.version,
+          keepInTouch: { unit: 'months', every: 6 },
+          keepInTouchWas: cadenceKey(opened.keepInTouch),
+        }),
+    );
+    // A guard on the version would refuse the form for a note it never showed.
+    expect(outcome).not.toBeInstanceOf(Error);
+    const saved = await getPerson(user.id, person.id);
+    expect(saved.keepInTouch).toEqual({ unit: 'months', every: 6 });
+    expect(saved.notes).toBe('Moved to the Treasury');
   });
 });
