@@ -28,7 +28,7 @@ export function PeopleList({ rows }: { rows: PersonRow[] }) {
         <li key={p.id}>
           <Link href={`/people/${p.id}`} className="pl-row">
             <div className="min-w-0 flex-1">
-              <p className="truncate font-medium">{p.title}</p>
+              <p className="line-clamp-2 font-medium break-words">{p.title}</p>
               <p className="pl-detail">{p.detail}</p>
               {/* On a phone the right-hand column is hidden: the sector and when you met go on a line of their own. */}
               <p className="pl-phone">{[p.sector, p.met].filter(Boolean).join(' · ')}</p>
