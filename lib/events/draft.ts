@@ -122,7 +122,7 @@ export function captureDay(timeZone: string | undefined, now = new Date()): stri
 }
 
 /** When an evening starts, unless the user says otherwise. */
-export const EVENING_TIME = '18:30';
+const EVENING_TIME = '18:30';
 
 /**
  * The start time a capture suggests for a day: the evening's, except for today before the evening has come, when
