@@ -11,7 +11,7 @@ const email = z
   .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
 
 export const signUpSchema = z.object({
-  name: requiredText(120, 'Enter your name', { oneLine: true, tooLong: 'Keep your name under 120 characters' }),
+  name: requiredText(120, 'Enter your name', { oneLine: true, tooLong: 'Keep your name to 120 characters' }),
   email,
   password: z.string({ error: 'Choose a password' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
   timeZone: z

@@ -6,7 +6,7 @@ import { requiredText } from '@/lib/validation/text';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const actionText = requiredText(500, 'Say what you will do', { tooLong: 'Keep it under 500 characters' });
+const actionText = requiredText(500, 'Say what you will do', { tooLong: 'Keep it to 500 characters' });
 
 /** A due day: a real calendar day, 2000 to 2100. */
 export const dueDay = dayInput({ from: '2000-01-01', to: '2100-12-31', rangeMessage: 'Choose a date between 2000 and 2100' });

@@ -30,7 +30,7 @@ export interface OrganisationView {
 }
 
 export const organisationUpdateSchema = z.object({
-  name: requiredText(200, 'Enter a name', { oneLine: true, tooLong: 'Keep the name under 200 characters' }),
+  name: requiredText(200, 'Enter a name', { oneLine: true, tooLong: 'Keep the name to 200 characters' }),
   sectorId: z
     .union([z.literal(''), z.uuid()])
     .optional()

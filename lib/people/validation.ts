@@ -26,7 +26,7 @@ const email = z
 export const link = z
   .string()
   .trim()
-  .max(500, 'Keep each link under 500 characters')
+  .max(500, 'Keep each link to 500 characters')
   .refine(storable, CANNOT_STORE)
   .refine((s) => !/[\s\u0000-\u001f\u007f]/.test(s), 'A link cannot contain spaces or line breaks')
   .transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))

@@ -18,14 +18,14 @@ export const createFromEventSchema = z.strictObject({
   includeFollowUps: z.boolean().default(false).describe('Put your follow-ups, your private to-do list, in the draft (off unless true): they may name people'),
 });
 
-const title = requiredText(MAX_TITLE, 'Give the post a title.', { tooLong: `Keep the title under ${MAX_TITLE} characters.` });
+const title = requiredText(MAX_TITLE, 'Give the post a title.', { tooLong: `Keep the title to ${MAX_TITLE} characters.` });
 
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
   .min(1, 'Give the post an address.')
-  .max(80, 'Keep the address under 80 characters.')
+  .max(80, 'Keep the address to 80 characters.')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single dashes, like "cio-club-april".');
 
 /** An edit: every field optional except the version it was based on. */
@@ -34,7 +34,7 @@ export const updatePostSchema = z
     title: title.optional(),
     markdown: z
       .string()
-      .max(MAX_MARKDOWN, `Keep the post under ${MAX_MARKDOWN.toLocaleString('en-GB')} characters.`)
+      .max(MAX_MARKDOWN, `Keep the post to ${MAX_MARKDOWN.toLocaleString('en-GB')} characters.`)
       .refine(storable, CANNOT_STORE)
       .optional(),
     slug: slugSchema.optional(),

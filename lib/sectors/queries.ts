@@ -19,7 +19,7 @@ export interface SectorSummary {
   keepInTouch: Cadence | null;
 }
 
-export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLine: true, tooLong: 'Keep the name under 80 characters' });
+export const sectorNameSchema = requiredText(80, 'Enter a sector name', { oneLine: true, tooLong: 'Keep the name to 80 characters' });
 
 /** The user's sectors by name, with how many people (kept counts, see peoplePerSector) and organisations are in each. */
 export async function listSectors(userId: string): Promise<SectorSummary[]> {

@@ -19,7 +19,7 @@ export const writingFormSchema = z.object({
     z
       .string()
       .trim()
-      .max(120, 'Keep the sign-off under 120 characters')
+      .max(120, 'Keep the sign-off to 120 characters')
       .refine((s) => !/[\r\n]/.test(s), 'The sign-off is one line')
       .optional(),
   ),

@@ -32,7 +32,7 @@ export function optionalText<E extends null | undefined = undefined>(max: number
     .optional()
     .refine((s) => typeof s !== 'string' || storable(s), CANNOT_STORE)
     .transform((s) => (s === undefined ? undefined : typeof s === 'string' ? tidy(s, !!opts.oneLine) : ''))
-    .refine((s) => s === undefined || s.length <= max, `Keep ${label.toLowerCase()} under ${max} characters`)
+    .refine((s) => s === undefined || s.length <= max, `Keep ${label.toLowerCase()} to ${max} characters`)
     .transform((s): string | E | undefined => (s === undefined ? undefined : s || empty));
 }
 
@@ -46,7 +46,7 @@ export function requiredText(max: number, message: string, opts: { oneLine?: boo
       z
         .string()
         .min(1, message)
-        .max(max, opts.tooLong ?? `Keep it under ${max} characters`),
+        .max(max, opts.tooLong ?? `Keep it to ${max} characters`),
     );
 }
 

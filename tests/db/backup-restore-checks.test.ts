@@ -58,7 +58,7 @@ describe('restoring a backup checks fields as the forms do', () => {
     ['javascript:alert(document.cookie)', 'Enter a web address like https://example.com/name'],
     ['data:text/html,<script>alert(1)</script>', 'Enter a web address like https://example.com/name'],
     ['https://example.com/a\nb', 'A link cannot contain spaces or line breaks'],
-    [`https://example.com/${'a'.repeat(500)}`, 'Keep each link under 500 characters'],
+    [`https://example.com/${'a'.repeat(500)}`, 'Keep each link to 500 characters'],
   ])('people.links: %j refuses the restore, naming the line, row and field; nothing is written', async (bad, message) => {
     const a = await createTestUser();
     const p = await makePerson(a.id, { name: 'Priya Shah' });

@@ -127,7 +127,7 @@ describe('the reflective post', () => {
     const signOff = page.getByLabel('Sign-off (optional)');
     await signOff.fill('x'.repeat(121));
     await page.getByRole('button', { name: 'Save writing settings' }).click();
-    await page.getByText('Keep the sign-off under 120 characters').waitFor();
+    await page.getByText('Keep the sign-off to 120 characters').waitFor();
     expect(await signOff.inputValue()).toBe('x'.repeat(121));
     expect(await signOff.getAttribute('aria-invalid')).toBe('true');
     await expectNoHorizontalScroll(page);

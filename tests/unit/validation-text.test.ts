@@ -26,6 +26,6 @@ describe('text pieces (lib/validation/text.ts)', () => {
   });
 
   it('too long says which field', () => {
-    expect(optionalText(3, 'A role').safeParse('abcd').error!.issues[0]!.message).toBe('Keep a role under 3 characters');
+    expect(optionalText(3, 'A role').safeParse('abcd').error!.issues[0]!.message).toBe('Keep a role to 3 characters');
   });
 });

@@ -38,7 +38,7 @@ export const updateOrganisationAction = formAction(
 export const mergeOrganisationAction = formAction(
   z.object({
     id: z.uuid(),
-    otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true, tooLong: 'Keep the name under 200 characters' }),
+    otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true, tooLong: 'Keep the name to 200 characters' }),
     keepVersion: z.coerce.number().int().min(1).optional(),
   }),
   async ({ user, input }) => {

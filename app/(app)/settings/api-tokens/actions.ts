@@ -15,7 +15,7 @@ const createSchema = z.object({
     .string()
     .trim()
     .min(1, 'Name the token after where it is used, e.g. “Shortcuts on my phone”')
-    .max(80, 'Keep the name under 80 characters')
+    .max(80, 'Keep the name to 80 characters')
     .refine((s) => !s.includes('\u0000'), 'Remove the NUL character'),
   access: z.enum(['read', 'write'], { error: 'Choose what the token may do' }),
   // Days, or "never".
