@@ -93,7 +93,7 @@ export function SearchForm({
             name="q"
             type="search"
             defaultValue={q}
-            placeholder="Name, job, organisation, topic, event…"
+            placeholder="Name, role, organisation, topic…"
             autoComplete="off"
             enterKeyHint="search"
             maxLength={200}
