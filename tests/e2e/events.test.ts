@@ -479,7 +479,16 @@ describe('a tap that would cost an evening', () => {
     await expect.poll(() => form.person(2).count()).toBe(0);
     expect(await said()).toBe('Nobody in particular');
     expect(await withWhom()).toBe('Nobody in particular');
-    const toast = page.getByRole('status').filter({ hasText: 'Removed Head of Digital, BBC' });
+    // Focus stays where the row was (here the row before's bin), not at the top of the form.
+    await expect
+      .poll(() =>
+        form
+          .person(1)
+          .getByRole('button', { name: 'Remove person 1' })
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
+    const toast = page.getByRole('status').filter({ hasText: 'Removed Head of Digital, BBC: 1 fact and 1 follow-up now with nobody' });
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => form.person(2).getByLabel('Organisation').inputValue()).toBe('BBC');
     expect(await form.person(2).getByLabel('Role').inputValue()).toBe('Head of Digital');

@@ -35,7 +35,7 @@ export function useToast() {
           ref={ref}
           className="pointer-events-auto flex max-w-md min-w-0 items-center gap-2 rounded-xl bg-zinc-900 py-1.5 pr-1.5 pl-4 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
         >
-          <span className="min-w-0 flex-1 truncate">{toast.message}</span>
+          <span className="line-clamp-2 min-w-0 flex-1">{toast.message}</span>
           {toast.undo ? (
             <button
               type="button"

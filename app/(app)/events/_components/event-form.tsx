@@ -21,6 +21,7 @@ import {
   type EventDraft,
 } from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
+import { countOf } from '@/lib/import/words';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
@@ -179,9 +180,19 @@ export function EventForm({
       followUps: d.followUps.map((f) => (f.personUid === gone.uid ? { ...f, personUid: '' } : f)),
     }));
     const who = gone.name.trim() || [gone.role.trim(), gone.organisation.trim()].filter(Boolean).join(', ') || `Person ${index + 1}`;
+    // What the removal leaves with nobody is said, not found out later on the event as "Unattributed".
+    const left = [facts.length ? countOf(facts.length, 'fact') : '', promises.length ? countOf(promises.length, 'follow-up') : '']
+      .filter(Boolean)
+      .join(' and ');
+    // Focus stays in the form where the row was (a bin's focus would otherwise fall to the top of a long form): on
+    // the next row's bin, else the one before, else "Add a person". A button, so no phone keyboard pops up.
+    requestAnimationFrame(() => {
+      const rows = formRef.current?.querySelectorAll<HTMLElement>('[data-person-row]') ?? [];
+      const neighbour = rows[index] ?? rows[index - 1];
+      (neighbour?.querySelector<HTMLElement>('[data-remove-person]') ?? formRef.current?.querySelector<HTMLElement>('[data-add-person]'))?.focus();
+    });
     toast.show({
-      // Short: the toast is one line on a phone. Their follow-ups and facts show "Nobody in particular" in the form.
-      message: `Removed ${who}`,
+      message: left ? `Removed ${who}: ${left} now with nobody` : `Removed ${who}`,
       undo: async () =>
         setDraft((d) => ({
           ...d,
@@ -375,7 +386,7 @@ export function EventForm({
             onEnter={() => addPerson(index)}
           />
         ))}
-        <Button type="button" variant="secondary" className="w-full" onClick={() => addPerson()}>
+        <Button type="button" variant="secondary" className="w-full" data-add-person onClick={() => addPerson()}>
           <Plus aria-hidden className="size-4" /> Add a person
         </Button>
       </Card>

@@ -92,6 +92,7 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
         </p>
         <button
           type="button"
+          data-remove-person
           onClick={onRemove}
           className="grid size-11 place-items-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
         >
