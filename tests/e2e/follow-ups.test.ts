@@ -113,6 +113,12 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => page.locator('#action-error').innerText()).toContain('Say what you will do');
     expect(await page.getByLabel('What will you do?').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Due').inputValue()).toBe(later);
+    // A paste past the limit is kept whole and refused with the limit, not cut to it unseen.
+    const long = `Send the notes: ${'x'.repeat(590)}`;
+    await page.getByLabel('What will you do?').fill(long);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('#action-error').innerText()).toContain('Keep it to 500 characters');
+    expect(await page.getByLabel('What will you do?').inputValue()).toBe(long);
 
     // Someone else saves first (another tab, through the API); this save is refused and the text kept.
     const read = await (await page.request.get(`/api/v1/follow-ups/${id}`)).json();

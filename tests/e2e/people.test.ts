@@ -153,7 +153,7 @@ describe('people in a real browser', () => {
     const patched = await page.request.patch(`/api/v1/people/${id}`, { headers: { Origin: baseURL() }, data: { name: 'Dana Scully', version: 1 } });
     expect(patched.status()).toBe(200);
     await page.getByLabel('Notes').fill('Wants the procurement report');
-    await page.getByRole('checkbox', { name: 'Don’t name me in public posts' }).check();
+    await page.getByRole('checkbox', { name: 'Don’t name them in public posts' }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.locator('#form-message').innerText()).toContain('changed this person');
     expect(await page.locator('#form-message').innerText()).toContain('Dana Scully');

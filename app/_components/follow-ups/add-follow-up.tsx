@@ -66,7 +66,6 @@ export function AddFollowUp({
         placeholder="Send the report on device policy"
         defaultValue={v.action}
         errors={e.action}
-        maxLength={500}
         autoComplete="off"
         required
       />

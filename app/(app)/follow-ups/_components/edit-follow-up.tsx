@@ -37,16 +37,7 @@ export function EditFollowUp({ item, locale }: { item: FollowUpItem; locale: str
           </p>
         </div>
       ) : null}
-      <TextAreaField
-        id="action"
-        name="action"
-        label="What will you do?"
-        defaultValue={v.action ?? item.action}
-        errors={e.action}
-        maxLength={500}
-        rows={3}
-        required
-      />
+      <TextAreaField id="action" name="action" label="What will you do?" defaultValue={v.action ?? item.action} errors={e.action} rows={3} required />
       <Field id="due" label="Due" hint="Leave empty for no date." errors={e.due}>
         {(describedBy, invalid) => (
           <input

@@ -44,7 +44,7 @@ export function OrganisationForm({ organisation, sectors }: { organisation: Orga
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="version" value={state.ok ? String(organisation.version) : (v.version ?? '')} />
       <Message state={state} />
-      <TextField id="org-name" name="name" label="Name" defaultValue={v.name} errors={e.name} maxLength={200} required />
+      <TextField id="org-name" name="name" label="Name" defaultValue={v.name} errors={e.name} required />
       <Field id="org-sector" label="Sector" errors={e.sectorId} hint="People here are in this sector unless you set their own.">
         {(describedBy, invalid) => (
           <select
@@ -64,7 +64,7 @@ export function OrganisationForm({ organisation, sectors }: { organisation: Orga
           </select>
         )}
       </Field>
-      <TextField id="org-website" name="website" label="Website" defaultValue={v.website} errors={e.website} maxLength={500} />
+      <TextField id="org-website" name="website" label="Website" defaultValue={v.website} errors={e.website} />
       <TextAreaField id="org-notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={3} />
       <SubmitButton pendingText="Saving…">Save organisation</SubmitButton>
     </form>
@@ -89,7 +89,6 @@ export function MergeOrganisationForm({ id, name, version, others }: { id: strin
         defaultValue={state.values?.otherName}
         errors={e.otherName}
         hint={`Its people, their encounters, facts and follow-ups move to ${name}; it is then removed.`}
-        maxLength={200}
       />
       <datalist id="merge-org-options">
         {others.map((o) => (

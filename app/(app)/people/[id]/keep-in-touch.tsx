@@ -74,7 +74,7 @@ export function LogContactForm({ personId, today }: { personId: string; today: s
           )}
         </Field>
       </div>
-      <TextField id={id('note')} name="note" label="Notes (optional)" defaultValue={v.note} errors={e.note} maxLength={2000} autoComplete="off" />
+      <TextField id={id('note')} name="note" label="Notes (optional)" defaultValue={v.note} errors={e.note} autoComplete="off" />
       <input ref={keyRef} type="hidden" name="idempotencyKey" defaultValue={v.idempotencyKey ?? ''} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Logging…">

@@ -121,9 +121,8 @@ export function PersonForm({
           defaultValue={v.name}
           errors={e.name}
           hint="Optional if you know their role or organisation."
-          maxLength={200}
         />
-        <TextField id="role" name="role" label="Role" defaultValue={v.role} errors={e.role} placeholder="e.g. Head of IT" maxLength={200} />
+        <TextField id="role" name="role" label="Role" defaultValue={v.role} errors={e.role} placeholder="e.g. Head of IT" />
         <div>
           <TextField
             id="organisationName"
@@ -134,7 +133,6 @@ export function PersonForm({
             defaultValue={v.organisationName}
             errors={e.organisationName ?? e.organisationId}
             hint="Pick one you have, or type a new one."
-            maxLength={200}
           />
           <datalist id="person-org-options">
             {organisations.map((o) => (
@@ -161,18 +159,8 @@ export function PersonForm({
             </select>
           )}
         </Field>
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          inputMode="email"
-          label="Email"
-          autoComplete="off"
-          defaultValue={v.email}
-          errors={e.email}
-          maxLength={254}
-        />
-        <TextField id="phone" name="phone" type="tel" label="Phone" autoComplete="off" defaultValue={v.phone} errors={e.phone} maxLength={50} />
+        <TextField id="email" name="email" type="email" inputMode="email" label="Email" autoComplete="off" defaultValue={v.email} errors={e.email} />
+        <TextField id="phone" name="phone" type="tel" label="Phone" autoComplete="off" defaultValue={v.phone} errors={e.phone} />
       </div>
       <TextAreaField
         id="links"
@@ -185,7 +173,7 @@ export function PersonForm({
           .flatMap(([, m]) => m)}
         rows={2}
       />
-      <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} maxLength={10_000} />
+      <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} />
       <TextField
         id="topics"
         name="topics"
@@ -196,7 +184,6 @@ export function PersonForm({
         errors={Object.entries(e)
           .filter(([k]) => k.startsWith('topics'))
           .flatMap(([, m]) => m)}
-        maxLength={2000}
       />
       <div className="flex items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
         <input
@@ -209,7 +196,7 @@ export function PersonForm({
         />
         <div>
           <label htmlFor="keepPrivate" className="text-sm font-medium">
-            Don&rsquo;t name me in public posts
+            Don&rsquo;t name them in public posts
           </label>
           <p id="keepPrivate-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
             Posts will describe them by role and organisation only.

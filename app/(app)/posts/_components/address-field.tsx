@@ -46,7 +46,6 @@ export function AddressField({
           id={`${id}-slug`}
           className={`${inputClass} min-w-0 flex-1`}
           value={value}
-          maxLength={80}
           autoCapitalize="none"
           spellCheck={false}
           aria-invalid={!!error || undefined}

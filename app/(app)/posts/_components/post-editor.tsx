@@ -146,7 +146,6 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             id={`${id}-title`}
             className={`${inputClass} text-lg font-semibold`}
             value={auto.draft.title}
-            maxLength={200}
             aria-invalid={!!auto.fieldErrors.title || undefined}
             aria-describedby={`${id}-title-error`}
             onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value })}

@@ -29,7 +29,6 @@ export function AddSectorForm() {
         defaultValue={state.ok ? '' : state.values?.name}
         errors={state.fieldErrors?.name}
         className="min-w-0 flex-1"
-        maxLength={80}
       />
       <SubmitButton variant="secondary" className="mt-6.5" pendingText="Adding…">
         Add sector
@@ -80,7 +79,6 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
             defaultValue={renameState.values?.name ?? sector.name}
             errors={renameState.fieldErrors?.name}
             className="min-w-0 flex-1"
-            maxLength={80}
           />
           <SubmitButton className="mt-6.5" pendingText="Saving…">
             Save name

@@ -20,7 +20,6 @@ export function TopicTools({ id, name, others }: { id: string; name: string; oth
               id="topic-name"
               name="name"
               defaultValue={renamed.values?.name ?? name}
-              maxLength={60}
               required
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
