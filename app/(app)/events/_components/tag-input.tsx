@@ -37,12 +37,12 @@ export function TagInput({
         <ul className="flex flex-wrap gap-1.5" aria-label={`${label} added`}>
           {value.map((tag) => (
             <li key={tag.toLowerCase()}>
-              <span className="inline-flex min-h-9 items-center gap-1 rounded-full bg-accent-50 py-1 pr-1 pl-3 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100">
+              <span className="inline-flex min-h-11 items-center rounded-full bg-accent-50 pl-3 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100">
                 {tag}
                 <button
                   type="button"
                   onClick={() => onChange(value.filter((v) => v !== tag))}
-                  className="grid size-7 place-items-center rounded-full hover:bg-accent-100 dark:hover:bg-accent-900"
+                  className="grid size-11 place-items-center rounded-full hover:bg-accent-100 dark:hover:bg-accent-900"
                 >
                   <X aria-hidden className="size-3.5" />
                   <span className="sr-only">Remove topic {tag}</span>
