@@ -60,6 +60,19 @@ export function isNetworkFailure(err: unknown): boolean {
   return err instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false);
 }
 
+/**
+ * Events this tab has just sent from the outbox, so the page can say so with a link to each: sent in the background
+ * when the connection came back, an evening otherwise just vanished from "Waiting to send". Kept in this tab's
+ * memory only: a notice, not a record (the events themselves are on the server).
+ */
+export type SentItem = { key: string; userId: string; title: string; eventId: string | null };
+let sentNow: SentItem[] = [];
+export const listSent = (userId: string): SentItem[] => sentNow.filter((s) => s.userId === userId);
+export function dismissSent(userId: string) {
+  sentNow = sentNow.filter((s) => s.userId !== userId);
+  announce();
+}
+
 type Problem = { detail?: string; errors?: { path: string; message: string }[] };
 
 /** Sends one item. Resolves to 'sent', 'kept' (refused: the message is stored beside it) or 'offline'. */
@@ -77,6 +90,8 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
   }
   if (res.ok) {
     await del(item.key, outbox());
+    const created = (await res.json().catch(() => null)) as { id?: unknown } | null;
+    sentNow.push({ key: item.key, userId: item.userId, title: item.title, eventId: typeof created?.id === 'string' ? created.id : null });
     return 'sent';
   }
   if (res.status >= 500 || res.status === 429) return 'offline';

@@ -145,6 +145,12 @@ describe('works on the train home', () => {
     const list = (await (await again.request.get('/api/v1/events?q=Cyber')).json()) as { items: { id: string }[] };
     const event = (await (await again.request.get(`/api/v1/events/${list.items[0]!.id}`)).json()) as { people: { name: string | null }[] };
     expect(event.people).toHaveLength(3);
+    // The page says what went, with a link to each, rather than the evenings just vanishing from the list.
+    const sentNotice = again.getByRole('status').filter({ hasText: 'Sent from this phone' });
+    await expect.poll(() => sentNotice.getByRole('link').allInnerTexts()).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+    // The page opened with no signal was the phone's copy: back online, it says so and offers the page as it is now.
+    expect(await again.getByRole('status').filter({ hasText: 'Back online.' }).getByRole('button', { name: 'Reload for the latest' }).isVisible()).toBe(true);
+    expect(await sentNotice.getByRole('link', { name: 'Cyber breakfast' }).getAttribute('href')).toBe(`/events/${list.items[0]!.id}`);
 
     // Priya is one person, and a second send changes nothing.
     await again.evaluate(() => window.dispatchEvent(new Event('online')));

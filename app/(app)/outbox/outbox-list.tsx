@@ -68,8 +68,20 @@ export function OutboxList({ userId }: { userId: string }) {
   const sendNow = async () => {
     setSending(true);
     const sent = await sendOutbox(userId).catch(() => 0);
+    // Sent already in the background (the connection came back first): not "nothing could be sent".
+    const left = await Promise.all([listOutbox(userId), listTaps(userId)])
+      .then(([a, b]) => a.length + b.length)
+      .catch(() => 1);
     setSending(false);
-    setNotice(sent ? `Sent ${sent === 1 ? 'one change' : `${sent} changes`}.` : navigator.onLine ? 'Nothing could be sent just now.' : 'Still no connection.');
+    setNotice(
+      sent
+        ? `Sent ${sent === 1 ? 'one change' : `${sent} changes`}.`
+        : left === 0
+          ? 'Everything here has been sent.'
+          : navigator.onLine
+            ? 'Nothing could be sent just now.'
+            : 'Still no connection.',
+    );
   };
 
   if (items === null) return <p className="text-sm text-zinc-500">Looking on this phone…</p>;
