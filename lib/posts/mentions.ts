@@ -56,3 +56,20 @@ export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] 
     ...others.filter((p) => names(p, (part) => !metParts.has(part) && otherParts.get(part) === 1)),
   ];
 }
+
+/** Someone met at the event whom a post can only describe (no name, or asked not to be named), as the check shows them. */
+export interface DescribedPerson {
+  id: string;
+  /** Their name if the user has one, else "IT Director, HMRC". */
+  label: string;
+  organisation: string;
+}
+
+/**
+ * Of the people at the event a post can only describe, those whose organisation it mentions: "the IT director at
+ * HMRC" names nobody, yet in a room of one HMRC guest it says who. Publishing lists them beside the names, so the
+ * user weighs whether the description is as good as a name.
+ */
+export function describedIn(text: string, people: DescribedPerson[]): DescribedPerson[] {
+  return people.filter((p) => hasWord(text, p.organisation, false));
+}

@@ -3,7 +3,8 @@ import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, people } from '@/db/schema';
 import { surnameOf } from '@/lib/surname';
-import { namedIn, type NamedPerson } from './mentions';
+import { namedIn, type DescribedPerson, type NamedPerson } from './mentions';
+import { displayName } from '@/lib/people/display-name';
 import { postSource } from './source';
 import type { ComposeInput } from './types';
 
@@ -115,13 +116,19 @@ export async function peopleToCheck(
   post: { eventId: string | null; title: string; bodyMarkdown: string; createdAt: Date },
   /** The post's event as postSource reads it, when the caller has it already. */
   source?: ComposeInput | null,
-): Promise<{ met: NamedPerson[]; others: NamedPerson[] }> {
+): Promise<{ met: NamedPerson[]; others: NamedPerson[]; described: DescribedPerson[] }> {
   const [met, input] = await Promise.all([peopleMetAt(userId, post.eventId), source === undefined ? postSource(userId, post, 'UTC') : source]);
+  // Those at the event a post can only describe, and by an organisation it could mention (describedIn).
+  const described = (input?.people ?? []).flatMap((p) =>
+    (!p.name || p.keepPrivate) && p.organisation?.trim()
+      ? [{ id: p.id, label: p.name ?? displayName({ role: p.role, organisationName: p.organisation }), organisation: p.organisation.trim() }]
+      : [],
+  );
   const texts = [post.title, post.bodyMarkdown, ...(input ? composerTexts(input) : [])].join('\n');
   // Only those the texts name go to the editor (a handful), not every namesake looked at to tell whose a name is.
   const others = await othersNamedMaybe(db, userId, met, texts);
   const metIds = new Set(met.map((p) => p.id));
-  return { met, others: namedIn(texts, met, others.people, others.counts).filter((p) => !metIds.has(p.id)) };
+  return { met, others: namedIn(texts, met, others.people, others.counts).filter((p) => !metIds.has(p.id)), described };
 }
 
 /**

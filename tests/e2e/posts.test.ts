@@ -243,6 +243,8 @@ describe('the reflective post', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const ask = page.getByRole('alertdialog');
     expect(await ask.innerText()).toContain('It names Jane Smith and Tom Secret.');
+    // The guest known only by role is named by no one, yet the post says where they work: it asks about that too.
+    expect(await ask.innerText()).toContain('It also describes “Head of IT, Home Office” by role.');
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.count()).toBe(0);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namedIn } from '@/lib/posts/mentions';
+import { describedIn, namedIn } from '@/lib/posts/mentions';
 
 const met = (...names: string[]) => names.map((name) => ({ name, keepPrivate: name.includes('Secret') }));
 
@@ -31,5 +31,17 @@ describe('who a post names', () => {
     // Two people called Raj: a bare "Raj" is neither's, as with a surname shared in the room.
     expect(namedIn('Intro Raj to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah']);
     expect(namedIn('Intro Raj Singh to Priya.', there, [...elsewhere, ...met('Raj Singh')]).map((p) => p.name)).toEqual(['Priya Shah', 'Raj Singh']);
+  });
+});
+
+describe('whom a post describes', () => {
+  it('lists a guest it can only describe when it mentions their organisation as a word, in any case', () => {
+    const guests = [
+      { id: 'a', label: 'IT Director, HMRC', organisation: 'HMRC' },
+      { id: 'b', label: 'Head of IT, Home Office', organisation: 'Home Office' },
+    ];
+    expect(describedIn('I talked to the IT director at HMRC about legacy IT.', guests).map((p) => p.id)).toEqual(['a']);
+    expect(describedIn('Someone from the home office said so.', guests).map((p) => p.id)).toEqual(['b']);
+    expect(describedIn('HMRCs and homes in the office.', guests)).toEqual([]);
   });
 });

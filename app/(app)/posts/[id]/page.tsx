@@ -25,7 +25,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   });
   // The event the post was written from, read once for both its sources and the check of whom it names.
   const source = await postSource(user.id, post, user.timeZone);
-  const [{ met, others }, sources] = await Promise.all([peopleToCheck(user.id, post, source), draftSources(user.id, post, user.timeZone, source)]);
+  const [{ met, others, described }, sources] = await Promise.all([peopleToCheck(user.id, post, source), draftSources(user.id, post, user.timeZone, source)]);
 
   return (
     <>
@@ -60,6 +60,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           initialHtml: renderMarkdown(post.bodyMarkdown),
           met,
           others,
+          described,
           sources,
         }}
       >

@@ -6,7 +6,7 @@ import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
 import { proseClass } from '@/app/_components/posts/prose';
-import { namedIn, type NamedPerson } from '@/lib/posts/mentions';
+import { describedIn, namedIn, type DescribedPerson, type NamedPerson } from '@/lib/posts/mentions';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
 import { SourcesPanel } from './sources-panel';
@@ -30,6 +30,8 @@ export interface EditorPost {
   met: NamedPerson[];
   /** The user's other people whose names the post, or its event's notes, hold (a follow-up may name someone not there). */
   others: NamedPerson[];
+  /** Those at the event the post can only describe (no name, or private): publishing lists any whose organisation it mentions. */
+  described: DescribedPerson[];
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
 }
@@ -65,6 +67,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const id = useId();
   const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, style: post.style, version: post.version, updatedAt: post.updatedAt });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
+  // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
+  const text = `${auto.draft.title}\n${auto.draft.markdown}`;
+  const named = namedIn(text, post.met, post.others);
   const preview = useDeferredValue(auto.draft.markdown);
   // markdown-it is a third of this page's script: load it after the editor is usable.
   const [render, setRender] = useState<((markdown: string) => string) | null>(null);
@@ -124,7 +129,8 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           initialStatus={post.status}
           publicPath={`/u/${post.handle}/${slug}`}
           canPublish={auto.state === 'saved'}
-          named={namedIn(`${auto.draft.title}\n${auto.draft.markdown}`, post.met, post.others)}
+          named={named}
+          described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           onChange={(status) => setPublished(status === 'published')}
         />
       </div>

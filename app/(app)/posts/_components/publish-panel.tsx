@@ -4,7 +4,7 @@ import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
 import { useRef, useState, useTransition } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { buttonClass } from '@/app/_components/ui/button-class';
-import type { NamedPerson } from '@/lib/posts/mentions';
+import type { DescribedPerson, NamedPerson } from '@/lib/posts/mentions';
 import { setPublishedAction } from '../actions';
 
 /** "A", "A and B", "A, B and C"; past eight, "A, B, … H and 32 others". */
@@ -20,6 +20,7 @@ export function PublishPanel({
   publicPath,
   canPublish,
   named,
+  described = [],
   onChange,
 }: {
   postId: string;
@@ -29,6 +30,8 @@ export function PublishPanel({
   canPublish: boolean;
   /** The user's people whom the post names, met at the event or not: publishing lists them and asks first. */
   named: NamedPerson[];
+  /** Those it names no one for but describes by an organisation it mentions ("the IT director at HMRC"). */
+  described?: DescribedPerson[];
   onChange?: (status: 'draft' | 'published') => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
@@ -82,6 +85,12 @@ export function PublishPanel({
             Publish? Anyone with the link will be able to read it.
           </p>
           {named.length ? <p>It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.</p> : <p>It names none of your contacts.</p>}
+          {described.length ? (
+            <p>
+              It also describes {listOf(described.map((p) => `“${p.label}”`))} by role. Someone who was there may still tell who{' '}
+              {described.length === 1 ? 'that is' : 'they are'}.
+            </p>
+          ) : null}
           {named.some((p) => p.keepPrivate) ? (
             <p className="font-medium text-red-700 dark:text-red-300">
               {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public.
