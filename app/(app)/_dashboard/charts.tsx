@@ -20,7 +20,7 @@ function ChartCard({ id, title, children }: { id: string; title: string; childre
 export function SectorBars({ data }: { data: Bucket[] }) {
   const max = Math.max(1, ...data.map((d) => d.value));
   return (
-    <ChartCard id="chart-sectors" title="People met, by sector">
+    <ChartCard id="chart-sectors" title="Your people, by sector">
       {data.length === 0 ? (
         <p className="text-sm text-zinc-500">No people yet.</p>
       ) : (
