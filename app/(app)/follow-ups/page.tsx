@@ -96,6 +96,14 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
               </Link>
             </p>
           ) : null}
+          {dueContacts.length ? (
+            // The reminders to get back in touch sit under the follow-ups (there may be many); the top says they are there.
+            <p className="mb-4 text-sm">
+              <a href="#get-back-in-touch" className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200">
+                Also due: get back in touch with {dueContacts.length === 1 ? '1 person' : `${dueContacts.length} people`} ↓
+              </a>
+            </p>
+          ) : null}
           {open.length === 0 && done.length === 0 ? (
             <EmptyState icon={<ListChecks className="size-10" />} title={filtered ? 'No follow-ups match' : 'Nothing to follow up'}>
               {filtered

@@ -233,7 +233,8 @@ export function FollowUpRow({
                   Snooze to tomorrow
                 </button>
                 <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
-                  Snooze to next week
+                  {/* With the day it sets: "next week" alone left it to the user to work out. */}
+                  Snooze a week, to {formatDay(snoozeDay('next-week', today), locale, 'short')}
                 </button>
                 <form
                   className="flex items-end gap-1.5 px-1.5 pb-1.5"

@@ -196,7 +196,11 @@ export default async function EventPage({
             )}
           </Section>
           {upcoming && !event.insights.length ? null : (
-            <Section title="Speakers and facts heard">
+            <Section
+              title={
+                event.people.some((p) => p.relation === 'spoke' || event.insights.some((i) => i.personId === p.id)) ? 'Speakers and facts heard' : 'Facts heard'
+              }
+            >
               <Speakers event={event} />
               {event.insights.length ? (
                 <p className="mt-3 text-sm">

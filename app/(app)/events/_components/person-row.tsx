@@ -258,8 +258,8 @@ function KnownPanel({ person, locale, timeZone, onUnlink }: { person: PersonDraf
     <div className="mb-3 rounded-lg bg-emerald-50 p-3 text-sm dark:bg-emerald-950/40">
       <p className="flex items-center gap-1.5 font-medium text-emerald-800 dark:text-emerald-200">
         <UserCheck aria-hidden className="size-4" /> Someone you know
-        <Link href={`/people/${person.id}`} className="ml-1 underline" target="_blank">
-          open
+        <Link href={`/people/${person.id}`} className="ml-auto inline-flex min-h-11 items-center px-1 font-normal underline" target="_blank">
+          Their page
         </Link>
       </p>
       {k?.lastMet ? (
