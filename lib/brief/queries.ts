@@ -3,11 +3,23 @@ import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
 import { shiftInstant } from '@/lib/dates';
+import type { InteractionKind } from '@/lib/interactions/kinds';
 import { displayName } from '@/lib/people/display-name';
 
 /** Rows here carry the organisation's name as `organisation`. */
 const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
   displayName({ name: p.name, role: p.role, organisationName: p.organisation });
+
+/**
+ * The "Role, Organisation" line under a person's heading, or null when there is nothing to say or it would only repeat
+ * the heading (someone known by role and organisation alone is already headed "IT Director, HMRC"). It is worded by
+ * displayName itself, so that the two strings compared are the ones the card shows, spaces tidied alike.
+ */
+function aboutLine(p: { role: string | null; organisation: string | null }, heading: string): string | null {
+  if (!p.role?.trim() && !p.organisation?.trim()) return null;
+  const about = displayName({ role: p.role, organisationName: p.organisation });
+  return about === heading ? null : about;
+}
 
 /** How many earlier evenings count as "the latest ones": someone missing from all of them is "not seen since". */
 export const RECENT_EVENINGS = 2;
@@ -17,6 +29,8 @@ export const LONG_WHILE_DAYS = 180;
 const PEOPLE_LIMIT = 100;
 /** Per person: at most this many conversations and facts. */
 const PER_PERSON = 5;
+/** Per person: at most this many logged contacts, on the first view and on "Show all" alike. */
+const INTERACTIONS_PER_PERSON = 3;
 
 /**
  * Where the brief's people come from: earlier evenings of the same series (matched case-insensitively), or for an
@@ -38,6 +52,8 @@ export interface BriefPerson {
   displayName: string;
   role: string | null;
   organisation: string | null;
+  /** "Role, Organisation" to show under displayName, or null when empty or the same words as displayName. */
+  about: string | null;
   /** Earlier evenings (of the series, or of the host) where the user met or spoke with them. */
   times: number;
   /** The last of those evenings, or null for someone only added to this event. */
@@ -51,6 +67,11 @@ export interface BriefPerson {
   conversations: BriefConversation[];
   followUps: { id: string; action: string; dueOn: string | null }[];
   facts: { id: string; text: string; eventTitle: string; startsAt: Date }[];
+  /**
+   * Their latest contacts logged outside any event (a call, a coffee, …), newest first: what was said over coffee last
+   * week is often the freshest thing to know. `occurredOn` is a calendar day (YYYY-MM-DD) in the user's time zone.
+   */
+  interactions: { id: string; kind: InteractionKind; occurredOn: string; note: string | null }[];
 }
 
 export interface Brief {
@@ -217,7 +238,7 @@ async function rankPeople(userId: string, eventId: string, prior: SQL, candidate
 /**
  * The "Before you go" brief of one of user's events (NotFoundError for any other id), in three statements, each
  * filtered by user_id: the event itself; its earlier evenings with the people ranked (rankPeople); and the listed
- * people's conversations, open follow-ups and facts together. A long series whose latest evenings hold too few people
+ * people's conversations, open follow-ups, facts and logged contacts together (personDetails). A long series whose latest evenings hold too few people
  * reads more of them first (recentPeople).
  */
 export async function getBrief(userId: string, eventId: string, now = new Date(), options: BriefOptions = {}): Promise<Brief> {
@@ -258,11 +279,13 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     // start passed since is picked up by housekeeping. A brief asked about a past `now` still never shows a later date.
     const lastMet = r.last_met_at ? at(r.last_met_at) : null;
     const lastMetAnywhere = lastMet && lastMet.getTime() <= now.getTime() ? lastMet : null;
+    const label = personLabel(r);
     const p: BriefPerson = {
       id: r.id,
-      displayName: personLabel(r),
+      displayName: label,
       role: r.role,
       organisation: r.organisation,
+      about: aboutLine(r, label),
       times: Number(r.times),
       lastSeenAt: r.last_seen ? at(r.last_seen) : null,
       lastMetAnywhere,
@@ -272,6 +295,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
       conversations: [],
       followUps: [],
       facts: [],
+      interactions: [],
     };
     byPerson.set(p.id, p);
     return p;
@@ -284,7 +308,7 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
   const people = everyone.filter((p) => shownIds.has(p.id));
   const ids = people.map((p) => p.id);
   if (ids.length) {
-    const details = await personDetails(userId, eventId, startsAt, ids, options.first?.perPerson ?? PER_PERSON);
+    const details = await personDetails(userId, eventId, startsAt, now, ids, options.first?.perPerson ?? PER_PERSON);
     for (const c of details.conversations) {
       byPerson
         .get(c.person_id)
@@ -292,6 +316,9 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
     }
     for (const f of details.follow_ups) byPerson.get(f.person_id)?.followUps.push({ id: f.id, action: f.action, dueOn: f.due_on });
     for (const f of details.facts) byPerson.get(f.person_id)?.facts.push({ id: f.id, text: f.text, eventTitle: f.title, startsAt: at(f.starts_at) });
+    for (const i of details.interactions) {
+      byPerson.get(i.person_id)?.interactions.push({ id: i.id, kind: i.kind, occurredOn: i.occurred_on, note: i.note });
+    }
   }
 
   return {
@@ -307,14 +334,17 @@ export async function getBrief(userId: string, eventId: string, now = new Date()
 
 /**
  * What the brief shows of each listed person, in one statement: their latest `perPerson` conversations at earlier
- * evenings (with topics), their open follow-ups, and their latest `perPerson` facts.
+ * evenings (with topics), their open follow-ups, their latest `perPerson` facts, and their latest
+ * INTERACTIONS_PER_PERSON logged contacts. A contact counts up to the day of the event and of `now` in the user's time
+ * zone, whichever is earlier: the brief of a past evening, or one read as of a past `now`, shows nothing logged after.
  */
-async function personDetails(userId: string, eventId: string, startsAt: Date, ids: string[], perPerson: number) {
+async function personDetails(userId: string, eventId: string, startsAt: Date, now: Date, ids: string[], perPerson: number) {
   const idArray = uuidArray(ids);
   const [row] = await rows<{
     conversations: { person_id: string; event_id: string; title: string; starts_at: string; notes: string | null; topics: string[] | null }[];
     follow_ups: { id: string; person_id: string; action: string; due_on: string | null }[];
     facts: { id: string; person_id: string; text: string; title: string; starts_at: string }[];
+    interactions: { id: string; person_id: string; kind: InteractionKind; occurred_on: string; note: string | null }[];
   }>(
     db,
     sql`
@@ -342,12 +372,24 @@ async function personDetails(userId: string, eventId: string, startsAt: Date, id
           from insights i join events e on e.id = i.event_id and e.user_id = ${userId} and e.deleted_at is null
           where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[])
         ) f where n <= ${perPerson}
+      ),
+      logged as (
+        select id, person_id, kind, occurred_on, note from (
+          select i.id, i.person_id, i.kind, i.occurred_on::text as occurred_on, i.note,
+                 row_number() over (partition by i.person_id order by i.occurred_on desc, i.id desc) as n
+          from interactions i
+          where i.user_id = ${userId} and i.person_id = any(${idArray}::uuid[]) and i.deleted_at is null
+            and i.occurred_on <= (select least((${startsAt.toISOString()}::timestamptz at time zone u.time_zone)::date,
+                                               (${now.toISOString()}::timestamptz at time zone u.time_zone)::date)
+                                    from users u where u.id = ${userId})
+        ) l where n <= ${INTERACTIONS_PER_PERSON}
       )
       select
         coalesce((select json_agg(c order by c.starts_at desc) from conversations c), '[]') as conversations,
         coalesce((select json_agg(json_build_object('id', f.id, 'person_id', f.person_id, 'action', f.action, 'due_on', f.due_on)
                                   order by f.due_on asc nulls last, f.created_at) from follow_ups f), '[]') as follow_ups,
-        coalesce((select json_agg(f order by f.starts_at desc) from facts f), '[]') as facts`,
+        coalesce((select json_agg(f order by f.starts_at desc) from facts f), '[]') as facts,
+        coalesce((select json_agg(l order by l.occurred_on desc, l.id desc) from logged l), '[]') as interactions`,
   );
   return row!;
 }

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
+import { interactions } from '@/db/schema';
 import { EVENINGS_LISTED, getBrief, upcomingEvents } from '@/lib/brief/queries';
 import { NotFoundError } from '@/lib/errors';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import { eventInputSchema } from '@/lib/events/validation';
+import { createInteraction, deleteInteraction } from '@/lib/interactions/queries';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -51,7 +53,7 @@ describe('"Before you go" brief', () => {
     expect(brief.evenings.map((e) => e.title)).toEqual(['CIO Club May', 'CIO Club April', 'CIO Club March']);
     expect(brief.people.map((p) => p.displayName)).toEqual(['Ada', 'Ben', 'Cy']);
     const a = brief.people[0]!;
-    expect(a).toMatchObject({ role: 'CIO', organisation: 'County Council', times: 2, notSeenSince: false });
+    expect(a).toMatchObject({ role: 'CIO', organisation: 'County Council', about: 'CIO, County Council', times: 2, notSeenSince: false });
     expect(a.lastSeenAt).toEqual(day(-30));
     expect(a.conversations.map((c) => [c.eventTitle, c.notes, c.topics])).toEqual([
       ['CIO Club May', 'Cloud migration is stuck', ['Cloud']],
@@ -187,6 +189,51 @@ describe('"Before you go" brief', () => {
     expect(b.people.map((p) => [p.displayName, p.notSeenSince])).toEqual([['Gus', true]]);
     const empty = await makeEvent(user.id, { title: 'Nothing known', startsAt: day(9) });
     expect((await getBrief(user.id, empty.id, now)).basis).toBe('none');
+  });
+
+  it("shows each person's latest logged contacts, newest first, never deleted ones nor another user's", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya' });
+    // Known only by role and organisation: that is her heading, so no line under it repeats it.
+    const director = await makePerson(user.id, { role: 'IT Director', organisationId: (await makeOrganisation(user.id, 'HMRC')).id });
+    const may = await makeEvent(user.id, {
+      title: 'Club May',
+      series: 'Club',
+      startsAt: day(-40),
+      people: [{ personId: priya.id }, { personId: director.id }],
+    });
+    const next = await makeEvent(user.id, { title: 'Club June', series: 'Club', startsAt: day(7) });
+    const log = (kind: 'call' | 'coffee' | 'email' | 'message' | 'other', daysAgo: number, note: string | null) =>
+      createInteraction(user.id, { personId: priya.id, kind, occurredOn: day(-daysAgo).toISOString().slice(0, 10), note }, db, now);
+    await log('other', 50, 'Before May');
+    await log('email', 30, 'Sent the deck');
+    await log('call', 20, null);
+    await log('message', 15, 'Thanks for the intro');
+    await log('coffee', 5, 'She is moving to iPlayer platform team in Jan');
+    await deleteInteraction(user.id, (await log('call', 2, 'Deleted since')).id);
+    // Another user's row naming Priya's id (the key is not checked against its owner) is theirs, not hers.
+    await db
+      .insert(interactions)
+      .values({ userId: other.id, personId: priya.id, kind: 'call', occurredOn: day(-1).toISOString().slice(0, 10), note: 'secret' });
+
+    const brief = await getBrief(user.id, next.id, now);
+    const p = brief.people.find((x) => x.id === priya.id)!;
+    expect(p.interactions.map((i) => [i.kind, i.occurredOn, i.note])).toEqual([
+      ['coffee', '2026-06-05', 'She is moving to iPlayer platform team in Jan'],
+      ['message', '2026-05-26', 'Thanks for the intro'],
+      ['call', '2026-05-21', null],
+    ]);
+    expect(p.about).toBeNull();
+    const d = brief.people.find((x) => x.id === director.id)!;
+    expect([d.displayName, d.about, d.interactions]).toEqual(['IT Director, HMRC', null, []]);
+
+    // A brief read as of an earlier day shows nothing logged after it.
+    const before = await getBrief(user.id, next.id, day(-10));
+    expect(before.people.find((x) => x.id === priya.id)!.interactions.map((x) => x.occurredOn)).toEqual(['2026-05-26', '2026-05-21', '2026-05-11']);
+    // The brief of that evening in May (Priya was added to it) shows only what was logged up to its day.
+    const inMay = await getBrief(user.id, may.id, now);
+    expect(inMay.people.find((x) => x.id === priya.id)!.interactions.map((x) => [x.occurredOn, x.note])).toEqual([['2026-04-21', 'Before May']]);
   });
 
   it("never shows another user's evenings or people, and another user's event id is not found", async () => {

@@ -6,7 +6,7 @@ import Link from 'next/link';
 export interface BriefCard {
   id: string;
   name: string;
-  /** Role and organisation, or empty. */
+  /** Role and organisation, or empty (also when it would repeat `name`). */
   about: string;
   /** "Met 3 times, last on …", "Last met …" or "Not met yet". */
   met: string;
@@ -14,6 +14,8 @@ export interface BriefCard {
   followUps: { id: string; action: string; due: string | null }[];
   conversations: { key: string; heading: string; topics: string; notes: string | null }[];
   facts: { id: string; text: string; eventTitle: string }[];
+  /** Contacts logged outside any event, newest first: "Coffee · Wednesday 2 December 2026" and the note. */
+  interactions: { id: string; heading: string; note: string | null }[];
 }
 
 /**
@@ -22,6 +24,9 @@ export interface BriefCard {
  * The HTML is rendered on the server as before, and it has no state.
  */
 export function BriefPerson({ p }: { p: BriefCard }) {
+  // "No notes." under an evening with nothing written down would read as "nothing known" right above a logged
+  // contact's note, so it is said only when no contact has a note either.
+  const noted = p.interactions.some((i) => i.note);
   return (
     <li className="brief-card">
       <h3 className="font-semibold">
@@ -47,16 +52,23 @@ export function BriefPerson({ p }: { p: BriefCard }) {
           </ul>
         </div>
       ) : null}
-      {p.conversations.length ? (
+      {p.conversations.length || p.interactions.length ? (
         <div className="mt-3">
           <h4 className="text-sm font-medium">What you talked about</h4>
-          <ul className="mt-1 space-y-2 text-sm">
+          {/* Notes are pasted text: a long link in one wraps rather than widening the card past a phone's screen. */}
+          <ul className="mt-1 space-y-2 text-sm wrap-anywhere">
             {p.conversations.map((c) => (
               <li key={c.key}>
                 <p className="text-xs brief-muted">{c.heading}</p>
                 {c.topics ? <p>Topics: {c.topics}</p> : null}
                 {c.notes ? <p className="whitespace-pre-line">{c.notes}</p> : null}
-                {!c.topics && !c.notes ? <p className="brief-muted">No notes.</p> : null}
+                {!c.topics && !c.notes && !noted ? <p className="brief-muted">No notes.</p> : null}
+              </li>
+            ))}
+            {p.interactions.map((i) => (
+              <li key={i.id}>
+                <p className="text-xs brief-muted">{i.heading}</p>
+                {i.note ? <p className="whitespace-pre-line">{i.note}</p> : null}
               </li>
             ))}
           </ul>

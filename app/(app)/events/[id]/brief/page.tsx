@@ -10,6 +10,7 @@ import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, ty
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate, formatDay, formatTime } from '@/lib/dates';
+import { KIND_LABELS } from '@/lib/interactions/kinds';
 
 const readBrief = cache((userId: string, eventId: string, all: boolean) => getBrief(userId, eventId, new Date(), all ? {} : { first: FIRST_SHOWN }));
 
@@ -55,7 +56,7 @@ function toCard(p: BriefPersonData, locale: string, timeZone: string): BriefCard
   return {
     id: p.id,
     name: p.displayName,
-    about: [p.role, p.organisation].filter(Boolean).join(', '),
+    about: p.about ?? '',
     met:
       p.times > 0
         ? `Met ${p.times === 1 ? 'once' : `${p.times} times`}, last on ${formatDate(p.lastSeenAt!, locale, timeZone)}`
@@ -71,6 +72,8 @@ function toCard(p: BriefPersonData, locale: string, timeZone: string): BriefCard
       notes: c.notes,
     })),
     facts: p.facts.map((f) => ({ id: f.id, text: f.text, eventTitle: f.eventTitle })),
+    // A logged contact's day is already a day in the user's time zone: only the locale applies to it.
+    interactions: p.interactions.map((i) => ({ id: i.id, heading: `${KIND_LABELS[i.kind]} · ${formatDay(i.occurredOn, locale)}`, note: i.note })),
   };
 }
 
