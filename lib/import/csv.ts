@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { detectDelimiter } from './csv-delimiter';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult } from './types';
 
 /** What a column can be mapped to when the layout is not one Rapport knows. */
@@ -32,11 +33,15 @@ export interface CsvTable {
   rows: Row[];
 }
 
-/** Parses CSV text with csv-parse, keeping each record's first line number; a broken file throws CsvFileError. */
+/**
+ * Parses CSV text with csv-parse, separated by commas, semicolons or tabs as its header is, keeping each record's
+ * first line number; a broken file throws CsvFileError.
+ */
 function parseCsvTable(input: string): CsvTable {
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(input, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records;
+    const delimiter = detectDelimiter(input);
+    records = parse(input, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as typeof records;
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines ?? 1;
@@ -109,13 +114,19 @@ function column(header: string[], cells: string[]) {
   };
 }
 
+/**
+ * A name from its columns, the prefix first as a vCard's N gives it in vcard.ts ("Dr Hannah Clarke"), so a person
+ * reads the same from either format. A prefix or suffix with no name to go with it is not a name: '' then.
+ */
+function fullName(prefix: string, names: string[], suffix: string): string {
+  return names.some(Boolean) ? [prefix, ...names, suffix].filter(Boolean).join(' ') : '';
+}
+
 function googleDraft(header: string[], row: Row): ContactDraft {
   const get = column(header, row.cells);
   const d = emptyDraft(row.line);
-  const joined = [get('First Name') || get('Given Name'), get('Middle Name') || get('Additional Name'), get('Last Name') || get('Family Name')]
-    .filter(Boolean)
-    .join(' ');
-  d.name = joined || get('Name') || get('File As') || null;
+  const names = [get('First Name') || get('Given Name'), get('Middle Name') || get('Additional Name'), get('Last Name') || get('Family Name')];
+  d.name = fullName(get('Name Prefix'), names, get('Name Suffix')) || get('Name') || get('File As') || null;
   d.organisation = get('Organization Name') || get('Organization 1 - Name') || null;
   d.role = get('Organization Title') || get('Organization 1 - Title') || null;
   const extra: string[] = [];
@@ -142,7 +153,8 @@ function googleDraft(header: string[], row: Row): ContactDraft {
 function outlookDraft(header: string[], row: Row): ContactDraft {
   const get = column(header, row.cells);
   const d = emptyDraft(row.line);
-  d.name = [get('First Name'), get('Middle Name'), get('Last Name'), get('Suffix')].filter(Boolean).join(' ') || null;
+  // Outlook's "Title" is the courtesy title (Dr, Mrs); the job title is "Job Title".
+  d.name = fullName(get('Title'), [get('First Name'), get('Middle Name'), get('Last Name')], get('Suffix')) || null;
   d.organisation = get('Company') || null;
   d.role = get('Job Title') || null;
   d.emails = ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].map(get).filter(Boolean);
