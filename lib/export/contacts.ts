@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { displayName } from '@/lib/people/display-name';
 import { toVCard, type VCardPerson } from '@/lib/people/vcard';
+import { splitName } from '@/lib/people/name-parts';
 
 const EXPORT_BATCH = 1000;
 
@@ -61,6 +62,7 @@ export const GOOGLE_CSV_HEADER = [
   'First Name',
   'Middle Name',
   'Last Name',
+  'Name Prefix',
   'Organization Name',
   'Organization Title',
   'Notes',
@@ -88,19 +90,14 @@ export function csvField(value: string | null | undefined, column: 'phone' | 'te
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-function splitName(name: string | null): [string, string] {
-  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (parts.length <= 1) return [parts[0] ?? '', ''];
-  return [parts.slice(0, -1).join(' '), parts.at(-1)!];
-}
-
 /** One person as a row of Google's layout. */
 export function googleCsvRow(p: VCardPerson): string {
-  const [first, last] = splitName(p.name);
+  const { prefix, given, family } = splitName(p.name);
   return [
-    first,
+    given,
     '',
-    last,
+    family,
+    prefix,
     p.organisation?.name,
     p.role,
     p.notes,

@@ -1,4 +1,5 @@
 import { escapeText, foldLine } from '@/lib/content-lines';
+import { splitName } from './name-parts';
 
 /**
  * vCard 4.0 (RFC 6350) for one person. Pure, so it is unit-tested without a database.
@@ -19,18 +20,12 @@ export interface VCardPerson {
   updatedAt: Date;
 }
 
-function splitName(name: string): { given: string; family: string } {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return { given: parts[0]!, family: '' };
-  return { given: parts.slice(0, -1).join(' '), family: parts.at(-1)! };
-}
-
 /** The person as a vCard 4.0 document (CRLF line endings). */
 export function toVCard(p: VCardPerson): string {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${p.id}`, `FN:${escapeText(p.displayName)}`];
   if (p.name) {
-    const { given, family } = splitName(p.name);
-    lines.push(`N:${escapeText(family)};${escapeText(given)};;;`);
+    const { prefix, given, family } = splitName(p.name);
+    lines.push(`N:${escapeText(family)};${escapeText(given)};;${escapeText(prefix)};`);
   }
   if (p.organisation?.name) lines.push(`ORG:${escapeText(p.organisation.name)}`);
   if (p.role) lines.push(`TITLE:${escapeText(p.role)}`);

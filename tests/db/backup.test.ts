@@ -309,7 +309,7 @@ describe('backup', () => {
     await makePerson(a.id, { name: 'Dmitri Иванов', organisationId: org.id, email: 'd@sj.example', notes: 'line one\nline "two"' });
     const csv = await all(csvChunks(a.id));
     expect(csv.split('\r\n')[0]).toMatch(
-      /^First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/,
+      /^First Name,Middle Name,Last Name,Name Prefix,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/,
     );
     const b = await createTestUser();
     expect(await runImport(b.id, 'csv', csv)).toMatchObject({ created: 1, errors: [] });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BodyError } from '@/lib/api/request';
-import { csvField, googleCsvRow } from '@/lib/export/contacts';
+import { csvField, GOOGLE_CSV_HEADER, googleCsvRow } from '@/lib/export/contacts';
 import { readCsv } from '@/lib/import/csv';
 import { importKind, importQuerySchema, readTextBody } from '@/lib/import/request';
 import { readVCards } from '@/lib/import/vcard';
@@ -125,9 +125,7 @@ describe('readers', () => {
       notes: 'two\nlines',
       updatedAt: new Date(),
     });
-    const header =
-      'First Name,Middle Name,Last Name,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value';
-    const { drafts } = readCsv(`${header}\r\n${row}\r\n`);
+    const { drafts } = readCsv(`${GOOGLE_CSV_HEADER.join(',')}\r\n${row}\r\n`);
     expect(drafts[0]).toMatchObject({
       name: 'Ana María de la Cruz',
       organisation: 'Acme, Inc.',
