@@ -281,6 +281,24 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   }
 
   const writes = p.created + p.updated;
+  // One element, shown above the rows and again below them: a phone user who has read down a long preview
+  // imports from where they are, and the two buttons can never say or do different things.
+  const actions = (
+    <div className="flex flex-wrap gap-2">
+      {p.errors.length && p.kind !== 'backup' ? (
+        <Button onClick={() => void commit(stage.name, true)} disabled={writes === 0}>
+          Import the good rows
+        </Button>
+      ) : !p.errors.length ? (
+        <Button onClick={() => void commit(stage.name, false)} disabled={writes === 0}>
+          {writes === 0 ? 'Nothing new to import' : `Import ${writes.toLocaleString()}`}
+        </Button>
+      ) : null}
+      <Button variant="secondary" onClick={reset}>
+        Cancel
+      </Button>
+    </div>
+  );
   return (
     <div className="space-y-4">
       <Card>
@@ -295,28 +313,18 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             <ErrorList errors={p.errors} />
           </div>
         ) : null}
-        <div className="mt-4 flex flex-wrap gap-2">
-          {p.errors.length && p.kind !== 'backup' ? (
-            <Button onClick={() => void commit(stage.name, true)} disabled={writes === 0}>
-              Import the good rows
-            </Button>
-          ) : !p.errors.length ? (
-            <Button onClick={() => void commit(stage.name, false)} disabled={writes === 0}>
-              {writes === 0 ? 'Nothing new to import' : `Import ${writes.toLocaleString()}`}
-            </Button>
-          ) : null}
-          <Button variant="secondary" onClick={reset}>
-            Cancel
-          </Button>
-        </div>
+        <div className="mt-4">{actions}</div>
       </Card>
       {p.rows.length ? (
-        <PreviewRows
-          rows={p.rows}
-          sectors={p.sectors}
-          choices={sectors}
-          onChoose={(lines, sector) => setSectors((chosen) => ({ ...chosen, ...Object.fromEntries(lines.map((line) => [line, sector])) }))}
-        />
+        <>
+          <PreviewRows
+            rows={p.rows}
+            sectors={p.sectors}
+            choices={sectors}
+            onChoose={(lines, sector) => setSectors((chosen) => ({ ...chosen, ...Object.fromEntries(lines.map((line) => [line, sector])) }))}
+          />
+          {actions}
+        </>
       ) : null}
       <p className="text-xs text-zinc-500">
         People are matched by email, or by the same name at the same organisation: they are updated (only empty fields are filled, notes are added to) or
