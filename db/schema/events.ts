@@ -178,6 +178,26 @@ export const insights = pgTable(
   ],
 );
 
+/**
+ * Words of off-the-record facts that are no longer a fact's words: the text an off-the-record fact had before it was
+ * edited, or when it was deleted (with its event, or purged). A post composed from the old words must still be cut
+ * of them, so they are kept here (by the insights_keep_redacted trigger, migration 0037) and cut as the live facts
+ * are. Putting the fact back on the record drops its rows. `insightId` is no reference: the fact may be gone.
+ */
+export const redactedTexts = pgTable(
+  'redacted_texts',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    insightId: uuid(),
+    text: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('redacted_texts_user_idx').on(t.userId), index('redacted_texts_insight_idx').on(t.insightId)],
+);
+
 export type EventRow = typeof networkingEvents.$inferSelect;
 export type NewEventRow = typeof networkingEvents.$inferInsert;
 export type EncounterRow = typeof encounters.$inferSelect;

@@ -1,43 +1,150 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
-import { insights } from '@/db/schema';
+import { insights, redactedTexts } from '@/db/schema';
 
 /**
  * Off-the-record facts are left out of every draft (see source.ts), and cut from anything that leaves the app
  * (the public page, the feed, an exported post) in case a post was written, or composed, before the fact
- * was marked. The cut is by the fact's words, whatever their case, Markdown escapes or line breaks.
+ * was marked. The cut is by the fact's words, whatever their case, Markdown escapes or line breaks, and by the words
+ * the fact had before it was edited or deleted (redacted_texts). A social post's shortened fact ("…" after the
+ * first words) is cut too.
+ *
+ * The public pages run this on every request, for anyone, over texts the user wrote: it must cost time in
+ * proportion to the text, never more. So it is no regular expression built from a fact (one per fact, each able to
+ * backtrack over the whole post, held a server for 40 s), but a fold of both texts and one linear scan (KMP) per
+ * fact whose first words are in the post at all.
  */
 
 const REDACTED = '[…]';
+/** A fact must be this long (folded) to be looked for; a shortened one must keep this much before its "…". */
+const MIN_LENGTH = 3;
+const MIN_SHORTENED = 24;
+/** How many folded characters of a fact's opening are looked up before it is scanned for. */
+const OPENING = 12;
 
-/** The user's off-the-record fact texts. */
+/** The user's off-the-record fact texts: the facts' words now, and those they had before an edit or a delete. */
 async function offTheRecordTexts(userId: string, conn: DbOrTx = db): Promise<string[]> {
-  const found = await conn
-    .select({ text: insights.text })
-    .from(insights)
-    .where(and(eq(insights.userId, userId), eq(insights.offTheRecord, true)));
-  return found.map((r) => r.text);
+  const [live, kept] = await Promise.all([
+    conn
+      .select({ text: insights.text })
+      .from(insights)
+      .where(and(eq(insights.userId, userId), eq(insights.offTheRecord, true))),
+    conn.select({ text: redactedTexts.text }).from(redactedTexts).where(eq(redactedTexts.userId, userId)),
+  ]);
+  return [...new Set([...live, ...kept].map((r) => r.text))];
 }
 
-const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+/** ASCII punctuation, which Markdown lets a backslash escape. */
+const escapable = (code: number) => (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+const isSpace = (ch: string) => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || (ch > '\u007f' && /\s/u.test(ch));
 
-/** A pattern for the fact's words as they may appear in Markdown: any case, a backslash before any mark, any spacing. */
-function factPattern(text: string): RegExp | null {
-  const core = text.trim().replace(/[\s.!?;:,]+$/u, '');
-  if ([...core].length < 3) return null;
-  const parts = [...core].map((ch) => (/\s/u.test(ch) ? '\\s+' : `\\\\?${ch.replace(SPECIAL, '\\$&')}`));
-  return new RegExp(parts.join('').replace(/(\\s\+)+/g, '\\s+'), 'giu');
+/**
+ * A text as the comparison sees it: lower case, a Markdown backslash before a mark dropped, every run of spaces one
+ * space. `from[i]` and `to[i]` are where folded character i came from in the original, so a match cuts the original.
+ * ASCII, nearly all of any post, takes the quick way.
+ */
+function fold(text: string): { folded: string; from: number[]; to: number[] } {
+  const units: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 92 && i + 1 < text.length && escapable(text.charCodeAt(i + 1))) {
+      i += 1;
+      continue;
+    }
+    const ch = code < 0xd800 || code > 0xdfff ? text[i]! : String.fromCodePoint(text.codePointAt(i)!);
+    const next = i + ch.length;
+    if (isSpace(ch)) {
+      let end = next;
+      while (end < text.length && isSpace(text[end]!)) end++;
+      if (units.length && units.at(-1) !== ' ') {
+        units.push(' ');
+        from.push(i);
+        to.push(end);
+      }
+      i = end;
+      continue;
+    }
+    const lower = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code < 128 ? ch : ch.toLowerCase();
+    for (const unit of lower.length === 1 ? lower : lower.split('')) {
+      units.push(unit);
+      from.push(i);
+      to.push(next);
+    }
+    i = next;
+  }
+  return { folded: units.join(''), from, to };
+}
+
+/** A fact's words as they are looked for: folded, without the full stop or comma a sentence ends them with. */
+function foldFact(text: string): string {
+  return fold(text.trim().replace(/[\s.!?;:,]+$/u, '')).folded.trim();
+}
+
+/** KMP's table: for each prefix of `p`, the length of its longest proper prefix that is also its suffix. */
+function prefixTable(p: string): Int32Array {
+  const table = new Int32Array(p.length);
+  for (let i = 1, k = 0; i < p.length; i++) {
+    while (k > 0 && p[i] !== p[k]) k = table[k - 1]!;
+    if (p[i] === p[k]) k++;
+    table[i] = k;
+  }
+  return table;
+}
+
+/**
+ * The folded ranges [start, end) where `fact` stands in `hay`, whole, or shortened: at least MIN_SHORTENED of its
+ * first characters and then "…" (social.ts cuts a long fact so). One pass over `hay`, whatever the texts.
+ */
+function rangesOf(hay: string, fact: string, table: Int32Array): [number, number][] {
+  const found: [number, number][] = [];
+  let q = 0;
+  let before = 0; // the match length at the character before the last one read, for a space ahead of "…"
+  for (let i = 0; i < hay.length; i++) {
+    const ch = hay[i]!;
+    if (ch === '…') {
+      const run = hay[i - 1] === ' ' ? before : q;
+      const start = i - (hay[i - 1] === ' ' ? 1 : 0) - run;
+      if (run >= MIN_SHORTENED && run < fact.length) found.push([start, i + 1]);
+    }
+    const last = q;
+    while (q > 0 && ch !== fact[q]) q = table[q - 1]!;
+    if (ch === fact[q]) q++;
+    before = last;
+    if (q === fact.length) {
+      found.push([i + 1 - q, i + 1]);
+      q = table[q - 1]!;
+    }
+  }
+  return found;
 }
 
 /** The Markdown with every off-the-record fact replaced by "[…]". Pure. */
 export function redactFacts(markdown: string, texts: string[]): string {
-  let out = markdown;
-  // Longest first, so a fact that contains another is cut whole.
-  for (const text of [...texts].sort((a, b) => b.length - a.length)) {
-    const pattern = factPattern(text);
-    if (pattern) out = out.replace(pattern, REDACTED);
+  const { folded, from, to } = fold(markdown);
+  const ranges: [number, number][] = [];
+  for (const text of texts) {
+    const fact = foldFact(text);
+    if (fact.length < MIN_LENGTH) continue;
+    // Only a fact whose opening is in the text at all is scanned for (a native search): most are not.
+    if (!folded.includes(fact.slice(0, OPENING))) continue;
+    ranges.push(...rangesOf(folded, fact, prefixTable(fact)));
   }
-  return out;
+  if (ranges.length === 0) return markdown;
+  // Overlapping cuts become one, so a fact that contains another is cut whole.
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (let r = 0; r < ranges.length; r++) {
+    const start = ranges[r]![0];
+    let end = ranges[r]![1];
+    while (r + 1 < ranges.length && ranges[r + 1]![0] < end) end = Math.max(end, ranges[++r]![1]);
+    out += markdown.slice(at, from[start]) + REDACTED;
+    at = to[end - 1]!;
+  }
+  return out + markdown.slice(at);
 }
 
 /** The post with its title and body cut of the user's off-the-record facts. */

@@ -80,6 +80,7 @@ describe('account', () => {
       await db.insert(schema.personTopics).values({ userId: user.id, personId: p.id, topicId: topic!.id });
       await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening' });
       await db.insert(schema.interactions).values({ userId: user.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01' });
+      await db.insert(schema.redactedTexts).values({ userId: user.id, text: 'An off-the-record fact as it was before an edit' });
       await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });
       await createSession(user.id, 'phone');
       const token = await createApiToken(user.id, 'script');
