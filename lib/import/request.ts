@@ -36,6 +36,10 @@ export async function readTextBody(request: Request, maxBytes = MAX_IMPORT_BYTES
     }
     chunks.push(value);
   }
+  // Fewer bytes than the request said it carried: the body was cut short on the way (a dropped connection, or a
+  // layer that copies bodies only so far). A part of a file must not be imported as if it were the whole.
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && size < declared) throw new BodyError(problem(400, 'The file arrived cut short; nothing was imported. Try again.'));
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new BodyError(problem(400, 'The file is empty.'));
   return text;
