@@ -1,27 +1,47 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { organisations, people, users } from '@/db/schema';
 import { sha256 } from '@/lib/api/tokens';
 import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/dates';
 import { listDueContacts, type DueContact } from '@/lib/keep-in-touch/queries';
 import { buildCalendar, type AllDayEntry, type WeeklyEntry } from './ics';
+import { privateNames, type PrivateNames, type PrivatePerson } from './private-names';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 
-function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: Date): AllDayEntry {
+/**
+ * A follow-up as an all-day entry. Its person is named only if they may be named in public, and the action and the
+ * event's title are scrubbed of private people's names too, since the user types names there ("Call Raj").
+ */
+function entryFor(item: FollowUpItem & { due: string }, origin: string, stamp: Date, names: PrivateNames): AllDayEntry {
   const link = `${origin}/follow-ups/${item.id}`;
-  const context = [item.person ? `With ${item.person.displayName}` : null, item.event ? `From ${item.event.title}` : null].filter(Boolean).join('\n');
+  const who = item.person ? names.label(item.person.id, item.person.displayName) : null;
+  const scrub = (text: string) => names.scrub(text, item.person?.id);
+  const context = [who ? `With ${who}` : null, item.event ? `From ${scrub(item.event.title)}` : null].filter(Boolean).join('\n');
   return {
     uid: `follow-up-${item.id}@rapport`,
     day: item.due,
-    summary: item.person ? `${item.action} (${item.person.displayName})` : item.action,
+    summary: who ? `${scrub(item.action)} (${who})` : scrub(item.action),
     description: `${context ? context + '\n\n' : ''}Open in Rapport: ${link}`,
     url: link,
     stamp,
   };
+}
+
+/**
+ * The user's people who asked not to be named in public and have a name to hide. Deleted ones too: a follow-up's
+ * text can still name someone after they were moved to Recently deleted, and their wish outlives the move.
+ */
+async function listPrivatePeople(userId: string): Promise<PrivatePerson[]> {
+  const found = await db
+    .select({ id: people.id, name: people.name, role: people.role, organisationName: organisations.name, email: people.email })
+    .from(people)
+    .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
+    .where(and(eq(people.userId, userId), eq(people.keepPrivate, true), isNotNull(people.name)));
+  return found.flatMap((p) => (p.name ? [{ ...p, name: p.name }] : []));
 }
 
 /** How far ahead, and how many, due contacts the feed carries. */
@@ -32,12 +52,12 @@ const MAX_CONTACT_ENTRIES = 1000;
  * A person due a contact: an all-day entry on the due day, its UID the person's (so a subscribed calendar moves the
  * one entry when the day changes, rather than adding another). Its stamp is the due day, which changes with it.
  */
-export function contactEntry(c: DueContact, origin: string): AllDayEntry {
+export function contactEntry(c: DueContact, origin: string, names: PrivateNames): AllDayEntry {
   const link = `${origin}/people/${c.id}`;
   return {
     uid: `keep-in-touch-${c.id}@rapport`,
     day: c.dueOn,
-    summary: `Get back in touch: ${c.displayName}`,
+    summary: `Get back in touch: ${names.label(c.id, c.displayName)}`,
     description: `${c.lastContactOn ? `Last contact ${c.lastContactOn}` : 'No contact yet'}\n\nOpen in Rapport: ${link}`,
     url: link,
     stamp: new Date(`${c.dueOn}T00:00:00Z`),
@@ -67,24 +87,26 @@ export function weeklyReviewEntry(timeZone: string, origin: string): WeeklyEntry
  * iCalendar feed; links point at `origin`.
  */
 export async function followUpsCalendar(userId: string, origin: string): Promise<string> {
-  const [items, [user]] = await Promise.all([
+  const [items, [user], privatePeople] = await Promise.all([
     listDatedOpenFollowUps(userId),
     db.select({ timeZone: users.timeZone, weeklyReview: users.weeklyReviewInFeed }).from(users).where(eq(users.id, userId)),
+    listPrivatePeople(userId),
   ]);
+  const names = privateNames(privatePeople);
   const today = todayIn(user?.timeZone ?? 'UTC');
   const contacts = await listDueContacts(userId, today, { until: addDays(today, CONTACTS_AHEAD_DAYS), limit: MAX_CONTACT_ENTRIES });
   return buildCalendar(
     'Rapport follow-ups',
-    [...items.map((i) => entryFor(i, origin, i.updatedAt)), ...contacts.map((c) => contactEntry(c, origin))],
+    [...items.map((i) => entryFor(i, origin, i.updatedAt, names)), ...contacts.map((c) => contactEntry(c, origin, names))],
     user?.weeklyReview ? [weeklyReviewEntry(user.timeZone, origin)] : [],
   );
 }
 
 /** One follow-up as an .ics file (NotFoundError when not the user's, or without a due date). */
 export async function followUpCalendar(userId: string, id: string, origin: string): Promise<string | null> {
-  const item = await getFollowUp(userId, id);
+  const [item, privatePeople] = await Promise.all([getFollowUp(userId, id), listPrivatePeople(userId)]);
   if (!item.due) return null;
-  return buildCalendar('Rapport follow-up', [entryFor({ ...item, due: item.due }, origin, new Date())]);
+  return buildCalendar('Rapport follow-up', [entryFor({ ...item, due: item.due }, origin, new Date(), privateNames(privatePeople))]);
 }
 
 /** Makes a new private feed secret (replacing any old one) and returns it; only its hash is stored. */

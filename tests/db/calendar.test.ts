@@ -19,11 +19,16 @@ import {
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { createInteraction } from '@/lib/interactions/queries';
 import { patchPerson } from '@/lib/people/queries';
-import { makePerson } from '../support/fixtures';
+import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 import { addDays, todayIn } from '@/lib/dates';
 
 const ORIGIN = 'https://rapport.example';
+
+/** The feed's text as a calendar reads it: folded lines joined again, so a name split across two lines is found. */
+function unfolded(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, '');
+}
 
 function allEvents(ics: string) {
   return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -155,5 +160,61 @@ describe('calendar feed', () => {
     // Another user's feed never holds Kim.
     const other = await createTestUser();
     expect(await followUpsCalendar(other.id, ORIGIN)).not.toContain('Kim Baptiste');
+  });
+
+  it('never names someone who asked not to be named in public, anywhere in the feed or a download, and still names others', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const acme = await makeOrganisation(user.id, 'Acme Holdings');
+    const raj = await makePerson(user.id, {
+      name: 'Raj Patel',
+      role: 'Head of M&A',
+      organisationId: acme.id,
+      email: 'raj.patel@acme.example',
+      keepPrivate: true,
+    });
+    const quiet = await makePerson(user.id, { name: 'Quinn Marlowe', keepPrivate: true });
+    const ann = await makePerson(user.id, { name: 'Ann Smith', role: 'CIO' });
+    const lunch = await makeEvent(user.id, { title: 'Lunch with RAJ PATEL' });
+    const call = await createFollowUp(user.id, { action: 'Call Raj about the acquisition; email raj.patel@acme.example', due: today, personId: raj.id });
+    await createFollowUp(user.id, { action: 'Thank raj patel for lunch', due: today, eventId: lunch.id });
+    await createFollowUp(user.id, { action: 'Introduce Quinn Marlowe to Ann', due: today, personId: ann.id });
+    await createFollowUp(user.id, { action: 'Send Ann Smith the deck', due: today, personId: ann.id });
+    for (const person of [raj, quiet, ann]) {
+      await patchPerson(user.id, person.id, { keepInTouch: { unit: 'days', every: 10 }, version: person.version });
+      await createInteraction(user.id, { personId: person.id, kind: 'call', occurredOn: addDays(today, -3), note: null });
+    }
+
+    const secret = await regenerateCalendarSecret(user.id);
+    const res = await feedRoute(new Request(`${ORIGIN}/calendar/${secret}.ics`), { params: Promise.resolve({ file: `${secret}.ics` }) });
+    const ics = await res.text();
+    const text = unfolded(ics).toLowerCase();
+    for (const secretWord of ['raj', 'patel', 'quinn', 'marlowe', 'acme.example']) expect(text, secretWord).not.toContain(secretWord);
+
+    const evs = allEvents(ics);
+    const summaries = evs.map((e) => e.summary);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        'Call Head of M&A, Acme Holdings about the acquisition; email Head of M&A, Acme Holdings (Head of M&A, Acme Holdings)',
+        'Thank Head of M&A, Acme Holdings for lunch',
+        'Introduce Someone I met to Ann (Ann Smith)',
+        'Send Ann Smith the deck (Ann Smith)',
+        'Get back in touch: Head of M&A, Acme Holdings',
+        'Get back in touch: Someone I met',
+        'Get back in touch: Ann Smith',
+      ]),
+    );
+    expect(evs.find((e) => e.uid === `follow-up-${call.id}@rapport`)!.description).toContain('With Head of M&A, Acme Holdings');
+    expect(unfolded(ics)).toContain('With Ann Smith');
+
+    // The signed-in feed and the one-follow-up download are the same text, and are kept by calendars just the same.
+    const { token } = await createApiToken(user.id, 'test');
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    const signedIn = await signedInFeed(new Request(`${ORIGIN}/api/v1/calendar.ics`, auth), { params: Promise.resolve({}) });
+    expect(unfolded(await signedIn.text()).toLowerCase()).not.toMatch(/raj|patel|quinn|marlowe/);
+    const one = await oneIcs(new Request(`${ORIGIN}/api/v1/follow-ups/${call.id}/calendar.ics`, auth), { params: Promise.resolve({ id: call.id }) });
+    const download = unfolded(await one.text()).toLowerCase();
+    expect(download).toContain('head of m&a\\, acme holdings');
+    expect(download).not.toMatch(/raj|patel/);
   });
 });

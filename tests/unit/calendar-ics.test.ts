@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, type AllDayEntry } from '@/lib/calendar/ics';
+import { privateNames } from '@/lib/calendar/private-names';
 import { escapeText, foldLine } from '@/lib/content-lines';
 
 const stamp = new Date('2026-04-20T10:00:00Z');
@@ -78,5 +79,56 @@ describe('iCalendar writer', () => {
         .join(''),
     ).toBe('SUMMARY:' + '€'.repeat(60));
     expect(escapeText('a\r\nb\nc')).toBe('a\\nb\\nc');
+  });
+});
+
+describe('private people’s names in feed text', () => {
+  const names = privateNames([
+    { id: 'raj', name: 'Raj  Patel', role: 'Head of M&A', organisationName: 'Acme', email: 'raj.patel@acme.example' },
+    { id: 'grace', name: 'Grace Hopper-Ng', role: null, organisationName: null },
+    { id: 'odd', name: 'J.R. (Bob) Smith+', role: 'Buyer', organisationName: null },
+    { id: 'jo', name: 'Jo', role: 'Founder', organisationName: 'Jo & Co' },
+    { id: 'jo-bloggs', name: 'Jo Bloggs', role: 'CTO', organisationName: null },
+  ]);
+
+  it.each([
+    ['Call Raj Patel today', null, 'Call Head of M&A, Acme today'],
+    ['call RAJ PATEL, then raj patel.', null, 'call Head of M&A, Acme, then Head of M&A, Acme.'],
+    ['Mail raj.patel@acme.example now', null, 'Mail Head of M&A, Acme now'],
+    ['Raj Patelson and Rajesh Patel are others', null, 'Raj Patelson and Rajesh Patel are others'],
+    ['Call Raj about it', null, 'Call Raj about it'],
+    ['Call Raj about it', 'raj', 'Call Head of M&A, Acme about it'],
+    ['Ask Patel; not raj', 'raj', 'Ask Head of M&A, Acme; not raj'],
+    ['Thank Grace and Hopper, and the grace period', 'grace', 'Thank Someone I met and Someone I met, and the grace period'],
+    ['Pay J.R. (Bob) Smith+ today', null, 'Pay Buyer today'],
+    ['Jo Bloggs, then Jo, then Joanna', null, 'CTO, then Founder, Jo & Co, then Joanna'],
+    ['Nobody private here', 'raj', 'Nobody private here'],
+  ])('%j (about %s) becomes %j', (text, linked, expected) => {
+    expect(names.scrub(text, linked)).toBe(expected);
+  });
+
+  it('labels a private person by their description and anyone else as shown', () => {
+    expect(names.label('raj', 'Raj Patel')).toBe('Head of M&A, Acme');
+    expect(names.label('grace', 'Grace Hopper-Ng')).toBe('Someone I met');
+    expect(names.label('ann', 'Ann Smith')).toBe('Ann Smith');
+  });
+
+  it('leaves no whole-word full name in any text (property)', () => {
+    const name = 'Raj Patel';
+    const only = privateNames([{ id: 'raj', name, role: 'CTO', organisationName: null }]);
+    const piece = fc.oneof(fc.constantFrom(name, name.toUpperCase(), 'raj patel', ' ', ',', 'Raj', 'Patel', 'x'), fc.string({ maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const out = only.scrub(pieces.join(''));
+        expect(out.toLowerCase()).not.toMatch(/(?<![\p{L}\p{N}])raj patel(?![\p{L}\p{N}])/u);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the one full name among thousands of private people who share a first name', () => {
+    const many = privateNames(Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, name: `Sam Surname${i}`, role: `Role ${i}` })));
+    const text = 'Meet Sam Surname4999 and Sam, '.repeat(100);
+    expect(many.scrub(text)).toBe('Meet Role 4999 and Sam, '.repeat(100));
   });
 });
