@@ -144,3 +144,27 @@ export async function privatePeopleNamed(conn: DbOrTx, userId: string, eventId: 
   const others = await othersNamedMaybe(conn, userId, met, text);
   return namedIn(text, met, others.people, others.counts).filter((p) => p.keepPrivate);
 }
+
+/**
+ * The user's published posts that name `person`, by the rule publishing applies (privatePeopleNamed): someone marked
+ * "don't name them" after a post went out is still named in it, and the person's page says where. Only posts that
+ * hold their name or a part of it are read whole.
+ */
+export async function publishedPostsNaming(userId: string, person: { id: string; name: string | null }): Promise<{ id: string; title: string }[]> {
+  if (!person.name) return [];
+  const words = [person.name, ...person.name.split(/[\s-]+/).filter((p) => p.length >= 3)].map((w) => w.toLowerCase());
+  const candidates = await rows<{ id: string; title: string; event_id: string | null; body: string }>(
+    db,
+    sql`select id::text, title, event_id::text, body_markdown as body from posts
+         where user_id = ${userId}::uuid and status = 'published' and deleted_at is null
+           and exists (select 1 from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) w(word)
+                        where strpos(lower(title || ' ' || body_markdown), w.word) > 0)
+         order by published_at desc`,
+  );
+  const naming: { id: string; title: string }[] = [];
+  for (const post of candidates) {
+    const named = await privatePeopleNamed(db, userId, post.event_id, `${post.title}\n${post.body}`);
+    if (named.some((p) => p.id === person.id)) naming.push({ id: post.id, title: post.title });
+  }
+  return naming;
+}

@@ -93,3 +93,29 @@ describe('publishing a post that names someone who asked not to be named', () =>
     session.user = null;
   });
 });
+
+describe('someone marked private after a post went out', () => {
+  it('their page lists the published posts that still name them, and only those', async () => {
+    const { publishedPostsNaming } = await import('@/lib/posts/named');
+    const { patchPerson, getPerson } = await import('@/lib/people/queries');
+    const { publishPost } = await import('@/lib/posts/queries');
+    const user = await createTestUser();
+    const dana = await makePerson(user.id, { name: 'Dana Scully', role: 'Agent' });
+    const event = await makeEvent(user.id, { title: 'Bureau drinks', people: [{ personId: dana.id }] });
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: 'Europe/London' });
+    await db.update(posts).set({ bodyMarkdown: 'I met Dana Scully, who doubted everything.' }).where(eq(posts.id, post.id));
+    await publishPost(user.id, post.id);
+    // A draft naming her is not public: not listed.
+    await db.insert(posts).values({ userId: user.id, title: 'Notes', slug: 'notes', bodyMarkdown: 'Dana Scully again, in a draft.' });
+
+    // Not private yet: nothing to say.
+    expect(await publishedPostsNaming(user.id, { ...dana, name: 'Dana Scully' })).toEqual([]);
+    await patchPerson(user.id, dana.id, { keepPrivate: true, version: (await getPerson(user.id, dana.id)).version });
+    expect((await publishedPostsNaming(user.id, { id: dana.id, name: 'Dana Scully' })).map((p) => p.id)).toEqual([post.id]);
+    // Another user's post naming a Dana Scully of theirs is not this one's business.
+    const stranger = await createTestUser();
+    expect(await publishedPostsNaming(stranger.id, { id: dana.id, name: 'Dana Scully' })).toEqual([]);
+    await unpublishPost(user.id, post.id);
+    expect(await publishedPostsNaming(user.id, { id: dana.id, name: 'Dana Scully' })).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import { DeletePerson } from './delete-person';
 import { CadenceForm, InteractionList, LogContactForm } from './keep-in-touch';
 import { listInteractions } from '@/lib/interactions/queries';
 import { formatDate, formatDay, todayIn } from '@/lib/dates';
+import { publishedPostsNaming } from '@/lib/posts/named';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,6 +70,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
     getUndoableMerge(user.id, flags.merged),
     listInteractions(user.id, { personId: id, limit: 20 }),
   ]);
+  // Marked private after a post went out: the post still names them, and only this page would say so.
+  const stillNamed = person.keepPrivate ? await publishedPostsNaming(user.id, person) : [];
   const open = followUpLists.open ?? [];
   const done = followUpLists.done ?? [];
   const subtitle = person.name ? [person.role, person.organisation?.name].filter(Boolean).join(' at ') : null;
@@ -122,6 +125,23 @@ export default async function PersonPage({ params, searchParams }: Props) {
               </span>
             ) : null}
           </div>
+          {stillNamed.length ? (
+            <p
+              role="status"
+              className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+            >
+              Still named in {stillNamed.length === 1 ? 'a published post' : `${stillNamed.length} published posts`}, from before they asked:{' '}
+              {stillNamed.map((p, i) => (
+                <span key={p.id}>
+                  {i ? ', ' : ''}
+                  <Link href={`/posts/${p.id}`} className="font-medium underline">
+                    {p.title}
+                  </Link>
+                </span>
+              ))}
+              . Take the name out, or unpublish.
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap gap-2">
           <ButtonLink href={`/people/${person.id}/edit`} variant="secondary">

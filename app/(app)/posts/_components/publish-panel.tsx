@@ -71,6 +71,12 @@ export function PublishPanel({
             <GlobeLock aria-hidden className="size-4" />
             {pending ? 'Unpublishing…' : 'Unpublish'}
           </Button>
+          {/* Asked since it went out (or named in an edit): the page is public now, so say so where it can be mended. */}
+          {named.some((p) => p.keepPrivate) ? (
+            <p role="status" className="w-full text-right text-sm font-medium text-red-700 dark:text-red-300">
+              {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public, and this published post names them.
+            </p>
+          ) : null}
         </>
       ) : confirming ? (
         <div
