@@ -27,7 +27,8 @@ function EventList({ items, locale, timeZone }: { items: EventItem[]; locale: st
       {items.map((e) => (
         <li key={e.id}>
           <Link href={`/events/${e.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
-            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+            {/* The day always under the title: beside it when it fitted, under it when not, the list read unevenly. */}
+            <div>
               <p className="font-medium wrap-anywhere">{e.title}</p>
               {/* With its time: three events on one day are told apart by it. */}
               <p className="text-xs text-zinc-500">

@@ -30,7 +30,7 @@ export function EventFilters({ query, series, years, sectors }: { query: EventLi
         <label htmlFor="q" className="sr-only">
           Search events
         </label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Title, venue, host, series…" className={inputClass} />
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Title, venue, series…" className={inputClass} />
         <Button type="submit" variant="secondary" className="shrink-0">
           <Search aria-hidden className="size-4" /> Search
         </Button>
