@@ -5,6 +5,7 @@ import { organisations, people, sectors } from '@/db/schema';
 import { displayName } from '@/lib/people/display-name';
 import { toVCard, type VCardPerson } from '@/lib/people/vcard';
 import { splitName } from '@/lib/people/name-parts';
+import { logError } from '@/lib/log';
 
 const EXPORT_BATCH = 1000;
 
@@ -129,7 +130,8 @@ export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (err) {
-        console.error('export failed', err);
+        // A failed query's error quotes its parameters, which here are the user's contacts: logError keeps its code only.
+        logError('export', err);
         controller.error(err);
       }
     },

@@ -1,3 +1,4 @@
+import { logError } from '@/lib/log';
 import { runHousekeeping } from './run';
 
 /** How often each app server offers to do the housekeeping (the advisory lock lets one of them do it). */
@@ -12,9 +13,8 @@ async function runLogged() {
   try {
     await runHousekeeping();
   } catch (err) {
-    // The code and message only: a failed statement's parameters are not for the log.
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    console.error('[housekeeping] run failed', code ?? (err as Error).name);
+    // Through the one error logger, which keeps a failed statement's code and constraint and drops its parameters.
+    logError('housekeeping', err);
   }
 }
 

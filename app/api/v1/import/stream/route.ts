@@ -3,6 +3,7 @@ import { readJson } from '@/lib/api/request';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { importStreamSchema, MAX_IMPORT_BYTES } from '@/lib/import/request';
 import { runImport } from '@/lib/import/run';
+import { logError } from '@/lib/log';
 
 /**
  * The import page's confirmed import. The answer is a stream of JSON lines: `{"done":500,"total":10000}` after
@@ -37,7 +38,8 @@ export const POST = apiRoute(async (request, user) => {
       } catch (err) {
         if (err instanceof ImportRefusedError) send({ error: { message: err.message, errors: err.errors } });
         else {
-          console.error('import failed', err);
+          // The error of a failed insert quotes the rows it carried (names, emails, notes): logError keeps its code only.
+          logError('POST /api/v1/import/stream', err);
           send({ error: { message: 'Something went wrong on our side. Nothing was imported.', errors: [] } });
         }
       }
