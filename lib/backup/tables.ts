@@ -3,10 +3,12 @@ import { getTableColumns, sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
+import { createInteractionSchema } from '@/lib/interactions/validation';
 import { link as personLink } from '@/lib/people/validation';
 import { joinList } from '@/lib/posts/english';
 import { privatePeopleNamed } from '@/lib/posts/named';
 import { slugSchema } from '@/lib/posts/validation';
+import { dayInput } from '@/lib/validation/dates';
 import {
   encounterTopics,
   encounters,
@@ -137,7 +139,17 @@ export const BACKUP_TABLES: BackupTable[] = [
     // count as a later contact with the person and push their keep-in-touch reminder back. An open one keeps none.
     normalise: (row) => (row.status === 'done' ? { ...row, doneAt: row.doneAt ?? row.createdAt ?? new Date() } : { ...row, doneAt: null }),
   },
-  { key: 'interactions', table: interactions, order: [interactions.id], omit: [], refs: { personId: 'people' } },
+  {
+    key: 'interactions',
+    table: interactions,
+    order: [interactions.id],
+    omit: [],
+    refs: { personId: 'people' },
+    // The note and the day as the form takes them: a note of at most 2000 characters (the interactions_note_length
+    // check), a day in the years dates may have. By column type the note could be 200,000 characters and the day in
+    // year 0, which Postgres refuses; either would fail the insert after the check had passed it (a 500, not a row error).
+    fields: { note: createInteractionSchema.shape.note, occurredOn: dayInput() },
+  },
   {
     key: 'posts',
     table: posts,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { people, posts } from '@/db/schema';
+import { interactions, people, posts } from '@/db/schema';
 import { parseBackup, restoreBackup } from '@/lib/backup/restore';
 import { backupChunks } from '@/lib/backup/write';
 import { ImportRefusedError } from '@/lib/import/apply';
@@ -84,6 +84,28 @@ describe('restoring a backup checks fields as the forms do', () => {
     await runImport(b.id, 'backup', text);
     const [restored] = await db.select({ links: people.links }).from(people).where(eq(people.userId, b.id));
     expect(restored?.links).toEqual([...many, 'https://example.org/priya']);
+  });
+
+  it('interactions.note: over the 2000 characters the table allows refuses the restore as a row error, not a failed insert', async () => {
+    const a = await createTestUser();
+    const p = await makePerson(a.id, { name: 'Priya Shah' });
+    await db.insert(interactions).values({ userId: a.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01', note: 'placeholder note' });
+    const backup = await all(backupChunks(a.id));
+    const { text, line } = edit(backup, '"placeholder note"', JSON.stringify('x'.repeat(2100)));
+    expect(await refusal(text)).toEqual([{ line, message: 'interactions 1, note: Keep the note to 2000 characters' }]);
+    // At the limit it restores, as the form would save it.
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', edit(backup, '"placeholder note"', JSON.stringify('x'.repeat(2000))).text);
+    const [restored] = await db.select({ note: interactions.note }).from(interactions).where(eq(interactions.userId, b.id));
+    expect(restored?.note).toHaveLength(2000);
+  });
+
+  it('interactions.occurredOn: a day Postgres cannot store (year 0) refuses the restore as a row error, not a failed insert', async () => {
+    const a = await createTestUser();
+    const p = await makePerson(a.id, { name: 'Priya Shah' });
+    await db.insert(interactions).values({ userId: a.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01' });
+    const { text, line } = edit(await all(backupChunks(a.id)), '"2026-03-01"', '"0000-01-01"');
+    expect(await refusal(text)).toEqual([{ line, message: 'interactions 1, occurredOn: Choose a date between 1900 and 2200' }]);
   });
 
   it.each([
