@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
-import { BodyError } from '@/lib/api/request';
+import { BodyError, readBody } from '@/lib/api/request';
 import { CSV_FIELDS } from './csv';
 
 /** The largest file an import takes (a 10,000-card vCard file is about 3 MB; a backup of 100,000 people about 60). */
@@ -18,29 +18,21 @@ export function importKind(contentType: string | null): ImportKind | null {
   return null;
 }
 
-/** Reads the raw body as UTF-8 text, refusing more than `maxBytes` (413) before it has all been read. */
+/**
+ * Reads the raw body as UTF-8 text, refusing more than `maxBytes` (413) before it has all been read, and a body cut
+ * off on the way (400).
+ */
 export async function readTextBody(request: Request, maxBytes = MAX_IMPORT_BYTES): Promise<string> {
   const tooLarge = () => new BodyError(problem(413, `The file is over ${Math.round(maxBytes / 1024 / 1024)} MB.`));
   if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
   if (!request.body) throw new BodyError(problem(400, 'The body is empty: send the file itself.'));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBody(request.body, maxBytes, tooLarge);
   // Fewer bytes than the request said it carried: the body was cut short on the way (a dropped connection, or a
   // layer that copies bodies only so far). A part of a file must not be imported as if it were the whole.
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && size < declared) throw new BodyError(problem(400, 'The file arrived cut short; nothing was imported. Try again.'));
-  const text = Buffer.concat(chunks).toString('utf8');
+  if (Number.isFinite(declared) && bytes.byteLength < declared)
+    throw new BodyError(problem(400, 'The file arrived cut short; nothing was imported. Try again.'));
+  const text = bytes.toString('utf8');
   if (!text.trim()) throw new BodyError(problem(400, 'The file is empty.'));
   return text;
 }
