@@ -17,14 +17,23 @@ export type ApiContext<P> = { params: Promise<P> };
 type ApiHandler<P> = (request: Request, user: CurrentUser, context: ApiContext<P>) => Promise<Response>;
 
 /**
- * Whether the request's Origin is this site. The site's host comes from siteOrigin: AUTH_URL when set, else the
- * Host header, and X-Forwarded-Host only behind a trusted proxy (a client could send any).
+ * Whether the request's Origin is this site: scheme, host and port, as browsers compare origins (the scheme where the
+ * site's is known). The site's origin comes from siteOrigin: AUTH_URL when set, else the Host header (X-Forwarded-Host only behind a trusted proxy, as a
+ * client could send any) with the scheme it implies. Comparing the host alone let a page served over plain http on
+ * the same host (which anyone on the network path can rewrite) make changes with the https site's session cookie.
  */
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   try {
-    return new URL(origin).host === new URL(siteOrigin(request.headers)).host;
+    const from = new URL(origin);
+    const site = new URL(siteOrigin(request.headers));
+    // The scheme counts where the site's is known: AUTH_URL, or what a trusted proxy says the client used. Guessed
+    // from the host alone, it would refuse a phone trying the app over http on the local network (its outbox sends
+    // through this API).
+    const schemeKnown =
+      Boolean(process.env.AUTH_URL || process.env.APP_URL) || (Number(process.env.TRUST_PROXY_HOPS ?? 0) >= 1 && request.headers.has('x-forwarded-proto'));
+    return schemeKnown ? from.origin === site.origin : from.host === site.host;
   } catch {
     return false;
   }

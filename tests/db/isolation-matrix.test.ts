@@ -8,6 +8,7 @@ import { listTopicSummaries } from '@/lib/topics/pages';
 import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapshotUser } from '../support/api';
 import { createTestUser } from '../support/users';
 import { markInTouch } from '@/lib/keep-in-touch/queries';
+import { siteOrigin } from '@/lib/site-origin';
 
 /*
  * The isolation matrix: every route handler, every exported server action (and, in tests/e2e/isolation-pages,
@@ -234,6 +235,9 @@ type RouteCase =
   | { kind: 'list'; urls: () => string[]; body?: () => unknown };
 
 const randomId = () => crypto.randomUUID();
+// Cookie writes must come from the site's own origin, scheme included: for the host the requests name, with no
+// AUTH_URL, that is https://rapport.test (lib/site-origin.ts), not the http:// of the in-process URL.
+const ORIGIN = siteOrigin(new Headers({ host: new URL(BASE).host }));
 
 /** One case per method of every route handler in app/. */
 const ROUTES: Record<string, RouteCase> = {
@@ -413,7 +417,7 @@ describe('isolation matrix: route handlers', () => {
       const params: Record<string, string> = c.kind === 'owned' ? { id: c.param() } : {};
       const urls = c.kind === 'list' ? c.urls() : [`/x/${c.kind === 'owned' ? c.param() : ''}${c.url ?? ''}`];
       for (const url of urls) {
-        const res = await unchanged(() => callRoute(handler, method, url, { params, body: c.body?.(), headers: { origin: BASE } }));
+        const res = await unchanged(() => callRoute(handler, method, url, { params, body: c.body?.(), headers: { origin: ORIGIN } }));
         expect(res.status, url).toBe(401);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
       }
@@ -427,7 +431,7 @@ describe('isolation matrix: route handlers', () => {
             params: { id },
             body: c.body?.(),
             token: auth === 'token' ? b.token : null,
-            headers: { origin: BASE },
+            headers: { origin: ORIGIN },
           });
           const res = await unchanged(() => callRoute(handler, method, `/x/${c.param()}${c.url ?? ''}`, opts(c.param())));
           const missing = await callRoute(handler, method, `/x/missing${c.url ?? ''}`, opts(randomId()));
