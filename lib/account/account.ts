@@ -5,6 +5,7 @@ import { rateLimits, sessions, users } from '@/db/schema';
 import { countWorkingApiTokens, revokeAllApiTokens } from '@/lib/api/tokens';
 import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-password';
 import { hashPassword } from '@/lib/auth/password';
+import { revokeCalendarSecret } from '@/lib/calendar/feed';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 
 const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
@@ -21,8 +22,9 @@ export const changePasswordSchema = z
     currentPassword,
     newPassword: z.string({ error: 'Choose a new password' }).min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
     confirmPassword: z.string().max(200),
-    /** The form's checkbox: also revoke every API token (a script using one stops working). Not named "token": a
-     * form's fields so named are never echoed back, and the box must stay ticked after a refusal. */
+    /** The form's checkbox: also revoke every API token (a script using one stops working) and the private calendar
+     * address. Not named "token": a form's fields so named are never echoed back, and the box must stay ticked after
+     * a refusal. */
     revokeApiAccess: z.literal('on').optional(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' });
@@ -48,17 +50,22 @@ async function checkPassword(userId: string, password: string): Promise<void> {
   }
 }
 
-/** What changing the password ended: the other devices signed out, and the API tokens revoked or still working. */
+/**
+ * What changing the password ended: the other devices signed out, the API tokens revoked or still working, and
+ * whether the private calendar address was turned off.
+ */
 export interface PasswordChanged {
   devicesSignedOut: number;
   tokensRevoked: number;
   tokensStillWorking: number;
+  calendarFeedRevoked: boolean;
 }
 
 /**
  * Changes the password after checking the current one, and signs out every other device (their sessions end on
- * every server at once); this one stays signed in. API tokens are revoked too when the user asks (after a leak they
- * would otherwise keep working: a token is not a password); either way the answer says how many.
+ * every server at once); this one stays signed in. When the user asks to revoke API access, the API tokens go and so
+ * does the private calendar address: after a leak either would otherwise keep working, as neither is a password, and
+ * the address shows anyone who has it the follow-ups and who is due a contact. Either way the answer says what ended.
  */
 export async function changePassword(
   userId: string,
@@ -74,9 +81,10 @@ export async function changePassword(
       .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
       .returning({ id: sessions.id });
     if (input.revokeApiAccess) {
-      return { devicesSignedOut: gone.length, tokensRevoked: await revokeAllApiTokens(userId, tx), tokensStillWorking: 0 };
+      const tokensRevoked = await revokeAllApiTokens(userId, tx);
+      return { devicesSignedOut: gone.length, tokensRevoked, tokensStillWorking: 0, calendarFeedRevoked: await revokeCalendarSecret(userId, tx) };
     }
-    return { devicesSignedOut: gone.length, tokensRevoked: 0, tokensStillWorking: await countWorkingApiTokens(userId, tx) };
+    return { devicesSignedOut: gone.length, tokensRevoked: 0, tokensStillWorking: await countWorkingApiTokens(userId, tx), calendarFeedRevoked: false };
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, users } from '@/db/schema';
 import { sha256 } from '@/lib/api/tokens';
 import { getFollowUp, listDatedOpenFollowUps, type FollowUpItem } from '@/lib/follow-ups/queries';
@@ -119,9 +119,17 @@ export async function regenerateCalendarSecret(userId: string): Promise<string> 
   return secret;
 }
 
-/** Turns the private feed off: the old address stops working. */
-export async function revokeCalendarSecret(userId: string): Promise<void> {
-  await db.update(users).set({ calendarTokenHash: null, updatedAt: new Date() }).where(eq(users.id, userId));
+/**
+ * Turns the private feed off: the old address stops working. True when there was one to turn off. `conn` lets a
+ * larger change (a new password that revokes API access) do it in its own transaction.
+ */
+export async function revokeCalendarSecret(userId: string, conn: DbOrTx = db): Promise<boolean> {
+  const done = await conn
+    .update(users)
+    .set({ calendarTokenHash: null, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), isNotNull(users.calendarTokenHash)))
+    .returning({ id: users.id });
+  return done.length > 0;
 }
 
 /** Whether the user has a private feed address. */

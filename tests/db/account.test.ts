@@ -1,11 +1,13 @@
 import { count, eq, getTableColumns, getTableName, is, sql, type Column } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { GET as calendarFeedRoute } from '@/app/calendar/[file]/route';
 import { db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { changeEmail, changePassword, changePasswordSchema, deleteAccount } from '@/lib/account/account';
 import { createApiToken, userForToken } from '@/lib/api/tokens';
 import { createSession, getSessionUser, verifyCredentials } from '@/lib/auth/users';
+import { regenerateCalendarSecret } from '@/lib/calendar/feed';
 import { UserFacingError } from '@/lib/errors';
 import { idempotent } from '@/lib/idempotency';
 import { runImport } from '@/lib/import/run';
@@ -45,12 +47,34 @@ describe('account', () => {
     expect(await getSessionUser(phone)).not.toBeNull();
     expect(changePasswordSchema.safeParse({ currentPassword: TEST_PASSWORD, newPassword: 'a new password 1', confirmPassword: 'other' }).success).toBe(false);
     const ended = await changePassword(user.id, here, { ...bad, currentPassword: TEST_PASSWORD });
-    expect(ended).toEqual({ devicesSignedOut: 2, tokensRevoked: 0, tokensStillWorking: 0 });
+    expect(ended).toEqual({ devicesSignedOut: 2, tokensRevoked: 0, tokensStillWorking: 0, calendarFeedRevoked: false });
     expect(await getSessionUser(phone)).toBeNull();
     expect(await getSessionUser(laptop)).toBeNull();
     expect((await getSessionUser(here))?.id).toBe(user.id);
     expect(await verifyCredentials(user.email, TEST_PASSWORD)).toBeNull();
     expect((await verifyCredentials(user.email, 'a new password 1'))?.id).toBe(user.id);
+  });
+
+  it('revoking API access with a new password turns the private calendar address off too; without it, the address keeps working', async () => {
+    const user = await createTestUser();
+    const bystander = await createTestUser();
+    const feed = async (secret: string) =>
+      (await calendarFeedRoute(new Request(`https://rapport.example/calendar/${secret}.ics`), { params: Promise.resolve({ file: `${secret}.ics` }) })).status;
+    const secret = await regenerateCalendarSecret(user.id);
+    const theirs = await regenerateCalendarSecret(bystander.id);
+    expect(await feed(secret)).toBe(200);
+    const input = (current: string, next: string, revoke: boolean) =>
+      changePasswordSchema.parse({ currentPassword: current, newPassword: next, confirmPassword: next, ...(revoke ? { revokeApiAccess: 'on' } : {}) });
+
+    expect(await changePassword(user.id, undefined, input(TEST_PASSWORD, 'second password 1', false))).toMatchObject({ calendarFeedRevoked: false });
+    expect(await feed(secret)).toBe(200);
+
+    expect(await changePassword(user.id, undefined, input('second password 1', 'third password 12', true))).toMatchObject({ calendarFeedRevoked: true });
+    // The old calendar address now answers as an unknown one does; another user's is untouched.
+    expect(await feed(secret)).toBe(404);
+    expect(await feed(theirs)).toBe(200);
+    // With no address to turn off, the answer says none was.
+    expect(await changePassword(user.id, undefined, input('third password 12', 'fourth password 1', true))).toMatchObject({ calendarFeedRevoked: false });
   });
 
   it('changing the email needs the password and refuses an address another account has', async () => {

@@ -42,9 +42,9 @@ export function ChangePasswordForm() {
           className="mt-0.5 size-4 accent-accent-600"
         />
         <span>
-          Also revoke my API tokens
+          Also revoke my API tokens and calendar link
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-            A token is not a password: without this, scripts and apps using one keep working.
+            Neither is a password: without this, scripts and apps using a token, and calendars subscribed to your link, keep working.
           </span>
         </span>
       </label>

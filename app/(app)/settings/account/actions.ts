@@ -6,15 +6,19 @@ import { formAction } from '@/lib/actions/form-action';
 import { changeEmail, changeEmailSchema, changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema } from '@/lib/account/account';
 import { getSessionId } from '@/lib/dal';
 
-/** Changes the password (the current one first), signs out every other device, and revokes API tokens if asked. */
+/**
+ * Changes the password (the current one first), signs out every other device, and revokes API tokens and the private
+ * calendar address if asked.
+ */
 export const changePasswordAction = formAction(changePasswordSchema, async ({ user, input }) => changePassword(user.id, await getSessionId(), input), {
   name: 'account.change-password',
-  after: ({ devicesSignedOut: d, tokensRevoked: r, tokensStillWorking: w }) => {
+  after: ({ devicesSignedOut: d, tokensRevoked: r, tokensStillWorking: w, calendarFeedRevoked: c }) => {
     revalidatePath('/settings');
     const parts = [
       'Password changed.',
       d ? `${d} other device${d === 1 ? ' was' : 's were'} signed out.` : '',
       r ? `${r} API token${r === 1 ? ' was' : 's were'} revoked.` : '',
+      c ? 'Your private calendar address was turned off: make a new one under Calendar and subscribe to it again.' : '',
       w
         ? `${w === 1 ? 'Your API token still works' : `Your ${w} API tokens still work`}: revoke ${w === 1 ? 'it' : 'them'} under API tokens if one may have leaked.`
         : '',
