@@ -14,14 +14,24 @@ const NOT_FOUND = 'That organisation was not found.';
 
 /** Renames or re-files an organisation; a stale version shows what changed and keeps the typed text. */
 export const updateOrganisationAction = formAction(
-  organisationUpdateSchema.and(z.object({ id: z.uuid() })),
+  organisationUpdateSchema.extend({ id: z.uuid() }),
   async ({ user, input: { id, ...input } }) => {
     await updateOrganisation(user.id, id, input);
     return id;
   },
   {
     name: 'organisations.update',
-    input: (formData: FormData, id: string) => ({ ...Object.fromEntries(formData), id }),
+    // The form's fields by name, so that nothing else a request carries (React's $ACTION_ keys, or any field a caller
+    // adds) reaches the schema. A field the form does not carry stays absent (undefined, not get()'s null, which
+    // would clear the website or the notes).
+    input: (formData: FormData, id: string) => ({
+      name: formData.get('name') ?? undefined,
+      sectorId: formData.get('sectorId') ?? undefined,
+      website: formData.get('website') ?? undefined,
+      notes: formData.get('notes') ?? undefined,
+      version: formData.get('version') ?? undefined,
+      id,
+    }),
     notFoundMessage: NOT_FOUND,
     conflictMessage: (current: OrganisationView) =>
       `Someone changed this organisation meanwhile (it is now called "${current.name}"${current.sector ? `, in ${current.sector.name}` : ''}). What you changed is kept and the rest now shows theirs: save again to keep both.`,
