@@ -16,9 +16,12 @@ import { insights, redactedTexts } from '@/db/schema';
  */
 
 const REDACTED = '[…]';
-/** A fact must be this long (folded) to be looked for; a shortened one must keep this much before its "…". */
+/**
+ * A fact must be this long (folded) to be looked for; a shortened one must keep this much before its "…" (the social
+ * style shortens a fact to whatever room is left past 20 characters, so to as little as about that).
+ */
 const MIN_LENGTH = 3;
-const MIN_SHORTENED = 24;
+const MIN_SHORTENED = 12;
 /** How many folded characters of a fact's opening are looked up before it is scanned for. */
 const OPENING = 12;
 
@@ -67,7 +70,9 @@ function fold(text: string): { folded: string; from: number[]; to: number[] } {
       i = end;
       continue;
     }
-    const lower = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code < 128 ? ch : ch.toLowerCase();
+    // Beyond ASCII, upper then lower case, as a case-insensitive match has it: the final sigma and the long s fold
+    // to the letters they are.
+    const lower = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code < 128 ? ch : ch.toUpperCase().toLowerCase();
     for (const unit of lower.length === 1 ? lower : lower.split('')) {
       units.push(unit);
       from.push(i);

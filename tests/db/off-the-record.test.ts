@@ -37,8 +37,11 @@ describe('off the record', () => {
     const fact = 'Umbrella Corp will lay off forty percent of its London staff next spring';
     expect(redactFacts('Stand-out: Umbrella Corp will lay off forty percent of its London… #Jobs', [fact])).toBe('Stand-out: […] #Jobs');
     expect(redactFacts('Stand-out: Umbrella Corp will lay off forty percent of its London …', [fact])).toBe('Stand-out: […]');
-    // Too little of it to say it is the fact: a sentence that only opens the same way stays.
-    expect(redactFacts('Umbrella Corp will… be fine.', [fact])).toBe('Umbrella Corp will… be fine.');
+    // Shortened to what little room was left, still cut; too little of it to say it is the fact, left.
+    expect(redactFacts('Stand-out: Umbrella Corp… #Jobs', [fact])).toBe('Stand-out: […] #Jobs');
+    expect(redactFacts('Umbrella… be fine.', [fact])).toBe('Umbrella… be fine.');
+    // Whatever the case rules of the script: a final sigma and a long s are the letters they stand for.
+    expect(redactFacts('Ο ΟΔΥΣΣΕΥΣ ήρθε', ['ο οδυσσευς ήρθε'])).toBe('[…]');
     expect(redactFacts('She said budgets doubled in 2025 for councils.', ['budgets doubled', 'budgets doubled in 2025 for councils'])).toBe('She said […].');
   });
 
