@@ -30,9 +30,10 @@ function sameOrigin(request: Request): boolean {
     const site = new URL(siteOrigin(request.headers));
     // The scheme counts where the site's is known: AUTH_URL, or what a trusted proxy says the client used. Guessed
     // from the host alone, it would refuse a phone trying the app over http on the local network (its outbox sends
-    // through this API).
-    const schemeKnown =
-      Boolean(process.env.AUTH_URL || process.env.APP_URL) || (Number(process.env.TRUST_PROXY_HOPS ?? 0) >= 1 && request.headers.has('x-forwarded-proto'));
+    // through this API). A proxy's word counts when it says https: an inner hop rewriting it to http must not lock out
+    // every cookie write.
+    const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+    const schemeKnown = Boolean(process.env.AUTH_URL || process.env.APP_URL) || (Number(process.env.TRUST_PROXY_HOPS ?? 0) >= 1 && forwarded === 'https');
     return schemeKnown ? from.origin === site.origin : from.host === site.host;
   } catch {
     return false;

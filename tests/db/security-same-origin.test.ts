@@ -49,6 +49,8 @@ describe('session-cookie writes: same origin, scheme included', () => {
     vi.stubEnv('TRUST_PROXY_HOPS', '1');
     expect(await post('internal:3000', 'https://app.example', { 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' })).toBe(200);
     expect(await post('internal:3000', 'http://app.example', { 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' })).toBe(REFUSED);
+    // A hop that says http is no word on the scheme: host and port decide, as without a proxy.
+    expect(await post('internal:3000', 'http://app.example', { 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'http' })).toBe(200);
   });
 
   it('no Origin, or one that is not a URL, is refused', async () => {
