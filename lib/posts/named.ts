@@ -163,7 +163,11 @@ export async function publishedPostsNaming(userId: string, person: { id: string;
   );
   const naming: { id: string; title: string }[] = [];
   for (const post of candidates) {
-    const named = await privatePeopleNamed(db, userId, post.event_id, `${post.title}\n${post.body}`);
+    const text = `${post.title}\n${post.body}`;
+    // The strpos above finds "lee" in "Leeds": only a post that names them by itself, as a word, is worth the check
+    // against the whole book (which can only take a shared name away from them).
+    if (namedIn(text, [], [{ id: person.id, name: person.name, keepPrivate: true }]).length === 0) continue;
+    const named = await privatePeopleNamed(db, userId, post.event_id, text);
     if (named.some((p) => p.id === person.id)) naming.push({ id: post.id, title: post.title });
   }
   return naming;
