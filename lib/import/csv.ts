@@ -126,7 +126,9 @@ function googleDraft(header: string[], row: Row): ContactDraft {
   const get = column(header, row.cells);
   const d = emptyDraft(row.line);
   const names = [get('First Name') || get('Given Name'), get('Middle Name') || get('Additional Name'), get('Last Name') || get('Family Name')];
-  d.name = fullName(get('Name Prefix'), names, get('Name Suffix')) || get('Name') || get('File As') || null;
+  // The prefix joins the name as a vCard's does ("Dr Hannah Clarke"); a suffix ("OBE") does not: exported again, it
+  // would be taken for the surname.
+  d.name = fullName(get('Name Prefix'), names, '') || get('Name') || get('File As') || null;
   d.organisation = get('Organization Name') || get('Organization 1 - Name') || null;
   d.role = get('Organization Title') || get('Organization 1 - Title') || null;
   const extra: string[] = [];

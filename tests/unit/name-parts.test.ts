@@ -75,7 +75,8 @@ describe('names split for export', () => {
 
   it('a Google or Outlook CSV’s title column is read in ahead of the name, and alone is no name', () => {
     const google = 'First Name,Last Name,Name Prefix,Name Suffix,Organization Name\nHannah,Clarke,Dr,PhD,\n,,Dr,,NHS England\n';
-    expect(readCsv(google).drafts.map((d) => d.name)).toEqual(['Dr Hannah Clarke PhD', null]);
+    // A suffix stays out of the name: exported again, "OBE" would be taken for the surname.
+    expect(readCsv(google).drafts.map((d) => d.name)).toEqual(['Dr Hannah Clarke', null]);
     const outlook = 'Title,First Name,Middle Name,Last Name,Suffix,E-mail Address,Job Title,Company\nDr,Hannah,,Clarke,,h@example.test,Consultant,NHS\n';
     expect(readCsv(outlook).drafts[0]).toMatchObject({ name: 'Dr Hannah Clarke', role: 'Consultant' });
   });
