@@ -23,6 +23,7 @@ export function OrganisationInput({ defaultValue, className }: { defaultValue: s
         onChange={(e) => suggest(e.target.value)}
         className={className}
         autoComplete="off"
+        maxLength={200}
       />
       <datalist id="organisation-options">
         {suggestions.map((name) => (
