@@ -172,3 +172,21 @@ export async function publishedPostsNaming(userId: string, person: { id: string;
   }
   return naming;
 }
+
+/**
+ * The names of the user's people who asked not to be named and whose first name or surname is a word of `text`,
+ * read through the name indexes. A draft writes such a name as a description, so a text that held it is found in a
+ * post only in the pieces around it (off-the-record.ts).
+ */
+export async function privateNamesIn(userId: string, text: string, conn: DbOrTx = db): Promise<string[]> {
+  const { all } = wordsIn(text);
+  if (all.length === 0) return [];
+  const words = sql`array(select jsonb_array_elements_text(${JSON.stringify(all)}::jsonb))`;
+  const found = await rows<{ name: string }>(
+    conn,
+    sql`select distinct p.name from people p
+         where p.user_id = ${userId}::uuid and p.deleted_at is null and p.name is not null and p.keep_private
+           and (${FIRST_NAME} = any(${words}) or ${SURNAME} = any(${words}))`,
+  );
+  return found.map((r) => r.name);
+}

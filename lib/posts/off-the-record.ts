@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { insights, redactedTexts } from '@/db/schema';
+import { privateNamesIn } from './named';
 
 /**
  * Off-the-record facts are left out of every draft (see source.ts), and cut from anything that leaves the app
@@ -152,10 +153,35 @@ export function redactFacts(markdown: string, texts: string[]): string {
   return out + markdown.slice(at);
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The pieces of `text` between the words of `names` (each name whole, and its parts of three letters or more), those
+ * long enough to be looked for. A draft writes a private person's name in a fact as a description ("The head of M&A
+ * says Acme is to be bought"), so the fact's words are found around it, not whole.
+ */
+function piecesAround(text: string, names: string[]): string[] {
+  const parts = new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
+  if (parts.size === 0) return [];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const word of text.matchAll(WORD)) {
+    if (!parts.has(word[0].toLowerCase())) continue;
+    pieces.push(text.slice(from, word.index));
+    from = word.index + word[0].length;
+  }
+  if (from === 0) return [];
+  pieces.push(text.slice(from));
+  return pieces.filter((p) => foldFact(p).replace(/^[^\p{L}\p{N}]+/u, '').length >= MIN_SHORTENED);
+}
+
 /** The post with its title and body cut of the user's off-the-record facts. */
 export async function withoutOffTheRecord<T extends { title: string; bodyMarkdown: string }>(userId: string, items: T[]): Promise<T[]> {
   if (items.length === 0) return items;
-  const texts = await offTheRecordTexts(userId);
-  if (texts.length === 0) return items;
+  const facts = await offTheRecordTexts(userId);
+  if (facts.length === 0) return items;
+  // A fact naming someone private was written into drafts with a description in place of the name.
+  const names = await privateNamesIn(userId, facts.join('\n'));
+  const texts = names.length ? [...facts, ...facts.flatMap((f) => piecesAround(f, names).map((p) => p.trim()))] : facts;
   return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts) }));
 }

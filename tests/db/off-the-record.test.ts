@@ -89,6 +89,25 @@ describe('off the record', () => {
     expect(left[0]!.n).toBe(0);
   });
 
+  it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {
+    const user = await createTestUser();
+    const raj = await makePerson(user.id, { name: 'Raj Patel', role: 'Head of M&A', keepPrivate: true });
+    const secret = 'Raj says Zqacme is to be bought by Globex next spring';
+    const event = await makeEvent(user.id, {
+      title: 'Dealmakers breakfast',
+      people: [{ personId: raj.id, relation: 'spoke' }],
+      insights: [{ text: secret, personId: raj.id }],
+    });
+    // Written while the fact was on the record: the draft says "The head of M&A says Zqacme …".
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    expect(flat(post.bodyMarkdown)).toContain('zqacme');
+    expect(flat(post.bodyMarkdown)).not.toContain('raj');
+    await publishPost(user.id, post.id, { confirmNamed: true });
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
+    await setOffTheRecord(user.id, fact!.id, true);
+    expect(flat((await getPublishedPost(user.id, post.slug))!.bodyMarkdown)).not.toContain('zqacme');
+  });
+
   it('property: no flagged fact ever reaches a draft, an exported post, the public page or the feed', async () => {
     await fc.assert(
       fc.asyncProperty(
