@@ -99,8 +99,9 @@ export function privateNames(people: PrivatePerson[]): PrivateNames {
     label: (id, shown) => described.get(id) ?? shown,
     scrub: (text, linkedId) => {
       const linked = linkedId ? parts.get(linkedId) : undefined;
-      // Full names and emails are tried before parts: the index passed first wins a tie of position.
-      return replaceAll(text, all, ...(linked ? [linked] : []));
+      // Full names and emails are tried before parts: the index passed first wins a tie of position. Spaces are tidied
+      // first ("Raj  Patel" or a line break between the names is the name all the same); an entry is one line anyway.
+      return replaceAll(text.replace(/\s+/g, ' '), all, ...(linked ? [linked] : []));
     },
   };
 }

@@ -103,6 +103,7 @@ describe('private people’s names in feed text', () => {
     ['Pay J.R. (Bob) Smith+ today', null, 'Pay Buyer today'],
     ['Jo Bloggs, then Jo, then Joanna', null, 'CTO, then Founder, Jo & Co, then Joanna'],
     ['Nobody private here', 'raj', 'Nobody private here'],
+    ['Call Raj   Patel, or raj\npatel', null, 'Call Head of M&A, Acme, or Head of M&A, Acme'],
   ])('%j (about %s) becomes %j', (text, linked, expected) => {
     expect(names.scrub(text, linked)).toBe(expected);
   });
