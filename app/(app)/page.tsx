@@ -11,6 +11,7 @@ import { listFollowUpLists, listFollowUps } from '@/lib/follow-ups/queries';
 import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
 import { ComingUp, GetBackInTouchPanel, LatestEvents } from './_dashboard/panels';
+import { UnfinishedDraft } from './_dashboard/unfinished-draft';
 import { listDueContacts } from '@/lib/keep-in-touch/queries';
 import { formatDay, todayIn } from '@/lib/dates';
 
@@ -45,6 +46,7 @@ export default async function DashboardPage() {
     return (
       <>
         <PageHeader title={`Hello, ${firstName}`} description="What is due, and who you have met lately." />
+        <UnfinishedDraft userId={user.id} />
         <EmptyState icon={<CalendarPlus className="size-10" />} title="Log your first event" action={<ButtonLink href="/events/new">Log an event</ButtonLink>}>
           Been to a networking evening? Write down who you met, what you talked about and what you promised, while it is fresh. Your follow-ups and contacts
           will show up here.
@@ -72,6 +74,7 @@ export default async function DashboardPage() {
           </>
         }
       />
+      <UnfinishedDraft userId={user.id} />
       <div className="space-y-6">
         <section aria-labelledby="due-now">
           <div className="mb-2 flex items-baseline justify-between gap-2">

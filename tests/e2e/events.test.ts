@@ -464,6 +464,16 @@ describe('a tap that would cost an evening', () => {
     await form.fillPerson(1, { name: 'Ada Lovelace', organisation: 'Analytical Ltd' });
     await form.nextPersonByEnter(1);
     await form.fillPerson(2, { role: 'Head of Digital', organisation: 'BBC' });
+    // Left half-way (a tap on the logo): the dashboard offers to finish it, and it comes back whole.
+    await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain('Head of Digital');
+    await page.getByRole('link', { name: 'Rapport' }).filter({ visible: true }).first().click();
+    await page.waitForURL((u) => u.pathname === '/');
+    const finish = page.getByRole('link', { name: /Finish logging “Thumbs evening”/ });
+    await expect.poll(() => finish.isVisible()).toBe(true);
+    expect(await finish.innerText()).toContain('with 2 people');
+    await finish.click();
+    await page.waitForURL('**/events/new');
+    await expect.poll(() => form.person(2).getByLabel('Organisation').inputValue()).toBe('BBC');
     await page.getByRole('button', { name: 'Add a fact' }).click();
     const fact = page.getByRole('group', { name: 'Fact 1', exact: true });
     await fact.getByLabel('What you heard').fill('80% of traffic is mobile');

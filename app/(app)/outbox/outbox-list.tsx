@@ -7,20 +7,9 @@ import { formatDay } from '@/lib/dates';
 import { Button } from '@/app/_components/ui/button';
 import { Card, EmptyState } from '@/app/_components/ui/card';
 import { draftKey } from '@/lib/events/draft';
+import { newDraftOnDevice } from '@/lib/events/device-draft';
 import { listOutbox, onOutboxChange, removeOutboxItem, sendOutbox, type OutboxItem } from '@/lib/offline/outbox';
 import { listTaps, removeTap, type TapItem } from '@/lib/offline/taps';
-
-/** Whether the new-event form on this device already holds something the user typed. */
-function newDraftInProgress(userId: string): boolean {
-  try {
-    const raw = localStorage.getItem(draftKey(userId, 'new'));
-    if (!raw) return false;
-    const d = JSON.parse(raw) as { title?: string; people?: unknown[]; notes?: string };
-    return Boolean(d.title?.trim() || d.notes?.trim() || d.people?.length);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Moves a waiting event back into the capture form, to edit there and save again. A full page load rather than a
@@ -58,7 +47,7 @@ export function OutboxList({ userId }: { userId: string }) {
   }, [userId]);
 
   const open = (item: OutboxItem) => {
-    if (newDraftInProgress(userId)) {
+    if (newDraftOnDevice(userId)) {
       setNotice('You are already logging another event on this phone. Save or clear that one first, then open this.');
       return;
     }
