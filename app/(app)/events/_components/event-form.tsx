@@ -2,7 +2,7 @@
 
 import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { useToast } from '@/app/_components/ui/toast';
@@ -21,13 +21,15 @@ import {
   type EventDraft,
 } from '@/lib/events/draft';
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
-import { countOf } from '@/lib/import/words';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
 import { saveEventAction, type SaveEventResult } from '../actions';
-import { ConflictNotice } from './conflict-notice';
 import { DiscardLink } from './discard-link';
+
+// Shown only after a save met a change from another device (so with a connection): loaded then, not with the form,
+// whose script is at its budget.
+const ConflictNotice = lazy(() => import('./conflict-notice').then((m) => ({ default: m.ConflictNotice })));
 import { FactRow, FollowUpRow } from './fact-followup-rows';
 import { PersonRow } from './person-row';
 import { SaveBar } from './save-bar';
@@ -181,7 +183,13 @@ export function EventForm({
     }));
     const who = gone.name.trim() || [gone.role.trim(), gone.organisation.trim()].filter(Boolean).join(', ') || `Person ${index + 1}`;
     // What the removal leaves with nobody is said, not found out later on the event as "Unattributed".
-    const left = [facts.length ? countOf(facts.length, 'fact') : '', promises.length ? countOf(promises.length, 'follow-up') : '']
+    // Only rows with words in them: an empty row is never saved, so it loses nothing.
+    const factsLeft = draft.insights.filter((i) => i.personUid === gone.uid && i.text.trim()).length;
+    const promisesLeft = draft.followUps.filter((f) => f.personUid === gone.uid && f.action.trim()).length;
+    const left = [
+      factsLeft ? `${factsLeft} fact${factsLeft === 1 ? '' : 's'}` : '',
+      promisesLeft ? `${promisesLeft} follow-up${promisesLeft === 1 ? '' : 's'}` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     // Focus stays in the form where the row was (a bin's focus would otherwise fall to the top of a long form): on
@@ -269,17 +277,19 @@ export function EventForm({
         ) : null}
       </div>
       {conflict ? (
-        <ConflictNotice
-          theirs={conflict}
-          mine={draft}
-          base={conflictBase}
-          onKeepMine={() => {
-            const rebased = rebaseDraft(draft, conflict);
-            setDraft(() => rebased);
-            setConflict(null);
-            submit(rebased);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ConflictNotice
+            theirs={conflict}
+            mine={draft}
+            base={conflictBase}
+            onKeepMine={() => {
+              const rebased = rebaseDraft(draft, conflict);
+              setDraft(() => rebased);
+              setConflict(null);
+              submit(rebased);
+            }}
+          />
+        </Suspense>
       ) : null}
 
       <Card className="space-y-4">
