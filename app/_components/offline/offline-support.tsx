@@ -1,7 +1,7 @@
 'use client';
 
-import { CloudUpload, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { CloudUpload } from 'lucide-react';
+import { Fragment, useEffect, useState } from 'react';
 import { formatDateTime } from '@/lib/dates';
 import { dismissSent, listOutbox, listSent, onOutboxChange, sendOutbox, setDeviceUser, type SentItem } from '@/lib/offline/outbox';
 import { listTaps } from '@/lib/offline/taps';
@@ -60,57 +60,45 @@ export function OfflineSupport({ userId }: { userId: string }) {
 
   const when = offlineCopy ? new Date(offlineCopy) : null;
   const from = when && !Number.isNaN(when.getTime()) ? ` from ${shortDateTime(when)}` : '';
+  // Kept lean: this is on every signed-in page, and the event editor's script is at its budget.
   return (
     <div role="status" className="empty:hidden">
       {sent.length ? (
-        <div className="mb-4 flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 py-1 pr-1 pl-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-          <p className="min-w-0 flex-1 py-2">
-            Sent from this phone:{' '}
-            {sent.map((s, i) => (
-              <span key={s.key}>
-                {i ? ', ' : ''}
-                {s.eventId ? (
-                  <a href={`/events/${s.eventId}`} className="font-medium underline">
-                    {s.title}
-                  </a>
-                ) : (
-                  <span className="font-medium">{s.title}</span>
-                )}
-              </span>
-            ))}
-            .
-          </p>
-          <button
-            type="button"
-            onClick={() => dismissSent(userId)}
-            className="grid size-11 shrink-0 place-items-center rounded-lg hover:bg-emerald-100 dark:hover:bg-emerald-900"
-          >
-            <X aria-hidden className="size-4" />
-            <span className="sr-only">Dismiss</span>
+        <p className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+          Sent from this phone:{' '}
+          {sent.map((s, i) => (
+            <Fragment key={s.key}>
+              {i ? ', ' : ''}
+              <a href={s.eventId ? `/events/${s.eventId}` : '/events'} className="font-medium underline">
+                {s.title}
+              </a>
+            </Fragment>
+          ))}
+          .{' '}
+          <button type="button" onClick={() => dismissSent(userId)} className="min-h-11 px-1 underline">
+            Dismiss
           </button>
-        </div>
+        </p>
       ) : null}
       {offlineCopy !== null || !online ? (
-        <div className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          {offlineCopy !== null && online ? (
+        <p className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          {offlineCopy === null ? (
+            'No connection. Events you log and follow-ups you tick now are kept on this phone and sent when you are back online.'
+          ) : online ? (
             // The connection came back under a page the worker kept: say so, and offer the page as it is now.
-            <p className="flex flex-wrap items-center justify-between gap-x-3">
-              <span>
-                <strong className="font-semibold">Back online.</strong> This page is the copy this phone kept{from}.
-              </span>
+            <>
+              <b>Back online.</b> This page is the copy this phone kept{from}.{' '}
               <button type="button" onClick={() => window.location.reload()} className="min-h-11 font-medium underline">
                 Reload for the latest
               </button>
-            </p>
-          ) : offlineCopy !== null ? (
-            <p>
-              <strong className="font-semibold">Offline copy</strong>
-              {from}: no connection, so this is what this phone last saw. Events you log and follow-ups you tick now wait here until you are back online.
-            </p>
+            </>
           ) : (
-            <p>No connection. Events you log and follow-ups you tick now are kept on this phone and sent when you are back online.</p>
+            <>
+              <b>Offline copy</b>
+              {from}: no connection, so this is what this phone last saw. Events you log and follow-ups you tick now wait here until you are back online.
+            </>
           )}
-        </div>
+        </p>
       ) : null}
     </div>
   );
