@@ -9,6 +9,7 @@ import { addDays } from '@/lib/dates';
 import { listDueContacts, type DueContact } from '@/lib/keep-in-touch/queries';
 import { buildCalendar, type AllDayEntry, type WeeklyEntry } from './ics';
 import { privateNames, type PrivateNames, type PrivatePerson } from './private-names';
+import { nameWordCounts } from '@/lib/posts/named';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 
@@ -92,7 +93,10 @@ export async function followUpsCalendar(userId: string, origin: string): Promise
     db.select({ timeZone: users.timeZone, weeklyReview: users.weeklyReviewInFeed }).from(users).where(eq(users.id, userId)),
     listPrivatePeople(userId),
   ]);
-  const names = privateNames(privatePeople);
+  // Whether a first name typed alone ("Intro Raj") is a private person's: counted in the whole book, for what the
+  // entries say.
+  const typed = items.flatMap((i) => [i.action, i.event?.title ?? '']).join('\n');
+  const names = privateNames(privatePeople, privatePeople.length ? await nameWordCounts(userId, typed) : undefined);
   const today = todayIn(user?.timeZone ?? 'UTC');
   const contacts = await listDueContacts(userId, today, { until: addDays(today, CONTACTS_AHEAD_DAYS), limit: MAX_CONTACT_ENTRIES });
   return buildCalendar(
@@ -106,7 +110,8 @@ export async function followUpsCalendar(userId: string, origin: string): Promise
 export async function followUpCalendar(userId: string, id: string, origin: string): Promise<string | null> {
   const [item, privatePeople] = await Promise.all([getFollowUp(userId, id), listPrivatePeople(userId)]);
   if (!item.due) return null;
-  return buildCalendar('Rapport follow-up', [entryFor({ ...item, due: item.due }, origin, new Date(), privateNames(privatePeople))]);
+  const counts = privatePeople.length ? await nameWordCounts(userId, `${item.action}\n${item.event?.title ?? ''}`) : undefined;
+  return buildCalendar('Rapport follow-up', [entryFor({ ...item, due: item.due }, origin, new Date(), privateNames(privatePeople, counts))]);
 }
 
 /** Makes a new private feed secret (replacing any old one) and returns it; only its hash is stored. */

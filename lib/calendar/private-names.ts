@@ -77,9 +77,12 @@ function replaceAll(text: string, ...indexes: Map<string, Rule[]>[]): string {
  * (publicName, "Head of IT, Leeds City Council"), and their names taken out of the free text the user typed (a
  * follow-up's "Call Raj Patel about the acquisition").
  */
-export function privateNames(people: PrivatePerson[]): PrivateNames {
+export function privateNames(people: PrivatePerson[], counts: ReadonlyMap<string, number> = new Map()): PrivateNames {
   const described = new Map<string, string>();
   const everyone: Rule[] = [];
+  // A first name or surname that is one person's alone in the whole book (`counts`, lower-cased words) is theirs in
+  // any entry: "Intro Raj to Ann", on Ann's follow-up, when the user knows one Raj. Shared, it names no one.
+  const alone: Rule[] = [];
   const parts = new Map<string, Map<string, Rule[]>>();
   for (const p of people) {
     const name = clean(p.name);
@@ -93,15 +96,20 @@ export function privateNames(people: PrivatePerson[]): PrivateNames {
     // composer, a part counts only capitalised and of three letters or more, so "the grace period" keeps its word.
     const own = [...new Set(name.split(/[\s-]+/))].filter((part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part));
     parts.set(p.id, index(own.map((find) => ({ find, exactCase: true, by }))));
+    const words = name.split(/[\s-]+/);
+    for (const find of new Set([words[0]!, words.at(-1)!])) {
+      if (own.includes(find) && counts.get(find.toLowerCase()) === 1) alone.push({ find, exactCase: true, by });
+    }
   }
   const all = index(everyone);
+  const ownAlone = index(alone);
   return {
     label: (id, shown) => described.get(id) ?? shown,
     scrub: (text, linkedId) => {
       const linked = linkedId ? parts.get(linkedId) : undefined;
       // Full names and emails are tried before parts: the index passed first wins a tie of position. Spaces are tidied
       // first ("Raj  Patel" or a line break between the names is the name all the same); an entry is one line anyway.
-      return replaceAll(text.replace(/\s+/g, ' '), all, ...(linked ? [linked] : []));
+      return replaceAll(text.replace(/\s+/g, ' '), all, ...(linked ? [linked] : []), ownAlone);
     },
   };
 }

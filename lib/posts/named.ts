@@ -56,27 +56,11 @@ async function othersNamedMaybe(
   text: string,
   onlyPrivate = false,
 ): Promise<{ people: NamedPerson[]; counts: Map<string, number> }> {
-  const { all, capitalised } = wordsIn(text);
+  const { all } = wordsIn(text);
   if (all.length === 0) return { people: [], counts: new Map() };
   const list = (words: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`;
   const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.name is not null`;
-  // How many people have each capitalised word as their first name or surname (two is as good as many: stop
-  // there), in the whole book: namedIn tells from these whether a name is one person's alone.
-  const counts = new Map(
-    capitalised.length
-      ? (
-          await rows<{ word: string; n: number }>(
-            conn,
-            sql`select w.word, (select count(*)::int from (
-                       select 1 from people p where ${live} and ${FIRST_NAME} = w.word
-                       union all
-                       select 1 from people p where ${live} and ${SURNAME} = w.word and ${FIRST_NAME} <> w.word
-                       limit 2) two) as n
-                  from unnest(${list(capitalised)}) w(word)`,
-          )
-        ).map((r) => [r.word, r.n] as const)
-      : [],
-  );
+  const counts = await nameWordCounts(userId, text, conn);
   const alone = [...counts].filter(([, n]) => n === 1).map(([word]) => word);
   const found = await rows<{ id: string; name: string; keep_private: boolean }>(
     conn,
@@ -87,6 +71,27 @@ async function othersNamedMaybe(
   );
   const metIds = new Set(met.map((p) => p.id));
   return { people: found.filter((p) => !metIds.has(p.id)).map((p) => ({ id: p.id, name: p.name, keepPrivate: p.keep_private })), counts };
+}
+
+/**
+ * How many of the user's people have each capitalised word of `text` as their first name or surname (two is as good
+ * as many: it stops there), in the whole book, through the name indexes: namedIn tells from these whether a name is
+ * one person's alone, and the calendar feed whether "Raj" is the private Raj's.
+ */
+export async function nameWordCounts(userId: string, text: string, conn: DbOrTx = db): Promise<Map<string, number>> {
+  const { capitalised } = wordsIn(text);
+  if (capitalised.length === 0) return new Map();
+  const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.name is not null`;
+  const found = await rows<{ word: string; n: number }>(
+    conn,
+    sql`select w.word, (select count(*)::int from (
+               select 1 from people p where ${live} and ${FIRST_NAME} = w.word
+               union all
+               select 1 from people p where ${live} and ${SURNAME} = w.word and ${FIRST_NAME} <> w.word
+               limit 2) two) as n
+          from jsonb_array_elements_text(${JSON.stringify(capitalised)}::jsonb) w(word)`,
+  );
+  return new Map(found.map((r) => [r.word, r.n] as const));
 }
 
 /** Everything a draft of the event could be written from that may hold a name the user typed. */

@@ -217,4 +217,22 @@ describe('calendar feed', () => {
     expect(download).toContain('head of m&a\\, acme holdings');
     expect(download).not.toMatch(/raj|patel/);
   });
+
+  it('a first name typed alone on someone else’s entry is the private person’s when no one else in the book has it', async () => {
+    const user = await createTestUser();
+    const today = todayIn(user.timeZone);
+    const raj = await makePerson(user.id, { name: 'Raj Patel', role: 'Head of M&A', keepPrivate: true });
+    const ann = await makePerson(user.id, { name: 'Ann Smith', role: 'CIO' });
+    await createFollowUp(user.id, { action: 'Intro Raj to Ann', due: today, personId: ann.id });
+    const secret = await regenerateCalendarSecret(user.id);
+    const feed = async () =>
+      allEvents(await (await feedRoute(new Request(`${ORIGIN}/calendar/${secret}.ics`), { params: Promise.resolve({ file: `${secret}.ics` }) })).text()).map(
+        (e) => e.summary,
+      );
+    expect(await feed()).toContain('Intro Head of M&A to Ann (Ann Smith)');
+    // With a second Raj in the book, "Raj" names no one in particular: it stays.
+    await makePerson(user.id, { name: 'Raj Singh' });
+    expect(await feed()).toContain('Intro Raj to Ann (Ann Smith)');
+    expect(raj.keepPrivate).toBe(true);
+  });
 });
