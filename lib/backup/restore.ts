@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { db, type Tx } from '@/db/client';
@@ -60,6 +60,17 @@ async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable)
   return new Map(got.map((g) => [g.k, g.id]));
 }
 
+/**
+ * The id a row gets in this account when its own is another account's: the same every time for the same account,
+ * table and id, so that restoring the same backup again finds the row it made and makes no second one. A UUID
+ * (version 8, name-based) from the sha-256 of the three.
+ */
+export function restoredId(userId: string, table: string, id: string): string {
+  const h = createHash('sha256').update(`${userId}\n${table}\n${id}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const naturalValue = (t: BackupTable, row: Record<string, unknown>) => {
   const v = String(row[t.natural!.column] ?? '');
@@ -69,7 +80,8 @@ const naturalValue = (t: BackupTable, row: Record<string, unknown>) => {
 /**
  * Restores a backup into the user's account, in one transaction (all or nothing). Ids are kept where they are
  * free, so that restoring the same backup twice finds its rows already there and creates nothing; an id taken
- * by another account gets a new one, and every reference follows it. A sector, organisation, topic or post
+ * by another account gets a new one derived from it (the same on every restore, so again nothing is made twice),
+ * and every reference follows it. A sector, organisation, topic or post
  * slug the account already has by name is that row (a new account's default sectors, say). Search texts,
  * last-met dates and effective sectors are computed again, as for people added by hand.
  */
@@ -109,6 +121,9 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
           )
         : new Map<string, string>();
       const byNatural = t.natural ? await naturalIds(tx, userId, tableName, t) : new Map<string, string>();
+      // Rows whose id another account has get an id derived from it; one this account has already is that row.
+      const moved = new Map(hasId ? [...taken].filter(([, owner]) => owner !== userId).map(([id]) => [id, restoredId(userId, tableName, id)]) : []);
+      const movedTaken = moved.size > 0 ? await existingIds(tx, tableName, [...moved.values()]) : new Map<string, string>();
       const inserts: Record<string, unknown>[] = [];
       for (const [index, row] of list.entries()) {
         const copy: Record<string, unknown> = { ...(t.normalise ? t.normalise(row) : row), userId };
@@ -119,12 +134,15 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         if (hasId) {
           const id = String(row.id);
           const natural = t.natural ? byNatural.get(naturalValue(t, row)) : undefined;
-          if (taken.get(id) === userId || natural) {
-            map.set(id, natural ?? id);
+          const movedTo = moved.get(id);
+          const mine = taken.get(id) === userId ? id : movedTo && movedTaken.get(movedTo) === userId ? movedTo : undefined;
+          if (mine || natural) {
+            map.set(id, natural ?? mine!);
             skipped++;
             continue;
           }
-          const fresh = taken.has(id) ? randomUUID() : id;
+          // A derived id some other account has (by a chance no one will see) gets a random one.
+          const fresh = movedTo ? (movedTaken.has(movedTo) ? randomUUID() : movedTo) : id;
           map.set(id, fresh);
           copy.id = fresh;
         } else if (Object.entries(t.refs).some(([column]) => copy[column] === null)) {

@@ -21,17 +21,18 @@ import {
   people,
   personTopics,
   posts,
+  redactedTexts,
   sectors,
   topics,
 } from '@/db/schema';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 /**
- * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors;
- * older backups (which have none) still restore.
+ * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors,
+ * version 4 `redactedTexts`; older backups (which have none) still restore.
  */
-export const BACKUP_VERSION = 3;
-const READABLE_VERSIONS = [1, 2, 3] as const;
+export const BACKUP_VERSION = 4;
+const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -128,6 +129,15 @@ export const BACKUP_TABLES: BackupTable[] = [
     refs: { personId: 'people', topicId: 'topics' },
   },
   { key: 'insights', table: insights, order: [insights.id], omit: ['searchVector'], refs: { eventId: 'events', personId: 'people' } },
+  {
+    // The words off-the-record facts had before they were edited or deleted: without them a restored account would
+    // serve those words again in the posts written from them. A fact that is gone leaves its words with no fact.
+    key: 'redactedTexts',
+    table: redactedTexts,
+    order: [redactedTexts.id],
+    omit: [],
+    refs: { insightId: 'insights' },
+  },
   {
     key: 'followUps',
     table: followUps,

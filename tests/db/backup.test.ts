@@ -21,6 +21,7 @@ import { getPerson, patchPerson } from '@/lib/people/queries';
 import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { mergeOrganisations } from '@/lib/organisations/merge';
 import { mergeTopics } from '@/lib/topics/merge';
+import { getPublishedPost } from '@/lib/posts/public';
 import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
@@ -149,6 +150,10 @@ describe('backup', () => {
     const found = await searchPeople(b.id, searchParamsSchema.parse({ q: 'council tech' }));
     expect(found.items.map((i) => i.name)).toEqual(['Priya Shah']);
     expect(found.items[0]!.id).not.toBe(p.id);
+    // Restored again (a retry, a second tap) while the account it came from still has the ids: nothing is made twice.
+    expect(await runImport(b.id, 'backup', backup)).toMatchObject({ created: 0 });
+    expect((await searchPeople(b.id, searchParamsSchema.parse({ q: 'priya' }))).total).toBe(1);
+    expect(await rows(db, sql`select count(*)::int as n from events where user_id = ${b.id}::uuid`)).toEqual([{ n: 1 }]);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
   });
 
@@ -227,6 +232,42 @@ describe('backup', () => {
     const c = await createTestUser();
     await runImport(c.id, 'backup', old);
     expect(await flags(c.id)).toEqual({ 'Budgets fall next year': false, 'Nobody reads the report': false });
+  });
+
+  it('carries the words of off-the-record facts since edited or deleted: a restored post is still cut of them', async () => {
+    const a = await createTestUser();
+    const secret = 'Zqkept Globex buys Acme in March';
+    const event = await makeEvent(a.id, { title: 'Deals supper', insights: [{ text: secret }, { text: 'Zqshown Cloud costs rise' }] });
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${a.id}::uuid and text = ${secret}`);
+    await setOffTheRecord(a.id, fact!.id, true);
+    await db.insert(posts).values({
+      userId: a.id,
+      eventId: event.id,
+      title: 'Deals supper',
+      slug: 'deals-supper',
+      status: 'published',
+      publishedAt: new Date(),
+      bodyMarkdown: `# Deals supper\n\nI heard that ${secret}. Also: Zqshown Cloud costs rise.`,
+    });
+    // The fact is mended, then taken off the evening: only redacted_texts still holds the words the post has.
+    await db.execute(sql`update insights set text = 'Globex buys Acme, per Raj' where id = ${fact!.id}::uuid`);
+    await db.execute(sql`delete from insights where id = ${fact!.id}::uuid`);
+    const backup = await all(backupChunks(a.id));
+    const kept = JSON.parse(backup) as { version: number; redactedTexts: { text: string; insightId: string }[] };
+    expect(kept.version).toBe(4);
+    expect(kept.redactedTexts.map((r) => [r.text, r.insightId]).sort()).toEqual([
+      ['Globex buys Acme, per Raj', fact!.id],
+      [secret, fact!.id],
+    ]);
+
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', backup);
+    const shown = (await getPublishedPost(b.id, 'deals-supper'))!.bodyMarkdown;
+    expect(shown).toContain('Zqshown');
+    expect(shown).not.toContain('Zqkept');
+    // The fact is gone, so the restored words point at none; restoring again adds nothing.
+    expect(await rows(db, sql`select insight_id from redacted_texts where user_id = ${b.id}::uuid`)).toEqual([{ insight_id: null }, { insight_id: null }]);
+    expect(await runImport(b.id, 'backup', backup)).toMatchObject({ created: 0 });
   });
 
   it('a follow-up is done exactly when it says when: the database refuses otherwise, and a backup that disagrees is made to agree', async () => {
