@@ -65,7 +65,7 @@ async function naturalIds(tx: Tx, userId: string, table: string, t: BackupTable)
  * table and id, so that restoring the same backup again finds the row it made and makes no second one. A UUID
  * (version 8, name-based) from the sha-256 of the three.
  */
-export function restoredId(userId: string, table: string, id: string): string {
+function restoredId(userId: string, table: string, id: string): string {
   const h = createHash('sha256').update(`${userId}\n${table}\n${id}`).digest('hex');
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;

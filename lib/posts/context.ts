@@ -1,6 +1,7 @@
 import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePerson, type WritingStyle } from './types';
 import { clean, escapeMd } from './english';
 import { personRefs, type PersonRefs } from './people-phrases';
+import { nameIndex, replaceNames, type NameRule } from '@/lib/people/name-scrub';
 
 /** Shared state for one composition: how to refer to each person and how to make free text safe to publish. */
 export interface ComposeContext {
@@ -18,33 +19,28 @@ export interface ComposeContext {
   proper: Set<string>;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
-const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
-
 /**
  * Someone who asked not to be named can still be named in what the user typed ("Send Jo the deck", "Bloggs
- * was great"). Their full name, each part of it of three letters or more written as a capitalised whole word,
- * and their email address, become how the post describes them.
+ * was great"). Their full name (in any case), each part of it of three letters or more written as a capitalised
+ * whole word, and their email address, become how the post describes them. The calendar feed finds names with
+ * the same walk (lib/people/name-scrub.ts), under its own rules.
  */
 function redactor(people: ComposePerson[], unnamed: WritingStyle['unnamed']): (s: string) => string {
-  const rules: { name: string; re: RegExp; by: string }[] = [];
+  const rules: NameRule[] = [];
   for (const p of people) {
     const name = clean(p.name);
     if (!p.keepPrivate || !name) continue;
     const by = personRefs(p, unnamed).short;
-    rules.push({ name, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(name)}${WORD_EDGE_AFTER}`, 'giu'), by });
+    rules.push({ find: name, exactCase: false, by });
     for (const part of new Set(name.split(/[\s-]+/))) {
-      if (part.length >= 3 && part !== name && /^\p{Lu}/u.test(part)) {
-        rules.push({ name: part, re: new RegExp(`${WORD_EDGE_BEFORE}${escapeRe(part)}${WORD_EDGE_AFTER}`, 'gu'), by });
-      }
+      if (part.length >= 3 && part !== name && /^\p{Lu}/u.test(part)) rules.push({ find: part, exactCase: true, by });
     }
     const email = clean(p.email);
-    if (email) rules.push({ name: email, re: new RegExp(escapeRe(email), 'giu'), by });
+    if (email) rules.push({ find: email, exactCase: false, by });
   }
-  // Longest names first, so "Jo Bloggs" goes before "Jo".
-  rules.sort((a, b) => b.name.length - a.name.length);
-  return (s) => rules.reduce((acc, r) => acc.replace(r.re, () => r.by), s);
+  if (rules.length === 0) return (s) => s;
+  const index = nameIndex(rules);
+  return (s) => replaceNames(s, index);
 }
 
 /** Builds the context for composing `input`. */
