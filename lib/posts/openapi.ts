@@ -54,7 +54,10 @@ export const postEndpoints: EndpointDoc[] = [
     tags,
     body: updatePostSchema,
     responses: {
-      200: { description: 'The saved post', schema: postResponse },
+      200: {
+        description: 'The saved post. A post never published whose slug is still made from its title takes a slug from a new title (unless the edit gives one)',
+        schema: postResponse,
+      },
       409: { description: 'Changed since you read it; `current` holds the current copy' },
     },
   },

@@ -48,6 +48,12 @@ async function freeSlug(conn: DbOrTx, userId: string, base: string, exceptId?: s
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** Whether a post's address is still the one made from its title (with the number a clash added), not one chosen. */
+function followsTitle(post: { title: string; slug: string }): boolean {
+  const base = slugify(post.title);
+  return post.slug === base || (post.slug.startsWith(`${base}-`) && /^\d+$/.test(post.slug.slice(base.length + 1)));
+}
+
 /** Composes a draft from one of the user's events and saves it. */
 export async function createPostFromEvent(
   conn: DbOrTx,
@@ -148,6 +154,12 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
       const added = after.filter((p) => !before.some((b) => b.id === p.id));
       if (added.length) throw new NamesPrivatePeopleError(added.map(({ id, name }) => ({ id, name })));
     }
+    // Until a post is first published its address has never been public, so one still made from its title follows a
+    // new title ("drinks-at-the-bbc" becomes "what-the-bbc-told-me"); one the user chose stays.
+    let followed: string | undefined;
+    if (input.slug === undefined && input.title !== undefined && input.title !== current.title && !current.publishedAt && followsTitle(current)) {
+      followed = await freeSlug(tx, userId, slugify(input.title), postId);
+    }
     if (input.slug && input.slug !== current.slug) {
       const free = await freeSlug(tx, userId, input.slug, postId);
       if (free !== input.slug) {
@@ -161,7 +173,7 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
       .set({
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.markdown !== undefined ? { bodyMarkdown: input.markdown } : {}),
-        ...(input.slug !== undefined ? { slug: input.slug } : {}),
+        ...(input.slug !== undefined ? { slug: input.slug } : followed !== undefined ? { slug: followed } : {}),
         ...(input.style !== undefined ? { style: input.style } : {}),
         version: sql`${posts.version} + 1`,
         updatedAt: new Date(),

@@ -117,6 +117,32 @@ describe('posts', () => {
     expect((taken as UserFacingError).fieldErrors?.slug?.[0]).toContain('uses this address');
   });
 
+  it('a draft never published takes its address from its title as the title changes; a chosen or once-public address stays', async () => {
+    const user = await createTestUser();
+    const { event } = await cioEvening(user.id);
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    const { post: twin } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    expect(twin.slug).toBe('reflections-on-cio-club-april-2');
+    // The numbered twin follows too, and a clash numbers it.
+    const retitled = await updatePost(user.id, twin.id, { title: 'What the Treasury told me', version: twin.version });
+    expect(retitled.slug).toBe('what-the-treasury-told-me');
+    const clash = await updatePost(user.id, post.id, { title: 'What the Treasury told me!', version: post.version });
+    expect(clash.slug).toBe('what-the-treasury-told-me-2');
+    // An edit of the text alone leaves the address.
+    expect((await updatePost(user.id, post.id, { markdown: 'New words', version: clash.version })).slug).toBe('what-the-treasury-told-me-2');
+
+    // An address the user chose is theirs.
+    const chosen = await updatePost(user.id, twin.id, { slug: 'treasury-notes', version: retitled.version });
+    expect((await updatePost(user.id, twin.id, { title: 'Treasury, again', version: chosen.version })).slug).toBe('treasury-notes');
+
+    // Once published, links may point at it: unpublished and retitled, the address stays.
+    const current = await getPost(user.id, post.id);
+    await publishPost(user.id, post.id);
+    await unpublishPost(user.id, post.id);
+    const after = await updatePost(user.id, post.id, { title: 'A new title', version: (await getPost(user.id, post.id)).version });
+    expect(after.slug).toBe(current.slug);
+  });
+
   it("another user's post cannot be read, edited, published or deleted", async () => {
     const owner = await createTestUser();
     const other = await createTestUser();

@@ -201,9 +201,11 @@ describe('the reflective post', () => {
     // The save status may still read "saved" from before until autosave picks the new draft up: wait for the
     // server to have it rather than for the badge.
     const postId = page.url().split('/').pop();
-    const stored = async () => (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { style: string; title: string };
+    const stored = async () => (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { style: string; title: string; slug: string };
     await expect.poll(async () => (await stored()).style, { timeout: 15_000 }).toBe('summary');
-    expect(await stored()).toMatchObject({ style: 'summary', title: 'CIO Club: April: summary' });
+    // Never published, so its address follows the new title: on the server, and in the field without a reload.
+    expect(await stored()).toMatchObject({ style: 'summary', title: 'CIO Club: April: summary', slug: 'cio-club-april-summary' });
+    await expect.poll(() => page.getByLabel('Public address').inputValue()).toBe('cio-club-april-summary');
     await editor.waitSaved();
     await context.close();
   });

@@ -46,10 +46,16 @@ export const createPostAction = formAction(
 );
 
 /** The other copy of a post, when someone saved it since the editor read it. */
-export type PostConflict = { title: string; markdown: string; version: number; updatedAt: string };
+export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
 export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string }, PostConflict>;
 
-const toConflict = (p: PostView): PostConflict => ({ title: p.title, markdown: p.bodyMarkdown, version: p.version, updatedAt: p.updatedAt.toISOString() });
+const toConflict = (p: PostView): PostConflict => ({
+  title: p.title,
+  markdown: p.bodyMarkdown,
+  slug: p.slug,
+  version: p.version,
+  updatedAt: p.updatedAt.toISOString(),
+});
 
 /** Autosave from the editor: version-checked, a conflict comes back with the other copy instead of overwriting it. */
 export const savePostAction = dataAction(

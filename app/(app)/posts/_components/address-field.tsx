@@ -18,6 +18,13 @@ export function AddressField({
 }) {
   const id = useId();
   const [value, setValue] = useState(slug);
+  // The saved address changed under the field (the title was saved and the address follows it): show the new one,
+  // unless the user is typing an address of their own.
+  const [shown, setShown] = useState(slug);
+  if (shown !== slug) {
+    setShown(slug);
+    if (value.trim() === shown) setValue(slug);
+  }
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [pending, startTransition] = useTransition();

@@ -65,7 +65,14 @@ function SaveStatus({ state, message }: { state: SaveState; message: string }) {
 /** The post editor: title and Markdown with a live preview, autosave with a version check, regenerate, publish. */
 export function PostEditor({ post, children }: { post: EditorPost; children?: React.ReactNode }) {
   const id = useId();
-  const auto = useAutosave(post.id, { title: post.title, markdown: post.markdown, style: post.style, version: post.version, updatedAt: post.updatedAt });
+  const auto = useAutosave(post.id, {
+    title: post.title,
+    markdown: post.markdown,
+    style: post.style,
+    version: post.version,
+    updatedAt: post.updatedAt,
+    slug: post.slug,
+  });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
   const text = `${auto.draft.title}\n${auto.draft.markdown}`;
@@ -83,7 +90,6 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const previewHtml = render ? render(preview) : preview === post.markdown ? post.initialHtml : '';
   const chars = [...auto.draft.markdown.trim()].length;
   const [copied, setCopied] = useState(false);
-  const [slug, setSlug] = useState(post.slug);
   const [published, setPublished] = useState(post.status === 'published');
   const body = useRef<HTMLTextAreaElement>(null);
   /** Selects a sentence in the Markdown, switching to the Write view on a phone. */
@@ -127,7 +133,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         <PublishPanel
           postId={post.id}
           initialStatus={post.status}
-          publicPath={`/u/${post.handle}/${slug}`}
+          publicPath={`/u/${post.handle}/${auto.slug}`}
           canPublish={auto.state === 'saved'}
           named={named}
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
@@ -229,16 +235,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           </div>
         ) : null}
         <div className="space-y-4">
-          <AddressField
-            handle={post.handle}
-            slug={slug}
-            published={published}
-            onSave={async (next) => {
-              const result = await auto.saveSlug(next);
-              if (result.ok) setSlug(result.slug);
-              return result;
-            }}
-          />
+          <AddressField handle={post.handle} slug={auto.slug} published={published} onSave={auto.saveSlug} />
           {children}
         </div>
       </div>

@@ -14,13 +14,15 @@ const DELAY_MS = 1200;
  * Saves the draft a moment after the user stops typing, one save at a time, always with the version the
  * text was based on. A stale version comes back as a conflict and nothing is overwritten until the user decides.
  */
-export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string }) {
+export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string; slug: string }) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
   const [message, setMessage] = useState<string>('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
+  // The saved address: a draft never published follows its title, so a save of the title may change it.
+  const [slug, setSlug] = useState(initial.slug);
   const version = useRef(initial.version);
   const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
@@ -46,6 +48,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         version.current = result.data.version;
         saved.current = current;
         setSavedAt(result.data.updatedAt);
+        setSlug(result.data.slug);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -103,6 +106,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     setConflict(null);
     setDraft(theirs);
     setSavedAt(conflict.updatedAt);
+    setSlug(conflict.slug);
     setState('saved');
     setMessage('');
   }, [conflict]);
@@ -119,6 +123,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
       if (result.ok && result.data) {
         version.current = result.data.version;
         setSavedAt(result.data.updatedAt);
+        setSlug(result.data.slug);
         return { ok: true, slug: result.data.slug };
       }
       if (result.conflict) {
@@ -133,5 +138,5 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     [postId],
   );
 
-  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, overwrite, takeTheirs, saveSlug };
+  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, slug, overwrite, takeTheirs, saveSlug };
 }
