@@ -75,11 +75,15 @@ function isTitleWord(word: string): boolean {
 /**
  * A job title as a common noun mid-sentence: "Head of IT" → "head of IT", "Chief Digital Officer" → "chief digital
  * officer"; acronyms kept. Only a title whose capitalised words are all words jobs are called by is lower-cased.
- * One with any other capitalised word ("Director of Cyber Security", "Head of McKinsey Digital") is kept exactly
- * as typed: lowering only the words we know would leave a name half in capitals ("director of Cyber security").
+ * One with any other capitalised word ("Director of Cyber Security", "Head of McKinsey Digital"), or with a comma,
+ * is kept exactly as typed: lowering only the words we know would leave a name half in capitals ("director of
+ * Cyber security").
  */
 export function roleNoun(role: string): string {
   const typed = clean(role);
+  // After a comma comes the remit, which is a name ("Deputy Director, Digital"): lowered, it reads as a list
+  // ("deputy director, digital at the DWP"), so a title with one is kept as typed.
+  if (typed.includes(',')) return typed;
   const words = typed.split(' ');
   // Each word without the punctuation around it ("Director," is "Director"); acronyms ("IT", "CTO") stay as they are.
   const capitalised = words.map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => /\p{Lu}/u.test(w) && !/^[\p{Lu}\p{N}&]{2,}$/u.test(w));

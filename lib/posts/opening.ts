@@ -77,7 +77,10 @@ export function eveningName(ctx: ComposeContext): EveningName {
   if (series) {
     const seriesKind = new RegExp(`\\b${kind}s?\\b`, 'i').test(series) ? series : `${series} ${kind}`;
     if (earlier) phrase = frequency ? `another of the ${frequency} ${seriesKind}s` : `another ${seriesKind}`;
-    else phrase = frequency ? `one of the ${frequency} ${seriesKind}s` : `${article(seriesKind)} ${seriesKind}`;
+    // A series named as a kind of event ("Public Sector Cloud Forum") is that event: "the Public Sector Cloud Forum",
+    // not "a Public Sector Cloud Forum", which reads as one forum among many; "a CIO Club breakfast" still has its "a".
+    else if (frequency) phrase = `one of the ${frequency} ${seriesKind}s`;
+    else phrase = seriesKind === series ? (/^the\s/i.test(series) ? series : `the ${series}`) : `${article(seriesKind)} ${seriesKind}`;
     say(seriesKind);
     from.push({ kind: 'event', label: `Series: ${ctx.plain(event.series)}` });
     // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".

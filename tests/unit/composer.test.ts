@@ -234,6 +234,11 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     // No earlier evening on record: neither "another" nor "my first", which the user may not have said.
     const first = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: April' }, seriesCount: 1 }));
     expect(first).toMatch(/^Last night I went to a CIO Club evening\. This time it was “April”\./);
+    // A series named as a kind of event is that event, with "the"; one named otherwise is a kind of evening.
+    const forum = narrative(eventInput({ event: { series: 'Public Sector Cloud Forum', title: 'Cloud after the hype' }, seriesCount: 1 }));
+    expect(forum).toMatch(/^Last night I went to the Public Sector Cloud Forum\. This time it was “Cloud after the hype”\./);
+    const named = narrative(eventInput({ event: { series: 'The Digital Forum', title: 'The Digital Forum' }, seriesCount: 0 }));
+    expect(named).toMatch(/^Last night I went to The Digital Forum\./);
     expect(first).not.toMatch(/another|first/);
   });
 

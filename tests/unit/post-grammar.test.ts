@@ -90,9 +90,10 @@ describe('a job title is lower-cased whole or kept as typed, never half', () => 
     ['Secretary of State', 'Secretary of State'],
     ['Head of IT', 'head of IT'],
     ['Head of Digital Transformation', 'head of digital transformation'],
-    ['Managing Director, Digital', 'managing director, digital'],
+    ['Managing Director, Digital', 'Managing Director, Digital'],
     ['Co-Founder and CTO', 'co-founder and CTO'],
-    ['Vice-President, Engineering', 'vice-president, engineering'],
+    ['Vice-President, Engineering', 'Vice-President, Engineering'],
+    ['Vice-President Engineering', 'vice-president engineering'],
     ['CTO', 'CTO'],
     ['data analyst', 'data analyst'],
   ])('%j → %j', (role, expected) => {
