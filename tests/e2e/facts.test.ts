@@ -86,6 +86,13 @@ describe('facts and topics at 390 px', () => {
     await expect.poll(() => speaker.inputValue()).toBe('');
     await expect.poll(() => page.getByRole('main').getByRole('listitem').count()).toBe(total);
 
+    // A topic no one was noted caring about says so, and points at who was there rather than at an empty list.
+    await page.goto('/topics');
+    await page.getByRole('link', { name: /^Phones/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Phones');
+    expect(await page.getByText('No one noted as caring about it yet.').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'See who was at the events where it came up' }).getAttribute('href')).toBe('/people?topic=Phones');
+
     await page.goto('/topics');
     await page.getByRole('link', { name: /^Mobile/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Mobile');

@@ -67,6 +67,7 @@ export default async function TopicPage({
   });
   const [merge, all] = await Promise.all([getUndoableMerge(user.id, (await searchParams).merged), listTopicSummaries(user.id, { sort: 'used' })]);
   const facts = await searchFacts(user.id, factSearchSchema.parse({ topic: topic.id, limit: 50 }));
+  const peopleHref = `/people?${new URLSearchParams({ topic: topic.name })}`;
 
   return (
     <>
@@ -85,10 +86,14 @@ export default async function TopicPage({
           </>
         }
         actions={
-          <ButtonLink href={`/people?${new URLSearchParams({ topic: topic.name })}`} variant="secondary">
-            <Users aria-hidden className="size-4" />
-            People with this topic
-          </ButtonLink>
+          // The People page lists those who care about it and those met where it came up; with neither, it would only
+          // say "no one matches".
+          topic.people.length || topic.events.length ? (
+            <ButtonLink href={peopleHref} variant="secondary">
+              <Users aria-hidden className="size-4" />
+              People with this topic
+            </ButtonLink>
+          ) : undefined
         }
       />
       {merge?.kind === 'topic' && merge.keptId === topic.id ? <MergedBanner mergeId={merge.id} label={merge.label} /> : null}
@@ -154,7 +159,18 @@ export default async function TopicPage({
           <Card>
             <h2 className={section}>People who care about it ({topic.people.length})</h2>
             {topic.people.length === 0 ? (
-              <p className="text-sm text-zinc-500">No one yet.</p>
+              <p className="text-sm text-zinc-500">
+                No one noted as caring about it yet.
+                {topic.events.length ? (
+                  <>
+                    {' '}
+                    <Link href={peopleHref} className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+                      See who was at the events where it came up
+                    </Link>
+                    .
+                  </>
+                ) : null}
+              </p>
             ) : (
               <ul className="space-y-1 text-sm">
                 {topic.people.map((p) => (
