@@ -180,6 +180,11 @@ export const people = pgTable(
       .on(t.userId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
     index('people_title_vector_idx').using('gin', t.titleVector),
+    // The user's private people (deleted too), read by every calendar feed fetch and the publish check: a handful out
+    // of the whole book.
+    index('people_user_private_idx')
+      .on(t.userId)
+      .where(sql`${t.keepPrivate} and ${t.name} is not null`),
     // Also people_user_surname_idx (user, surname) INCLUDE (id, name, organisation_id, email), live people only: the
     // duplicate check on a person's page reads the user's people of the same surname from it alone (migration 0027,
     // written by hand: drizzle's index builder has no INCLUDE). Its surname is SURNAME in lib/people/duplicates.ts.

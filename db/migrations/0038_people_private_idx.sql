@@ -1,0 +1,1 @@
+CREATE INDEX "people_user_private_idx" ON "people" USING btree ("user_id") WHERE "people"."keep_private" and "people"."name" is not null;
