@@ -185,3 +185,17 @@ export async function withoutOffTheRecord<T extends { title: string; bodyMarkdow
   const texts = names.length ? [...facts, ...facts.flatMap((f) => piecesAround(f, names).map((p) => p.trim()))] : facts;
   return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts) }));
 }
+
+/**
+ * What the public page would cut from a post: how many off-the-record facts it quotes (each place counted), and the
+ * post with them cut. The editor shows the first, so the author sees what the reader will, and offers the second.
+ */
+export async function offTheRecordCuts(
+  userId: string,
+  post: { title: string; bodyMarkdown: string },
+): Promise<{ cuts: number; title: string; bodyMarkdown: string }> {
+  const [cut] = await withoutOffTheRecord(userId, [post]);
+  const marks = (s: string) => s.split(REDACTED).length - 1;
+  const cuts = marks(cut!.title) + marks(cut!.bodyMarkdown) - marks(post.title) - marks(post.bodyMarkdown);
+  return { cuts, title: cut!.title, bodyMarkdown: cut!.bodyMarkdown };
+}

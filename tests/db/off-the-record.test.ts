@@ -7,7 +7,7 @@ import { setOffTheRecord, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { exportHtml, exportMarkdown } from '@/lib/posts/export';
 import { atomFeed } from '@/lib/posts/feed';
-import { redactFacts, withoutOffTheRecord } from '@/lib/posts/off-the-record';
+import { offTheRecordCuts, redactFacts, withoutOffTheRecord } from '@/lib/posts/off-the-record';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
 import { createPostFromEventOnce, getPost, publishPost, updatePost } from '@/lib/posts/queries';
 import { renderMarkdown } from '@/lib/posts/render';
@@ -87,6 +87,21 @@ describe('off the record', () => {
     await deleteAccount(user.id, { confirmEmail: user.email, currentPassword: TEST_PASSWORD });
     const left = await rows<{ n: number }>(db, sql`select count(*)::int as n from redacted_texts where user_id = ${user.id}::uuid`);
     expect(left[0]!.n).toBe(0);
+  });
+
+  it('tells the editor how many places the public page will cut, and gives the text cut as the public page has it', async () => {
+    const user = await createTestUser();
+    const secret = 'Zqcount Acme loses its biggest client';
+    await makeEvent(user.id, { title: 'Sales supper', insights: [{ text: secret }] });
+    const post = { title: 'Supper', bodyMarkdown: `First: ${secret}.\n\nAgain, ${secret.toUpperCase()}. Already […] here.` };
+    expect(await offTheRecordCuts(user.id, post)).toEqual({ cuts: 0, ...post });
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
+    await setOffTheRecord(user.id, fact!.id, true);
+    const cut = await offTheRecordCuts(user.id, post);
+    expect(cut).toEqual({ cuts: 2, title: 'Supper', bodyMarkdown: 'First: […].\n\nAgain, […]. Already […] here.' });
+    // Another user's facts are not theirs to cut.
+    const other = await createTestUser();
+    expect((await offTheRecordCuts(other.id, post)).cuts).toBe(0);
   });
 
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {

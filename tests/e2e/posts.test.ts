@@ -177,6 +177,49 @@ describe('the reflective post', () => {
     await context.close();
   });
 
+  it('a fact marked off the record after the draft was written: the editor says so, asks before copying it, and cuts it on request', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, evening());
+    const editor = new PostEditorPage(page);
+    const postId = await editor.writeFromEvent(eventId);
+    expect(await editor.body().inputValue()).toContain('40% still run COBOL');
+    expect(await page.getByText('you marked off the record').count()).toBe(0);
+
+    const facts = (await (await api(context, 'GET', '/api/v1/facts')).json()) as { items: { id: string; text: string }[] };
+    const fact = facts.items.find((f) => f.text === '40% still run COBOL')!;
+    expect((await api(context, 'PATCH', `/api/v1/facts/${fact.id}`, { offTheRecord: true })).status()).toBe(200);
+    await page.goto(`/posts/${postId}`);
+    const notice = page.getByRole('note').filter({ hasText: 'This draft quotes a fact you marked off the record' });
+    await notice.waitFor();
+    await expectNoHorizontalScroll(page);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/post-off-the-record-390.png` });
+
+    // Publishing says the public page will show "[…]" there.
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    expect(await page.getByRole('alertdialog').innerText()).toContain('It quotes a fact you marked off the record');
+    await page.getByRole('button', { name: 'Not yet' }).click();
+
+    // Copying takes a second tap once told.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+    await page.getByRole('button', { name: 'Copy the Markdown' }).click();
+    await page.getByText('or tap Copy again to copy it as it is').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('untouched');
+
+    await notice.getByRole('button', { name: 'Cut it from the draft' }).click();
+    await expect.poll(() => editor.body().inputValue()).not.toContain('COBOL');
+    expect(await editor.body().inputValue()).toContain('[…]');
+    await editor.waitSaved();
+    await expect.poll(() => notice.count()).toBe(0);
+    const stored = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string };
+    expect(stored.markdown).not.toContain('COBOL');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('regenerate asks before replacing edits, and keeps them when told to', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

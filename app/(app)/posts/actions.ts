@@ -17,6 +17,7 @@ import {
   type PostView,
 } from '@/lib/posts/queries';
 import { createFromEventSchema, styleSchema, updatePostSchema } from '@/lib/posts/validation';
+import { offTheRecordCuts } from '@/lib/posts/off-the-record';
 
 const GONE = 'This post no longer exists.';
 
@@ -47,7 +48,8 @@ export const createPostAction = formAction(
 
 /** The other copy of a post, when someone saved it since the editor read it. */
 export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
-export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string }, PostConflict>;
+/** `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them). */
+export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number }, PostConflict>;
 
 const toConflict = (p: PostView): PostConflict => ({
   title: p.title,
@@ -63,7 +65,8 @@ export const savePostAction = dataAction(
   async ({ user, input: { id, ...input } }) => {
     try {
       const post = await updatePost(user.id, id, input);
-      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug };
+      const { cuts } = await offTheRecordCuts(user.id, post);
+      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug, offTheRecord: cuts };
     } catch (err) {
       if (err instanceof NamesPrivatePeopleError) {
         const names = err.named.map((p) => p.name).join(', ');
@@ -83,6 +86,24 @@ export const savePostAction = dataAction(
     // The editor compares against the other copy's text, not the stored row.
     toConflict: toConflict as (current: never) => PostConflict,
     failureMessage: 'Not saved: something went wrong on our side. Your text is still here.',
+  },
+);
+
+/**
+ * The editor's text with the off-the-record facts it quotes cut, as the public page cuts them ("[…]"): the editor puts
+ * it in place of its draft, which then saves as any edit does. Nothing is written here.
+ */
+export const cutOffTheRecordAction = dataAction(
+  z.object({ title: updatePostSchema.shape.title.unwrap(), markdown: updatePostSchema.shape.markdown.unwrap() }),
+  async ({ user, input }) => {
+    const cut = await offTheRecordCuts(user.id, { title: input.title, bodyMarkdown: input.markdown });
+    return { title: cut.title, markdown: cut.bodyMarkdown, cuts: cut.cuts };
+  },
+  {
+    name: 'posts.cut-off-the-record',
+    input: (title: string, markdown: string) => ({ title, markdown }),
+    write: false,
+    failureMessage: 'Could not cut them: something went wrong on our side. Your text is unchanged.',
   },
 );
 

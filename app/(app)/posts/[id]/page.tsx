@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { peopleToCheck } from '@/lib/posts/named';
 import { draftSources, getPost } from '@/lib/posts/queries';
+import { offTheRecordCuts } from '@/lib/posts/off-the-record';
 import { postSource } from '@/lib/posts/source';
 import { renderMarkdown } from '@/lib/posts/render';
 import { deletePostAction } from '../actions';
@@ -25,7 +26,11 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   });
   // The event the post was written from, read once for both its sources and the check of whom it names.
   const source = await postSource(user.id, post, user.timeZone);
-  const [{ met, others, described }, sources] = await Promise.all([peopleToCheck(user.id, post, source), draftSources(user.id, post, user.timeZone, source)]);
+  const [{ met, others, described }, sources, { cuts }] = await Promise.all([
+    peopleToCheck(user.id, post, source),
+    draftSources(user.id, post, user.timeZone, source),
+    offTheRecordCuts(user.id, post),
+  ]);
 
   return (
     <>
@@ -62,6 +67,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           others,
           described,
           sources,
+          offTheRecord: cuts,
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

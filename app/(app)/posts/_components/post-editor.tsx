@@ -7,6 +7,7 @@ import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
 import { proseClass } from '@/app/_components/posts/prose';
 import { describedIn, namedIn, type DescribedPerson, type NamedPerson } from '@/lib/posts/mentions';
+import { OffTheRecordNotice, offTheRecordPhrase } from './off-the-record-notice';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
 import { SourcesPanel } from './sources-panel';
@@ -32,6 +33,8 @@ export interface EditorPost {
   others: NamedPerson[];
   /** Those at the event the post can only describe (no name, or private): publishing lists any whose organisation it mentions. */
   described: DescribedPerson[];
+  /** Places of the saved text quoting a fact marked off the record since (the public page cuts them). */
+  offTheRecord: number;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
 }
@@ -72,6 +75,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
     version: post.version,
     updatedAt: post.updatedAt,
     slug: post.slug,
+    offTheRecord: post.offTheRecord,
   });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
@@ -104,7 +108,14 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
       el.setSelectionRange(at, at + text.length);
     });
   }
+  // Copying what quotes an off-the-record fact takes a second tap, once the user has been told.
+  const [copyWarned, setCopyWarned] = useState(false);
   async function copy() {
+    if (auto.offTheRecord > 0 && !copyWarned) {
+      setCopyWarned(true);
+      return;
+    }
+    setCopyWarned(false);
     try {
       await navigator.clipboard.writeText(auto.draft.markdown.trim());
       setCopied(true);
@@ -137,6 +148,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           canPublish={auto.state === 'saved'}
           named={named}
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
+          offTheRecord={auto.offTheRecord}
           onChange={(status) => setPublished(status === 'published')}
         />
       </div>
@@ -148,6 +160,14 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           >
             This post is published: your edits are saved as you type and appear on the public page straight away. Unpublish first to rework it in private.
           </p>
+        ) : null}
+        {auto.offTheRecord > 0 ? (
+          <OffTheRecordNotice
+            places={auto.offTheRecord}
+            title={auto.draft.title}
+            markdown={auto.draft.markdown}
+            onCut={(cut) => auto.setDraft({ ...auto.draft, ...cut })}
+          />
         ) : null}
         {auto.conflict ? <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} /> : null}
         <div className="space-y-1.5">
@@ -205,6 +225,12 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
               {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
               <span aria-live="polite">{copied ? 'Copied' : auto.draft.style === 'social' ? 'Copy the post' : 'Copy the Markdown'}</span>
             </button>
+            {copyWarned && auto.offTheRecord > 0 ? (
+              <p role="status" className="text-sm text-amber-900 dark:text-amber-100">
+                It quotes {offTheRecordPhrase(auto.offTheRecord)}. Cut {auto.offTheRecord === 1 ? 'it' : 'them'} first (above), or tap Copy again to copy it as
+                it is.
+              </p>
+            ) : null}
           </div>
           <section aria-label="Preview" className={`min-w-0 ${tab === 'preview' ? '' : 'hidden lg:block'}`}>
             <p className="mb-1.5 text-sm font-medium" aria-hidden>

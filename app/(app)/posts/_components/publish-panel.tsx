@@ -6,6 +6,7 @@ import { Button } from '@/app/_components/ui/button';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import type { DescribedPerson, NamedPerson } from '@/lib/posts/mentions';
 import { setPublishedAction } from '../actions';
+import { offTheRecordPhrase } from './off-the-record-notice';
 
 /** "A", "A and B", "A, B and C"; past eight, "A, B, … H and 32 others". */
 function listOf(names: string[]): string {
@@ -21,6 +22,7 @@ export function PublishPanel({
   canPublish,
   named,
   described = [],
+  offTheRecord = 0,
   onChange,
 }: {
   postId: string;
@@ -32,6 +34,8 @@ export function PublishPanel({
   named: NamedPerson[];
   /** Those it names no one for but describes by an organisation it mentions ("the IT director at HMRC"). */
   described?: DescribedPerson[];
+  /** Places of the saved text quoting a fact marked off the record: the public page shows "[…]" there. */
+  offTheRecord?: number;
   onChange?: (status: 'draft' | 'published') => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
@@ -95,6 +99,12 @@ export function PublishPanel({
             <p>
               It also describes {listOf(described.map((p) => `“${p.label}”`))} by role. Someone who was there may still tell who{' '}
               {described.length === 1 ? 'that is' : 'they are'}.
+            </p>
+          ) : null}
+          {offTheRecord ? (
+            <p>
+              It quotes {offTheRecordPhrase(offTheRecord)}: the public page will show “[…]” there. Cut {offTheRecord === 1 ? 'it' : 'them'} from the draft first
+              for it to read well.
             </p>
           ) : null}
           {named.some((p) => p.keepPrivate) ? (

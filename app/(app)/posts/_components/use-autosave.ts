@@ -14,7 +14,7 @@ const DELAY_MS = 1200;
  * Saves the draft a moment after the user stops typing, one save at a time, always with the version the
  * text was based on. A stale version comes back as a conflict and nothing is overwritten until the user decides.
  */
-export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string; slug: string }) {
+export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number }) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
   const [message, setMessage] = useState<string>('');
@@ -23,6 +23,8 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   const [savedAt, setSavedAt] = useState(initial.updatedAt);
   // The saved address: a draft never published follows its title, so a save of the title may change it.
   const [slug, setSlug] = useState(initial.slug);
+  // Places of the saved text quoting a fact marked off the record, which the public page cuts.
+  const [offTheRecord, setOffTheRecord] = useState(initial.offTheRecord);
   const version = useRef(initial.version);
   const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
@@ -49,6 +51,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         saved.current = current;
         setSavedAt(result.data.updatedAt);
         setSlug(result.data.slug);
+        setOffTheRecord(result.data.offTheRecord);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -138,5 +141,5 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     [postId],
   );
 
-  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, slug, overwrite, takeTheirs, saveSlug };
+  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, slug, offTheRecord, overwrite, takeTheirs, saveSlug };
 }
