@@ -7,9 +7,16 @@ export function clean(value: string | null | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Escapes text for Markdown so that a name like "*Jo*" or "[x](y)" shows literally instead of formatting. */
+/**
+ * Escapes text for Markdown so that a name like "*Jo*" or "[x](y)" shows literally instead of formatting. Only what
+ * would format is escaped, so that the Markdown a user copies reads as typed: "#" only where it would open a heading,
+ * "&" only where it would start an entity ("&amp;"), and "!" never (an image needs a "[", which is escaped).
+ */
 export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_[\]<>~|&#!]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+    .replace(/^(\s*)#(?=#*(\s|$))/, '$1\\#');
 }
 
 /**

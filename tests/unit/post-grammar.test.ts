@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTORS } from '@/db/schema';
 import { composePost } from '@/lib/posts/compose';
-import { articleMidSentence, roleNoun } from '@/lib/posts/english';
+import { articleMidSentence, escapeMd, roleNoun } from '@/lib/posts/english';
+import { renderMarkdown } from '@/lib/posts/render';
 import { withArticle } from '@/lib/posts/opening';
 import { sectorNoun, sectorPlace } from '@/lib/posts/people-phrases';
 import { POST_STYLES } from '@/lib/posts/types';
@@ -209,5 +210,32 @@ describe('"last night" only the day after', () => {
     ['2026-05-12', /^On Tuesday 21 April 2026 I went/],
   ])('written on %s', (postDate, opening) => {
     expect(narrative({ ...eventInput(), postDate })).toMatch(opening);
+  });
+});
+
+describe('typed text in a draft reads as typed: only what would format is escaped', () => {
+  it.each([
+    ['CIO Club #3', 'CIO Club #3'],
+    ['M&A, R&D', 'M&A, R&D'],
+    ['Wow! Really?', 'Wow! Really?'],
+    ['# of users doubled', '\\# of users doubled'],
+    ['## Not a heading', '\\## Not a heading'],
+    ['#hashtag', '#hashtag'],
+    ['&amp; and &#169;', '\\&amp; and \\&#169;'],
+    ['*bold* _it_ `code` [link](x) <b> ~s~ a|b', '\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\> \\~s\\~ a\\|b'],
+  ])('%j → %j', (typed, expected) => {
+    expect(escapeMd(typed)).toBe(expected);
+  });
+
+  it('what is escaped renders as the typed text, at the start of a list item too', () => {
+    for (const typed of ['# of users doubled', '![x](i.png)', '&amp; co', 'CIO Club #3', 'M&A & more!']) {
+      const html = renderMarkdown(`- ${escapeMd(typed)}\n\nSaid: ${escapeMd(typed)}`);
+      expect(html).not.toMatch(/<h\d|<img|<a /);
+      const text = html
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"');
+      expect(text.split(typed).length - 1, html).toBe(2);
+    }
   });
 });
