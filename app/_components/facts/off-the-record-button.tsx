@@ -4,8 +4,8 @@ import { useState, useTransition } from 'react';
 import { setOffTheRecordAction } from '@/app/(app)/facts/actions';
 
 /**
- * One tap marks a fact off the record, another puts it back: a toggle that always reads "Off the record", pressed
- * (amber, the eye struck through) when it is. Its name is what it shows and then the fact, so a voice command of the
+ * One tap marks a fact off the record, another puts it back: a toggle that always reads "Off the record", drawn as a
+ * tick box, ticked (and amber) when it is. Its name is what it shows and then the fact, so a voice command of the
  * words on screen works, and a screen reader hears which fact and whether it is pressed.
  */
 export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; offTheRecord: boolean; label: string }) {
@@ -23,7 +23,7 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
   };
   return (
     <div className="flex flex-col items-end gap-1">
-      {/* Its eye (open, or struck through when off the record) is drawn by the stylesheet: .otr-btn in app/globals.css. */}
+      {/* Its tick box (empty, or ticked when off the record) is drawn by the stylesheet: .otr-btn in app/globals.css. */}
       <button type="button" onClick={toggle} disabled={pending} aria-pressed={value} aria-label={`Off the record: ${label}`} className="otr-btn">
         Off the record
       </button>
