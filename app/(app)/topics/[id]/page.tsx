@@ -21,6 +21,14 @@ export const metadata: Metadata = { title: 'Topic' };
 function MonthBars({ months, locale }: { months: { month: string; count: number }[]; locale: string }) {
   const max = Math.max(1, ...months.map((m) => m.count));
   const label = (ym: string) => formatMonth(ym, locale);
+  // Months in a row when it did not come up are one row ("Mar 2025 – Oct 2025"), so a topic of two evenings a year
+  // apart is not a page of empty bars.
+  const rows: { month: string; until?: string; count: number }[] = [];
+  for (const m of months) {
+    const last = rows.at(-1);
+    if (m.count === 0 && last?.count === 0) last.until = m.month;
+    else rows.push({ ...m });
+  }
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Events where it came up, per month</caption>
@@ -31,10 +39,10 @@ function MonthBars({ months, locale }: { months: { month: string; count: number 
         </tr>
       </thead>
       <tbody>
-        {months.map((m) => (
+        {rows.map((m) => (
           <tr key={m.month}>
             <th scope="row" className="w-20 py-0.5 pr-2 text-left font-normal whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-              {label(m.month)}
+              {m.until ? `${label(m.month)} – ${label(m.until)}` : label(m.month)}
             </th>
             <td className="py-0.5">
               <div className="flex items-center gap-2">
@@ -130,6 +138,38 @@ export default async function TopicPage({
             ) : null}
           </Card>
           <Card>
+            <h2 className={section}>People who care about it ({topic.people.length})</h2>
+            {topic.people.length === 0 ? (
+              <p className="text-sm text-zinc-500">
+                No one noted as caring about it yet.
+                {topic.events.length ? (
+                  <>
+                    {' '}
+                    <Link href={peopleHref} className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
+                      See who was at the events where it came up
+                    </Link>
+                    .
+                  </>
+                ) : null}
+              </p>
+            ) : (
+              <ul className="-my-1 text-sm">
+                {topic.people.map((p) => (
+                  <li key={p.id}>
+                    <Link
+                      href={`/people/${p.id}`}
+                      className="flex min-h-11 items-center text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
+                    >
+                      {p.displayName}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card>
             <h2 className={section}>Events ({topic.events.length})</h2>
             {topic.events.length === 0 ? (
               <p className="text-sm text-zinc-500">It has not come up at an event yet.</p>
@@ -146,8 +186,6 @@ export default async function TopicPage({
               </ul>
             )}
           </Card>
-        </div>
-        <div className="space-y-4">
           <Card>
             <h2 className={section}>How often it came up</h2>
             {topic.months.length ? <MonthBars months={topic.months} locale={user.locale} /> : <p className="text-sm text-zinc-500">No events yet.</p>}
@@ -155,33 +193,6 @@ export default async function TopicPage({
           <Card>
             <h2 className={section}>Rename or merge</h2>
             <TopicTools id={topic.id} name={topic.name} others={all.filter((t) => t.id !== topic.id).map((t) => ({ id: t.id, name: t.name }))} />
-          </Card>
-          <Card>
-            <h2 className={section}>People who care about it ({topic.people.length})</h2>
-            {topic.people.length === 0 ? (
-              <p className="text-sm text-zinc-500">
-                No one noted as caring about it yet.
-                {topic.events.length ? (
-                  <>
-                    {' '}
-                    <Link href={peopleHref} className="text-accent-700 underline underline-offset-2 dark:text-accent-400">
-                      See who was at the events where it came up
-                    </Link>
-                    .
-                  </>
-                ) : null}
-              </p>
-            ) : (
-              <ul className="space-y-1 text-sm">
-                {topic.people.map((p) => (
-                  <li key={p.id}>
-                    <Link href={`/people/${p.id}`} className="hover:underline">
-                      {p.displayName}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
           </Card>
         </div>
       </div>
