@@ -45,13 +45,18 @@ export function dueGroup(dueOn: string | null, today: string): DueGroup {
   return 'later';
 }
 
-/** "Today", "Tomorrow", "Yesterday", "5 days overdue", or null when a date says it better. */
+/**
+ * "Today", "Tomorrow", "Yesterday", "5 days overdue", "3 weeks overdue" (to nine weeks, so an overdue list reads one
+ * way, not "Sun 22 Nov" beside "10 days overdue"), or null when a date says it better.
+ */
 export function relativeDue(dueOn: string, today: string): string | null {
   if (dueOn === today) return 'Today';
   if (dueOn === addDays(today, 1)) return 'Tomorrow';
   if (dueOn === addDays(today, -1)) return 'Yesterday';
   const days = daysBetween(dueOn, today);
-  return days > 1 && days < 14 ? `${days} days overdue` : null;
+  if (days > 1 && days < 14) return `${days} days overdue`;
+  if (days >= 14 && days < 63) return `${Math.floor(days / 7)} weeks overdue`;
+  return null;
 }
 
 /** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */

@@ -80,6 +80,10 @@ describe('day arithmetic', () => {
     expect(dueLabel('2026-04-23', '2026-04-23')).toBe('Today');
     // Relative only where it says more than the date (the edit page shows both).
     expect(relativeDue('2026-04-20', '2026-04-23')).toBe('3 days overdue');
+    expect(relativeDue('2026-04-10', '2026-04-23')).toBe('13 days overdue');
+    expect(relativeDue('2026-04-09', '2026-04-23')).toBe('2 weeks overdue');
+    expect(relativeDue('2026-02-20', '2026-04-23')).toBe('8 weeks overdue');
+    expect(relativeDue('2026-02-19', '2026-04-23')).toBeNull();
     expect(relativeDue('2019-05-01', '2026-04-23')).toBeNull();
     expect(relativeDue('2026-05-30', '2026-04-23')).toBeNull();
     expect(dueLabel('2026-04-24', '2026-04-23')).toBe('Tomorrow');

@@ -92,7 +92,8 @@ export function FollowUpRow({
     };
   }, []);
   const overdue = !done && dueGroup(item.due, today) === 'overdue';
-  const short = item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action;
+  // With whom, so that two people's "Read the report" can be told apart in the toast.
+  const short = (item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action) + (item.person ? ` (${item.person.displayName})` : '');
 
   function run(
     work: () => Promise<TapResult>,
