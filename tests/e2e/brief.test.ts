@@ -60,9 +60,19 @@ describe('"Before you go" at 390 px', () => {
     const cards = () => page.getByRole('region', { name: 'Who you will see (27)' }).getByRole('heading', { level: 3 });
     await expect.poll(() => cards().count()).toBe(20);
     expect(await cards().first().innerText()).toBe('Priya Patel');
-    await page.getByRole('link', { name: 'Show all 27' }).click();
+    expect(await page.getByRole('link', { name: 'Show all 27' }).getAttribute('href')).toMatch(/\/brief\?all=1$/);
+    // Printing a list cut short would print 20 of 27: Print opens the list of everyone, which prints itself, once.
+    await page.addInitScript(() => {
+      window.print = () => {
+        const w = window as unknown as { printed?: number };
+        w.printed = (w.printed ?? 0) + 1;
+      };
+    });
+    await page.getByRole('button', { name: 'Print everyone' }).click();
     await page.waitForURL((url) => url.search === '?all=1');
     await expect.poll(() => cards().count()).toBe(27);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
+    expect(await page.getByRole('button', { name: 'Print', exact: true }).count()).toBe(1);
     expect(await page.getByRole('link', { name: /^Show all/ }).count()).toBe(0);
     // Printed: no navigation and no print button, the person's text black on white.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });

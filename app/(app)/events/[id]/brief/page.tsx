@@ -20,12 +20,14 @@ async function load({ params, searchParams }: Props) {
   const user = await requireUser();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const all = (await searchParams).all === '1';
+  const query = await searchParams;
+  const all = query.all === '1';
+  const printNow = all && query.print === '1';
   const brief = await readBrief(user.id, id.data, all).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  return { user, brief, all };
+  return { user, brief, all, printNow };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -83,7 +85,7 @@ function ShowAll({ eventId, total, shown }: { eventId: string; total: number; sh
   return (
     <>
       <p className="hidden text-sm print:block">
-        {shown} of {total} shown. To print everyone, open Show all first.
+        {shown} of {total} shown. To print everyone, use Print everyone.
       </p>
       <p className="print:hidden">
         <Link
@@ -98,7 +100,7 @@ function ShowAll({ eventId, total, shown }: { eventId: string; total: number; sh
 }
 
 export default async function BriefPage(props: Props) {
-  const { user, brief } = await load(props);
+  const { user, brief, printNow } = await load(props);
   const { event, totals } = brief;
   const seen = brief.people.filter((p) => !p.notSeenSince);
   const notSeen = brief.people.filter((p) => p.notSeenSince);
@@ -125,7 +127,10 @@ export default async function BriefPage(props: Props) {
         </ul>
         <p className="text-sm">{basisText(brief)}</p>
         <div className="print:hidden">
-          <PrintButton />
+          <PrintButton
+            printNow={printNow}
+            everyoneHref={seen.length < totals.seen || notSeen.length < totals.notSeen ? `/events/${event.id}/brief?all=1&print=1` : undefined}
+          />
         </div>
       </header>
 
