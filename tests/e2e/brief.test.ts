@@ -42,6 +42,14 @@ describe('"Before you go" at 390 px', () => {
       followUps: [{ action: 'Send Priya the survey', personIndex: 0 }],
     });
     const next = await post({ title: 'Data Club, June', series: 'data club', startsAt: new Date(Date.now() + 7 * DAY).toISOString() });
+    // A coffee since that evening: the card says so beside the series' count, which says what it counts.
+    const found = await page.request.get('/api/v1/people?q=Priya');
+    const priya = ((await found.json()) as { items: { id: string }[] }).items[0]!;
+    const coffee = await page.request.post('/api/v1/interactions', {
+      data: { personId: priya.id, kind: 'coffee', occurredOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10), note: 'Moving to the NHS app team' },
+      headers: { origin: baseURL() },
+    });
+    expect(coffee.status(), await coffee.text()).toBe(201);
 
     await page.goto('/');
     const comingUp = page.getByRole('region', { name: 'Coming up' });
@@ -52,7 +60,7 @@ describe('"Before you go" at 390 px', () => {
     await expect.poll(() => person.count()).toBe(1);
     const text = await person.innerText();
     expect(text).toContain('Head of Data, County Council');
-    expect(text).toContain('Met once');
+    expect(text).toMatch(/Met once at data club, last on .* · last in touch: coffee, /);
     expect(text).toContain('Send Priya the survey');
     expect(text).toContain('Wants to share open data');
     await expectNoHorizontalScroll(page);

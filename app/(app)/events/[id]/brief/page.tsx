@@ -9,7 +9,7 @@ import { PrintButton } from '@/app/_components/brief/print-button';
 import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, type BriefPerson as BriefPersonData } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
-import { formatDate, formatDay, formatTime } from '@/lib/dates';
+import { dayIn, formatDate, formatDay, formatTime } from '@/lib/dates';
 import { KIND_LABELS } from '@/lib/interactions/kinds';
 
 const readBrief = cache((userId: string, eventId: string, all: boolean) => getBrief(userId, eventId, new Date(), all ? {} : { first: FIRST_SHOWN }));
@@ -53,18 +53,39 @@ function basisText(b: Brief): string {
 /** Quieter text, black when printed (app/globals.css). */
 const muted = 'brief-muted';
 
+/**
+ * How the user knows them, each count saying what it counts: "Met twice at CIO Club, last on Fri 15 May 2026", then
+ * a later meeting elsewhere and a later logged contact when there are ones ("last met Thu 6 Aug 2026 · last in
+ * touch: coffee, Thu 3 Dec 2026"), so the freshest contact is never hidden behind the series' count.
+ */
+function metLine(p: BriefPersonData, b: Brief, locale: string, timeZone: string): string {
+  const day = (d: Date) => dayIn(timeZone, d);
+  const where = b.basis === 'series' && b.event.series ? ` at ${b.event.series}` : b.basis === 'host' && b.event.host ? ` at ${b.event.host}’s evenings` : '';
+  const parts: string[] = [];
+  let latest = '';
+  if (p.times > 0 && p.lastSeenAt) {
+    parts.push(`Met ${p.times === 1 ? 'once' : p.times === 2 ? 'twice' : `${p.times} times`}${where}, last on ${formatDate(p.lastSeenAt, locale, timeZone)}`);
+    latest = day(p.lastSeenAt);
+  }
+  if (p.lastMetAnywhere && day(p.lastMetAnywhere) > latest) {
+    parts.push(`${parts.length ? 'last met' : 'Last met'} ${formatDate(p.lastMetAnywhere, locale, timeZone)}`);
+    latest = day(p.lastMetAnywhere);
+  }
+  const contact = p.interactions[0];
+  if (contact && contact.occurredOn > latest) {
+    const kind = contact.kind === 'other' ? 'a contact' : KIND_LABELS[contact.kind].toLowerCase();
+    parts.push(`${parts.length ? 'last in touch' : 'Last in touch'}: ${kind}, ${formatDay(contact.occurredOn, locale)}`);
+  }
+  return parts.length ? parts.join(' · ') : 'Not met yet';
+}
+
 /** A person's card in words: dates in the user's zone and locale, so the card itself only lays them out. */
-function toCard(p: BriefPersonData, locale: string, timeZone: string): BriefCard {
+function toCard(p: BriefPersonData, b: Brief, locale: string, timeZone: string): BriefCard {
   return {
     id: p.id,
     name: p.displayName,
     about: p.about ?? '',
-    met:
-      p.times > 0
-        ? `Met ${p.times === 1 ? 'once' : `${p.times} times`}, last on ${formatDate(p.lastSeenAt!, locale, timeZone)}`
-        : p.lastMetAnywhere
-          ? `Last met ${formatDate(p.lastMetAnywhere, locale, timeZone)}`
-          : 'Not met yet',
+    met: metLine(p, b, locale, timeZone),
     expected: p.expected,
     followUps: p.followUps.map((f) => ({ id: f.id, action: f.action, due: f.dueOn ? formatDay(f.dueOn, locale) : null })),
     conversations: p.conversations.map((c) => ({
@@ -141,7 +162,7 @@ export default async function BriefPage(props: Props) {
         {seen.length ? (
           <ul className="space-y-3">
             {seen.map((p) => (
-              <BriefPerson key={p.id} p={toCard(p, user.locale, user.timeZone)} />
+              <BriefPerson key={p.id} p={toCard(p, brief, user.locale, user.timeZone)} />
             ))}
           </ul>
         ) : (
@@ -160,7 +181,7 @@ export default async function BriefPage(props: Props) {
           </p>
           <ul className="space-y-3">
             {notSeen.map((p) => (
-              <BriefPerson key={p.id} p={toCard(p, user.locale, user.timeZone)} />
+              <BriefPerson key={p.id} p={toCard(p, brief, user.locale, user.timeZone)} />
             ))}
           </ul>
           <ShowAll eventId={event.id} total={totals.notSeen} shown={notSeen.length} />
