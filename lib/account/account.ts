@@ -7,6 +7,7 @@ import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-pa
 import { hashPassword } from '@/lib/auth/password';
 import { revokeCalendarSecret } from '@/lib/calendar/feed';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
+import { signUpSchema } from '@/lib/auth/validation';
 
 const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
 const email = z
@@ -16,6 +17,24 @@ const email = z
   .min(1, 'Enter an email address')
   .max(254, 'That email address is too long')
   .pipe(z.email({ error: 'Enter an email address like name@example.com' }));
+
+/** A public handle: the `/u/<handle>` of every published post. */
+const handle = z
+  .string({ error: 'Choose a public handle' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'Use 3 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit');
+
+/**
+ * The byline and the public address. `was*` are the values the form was opened with: only a field the user changed
+ * is written, so a change made meanwhile on another device to the other field is kept.
+ */
+export const profileSchema = z.object({
+  name: signUpSchema.shape.name,
+  handle,
+  wasName: z.string().max(200).optional(),
+  wasHandle: z.string().max(200).optional(),
+});
 
 export const changePasswordSchema = z
   .object({
@@ -86,6 +105,27 @@ export async function changePassword(
     }
     return { devicesSignedOut: gone.length, tokensRevoked: 0, tokensStillWorking: await countWorkingApiTokens(userId, tx), calendarFeedRevoked: false };
   });
+}
+
+/** Saves the name and public handle the user changed; a handle another account has is refused beside the field. */
+export async function updateProfile(userId: string, input: z.output<typeof profileSchema>): Promise<{ name: string; handle: string }> {
+  const set = {
+    ...(input.name !== input.wasName ? { name: input.name } : {}),
+    ...(input.handle !== input.wasHandle ? { handle: input.handle } : {}),
+  };
+  try {
+    const [row] = await db
+      .update(users)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ name: users.name, handle: users.handle });
+    return row!;
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_handle_lower_key')) {
+      throw new UserFacingError('Another account has that handle', 409, { handle: ['Another account has that handle. Try another.'] });
+    }
+    throw err;
+  }
 }
 
 /** Changes the sign-in email after checking the password; an address another account uses is refused beside the field. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GET as calendarFeedRoute } from '@/app/calendar/[file]/route';
 import { db } from '@/db/client';
 import * as schema from '@/db/schema';
-import { changeEmail, changePassword, changePasswordSchema, deleteAccount } from '@/lib/account/account';
+import { changeEmail, changePassword, changePasswordSchema, deleteAccount, profileSchema, updateProfile } from '@/lib/account/account';
 import { createApiToken, userForToken } from '@/lib/api/tokens';
 import { createSession, getSessionUser, verifyCredentials } from '@/lib/auth/users';
 import { regenerateCalendarSecret } from '@/lib/calendar/feed';
@@ -75,6 +75,36 @@ describe('account', () => {
     expect(await feed(theirs)).toBe(200);
     // With no address to turn off, the answer says none was.
     expect(await changePassword(user.id, undefined, input('third password 12', 'fourth password 1', true))).toMatchObject({ calendarFeedRevoked: false });
+  });
+
+  it('name and handle: only what the form changed is saved; a handle another account has is refused beside the field', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const [before] = await db.select({ name: schema.users.name, handle: schema.users.handle }).from(schema.users).where(eq(schema.users.id, user.id));
+    const raw = (fields: Record<string, string>) => ({
+      name: before!.name,
+      handle: before!.handle,
+      wasName: before!.name,
+      wasHandle: before!.handle,
+      ...fields,
+    });
+    const form = (fields: Record<string, string>) => profileSchema.parse(raw(fields));
+
+    // Another device renamed the account meanwhile; this form only changes the handle, so that name stays.
+    await db.update(schema.users).set({ name: 'Renamed Elsewhere' }).where(eq(schema.users.id, user.id));
+    expect(await updateProfile(user.id, form({ handle: '  Sam-Writes ' }))).toEqual({ name: 'Renamed Elsewhere', handle: 'sam-writes' });
+    expect(await updateProfile(user.id, form({ name: 'Sam Writer', wasHandle: 'sam-writes', handle: 'sam-writes' }))).toEqual({
+      name: 'Sam Writer',
+      handle: 'sam-writes',
+    });
+
+    const [theirs] = await db.select({ handle: schema.users.handle }).from(schema.users).where(eq(schema.users.id, other.id));
+    const taken = await updateProfile(user.id, form({ handle: theirs!.handle.toUpperCase() })).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(UserFacingError);
+    expect((taken as UserFacingError).fieldErrors?.handle?.[0]).toContain('Another account has that handle');
+    expect(profileSchema.safeParse(raw({ handle: 'a b' })).success).toBe(false);
+    expect(profileSchema.safeParse(raw({ handle: '-ab' })).success).toBe(false);
+    expect(profileSchema.safeParse(raw({ name: ' ' })).success).toBe(false);
   });
 
   it('changing the email needs the password and refuses an address another account has', async () => {

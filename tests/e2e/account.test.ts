@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthPages, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { api, createEventViaApi } from './posts-support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,6 +12,47 @@ afterAll(async () => {
 });
 
 describe('account at 390 px', () => {
+  it('the name that signs posts and the public handle can be changed; a bad handle is refused beside the field, as typed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Ada Handle');
+    await page.goto('/settings');
+    const handle = page.getByLabel('Public handle');
+    const old = await handle.inputValue();
+    // One published post, so that the handle's page has something to show.
+    const eventId = await createEventViaApi(context, { title: 'Handle supper', startsAt: new Date(Date.now() - 86_400_000).toISOString() });
+    const made = await api(context, 'POST', `/api/v1/events/${eventId}/post`, { style: 'summary' });
+    const post = (await made.json()) as { id: string };
+    expect((await api(context, 'POST', `/api/v1/posts/${post.id}/publish`, {})).status()).toBe(200);
+    expect((await page.request.get(`/u/${old}`)).status()).toBe(200);
+    await handle.fill('Not a handle!');
+    await page.getByRole('button', { name: 'Save name and handle' }).click();
+    await expect.poll(() => page.getByText('Use 3 to 40 lower-case letters').count()).toBe(1);
+    expect(await handle.inputValue()).toBe('Not a handle!');
+
+    const fresh = `ada-${Date.now().toString(36)}`;
+    await page.getByLabel('Name', { exact: true }).fill('Ada L. Handle');
+    await handle.fill(fresh);
+    await page.getByRole('button', { name: 'Save name and handle' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: `Your posts are now at /u/${fresh}` })
+          .count(),
+      )
+      .toBe(1);
+    expect((await page.request.get(`/u/${fresh}`)).status()).toBe(200);
+    expect((await page.request.get(`/u/${old}`)).status()).toBe(404);
+    await page.reload();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada L. Handle');
+    expect(await handle.inputValue()).toBe(fresh);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('changing the password signs the other device out; deleting the account needs the email typed and ends it', async () => {
     const here = await newContext(browser);
     const page = await here.newPage();

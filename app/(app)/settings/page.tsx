@@ -6,6 +6,7 @@ import { ButtonLink } from '@/app/_components/ui/button';
 import { Card, PageHeader } from '@/app/_components/ui/card';
 import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { requireUser } from '@/lib/dal';
+import { ProfileForm } from './account/account-forms';
 import { AccountSection } from './_sections/account';
 import { ApiTokensSection } from './_sections/api-tokens';
 import { CalendarSection } from './_sections/calendar';
@@ -57,14 +58,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <div className="space-y-4">
         <Card>
           <h2 className="mb-3 text-base font-semibold">Account</h2>
-          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
-            <dt className="text-zinc-500">Name</dt>
-            <dd>{user.name}</dd>
+          <dl className="mb-4 grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
             <dt className="text-zinc-500">Email</dt>
             <dd className="break-all">{user.email}</dd>
-            <dt className="text-zinc-500">Public handle</dt>
-            <dd>@{user.handle}</dd>
           </dl>
+          <ProfileForm name={user.name} handle={user.handle} />
         </Card>
         <PreferencesSection user={user} />
         <WritingSection user={user} />

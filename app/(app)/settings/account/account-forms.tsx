@@ -4,13 +4,47 @@ import { useActionState } from 'react';
 import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { FormState } from '@/lib/forms';
-import { changeEmailAction, changePasswordAction, deleteAccountAction } from './actions';
+import { changeEmailAction, changePasswordAction, deleteAccountAction, updateProfileAction } from './actions';
 
 function Status({ state }: { state: FormState }) {
   return (
     <p role="status" aria-live="polite" className={`text-sm ${state.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600'}`}>
       {state.message}
     </p>
+  );
+}
+
+/** The name that signs posts and the handle in their address; the handle's change is said to break old links. */
+export function ProfileForm({ name, handle }: { name: string; handle: string }) {
+  const [state, action] = useActionState<FormState, FormData>(updateProfileAction, {});
+  const e = state.fieldErrors ?? {};
+  const v = state.values ?? {};
+  // After a save the saved values are what the form starts from; after a refusal, what was typed stays.
+  const wasName = v.wasName ?? name;
+  const wasHandle = v.wasHandle ?? handle;
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="wasName" value={wasName} />
+      <input type="hidden" name="wasHandle" value={wasHandle} />
+      <TextField key={`n-${v.name ?? name}`} id="profile-name" name="name" autoComplete="name" label="Name" defaultValue={v.name ?? name} errors={e.name} />
+      <TextField
+        key={`h-${v.handle ?? handle}`}
+        id="profile-handle"
+        name="handle"
+        autoCapitalize="none"
+        spellCheck={false}
+        label="Public handle"
+        hint={`Your published posts are at /u/${wasHandle}/…; changing it breaks links to them.`}
+        defaultValue={v.handle ?? handle}
+        errors={e.handle}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="secondary" pendingText="Saving…">
+          Save name and handle
+        </SubmitButton>
+        <Status state={state} />
+      </div>
+    </form>
   );
 }
 

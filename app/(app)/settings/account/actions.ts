@@ -3,7 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
-import { changeEmail, changeEmailSchema, changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema } from '@/lib/account/account';
+import {
+  changeEmail,
+  changeEmailSchema,
+  changePassword,
+  changePasswordSchema,
+  deleteAccount,
+  deleteAccountSchema,
+  profileSchema,
+  updateProfile,
+} from '@/lib/account/account';
 import { getSessionId } from '@/lib/dal';
 
 /**
@@ -24,6 +33,19 @@ export const changePasswordAction = formAction(changePasswordSchema, async ({ us
         : '',
     ];
     return { ok: true, message: parts.filter(Boolean).join(' ') };
+  },
+});
+
+/** Changes the name (the byline of posts) and the public handle (their address). */
+export const updateProfileAction = formAction(profileSchema, async ({ user, input }) => ({ ...(await updateProfile(user.id, input)), before: user.handle }), {
+  name: 'account.profile',
+  after: ({ name, handle, before }) => {
+    revalidatePath('/', 'layout');
+    return {
+      ok: true,
+      message: handle !== before ? `Saved. Your posts are now at /u/${handle}; links to /u/${before} no longer work.` : 'Saved.',
+      values: { name, handle, wasName: name, wasHandle: handle },
+    };
   },
 });
 
