@@ -30,7 +30,7 @@ export default async function DashboardPage() {
     latestEvents(user.id, 5, now),
     listDueContacts(user.id, today, { limit: 8 }),
     peopleBySector(user.id),
-    eventsPerMonth(user.id, user.timeZone, today, user.locale),
+    eventsPerMonth(user.id, user.timeZone, today, user.locale, now),
     followUpProgress(user.id, today, now),
     upcomingEvents(user.id, now),
   ]);

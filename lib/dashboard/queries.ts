@@ -62,7 +62,14 @@ export async function peopleBySector(userId: string, top = 7): Promise<Bucket[]>
 }
 
 /** Events in each of the last 12 months, counted in the user's time zone, oldest month first. */
-export async function eventsPerMonth(userId: string, timeZone: string, today: string, locale = 'en-GB'): Promise<(Bucket & { month: string })[]> {
+/** Events held per month over the twelve months to this one: one created ahead of time counts once it has happened. */
+export async function eventsPerMonth(
+  userId: string,
+  timeZone: string,
+  today: string,
+  locale = 'en-GB',
+  now = new Date(),
+): Promise<(Bucket & { month: string })[]> {
   const thisMonth = today.slice(0, 7);
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 11));
   const from = `${months[0]}-01`;
@@ -76,6 +83,7 @@ export async function eventsPerMonth(userId: string, timeZone: string, today: st
         where user_id = ${userId} and deleted_at is null
           and starts_at >= (${from}::timestamp at time zone ${timeZone})
           and starts_at < (${addMonths(thisMonth, 1) + '-01'}::timestamp at time zone ${timeZone})
+          and starts_at <= ${now.toISOString()}::timestamptz
         group by 1
       ) months`,
   );

@@ -35,7 +35,10 @@ describe('dashboard', () => {
     const other = await createTestUser({ timeZone: 'Pacific/Auckland' });
     await makeEvent(other.id, { title: 'Theirs', startsAt: new Date('2026-04-10T08:00:00Z') });
 
-    const months = await eventsPerMonth(user.id, user.timeZone, '2026-04-23');
+    // Created ahead of time, later this month: not held yet, so not counted.
+    await makeEvent(user.id, { title: 'Next week', startsAt: new Date('2026-04-28T08:00:00Z') });
+
+    const months = await eventsPerMonth(user.id, user.timeZone, '2026-04-23', 'en-GB', new Date('2026-04-23T10:00:00Z'));
     expect(months).toHaveLength(12);
     expect(months[0]!.month).toBe('2025-05');
     expect(months.at(-1)).toMatchObject({ month: '2026-04', value: 2 });

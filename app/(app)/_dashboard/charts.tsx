@@ -57,14 +57,18 @@ export function SectorBars({ data }: { data: Bucket[] }) {
 export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] }) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const total = data.reduce((s, d) => s + d.value, 0);
-  const busiest = data.reduce((a, b) => (b.value > a.value ? b : a), data[0] ?? { label: '', value: 0, month: '' });
+  // The busiest month, or two sharing it; when more share it, none stands out and none is named.
+  const top = data.filter((d) => d.value === max);
+  const busiest =
+    top.length === 1
+      ? `; the busiest month was ${top[0]!.label} with ${max}`
+      : top.length === 2
+        ? `; the busiest were ${top[0]!.label} and ${top[1]!.label}, with ${max} each`
+        : '';
   const w = 24;
   const gap = 6;
   const h = 90;
-  const summary =
-    total === 0
-      ? 'No events in the last 12 months.'
-      : `${total} event${total === 1 ? '' : 's'} in the last 12 months; the busiest month was ${busiest.label} with ${busiest.value}.`;
+  const summary = total === 0 ? 'No events in the last 12 months.' : `${total} event${total === 1 ? '' : 's'} in the last 12 months${busiest}.`;
   return (
     <ChartCard id="chart-months" title="Events per month">
       <figure>
