@@ -58,12 +58,16 @@ export function composeSocial(ctx: ComposeContext): string {
     const tag = hashtag(ctx.plain(topic));
     if (tag && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   }
-  // The first hashtags are worth more than the tail of a long fact: keep room for up to three.
-  const reserved = tags.slice(0, 3).reduce((n, t) => n + 1 + length(t), 0);
+  // The stand-out fact whole is worth more than hashtags: keep as many of the first three as leave it whole. A fact
+  // too long even with none keeps room for one, and is shortened.
+  const reserve = (k: number) => tags.slice(0, k).reduce((n, t) => n + 1 + length(t), 0);
   const fact = facts.find((f) => clean(f.text));
   if (fact) {
-    const room = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length - reserved;
-    if (room > 20) text += ` Stand-out: ${truncate(ctx.plain(fact.text), room)}`;
+    const said = ctx.plain(fact.text);
+    const base = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length;
+    const keep = [3, 2, 1, 0].find((k) => length(said) <= base - reserve(k)) ?? 1;
+    const room = base - reserve(keep);
+    if (room > 20) text += ` Stand-out: ${truncate(said, room)}`;
   }
   for (const tag of tags) {
     if (length(text) + 1 + length(tag) >= SOCIAL_LIMIT) continue;

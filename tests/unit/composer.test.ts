@@ -330,6 +330,24 @@ describe('styles', () => {
     expectClean(markdown);
   });
 
+  it('social: the stand-out fact whole before hashtags; one too long even alone is shortened and keeps one tag', () => {
+    const fact = 'Half of digital projects overrun because of procurement, not technology, says the NAO’s latest review of 120 programmes';
+    const input = eventInput({
+      event: { title: 'Digital leaders breakfast', venue: 'the Guildhall' },
+      topics: ['Audience data', 'Device policy', 'Open data'],
+      facts: [{ text: fact, personId: null }],
+    });
+    const text = composePost(input, { style: 'social' }).markdown.trim();
+    expect(text).toContain(`Stand-out: ${fact}`);
+    expect([...text].length).toBeLessThan(SOCIAL_LIMIT);
+    expect(text).toMatch(/#AudienceData/);
+
+    const long = `${fact}, and ${fact.toLowerCase()}`;
+    const cut = composePost({ ...input, facts: [{ text: long, personId: null }] }, { style: 'social' }).markdown.trim();
+    expect(cut).toMatch(/Stand-out: Half of digital projects .*… #AudienceData$/);
+    expect([...cut].length).toBeLessThan(SOCIAL_LIMIT);
+  });
+
   it('summary: short lists under headings', () => {
     const { markdown, title } = composePost(rich, { style: 'summary' });
     expect(title).toBe('CIO Club: cloud after the hype: summary');
