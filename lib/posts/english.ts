@@ -26,8 +26,10 @@ export function escapeMd(text: string): string {
 export function joinList(items: string[], conjunction = 'and'): string {
   const list = items.filter((i) => i.length > 0);
   if (list.length <= 1) return list[0] ?? '';
-  if (list.length === 2 && !list.some((i) => i.includes(','))) return `${list[0]} ${conjunction} ${list[1]}`;
-  const sep = list.some((i) => i.includes(',')) ? ';' : ',';
+  // A comma inside brackets ("Imogen Edwards (Deputy Director, Digital)") cannot be taken for the list's own.
+  const hasComma = (i: string) => i.replace(/\([^()]*\)/g, '').includes(',');
+  if (list.length === 2 && !list.some(hasComma)) return `${list[0]} ${conjunction} ${list[1]}`;
+  const sep = list.some(hasComma) ? ';' : ',';
   const head = list.slice(0, -1).join(`${sep} `);
   const last = list[list.length - 1];
   return sep === ';' ? `${head}; ${conjunction} ${last}` : `${head} ${conjunction} ${last}`;

@@ -18,6 +18,8 @@ describe('English helpers', () => {
     [['the Home Office', 'HM Treasury', 'the Cabinet Office'], 'the Home Office, HM Treasury and the Cabinet Office'],
     [['Jo, CIO', 'Sam'], 'Jo, CIO; and Sam'],
     [['Jo, CIO', 'Sam', 'Al'], 'Jo, CIO; Sam; and Al'],
+    [['Tariq Novak (CDO)', 'Imogen Edwards (Deputy Director, Digital)'], 'Tariq Novak (CDO) and Imogen Edwards (Deputy Director, Digital)'],
+    [['Al (A, B)', 'Bo', 'Cy'], 'Al (A, B), Bo and Cy'],
   ])('joinList(%j) = %j', (items, expected) => {
     expect(joinList(items)).toBe(expected);
   });
