@@ -122,9 +122,20 @@ export async function unmarkInTouch(userId: string, interactionId: string): Prom
   if (gone.length === 0) throw new NotFoundError('That contact was not found.');
 }
 
-/** A sector's keep-in-touch default (null: none), from the `version` read. */
-export async function setSectorCadence(userId: string, sectorId: string, cadence: Cadence | null, version: number): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * A sector's keep-in-touch default (null: none), from the `version` read. With `fromToday`, those it would make due
+ * today or earlier (a last contact long ago) are counted from today instead: their reminder is put off, as a snooze
+ * would, to a cadence from today, so a new default does not bring the whole sector due at once. Answers how many of
+ * the sector's people are due now, and how many were counted from today.
+ */
+export async function setSectorCadence(
+  userId: string,
+  sectorId: string,
+  cadence: Cadence | null,
+  version: number,
+  opts: { fromToday?: boolean } = {},
+): Promise<{ dueNow: number; countedFromToday: number }> {
+  return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: sectors.id, version: sectors.version, name: sectors.name })
       .from(sectors)
@@ -136,5 +147,21 @@ export async function setSectorCadence(userId: string, sectorId: string, cadence
       .update(sectors)
       .set({ ...cadenceColumns(cadence?.unit === 'none' ? null : cadence), version: sql`${sectors.version} + 1` })
       .where(and(eq(sectors.userId, userId), eq(sectors.id, sectorId)));
+    const [who] = await rows<{ time_zone: string }>(tx, sql`select time_zone from users where id = ${userId}::uuid`);
+    const today = todayIn(who?.time_zone ?? 'UTC');
+    // The sector's people its default applies to (no cadence of their own), due by today.
+    const dueBy = sql`p.user_id = ${userId}::uuid and p.effective_sector_id = ${sectorId}::uuid and p.deleted_at is null
+      and p.keep_in_touch_unit is null and p.next_contact_due <= ${today}::date`;
+    let countedFromToday = 0;
+    if (opts.fromToday && cadence && cadence.unit !== 'none') {
+      const step = cadence.unit === 'days' ? sql`make_interval(days => ${cadence.every})` : sql`make_interval(months => ${cadence.every})`;
+      const moved = await rows<{ id: string }>(
+        tx,
+        sql`update people p set contact_snoozed_until = (${today}::date + ${step})::date where ${dueBy} returning p.id`,
+      );
+      countedFromToday = moved.length;
+    }
+    const [due] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from people p where ${dueBy}`);
+    return { dueNow: Number(due?.n ?? 0), countedFromToday };
   });
 }

@@ -187,6 +187,31 @@ describe('keep in touch: next contact due', () => {
     expect((await contact(follows.id)).due).toBeNull();
   });
 
+  it('a new sector default can count from today those it would make due at once; it says how many are due', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    const today = todayIn(user.timeZone);
+    const gov = await sectorId(u, 'Government');
+    const version = async () => (await rows<{ version: number }>(db, sql`select version from sectors where id = ${gov}::uuid`))[0]!.version;
+    const longAgo = await makePerson(u, { name: 'Long Ago', sector: 'Government' });
+    const recent = await makePerson(u, { name: 'Recent Contact', sector: 'Government' });
+    const own = await makePerson(u, { name: 'Own Cadence', sector: 'Government' });
+    await patchPerson(u, own.id, { keepInTouch: { unit: 'days', every: 10 }, version: own.version });
+    await createInteraction(u, { personId: longAgo.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
+    await createInteraction(u, { personId: recent.id, kind: 'call', occurredOn: addDays(today, -5), note: null });
+    await createInteraction(u, { personId: own.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
+
+    // Left as it was: the one not in touch for a year is due now, and the page says so.
+    expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version())).toEqual({ dueNow: 1, countedFromToday: 0 });
+    expect((await contact(longAgo.id)).due).toBe(addDays(today, -370));
+
+    // Counted from today: due a cadence from today; someone in touch lately, or with a cadence of their own, is not moved.
+    expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version(), { fromToday: true })).toEqual({ dueNow: 0, countedFromToday: 1 });
+    expect((await contact(longAgo.id)).due).toBe(addDays(today, 30));
+    expect((await contact(recent.id)).due).toBe(addDays(today, 25));
+    expect((await contact(own.id)).due).toBe(addDays(today, -390));
+  });
+
   it('keeps logged contacts through a merge (and its undo) and a delete and restore of the person', async () => {
     const user = await createTestUser();
     const u = user.id;

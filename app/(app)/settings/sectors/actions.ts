@@ -14,14 +14,20 @@ const NOT_FOUND = 'That sector was not found.';
 
 /** A sector's keep-in-touch default: '' or 'none' for none, a preset, or a number of days. */
 export const setSectorCadenceAction = formAction(
-  z.object({ id: z.uuid(NOT_FOUND), version: z.coerce.number().int().min(1), keepInTouch: z.string().max(20), keepInTouchDays: z.string().max(10) }),
+  z.object({
+    id: z.uuid(NOT_FOUND),
+    version: z.coerce.number().int().min(1),
+    keepInTouch: z.string().max(20),
+    keepInTouchDays: z.string().max(10),
+    fromToday: z.literal('on').optional(),
+  }),
   async ({ user, input }) => {
     const cadence = cadenceFormSchema.safeParse(input);
     if (!cadence.success) {
       const days = cadence.error.issues.find((i) => i.path[0] === 'keepInTouchDays');
       throw new UserFacingError('Check how often.', 400, days ? { keepInTouchDays: [days.message] } : { keepInTouch: ['Choose how often'] });
     }
-    await setSectorCadence(user.id, input.id, cadence.data, input.version);
+    return setSectorCadence(user.id, input.id, cadence.data, input.version, { fromToday: input.fromToday === 'on' });
   },
   {
     name: 'sectors.keep-in-touch',
@@ -30,12 +36,19 @@ export const setSectorCadenceAction = formAction(
       version: formData.get('version'),
       keepInTouch: formData.get('keepInTouch') ?? '',
       keepInTouchDays: formData.get('keepInTouchDays') ?? '',
+      fromToday: formData.get('fromToday') ?? undefined,
     }),
     notFoundMessage: NOT_FOUND,
     conflictMessage: () => 'This sector was changed since you opened the page. Reload to see it.',
-    after: () => {
+    after: ({ dueNow, countedFromToday }) => {
       revalidatePath('/', 'layout');
-      return { ok: true, message: 'Saved.' };
+      const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+      const parts = [
+        'Saved.',
+        countedFromToday ? `${people(countedFromToday)} not in touch for longer will be due a cadence from today.` : '',
+        dueNow ? `${people(dueNow)} in this sector ${dueNow === 1 ? 'is' : 'are'} due a contact now: see Get back in touch.` : '',
+      ];
+      return { ok: true, message: parts.filter(Boolean).join(' ') };
     },
   },
 );

@@ -122,6 +122,12 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
             />
           ) : null}
           <p className="text-xs text-zinc-500">Applies to everyone in the sector who has no cadence of their own.</p>
+          {choice !== 'none' ? (
+            <label className="flex min-h-11 items-start gap-2 text-sm">
+              <input type="checkbox" name="fromToday" defaultChecked className="mt-1 size-4 shrink-0" />
+              <span>Count from today for anyone it would make due now (not in touch for longer than that), rather than bring them all due at once.</span>
+            </label>
+          ) : null}
           <SubmitButton pendingText="Saving…">Save default</SubmitButton>
           <Status state={cadenceState} id={`kit-${uid}-status`} />
         </form>
