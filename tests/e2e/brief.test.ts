@@ -68,6 +68,10 @@ describe('"Before you go" at 390 px', () => {
     const cards = () => page.getByRole('region', { name: 'Who you will see (27)' }).getByRole('heading', { level: 3 });
     await expect.poll(() => cards().count()).toBe(20);
     expect(await cards().first().innerText()).toBe('Priya Patel');
+    // An evening with nothing written down is one line, not a "No notes." block.
+    const guest = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Guest 1', exact: true }) });
+    expect(await guest.innerText()).toMatch(/At Data Club, April, .*, with no notes\./);
+    expect(await guest.getByText('What you talked about').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Show all 27' }).getAttribute('href')).toMatch(/\/brief\?all=1$/);
     // Printing a list cut short would print 20 of 27: Print opens the list of everyone, which prints itself, once.
     await page.addInitScript(() => {

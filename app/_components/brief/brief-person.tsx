@@ -24,9 +24,10 @@ export interface BriefCard {
  * The HTML is rendered on the server as before, and it has no state.
  */
 export function BriefPerson({ p }: { p: BriefCard }) {
-  // "No notes." under an evening with nothing written down would read as "nothing known" right above a logged
-  // contact's note, so it is said only when no contact has a note either.
-  const noted = p.interactions.some((i) => i.note);
+  // Evenings with nothing written down are one line ("Also at: …"), not a "No notes." each: a brief of twenty people
+  // was pages of them.
+  const said = p.conversations.filter((c) => c.topics || c.notes);
+  const bare = p.conversations.filter((c) => !c.topics && !c.notes);
   return (
     <li className="brief-card">
       <h3 className="font-semibold">
@@ -52,17 +53,16 @@ export function BriefPerson({ p }: { p: BriefCard }) {
           </ul>
         </div>
       ) : null}
-      {p.conversations.length || p.interactions.length ? (
+      {said.length || p.interactions.length ? (
         <div className="mt-3">
           <h4 className="text-sm font-medium">What you talked about</h4>
           {/* Notes are pasted text: a long link in one wraps rather than widening the card past a phone's screen. */}
           <ul className="mt-1 space-y-2 text-sm wrap-anywhere">
-            {p.conversations.map((c) => (
+            {said.map((c) => (
               <li key={c.key}>
                 <p className="text-xs brief-muted">{c.heading}</p>
                 {c.topics ? <p>Topics: {c.topics}</p> : null}
                 {c.notes ? <p className="whitespace-pre-line">{c.notes}</p> : null}
-                {!c.topics && !c.notes && !noted ? <p className="brief-muted">No notes.</p> : null}
               </li>
             ))}
             {p.interactions.map((i) => (
@@ -73,6 +73,11 @@ export function BriefPerson({ p }: { p: BriefCard }) {
             ))}
           </ul>
         </div>
+      ) : null}
+      {bare.length ? (
+        <p className="mt-2 text-xs brief-muted">
+          {said.length || p.interactions.length ? 'Also at' : 'At'} {bare.map((c) => c.heading).join('; ')}, with no notes.
+        </p>
       ) : null}
       {p.facts.length ? (
         <div className="mt-3">
