@@ -549,6 +549,8 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   [`${W}#createPostAction`]: { run: () => act(W, 'createPostAction')({}, form({ eventId: a.event.id, style: 'narrative' })) },
   [`${W}#savePostAction`]: { run: () => act(W, 'savePostAction')(a.draftPost, { title: 'Hijacked', version: 1 }) },
+  // Cuts what it is sent by the caller's own facts; A's off-the-record words are A's to cut, not B's to learn of.
+  [`${W}#cutOffTheRecordAction`]: { run: () => act(W, 'cutOffTheRecordAction')('Title', 'A draft of my own') },
   [`${W}#regenerateAction`]: { run: () => act(W, 'regenerateAction')(a.draftPost, 'narrative', true) },
   [`${W}#setPublishedAction`]: {
     run: async () => {
@@ -569,6 +571,10 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   [`${S}/account/actions.ts#changeEmailAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'changeEmailAction')({}, form({ email: 'taken-by-nobody@example.test', currentPassword: 'not-the-password' })),
+  },
+  // The caller's own name and handle only; A's handle is taken, so asking for it changes nothing of A's.
+  [`${S}/account/actions.ts#updateProfileAction`]: {
+    run: () => act(`${S}/account/actions.ts`, 'updateProfileAction')({}, form({ name: 'B renamed', handle: a.user.handle, wasName: '', wasHandle: '' })),
   },
   [`${S}/account/actions.ts#deleteAccountAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'deleteAccountAction')({}, form({ confirmEmail: 'a@example.test', currentPassword: 'not-the-password' })),
