@@ -56,6 +56,15 @@ export async function listDueContacts(userId: string, today: string, opts: { unt
   }));
 }
 
+/** How many people are due a contact on or before `until`: the same rule as listDueContacts, counted, not read. */
+export async function countDueContacts(userId: string, until: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), lte(people.nextContactDue, until)));
+  return Number(row?.n ?? 0);
+}
+
 /** Snoozes a person's reminder until `until` (null lifts the snooze); answers the previous snooze, for undo. */
 export async function snoozeContact(userId: string, personId: string, until: string | null): Promise<{ previous: string | null }> {
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
+import { INTERACTION_KINDS } from '@/lib/interactions/kinds';
 import { reviewQuerySchema } from './week';
 
 /** The weekly review as the API answers it. */
@@ -14,9 +15,28 @@ export const reviewResponse = z.object({
     z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), venue: z.string().nullable(), series: z.string().nullable(), people: z.number().int() }),
   ),
   people: z.array(z.object({ id: z.uuid(), displayName: z.string(), events: z.array(z.string()) })),
+  contacts: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(INTERACTION_KINDS),
+      occurredOn: z.string().describe('YYYY-MM-DD'),
+      note: z.string().nullable().describe('The note’s first line'),
+      person: z.object({ id: z.uuid(), displayName: z.string() }),
+    }),
+  ),
   done: z.array(z.object({ id: z.uuid(), action: z.string(), doneAt: z.string(), person: z.string().nullable() })),
   slipped: z.array(z.object({ id: z.uuid(), action: z.string(), dueOn: z.string(), person: z.string().nullable() })),
-  dueContacts: z.array(z.object({ id: z.uuid(), displayName: z.string(), dueOn: z.string() })),
+  dueContacts: z.array(z.object({ id: z.uuid(), displayName: z.string(), dueOn: z.string() })).describe('The first 50; totals.dueContacts counts them all'),
+  totals: z
+    .object({
+      events: z.number().int(),
+      people: z.number().int(),
+      contacts: z.number().int(),
+      done: z.number().int(),
+      slipped: z.number().int(),
+      dueContacts: z.number().int(),
+    })
+    .describe('How many each list holds in all'),
 });
 
 const tags = ['Review'];
@@ -26,7 +46,7 @@ export const reviewEndpoints: EndpointDoc[] = [
     method: 'get',
     path: '/api/v1/review',
     summary:
-      'The weekly review: `week` (2026-W23, or any day of the week), else last week (on a Sunday, the week ending that day); events, people met or spoken with, follow-ups done and slipped (due that week, still open), people due a contact. Weeks start on Monday in the user’s time zone',
+      'The weekly review: `week` (2026-W23, or any day of the week), else last week (on a Sunday, the week ending that day); events, people met or spoken with at them, contacts logged (calls, coffees…) on its days, follow-ups done and slipped (due that week before today, still open), people due a contact (the first 50, with the total). Weeks start on Monday in the user’s time zone',
     tags,
     query: reviewQuerySchema,
     responses: { 200: { description: 'The review', schema: reviewResponse } },

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { listDueContacts } from '@/lib/keep-in-touch/queries';
+import { KIND_LABELS, type InteractionKind } from '@/lib/interactions/kinds';
+import { countDueContacts, listDueContacts } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
 import { reviewMonday } from './week';
-import { addDays, formatDateTime, isoWeekName } from '@/lib/dates';
+import { addDays, formatDateTime, formatDay, isoWeekName, todayIn } from '@/lib/dates';
 
 /** Rows here carry the organisation's name as `organisation`. */
 const personLabel = (p: { name: string | null; role: string | null; organisation: string | null }) =>
@@ -14,6 +15,9 @@ type When = string | Date;
 
 /** At most this many of each list in the export and the API (a week is rarely near it). */
 export const REVIEW_LIST_MAX = 500;
+
+/** At most this many people due a contact are listed; the rest are counted, and /follow-ups lists them. */
+const DUE_CONTACTS_MAX = 50;
 
 export interface DueContact {
   id: string;
@@ -31,20 +35,64 @@ export interface WeeklyReview {
   timeZone: string;
   events: { id: string; title: string; startsAt: Date; venue: string | null; series: string | null; people: number }[];
   people: { id: string; displayName: string; events: string[] }[];
+  /** Contacts logged with a person (a call, a coffee…) on a day of the week; `note` is the note's first line. */
+  contacts: { id: string; kind: InteractionKind; occurredOn: string; note: string | null; person: { id: string; displayName: string } }[];
   done: { id: string; action: string; doneAt: Date; person: string | null }[];
   slipped: { id: string; action: string; dueOn: string; person: string | null }[];
   dueContacts: DueContact[];
-  /** How many each list holds in all (a list read with `first` shows only its first few). */
-  totals: { events: number; people: number; done: number; slipped: number };
+  /** How many each list holds in all (a list read with `first`, and the people due a contact, show only the first few). */
+  totals: { events: number; people: number; contacts: number; done: number; slipped: number; dueContacts: number };
 }
 
 /**
  * People due a contact by the end of the week (Sunday): the keep-in-touch rule (lib/keep-in-touch), the same as the
  * dashboard's "Get back in touch", so the two pages never disagree. Snoozed people are due on their snooze day.
  */
-async function dueContactsForReview(userId: string, from: string, to: string): Promise<DueContact[]> {
-  const found = await listDueContacts(userId, from, { until: to, limit: 50 });
-  return found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn }));
+async function dueContactsForReview(userId: string, from: string, to: string): Promise<{ list: DueContact[]; total: number }> {
+  const found = await listDueContacts(userId, from, { until: to, limit: DUE_CONTACTS_MAX });
+  // Counted only when the list is full: a shorter one is all there is.
+  const total = found.length < DUE_CONTACTS_MAX ? found.length : await countDueContacts(userId, to);
+  return { list: found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn })), total };
+}
+
+/** A note's first line with words in it, cut short for a list; none for an empty note. */
+function firstLine(note: string | null): string | null {
+  const first = note
+    ?.split('\n')
+    .find((l) => l.trim())
+    ?.trim();
+  if (!first) return null;
+  return first.length > 140 ? `${first.slice(0, 139).trimEnd()}…` : first;
+}
+
+/** The contacts logged on the week's days, of people still in the book, in the order they happened. */
+function weekContacts(userId: string, monday: string, sunday: string, limit: number) {
+  return rows<{
+    id: string;
+    kind: InteractionKind;
+    occurred_on: string;
+    note: string | null;
+    person_id: string;
+    name: string | null;
+    role: string | null;
+    organisation: string | null;
+    total: number;
+  }>(
+    db,
+    sql`with i as (
+          select i.id, i.kind, i.occurred_on, i.note, i.person_id, i.created_at, count(*) over () as total
+          from interactions i
+          join people p on p.id = i.person_id and p.user_id = ${userId} and p.deleted_at is null
+          where i.user_id = ${userId} and i.deleted_at is null and i.occurred_on >= ${monday}::date and i.occurred_on <= ${sunday}::date
+          order by i.occurred_on, i.created_at, i.id
+          limit ${limit}
+        )
+        select i.id, i.kind, i.occurred_on::text as occurred_on, i.note, i.person_id, p.name, p.role, o.name as organisation, i.total
+        from i
+        join people p on p.id = i.person_id and p.user_id = ${userId}
+        left join organisations o on o.id = p.organisation_id and o.user_id = ${userId}
+        order by i.occurred_on, i.created_at, i.id`,
+  );
 }
 
 /** The week's follow-ups that `where` picks, in `order`: counted apart, and their people joined to the rows shown only. */
@@ -78,17 +126,24 @@ function weekFollowUps(userId: string, where: SQL, order: SQL, limit: number) {
 
 /**
  * The weekly review of the week starting on `monday` (a day in `timeZone`): its events, the people met or spoken
- * with (not only mentioned), the follow-ups done in it and those due in it that are still open. The week's bounds
- * are local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
+ * with (not only mentioned), the contacts logged on its days, the follow-ups done in it and those that slipped (due
+ * in it before `today`, the user's today, and still open: one due today has not slipped yet). The week's bounds are
+ * local midnights turned into instants by PostgreSQL (`at time zone`), so DST weeks are 167 or 169 hours.
  */
-export async function getWeeklyReview(userId: string, monday: string, timeZone: string, options: { first?: number } = {}): Promise<WeeklyReview> {
+export async function getWeeklyReview(
+  userId: string,
+  monday: string,
+  timeZone: string,
+  options: { first?: number; today?: string } = {},
+): Promise<WeeklyReview> {
   // A busy week of a large address book meets hundreds of people: the page lists the first few of each list (with
   // their totals) and "Show all"; the export and the API read up to REVIEW_LIST_MAX of each.
   const limit = Math.min(options.first ?? REVIEW_LIST_MAX, REVIEW_LIST_MAX);
   const sunday = addDays(monday, 6);
+  const today = options.today ?? todayIn(timeZone);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
   const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
-  const [events, people, done, slipped, dueContacts] = await Promise.all([
+  const [events, people, contacts, done, slipped, due] = await Promise.all([
     rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number; total: number }>(
       db,
       sql`select e.id, e.title, e.starts_at, e.venue, e.series,
@@ -133,8 +188,14 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
           from page left join organisations o on o.id = page.organisation_id and o.user_id = ${userId}
           order by page.first_seen, page.id`,
     ),
+    weekContacts(userId, monday, sunday, limit),
     weekFollowUps(userId, sql`f.status = 'done' and f.done_at >= ${start} and f.done_at < ${end}`, sql`f.done_at, f.id`, limit),
-    weekFollowUps(userId, sql`f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date`, sql`f.due_on, f.id`, limit),
+    weekFollowUps(
+      userId,
+      sql`f.status = 'open' and f.due_on >= ${monday}::date and f.due_on <= ${sunday}::date and f.due_on < ${today}::date`,
+      sql`f.due_on, f.id`,
+      limit,
+    ),
     dueContactsForReview(userId, monday, sunday),
   ]);
   return {
@@ -146,10 +207,24 @@ export async function getWeeklyReview(userId: string, monday: string, timeZone: 
     timeZone,
     events: events.map((e) => ({ id: e.id, title: e.title, startsAt: new Date(e.starts_at), venue: e.venue, series: e.series, people: Number(e.people) })),
     people: people.map((p) => ({ id: p.id, displayName: personLabel(p), events: p.events })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      occurredOn: c.occurred_on,
+      note: firstLine(c.note),
+      person: { id: c.person_id, displayName: personLabel(c) },
+    })),
     done: done.map((f) => ({ id: f.id, action: f.action, doneAt: new Date(f.done_at!), person: f.has_person ? personLabel(f) : null })),
     slipped: slipped.map((f) => ({ id: f.id, action: f.action, dueOn: f.due_on!, person: f.has_person ? personLabel(f) : null })),
-    dueContacts,
-    totals: { events: total(events), people: total(people), done: total(done), slipped: total(slipped) },
+    dueContacts: due.list,
+    totals: {
+      events: total(events),
+      people: total(people),
+      contacts: total(contacts),
+      done: total(done),
+      slipped: total(slipped),
+      dueContacts: due.total,
+    },
   };
 }
 
@@ -188,6 +263,15 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
     r.totals.people,
   );
   section(
+    'Contacts logged',
+    r.contacts.map(
+      (c) =>
+        `${KIND_LABELS[c.kind]}, [${linkText(c.person.displayName)}](${origin}/people/${c.person.id}), ${formatDay(c.occurredOn, 'en-GB', 'short')}${c.note ? `: ${c.note}` : ''}`,
+    ),
+    'No contacts logged this week.',
+    r.totals.contacts,
+  );
+  section(
     'Follow-ups done',
     r.done.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}`),
     'None done this week.',
@@ -204,6 +288,8 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
     r.dueContacts.map((c) => `${c.displayName}, due ${c.dueOn}`),
     'Nobody is due a contact by the end of the week.',
   );
+  const more = r.totals.dueContacts - r.dueContacts.length;
+  if (more > 0) out.push(`…and ${more} more, see [Rapport](${origin}/follow-ups).`, '');
   return out.join('\n');
 }
 
@@ -214,5 +300,5 @@ export async function reviewForWeek(
   today: string,
   options: { first?: number } = {},
 ): Promise<WeeklyReview> {
-  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone, options);
+  return getWeeklyReview(user.id, reviewMonday(week, today), user.timeZone, { ...options, today });
 }

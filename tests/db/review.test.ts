@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { deletePerson, patchPerson } from '@/lib/people/queries';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { followUps } from '@/db/schema';
-import { getWeeklyReview, reviewMarkdown } from '@/lib/review/queries';
+import { followUps, people } from '@/db/schema';
+import { createInteraction, deleteInteraction } from '@/lib/interactions/queries';
+import { getWeeklyReview, reviewForWeek, reviewMarkdown } from '@/lib/review/queries';
 import { reviewMonday } from '@/lib/review/week';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
-import { isoWeekName, mondayOfIsoWeek } from '@/lib/dates';
+import { isoWeekName, mondayOfIsoWeek, todayIn } from '@/lib/dates';
 
 const AUCKLAND = 'Pacific/Auckland';
 
@@ -74,9 +75,9 @@ describe('weekly review', () => {
     const gone = await makePerson(user.id, { name: 'Deleted guest' });
     await makeEvent(user.id, { title: 'Monday lunch', startsAt: new Date('2026-06-01T12:00:00Z'), people: [{ personId: gone.id }] });
     await deletePerson(user.id, gone.id);
-    const whole = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
-    const first = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { first: 2 });
-    expect(whole.totals).toEqual({ events: 5, people: 5, done: 4, slipped: 4 });
+    const whole = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { today: '2026-06-15' });
+    const first = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { first: 2, today: '2026-06-15' });
+    expect(whole.totals).toEqual({ events: 5, people: 5, contacts: 0, done: 4, slipped: 4, dueContacts: 0 });
     expect(whole.people.map((p) => p.displayName).sort()).toEqual(['Guest 0', 'Guest 1', 'Guest 2', 'Guest 3', 'Guest 4']);
     expect(first.totals).toEqual(whole.totals);
     expect(first.events).toEqual(whole.events.slice(0, 2));
@@ -86,8 +87,8 @@ describe('weekly review', () => {
     // A shortened list says so in the Markdown too; a whole one does not.
     expect(reviewMarkdown(first, 'https://rapport.test')).toContain('(The first 2 of 5.)');
     expect(reviewMarkdown(whole, 'https://rapport.test')).not.toContain('(The first');
-    const empty = await getWeeklyReview(user.id, '2025-06-02', 'UTC', { first: 2 });
-    expect(empty.totals).toEqual({ events: 0, people: 0, done: 0, slipped: 0 });
+    const empty = await getWeeklyReview(user.id, '2025-06-02', 'UTC', { first: 2, today: '2026-06-15' });
+    expect(empty.totals).toEqual({ events: 0, people: 0, contacts: 0, done: 0, slipped: 0, dueContacts: 0 });
   });
 
   it('lists follow-ups done in the week and those due in it still open (slipped), only the user’s, and exports Markdown', async () => {
@@ -110,7 +111,7 @@ describe('weekly review', () => {
     const other = await createTestUser();
     await makeEvent(other.id, { title: 'Theirs', startsAt: new Date('2026-06-03T18:00:00Z'), followUps: [{ action: 'Their slip', dueOn: '2026-06-05' }] });
 
-    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC');
+    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { today: '2026-06-08' });
     expect(r.events.map((e) => e.title)).toEqual(['Club [June]']);
     expect(r.slipped.map((f) => [f.action, f.person, f.dueOn])).toEqual([['Email Cat the deck', 'Cat', '2026-06-05']]);
     expect(r.done.map((f) => f.action)).toEqual(['Done on time']);
@@ -148,5 +149,99 @@ describe('weekly review', () => {
     const r = await getWeeklyReview(user.id, '2026-04-27', 'UTC');
     expect(r.dueContacts).toEqual([{ id: dee.id, displayName: 'Dee', dueOn: '2026-05-01' }]);
     expect(reviewMarkdown(r, 'https://rapport.test')).toContain('## Due a contact\n\n- Dee, due 2026-05-01');
+  });
+
+  it('lists the contacts logged in the week (not as people met), without deleted ones or deleted people, in the Markdown too', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    const rosa = await makePerson(user.id, { name: 'Rosa Patel' });
+    const isla = await makePerson(user.id, { name: 'Isla Murphy' });
+    const gone = await makePerson(user.id, { name: 'Gone Person' });
+    // The week of Monday 30 November to Sunday 6 December 2026, logged from a later day.
+    const now = new Date('2026-12-10T12:00:00Z');
+    const log = (personId: string, kind: 'coffee' | 'call' | 'email', occurredOn: string, note: string | null) =>
+      createInteraction(user.id, { personId, kind, occurredOn, note }, undefined, now);
+    await log(rosa.id, 'coffee', '2026-12-03', 'Talked about the [grant]\nand her new team');
+    await log(isla.id, 'call', '2026-11-30', null);
+    await log(isla.id, 'email', '2026-11-29', 'The week before');
+    await log(isla.id, 'email', '2026-12-07', 'The week after');
+    const deleted = await log(rosa.id, 'call', '2026-12-04', 'Deleted call');
+    await deleteInteraction(user.id, deleted.id);
+    await log(gone.id, 'coffee', '2026-12-02', 'With someone since deleted');
+    await deletePerson(user.id, gone.id);
+    const other = await createTestUser({ timeZone: 'UTC' });
+    const theirs = await makePerson(other.id, { name: 'Theirs' });
+    await createInteraction(other.id, { personId: theirs.id, kind: 'coffee', occurredOn: '2026-12-03', note: 'Their coffee' }, undefined, now);
+
+    const r = await getWeeklyReview(user.id, '2026-11-30', 'UTC', { today: '2026-12-10' });
+    expect(r.contacts.map((c) => [c.kind, c.person.displayName, c.occurredOn, c.note])).toEqual([
+      ['call', 'Isla Murphy', '2026-11-30', null],
+      ['coffee', 'Rosa Patel', '2026-12-03', 'Talked about the [grant]'],
+    ]);
+    expect(r.contacts[1]!.person.id).toBe(rosa.id);
+    expect(r.totals.contacts).toBe(2);
+    // People met stays the week's events.
+    expect(r.people).toEqual([]);
+    const first = await getWeeklyReview(user.id, '2026-11-30', 'UTC', { first: 1, today: '2026-12-10' });
+    expect(first.contacts).toEqual(r.contacts.slice(0, 1));
+    expect(first.totals.contacts).toBe(2);
+
+    const md = reviewMarkdown(r, 'https://rapport.test');
+    expect(md).toContain(
+      `## Contacts logged\n\n- Call, [Isla Murphy](https://rapport.test/people/${isla.id}), Mon 30 Nov\n- Coffee, [Rosa Patel](https://rapport.test/people/${rosa.id}), Thu 3 Dec: Talked about the [grant]\n`,
+    );
+    expect(md).toContain('## People met\n\nNobody met this week.');
+    for (const hidden of ['and her new team', 'Deleted call', 'since deleted', 'Their coffee', 'The week before', 'The week after'])
+      expect(md).not.toContain(hidden);
+    const none = await getWeeklyReview(user.id, '2026-11-16', 'UTC', { today: '2026-12-10' });
+    expect(reviewMarkdown(none, 'https://rapport.test')).toContain('## Contacts logged\n\nNo contacts logged this week.');
+  });
+
+  it('counts everyone due a contact, lists the first 50 and says how many more there are, in the Markdown too', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    // Never contacted, with a cadence of a day: due the day after they were added, so all due by a week in 2030.
+    await db.insert(people).values(
+      Array.from({ length: 71 }, (_, i) => ({
+        userId: user.id,
+        name: `Due ${String(i).padStart(2, '0')}`,
+        keepInTouchUnit: 'days' as const,
+        keepInTouchEvery: 1,
+      })),
+    );
+    const [gone] = await db.select({ id: people.id }).from(people).where(eq(people.name, 'Due 70'));
+    await deletePerson(user.id, gone!.id);
+
+    const r = await getWeeklyReview(user.id, '2030-01-07', 'UTC', { today: '2030-01-08' });
+    expect(r.dueContacts).toHaveLength(50);
+    expect(r.totals.dueContacts).toBe(70);
+    const md = reviewMarkdown(r, 'https://rapport.test');
+    expect(md).toContain('…and 20 more, see [Rapport](https://rapport.test/follow-ups).');
+    // A short list has no such line.
+    const few = await getWeeklyReview(user.id, '2026-01-05', 'UTC', { today: '2026-01-06' });
+    expect(few.totals.dueContacts).toBe(0);
+    expect(reviewMarkdown(few, 'https://rapport.test')).not.toContain('more, see');
+  });
+
+  it('on Sunday a follow-up due that day has not slipped: only those due before today in the user’s time zone', async () => {
+    const user = await createTestUser({ timeZone: AUCKLAND });
+    await makeEvent(user.id, {
+      title: 'Tuesday drinks',
+      startsAt: new Date('2026-12-01T06:00:00Z'),
+      followUps: [
+        { action: 'Due Saturday, still open', dueOn: '2026-12-05' },
+        { action: 'Due Sunday, today', dueOn: '2026-12-06' },
+        { action: 'Due Saturday, done', dueOn: '2026-12-05', status: 'done' },
+      ],
+    });
+    // Noon on Sunday 6 December in Auckland is 23:00 on Saturday in UTC: the user's day is the one that counts.
+    const today = todayIn(AUCKLAND, new Date('2026-12-05T23:00:00Z'));
+    expect(today).toBe('2026-12-06');
+    const r = await reviewForWeek({ id: user.id, timeZone: AUCKLAND }, undefined, today);
+    expect(r.from).toBe('2026-11-30');
+    expect(r.slipped.map((f) => f.action)).toEqual(['Due Saturday, still open']);
+    expect(r.totals.slipped).toBe(1);
+    expect(reviewMarkdown(r, 'https://rapport.test')).not.toContain('Due Sunday, today');
+    // Looked back on a week later, the Sunday one has slipped too.
+    const later = await reviewForWeek({ id: user.id, timeZone: AUCKLAND }, '2026-W49', '2026-12-13');
+    expect(later.slipped.map((f) => f.action)).toEqual(['Due Saturday, still open', 'Due Sunday, today']);
   });
 });

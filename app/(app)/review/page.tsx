@@ -6,6 +6,7 @@ import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
+import { KIND_LABELS } from '@/lib/interactions/kinds';
 import { REVIEW_LIST_MAX, reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
 import { formatDate, formatDay, formatDayRange, formatTime, isoWeekName, mondayOf, todayIn } from '@/lib/dates';
@@ -136,6 +137,30 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
+      <Section id="review-contacts" title="Contacts logged" count={r.totals.contacts}>
+        {r.contacts.length ? (
+          <>
+            <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+              {r.contacts.map((c) => (
+                <li key={c.id} className="py-2">
+                  <Link href={`/people/${c.person.id}`} className="font-medium hover:underline">
+                    {c.person.displayName}
+                  </Link>
+                  <span className="text-zinc-500 print:text-black">
+                    {' '}
+                    · {KIND_LABELS[c.kind]} · {day(c.occurredOn)}
+                  </span>
+                  {c.note ? <p className={`${muted} break-words`}>{c.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+            <ShowAll href={allHref} total={r.totals.contacts} shown={r.contacts.length} />
+          </>
+        ) : (
+          <p className={muted}>No calls, coffees or messages logged this week. You can log one from a person’s page.</p>
+        )}
+      </Section>
+
       <Section id="review-slipped" title="Follow-ups that slipped" count={r.totals.slipped}>
         {r.slipped.length ? (
           <>
@@ -154,7 +179,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <ShowAll href={allHref} total={r.totals.slipped} shown={r.slipped.length} />
           </>
         ) : (
-          <p className={muted}>Nothing due this week is still open.</p>
+          <p className={muted}>Nothing slipped: everything due before today is done.</p>
         )}
       </Section>
 
@@ -176,18 +201,30 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         )}
       </Section>
 
-      <Section id="review-due" title="Due a contact" count={r.dueContacts.length}>
+      <Section id="review-due" title="Due a contact" count={r.totals.dueContacts}>
         {r.dueContacts.length ? (
-          <ul className="space-y-1 text-sm">
-            {r.dueContacts.map((c) => (
-              <li key={c.id}>
-                <Link href={`/people/${c.id}`} className="hover:underline">
-                  {c.displayName}
+          <>
+            <ul className="space-y-1 text-sm">
+              {r.dueContacts.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/people/${c.id}`} className="hover:underline">
+                    {c.displayName}
+                  </Link>
+                  <span className="text-zinc-500 print:text-black"> · due {day(c.dueOn)}</span>
+                </li>
+              ))}
+            </ul>
+            {r.totals.dueContacts > r.dueContacts.length ? (
+              <p className="mt-2 text-sm">
+                <Link
+                  href="/follow-ups"
+                  className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200 print:text-black"
+                >
+                  …and {r.totals.dueContacts - r.dueContacts.length} more in Follow-ups
                 </Link>
-                <span className="text-zinc-500 print:text-black"> · due {day(c.dueOn)}</span>
-              </li>
-            ))}
-          </ul>
+              </p>
+            ) : null}
+          </>
         ) : (
           <p className={muted}>Nobody is due a contact by the end of the week.</p>
         )}
