@@ -64,7 +64,7 @@ function RowLink({ href, icon, title, detail }: { href: string; icon: React.Reac
 }
 
 /** "Get back in touch": who is due a contact by the end of the week (it replaced "Not in touch for a while"). */
-export function GetBackInTouchPanel({ items, today, locale }: { items: DueContact[]; today: string; locale: string }) {
+export function GetBackInTouchPanel({ items, total, today, locale }: { items: DueContact[]; total: number; today: string; locale: string }) {
   return (
     <section aria-labelledby="get-back-in-touch" className={panel}>
       <div className="mb-2 flex items-baseline justify-between gap-2">
@@ -75,10 +75,18 @@ export function GetBackInTouchPanel({ items, today, locale }: { items: DueContac
           href="/follow-ups#get-back-in-touch"
           className="-my-3 inline-flex min-h-11 items-center text-sm text-accent-700 hover:underline dark:text-accent-200"
         >
-          All due
+          {total > items.length ? `All ${total} due` : 'All due'}
         </Link>
       </div>
-      <GetBackInTouch items={items} today={today} locale={locale} />
+      <GetBackInTouch items={items} today={today} locale={locale} partial={total > items.length} />
+      {total > items.length ? (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          The first {items.length} of {total}.{' '}
+          <Link href="/follow-ups#get-back-in-touch" className="text-accent-700 underline underline-offset-2 dark:text-accent-200">
+            See all {total}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

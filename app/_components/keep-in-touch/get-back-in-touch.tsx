@@ -19,7 +19,20 @@ const small =
  * "Get back in touch": the people due a contact, as Overdue / Today / The week ahead, each with one-tap Done (logs
  * "Marked in touch" today) and Snooze for a week or a month, every one undoable.
  */
-export function GetBackInTouch({ items, today, locale, headingLevel = 3 }: { items: DueContact[]; today: string; locale: string; headingLevel?: 2 | 3 }) {
+export function GetBackInTouch({
+  items,
+  today,
+  locale,
+  headingLevel = 3,
+  partial = false,
+}: {
+  items: DueContact[];
+  today: string;
+  locale: string;
+  headingLevel?: 2 | 3;
+  /** Only the first of those due are listed: a group's count would be the listed ones', not the group's, so none is given. */
+  partial?: boolean;
+}) {
   const { show, view } = useToast();
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const groups = GROUPS.map((g) => ({ g, items: items.filter((i) => dueGroup(i.dueOn, today) === g) })).filter((x) => x.items.length);
@@ -36,7 +49,8 @@ export function GetBackInTouch({ items, today, locale, headingLevel = 3 }: { ite
               id={`kit-${g}`}
               className={`mb-2 text-sm font-semibold tracking-wide uppercase ${g === 'overdue' ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}
             >
-              {GROUP_TITLES[g]} <span className="font-normal normal-case">({list.length})</span>
+              {GROUP_TITLES[g]}
+              {partial ? null : <span className="font-normal normal-case"> ({list.length})</span>}
             </Heading>
             <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {list.map((c) => (
