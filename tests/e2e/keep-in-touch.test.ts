@@ -90,6 +90,39 @@ describe('keep in touch at 390 px', () => {
     await context.close();
   });
 
+  it('a sector default: left to count from today, it brings no one due at once; the form shows what was saved', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Sector Setter');
+    const res = await page.request.post('/api/v1/events', {
+      data: {
+        title: 'Media drinks',
+        startsAt: new Date(Date.now() - 200 * DAY).toISOString(),
+        people: [{ name: 'Bea Broadcast', organisation: 'BBC', sector: 'Media', relation: 'met' }],
+      },
+      headers: { origin: baseURL() },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+
+    await page.goto('/settings#sectors');
+    await page.getByRole('button', { name: 'Keep in touch default for Media' }).click();
+    const select = page.getByLabel('Keep in touch with people in Media');
+    await select.selectOption('monthly');
+    expect(await page.getByLabel(/Count from today for anyone it would make due now/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Save default' }).click();
+    await expect.poll(() => page.getByText('1 person not in touch for longer will be due a cadence from today.').count()).toBe(1);
+    // React resets a form after its action: the select still says what was saved.
+    await expect.poll(() => select.inputValue()).toBe('monthly');
+    expect(await page.getByText('Keep in touch: Monthly').count()).toBe(1);
+    await expectNoHorizontalScroll(page);
+
+    await page.goto('/');
+    expect(await page.getByText('Bea Broadcast').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the "Keep in touch" form saves over edits made elsewhere to other fields, and says so when the cadence itself was changed', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

@@ -95,9 +95,12 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
           <Field id={`kit-${uid}`} label={`Keep in touch with people in ${sector.name}`} errors={cadenceState.fieldErrors?.keepInTouch}>
             {(describedBy, invalid) => (
               <select
+                key={`${sector.version}`}
                 id={`kit-${uid}`}
                 name="keepInTouch"
-                value={choice}
+                // Uncontrolled, and made anew for each saved version: React resets a form after its action, and a
+                // controlled select was reset to "No default" while it held the saved choice.
+                defaultValue={choiceOf(sector.keepInTouch) || 'none'}
                 onChange={(e) => setChoice(e.target.value)}
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
