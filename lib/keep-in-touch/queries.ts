@@ -56,13 +56,26 @@ export async function listDueContacts(userId: string, today: string, opts: { unt
   }));
 }
 
-/** How many people are due a contact on or before `until`: the same rule as listDueContacts, counted, not read. */
+/** Counting stops here: "10,000+ due" says enough, and a book of 100,000 is not walked to say more. */
+export const DUE_COUNT_CAP = 10_000;
+
+/**
+ * How many people are due a contact on or before `until`, up to DUE_COUNT_CAP: the same rule as listDueContacts,
+ * counted, not read. "70", or "10,000+" at the cap (dueCountText).
+ */
 export async function countDueContacts(userId: string, until: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(people)
-    .where(and(eq(people.userId, userId), isNull(people.deletedAt), lte(people.nextContactDue, until)));
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+          select 1 from people p where p.user_id = ${userId}::uuid and p.deleted_at is null and p.next_contact_due <= ${until}::date
+          limit ${DUE_COUNT_CAP}) x`,
+  );
   return Number(row?.n ?? 0);
+}
+
+/** A count of due people as a page says it: "70", or "10,000+" at the cap. */
+export function dueCountText(n: number): string {
+  return n >= DUE_COUNT_CAP ? `${DUE_COUNT_CAP.toLocaleString('en-GB')}+` : String(n);
 }
 
 /** Snoozes a person's reminder until `until` (null lifts the snooze); answers the previous snooze, for undo. */

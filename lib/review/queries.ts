@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { KIND_LABELS, type InteractionKind } from '@/lib/interactions/kinds';
-import { countDueContacts, listDueContacts } from '@/lib/keep-in-touch/queries';
+import { countDueContacts, DUE_COUNT_CAP, listDueContacts } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
 import { reviewMonday } from './week';
 import { addDays, formatDateTime, formatDay, isoWeekName, todayIn } from '@/lib/dates';
@@ -289,7 +289,7 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
     'Nobody is due a contact by the end of the week.',
   );
   const more = r.totals.dueContacts - r.dueContacts.length;
-  if (more > 0) out.push(`…and ${more} more, see [Rapport](${origin}/follow-ups).`, '');
+  if (more > 0) out.push(`…and ${r.totals.dueContacts >= DUE_COUNT_CAP ? 'many' : more} more, see [Rapport](${origin}/follow-ups).`, '');
   return out.join('\n');
 }
 

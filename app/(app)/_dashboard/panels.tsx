@@ -4,6 +4,7 @@ import type { upcomingEvents } from '@/lib/brief/queries';
 import type { latestEvents } from '@/lib/dashboard/queries';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
 import { GetBackInTouch } from '@/app/_components/keep-in-touch/get-back-in-touch';
+import { dueCountText } from '@/lib/keep-in-touch/queries';
 import { formatDate } from '@/lib/dates';
 
 type EventSummary = Awaited<ReturnType<typeof latestEvents>>[number];
@@ -75,15 +76,15 @@ export function GetBackInTouchPanel({ items, total, today, locale }: { items: Du
           href="/follow-ups#get-back-in-touch"
           className="-my-3 inline-flex min-h-11 items-center text-sm text-accent-700 hover:underline dark:text-accent-200"
         >
-          {total > items.length ? `All ${total} due` : 'All due'}
+          {total > items.length ? `All ${dueCountText(total)} due` : 'All due'}
         </Link>
       </div>
       <GetBackInTouch items={items} today={today} locale={locale} partial={total > items.length} />
       {total > items.length ? (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          The first {items.length} of {total}.{' '}
+          The first {items.length} of {dueCountText(total)}.{' '}
           <Link href="/follow-ups#get-back-in-touch" className="text-accent-700 underline underline-offset-2 dark:text-accent-200">
-            See all {total}
+            See them all
           </Link>
         </p>
       ) : null}

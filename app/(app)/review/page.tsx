@@ -7,6 +7,7 @@ import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { KIND_LABELS } from '@/lib/interactions/kinds';
+import { DUE_COUNT_CAP } from '@/lib/keep-in-touch/queries';
 import { REVIEW_LIST_MAX, reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
 import { formatDate, formatDay, formatDayRange, formatTime, isoWeekName, mondayOf, todayIn } from '@/lib/dates';
@@ -220,7 +221,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   href="/follow-ups"
                   className="inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-200 print:text-black"
                 >
-                  …and {r.totals.dueContacts - r.dueContacts.length} more in Follow-ups
+                  …and {r.totals.dueContacts >= DUE_COUNT_CAP ? 'many' : r.totals.dueContacts - r.dueContacts.length} more in Follow-ups
                 </Link>
               </p>
             ) : null}
