@@ -13,10 +13,12 @@ const BATCH = 500;
 
 /**
  * What a restore did. `notes` names each row written otherwise than the backup has it, and why
- * (`posts 3, status: … restored as a draft …`), so the user can put it right.
+ * (`posts 3, status: … restored as a draft …`), so the user can put it right. `skippedBy` says what the skipped
+ * rows were, by table (`{ sectors: 12 }`: the account's default sectors, found by name), tables with none left out.
  */
 export interface RestoreSummary extends ImportSummary {
   notes: string[];
+  skippedBy: Record<string, number>;
 }
 
 /** Checks a parsed JSON value as a backup; zod's issues name the table, row and column (`people.12.email`). */
@@ -106,9 +108,12 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
     await lockImports(tx, userId);
     const idMaps: Record<string, Map<string, string>> = {};
     let created = 0;
-    let skipped = 0;
+    const skippedBy: Record<string, number> = {};
     const notes: string[] = [];
     for (const t of BACKUP_TABLES) {
+      const skip = (n: number) => {
+        if (n > 0) skippedBy[t.key] = (skippedBy[t.key] ?? 0) + n;
+      };
       const list = ((backup as Record<string, unknown>)[t.key] ?? []) as Record<string, unknown>[];
       const tableName = getTableConfig(t.table).name;
       const map = (idMaps[t.key] = new Map<string, string>());
@@ -138,7 +143,7 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
           const mine = taken.get(id) === userId ? id : movedTo && movedTaken.get(movedTo) === userId ? movedTo : undefined;
           if (mine || natural) {
             map.set(id, natural ?? mine!);
-            skipped++;
+            skip(1);
             continue;
           }
           // A derived id some other account has (by a chance no one will see) gets a random one.
@@ -159,7 +164,7 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
           .onConflictDoNothing()
           .returning({ one: sql<number>`1` });
         created += done.length;
-        skipped += inserts.slice(i, i + BATCH).length - done.length;
+        skip(inserts.slice(i, i + BATCH).length - done.length);
       }
     }
     const a = backup.account;
@@ -169,7 +174,8 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         .set({ ...(a.timeZone && isTimeZone(a.timeZone) ? { timeZone: a.timeZone } : {}), ...(a.locale ? { locale: a.locale } : {}), updatedAt: new Date() })
         .where(eq(users.id, userId));
     }
-    const summary = { created, updated: 0, skipped, errors: [], notes };
+    const skipped = Object.values(skippedBy).reduce((sum, n) => sum + n, 0);
+    const summary = { created, updated: 0, skipped, skippedBy, errors: [], notes };
     if (opts.dryRun) throw new DryRun(summary);
     return summary;
   });

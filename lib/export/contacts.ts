@@ -114,9 +114,13 @@ export function googleCsvRow(p: VCardPerson): string {
     .join(',');
 }
 
-/** Every person as Google Contacts CSV, a batch at a time. */
+/**
+ * Every person as Google Contacts CSV, a batch at a time. The file opens with a UTF-8 byte-order mark: without one,
+ * Excel on Windows reads it as the machine's legacy code page and shows "José Núñez" as "JosÃ© NÃºÃ±ez". Google
+ * Contacts and Rapport's own import (lib/import/csv.ts) pass over it.
+ */
 export async function* csvChunks(userId: string): AsyncGenerator<string> {
-  yield GOOGLE_CSV_HEADER.join(',') + '\r\n';
+  yield '\uFEFF' + GOOGLE_CSV_HEADER.join(',') + '\r\n';
   for await (const batch of peopleBatches(userId)) yield batch.map((p) => googleCsvRow(p) + '\r\n').join('');
 }
 

@@ -14,6 +14,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   skipped: number;
+  /** A backup's skipped rows by table (`{ sectors: 12 }`), for the page to say what they were; contacts have none. */
+  skippedBy?: Record<string, number>;
   /** Rows left out, by line, and why. */
   errors: RowError[];
   /**

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { detectDelimiter } from './csv-delimiter';
+import { addressFirst, splitEmails } from './emails';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult } from './types';
 
 /** What a column can be mapped to when the layout is not one Rapport knows. */
@@ -106,6 +107,9 @@ const splitMulti = (v: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** The addresses of a row's email cells, the first that is an address first (see emails.ts). */
+const emailsIn = (cells: string[]) => addressFirst(cells.flatMap(splitEmails), (e) => e);
+
 function column(header: string[], cells: string[]) {
   const index = new Map(header.map((h, i) => [h.toLowerCase(), i]));
   return (name: string) => {
@@ -134,10 +138,9 @@ function googleDraft(header: string[], row: Row): ContactDraft {
   const extra: string[] = [];
   const dept = get('Organization Department') || get('Organization 1 - Department');
   if (dept) extra.push(`Department: ${dept}`);
-  const otherEmails: string[] = [];
   const otherPhones: string[] = [];
+  d.emails = emailsIn(Array.from({ length: 10 }, (_, i) => get(`E-mail ${i + 1} - Value`)));
   for (let n = 1; n <= 10; n++) {
-    for (const e of splitMulti(get(`E-mail ${n} - Value`))) (d.emails.length ? otherEmails : d.emails).push(e);
     for (const p of splitMulti(get(`Phone ${n} - Value`))) (d.phones.length ? otherPhones : d.phones).push(p);
     for (const w of splitMulti(get(`Website ${n} - Value`))) d.links.push(w);
     const address = get(`Address ${n} - Formatted`);
@@ -145,7 +148,7 @@ function googleDraft(header: string[], row: Row): ContactDraft {
   }
   if (get('Birthday')) extra.push(`Birthday: ${get('Birthday')}`);
   if (get('Nickname')) extra.push(`Nickname: ${get('Nickname')}`);
-  if (otherEmails.length) extra.push(`Other emails: ${otherEmails.join('; ')}`);
+  if (d.emails.length > 1) extra.push(`Other emails: ${d.emails.slice(1).join('; ')}`);
   if (otherPhones.length) extra.push(`Other phones: ${otherPhones.join('; ')}`);
   d.categories = splitMulti(get('Labels') || get('Group Membership')).filter((l) => !l.startsWith('* '));
   d.notes = joinNotes([get('Notes'), extra.join('\n')]);
@@ -159,7 +162,7 @@ function outlookDraft(header: string[], row: Row): ContactDraft {
   d.name = fullName(get('Title'), [get('First Name'), get('Middle Name'), get('Last Name')], get('Suffix')) || null;
   d.organisation = get('Company') || null;
   d.role = get('Job Title') || null;
-  d.emails = ['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].map(get).filter(Boolean);
+  d.emails = emailsIn(['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].map(get));
   d.phones = ['Mobile Phone', 'Business Phone', 'Home Phone', 'Primary Phone', 'Other Phone'].map(get).filter(Boolean);
   if (get('Web Page')) d.links.push(get('Web Page'));
   d.categories = get('Categories')
@@ -183,9 +186,12 @@ function linkedinDraft(header: string[], row: Row): ContactDraft {
   d.name = [get('First Name'), get('Last Name')].filter(Boolean).join(' ') || null;
   d.organisation = get('Company') || null;
   d.role = get('Position') || null;
-  if (get('Email Address')) d.emails.push(get('Email Address'));
+  d.emails = emailsIn([get('Email Address')]);
   if (get('URL')) d.links.push(get('URL'));
-  d.notes = get('Connected On') ? `Connected on LinkedIn on ${get('Connected On')}` : null;
+  d.notes = joinNotes([
+    get('Connected On') ? `Connected on LinkedIn on ${get('Connected On')}` : null,
+    d.emails.length > 1 ? `Other emails: ${d.emails.slice(1).join('; ')}` : null,
+  ]);
   return d;
 }
 
@@ -193,6 +199,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
   const d = emptyDraft(row.line);
   const first: string[] = [];
   const last: string[] = [];
+  const emails: string[] = [];
   const notes: string[] = [];
   mapping.forEach((field, i) => {
     const v = (row.cells[i] ?? '').trim();
@@ -214,7 +221,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
         d.role ??= v;
         break;
       case 'email':
-        d.emails.push(...v.split(/\s*[;,]\s*|\s*:::\s*/).filter(Boolean));
+        emails.push(v);
         break;
       case 'phone':
         d.phones.push(v);
@@ -231,6 +238,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
     }
   });
   d.name ??= [...first, ...last].join(' ') || null;
+  d.emails = emailsIn(emails);
   if (d.emails.length > 1) notes.push(`Other emails: ${d.emails.slice(1).join('; ')}`);
   if (d.phones.length > 1) notes.push(`Other phones: ${d.phones.slice(1).join('; ')}`);
   d.notes = joinNotes(notes);

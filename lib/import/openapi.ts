@@ -10,6 +10,10 @@ export const importSummaryResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+  skippedBy: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .describe('A backup’s skipped rows by table, each already in the account (`{"sectors": 12}`: its default sectors, found by name); absent for contacts'),
   errors: z.array(rowError).describe('Rows left out, each by line and why: a row with no name, role or organisation, or one that cannot be read'),
   notes: z
     .array(z.string())

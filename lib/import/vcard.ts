@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { addressFirst, splitEmails } from './emails';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult, type RowError } from './types';
 
 /**
@@ -177,7 +178,7 @@ function toDraft(props: JProp[], line: number): ContactDraft {
     if (p[0] === 'x-ablabel' && typeof p[1].group === 'string') labels.set(p[1].group.toLowerCase(), cleanLabel(text(p[3])));
   }
   const extra: string[] = [];
-  const otherEmails: string[] = [];
+  const emails: { address: string; label: string }[] = [];
   const otherPhones: string[] = [];
   const notes: string[] = [];
   let fn = '';
@@ -212,13 +213,9 @@ function toDraft(props: JProp[], line: number): ContactDraft {
         if (!draft.role) draft.role = text(value) || null;
         else if (text(value) && text(value) !== draft.role) extra.push(`Role: ${text(value)}`);
         break;
-      case 'email': {
-        const e = text(value).replace(/^mailto:/i, '');
-        if (!e) break;
-        if (draft.emails.length === 0) draft.emails.push(e);
-        else otherEmails.push(labelled(e));
+      case 'email':
+        for (const address of splitEmails(text(value).replace(/^mailto:/i, ''))) emails.push({ address, label });
         break;
-      }
       case 'tel': {
         const t = text(value).replace(/^tel:/i, '');
         if (!t) break;
@@ -250,7 +247,10 @@ function toDraft(props: JProp[], line: number): ContactDraft {
     }
   }
   draft.name = fn || structured || null;
-  if (otherEmails.length) extra.push(`Other emails: ${otherEmails.join('; ')}`);
+  // The preferred address that is an address is the person's; every other one goes to the notes, with its label.
+  const [email, ...otherEmails] = addressFirst(emails, (e) => e.address);
+  if (email) draft.emails.push(email.address);
+  if (otherEmails.length) extra.push(`Other emails: ${otherEmails.map((e) => (e.label ? `${e.address} (${e.label})` : e.address)).join('; ')}`);
   if (otherPhones.length) extra.push(`Other phones: ${otherPhones.join('; ')}`);
   draft.notes = joinNotes([...notes, extra.join('\n')]);
   return draft;

@@ -9,6 +9,8 @@ import { batchedRows } from '@/lib/backup/write';
 import { BACKUP_TABLES } from '@/lib/backup/tables';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
+import { importPreviewResponse } from '@/lib/import/openapi';
+import { summaryWords } from '@/lib/import/words';
 import { searchFacts, setOffTheRecord } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { searchPeople } from '@/lib/people/search';
@@ -155,6 +157,31 @@ describe('backup', () => {
     expect((await searchPeople(b.id, searchParamsSchema.parse({ q: 'priya' }))).total).toBe(1);
     expect(await rows(db, sql`select count(*)::int as n from events where user_id = ${b.id}::uuid`)).toEqual([{ n: 1 }]);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('says what the skipped rows were, by kind: a new account’s default sectors, then everything on a second restore', async () => {
+    const a = await createTestUser();
+    const org = await makeOrganisation(a.id, 'Leeds City Council', 'Government');
+    const p = await makePerson(a.id, { name: 'Priya Shah', organisationId: org.id });
+    await makeEvent(a.id, { title: 'Council tech day', topics: ['cloud'], people: [{ personId: p.id }] });
+    const backup = await all(backupChunks(a.id));
+    const b = await createTestUser();
+    const [counted] = await rows<{ n: number }>(db, sql`select count(*)::int as n from sectors where user_id = ${b.id}::uuid`);
+    const defaults = counted!.n;
+    expect(defaults).toBeGreaterThan(1);
+    const preview = await previewImport(b.id, 'backup', backup);
+    expect(preview).toMatchObject({ skipped: defaults, skippedBy: { sectors: defaults } });
+    expect(summaryWords(preview, true)).toContain(`, ${defaults} to skip (${defaults} sectors already here)`);
+    // The page reads the preview through the API, whose answer is only what its schema describes.
+    expect(importPreviewResponse.parse(JSON.parse(JSON.stringify(preview))).skippedBy).toEqual({ sectors: defaults });
+    await runImport(b.id, 'backup', backup);
+    const again = await runImport(b.id, 'backup', backup);
+    expect(again).toMatchObject({ created: 0 });
+    expect(again.skippedBy).toEqual({ sectors: defaults, organisations: 1, people: 1, events: 1, topics: 1, encounters: 1, eventTopics: 1 });
+    expect(again.skipped).toBe(defaults + 6);
+    expect(summaryWords(again)).toBe(
+      `0 created, 0 updated, ${defaults + 6} skipped (${defaults} sectors, 1 organisation, 1 person, 1 event, 1 topic, 1 person met at an event and 1 topic of an event already here)`,
+    );
   });
 
   it('a name merged into an organisation or a topic of the account means that one: the restore does not make the merged one anew', async () => {
@@ -349,8 +376,9 @@ describe('backup', () => {
     const org = await makeOrganisation(a.id, 'Smith, Jones & Partners', 'Legal');
     await makePerson(a.id, { name: 'Dmitri Иванов', organisationId: org.id, email: 'd@sj.example', notes: 'line one\nline "two"' });
     const csv = await all(csvChunks(a.id));
+    // A UTF-8 byte-order mark first, so that Excel on Windows reads the names as UTF-8; the import passes over it.
     expect(csv.split('\r\n')[0]).toMatch(
-      /^First Name,Middle Name,Last Name,Name Prefix,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/,
+      /^\uFEFFFirst Name,Middle Name,Last Name,Name Prefix,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value/,
     );
     const b = await createTestUser();
     expect(await runImport(b.id, 'csv', csv)).toMatchObject({ created: 1, errors: [] });

@@ -113,6 +113,36 @@ describe('import', () => {
     expect(await runImport(user.id, 'csv', fixture('linkedin.csv'))).toMatchObject({ created: 0, updated: 0, skipped: 2 });
   });
 
+  it('a cell with two email addresses keeps the first as the email and the other in the notes; a card’s other EMAILs likewise', async () => {
+    const user = await createTestUser();
+    const csv = [
+      'First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value',
+      'Anna,Kowalska,Work,anna.k@example.pl ; anna@home.example.pl,Mobile,+48 600 100 200 ::: +48 22 555 0100',
+      'Jan,Nowak,Work,see LinkedIn ::: jan@example.pl,,',
+      'Ewa,Lis,Work,ask Jan; not sure,,',
+    ].join('\r\n');
+    const preview = await previewImport(user.id, 'csv', csv);
+    expect(preview.rows.map((r) => [r.name, r.email, r.warnings])).toEqual([
+      ['Anna Kowalska', 'anna.k@example.pl', []],
+      ['Jan Nowak', 'jan@example.pl', []],
+      // No part is an address: the whole cell goes to the notes, as it always has.
+      ['Ewa Lis', null, ['Email ‘ask Jan; not sure’ is not an address: kept in the notes']],
+    ]);
+    expect(await runImport(user.id, 'csv', csv)).toMatchObject({ created: 3, errors: [] });
+    const vcard =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Piotr Zieliński\r\nEMAIL;TYPE=WORK:n/a\r\nEMAIL;TYPE=HOME:piotr@example.pl\r\nEMAIL:pz@example.com\r\nEND:VCARD\r\n';
+    expect(await runImport(user.id, 'vcard', vcard)).toMatchObject({ created: 1, errors: [] });
+    const saved = await db.select({ name: people.name, email: people.email, notes: people.notes }).from(people).where(eq(people.userId, user.id));
+    const by = (name: string) => saved.find((p) => p.name === name);
+    expect(by('Anna Kowalska')).toMatchObject({
+      email: 'anna.k@example.pl',
+      notes: 'Other emails: anna@home.example.pl\nOther phones: +48 22 555 0100',
+    });
+    expect(by('Jan Nowak')).toMatchObject({ email: 'jan@example.pl', notes: 'Other emails: see LinkedIn' });
+    expect(by('Ewa Lis')).toMatchObject({ email: null, notes: 'Email: ask Jan; not sure' });
+    expect(by('Piotr Zieliński')).toMatchObject({ email: 'piotr@example.pl', notes: 'Other emails: n/a (work); pz@example.com' });
+  });
+
   it('the same person twice in one file is imported once', async () => {
     const user = await createTestUser();
     const file = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.example\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ANN@x.example\nEND:VCARD\n';

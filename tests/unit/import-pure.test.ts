@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BodyError } from '@/lib/api/request';
 import { csvField, GOOGLE_CSV_HEADER, googleCsvRow } from '@/lib/export/contacts';
-import { readCsv } from '@/lib/import/csv';
+import { guessMapping, readCsv } from '@/lib/import/csv';
 import { importKind, importQuerySchema, readTextBody } from '@/lib/import/request';
 import { readVCards } from '@/lib/import/vcard';
 import { toVCard } from '@/lib/people/vcard';
@@ -106,6 +106,22 @@ describe('readers', () => {
         },
       ),
     );
+  });
+
+  it('a CSV that opens with a UTF-8 byte-order mark (as Rapport’s export does) reads as one without', () => {
+    const person = 'José,Núñez,jose@example.es';
+    for (const header of ['First Name,Last Name,E-mail 1 - Value', '"First Name","Last Name","E-mail 1 - Value"']) {
+      const plain = readCsv(`${header}\r\n${person}\r\n`);
+      const marked = readCsv(`\uFEFF${header}\r\n${person}\r\n`);
+      expect(marked.table!.header).toEqual(['First Name', 'Last Name', 'E-mail 1 - Value']);
+      expect(marked.drafts).toEqual(plain.drafts);
+      expect(marked.drafts[0]).toMatchObject({ name: 'José Núñez', emails: ['jose@example.es'] });
+    }
+    // A layout Rapport does not know: the first column's heading is the heading, not a mark and the heading.
+    const other = readCsv('\uFEFF"Name";"Mail"\r\nJosé Núñez;jose@example.es\r\n');
+    expect(other.table!.header).toEqual(['Name', 'Mail']);
+    expect(other.needsMapping).toBe(true);
+    expect(guessMapping(other.table!.header)).toEqual(['name', 'email']);
   });
 
   it('Google CSV: the exporter’s rows read back; formulas are defused', () => {

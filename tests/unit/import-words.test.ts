@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, summaryWords } from '@/lib/import/words';
+import { BACKUP_TABLES } from '@/lib/backup/tables';
+import { BACKUP_ROW_WORDS, countOf, summaryWords } from '@/lib/import/words';
 
 const row = (line: number) => ({ line, message: 'No name, role or organisation to know them by' });
 
@@ -25,5 +26,24 @@ describe('what the import page says it did', () => {
     [{ created: 9, updated: 2, skipped: 1, errors: [row(12)], blankLines: 0 }, true, '9 new, 2 to update, 1 to skip, 1 row with errors'],
   ])('%o (preview: %s)', (summary, preview, said) => {
     expect(summaryWords(summary, preview)).toBe(said);
+  });
+
+  it.each([
+    [{ created: 361, updated: 0, skipped: 12, skippedBy: { sectors: 12 }, errors: [] }, true, '361 new, 0 to update, 12 to skip (12 sectors already here)'],
+    [{ created: 0, updated: 0, skipped: 1, skippedBy: { people: 1 }, errors: [] }, false, '0 created, 0 updated, 1 skipped (1 person already here)'],
+    [
+      { created: 2, updated: 0, skipped: 15, skippedBy: { sectors: 12, people: 2, followUps: 1 }, errors: [] },
+      false,
+      '2 created, 0 updated, 15 skipped (12 sectors, 2 people and 1 follow-up already here)',
+    ],
+    [{ created: 2, updated: 0, skipped: 3, skippedBy: { widgets: 3 }, errors: [] }, true, '2 new, 0 to update, 3 to skip (3 other rows already here)'],
+    // Contacts say no kinds: their skipped rows are named row by row in the preview.
+    [{ created: 2, updated: 0, skipped: 3, skippedBy: {}, errors: [] }, true, '2 new, 0 to update, 3 to skip'],
+  ])('a backup’s skipped rows by kind: %o (preview: %s)', (summary, preview, said) => {
+    expect(summaryWords(summary, preview)).toBe(said);
+  });
+
+  it('has words for a row of every table a backup carries', () => {
+    expect(BACKUP_TABLES.map((t) => t.key).filter((key) => !BACKUP_ROW_WORDS[key])).toEqual([]);
   });
 });
