@@ -145,9 +145,10 @@ export async function unmarkInTouch(userId: string, interactionId: string): Prom
 }
 
 /**
- * A sector's keep-in-touch default (null: none), from the `version` read. With `fromToday`, those it would make due
- * today or earlier (a last contact long ago) are counted from today instead: their reminder is put off, as a snooze
- * would, to a cadence from today, so a new default does not bring the whole sector due at once. Answers how many of
+ * A sector's keep-in-touch default (null: none), from the `version` read. With `fromToday`, those the change makes due
+ * today or earlier (a last contact long ago), and who were not due before it, are counted from today instead: their
+ * reminder is put off, as a snooze would, to a cadence from today, so a new default does not bring the whole sector
+ * due at once. Whoever was already due stays due. Answers how many of
  * the sector's people are due now, and how many were counted from today.
  */
 export async function setSectorCadence(
@@ -165,21 +166,24 @@ export async function setSectorCadence(
       .for('update');
     if (!current) throw new NotFoundError('That sector was not found.');
     if (current.version !== version) throw new VersionConflictError(current);
-    await tx
-      .update(sectors)
-      .set({ ...cadenceColumns(cadence?.unit === 'none' ? null : cadence), version: sql`${sectors.version} + 1` })
-      .where(and(eq(sectors.userId, userId), eq(sectors.id, sectorId)));
     const [who] = await rows<{ time_zone: string }>(tx, sql`select time_zone from users where id = ${userId}::uuid`);
     const today = todayIn(who?.time_zone ?? 'UTC');
     // The sector's people its default applies to (no cadence of their own), due by today.
     const dueBy = sql`p.user_id = ${userId}::uuid and p.effective_sector_id = ${sectorId}::uuid and p.deleted_at is null
       and p.keep_in_touch_unit is null and p.next_contact_due <= ${today}::date`;
+    // Those already due before the change stay as they are: only whom the new default makes due is counted from today.
+    const dueBefore = opts.fromToday ? (await rows<{ id: string }>(tx, sql`select p.id::text from people p where ${dueBy}`)).map((r) => r.id) : [];
+    await tx
+      .update(sectors)
+      .set({ ...cadenceColumns(cadence?.unit === 'none' ? null : cadence), version: sql`${sectors.version} + 1` })
+      .where(and(eq(sectors.userId, userId), eq(sectors.id, sectorId)));
     let countedFromToday = 0;
     if (opts.fromToday && cadence && cadence.unit !== 'none') {
       const step = cadence.unit === 'days' ? sql`make_interval(days => ${cadence.every})` : sql`make_interval(months => ${cadence.every})`;
       const moved = await rows<{ id: string }>(
         tx,
-        sql`update people p set contact_snoozed_until = (${today}::date + ${step})::date where ${dueBy} returning p.id`,
+        sql`update people p set contact_snoozed_until = (${today}::date + ${step})::date
+             where ${dueBy} and not (p.id = any(${`{${dueBefore.join(',')}}`}::uuid[])) returning p.id`,
       );
       countedFromToday = moved.length;
     }

@@ -187,7 +187,7 @@ describe('keep in touch: next contact due', () => {
     expect((await contact(follows.id)).due).toBeNull();
   });
 
-  it('a new sector default can count from today those it would make due at once; it says how many are due', async () => {
+  it('a new sector default can count from today those it alone makes due; whoever was due already stays due', async () => {
     const user = await createTestUser();
     const u = user.id;
     const today = todayIn(user.timeZone);
@@ -196,20 +196,45 @@ describe('keep in touch: next contact due', () => {
     const longAgo = await makePerson(u, { name: 'Long Ago', sector: 'Government' });
     const recent = await makePerson(u, { name: 'Recent Contact', sector: 'Government' });
     const own = await makePerson(u, { name: 'Own Cadence', sector: 'Government' });
+    const optedOut = await makePerson(u, { name: 'Opted Out', sector: 'Government' });
+    const elsewhere = await makePerson(u, { name: 'Other Sector', sector: 'Media' });
+    const gone = await makePerson(u, { name: 'Deleted Later', sector: 'Government' });
     await patchPerson(u, own.id, { keepInTouch: { unit: 'days', every: 10 }, version: own.version });
-    await createInteraction(u, { personId: longAgo.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
+    await patchPerson(u, optedOut.id, { keepInTouch: { unit: 'none', every: null }, version: optedOut.version });
+    for (const p of [longAgo, own, optedOut, elsewhere, gone])
+      await createInteraction(u, { personId: p.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
     await createInteraction(u, { personId: recent.id, kind: 'call', occurredOn: addDays(today, -5), note: null });
-    await createInteraction(u, { personId: own.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
+    await deletePerson(u, gone.id);
+    // Another user's sector of the same name, and their long-unseen contact, are theirs alone.
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Their Contact', sector: 'Government' });
+    await createInteraction(other.id, { personId: theirs.id, kind: 'call', occurredOn: addDays(today, -400), note: null });
+    const theirSector = await sectorId(other.id, 'Government');
+    const [ts] = await rows<{ version: number }>(db, sql`select version from sectors where id = ${theirSector}::uuid`);
+    await setSectorCadence(other.id, theirSector, { unit: 'days', every: 60 }, ts!.version);
 
-    // Left as it was: the one not in touch for a year is due now, and the page says so.
-    expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version())).toEqual({ dueNow: 1, countedFromToday: 0 });
-    expect((await contact(longAgo.id)).due).toBe(addDays(today, -370));
-
-    // Counted from today: due a cadence from today; someone in touch lately, or with a cadence of their own, is not moved.
+    // Counted from today: due a cadence from today; someone in touch lately, with a cadence of their own (or none), in
+    // another sector, deleted, or another user's, is not moved.
     expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version(), { fromToday: true })).toEqual({ dueNow: 0, countedFromToday: 1 });
     expect((await contact(longAgo.id)).due).toBe(addDays(today, 30));
     expect((await contact(recent.id)).due).toBe(addDays(today, 25));
     expect((await contact(own.id)).due).toBe(addDays(today, -390));
+    expect((await contact(optedOut.id)).due).toBeNull();
+    expect((await contact(elsewhere.id)).due).toBeNull();
+    const snoozed = await rows<{ id: string }>(db, sql`select id::text from people where contact_snoozed_until is not null`);
+    expect(snoozed.map((r) => r.id).filter((id) => [gone.id, theirs.id, elsewhere.id, own.id, optedOut.id, recent.id].includes(id))).toEqual([]);
+    expect((await contact(theirs.id)).due).toBe(addDays(today, -340));
+
+    // Someone already due when a default changes stays due: only whom the change makes due is counted from today.
+    const lapsed = await makePerson(u, { name: 'Lapsed Since', sector: 'Government' });
+    await createInteraction(u, { personId: lapsed.id, kind: 'call', occurredOn: addDays(today, -40), note: null });
+    expect((await contact(lapsed.id)).due).toBe(addDays(today, -10));
+    expect(await setSectorCadence(u, gov, { unit: 'days', every: 20 }, await version(), { fromToday: true })).toEqual({ dueNow: 1, countedFromToday: 0 });
+    expect((await contact(lapsed.id)).due).toBe(addDays(today, -20));
+
+    // Left as it was (not counted from today): the change says how many it makes due.
+    await setSectorCadence(u, gov, null, await version());
+    expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version())).toMatchObject({ countedFromToday: 0 });
   });
 
   it('keeps logged contacts through a merge (and its undo) and a delete and restore of the person', async () => {

@@ -95,12 +95,12 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
           <Field id={`kit-${uid}`} label={`Keep in touch with people in ${sector.name}`} errors={cadenceState.fieldErrors?.keepInTouch}>
             {(describedBy, invalid) => (
               <select
-                key={`${sector.version}`}
+                key={`${sector.version}-${cadenceState.values?.keepInTouch ?? ''}`}
                 id={`kit-${uid}`}
                 name="keepInTouch"
-                // Uncontrolled, and made anew for each saved version: React resets a form after its action, and a
-                // controlled select was reset to "No default" while it held the saved choice.
-                defaultValue={choiceOf(sector.keepInTouch) || 'none'}
+                // Uncontrolled, and made anew for each saved version or refused choice: React resets a form after its
+                // action, and a controlled select was reset to "No default" while it held the saved choice.
+                defaultValue={cadenceState.values?.keepInTouch ?? (choiceOf(sector.keepInTouch) || 'none')}
                 onChange={(e) => setChoice(e.target.value)}
                 aria-describedby={describedBy}
                 aria-invalid={invalid || undefined}
@@ -125,9 +125,15 @@ export function SectorRow({ sector, others }: { sector: SectorSummary; others: {
             />
           ) : null}
           <p className="text-xs text-zinc-500">Applies to everyone in the sector who has no cadence of their own.</p>
-          {choice !== 'none' ? (
+          {choice !== 'none' && choice !== (choiceOf(sector.keepInTouch) || 'none') ? (
             <label className="flex min-h-11 items-start gap-2 text-sm">
-              <input type="checkbox" name="fromToday" defaultChecked className="mt-1 size-4 shrink-0" />
+              <input
+                key={`${sector.version}-${cadenceState.values?.fromToday ?? ''}`}
+                type="checkbox"
+                name="fromToday"
+                defaultChecked={cadenceState.values ? cadenceState.values.fromToday === 'on' : true}
+                className="mt-1 size-4 shrink-0"
+              />
               <span>Count from today for anyone it would make due now (not in touch for longer than that), rather than bring them all due at once.</span>
             </label>
           ) : null}
