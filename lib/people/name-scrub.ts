@@ -63,8 +63,35 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
       if (hit) break;
     }
     if (!hit) continue;
-    out += text.slice(from, hit.start) + hit.by;
-    from = hit.start + hit.find.length;
+    // A name that starts inside the one found and runs past its end ("Ann Mo" and "Mo Li-Wu" in "Ann Mo Li-Wu") is
+    // taken with it: both descriptions replace the whole run, so neither name is left half said.
+    let end = hit.start + hit.find.length;
+    const bys = [hit.by];
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const inner of text.slice(hit.start + 1, end).matchAll(WORD)) {
+        const innerAt = hit.start + 1 + inner.index;
+        if (innerAt === hit.start || LETTER.test(text[innerAt - 1] ?? '')) continue;
+        const key = inner[0].toLowerCase();
+        const longer = indexes
+          .flatMap((byKey) => byKey.get(key) ?? [])
+          .find((r) => {
+            const s = innerAt - r.lead;
+            const found = text.slice(s, s + r.find.length);
+            const same = r.exactCase ? found === r.find : found.toLowerCase() === r.find.toLowerCase();
+            const after = text[s + r.find.length];
+            return same && s + r.find.length > end && (after === undefined || !LETTER.test(after));
+          });
+        if (longer) {
+          end = innerAt - longer.lead + longer.find.length;
+          if (!bys.includes(longer.by)) bys.push(longer.by);
+          grew = true;
+          break;
+        }
+      }
+    }
+    out += text.slice(from, hit.start) + bys.join(' ');
+    from = end;
   }
   return out + text.slice(from);
 }

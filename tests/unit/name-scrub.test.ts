@@ -33,6 +33,30 @@ describe('finding names in typed text', () => {
     expect(replaceNames('Raj Patel and Ann', second, first)).toBe('B and C');
   });
 
+  it('two names that overlap are both taken out, each described', () => {
+    const both = nameIndex([
+      { find: 'Ann Mo', exactCase: false, by: '⟨A⟩' },
+      { find: 'Mo Li-Wu', exactCase: false, by: '⟨B⟩' },
+      { find: 'Li-Wu Ng', exactCase: false, by: '⟨C⟩' },
+    ]);
+    expect(replaceNames('Thanks Ann Mo Li-Wu, and Mo Li-Wu alone', both)).toBe('Thanks ⟨A⟩ ⟨B⟩, and ⟨B⟩ alone');
+    expect(replaceNames('Ann Mo Li-Wu Ng.', both)).toBe('⟨A⟩ ⟨B⟩ ⟨C⟩.');
+    expect(replaceNames('Ann Mo Li', both)).toBe('⟨A⟩ Li');
+  });
+
+  it('leaves no whole-word match of several overlapping rules (property)', () => {
+    const names = ['Ann Mo', 'Mo Li-Wu', 'Wu Ng'];
+    const index = nameIndex(names.map((find, i) => ({ find, exactCase: false, by: `∎${i}` })));
+    const piece = fc.oneof(fc.constantFrom(...names, 'Ann', 'Mo', 'Li', 'Wu', 'Ng', ' ', '-', 'x'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const out = replaceNames(pieces.join(''), index).toLowerCase();
+        for (const n of names) expect(out).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${n.toLowerCase()}(?![\\p{L}\\p{N}])`, 'u'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('leaves no whole-word match of a rule that ignores case (property)', () => {
     const only = nameIndex([{ find: 'Mo Li-Wu', exactCase: false, by: '∎' }]);
     const piece = fc.oneof(fc.constantFrom('Mo Li-Wu', 'MO LI-WU', 'mo li-wu', 'Mo', 'Li', 'Wu', ' ', '-', 'x', '.'), fc.string({ maxLength: 4 }));
