@@ -23,7 +23,8 @@ export function OffTheRecordNotice({
   places: number;
   title: string;
   markdown: string;
-  onCut: (cut: { title: string; markdown: string }) => void;
+  /** Puts the cut text in place of the draft, if the draft is still what was sent; false when it was typed on meanwhile. */
+  onCut: (sent: { title: string; markdown: string }, cut: { title: string; markdown: string }) => boolean;
 }) {
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
@@ -31,9 +32,10 @@ export function OffTheRecordNotice({
   function cut() {
     setMessage('');
     startTransition(async () => {
+      const sent = { title, markdown };
       const result = await cutOffTheRecordAction(title, markdown).catch(() => null);
       if (!result?.ok || !result.data) return setMessage(result?.message ?? 'Not cut: the connection dropped. Your text is unchanged.');
-      onCut(result.data);
+      if (!onCut(sent, { title: result.data.title, markdown: result.data.markdown })) return setMessage('You typed meanwhile, so nothing was cut: tap again.');
       setMessage(result.data.cuts ? '“[…]” now marks each place: rework the sentence around it.' : '');
     });
   }

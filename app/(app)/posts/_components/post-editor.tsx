@@ -166,7 +166,13 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             places={auto.offTheRecord}
             title={auto.draft.title}
             markdown={auto.draft.markdown}
-            onCut={(cut) => auto.setDraft({ ...auto.draft, ...cut })}
+            onCut={(sent, cut) => {
+              // Only over the text that was sent: what was typed during the round trip is not overwritten.
+              const now = auto.currentDraft();
+              if (now.title !== sent.title || now.markdown !== sent.markdown) return false;
+              auto.setDraft({ ...now, title: cut.title, markdown: cut.markdown });
+              return true;
+            }}
           />
         ) : null}
         {auto.conflict ? <ConflictBanner conflict={auto.conflict} mine={auto.draft} onKeepMine={auto.overwrite} onTakeTheirs={auto.takeTheirs} /> : null}

@@ -141,5 +141,8 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     [postId],
   );
 
-  return { draft, setDraft, state, message, fieldErrors, conflict, savedAt, slug, offTheRecord, overwrite, takeTheirs, saveSlug };
+  /** The draft as it is now, for a callback that outlives the render it was made in. */
+  const currentDraft = useCallback(() => latest.current, []);
+
+  return { draft, setDraft, currentDraft, state, message, fieldErrors, conflict, savedAt, slug, offTheRecord, overwrite, takeTheirs, saveSlug };
 }
