@@ -23,7 +23,8 @@ const handle = z
   .string({ error: 'Choose a public handle' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, 'Use 3 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit');
+  // Sign-up makes handles of one letter and more ("jo"), and the public pages take up to 63 characters.
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use up to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit');
 
 /**
  * The byline and the public address. `was*` are the values the form was opened with: only a field the user changed

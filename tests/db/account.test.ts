@@ -104,6 +104,8 @@ describe('account', () => {
     expect((taken as UserFacingError).fieldErrors?.handle?.[0]).toContain('Another account has that handle');
     expect(profileSchema.safeParse(raw({ handle: 'a b' })).success).toBe(false);
     expect(profileSchema.safeParse(raw({ handle: '-ab' })).success).toBe(false);
+    // A handle sign-up made from a short name ("Jo") is one the form takes back as it is.
+    expect(profileSchema.safeParse(raw({ handle: 'jo' })).success).toBe(true);
     expect(profileSchema.safeParse(raw({ name: ' ' })).success).toBe(false);
   });
 

@@ -28,7 +28,7 @@ describe('account at 390 px', () => {
     expect((await page.request.get(`/u/${old}`)).status()).toBe(200);
     await handle.fill('Not a handle!');
     await page.getByRole('button', { name: 'Save name and handle' }).click();
-    await expect.poll(() => page.getByText('Use 3 to 40 lower-case letters').count()).toBe(1);
+    await expect.poll(() => page.getByText('Use up to 40 lower-case letters').count()).toBe(1);
     expect(await handle.inputValue()).toBe('Not a handle!');
 
     const fresh = `ada-${Date.now().toString(36)}`;
