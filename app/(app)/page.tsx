@@ -12,8 +12,7 @@ import { FollowUpList } from '@/app/_components/follow-ups/follow-up-list';
 import { FollowUpProgressBar, MonthlyColumns, SectorBars } from './_dashboard/charts';
 import { ComingUp, GetBackInTouchPanel, LatestEvents } from './_dashboard/panels';
 import { UnfinishedDraft } from './_dashboard/unfinished-draft';
-import { countDueContacts, listDueContacts } from '@/lib/keep-in-touch/queries';
-import { weekEndFrom } from '@/lib/follow-ups/due';
+import { listDueContactsCounted } from '@/lib/keep-in-touch/queries';
 import { formatDay, todayIn } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -31,14 +30,12 @@ export default async function DashboardPage() {
   const [dueNow, events, dueContacts, sectors, months, progress, comingUp] = await Promise.all([
     listFollowUpLists(user.id, today, { overdue: { due: 'overdue', limit: DUE_SHOWN }, today: { due: 'today', limit: DUE_SHOWN } }),
     latestEvents(user.id, 5, now),
-    listDueContacts(user.id, today, { limit: DUE_CONTACTS_SHOWN }),
+    listDueContactsCounted(user.id, today, { limit: DUE_CONTACTS_SHOWN }),
     peopleBySector(user.id),
     eventsPerMonth(user.id, user.timeZone, today, user.locale, now),
     followUpProgress(user.id, today, now),
     upcomingEvents(user.id, now),
   ]);
-  // Counted only when the list is full: then there may be more than it shows.
-  const dueContactsTotal = dueContacts.length < DUE_CONTACTS_SHOWN ? dueContacts.length : await countDueContacts(user.id, weekEndFrom(today));
   const overdue = dueNow.overdue ?? [];
   const dueToday = dueNow.today ?? [];
   const due = [...overdue, ...dueToday];
@@ -116,7 +113,7 @@ export default async function DashboardPage() {
         {comingUp.length ? <ComingUp events={comingUp} timeZone={user.timeZone} locale={user.locale} /> : null}
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
           <LatestEvents events={events} timeZone={user.timeZone} locale={user.locale} />
-          <GetBackInTouchPanel items={dueContacts} total={dueContactsTotal} today={today} locale={user.locale} />
+          <GetBackInTouchPanel items={dueContacts.items} total={dueContacts.total} today={today} locale={user.locale} />
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3 [&>*]:min-w-0">
           <FollowUpProgressBar data={progress} />

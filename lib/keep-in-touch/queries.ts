@@ -28,6 +28,9 @@ const MAX_DUE = 200;
  * one walk of people_user_next_contact_idx. Snoozed people are due on their snooze day (next_contact_due never
  * falls before it), so they stay away until then.
  */
+/** Who is due a contact on or before `until`: the one rule the list and its count share. */
+const dueBy = (userId: string, until: string) => and(eq(people.userId, userId), isNull(people.deletedAt), lte(people.nextContactDue, until));
+
 export async function listDueContacts(userId: string, today: string, opts: { until?: string; limit?: number; conn?: DbOrTx } = {}): Promise<DueContact[]> {
   const conn = opts.conn ?? db;
   const found = await conn
@@ -44,7 +47,7 @@ export async function listDueContacts(userId: string, today: string, opts: { unt
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
     .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
-    .where(and(eq(people.userId, userId), isNull(people.deletedAt), lte(people.nextContactDue, opts.until ?? weekEndFrom(today))))
+    .where(dueBy(userId, opts.until ?? weekEndFrom(today)))
     .orderBy(asc(people.nextContactDue), asc(people.id))
     .limit(opts.limit ?? MAX_DUE);
   return found.map((r) => ({
@@ -60,17 +63,24 @@ export async function listDueContacts(userId: string, today: string, opts: { unt
 export const DUE_COUNT_CAP = 10_000;
 
 /**
- * How many people are due a contact on or before `until`, up to DUE_COUNT_CAP: the same rule as listDueContacts,
- * counted, not read. "70", or "10,000+" at the cap (dueCountText).
+ * The first `limit` people due a contact (listDueContacts), and how many are due in all, up to DUE_COUNT_CAP: counted
+ * only when the list is full, as a shorter one is all there is. What the dashboard and the weekly review show.
  */
-export async function countDueContacts(userId: string, until: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (
-          select 1 from people p where p.user_id = ${userId}::uuid and p.deleted_at is null and p.next_contact_due <= ${until}::date
-          limit ${DUE_COUNT_CAP}) x`,
-  );
-  return Number(row?.n ?? 0);
+export async function listDueContactsCounted(
+  userId: string,
+  today: string,
+  opts: { until?: string; limit: number },
+): Promise<{ items: DueContact[]; total: number }> {
+  const items = await listDueContacts(userId, today, opts);
+  if (items.length < opts.limit) return { items, total: items.length };
+  const capped = db
+    .select({ one: sql`1` })
+    .from(people)
+    .where(dueBy(userId, opts.until ?? weekEndFrom(today)))
+    .limit(DUE_COUNT_CAP)
+    .as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return { items, total: Number(row?.n ?? 0) };
 }
 
 /** A count of due people as a page says it: "70", or "10,000+" at the cap. */

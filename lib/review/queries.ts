@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { KIND_LABELS, type InteractionKind } from '@/lib/interactions/kinds';
-import { countDueContacts, DUE_COUNT_CAP, listDueContacts } from '@/lib/keep-in-touch/queries';
+import { DUE_COUNT_CAP, listDueContactsCounted } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
 import { reviewMonday } from './week';
 import { addDays, formatDateTime, formatDay, isoWeekName, todayIn } from '@/lib/dates';
@@ -49,10 +49,8 @@ export interface WeeklyReview {
  * dashboard's "Get back in touch", so the two pages never disagree. Snoozed people are due on their snooze day.
  */
 async function dueContactsForReview(userId: string, from: string, to: string): Promise<{ list: DueContact[]; total: number }> {
-  const found = await listDueContacts(userId, from, { until: to, limit: DUE_CONTACTS_MAX });
-  // Counted only when the list is full: a shorter one is all there is.
-  const total = found.length < DUE_CONTACTS_MAX ? found.length : await countDueContacts(userId, to);
-  return { list: found.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn })), total };
+  const { items, total } = await listDueContactsCounted(userId, from, { until: to, limit: DUE_CONTACTS_MAX });
+  return { list: items.map((c) => ({ id: c.id, displayName: c.displayName, dueOn: c.dueOn })), total };
 }
 
 /** A note's first line with words in it, cut short for a list; none for an empty note. */

@@ -9,7 +9,7 @@ import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { runHousekeeping } from '@/lib/housekeeping/run';
 import { createInteraction, deleteInteraction, getInteraction, listInteractions, restoreInteraction } from '@/lib/interactions/queries';
 import { cadenceKey, contactSnoozeDay } from '@/lib/people/cadence';
-import { listDueContacts, markInTouch, setSectorCadence, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
+import { listDueContacts, listDueContactsCounted, markInTouch, setSectorCadence, snoozeContact, unmarkInTouch } from '@/lib/keep-in-touch/queries';
 import { listRecentlyDeleted } from '@/lib/deleted/queries';
 import { undoMerge } from '@/lib/merges/undo';
 import { mergePeople } from '@/lib/people/merge';
@@ -235,6 +235,32 @@ describe('keep in touch: next contact due', () => {
     // Left as it was (not counted from today): the change says how many it makes due.
     await setSectorCadence(u, gov, null, await version());
     expect(await setSectorCadence(u, gov, { unit: 'days', every: 30 }, await version())).toMatchObject({ countedFromToday: 0 });
+  });
+
+  it('lists the first due contacts and counts them all, by the same rule; a short list is all there is', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    const today = todayIn(user.timeZone);
+    const due: string[] = [];
+    for (const name of ['Due One', 'Due Two', 'Due Three']) {
+      const p = await makePerson(u, { name });
+      await patchPerson(u, p.id, { keepInTouch: { unit: 'days', every: 10 }, version: p.version });
+      await createInteraction(u, { personId: p.id, kind: 'call', occurredOn: addDays(today, -30), note: null });
+      due.push(p.id);
+    }
+    // Deleted, or another user's, they are not counted.
+    await deletePerson(u, due[2]!);
+    const other = await createTestUser();
+    const theirs = await makePerson(other.id, { name: 'Theirs' });
+    await patchPerson(other.id, theirs.id, { keepInTouch: { unit: 'days', every: 10 }, version: theirs.version });
+    await createInteraction(other.id, { personId: theirs.id, kind: 'call', occurredOn: addDays(today, -30), note: null });
+
+    const cut = await listDueContactsCounted(u, today, { limit: 1 });
+    expect(cut.items).toHaveLength(1);
+    expect(cut.total).toBe(2);
+    const whole = await listDueContactsCounted(u, today, { limit: 5 });
+    expect(whole).toMatchObject({ total: 2 });
+    expect(whole.items.map((i) => i.id).sort()).toEqual(due.slice(0, 2).sort());
   });
 
   it('keeps logged contacts through a merge (and its undo) and a delete and restore of the person', async () => {
