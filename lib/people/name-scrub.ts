@@ -15,7 +15,8 @@ export interface NameRule {
 }
 
 /** Rules ready to look up: keyed by their first word, lower-cased, longest first within a key. */
-export type NameIndex = Map<string, (NameRule & { lead: number })[]>;
+type IndexedRule = NameRule & { lead: number };
+export type NameIndex = Map<string, IndexedRule[]>;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER = /[\p{L}\p{N}]/u;
@@ -39,29 +40,22 @@ export function nameIndex(rules: NameRule[]): NameIndex {
  * digit), the earliest first; at one place, the first index that finds something wins, and within it the longest.
  */
 export function replaceNames(text: string, ...indexes: NameIndex[]): string {
+  /** The first rule of the indexes (in order, longest first) that stands whole in `text` at the word at `at`. */
+  const ruleAt = (at: number, word: string, fits: (start: number, r: IndexedRule) => boolean) => {
+    for (const byKey of indexes) {
+      for (const r of byKey.get(word.toLowerCase()) ?? []) {
+        const start = at - r.lead;
+        if (fits(start, r) && standsAt(text, r, start)) return { ...r, start };
+      }
+    }
+    return undefined;
+  };
   let out = '';
   let from = 0;
   for (const word of text.matchAll(WORD)) {
-    const at = word.index;
     // A word inside text already replaced (the rest of a matched name) starts nothing.
-    if (at < from) continue;
-    const key = word[0].toLowerCase();
-    let hit: (NameRule & { start: number }) | undefined;
-    for (const byKey of indexes) {
-      for (const r of byKey.get(key) ?? []) {
-        const start = at - r.lead;
-        if (start < from) continue;
-        const found = text.slice(start, start + r.find.length);
-        const same = r.exactCase ? found === r.find : found.toLowerCase() === r.find.toLowerCase();
-        const before = text[start - 1];
-        const after = text[start + r.find.length];
-        if (same && (before === undefined || !LETTER.test(before) || r.lead === 0) && (after === undefined || !LETTER.test(after))) {
-          hit = { ...r, start };
-          break;
-        }
-      }
-      if (hit) break;
-    }
+    if (word.index < from) continue;
+    const hit = ruleAt(word.index, word[0], (start) => start >= from);
     if (!hit) continue;
     // A name that starts inside the one found and runs past its end ("Ann Mo" and "Mo Li-Wu" in "Ann Mo Li-Wu") is
     // taken with it: both descriptions replace the whole run, so neither name is left half said.
@@ -71,19 +65,11 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
       grew = false;
       for (const inner of text.slice(hit.start + 1, end).matchAll(WORD)) {
         const innerAt = hit.start + 1 + inner.index;
-        if (innerAt === hit.start || LETTER.test(text[innerAt - 1] ?? '')) continue;
-        const key = inner[0].toLowerCase();
-        const longer = indexes
-          .flatMap((byKey) => byKey.get(key) ?? [])
-          .find((r) => {
-            const s = innerAt - r.lead;
-            const found = text.slice(s, s + r.find.length);
-            const same = r.exactCase ? found === r.find : found.toLowerCase() === r.find.toLowerCase();
-            const after = text[s + r.find.length];
-            return same && s + r.find.length > end && (after === undefined || !LETTER.test(after));
-          });
+        // Only a word's start (the slice may begin inside one).
+        if (LETTER.test(text[innerAt - 1] ?? '')) continue;
+        const longer = ruleAt(innerAt, inner[0], (start, r) => start + r.find.length > end);
         if (longer) {
-          end = innerAt - longer.lead + longer.find.length;
+          end = longer.start + longer.find.length;
           if (!bys.includes(longer.by)) bys.push(longer.by);
           grew = true;
           break;
@@ -94,4 +80,14 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
     from = end;
   }
   return out + text.slice(from);
+}
+
+/** Whether rule `r` stands in `text` at `start` as whole words: its text (in its case rule), and no letter on either side. */
+function standsAt(text: string, r: IndexedRule, start: number): boolean {
+  const found = text.slice(start, start + r.find.length);
+  const same = r.exactCase ? found === r.find : found.toLowerCase() === r.find.toLowerCase();
+  const before = text[start - 1];
+  const after = text[start + r.find.length];
+  // A rule that starts at a word (lead 0) has no letter before it: WORD matches whole runs.
+  return same && (r.lead === 0 || before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after));
 }
