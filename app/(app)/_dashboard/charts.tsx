@@ -4,6 +4,7 @@
 // than their element trees beside the HTML; the HTML is rendered on the server as before, and nothing here has state.
 import type { ReactNode } from 'react';
 import type { Bucket, FollowUpProgress } from '@/lib/dashboard/queries';
+import { monthsSummary } from '@/lib/dashboard/summary';
 
 function ChartCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -56,19 +57,10 @@ export function SectorBars({ data }: { data: Bucket[] }) {
 /** Twelve columns in inline SVG, with a summary for screen readers and the numbers in a table on request. */
 export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] }) {
   const max = Math.max(1, ...data.map((d) => d.value));
-  const total = data.reduce((s, d) => s + d.value, 0);
-  // The busiest month, or two sharing it; when more share it, none stands out and none is named.
-  const top = data.filter((d) => d.value === max);
-  const busiest =
-    top.length === 1
-      ? `; the busiest month was ${top[0]!.label} with ${max}`
-      : top.length === 2
-        ? `; the busiest were ${top[0]!.label} and ${top[1]!.label}, with ${max} each`
-        : '';
   const w = 24;
   const gap = 6;
   const h = 90;
-  const summary = total === 0 ? 'No events in the last 12 months.' : `${total} event${total === 1 ? '' : 's'} in the last 12 months${busiest}.`;
+  const summary = monthsSummary(data);
   return (
     <ChartCard id="chart-months" title="Events per month">
       <figure>
