@@ -109,6 +109,23 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
+/**
+ * Handles a user gave up. Their public links forward to the user's current handle, and no other account can take
+ * them, so an old link never shows a stranger's posts; deleting the account frees them. Unique across users, and a
+ * handle is never both someone's current handle and another's former one (lib/auth/handles.ts locks both sides).
+ */
+export const formerHandles = pgTable(
+  'former_handles',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    handle: text().notNull(),
+    releasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('former_handles_handle_lower_key').on(sql`lower(${t.handle})`), index('former_handles_user_id_idx').on(t.userId)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 export type SessionRow = typeof sessions.$inferSelect;

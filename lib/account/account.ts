@@ -7,6 +7,7 @@ import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-pa
 import { hashPassword } from '@/lib/auth/password';
 import { revokeCalendarSecret } from '@/lib/calendar/feed';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
+import { currentHandleForUpdate, isFormerHandleOfAnother, lockHandles, recordHandleMove } from '@/lib/auth/handles';
 import { signUpSchema } from '@/lib/auth/validation';
 
 const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
@@ -108,23 +109,33 @@ export async function changePassword(
   });
 }
 
-/** Saves the name and public handle the user changed; a handle another account has is refused beside the field. */
+/**
+ * Saves the name and public handle the user changed. A handle another account has, now or as one it gave up, is
+ * refused beside the field; the handle given up here forwards to the new one (lib/auth/handles.ts).
+ */
 export async function updateProfile(userId: string, input: z.output<typeof profileSchema>): Promise<{ name: string; handle: string }> {
   const set = {
     ...(input.name !== input.wasName ? { name: input.name } : {}),
     ...(input.handle !== input.wasHandle ? { handle: input.handle } : {}),
   };
+  const taken = () => new UserFacingError('Another account has that handle', 409, { handle: ['Another account has that handle. Try another.'] });
   try {
-    const [row] = await db
-      .update(users)
-      .set({ ...set, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning({ name: users.name, handle: users.handle });
-    return row!;
+    return await db.transaction(async (tx) => {
+      const from = await currentHandleForUpdate(tx, userId);
+      if (set.handle !== undefined && from !== undefined && set.handle !== from.toLowerCase()) {
+        await lockHandles(tx, from, set.handle);
+        if (await isFormerHandleOfAnother(tx, set.handle, userId)) throw taken();
+        await recordHandleMove(tx, userId, from, set.handle);
+      }
+      const [row] = await tx
+        .update(users)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(users.id, userId))
+        .returning({ name: users.name, handle: users.handle });
+      return row!;
+    });
   } catch (err) {
-    if (isUniqueViolation(err, 'users_handle_lower_key')) {
-      throw new UserFacingError('Another account has that handle', 409, { handle: ['Another account has that handle. Try another.'] });
-    }
+    if (isUniqueViolation(err, 'users_handle_lower_key')) throw taken();
     throw err;
   }
 }

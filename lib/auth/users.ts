@@ -5,6 +5,7 @@ import { rows } from '@/db/rows';
 import { DEFAULT_SECTORS, sectors, sessions, users, type UserRow } from '@/db/schema';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
+import { isFormerHandleOfAnother, lockHandles } from './handles';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import type { SignUpInput } from './validation';
 
@@ -31,6 +32,8 @@ export function handleBase(name: string): string {
   return slugify(name, 30) || 'member';
 }
 
+class HandleTaken extends Error {}
+
 /**
  * Creates an account with the default sectors, in one transaction. Throws a UserFacingError with a field
  * error when the email is taken.
@@ -42,6 +45,9 @@ export async function createUser(input: SignUpInput): Promise<CurrentUser> {
     const handle = attempt === 0 ? base : `${base}-${randomBytes(2).toString('hex')}`;
     try {
       return await db.transaction(async (tx) => {
+        // A handle another account gave up still forwards there (lib/auth/handles.ts): try the next one.
+        await lockHandles(tx, handle);
+        if (await isFormerHandleOfAnother(tx, handle)) throw new HandleTaken();
         const [user] = await tx
           .insert(users)
           .values({
@@ -62,7 +68,7 @@ export async function createUser(input: SignUpInput): Promise<CurrentUser> {
           email: ['An account with this email already exists. Sign in instead?'],
         });
       }
-      if (isUniqueViolation(err, 'users_handle_lower_key')) continue;
+      if (err instanceof HandleTaken || isUniqueViolation(err, 'users_handle_lower_key')) continue;
       throw err;
     }
   }

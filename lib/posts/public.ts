@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { posts, users } from '@/db/schema';
+import { formerHandles, posts, users } from '@/db/schema';
 import { withoutOffTheRecord } from './off-the-record';
 import { slugSchema } from './validation';
 
@@ -39,6 +39,21 @@ export async function getPublicAuthor(handle: string): Promise<PublicAuthor | nu
     .where(and(sql`lower(${users.handle}) = lower(${handle})`, sql`exists (select 1 from ${posts} where ${published(users.id)})`))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * The current handle of the author who gave `handle` up, so its links forward there; null when no one did, or when
+ * that author has published nothing (as getPublicAuthor, so an old handle does not tell who has an account).
+ */
+export async function getForwardedHandle(handle: string): Promise<string | null> {
+  if (!HANDLE.test(handle)) return null;
+  const [row] = await db
+    .select({ handle: users.handle })
+    .from(formerHandles)
+    .innerJoin(users, eq(users.id, formerHandles.userId))
+    .where(and(sql`lower(${formerHandles.handle}) = lower(${handle})`, sql`exists (select 1 from ${posts} where ${published(users.id)})`))
+    .limit(1);
+  return row?.handle ?? null;
 }
 
 const publicColumns = {

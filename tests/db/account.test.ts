@@ -138,6 +138,7 @@ describe('account', () => {
       await db.insert(schema.interactions).values({ userId: user.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01' });
       await db.insert(schema.redactedTexts).values({ userId: user.id, text: 'An off-the-record fact as it was before an edit' });
       await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });
+      await updateProfile(user.id, profileSchema.parse({ name: user.name, wasName: user.name, handle: `gone-${user.id.slice(0, 8)}`, wasHandle: user.handle }));
       await createSession(user.id, 'phone');
       const token = await createApiToken(user.id, 'script');
       await idempotent(user.id, 'key-12345678', 'test', 'hash', async () => ({ status: 200, body: { id: user.id }, resourceId: user.id }));

@@ -44,7 +44,22 @@ describe('account at 390 px', () => {
       )
       .toBe(1);
     expect((await page.request.get(`/u/${fresh}`)).status()).toBe(200);
-    expect((await page.request.get(`/u/${old}`)).status()).toBe(404);
+    // Links shared before the change lead to the same page under the new handle: the index, the post and the feed.
+    const postPath = (await (await api(context, 'GET', `/api/v1/posts/${post.id}`)).json()) as { slug: string };
+    for (const [from, to] of [
+      [`/u/${old}`, `/u/${fresh}`],
+      [`/u/${old}/${postPath.slug}`, `/u/${fresh}/${postPath.slug}`],
+      [`/u/${old}/feed.xml`, `/u/${fresh}/feed.xml`],
+    ]) {
+      const moved = await page.request.get(from!, { maxRedirects: 0 });
+      expect(moved.status()).toBe(308);
+      expect(new URL(moved.headers().location!, 'http://x').pathname).toBe(to);
+    }
+    const reader = await (await newContext(browser)).newPage();
+    await reader.goto(`/u/${old}/${postPath.slug}`);
+    expect(new URL(reader.url()).pathname).toBe(`/u/${fresh}/${postPath.slug}`);
+    expect(await reader.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await reader.context().close();
     await page.reload();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada L. Handle');
     expect(await handle.inputValue()).toBe(fresh);

@@ -1,11 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadAuthor } from './load';
+import { loadAuthor, loadForwardedHandle } from './load';
 
 /** The public reading layout: the author's name, their feed, and the post; no app chrome, no private data. */
 export default async function PublicLayout({ children, params }: { children: React.ReactNode; params: Promise<{ handle: string }> }) {
-  const author = await loadAuthor((await params).handle);
-  if (!author) notFound();
+  const { handle } = await params;
+  const author = await loadAuthor(handle);
+  if (!author) {
+    // A handle given up: the page under this layout redirects to the same page under the new handle.
+    if (await loadForwardedHandle(handle)) return children;
+    notFound();
+  }
   return (
     <div className="min-h-dvh bg-white dark:bg-zinc-950">
       <header className="border-b border-zinc-200 dark:border-zinc-800">

@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { listPublishedPosts } from '@/lib/posts/public';
 import { excerpt } from '@/lib/posts/render';
-import { loadAuthor } from './load';
+import { authorOrForward } from './load';
 import { formatDate } from '@/lib/dates';
 
 type Params = Promise<{ handle: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const author = await loadAuthor((await params).handle);
-  if (!author) return { title: 'Not found' };
+  const author = await authorOrForward((await params).handle);
   return {
     title: { absolute: `${author.name}: posts` },
     description: `Reflections on events by ${author.name}.`,
@@ -22,8 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** The author's published posts, newest first, marked up as an h-feed. */
 export default async function AuthorPage({ params }: { params: Params }) {
   await connection();
-  const author = await loadAuthor((await params).handle);
-  if (!author) notFound();
+  const author = await authorOrForward((await params).handle);
   const entries = await listPublishedPosts(author.id, 100);
   return (
     <div className="h-feed">

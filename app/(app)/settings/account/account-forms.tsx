@@ -14,7 +14,7 @@ function Status({ state }: { state: FormState }) {
   );
 }
 
-/** The name that signs posts and the handle in their address; the handle's change is said to break old links. */
+/** The name that signs posts and the handle in their address; links to an old handle forward to the new one. */
 export function ProfileForm({ name, handle }: { name: string; handle: string }) {
   const [state, action] = useActionState<FormState, FormData>(updateProfileAction, {});
   const e = state.fieldErrors ?? {};
@@ -34,7 +34,7 @@ export function ProfileForm({ name, handle }: { name: string; handle: string }) 
         autoCapitalize="none"
         spellCheck={false}
         label="Public handle"
-        hint={`Your published posts are at /u/${wasHandle}/…; changing it breaks links to them.`}
+        hint={`Your published posts are at /u/${wasHandle}/…. If you change it, links to the old address lead to the new one, and no one else can take it.`}
         defaultValue={v.handle ?? handle}
         errors={e.handle}
       />

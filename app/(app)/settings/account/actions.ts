@@ -43,7 +43,7 @@ export const updateProfileAction = formAction(profileSchema, async ({ user, inpu
     revalidatePath('/', 'layout');
     return {
       ok: true,
-      message: handle !== before ? `Saved. Your posts are now at /u/${handle}; links to /u/${before} no longer work.` : 'Saved.',
+      message: handle !== before ? `Saved. Your posts are now at /u/${handle}; links to /u/${before} lead there.` : 'Saved.',
       values: { name, handle, wasName: name, wasHandle: handle },
     };
   },

@@ -5,14 +5,13 @@ import { cache } from 'react';
 import { proseClass } from '@/app/_components/posts/prose';
 import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
-import { decodeParam, loadAuthor } from '../load';
+import { authorOrForward, decodeParam } from '../load';
 import { formatDate } from '@/lib/dates';
 
 type Params = Promise<{ handle: string; slug: string }>;
 
 const load = cache(async (handle: string, slug: string) => {
-  const author = await loadAuthor(handle);
-  if (!author) return null;
+  const author = await authorOrForward(handle, `/${slug}`);
   const post = await getPublishedPost(author.id, decodeParam(slug));
   return post ? { author, post } : null;
 });

@@ -1,11 +1,17 @@
 import { atomFeed } from '@/lib/posts/feed';
 import { decodeParam } from '../load';
-import { getPublicAuthor, listPublishedPosts, siteOrigin } from '@/lib/posts/public';
+import { getForwardedHandle, getPublicAuthor, listPublishedPosts, siteOrigin } from '@/lib/posts/public';
 
 /** The author's Atom feed: published posts only, readable without signing in. */
 export async function GET(request: Request, { params }: { params: Promise<{ handle: string }> }) {
-  const author = await getPublicAuthor(decodeParam((await params).handle));
-  if (!author) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const handle = decodeParam((await params).handle);
+  const author = await getPublicAuthor(handle);
+  if (!author) {
+    // A handle given up: feed readers follow a permanent redirect and keep the new address.
+    const movedTo = await getForwardedHandle(handle);
+    if (movedTo) return new Response(null, { status: 308, headers: { Location: `/u/${movedTo}/feed.xml` } });
+    return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
   const entries = await listPublishedPosts(author.id, 20);
   return new Response(atomFeed(author, entries, siteOrigin(request.headers)), {
     headers: {

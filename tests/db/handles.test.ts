@@ -1,0 +1,115 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { authorOrForward } from '@/app/u/[handle]/load';
+import { GET as feedRoute } from '@/app/u/[handle]/feed.xml/route';
+import { db } from '@/db/client';
+import { formerHandles, users } from '@/db/schema';
+import { deleteAccount, profileSchema, updateProfile } from '@/lib/account/account';
+import { UserFacingError } from '@/lib/errors';
+import { getForwardedHandle, getPublicAuthor } from '@/lib/posts/public';
+import { createPostFromEventOnce, publishPost } from '@/lib/posts/queries';
+import { makeEvent } from '../support/fixtures';
+import { createTestUser, TEST_PASSWORD } from '../support/users';
+
+const unique = () => `h${Math.random().toString(36).slice(2, 10)}`;
+
+async function handleOf(userId: string): Promise<string> {
+  const [row] = await db.select({ handle: users.handle }).from(users).where(eq(users.id, userId));
+  return row!.handle;
+}
+
+/** The profile form as sent: only the handle changes. */
+async function moveTo(userId: string, handle: string) {
+  const was = await handleOf(userId);
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return updateProfile(userId, profileSchema.parse({ name: row!.name, wasName: row!.name, handle, wasHandle: was }));
+}
+
+async function publishOne(userId: string): Promise<string> {
+  const event = await makeEvent(userId, { title: 'Data Club', startsAt: new Date('2026-11-10T18:00:00Z'), summary: 'A good evening on data sharing.' });
+  const { post } = await createPostFromEventOnce(userId, event.id, { style: 'narrative', timeZone: 'Europe/London' });
+  return (await publishPost(userId, post.id)).slug;
+}
+
+/** Where a public page would send the reader: the redirect Next throws, or the author it renders. */
+async function pageAnswer(handle: string, rest = ''): Promise<string> {
+  try {
+    return `author ${(await authorOrForward(handle, rest)).handle}`;
+  } catch (err) {
+    const digest = String((err as { digest?: string }).digest ?? err);
+    const redirect = /^NEXT_REDIRECT;[a-z]+;([^;]+);(\d+);/.exec(digest);
+    if (redirect) return `${redirect[2]} ${redirect[1]}`;
+    if (digest.includes('404')) return '404';
+    throw err;
+  }
+}
+
+describe('a public handle given up', () => {
+  it('forwards its pages and feed to the new handle, and no other account can take it', async () => {
+    const writer = await createTestUser({ name: 'Sam Writer' });
+    const other = await createTestUser();
+    const slug = await publishOne(writer.id);
+    const old = await handleOf(writer.id);
+    const now = unique();
+
+    await moveTo(writer.id, now);
+    expect(await getPublicAuthor(old)).toBeNull();
+    expect(await getForwardedHandle(old.toUpperCase())).toBe(now);
+    expect(await pageAnswer(old)).toBe(`308 /u/${now}`);
+    expect(await pageAnswer(old, `/${slug}`)).toBe(`308 /u/${now}/${slug}`);
+    expect(await pageAnswer(now)).toBe(`author ${now}`);
+    const feed = await feedRoute(new Request(`http://localhost/u/${old}/feed.xml`), { params: Promise.resolve({ handle: old }) });
+    expect(feed.status).toBe(308);
+    expect(feed.headers.get('location')).toBe(`/u/${now}/feed.xml`);
+
+    // Another account is refused the old handle with the same words as a current one, and sign-up passes it by.
+    const refused = await moveTo(other.id, old.toUpperCase()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    expect((refused as UserFacingError).fieldErrors?.handle?.[0]).toBe('Another account has that handle. Try another.');
+    const namesake = await createTestUser({ name: 'Sam Writer' });
+    expect(namesake.handle).not.toBe(old);
+    expect(namesake.handle.startsWith(`${old}-`)).toBe(true);
+
+    // Its owner can go back to it: it is current again, and the handle just left forwards instead.
+    await moveTo(writer.id, old);
+    expect(await pageAnswer(old)).toBe(`author ${old}`);
+    expect(await getForwardedHandle(old)).toBeNull();
+    expect(await getForwardedHandle(now)).toBe(old);
+    const held = await db.select({ handle: formerHandles.handle }).from(formerHandles).where(eq(formerHandles.userId, writer.id));
+    expect(held.map((r) => r.handle)).toEqual([now]);
+
+    // Deleting the account frees every handle it held.
+    await deleteAccount(writer.id, { confirmEmail: writer.email, currentPassword: TEST_PASSWORD });
+    expect(await pageAnswer(now)).toBe('404');
+    expect(await moveTo(other.id, now)).toMatchObject({ handle: now });
+  });
+
+  it('does not tell who has an account: an author with nothing published forwards nowhere', async () => {
+    const quiet = await createTestUser();
+    const old = await handleOf(quiet.id);
+    await moveTo(quiet.id, unique());
+    expect(await getForwardedHandle(old)).toBeNull();
+    expect(await pageAnswer(old)).toBe('404');
+    // Still reserved: the links would forward as soon as something is published.
+    const other = await createTestUser();
+    await expect(moveTo(other.id, old)).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  it('one handle never ends up current for one account and given up by another, however the saves interleave', async () => {
+    for (let round = 0; round < 8; round++) {
+      const a = await createTestUser();
+      const b = await createTestUser();
+      const contested = await handleOf(a.id);
+      // a gives the handle up while b tries to take it: either b is refused, or b got it before a let go (then a's
+      // move must not leave it reserved for a).
+      await Promise.allSettled([moveTo(a.id, unique()), moveTo(b.id, contested)]);
+      expect(await handleOf(b.id)).not.toBe(contested);
+      const [both] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .innerJoin(formerHandles, sql`lower(${formerHandles.handle}) = lower(${users.handle}) and ${formerHandles.userId} <> ${users.id}`)
+        .where(sql`lower(${users.handle}) = lower(${contested})`);
+      expect(both!.n).toBe(0);
+    }
+  });
+});
