@@ -5,8 +5,7 @@ import { dayInput } from '@/lib/validation/dates';
 import { optionalText } from '@/lib/validation/text';
 import { INTERACTION_KINDS } from './kinds';
 
-/** What "Done" on a due contact logs. */
-export const MARKED_IN_TOUCH = 'Marked in touch';
+export { MARKED_IN_TOUCH } from './kinds';
 
 const kind = z.enum(INTERACTION_KINDS, { error: 'Choose call, coffee, email, message, meeting or other' });
 /** A day the contact happened (no later than today in the user's time zone: checked where the zone is known). */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { KIND_LABELS, type InteractionKind } from '@/lib/interactions/kinds';
+import { describeContact, type InteractionKind } from '@/lib/interactions/kinds';
 import { DUE_COUNT_CAP, listDueContactsCounted } from '@/lib/keep-in-touch/queries';
 import { displayName } from '@/lib/people/display-name';
 import { reviewMonday } from './week';
@@ -262,10 +262,10 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
   );
   section(
     'Contacts logged',
-    r.contacts.map(
-      (c) =>
-        `${KIND_LABELS[c.kind]}, [${linkText(c.person.displayName)}](${origin}/people/${c.person.id}), ${formatDay(c.occurredOn, 'en-GB', 'short')}${c.note ? `: ${c.note}` : ''}`,
-    ),
+    r.contacts.map((c) => {
+      const { label, note } = describeContact(c);
+      return `${label}, [${linkText(c.person.displayName)}](${origin}/people/${c.person.id}), ${formatDay(c.occurredOn, 'en-GB', 'short')}${note ? `: ${note}` : ''}`;
+    }),
     'No contacts logged this week.',
     r.totals.contacts,
   );

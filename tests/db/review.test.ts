@@ -151,6 +151,18 @@ describe('weekly review', () => {
     expect(reviewMarkdown(r, 'https://rapport.test')).toContain('## Due a contact\n\n- Dee, due 2026-05-01');
   });
 
+  it('names a "Done" tapped on a due contact as "Marked in touch", not as a contact of kind other with a note', async () => {
+    const user = await createTestUser({ timeZone: 'UTC' });
+    const isla = await makePerson(user.id, { name: 'Isla Murphy' });
+    const now = new Date('2026-12-10T12:00:00Z');
+    await createInteraction(user.id, { personId: isla.id, kind: 'other', occurredOn: '2026-12-01', note: 'Marked in touch' }, undefined, now);
+    await createInteraction(user.id, { personId: isla.id, kind: 'other', occurredOn: '2026-12-02', note: 'Lunch at the conference' }, undefined, now);
+    const md = reviewMarkdown(await getWeeklyReview(user.id, '2026-11-30', 'UTC', { today: '2026-12-10' }), 'https://rapport.test');
+    expect(md).toContain(
+      `## Contacts logged\n\n- Marked in touch, [Isla Murphy](https://rapport.test/people/${isla.id}), Tue 1 Dec\n- Other, [Isla Murphy](https://rapport.test/people/${isla.id}), Wed 2 Dec: Lunch at the conference\n`,
+    );
+  });
+
   it('lists the contacts logged in the week (not as people met), without deleted ones or deleted people, in the Markdown too', async () => {
     const user = await createTestUser({ timeZone: 'UTC' });
     const rosa = await makePerson(user.id, { name: 'Rosa Patel' });

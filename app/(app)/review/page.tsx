@@ -6,7 +6,7 @@ import { CopyMarkdown } from '@/app/_components/review/copy-markdown';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
-import { KIND_LABELS } from '@/lib/interactions/kinds';
+import { describeContact } from '@/lib/interactions/kinds';
 import { DUE_COUNT_CAP } from '@/lib/keep-in-touch/queries';
 import { REVIEW_LIST_MAX, reviewForWeek } from '@/lib/review/queries';
 import { reviewQuerySchema } from '@/lib/review/week';
@@ -142,18 +142,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         {r.contacts.length ? (
           <>
             <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-              {r.contacts.map((c) => (
-                <li key={c.id} className="py-2">
-                  <Link href={`/people/${c.person.id}`} className="font-medium hover:underline">
-                    {c.person.displayName}
-                  </Link>
-                  <span className="text-zinc-500 print:text-black">
-                    {' '}
-                    · {KIND_LABELS[c.kind]} · {day(c.occurredOn)}
-                  </span>
-                  {c.note ? <p className={`${muted} break-words`}>{c.note}</p> : null}
-                </li>
-              ))}
+              {r.contacts.map((c) => {
+                const { label, note } = describeContact(c);
+                return (
+                  <li key={c.id} className="py-2">
+                    <Link href={`/people/${c.person.id}`} className="font-medium hover:underline">
+                      {c.person.displayName}
+                    </Link>
+                    <span className="text-zinc-500 print:text-black">
+                      {' '}
+                      · {label} · {day(c.occurredOn)}
+                    </span>
+                    {note ? <p className={`${muted} break-words`}>{note}</p> : null}
+                  </li>
+                );
+              })}
             </ul>
             <ShowAll href={allHref} total={r.totals.contacts} shown={r.contacts.length} />
           </>

@@ -7,7 +7,7 @@ import { Field, inputClass, TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import { formatDay } from '@/lib/dates';
 import type { InteractionItem } from '@/lib/interactions/queries';
-import { INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/kinds';
+import { describeContact, INTERACTION_KINDS, KIND_LABELS } from '@/lib/interactions/kinds';
 import { cadenceKey, cadenceLabel, CADENCE_CHOICES, CHOICE_LABELS, choiceOf, MAX_DAYS, type Cadence } from '@/lib/people/cadence';
 import {
   deleteInteractionAction,
@@ -177,10 +177,10 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
             <li key={i.id} className="flex items-start gap-2 py-1.5">
               <div className="min-w-0 flex-1 py-1.5">
                 <p>
-                  <span className="font-medium">{KIND_LABELS[i.kind]}</span>
+                  <span className="font-medium">{describeContact(i).label}</span>
                   <span className="text-zinc-500"> · {formatDay(i.occurredOn, locale, 'medium')}</span>
                 </p>
-                {i.note ? <p className="wrap-anywhere text-zinc-700 dark:text-zinc-300">{i.note}</p> : null}
+                {describeContact(i).note ? <p className="wrap-anywhere text-zinc-700 dark:text-zinc-300">{i.note}</p> : null}
               </div>
               <button
                 type="button"
@@ -195,7 +195,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
                       return;
                     }
                     show({
-                      message: `Deleted: ${KIND_LABELS[i.kind]}, ${formatDay(i.occurredOn, locale, 'medium')}`,
+                      message: `Deleted: ${describeContact(i).label}, ${formatDay(i.occurredOn, locale, 'medium')}`,
                       undo: async () => {
                         const back = await restoreInteractionAction(i.id);
                         if (back.ok) toggle(i.id, false);
@@ -207,7 +207,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
               >
                 <Trash2 aria-hidden className="size-4" />
                 <span className="sr-only">
-                  Delete {KIND_LABELS[i.kind]} on {formatDay(i.occurredOn, locale, 'medium')}
+                  Delete {describeContact(i).label} on {formatDay(i.occurredOn, locale, 'medium')}
                 </span>
               </button>
             </li>

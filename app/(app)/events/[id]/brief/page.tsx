@@ -10,7 +10,7 @@ import { FIRST_SHOWN, getBrief, LONG_WHILE_DAYS, RECENT_EVENINGS, type Brief, ty
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { dayIn, formatDate, formatDay, formatTime } from '@/lib/dates';
-import { KIND_LABELS } from '@/lib/interactions/kinds';
+import { describeContact, KIND_LABELS } from '@/lib/interactions/kinds';
 
 const readBrief = cache((userId: string, eventId: string, all: boolean) => getBrief(userId, eventId, new Date(), all ? {} : { first: FIRST_SHOWN }));
 
@@ -96,7 +96,10 @@ function toCard(p: BriefPersonData, b: Brief, locale: string, timeZone: string):
     })),
     facts: p.facts.map((f) => ({ id: f.id, text: f.text, eventTitle: f.eventTitle })),
     // A logged contact's day is already a day in the user's time zone: only the locale applies to it.
-    interactions: p.interactions.map((i) => ({ id: i.id, heading: `${KIND_LABELS[i.kind]} · ${formatDay(i.occurredOn, locale)}`, note: i.note })),
+    interactions: p.interactions.map((i) => {
+      const { label, note } = describeContact(i);
+      return { id: i.id, heading: `${label} · ${formatDay(i.occurredOn, locale)}`, note };
+    }),
   };
 }
 
