@@ -9,6 +9,7 @@ import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapsh
 import { createTestUser } from '../support/users';
 import { markInTouch } from '@/lib/keep-in-touch/queries';
 import { siteOrigin } from '@/lib/site-origin';
+import { setOffTheRecord } from '@/lib/facts/queries';
 
 /*
  * The isolation matrix: every route handler, every exported server action (and, in tests/e2e/isolation-pages,
@@ -37,6 +38,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 const root = path.resolve(__dirname, '../..');
 const MARK = `zqxmark${Math.random().toString(36).slice(2, 8)}`;
+/** One of A's facts, marked off the record: the cut action must never cut it from B's words. */
+const OFF_RECORD = 'Globex will buy Initech before March';
 
 interface Owner {
   user: CurrentUser;
@@ -55,6 +58,7 @@ interface Owner {
   /** A's "Done" on a due contact, just tapped (what unmarkInTouchAction removes). */
   markedInTouch: string;
   fact: string;
+  offRecordFact: string;
   topic: string;
   deletedFollowUp: string;
   draftPost: string;
@@ -91,7 +95,8 @@ async function makeOwner(): Promise<Owner> {
         series: `Series ${MARK}`,
         topics: [`topic ${MARK}`],
         people: [{ name: `Lin ${MARK}`, organisation: `Org ${MARK}`, sector: `Sector ${MARK}`, relation: 'spoke', notes: `note ${MARK}` }],
-        insights: [{ text: `insight ${MARK}`, personIndex: 0 }],
+        // The second is marked off the record below: words B may send to be cut, which B's own facts do not hold.
+        insights: [{ text: `insight ${MARK}`, personIndex: 0 }, { text: OFF_RECORD }],
         followUps: [{ action: `Email ${MARK}`, due: '2026-05-19', personIndex: 0 }],
       },
     }),
@@ -172,6 +177,7 @@ async function makeOwner(): Promise<Owner> {
     interaction: interaction.id as string,
     markedInTouch: (await markInTouch(user.id, personId)).id,
     fact: ev.insights[0].id as string,
+    offRecordFact: (await setOffTheRecord(user.id, ev.insights[1].id as string, true)).id,
     topic: (await listTopicSummaries(user.id))[0]!.id,
     deletedFollowUp,
     draftPost,
@@ -550,7 +556,10 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${W}#createPostAction`]: { run: () => act(W, 'createPostAction')({}, form({ eventId: a.event.id, style: 'narrative' })) },
   [`${W}#savePostAction`]: { run: () => act(W, 'savePostAction')(a.draftPost, { title: 'Hijacked', version: 1 }) },
   // Cuts what it is sent by the caller's own facts; A's off-the-record words are A's to cut, not B's to learn of.
-  [`${W}#cutOffTheRecordAction`]: { run: () => act(W, 'cutOffTheRecordAction')('Title', 'A draft of my own') },
+  [`${W}#cutOffTheRecordAction`]: {
+    run: () => act(W, 'cutOffTheRecordAction')('Title', `A draft of my own: ${OFF_RECORD}.`),
+    answers: { ok: true, data: { title: 'Title', markdown: `A draft of my own: ${OFF_RECORD}.`, cuts: 0 } },
+  },
   [`${W}#regenerateAction`]: { run: () => act(W, 'regenerateAction')(a.draftPost, 'narrative', true) },
   [`${W}#setPublishedAction`]: {
     run: async () => {
