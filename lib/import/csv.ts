@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { detectDelimiter } from './csv-delimiter';
 import { addressFirst, splitEmails } from './emails';
+import { phonesIn } from './phones';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult } from './types';
 
 /** What a column can be mapped to when the layout is not one Rapport knows. */
@@ -138,10 +139,9 @@ function googleDraft(header: string[], row: Row): ContactDraft {
   const extra: string[] = [];
   const dept = get('Organization Department') || get('Organization 1 - Department');
   if (dept) extra.push(`Department: ${dept}`);
-  const otherPhones: string[] = [];
   d.emails = emailsIn(Array.from({ length: 10 }, (_, i) => get(`E-mail ${i + 1} - Value`)));
+  d.phones = phonesIn(Array.from({ length: 10 }, (_, i) => get(`Phone ${i + 1} - Value`)).flatMap(splitMulti));
   for (let n = 1; n <= 10; n++) {
-    for (const p of splitMulti(get(`Phone ${n} - Value`))) (d.phones.length ? otherPhones : d.phones).push(p);
     for (const w of splitMulti(get(`Website ${n} - Value`))) d.links.push(w);
     const address = get(`Address ${n} - Formatted`);
     if (address) extra.push(`Address: ${address.replace(/\s*\n\s*/g, ', ')}`);
@@ -149,7 +149,7 @@ function googleDraft(header: string[], row: Row): ContactDraft {
   if (get('Birthday')) extra.push(`Birthday: ${get('Birthday')}`);
   if (get('Nickname')) extra.push(`Nickname: ${get('Nickname')}`);
   if (d.emails.length > 1) extra.push(`Other emails: ${d.emails.slice(1).join('; ')}`);
-  if (otherPhones.length) extra.push(`Other phones: ${otherPhones.join('; ')}`);
+  if (d.phones.length > 1) extra.push(`Other phones: ${d.phones.slice(1).join('; ')}`);
   d.categories = splitMulti(get('Labels') || get('Group Membership')).filter((l) => !l.startsWith('* '));
   d.notes = joinNotes([get('Notes'), extra.join('\n')]);
   return d;
@@ -163,7 +163,7 @@ function outlookDraft(header: string[], row: Row): ContactDraft {
   d.organisation = get('Company') || null;
   d.role = get('Job Title') || null;
   d.emails = emailsIn(['E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'].map(get));
-  d.phones = ['Mobile Phone', 'Business Phone', 'Home Phone', 'Primary Phone', 'Other Phone'].map(get).filter(Boolean);
+  d.phones = phonesIn(['Mobile Phone', 'Business Phone', 'Home Phone', 'Primary Phone', 'Other Phone'].map(get));
   if (get('Web Page')) d.links.push(get('Web Page'));
   d.categories = get('Categories')
     .split(';')
@@ -200,6 +200,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
   const first: string[] = [];
   const last: string[] = [];
   const emails: string[] = [];
+  const phones: string[] = [];
   const notes: string[] = [];
   mapping.forEach((field, i) => {
     const v = (row.cells[i] ?? '').trim();
@@ -224,7 +225,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
         emails.push(v);
         break;
       case 'phone':
-        d.phones.push(v);
+        phones.push(v);
         break;
       case 'link':
         d.links.push(v);
@@ -239,6 +240,7 @@ function mappedDraft(mapping: CsvField[], row: Row): ContactDraft {
   });
   d.name ??= [...first, ...last].join(' ') || null;
   d.emails = emailsIn(emails);
+  d.phones = phonesIn(phones);
   if (d.emails.length > 1) notes.push(`Other emails: ${d.emails.slice(1).join('; ')}`);
   if (d.phones.length > 1) notes.push(`Other phones: ${d.phones.slice(1).join('; ')}`);
   d.notes = joinNotes(notes);

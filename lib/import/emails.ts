@@ -1,4 +1,5 @@
 import { createPersonSchema } from '@/lib/people/validation';
+import { movedToFront } from './types';
 
 /** The separators of several addresses in one cell: ';' or ',' as people type them, ' ::: ' as Google writes them. */
 const SEPARATORS = /\s*(?:[;,]|:::)\s*/;
@@ -21,6 +22,5 @@ export function splitEmails(cell: string): string[] {
  * becomes the person's email and the rest go to the notes, so an unreadable first value costs the person nothing.
  */
 export function addressFirst<T>(emails: T[], address: (email: T) => string): T[] {
-  const first = emails.findIndex((e) => isAddress(address(e)));
-  return first > 0 ? [emails[first]!, ...emails.slice(0, first), ...emails.slice(first + 1)] : emails;
+  return movedToFront(emails, (e) => isAddress(address(e)));
 }

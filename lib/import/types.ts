@@ -41,3 +41,12 @@ export function joinNotes(parts: (string | null | undefined)[]): string | null {
   const kept = parts.map((p) => p?.trim()).filter((p): p is string => !!p);
   return kept.length ? kept.join('\n\n') : null;
 }
+
+/**
+ * The same values with the first that `ok` takes moved to the front, the others in their order: a reader keeps the
+ * first as the person's email or phone and puts the rest in the notes, so an unusable first value costs nothing.
+ */
+export function movedToFront<T>(values: T[], ok: (value: T) => boolean): T[] {
+  const first = values.findIndex(ok);
+  return first > 0 ? [values[first]!, ...values.slice(0, first), ...values.slice(first + 1)] : values;
+}

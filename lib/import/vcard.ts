@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { addressFirst, splitEmails } from './emails';
+import { splitPhones } from './phones';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult, type RowError } from './types';
 
 /**
@@ -216,13 +217,13 @@ function toDraft(props: JProp[], line: number): ContactDraft {
       case 'email':
         for (const address of splitEmails(text(value).replace(/^mailto:/i, ''))) emails.push({ address, label });
         break;
-      case 'tel': {
-        const t = text(value).replace(/^tel:/i, '');
-        if (!t) break;
-        if (draft.phones.length === 0) draft.phones.push(t);
-        else otherPhones.push(labelled(t));
+      case 'tel':
+        // One TEL holding two numbers ("… / …") is split as a CSV cell is, each keeping the TEL's label.
+        for (const t of splitPhones(text(value).replace(/^tel:/i, ''))) {
+          if (draft.phones.length === 0) draft.phones.push(t);
+          else otherPhones.push(labelled(t));
+        }
         break;
-      }
       case 'url':
         if (text(value)) draft.links.push(text(value));
         break;
