@@ -1,7 +1,7 @@
 /**
  * For each key (an organisation), the choice (a sector) made most often among `votes`, ties going to the one made
  * first; votes without a key or a choice have no say. The import's rule for the sector an organisation learns from
- * its rows (lib/import/apply.ts), and the preview's for what it suggests (preview-rows.tsx): one rule, so the page
+ * its rows (lib/import/apply.ts), and the preview's for what it suggests (sector-groups.ts): one rule, so the page
  * shows what the import will do. No database here: the browser runs it too.
  */
 export function mostChosen(votes: { key: string | null; choice: string | null }[]): Map<string, string> {

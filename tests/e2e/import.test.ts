@@ -69,7 +69,8 @@ describe('import at 390 px', () => {
     // A bad email costs the row only the email, and the row says so.
     expect(await rows.first().innerText()).toContain('Broken Mail');
     expect(await rows.first().innerText()).toContain('Email ‘not an address’ is not an address: kept in the notes');
-    // The sector is chosen once per organisation, for all its rows.
+    // The sector is chosen once per organisation, for all its rows: forty are listed closed, one by one on request.
+    await page.locator('summary', { hasText: 'Choose sectors one by one' }).click();
     await page.getByLabel('Sector for Firm 1, Ltd (30 people)').selectOption('Finance');
     await expectNoHorizontalScroll(page);
 

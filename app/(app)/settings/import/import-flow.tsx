@@ -7,6 +7,7 @@ import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { ImportSummary } from '@/lib/import/apply';
 import type { ImportPreview } from '@/lib/import/run';
+import { withSector } from '@/lib/import/sector-groups';
 import { countOf, summaryWords } from '@/lib/import/words';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
 
@@ -321,7 +322,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             rows={p.rows}
             sectors={p.sectors}
             choices={sectors}
-            onChoose={(lines, sector) => setSectors((chosen) => ({ ...chosen, ...Object.fromEntries(lines.map((line) => [line, sector])) }))}
+            onChoose={(lines, sector) => setSectors((chosen) => withSector(chosen, lines, sector))}
           />
           {actions}
         </>

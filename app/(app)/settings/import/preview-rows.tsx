@@ -5,9 +5,9 @@ import { Button } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { PreviewRow } from '@/lib/import/run';
-import { mostChosen } from '@/lib/import/votes';
-import { countOf } from '@/lib/import/words';
+import { groupSector, organisationGroups } from '@/lib/import/sector-groups';
 import { displayName } from '@/lib/people/display-name';
+import { OrganisationSectors, SectorOptions, type ChooseSector } from './organisation-sectors';
 
 const PAGE = 100;
 const ACTION_STYLE: Record<string, string> = {
@@ -16,48 +16,6 @@ const ACTION_STYLE: Record<string, string> = {
   skip: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
 };
 const ACTION_WORD: Record<string, string> = { create: 'New', update: 'Update', skip: 'Skip' };
-
-/** The rows written for one organisation named in the file: its sector is chosen once, for all of them. */
-interface OrganisationGroup {
-  name: string;
-  lines: number[];
-  /** The sector the organisation has already, if it is known. */
-  ownSector: string | null;
-  /** What it reads until chosen: its own sector, else the one the import would file it under (mostChosen). */
-  suggested: string;
-}
-
-/**
- * The rows by the organisation each files its person under, as the server found it (`filedUnder`): "Beeb", merged
- * into the BBC, is the BBC's row, and someone who stays at an organisation of their own is in no group.
- */
-function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
-  const groups = new Map<string, OrganisationGroup>();
-  const filed = rows.filter((r) => r.action !== 'skip' && r.filedUnder);
-  for (const r of filed) {
-    const g = groups.get(r.filedUnder!.key) ?? { name: r.filedUnder!.name, lines: [], ownSector: null, suggested: '' };
-    g.lines.push(r.line);
-    if (r.sectorFromOrganisation) g.ownSector = r.sector;
-    groups.set(r.filedUnder!.key, g);
-  }
-  // What the import would file the organisation under, by its own rule; one that has a sector keeps it.
-  const learnt = mostChosen(filed.map((r) => ({ key: r.filedUnder!.key, choice: r.sectorFromOrganisation ? null : r.sector })));
-  return [...groups].map(([key, g]) => ({ ...g, suggested: g.ownSector ?? learnt.get(key) ?? '' }));
-}
-
-function SectorOptions({ sectors, organisationSector = null }: { sectors: string[]; organisationSector?: string | null }) {
-  return (
-    <>
-      <option value="">No sector</option>
-      {sectors.map((s) => (
-        <option key={s} value={s}>
-          {s}
-          {s === organisationSector ? ' (the organisation’s)' : ''}
-        </option>
-      ))}
-    </>
-  );
-}
 
 /**
  * The preview, row by row, 100 at a time: what each would do and why. The sector is chosen once per organisation
@@ -72,48 +30,15 @@ export function PreviewRows({
   rows: PreviewRow[];
   sectors: string[];
   choices: Record<number, string>;
-  onChoose: (lines: number[], sector: string) => void;
+  onChoose: ChooseSector;
 }) {
   const [shown, setShown] = useState(PAGE);
-  const [shownGroups, setShownGroups] = useState(PAGE);
   const groups = useMemo(() => organisationGroups(rows), [rows]);
   const groupOf = useMemo(() => new Map(groups.flatMap((g) => g.lines.map((line) => [line, g] as const))), [groups]);
   const sectorOf = (r: PreviewRow) => (r.line in choices ? choices[r.line]! : (r.sector ?? ''));
-  /** What the organisation's choice reads: the one made (all its lines share it), else what its rows suggest. */
-  const groupSector = (g: OrganisationGroup) => {
-    const chosen = g.lines.find((l) => l in choices);
-    return chosen === undefined ? g.suggested : choices[chosen]!;
-  };
   return (
     <>
-      {groups.length ? (
-        <Card>
-          <h2 className="mb-1 text-base font-semibold">Sector by organisation</h2>
-          <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-            One choice for everyone at an organisation. An organisation with no sector yet is filed under it; one that has a sector keeps it, and a different
-            choice goes on its people only.
-          </p>
-          <ul aria-label="Sector by organisation" className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {groups.slice(0, shownGroups).map((g) => (
-              <li key={g.lines[0]} className="grid gap-1 py-2 sm:grid-cols-[1fr_12rem] sm:items-center sm:gap-2">
-                <label htmlFor={`org-sector-${g.lines[0]}`} className="min-w-0 text-sm">
-                  <span className="sr-only">Sector for </span>
-                  <span className="font-medium break-words">{g.name}</span>{' '}
-                  <span className="text-xs text-zinc-500">({countOf(g.lines.length, 'person', 'people')})</span>
-                </label>
-                <select id={`org-sector-${g.lines[0]}`} value={groupSector(g)} onChange={(e) => onChoose(g.lines, e.target.value)} className={inputClass}>
-                  <SectorOptions sectors={sectors} organisationSector={g.ownSector} />
-                </select>
-              </li>
-            ))}
-          </ul>
-          {groups.length > shownGroups ? (
-            <Button variant="secondary" className="mt-3" onClick={() => setShownGroups(shownGroups + PAGE)}>
-              Show {Math.min(PAGE, groups.length - shownGroups)} more of {groups.length.toLocaleString()} organisations
-            </Button>
-          ) : null}
-        </Card>
-      ) : null}
+      <OrganisationSectors groups={groups} sectors={sectors} choices={choices} onChoose={onChoose} />
       <Card>
         <h2 className="mb-2 text-base font-semibold">Row by row</h2>
         <ol aria-label="What each row would do" className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -143,7 +68,7 @@ export function PreviewRows({
                   <span className="text-xs text-zinc-500">{r.sector ?? ''}</span>
                 ) : group ? (
                   // Chosen above, for the whole organisation: with none of their own, people follow the organisation's.
-                  <span className="text-xs text-zinc-500">{sectorOf(r) || group.ownSector || groupSector(group) || 'No sector'}</span>
+                  <span className="text-xs text-zinc-500">{sectorOf(r) || group.ownSector || groupSector(group, choices) || 'No sector'}</span>
                 ) : (
                   <div>
                     <label htmlFor={`sector-${r.line}`} className="sr-only">

@@ -1,0 +1,99 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthPages, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ORGANISATIONS = 12;
+
+/** A Google Contacts CSV: one person at each of twelve new organisations, the first labelled with a sector. */
+function csvFile(): string {
+  const rows = Array.from({ length: ORGANISATIONS }, (_, i) => `Person,${i + 1},person${i + 1}@example.test,Org ${i + 1},${i === 0 ? 'Health' : ''}`);
+  return `First Name,Last Name,E-mail 1 - Value,Organization Name,Labels\n${rows.join('\n')}\n`;
+}
+
+describe('import preview with many organisations, at 390 px', () => {
+  it('sums the organisations up in a closed list, keeps choices made in it when closed, and sets every one without a sector at once, with undo', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Olga Organiser');
+    await page.goto('/settings/import');
+    await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csvFile()) });
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `${ORGANISATIONS} new, 0 to update, 0 to skip` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+
+    // Closed: a line that sums them up, and no wall of selects before the first person.
+    const summary = page.locator('summary', { hasText: 'Choose sectors one by one' });
+    expect(await summary.innerText()).toContain('12 organisations, 12 of them new · 1 with a sector · 11 without');
+    const org = (n: number) => page.getByLabel(`Sector for Org ${n} (1 person)`);
+    expect(await org(2).isVisible()).toBe(false);
+    await expectNoHorizontalScroll(page);
+
+    // Opened from the keyboard; choices made in it survive closing and opening it again.
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await org(2).selectOption('Media');
+    await org(3).selectOption({ label: 'No sector' });
+    expect(await org(1).inputValue()).toBe('Health');
+    await summary.click();
+    expect(await org(2).isVisible()).toBe(false);
+    await summary.click();
+    expect(await org(2).inputValue()).toBe('Media');
+    expect(await org(3).inputValue()).toBe('');
+
+    // One sector for the nine still without one: the file's Health, and both choices made by hand, stay.
+    await page.getByLabel('Set the sector of every organisation without one').selectOption('Retail');
+    await page.getByRole('button', { name: 'Set for 9 organisations' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '9 organisations set to Retail.' }).count()).toBe(1);
+    expect(await Promise.all([1, 2, 3, 4, 12].map((n) => org(n).inputValue()))).toEqual(['Health', 'Media', '', 'Retail', 'Retail']);
+    expect(await summary.innerText()).toContain('11 with a sector · 1 without');
+
+    // Undo puts them back to none; the choices made by hand are kept.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Undone: 9 organisations without a sector again.' }).count()).toBe(1);
+    expect(await Promise.all([1, 2, 3, 4, 12].map((n) => org(n).inputValue()))).toEqual(['Health', 'Media', '', '', '']);
+    await page.getByRole('button', { name: 'Set for 9 organisations' }).click();
+    await expectNoHorizontalScroll(page);
+
+    await page
+      .getByRole('button', { name: `Import ${ORGANISATIONS}` })
+      .last()
+      .click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `Imported contacts.csv: ${ORGANISATIONS} created` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    // What was chosen is what was imported.
+    for (const [sector, heading] of [
+      ['Retail', '9 people match'],
+      ['Media', '1 person matches'],
+      ['Health', '1 person matches'],
+    ]) {
+      await page.goto(`/people?sector=${encodeURIComponent(sector!)}`);
+      await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
