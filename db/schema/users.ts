@@ -28,7 +28,11 @@ export const users = pgTable(
   ],
 );
 
-/** Server-side session rows: the JWT carries only the row id, so deleting the row ends the session everywhere. */
+/**
+ * Server-side session rows: the JWT carries only the session id, and a row is found by the id's sha-256 (`id`,
+ * lib/auth/sessions.ts storedSessionId), so deleting the row ends the session everywhere and the table holds no
+ * credential.
+ */
 export const sessions = pgTable(
   'sessions',
   {

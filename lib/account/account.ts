@@ -5,6 +5,7 @@ import { rateLimits, sessions, users } from '@/db/schema';
 import { countWorkingApiTokens, revokeAllApiTokens } from '@/lib/api/tokens';
 import { confirmPassword, TOO_MANY_WRONG_PASSWORDS } from '@/lib/auth/confirm-password';
 import { hashPassword } from '@/lib/auth/password';
+import { storedSessionId } from '@/lib/auth/sessions';
 import { revokeCalendarSecret } from '@/lib/calendar/feed';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 import { currentHandleForUpdate, isFormerHandleOfAnother, lockHandles, recordHandleMove } from '@/lib/auth/handles';
@@ -99,7 +100,7 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
     const gone = await tx
       .delete(sessions)
-      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, storedSessionId(keepSessionId)) : undefined))
       .returning({ id: sessions.id });
     if (input.revokeApiAccess) {
       const tokensRevoked = await revokeAllApiTokens(userId, tx);

@@ -12,9 +12,19 @@ export interface SessionSummary {
   current: boolean;
 }
 
-/** A session's public handle: the sha-256 of its id. The id itself is the credential and never leaves the cookie. */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * What the database keeps of a session id: its sha-256, never the id. The id is the credential the (encrypted) JWT
+ * carries; a copy of the database, a backup or a replica then holds nothing that signs anyone in.
+ */
+export function storedSessionId(sessionId: string): string {
+  return sha256(sessionId);
+}
+
+/** A session's public handle, as Settings names it: the sha-256 of what is stored, so neither the id nor its row key. */
 export function sessionHandle(sessionId: string): string {
-  return createHash('sha256').update(sessionId).digest('hex');
+  return sha256(storedSessionId(sessionId));
 }
 
 const handleOf = sql`encode(sha256(convert_to(${sessions.id}, 'UTF8')), 'hex')`;
@@ -62,11 +72,11 @@ export async function listSessions(userId: string, currentId: string | undefined
     .limit(50);
   return found
     .map((s) => ({
-      handle: sessionHandle(s.id),
+      handle: sha256(s.id),
       device: describeDevice(s.userAgent),
       createdAt: s.createdAt,
       lastSeenAt: s.lastSeenAt,
-      current: s.id === currentId,
+      current: currentId !== undefined && s.id === storedSessionId(currentId),
     }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
@@ -84,7 +94,7 @@ export async function endSessionByHandle(userId: string, handle: string): Promis
 export async function endOtherSessions(userId: string, keepId: string): Promise<number> {
   const gone = await db
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, storedSessionId(keepId))))
     .returning({ id: sessions.id });
   return gone.length;
 }

@@ -6,6 +6,7 @@ import { DEFAULT_SECTORS, sectors, sessions, users, type UserRow } from '@/db/sc
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
 import { isFormerHandleOfAnother, lockHandles } from './handles';
+import { storedSessionId } from './sessions';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import type { SignUpInput } from './validation';
 
@@ -94,7 +95,7 @@ export async function verifyCredentials(email: string, password: string): Promis
 export async function createSession(userId: string, userAgent?: string | null): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({
-    id,
+    id: storedSessionId(id),
     userId,
     userAgent: userAgent?.slice(0, 300) ?? null,
     expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
@@ -111,7 +112,7 @@ export async function getSessionUser(sessionId: string): Promise<CurrentUser | n
     db,
     sql`with touched as (
           update ${sessions} set last_seen_at = now()
-           where id = ${sessionId} and expires_at > now() and last_seen_at < now() - interval '5 minutes'
+           where id = ${storedSessionId(sessionId)} and expires_at > now() and last_seen_at < now() - interval '5 minutes'
         )
         select u.id, u.email, u.name, u.handle, u.time_zone as "timeZone", u.locale
           from ${liveSessionUser(sessionId)}
@@ -125,10 +126,10 @@ export async function getSessionUser(sessionId: string): Promise<CurrentUser | n
  * is signed in, for every read that starts from one.
  */
 export function liveSessionUser(sessionId: string): SQL {
-  return sql`${sessions} s join ${users} u on u.id = s.user_id where s.id = ${sessionId} and s.expires_at > now()`;
+  return sql`${sessions} s join ${users} u on u.id = s.user_id where s.id = ${storedSessionId(sessionId)} and s.expires_at > now()`;
 }
 
 /** Ends one session: its JWT stops working on every server at once. */
 export async function deleteSession(sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  await db.delete(sessions).where(eq(sessions.id, storedSessionId(sessionId)));
 }

@@ -28,7 +28,7 @@ import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { getSessionUser } from '@/lib/auth/users';
+import { createSession, getSessionUser } from '@/lib/auth/users';
 import { getWeeklyReview } from '@/lib/review/queries';
 import { percentile } from './http';
 import { addDays, mondayOf, todayIn } from '@/lib/dates';
@@ -75,7 +75,8 @@ async function main() {
     db,
     sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`,
   );
-  const [session] = await rows<{ id: string }>(db, sql`select id from sessions where user_id = ${user.id}::uuid and expires_at > now() limit 1`);
+  // A session of its own: the table keeps only the hash of each id (lib/auth/sessions.ts), not an id to reuse.
+  const session = { id: await createSession(user.id, 'rapport-bench-hot') };
   // The latest evening of a series: its brief reads every earlier evening of that series.
   const [seriesEvent] = await rows<{ id: string }>(
     db,

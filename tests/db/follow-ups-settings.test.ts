@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import { countDueFollowUps, countDueForSession } from '@/lib/follow-ups/counts';
+import { storedSessionId } from '@/lib/auth/sessions';
 import { createSession, deleteSession } from '@/lib/auth/users';
 import { completeFollowUp, createFollowUp, deleteFollowUp } from '@/lib/follow-ups/mutations';
 import { timeZoneSchema, updateTimeZone } from '@/lib/settings/time-zone';
@@ -67,7 +68,7 @@ describe("the app shell's due count, read by session", () => {
     await db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.id, sid));
+      .where(eq(sessions.id, storedSessionId(sid)));
     expect(await countDueForSession(sid, new Date('2026-03-10T12:00:00Z'))).toBe(0);
     const ended = await createSession(user.id, 'test');
     expect(await countDueForSession(ended, new Date('2026-03-10T12:00:00Z'))).toBe(3);

@@ -6,6 +6,7 @@ import { rows } from '@/db/rows';
 import { idempotencyKeys, people, rateLimits, sessions } from '@/db/schema';
 import { POST as createPersonRoute } from '@/app/api/v1/people/route';
 import { createApiToken } from '@/lib/api/tokens';
+import { storedSessionId } from '@/lib/auth/sessions';
 import { createSession } from '@/lib/auth/users';
 import { runHousekeeping } from '@/lib/housekeeping/run';
 import { deletePerson } from '@/lib/people/queries';
@@ -52,11 +53,11 @@ describe('housekeeping', () => {
     await db
       .update(sessions)
       .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(sessions.id, expired));
+      .where(eq(sessions.id, storedSessionId(expired)));
 
     await runHousekeeping();
     const left = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
-    expect(left.map((s) => s.id)).toEqual([live]);
+    expect(left.map((s) => s.id)).toEqual([storedSessionId(live)]);
   });
 
   it('forgets idempotency keys after a day, and keeps newer ones', async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { currentDriver, db } from '@/db/client';
 import { migrationsFolder } from '@/db/migrate';
 import { rows } from '@/db/rows';
+import { storedSessionId } from '@/lib/auth/sessions';
 
 const TABLES = [
   'api_tokens',
@@ -117,6 +119,36 @@ describe('migrations', () => {
       expect(second).toEqual(first);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it.runIf(currentDriver() === 'pglite')('0040 keeps every session signed in while the table stops holding their ids', async () => {
+    // The migrations up to 0039, as a database was before 0040; then a user signed in, with the id stored as it was.
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-mig-'));
+    try {
+      fs.cpSync(migrationsFolder, before, { recursive: true });
+      const journalPath = path.join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.slice(
+        0,
+        journal.entries.findIndex((e) => e.tag === '0040_hash_session_ids'),
+      );
+      fs.writeFileSync(journalPath, JSON.stringify(journal));
+      const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+      try {
+        const fresh = drizzlePglite({ client });
+        await migratePglite(fresh, { migrationsFolder: before });
+        const sid = 'a-session-id-as-the-jwt-carries-it';
+        await client.exec(`insert into users (id, email, name, password_hash, handle) values ('00000000-0000-4000-8000-000000000001', 'a@example.test', 'A', 'x', 'a');
+          insert into sessions (id, user_id, expires_at) values ('${sid}', '00000000-0000-4000-8000-000000000001', now() + interval '1 day')`);
+        await migratePglite(fresh, { migrationsFolder });
+        const kept = await client.query<{ id: string }>('select id from sessions');
+        expect(kept.rows).toEqual([{ id: storedSessionId(sid) }]);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      fs.rmSync(before, { recursive: true, force: true });
     }
   });
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
-import { describeDevice, endOtherSessions, endSessionByHandle, listSessions, sessionHandle } from '@/lib/auth/sessions';
+import { describeDevice, endOtherSessions, endSessionByHandle, listSessions, sessionHandle, storedSessionId } from '@/lib/auth/sessions';
 import { createSession, getSessionUser } from '@/lib/auth/users';
 import { createTestUser } from '../support/users';
 
@@ -21,7 +21,7 @@ describe('signed-in devices', () => {
     await db
       .update(sessions)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
-      .where(eq(sessions.id, expired));
+      .where(eq(sessions.id, storedSessionId(expired)));
 
     const list = await listSessions(ann.id, laptop);
     expect(list.map((s) => [s.device, s.current])).toEqual([
@@ -50,21 +50,38 @@ describe('signed-in devices', () => {
     expect(await getSessionUser(b1)).toMatchObject({ id: bob.id });
   });
 
+  it('keeps no session id in the database: a row is found by the id’s hash, and its key signs nobody in', async () => {
+    const ann = await createTestUser();
+    const sid = await createSession(ann.id, 'x');
+    const stored = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, ann.id));
+    expect(stored.map((r) => r.id)).toEqual([storedSessionId(sid)]);
+    expect(JSON.stringify(stored)).not.toContain(sid);
+    expect(await getSessionUser(sid)).toMatchObject({ id: ann.id });
+    // Someone holding a copy of the table (a backup, a replica) has only the hash, which is not a session id.
+    expect(await getSessionUser(stored[0]!.id)).toBeNull();
+  });
+
   it('marks a session as used when it is, at most every five minutes', async () => {
     const ann = await createTestUser();
     const sid = await createSession(ann.id, 'x');
-    const seen = async () => (await db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, sid)))[0]!.at.getTime();
+    const seen = async () =>
+      (
+        await db
+          .select({ at: sessions.lastSeenAt })
+          .from(sessions)
+          .where(eq(sessions.id, storedSessionId(sid)))
+      )[0]!.at.getTime();
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now() - interval '2 minutes'` })
-      .where(eq(sessions.id, sid));
+      .where(eq(sessions.id, storedSessionId(sid)));
     const recent = await seen();
     await getSessionUser(sid);
     expect(await seen()).toBe(recent);
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now() - interval '10 minutes'` })
-      .where(eq(sessions.id, sid));
+      .where(eq(sessions.id, storedSessionId(sid)));
     const stale = await seen();
     await getSessionUser(sid);
     expect(await seen()).toBeGreaterThan(stale + 9 * 60_000);
