@@ -10,12 +10,18 @@ const BETWEEN = /(\s*[;,\n]\s*|\s+or\s+|\s+\/\s*|\s*\/\s+)/i;
 const TIGHT_SLASH = /(\/)/;
 
 /**
- * Enough digits to be a number of its own rather than a piece of one: an area code ("030", "+44 20"), an
- * extension ("ext. 204", "x204"), a dialler's pause (",,204") or a tel: URI's ";ext=102" has fewer. The trunk
- * prefix written "(0)" is not counted, so "+49 (0)6221 / 4567890" is one number.
+ * Enough digits to be a number of its own rather than a piece of one: an area code ("030", "+44 20", "0049 6221"),
+ * an extension ("ext. 204", "x204") or a tel: URI's ";ext=102" has fewer. What only says where a number is dialled
+ * from is not counted: a country code written apart ("+49 ", "0049 "), the trunk prefix "(0)" or a leading 0. So
+ * "+49 (0)6221 / 4567890" and "0049 6221/4567890" are one number each.
  */
 const MIN_DIGITS = 7;
-const isNumberOfItsOwn = (s: string) => s.replace(/\(0\)/g, '').replace(/\D/g, '').length >= MIN_DIGITS;
+const COUNTRY_CODE = /^\s*(?:\+|00)\d{1,3}(?=[\s(.-])/;
+const isNumberOfItsOwn = (s: string) => s.replace(COUNTRY_CODE, '').replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^0/, '').length >= MIN_DIGITS;
+
+/** A dialler's pause (",," before a conference code or an extension): part of the number, never between two. */
+const PAUSE = /,{2,}/g;
+const HELD = '\uE000';
 
 /** A phone number the person's phone field takes, by the same rule as the form and the API. */
 const isPhone = (s: string) => !!s.trim() && createPersonSchema.shape.phone.safeParse(s).success;
@@ -52,7 +58,10 @@ function splitBetweenNumbers(text: string, separator: RegExp): string[] {
 export function splitPhones(cell: string): string[] {
   const whole = cell.trim();
   if (!whole) return [];
-  return splitBetweenNumbers(whole, BETWEEN).flatMap((part) => splitBetweenNumbers(part, TIGHT_SLASH));
+  const held = whole.replace(PAUSE, (commas) => HELD.repeat(commas.length));
+  return splitBetweenNumbers(held, BETWEEN)
+    .flatMap((part) => splitBetweenNumbers(part, TIGHT_SLASH))
+    .map((part) => part.replaceAll(HELD, ','));
 }
 
 /**
@@ -60,8 +69,10 @@ export function splitPhones(cell: string): string[] {
  * the first becomes the person's phone and the rest go to the notes, so a number with an extension (which the
  * field refuses) ahead of a plain one costs the person nothing.
  */
-export function phoneFirst(phones: string[]): string[] {
-  return movedToFront(phones, isPhone);
+export function phoneFirst(phones: string[]): string[];
+export function phoneFirst<T>(phones: T[], number: (phone: T) => string): T[];
+export function phoneFirst<T>(phones: T[], number: (phone: T) => string = String): T[] {
+  return movedToFront(phones, (p) => isPhone(number(p)));
 }
 
 /** The numbers of a row's phone cells, split as splitPhones does, the first the phone field takes first. */

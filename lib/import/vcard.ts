@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { addressFirst, splitEmails } from './emails';
-import { splitPhones } from './phones';
+import { phoneFirst, splitPhones } from './phones';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult, type RowError } from './types';
 
 /**
@@ -180,7 +180,7 @@ function toDraft(props: JProp[], line: number): ContactDraft {
   }
   const extra: string[] = [];
   const emails: { address: string; label: string }[] = [];
-  const otherPhones: string[] = [];
+  const phones: { number: string; label: string }[] = [];
   const notes: string[] = [];
   let fn = '';
   let structured = '';
@@ -219,10 +219,7 @@ function toDraft(props: JProp[], line: number): ContactDraft {
         break;
       case 'tel':
         // One TEL holding two numbers ("… / …") is split as a CSV cell is, each keeping the TEL's label.
-        for (const t of splitPhones(text(value).replace(/^tel:/i, ''))) {
-          if (draft.phones.length === 0) draft.phones.push(t);
-          else otherPhones.push(labelled(t));
-        }
+        for (const number of splitPhones(text(value).replace(/^tel:/i, ''))) phones.push({ number, label });
         break;
       case 'url':
         if (text(value)) draft.links.push(text(value));
@@ -252,7 +249,10 @@ function toDraft(props: JProp[], line: number): ContactDraft {
   const [email, ...otherEmails] = addressFirst(emails, (e) => e.address);
   if (email) draft.emails.push(email.address);
   if (otherEmails.length) extra.push(`Other emails: ${otherEmails.map((e) => (e.label ? `${e.address} (${e.label})` : e.address)).join('; ')}`);
-  if (otherPhones.length) extra.push(`Other phones: ${otherPhones.join('; ')}`);
+  // Likewise the first number the phone field takes (a preferred one with an extension would be refused whole).
+  const [phone, ...otherPhones] = phoneFirst(phones, (p) => p.number);
+  if (phone) draft.phones.push(phone.number);
+  if (otherPhones.length) extra.push(`Other phones: ${otherPhones.map((p) => (p.label ? `${p.number} (${p.label})` : p.number)).join('; ')}`);
   draft.notes = joinNotes([...notes, extra.join('\n')]);
   return draft;
 }

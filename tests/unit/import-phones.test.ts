@@ -44,6 +44,12 @@ describe('two numbers in one phone cell', () => {
     '089 / 123456',
     '+49 (0)6221 / 4567890',
     '0171/12345678',
+    // A country code written apart, then the area code before a '/': the code is no number of its own.
+    '0049 6221/4567890',
+    '+49 06221 / 4567890',
+    '0043 316/8731234',
+    // A conference bridge: the dialler's pause and the code are part of the one number.
+    '+1 646 558 8656,,84512345#',
     '020 7946 0000; ask for Jan',
     'ask reception',
   ])('%j is one number, left whole', (cell) => {
@@ -93,6 +99,12 @@ describe('two numbers in one phone cell', () => {
     ).drafts[0]!;
     expect(d.phones[0]).toBe('020 7946 0000');
     expect(d.notes).toBe('Other phones: 07700 900123; +48 22 555 0100; +48 22 555 0101');
+  });
+
+  it('vCard: a preferred number the phone field refuses does not cost the person the next one', () => {
+    const d = card('TEL;TYPE=work,pref:+1 201 555 0123 ext 102', 'TEL;TYPE=cell:+1 201 555 0199');
+    expect(d.phones).toEqual(['+1 201 555 0199']);
+    expect(d.notes).toBe('Other phones: +1 201 555 0123 ext 102 (work)');
   });
 
   it('vCard: one TEL holding two numbers is split, each keeping its label', () => {
