@@ -127,7 +127,7 @@ export const formerHandles = pgTable(
     handle: text().notNull(),
     releasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('former_handles_handle_lower_key').on(sql`lower(${t.handle})`), index('former_handles_user_id_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.userId, t.handle] }), uniqueIndex('former_handles_handle_lower_key').on(sql`lower(${t.handle})`)],
 );
 
 export type UserRow = typeof users.$inferSelect;

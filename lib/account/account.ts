@@ -112,9 +112,10 @@ export async function changePassword(
 
 /**
  * Saves the name and public handle the user changed. A handle another account has, now or as one it gave up, is
- * refused beside the field; the handle given up here forwards to the new one (lib/auth/handles.ts).
+ * refused beside the field; the handle given up here forwards to the new one if anything was ever published under it
+ * (`forwarded`; lib/auth/handles.ts).
  */
-export async function updateProfile(userId: string, input: z.output<typeof profileSchema>): Promise<{ name: string; handle: string }> {
+export async function updateProfile(userId: string, input: z.output<typeof profileSchema>): Promise<{ name: string; handle: string; forwarded: boolean }> {
   const set = {
     ...(input.name !== input.wasName ? { name: input.name } : {}),
     ...(input.handle !== input.wasHandle ? { handle: input.handle } : {}),
@@ -123,17 +124,18 @@ export async function updateProfile(userId: string, input: z.output<typeof profi
   try {
     return await db.transaction(async (tx) => {
       const from = await currentHandleForUpdate(tx, userId);
+      let forwarded = false;
       if (set.handle !== undefined && from !== undefined && set.handle !== from.toLowerCase()) {
         await lockHandles(tx, from, set.handle);
         if (await isFormerHandleOfAnother(tx, set.handle, userId)) throw taken();
-        await recordHandleMove(tx, userId, from, set.handle);
+        forwarded = await recordHandleMove(tx, userId, from, set.handle);
       }
       const [row] = await tx
         .update(users)
         .set({ ...set, updatedAt: new Date() })
         .where(eq(users.id, userId))
         .returning({ name: users.name, handle: users.handle });
-      return row!;
+      return { ...row!, forwarded };
     });
   } catch (err) {
     if (isUniqueViolation(err, 'users_handle_lower_key')) throw taken();

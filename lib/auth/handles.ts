@@ -1,13 +1,14 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { formerHandles, users } from '@/db/schema';
+import { formerHandles, posts, users } from '@/db/schema';
 
 /**
  * A public handle is held by one account at a time, as its current handle or as one it gave up: links to a handle
  * given up forward to the account's new one, so another account taking it would put a stranger's posts behind
  * links its first owner shared. Two tables hold handles, so no one index can keep them apart; every write that
  * takes or gives up a handle holds a transaction lock on it first (sorted, so two writers never wait on each other
- * in a circle), and the check below then sees the other writer's committed answer.
+ * in a circle), and the check below then sees the other writer's committed answer (each statement of a READ
+ * COMMITTED transaction, PostgreSQL's default and the app's, reads what was committed before it began).
  */
 export async function lockHandles(tx: Tx, ...handles: string[]): Promise<void> {
   for (const handle of [...new Set(handles.map((h) => h.toLowerCase()))].sort()) {
@@ -25,15 +26,33 @@ export async function isFormerHandleOfAnother(tx: Tx, handle: string, userId?: s
   return row !== undefined;
 }
 
+/** How many handles given up an account keeps forwarding; past them the oldest is free for anyone again. */
+export const FORMER_HANDLES_KEPT = 5;
+
 /**
- * Records that the user moved from `from` to `to`: `from` now forwards to them, and `to`, if it was one of theirs
- * before, is current again rather than former. Call inside the transaction that changes users.handle, after
- * lockHandles(from, to).
+ * Records that the user moved from `from` to `to`, and answers whether `from` now forwards to them. Only a handle
+ * something was ever published under does: links to it may be out there. One never public (the handle sign-up made
+ * from the user's real name, changed before the first post) is simply let go, so it never leads to the new one.
+ * `to`, if it was one of theirs before, is current again rather than former. Call inside the transaction that changes
+ * users.handle, after lockHandles(from, to).
  */
-export async function recordHandleMove(tx: Tx, userId: string, from: string, to: string): Promise<void> {
+export async function recordHandleMove(tx: Tx, userId: string, from: string, to: string): Promise<boolean> {
   await tx.delete(formerHandles).where(and(eq(formerHandles.userId, userId), sql`lower(${formerHandles.handle}) = lower(${to})`));
-  if (from.toLowerCase() === to.toLowerCase()) return;
-  await tx.insert(formerHandles).values({ userId, handle: from.toLowerCase() }).onConflictDoNothing();
+  if (from.toLowerCase() === to.toLowerCase()) return false;
+  const [published] = await tx
+    .select({ one: sql`1` })
+    .from(posts)
+    .where(and(eq(posts.userId, userId), sql`${posts.publishedAt} is not null`))
+    .limit(1);
+  if (!published) return false;
+  await tx
+    .insert(formerHandles)
+    .values({ userId, handle: from.toLowerCase() })
+    .onConflictDoUpdate({ target: [formerHandles.userId, formerHandles.handle], set: { releasedAt: sql`now()` } });
+  await tx.execute(sql`
+    delete from ${formerHandles} where ${formerHandles.userId} = ${userId} and ${formerHandles.handle} not in (
+      select f.handle from ${formerHandles} f where f.user_id = ${userId} order by f.released_at desc, f.handle limit ${FORMER_HANDLES_KEPT})`);
+  return true;
 }
 
 /** The user's current handle, read under a row lock so two saves of the profile take turns. */

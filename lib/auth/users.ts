@@ -43,7 +43,8 @@ export async function createUser(input: SignUpInput): Promise<CurrentUser> {
   const passwordHash = await hashPassword(input.password);
   const base = handleBase(input.name);
   for (let attempt = 0; attempt < 6; attempt++) {
-    const handle = attempt === 0 ? base : `${base}-${randomBytes(2).toString('hex')}`;
+    // A short suffix first ("ada-3f9c"); a longer one if those are taken, so a crowded name never fails sign-up.
+    const handle = attempt === 0 ? base : `${base}-${randomBytes(attempt < 4 ? 2 : 6).toString('hex')}`;
     try {
       return await db.transaction(async (tx) => {
         // A handle another account gave up still forwards there (lib/auth/handles.ts): try the next one.

@@ -92,10 +92,11 @@ describe('account', () => {
 
     // Another device renamed the account meanwhile; this form only changes the handle, so that name stays.
     await db.update(schema.users).set({ name: 'Renamed Elsewhere' }).where(eq(schema.users.id, user.id));
-    expect(await updateProfile(user.id, form({ handle: '  Sam-Writes ' }))).toEqual({ name: 'Renamed Elsewhere', handle: 'sam-writes' });
+    expect(await updateProfile(user.id, form({ handle: '  Sam-Writes ' }))).toEqual({ name: 'Renamed Elsewhere', handle: 'sam-writes', forwarded: false });
     expect(await updateProfile(user.id, form({ name: 'Sam Writer', wasHandle: 'sam-writes', handle: 'sam-writes' }))).toEqual({
       name: 'Sam Writer',
       handle: 'sam-writes',
+      forwarded: false,
     });
 
     const [theirs] = await db.select({ handle: schema.users.handle }).from(schema.users).where(eq(schema.users.id, other.id));
@@ -134,7 +135,8 @@ describe('account', () => {
       });
       const [topic] = await db.select({ id: schema.topics.id }).from(schema.topics).where(eq(schema.topics.userId, user.id)).limit(1);
       await db.insert(schema.personTopics).values({ userId: user.id, personId: p.id, topicId: topic!.id });
-      await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening' });
+      // Published, so the handle given up below keeps forwarding (a former_handles row).
+      await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening', status: 'published', publishedAt: new Date() });
       await db.insert(schema.interactions).values({ userId: user.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01' });
       await db.insert(schema.redactedTexts).values({ userId: user.id, text: 'An off-the-record fact as it was before an edit' });
       await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });

@@ -5,6 +5,7 @@ import { GET as feedRoute } from '@/app/u/[handle]/feed.xml/route';
 import { db } from '@/db/client';
 import { formerHandles, users } from '@/db/schema';
 import { deleteAccount, profileSchema, updateProfile } from '@/lib/account/account';
+import { FORMER_HANDLES_KEPT } from '@/lib/auth/handles';
 import { UserFacingError } from '@/lib/errors';
 import { getForwardedHandle, getPublicAuthor } from '@/lib/posts/public';
 import { createPostFromEventOnce, publishPost } from '@/lib/posts/queries';
@@ -46,13 +47,14 @@ async function pageAnswer(handle: string, rest = ''): Promise<string> {
 
 describe('a public handle given up', () => {
   it('forwards its pages and feed to the new handle, and no other account can take it', async () => {
-    const writer = await createTestUser({ name: 'Sam Writer' });
+    const name = `Sam ${unique()}`;
+    const writer = await createTestUser({ name });
     const other = await createTestUser();
     const slug = await publishOne(writer.id);
     const old = await handleOf(writer.id);
     const now = unique();
 
-    await moveTo(writer.id, now);
+    expect(await moveTo(writer.id, now)).toMatchObject({ handle: now, forwarded: true });
     expect(await getPublicAuthor(old)).toBeNull();
     expect(await getForwardedHandle(old.toUpperCase())).toBe(now);
     expect(await pageAnswer(old)).toBe(`308 /u/${now}`);
@@ -66,7 +68,7 @@ describe('a public handle given up', () => {
     const refused = await moveTo(other.id, old.toUpperCase()).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UserFacingError);
     expect((refused as UserFacingError).fieldErrors?.handle?.[0]).toBe('Another account has that handle. Try another.');
-    const namesake = await createTestUser({ name: 'Sam Writer' });
+    const namesake = await createTestUser({ name });
     expect(namesake.handle).not.toBe(old);
     expect(namesake.handle.startsWith(`${old}-`)).toBe(true);
 
@@ -84,21 +86,42 @@ describe('a public handle given up', () => {
     expect(await moveTo(other.id, now)).toMatchObject({ handle: now });
   });
 
-  it('does not tell who has an account: an author with nothing published forwards nowhere', async () => {
-    const quiet = await createTestUser();
-    const old = await handleOf(quiet.id);
-    await moveTo(quiet.id, unique());
-    expect(await getForwardedHandle(old)).toBeNull();
-    expect(await pageAnswer(old)).toBe('404');
-    // Still reserved: the links would forward as soon as something is published.
+  it('a handle nothing was published under is let go: it never leads to the one chosen after it', async () => {
+    // Sign-up made the handle from the user's real name; they chose a pen name before their first post.
+    const quiet = await createTestUser({ name: `Jane ${unique()}` });
+    const realName = await handleOf(quiet.id);
+    const penName = unique();
+    expect(await moveTo(quiet.id, penName)).toMatchObject({ handle: penName, forwarded: false });
+    await publishOne(quiet.id);
+    expect(await getForwardedHandle(realName)).toBeNull();
+    expect(await pageAnswer(realName)).toBe('404');
+    expect(await pageAnswer(penName)).toBe(`author ${penName}`);
+    // Free for anyone, as any handle no one holds.
     const other = await createTestUser();
-    await expect(moveTo(other.id, old)).rejects.toBeInstanceOf(UserFacingError);
+    expect(await moveTo(other.id, realName)).toMatchObject({ handle: realName });
+  });
+
+  it(`keeps the last ${FORMER_HANDLES_KEPT} handles given up forwarding, and frees older ones`, async () => {
+    const writer = await createTestUser();
+    await publishOne(writer.id);
+    const given: string[] = [await handleOf(writer.id)];
+    for (let i = 0; i < FORMER_HANDLES_KEPT + 1; i++) {
+      const next = unique();
+      await moveTo(writer.id, next);
+      given.push(next);
+    }
+    const current = given.pop()!;
+    const held = await db.select({ handle: formerHandles.handle }).from(formerHandles).where(eq(formerHandles.userId, writer.id));
+    expect(held.map((r) => r.handle).sort()).toEqual(given.slice(1).sort());
+    expect(await getForwardedHandle(given[0]!)).toBeNull();
+    expect(await getForwardedHandle(given[1]!)).toBe(current);
   });
 
   it('one handle never ends up current for one account and given up by another, however the saves interleave', async () => {
     for (let round = 0; round < 8; round++) {
       const a = await createTestUser();
       const b = await createTestUser();
+      await publishOne(a.id);
       const contested = await handleOf(a.id);
       // a gives the handle up while b tries to take it: either b is refused, or b got it before a let go (then a's
       // move must not leave it reserved for a).

@@ -34,7 +34,7 @@ export function ProfileForm({ name, handle }: { name: string; handle: string }) 
         autoCapitalize="none"
         spellCheck={false}
         label="Public handle"
-        hint={`Your published posts are at /u/${wasHandle}/…. If you change it, links to the old address lead to the new one, and no one else can take it.`}
+        hint={`Your posts are published at /u/${wasHandle}/…. Once something is published, changing it keeps old links working: they lead to the new address, and no one else can take the old one.`}
         defaultValue={v.handle ?? handle}
         errors={e.handle}
       />

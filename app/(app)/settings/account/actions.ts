@@ -39,11 +39,16 @@ export const changePasswordAction = formAction(changePasswordSchema, async ({ us
 /** Changes the name (the byline of posts) and the public handle (their address). */
 export const updateProfileAction = formAction(profileSchema, async ({ user, input }) => ({ ...(await updateProfile(user.id, input)), before: user.handle }), {
   name: 'account.profile',
-  after: ({ name, handle, before }) => {
+  after: ({ name, handle, forwarded, before }) => {
     revalidatePath('/', 'layout');
     return {
       ok: true,
-      message: handle !== before ? `Saved. Your posts are now at /u/${handle}; links to /u/${before} lead there.` : 'Saved.',
+      message:
+        handle === before
+          ? 'Saved.'
+          : forwarded
+            ? `Saved. Your posts are now at /u/${handle}; links to /u/${before} lead there.`
+            : `Saved. Your posts will be at /u/${handle}.`,
       values: { name, handle, wasName: name, wasHandle: handle },
     };
   },

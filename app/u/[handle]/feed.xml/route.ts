@@ -9,7 +9,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ hand
   if (!author) {
     // A handle given up: feed readers follow a permanent redirect and keep the new address.
     const movedTo = await getForwardedHandle(handle);
-    if (movedTo) return new Response(null, { status: 308, headers: { Location: `/u/${movedTo}/feed.xml` } });
+    // Revalidated like the feed itself: a redirect cached for good would loop once the author takes the handle back.
+    if (movedTo)
+      return new Response(null, { status: 308, headers: { Location: `/u/${movedTo}/feed.xml`, 'Cache-Control': 'public, max-age=0, must-revalidate' } });
     return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const entries = await listPublishedPosts(author.id, 20);
