@@ -94,7 +94,10 @@ export function eveningName(ctx: ComposeContext): EveningName {
     say(title);
   } else if (KINDS.test(clean(event.title))) {
     // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
-    phrase = startsWithName(ctx, clean(event.title)) ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering
+    // its first letter would leave the name half in capitals ("the fintech North evening").
+    phrase =
+      startsWithName(ctx, clean(event.title)) || namesSomething(clean(event.title)) ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
     say(title);
   } else {
     phrase = `“${title}”`;
@@ -128,7 +131,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
     } else {
       // A fragment is the user's own note of what the evening was: "Panel on AI, then drinks" reads "It was a panel
       // on AI, then drinks."; a second one follows as its own short sentence, never the same frame twice.
-      const fragment = withArticle(/^(A|An|The)\s/.test(c) ? articleMidSentence(c) : topicNoun(c, ctx.proper));
+      // A fragment that starts with a name ("Priya Shah on why estates stay old") is a billing: no "a" before it.
+      const fragment = /^(A|An|The)\s/.test(c) ? withArticle(articleMidSentence(c)) : startsWithTwoNames(c) ? c : withArticle(topicNoun(c, ctx.proper));
       material.push(material.some((m) => m.startsWith('It was ')) ? `${capitalise(fragment)}.` : `It was ${fragment}.`);
     }
     say(c);
@@ -136,6 +140,17 @@ export function eveningName(ctx: ComposeContext): EveningName {
   if (material.length) from.push(summarySource(ctx));
   return { phrase, at, hostedBy, own, count, material, from };
 }
+
+/** A capitalised word past the first (acronyms such as "CIO" aside): a name the title holds. */
+function namesSomething(title: string): boolean {
+  return title
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^[^\p{L}]*\p{Lu}\p{Ll}/u.test(w));
+}
+
+/** "Priya Shah …", "Fintech North …": two capitalised words first, as a name starts. */
+const startsWithTwoNames = (text: string) => /^\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]/u.test(text);
 
 /**
  * First words after which a noun phrase takes no "a": determiners and pronouns ("the", "our", "us"), quantities and

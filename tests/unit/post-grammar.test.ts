@@ -82,6 +82,21 @@ describe('a name that starts with "The" keeps it', () => {
   });
 });
 
+describe('names in a title or a summary keep their capitals and take no article', () => {
+  it('a title describing the evening is lowered; one holding a name is kept as typed', () => {
+    expect(narrative(eventInput({ event: { title: 'Founders breakfast' } }))).toContain('I went to the founders breakfast');
+    expect(narrative(eventInput({ event: { title: 'Fintech North evening' } }))).toContain('I went to the Fintech North evening');
+    expect(narrative(eventInput({ event: { title: 'Offline: Yorkshire CIO supper' } }))).toContain('the Offline: Yorkshire CIO supper');
+  });
+
+  it('a fragment starting with a name is a billing, with no "a" before it', () => {
+    const md = summarised('Priya Shah on why estates stay old.');
+    expect(md).toContain('It was Priya Shah on why estates stay old.');
+    expect(md).not.toMatch(/\b[Aa] Priya\b/);
+    expect(summarised('Panel on AI, then drinks.')).toContain('It was a panel on AI, then drinks.');
+  });
+});
+
 describe('a job title is lower-cased whole or kept as typed, never half', () => {
   it.each([
     ['Director of Cyber Security', 'Director of Cyber Security'],
