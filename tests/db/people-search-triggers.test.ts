@@ -117,6 +117,36 @@ describe('people search kept by triggers', () => {
     await expectExactVocabulary(u);
   });
 
+  it('finds people by the line noted about them at an event and by the notes of contacts logged with them', async () => {
+    const user = await createTestUser();
+    const u = user.id;
+    const ahmed = await makePerson(u, { name: 'Ahmed Khan' });
+    const rosa = await makePerson(u, { name: 'Rosa Patel' });
+    const ev = await makeEvent(u, { title: 'Data breakfast', people: [{ personId: ahmed.id, notes: 'Red glasses, ex-Accenture' }, { personId: rosa.id }] });
+    expect(await find(u, 'glasses')).toEqual(['Ahmed Khan']);
+    expect(await find(u, 'accenture')).toEqual(['Ahmed Khan']);
+    // The line edited, as any write path would: the old words go, the new are found.
+    await db.execute(sql`update encounters set notes = 'Funny, knows the Minister' where user_id = ${u}::uuid and person_id = ${ahmed.id}::uuid`);
+    expect(await find(u, 'glasses')).toEqual([]);
+    expect(await find(u, 'minister')).toEqual(['Ahmed Khan']);
+
+    // A contact logged with a note; a "Done" tap (its fixed note) is no words of the user's.
+    await db.execute(sql`insert into interactions (user_id, person_id, kind, occurred_on, note)
+                         values (${u}::uuid, ${rosa.id}::uuid, 'coffee', '2026-11-02', 'Coffee at Pret, talked quokkas'),
+                                (${u}::uuid, ${ahmed.id}::uuid, 'other', '2026-11-03', 'Marked in touch')`);
+    expect(await find(u, 'quokkas')).toEqual(['Rosa Patel']);
+    expect(await find(u, 'marked')).toEqual([]);
+    await db.execute(sql`update interactions set note = 'Lunch at Dishoom' where user_id = ${u}::uuid and person_id = ${rosa.id}::uuid`);
+    expect(await find(u, 'quokkas')).toEqual([]);
+    expect(await find(u, 'dishoom')).toEqual(['Rosa Patel']);
+    // Deleted (kept for restore), the contact's words stop finding her; so do the event's once it is deleted.
+    await db.execute(sql`update interactions set deleted_at = now() where user_id = ${u}::uuid and person_id = ${rosa.id}::uuid`);
+    expect(await find(u, 'dishoom')).toEqual([]);
+    await db.execute(sql`update events set deleted_at = now() where id = ${ev.id}::uuid`);
+    expect(await find(u, 'minister')).toEqual([]);
+    await expectExactVocabulary(u);
+  });
+
   it('counts as a bulk load: one insert of many people indexes every one of them', async () => {
     const user = await createTestUser();
     await db.execute(sql`insert into people (user_id, name, role)
@@ -143,22 +173,32 @@ describe('people search kept by triggers', () => {
     const tables = new Set((await rows<{ t: string }>(db, sql`select tablename as t from pg_tables where schemaname = current_schema()`)).map((r) => r.t));
     const named = [...def!.src.matchAll(/\b(?:from|join)\s+([a-z_]+)\b/gi)].map((m) => m[1]!.toLowerCase());
     const read = new Set(named.filter((t) => tables.has(t)));
-    expect([...read].sort()).toEqual(['encounter_topics', 'encounters', 'events', 'organisations', 'people', 'person_topics', 'sectors', 'topics']);
+    expect([...read].sort()).toEqual([
+      'encounter_topics',
+      'encounters',
+      'events',
+      'interactions',
+      'organisations',
+      'people',
+      'person_topics',
+      'sectors',
+      'topics',
+    ]);
     const triggers = await rows<{ t: string; ev: string }>(
       db,
       sql`select event_object_table as t, string_agg(event_manipulation, ',' order by event_manipulation) as ev
             from information_schema.triggers
-           where trigger_name like 'people_search_%' and event_object_schema = current_schema()
+           where (trigger_name like 'people_search_%' or trigger_name like 'people_contact_interactions_%') and event_object_schema = current_schema()
            group by event_object_table`,
     );
     const has = new Map(triggers.map((t) => [t.t, t.ev]));
     for (const table of read) expect(has.get(table), `${table} has no people_search trigger`).toBeDefined();
     // Link tables change by insert and delete; named rows by update (their deletes cascade to a link table or
     // set a column of people, whose triggers see it).
-    for (const link of ['encounters', 'encounter_topics', 'person_topics', 'people']) {
+    for (const link of ['encounters', 'encounter_topics', 'person_topics', 'people', 'interactions']) {
       expect(has.get(link)).toMatch(/DELETE/);
       expect(has.get(link)).toMatch(/INSERT/);
     }
-    for (const named of ['people', 'organisations', 'sectors', 'events', 'topics', 'encounters']) expect(has.get(named)).toMatch(/UPDATE/);
+    for (const named of ['people', 'organisations', 'sectors', 'events', 'topics', 'encounters', 'interactions']) expect(has.get(named)).toMatch(/UPDATE/);
   });
 });
