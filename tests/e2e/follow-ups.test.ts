@@ -77,6 +77,12 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => list.groupItems('The week ahead')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Today')).toEqual([]);
     await expect.poll(() => list.badge().count()).toBe(0);
+    // Due tomorrow now, "Snooze to tomorrow" would change nothing: it is not offered.
+    await page.locator('summary[aria-label="More for “Send Ann the deck”"]').click();
+    await page.getByRole('button', { name: /^Snooze a week/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Snooze to tomorrow' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('details[open]').count()).toBe(0);
     // Undo puts the old date back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);

@@ -149,7 +149,9 @@ export function FollowUpProgressBar({ data }: { data: FollowUpProgress }) {
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
             {data.done
               ? `${Math.round((data.done / total) * 100)}% kept; ${data.doneLast30} done in the last 30 days.`
-              : 'None done yet: tick one off from the list above.'}
+              : data.openOnTime + data.openOverdue
+                ? 'None done yet: tick one off from the list above.'
+                : 'None done yet.'}
           </p>
         </>
       )}

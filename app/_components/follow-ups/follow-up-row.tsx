@@ -230,9 +230,12 @@ export function FollowUpRow({
             {!done ? (
               <>
                 <p className="px-3 pt-1 pb-1 text-xs font-medium text-zinc-500">Snooze</p>
-                <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
-                  Snooze to tomorrow
-                </button>
+                {/* Already due tomorrow or later: "to tomorrow" would change nothing, or bring it forward. */}
+                {!item.due || item.due < snoozeDay('tomorrow', today) ? (
+                  <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
+                    Snooze to tomorrow
+                  </button>
+                ) : null}
                 <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
                   {/* With the day it sets: "next week" alone left it to the user to work out. */}
                   Snooze a week, to {formatDay(snoozeDay('next-week', today), locale, 'short')}

@@ -16,6 +16,9 @@ import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { DeleteEvent } from '../_components/delete-event';
 import { PeopleGroups } from '../_components/people-groups';
+import { ForgetParams } from '@/app/_components/ui/forget-params';
+
+const FLASH = ['saved', 'updated'];
 import { formatDate, formatDay, formatTime, todayIn } from '@/lib/dates';
 
 // Metadata and the page both need the event: one read per request.
@@ -123,6 +126,8 @@ export default async function EventPage({
       {flash.saved || flash.updated ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200">
           {flash.saved ? 'Event saved.' : 'Changes saved.'}
+          {/* Said once: a reload, or the refresh after a later change on this page, does not say it again. */}
+          <ForgetParams names={FLASH} />
         </p>
       ) : null}
       <header className="space-y-2">

@@ -24,6 +24,9 @@ import { CadenceForm, InteractionList, LogContactForm } from './keep-in-touch';
 import { listInteractions } from '@/lib/interactions/queries';
 import { formatDate, formatDay, todayIn } from '@/lib/dates';
 import { publishedPostsNaming } from '@/lib/posts/named';
+import { ForgetParams } from '@/app/_components/ui/forget-params';
+
+const FLASH = ['saved', 'unmerged'];
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -96,6 +99,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           ) : (
             'Saved.'
           )}
+          {/* Said once: logging a contact or ticking a follow-up here afterwards does not say "Saved." again. */}
+          <ForgetParams names={FLASH} />
         </p>
       ) : null}
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
