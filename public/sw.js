@@ -148,11 +148,24 @@ async function asOfflineCopy(cached) {
   return new Response(html, { status: 200, headers });
 }
 
+// Drawn like the app (its colours, 44 px targets, dark mode), and it reloads itself when the signal comes back.
 const OFFLINE_PAGE = `<!doctype html><html lang="en-GB"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Offline · Rapport</title><body style="font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:32rem;padding:0 1rem">
-<h1>No connection</h1><p>This page has not been opened on this phone before, so there is no copy of it here.</p>
-<p><a href="/events/new">Log an event</a> works offline, and what you save waits on this phone until you are back online.</p>
-<p><a href="/">Dashboard</a> · <a href="/outbox">Waiting to send</a></p></body></html>`;
+<meta name="color-scheme" content="light dark"><title>Offline · Rapport</title>
+<style>
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#fafafa;color:#18181b}
+main{max-width:32rem;margin:0 auto;padding:2rem 1.25rem}
+h1{font-size:1.5rem;line-height:1.25;margin:0 0 .75rem}
+p{margin:0 0 1rem;color:#3f3f46}
+nav{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1.5rem}
+a{display:inline-flex;align-items:center;min-height:44px;padding:0 1rem;border-radius:.5rem;border:1px solid #d4d4d8;background:#fff;color:#18181b;text-decoration:none;font-weight:500}
+a.primary{background:oklch(0.5 0.16 258);border-color:oklch(0.5 0.16 258);color:#fff}
+a:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
+@media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}p{color:#d4d4d8}a{background:#18181b;border-color:#3f3f46;color:#f4f4f5}}
+</style>
+<main><h1>No connection</h1><p>This page has not been opened on this phone before, so there is no copy of it here. It opens by itself when you are back online.</p>
+<p>Logging an event works offline: what you save waits on this phone and is sent when the signal returns.</p>
+<nav><a class="primary" href="/events/new">Log an event</a><a href="/">Dashboard</a><a href="/outbox">Waiting to send</a></nav></main>
+<script>addEventListener('online',function(){location.reload()})</script></html>`;
 
 // A train's half-signal ("lie-fi") answers nothing rather than failing: past this wait, a kept copy is shown.
 const NETWORK_WAIT_MS = 6000;
