@@ -1,5 +1,6 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
+import { withoutPrivateLines } from './reflection';
 import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
@@ -21,7 +22,8 @@ const ACTION_VERBS = new Set(
 );
 
 export function paragraphsOf(ctx: ComposeContext, value: string | null | undefined): string[] {
-  return (value ?? '')
+  // A line the user marked "Private:" stays theirs (lib/posts/reflection.ts).
+  return withoutPrivateLines(value ?? '')
     .split(/\n\s*\n/)
     .map((p) => ctx.text(p))
     .filter(Boolean);

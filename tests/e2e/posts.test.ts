@@ -17,7 +17,7 @@ const evening = () => ({
   startsAt: new Date(Date.now() - 86_400_000).toISOString(),
   venue: 'the Guildhall',
   series: 'CIO Club',
-  reflection: 'Worth the trip.',
+  reflection: 'Worth the trip for the open data panel.\n\nPrivate: Tom is thinking of leaving Acme.',
   topics: ['open data'],
   people: [
     { name: 'Jane Smith', role: 'Chief Digital Officer', organisation: 'HM Treasury', sector: 'Government', relation: 'spoke' },
@@ -290,6 +290,11 @@ describe('the reflective post', () => {
     expect(await ask.innerText()).toContain('It names Jane Smith and Tom Secret.');
     // The guest known only by role is named by no one, yet the post says where they work: it asks about that too.
     expect(await ask.innerText()).toContain('It also describes “Head of IT, Home Office” by role.');
+    // The reflection goes out with the post: said before it does, and its line marked private never reached the draft.
+    expect(await ask.innerText()).toContain(
+      'It carries your reflection on the evening, which only you have read until now (“Worth the trip for the open data panel.”)',
+    );
+    expect(await ask.innerText()).not.toContain('thinking of leaving');
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.count()).toBe(0);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -313,7 +318,7 @@ describe('the reflective post', () => {
     expect(await pub.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
     const html = await pub.content();
     expect(html).toContain('Tom Secret'); // named: he did not ask to stay unnamed
-    expect(html).not.toMatch(/tom@acme|Thinking of leaving/);
+    expect(html).not.toMatch(/tom@acme|thinking of leaving/i);
     await expectNoHorizontalScroll(pub);
 
     await pub.goto(`/u/${handle}`);

@@ -68,6 +68,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           described,
           sources,
           offTheRecord: cuts,
+          reflection: source?.event.reflection ?? null,
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

@@ -8,6 +8,7 @@ import { ConflictBanner } from './conflict-banner';
 import { proseClass } from '@/app/_components/posts/prose';
 import { describedIn, namedIn, type DescribedPerson, type NamedPerson } from '@/lib/posts/mentions';
 import { OffTheRecordNotice, offTheRecordPhrase } from './off-the-record-notice';
+import { reflectionQuoted } from '@/lib/posts/reflection';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
 import { SourcesPanel } from './sources-panel';
@@ -37,6 +38,8 @@ export interface EditorPost {
   offTheRecord: number;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
+  /** The event's reflection, private until now: publishing says when the post still carries it. */
+  reflection?: string | null;
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -149,6 +152,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           named={named}
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
+          reflection={reflectionQuoted(text, post.reflection)}
           onChange={(status) => setPublished(status === 'published')}
         />
       </div>

@@ -23,6 +23,7 @@ export function PublishPanel({
   named,
   described = [],
   offTheRecord = 0,
+  reflection = null,
   onChange,
 }: {
   postId: string;
@@ -36,6 +37,8 @@ export function PublishPanel({
   described?: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record: the public page shows "[…]" there. */
   offTheRecord?: number;
+  /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
+  reflection?: string | null;
   onChange?: (status: 'draft' | 'published') => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
@@ -105,6 +108,12 @@ export function PublishPanel({
             <p>
               It quotes {offTheRecordPhrase(offTheRecord)}: the public page will show “[…]” there. Cut {offTheRecord === 1 ? 'it' : 'them'} from the draft first
               for it to read well.
+            </p>
+          ) : null}
+          {reflection ? (
+            <p>
+              It carries your reflection on the evening, which only you have read until now (“
+              {reflection.length > 90 ? `${reflection.slice(0, 88)}…` : reflection}”). Read it once more before it goes out.
             </p>
           ) : null}
           {named.some((p) => p.keepPrivate) ? (

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { composePost } from '@/lib/posts/compose';
+import { POST_STYLES } from '@/lib/posts/types';
+import { reflectionQuoted, withoutPrivateLines } from '@/lib/posts/reflection';
+import { eventInput } from './composer-helpers';
+
+const REFLECTION = [
+  'A useful evening: the device-policy talk was the best part.',
+  'Private: the HMRC guy hinted they are about to cancel the Capgemini contract.',
+  '',
+  'Off the record - Sam is leaving in March.',
+  '',
+  'I want to follow up on shared platforms.',
+].join('\n');
+
+describe('the reflection is the user’s own', () => {
+  it('lines marked private never reach a draft, in any style', () => {
+    for (const style of POST_STYLES) {
+      const { markdown } = composePost(eventInput({ event: { reflection: REFLECTION } }), { style });
+      expect(markdown, style).not.toMatch(/Capgemini|HMRC guy|leaving in March|Private:|Off the record/);
+    }
+    const narrative = composePost(eventInput({ event: { reflection: REFLECTION } }), { style: 'narrative' }).markdown;
+    expect(narrative).toContain('the device-policy talk was the best part.');
+    expect(narrative).toContain('I want to follow up on shared platforms.');
+  });
+
+  it.each([
+    ['Private: not this\nbut this', 'but this'],
+    ['PRIVATE — not this', ''],
+    ['private:not this either', ''],
+    ['Not for the post: secret', ''],
+    ['Off-the-record: secret', ''],
+    ['Privately, I thought it went well.', 'Privately, I thought it went well.'],
+    ['A private dinner after: lovely.', 'A private dinner after: lovely.'],
+  ])('%j keeps %j', (text, kept) => {
+    expect(withoutPrivateLines(text)).toBe(kept);
+  });
+
+  it('publishing quotes back a sentence of the reflection the post still carries, however it was escaped or wrapped', () => {
+    const reflection = 'Good night. The HMRC guy hinted they will cancel the contract! Shared platforms next.';
+    expect(reflectionQuoted('# Evening\n\nThe HMRC guy hinted they\nwill cancel the **contract**.', reflection)).toBe(
+      'The HMRC guy hinted they will cancel the contract!',
+    );
+    // Too short to count, or not there at all.
+    expect(reflectionQuoted('Good night.', reflection)).toBeNull();
+    expect(reflectionQuoted('Nothing of it here.', reflection)).toBeNull();
+    expect(reflectionQuoted('anything', null)).toBeNull();
+  });
+});
