@@ -32,6 +32,12 @@ export type OutboxItem = {
   needsSignIn?: boolean;
   /** The server refused this as it is: it waits for the user to open and fix it, and is not sent again before. */
   refused?: boolean;
+  /**
+   * When it was opened in the capture form on this device. It stays here, listed and counted, but is held back from
+   * sending (a half-made edit must not go) until the edited version is saved over it under the same key, or the
+   * user lets it go as it was (holdForEditing with `hold` false).
+   */
+  editing?: number;
 };
 
 let store: UseStore | undefined;
@@ -53,6 +59,26 @@ export async function removeOutboxItem(userId: string, key: string): Promise<voi
   if (item?.userId !== userId) return;
   await del(key, outbox());
   announce();
+}
+
+/**
+ * The capture form holds this draft (its key): when it is an event waiting here, it is held back from sending while
+ * it is being edited. False when nothing waits under the key (never queued, sent, or discarded). With `hold` false,
+ * lets it go again as it was kept (the form's copy, if any, is the caller's to drop), and sends it if it can.
+ */
+export async function holdForEditing(userId: string, key: string, hold = true): Promise<boolean> {
+  const item = await get<OutboxItem>(key, outbox());
+  if (item?.userId !== userId) return false;
+  if (!item.editing === hold) {
+    await set(key, { ...item, editing: hold ? Date.now() : undefined }, outbox());
+    announce();
+    // Let go: it is sent now if there is a connection, and Background Sync is asked to wake the page if not.
+    if (!hold) {
+      void wakeWhenOnline();
+      void sendOutbox(userId).catch(() => {});
+    }
+  }
+  return true;
 }
 
 /** Whether a failed call failed for want of a connection (as opposed to an answer the server gave). */
@@ -110,7 +136,9 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
             ? 'Some details need fixing before this can be sent. Open it to fix them.'
             : (problem.detail ?? 'The server could not take this event. Open it to check it.'),
         };
-  await set(item.key, refused, outbox());
+  // Opened in the form while this was on its way, it stays held; discarded meanwhile, it stays gone.
+  const now = await get<OutboxItem>(item.key, outbox());
+  if (now) await set(item.key, { ...refused, editing: now.editing }, outbox());
   return 'kept';
 }
 
@@ -122,8 +150,10 @@ async function sendOne(item: OutboxItem): Promise<'sent' | 'kept' | 'offline'> {
 export async function sendOutbox(userId: string): Promise<number> {
   const run = async () => {
     let sent = 0;
-    for (const item of await listOutbox(userId)) {
-      if (item.refused) continue;
+    for (const listed of await listOutbox(userId)) {
+      // Read again just before it goes: opened in the form (in this tab or another) since the list was read, it waits.
+      const item = await get<OutboxItem>(listed.key, outbox());
+      if (!item || item.refused || item.editing) continue;
       const result = await sendOne(item);
       if (result === 'offline') break;
       if (result === 'sent') sent += 1;

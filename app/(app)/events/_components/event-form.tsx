@@ -23,7 +23,7 @@ import {
 import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
-import { isNetworkFailure, putOutboxItem } from '@/lib/offline/outbox';
+import { holdForEditing, isNetworkFailure, putOutboxItem, removeOutboxItem } from '@/lib/offline/outbox';
 import { saveEventAction, type SaveEventResult } from '../actions';
 import { DiscardLink } from './discard-link';
 
@@ -83,6 +83,8 @@ export function EventForm({
   };
   // Taken once, as the form opens: the form must not start over when the clock passes the half hour.
   const [fresh] = useState(freshStart);
+  // A blank form for the next evening (an edit: the event as it loaded), with a key of its own.
+  const blank = () => ({ ...initial, key: `evt-${newUid()}`, ...(eventId ? null : freshStart()) });
   const { draft, setDraft, clear, reset, restoredAt, savedAt, edited } = useDeviceDraft(draftKey, initial, eventId ? undefined : fresh);
   const [queued, setQueued] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
@@ -96,6 +98,8 @@ export function EventForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState(0);
+  // The draft is an event waiting in this device's outbox, opened here to edit: held back from sending meanwhile.
+  const [waiting, setWaiting] = useState(false);
   const seriesList = useId();
   const series = useSuggest<string>('series', draft.series);
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -134,7 +138,7 @@ export function EventForm({
         // No signal: the evening waits in this device's outbox under its key, and goes when the phone is back online.
         const title = current.title.trim() || 'Untitled event';
         await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
-        reset({ ...initial, key: `evt-${newUid()}`, ...freshStart() });
+        reset(blank());
         // An Undo still on offer belongs to the evening just queued, not to the blank form.
         toast.hide();
         setErrors({});
@@ -146,6 +150,8 @@ export function EventForm({
       }
       setQueued(null);
       if (r.ok && r.data?.eventId) {
+        // Created under the key it waited under: the copy in the outbox has gone, as this one.
+        await removeOutboxItem(userId, current.key).catch(() => {});
         clear();
         router.push(`/events/${r.data.eventId}${eventId ? '?updated=1' : '?saved=1'}`);
         return;
@@ -161,6 +167,18 @@ export function EventForm({
       setMessage(r.message ?? null);
       setRefusals((n) => n + 1);
     });
+  };
+
+  /**
+   * A fresh form, with Undo: "Start over", or, for an event opened from the outbox, putting it back to wait as it
+   * was (the form's changes to it dropped, but only once the Undo has gone).
+   */
+  const startAgain = () => {
+    const before = draft;
+    reset(blank());
+    void holdForEditing(userId, before.key, false);
+    toast.show({ message: waiting ? 'Put back as it was' : 'Started over', undo: async () => setDraft(() => before) });
+    focusLater('#title');
   };
 
   /** A new evening's day, its start time following unless the user set one (timeForPickedDate); an edit keeps its time. */
@@ -213,6 +231,18 @@ export function EventForm({
   };
 
   useEffect(() => {
+    // Whether the draft is an event waiting in the outbox (opened there, or back by Undo), held while it is here.
+    let live = true;
+    void holdForEditing(userId, draft.key).then(
+      (held) => live && setWaiting(held),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [userId, draft.key]);
+
+  useEffect(() => {
     // After a refused save has rendered its errors (a transition commits when it likes, so not before): the
     // message is announced (aria-live) and focus goes to the first field in error, however far down the form,
     // so the keyboard and the screen are where the fixing happens. Otherwise to the message.
@@ -242,14 +272,14 @@ export function EventForm({
       className="space-y-4 [&_input]:scroll-mb-28 [&_select]:scroll-mb-28 [&_textarea]:scroll-mb-28"
     >
       <input type="hidden" name="idempotencyKey" value={draft.key} readOnly />
-      {restoredAt ? (
+      {waiting || restoredAt ? (
         <div
           role="status"
           className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-700 dark:bg-accent-900/40 dark:text-accent-100"
         >
-          <span>Restored the draft you were writing on this device.</span>
-          <button type="button" className="min-h-11 font-medium underline" onClick={() => reset({ ...initial, key: `evt-${newUid()}` })}>
-            Start over
+          <span>{waiting ? 'Editing an event waiting to send. It is not sent until you save it.' : 'Restored the draft you were writing on this device.'}</span>
+          <button type="button" className="min-h-11 font-medium underline" onClick={startAgain}>
+            {waiting ? 'Put it back unchanged' : 'Start over'}
           </button>
         </div>
       ) : null}
@@ -458,7 +488,7 @@ export function EventForm({
           id="reflection"
           label="Reflection"
           limit={20000}
-          hint="What you think about it now. Private unless you turn it into a post."
+          hint="What you think about it now. Private unless you turn it into a post; a line starting “Private:” never goes into one."
           rows={5}
           value={draft.reflection}
           errors={err('reflection')}
@@ -471,7 +501,18 @@ export function EventForm({
         pending={pending}
         savedAt={savedAt}
         label={eventId ? 'Save changes' : 'Save event'}
-        cancel={<DiscardLink href={eventId ? `/events/${eventId}` : '/events'} changed={edited} editing={Boolean(eventId)} onDiscard={clear} />}
+        cancel={
+          <DiscardLink
+            href={eventId ? `/events/${eventId}` : waiting ? '/outbox' : '/events'}
+            changed={edited}
+            // An event from the outbox: its changes go, and it waits again as it was.
+            editing={Boolean(eventId) || waiting}
+            onDiscard={() => {
+              clear();
+              void holdForEditing(userId, draft.key, false);
+            }}
+          />
+        }
       />
     </form>
   );

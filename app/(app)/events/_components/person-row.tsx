@@ -1,8 +1,8 @@
 'use client';
 
-import { Link2, Trash2, UserCheck } from 'lucide-react';
+import { Trash2, UserCheck } from 'lucide-react';
 import Link from 'next/link';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import type { PersonDraft } from '@/lib/events/draft';
 import { RELATION_LABEL, RELATIONS } from '@/lib/events/relations';
@@ -13,6 +13,10 @@ import { moveThroughSuggestions } from '@/app/_components/ui/suggestion-keys';
 import { formatDate, formatDay } from '@/lib/dates';
 import { TagInput } from './tag-input';
 import { useSuggest } from './use-suggest';
+
+// Shown only after a save the server held back for a likely duplicate (so with a connection): loaded then, not with
+// the form, whose script is at its budget.
+const DuplicatePrompt = lazy(() => import('./duplicate-prompt').then((m) => ({ default: m.DuplicatePrompt })));
 
 interface Props {
   index: number;
@@ -102,29 +106,9 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
       </div>
 
       {duplicates?.length && !person.id ? (
-        <div role="alert" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
-          <p className="font-medium">Already in your contacts?</p>
-          <ul className="mt-2 space-y-2">
-            {duplicates.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2">
-                <span>
-                  {d.name ? [d.name, d.organisation].filter(Boolean).join(', ') : displayName({ role: d.role, organisationName: d.organisation })}{' '}
-                  <span className="text-zinc-500">(same {d.why})</span>
-                </span>
-                <button
-                  type="button"
-                  onClick={() => pick(d)}
-                  className="inline-flex min-h-11 items-center gap-1.5 rounded-lg bg-white px-3 font-medium shadow-xs dark:bg-zinc-900"
-                >
-                  <Link2 aria-hidden className="size-4" /> Same person
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => set({ newPerson: true })} className="mt-2 min-h-11 font-medium text-accent-700 underline dark:text-accent-200">
-            No, save as a new person
-          </button>
-        </div>
+        <Suspense fallback={null}>
+          <DuplicatePrompt duplicates={duplicates} answered={person.newPerson} onSame={(d) => pick(d)} onNew={() => set({ newPerson: true })} />
+        </Suspense>
       ) : null}
       {person.id ? (
         <KnownPanel person={person} locale={locale} timeZone={timeZone} onUnlink={() => set({ id: undefined, known: undefined, base: undefined })} />
