@@ -7,7 +7,8 @@ import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
-const MET_VERBS = ['I also met', 'I caught up with', 'I spent time with', 'I got talking to'];
+// Not "I caught up with": that says we had met before, which the draft does not know.
+const MET_VERBS = ['I also met', 'I chatted with', 'I spent time with', 'I got talking to'];
 const CARED_VERBS = ['wanted to talk about', 'kept coming back to', 'was most interested in', 'was keen to discuss'];
 
 // Verbs a follow-up usually starts with; only these are lower-cased to read as "I'm going to send…".
@@ -204,7 +205,8 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
   cared.forEach((p, i) => {
     const who = subject(ctx.ref(p.id)!.short);
     const from = [personSource(ctx, p), ...p.topics.map((t) => topicSource(ctx, t))];
-    if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, the talk turned to ${topicList(ctx, p.topics)}.`, from);
+    // Not "the talk turned to": the sentence before may have said "the conversation turned to" the same topics.
+    if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, I talked mostly about ${topicList(ctx, p.topics)}.`, from);
     else draft.say(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${topicList(ctx, p.topics)}.`, from);
   });
   const byPerson = new Map<string | null, ComposeFact[]>();

@@ -162,7 +162,7 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(md).toContain('The people I talked to came from government, technology and higher education.');
     expect(md).toContain('In government, I talked to Jane Smith and Tom Lee.');
     expect(md).toContain('In technology, I also met Ann Bell.');
-    expect(md).toContain('In higher education, I caught up with Sue Green.');
+    expect(md).toContain('In higher education, I chatted with Sue Green.');
   });
 
   it('no topics, no facts, no follow-ups, no reflection: those sections are absent', () => {
@@ -188,7 +188,7 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(md).not.toContain('## What we talked about');
     expect(md).toContain('We talked about open data and AI.');
     expect(md).toContain('Jane Smith wanted to talk about cloud costs.');
-    expect(md).toContain('With the CTO at Acme, the talk turned to AI and hiring.');
+    expect(md).toContain('With the CTO at Acme, I talked mostly about AI and hiring.');
     expect(composePost(eventInput({ topics: ['open data'] }), { style: 'narrative', writing: { headings: true } }).markdown).toContain(
       '## What we talked about',
     );

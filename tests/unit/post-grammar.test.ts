@@ -178,7 +178,7 @@ describe('people by sector read as speech does', () => {
     expect(md).toContain('The people I talked to came from finance, the NHS and the public sector.');
     expect(md).toContain('In finance, I talked to Person A Zed');
     expect(md).toContain('In the NHS, I also met Person B Zed');
-    expect(md).toContain('In the public sector, I caught up with Person C Zed');
+    expect(md).toContain('In the public sector, I chatted with Person C Zed');
     expect(md).not.toMatch(/From [\w ]+, I /);
   });
 
