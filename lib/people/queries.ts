@@ -2,10 +2,11 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { organisations, people, sectors } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
-import { NotFoundError, VersionConflictError } from '@/lib/errors';
+import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { cadenceColumns, cadenceFromColumns, cadenceKey, type Cadence } from '@/lib/people/cadence';
+import { detailsToAdd } from './add-details';
 import { displayName } from './display-name';
 import { listPersonTopics, setPersonTopics } from './topics';
 import type { PersonInput, PersonPatch } from './validation';
@@ -205,6 +206,31 @@ export async function updatePerson(
     if (input.topics) await setPersonTopics(tx, userId, id, input.topics);
     return getPerson(userId, id, { conn: tx });
   });
+}
+
+/**
+ * The person form's "Add these details to …": what was typed for a new person goes to someone already here instead
+ * (detailsToAdd: empty fields filled, nothing known overwritten, the rest into their notes), in the caller's
+ * transaction. Another user's or a deleted person is NotFoundError; a save elsewhere meanwhile is a conflict.
+ */
+export async function addDetailsToPerson(tx: DbOrTx, userId: string, id: string, typed: PersonInput): Promise<PersonView> {
+  const before = await getPerson(userId, id, { conn: tx });
+  if (before.deleted) throw new NotFoundError();
+  const { set, organisationName, topics } = detailsToAdd(before, typed);
+  const columns: Partial<typeof people.$inferInsert> = { ...set };
+  if (organisationName) columns.organisationId = (await findOrCreateOrganisation(tx, userId, organisationName)).id;
+  if (set.sectorId) await assertOwnSector(tx, userId, set.sectorId);
+  if (Object.keys(columns).length) {
+    const [row] = await tx
+      .update(people)
+      .set({ ...columns, version: sql`${people.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(people.userId, userId), eq(people.id, id), eq(people.version, before.version), isNull(people.deletedAt)))
+      .returning({ id: people.id });
+    // Saved on another device between the read and this write: nothing is written, and the form keeps what was typed.
+    if (!row) throw new UserFacingError('That person was changed on another device just now. Add the details again to add them to the new copy.', 409);
+  }
+  if (topics) await setPersonTopics(tx, userId, id, topics);
+  return getPerson(userId, id, { conn: tx });
 }
 
 /** Applies an API PATCH: only the fields sent change. */

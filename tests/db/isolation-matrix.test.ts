@@ -525,7 +525,14 @@ const ACTIONS: Record<string, ActionCase> = {
       return act(O, 'mergeOrganisationAction')(b.organisation, {}, form({ otherName: `Org ${MARK}` }));
     },
   },
-  [`${P}#createPersonAction`]: { run: () => act(P, 'createPersonAction')({}, form({ name: 'Borrowing', sectorId: a.sector, createAnyway: '1' })) },
+  [`${P}#createPersonAction`]: {
+    // Both of its writes: a new person in A's sector, and "Add these details to" A's person.
+    run: async () => {
+      await act(P, 'createPersonAction')({}, form({ name: 'Borrowing', sectorId: a.sector, createAnyway: '1' }));
+      return act(P, 'createPersonAction')({}, form({ name: 'Borrowing', email: 'b@example.test', addTo: a.person.id }));
+    },
+    answers: { ok: false, status: 404 },
+  },
   [`${P}#updatePersonAction`]: { run: () => act(P, 'updatePersonAction')(a.person.id, {}, form({ name: 'Hijacked', version: String(a.person.version) })) },
   [`${P}#deletePersonAction`]: { run: () => act(P, 'deletePersonAction')(form({ id: a.person.id })) },
   [`${P}#restorePersonAction`]: { run: () => act(P, 'restorePersonAction')(form({ id: a.deletedPerson })) },

@@ -213,6 +213,44 @@ describe('people in a real browser', () => {
     await context.close();
   });
 
+  it('a likely duplicate can take what was typed: empty fields filled, nothing known replaced, the rest in the notes', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Ada Adder');
+    await page.goto('/people/new');
+    await page.getByLabel('Name', { exact: true }).fill('Ahmed Khan');
+    await page.getByLabel('Role').fill('Head of IT');
+    await page.getByLabel('Organisation').fill('HMRC');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    await page.goto('/people/new');
+    await page.getByLabel('Name', { exact: true }).fill('Ahmed Khan');
+    await page.getByLabel('Role').fill('Deputy Director');
+    await page.getByLabel('Organisation').fill('HMRC');
+    await page.getByLabel('Email').fill('ahmed@hmrc.example');
+    await page.getByLabel('Notes').fill('Glasses; ex-Accenture');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.locator('#form-message').innerText()).toContain('You may already have this person.');
+    await page.getByRole('button', { name: 'Add these details to Ahmed Khan' }).click();
+    await page.waitForURL((u) => u.pathname === `/people/${id}`);
+    expect(await page.getByRole('status').filter({ hasText: 'Added what you typed.' }).count()).toBe(1);
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('ahmed@hmrc.example');
+    expect(body).toContain('Glasses; ex-Accenture');
+    // The role they had stays; the one typed is kept in the notes.
+    expect(body).toContain('Head of IT');
+    expect(body).toContain('Role: Deputy Director');
+    // One person, not two.
+    const list = await page.request.get('/api/v1/people?q=ahmed', { headers: { Origin: baseURL() } });
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('on a desktop the filters sit beside the results; sectors can be added in Settings', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();

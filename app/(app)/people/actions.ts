@@ -5,16 +5,16 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
-import { UserFacingError } from '@/lib/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { mergePeople, mergeSchema, MERGE_FIELDS, type MergeConflictError } from '@/lib/people/merge';
-import { createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
+import { addDetailsToPerson, createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
 
 /**
  * The person form's result: the new person's id, or the people already known who look like the one being added
  * (`data.duplicates`), or the saved copy when someone else changed the person meanwhile (`conflict`).
  */
-export type PersonFormState = ActionResult<{ id?: string; duplicates?: DuplicateCandidate[] }, PersonView>;
+export type PersonFormState = ActionResult<{ id?: string; duplicates?: DuplicateCandidate[]; added?: boolean }, PersonView>;
 
 const NOT_FOUND = 'That person was not found.';
 
@@ -42,10 +42,17 @@ function personInput(formData: FormData) {
   };
 }
 
-/** Adds a person; the form's idempotency key makes a double tap add one. */
+/**
+ * Adds a person; the form's idempotency key makes a double tap add one. Answered "Add these details to …" when asked
+ * about a likely duplicate (`addTo`), it adds what was typed to that person instead (addDetailsToPerson).
+ */
 export const createPersonAction = formAction(
   createPersonSchema,
-  async ({ user, input, tx, values }): Promise<{ id: string; duplicates?: DuplicateCandidate[] }> => {
+  async ({ user, input, tx, values }): Promise<{ id: string; duplicates?: DuplicateCandidate[]; added?: boolean }> => {
+    if (values?.addTo) {
+      if (!z.uuid().safeParse(values.addTo).success) throw new NotFoundError();
+      return { id: (await addDetailsToPerson(tx, user.id, values.addTo, input)).id, added: true };
+    }
     // Someone with the same email, the same name at the same organisation, or (no name given) the same role there, is
     // probably already here: ask before making a second record (as the capture form does), unless the user has
     // said this one is new.
@@ -59,9 +66,11 @@ export const createPersonAction = formAction(
     name: 'people.create',
     input: (formData) => personInput(formData),
     idempotency: { scope: 'people.create' },
-    after: ({ id }) => {
+    notFoundMessage: 'That person is no longer in your address book. Save this one as new instead?',
+    after: ({ id, added }) => {
       revalidatePath('/people');
-      redirect(`/people/${id}`);
+      if (added) revalidatePath(`/people/${id}`);
+      redirect(added ? `/people/${id}?added=1` : `/people/${id}`);
     },
   },
 );

@@ -26,7 +26,7 @@ import { formatDate, formatDay, todayIn } from '@/lib/dates';
 import { publishedPostsNaming } from '@/lib/posts/named';
 import { ForgetParams } from '@/app/_components/ui/forget-params';
 
-const FLASH = ['saved', 'unmerged'];
+const FLASH = ['saved', 'added', 'unmerged'];
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -83,7 +83,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
     <>
       {merge?.keptId === person.id ? (
         <MergedBanner mergeId={merge.id} label={merge.label} />
-      ) : flags.saved || flags.merged || flags.unmerged ? (
+      ) : flags.saved || flags.added || flags.merged || flags.unmerged ? (
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
           {flags.unmerged ? (
             <>
@@ -96,6 +96,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </>
           ) : flags.merged ? (
             'Merged. Everything from both records is here.'
+          ) : flags.added ? (
+            'Added what you typed. Nothing they had was replaced: anything different is in their notes.'
           ) : (
             'Saved.'
           )}

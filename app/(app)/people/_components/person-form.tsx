@@ -87,6 +87,15 @@ export function PersonForm({
                       {d.name ? [d.name, d.organisation].filter(Boolean).join(', ') : displayName({ role: d.role, organisationName: d.organisation })}
                     </Link>{' '}
                     <span className="text-amber-800 dark:text-amber-200">(same {d.why})</span>
+                    {/* Typed it all for nothing otherwise: following the link leaves the form behind. */}
+                    <button
+                      type="submit"
+                      name="addTo"
+                      value={d.id}
+                      className="mt-1 flex min-h-11 items-center rounded-lg border border-amber-400 bg-white px-3 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+                    >
+                      Add these details to {d.name ?? displayName({ role: d.role, organisationName: d.organisation })}
+                    </button>
                   </li>
                 ))}
               </ul>
