@@ -184,8 +184,14 @@ function SetEveryUnset({
         <p role="status" className="text-sm">
           {message}
         </p>
-        {applied ? (
-          <button type="button" onClick={undo} className="min-h-11 text-sm font-medium underline underline-offset-2 md:min-h-0">
+        {/* Only while something it set still stands: once each was chosen again by hand there is nothing to undo. */}
+        {applied && applied.lines.some((l) => choices[l] === applied.sector) ? (
+          <button
+            type="button"
+            onClick={undo}
+            aria-label={`Undo setting ${applied.sector} for every organisation without a sector`}
+            className="min-h-11 text-sm font-medium underline underline-offset-2 md:min-h-0"
+          >
             Undo
           </button>
         ) : null}
