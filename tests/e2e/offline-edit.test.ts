@@ -1,99 +1,13 @@
-// The service worker's own fetches reach context.route only with this flag (Playwright issue #2311); it is read
-// when the browser is launched, so it is set before anything launches.
-process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, PHONE, watchErrors } from '../support/browser';
-import { launchProfile } from '../support/chromium';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { afterThisTest, badge, logOffline, loseSignal, openFormOffline, phone, regainSignal, titlesOnServer, waitUntilReadyOffline } from './offline-support';
 
 /*
  * An evening saved on the phone with no signal is never lost by opening it again to edit: it stays in "Waiting to
  * send", counted and listed, held back from sending while it is being edited, until the edited version is saved over
  * it (under the same key, so it is created once) or the user lets it go as it was, or discards it (with Undo).
- * The helpers are those of offline.test.ts.
  */
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-/** A phone with a profile on disk, as an installed Rapport has: the worker, its caches and IndexedDB persist. */
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rapport-offline-edit-'));
-  const context = await launchProfile(dir, { baseURL: baseURL(), viewport: PHONE, locale: 'en-GB', timezoneId: 'Europe/London' });
-  cleanups.push(async () => {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-/** No signal at all: every request of the page and of its service worker fails, and the page is told it is offline. */
-async function loseSignal(context: BrowserContext) {
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
-  await context.setOffline(true);
-}
-async function regainSignal(context: BrowserContext) {
-  await context.unrouteAll({ behavior: 'wait' });
-  await context.setOffline(false);
-}
-
-/** After one online visit the worker controls the page and holds the capture form and the outbox for this user. */
-async function waitUntilReadyOffline(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          if (!navigator.serviceWorker.controller) return false;
-          const user = await (await (await caches.open('rapport-meta-v1')).match('/__rapport/user'))?.text();
-          if (!user) return false;
-          const pages = await caches.open(`rapport-pages-${user}`);
-          return Boolean((await pages.match('/events/new')) && (await pages.match('/outbox')));
-        }),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-}
-
-async function titlesOnServer(page: Page): Promise<string[]> {
-  const res = await page.request.get('/api/v1/events?limit=50');
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { items: { title: string }[] }).items.map((e) => e.title).sort();
-}
-
-/** With no signal, the capture form opens from the phone (hydrated once the offline banner shows). */
-async function openFormOffline(page: Page) {
-  await page.goto('/events/new');
-  await expect.poll(() => page.getByRole('heading', { name: 'Log an event' }).isVisible()).toBe(true);
-  await expect.poll(() => page.getByText('Offline copy').isVisible()).toBe(true);
-}
-
-/** The badge beside "Log an event" in the phone's top bar (the sidebar's twin is hidden at this width). */
-const badge = (page: Page, label: string | RegExp) => page.getByLabel(label).filter({ visible: true });
-
-async function logOffline(page: Page, title: string, people: string[]) {
-  await page.getByLabel('Title').fill(title);
-  for (const [i, person] of people.entries()) {
-    if (i > 0)
-      await page
-        .getByRole('group', { name: `Person ${i}`, exact: true })
-        .getByLabel('Role')
-        .press('Enter');
-    await page
-      .getByRole('group', { name: `Person ${i + 1}`, exact: true })
-      .getByLabel('Name (if you know it)')
-      .fill(person);
-  }
-  await page.getByRole('button', { name: 'Save event' }).click();
-  const notice = page.getByRole('status').filter({ hasText: 'Saved on this phone — it will be sent when you are back online.' });
-  await expect.poll(() => notice.filter({ hasText: `“${title}”` }).isVisible()).toBe(true);
-  expect(await page.getByLabel('Title').inputValue()).toBe('');
-}
 
 /** The outbox, opened from the phone; it has read what waits once a card or "Nothing waiting" shows. */
 async function openOutbox(page: Page, first: string | null) {
@@ -114,7 +28,7 @@ describe('editing an evening that waits to send', () => {
     const { context, page } = await phone();
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Edna Edit');
-    await waitUntilReadyOffline(page);
+    await waitUntilReadyOffline(page, ['/outbox']);
 
     await loseSignal(context);
     await openFormOffline(page);
@@ -206,7 +120,7 @@ describe('editing an evening that waits to send', () => {
     const { context, page } = await phone();
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Otto Outbox');
-    await waitUntilReadyOffline(page);
+    await waitUntilReadyOffline(page, ['/outbox']);
 
     await loseSignal(context);
     await openFormOffline(page);
@@ -257,7 +171,7 @@ describe('editing an evening that waits to send', () => {
 describe('the capture form never drops a draft silently', () => {
   it('"Start over" offers Undo, and answering a likely duplicate by keyboard moves focus on to the next prompt, then to Save', async () => {
     const browser = await launchBrowser();
-    cleanups.push(() => browser.close());
+    afterThisTest(() => browser.close());
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = watchErrors(page);
