@@ -1,5 +1,5 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db/client';
 import { formerHandles, posts, users } from '@/db/schema';
 
 /**
@@ -53,6 +53,28 @@ export async function recordHandleMove(tx: Tx, userId: string, from: string, to:
     delete from ${formerHandles} where ${formerHandles.userId} = ${userId} and ${formerHandles.handle} not in (
       select f.handle from ${formerHandles} f where f.user_id = ${userId} order by f.released_at desc, f.handle limit ${FORMER_HANDLES_KEPT})`);
   return true;
+}
+
+/** The handles the user gave up that still lead to them, the latest first. */
+export async function listFormerHandles(userId: string): Promise<string[]> {
+  const found = await db
+    .select({ handle: formerHandles.handle })
+    .from(formerHandles)
+    .where(eq(formerHandles.userId, userId))
+    .orderBy(desc(formerHandles.releasedAt), formerHandles.handle);
+  return found.map((r) => r.handle);
+}
+
+/**
+ * Stops a handle the user gave up from leading to them: its links answer 404 and anyone may take it. False when it
+ * is not one of theirs (another user's former handle is untouched).
+ */
+export async function releaseFormerHandle(userId: string, handle: string): Promise<boolean> {
+  const gone = await db
+    .delete(formerHandles)
+    .where(and(eq(formerHandles.userId, userId), sql`lower(${formerHandles.handle}) = lower(${handle})`))
+    .returning({ handle: formerHandles.handle });
+  return gone.length > 0;
 }
 
 /** The user's current handle, read under a row lock so two saves of the profile take turns. */

@@ -5,7 +5,7 @@ import { GET as feedRoute } from '@/app/u/[handle]/feed.xml/route';
 import { db } from '@/db/client';
 import { formerHandles, users } from '@/db/schema';
 import { deleteAccount, profileSchema, updateProfile } from '@/lib/account/account';
-import { FORMER_HANDLES_KEPT } from '@/lib/auth/handles';
+import { FORMER_HANDLES_KEPT, listFormerHandles, releaseFormerHandle } from '@/lib/auth/handles';
 import { UserFacingError } from '@/lib/errors';
 import { getForwardedHandle, getPublicAuthor } from '@/lib/posts/public';
 import { createPostFromEventOnce, publishPost } from '@/lib/posts/queries';
@@ -99,6 +99,24 @@ describe('a public handle given up', () => {
     // Free for anyone, as any handle no one holds.
     const other = await createTestUser();
     expect(await moveTo(other.id, realName)).toMatchObject({ handle: realName });
+  });
+
+  it('Settings lists the handles given up, and one let go stops leading here and is free for anyone', async () => {
+    const writer = await createTestUser();
+    await publishOne(writer.id);
+    const first = await handleOf(writer.id);
+    const second = unique();
+    await moveTo(writer.id, second);
+    await moveTo(writer.id, unique());
+    expect(await listFormerHandles(writer.id)).toEqual([second, first]);
+    // Another user cannot let it go.
+    const other = await createTestUser();
+    expect(await releaseFormerHandle(other.id, first)).toBe(false);
+    expect(await getForwardedHandle(first)).not.toBeNull();
+    expect(await releaseFormerHandle(writer.id, first.toUpperCase())).toBe(true);
+    expect(await getForwardedHandle(first)).toBeNull();
+    expect(await listFormerHandles(writer.id)).toEqual([second]);
+    expect(await moveTo(other.id, first)).toMatchObject({ handle: first });
   });
 
   it(`keeps the last ${FORMER_HANDLES_KEPT} handles given up forwarding, and frees older ones`, async () => {

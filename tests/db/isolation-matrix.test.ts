@@ -10,6 +10,10 @@ import { createTestUser } from '../support/users';
 import { markInTouch } from '@/lib/keep-in-touch/queries';
 import { siteOrigin } from '@/lib/site-origin';
 import { setOffTheRecord } from '@/lib/facts/queries';
+import { db } from '@/db/client';
+import { formerHandles } from '@/db/schema';
+
+const recordFormerHandle = (userId: string, handle: string) => db.insert(formerHandles).values({ userId, handle });
 
 /*
  * The isolation matrix: every route handler, every exported server action (and, in tests/e2e/isolation-pages,
@@ -161,6 +165,8 @@ async function makeOwner(): Promise<Owner> {
   await ok(await callRoute((await route('app/api/v1/posts/[id]/publish/route.ts')).POST!, 'POST', `/x`, { token, params: { id: publishedPost } }));
   const deletedPost = await newPost();
   await callRoute((await route('app/api/v1/posts/[id]/route.ts')).DELETE!, 'DELETE', '/x', { token, params: { id: deletedPost } });
+  // A handle A gave up, which still leads to A's posts: B may not let it go.
+  await recordFormerHandle(user.id, `gone-${MARK}`);
   return {
     user,
     token,
@@ -591,6 +597,9 @@ const ACTIONS: Record<string, ActionCase> = {
   // The caller's own name and handle only; A's handle is taken, so asking for it changes nothing of A's.
   [`${S}/account/actions.ts#updateProfileAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'updateProfileAction')({}, form({ name: 'B renamed', handle: a.user.handle, wasName: '', wasHandle: '' })),
+  },
+  [`${S}/account/actions.ts#releaseHandleAction`]: {
+    run: () => act(`${S}/account/actions.ts`, 'releaseHandleAction')(form({ handle: `gone-${MARK}` })),
   },
   [`${S}/account/actions.ts#deleteAccountAction`]: {
     run: () => act(`${S}/account/actions.ts`, 'deleteAccountAction')({}, form({ confirmEmail: 'a@example.test', currentPassword: 'not-the-password' })),

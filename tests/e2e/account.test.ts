@@ -60,6 +60,12 @@ describe('account at 390 px', () => {
     expect(new URL(reader.url()).pathname).toBe(`/u/${fresh}/${postPath.slug}`);
     expect(await reader.getByRole('heading', { level: 1 }).count()).toBe(1);
     await reader.context().close();
+    // Settings lists the old address; let go, its links stop leading here.
+    await page.reload();
+    expect(await page.getByRole('heading', { name: 'Old addresses that lead here' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: `Let /u/${old} go` }).click();
+    await expect.poll(async () => (await page.request.get(`/u/${old}`, { maxRedirects: 0 })).status()).toBe(404);
+    await expect.poll(() => page.getByRole('heading', { name: 'Old addresses that lead here' }).count()).toBe(0);
     await page.reload();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada L. Handle');
     expect(await handle.inputValue()).toBe(fresh);

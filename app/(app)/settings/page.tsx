@@ -7,6 +7,7 @@ import { Card, PageHeader } from '@/app/_components/ui/card';
 import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { requireUser } from '@/lib/dal';
 import { ProfileForm } from './account/account-forms';
+import { FormerHandles } from './account/former-handles';
 import { AccountSection } from './_sections/account';
 import { ApiTokensSection } from './_sections/api-tokens';
 import { CalendarSection } from './_sections/calendar';
@@ -57,12 +58,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </nav>
       <div className="space-y-4">
         <Card>
-          <h2 className="mb-3 text-base font-semibold">Account</h2>
+          <h2 id="profile" className="mb-3 text-base font-semibold">
+            Account
+          </h2>
           <dl className="mb-4 grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
             <dt className="text-zinc-500">Email</dt>
             <dd className="break-all">{user.email}</dd>
           </dl>
           <ProfileForm name={user.name} handle={user.handle} />
+          <FormerHandles userId={user.id} handle={user.handle} />
         </Card>
         <PreferencesSection user={user} />
         <WritingSection user={user} />

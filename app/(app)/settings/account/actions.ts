@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formAction } from '@/lib/actions/form-action';
+import { z } from 'zod';
+import { formAction, formSubmit } from '@/lib/actions/form-action';
 import {
   changeEmail,
   changeEmailSchema,
@@ -13,6 +14,7 @@ import {
   profileSchema,
   updateProfile,
 } from '@/lib/account/account';
+import { releaseFormerHandle } from '@/lib/auth/handles';
 import { getSessionId } from '@/lib/dal';
 
 /**
@@ -35,6 +37,19 @@ export const changePasswordAction = formAction(changePasswordSchema, async ({ us
     return { ok: true, message: parts.filter(Boolean).join(' ') };
   },
 });
+
+/** Stops a handle given up from leading here: its links answer 404 and anyone may take it. */
+export const releaseHandleAction = formSubmit(
+  z.object({ handle: z.string().max(63).catch('') }),
+  async ({ user, input }) => (input.handle ? releaseFormerHandle(user.id, input.handle) : false),
+  {
+    name: 'account.release-handle',
+    after: () => {
+      revalidatePath('/settings');
+      redirect('/settings#profile');
+    },
+  },
+);
 
 /** Changes the name (the byline of posts) and the public handle (their address). */
 export const updateProfileAction = formAction(profileSchema, async ({ user, input }) => ({ ...(await updateProfile(user.id, input)), before: user.handle }), {
