@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { insights, redactedTexts } from '@/db/schema';
 import { privateNamesIn } from './named';
+import { slugify as slugWords } from '@/lib/slug';
 
 /**
  * Off-the-record facts are left out of every draft (see source.ts), and cut from anything that leaves the app
@@ -175,15 +176,41 @@ function piecesAround(text: string, names: string[]): string[] {
   return pieces.filter((p) => foldFact(p).replace(/^[^\p{L}\p{N}]+/u, '').length >= MIN_SHORTENED);
 }
 
+/** What the cut looks for: the user's off-the-record facts, and the pieces of them around a private person's name. */
+export async function textsToCut(userId: string, conn: DbOrTx = db): Promise<string[]> {
+  const facts = await offTheRecordTexts(userId, conn);
+  if (facts.length === 0) return facts;
+  // A fact naming someone private was written into drafts with a description in place of the name.
+  const names = await privateNamesIn(userId, facts.join('\n'), conn);
+  return names.length ? [...facts, ...facts.flatMap((f) => piecesAround(f, names).map((p) => p.trim()))] : facts;
+}
+
 /** The post with its title and body cut of the user's off-the-record facts. */
 export async function withoutOffTheRecord<T extends { title: string; bodyMarkdown: string }>(userId: string, items: T[]): Promise<T[]> {
   if (items.length === 0) return items;
-  const facts = await offTheRecordTexts(userId);
-  if (facts.length === 0) return items;
-  // A fact naming someone private was written into drafts with a description in place of the name.
-  const names = await privateNamesIn(userId, facts.join('\n'));
-  const texts = names.length ? [...facts, ...facts.flatMap((f) => piecesAround(f, names).map((p) => p.trim()))] : facts;
+  const texts = await textsToCut(userId);
+  if (texts.length === 0) return items;
   return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts) }));
+}
+
+/**
+ * Whether a post's address quotes one of `texts`: the text's words, as a slug, stand whole in it, or the address
+ * ends with at least MIN_SHORTENED characters of their opening (an address made from a title is cut at 60). The page
+ * cuts a fact from the title and body, but an address cannot be cut, so it must not carry one. Pure.
+ */
+export function slugQuotes(slug: string, texts: string[]): boolean {
+  const padded = `-${slug}-`;
+  const tails = [0, ...[...slug.matchAll(/-/g)].map((m) => m.index + 1)].map((i) => slug.slice(i)).filter((t) => t.length >= MIN_SHORTENED);
+  return texts.some((text) => {
+    const words = slugWords(foldFact(text), Infinity);
+    if (words.length < MIN_LENGTH) return false;
+    return padded.includes(`-${words}-`) || tails.some((tail) => words.startsWith(tail));
+  });
+}
+
+/** A title with what the cut takes from it gone: the words an address made from it may carry. */
+export function titleWithoutTexts(title: string, texts: string[]): string {
+  return redactFacts(title, texts).replaceAll(REDACTED, ' ');
 }
 
 /**

@@ -5,6 +5,7 @@ import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
 import { privatePeopleNamed } from './named';
+import { slugQuotes, textsToCut, titleWithoutTexts } from './off-the-record';
 import { loadComposeInput, postSource } from './source';
 import type { ComposeInput, PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
@@ -161,6 +162,11 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
       followed = await freeSlug(tx, userId, slugify(input.title), postId);
     }
     if (input.slug && input.slug !== current.slug) {
+      if (slugQuotes(input.slug, await textsToCut(userId, tx))) {
+        throw new UserFacingError('This address quotes a fact you marked off the record.', 422, {
+          slug: ['This address quotes a fact you marked off the record, and an address cannot be cut: choose other words.'],
+        });
+      }
       const free = await freeSlug(tx, userId, input.slug, postId);
       if (free !== input.slug) {
         throw new UserFacingError('Another of your posts already uses this address.', 409, {
@@ -196,9 +202,13 @@ export async function publishPost(userId: string, postId: string, opts: { confir
       const named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
       if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
     }
+    // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
+    // (made from a title written before the fact was marked, say) is made again from the title without it.
+    const texts = await textsToCut(userId, tx);
+    const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, slugify(titleWithoutTexts(current.title, texts)), postId) : undefined;
     const [row] = await tx
       .update(posts)
-      .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date() })
+      .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date(), ...(slug ? { slug } : {}) })
       .where(mine(userId, postId))
       .returning(columns);
     return row!;

@@ -7,7 +7,7 @@ import { setOffTheRecord, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema } from '@/lib/facts/validation';
 import { exportHtml, exportMarkdown } from '@/lib/posts/export';
 import { atomFeed } from '@/lib/posts/feed';
-import { offTheRecordCuts, redactFacts, withoutOffTheRecord } from '@/lib/posts/off-the-record';
+import { offTheRecordCuts, redactFacts, slugQuotes, withoutOffTheRecord } from '@/lib/posts/off-the-record';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
 import { createPostFromEventOnce, getPost, publishPost, updatePost } from '@/lib/posts/queries';
 import { renderMarkdown } from '@/lib/posts/render';
@@ -104,6 +104,40 @@ describe('off the record', () => {
     expect((await offTheRecordCuts(other.id, post)).cuts).toBe(0);
   });
 
+  it('finds a fact in an address, whole or as the opening an address cut at 60 characters keeps, and nothing less', () => {
+    const fact = 'Umbrella Corp will lay off 40% of its London staff next spring.';
+    expect(slugQuotes('what-i-heard-umbrella-corp-will-lay-off-40-of-its-london-staff-next-spring', [fact])).toBe(true);
+    expect(slugQuotes('what-i-heard-umbrella-corp-will-lay-off-40-of-its-lon', [fact])).toBe(true);
+    // A word or two of it, or its words run into others, is not the fact.
+    expect(slugQuotes('umbrella-corp-at-the-cio-club', [fact])).toBe(false);
+    expect(slugQuotes('xumbrella-corp-will-lay-off-40-of-its-london-staff-next-spring', [fact])).toBe(false);
+    expect(slugQuotes('a-fact', ['a'])).toBe(false);
+  });
+
+  it('gives a published post an address without an off-the-record fact, and refuses to be given one that quotes it', async () => {
+    const user = await createTestUser();
+    const secret = 'Zqslug Acme is to be bought by Globex';
+    const event = await makeEvent(user.id, { title: 'Dealmakers breakfast', insights: [{ text: secret }] });
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    // Titled after the fact while it was on the record: a draft's address follows its title.
+    const titled = await updatePost(user.id, post.id, { version: post.version, title: `Breakfast: ${secret}` });
+    expect(titled.slug).toBe('breakfast-zqslug-acme-is-to-be-bought-by-globex');
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
+    await setOffTheRecord(user.id, fact!.id, true);
+
+    const published = await publishPost(user.id, post.id);
+    expect(published.slug).toBe('breakfast');
+    expect(await getPublishedPost(user.id, titled.slug)).toBeNull();
+    expect((await getPublishedPost(user.id, 'breakfast'))!.title).toBe('Breakfast: […]');
+    // Chosen by hand afterwards, the fact's words are refused next to the address field, and nothing changes.
+    const chosen = updatePost(user.id, post.id, { version: published.version, slug: 'note-zqslug-acme-is-to-be-bought-by-globex' });
+    await expect(chosen).rejects.toMatchObject({ status: 422, fieldErrors: { slug: [expect.stringContaining('off the record')] } });
+    expect((await getPost(user.id, post.id)).slug).toBe('breakfast');
+    // An address without them is still the user's to choose, and publishing again leaves it be.
+    const renamed = await updatePost(user.id, post.id, { version: published.version, slug: 'acme-news' });
+    expect((await publishPost(user.id, renamed.id)).slug).toBe('acme-news');
+  });
+
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {
     const user = await createTestUser();
     const raj = await makePerson(user.id, { name: 'Raj Patel', role: 'Head of M&A', keepPrivate: true });
@@ -130,7 +164,8 @@ describe('off the record', () => {
         fc.constantFrom('narrative', 'summary', 'social') as fc.Arbitrary<'narrative' | 'summary' | 'social'>,
         fc.boolean(),
         fc.boolean(),
-        async (facts, style, flagAfterDraft, pasteIntoBody) => {
+        fc.boolean(),
+        async (facts, style, flagAfterDraft, pasteIntoBody, pasteIntoTitle) => {
           const user = await createTestUser();
           const speaker = await makePerson(user.id, { name: 'Ann Lee' });
           // Each fact carries a marker word no other fact has, so a leak of any part of it is seen.
@@ -154,8 +189,10 @@ describe('off the record', () => {
           }
           if (pasteIntoBody)
             post = await updatePost(user.id, post.id, { version: post.version, markdown: `${post.bodyMarkdown}\n\nAlso: ${texts.join('. ')}.` });
+          // A title made of a fact (the first): a draft's address follows it.
+          if (pasteIntoTitle) post = await updatePost(user.id, post.id, { version: post.version, title: `Heard: ${texts[0]}` });
           if (flagAfterDraft) await flag();
-          await publishPost(user.id, post.id);
+          post = await publishPost(user.id, post.id);
 
           const [exported] = await withoutOffTheRecord(user.id, [await getPost(user.id, post.id)]);
           const page = (await getPublishedPost(user.id, post.slug))!;
@@ -163,6 +200,7 @@ describe('off the record', () => {
             markdown: exportMarkdown(exported!),
             html: exportHtml(exported!, { author: user.name }),
             page: page.title + renderMarkdown(page.bodyMarkdown),
+            address: post.slug,
             feed: atomFeed((await getPublicAuthor(user.handle))!, await listPublishedPosts(user.id), 'https://rapport.example'),
           };
           for (const [k, f] of facts.entries()) {
@@ -170,7 +208,8 @@ describe('off the record', () => {
             for (const [where, out] of Object.entries(outputs)) {
               if (f.flagged) expect(flat(out), `${where} leaks fact ${k}`).not.toContain(marker);
               // What is on the record still gets out (when it was put there), so the check above can fail.
-              else if (pasteIntoBody) expect(flat(out), `${where} keeps fact ${k}`).toContain(marker);
+              else if (pasteIntoBody && where !== 'address') expect(flat(out), `${where} keeps fact ${k}`).toContain(marker);
+              else if (pasteIntoTitle && k === 0 && where === 'address') expect(flat(out), `the address keeps fact ${k}`).toContain(marker);
             }
           }
         },

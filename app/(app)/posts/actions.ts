@@ -128,13 +128,14 @@ export const regenerateAction = dataAction(
 /**
  * Publishes or unpublishes; answers the public address. Publishing a post that names someone who asked not to be
  * named in public is refused (with their names) unless `confirmNamed`, the answer to the browser's warning.
+ * Publishing may give the post a new address (one that quoted an off-the-record fact), so the slug comes back too.
  */
 export const setPublishedAction = dataAction(
   z.object({ id: z.uuid(), publish: z.boolean(), confirmNamed: z.boolean() }),
   async ({ user, input }) => {
     try {
       const post = input.publish ? await publishPost(user.id, input.id, { confirmNamed: input.confirmNamed }) : await unpublishPost(user.id, input.id);
-      return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, url: `/u/${user.handle}/${post.slug}` };
+      return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, slug: post.slug, url: `/u/${user.handle}/${post.slug}` };
     } catch (err) {
       if (err instanceof NamesPrivatePeopleError) {
         const names = err.named.map((p) => p.name).join(', ');

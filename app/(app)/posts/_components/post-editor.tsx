@@ -153,7 +153,10 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
           reflection={reflectionQuoted(text, post.reflection)}
-          onChange={(status) => setPublished(status === 'published')}
+          onChange={(status, slug) => {
+            setPublished(status === 'published');
+            auto.setSlug(slug);
+          }}
         />
       </div>
       <div className="min-w-0 space-y-4">

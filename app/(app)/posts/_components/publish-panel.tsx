@@ -39,7 +39,8 @@ export function PublishPanel({
   offTheRecord?: number;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
-  onChange?: (status: 'draft' | 'published') => void;
+  /** After a change, with the post's address (publishing gives a new one to an address quoting an off-the-record fact). */
+  onChange?: (status: 'draft' | 'published', slug: string) => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
@@ -61,8 +62,15 @@ export function PublishPanel({
       const post = result.data;
       if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
       setStatus(post.status);
-      onChange?.(post.status);
-      setMessage(post.status === 'published' ? 'Published. Anyone with the link can read it.' : 'Unpublished: it is a private draft again.');
+      onChange?.(post.status, post.slug);
+      const moved = post.url !== publicPath;
+      setMessage(
+        post.status === 'draft'
+          ? 'Unpublished: it is a private draft again.'
+          : moved
+            ? 'Published, at a new address: the one it had quoted a fact you marked off the record. Anyone with the link can read it.'
+            : 'Published. Anyone with the link can read it.',
+      );
     });
   }
 

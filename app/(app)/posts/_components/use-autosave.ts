@@ -144,5 +144,5 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   /** The draft as it is now, for a callback that outlives the render it was made in. */
   const currentDraft = useCallback(() => latest.current, []);
 
-  return { draft, setDraft, currentDraft, state, message, fieldErrors, conflict, savedAt, slug, offTheRecord, overwrite, takeTheirs, saveSlug };
+  return { draft, setDraft, currentDraft, state, message, fieldErrors, conflict, savedAt, slug, setSlug, offTheRecord, overwrite, takeTheirs, saveSlug };
 }
