@@ -49,10 +49,47 @@ export async function recordHandleMove(tx: Tx, userId: string, from: string, to:
     .insert(formerHandles)
     .values({ userId, handle: from.toLowerCase() })
     .onConflictDoUpdate({ target: [formerHandles.userId, formerHandles.handle], set: { releasedAt: sql`now()` } });
+  await keepLatest(tx, userId);
+  return true;
+}
+
+/** Past the latest FORMER_HANDLES_KEPT, a handle given up stops forwarding and is free for anyone. */
+async function keepLatest(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`
     delete from ${formerHandles} where ${formerHandles.userId} = ${userId} and ${formerHandles.handle} not in (
       select f.handle from ${formerHandles} f where f.user_id = ${userId} order by f.released_at desc, f.handle limit ${FORMER_HANDLES_KEPT})`);
-  return true;
+}
+
+const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/**
+ * On restoring a backup that published something: the handles its posts were public under (the account's handle
+ * then, and those it had given up, latest first) forward to this account, as if it had given them up, so links shared
+ * before lead to the restored posts. A handle another account has, now or as one it gave up, stays theirs. Answers
+ * those that forward here now and did not before. Call inside the restore's transaction.
+ */
+export async function adoptHandles(tx: Tx, userId: string, handles: string[]): Promise<string[]> {
+  const current = (await currentHandleForUpdate(tx, userId))?.toLowerCase();
+  const wanted = [...new Set(handles.map((h) => h.trim().toLowerCase()))].filter((h) => HANDLE.test(h) && h !== current).slice(0, FORMER_HANDLES_KEPT);
+  await lockHandles(tx, ...wanted);
+  const adopted: string[] = [];
+  // Oldest first, each a moment later, so the latest given up is the latest here too.
+  for (const handle of [...wanted].reverse()) {
+    const [held] = await tx
+      .select({ one: sql`1` })
+      .from(users)
+      .where(sql`lower(${users.handle}) = ${handle}`)
+      .limit(1);
+    if (held || (await isFormerHandleOfAnother(tx, handle, userId))) continue;
+    const [added] = await tx
+      .insert(formerHandles)
+      .values({ userId, handle, releasedAt: sql`clock_timestamp()` })
+      .onConflictDoNothing()
+      .returning({ handle: formerHandles.handle });
+    if (added) adopted.unshift(handle);
+  }
+  if (adopted.length) await keepLatest(tx, userId);
+  return adopted;
 }
 
 /** The handles the user gave up that still lead to them, the latest first. */

@@ -8,6 +8,8 @@ import { eq } from 'drizzle-orm';
 import { lockImports, type ImportSummary } from '@/lib/import/apply';
 import { backupColumns, backupSchema, BACKUP_TABLES, type Backup, type BackupTable } from './tables';
 import { isTimeZone } from '@/lib/dates';
+import { adoptHandles } from '@/lib/auth/handles';
+import { joinList } from '@/lib/posts/english';
 
 const BATCH = 500;
 
@@ -173,6 +175,18 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         .update(users)
         .set({ ...(a.timeZone && isTimeZone(a.timeZone) ? { timeZone: a.timeZone } : {}), ...(a.locale ? { locale: a.locale } : {}), updatedAt: new Date() })
         .where(eq(users.id, userId));
+    }
+    // Links shared to the posts restored: the handles they were public under lead here now, where no one else has them.
+    const restoredPosts = ((backup as Record<string, unknown>).posts ?? []) as { publishedAt?: unknown }[];
+    if (restoredPosts.some((p) => p.publishedAt)) {
+      // One another account holds is passed by without a word: restoring into a second account beside the first is
+      // as likely as a move to a server where a stranger took it, and the restore cannot tell the two apart.
+      const adopted = await adoptHandles(
+        tx,
+        userId,
+        [a?.handle, ...(a?.formerHandles ?? [])].filter((h) => typeof h === 'string'),
+      );
+      if (adopted.length) notes.push(`Links to your posts at ${joinList(adopted.map((h) => `/u/${h}`))} now lead to them here.`);
     }
     const skipped = Object.values(skippedBy).reduce((sum, n) => sum + n, 0);
     const summary = { created, updated: 0, skipped, skippedBy, errors: [], notes };

@@ -7,6 +7,7 @@ import { createInteractionSchema } from '@/lib/interactions/validation';
 import { link as personLink } from '@/lib/people/validation';
 import { joinList } from '@/lib/posts/english';
 import { privatePeopleNamed } from '@/lib/posts/named';
+import { slugQuotes, textsToCut } from '@/lib/posts/off-the-record';
 import { slugSchema } from '@/lib/posts/validation';
 import { dayInput } from '@/lib/validation/dates';
 import {
@@ -174,13 +175,23 @@ export const BACKUP_TABLES: BackupTable[] = [
 ];
 
 /**
- * A published post stays published only if publishPost would publish it: one that names someone met at its event
- * who asked not to be named in public comes back a draft (keeping its first publication date, as unpublishing
- * does), to be published again where the names are confirmed; the backup cannot say they were. Off-the-record
- * facts need no check here, as publishPost makes none: they are cut from whatever is served (off-the-record.ts).
+ * A published post stays published only if publishPost would publish it as it is: one that names someone met at its
+ * event who asked not to be named in public comes back a draft (keeping its first publication date, as unpublishing
+ * does), to be published again where the names are confirmed; the backup cannot say they were. So does one whose
+ * address quotes an off-the-record fact (restored before the posts), which publishing again gives a new address. The
+ * facts in its title and body need no check: they are cut from whatever is served (off-the-record.ts).
  */
 async function publishedAsPublishPostWould(tx: Tx, userId: string, row: Record<string, unknown>) {
   if (row.status !== 'published') return { row };
+  if (slugQuotes(String(row.slug), await textsToCut(userId, tx))) {
+    return {
+      row: { ...row, status: 'draft' },
+      note: {
+        column: 'slug',
+        message: `The address of “${String(row.title)}” quotes a fact you marked off the record, so it was restored as a draft; publishing it again gives it a new address.`,
+      },
+    };
+  }
   const eventId = typeof row.eventId === 'string' ? row.eventId : null;
   const named = await privatePeopleNamed(tx, userId, eventId, `${String(row.title)}\n${String(row.bodyMarkdown)}`);
   if (named.length === 0) return { row };
@@ -250,6 +261,10 @@ export const backupSchema = z.object({
       name: z.string().max(200).optional(),
       timeZone: z.string().max(100).optional(),
       locale: z.string().max(35).optional(),
+      // The handle its posts were public under, and those it had given up (latest first): they lead to the restored
+      // account where free (lib/auth/handles.ts). One that is no handle at all is passed by, not refused.
+      handle: z.string().max(200).optional(),
+      formerHandles: z.array(z.string().max(200)).max(50).optional(),
     })
     .loose()
     .optional(),

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, isNull, type Column } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
+import { listFormerHandles } from '@/lib/auth/handles';
 import { after, BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupColumns, type BackupTable } from './tables';
 
 const READ_BATCH = 1000;
@@ -40,7 +41,9 @@ export async function* backupChunks(userId: string): AsyncGenerator<string> {
     .from(users)
     .where(eq(users.id, userId));
   yield `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
-  yield `"account":${JSON.stringify(account ?? {})}`;
+  // The handles given up that still forward: restored with the posts, links shared under them keep working.
+  const former = await listFormerHandles(userId);
+  yield `"account":${JSON.stringify({ ...account, formerHandles: former })}`;
   for (const t of BACKUP_TABLES) {
     yield `,\n${JSON.stringify(t.key)}:[`;
     let first = true;

@@ -8,6 +8,7 @@ import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
+import { publishPost } from '@/lib/posts/queries';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
@@ -164,6 +165,28 @@ describe('restoring a backup checks fields as the forms do', () => {
       { slug: 'cio-club-april', status: 'draft', publishedAt },
       { slug: 'notes-from-cio-club', status: 'published', publishedAt },
     ]);
+  });
+
+  it('a published post whose address quotes an off-the-record fact comes back a draft, and publishing it again gives a new one', async () => {
+    const a = await createTestUser();
+    const secret = 'Zqaddr Acme is to be bought by Globex';
+    const event = await makeEvent(a.id, { title: 'Dealmakers', insights: [{ text: secret, offTheRecord: true }] });
+    // Published before the fact was marked, its address made from a title that quoted it.
+    await db.insert(posts).values({
+      userId: a.id,
+      eventId: event.id,
+      status: 'published',
+      publishedAt,
+      title: `Heard: ${secret}`,
+      slug: 'heard-zqaddr-acme-is-to-be-bought-by-globex',
+      bodyMarkdown: 'Notes.',
+    });
+    const b = await createTestUser();
+    const summary = await runImport(b.id, 'backup', await all(backupChunks(a.id)));
+    expect(summary).toMatchObject({ notes: [expect.stringContaining('posts 1, slug: The address of “Heard: Zqaddr')] });
+    const [restored] = await db.select().from(posts).where(eq(posts.userId, b.id));
+    expect(restored).toMatchObject({ status: 'draft', slug: 'heard-zqaddr-acme-is-to-be-bought-by-globex', publishedAt });
+    expect((await publishPost(b.id, restored!.id)).slug).toBe('heard');
   });
 
   it('the check is of the people as restored: who asked not to be named is read from the backup, not from where it came from', async () => {

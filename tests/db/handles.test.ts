@@ -9,8 +9,16 @@ import { FORMER_HANDLES_KEPT, listFormerHandles, releaseFormerHandle } from '@/l
 import { UserFacingError } from '@/lib/errors';
 import { getForwardedHandle, getPublicAuthor } from '@/lib/posts/public';
 import { createPostFromEventOnce, publishPost } from '@/lib/posts/queries';
+import { backupChunks } from '@/lib/backup/write';
+import { runImport } from '@/lib/import/run';
 import { makeEvent } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
+
+const all = async (gen: AsyncGenerator<string>) => {
+  let s = '';
+  for await (const c of gen) s += c;
+  return s;
+};
 
 const unique = () => `h${Math.random().toString(36).slice(2, 10)}`;
 
@@ -117,6 +125,44 @@ describe('a public handle given up', () => {
     expect(await getForwardedHandle(first)).toBeNull();
     expect(await listFormerHandles(writer.id)).toEqual([second]);
     expect(await moveTo(other.id, first)).toMatchObject({ handle: first });
+  });
+
+  it('a backup carries the handles posts were public under: restored, their links lead to the posts where no one else has them', async () => {
+    const writer = await createTestUser();
+    const slug = await publishOne(writer.id);
+    const first = await handleOf(writer.id);
+    const second = unique();
+    await moveTo(writer.id, second);
+    const last = unique();
+    await moveTo(writer.id, last);
+    const backup = await all(backupChunks(writer.id));
+    expect(JSON.parse(backup).account).toMatchObject({ handle: last, formerHandles: [second, first] });
+    // The account is deleted, which frees them all; meanwhile a stranger takes one of them.
+    await deleteAccount(writer.id, { confirmEmail: writer.email, currentPassword: TEST_PASSWORD });
+    const stranger = await createTestUser();
+    await moveTo(stranger.id, second);
+
+    const back = await createTestUser();
+    const summary = await runImport(back.id, 'backup', backup);
+    // The stranger's is theirs: it is passed by.
+    expect(summary.notes).toEqual([`Links to your posts at /u/${last} and /u/${first} now lead to them here.`]);
+    const now = await handleOf(back.id);
+    expect(await pageAnswer(last, `/${slug}`)).toBe(`308 /u/${now}/${slug}`);
+    expect(await pageAnswer(first)).toBe(`308 /u/${now}`);
+    expect(await getForwardedHandle(second)).toBeNull();
+    expect(await listFormerHandles(back.id)).toEqual([last, first]);
+    // Restored again, nothing changes.
+    expect((await runImport(back.id, 'backup', backup)).notes).toEqual([]);
+    expect(await listFormerHandles(back.id)).toEqual([last, first]);
+    // A backup that published nothing claims nothing, whatever handles it names.
+    const quiet = await createTestUser();
+    const free = unique();
+    const edited = JSON.parse(backup) as { account: { formerHandles: string[] }; posts: unknown[] };
+    edited.account.formerHandles = [free];
+    edited.posts = [];
+    await runImport(quiet.id, 'backup', JSON.stringify(edited));
+    expect(await listFormerHandles(quiet.id)).toEqual([]);
+    expect(await getForwardedHandle(free)).toBeNull();
   });
 
   it(`keeps the last ${FORMER_HANDLES_KEPT} handles given up forwarding, and frees older ones`, async () => {

@@ -85,7 +85,7 @@ export interface EventFixture {
   reflection?: string;
   topics?: string[];
   people?: { personId: string; relation?: EncounterRelation; notes?: string; topics?: string[] }[];
-  insights?: { text: string; personId?: string }[];
+  insights?: { text: string; personId?: string; offTheRecord?: boolean }[];
   followUps?: { action: string; dueOn?: string; personId?: string; status?: 'open' | 'done' }[];
 }
 
@@ -117,7 +117,9 @@ export async function makeEvent(userId: string, f: EventFixture) {
     }
   }
   for (const [position, i] of (f.insights ?? []).entries()) {
-    await db.insert(insights).values({ userId, eventId: event!.id, personId: i.personId ?? null, text: i.text, position });
+    await db
+      .insert(insights)
+      .values({ userId, eventId: event!.id, personId: i.personId ?? null, text: i.text, offTheRecord: i.offTheRecord ?? false, position });
   }
   for (const fu of f.followUps ?? []) {
     await db.insert(followUps).values({
