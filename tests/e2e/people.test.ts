@@ -35,6 +35,7 @@ async function logEvening(page: Page) {
         },
         { role: 'Head of IT', organisation: 'Leeds City Council', sector: 'Government' },
         { name: 'Sarah Bloom', role: 'Head of Audience Data', organisation: 'BBC', sector: 'Media', topics: ['Audience data'] },
+        { role: 'Producer', organisation: 'Channel 4' },
       ],
       insights: [{ text: '40% of schools still run servers on site', personIndex: 0 }],
     },
@@ -51,15 +52,21 @@ describe('people in a real browser', () => {
     await logEvening(page);
 
     await page.goto('/people');
-    await expect.poll(() => page.getByRole('heading', { name: '3 people' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: '4 people' }).isVisible()).toBe(true);
     // On a phone each row still says which sector the person is in.
     const sarah = page.getByRole('link', { name: /Sarah Bloom/ });
     expect(await sarah.getByText(/^Media · Met /).isVisible()).toBe(true);
+    // Known by role and organisation alone, with no sector: no empty line under the description.
+    const producer = page.getByRole('link', { name: /Producer, Channel 4/ });
+    const lines = (await producer.locator('p').allTextContents()).map((t) => t.trim());
+    expect(lines).toHaveLength(3); // the description, then when met: once for a phone, once for the right-hand column
+    expect(lines[0]).toBe('Producer, Channel 4');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^Met /), expect.stringMatching(/^Met /)]);
     await shot(page, 'list');
     // A search with no words in it shows everyone and says why, rather than "3 people match".
     await page.goto('/people?q=%25');
     expect(await page.getByText('“%” has no letters or digits to search for').isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: '3 people' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: '4 people' }).isVisible()).toBe(true);
     await page.goto('/people');
     await page.getByRole('button', { name: 'Show filters' }).click();
     const government = page.getByRole('checkbox', { name: /Government/ });

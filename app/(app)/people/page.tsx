@@ -130,7 +130,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 rows={result.items.map((p) => ({
                   id: p.id,
                   title: p.displayName,
-                  detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || '\u00a0',
+                  detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || null,
                   sector: p.name ? (p.sector?.name ?? null) : null,
                   met: p.lastMetAt ? `Met ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}` : 'Not met yet',
                 }))}

@@ -7,8 +7,8 @@ export interface PersonRow {
   id: string;
   /** The name, or the description that stands for one ("Head of IT, Leeds City Council"). */
   title: string;
-  /** Role and organisation for a named person, else the sector; a non-breaking space when there is neither. */
-  detail: string;
+  /** Role and organisation for a named person, else the sector; null when there is neither (no empty line). */
+  detail: string | null;
   /** The sector of a named person (shown in the right-hand column), or null. */
   sector: string | null;
   /** "Met 23 Apr 2026" or "Not met yet". */
@@ -29,7 +29,7 @@ export function PeopleList({ rows }: { rows: PersonRow[] }) {
           <Link href={`/people/${p.id}`} className="pl-row">
             <div className="min-w-0 flex-1">
               <p className="line-clamp-2 font-medium break-words">{p.title}</p>
-              <p className="pl-detail">{p.detail}</p>
+              {p.detail ? <p className="pl-detail">{p.detail}</p> : null}
               {/* On a phone the right-hand column is hidden: the sector and when you met go on a line of their own. */}
               <p className="pl-phone">{[p.sector, p.met].filter(Boolean).join(' · ')}</p>
             </div>
