@@ -188,3 +188,27 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
     return { reason: r.reason, a: keepB ? b : a, b: keepB ? a : b };
   });
 }
+
+/** How many of an event's newcomers its page looks for twins of: a big evening's first dozen. */
+const NEWCOMERS_CHECKED = 12;
+
+/**
+ * Pairs in which someone first met at this event (no encounter at any other) looks like someone else in the address
+ * book: after an evening logged with no signal, where the editor could not ask "Already in your contacts?", a name
+ * typed a little differently ("Priya Sha") is a second record. Each newcomer's pairs as on their own page, once each.
+ */
+export async function duplicatesAtEvent(userId: string, eventId: string): Promise<DuplicatePair[]> {
+  const newcomers = await rows<{ person_id: string }>(
+    db,
+    sql`select e.person_id::text from encounters e
+         where e.user_id = ${userId}::uuid and e.event_id = ${eventId}::uuid
+           and not exists (select 1 from encounters o where o.user_id = ${userId}::uuid and o.person_id = e.person_id and o.event_id <> e.event_id)
+         order by e.person_id limit ${NEWCOMERS_CHECKED}`,
+  );
+  const found = await Promise.all(newcomers.map((n) => listDuplicateSuggestions(userId, { personId: n.person_id, limit: 3 })));
+  const seen = new Set<string>();
+  return found.flat().filter((pair) => {
+    const key = `${pair.a.id}:${pair.b.id}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

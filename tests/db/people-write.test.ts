@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { searchWords } from '@/db/schema';
 import { likelyDuplicates } from '@/lib/events/resolve';
-import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { duplicatesAtEvent, listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { createPersonSchema, patchPersonSchema, searchParamsSchema } from '@/lib/people/validation';
@@ -138,6 +138,38 @@ describe('duplicate suggestions', () => {
       'same role and organisation',
     ]);
     expect(await listDuplicateSuggestions(other.id, { personId: e1.id })).toEqual([]);
+  });
+
+  it('an event names the people first met there who look like someone already known, each pair once', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const dfe = await makeOrganisation(user.id, 'Department for Education', 'Government');
+    const priya = await makePerson(user.id, { name: 'Priya Shah', organisationId: dfe.id });
+    await makeEvent(user.id, { title: 'Earlier', people: [{ personId: priya.id }] });
+    // Typed a little differently with no signal; a second newcomer like the first; a regular met again; a stranger.
+    const sha = await makePerson(user.id, { name: 'Priya Sha', organisationId: dfe.id });
+    const shah = await makePerson(user.id, { name: 'priya shah', organisationId: dfe.id });
+    const tom = await makePerson(user.id, { name: 'Tom Reid' });
+    const evening = await makeEvent(user.id, {
+      title: 'Evening',
+      people: [{ personId: sha.id }, { personId: shah.id }, { personId: priya.id }, { personId: tom.id }],
+    });
+    const key = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join('+');
+    const pairs = await duplicatesAtEvent(user.id, evening.id);
+    expect(pairs.map(key).sort()).toEqual(
+      [
+        [sha.id, priya.id],
+        [shah.id, priya.id],
+        [sha.id, shah.id],
+      ]
+        .map((x) => x.sort().join('+'))
+        .sort(),
+    );
+    // Priya was met before, and is kept by default: the newcomers are the copies.
+    expect(pairs.filter((p) => p.a.id === priya.id || p.b.id === priya.id).every((p) => p.a.id === priya.id)).toBe(true);
+    // Met only at earlier evenings: nobody new there. Another user's event is nothing to them.
+    expect(await duplicatesAtEvent(user.id, (await makeEvent(user.id, { title: 'Quiet', people: [{ personId: tom.id }] })).id)).toEqual([]);
+    expect(await duplicatesAtEvent(other.id, evening.id)).toEqual([]);
   });
 
   it("a person's page pairs them with everyone of a similar name and surname, each once, live and their own only", async () => {

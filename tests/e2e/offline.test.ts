@@ -13,6 +13,8 @@ describe('works on the train home', () => {
         await page.request.post('/api/v1/people', { data: { name: 'Priya Shah', organisationName: 'BBC' }, headers: { Origin: new URL(baseURL()).origin } })
       ).status(),
     ).toBe(201);
+    // And someone whose name will be typed a little differently: the editor cannot ask "Already in your contacts?".
+    expect((await page.request.post('/api/v1/people', { data: { name: 'Anna Lima' }, headers: { Origin: new URL(baseURL()).origin } })).status()).toBe(201);
     await waitUntilReadyOffline(page);
 
     await loseSignal(context);
@@ -70,6 +72,16 @@ describe('works on the train home', () => {
     const people = (await (await again.request.get('/api/v1/people?q=Priya')).json()) as { items: unknown[] };
     expect(people.items).toHaveLength(1);
     expect(await titlesOnServer(again)).toEqual(['Cyber breakfast', 'Data leaders dinner']);
+
+    // "Ana Lima" is new, and the evening's page, which the notice links to, asks whether she is Anna Lima.
+    await sentNotice.getByRole('link', { name: 'Data leaders dinner' }).click();
+    await again.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+    const twins = again.locator('li').filter({ hasText: /^Ana Lima may be Anna Lima/ });
+    await expect.poll(() => twins.isVisible()).toBe(true);
+    expect(await again.getByRole('heading', { name: 'Already in your contacts?' }).isVisible()).toBe(true);
+    await twins.getByRole('link', { name: 'Compare and merge' }).click();
+    await again.waitForURL(/\/people\/merge\?keep=/);
+    await expectNoHorizontalScroll(again);
     expect(errors).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { WritePostButton } from '@/app/_components/posts/write-post-button';
 import { isUpcoming } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { displayName } from '@/lib/people/display-name';
+import { duplicatesAtEvent, type DuplicatePair } from '@/lib/people/duplicates';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { DeleteEvent } from '../_components/delete-event';
@@ -104,6 +105,44 @@ function Speakers({ event }: { event: EventDetail }) {
   );
 }
 
+/**
+ * Someone first met here who looks like someone already in the address book (an evening logged with no signal could
+ * not ask "Already in your contacts?"): each pair, with the way to compare and merge them.
+ */
+function Twins({ pairs, newcomers }: { pairs: DuplicatePair[]; newcomers: Set<string> }) {
+  return (
+    <Section title="Already in your contacts?">
+      <ul className="space-y-2 text-sm">
+        {pairs.map((d) => {
+          const [here, other] = newcomers.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
+          return (
+            <li key={`${d.a.id}:${d.b.id}`} className="flex flex-wrap items-center justify-between gap-2">
+              <span className="min-w-0">
+                <Link href={`/people/${here.id}`} className="font-medium hover:underline">
+                  {here.displayName}
+                </Link>{' '}
+                may be{' '}
+                <Link href={`/people/${other.id}`} className="font-medium hover:underline">
+                  {other.displayName}
+                </Link>
+                <span className="block text-xs text-zinc-500">
+                  {d.reason} · {other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met'}
+                </span>
+              </span>
+              <Link
+                href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`}
+                className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400"
+              >
+                Compare and merge
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
+
 export default async function EventPage({
   params,
   searchParams,
@@ -112,7 +151,7 @@ export default async function EventPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, event } = await load(params);
-  const flash = await searchParams;
+  const [flash, twins] = await Promise.all([searchParams, duplicatesAtEvent(user.id, event.id)]);
   const today = todayIn(user.timeZone);
   // Created ahead of time: it has not happened yet, so no post or reflection is asked for, and a brief is offered.
   const upcoming = isUpcoming(event.startsAt);
@@ -200,6 +239,7 @@ export default async function EventPage({
               <p className="text-sm text-zinc-500">{upcoming ? 'Nobody added yet: add people you expect to see from Edit.' : 'Nobody recorded.'}</p>
             )}
           </Section>
+          {twins.length ? <Twins pairs={twins} newcomers={new Set(event.people.map((p) => p.id))} /> : null}
           {upcoming && !event.insights.length ? null : (
             <Section
               title={
