@@ -18,7 +18,7 @@ const payloads = (field: string) => {
   return [`<script>${flag}</script>`, `<img src=x onerror="${flag}">`, `"><svg onload="${flag}">`, `[click me](javascript:${flag})`].join(' ');
 };
 
-/** An evening with a payload in every field a user can type, for both tests. */
+/** An evening with a payload in every field a user can type. Every page with them is xss-pages.test.ts's. */
 function hostileEvening() {
   return {
     title: `Title ${payloads('title')}`.slice(0, 200),
@@ -112,41 +112,5 @@ describe('no script in any title, name, note or post ever runs', () => {
     const exported = await exportRes.text();
     for (const tag of ['<script', '<img src=x', '<svg', '<iframe']) expect(exported).not.toContain(tag);
     await Promise.all([reader.close(), context.close()]);
-  });
-
-  it('every private page that shows the same fields: dashboard, events, people, organisations, follow-ups', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await new AuthPages(page).signUp(`Mallory ${payloads('user-name')}`.slice(0, 100));
-    const eventId = await createEventViaApi(context, hostileEvening());
-    const event = (await (await api(context, 'GET', `/api/v1/events/${eventId}`)).json()) as {
-      people: { id: string; organisation: { id: string } | null }[];
-    };
-    const personIds = event.people.map((p) => p.id);
-    const orgIds = event.people.map((p) => p.organisation?.id).filter(Boolean);
-    const pages = [
-      '/',
-      '/events',
-      `/events/${eventId}`,
-      `/events/${eventId}/edit`,
-      '/people',
-      '/people?q=xss',
-      ...personIds.flatMap((id) => [`/people/${id}`, `/people/${id}/edit`]),
-      '/organisations',
-      ...orgIds.map((id) => `/organisations/${id}`),
-      '/follow-ups',
-      '/settings',
-    ];
-    for (const path of pages) {
-      await page.goto(path);
-      // 'load', not 'networkidle': under CI load one page with payload data never went idle within 30 s (cause not
-      // yet found; see the closing note). Payloads run on render, so a flag set by one is seen after load.
-      await page.waitForLoadState('load');
-      await expectNothingRan(page, path);
-    }
-    // The text is shown, as text: escaped, not dropped.
-    await page.goto(`/events/${eventId}`);
-    expect(await page.locator('main').innerText()).toContain('<script>window.__xss_title=1</script>');
-    await context.close();
   });
 });
