@@ -37,6 +37,7 @@ export const reviewResponse = z.object({
       dueContacts: z.number().int(),
     })
     .describe('How many each list holds in all'),
+  olderOverdue: z.number().int().describe('Follow-ups due before the week (and before today) still open: overdue, but not the week’s to have slipped'),
 });
 
 const tags = ['Review'];

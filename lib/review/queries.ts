@@ -42,6 +42,8 @@ export interface WeeklyReview {
   dueContacts: DueContact[];
   /** How many each list holds in all (a list read with `first`, and the people due a contact, show only the first few). */
   totals: { events: number; people: number; contacts: number; done: number; slipped: number; dueContacts: number };
+  /** Follow-ups due before the week (and before today) still open: not the week's to have slipped, but still overdue. */
+  olderOverdue: number;
 }
 
 /**
@@ -141,7 +143,7 @@ export async function getWeeklyReview(
   const today = options.today ?? todayIn(timeZone);
   const start = sql`(${monday}::date::timestamp at time zone ${timeZone})`;
   const end = sql`(${addDays(monday, 7)}::date::timestamp at time zone ${timeZone})`;
-  const [events, people, contacts, done, slipped, due] = await Promise.all([
+  const [events, people, contacts, done, slipped, due, older] = await Promise.all([
     rows<{ id: string; title: string; starts_at: When; venue: string | null; series: string | null; people: number; total: number }>(
       db,
       sql`select e.id, e.title, e.starts_at, e.venue, e.series,
@@ -195,6 +197,12 @@ export async function getWeeklyReview(
       limit,
     ),
     dueContactsForReview(userId, monday, sunday),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from follow_ups f
+          where f.user_id = ${userId} and f.status = 'open' and f.deleted_at is null
+            and f.due_on < ${monday}::date and f.due_on < ${today}::date`,
+    ),
   ]);
   return {
     week: isoWeekName(monday),
@@ -223,6 +231,7 @@ export async function getWeeklyReview(
       slipped: total(slipped),
       dueContacts: due.total,
     },
+    olderOverdue: Number(older[0]?.n ?? 0),
   };
 }
 
@@ -278,9 +287,13 @@ export function reviewMarkdown(r: WeeklyReview, origin: string): string {
   section(
     'Follow-ups that slipped',
     r.slipped.map((f) => `${f.action}${f.person ? ` (${f.person})` : ''}, due ${f.dueOn}`),
-    'Nothing slipped.',
+    'Nothing due this week slipped.',
     r.totals.slipped,
   );
+  if (r.olderOverdue > 0) {
+    const older = r.olderOverdue === 1 ? 'One follow-up due before this week is' : `${r.olderOverdue} follow-ups due before this week are`;
+    out.push(`${older} still open, see [Rapport](${origin}/follow-ups).`, '');
+  }
   section(
     'Due a contact',
     r.dueContacts.map((c) => `${c.displayName}, due ${c.dueOn}`),

@@ -128,6 +128,32 @@ describe('weekly review', () => {
     expect(md).not.toContain('Due next week');
   });
 
+  it('says so when follow-ups due before the week are still open, rather than that nothing slipped', async () => {
+    const user = await createTestUser();
+    await makeEvent(user.id, {
+      title: 'May club',
+      startsAt: new Date('2026-05-20T18:00:00Z'),
+      followUps: [
+        { action: 'Overdue since May', dueOn: '2026-05-22' },
+        { action: 'Also overdue', dueOn: '2026-05-29' },
+        { action: 'Done late', dueOn: '2026-05-25', status: 'done' },
+      ],
+    });
+    const other = await createTestUser();
+    await makeEvent(other.id, { title: 'Theirs', startsAt: new Date('2026-05-20T18:00:00Z'), followUps: [{ action: 'Their old one', dueOn: '2026-05-22' }] });
+
+    const r = await getWeeklyReview(user.id, '2026-06-01', 'UTC', { today: '2026-06-08' });
+    expect(r.totals.slipped).toBe(0);
+    expect(r.olderOverdue).toBe(2);
+    const md = reviewMarkdown(r, 'https://rapport.test');
+    expect(md).toContain(
+      '## Follow-ups that slipped\n\nNothing due this week slipped.\n\n2 follow-ups due before this week are still open, see [Rapport](https://rapport.test/follow-ups).',
+    );
+    // Looked back on from before they were due, they were not overdue yet.
+    expect((await getWeeklyReview(user.id, '2026-05-18', 'UTC', { today: '2026-05-20' })).olderOverdue).toBe(0);
+    expect((await getWeeklyReview(other.id, '2026-06-01', 'UTC', { today: '2026-06-08' })).olderOverdue).toBe(1);
+  });
+
   it('lists as due a contact whoever the keep-in-touch rule makes due by the end of the week, only the user’s', async () => {
     const user = await createTestUser({ timeZone: 'UTC' });
     const dee = await makePerson(user.id, { name: 'Dee' });

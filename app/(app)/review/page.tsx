@@ -183,8 +183,18 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <ShowAll href={allHref} total={r.totals.slipped} shown={r.slipped.length} />
           </>
         ) : (
-          <p className={muted}>Nothing slipped: everything due before today is done.</p>
+          <p className={muted}>
+            {r.totals.slipped || r.olderOverdue ? 'Nothing due this week slipped.' : 'Nothing slipped: everything due before today is done.'}
+          </p>
         )}
+        {/* Not this week's to have slipped, but not done either: the review does not say all is well while they wait. */}
+        {r.olderOverdue ? (
+          <p className="mt-2 text-sm">
+            <Link href="/follow-ups" className="text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+              {r.olderOverdue === 1 ? 'One follow-up due before this week is' : `${r.olderOverdue} follow-ups due before this week are`} still open
+            </Link>
+          </p>
+        ) : null}
       </Section>
 
       <Section id="review-done" title="Follow-ups done" count={r.totals.done}>
