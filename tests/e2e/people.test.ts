@@ -118,6 +118,18 @@ describe('people in a real browser', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp();
     await page.goto('/people/new');
+    // Reached with Tab on a phone, each field is above the save bar and the navigation under it, not behind them.
+    await page.locator('#name').focus();
+    for (const field of ['role', 'organisationName', 'sectorId', 'email', 'phone', 'links', 'notes', 'topics']) {
+      await page.keyboard.press('Tab');
+      const [id, bottom, barTop] = await page.evaluate(() => [
+        document.activeElement?.id,
+        document.activeElement!.getBoundingClientRect().bottom,
+        document.querySelector('[data-bar-over-nav]')!.getBoundingClientRect().top,
+      ]);
+      expect(id).toBe(field);
+      expect(bottom, `${field} is behind the save bar`).toBeLessThanOrEqual(barTop as number);
+    }
     await page.getByLabel('Role').fill('Head of IT');
     await page.getByLabel('Organisation').fill('Leeds City Council');
     await page.getByLabel('Email').fill('not-an-email');

@@ -57,6 +57,15 @@ export function PersonForm({
   const [editedSince, setEditedSince] = useState<PersonFormState | null>(null);
   const askingAboutDuplicates = !!state.data?.duplicates?.length && editedSince !== state;
   const formRef = useRef<HTMLFormElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  // On a phone the save bar sits over the page above the navigation, and a browser does not scroll a field it can see
+  // a sliver of: one reached with Tab can be behind the bar as it is typed in. Lifted clear of it instead.
+  const clearOfBar = (e: React.FocusEvent<HTMLFormElement>) => {
+    const bar = barRef.current;
+    if (!bar || bar.contains(e.target)) return;
+    const behind = e.target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + 8;
+    if (behind > 0 && getComputedStyle(bar).position === 'sticky') window.scrollBy(0, behind);
+  };
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // A refused or questioned save is answered where the user is looking: the first field to fix, else the
@@ -72,7 +81,7 @@ export function PersonForm({
   const changed = changedFields as Field[];
 
   return (
-    <form ref={formRef} action={formAction} onChange={() => setEditedSince(state)} className="space-y-5" noValidate>
+    <form ref={formRef} action={formAction} onChange={() => setEditedSince(state)} onFocus={clearOfBar} className="space-y-5" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {defaults.version ? <input type="hidden" name="version" value={v.version ?? ''} /> : null}
       <div id="form-message" ref={messageRef} tabIndex={-1} aria-live="polite" className="scroll-mt-20 outline-none">
@@ -212,7 +221,11 @@ export function PersonForm({
           </p>
         </div>
       </div>
-      <div className="sticky bottom-16 z-10 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-950/95">
+      <div
+        ref={barRef}
+        data-bar-over-nav
+        className="sticky bottom-16 z-10 -mx-4 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 dark:border-zinc-800 dark:bg-zinc-950/95"
+      >
         {askingAboutDuplicates ? (
           // A submit button's name and value go with the form: this one says "yes, a new person".
           <SubmitButton name="createAnyway" value="1" pendingText="Saving…" className="w-full sm:w-auto">
