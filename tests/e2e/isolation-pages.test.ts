@@ -127,6 +127,13 @@ describe('isolation matrix: pages', () => {
     expect((await get(anon.request, `/u/${ids.handle}/${ids.slug}`)).status()).toBe(200);
     const draft = await (await api(owner, 'GET', `/api/v1/posts/${ids.post}`)).json();
     expect((await get(anon.request, `/u/${ids.handle}/${draft.slug}`)).status()).toBe(404);
+    // Said in a reader's words under the author's name, with the way to what is published.
+    const reader = await anon.newPage();
+    expect((await reader.goto(`/u/${ids.handle}/${draft.slug}`))?.status()).toBe(404);
+    expect(await reader.getByRole('heading', { name: 'Nothing to read here' }).isVisible()).toBe(true);
+    await reader.getByRole('link', { name: 'Read what the author has published' }).click();
+    await reader.waitForURL((u) => u.pathname === `/u/${ids.handle}`);
+    expect(await reader.locator(`a[href$="/${ids.slug}"]`).count()).toBeGreaterThan(0);
     // Past a post's address: a 404 for the reader, not the app's sign-in.
     expect((await get(anon.request, `/u/${ids.handle}/${ids.slug}/more`)).status()).toBe(404);
     // What browsers and crawlers ask for by themselves is a file, not the app's 404 (nor, signed out, its sign-in).
