@@ -271,13 +271,17 @@ describe('the reflective post', () => {
     expect((await htmlDownload).suggestedFilename()).toBe('reflections-on-cio-club-april.html');
 
     const address = page.getByLabel('Public address');
-    await address.fill('not a valid address!');
+    // Nothing an address can be made of: refused beside the field, and what was typed stays.
+    await address.fill('!!!');
     await page.getByRole('button', { name: 'Save address' }).click();
     await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
-    expect(await address.inputValue()).toBe('not a valid address!');
-    await address.fill('april-at-the-guildhall');
+    expect(await address.inputValue()).toBe('!!!');
+    // Typed as words, it is made an address, and the field says so.
+    await address.fill('April at the Guildhall!');
     await page.getByRole('button', { name: 'Save address' }).click();
-    await page.getByText('Address saved.').waitFor();
+    await page.getByText('Saved as “april-at-the-guildhall”').waitFor();
+    expect(await address.inputValue()).toBe('april-at-the-guildhall');
+    expect(await address.getAttribute('aria-invalid')).toBeNull();
 
     // Nothing published yet: no link to a public page that would answer 404.
     await page.goto('/posts');

@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
+import { slugify } from '@/lib/slug';
 
 /** The post's public address (its slug), saved on demand; warns that a published post's old links break. */
 export function AddressField({
@@ -33,11 +34,15 @@ export function AddressField({
     e.preventDefault();
     setError('');
     setNote('');
+    // Typed as words ("CIO Club, April!"), it is made an address rather than refused; one with nothing to make it of
+    // goes as typed, for the server to say what an address takes.
+    const typed = value.trim();
+    const tidy = slugify(typed, 80) || typed.toLowerCase();
     startTransition(async () => {
-      const result = await onSave(value.trim().toLowerCase());
+      const result = await onSave(tidy);
       if (result.ok) {
         setValue(result.slug);
-        setNote('Address saved.');
+        setNote(result.slug === typed ? 'Address saved.' : `Saved as “${result.slug}”: an address is lower-case letters, digits and dashes.`);
       } else setError(result.message);
     });
   }
