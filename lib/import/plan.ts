@@ -248,11 +248,21 @@ export async function planImport(
   }
   const emails = [...new Set(candidates.map((c) => c.input.email).filter((e): e is string => !!e))];
   const names = [...new Set(candidates.map((c) => fold(c.input.name)).filter(Boolean))];
+  const uids = [...new Set(candidates.map((c) => c.d.uid).filter((u): u is string => !!u))];
+  // Those known by role alone ("Head of IT, Leeds City Council") are the same person by role and organisation.
+  const roles = [
+    ...new Set(
+      candidates
+        .filter((c) => !c.input.name)
+        .map((c) => fold(c.input.role))
+        .filter(Boolean),
+    ),
+  ];
   const orgNames = [...new Set(candidates.map((c) => fold(c.input.organisationName)).filter(Boolean))];
   // One JSON parameter rather than one bound parameter per value: a 10,000-row file stays one short statement.
   const textArray = (xs: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))`;
   const existing =
-    emails.length || names.length
+    emails.length || names.length || uids.length || roles.length
       ? await rows<Existing>(
           conn,
           sql`select p.id, p.name, p.role, p.email, p.phone, p.links, p.notes, p.organisation_id, o.name as organisation,
@@ -265,7 +275,9 @@ export async function planImport(
                 left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
                where p.user_id = ${userId}::uuid and p.deleted_at is null
                  and (lower(p.email) = any(${textArray(emails)})
-                      or lower(regexp_replace(trim(p.name), '\\s+', ' ', 'g')) = any(${textArray(names)}))
+                      or lower(regexp_replace(trim(p.name), '\\s+', ' ', 'g')) = any(${textArray(names)})
+                      or p.id::text = any(${textArray(uids)})
+                      or (p.name is null and lower(regexp_replace(trim(p.role), '\\s+', ' ', 'g')) = any(${textArray(roles)})))
                order by p.created_at, p.id
                ${lock ? sql`for update of p` : sql``}`,
         )
@@ -275,10 +287,14 @@ export async function planImport(
   const knownOrg = (name: string | null | undefined) => (name ? orgs.get(fold(name)) : undefined);
   const byEmail = new Map<string, Existing>();
   const byName = new Map<string, Existing>();
+  const byId = new Map(existing.map((p) => [p.id, p]));
+  const byRole = new Map<string, Existing>();
   for (const p of existing) {
     if (p.email && !byEmail.has(p.email.toLowerCase())) byEmail.set(p.email.toLowerCase(), p);
     const key = nameKey(p.name, p.organisation);
     if (key && !byName.has(key)) byName.set(key, p);
+    const described = !p.name && p.organisation ? nameKey(p.role, p.organisation) : null;
+    if (described && !byRole.has(described)) byRole.set(described, p);
   }
   const seenEmail = new Map<string, number>();
   const seenName = new Map<string, number>();
@@ -303,12 +319,21 @@ export async function planImport(
       out.push({ ...base, action: 'skip', reason: `The same person as line ${earlier}`, personId: null, changes: {} });
       continue;
     }
-    const match = (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || null;
+    const described = !input.name ? nameKey(input.role, org?.name ?? input.organisationName) : null;
+    const match =
+      (d.uid && byId.get(d.uid)) || (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || (described && byRole.get(described)) || null;
     if (!match) {
       out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
       continue;
     }
-    const why = input.email && byEmail.get(input.email) === match ? 'Same email' : 'Same name at the same organisation';
+    const why =
+      d.uid && byId.get(d.uid) === match
+        ? 'The same contact'
+        : input.email && byEmail.get(input.email) === match
+          ? 'Same email'
+          : key && byName.get(key) === match
+            ? 'Same name at the same organisation'
+            : 'Same role at the same organisation';
     sector = sector && !sectorFromOrganisation ? sector : null;
     const changes = changesFor(match, input, sector, sectorFromOrganisation);
     const fields = Object.keys(changes).map((k) => FIELD_WORDS[k] ?? k);

@@ -16,6 +16,8 @@ export interface ContactDraft {
   notes: string | null;
   /** Categories or tags: one naming a known sector sets the sector, the others are kept in the notes. */
   categories: string[];
+  /** A vCard's UID when it is a UUID (`urn:uuid:…`, as Rapport's export writes the person's id): the same contact. */
+  uid?: string;
 }
 
 /** A row the reader could not take, by line. */

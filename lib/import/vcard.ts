@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { displayName } from '@/lib/people/display-name';
 import { addressFirst, splitEmails } from './emails';
 import { phoneFirst, splitPhones } from './phones';
 import { emptyDraft, joinNotes, type ContactDraft, type ReadResult, type RowError } from './types';
@@ -242,9 +243,17 @@ function toDraft(props: JProp[], line: number): ContactDraft {
       case 'nickname':
         if (text(value)) extra.push(`Nickname: ${text(value)}`);
         break;
+      case 'uid': {
+        const uuid = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(text(value));
+        if (uuid) draft.uid = uuid[1]!.toLowerCase();
+        break;
+      }
     }
   }
-  draft.name = fn || structured || null;
+  // A card must have a formatted name: for someone known by role alone, Rapport's export (and a phone's company card)
+  // writes how they are shown ("Head of IT, Leeds City Council") with no N. That is no one's name.
+  const shown = displayName({ role: draft.role, organisationName: draft.organisation });
+  draft.name = (structured || fn !== shown ? fn || structured : '') || null;
   // The preferred address that is an address is the person's; every other one goes to the notes, with its label.
   const [email, ...otherEmails] = addressFirst(emails, (e) => e.address);
   if (email) draft.emails.push(email.address);

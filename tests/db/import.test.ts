@@ -4,7 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { organisations, people } from '@/db/schema';
-import { vcardChunks } from '@/lib/export/contacts';
+import { csvChunks, vcardChunks } from '@/lib/export/contacts';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
 import type { ImportKind } from '@/lib/import/request';
@@ -253,6 +253,32 @@ describe('import', () => {
     }
     expect(await runImport(other.id, 'vcard', exported)).toMatchObject({ created: 0, updated: 0, skipped: names.length });
     expect(await runImport(user.id, 'vcard', exported)).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('its own export, vCard or CSV, imports back creating no one: a card by its UID, someone known by role by role and organisation', async () => {
+    const user = await createTestUser();
+    const treasury = await makeOrganisation(user.id, 'HM Treasury');
+    await makePerson(user.id, { role: 'Chief Information Officer', organisationId: treasury.id });
+    await makePerson(user.id, { name: 'Priya Shah', role: 'CTO', organisationId: treasury.id });
+    const sam = await makePerson(user.id, { name: 'Sam Lee' });
+    const csv = await all(csvChunks(user.id));
+    expect((await previewImport(user.id, 'csv', csv)).rows.map((r) => [r.action, r.reason]).sort()).toEqual([
+      ['skip', 'Same name at the same organisation: nothing new'],
+      ['skip', 'Same name at the same organisation: nothing new'],
+      ['skip', 'Same role at the same organisation: nothing new'],
+    ]);
+    expect(await runImport(user.id, 'csv', csv)).toMatchObject({ created: 0, updated: 0, skipped: 3 });
+    const vcard = await all(vcardChunks(user.id));
+    // Renamed since the export: still the same contact, by the card's UID.
+    await db.update(people).set({ name: 'Samuel Lee' }).where(eq(people.id, sam.id));
+    const preview = await previewImport(user.id, 'vcard', vcard);
+    expect(preview.rows.map((r) => [r.action, r.reason])).toEqual(Array(3).fill(['skip', 'The same contact: nothing new']));
+    expect(await runImport(user.id, 'vcard', vcard)).toMatchObject({ created: 0, updated: 0, skipped: 3 });
+    // Into another account the card of someone known by role is still no one's name, and their UIDs match no one there.
+    const other = await createTestUser();
+    expect(await runImport(other.id, 'vcard', vcard)).toMatchObject({ created: 3 });
+    const theirs = await db.select({ name: people.name, role: people.role }).from(people).where(eq(people.userId, other.id));
+    expect(theirs).toContainEqual({ name: null, role: 'Chief Information Officer' });
   });
 
   it('another user’s people never reach an import’s matching or an export', async () => {
