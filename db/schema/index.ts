@@ -5,3 +5,4 @@ export * from './follow-ups';
 export * from './posts';
 export * from './merges';
 export * from './interactions';
+export * from './imports';

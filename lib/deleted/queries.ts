@@ -11,6 +11,7 @@ import { restoreInteraction } from '@/lib/interactions/queries';
 import { KIND_LABELS } from '@/lib/interactions/kinds';
 import { formatDay } from '@/lib/dates';
 import { purgeExpiredMerges } from '@/lib/merge-record';
+import { purgeExpiredImports } from '@/lib/import/undo';
 import { deletedBeforeWindow, deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 
 export const DELETED_KINDS = ['person', 'event', 'post', 'follow-up', 'contact'] as const;
@@ -155,8 +156,9 @@ export async function purgeExpired(conn: DbOrTx = db, now?: Date): Promise<Purge
     );
     return Number(row?.n ?? 0);
   };
-  // First the merge records, so none outlives the person it would bring back.
+  // First the merge records, so none outlives the person it would bring back; imports too old to undo likewise.
   await purgeExpiredMerges(conn, 'all');
+  await purgeExpiredImports(conn, now);
   const followUpCount = await gone(followUps);
   const postCount = await gone(posts);
   const eventCount = await gone(networkingEvents);

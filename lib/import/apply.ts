@@ -1,12 +1,14 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { people, sectors } from '@/db/schema';
+import { people, sectors, type ImportedUpdate } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { mostChosen } from './votes';
 import { findOrCreateOrganisation, findOrCreateOrganisations, foldName } from '@/lib/organisations/find-or-create';
 import { deferSearch } from '@/lib/people/defer-search';
 import { addPersonTopics } from '@/lib/people/topics';
+import { normaliseTopic } from '@/lib/topics/normalise';
+import { recordImport } from './undo';
 import { planImport, type ImportPlan, type SectorChoices } from './plan';
 import type { ContactDraft, RowError } from './types';
 
@@ -25,6 +27,8 @@ export interface ImportSummary {
   notes?: string[];
   /** A CSV's rows with every cell empty, passed over. */
   blankLines?: number;
+  /** A contacts import that wrote anyone: what undoes it (POST /api/v1/import/{undoId}/undo), for the restore window. */
+  undoId?: string;
 }
 
 const IMPORT_BATCH = 500;
@@ -132,6 +136,8 @@ export async function applyImport(
       return id && id !== (org ? orgSector.get(org) : null) ? id : null;
     };
     const total = work.length;
+    const made: string[] = [];
+    const changed: ImportedUpdate[] = [];
     await opts.onProgress?.(0, total);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {
       const batch = work.slice(i, i + IMPORT_BATCH);
@@ -156,6 +162,7 @@ export async function applyImport(
       if (inserts.length) {
         const ids = await tx.insert(people).values(inserts).returning({ id: people.id });
         ids.forEach((row, k) => topicsWanted.push({ personId: row.id, topics: created[k]!.input.topics }));
+        made.push(...ids.map((row) => row.id));
       }
       for (const r of batch.filter((b) => b.action === 'update')) {
         const { sectorName, organisationName, topics, ...fields } = r.changes;
@@ -165,10 +172,16 @@ export async function applyImport(
         // A sector suggested by the file's organisation says nothing about someone who stays at another one.
         const own = newOrgName(r) || !r.sectorFromOrganisation ? ownSector(r.line, sectorName) : null;
         if (own) set.sectorId = own;
-        await tx
+        const [after] = await tx
           .update(people)
           .set({ ...set, version: sql`${people.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(people.userId, userId), eq(people.id, r.personId!)));
+          .where(and(eq(people.userId, userId), eq(people.id, r.personId!)))
+          .returning({ version: people.version });
+        if (after) {
+          const before = { ...r.before };
+          if (!set.sectorId) delete before.sectorId;
+          changed.push({ id: r.personId!, version: after.version, before, ...(topics?.length ? { topicsAdded: topics.map(normaliseTopic) } : {}) });
+        }
       }
       await addPersonTopics(tx, userId, topicsWanted);
       if (i === 0 && total > IMPORT_BATCH) {
@@ -179,6 +192,7 @@ export async function applyImport(
       }
       await opts.onProgress?.(Math.min(i + batch.length, total), total);
     }
-    return summarise(plan);
+    const undoId = await recordImport(tx, userId, made, changed);
+    return { ...summarise(plan), ...(undoId ? { undoId } : {}) };
   });
 }

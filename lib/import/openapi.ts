@@ -22,6 +22,16 @@ export const importSummaryResponse = z.object({
       'Rows written otherwise than the file has them, and why ("Line 10: Email ‘sofia@example’ is not an address: kept in the notes"; a backup: a published post that names someone who asked not to be named comes back a draft)',
     ),
   blankLines: z.number().int().optional().describe('A CSV’s rows with every cell empty, passed over (absent when none)'),
+  undoId: z
+    .uuid()
+    .optional()
+    .describe('A contacts import that created or updated anyone: POST /api/v1/import/{undoId}/undo undoes it, for 30 days (absent for a backup)'),
+});
+/** What undoing an import did (POST /api/v1/import/{id}/undo). */
+export const undoImportResponse = z.object({
+  removed: z.number().int().describe('People it created, now in Settings → Deleted (restorable there for 30 days)'),
+  reverted: z.number().int().describe('People it updated, given back what they had'),
+  kept: z.number().int().describe('People it created or updated whom you have changed, met or written about since: left as they are'),
 });
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({
@@ -95,6 +105,15 @@ export const importExportEndpoints: EndpointDoc[] = [
     tags: ['Import and export'],
     body: importStreamSchema,
     responses: { 200: { description: 'A stream of JSON lines', schema: z.string(), contentType: 'application/x-ndjson' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/import/{id}/undo',
+    summary:
+      'Undo a contacts import (its `undoId`): the people it created are deleted (restorable for 30 days) and those it updated get back what they had, except anyone changed since. Once only.',
+    tags: ['Import and export'],
+    // 404 (as every path with an id): not one of your imports, undone already, or older than 30 days.
+    responses: { 200: { description: 'Undone', schema: undoImportResponse } },
   },
   {
     method: 'get',

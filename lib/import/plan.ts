@@ -5,6 +5,7 @@ import { organisationsByName } from '@/lib/organisations/find-or-create';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { CANNOT_STORE, storable } from '@/lib/validation/text';
+import type { ImportedUpdate } from '@/db/schema';
 import { joinNotes, type ContactDraft, type RowError } from './types';
 
 export type ImportAction = 'create' | 'update' | 'skip';
@@ -34,6 +35,8 @@ export interface PlanRow {
    * where they are (matched, at an organisation of their own) or the row is skipped: its sector choice is theirs.
    */
   filedUnder: { key: string; name: string } | null;
+  /** For an update: what it changes, as it was before (an undo puts it back). */
+  before?: ImportedUpdate['before'];
 }
 
 export interface ImportPlan {
@@ -186,6 +189,17 @@ function toInput(d: ContactDraft, sectorNames: Map<string, string>): { input: Pe
     }
   }
   return { line: d.line, message: 'This row cannot be imported as it is' };
+}
+
+/** What `changes` replaces on `p`: the fields it fills were empty; links and notes it adds to. */
+function beforeOf(p: Existing, c: PlanRow['changes']): ImportedUpdate['before'] {
+  const b: ImportedUpdate['before'] = {};
+  for (const k of ['name', 'role', 'email', 'phone'] as const) if (c[k] !== undefined) b[k] = p[k];
+  if (c.links) b.links = p.links;
+  if (c.notes !== undefined) b.notes = p.notes;
+  if (c.organisationName) b.organisationId = p.organisation_id;
+  if (c.sectorName) b.sectorId = p.sector_id;
+  return b;
 }
 
 /** What changes when `input` is imported over `p`: empty fields are filled, notes added to, nothing overwritten. */
@@ -349,6 +363,7 @@ export async function planImport(
             warnings,
             // Filed under the file's organisation only when the update gives them one (they had none).
             filedUnder: changes.organisationName ? filedUnder : null,
+            before: beforeOf(match, changes),
           }
         : { ...base, action: 'skip', reason: `${why}: nothing new`, personId: match.id, changes },
     );

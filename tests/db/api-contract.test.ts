@@ -29,6 +29,7 @@ import * as topicOne from '@/app/api/v1/topics/[id]/route';
 import * as topics from '@/app/api/v1/topics/route';
 import * as importRoute from '@/app/api/v1/import/route';
 import * as importStream from '@/app/api/v1/import/stream/route';
+import * as importUndo from '@/app/api/v1/import/[id]/undo/route';
 import * as exportRoute from '@/app/api/v1/export/route';
 import * as reviewMarkdown from '@/app/api/v1/review/markdown/route';
 import * as review from '@/app/api/v1/review/route';
@@ -73,6 +74,7 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/topics/{id}/merge': topicMerge,
   '/api/v1/import': importRoute,
   '/api/v1/import/stream': importStream,
+  '/api/v1/import/{id}/undo': importUndo,
   '/api/v1/export': exportRoute,
   '/api/v1/review': review,
   '/api/v1/review/markdown': reviewMarkdown,
@@ -283,6 +285,11 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
 
     const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byron\nEMAIL:ada@example.test\nEND:VCARD\n';
     expect((await call('POST', '/api/v1/import', {}, undefined, '?dryRun=true', { type: 'text/vcard', text: card })).status).toBe(200);
+    const imported = await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card });
+    expect(imported.status).toBe(200);
+    const undoId = (imported.body as { undoId: string }).undoId;
+    expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(200);
+    expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(404);
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card })).status).toBe(200);
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'image/png', text: 'x' })).status).toBe(415);
     expect((await call('POST', '/api/v1/import/stream', {}, { kind: 'vcard', content: card })).status).toBe(200);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runImport } from '@/lib/import/run';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/api/tokens';
 import { createSession, type CurrentUser } from '@/lib/auth/users';
@@ -70,6 +71,8 @@ interface Owner {
   deletedPost: string;
   publishedSlug: string;
   draftSlug: string;
+  /** A's contacts import, which B must not undo. */
+  importUndo: string;
 }
 
 let a: Owner;
@@ -191,6 +194,7 @@ async function makeOwner(): Promise<Owner> {
     deletedPost,
     publishedSlug: slugs[publishedPost]!,
     draftSlug: slugs[draftPost]!,
+    importUndo: (await runImport(user.id, 'vcard', `BEGIN:VCARD\nVERSION:3.0\nFN:Imported ${MARK}\nEND:VCARD\n`)).undoId!,
   };
 }
 
@@ -389,6 +393,7 @@ const ROUTES: Record<string, RouteCase> = {
   // B's export never holds A's rows; B's import matches only B's people and writes only B's rows.
   'GET /api/v1/export': { kind: 'list', urls: () => ['/api/v1/export?format=json', '/api/v1/export?format=vcard', '/api/v1/export?format=csv'] },
   'POST /api/v1/import': { kind: 'list', urls: () => ['/api/v1/import?dryRun=true'], body: () => ({ format: 'rapport-backup', version: 1 }) },
+  'POST /api/v1/import/[id]/undo': { kind: 'owned', param: () => a.importUndo },
   'POST /api/v1/import/stream': {
     kind: 'list',
     urls: () => ['/api/v1/import/stream'],

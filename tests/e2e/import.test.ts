@@ -132,4 +132,30 @@ describe('import at 390 px', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an import undone from its result: the people it added go to Deleted, and the page says so', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Una Undo');
+    await page.goto('/settings/import');
+    const cards = ['Wrong File', 'Also Wrong'].map((n) => `BEGIN:VCARD\nVERSION:3.0\nFN:${n}\nEND:VCARD`).join('\n');
+    await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'wrong.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) });
+    await page
+      .getByRole('button', { name: /^Import/ })
+      .last()
+      .click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '2 created' }).count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted.' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('link', { name: 'See Deleted' }).click();
+    await page.waitForURL('**/settings/deleted');
+    expect(await page.getByText('Wrong File').isVisible()).toBe(true);
+    await page.goto('/people');
+    expect(await page.getByRole('link', { name: /Wrong File/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import type { ImportPreview } from '@/lib/import/run';
 import { withSector } from '@/lib/import/sector-groups';
 import { countOf, summaryWords } from '@/lib/import/words';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
+import { UndoImport } from './undo-import';
 
 type Kind = ImportPreview['kind'];
 type Stage =
@@ -217,6 +218,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             </p>
             <Notes notes={stage.result.notes} />
             <LeftOut errors={stage.result.errors} />
+            {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} /> : null}
           </>
         ) : (
           <div role="alert" className="text-sm">

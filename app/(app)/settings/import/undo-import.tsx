@@ -1,0 +1,62 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { Button } from '@/app/_components/ui/button';
+import { countOf } from '@/lib/import/words';
+
+type Undone = { removed: number; reverted: number; kept: number };
+
+/** What an undo did, in words: who went to Deleted, who got back what they had, and who was left as they are. */
+function undoneWords(u: Undone): string {
+  const parts = [
+    u.removed ? `${countOf(u.removed, 'person', 'people')} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted` : '',
+    u.reverted ? `${countOf(u.reverted, 'person', 'people')} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
+    u.kept ? `${countOf(u.kept, 'person', 'people')} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
+  ].filter(Boolean);
+  return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
+}
+
+/** "Undo this import" under an import's result: once, and it says what it did. */
+export function UndoImport({ undoId }: { undoId: string }) {
+  const [state, setState] = useState<{ step: 'ready' | 'undoing' } | { step: 'undone'; undone: Undone } | { step: 'failed'; message: string }>({
+    step: 'ready',
+  });
+
+  async function undo() {
+    setState({ step: 'undoing' });
+    try {
+      const res = await fetch(`/api/v1/import/${undoId}/undo`, { method: 'POST' });
+      const body = await res.json().catch(() => ({}));
+      if (res.ok) setState({ step: 'undone', undone: body as Undone });
+      else setState({ step: 'failed', message: body.detail ?? 'It could not be undone.' });
+    } catch {
+      setState({ step: 'failed', message: 'It could not be undone: check the connection and try again.' });
+    }
+  }
+
+  if (state.step === 'undone') {
+    return (
+      <p role="status" className="mt-3 text-sm">
+        {undoneWords(state.undone)}{' '}
+        {state.undone.removed ? (
+          <Link href="/settings/deleted" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+            See Deleted
+          </Link>
+        ) : null}
+      </p>
+    );
+  }
+  return (
+    <div className="mt-3">
+      <Button type="button" variant="secondary" onClick={undo} disabled={state.step === 'undoing'}>
+        {state.step === 'undoing' ? 'Undoing…' : 'Undo this import'}
+      </Button>
+      {state.step === 'failed' ? (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

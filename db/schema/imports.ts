@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { users } from './users';
+
+/** What an import changed on someone it matched, as it was before: the fields it filled or added to, and topics it added. */
+export interface ImportedUpdate {
+  id: string;
+  /** The person's version once the import wrote them: undo puts back only what no one has changed since. */
+  version: number;
+  before: Partial<Record<'name' | 'role' | 'email' | 'phone' | 'notes' | 'organisationId' | 'sectorId', string | null>> & { links?: string[] };
+  /** Normalised names of the topics it gave them. */
+  topicsAdded?: string[];
+}
+
+/**
+ * One contacts import the user can still undo (for the restore window): the people it created and what it changed on
+ * those it updated. Undo removes the people it made (to Settings → Deleted) and puts back what it filled in, for
+ * whoever no one has touched since; then the row goes. Removed by undo or by the purge.
+ */
+export const importUndos = pgTable(
+  'import_undos',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    created: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    updated: jsonb().$type<ImportedUpdate[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('import_undos_user_created_idx').on(t.userId, t.createdAt)],
+);

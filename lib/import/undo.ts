@@ -1,0 +1,80 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type DbOrTx, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
+import { importUndos, people, type ImportedUpdate } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+import { deletedBeforeWindow } from '@/lib/restore-window';
+
+/** Records what an import wrote, in its transaction, so it can be undone; nothing to record, no record. */
+export async function recordImport(tx: Tx, userId: string, created: string[], updated: ImportedUpdate[]): Promise<string | null> {
+  if (created.length === 0 && updated.length === 0) return null;
+  const [row] = await tx.insert(importUndos).values({ userId, created, updated }).returning({ id: importUndos.id });
+  return row!.id;
+}
+
+/** What an undo did: people removed, people given back what they had, and those left as they are (changed since). */
+export interface UndoneImport {
+  removed: number;
+  reverted: number;
+  /** People the import made or changed whom the user has changed, met or written about since: not touched. */
+  kept: number;
+}
+
+/**
+ * Undoes one of the user's imports, in one transaction. The people it created go to Settings → Deleted (restorable
+ * there for the restore window), unless they have been edited, met at an event, given a follow-up or a logged contact
+ * since: those are the user's now and stay. Those it updated get back what it filled in or added (fields, links,
+ * notes, topics) if no one has changed them since (their version is still the import's). The record then goes, so a
+ * second undo answers NotFoundError, as does another user's import.
+ */
+export async function undoImport(userId: string, importId: string): Promise<UndoneImport> {
+  return db.transaction(async (tx) => {
+    const [record] = await tx
+      .delete(importUndos)
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)))
+      .returning();
+    if (!record) throw new NotFoundError('This import has been undone already, or is too old to undo.');
+    const removed = record.created.length
+      ? await rows<{ id: string }>(
+          tx,
+          sql`update people p set deleted_at = now(), version = p.version + 1
+               where p.user_id = ${userId}::uuid and p.deleted_at is null and p.version = 1
+                 and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.created)}::jsonb) x)
+                 and not exists (select 1 from encounters e where e.user_id = ${userId}::uuid and e.person_id = p.id)
+                 and not exists (select 1 from follow_ups f where f.user_id = ${userId}::uuid and f.person_id = p.id)
+                 and not exists (select 1 from interactions i where i.user_id = ${userId}::uuid and i.person_id = p.id)
+               returning p.id`,
+        )
+      : [];
+    let reverted = 0;
+    for (const u of record.updated) {
+      const { organisationId, sectorId, ...fields } = u.before;
+      const [back] = await tx
+        .update(people)
+        .set({
+          ...fields,
+          ...(organisationId !== undefined ? { organisationId } : {}),
+          ...(sectorId !== undefined ? { sectorId } : {}),
+          version: sql`${people.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(people.userId, userId), eq(people.id, u.id), eq(people.version, u.version), sql`${people.deletedAt} is null`))
+        .returning({ id: people.id });
+      if (!back) continue;
+      reverted += 1;
+      if (u.topicsAdded?.length) {
+        await tx.execute(sql`
+          delete from person_topics pt using topics t
+           where pt.user_id = ${userId}::uuid and pt.person_id = ${u.id}::uuid and t.user_id = ${userId}::uuid and t.id = pt.topic_id
+             and t.normalised_name in (select jsonb_array_elements_text(${JSON.stringify(u.topicsAdded)}::jsonb))`);
+      }
+    }
+    return { removed: removed.length, reverted, kept: record.created.length + record.updated.length - removed.length - reverted };
+  });
+}
+
+/** Forgets imports older than the restore window: they can no longer be undone. Run by the purge. */
+export async function purgeExpiredImports(conn: DbOrTx, now?: Date): Promise<number> {
+  const gone = await conn.delete(importUndos).where(deletedBeforeWindow(importUndos.createdAt, now)).returning({ id: importUndos.id });
+  return gone.length;
+}

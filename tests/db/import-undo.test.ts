@@ -1,0 +1,95 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { importUndos, people } from '@/db/schema';
+import { listRecentlyDeleted, purgeExpired } from '@/lib/deleted/queries';
+import { NotFoundError } from '@/lib/errors';
+import { runImport } from '@/lib/import/run';
+import { undoImport } from '@/lib/import/undo';
+import { getPerson, updatePerson } from '@/lib/people/queries';
+import { addPersonTopics } from '@/lib/people/topics';
+import { makeEvent, makePerson } from '../support/fixtures';
+import { createTestUser } from '../support/users';
+
+const CSV = [
+  'First Name,Last Name,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title,Notes,Group Membership',
+  'Ana,Lima,ana@example.test,Ofcom,Head of Spectrum,,* myContacts ::: Spectrum',
+  'Tom,Reid,tom@example.test,BBC,Producer,,* myContacts',
+  'Priya,Shah,priya@example.test,,CTO,Met at the CIO Club,* myContacts ::: Cloud',
+].join('\n');
+
+const live = async (userId: string) =>
+  (
+    await db
+      .select({ name: people.name })
+      .from(people)
+      .where(and(eq(people.userId, userId), isNull(people.deletedAt)))
+  )
+    .map((p) => p.name)
+    .sort();
+
+async function topicsOf(userId: string, personId: string) {
+  const found = await rows<{ name: string }>(
+    db,
+    sql`select t.name from person_topics pt join topics t on t.id = pt.topic_id where pt.user_id = ${userId}::uuid and pt.person_id = ${personId}::uuid order by t.name`,
+  );
+  return found.map((t) => t.name);
+}
+
+describe('undoing an import', () => {
+  it('takes back the people it added (to Deleted) and what it filled in on those it matched, once, and only for its owner', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test', notes: 'Runs cloud' });
+    await addPersonTopics(db, user.id, [{ personId: priya.id, topics: ['Data'] }]);
+    const summary = await runImport(user.id, 'csv', CSV);
+    expect(summary).toMatchObject({ created: 2, updated: 1, undoId: expect.any(String) });
+    const filled = await getPerson(user.id, priya.id);
+    expect(filled).toMatchObject({ role: 'CTO', notes: 'Runs cloud\n\nMet at the CIO Club' });
+    expect(await topicsOf(user.id, priya.id)).toEqual(['Cloud', 'Data']);
+
+    // Another user cannot undo it, and a made-up id is as missing.
+    const other = await createTestUser();
+    await expect(undoImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0 });
+    expect(await live(user.id)).toEqual(['Priya Shah']);
+    expect(await getPerson(user.id, priya.id)).toMatchObject({ role: null, notes: 'Runs cloud', email: 'priya@example.test' });
+    expect(await topicsOf(user.id, priya.id)).toEqual(['Data']);
+    // The people it added are in Deleted, to be brought back within the window.
+    expect(
+      (await listRecentlyDeleted(user.id))
+        .filter((d) => d.kind === 'person')
+        .map((d) => d.label)
+        .sort(),
+    ).toEqual(['Ana Lima', 'Tom Reid']);
+    // Once only.
+    await expect(undoImport(user.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+    // Imported again, they come back as new.
+    expect(await runImport(user.id, 'csv', CSV)).toMatchObject({ created: 2, updated: 1 });
+  });
+
+  it('leaves alone whoever has been changed or met since, and says how many', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
+    const summary = await runImport(user.id, 'csv', CSV);
+    const byName = new Map((await db.select().from(people).where(eq(people.userId, user.id))).map((p) => [p.name, p]));
+    // Ana met at an evening since; Priya's role edited by hand since.
+    await makeEvent(user.id, { title: 'Spectrum breakfast', people: [{ personId: byName.get('Ana Lima')!.id }] });
+    const now = await getPerson(user.id, priya.id);
+    await updatePerson(user.id, priya.id, { role: 'Chief Technology Officer', version: now.version });
+
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2 });
+    expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah']);
+    expect((await getPerson(user.id, priya.id)).role).toBe('Chief Technology Officer');
+  });
+
+  it('an import that wrote no one has nothing to undo, and one past the restore window is forgotten', async () => {
+    const user = await createTestUser();
+    const first = await runImport(user.id, 'csv', CSV);
+    expect((await runImport(user.id, 'csv', CSV)).undoId).toBeUndefined();
+    await purgeExpired(db, new Date(Date.now() + 31 * 86_400_000));
+    expect(await db.select().from(importUndos).where(eq(importUndos.id, first.undoId!))).toEqual([]);
+    await expect(undoImport(user.id, first.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
