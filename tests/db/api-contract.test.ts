@@ -287,7 +287,7 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect((await call('POST', '/api/v1/import', {}, undefined, '?dryRun=true', { type: 'text/vcard', text: card })).status).toBe(200);
     const imported = await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card });
     expect(imported.status).toBe(200);
-    const undoId = (imported.body as { undoId: string }).undoId;
+    const undoId = String(imported.body!.undoId);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(200);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(404);
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card })).status).toBe(200);

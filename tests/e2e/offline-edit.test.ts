@@ -213,7 +213,8 @@ describe('the capture form never drops a draft silently', () => {
     await expect.poll(() => row(2).getByText('Already in your contacts?').isVisible()).toBe(true);
     await expect.poll(() => row(1).getByText('Already in your contacts?').isVisible()).toBe(true);
 
-    await row(1).getByRole('button', { name: 'Same person' }).focus();
+    // The first question takes focus where it is asked, not the message at the top of the form.
+    await expect.poll(() => isFocused(row(1).getByRole('button', { name: 'Same person' }))).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => row(1).getByText('Someone you know').isVisible()).toBe(true);
     await expect.poll(() => isFocused(row(2).getByRole('button', { name: 'Same person' }))).toBe(true);

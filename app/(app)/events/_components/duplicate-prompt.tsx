@@ -1,6 +1,7 @@
 'use client';
 
 import { Link2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { displayName } from '@/lib/people/display-name';
 
@@ -20,8 +21,17 @@ export function DuplicatePrompt({
   onSame: (d: DuplicateCandidate) => void;
   onNew: () => void;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Loaded after the refused save focused its message at the top of the form, a long way up on a phone: the first
+    // open question takes focus (and comes into view) where it is asked, unless a field to fix comes first.
+    const form = ref.current?.closest('form');
+    if (!form || form.querySelector('[data-duplicates]') !== ref.current || form.querySelector('[aria-invalid="true"]')) return;
+    ref.current?.querySelector('button')?.focus();
+  }, []);
   return (
     <div
+      ref={ref}
       role="alert"
       data-duplicates={answered ? undefined : ''}
       className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
