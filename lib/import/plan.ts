@@ -310,8 +310,10 @@ export async function planImport(
     const described = !p.name && p.organisation ? nameKey(p.role, p.organisation) : null;
     if (described && !byRole.has(described)) byRole.set(described, p);
   }
+  const matchedAt = new Map<string, number>();
   const seenEmail = new Map<string, number>();
   const seenName = new Map<string, number>();
+  const seenUid = new Map<string, number>();
   const out: PlanRow[] = [];
   for (const { d, input, sector: fileSector, warnings } of candidates) {
     const org = knownOrg(input.organisationName);
@@ -320,8 +322,9 @@ export async function planImport(
     let sector = chosen !== undefined ? (chosen ? (sectorNames.get(fold(chosen)) ?? null) : null) : (fileSector ?? orgSector);
     const sectorFromOrganisation = !!sector && sector === orgSector;
     const key = nameKey(input.name, org?.name ?? input.organisationName);
-    const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key));
+    const earlier = (input.email && seenEmail.get(input.email)) || (key && seenName.get(key)) || (d.uid && seenUid.get(d.uid));
     if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
+    if (d.uid) seenUid.set(d.uid, seenUid.get(d.uid) ?? d.line);
     if (key) seenName.set(key, seenName.get(key) ?? d.line);
     const filedUnder = input.organisationName
       ? org
@@ -336,6 +339,14 @@ export async function planImport(
     const described = !input.name ? nameKey(input.role, org?.name ?? input.organisationName) : null;
     const match =
       (d.uid && byId.get(d.uid)) || (input.email && byEmail.get(input.email)) || (key && byName.get(key)) || (described && byRole.get(described)) || null;
+    // Two rows that find one person (by different keys, or one card twice): the first speaks for them, as one row
+    // each is what an update, and its undo, can account for.
+    const firstFor = match ? matchedAt.get(match.id) : undefined;
+    if (firstFor) {
+      out.push({ ...base, action: 'skip', reason: `The same person as line ${firstFor}`, personId: match!.id, changes: {} });
+      continue;
+    }
+    if (match) matchedAt.set(match.id, d.line);
     if (!match) {
       out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
       continue;

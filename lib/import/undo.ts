@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { importUndos, people, type ImportedUpdate } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { deletedBeforeWindow } from '@/lib/restore-window';
+import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 
 /** Records what an import wrote, in its transaction, so it can be undone; nothing to record, no record. */
 export async function recordImport(tx: Tx, userId: string, created: string[], updated: ImportedUpdate[]): Promise<string | null> {
@@ -31,23 +31,30 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
   return db.transaction(async (tx) => {
     const [record] = await tx
       .delete(importUndos)
-      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)))
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)))
       .returning();
     if (!record) throw new NotFoundError('This import has been undone already, or is too old to undo.');
+    const since = sql`${record.createdAt.toISOString()}::timestamptz`;
+    /** Met, given a follow-up, a fact or a logged contact since the import: theirs now, whatever the import wrote. */
+    const usedSince = (person: SQL) => sql`(
+      exists (select 1 from encounters e where e.user_id = ${userId}::uuid and e.person_id = ${person} and e.created_at >= ${since})
+      or exists (select 1 from follow_ups f where f.user_id = ${userId}::uuid and f.person_id = ${person} and f.created_at >= ${since})
+      or exists (select 1 from interactions i where i.user_id = ${userId}::uuid and i.person_id = ${person} and i.created_at >= ${since})
+      or exists (select 1 from insights n where n.user_id = ${userId}::uuid and n.person_id = ${person} and n.created_at >= ${since}))`;
     const removed = record.created.length
       ? await rows<{ id: string }>(
           tx,
           sql`update people p set deleted_at = now(), version = p.version + 1
                where p.user_id = ${userId}::uuid and p.deleted_at is null and p.version = 1
                  and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.created)}::jsonb) x)
-                 and not exists (select 1 from encounters e where e.user_id = ${userId}::uuid and e.person_id = p.id)
-                 and not exists (select 1 from follow_ups f where f.user_id = ${userId}::uuid and f.person_id = p.id)
-                 and not exists (select 1 from interactions i where i.user_id = ${userId}::uuid and i.person_id = p.id)
+                 and not ${usedSince(sql`p.id`)}
                returning p.id`,
         )
       : [];
     let reverted = 0;
     for (const u of record.updated) {
+      const [used] = await rows<{ used: boolean }>(tx, sql`select ${usedSince(sql`${u.id}::uuid`)} as used`);
+      if (used?.used) continue;
       const { organisationId, sectorId, ...fields } = u.before;
       const [back] = await tx
         .update(people)

@@ -185,6 +185,7 @@ function toDraft(props: JProp[], line: number): ContactDraft {
   const notes: string[] = [];
   let fn = '';
   let structured = '';
+  let company = false;
   const isPref = (p: JProp) => /pref/i.test(JSON.stringify(p[1].type ?? '')) || p[1].pref === '1';
   const sorted = [...props].sort((a, b) => Number(isPref(b)) - Number(isPref(a)));
   for (const p of sorted) {
@@ -243,6 +244,10 @@ function toDraft(props: JProp[], line: number): ContactDraft {
       case 'nickname':
         if (text(value)) extra.push(`Nickname: ${text(value)}`);
         break;
+      case 'kind':
+      case 'x-abshowas':
+        if (/^(org|company)$/i.test(text(value))) company = true;
+        break;
       case 'uid': {
         const uuid = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(text(value));
         if (uuid) draft.uid = uuid[1]!.toLowerCase();
@@ -250,10 +255,12 @@ function toDraft(props: JProp[], line: number): ContactDraft {
       }
     }
   }
-  // A card must have a formatted name: for someone known by role alone, Rapport's export (and a phone's company card)
-  // writes how they are shown ("Head of IT, Leeds City Council") with no N. That is no one's name.
-  const shown = displayName({ role: draft.role, organisationName: draft.organisation });
-  draft.name = (structured || fn !== shown ? fn || structured : '') || null;
+  // A card must have a formatted name. For someone known by role alone Rapport's export writes how they are shown
+  // ("Head of IT, Leeds City Council", or the organisation alone) with no N, as a phone does for a company card: no one's
+  // name. A person's card whose FN happens to be its ORG (a sole trader's) keeps it, unless it says it is a company's.
+  const described = !!draft.role && !!draft.organisation && fn === displayName({ role: draft.role, organisationName: draft.organisation });
+  const organisationOnly = !draft.role && !!draft.organisation && fn === draft.organisation && (company || !!draft.uid);
+  draft.name = (!structured && (described || organisationOnly) ? '' : fn || structured) || null;
   // The preferred address that is an address is the person's; every other one goes to the notes, with its label.
   const [email, ...otherEmails] = addressFirst(emails, (e) => e.address);
   if (email) draft.emails.push(email.address);

@@ -84,7 +84,37 @@ describe('undoing an import', () => {
     expect((await getPerson(user.id, priya.id)).role).toBe('Chief Technology Officer');
   });
 
+  it('two rows that find one person are one update, which undo takes back whole', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
+    const twice = [
+      'First Name,Last Name,E-mail 1 - Value,Organization 1 - Title,Phone 1 - Value',
+      'Priya,Shah,,,+44 7700 900123',
+      ',,priya@example.test,CTO,',
+    ].join('\n');
+    const summary = await runImport(user.id, 'csv', twice);
+    expect(summary).toMatchObject({ updated: 1, skipped: 1 });
+    const filled = await getPerson(user.id, priya.id);
+    expect([filled.phone, filled.role]).toEqual(['+44 7700 900123', null]);
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0 });
+    expect((await getPerson(user.id, priya.id)).phone).toBeNull();
+  });
+
+  it('leaves someone it updated as they are once they have been met or given a follow-up since', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
+    const summary = await runImport(user.id, 'csv', CSV);
+    await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: priya.id }], followUps: [{ action: 'Send Priya the deck', personId: priya.id }] });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1 });
+    expect((await getPerson(user.id, priya.id)).role).toBe('CTO');
+  });
+
   it('an import that wrote no one has nothing to undo, and one past the restore window is forgotten', async () => {
+    const late = await createTestUser();
+    const old = await runImport(late.id, 'csv', CSV);
+    await db.update(importUndos).set({ createdAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(importUndos.id, old.undoId!));
+    await expect(undoImport(late.id, old.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+
     const user = await createTestUser();
     const first = await runImport(user.id, 'csv', CSV);
     expect((await runImport(user.id, 'csv', CSV)).undoId).toBeUndefined();

@@ -68,6 +68,17 @@ describe('readers', () => {
     expect(d!.notes).toContain('Birthday: --02-03');
   });
 
+  it('a formatted name that only says how someone known by role is shown is no name; a sole trader keeps theirs', () => {
+    const card = (...lines: string[]) => readVCards(['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'].join('\r\n')).drafts[0]!;
+    expect(card('FN:Head of IT\\, Leeds City Council', 'ORG:Leeds City Council', 'TITLE:Head of IT').name).toBeNull();
+    expect(card('UID:urn:uuid:0b5c3a3e-52f5-4b7e-9d55-6c1b7d3f2a10', 'FN:Ofcom', 'ORG:Ofcom')).toMatchObject({ name: null, organisation: 'Ofcom' });
+    expect(card('KIND:org', 'FN:Ofcom', 'ORG:Ofcom').name).toBeNull();
+    expect(card('FN:Jane Smith Consulting', 'ORG:Jane Smith Consulting').name).toBe('Jane Smith Consulting');
+    expect(card('FN:Head of IT\\, Leeds City Council', 'N:Council;Head of IT;;;', 'ORG:Leeds City Council', 'TITLE:Head of IT').name).toBe(
+      'Head of IT, Leeds City Council',
+    );
+  });
+
   it('unterminated and stray text are named by line', () => {
     expect(readVCards('hello\nBEGIN:VCARD\nFN:A\n').errors).toEqual([
       { line: 1, message: 'Text outside a card (a vCard file holds BEGIN:VCARD … END:VCARD blocks)' },
