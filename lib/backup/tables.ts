@@ -183,7 +183,7 @@ export const BACKUP_TABLES: BackupTable[] = [
  */
 async function publishedAsPublishPostWould(tx: Tx, userId: string, row: Record<string, unknown>) {
   if (row.status !== 'published') return { row };
-  if (slugQuotes(String(row.slug), await textsToCut(userId, tx))) {
+  if (slugQuotes(String(row.slug), await restoredTextsToCut(tx, userId))) {
     return {
       row: { ...row, status: 'draft' },
       note: {
@@ -203,6 +203,14 @@ async function publishedAsPublishPostWould(tx: Tx, userId: string, row: Record<s
       message: `“${String(row.title)}” names ${who}, who asked not to be named in public, so it was restored as a draft; publish it again to confirm.`,
     },
   };
+}
+
+/** What the cut looks for, read once per restore (its transaction) rather than once per published post. */
+const textsOfRestore = new WeakMap<Tx, Promise<string[]>>();
+function restoredTextsToCut(tx: Tx, userId: string): Promise<string[]> {
+  let texts = textsOfRestore.get(tx);
+  if (!texts) textsOfRestore.set(tx, (texts = textsToCut(userId, tx)));
+  return texts;
 }
 
 /** The columns a backup carries for a table, by property name. */

@@ -193,14 +193,21 @@ export async function withoutOffTheRecord<T extends { title: string; bodyMarkdow
   return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts) }));
 }
 
+/** How long an address made from a title is at least when the cut at 60 characters took the end of a word. */
+const CUT_ADDRESS = 50;
+
 /**
- * Whether a post's address quotes one of `texts`: the text's words, as a slug, stand whole in it, or the address
- * ends with at least MIN_SHORTENED characters of their opening (an address made from a title is cut at 60). The page
- * cuts a fact from the title and body, but an address cannot be cut, so it must not carry one. Pure.
+ * Whether a post's address quotes one of `texts`: the text's words, as a slug, stand whole in it, or an address cut
+ * at 60 characters (as one made from a long title is, before any "-2" a clash added) ends with at least
+ * MIN_SHORTENED characters of their opening. A short address ending with a fact's first words ("notes-from-leeds-city-
+ * council" beside "Leeds City Council is cutting…") is not cut, and not the fact. The page cuts a fact from the title
+ * and body, but an address cannot be cut, so it must not carry one. Pure.
  */
 export function slugQuotes(slug: string, texts: string[]): boolean {
   const padded = `-${slug}-`;
-  const tails = [0, ...[...slug.matchAll(/-/g)].map((m) => m.index + 1)].map((i) => slug.slice(i)).filter((t) => t.length >= MIN_SHORTENED);
+  const base = slug.replace(/-\d+$/, '');
+  const starts = base.length >= CUT_ADDRESS ? [0, ...[...base.matchAll(/-/g)].map((m) => m.index + 1)] : [];
+  const tails = starts.map((i) => base.slice(i)).filter((t) => t.length >= MIN_SHORTENED);
   return texts.some((text) => {
     const words = slugWords(foldFact(text), Infinity);
     if (words.length < MIN_LENGTH) return false;

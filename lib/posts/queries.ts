@@ -203,8 +203,9 @@ export async function publishPost(userId: string, postId: string, opts: { confir
       if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
     }
     // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
-    // (made from a title written before the fact was marked, say) is made again from the title without it.
-    const texts = await textsToCut(userId, tx);
+    // (made from a title written before the fact was marked, say) is made again from the title without it as the post
+    // goes out. A post already out keeps its address: publishing it again (a retried request) must not break its links.
+    const texts = current.status === 'published' ? [] : await textsToCut(userId, tx);
     const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, slugify(titleWithoutTexts(current.title, texts)), postId) : undefined;
     const [row] = await tx
       .update(posts)

@@ -108,6 +108,10 @@ describe('off the record', () => {
     const fact = 'Umbrella Corp will lay off 40% of its London staff next spring.';
     expect(slugQuotes('what-i-heard-umbrella-corp-will-lay-off-40-of-its-london-staff-next-spring', [fact])).toBe(true);
     expect(slugQuotes('what-i-heard-umbrella-corp-will-lay-off-40-of-its-lon', [fact])).toBe(true);
+    expect(slugQuotes('what-i-heard-umbrella-corp-will-lay-off-40-of-its-lon-2', [fact])).toBe(true);
+    // A short address that ends with the fact's first words was not cut from it ("notes from Umbrella Corp").
+    expect(slugQuotes('notes-from-umbrella-corp-will', [fact])).toBe(false);
+    expect(slugQuotes('an-evening-with-the-head-of-it', ['The head of IT at Acme is leaving'])).toBe(false);
     // A word or two of it, or its words run into others, is not the fact.
     expect(slugQuotes('umbrella-corp-at-the-cio-club', [fact])).toBe(false);
     expect(slugQuotes('xumbrella-corp-will-lay-off-40-of-its-london-staff-next-spring', [fact])).toBe(false);
@@ -127,6 +131,13 @@ describe('off the record', () => {
 
     const published = await publishPost(user.id, post.id);
     expect(published.slug).toBe('breakfast');
+    // A post already out keeps its address when published again (a retried request), even one that quotes a fact
+    // marked since: its links are out there.
+    const live = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
+    const titledLive = await updatePost(user.id, live.post.id, { version: live.post.version, title: 'Heard: Zqlive Globex is hiring' });
+    await publishPost(user.id, live.post.id);
+    await makeEvent(user.id, { title: 'Later', insights: [{ text: 'Zqlive Globex is hiring', offTheRecord: true }] });
+    expect((await publishPost(user.id, live.post.id)).slug).toBe(titledLive.slug);
     expect(await getPublishedPost(user.id, titled.slug)).toBeNull();
     expect((await getPublishedPost(user.id, 'breakfast'))!.title).toBe('Breakfast: […]');
     // Chosen by hand afterwards, the fact's words are refused next to the address field, and nothing changes.
