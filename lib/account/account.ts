@@ -8,7 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { storedSessionId } from '@/lib/auth/sessions';
 import { revokeCalendarSecret } from '@/lib/calendar/feed';
 import { isUniqueViolation, UserFacingError } from '@/lib/errors';
-import { currentHandleForUpdate, isFormerHandleOfAnother, lockHandles, recordHandleMove } from '@/lib/auth/handles';
+import { currentHandleForUpdate, HANDLE, isFormerHandleOfAnother, lockHandles, recordHandleMove } from '@/lib/auth/handles';
 import { signUpSchema } from '@/lib/auth/validation';
 
 const currentPassword = z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200);
@@ -26,7 +26,7 @@ const handle = z
   .trim()
   .toLowerCase()
   // Sign-up makes handles of one letter and more ("jo"), and the public pages take up to 63 characters.
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use up to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit');
+  .regex(HANDLE, 'Use up to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit');
 
 /**
  * The byline and the public address. `was*` are the values the form was opened with: only a field the user changed

@@ -60,17 +60,23 @@ async function keepLatest(tx: Tx, userId: string): Promise<void> {
       select f.handle from ${formerHandles} f where f.user_id = ${userId} order by f.released_at desc, f.handle limit ${FORMER_HANDLES_KEPT})`);
 }
 
-const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** A public handle: up to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit. */
+export const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /**
  * On restoring a backup that published something: the handles its posts were public under (the account's handle
  * then, and those it had given up, latest first) forward to this account, as if it had given them up, so links shared
- * before lead to the restored posts. A handle another account has, now or as one it gave up, stays theirs. Answers
- * those that forward here now and did not before. Call inside the restore's transaction.
+ * before lead to the restored posts. A handle another account has, now or as one it gave up, stays theirs, and so do
+ * the account's own: only the places left of its FORMER_HANDLES_KEPT are taken, never one of its own handles evicted.
+ * Answers those that forward here now and did not before. Call inside the restore's transaction.
  */
 export async function adoptHandles(tx: Tx, userId: string, handles: string[]): Promise<string[]> {
   const current = (await currentHandleForUpdate(tx, userId))?.toLowerCase();
-  const wanted = [...new Set(handles.map((h) => h.trim().toLowerCase()))].filter((h) => HANDLE.test(h) && h !== current).slice(0, FORMER_HANDLES_KEPT);
+  const own = new Set((await tx.select({ handle: formerHandles.handle }).from(formerHandles).where(eq(formerHandles.userId, userId))).map((r) => r.handle));
+  const places = FORMER_HANDLES_KEPT - own.size;
+  const wanted = [...new Set(handles.map((h) => h.trim().toLowerCase()))]
+    .filter((h) => HANDLE.test(h) && h !== current && !own.has(h))
+    .slice(0, Math.max(places, 0));
   await lockHandles(tx, ...wanted);
   const adopted: string[] = [];
   // Oldest first, each a moment later, so the latest given up is the latest here too.
@@ -88,7 +94,6 @@ export async function adoptHandles(tx: Tx, userId: string, handles: string[]): P
       .returning({ handle: formerHandles.handle });
     if (added) adopted.unshift(handle);
   }
-  if (adopted.length) await keepLatest(tx, userId);
   return adopted;
 }
 

@@ -177,8 +177,16 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
         .where(eq(users.id, userId));
     }
     // Links shared to the posts restored: the handles they were public under lead here now, where no one else has them.
-    const restoredPosts = ((backup as Record<string, unknown>).posts ?? []) as { publishedAt?: unknown }[];
-    if (restoredPosts.some((p) => p.publishedAt)) {
+    // Only when a post of the backup was published, as the restore left it (not as the file says).
+    const postIds = [...(idMaps.posts?.values() ?? [])];
+    const [published] = postIds.length
+      ? await rows<{ one: number }>(
+          tx,
+          sql`select 1 as one from posts where user_id = ${userId}::uuid and published_at is not null
+                and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb) x) limit 1`,
+        )
+      : [];
+    if (published) {
       // One another account holds is passed by without a word: restoring into a second account beside the first is
       // as likely as a move to a server where a stranger took it, and the restore cannot tell the two apart.
       const adopted = await adoptHandles(

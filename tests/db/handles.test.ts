@@ -154,6 +154,22 @@ describe('a public handle given up', () => {
     // Restored again, nothing changes.
     expect((await runImport(back.id, 'backup', backup)).notes).toEqual([]);
     expect(await listFormerHandles(back.id)).toEqual([last, first]);
+    // Restored into an account with handles of its own given up, it takes only the places left: none of its own goes.
+    const busy = await createTestUser();
+    await publishOne(busy.id);
+    const mine = [await handleOf(busy.id)];
+    for (let i = 0; i < FORMER_HANDLES_KEPT - 1; i++) {
+      const next = unique();
+      await moveTo(busy.id, next);
+      mine.unshift(next);
+    }
+    const gaveUp = mine.slice(1);
+    expect(await listFormerHandles(busy.id)).toEqual(gaveUp);
+    const foreign = JSON.parse(backup) as { account: { handle: string; formerHandles: string[] } };
+    foreign.account = { ...foreign.account, handle: unique(), formerHandles: [unique(), unique()] };
+    const restored = await runImport(busy.id, 'backup', JSON.stringify(foreign));
+    expect(restored.notes).toEqual([`Links to your posts at /u/${foreign.account.handle} now lead to them here.`]);
+    expect(await listFormerHandles(busy.id)).toEqual([foreign.account.handle, ...gaveUp]);
     // A backup that published nothing claims nothing, whatever handles it names.
     const quiet = await createTestUser();
     const free = unique();
