@@ -189,7 +189,7 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
   });
 }
 
-/** How many of an event's newcomers its page looks for twins of: a big evening's first dozen. */
+/** How many of an event's newcomers its page looks for twins of: a big evening's first dozen, as the form listed them. */
 const NEWCOMERS_CHECKED = 12;
 
 /**
@@ -203,7 +203,7 @@ export async function duplicatesAtEvent(userId: string, eventId: string): Promis
     sql`select e.person_id::text from encounters e
          where e.user_id = ${userId}::uuid and e.event_id = ${eventId}::uuid
            and not exists (select 1 from encounters o where o.user_id = ${userId}::uuid and o.person_id = e.person_id and o.event_id <> e.event_id)
-         order by e.person_id limit ${NEWCOMERS_CHECKED}`,
+         order by e.position, e.person_id limit ${NEWCOMERS_CHECKED}`,
   );
   const found = await Promise.all(newcomers.map((n) => listDuplicateSuggestions(userId, { personId: n.person_id, limit: 3 })));
   const seen = new Set<string>();

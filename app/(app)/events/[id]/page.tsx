@@ -109,12 +109,13 @@ function Speakers({ event }: { event: EventDetail }) {
  * Someone first met here who looks like someone already in the address book (an evening logged with no signal could
  * not ask "Already in your contacts?"): each pair, with the way to compare and merge them.
  */
-function Twins({ pairs, newcomers }: { pairs: DuplicatePair[]; newcomers: Set<string> }) {
+function Twins({ pairs, atEvent }: { pairs: DuplicatePair[]; atEvent: Set<string> }) {
   return (
     <Section title="Already in your contacts?">
       <ul className="space-y-2 text-sm">
         {pairs.map((d) => {
-          const [here, other] = newcomers.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
+          // The one met here first: of a pair both at the event, the one to keep by default is the other.
+          const [here, other] = atEvent.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
           return (
             <li key={`${d.a.id}:${d.b.id}`} className="flex flex-wrap items-center justify-between gap-2">
               <span className="min-w-0">
@@ -239,7 +240,7 @@ export default async function EventPage({
               <p className="text-sm text-zinc-500">{upcoming ? 'Nobody added yet: add people you expect to see from Edit.' : 'Nobody recorded.'}</p>
             )}
           </Section>
-          {twins.length ? <Twins pairs={twins} newcomers={new Set(event.people.map((p) => p.id))} /> : null}
+          {twins.length ? <Twins pairs={twins} atEvent={new Set(event.people.map((p) => p.id))} /> : null}
           {upcoming && !event.insights.length ? null : (
             <Section
               title={
