@@ -112,7 +112,10 @@ describe('undoing an import', () => {
   it('an import that wrote no one has nothing to undo, and one past the restore window is forgotten', async () => {
     const late = await createTestUser();
     const old = await runImport(late.id, 'csv', CSV);
-    await db.update(importUndos).set({ createdAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(importUndos.id, old.undoId!));
+    await db
+      .update(importUndos)
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where(eq(importUndos.id, old.undoId!));
     await expect(undoImport(late.id, old.undoId!)).rejects.toBeInstanceOf(NotFoundError);
 
     const user = await createTestUser();
