@@ -71,6 +71,7 @@ describe('import: one bad field costs the field, not the row', () => {
       errors: [{ line: 12, message: 'No name, role or organisation to know them by' }],
       notes: [`Line 10: ${SOFIA}`],
       blankLines: 2,
+      undoId: expect.any(String),
     });
     const [sofia] = await db
       .select({ email: people.email, role: people.role, notes: people.notes, org: organisations.name })
@@ -171,6 +172,7 @@ describe('import: one bad field costs the field, not the row', () => {
         errors: [{ line: 12, message: 'No name, role or organisation to know them by' }],
         notes: [`Line 10: ${SOFIA}`],
         blankLines: 2,
+        undoId: expect.any(String),
       },
     });
   });
