@@ -13,6 +13,7 @@ import { isUpcoming } from '@/lib/brief/queries';
 import { requireUser } from '@/lib/dal';
 import { displayName } from '@/lib/people/display-name';
 import { duplicatesAtEvent, type DuplicatePair } from '@/lib/people/duplicates';
+import { PossiblePair } from '@/app/_components/people/possible-pair';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { DeleteEvent } from '../_components/delete-event';
@@ -117,26 +118,12 @@ function Twins({ pairs, atEvent }: { pairs: DuplicatePair[]; atEvent: Set<string
           // The one met here first: of a pair both at the event, the one to keep by default is the other.
           const [here, other] = atEvent.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
           return (
-            <li key={`${d.a.id}:${d.b.id}`} className="flex flex-wrap items-center justify-between gap-2">
-              <span className="min-w-0">
-                <Link href={`/people/${here.id}`} className="font-medium hover:underline">
-                  {here.displayName}
-                </Link>{' '}
-                may be{' '}
-                <Link href={`/people/${other.id}`} className="font-medium hover:underline">
-                  {other.displayName}
-                </Link>
-                <span className="block text-xs text-zinc-500">
-                  {d.reason} · {other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met'}
-                </span>
-              </span>
-              <Link
-                href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`}
-                className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400"
-              >
-                Compare and merge
-              </Link>
-            </li>
+            <PossiblePair key={`${d.a.id}:${d.b.id}`} pair={d} other={other}>
+              <Link href={`/people/${here.id}`} className="font-medium hover:underline">
+                {here.displayName}
+              </Link>{' '}
+              may be{' '}
+            </PossiblePair>
           );
         })}
       </ul>

@@ -15,6 +15,7 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { PossiblePair } from '@/app/_components/people/possible-pair';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
@@ -283,24 +284,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               <ul className="space-y-2 text-sm">
                 {duplicates.map((d) => {
                   const other = d.a.id === person.id ? d.b : d.a;
-                  return (
-                    <li key={other.id} className="flex flex-wrap items-center justify-between gap-2">
-                      <span className="min-w-0">
-                        <Link href={`/people/${other.id}`} className="font-medium hover:underline">
-                          {other.displayName}
-                        </Link>
-                        <span className="block text-xs text-zinc-500">
-                          {d.reason} · {other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met'}
-                        </span>
-                      </span>
-                      <Link
-                        href={`/people/merge?keep=${d.a.id}&other=${d.b.id}`}
-                        className="inline-flex min-h-11 items-center text-accent-700 hover:underline dark:text-accent-400"
-                      >
-                        Compare and merge
-                      </Link>
-                    </li>
-                  );
+                  return <PossiblePair key={other.id} pair={d} other={other} />;
                 })}
               </ul>
             </Card>
