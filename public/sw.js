@@ -128,12 +128,23 @@ async function warm(userId) {
   if (warmed === WARM.length && (await currentUser()) === userId) await pruneAssets(userId);
 }
 
+/**
+ * Sign-in and sign-out messages are handled one after another, in the order they came: one user signing out and
+ * another in at once on a busy phone must not have the first's forgetting land after the second's pages were kept
+ * (which left the second with no offline copies).
+ */
+let accountChanges = Promise.resolve();
+function inTurn(task) {
+  accountChanges = accountChanges.then(task, task);
+  return accountChanges;
+}
+
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'signed-in' && typeof data.userId === 'string') {
-    event.waitUntil(setUser(data.userId).then(() => warm(data.userId)));
+    event.waitUntil(inTurn(() => setUser(data.userId).then(() => warm(data.userId))));
   } else if (data.type === 'signed-out') {
-    event.waitUntil(forgetUser());
+    event.waitUntil(inTurn(() => forgetUser()));
   }
 });
 
