@@ -1,18 +1,11 @@
+import type { PersonView } from './queries';
 import type { PersonInput } from './validation';
 
-/** The person as they are, as far as adding to them goes. */
-export interface PersonBefore {
-  name: string | null;
-  role: string | null;
+/** The person as they are, as far as adding to them goes: a PersonView, of which only these fields are read. */
+export type PersonBefore = Pick<PersonView, 'name' | 'role' | 'email' | 'phone' | 'links' | 'notes' | 'topics' | 'keepPrivate'> & {
   organisation: { name: string } | null;
   sector: { id: string } | null;
-  email: string | null;
-  phone: string | null;
-  links: string[];
-  notes: string | null;
-  topics: string[];
-  keepPrivate: boolean;
-}
+};
 
 /** What adding the typed details changes: the columns to set, a new organisation by name, and the whole topic list. */
 export interface DetailsToAdd {
