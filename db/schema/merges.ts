@@ -1,5 +1,7 @@
-import { index, jsonb, pgEnum, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
+import { people } from './contacts';
 import { users } from './users';
 
 export const mergeKind = pgEnum('merge_kind', ['person', 'organisation', 'sector', 'topic']);
@@ -27,3 +29,30 @@ export const merges = pgTable(
 
 export type MergeRow = typeof merges.$inferSelect;
 export type MergeKind = (typeof mergeKind.enumValues)[number];
+
+/**
+ * Two people the user said are not one person, though they look alike (two John Smiths at one council): the pair is
+ * no longer offered as a possible duplicate, on their pages, their events' pages or the duplicates list. One row per
+ * pair, the smaller id first. It goes with either person when the purge removes them for good; a soft delete keeps it,
+ * so a restored person is not asked about again.
+ */
+export const notDuplicates = pgTable(
+  'not_duplicates',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    otherId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.otherId] }),
+    index('not_duplicates_other_idx').on(t.otherId),
+    check('not_duplicates_in_order', sql`${t.personId} < ${t.otherId}`),
+  ],
+);

@@ -18,6 +18,7 @@ import {
   insights,
   interactions,
   networkingEvents,
+  notDuplicates,
   organisations,
   people,
   personTopics,
@@ -30,10 +31,10 @@ import {
 export const BACKUP_FORMAT = 'rapport-backup';
 /**
  * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors,
- * version 4 `redactedTexts`; older backups (which have none) still restore.
+ * version 4 `redactedTexts`, version 5 `notDuplicates`; older backups (which have none) still restore.
  */
-export const BACKUP_VERSION = 4;
-const READABLE_VERSIONS = [1, 2, 3, 4] as const;
+export const BACKUP_VERSION = 5;
+const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -160,6 +161,18 @@ export const BACKUP_TABLES: BackupTable[] = [
     // check), a day in the years dates may have. By column type the note could be 200,000 characters and the day in
     // year 0, which Postgres refuses; either would fail the insert after the check had passed it (a 500, not a row error).
     fields: { note: createInteractionSchema.shape.note, occurredOn: dayInput() },
+  },
+  {
+    // Pairs the user said are two people: without them a restored account would ask about every one again.
+    key: 'notDuplicates',
+    table: notDuplicates,
+    order: [notDuplicates.personId, notDuplicates.otherId],
+    omit: [],
+    refs: { personId: 'people', otherId: 'people' },
+    // The smaller id first (the not_duplicates_in_order check): a person restored under a new id may change the order.
+    settle: async (_tx, _userId, row) => ({
+      row: String(row.personId) < String(row.otherId) ? row : { ...row, personId: row.otherId, otherId: row.personId },
+    }),
   },
   {
     key: 'posts',

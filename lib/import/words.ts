@@ -21,6 +21,7 @@ export const BACKUP_ROW_WORDS: Record<string, [string, string]> = {
   redactedTexts: ['earlier wording of an off-the-record fact', 'earlier wordings of off-the-record facts'],
   followUps: ['follow-up', 'follow-ups'],
   interactions: ['contact logged', 'contacts logged'],
+  notDuplicates: ['pair kept as two people', 'pairs kept as two people'],
   posts: ['post', 'posts'],
 };
 

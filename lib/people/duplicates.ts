@@ -151,7 +151,10 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
     db,
     sql`with ${pairs},
         best as (
-          select distinct on (a_id, b_id) a_id, b_id, reason, strength from pairs order by a_id, b_id, strength
+          select distinct on (a_id, b_id) a_id, b_id, reason, strength from pairs p
+           -- Not a pair the user has said are two people (not_duplicates keeps the smaller id first, as pairs do).
+           where not exists (select 1 from not_duplicates n where n.user_id = ${userId}::uuid and n.person_id = p.a_id and n.other_id = p.b_id)
+           order by a_id, b_id, strength
         )
         select x.reason,
                a.id as a_id, a.name as a_name, a.role as a_role, ao.name as a_org, a.email as a_email,

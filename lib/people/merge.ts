@@ -27,6 +27,17 @@ export const mergeSchema = z.object({
 });
 export type MergeInput = z.input<typeof mergeSchema>;
 
+/**
+ * Where a merge began, when that was an event's page ("Already in your contacts?"): the merged person's page leads
+ * back to it. Only an event's own address: anything else is no place to send the user after a merge.
+ */
+export const mergeFrom = z.string().regex(/^\/events\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** `&from=…` for a merge begun on an event's page; '' otherwise. */
+export function fromParam(from: unknown): string {
+  return mergeFrom.safeParse(from).success ? `&from=${encodeURIComponent(from as string)}` : '';
+}
+
 /** Both records as they are now, when the user merged from copies one of which has changed since. */
 export class MergeConflictError extends VersionConflictError<{ keep: PersonView; other: PersonView }> {}
 

@@ -20,6 +20,8 @@ import { rows } from '@/db/rows';
 import { createInteraction, deleteInteraction } from '@/lib/interactions/queries';
 import { setSectorCadence } from '@/lib/keep-in-touch/queries';
 import { getPerson, patchPerson } from '@/lib/people/queries';
+import { listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { markNotDuplicate } from '@/lib/people/not-duplicates';
 import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { mergeOrganisations } from '@/lib/organisations/merge';
 import { mergeTopics } from '@/lib/topics/merge';
@@ -239,6 +241,33 @@ describe('backup', () => {
     expect(await getPerson(b.id, bySector.id)).toMatchObject({ keepInTouch: null, lastContactOn: '2026-02-10', nextContactDue: '2026-05-10' });
   });
 
+  it('carries the pairs kept as two people: restored beside the account, under new ids, they are still not asked about', async () => {
+    const a = await createTestUser();
+    const john = await makePerson(a.id, { name: 'John Smith', email: 'js@example.test' });
+    const twin = await makePerson(a.id, { name: 'John Smith', email: 'js@example.test' });
+    await markNotDuplicate(a.id, john.id, twin.id);
+    const backup = await all(backupChunks(a.id));
+    expect(JSON.parse(backup).notDuplicates).toEqual([
+      expect.objectContaining({ personId: [john.id, twin.id].sort()[0], otherId: [john.id, twin.id].sort()[1] }),
+    ]);
+    // Beside the account it came from, every id is new, and their order may not be the backup's.
+    for (let i = 0; i < 3; i++) {
+      const b = await createTestUser();
+      const summary = await runImport(b.id, 'backup', backup);
+      expect(summary.errors).toEqual([]);
+      const [restored] = await rows<{ n: number }>(db, sql`select count(*)::int as n from not_duplicates where user_id = ${b.id}::uuid`);
+      expect(restored!.n).toBe(1);
+      expect(await listDuplicateSuggestions(b.id)).toEqual([]);
+      expect((await runImport(b.id, 'backup', backup)).skippedBy).toMatchObject({ notDuplicates: 1 });
+    }
+    // A backup from before the answer existed asks about them again.
+    const older = JSON.parse(backup) as Record<string, unknown>;
+    delete older.notDuplicates;
+    const c = await createTestUser();
+    await runImport(c.id, 'backup', JSON.stringify({ ...older, version: 4 }));
+    expect(await listDuplicateSuggestions(c.id)).toHaveLength(1);
+  });
+
   it('carries the off-the-record flag of facts; a backup from before the flag restores them on the record', async () => {
     const a = await createTestUser();
     await makeEvent(a.id, { title: 'Briefing', insights: [{ text: 'Budgets fall next year' }, { text: 'Nobody reads the report' }] });
@@ -281,7 +310,7 @@ describe('backup', () => {
     await db.execute(sql`delete from insights where id = ${fact!.id}::uuid`);
     const backup = await all(backupChunks(a.id));
     const kept = JSON.parse(backup) as { version: number; redactedTexts: { text: string; insightId: string }[] };
-    expect(kept.version).toBe(4);
+    expect(kept.version).toBe(5);
     expect(kept.redactedTexts.map((r) => [r.text, r.insightId]).sort()).toEqual([
       ['Globex buys Acme, per Raj', fact!.id],
       [secret, fact!.id],

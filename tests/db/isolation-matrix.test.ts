@@ -9,6 +9,9 @@ import { listTopicSummaries } from '@/lib/topics/pages';
 import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapshotUser } from '../support/api';
 import { createTestUser } from '../support/users';
 import { markInTouch } from '@/lib/keep-in-touch/queries';
+import { markNotDuplicate } from '@/lib/people/not-duplicates';
+import { createPerson } from '@/lib/people/queries';
+import { createPersonSchema } from '@/lib/people/validation';
 import { siteOrigin } from '@/lib/site-origin';
 import { setOffTheRecord } from '@/lib/facts/queries';
 import { db } from '@/db/client';
@@ -73,6 +76,8 @@ interface Owner {
   draftSlug: string;
   /** A's contacts import, which B must not undo. */
   importUndo: string;
+  /** Two of A's people A said are not one person: B may neither say it of A's people nor take it back. */
+  notSame: [string, string];
 }
 
 let a: Owner;
@@ -195,6 +200,11 @@ async function makeOwner(): Promise<Owner> {
     publishedSlug: slugs[publishedPost]!,
     draftSlug: slugs[draftPost]!,
     importUndo: (await runImport(user.id, 'vcard', `BEGIN:VCARD\nVERSION:3.0\nFN:Imported ${MARK}\nEND:VCARD\n`)).undoId!,
+    notSame: await (async () => {
+      const twin = (await createPerson(user.id, createPersonSchema.parse({ name: `Lin ${MARK}`, organisationName: `Org ${MARK}` }))).id;
+      await markNotDuplicate(user.id, personId, twin);
+      return [personId, twin] as [string, string];
+    })(),
   };
 }
 
@@ -547,6 +557,15 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${P}#updatePersonAction`]: { run: () => act(P, 'updatePersonAction')(a.person.id, {}, form({ name: 'Hijacked', version: String(a.person.version) })) },
   [`${P}#deletePersonAction`]: { run: () => act(P, 'deletePersonAction')(form({ id: a.person.id })) },
   [`${P}#restorePersonAction`]: { run: () => act(P, 'restorePersonAction')(form({ id: a.deletedPerson })) },
+  // A's two people, and one of A's with one of B's own: neither is B's to answer for.
+  [`${P}#notSamePersonAction`]: {
+    run: async () => {
+      await act(P, 'notSamePersonAction')(a.person.id, b.person.id);
+      return act(P, 'notSamePersonAction')(a.notSame[1], a.person.id);
+    },
+    answers: { ok: false, status: 404 },
+  },
+  [`${P}#sameAgainAction`]: { run: () => act(P, 'sameAgainAction')(...a.notSame), answers: { ok: false, status: 404 } },
   [`${P}#mergePeopleAction`]: {
     run: async () => {
       const pair = (keep: { id: string; version: number }, other: { id: string; version: number }) =>

@@ -4,6 +4,8 @@ import { db } from '@/db/client';
 import { searchWords } from '@/db/schema';
 import { likelyDuplicates } from '@/lib/events/resolve';
 import { duplicatesAtEvent, listDuplicateSuggestions } from '@/lib/people/duplicates';
+import { markNotDuplicate, unmarkNotDuplicate } from '@/lib/people/not-duplicates';
+import { rows } from '@/db/rows';
 import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { createPersonSchema, patchPersonSchema, searchParamsSchema } from '@/lib/people/validation';
@@ -170,6 +172,50 @@ describe('duplicate suggestions', () => {
     // Met only at earlier evenings: nobody new there. Another user's event is nothing to them.
     expect(await duplicatesAtEvent(user.id, (await makeEvent(user.id, { title: 'Quiet', people: [{ personId: tom.id }] })).id)).toEqual([]);
     expect(await duplicatesAtEvent(other.id, evening.id)).toEqual([]);
+  });
+
+  it('"Not the same person" keeps a pair off every list, through a delete and restore, until undone; only for the user’s own', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const council = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
+    const john = await makePerson(user.id, { name: 'John Smith', organisationId: council.id });
+    await makeEvent(user.id, { title: 'Before', people: [{ personId: john.id }] });
+    const second = await makePerson(user.id, { name: 'John Smith', organisationId: council.id });
+    const jon = await makePerson(user.id, { name: 'Jon Smith', organisationId: council.id });
+    const evening = await makeEvent(user.id, { title: 'Evening', people: [{ personId: second.id }] });
+    const key = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join('+');
+    const pair = (x: string, y: string) => [x, y].sort().join('+');
+    expect((await listDuplicateSuggestions(user.id)).map(key)).toContain(pair(john.id, second.id));
+
+    // Said either way round, and twice (a second tap): one answer.
+    await markNotDuplicate(user.id, second.id, john.id);
+    await markNotDuplicate(user.id, john.id, second.id);
+    expect(await rows(db, sql`select count(*)::int as n from not_duplicates where user_id = ${user.id}::uuid`)).toEqual([{ n: 1 }]);
+    expect((await listDuplicateSuggestions(user.id)).map(key)).not.toContain(pair(john.id, second.id));
+    expect((await listDuplicateSuggestions(user.id, { personId: john.id })).map(key)).toEqual([pair(john.id, jon.id)]);
+    expect((await listDuplicateSuggestions(user.id, { personId: second.id })).map(key)).toEqual([pair(second.id, jon.id)]);
+    expect((await duplicatesAtEvent(user.id, evening.id)).map(key)).toEqual([pair(second.id, jon.id)]);
+
+    // Deleted and restored, the answer still holds: a restored person is not asked about again.
+    await deletePerson(user.id, second.id);
+    await restorePerson(user.id, second.id);
+    expect((await listDuplicateSuggestions(user.id, { personId: john.id })).map(key)).toEqual([pair(john.id, jon.id)]);
+
+    // Another user can neither answer for these people nor take the answer back; nor can anyone pair a person with
+    // themself, or with someone deleted.
+    await expect(markNotDuplicate(other.id, john.id, jon.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unmarkNotDuplicate(other.id, john.id, second.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(markNotDuplicate(user.id, john.id, john.id.toUpperCase())).rejects.toBeInstanceOf(NotFoundError);
+    const theirs = await makePerson(other.id, { name: 'John Smith' });
+    await expect(markNotDuplicate(user.id, john.id, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
+    await deletePerson(user.id, jon.id);
+    await expect(markNotDuplicate(user.id, john.id, jon.id)).rejects.toBeInstanceOf(NotFoundError);
+    await restorePerson(user.id, jon.id);
+
+    // Undone: the pair is offered again, once.
+    await unmarkNotDuplicate(user.id, john.id.toUpperCase(), second.id);
+    expect((await listDuplicateSuggestions(user.id, { personId: john.id })).map(key).sort()).toEqual([pair(john.id, jon.id), pair(john.id, second.id)].sort());
+    await expect(unmarkNotDuplicate(user.id, john.id, second.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("a person's page pairs them with everyone of a similar name and surname, each once, live and their own only", async () => {

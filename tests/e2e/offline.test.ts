@@ -79,9 +79,18 @@ describe('works on the train home', () => {
     const twins = again.locator('li').filter({ hasText: /^Ana Lima may be Anna Lima/ });
     await expect.poll(() => twins.isVisible()).toBe(true);
     expect(await again.getByRole('heading', { name: 'Already in your contacts?' }).isVisible()).toBe(true);
+    const eventPath = new URL(again.url()).pathname;
     await twins.getByRole('link', { name: 'Compare and merge' }).click();
     await again.waitForURL(/\/people\/merge\?keep=/);
     await expectNoHorizontalScroll(again);
+    // Merged, the person's page leads back to the evening, which has no one left to ask about.
+    expect(await again.getByRole('link', { name: 'Back to the event' }).getAttribute('href')).toBe(eventPath);
+    await again.getByRole('button', { name: 'Merge into one person' }).click();
+    await again.waitForURL(/\/people\/[0-9a-f-]{36}\?merged=/);
+    await again.getByRole('status').getByRole('link', { name: 'Back to the event' }).click();
+    await again.waitForURL((u) => u.pathname === eventPath);
+    await expect.poll(() => again.getByRole('heading', { name: 'Data leaders dinner' }).isVisible()).toBe(true);
+    expect(await again.getByRole('heading', { name: 'Already in your contacts?' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -270,6 +270,45 @@ describe('people in a real browser', () => {
     await context.close();
   });
 
+  it('two people who only look alike are kept apart in one tap, with undo, and not asked about again (390 px)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Nia Namesake');
+    const add = async (email: string) => {
+      const res = await page.request.post('/api/v1/people', { headers: { Origin: baseURL() }, data: { name: 'John Smith', organisationName: 'HMRC', email } });
+      expect(res.status()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const first = await add('john.smith@hmrc.example');
+    await add('j.smith2@hmrc.example');
+    await page.goto(`/people/${first}`);
+    const card = page.getByRole('heading', { name: 'Possibly the same person' });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const notSame = page.getByRole('button', { name: /^Not the same person/ });
+    await notSame.click();
+    const toast = page.getByRole('status').filter({ hasText: 'Kept as two people: John Smith and John Smith' });
+    await expect.poll(() => toast.isVisible()).toBe(true);
+    expect(await card.count()).toBe(0);
+    await shot(page, 'not-same');
+    // A mistaken tap is taken back: the pair is offered again.
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await notSame.click();
+    await expect.poll(() => toast.isVisible()).toBe(true);
+    // Read afresh, the pair is asked about nowhere.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'John Smith', level: 1 }).isVisible()).toBe(true);
+    expect(await card.count()).toBe(0);
+    await page.goto('/people/duplicates');
+    await expect.poll(() => page.getByText('No duplicates found').isVisible()).toBe(true);
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('on a desktop the filters sit beside the results; sectors can be added in Settings', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();

@@ -3,12 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
+import { dataAction, formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
-import { mergePeople, mergeSchema, MERGE_FIELDS, type MergeConflictError } from '@/lib/people/merge';
+import { fromParam, mergePeople, mergeSchema, MERGE_FIELDS, type MergeConflictError } from '@/lib/people/merge';
 import { addDetailsToPerson, createPerson, deletePerson, restorePerson, updatePerson, type PersonView } from '@/lib/people/queries';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/validation';
+import { markNotDuplicate, unmarkNotDuplicate } from '@/lib/people/not-duplicates';
 
 /**
  * The person form's result: the new person's id, or the people already known who look like the one being added
@@ -138,9 +139,9 @@ export const restorePersonAction = formSubmit(
 /** Merges the second person into the first with the field choices made on the compare page. */
 export const mergePeopleAction = formAction(
   mergeSchema,
-  async ({ user, input }) => {
+  async ({ user, input, values }) => {
     const merged = await mergePeople(user.id, input);
-    return { keepId: merged.id, mergeId: merged.mergeId };
+    return { keepId: merged.id, mergeId: merged.mergeId, from: fromParam(values?.from) };
   },
   {
     name: 'people.merge',
@@ -167,9 +168,43 @@ export const mergePeopleAction = formAction(
           }
         : undefined,
     failureMessage: 'Something went wrong. Nothing was merged.',
-    after: ({ keepId, mergeId }) => {
+    after: ({ keepId, mergeId, from }) => {
       revalidatePath('/people');
-      redirect(`/people/${keepId}?merged=${mergeId}`);
+      // Begun on an event's page, the merged person's page leads back there.
+      redirect(`/people/${keepId}?merged=${mergeId}${from}`);
     },
+  },
+);
+
+const pairSchema = z.object({ personId: z.uuid(), otherId: z.uuid() });
+
+/**
+ * "Not the same person" on a possible duplicate: the pair is offered no more (undo: sameAgainAction). The page is not
+ * refreshed: its list hides the row itself (PairGroup), and any page that lists pairs reads them afresh when opened.
+ */
+export const notSamePersonAction = dataAction(
+  pairSchema,
+  async ({ user, input }) => {
+    await markNotDuplicate(user.id, input.personId, input.otherId);
+  },
+  {
+    name: 'people.not-same',
+    input: (personId: string, otherId: string) => ({ personId, otherId }),
+    ids: ['personId', 'otherId'],
+    notFoundMessage: 'One of them is no longer in your address book.',
+  },
+);
+
+/** The undo of "Not the same person": the pair may be offered again. */
+export const sameAgainAction = dataAction(
+  pairSchema,
+  async ({ user, input }) => {
+    await unmarkNotDuplicate(user.id, input.personId, input.otherId);
+  },
+  {
+    name: 'people.not-same-undo',
+    input: (personId: string, otherId: string) => ({ personId, otherId }),
+    ids: ['personId', 'otherId'],
+    notFoundMessage: 'That was already undone.',
   },
 );

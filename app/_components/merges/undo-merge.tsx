@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
@@ -24,7 +25,7 @@ export function UndoMergeButton({ mergeId, label, then = 'record' }: { mergeId: 
 }
 
 /** The banner right after a merge: what was merged, and the way back. */
-export function MergedBanner({ mergeId, label }: { mergeId: string; label: string }) {
+export function MergedBanner({ mergeId, label, back }: { mergeId: string; label: string; back?: string }) {
   return (
     <div
       role="status"
@@ -32,6 +33,14 @@ export function MergedBanner({ mergeId, label }: { mergeId: string; label: strin
     >
       <p className="min-w-0 wrap-anywhere">
         Merged <strong className="font-medium">{label}</strong>. Everything from both is here.
+        {back ? (
+          <>
+            {' '}
+            <Link href={back} className="font-medium underline underline-offset-2">
+              Back to the event
+            </Link>
+          </>
+        ) : null}
       </p>
       <UndoMergeButton mergeId={mergeId} label={label} />
     </div>

@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/dal';
 import { displayName } from '@/lib/people/display-name';
 import { duplicatesAtEvent, type DuplicatePair } from '@/lib/people/duplicates';
 import { PossiblePair } from '@/app/_components/people/possible-pair';
+import { PairGroup } from '@/app/_components/people/pair-list';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { DeleteEvent } from '../_components/delete-event';
@@ -108,26 +109,28 @@ function Speakers({ event }: { event: EventDetail }) {
 
 /**
  * Someone first met here who looks like someone already in the address book (an evening logged with no signal could
- * not ask "Already in your contacts?"): each pair, with the way to compare and merge them.
+ * not ask "Already in your contacts?"): each pair, with the ways to compare and merge them or keep them apart.
  */
-function Twins({ pairs, atEvent }: { pairs: DuplicatePair[]; atEvent: Set<string> }) {
+function Twins({ pairs, atEvent, eventId }: { pairs: DuplicatePair[]; atEvent: Set<string>; eventId: string }) {
   return (
-    <Section title="Already in your contacts?">
-      <ul className="space-y-2 text-sm">
-        {pairs.map((d) => {
-          // The one met here first: of a pair both at the event, the one to keep by default is the other.
-          const [here, other] = atEvent.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
-          return (
-            <PossiblePair key={`${d.a.id}:${d.b.id}`} pair={d} other={other}>
-              <Link href={`/people/${here.id}`} className="font-medium hover:underline">
-                {here.displayName}
-              </Link>{' '}
-              may be{' '}
-            </PossiblePair>
-          );
-        })}
-      </ul>
-    </Section>
+    <PairGroup count={pairs.length}>
+      <Section title="Already in your contacts?">
+        <ul className="space-y-2 text-sm">
+          {pairs.map((d) => {
+            // The one met here first: of a pair both at the event, the one to keep by default is the other.
+            const [here, other] = atEvent.has(d.b.id) ? [d.b, d.a] : [d.a, d.b];
+            return (
+              <PossiblePair key={`${d.a.id}:${d.b.id}`} pair={d} other={other} from={`/events/${eventId}`}>
+                <Link href={`/people/${here.id}`} className="font-medium hover:underline">
+                  {here.displayName}
+                </Link>{' '}
+                may be{' '}
+              </PossiblePair>
+            );
+          })}
+        </ul>
+      </Section>
+    </PairGroup>
   );
 }
 
@@ -227,7 +230,7 @@ export default async function EventPage({
               <p className="text-sm text-zinc-500">{upcoming ? 'Nobody added yet: add people you expect to see from Edit.' : 'Nobody recorded.'}</p>
             )}
           </Section>
-          {twins.length ? <Twins pairs={twins} atEvent={new Set(event.people.map((p) => p.id))} /> : null}
+          {twins.length ? <Twins pairs={twins} atEvent={new Set(event.people.map((p) => p.id))} eventId={event.id} /> : null}
           {upcoming && !event.insights.length ? null : (
             <Section
               title={

@@ -16,7 +16,9 @@ import { NotFoundError } from '@/lib/errors';
 import { listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { PossiblePair } from '@/app/_components/people/possible-pair';
+import { PairGroup } from '@/app/_components/people/pair-list';
 import { getUndoableMerge } from '@/lib/merges/list';
+import { mergeFrom } from '@/lib/people/merge';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
@@ -83,7 +85,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   return (
     <>
       {merge?.keptId === person.id ? (
-        <MergedBanner mergeId={merge.id} label={merge.label} />
+        <MergedBanner mergeId={merge.id} label={merge.label} back={mergeFrom.safeParse(flags.from).success ? (flags.from as string) : undefined} />
       ) : flags.saved || flags.added || flags.merged || flags.unmerged ? (
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
           {flags.unmerged ? (
@@ -277,17 +279,19 @@ export default async function PersonPage({ params, searchParams }: Props) {
             )}
           </Card>
           {duplicates.length ? (
-            <Card>
-              <h2 className="mb-2 flex items-center gap-2 text-base font-semibold">
-                <CopyCheck aria-hidden className="size-4 text-zinc-500" /> Possibly the same person
-              </h2>
-              <ul className="space-y-2 text-sm">
-                {duplicates.map((d) => {
-                  const other = d.a.id === person.id ? d.b : d.a;
-                  return <PossiblePair key={other.id} pair={d} other={other} />;
-                })}
-              </ul>
-            </Card>
+            <PairGroup count={duplicates.length}>
+              <Card>
+                <h2 className="mb-2 flex items-center gap-2 text-base font-semibold">
+                  <CopyCheck aria-hidden className="size-4 text-zinc-500" /> Possibly the same person
+                </h2>
+                <ul className="space-y-2 text-sm">
+                  {duplicates.map((d) => {
+                    const other = d.a.id === person.id ? d.b : d.a;
+                    return <PossiblePair key={other.id} pair={d} other={other} />;
+                  })}
+                </ul>
+              </Card>
+            </PairGroup>
           ) : null}
         </div>
         <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-1">

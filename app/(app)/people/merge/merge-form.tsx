@@ -26,7 +26,7 @@ export interface MergeSide {
 }
 
 /** Field-by-field choice where the two disagree; everything else is combined. */
-export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: MergeSide; swapHref: string }) {
+export function MergeForm({ keep, other, swapHref, from }: { keep: MergeSide; other: MergeSide; swapHref: string; from?: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(mergePeopleAction, {});
   const disagree = FIELDS.filter(([f]) => keep.fields[f] && other.fields[f] && keep.fields[f] !== other.fields[f]);
   const agreeOrFill = FIELDS.filter(([f]) => !disagree.some(([d]) => d === f) && (keep.fields[f] || other.fields[f]));
@@ -35,6 +35,7 @@ export function MergeForm({ keep, other, swapHref }: { keep: MergeSide; other: M
     <form action={action} className="space-y-5">
       <input type="hidden" name="keepId" value={keep.id} />
       <input type="hidden" name="otherId" value={other.id} />
+      {from ? <input type="hidden" name="from" value={from} /> : null}
       <input type="hidden" name="keepVersion" value={state.values?.keepVersion ?? keep.version} />
       <input type="hidden" name="otherVersion" value={state.values?.otherVersion ?? other.version} />
       <div id="form-message" aria-live="polite">

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson, type PersonView } from '@/lib/people/queries';
+import { fromParam, mergeFrom } from '@/lib/people/merge';
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { MergeForm, type MergeSide } from './merge-form';
 
@@ -48,18 +49,20 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
+  // Begun on an event's page ("Already in your contacts?"): the way back leads there, before and after the merge.
+  const from = mergeFrom.safeParse(raw.from).success ? (raw.from as string) : undefined;
   return (
     <>
       <p className="mb-1 text-sm">
-        <Link href="/people/duplicates" className="text-accent-700 hover:underline dark:text-accent-400">
-          Possible duplicates
+        <Link href={from ?? '/people/duplicates'} className="text-accent-700 hover:underline dark:text-accent-400">
+          {from ? 'Back to the event' : 'Possible duplicates'}
         </Link>
       </p>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Merge two people</h1>
       <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
         Every encounter, fact, follow-up and note of both ends up on one person. Where they disagree, choose what to keep.
       </p>
-      <MergeForm keep={keep} other={other} swapHref={`/people/merge?keep=${other.id}&other=${keep.id}`} />
+      <MergeForm keep={keep} other={other} from={from} swapHref={`/people/merge?keep=${other.id}&other=${keep.id}${fromParam(from)}`} />
     </>
   );
 }
