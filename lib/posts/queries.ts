@@ -209,7 +209,13 @@ export async function publishPost(userId: string, postId: string, opts: { confir
     const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, slugify(titleWithoutTexts(current.title, texts)), postId) : undefined;
     const [row] = await tx
       .update(posts)
-      .set({ status: 'published', publishedAt: sql`coalesce(${posts.publishedAt}, now())`, updatedAt: new Date(), ...(slug ? { slug } : {}) })
+      // A new address is a change to the post, as an edit is: an editor holding the copy from before hears of it.
+      .set({
+        status: 'published',
+        publishedAt: sql`coalesce(${posts.publishedAt}, now())`,
+        updatedAt: new Date(),
+        ...(slug ? { slug, version: sql`${posts.version} + 1` } : {}),
+      })
       .where(mine(userId, postId))
       .returning(columns);
     return row!;

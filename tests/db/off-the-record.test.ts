@@ -10,6 +10,7 @@ import { atomFeed } from '@/lib/posts/feed';
 import { offTheRecordCuts, redactFacts, slugQuotes, withoutOffTheRecord } from '@/lib/posts/off-the-record';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
 import { createPostFromEventOnce, getPost, publishPost, updatePost } from '@/lib/posts/queries';
+import { VersionConflictError } from '@/lib/errors';
 import { renderMarkdown } from '@/lib/posts/render';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { deleteAccount } from '@/lib/account/account';
@@ -131,11 +132,16 @@ describe('off the record', () => {
 
     const published = await publishPost(user.id, post.id);
     expect(published.slug).toBe('breakfast');
+    // A new address is a change to the post: an editor (or another device) still holding the copy from before is
+    // told, not let to write over it unseen.
+    expect(published.version).toBe(titled.version + 1);
+    await expect(updatePost(user.id, post.id, { version: titled.version, title: 'From the other phone' })).rejects.toBeInstanceOf(VersionConflictError);
     // A post already out keeps its address when published again (a retried request), even one that quotes a fact
     // marked since: its links are out there.
     const live = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
     const titledLive = await updatePost(user.id, live.post.id, { version: live.post.version, title: 'Heard: Zqlive Globex is hiring' });
-    await publishPost(user.id, live.post.id);
+    // Published with its own address, it is the same post: the editor's copy stays current.
+    expect((await publishPost(user.id, live.post.id)).version).toBe(titledLive.version);
     await makeEvent(user.id, { title: 'Later', insights: [{ text: 'Zqlive Globex is hiring', offTheRecord: true }] });
     expect((await publishPost(user.id, live.post.id)).slug).toBe(titledLive.slug);
     expect(await getPublishedPost(user.id, titled.slug)).toBeNull();

@@ -216,6 +216,20 @@ describe('the reflective post', () => {
     await expect.poll(() => notice.count()).toBe(0);
     const stored = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string };
     expect(stored.markdown).not.toContain('COBOL');
+
+    // Titled after the fact, the draft's address quotes it; publishing gives it a new one. The editor's copy is still
+    // the text, so writing on saves, rather than meeting a conflict with itself.
+    await editor.title().fill('Heard: 40% still run COBOL');
+    await editor.waitSaved();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.getByText('Published, at a new address').waitFor();
+    const published = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { slug: string; status: string };
+    expect(published).toMatchObject({ status: 'published', slug: 'heard' });
+    await editor.body().press('End');
+    await editor.body().pressSequentially(' Written on after publishing.');
+    await editor.waitSaved();
+    expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string }).markdown).toContain('Written on after publishing.');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -135,7 +135,13 @@ export const setPublishedAction = dataAction(
   async ({ user, input }) => {
     try {
       const post = input.publish ? await publishPost(user.id, input.id, { confirmNamed: input.confirmNamed }) : await unpublishPost(user.id, input.id);
-      return { status: post.status, publishedAt: post.publishedAt?.toISOString() ?? null, slug: post.slug, url: `/u/${user.handle}/${post.slug}` };
+      return {
+        status: post.status,
+        publishedAt: post.publishedAt?.toISOString() ?? null,
+        slug: post.slug,
+        version: post.version,
+        url: `/u/${user.handle}/${post.slug}`,
+      };
     } catch (err) {
       if (err instanceof NamesPrivatePeopleError) {
         const names = err.named.map((p) => p.name).join(', ');

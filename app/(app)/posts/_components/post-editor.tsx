@@ -153,9 +153,10 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
           reflection={reflectionQuoted(text, post.reflection)}
-          onChange={(status, slug) => {
+          onChange={(status, slug, version) => {
             setPublished(status === 'published');
             auto.setSlug(slug);
+            auto.published(version);
           }}
         />
       </div>

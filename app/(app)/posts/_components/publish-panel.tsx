@@ -39,8 +39,11 @@ export function PublishPanel({
   offTheRecord?: number;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
-  /** After a change, with the post's address (publishing gives a new one to an address quoting an off-the-record fact). */
-  onChange?: (status: 'draft' | 'published', slug: string) => void;
+  /**
+   * After a change, with the post's address and version: publishing gives a new address (and so a new version) to one
+   * quoting an off-the-record fact.
+   */
+  onChange?: (status: 'draft' | 'published', slug: string, version: number) => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
@@ -62,7 +65,7 @@ export function PublishPanel({
       const post = result.data;
       if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
       setStatus(post.status);
-      onChange?.(post.status, post.slug);
+      onChange?.(post.status, post.slug, post.version);
       const moved = post.url !== publicPath;
       setMessage(
         post.status === 'draft'

@@ -144,5 +144,29 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   /** The draft as it is now, for a callback that outlives the render it was made in. */
   const currentDraft = useCallback(() => latest.current, []);
 
-  return { draft, setDraft, currentDraft, state, message, fieldErrors, conflict, savedAt, slug, setSlug, offTheRecord, overwrite, takeTheirs, saveSlug };
+  /**
+   * Published with a new address, the post moved on one version from the copy this editor saved: that copy is still
+   * the text, so the next save builds on it. A version further on was someone else's change, and stays a conflict.
+   */
+  const published = useCallback((next: number) => {
+    if (next === version.current + 1) version.current = next;
+  }, []);
+
+  return {
+    draft,
+    setDraft,
+    currentDraft,
+    state,
+    message,
+    fieldErrors,
+    conflict,
+    savedAt,
+    slug,
+    setSlug,
+    offTheRecord,
+    overwrite,
+    takeTheirs,
+    saveSlug,
+    published,
+  };
 }
