@@ -13,10 +13,18 @@ export interface ImportedUpdate {
   topicsAdded?: string[];
 }
 
+/** An organisation that had no sector and took the one chosen for the import's rows, at the version it then had. */
+export interface LearntSector {
+  id: string;
+  sectorId: string;
+  version: number;
+}
+
 /**
  * One contacts import the user can still undo (for the restore window): the people it created and what it changed on
- * those it updated. Undo removes the people it made (to Settings → Deleted) and puts back what it filled in, for
- * whoever no one has touched since; then the row goes. Removed by undo or by the purge.
+ * those it updated, the organisations it made and the sectors it gave organisations. Undo removes the people it made
+ * (to Settings → Deleted) and puts back what it filled in, for whoever no one has touched since, then removes the
+ * organisations it made that nobody is at any more; then the row goes. Removed by undo or by the purge.
  */
 export const importUndos = pgTable(
   'import_undos',
@@ -30,6 +38,13 @@ export const importUndos = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     updated: jsonb().$type<ImportedUpdate[]>().notNull().default([]),
+    /** The organisations it made: undo removes those nobody is at any more (restoring a person brings theirs back). */
+    organisations: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** Organisations it had filed under a sector: undo takes it back where no one has changed the organisation since. */
+    sectorsLearnt: jsonb().$type<LearntSector[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index('import_undos_user_created_idx').on(t.userId, t.createdAt)],

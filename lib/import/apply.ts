@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { people, sectors, type ImportedUpdate } from '@/db/schema';
+import { people, sectors, type ImportedUpdate, type LearntSector } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { mostChosen } from './votes';
 import { findOrCreateOrganisation, findOrCreateOrganisations, foldName } from '@/lib/organisations/find-or-create';
@@ -58,13 +58,24 @@ export function summarise(plan: ImportPlan): ImportSummary {
  * findOrCreateOrganisation does for one person; an organisation with a sector keeps it. One statement for them all,
  * then one read of every organisation's sector as it now is: id → sector id (null for none).
  */
-async function learnSectors(tx: Tx, userId: string, learnt: Map<string, string>, organisationIds: string[]): Promise<Map<string, string | null>> {
+async function learnSectors(
+  tx: Tx,
+  userId: string,
+  learnt: Map<string, string>,
+  organisationIds: string[],
+  filed: LearntSector[],
+): Promise<Map<string, string | null>> {
   if (learnt.size) {
     const pairs = JSON.stringify([...learnt].map(([organisation, sector]) => ({ organisation, sector })));
-    await tx.execute(sql`
-      update organisations o set sector_id = c.sector, updated_at = now()
-        from jsonb_to_recordset(${pairs}::jsonb) as c(organisation uuid, sector uuid)
-       where o.user_id = ${userId}::uuid and o.id = c.organisation and o.sector_id is null and o.deleted_at is null`);
+    // Those filed are told to the caller (`filed`), for the import's undo.
+    const done = await rows<{ id: string; sector_id: string; version: number }>(
+      tx,
+      sql`update organisations o set sector_id = c.sector, updated_at = now()
+            from jsonb_to_recordset(${pairs}::jsonb) as c(organisation uuid, sector uuid)
+           where o.user_id = ${userId}::uuid and o.id = c.organisation and o.sector_id is null and o.deleted_at is null
+          returning o.id::text, o.sector_id::text, o.version`,
+    );
+    filed.push(...done.map((o) => ({ id: o.id, sectorId: o.sector_id, version: Number(o.version) })));
   }
   if (organisationIds.length === 0) return new Map();
   const found = await rows<{ id: string; sector_id: string | null }>(
@@ -112,7 +123,8 @@ export async function applyImport(
     // they are at, and only takes the file's when they had none (so no organisation is made that nobody is at).
     const newOrgName = (r: (typeof work)[number]) => (r.action === 'create' ? r.input.organisationName : r.changes.organisationName) ?? null;
     const names = work.map(newOrgName).filter((n): n is string => !!n);
-    const orgIds = await findOrCreateOrganisations(tx, userId, names);
+    const madeOrgs: string[] = [];
+    const orgIds = await findOrCreateOrganisations(tx, userId, names, madeOrgs);
     for (const name of names) {
       // Missed by the batch only when its organisation was merged away meanwhile: one at a time finds where it went.
       if (!orgIds.has(foldName(name))) orgIds.set(foldName(name), (await findOrCreateOrganisation(tx, userId, name)).id);
@@ -128,7 +140,8 @@ export async function applyImport(
         choice: r.sector && !r.sectorFromOrganisation ? (sectorIds.get(r.sector) ?? null) : null,
       })),
     );
-    const orgSector = await learnSectors(tx, userId, learnt, [...new Set([...rowOrg.values()].filter((id): id is string => !!id))]);
+    const sectorsLearnt: LearntSector[] = [];
+    const orgSector = await learnSectors(tx, userId, learnt, [...new Set([...rowOrg.values()].filter((id): id is string => !!id))], sectorsLearnt);
     /** The person's own sector: the one chosen, unless it is their organisation's (then they follow it). */
     const ownSector = (line: number, sector: string | null | undefined) => {
       const id = sector ? (sectorIds.get(sector) ?? null) : null;
@@ -192,7 +205,12 @@ export async function applyImport(
       }
       await opts.onProgress?.(Math.min(i + batch.length, total), total);
     }
-    const undoId = await recordImport(tx, userId, made, changed);
+    // Organisations it made learn their sector as they are made: undo removes them whole, so only the others' is kept.
+    const newOrgs = new Set(madeOrgs);
+    const undoId = await recordImport(tx, userId, made, changed, {
+      organisations: madeOrgs,
+      sectorsLearnt: sectorsLearnt.filter((o) => !newOrgs.has(o.id)),
+    });
     return { ...summarise(plan), ...(undoId ? { undoId } : {}) };
   });
 }

@@ -32,6 +32,7 @@ export const undoImportResponse = z.object({
   removed: z.number().int().describe('People it created, now in Settings → Deleted (restorable there for 30 days)'),
   reverted: z.number().int().describe('People it updated, given back what they had'),
   kept: z.number().int().describe('People it created or updated whom you have changed, met or written about since: left as they are'),
+  organisations: z.number().int().describe('Organisations it created that nobody is at any more, removed (restoring one of their people brings theirs back)'),
 });
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({

@@ -1,14 +1,23 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { importUndos, people, type ImportedUpdate } from '@/db/schema';
+import { importUndos, people, type ImportedUpdate, type LearntSector } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 
 /** Records what an import wrote, in its transaction, so it can be undone; nothing to record, no record. */
-export async function recordImport(tx: Tx, userId: string, created: string[], updated: ImportedUpdate[]): Promise<string | null> {
-  if (created.length === 0 && updated.length === 0) return null;
-  const [row] = await tx.insert(importUndos).values({ userId, created, updated }).returning({ id: importUndos.id });
+export async function recordImport(
+  tx: Tx,
+  userId: string,
+  created: string[],
+  updated: ImportedUpdate[],
+  organisations: { organisations: string[]; sectorsLearnt: LearntSector[] } = { organisations: [], sectorsLearnt: [] },
+): Promise<string | null> {
+  if (created.length === 0 && updated.length === 0 && organisations.organisations.length === 0 && organisations.sectorsLearnt.length === 0) return null;
+  const [row] = await tx
+    .insert(importUndos)
+    .values({ userId, created, updated, ...organisations })
+    .returning({ id: importUndos.id });
   return row!.id;
 }
 
@@ -18,6 +27,8 @@ export interface UndoneImport {
   reverted: number;
   /** People the import made or changed whom the user has changed, met or written about since: not touched. */
   kept: number;
+  /** Organisations it made that nobody is at any more, removed (a person restored from Deleted brings theirs back). */
+  organisations: number;
 }
 
 /**
@@ -87,7 +98,31 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
              and t.normalised_name in (select jsonb_array_elements_text(${JSON.stringify(u.topicsAdded)}::jsonb))`);
       }
     }
-    return { removed: removed.length, reverted, kept: record.created.length + record.updated.length - removed.length - reverted };
+    // The sectors it gave organisations that had none, where nobody has changed the organisation since.
+    if (record.sectorsLearnt.length) {
+      await tx.execute(sql`
+        update organisations o set sector_id = null, updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
+         where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id = l."sectorId" and o.version = l.version and o.deleted_at is null`);
+    }
+    // The organisations it made that nobody is at now: with its people gone (or given back where they were), an import
+    // of a wrong file leaves no list of empty organisations behind. One someone is at, or that took a name, stays.
+    const emptied = record.organisations.length
+      ? await rows<{ id: string }>(
+          tx,
+          sql`update organisations o set deleted_at = now(), version = o.version + 1
+               where o.user_id = ${userId}::uuid and o.deleted_at is null and jsonb_array_length(o.aliases) = 0
+                 and o.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.organisations)}::jsonb) x)
+                 and not exists (select 1 from people p where p.user_id = ${userId}::uuid and p.organisation_id = o.id and p.deleted_at is null)
+               returning o.id::text`,
+        )
+      : [];
+    return {
+      removed: removed.length,
+      reverted,
+      kept: record.created.length + record.updated.length - removed.length - reverted,
+      organisations: emptied.length,
+    };
   });
 }
 

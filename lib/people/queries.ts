@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { db, type DbOrTx } from '@/db/client';
+import { db, type DbOrTx, type Tx } from '@/db/client';
+import { rows } from '@/db/rows';
 import { organisations, people, sectors } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
@@ -270,7 +271,38 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
               ),
         ),
       )
-      .returning({ id: people.id });
+      .returning({ id: people.id, organisationId: people.organisationId });
     if (!row) throw new NotFoundError('That person was not found.');
+    if (!deleted && row.organisationId) await bringBackOrganisation(tx, userId, row.id, row.organisationId);
   });
+}
+
+/**
+ * A restored person's organisation, if it went while they were deleted (an import's undo removes the organisations
+ * it made once nobody is at them): it comes back with them, or, where another organisation has its name by now, they
+ * are filed there. One merged away stays so: only undoing that merge brings it back.
+ */
+async function bringBackOrganisation(tx: Tx, userId: string, personId: string, organisationId: string): Promise<void> {
+  const [gone] = await rows<{ name: string }>(
+    tx,
+    sql`select o.name from organisations o
+         where o.user_id = ${userId}::uuid and o.id = ${organisationId}::uuid and o.deleted_at is not null
+           and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'organisation' and m.merged_id = o.id)
+         for update`,
+  );
+  if (!gone) return;
+  const [taken] = await rows<{ id: string }>(
+    tx,
+    sql`select id::text from organisations where user_id = ${userId}::uuid and deleted_at is null and lower(name) = lower(${gone.name})`,
+  );
+  if (taken) {
+    await tx
+      .update(people)
+      .set({ organisationId: taken.id })
+      .where(and(eq(people.userId, userId), eq(people.id, personId)));
+  } else {
+    await tx.execute(
+      sql`update organisations set deleted_at = null, version = version + 1, updated_at = now() where user_id = ${userId}::uuid and id = ${organisationId}::uuid`,
+    );
+  }
 }

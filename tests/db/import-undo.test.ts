@@ -7,9 +7,10 @@ import { listRecentlyDeleted, purgeExpired } from '@/lib/deleted/queries';
 import { NotFoundError } from '@/lib/errors';
 import { runImport } from '@/lib/import/run';
 import { undoImport } from '@/lib/import/undo';
-import { getPerson, updatePerson } from '@/lib/people/queries';
+import { getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
+import { getOrganisation, updateOrganisation } from '@/lib/organisations/queries';
 import { addPersonTopics } from '@/lib/people/topics';
-import { makeEvent, makePerson } from '../support/fixtures';
+import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const CSV = [
@@ -52,7 +53,7 @@ describe('undoing an import', () => {
     const other = await createTestUser();
     await expect(undoImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2 });
     expect(await live(user.id)).toEqual(['Priya Shah']);
     expect(await getPerson(user.id, priya.id)).toMatchObject({ role: null, notes: 'Runs cloud', email: 'priya@example.test' });
     expect(await topicsOf(user.id, priya.id)).toEqual(['Data']);
@@ -79,7 +80,7 @@ describe('undoing an import', () => {
     const now = await getPerson(user.id, priya.id);
     await updatePerson(user.id, priya.id, { role: 'Chief Technology Officer', version: now.version });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2, organisations: 1 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah']);
     expect((await getPerson(user.id, priya.id)).role).toBe('Chief Technology Officer');
   });
@@ -96,7 +97,7 @@ describe('undoing an import', () => {
     expect(summary).toMatchObject({ updated: 1, skipped: 1 });
     const filled = await getPerson(user.id, priya.id);
     expect([filled.phone, filled.role]).toEqual(['+44 7700 900123', null]);
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0, organisations: 0 });
     expect((await getPerson(user.id, priya.id)).phone).toBeNull();
   });
 
@@ -105,8 +106,70 @@ describe('undoing an import', () => {
     const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
     const summary = await runImport(user.id, 'csv', CSV);
     await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: priya.id }], followUps: [{ action: 'Send Priya the deck', personId: priya.id }] });
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1, organisations: 2 });
     expect((await getPerson(user.id, priya.id)).role).toBe('CTO');
+  });
+
+  it('removes the organisations it made once nobody is at them, and the sectors it gave others; a person restored brings theirs back', async () => {
+    const user = await createTestUser();
+    for (const sector of ['Government', 'Media', 'Technology']) await sectorId(user.id, sector);
+    const council = await makeOrganisation(user.id, 'Hartley Council');
+    const kept = await makeOrganisation(user.id, 'Keel Partners');
+    const file = [
+      'First Name,Last Name,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title',
+      'Ana,Lima,ana@example.test,Ofcom,Head of Spectrum', // line 2: a new organisation
+      'Tom,Reid,tom@example.test,Channel 5,Producer', // 3: a new one someone is at by the time of the undo
+      'Ben,Okafor,ben@example.test,Hartley Council,Planner', // 4: one the user had, with no sector
+      'Nadia,Karim,nadia@example.test,Keel Partners,Partner', // 5: one the user had, edited since
+    ].join('\n');
+    const summary = await runImport(user.id, 'csv', file, { choices: { 2: 'Media', 3: 'Media', 4: 'Government', 5: 'Technology' } });
+    expect(summary).toMatchObject({ created: 4 });
+    const orgs = async () =>
+      Object.fromEntries(
+        (
+          await rows<{ name: string; sector: string | null }>(
+            db,
+            sql`select o.name, s.name as sector from organisations o left join sectors s on s.id = o.sector_id
+                 where o.user_id = ${user.id}::uuid and o.deleted_at is null`,
+          )
+        ).map((o) => [o.name, o.sector]),
+      );
+    expect(await orgs()).toEqual({ Ofcom: 'Media', 'Channel 5': 'Media', 'Hartley Council': 'Government', 'Keel Partners': 'Technology' });
+    // Since the import: someone added by hand at Channel 5, and a note on Keel Partners (a change of the user's own).
+    const channel5 = (await rows<{ id: string }>(db, sql`select id::text from organisations where user_id = ${user.id}::uuid and name = 'Channel 5'`))[0]!;
+    await makePerson(user.id, { name: 'Added By Hand', organisationId: channel5.id });
+    const keel = await getOrganisation(user.id, kept.id);
+    await updateOrganisation(user.id, kept.id, {
+      name: keel.name,
+      sectorId: keel.sector?.id ?? null,
+      website: null,
+      notes: 'Our lawyers',
+      version: keel.version,
+    });
+
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 4, reverted: 0, kept: 0, organisations: 1 });
+    // Ofcom is gone; Channel 5 has someone; Hartley Council has no sector again; Keel Partners, changed since, keeps its.
+    expect(await orgs()).toEqual({ 'Channel 5': 'Media', 'Hartley Council': null, 'Keel Partners': 'Technology' });
+    expect((await getOrganisation(user.id, council.id)).sector).toBeNull();
+
+    // Ana brought back from Deleted brings Ofcom with her, sector and all.
+    const ana = (await rows<{ id: string }>(db, sql`select id::text from people where user_id = ${user.id}::uuid and name = 'Ana Lima'`))[0]!;
+    await restorePerson(user.id, ana.id);
+    expect((await getPerson(user.id, ana.id)).organisation?.name).toBe('Ofcom');
+    expect((await orgs()).Ofcom).toBe('Media');
+
+    // Had the user made an Ofcom of their own meanwhile, a restored person is filed there, not beside it.
+    const again = await runImport(
+      user.id,
+      'csv',
+      ['First Name,Last Name,E-mail 1 - Value,Organization 1 - Name', 'Raj,Patel,raj@example.test,Ofwat'].join('\n'),
+    );
+    await undoImport(user.id, again.undoId!);
+    const ofwat = await makeOrganisation(user.id, 'OFWAT');
+    const raj = (await rows<{ id: string }>(db, sql`select id::text from people where user_id = ${user.id}::uuid and name = 'Raj Patel'`))[0]!;
+    await restorePerson(user.id, raj.id);
+    expect((await getPerson(user.id, raj.id)).organisation?.id).toBe(ofwat.id);
+    expect(Object.keys(await orgs()).filter((n) => n.toLowerCase() === 'ofwat')).toEqual(['OFWAT']);
   });
 
   it('an import that wrote no one has nothing to undo, and one past the restore window is forgotten', async () => {

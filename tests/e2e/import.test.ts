@@ -139,7 +139,7 @@ describe('import at 390 px', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Una Undo');
     await page.goto('/settings/import');
-    const cards = ['Wrong File', 'Also Wrong'].map((n) => `BEGIN:VCARD\nVERSION:3.0\nFN:${n}\nEND:VCARD`).join('\n');
+    const cards = ['Wrong File', 'Also Wrong'].map((n) => `BEGIN:VCARD\nVERSION:3.0\nFN:${n}\nORG:Wrongly Ltd\nEND:VCARD`).join('\n');
     await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'wrong.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) });
     await page
       .getByRole('button', { name: /^Import/ })
@@ -147,7 +147,10 @@ describe('import at 390 px', () => {
       .click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '2 created' }).count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Undo this import' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted.' }).count()).toBe(1);
+    // The organisation it made goes with them, rather than staying behind in Organisations with nobody at it.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted; 1 organisation it added has gone with them.' }).count())
+      .toBe(1);
     expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
     await page.getByRole('link', { name: 'See Deleted' }).click();
@@ -155,6 +158,8 @@ describe('import at 390 px', () => {
     expect(await page.getByText('Wrong File').isVisible()).toBe(true);
     await page.goto('/people');
     expect(await page.getByRole('link', { name: /Wrong File/ }).count()).toBe(0);
+    await page.goto('/organisations');
+    expect(await page.getByText('Wrongly Ltd').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,14 +5,18 @@ import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { countOf } from '@/lib/import/words';
 
-type Undone = { removed: number; reverted: number; kept: number };
+type Undone = { removed: number; reverted: number; kept: number; organisations: number };
 
-/** What an undo did, in words: who went to Deleted, who got back what they had, and who was left as they are. */
+/**
+ * What an undo did, in words: who went to Deleted, who got back what they had, who was left as they are, and how many of
+ * the organisations it added went with them.
+ */
 function undoneWords(u: Undone): string {
   const parts = [
     u.removed ? `${countOf(u.removed, 'person', 'people')} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted` : '',
     u.reverted ? `${countOf(u.reverted, 'person', 'people')} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
     u.kept ? `${countOf(u.kept, 'person', 'people')} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
+    u.organisations ? `${countOf(u.organisations, 'organisation')} it added ${u.organisations === 1 ? 'has' : 'have'} gone with them` : '',
   ].filter(Boolean);
   return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "import_undos" ADD COLUMN "organisations" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "import_undos" ADD COLUMN "sectors_learnt" jsonb DEFAULT '[]'::jsonb NOT NULL;
