@@ -10,4 +10,5 @@ CREATE TABLE "not_duplicates" (
 ALTER TABLE "not_duplicates" ADD CONSTRAINT "not_duplicates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "not_duplicates" ADD CONSTRAINT "not_duplicates_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "not_duplicates" ADD CONSTRAINT "not_duplicates_other_id_people_id_fk" FOREIGN KEY ("other_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "not_duplicates_other_idx" ON "not_duplicates" USING btree ("other_id");
+CREATE INDEX "not_duplicates_other_idx" ON "not_duplicates" USING btree ("other_id");--> statement-breakpoint
+CREATE INDEX "not_duplicates_user_idx" ON "not_duplicates" USING btree ("user_id");

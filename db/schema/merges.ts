@@ -53,6 +53,8 @@ export const notDuplicates = pgTable(
   (t) => [
     primaryKey({ columns: [t.personId, t.otherId] }),
     index('not_duplicates_other_idx').on(t.otherId),
+    // The user's answers in one read (a backup, an account's removal), not a scan of everyone's.
+    index('not_duplicates_user_idx').on(t.userId),
     check('not_duplicates_in_order', sql`${t.personId} < ${t.otherId}`),
   ],
 );

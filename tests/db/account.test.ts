@@ -10,6 +10,7 @@ import { createSession, getSessionUser, verifyCredentials } from '@/lib/auth/use
 import { regenerateCalendarSecret } from '@/lib/calendar/feed';
 import { UserFacingError } from '@/lib/errors';
 import { idempotent } from '@/lib/idempotency';
+import { markNotDuplicate } from '@/lib/people/not-duplicates';
 import { runImport } from '@/lib/import/run';
 import { hit } from '@/lib/rate-limit';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
@@ -126,6 +127,9 @@ describe('account', () => {
       const user = await createTestUser();
       const org = await makeOrganisation(user.id, 'Leeds City Council', 'Government');
       const p = await makePerson(user.id, { name: 'Priya Shah', organisationId: org.id, email: 'priya@leeds.example' });
+      // A namesake they said is someone else (a not_duplicates row).
+      const namesake = await makePerson(user.id, { name: 'Priya Shah', email: 'p.shah@elsewhere.example' });
+      await markNotDuplicate(user.id, p.id, namesake.id);
       await makeEvent(user.id, {
         title: 'Council tech day',
         topics: ['cloud'],

@@ -174,6 +174,18 @@ describe('duplicate suggestions', () => {
     expect(await duplicatesAtEvent(other.id, evening.id)).toEqual([]);
   });
 
+  it('at one organisation a name one letter out is asked about; the same two names elsewhere, with no surname shared, are not', async () => {
+    const user = await createTestUser();
+    const hmrc = await makeOrganisation(user.id, 'HMRC');
+    const smith = await makePerson(user.id, { name: 'Jon Smith', organisationId: hmrc.id });
+    const smyth = await makePerson(user.id, { name: 'Jon Smyth', organisationId: hmrc.id });
+    await makePerson(user.id, { name: 'Jon Smyth', organisationId: (await makeOrganisation(user.id, 'Ofcom')).id });
+    const key = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join('+');
+    const pair = [smith.id, smyth.id].sort().join('+');
+    expect((await listDuplicateSuggestions(user.id, { personId: smith.id })).map(key)).toEqual([pair]);
+    expect((await listDuplicateSuggestions(user.id)).filter((p) => p.reason === 'similar name').map(key)).toEqual([pair]);
+  });
+
   it('"Not the same person" keeps a pair off every list, through a delete and restore, until undone; only for the user’s own', async () => {
     const user = await createTestUser();
     const other = await createTestUser();

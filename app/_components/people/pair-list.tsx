@@ -1,28 +1,31 @@
 'use client';
 
-import { createContext, use, useCallback, useState, useTransition } from 'react';
+import { createContext, use, useCallback, useRef, useState, useTransition } from 'react';
+import { flushSync } from 'react-dom';
 import { notSamePersonAction, sameAgainAction } from '@/app/(app)/people/actions';
 import { useToast, type Toast } from '@/app/_components/ui/toast';
+import { buttonClass } from '@/app/_components/ui/button-class';
+import { pairKey } from './pair-key';
 
 interface PairsState {
   hidden: ReadonlySet<string>;
   setHidden: (key: string, hidden: boolean) => void;
   notify: (t: Toast) => void;
+  /** Where focus goes when the answered row was the last one it could move on to. */
+  fallback: React.RefObject<HTMLDivElement | null>;
 }
 
 const Pairs = createContext<PairsState | null>(null);
 
-/** The key a pair's row goes by: the two ids, in the order the pair lists them. */
-export const pairKey = (personId: string, otherId: string) => `${personId}:${otherId}`;
-
 /**
- * Possible duplicates, some of which may be answered "Not the same person". The group hides an answered row at once
- * and keeps its undo toast, which outlives the row and, once every pair is answered, the group itself (`empty` shows
- * then). The page is not refreshed: any other page that lists the pair reads it afresh when opened.
+ * Possible duplicates (`pairs`, as pairKey), some of which may be answered "Not the same person". The group hides an
+ * answered row at once and keeps its undo toast, which outlives the row and, once every pair listed is answered, the
+ * group itself (`empty` shows then). The page is not refreshed: any other page that lists the pair reads it afresh.
  */
-export function PairGroup({ count, empty = null, children }: { count: number; empty?: React.ReactNode; children: React.ReactNode }) {
+export function PairGroup({ pairs, empty = null, children }: { pairs: string[]; empty?: React.ReactNode; children: React.ReactNode }) {
   const { show, view } = useToast();
   const [hidden, setAll] = useState<ReadonlySet<string>>(new Set());
+  const fallback = useRef<HTMLDivElement>(null);
   const setHidden = useCallback(
     (key: string, hide: boolean) =>
       setAll((now) => {
@@ -33,9 +36,14 @@ export function PairGroup({ count, empty = null, children }: { count: number; em
       }),
     [],
   );
+  // Counted against the pairs the page lists now: one read afresh (after another change on the page) that no longer
+  // lists an answered pair leaves the others shown. None listed at all is `empty` too.
+  const allAnswered = pairs.every((k) => hidden.has(k));
   return (
-    <Pairs value={{ hidden, setHidden, notify: show }}>
-      {hidden.size >= count ? empty : children}
+    <Pairs value={{ hidden, setHidden, notify: show, fallback }}>
+      <div ref={fallback} tabIndex={-1} className="outline-none">
+        {allAnswered ? empty : children}
+      </div>
       {view}
     </Pairs>
   );
@@ -47,8 +55,23 @@ export function PairRow({ personId, otherId, children }: { personId: string; oth
   return pairs?.hidden.has(pairKey(personId, otherId)) ? null : children;
 }
 
-/** Says two records are two people: the pair is offered no more, on any page; the toast can take it back. */
-export function NotSameButton({ personId, otherId, names, className }: { personId: string; otherId: string; names: string; className?: string }) {
+/**
+ * Says two records are two people: the pair is offered no more, on any page; the toast can take it back. `names` tells
+ * a screen reader which pair (two namesakes by their organisation or email); `short` is what the toast says.
+ */
+export function NotSameButton({
+  personId,
+  otherId,
+  names,
+  short,
+  className,
+}: {
+  personId: string;
+  otherId: string;
+  names: string;
+  short: string;
+  className?: string;
+}) {
   const pairs = use(Pairs);
   const [pending, start] = useTransition();
   if (!pairs) return null;
@@ -61,28 +84,32 @@ export function NotSameButton({ personId, otherId, names, className }: { personI
     <button
       type="button"
       disabled={pending}
-      className={
-        className ??
-        'inline-flex min-h-11 items-center text-zinc-600 hover:text-zinc-900 hover:underline disabled:opacity-60 dark:text-zinc-400 dark:hover:text-zinc-100'
-      }
-      onClick={() =>
+      className={className ?? buttonClass('secondary', 'px-3')}
+      onClick={(e) => {
+        // Focus moves on to the next pair (or the one before), not to the top of the page, as the row goes.
+        const row = e.currentTarget.closest('li');
+        const next = [row?.nextElementSibling, row?.previousElementSibling]
+          .map((r) => r?.querySelector<HTMLElement>('button, a'))
+          .find((el): el is HTMLElement => !!el);
+        // Hidden at once, not when the server has answered (an update inside the transition would wait for it).
+        flushSync(() => pairs.setHidden(key, true));
+        (next?.isConnected ? next : pairs.fallback.current)?.focus();
         start(async () => {
-          pairs.setHidden(key, true);
           const r = await notSamePersonAction(personId, otherId).catch(() => ({
             ok: false as const,
             message: 'Could not reach Rapport. Nothing was changed.',
           }));
           if (!r.ok) return failed(r.message);
           pairs.notify({
-            message: `Kept as two people: ${names}`,
+            message: `Kept as two people: ${short}`,
             undo: async () => {
               const back = await sameAgainAction(personId, otherId).catch(() => ({ ok: false as const, message: 'Could not reach Rapport.' }));
               if (back.ok) pairs.setHidden(key, false);
               else pairs.notify({ message: back.message ?? 'Something went wrong.' });
             },
           });
-        })
-      }
+        });
+      }}
     >
       Not the same person<span className="sr-only">: {names}</span>
     </button>

@@ -43,7 +43,8 @@ export function useToast() {
               onClick={() =>
                 startUndo(async () => {
                   await toast.undo?.();
-                  setToast(null);
+                  // Only this toast: an undo that failed has put up its own message in its place.
+                  setToast((current) => (current === toast ? null : current));
                 })
               }
               className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold text-accent-200 hover:bg-white/10 dark:text-accent-700 dark:hover:bg-black/5"

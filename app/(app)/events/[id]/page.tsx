@@ -15,6 +15,7 @@ import { displayName } from '@/lib/people/display-name';
 import { duplicatesAtEvent, type DuplicatePair } from '@/lib/people/duplicates';
 import { PossiblePair } from '@/app/_components/people/possible-pair';
 import { PairGroup } from '@/app/_components/people/pair-list';
+import { pairKey } from '@/app/_components/people/pair-key';
 import { readEventDetail, type EventDetail } from '@/lib/events/queries';
 import { NotFoundError } from '@/lib/errors';
 import { DeleteEvent } from '../_components/delete-event';
@@ -113,7 +114,7 @@ function Speakers({ event }: { event: EventDetail }) {
  */
 function Twins({ pairs, atEvent, eventId }: { pairs: DuplicatePair[]; atEvent: Set<string>; eventId: string }) {
   return (
-    <PairGroup count={pairs.length}>
+    <PairGroup pairs={pairs.map((d) => pairKey(d.a.id, d.b.id))}>
       <Section title="Already in your contacts?">
         <ul className="space-y-2 text-sm">
           {pairs.map((d) => {

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ButtonLink } from '@/app/_components/ui/button';
 import { NotSameButton, PairGroup, PairRow } from '@/app/_components/people/pair-list';
+import { pairKey } from '@/app/_components/people/pair-key';
+import { pairWords } from '@/app/_components/people/possible-pair';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
@@ -31,7 +33,7 @@ export default async function DuplicatesPage() {
         title="Possible duplicates"
         description="The same email, the same name at the same organisation, or names that are nearly the same. Merging keeps every encounter, fact, follow-up and note of both; “Not the same person” keeps them apart and stops asking."
       />
-      <PairGroup count={pairs.length} empty={empty}>
+      <PairGroup pairs={pairs.map((p) => pairKey(p.a.id, p.b.id))} empty={empty}>
         <ul className="space-y-3">
           {pairs.map((pair) => (
             <PairRow key={`${pair.a.id}-${pair.b.id}`} personId={pair.a.id} otherId={pair.b.id}>
@@ -56,7 +58,7 @@ export default async function DuplicatesPage() {
                   <ButtonLink href={`/people/merge?keep=${pair.a.id}&other=${pair.b.id}`} variant="secondary">
                     Compare and merge
                   </ButtonLink>
-                  <NotSameButton personId={pair.a.id} otherId={pair.b.id} names={`${pair.a.displayName} and ${pair.b.displayName}`} />
+                  <NotSameButton personId={pair.a.id} otherId={pair.b.id} {...pairWords(pair)} />
                 </div>
               </li>
             </PairRow>
