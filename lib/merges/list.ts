@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { merges, type MergeKind, type MergeRow } from '@/db/schema';
 import { deletedWithinWindow, RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
@@ -39,4 +39,19 @@ export async function getUndoableMerge(userId: string, id: unknown): Promise<Und
     .from(merges)
     .where(and(eq(merges.userId, userId), eq(merges.id, id), deletedWithinWindow(merges.createdAt)));
   return row ? view(row) : null;
+}
+
+/**
+ * The person this one was merged into, while the merge can be undone; null otherwise. A merge page opened again
+ * (the phone's Back after merging) leads there rather than to "not found".
+ */
+export async function mergedInto(userId: string, personId: string): Promise<string | null> {
+  if (!isUuid(personId)) return null;
+  const [m] = await db
+    .select({ keptId: merges.keptId })
+    .from(merges)
+    .where(and(eq(merges.userId, userId), eq(merges.kind, 'person'), eq(merges.mergedId, personId), deletedWithinWindow(merges.createdAt)))
+    .orderBy(desc(merges.createdAt))
+    .limit(1);
+  return m?.keptId ?? null;
 }

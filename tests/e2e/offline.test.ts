@@ -85,12 +85,20 @@ describe('works on the train home', () => {
     await expectNoHorizontalScroll(again);
     // Merged, the person's page leads back to the evening, which has no one left to ask about.
     expect(await again.getByRole('link', { name: 'Back to the event' }).getAttribute('href')).toBe(eventPath);
+    const mergeUrl = again.url();
     await again.getByRole('button', { name: 'Merge into one person' }).click();
     await again.waitForURL(/\/people\/[0-9a-f-]{36}\?merged=/);
+    const keptPath = new URL(again.url()).pathname;
+    // Kept by default: the one already known, spelt as before, not the one typed on the train.
+    expect(await again.getByRole('heading', { level: 1 }).innerText()).toBe('Anna Lima');
     await again.getByRole('status').getByRole('link', { name: 'Back to the event' }).click();
     await again.waitForURL((u) => u.pathname === eventPath);
     await expect.poll(() => again.getByRole('heading', { name: 'Data leaders dinner' }).isVisible()).toBe(true);
     expect(await again.getByRole('heading', { name: 'Already in your contacts?' }).count()).toBe(0);
+    // The merge page opened again (the phone's Back) leads to the person they became, not to "not found".
+    await again.goto(mergeUrl);
+    await again.waitForURL((u) => u.pathname === keptPath);
+    expect(await again.getByRole('status').filter({ hasText: 'Merged. Everything from both records is here.' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

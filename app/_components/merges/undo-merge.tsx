@@ -36,7 +36,7 @@ export function MergedBanner({ mergeId, label, back }: { mergeId: string; label:
         {back ? (
           <>
             {' '}
-            <Link href={back} className="font-medium underline underline-offset-2">
+            <Link href={back} className="inline-flex min-h-11 items-center font-medium underline underline-offset-2">
               Back to the event
             </Link>
           </>

@@ -17,6 +17,7 @@ import { listFollowUpLists } from '@/lib/follow-ups/queries';
 import { listDuplicateSuggestions } from '@/lib/people/duplicates';
 import { PossiblePair } from '@/app/_components/people/possible-pair';
 import { PairGroup } from '@/app/_components/people/pair-list';
+import { pairKey } from '@/app/_components/people/pair-key';
 import { getUndoableMerge } from '@/lib/merges/list';
 import { mergeFrom } from '@/lib/people/merge';
 import { listFacts, listTimeline } from '@/lib/people/history';
@@ -29,7 +30,7 @@ import { formatDate, formatDay, todayIn } from '@/lib/dates';
 import { publishedPostsNaming } from '@/lib/posts/named';
 import { ForgetParams } from '@/app/_components/ui/forget-params';
 
-const FLASH = ['saved', 'added', 'unmerged'];
+const FLASH = ['saved', 'added', 'unmerged', 'alreadyMerged'];
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -86,7 +87,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
     <>
       {merge?.keptId === person.id ? (
         <MergedBanner mergeId={merge.id} label={merge.label} back={mergeFrom.safeParse(flags.from).success ? (flags.from as string) : undefined} />
-      ) : flags.saved || flags.added || flags.merged || flags.unmerged ? (
+      ) : flags.saved || flags.added || flags.merged || flags.unmerged || flags.alreadyMerged ? (
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
           {flags.unmerged ? (
             <>
@@ -97,7 +98,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
                 </Link>
               ) : null}
             </>
-          ) : flags.merged ? (
+          ) : flags.merged || flags.alreadyMerged ? (
             'Merged. Everything from both records is here.'
           ) : flags.added ? (
             'Added what you typed. Nothing they had was replaced: anything different is in their notes.'
@@ -279,7 +280,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             )}
           </Card>
           {duplicates.length ? (
-            <PairGroup count={duplicates.length}>
+            <PairGroup pairs={duplicates.map((d) => pairKey(d.a.id, d.b.id))}>
               <Card>
                 <h2 className="mb-2 flex items-center gap-2 text-base font-semibold">
                   <CopyCheck aria-hidden className="size-4 text-zinc-500" /> Possibly the same person

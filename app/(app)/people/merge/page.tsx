@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { requireUser } from '@/lib/dal';
@@ -9,6 +9,7 @@ import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson, type PersonView } from '@/lib/people/queries';
 import { fromParam, mergeFrom } from '@/lib/people/merge';
 import { listSectorChoices } from '@/lib/sectors/queries';
+import { mergedInto } from '@/lib/merges/list';
 import { MergeForm, type MergeSide } from './merge-form';
 
 export const metadata: Metadata = { title: 'Merge two people' };
@@ -46,8 +47,11 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   try {
     [keep, other] = await Promise.all([side(user.id, ids.data.keep, sectorName), side(user.id, ids.data.other, sectorName)]);
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
+    if (!(err instanceof NotFoundError)) throw err;
+    // Merged already (the phone's Back after merging): the person they became, not "not found".
+    const kept = (await mergedInto(user.id, ids.data.other)) ?? (await mergedInto(user.id, ids.data.keep));
+    if (kept) redirect(`/people/${kept}?alreadyMerged=1`);
+    notFound();
   }
   // Begun on an event's page ("Already in your contacts?"): the way back leads there, before and after the merge.
   const from = mergeFrom.safeParse(raw.from).success ? (raw.from as string) : undefined;
