@@ -21,6 +21,15 @@ export async function recordImport(
   return row!.id;
 }
 
+/** When one of the user's imports ran and how many people it added, while it can be undone; null otherwise. */
+export async function getImport(userId: string, importId: string): Promise<{ at: Date; added: number } | null> {
+  const [found] = await db
+    .select({ at: importUndos.createdAt, added: sql<number>`cardinality(${importUndos.created})` })
+    .from(importUndos)
+    .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)));
+  return found ? { at: found.at, added: Number(found.added) } : null;
+}
+
 /** What an undo did: people removed, people given back what they had, and those left as they are (changed since). */
 export interface UndoneImport {
   removed: number;
@@ -101,22 +110,35 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
     // The sectors it gave organisations that had none, where nobody has changed the organisation since.
     if (record.sectorsLearnt.length) {
       await tx.execute(sql`
-        update organisations o set sector_id = null, updated_at = now()
+        update organisations o set sector_id = null, version = o.version + 1, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
          where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id = l."sectorId" and o.version = l.version and o.deleted_at is null`);
     }
     // The organisations it made that nobody is at now: with its people gone (or given back where they were), an import
-    // of a wrong file leaves no list of empty organisations behind. One someone is at, or that took a name, stays.
-    const emptied = record.organisations.length
-      ? await rows<{ id: string }>(
-          tx,
-          sql`update organisations o set deleted_at = now(), version = o.version + 1
-               where o.user_id = ${userId}::uuid and o.deleted_at is null and jsonb_array_length(o.aliases) = 0
-                 and o.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.organisations)}::jsonb) x)
-                 and not exists (select 1 from people p where p.user_id = ${userId}::uuid and p.organisation_id = o.id and p.deleted_at is null)
-               returning o.id::text`,
-        )
-      : [];
+    // of a wrong file leaves no list of empty organisations behind. One someone is at stays.
+    // One changed since (a note, a website, a name merged in: version 1 no more) is the user's, and stays. They are
+    // locked first, as a merge locks what it removes: a save filing someone there meanwhile (which holds it FOR KEY
+    // SHARE) commits before the check for people, which then sees them.
+    let emptied: { id: string }[] = [];
+    if (record.organisations.length) {
+      const candidates = await rows<{ id: string }>(
+        tx,
+        sql`select o.id::text from organisations o
+             where o.user_id = ${userId}::uuid and o.deleted_at is null and o.version = 1
+               and o.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.organisations)}::jsonb) x)
+             order by o.id for update`,
+      );
+      emptied = candidates.length
+        ? await rows<{ id: string }>(
+            tx,
+            sql`update organisations o set deleted_at = now(), version = o.version + 1, updated_at = now()
+                 where o.user_id = ${userId}::uuid and o.deleted_at is null
+                   and o.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(candidates.map((c) => c.id))}::jsonb) x)
+                   and not exists (select 1 from people p where p.user_id = ${userId}::uuid and p.organisation_id = o.id and p.deleted_at is null)
+                 returning o.id::text`,
+          )
+        : [];
+    }
     return {
       removed: removed.length,
       reverted,

@@ -4,7 +4,7 @@ import { rows } from '@/db/rows';
 import { organisations, people, sectors } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { assertOwnOrganisation, findOrCreateOrganisation } from '@/lib/organisations/find-or-create';
+import { assertOwnOrganisation, findOrCreateOrganisation, organisationIdKnownAs } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { cadenceColumns, cadenceFromColumns, cadenceKey, type Cadence } from '@/lib/people/cadence';
 import { detailsToAdd } from './add-details';
@@ -291,11 +291,9 @@ async function bringBackOrganisation(tx: Tx, userId: string, personId: string, o
          for update`,
   );
   if (!gone) return;
-  const [taken] = await rows<{ id: string }>(
-    tx,
-    sql`select id::text from organisations where user_id = ${userId}::uuid and deleted_at is null and lower(name) = lower(${gone.name})`,
-  );
-  if (taken) {
+  // The live organisation known by its name: its own, or one it was merged into ("Ofcom" into "Ofcom Ltd").
+  const [taken] = await rows<{ id: string | null }>(tx, sql`select ${organisationIdKnownAs(userId, sql`${gone.name}::text`)}::text as id`);
+  if (taken?.id) {
     await tx
       .update(people)
       .set({ organisationId: taken.id })

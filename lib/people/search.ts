@@ -254,6 +254,9 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
        where pt.user_id = ${userId}::uuid and t.user_id = ${userId}::uuid and t.id in ${topicIds})`);
   }
   if (params.met) base.push(lastMetFilter(params.met));
+  if (params.imported) {
+    base.push(sql`p.id in (select unnest(u.created) from import_undos u where u.user_id = ${userId}::uuid and u.id = ${params.imported}::uuid)`);
+  }
   const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);
   const sectorIds = await resolveIds(
     conn,

@@ -140,6 +140,12 @@ export const searchParamsSchema = z.object({
     .union([z.literal(''), z.enum(LAST_MET)])
     .optional()
     .transform((s) => s || undefined),
+  /** An import's undoId: the people it added, while it can still be undone. */
+  imported: z
+    .union([z.literal(''), z.uuid()])
+    .optional()
+    .transform((s) => s || undefined)
+    .describe('An import’s undoId: only the people it added (for as long as it can be undone, 30 days)'),
   cursor: searchCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });

@@ -6,7 +6,9 @@ import { importUndos, people } from '@/db/schema';
 import { listRecentlyDeleted, purgeExpired } from '@/lib/deleted/queries';
 import { NotFoundError } from '@/lib/errors';
 import { runImport } from '@/lib/import/run';
-import { undoImport } from '@/lib/import/undo';
+import { getImport, undoImport } from '@/lib/import/undo';
+import { searchPeople } from '@/lib/people/search';
+import { searchParamsSchema } from '@/lib/people/validation';
 import { getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { getOrganisation, updateOrganisation } from '@/lib/organisations/queries';
 import { addPersonTopics } from '@/lib/people/topics';
@@ -49,8 +51,17 @@ describe('undoing an import', () => {
     expect(filled).toMatchObject({ role: 'CTO', notes: 'Runs cloud\n\nMet at the CIO Club' });
     expect(await topicsOf(user.id, priya.id)).toEqual(['Cloud', 'Data']);
 
-    // Another user cannot undo it, and a made-up id is as missing.
+    // The people it added can be listed on their own (the import's "See the 2 people it added"), and found within.
+    const added = async (userId: string, extra: Record<string, string> = {}) =>
+      (await searchPeople(userId, searchParamsSchema.parse({ imported: summary.undoId, ...extra }))).items.map((p) => p.name).sort();
+    expect(await added(user.id)).toEqual(['Ana Lima', 'Tom Reid']);
+    expect(await added(user.id, { q: 'ofcom' })).toEqual(['Ana Lima']);
+    expect(await getImport(user.id, summary.undoId!)).toMatchObject({ added: 2, at: expect.any(Date) });
+
+    // Another user cannot undo it, list who it added, or learn it exists; a made-up id is as missing.
     const other = await createTestUser();
+    expect(await added(other.id)).toEqual([]);
+    expect(await getImport(other.id, summary.undoId!)).toBeNull();
     await expect(undoImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
 
     expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2 });
@@ -64,8 +75,10 @@ describe('undoing an import', () => {
         .map((d) => d.label)
         .sort(),
     ).toEqual(['Ana Lima', 'Tom Reid']);
-    // Once only.
+    // Once only; and undone, it no longer names anyone.
     await expect(undoImport(user.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await added(user.id)).toEqual([]);
+    expect(await getImport(user.id, summary.undoId!)).toBeNull();
     // Imported again, they come back as new.
     expect(await runImport(user.id, 'csv', CSV)).toMatchObject({ created: 2, updated: 1 });
   });
@@ -121,9 +134,10 @@ describe('undoing an import', () => {
       'Tom,Reid,tom@example.test,Channel 5,Producer', // 3: a new one someone is at by the time of the undo
       'Ben,Okafor,ben@example.test,Hartley Council,Planner', // 4: one the user had, with no sector
       'Nadia,Karim,nadia@example.test,Keel Partners,Partner', // 5: one the user had, edited since
+      'Sam,Cole,sam@example.test,Northbank,Analyst', // 6: a new one the user has written a note on since
     ].join('\n');
     const summary = await runImport(user.id, 'csv', file, { choices: { 2: 'Media', 3: 'Media', 4: 'Government', 5: 'Technology' } });
-    expect(summary).toMatchObject({ created: 4 });
+    expect(summary).toMatchObject({ created: 5 });
     const orgs = async () =>
       Object.fromEntries(
         (
@@ -134,7 +148,7 @@ describe('undoing an import', () => {
           )
         ).map((o) => [o.name, o.sector]),
       );
-    expect(await orgs()).toEqual({ Ofcom: 'Media', 'Channel 5': 'Media', 'Hartley Council': 'Government', 'Keel Partners': 'Technology' });
+    expect(await orgs()).toEqual({ Ofcom: 'Media', 'Channel 5': 'Media', 'Hartley Council': 'Government', 'Keel Partners': 'Technology', Northbank: null });
     // Since the import: someone added by hand at Channel 5, and a note on Keel Partners (a change of the user's own).
     const channel5 = (await rows<{ id: string }>(db, sql`select id::text from organisations where user_id = ${user.id}::uuid and name = 'Channel 5'`))[0]!;
     await makePerson(user.id, { name: 'Added By Hand', organisationId: channel5.id });
@@ -147,9 +161,13 @@ describe('undoing an import', () => {
       version: keel.version,
     });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 4, reverted: 0, kept: 0, organisations: 1 });
-    // Ofcom is gone; Channel 5 has someone; Hartley Council has no sector again; Keel Partners, changed since, keeps its.
-    expect(await orgs()).toEqual({ 'Channel 5': 'Media', 'Hartley Council': null, 'Keel Partners': 'Technology' });
+    const northbank = (await rows<{ id: string }>(db, sql`select id::text from organisations where user_id = ${user.id}::uuid and name = 'Northbank'`))[0]!;
+    await updateOrganisation(user.id, northbank.id, { name: 'Northbank', sectorId: null, website: null, notes: 'Sam’s bank', version: 1 });
+
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 5, reverted: 0, kept: 0, organisations: 1 });
+    // Ofcom is gone; Channel 5 has someone; Northbank has the user's note; Hartley Council has no sector again; Keel
+    // Partners, changed since, keeps its.
+    expect(await orgs()).toEqual({ 'Channel 5': 'Media', 'Hartley Council': null, 'Keel Partners': 'Technology', Northbank: null });
     expect((await getOrganisation(user.id, council.id)).sector).toBeNull();
 
     // Ana brought back from Deleted brings Ofcom with her, sector and all.

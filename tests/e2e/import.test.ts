@@ -146,12 +146,28 @@ describe('import at 390 px', () => {
       .last()
       .click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '2 created' }).count(), { timeout: 30_000 }).toBe(1);
+    // Who it added, on their own, before deciding (in a second tab: the result stays where it is).
+    const added = await page.getByRole('link', { name: 'See the 2 people it added' }).getAttribute('href');
+    expect(added).toMatch(/^\/people\?imported=/);
+    const list = await context.newPage();
+    await list.goto(added!);
+    await expect.poll(() => list.getByRole('heading', { name: '2 people match' }).isVisible()).toBe(true);
+    // Said above the list; on a phone the box to untick is among the filters, folded away.
+    expect(await list.getByText(/^The 2 people added by your import of/).isVisible()).toBe(true);
+    expect(await list.getByRole('checkbox', { name: /^Only those added by the import of/, includeHidden: true }).isChecked()).toBe(true);
+    // Found to be the wrong file from here, it can be undone from here.
+    expect(await list.getByRole('button', { name: 'Undo this import' }).count()).toBe(1);
+    await expectNoHorizontalScroll(list);
+    await list.close();
     await page.getByRole('button', { name: 'Undo this import' }).click();
     // The organisation it made goes with them, rather than staying behind in Organisations with nobody at it.
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted; 1 organisation it added has gone with them.' }).count())
       .toBe(1);
     expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
+    // Undone, the way on is to everyone, not to the people it added.
+    expect(await page.getByRole('link', { name: /it added/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'See your people' }).count()).toBe(1);
     await expectNoHorizontalScroll(page);
     await page.getByRole('link', { name: 'See Deleted' }).click();
     await page.waitForURL('**/settings/deleted');

@@ -10,6 +10,8 @@ import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
+import { getImport } from '@/lib/import/undo';
+import { UndoImport } from '@/app/(app)/settings/import/undo-import';
 import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
 import { roughFloor } from './_components/rough-floor';
@@ -37,7 +39,7 @@ function hrefWith(params: SearchParams, extra: Record<string, string>): string {
   if (params.q) qs.set('q', params.q);
   for (const s of params.sector) qs.append('sector', s);
   for (const o of params.organisation) qs.append('organisation', o);
-  for (const key of ['role', 'event', 'topic', 'met'] as const) if (params[key]) qs.set(key, params[key]!);
+  for (const key of ['role', 'event', 'topic', 'met', 'imported'] as const) if (params[key]) qs.set(key, params[key]!);
   for (const [k, v] of Object.entries(extra)) qs.set(k, v);
   const s = qs.toString();
   return s ? `/people?${s}` : '/people';
@@ -48,10 +50,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const raw = await searchParams;
   const params = readParams(raw);
-  const [result, options] = await Promise.all([searchPeople(user.id, params), listSearchFilterOptions(user.id, params.organisation, params.event)]);
+  const [result, options, imported] = await Promise.all([
+    searchPeople(user.id, params),
+    listSearchFilterOptions(user.id, params.organisation, params.event),
+    params.imported ? getImport(user.id, params.imported) : null,
+  ]);
   const deletedId = z.uuid().safeParse(raw.deleted);
   const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
-  const activeFilters = params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met].filter(Boolean).length;
+  const activeFilters =
+    params.sector.length + params.organisation.length + [params.role, params.event, params.topic, params.met, params.imported].filter(Boolean).length;
   // "%" or "--" has nothing to search for: the list is everyone, and says why rather than claiming they match.
   const wordless = !!params.q && searchTerms(params.q).length === 0;
   const searching = (!!params.q && !wordless) || activeFilters > 0;
@@ -101,6 +108,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 options={options}
                 locale={user.locale}
                 timeZone={user.timeZone}
+                imported={imported ? { id: params.imported!, at: imported.at } : null}
               />
             </SearchForm>
           </aside>
@@ -111,6 +119,20 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </h2>
               {searching ? <ClearLink href="/people" /> : null}
             </div>
+            {imported && params.imported ? (
+              <div className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+                <p>
+                  {imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of{' '}
+                  {formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?
+                </p>
+                <UndoImport undoId={params.imported} />
+              </div>
+            ) : null}
+            {params.imported && !imported ? (
+              <p className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+                That import was undone, or is more than 30 days old: who it added is no longer kept.
+              </p>
+            ) : null}
             {wordless ? (
               <p className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
                 &ldquo;{params.q}&rdquo; has no letters or digits to search for, so here is everyone.

@@ -21,8 +21,11 @@ export function Filters({
   options,
   locale,
   timeZone,
+  imported,
 }: {
   params: SearchParams;
+  /** The import whose added people the list is narrowed to, with when it ran: a box to untick. */
+  imported?: { id: string; at: Date } | null;
   facets: SectorFacet[];
   /** The counts stopped at the first matches found: each is "at least". */
   facetsCapped?: boolean;
@@ -33,6 +36,12 @@ export function Filters({
   const orgName = (v: string) => options.organisations.find((o) => o.id === v)?.name ?? v;
   return (
     <>
+      {imported ? (
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" name="imported" value={imported.id} defaultChecked className="size-5 accent-accent-600" />
+          Only those added by the import of {formatDate(imported.at, locale, timeZone, 'medium')}
+        </label>
+      ) : null}
       <SectorFacets
         sectors={facets.map((f) => ({
           id: `sector-${f.id ?? NO_SECTOR}`,

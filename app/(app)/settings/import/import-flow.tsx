@@ -48,6 +48,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   const [file, setFile] = useState<{ text: string; kind: Kind } | null>(null);
   const [mapping, setMapping] = useState<string[] | null>(null);
   const [sectors, setSectors] = useState<Record<number, string>>({});
+  // Undone from its result: the people it added are gone, so the way on is to everyone.
+  const [undone, setUndone] = useState(false);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -121,6 +123,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   }
 
   function reset() {
+    setUndone(false);
     setFile(null);
     setStage({ step: 'choose' });
     if (inputRef.current) inputRef.current.value = '';
@@ -218,7 +221,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
             </p>
             <Notes notes={stage.result.notes} />
             <LeftOut errors={stage.result.errors} />
-            {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} /> : null}
+            {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} onUndone={() => setUndone(true)} /> : null}
           </>
         ) : (
           <div role="alert" className="text-sm">
@@ -227,7 +230,14 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           </div>
         )}
         <div className="mt-4 flex flex-wrap gap-2">
-          <ButtonLink href="/people">See your people</ButtonLink>
+          {/* The people it added, on their own: to check them over, or to file them under a sector. */}
+          {ok && stage.result.undoId && stage.result.created && !undone ? (
+            <ButtonLink href={`/people?imported=${stage.result.undoId}`}>
+              See the {stage.result.created === 1 ? 'person' : `${stage.result.created.toLocaleString('en-GB')} people`} it added
+            </ButtonLink>
+          ) : (
+            <ButtonLink href="/people">See your people</ButtonLink>
+          )}
           <Button variant="secondary" onClick={reset}>
             Import another file
           </Button>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { countOf } from '@/lib/import/words';
@@ -21,8 +22,12 @@ function undoneWords(u: Undone): string {
   return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
 }
 
-/** "Undo this import" under an import's result: once, and it says what it did. */
-export function UndoImport({ undoId }: { undoId: string }) {
+/**
+ * "Undo this import", under an import's result and above the list of the people it added: once, and it says what it
+ * did. `onUndone` lets the page around it follow; without one, the page is read again.
+ */
+export function UndoImport({ undoId, onUndone }: { undoId: string; onUndone?: () => void }) {
+  const router = useRouter();
   const [state, setState] = useState<{ step: 'ready' | 'undoing' } | { step: 'undone'; undone: Undone } | { step: 'failed'; message: string }>({
     step: 'ready',
   });
@@ -32,8 +37,11 @@ export function UndoImport({ undoId }: { undoId: string }) {
     try {
       const res = await fetch(`/api/v1/import/${undoId}/undo`, { method: 'POST' });
       const body = await res.json().catch(() => ({}));
-      if (res.ok) setState({ step: 'undone', undone: body as Undone });
-      else setState({ step: 'failed', message: body.detail ?? 'It could not be undone.' });
+      if (res.ok) {
+        setState({ step: 'undone', undone: body as Undone });
+        if (onUndone) onUndone();
+        else router.refresh();
+      } else setState({ step: 'failed', message: body.detail ?? 'It could not be undone.' });
     } catch {
       setState({ step: 'failed', message: 'It could not be undone: check the connection and try again.' });
     }
