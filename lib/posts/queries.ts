@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
-import { posts, type PostRow } from '@/db/schema';
+import { networkingEvents, posts, type PostRow } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
@@ -47,6 +47,20 @@ async function freeSlug(conn: DbOrTx, userId: string, base: string, exceptId?: s
   const used = new Set(taken.map((t) => t.slug));
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * The address for a post whose own quotes an off-the-record fact: its title without the fact, or, where the fact was
+ * the whole title, its event's (a post at `/post` says nothing of what it is).
+ */
+async function addressWithout(conn: DbOrTx, userId: string, post: { title: string; eventId: string | null }, texts: string[]): Promise<string> {
+  const own = slugify(titleWithoutTexts(post.title, texts));
+  if (own !== slugify('') || !post.eventId) return own;
+  const [event] = await conn
+    .select({ title: networkingEvents.title })
+    .from(networkingEvents)
+    .where(and(eq(networkingEvents.userId, userId), eq(networkingEvents.id, post.eventId)));
+  return event ? slugify(titleWithoutTexts(event.title, texts)) : own;
 }
 
 /** Whether a post's address is still the one made from its title (with the number a clash added), not one chosen. */
@@ -194,7 +208,7 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
  * Publishes a post (keeping its first publication date) and returns it. If it names anyone of the user's who asked
  * not to be named in public (met at its event or not), NamesPrivatePeopleError (409, listing them) unless `confirmNamed`.
  */
-export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView> {
+export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView & { moved: boolean }> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
     if (!current) throw new NotFoundError('Post not found');
@@ -206,7 +220,7 @@ export async function publishPost(userId: string, postId: string, opts: { confir
     // (made from a title written before the fact was marked, say) is made again from the title without it as the post
     // goes out. A post already out keeps its address: publishing it again (a retried request) must not break its links.
     const texts = current.status === 'published' ? [] : await textsToCut(userId, tx);
-    const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, slugify(titleWithoutTexts(current.title, texts)), postId) : undefined;
+    const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, await addressWithout(tx, userId, current, texts), postId) : undefined;
     const [row] = await tx
       .update(posts)
       // A new address is a change to the post, as an edit is: an editor holding the copy from before hears of it.
@@ -218,7 +232,9 @@ export async function publishPost(userId: string, postId: string, opts: { confir
       })
       .where(mine(userId, postId))
       .returning(columns);
-    return row!;
+    // `moved`: given a new address, and so a new version; otherwise the version is whatever it was, someone else's edit
+    // included, and an editor must not take it for its own.
+    return { ...row!, moved: !!slug };
   });
 }
 

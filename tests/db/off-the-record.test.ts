@@ -134,14 +134,14 @@ describe('off the record', () => {
     expect(published.slug).toBe('breakfast');
     // A new address is a change to the post: an editor (or another device) still holding the copy from before is
     // told, not let to write over it unseen.
-    expect(published.version).toBe(titled.version + 1);
+    expect(published).toMatchObject({ moved: true, version: titled.version + 1 });
     await expect(updatePost(user.id, post.id, { version: titled.version, title: 'From the other phone' })).rejects.toBeInstanceOf(VersionConflictError);
     // A post already out keeps its address when published again (a retried request), even one that quotes a fact
     // marked since: its links are out there.
     const live = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
     const titledLive = await updatePost(user.id, live.post.id, { version: live.post.version, title: 'Heard: Zqlive Globex is hiring' });
     // Published with its own address, it is the same post: the editor's copy stays current.
-    expect((await publishPost(user.id, live.post.id)).version).toBe(titledLive.version);
+    expect(await publishPost(user.id, live.post.id)).toMatchObject({ moved: false, version: titledLive.version });
     await makeEvent(user.id, { title: 'Later', insights: [{ text: 'Zqlive Globex is hiring', offTheRecord: true }] });
     expect((await publishPost(user.id, live.post.id)).slug).toBe(titledLive.slug);
     expect(await getPublishedPost(user.id, titled.slug)).toBeNull();
@@ -153,6 +153,10 @@ describe('off the record', () => {
     // An address without them is still the user's to choose, and publishing again leaves it be.
     const renamed = await updatePost(user.id, post.id, { version: published.version, slug: 'acme-news' });
     expect((await publishPost(user.id, renamed.id)).slug).toBe('acme-news');
+    // Titled with the fact alone, the post takes its event's name for an address, not "post".
+    const bare = await createPostFromEventOnce(user.id, event.id, { style: 'social', timeZone: TZ });
+    await updatePost(user.id, bare.post.id, { version: bare.post.version, title: secret });
+    expect((await publishPost(user.id, bare.post.id)).slug).toBe('dealmakers-breakfast');
   });
 
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {

@@ -223,7 +223,7 @@ describe('the reflective post', () => {
     await editor.waitSaved();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.getByText('Published, at a new address').waitFor();
+    await page.getByText(/^Published at a new address, .*\/heard: the old one quoted a fact/).waitFor();
     const published = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { slug: string; status: string };
     expect(published).toMatchObject({ status: 'published', slug: 'heard' });
     await editor.body().press('End');

@@ -139,6 +139,8 @@ export const setPublishedAction = dataAction(
         status: post.status,
         publishedAt: post.publishedAt?.toISOString() ?? null,
         slug: post.slug,
+        // Only when publishing gave it a new address: the one version that change made, which the editor may adopt.
+        moved: 'moved' in post && post.moved,
         version: post.version,
         url: `/u/${user.handle}/${post.slug}`,
       };

@@ -156,7 +156,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           onChange={(status, slug, version) => {
             setPublished(status === 'published');
             auto.setSlug(slug);
-            auto.published(version);
+            if (version !== null) auto.published(version);
           }}
         />
       </div>

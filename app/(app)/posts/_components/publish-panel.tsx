@@ -40,10 +40,10 @@ export function PublishPanel({
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
   /**
-   * After a change, with the post's address and version: publishing gives a new address (and so a new version) to one
-   * quoting an off-the-record fact.
+   * After a change, with the post's address, and the version when publishing gave it a new one (and so a new version):
+   * an address quoting an off-the-record fact. Null otherwise.
    */
-  onChange?: (status: 'draft' | 'published', slug: string, version: number) => void;
+  onChange?: (status: 'draft' | 'published', slug: string, movedToVersion: number | null) => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
@@ -65,13 +65,13 @@ export function PublishPanel({
       const post = result.data;
       if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
       setStatus(post.status);
-      onChange?.(post.status, post.slug, post.version);
+      onChange?.(post.status, post.slug, post.moved ? post.version : null);
       const moved = post.url !== publicPath;
       setMessage(
         post.status === 'draft'
           ? 'Unpublished: it is a private draft again.'
           : moved
-            ? 'Published, at a new address: the one it had quoted a fact you marked off the record. Anyone with the link can read it.'
+            ? `Published at a new address, ${post.url}: the old one quoted a fact you marked off the record. Anyone with the link can read it.`
             : 'Published. Anyone with the link can read it.',
       );
     });
@@ -161,7 +161,7 @@ export function PublishPanel({
           You can publish once your changes are saved.
         </span>
       ) : null}
-      <p aria-live="polite" className="w-full text-right text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
+      <p aria-live="polite" className="w-full text-sm wrap-anywhere sm:text-right text-zinc-600 empty:hidden dark:text-zinc-400">
         {message}
       </p>
     </div>
