@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { people } from './contacts';
 import { networkingEvents } from './events';
@@ -19,6 +19,12 @@ export const followUps = pgTable(
     dueOn: date({ mode: 'string' }),
     status: followUpStatus().notNull().default('open'),
     doneAt: timestamp({ withTimezone: true }),
+    /**
+     * How often it was snoozed, and the day it was due before the first time: a follow-up put off week after week says
+     * so. An edit of the due day is a new plan, not a snooze, and leaves both as they are.
+     */
+    snoozes: integer().notNull().default(0),
+    firstDueOn: date({ mode: 'string' }),
     personId: uuid().references(() => people.id, { onDelete: 'set null' }),
     eventId: uuid().references(() => networkingEvents.id, { onDelete: 'set null' }),
     version: version(),

@@ -49,12 +49,15 @@ export async function createFollowUp(userId: string, input: CreateFollowUpInput,
   });
 }
 
+/** What an update does to the snooze count: `'count'` one more snooze; a value, put back as it was (undo). */
+type Snooze = 'count' | { snoozes: number; firstDue: string | null };
+
 /**
  * Applies a partial edit inside one transaction, with the row locked, and returns the copy before and after.
  * With `version`, a copy saved by someone else since is a VersionConflictError carrying the current copy.
  * Marking done stamps doneAt; reopening clears it.
  */
-async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInput) {
+async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInput, snooze?: Snooze) {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ version: followUps.version, status: followUps.status })
@@ -73,6 +76,12 @@ async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInpu
         ...(patch.due !== undefined ? { dueOn: patch.due } : {}),
         ...(patch.personId !== undefined ? { personId: patch.personId } : {}),
         ...(statusChanges ? { status: patch.status, doneAt: patch.status === 'done' ? new Date() : null } : {}),
+        // A snooze counts, and remembers the day first set; its undo puts both back as they were.
+        ...(snooze === 'count'
+          ? { snoozes: sql`${followUps.snoozes} + 1`, firstDueOn: sql`coalesce(${followUps.firstDueOn}, ${followUps.dueOn})` }
+          : snooze
+            ? { snoozes: snooze.snoozes, firstDueOn: snooze.firstDue }
+            : {}),
         version: sql`${followUps.version} + 1`,
         updatedAt: new Date(),
       })
@@ -96,10 +105,15 @@ export function reopenFollowUp(userId: string, id: string) {
   return updateFollowUp(userId, id, { status: 'open' });
 }
 
-/** Moves a follow-up's due date (and reopens it if it was done). Returns the previous due date for undo. */
+/** Moves a follow-up's due date (and reopens it if it was done), counting the snooze. Returns the copy before, for undo. */
 export function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget, today: string) {
   // The undo copy is read in the same locked transaction as the write, so a concurrent snooze cannot slip between.
-  return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' });
+  return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' }, 'count');
+}
+
+/** The undo of a snooze: the due day, and the count and first day, as they were before it. */
+export async function unsnoozeFollowUp(userId: string, id: string, before: { due: string | null; snoozes: number; firstDue: string | null }) {
+  return (await applyUpdate(userId, id, { due: before.due }, { snoozes: before.snoozes, firstDue: before.firstDue })).after;
 }
 
 /** Soft-deletes a follow-up; restoreFollowUp undoes it. */

@@ -10,6 +10,8 @@ export const followUpResponse = z.object({
   status: z.enum(['open', 'done']),
   doneAt: z.string().nullable(),
   version: z.number().int(),
+  snoozes: z.number().int().describe('How often it was snoozed from the app (an edit of `due` is not a snooze)'),
+  firstDue: z.string().nullable().describe('YYYY-MM-DD: the day it was due before the first snooze; null if never snoozed'),
   person: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
   event: z.object({ id: z.uuid(), title: z.string() }).nullable(),
 });

@@ -18,6 +18,9 @@ export interface FollowUpItem {
   status: 'open' | 'done';
   doneAt: string | null;
   version: number;
+  /** How often it was snoozed (0: never), and the day it was due before the first snooze. */
+  snoozes: number;
+  firstDue: string | null;
   person: { id: string; displayName: string } | null;
   event: { id: string; title: string } | null;
 }
@@ -37,6 +40,8 @@ const itemFields = {
   status: followUps.status,
   doneAt: followUps.doneAt,
   version: followUps.version,
+  snoozes: followUps.snoozes,
+  firstDue: followUps.firstDueOn,
   updatedAt: followUps.updatedAt,
   personId: people.id,
   personName: people.name,
@@ -71,6 +76,8 @@ function toItem(r: BaseRow): FollowUpItem {
     status: r.status,
     doneAt: r.doneAt ? new Date(r.doneAt).toISOString() : null,
     version: r.version,
+    snoozes: r.snoozes,
+    firstDue: r.firstDue,
     person: r.personId
       ? { id: r.personId, displayName: displayName({ name: r.personName, role: r.personRole, organisationName: r.personOrganisation }) }
       : null,

@@ -4,7 +4,16 @@ import { db } from '@/db/client';
 import { followUps, people } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { countDueFollowUps } from '@/lib/follow-ups/counts';
-import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
+import {
+  completeFollowUp,
+  createFollowUp,
+  deleteFollowUp,
+  reopenFollowUp,
+  restoreFollowUp,
+  snoozeFollowUp,
+  unsnoozeFollowUp,
+  updateFollowUp,
+} from '@/lib/follow-ups/mutations';
 import { countOpenByGroup, getFollowUp, listFollowUpLists, listFollowUps } from '@/lib/follow-ups/queries';
 import { listFilterChoices } from '@/lib/follow-ups/choices';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
@@ -100,6 +109,26 @@ describe('complete, snooze, undo', () => {
     await updateFollowUp(user.id, f.id, { due: before.due });
     expect((await getFollowUp(user.id, f.id)).due).toBe(addDays(today, -2));
     expect(await countDueFollowUps(user.id, user.timeZone)).toBe(1);
+  });
+
+  it('counts each snooze and keeps the day first meant; an edit of the day is no snooze, and undo puts the count back', async () => {
+    const user = await createTestUser();
+    const f = await createFollowUp(user.id, { action: 'Compare notes on device policy', due: '2026-03-02' });
+    expect(f).toMatchObject({ snoozes: 0, firstDue: null });
+    const once = await snoozeFollowUp(user.id, f.id, 'tomorrow', '2026-03-04');
+    expect(once.after).toMatchObject({ due: '2026-03-05', snoozes: 1, firstDue: '2026-03-02' });
+    const twice = await snoozeFollowUp(user.id, f.id, 'next-week', '2026-03-05');
+    expect(twice.after).toMatchObject({ due: '2026-03-12', snoozes: 2, firstDue: '2026-03-02' });
+    // Undone, the second snooze leaves no trace: the day, the count and the first day are as before it.
+    expect(await unsnoozeFollowUp(user.id, f.id, twice.before)).toMatchObject({ due: '2026-03-05', snoozes: 1, firstDue: '2026-03-02' });
+    // A new day chosen in the edit form is a new plan, not a snooze.
+    expect(await updateFollowUp(user.id, f.id, { due: '2026-04-01' })).toMatchObject({ due: '2026-04-01', snoozes: 1, firstDue: '2026-03-02' });
+    // One with no day at all, snoozed, was first due on no day.
+    const open = await createFollowUp(user.id, { action: 'Read the blog' });
+    expect((await snoozeFollowUp(user.id, open.id, 'tomorrow', '2026-03-04')).after).toMatchObject({ snoozes: 1, firstDue: null });
+    // Another user's follow-up cannot be put back.
+    const other = await createTestUser();
+    await expect(unsnoozeFollowUp(other.id, f.id, once.before)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('snoozing a done follow-up reopens it', async () => {

@@ -77,6 +77,9 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => list.groupItems('The week ahead')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Today')).toEqual([]);
     await expect.poll(() => list.badge().count()).toBe(0);
+    // It says it was put off, and from when.
+    const row = page.locator('li').filter({ hasText: 'Send Ann the deck' });
+    await expect.poll(() => row.getByText(/^Snoozed once, first due /).isVisible()).toBe(true);
     // Due tomorrow now, "Snooze to tomorrow" would change nothing: it is not offered.
     await page.locator('summary[aria-label="More for “Send Ann the deck”"]').click();
     await page.getByRole('button', { name: /^Snooze a week/ }).waitFor();
@@ -86,6 +89,8 @@ describe('follow-ups at 390 px', () => {
     // Undo puts the old date back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
+    // ...and takes the snooze back with it: it was never put off.
+    await expect.poll(() => row.getByText(/^Snoozed/).count()).toBe(0);
 
     // Snooze to a chosen date.
     const later = addDays(today, 20);

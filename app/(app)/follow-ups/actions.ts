@@ -3,13 +3,22 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { dataAction, formAction, type ActionResult } from '@/lib/actions/form-action';
-import { completeFollowUp, createFollowUp, deleteFollowUp, reopenFollowUp, restoreFollowUp, snoozeFollowUp, updateFollowUp } from '@/lib/follow-ups/mutations';
+import {
+  completeFollowUp,
+  createFollowUp,
+  deleteFollowUp,
+  reopenFollowUp,
+  restoreFollowUp,
+  snoozeFollowUp,
+  unsnoozeFollowUp,
+  updateFollowUp,
+} from '@/lib/follow-ups/mutations';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
 import { createFollowUpSchema, dueDay, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
 import { todayIn } from '@/lib/dates';
 
 /** What a one-tap action answers: the one ActionResult, with what undoes a snooze. */
-export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null } } | void>;
+export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null; snoozes: number; firstDue: string | null } } | void>;
 
 const NOT_FOUND = 'Follow-up not found';
 
@@ -104,16 +113,22 @@ export const snoozeFollowUpAction = dataAction(
   z.object({ id: z.uuid(), target: snoozeSchema }),
   async ({ user, input }) => {
     const { before } = await snoozeFollowUp(user.id, input.id, input.target, todayIn(user.timeZone));
-    return { undo: { kind: 'due' as const, due: before.due } };
+    return { undo: { kind: 'due' as const, due: before.due, snoozes: before.snoozes, firstDue: before.firstDue } };
   },
   { name: 'follow-ups.snooze', input: (id: string, target: string) => ({ id, target }), notFoundMessage: NOT_FOUND, after: refresh },
 );
 
-/** Puts a due date back (the undo of snooze). */
+/** Puts a due date back (the undo of snooze), and with it the snooze count and first due day as they were. */
 export const setDueAction = dataAction(
-  z.object({ id: z.uuid(), due: dueDay.nullable() }),
+  z.object({ id: z.uuid(), due: dueDay.nullable(), snoozes: z.number().int().min(0).max(100_000).optional(), firstDue: dueDay.nullable().optional() }),
   async ({ user, input }) => {
-    await updateFollowUp(user.id, input.id, { due: input.due });
+    if (input.snoozes === undefined) await updateFollowUp(user.id, input.id, { due: input.due });
+    else await unsnoozeFollowUp(user.id, input.id, { due: input.due, snoozes: input.snoozes, firstDue: input.firstDue ?? null });
   },
-  { name: 'follow-ups.set-due', input: (id: string, due: string | null) => ({ id, due }), notFoundMessage: NOT_FOUND, after: refresh },
+  {
+    name: 'follow-ups.set-due',
+    input: (id: string, due: string | null, before?: { snoozes: number; firstDue: string | null }) => ({ id, due, ...before }),
+    notFoundMessage: NOT_FOUND,
+    after: refresh,
+  },
 );

@@ -156,7 +156,8 @@ export function FollowUpRow({
       () => {
         return `Snoozed to ${formatDay(snoozeDay(target, today), locale, 'short')}`;
       },
-      (r) => () => (r.ok && r.data?.undo ? setDueAction(item.id, r.data.undo.due) : Promise.resolve()),
+      (r) => () =>
+        r.ok && r.data?.undo ? setDueAction(item.id, r.data.undo.due, { snoozes: r.data.undo.snoozes, firstDue: r.data.undo.firstDue }) : Promise.resolve(),
     );
   const remove = () => {
     setGone(true);
@@ -209,6 +210,13 @@ export function FollowUpRow({
               {dueLabel(item.due, today, locale)}
             </span>
           )}
+          {/* Put off and off: said, with the day it was first meant for. */}
+          {!done && !queued && item.snoozes ? (
+            <span>
+              Snoozed {item.snoozes === 1 ? 'once' : item.snoozes === 2 ? 'twice' : `${item.snoozes} times`}
+              {item.firstDue ? `, first due ${formatDay(item.firstDue, locale, 'short')}` : ''}
+            </span>
+          ) : null}
           {showPerson && item.person ? (
             <Link href={`/people/${item.person.id}`} className="fu-person">
               {item.person.displayName}
