@@ -224,6 +224,9 @@ describe('the reflective post', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText(/^Published at a new address, .*\/heard: the old one quoted a fact/).waitFor();
+    // Out now, the note above the editor speaks of the post, not of a draft.
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'This post quotes a fact you marked off the record' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Cut it from the post' }).count()).toBe(1);
     const published = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { slug: string; status: string };
     expect(published).toMatchObject({ status: 'published', slug: 'heard' });
     await editor.body().press('End');

@@ -19,8 +19,11 @@ export function OffTheRecordNotice({
   title,
   markdown,
   onCut,
+  published = false,
 }: {
   places: number;
+  /** Out already: said of "this post", not "this draft". */
+  published?: boolean;
   title: string;
   markdown: string;
   /** Puts the cut text in place of the draft, if the draft is still what was sent; false when it was typed on meanwhile. */
@@ -47,13 +50,13 @@ export function OffTheRecordNotice({
       <p className="flex gap-2">
         <EyeOff aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span>
-          This draft quotes {offTheRecordPhrase(places)}. The public page, the feed and downloads show “[…]” in {places === 1 ? 'its' : 'their'} place; the text
-          here, and what you copy, still {places === 1 ? 'has it' : 'have them'}.
+          This {published ? 'post' : 'draft'} quotes {offTheRecordPhrase(places)}. The public page, the feed and downloads show “[…]” in{' '}
+          {places === 1 ? 'its' : 'their'} place; the text here, and what you copy, still {places === 1 ? 'has it' : 'have them'}.
         </span>
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="button" variant="secondary" onClick={cut} disabled={pending}>
-          {pending ? 'Cutting…' : `Cut ${them} from the draft`}
+          {pending ? 'Cutting…' : `Cut ${them} from the ${published ? 'post' : 'draft'}`}
         </Button>
         <span aria-live="polite">{message}</span>
       </div>

@@ -171,6 +171,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
         ) : null}
         {auto.offTheRecord > 0 ? (
           <OffTheRecordNotice
+            published={published}
             places={auto.offTheRecord}
             title={auto.draft.title}
             markdown={auto.draft.markdown}
