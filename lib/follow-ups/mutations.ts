@@ -52,6 +52,9 @@ export async function createFollowUp(userId: string, input: CreateFollowUpInput,
 /** What an update does to the snooze count: `'count'` one more snooze; a value, put back as it was (undo). */
 type Snooze = 'count' | { snoozes: number; firstDue: string | null };
 
+/** Whether moving the follow-up to `due` puts it off: later than it was due, or a day for one that had none. */
+const putOff = (due: string | null | undefined) => sql`(${followUps.dueOn} is null or ${followUps.dueOn} < ${due ?? null}::date)`;
+
 /**
  * Applies a partial edit inside one transaction, with the row locked, and returns the copy before and after.
  * With `version`, a copy saved by someone else since is a VersionConflictError carrying the current copy.
@@ -76,9 +79,13 @@ async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInpu
         ...(patch.due !== undefined ? { dueOn: patch.due } : {}),
         ...(patch.personId !== undefined ? { personId: patch.personId } : {}),
         ...(statusChanges ? { status: patch.status, doneAt: patch.status === 'done' ? new Date() : null } : {}),
-        // A snooze counts, and remembers the day first set; its undo puts both back as they were.
+        // A snooze that puts it off counts, and the first one remembers the day it was due (none, for one with no day);
+        // one that moves nothing on (a retried request, a second tab) does not. Its undo puts both back as they were.
         ...(snooze === 'count'
-          ? { snoozes: sql`${followUps.snoozes} + 1`, firstDueOn: sql`coalesce(${followUps.firstDueOn}, ${followUps.dueOn})` }
+          ? {
+              snoozes: sql`case when ${putOff(patch.due)} then ${followUps.snoozes} + 1 else ${followUps.snoozes} end`,
+              firstDueOn: sql`case when ${putOff(patch.due)} and ${followUps.snoozes} = 0 then ${followUps.dueOn} else ${followUps.firstDueOn} end`,
+            }
           : snooze
             ? { snoozes: snooze.snoozes, firstDueOn: snooze.firstDue }
             : {}),
@@ -111,9 +118,12 @@ export function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget,
   return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' }, 'count');
 }
 
-/** The undo of a snooze: the due day, and the count and first day, as they were before it. */
-export async function unsnoozeFollowUp(userId: string, id: string, before: { due: string | null; snoozes: number; firstDue: string | null }) {
-  return (await applyUpdate(userId, id, { due: before.due }, { snoozes: before.snoozes, firstDue: before.firstDue })).after;
+/**
+ * The undo of a snooze: the due day, and the count and first day, as they were before it. With `version` (the snooze's
+ * own), a change made since, on another device or in the edit form, is a VersionConflictError, not undone unseen.
+ */
+export async function unsnoozeFollowUp(userId: string, id: string, before: { due: string | null; snoozes: number; firstDue: string | null }, version?: number) {
+  return (await applyUpdate(userId, id, { due: before.due, version }, { snoozes: before.snoozes, firstDue: before.firstDue })).after;
 }
 
 /** Soft-deletes a follow-up; restoreFollowUp undoes it. */

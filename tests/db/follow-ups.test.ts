@@ -119,13 +119,19 @@ describe('complete, snooze, undo', () => {
     expect(once.after).toMatchObject({ due: '2026-03-05', snoozes: 1, firstDue: '2026-03-02' });
     const twice = await snoozeFollowUp(user.id, f.id, 'next-week', '2026-03-05');
     expect(twice.after).toMatchObject({ due: '2026-03-12', snoozes: 2, firstDue: '2026-03-02' });
-    // Undone, the second snooze leaves no trace: the day, the count and the first day are as before it.
-    expect(await unsnoozeFollowUp(user.id, f.id, twice.before)).toMatchObject({ due: '2026-03-05', snoozes: 1, firstDue: '2026-03-02' });
+    // A snooze that puts it off no further (a retried request, a second tab) is no second snooze.
+    expect((await snoozeFollowUp(user.id, f.id, '2026-03-12', '2026-03-05')).after).toMatchObject({ due: '2026-03-12', snoozes: 2 });
+    // Undone, the second snooze leaves no trace: the day, the count and the first day are as before it; but an undo
+    // from a copy older than a change made since (another device, the edit form) is refused, and changes nothing.
+    const edited = await updateFollowUp(user.id, f.id, { action: 'Compare notes on device policy with Ann' });
+    await expect(unsnoozeFollowUp(user.id, f.id, twice.before, twice.after.version)).rejects.toBeInstanceOf(VersionConflictError);
+    expect(await unsnoozeFollowUp(user.id, f.id, twice.before, edited.version)).toMatchObject({ due: '2026-03-05', snoozes: 1, firstDue: '2026-03-02' });
     // A new day chosen in the edit form is a new plan, not a snooze.
     expect(await updateFollowUp(user.id, f.id, { due: '2026-04-01' })).toMatchObject({ due: '2026-04-01', snoozes: 1, firstDue: '2026-03-02' });
     // One with no day at all, snoozed, was first due on no day.
     const open = await createFollowUp(user.id, { action: 'Read the blog' });
     expect((await snoozeFollowUp(user.id, open.id, 'tomorrow', '2026-03-04')).after).toMatchObject({ snoozes: 1, firstDue: null });
+    expect((await snoozeFollowUp(user.id, open.id, 'next-week', '2026-03-05')).after).toMatchObject({ due: '2026-03-12', snoozes: 2, firstDue: null });
     // Another user's follow-up cannot be put back.
     const other = await createTestUser();
     await expect(unsnoozeFollowUp(other.id, f.id, once.before)).rejects.toBeInstanceOf(NotFoundError);

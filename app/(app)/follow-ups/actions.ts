@@ -18,7 +18,7 @@ import { createFollowUpSchema, dueDay, snoozeSchema, updateFollowUpSchema } from
 import { todayIn } from '@/lib/dates';
 
 /** What a one-tap action answers: the one ActionResult, with what undoes a snooze. */
-export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null; snoozes: number; firstDue: string | null } } | void>;
+export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null; snoozes: number; firstDue: string | null; version: number } } | void>;
 
 const NOT_FOUND = 'Follow-up not found';
 
@@ -112,23 +112,31 @@ export const restoreFollowUpAction = tap('follow-ups.restore', restoreFollowUp);
 export const snoozeFollowUpAction = dataAction(
   z.object({ id: z.uuid(), target: snoozeSchema }),
   async ({ user, input }) => {
-    const { before } = await snoozeFollowUp(user.id, input.id, input.target, todayIn(user.timeZone));
-    return { undo: { kind: 'due' as const, due: before.due, snoozes: before.snoozes, firstDue: before.firstDue } };
+    const { before, after } = await snoozeFollowUp(user.id, input.id, input.target, todayIn(user.timeZone));
+    // The snooze's own version goes with the undo: a change made since is not undone unseen.
+    return { undo: { kind: 'due' as const, due: before.due, snoozes: before.snoozes, firstDue: before.firstDue, version: after.version } };
   },
   { name: 'follow-ups.snooze', input: (id: string, target: string) => ({ id, target }), notFoundMessage: NOT_FOUND, after: refresh },
 );
 
 /** Puts a due date back (the undo of snooze), and with it the snooze count and first due day as they were. */
 export const setDueAction = dataAction(
-  z.object({ id: z.uuid(), due: dueDay.nullable(), snoozes: z.number().int().min(0).max(100_000).optional(), firstDue: dueDay.nullable().optional() }),
+  z.object({
+    id: z.uuid(),
+    due: dueDay.nullable(),
+    snoozes: z.number().int().min(0).max(100_000).optional(),
+    firstDue: dueDay.nullable().optional(),
+    version: z.number().int().min(1).optional(),
+  }),
   async ({ user, input }) => {
     if (input.snoozes === undefined) await updateFollowUp(user.id, input.id, { due: input.due });
-    else await unsnoozeFollowUp(user.id, input.id, { due: input.due, snoozes: input.snoozes, firstDue: input.firstDue ?? null });
+    else await unsnoozeFollowUp(user.id, input.id, { due: input.due, snoozes: input.snoozes, firstDue: input.firstDue ?? null }, input.version);
   },
   {
     name: 'follow-ups.set-due',
-    input: (id: string, due: string | null, before?: { snoozes: number; firstDue: string | null }) => ({ id, due, ...before }),
+    input: (id: string, due: string | null, before?: { snoozes: number; firstDue: string | null; version?: number }) => ({ id, due, ...before }),
     notFoundMessage: NOT_FOUND,
+    conflictMessage: () => 'Not undone: it was changed since, on another device or here. Nothing was put back.',
     after: refresh,
   },
 );

@@ -156,8 +156,13 @@ export function FollowUpRow({
       () => {
         return `Snoozed to ${formatDay(snoozeDay(target, today), locale, 'short')}`;
       },
-      (r) => () =>
-        r.ok && r.data?.undo ? setDueAction(item.id, r.data.undo.due, { snoozes: r.data.undo.snoozes, firstDue: r.data.undo.firstDue }) : Promise.resolve(),
+      (r) => async () => {
+        if (!r.ok || !r.data?.undo) return;
+        const { due, ...before } = r.data.undo;
+        const back = await setDueAction(item.id, due, before).catch(() => ({ ok: false, message: 'Could not reach Rapport. Nothing was put back.' }));
+        // Refused (changed since) or unreachable: said, not dropped with the toast.
+        if (!back.ok) notify({ message: back.message ?? 'Something went wrong. Nothing was put back.' });
+      },
     );
   const remove = () => {
     setGone(true);
@@ -214,7 +219,7 @@ export function FollowUpRow({
           {!done && !queued && item.snoozes ? (
             <span>
               Snoozed {item.snoozes === 1 ? 'once' : item.snoozes === 2 ? 'twice' : `${item.snoozes} times`}
-              {item.firstDue ? `, first due ${formatDay(item.firstDue, locale, 'short')}` : ''}
+              {item.firstDue ? `, first due ${formatDay(item.firstDue, locale, item.firstDue.slice(0, 4) === today.slice(0, 4) ? 'short' : 'medium')}` : ''}
             </span>
           ) : null}
           {showPerson && item.person ? (
