@@ -292,8 +292,16 @@ async function bringBackOrganisation(tx: Tx, userId: string, personId: string, o
   );
   if (!gone) return;
   // The live organisation known by its name: its own, or one it was merged into ("Ofcom" into "Ofcom Ltd").
-  const [taken] = await rows<{ id: string | null }>(tx, sql`select ${organisationIdKnownAs(userId, sql`${gone.name}::text`)}::text as id`);
-  if (taken?.id) {
+  const [known] = await rows<{ id: string | null }>(tx, sql`select ${organisationIdKnownAs(userId, sql`${gone.name}::text`)}::text as id`);
+  // Held as a foreign key holds what it points at, so a merge or removal of it waits for this restore (and then moves
+  // the person too); one gone meanwhile is no place to file them, and their own comes back instead.
+  const [taken] = known?.id
+    ? await rows<{ id: string }>(
+        tx,
+        sql`select id::text from organisations where user_id = ${userId}::uuid and id = ${known.id}::uuid and deleted_at is null for key share`,
+      )
+    : [];
+  if (taken) {
     await tx
       .update(people)
       .set({ organisationId: taken.id })

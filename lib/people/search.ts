@@ -1,3 +1,4 @@
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
@@ -255,7 +256,9 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
   }
   if (params.met) base.push(lastMetFilter(params.met));
   if (params.imported) {
-    base.push(sql`p.id in (select unnest(u.created) from import_undos u where u.user_id = ${userId}::uuid and u.id = ${params.imported}::uuid)`);
+    // While it can be undone (the purge forgets it later): after that, no one, as the page says.
+    base.push(sql`p.id in (select unnest(u.created) from import_undos u where u.user_id = ${userId}::uuid and u.id = ${params.imported}::uuid
+      and u.created_at >= now() - make_interval(days => ${RESTORE_WINDOW_DAYS}))`);
   }
   const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);
   const sectorIds = await resolveIds(

@@ -119,19 +119,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </h2>
               {searching ? <ClearLink href="/people" /> : null}
             </div>
-            {imported && params.imported ? (
+            {params.imported ? (
+              // One block either way, so that what an undo made here did stays said once the page is read again.
               <div className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
                 <p>
-                  {imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of{' '}
-                  {formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?
+                  {imported
+                    ? `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?`
+                    : 'That import was undone, or is more than 30 days old: who it added is no longer kept.'}
                 </p>
-                <UndoImport undoId={params.imported} />
+                <UndoImport undoId={params.imported} available={!!imported} />
               </div>
-            ) : null}
-            {params.imported && !imported ? (
-              <p className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
-                That import was undone, or is more than 30 days old: who it added is no longer kept.
-              </p>
             ) : null}
             {wordless ? (
               <p className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">

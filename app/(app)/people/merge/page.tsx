@@ -49,7 +49,9 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
     // Merged already (the phone's Back after merging): the person they became, not "not found".
-    const kept = (await mergedInto(user.id, ids.data.other)) ?? (await mergedInto(user.id, ids.data.keep));
+    let kept = (await mergedInto(user.id, ids.data.other)) ?? (await mergedInto(user.id, ids.data.keep));
+    // Merged on since (into a third record): where they are now, a few merges along at most.
+    for (let hop = 0, next = kept; hop < 5 && next; hop++) if ((next = await mergedInto(user.id, next))) kept = next;
     if (kept) redirect(`/people/${kept}?alreadyMerged=1`);
     notFound();
   }

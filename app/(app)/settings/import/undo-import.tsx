@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Button } from '@/app/_components/ui/button';
 import { countOf } from '@/lib/import/words';
 
@@ -26,8 +27,10 @@ function undoneWords(u: Undone): string {
  * "Undo this import", under an import's result and above the list of the people it added: once, and it says what it
  * did. `onUndone` lets the page around it follow; without one, the page is read again.
  */
-export function UndoImport({ undoId, onUndone }: { undoId: string; onUndone?: () => void }) {
+export function UndoImport({ undoId, onUndone, available = true }: { undoId: string; onUndone?: () => void; available?: boolean }) {
   const router = useRouter();
+  // What it did stays on screen, and focus goes to it, in place of the button that is gone.
+  const said = useRef<HTMLParagraphElement>(null);
   const [state, setState] = useState<{ step: 'ready' | 'undoing' } | { step: 'undone'; undone: Undone } | { step: 'failed'; message: string }>({
     step: 'ready',
   });
@@ -38,7 +41,8 @@ export function UndoImport({ undoId, onUndone }: { undoId: string; onUndone?: ()
       const res = await fetch(`/api/v1/import/${undoId}/undo`, { method: 'POST' });
       const body = await res.json().catch(() => ({}));
       if (res.ok) {
-        setState({ step: 'undone', undone: body as Undone });
+        flushSync(() => setState({ step: 'undone', undone: body as Undone }));
+        said.current?.focus();
         if (onUndone) onUndone();
         else router.refresh();
       } else setState({ step: 'failed', message: body.detail ?? 'It could not be undone.' });
@@ -49,7 +53,7 @@ export function UndoImport({ undoId, onUndone }: { undoId: string; onUndone?: ()
 
   if (state.step === 'undone') {
     return (
-      <p role="status" className="mt-3 text-sm">
+      <p ref={said} tabIndex={-1} role="status" className="mt-3 text-sm outline-none">
         {undoneWords(state.undone)}{' '}
         {state.undone.removed ? (
           <Link href="/settings/deleted" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
@@ -59,6 +63,8 @@ export function UndoImport({ undoId, onUndone }: { undoId: string; onUndone?: ()
       </p>
     );
   }
+  // Read again after an undo elsewhere (or past its 30 days): nothing left to undo here.
+  if (!available && state.step === 'ready') return null;
   return (
     <div className="mt-3">
       <Button type="button" variant="secondary" onClick={undo} disabled={state.step === 'undoing'}>
