@@ -47,7 +47,7 @@ export const organisationIdKnownAs = (userId: string, name: SQL) => sql`(select 
  * waits for the save that files someone there, and then moves them too, rather than leaving them filed under an
  * organisation merged away. Not FOR SHARE: two saves that each hold it and then give it a sector would deadlock.
  */
-async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id: string; sectorId: string | null } | undefined> {
+export async function knownAs(conn: DbOrTx, userId: string, name: string): Promise<{ id: string; sectorId: string | null } | undefined> {
   const held = () =>
     rows<{ id: string; sector_id: string | null }>(
       conn,

@@ -4,7 +4,7 @@ import { rows } from '@/db/rows';
 import { organisations, people, sectors } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
-import { assertOwnOrganisation, findOrCreateOrganisation, organisationIdKnownAs } from '@/lib/organisations/find-or-create';
+import { assertOwnOrganisation, findOrCreateOrganisation, knownAs } from '@/lib/organisations/find-or-create';
 import { assertOwnSector } from '@/lib/sectors/own';
 import { cadenceColumns, cadenceFromColumns, cadenceKey, type Cadence } from '@/lib/people/cadence';
 import { detailsToAdd } from './add-details';
@@ -291,16 +291,9 @@ async function bringBackOrganisation(tx: Tx, userId: string, personId: string, o
          for update`,
   );
   if (!gone) return;
-  // The live organisation known by its name: its own, or one it was merged into ("Ofcom" into "Ofcom Ltd").
-  const [known] = await rows<{ id: string | null }>(tx, sql`select ${organisationIdKnownAs(userId, sql`${gone.name}::text`)}::text as id`);
-  // Held as a foreign key holds what it points at, so a merge or removal of it waits for this restore (and then moves
-  // the person too); one gone meanwhile is no place to file them, and their own comes back instead.
-  const [taken] = known?.id
-    ? await rows<{ id: string }>(
-        tx,
-        sql`select id::text from organisations where user_id = ${userId}::uuid and id = ${known.id}::uuid and deleted_at is null for key share`,
-      )
-    : [];
+  // The live organisation known by its name (its own, or one it was merged into: "Ofcom" into "Ofcom Ltd"), held as a
+  // foreign key holds what it points at, so a merge of it waits for this restore and then moves the person too.
+  const taken = await knownAs(tx, userId, gone.name);
   if (taken) {
     await tx
       .update(people)
