@@ -4,7 +4,7 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 export const RESTORE_WINDOW_DAYS = 30;
 
 /** SQL: the row was deleted within the restore window (judged by the database clock, as every server shares it). */
-export function deletedWithinWindow(deletedAt: AnyColumn): SQL {
+export function deletedWithinWindow(deletedAt: AnyColumn | SQL): SQL {
   return sql`${deletedAt} >= now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`;
 }
 

@@ -1,4 +1,4 @@
-import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
+import { deletedWithinWindow } from '@/lib/restore-window';
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
@@ -258,7 +258,7 @@ async function plan(conn: DbOrTx, userId: string, params: SearchParams): Promise
   if (params.imported) {
     // While it can be undone (the purge forgets it later): after that, no one, as the page says.
     base.push(sql`p.id in (select unnest(u.created) from import_undos u where u.user_id = ${userId}::uuid and u.id = ${params.imported}::uuid
-      and u.created_at >= now() - make_interval(days => ${RESTORE_WINDOW_DAYS}))`);
+      and ${deletedWithinWindow(sql`u.created_at`)})`);
   }
   const none = params.sector.some((s) => s.toLowerCase() === NO_SECTOR);
   const sectorIds = await resolveIds(
