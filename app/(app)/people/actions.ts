@@ -176,35 +176,21 @@ export const mergePeopleAction = formAction(
   },
 );
 
-const pairSchema = z.object({ personId: z.uuid(), otherId: z.uuid() });
+/** An answer about a pair of the user's people, by their two ids (either one not theirs: 404). */
+function pairAction(name: string, notFoundMessage: string, work: (userId: string, personId: string, otherId: string) => Promise<void>) {
+  return dataAction(z.object({ personId: z.uuid(), otherId: z.uuid() }), ({ user, input }) => work(user.id, input.personId, input.otherId), {
+    name,
+    input: (personId: string, otherId: string) => ({ personId, otherId }),
+    ids: ['personId', 'otherId'],
+    notFoundMessage,
+  });
+}
 
 /**
  * "Not the same person" on a possible duplicate: the pair is offered no more (undo: sameAgainAction). The page is not
  * refreshed: its list hides the row itself (PairGroup), and any page that lists pairs reads them afresh when opened.
  */
-export const notSamePersonAction = dataAction(
-  pairSchema,
-  async ({ user, input }) => {
-    await markNotDuplicate(user.id, input.personId, input.otherId);
-  },
-  {
-    name: 'people.not-same',
-    input: (personId: string, otherId: string) => ({ personId, otherId }),
-    ids: ['personId', 'otherId'],
-    notFoundMessage: 'One of them is no longer in your address book.',
-  },
-);
+export const notSamePersonAction = pairAction('people.not-same', 'One of them is no longer in your address book.', markNotDuplicate);
 
 /** The undo of "Not the same person": the pair may be offered again. */
-export const sameAgainAction = dataAction(
-  pairSchema,
-  async ({ user, input }) => {
-    await unmarkNotDuplicate(user.id, input.personId, input.otherId);
-  },
-  {
-    name: 'people.not-same-undo',
-    input: (personId: string, otherId: string) => ({ personId, otherId }),
-    ids: ['personId', 'otherId'],
-    notFoundMessage: 'That was already undone.',
-  },
-);
+export const sameAgainAction = pairAction('people.not-same-undo', 'That was already undone.', unmarkNotDuplicate);
