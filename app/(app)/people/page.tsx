@@ -11,7 +11,7 @@ import { searchPeople } from '@/lib/people/search';
 import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { getImport } from '@/lib/import/undo';
-import { UndoImport } from '@/app/(app)/settings/import/undo-import';
+import { UndoImport } from '@/app/_components/import/undo-import';
 import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
 import { roughFloor } from './_components/rough-floor';

@@ -10,7 +10,7 @@ import type { ImportPreview } from '@/lib/import/run';
 import { withSector } from '@/lib/import/sector-groups';
 import { countOf, summaryWords } from '@/lib/import/words';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
-import { UndoImport } from './undo-import';
+import { UndoImport } from '@/app/_components/import/undo-import';
 
 type Kind = ImportPreview['kind'];
 type Stage =
