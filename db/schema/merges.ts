@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
-import { people } from './contacts';
+import { organisations, people } from './contacts';
 import { users } from './users';
 
 export const mergeKind = pgEnum('merge_kind', ['person', 'organisation', 'sector', 'topic']);
@@ -56,5 +56,31 @@ export const notDuplicates = pgTable(
     // The user's answers in one read (a backup, an account's removal), not a scan of everyone's.
     index('not_duplicates_user_idx').on(t.userId),
     check('not_duplicates_in_order', sql`${t.personId} < ${t.otherId}`),
+  ],
+);
+
+/**
+ * Two organisations the user said are not one, though their names look alike (initials, a spelling a letter apart):
+ * the pair is no longer offered for merging. One row per pair, the smaller id first, as for people.
+ */
+export const organisationNotDuplicates = pgTable(
+  'organisation_not_duplicates',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    otherId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.otherId] }),
+    index('organisation_not_duplicates_other_idx').on(t.otherId),
+    index('organisation_not_duplicates_user_idx').on(t.userId),
+    check('organisation_not_duplicates_in_order', sql`${t.organisationId} < ${t.otherId}`),
   ],
 );

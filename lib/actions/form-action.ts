@@ -224,6 +224,19 @@ export function dataAction<S extends z.ZodType, D, C = never, A extends unknown[
 }
 
 /**
+ * A server action answering about a pair of the user's records (two people, two organisations) by their two ids, as
+ * `work(userId, id, otherId)`: either one not the user's, or not an id at all, is a 404 like a missing one.
+ */
+export function pairAction(name: string, notFoundMessage: string, work: (userId: string, id: string, otherId: string) => Promise<void>) {
+  return dataAction(z.object({ id: z.uuid(), otherId: z.uuid() }), ({ user, input }) => work(user.id, input.id, input.otherId), {
+    name,
+    input: (id: string, otherId: string) => ({ id, otherId }),
+    ids: ['id', 'otherId'],
+    notFoundMessage,
+  });
+}
+
+/**
  * A server action for a plain `<form action>` with no state to show (delete, restore, sign out a device): the same
  * run as formAction, and it answers by redirecting, from `after` on success and from `onRefusal` otherwise.
  */

@@ -19,6 +19,7 @@ import {
   interactions,
   networkingEvents,
   notDuplicates,
+  organisationNotDuplicates,
   organisations,
   people,
   personTopics,
@@ -31,10 +32,11 @@ import {
 export const BACKUP_FORMAT = 'rapport-backup';
 /**
  * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors,
- * version 4 `redactedTexts`, version 5 `notDuplicates`; older backups (which have none) still restore.
+ * version 4 `redactedTexts`, version 5 `notDuplicates`, version 6 `organisationNotDuplicates`; older backups (which
+ * have none) still restore.
  */
-export const BACKUP_VERSION = 5;
-const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
+export const BACKUP_VERSION = 6;
+const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -172,6 +174,18 @@ export const BACKUP_TABLES: BackupTable[] = [
     // The smaller id first (the not_duplicates_in_order check): a person restored under a new id may change the order.
     settle: async (_tx, _userId, row) => ({
       row: String(row.personId) < String(row.otherId) ? row : { ...row, personId: row.otherId, otherId: row.personId },
+    }),
+  },
+  {
+    // Organisations the user said are two: likewise. A pair with one merged away since is not in the backup (the
+    // organisation is not), and is skipped.
+    key: 'organisationNotDuplicates',
+    table: organisationNotDuplicates,
+    order: [organisationNotDuplicates.organisationId, organisationNotDuplicates.otherId],
+    omit: [],
+    refs: { organisationId: 'organisations', otherId: 'organisations' },
+    settle: async (_tx, _userId, row) => ({
+      row: String(row.organisationId) < String(row.otherId) ? row : { ...row, organisationId: row.otherId, otherId: row.organisationId },
     }),
   },
   {

@@ -22,6 +22,7 @@ export const BACKUP_ROW_WORDS: Record<string, [string, string]> = {
   followUps: ['follow-up', 'follow-ups'],
   interactions: ['contact logged', 'contacts logged'],
   notDuplicates: ['pair kept as two people', 'pairs kept as two people'],
+  organisationNotDuplicates: ['pair kept as two organisations', 'pairs kept as two organisations'],
   posts: ['post', 'posts'],
 };
 

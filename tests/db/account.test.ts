@@ -11,6 +11,7 @@ import { regenerateCalendarSecret } from '@/lib/calendar/feed';
 import { UserFacingError } from '@/lib/errors';
 import { idempotent } from '@/lib/idempotency';
 import { markNotDuplicate } from '@/lib/people/not-duplicates';
+import { markOrganisationsNotDuplicate } from '@/lib/organisations/duplicates';
 import { runImport } from '@/lib/import/run';
 import { hit } from '@/lib/rate-limit';
 import { makeEvent, makeOrganisation, makePerson } from '../support/fixtures';
@@ -130,6 +131,8 @@ describe('account', () => {
       // A namesake they said is someone else (a not_duplicates row).
       const namesake = await makePerson(user.id, { name: 'Priya Shah', email: 'p.shah@elsewhere.example' });
       await markNotDuplicate(user.id, p.id, namesake.id);
+      // Its initials, which they said are another organisation (an organisation_not_duplicates row).
+      await markOrganisationsNotDuplicate(user.id, org.id, (await makeOrganisation(user.id, 'LCC')).id);
       await makeEvent(user.id, {
         title: 'Council tech day',
         topics: ['cloud'],

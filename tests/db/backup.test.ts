@@ -6,7 +6,7 @@ import { deleteAccount } from '@/lib/account/account';
 import { backupChunks } from '@/lib/backup/write';
 import { csvChunks, peopleBatches } from '@/lib/export/contacts';
 import { batchedRows } from '@/lib/backup/write';
-import { BACKUP_TABLES } from '@/lib/backup/tables';
+import { BACKUP_TABLES, BACKUP_VERSION } from '@/lib/backup/tables';
 import { ImportRefusedError } from '@/lib/import/apply';
 import { previewImport, runImport } from '@/lib/import/run';
 import { importPreviewResponse } from '@/lib/import/openapi';
@@ -315,7 +315,7 @@ describe('backup', () => {
     await db.execute(sql`delete from insights where id = ${fact!.id}::uuid`);
     const backup = await all(backupChunks(a.id));
     const kept = JSON.parse(backup) as { version: number; redactedTexts: { text: string; insightId: string }[] };
-    expect(kept.version).toBe(5);
+    expect(kept.version).toBe(BACKUP_VERSION);
     expect(kept.redactedTexts.map((r) => [r.text, r.insightId]).sort()).toEqual([
       ['Globex buys Acme, per Raj', fact!.id],
       [secret, fact!.id],

@@ -10,6 +10,9 @@ import { BASE, callRoute, type Handler, routeHandlers, serverActionFiles, snapsh
 import { createTestUser } from '../support/users';
 import { markInTouch } from '@/lib/keep-in-touch/queries';
 import { markNotDuplicate } from '@/lib/people/not-duplicates';
+import { markOrganisationsNotDuplicate } from '@/lib/organisations/duplicates';
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/rows';
 import { createPerson } from '@/lib/people/queries';
 import { createPersonSchema } from '@/lib/people/validation';
 import { siteOrigin } from '@/lib/site-origin';
@@ -78,6 +81,7 @@ interface Owner {
   importUndo: string;
   /** Two of A's people A said are not one person: B may neither say it of A's people nor take it back. */
   notSame: [string, string];
+  orgNotSame: [string, string];
 }
 
 let a: Owner;
@@ -204,6 +208,12 @@ async function makeOwner(): Promise<Owner> {
       const twin = (await createPerson(user.id, createPersonSchema.parse({ name: `Lin ${MARK}`, organisationName: `Org ${MARK}` }))).id;
       await markNotDuplicate(user.id, personId, twin);
       return [personId, twin] as [string, string];
+    })(),
+    // Two of A's organisations A said are two: the event's, and one whose initials it may be.
+    orgNotSame: await (async () => {
+      const [initials] = await rows<{ id: string }>(db, sql`insert into organisations (user_id, name) values (${user.id}::uuid, 'OM') returning id`);
+      await markOrganisationsNotDuplicate(user.id, ev.people[0].organisation.id, initials!.id);
+      return [ev.people[0].organisation.id as string, initials!.id];
     })(),
   };
 }
@@ -553,6 +563,15 @@ const ACTIONS: Record<string, ActionCase> = {
       return act(O, 'mergeOrganisationAction')(b.organisation, {}, form({ otherName: `Org ${MARK}` }));
     },
   },
+  // A's two organisations, and one of A's with B's own: neither is B's to answer for.
+  [`${O}#notSameOrganisationAction`]: {
+    run: async () => {
+      expect(await act(O, 'notSameOrganisationAction')(a.organisation, b.organisation)).toMatchObject({ ok: false, status: 404 });
+      return act(O, 'notSameOrganisationAction')(...a.orgNotSame);
+    },
+    answers: { ok: false, status: 404 },
+  },
+  [`${O}#sameOrganisationAgainAction`]: { run: () => act(O, 'sameOrganisationAgainAction')(...a.orgNotSame), answers: { ok: false, status: 404 } },
   [`${P}#createPersonAction`]: {
     // Both of its writes: a new person in A's sector, and "Add these details to" A's person.
     run: async () => {

@@ -312,6 +312,68 @@ describe('people in a real browser', () => {
     await context.close();
   });
 
+  it('organisations that are one under two names are offered for merging: merged in a tap, or kept as two, with undo (390 px)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Omar Organised');
+    // As an import of an address book leaves them: initials beside the full name, a slip of the thumb beside the name.
+    for (const [name, organisationName] of [
+      ['Ann Lee', 'HMRC'],
+      ['Bob Hall', 'HM Revenue & Customs'],
+      ['Cy Moss', 'HM Revenue & Customs'],
+      ['Di Fox', 'Cabinet Office'],
+      ['Ed Kay', 'Cabinet Ofice'],
+    ]) {
+      const res = await page.request.post('/api/v1/people', { headers: { Origin: baseURL() }, data: { name, organisationName } });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto('/organisations');
+    const card = page.getByRole('heading', { name: 'These may be one organisation' });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await page.getByText('HMRC may be short for HM Revenue & Customs').isVisible()).toBe(true);
+    expect(await page.getByText('spelt a letter apart').isVisible()).toBe(true);
+    await expectNoHorizontalScroll(page);
+    await shot(page, 'organisations-alike');
+
+    // Two that only look alike: kept as two in a tap, the toast can take it back, and a reload does not ask again.
+    const notSame = page.getByRole('button', { name: 'Not the same organisation: Cabinet Ofice and Cabinet Office' });
+    await notSame.click();
+    const toast = page.getByRole('status').filter({ hasText: 'Kept as two organisations: Cabinet Ofice and Cabinet Office' });
+    await expect.poll(() => toast.isVisible()).toBe(true);
+    expect(await page.getByText('spelt a letter apart').count()).toBe(0);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByText('spelt a letter apart').isVisible()).toBe(true);
+    await notSame.click();
+    await expect.poll(() => toast.isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await page.getByText('spelt a letter apart').count()).toBe(0);
+
+    // One under two names: merged into the one with more people, and the merge can be undone from its banner.
+    expect(await page.getByText('merging keeps HM Revenue & Customs').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Merge: HMRC into HM Revenue & Customs' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'HM Revenue & Customs', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'People (3)' }).isVisible()).toBe(true);
+    expect(await page.getByText('Also known as “HMRC”').isVisible()).toBe(true);
+    await page.goto('/organisations');
+    await expect.poll(() => page.getByRole('link', { name: /^HM Revenue & Customs .*3 people/ }).isVisible()).toBe(true);
+    expect(await card.count()).toBe(0);
+
+    // Undone, the two are back, and either one's page offers the other.
+    await page.goBack();
+    await page.getByRole('button', { name: /^Undo merge/ }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'HMRC' }).first().isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'HMRC' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'HMRC', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Possibly the same organisation' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Merge it into this one: HM Revenue & Customs into HMRC' }).isVisible()).toBe(true);
+    await shot(page, 'organisation-alike');
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('on a desktop the filters sit beside the results; sectors can be added in Settings', async () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();

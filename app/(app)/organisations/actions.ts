@@ -3,12 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formAction, refuse } from '@/lib/actions/form-action';
+import { formAction, pairAction, refuse } from '@/lib/actions/form-action';
 import { UserFacingError } from '@/lib/errors';
 import { requiredText } from '@/lib/validation/text';
 import { mergeOrganisations, OrganisationMergeConflictError } from '@/lib/organisations/merge';
 import { organisationUpdateSchema, updateOrganisation, type OrganisationView } from '@/lib/organisations/queries';
 import { findOrganisationByName } from '@/lib/organisations/find-or-create';
+import { markOrganisationsNotDuplicate, unmarkOrganisationsNotDuplicate } from '@/lib/organisations/duplicates';
 
 const NOT_FOUND = 'That organisation was not found.';
 
@@ -83,3 +84,9 @@ export const mergeOrganisationAction = formAction(
     },
   },
 );
+
+/** "Not the same organisation" on two whose names look alike: they are offered for merging no more. */
+export const notSameOrganisationAction = pairAction('organisations.not-same', 'One of them has since been merged or removed.', markOrganisationsNotDuplicate);
+
+/** The undo of "Not the same organisation": the pair may be offered again. */
+export const sameOrganisationAgainAction = pairAction('organisations.not-same-undo', 'That was already undone.', unmarkOrganisationsNotDuplicate);

@@ -8,6 +8,8 @@ import { inputClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { listOrganisations, organisationsQuerySchema } from '@/lib/organisations/queries';
 import { formatDate } from '@/lib/dates';
+import { listOrganisationPairs } from '@/lib/organisations/duplicates';
+import { OrganisationPairs } from './organisation-pairs';
 
 export const metadata: Metadata = { title: 'Organisations' };
 
@@ -18,7 +20,11 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const user = await requireUser();
   const parsed = organisationsQuerySchema.safeParse(await searchParams);
   const query: { q?: string; after?: string } = parsed.success ? parsed.data : {};
-  const items = await listOrganisations(user.id, { q: query.q, after: query.after, limit: PAGE + 1 });
+  const [items, alike] = await Promise.all([
+    listOrganisations(user.id, { q: query.q, after: query.after, limit: PAGE + 1 }),
+    // On the first page only: a search or a later page is looking for something else.
+    query.q || query.after ? [] : listOrganisationPairs(user.id, { limit: 10 }),
+  ]);
   const page = items.slice(0, PAGE);
   const next = items.length > PAGE ? page.at(-1)?.name : undefined;
   const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...extra }).toString();
@@ -34,6 +40,11 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </ButtonLink>
         }
       />
+      {alike.length ? (
+        <div className="mb-4">
+          <OrganisationPairs pairs={alike} title="These may be one organisation" />
+        </div>
+      ) : null}
       <form role="search" method="get" className="mb-4 flex gap-2">
         <label htmlFor="org-q" className="sr-only">
           Search organisations

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { dataAction, formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
+import { formAction, formSubmit, pairAction, refuse, type ActionResult } from '@/lib/actions/form-action';
 import { likelyDuplicates, type DuplicateCandidate } from '@/lib/events/resolve';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { fromParam, mergePeople, mergeSchema, MERGE_FIELDS, type MergeConflictError } from '@/lib/people/merge';
@@ -175,16 +175,6 @@ export const mergePeopleAction = formAction(
     },
   },
 );
-
-/** An answer about a pair of the user's people, by their two ids (either one not theirs: 404). */
-function pairAction(name: string, notFoundMessage: string, work: (userId: string, personId: string, otherId: string) => Promise<void>) {
-  return dataAction(z.object({ personId: z.uuid(), otherId: z.uuid() }), ({ user, input }) => work(user.id, input.personId, input.otherId), {
-    name,
-    input: (personId: string, otherId: string) => ({ personId, otherId }),
-    ids: ['personId', 'otherId'],
-    notFoundMessage,
-  });
-}
 
 /**
  * "Not the same person" on a possible duplicate: the pair is offered no more (undo: sameAgainAction). The page is not

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { DuplicatePair, DuplicateSide } from '@/lib/people/duplicates';
 import { fromParam } from '@/lib/people/merge';
 import { buttonClass } from '@/app/_components/ui/button-class';
-import { NotSameButton, PairRow } from './pair-list';
+import { NotSameButton, PairRow } from '@/app/_components/pairs/pair-list';
 
 /**
  * The two of a pair in words: `short` by name, `names` told apart (for a screen reader, where two namesakes would

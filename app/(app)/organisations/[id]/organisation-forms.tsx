@@ -101,3 +101,25 @@ export function MergeOrganisationForm({ id, name, version, others }: { id: strin
     </form>
   );
 }
+
+/**
+ * One tap on a possible duplicate: merges `otherName` into organisation `id` (the merge's banner can undo it). A
+ * refusal (one of them renamed or merged meanwhile) shows beside the button.
+ */
+export function MergeAlikeButton({ id, otherName, label, names }: { id: string; otherName: string; label: string; names: string }) {
+  const [state, action] = useActionState<ActionResult, FormData>(mergeOrganisationAction.bind(null, id), {});
+  const refusal = state.ok ? undefined : (state.fieldErrors?.otherName?.[0] ?? state.message);
+  return (
+    <form action={action} className="contents">
+      <input type="hidden" name="otherName" value={otherName} />
+      <SubmitButton variant="secondary" className="px-3" pendingText="Merging…" aria-label={`${label}: ${names}`}>
+        {label}
+      </SubmitButton>
+      {refusal ? (
+        <p role="alert" className="w-full text-sm text-amber-900 dark:text-amber-200">
+          {refusal}
+        </p>
+      ) : null}
+    </form>
+  );
+}

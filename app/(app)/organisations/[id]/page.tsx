@@ -13,6 +13,8 @@ import { getOrganisation, listOrganisationEvents, listOrganisationFollowUps, lis
 import { listSectorChoices } from '@/lib/sectors/queries';
 import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { MergeOrganisationForm, OrganisationForm } from './organisation-forms';
+import { OrganisationPairs } from '../organisation-pairs';
+import { listOrganisationPairs } from '@/lib/organisations/duplicates';
 import { formatDate, formatDay } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Organisation' };
@@ -32,12 +34,13 @@ export default async function OrganisationPage({
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const [people, events, followUps, sectors, options] = await Promise.all([
+  const [people, events, followUps, sectors, options, alike] = await Promise.all([
     listOrganisationPeople(user.id, organisation.id),
     listOrganisationEvents(user.id, organisation.id),
     listOrganisationFollowUps(user.id, organisation.id),
     listSectorChoices(user.id),
     listFilterOptions(user.id),
+    listOrganisationPairs(user.id, { about: organisation.id }),
   ]);
   const flags = await searchParams;
   const merge = await getUndoableMerge(user.id, flags.merged);
@@ -85,6 +88,10 @@ export default async function OrganisationPage({
           {flags.unmerged ? 'Merge undone: both organisations and their people are back as they were.' : 'Merged. Everyone from both is here.'}
         </p>
       ) : null}
+      {/* Before the rest: on a phone, below it, it would be the last thing on a long page. */}
+      <div className="mb-4 empty:hidden">
+        <OrganisationPairs pairs={alike} here={organisation.id} title="Possibly the same organisation" />
+      </div>
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-4">
           <Card>

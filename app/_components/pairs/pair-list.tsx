@@ -3,6 +3,7 @@
 import { createContext, use, useCallback, useRef, useState, useTransition } from 'react';
 import { flushSync } from 'react-dom';
 import { notSamePersonAction, sameAgainAction } from '@/app/(app)/people/actions';
+import { notSameOrganisationAction, sameOrganisationAgainAction } from '@/app/(app)/organisations/actions';
 import { useToast, type Toast } from '@/app/_components/ui/toast';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import { pairKey } from './pair-key';
@@ -55,23 +56,40 @@ export function PairRow({ personId, otherId, children }: { personId: string; oth
   return pairs?.hidden.has(pairKey(personId, otherId)) ? null : children;
 }
 
+/** The answer and its undo, and what they are called, for each kind of record a pair can be of. */
+const KINDS = {
+  people: { answer: notSamePersonAction, undo: sameAgainAction, label: 'Not the same person', spoken: 'Not the same person', kept: 'Kept as two people' },
+  // Under a heading that says "organisation", the short label keeps both of a pair's buttons on one line of a phone.
+  organisations: {
+    answer: notSameOrganisationAction,
+    undo: sameOrganisationAgainAction,
+    label: 'Not the same',
+    spoken: 'Not the same organisation',
+    kept: 'Kept as two organisations',
+  },
+};
+
 /**
- * Says two records are two people: the pair is offered no more, on any page; the toast can take it back. `names` tells
- * a screen reader which pair (two namesakes by their organisation or email); `short` is what the toast says.
+ * Says two records are two people (or, `of` organisations, two organisations): the pair is offered no more, on any
+ * page; the toast can take it back. `names` tells a screen reader which pair (two namesakes by their organisation or
+ * email); `short` is what the toast says.
  */
 export function NotSameButton({
   personId,
   otherId,
   names,
   short,
+  of = 'people',
   className,
 }: {
   personId: string;
   otherId: string;
   names: string;
   short: string;
+  of?: keyof typeof KINDS;
   className?: string;
 }) {
+  const kind = KINDS[of];
   const pairs = use(Pairs);
   const [pending, start] = useTransition();
   if (!pairs) return null;
@@ -84,6 +102,8 @@ export function NotSameButton({
     <button
       type="button"
       disabled={pending}
+      // The visible words first, then which pair (a span hidden but for screen readers is read apart, with a pause).
+      aria-label={`${kind.spoken}: ${names}`}
       className={className ?? buttonClass('secondary', 'px-3')}
       onClick={(e) => {
         // Focus moves on to the next pair (or the one before), not to the top of the page, as the row goes.
@@ -95,15 +115,15 @@ export function NotSameButton({
         flushSync(() => pairs.setHidden(key, true));
         (next?.isConnected ? next : pairs.fallback.current)?.focus();
         start(async () => {
-          const r = await notSamePersonAction(personId, otherId).catch(() => ({
+          const r = await kind.answer(personId, otherId).catch(() => ({
             ok: false as const,
             message: 'Could not reach Rapport. Nothing was changed.',
           }));
           if (!r.ok) return failed(r.message);
           pairs.notify({
-            message: `Kept as two people: ${short}`,
+            message: `${kind.kept}: ${short}`,
             undo: async () => {
-              const back = await sameAgainAction(personId, otherId).catch(() => ({ ok: false as const, message: 'Could not reach Rapport.' }));
+              const back = await kind.undo(personId, otherId).catch(() => ({ ok: false as const, message: 'Could not reach Rapport.' }));
               if (back.ok) pairs.setHidden(key, false);
               else pairs.notify({ message: back.message ?? 'Something went wrong.' });
             },
@@ -111,7 +131,7 @@ export function NotSameButton({
         });
       }}
     >
-      Not the same person<span className="sr-only">: {names}</span>
+      {kind.label}
     </button>
   );
 }
