@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { users } from './users';
 
@@ -45,6 +45,8 @@ export const importUndos = pgTable(
       .default(sql`'{}'::uuid[]`),
     /** Organisations it had filed under a sector: undo takes it back where no one has changed the organisation since. */
     sectorsLearnt: jsonb().$type<LearntSector[]>().notNull().default([]),
+    /** What was imported, as the user would know it: the file's name, else its kind. None on imports before it was kept. */
+    source: text(),
     createdAt: createdAt(),
   },
   (t) => [index('import_undos_user_created_idx').on(t.userId, t.createdAt)],

@@ -100,7 +100,7 @@ export async function applyImport(
   userId: string,
   drafts: ContactDraft[],
   readErrors: RowError[],
-  opts: { goodRows?: boolean; choices?: SectorChoices; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
+  opts: { goodRows?: boolean; choices?: SectorChoices; source?: string; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
 ): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     await lockImports(tx, userId);
@@ -207,10 +207,17 @@ export async function applyImport(
     }
     // Organisations it made learn their sector as they are made: undo removes them whole, so only the others' is kept.
     const newOrgs = new Set(madeOrgs);
-    const undoId = await recordImport(tx, userId, made, changed, {
-      organisations: madeOrgs,
-      sectorsLearnt: sectorsLearnt.filter((o) => !newOrgs.has(o.id)),
-    });
+    const undoId = await recordImport(
+      tx,
+      userId,
+      made,
+      changed,
+      {
+        organisations: madeOrgs,
+        sectorsLearnt: sectorsLearnt.filter((o) => !newOrgs.has(o.id)),
+      },
+      opts.source ?? null,
+    );
     return { ...summarise(plan), ...(undoId ? { undoId } : {}) };
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
 import { BodyError, readBody } from '@/lib/api/request';
 import { CSV_FIELDS } from './csv';
+import { optionalText } from '@/lib/validation/text';
 
 /** The largest file an import takes (a 10,000-card vCard file is about 3 MB; a backup of 100,000 people about 60). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -76,5 +77,6 @@ export const importStreamSchema = z.strictObject({
       "The preview's sector choices: line → sector name ('' for none). An organisation with no sector learns the one chosen for its rows (the most common, ties to the first row) and keeps one it has; a person whose sector is their organisation's follows it",
     ),
   goodRows: z.boolean().optional().default(false),
+  fileName: optionalText(255, 'The file name', { oneLine: true }).describe('The file imported, as Settings → Import lists it afterwards'),
 });
 export type ImportStreamInput = z.output<typeof importStreamSchema>;

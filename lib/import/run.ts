@@ -38,10 +38,15 @@ export interface ImportPreview extends ImportSummary {
   mapping?: CsvField[];
 }
 
+/** An import with no file name (the API's), as Settings → Import names it. */
+const SOURCE_WORDS: Record<Exclude<ImportKind, 'backup'>, string> = { vcard: 'A vCard file', csv: 'A CSV file' };
+
 export interface ImportOptions {
   mapping?: CsvField[];
   choices?: SectorChoices;
   goodRows?: boolean;
+  /** What was imported, as the user would know it (a file's name): Settings → Import lists it so. */
+  source?: string;
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
@@ -163,6 +168,6 @@ export async function runImport(userId: string, kind: ImportKind, text: string, 
   if (read.needsMapping) {
     throw new ImportRefusedError([{ line: read.headerLine ?? 1, message: 'Say what each column holds (the column mapping) first' }]);
   }
-  const summary = await applyImport(userId, read.drafts, read.errors, opts);
+  const summary = await applyImport(userId, read.drafts, read.errors, { ...opts, source: opts.source || SOURCE_WORDS[kind] });
   return read.blankLines ? { ...summary, blankLines: read.blankLines } : summary;
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { importUndos, people, type ImportedUpdate, type LearntSector } from '@/db/schema';
@@ -12,11 +12,12 @@ export async function recordImport(
   created: string[],
   updated: ImportedUpdate[],
   organisations: { organisations: string[]; sectorsLearnt: LearntSector[] } = { organisations: [], sectorsLearnt: [] },
+  source: string | null = null,
 ): Promise<string | null> {
   if (created.length === 0 && updated.length === 0 && organisations.organisations.length === 0 && organisations.sectorsLearnt.length === 0) return null;
   const [row] = await tx
     .insert(importUndos)
-    .values({ userId, created, updated, ...organisations })
+    .values({ userId, created, updated, ...organisations, source })
     .returning({ id: importUndos.id });
   return row!.id;
 }
@@ -28,6 +29,33 @@ export async function getImport(userId: string, importId: string): Promise<{ at:
     .from(importUndos)
     .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)));
   return found ? { at: found.at, added: Number(found.added) } : null;
+}
+
+/** One of the user's imports that can still be undone, as Settings → Import lists it. */
+export interface RecentImport {
+  id: string;
+  at: Date;
+  /** The file's name, else its kind; null for an import recorded before it was kept. */
+  source: string | null;
+  added: number;
+  updated: number;
+}
+
+/** The user's imports that can still be undone (the restore window), newest first. */
+export async function listRecentImports(userId: string, limit = 20): Promise<RecentImport[]> {
+  const found = await db
+    .select({
+      id: importUndos.id,
+      at: importUndos.createdAt,
+      source: importUndos.source,
+      added: sql<number>`cardinality(${importUndos.created})`,
+      updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
+    })
+    .from(importUndos)
+    .where(and(eq(importUndos.userId, userId), deletedWithinWindow(importUndos.createdAt)))
+    .orderBy(desc(importUndos.createdAt), desc(importUndos.id))
+    .limit(limit);
+  return found.map((r) => ({ ...r, added: Number(r.added), updated: Number(r.updated) }));
 }
 
 /** What an undo did: people removed, people given back what they had, and those left as they are (changed since). */

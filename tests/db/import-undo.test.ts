@@ -6,7 +6,7 @@ import { importUndos, people } from '@/db/schema';
 import { listRecentlyDeleted, purgeExpired } from '@/lib/deleted/queries';
 import { NotFoundError } from '@/lib/errors';
 import { runImport } from '@/lib/import/run';
-import { getImport, undoImport } from '@/lib/import/undo';
+import { getImport, listRecentImports, undoImport } from '@/lib/import/undo';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
@@ -205,5 +205,40 @@ describe('undoing an import', () => {
     await purgeExpired(db, new Date(Date.now() + 31 * 86_400_000));
     expect(await db.select().from(importUndos).where(eq(importUndos.id, first.undoId!))).toEqual([]);
     await expect(undoImport(user.id, first.undoId!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('Settings lists the imports that can still be undone, newest first, by file name (else kind), and only the user’s', async () => {
+    const user = await createTestUser();
+    const vcard = await runImport(user.id, 'vcard', 'BEGIN:VCARD\nVERSION:3.0\nFN:Vera Card\nEND:VCARD\n');
+    const named = await runImport(user.id, 'csv', CSV, { source: 'linkedin-connections.csv' });
+    await makePerson(user.id, { name: 'Already Here', email: 'already@example.test' });
+    const update = await runImport(user.id, 'csv', 'First Name,Last Name,E-mail 1 - Value,Organization 1 - Title\nAlready,Here,already@example.test,Editor\n', {
+      source: 'roles.csv',
+    });
+    // Written in one transaction each, so their moments may tie: set them apart as a day's imports would be.
+    for (const [i, id] of [vcard.undoId, named.undoId, update.undoId].entries()) {
+      await db
+        .update(importUndos)
+        .set({ createdAt: new Date(Date.now() - (3 - i) * 60_000) })
+        .where(eq(importUndos.id, id!));
+    }
+    const other = await createTestUser();
+    await runImport(other.id, 'csv', CSV, { source: 'theirs.csv' });
+
+    const listed = await listRecentImports(user.id);
+    expect(listed.map((r) => [r.source, r.added, r.updated])).toEqual([
+      ['roles.csv', 0, 1],
+      ['linkedin-connections.csv', 3, 0],
+      ['A vCard file', 1, 0],
+    ]);
+    expect(listed.map((r) => r.id)).toEqual([update.undoId, named.undoId, vcard.undoId]);
+
+    // Undone, or past the restore window: no longer listed.
+    await undoImport(user.id, named.undoId!);
+    await db
+      .update(importUndos)
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where(eq(importUndos.id, vcard.undoId!));
+    expect((await listRecentImports(user.id)).map((r) => r.source)).toEqual(['roles.csv']);
   });
 });

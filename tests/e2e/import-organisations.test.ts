@@ -93,6 +93,21 @@ describe('import preview with many organisations, at 390 px', () => {
       await page.goto(`/people?sector=${encodeURIComponent(sector!)}`);
       await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
     }
+
+    // Days later, away from the result: Settings → Import lists it by its file's name, with the way back.
+    await page.goto('/settings/import');
+    const recent = page.getByRole('listitem').filter({ hasText: 'contacts.csv' });
+    await expect.poll(() => recent.getByText(`${ORGANISATIONS} people added`).isVisible()).toBe(true);
+    expect(await recent.getByRole('link', { name: `See the ${ORGANISATIONS} people it added` }).isVisible()).toBe(true);
+    await expectNoHorizontalScroll(page);
+    await recent.getByRole('button', { name: 'Undo this import' }).click();
+    await expect
+      .poll(() => recent.getByRole('status').innerText())
+      .toContain(`Undone: ${ORGANISATIONS} people it added are in Deleted; ${ORGANISATIONS} organisations it added have gone with them.`);
+    expect(await recent.getByRole('link', { name: /^See the/ }).count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Import contacts or a backup' }).isVisible()).toBe(true);
+    expect(await page.getByText('Recent imports').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -90,7 +90,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
       const res = await fetch('/api/v1/import/stream', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ kind: file.kind, content: file.text, mapping: mapping ?? undefined, sectors, goodRows }),
+        body: JSON.stringify({ kind: file.kind, content: file.text, mapping: mapping ?? undefined, sectors, goodRows, fileName: name }),
       });
       if (!res.ok || !res.body) {
         const body = await res.json().catch(() => ({}));

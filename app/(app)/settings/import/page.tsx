@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { PageHeader } from '@/app/_components/ui/card';
+import { Card, PageHeader } from '@/app/_components/ui/card';
+import { formatDateTime } from '@/lib/dates';
+import { listRecentImports } from '@/lib/import/undo';
+import { countOf } from '@/lib/import/words';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
+import { RecentImportActions } from './recent-imports';
 import { requireUser } from '@/lib/dal';
 import { CSV_FIELD_LABELS, CSV_FIELDS } from '@/lib/import/csv';
 import { ImportFlow } from './import-flow';
@@ -9,11 +14,35 @@ export const metadata: Metadata = { title: 'Import' };
 
 export default async function ImportPage() {
   await connection();
-  await requireUser();
+  const user = await requireUser();
+  const recent = await listRecentImports(user.id);
   return (
     <>
       <PageHeader title="Import contacts or a backup" />
       <ImportFlow fields={CSV_FIELDS.map((f) => ({ value: f, label: CSV_FIELD_LABELS[f] }))} />
+      {recent.length ? (
+        <Card className="mt-6">
+          <h2 className="text-base font-semibold">Recent imports</h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Each can be undone for {RESTORE_WINDOW_DAYS} days: the people it added go to Deleted, and those it updated get back what they had, unless you have
+            changed or met them since.
+          </p>
+          <ul className="mt-3 divide-y divide-zinc-200 dark:divide-zinc-800">
+            {recent.map((r) => (
+              <li key={r.id} className="py-3">
+                <p className="font-medium wrap-anywhere">{r.source ?? 'An import'}</p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {formatDateTime(r.at, user.locale, user.timeZone)} ·{' '}
+                  {[r.added ? `${countOf(r.added, 'person', 'people')} added` : '', r.updated ? `${countOf(r.updated, 'person', 'people')} updated` : '']
+                    .filter(Boolean)
+                    .join(', ') || 'sectors of organisations only'}
+                </p>
+                <RecentImportActions id={r.id} added={r.added} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -32,6 +32,7 @@ export const POST = apiRoute(async (request, user) => {
           mapping: input.mapping,
           goodRows: input.goodRows,
           choices,
+          source: input.fileName,
           onProgress: (done, total) => send({ done, total }),
         });
         send({ result });

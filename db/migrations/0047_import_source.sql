@@ -1,0 +1,1 @@
+ALTER TABLE "import_undos" ADD COLUMN "source" text;
