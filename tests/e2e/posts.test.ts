@@ -222,6 +222,8 @@ describe('the reflective post', () => {
     await editor.title().fill('Heard: 40% still run COBOL');
     await editor.waitSaved();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    // The question says where: in the title, which a reader would see as "[…]".
+    expect(await page.getByRole('alertdialog').innerText()).toContain('Its title quotes a fact you marked off the record');
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText(/^Published at a new address, .*\/heard: the old one quoted a fact/).waitFor();
     // Out now, the note above the editor speaks of the post, not of a draft.

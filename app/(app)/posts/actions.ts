@@ -49,7 +49,7 @@ export const createPostAction = formAction(
 /** The other copy of a post, when someone saved it since the editor read it. */
 export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
 /** `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them). */
-export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number }, PostConflict>;
+export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: boolean }, PostConflict>;
 
 const toConflict = (p: PostView): PostConflict => ({
   title: p.title,
@@ -65,8 +65,8 @@ export const savePostAction = dataAction(
   async ({ user, input: { id, ...input } }) => {
     try {
       const post = await updatePost(user.id, id, input);
-      const { cuts } = await offTheRecordCuts(user.id, post);
-      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug, offTheRecord: cuts };
+      const { cuts, inTitle } = await offTheRecordCuts(user.id, post);
+      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug, offTheRecord: cuts, offTheRecordInTitle: inTitle };
     } catch (err) {
       if (err instanceof NamesPrivatePeopleError) {
         const names = err.named.map((p) => p.name).join(', ');

@@ -36,6 +36,8 @@ export interface EditorPost {
   described: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record since (the public page cuts them). */
   offTheRecord: number;
+  /** Whether the title is one of those places (publishing says so: a title cannot read "[…]" well). */
+  offTheRecordInTitle: boolean;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
   /** The event's reflection, private until now: publishing says when the post still carries it. */
@@ -79,6 +81,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
     updatedAt: post.updatedAt,
     slug: post.slug,
     offTheRecord: post.offTheRecord,
+    offTheRecordInTitle: post.offTheRecordInTitle,
   });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
@@ -152,6 +155,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           named={named}
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
+          offTheRecordInTitle={auto.offTheRecordInTitle}
           reflection={reflectionQuoted(text, post.reflection)}
           onChange={(status, slug, version) => {
             setPublished(status === 'published');

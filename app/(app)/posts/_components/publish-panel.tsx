@@ -23,6 +23,7 @@ export function PublishPanel({
   named,
   described = [],
   offTheRecord = 0,
+  offTheRecordInTitle = false,
   reflection = null,
   onChange,
 }: {
@@ -37,6 +38,8 @@ export function PublishPanel({
   described?: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record: the public page shows "[…]" there. */
   offTheRecord?: number;
+  /** Whether the title is one of those places. */
+  offTheRecordInTitle?: boolean;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
   /**
@@ -115,7 +118,13 @@ export function PublishPanel({
               {described.length === 1 ? 'that is' : 'they are'}.
             </p>
           ) : null}
-          {offTheRecord ? (
+          {offTheRecordInTitle ? (
+            <p>
+              Its title quotes a fact you marked off the record: the public page will show “[…]” in the title
+              {offTheRecord > 1 ? ` and in ${offTheRecord - 1} more ${offTheRecord === 2 ? 'place' : 'places'}` : ''}, and the post will go out at an address
+              made without it. Give it another title first for it to read well.
+            </p>
+          ) : offTheRecord ? (
             <p>
               It quotes {offTheRecordPhrase(offTheRecord)}: the public page will show “[…]” there. Cut {offTheRecord === 1 ? 'it' : 'them'} from the draft first
               for it to read well.

@@ -14,7 +14,10 @@ const DELAY_MS = 1200;
  * Saves the draft a moment after the user stops typing, one save at a time, always with the version the
  * text was based on. A stale version comes back as a conflict and nothing is overwritten until the user decides.
  */
-export function useAutosave(postId: string, initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number }) {
+export function useAutosave(
+  postId: string,
+  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: boolean },
+) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
   const [message, setMessage] = useState<string>('');
@@ -25,6 +28,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
   const [slug, setSlug] = useState(initial.slug);
   // Places of the saved text quoting a fact marked off the record, which the public page cuts.
   const [offTheRecord, setOffTheRecord] = useState(initial.offTheRecord);
+  const [offTheRecordInTitle, setOffTheRecordInTitle] = useState(initial.offTheRecordInTitle);
   const version = useRef(initial.version);
   const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
@@ -52,6 +56,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
         setSavedAt(result.data.updatedAt);
         setSlug(result.data.slug);
         setOffTheRecord(result.data.offTheRecord);
+        setOffTheRecordInTitle(result.data.offTheRecordInTitle);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -164,6 +169,7 @@ export function useAutosave(postId: string, initial: Draft & { version: number; 
     slug,
     setSlug,
     offTheRecord,
+    offTheRecordInTitle,
     overwrite,
     takeTheirs,
     saveSlug,
