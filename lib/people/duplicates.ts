@@ -55,7 +55,7 @@ function allPairs(userId: string): SQL {
           select a.lname as la, b.lname as lb from names a join names b on a.surname = b.surname and a.lname < b.lname
            where similarity(a.lname, b.lname) >= ${NAME_SIMILARITY}
         ),
-        pairs as (
+        found as (
           select a.id as a_id, b.id as b_id, 'same email' as reason, 1 as strength
             from live a join live b on a.lemail = b.lemail and a.id < b.id
            where a.lemail is not null
@@ -78,88 +78,96 @@ function allPairs(userId: string): SQL {
             from similar_names s
             join live a on a.lname = s.la and a.name_rank <= ${PER_NAME}
             join live b on b.lname = s.lb and b.name_rank <= ${PER_NAME}
-        )`;
+        ),
+        -- Found for no one in particular: one list.
+        pairs as (select f.*, 1::bigint as pos from found f)`;
 }
 
 /**
- * The pairs one person is part of, for their page: the candidates come through the user's own indexes (the email,
- * the organisation, the surname), so the cost follows how many share them, not the size of the book.
+ * The pairs some people are part of, for a person's page or an event's newcomers, in one statement: `who` is a query of
+ * their ids and positions (id, pos). Each one's candidates come through the user's own indexes (the email, the
+ * organisation, the surname), so the cost follows how many share them, not the size of the book. Each pair carries
+ * the `pos` of the person it was found for.
  */
-async function pairsWith(userId: string, personId: string): Promise<SQL | null> {
-  const [me] = await rows<{ lname: string | null; lemail: string | null; lrole: string | null; organisation_id: string | null; surname: string | null }>(
-    db,
-    sql`select lower(p.name) as lname, lower(p.email) as lemail, lower(p.role) as lrole, p.organisation_id, ${SURNAME} as surname
-          from people p where p.user_id = ${userId}::uuid and p.id = ${personId}::uuid and p.deleted_at is null`,
-  );
-  if (!me) return null;
-  const ways: SQL[] = [];
-  if (me.lemail) ways.push(sql`lower(p.email) = ${me.lemail}`);
-  if (me.organisation_id) ways.push(sql`p.organisation_id = ${me.organisation_id}::uuid`);
-  const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.id <> ${personId}::uuid`;
+function pairsWith(userId: string, who: SQL): SQL {
   const columns = sql`p.id, p.organisation_id, lower(p.name) as lname, lower(p.email) as lemail, lower(p.role) as lrole, ${SURNAME} as surname`;
-  const branches: SQL[] = [];
-  if (ways.length) branches.push(sql`select ${columns} from people p where ${live} and (${sql.join(ways, sql` or `)})`);
-  // The same surname counts only with a similar name. Similarity is measured once per distinct name, not per person
-  // (1,813 Robinsons in the bench's 100,000-person book have 50 names between them), and both reads come from
-  // people_user_surname_idx alone.
-  if (me.surname && me.lname) {
-    branches.push(
-      sql`select ${columns} from people p where ${live} and ${SURNAME} = ${me.surname}
-            and lower(p.name) in (
-              select n.lname from (
-                select distinct lower(q.name) as lname from people q
-                 where q.user_id = ${userId}::uuid and q.deleted_at is null and ${surnameOf(sql`q.name`)} = ${me.surname} offset 0
-              ) n
-               where n.lname <> ${me.lname} and similarity(n.lname, ${me.lname}) >= ${NAME_SIMILARITY})`,
-    );
-  }
-  if (branches.length === 0) return null;
+  const live = sql`p.user_id = ${userId}::uuid and p.deleted_at is null and p.id <> m.id`;
   // The same role at the same organisation, where one of the two has no name (logged by role alone).
-  const sameRole = sql`(c.lrole = ${me.lrole} and c.organisation_id = ${me.organisation_id}::uuid and (c.lname is null or ${me.lname}::text is null))`;
-  // Materialized: left to itself, the planner pushes the pair rules below into both branches and reads the surname's
-  // people from the table, not the index (45 ms, not 3, for a Robinson at 100,000 people).
-  return sql`cand as materialized (${sql.join(branches, sql` union `)}),
+  const sameRole = sql`(c.lrole = m.lrole and c.organisation_id = m.organisation_id and (c.lname is null or m.lname is null))`;
+  return sql`me as materialized (
+          select p.id, x.pos::bigint as pos, lower(p.name) as lname, lower(p.email) as lemail, lower(p.role) as lrole, p.organisation_id, ${SURNAME} as surname
+            from (${who}) x
+            join people p on p.user_id = ${userId}::uuid and p.id = x.id and p.deleted_at is null
+        ),
+        -- Materialized: left to itself, the planner pushes the pair rules below into the branches and reads the
+        -- surname's people from the table, not the index (45 ms, not 3, for a Robinson at 100,000 people).
+        cand as materialized (
+          select m.id as me_id, c.* from me m cross join lateral (
+            select ${columns} from people p where ${live} and (lower(p.email) = m.lemail or p.organisation_id = m.organisation_id)
+            union
+            -- The same surname counts only with a similar name. Similarity is measured once per distinct name, not per
+            -- person (1,813 Robinsons in the bench's 100,000-person book have 50 names between them), and both reads
+            -- come from people_user_surname_idx alone.
+            select ${columns} from people p where ${live} and m.lname is not null and ${SURNAME} = m.surname
+               and lower(p.name) in (
+                 select n.lname from (
+                   select distinct lower(q.name) as lname from people q
+                    where q.user_id = ${userId}::uuid and q.deleted_at is null and ${surnameOf(sql`q.name`)} = m.surname offset 0
+                 ) n
+                  where n.lname <> m.lname and similarity(n.lname, m.lname) >= ${NAME_SIMILARITY})
+          ) c
+        ),
         pairs as (
-          select least(${personId}::uuid, c.id) as a_id, greatest(${personId}::uuid, c.id) as b_id,
-                 case when c.lemail = ${me.lemail} then 'same email'
-                      when c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid then 'same name and organisation'
+          select least(m.id, c.id) as a_id, greatest(m.id, c.id) as b_id, m.pos,
+                 case when c.lemail = m.lemail then 'same email'
+                      when c.lname = m.lname and c.organisation_id = m.organisation_id then 'same name and organisation'
                       when ${sameRole} then 'same role and organisation'
                       else 'similar name' end as reason,
-                 case when c.lemail = ${me.lemail} then 1
-                      when c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid then 2
+                 case when c.lemail = m.lemail then 1
+                      when c.lname = m.lname and c.organisation_id = m.organisation_id then 2
                       when ${sameRole} then 2
                       else 3 end as strength
-            from cand c
-           where c.lemail = ${me.lemail}
-              or (c.lname = ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid)
+            from cand c join me m on m.id = c.me_id
+           where c.lemail = m.lemail
+              or (c.lname = m.lname and c.organisation_id = m.organisation_id)
               or ${sameRole}
-              or (c.lname <> ${me.lname} and c.organisation_id = ${me.organisation_id}::uuid and similarity(c.lname, ${me.lname}) >= ${SAME_ORG_SIMILARITY})
-              or (c.lname <> ${me.lname} and c.surname = ${me.surname} and similarity(c.lname, ${me.lname}) >= ${NAME_SIMILARITY})
+              or (c.lname <> m.lname and c.organisation_id = m.organisation_id and similarity(c.lname, m.lname) >= ${SAME_ORG_SIMILARITY})
+              or (c.lname <> m.lname and c.surname = m.surname and similarity(c.lname, m.lname) >= ${NAME_SIMILARITY})
         )`;
 }
 
 /**
  * Pairs of the user's people who are probably one person: the same email; the same name at the same
- * organisation; the same role there, one of them known by role alone; or very similar names ("Jon Smith" / "John Smith") at the same organisation or sharing a
- * surname. Pairs are found with equality joins (indexed or hashed), never by comparing everyone with
- * everyone. With `personId`, only pairs involving that person.
+ * organisation; the same role there, one of them known by role alone; or very similar names ("Jon Smith" / "John
+ * Smith") at the same organisation or sharing a surname. Pairs are found with equality joins (indexed or hashed), never
+ * by comparing everyone with everyone. With `personId`, only pairs involving that person; with `who` (a query of ids
+ * and positions), those involving any of them, `perPerson` at most for each, in their order.
  */
-export async function listDuplicateSuggestions(userId: string, opts: { personId?: string; limit?: number } = {}): Promise<DuplicatePair[]> {
+export async function listDuplicateSuggestions(
+  userId: string,
+  opts: { personId?: string; who?: SQL; perPerson?: number; limit?: number } = {},
+): Promise<DuplicatePair[]> {
   const limit = Math.min(opts.limit ?? 50, 200);
-  const pairs = opts.personId ? await pairsWith(userId, opts.personId) : allPairs(userId);
-  if (!pairs) return [];
+  const who = opts.who ?? (opts.personId ? sql`select ${opts.personId}::uuid as id, 1 as pos` : null);
   type Side = 'a' | 'b';
   type Row = { reason: DuplicateReason } & {
     [K in `${Side}_${'id' | 'name' | 'role' | 'org' | 'email'}`]: string | null;
   } & { [K in `${Side}_${'encounters'}`]: number } & { [K in `${Side}_${'last_met_at' | 'created_at'}`]: string | Date | null };
   const found = await rows<Row>(
     db,
-    sql`with ${pairs},
+    sql`with ${who ? pairsWith(userId, who) : allPairs(userId)},
         best as (
-          select distinct on (a_id, b_id) a_id, b_id, reason, strength from pairs p
+          -- A pair found for two of the people (two newcomers alike) is listed once, under the first.
+          select distinct on (a_id, b_id) a_id, b_id, reason, strength, pos from pairs p
            -- Not a pair the user has said are two people (not_duplicates keeps the smaller id first, as pairs do).
            where not exists (select 1 from not_duplicates n where n.user_id = ${userId}::uuid and n.person_id = p.a_id and n.other_id = p.b_id)
-           order by a_id, b_id, strength
+           order by a_id, b_id, strength, pos
+        ),
+        ranked as (
+          select x.*, row_number() over (partition by x.pos order by x.strength, greatest(a.last_met_at, b.last_met_at) desc nulls last, a.id, b.id) as n
+            from best x
+            join people a on a.id = x.a_id and a.user_id = ${userId}::uuid
+            join people b on b.id = x.b_id and b.user_id = ${userId}::uuid
         )
         select x.reason,
                a.id as a_id, a.name as a_name, a.role as a_role, ao.name as a_org, a.email as a_email,
@@ -168,12 +176,13 @@ export async function listDuplicateSuggestions(userId: string, opts: { personId?
                b.id as b_id, b.name as b_name, b.role as b_role, bo.name as b_org, b.email as b_email,
                b.last_met_at as b_last_met_at, b.created_at as b_created_at,
                (select count(*)::int from encounters e where e.user_id = ${userId}::uuid and e.person_id = b.id) as b_encounters
-          from best x
+          from ranked x
           join people a on a.id = x.a_id and a.user_id = ${userId}::uuid
           left join organisations ao on ao.id = a.organisation_id and ao.user_id = ${userId}::uuid
           join people b on b.id = x.b_id and b.user_id = ${userId}::uuid
           left join organisations bo on bo.id = b.organisation_id and bo.user_id = ${userId}::uuid
-         order by x.strength, greatest(a.last_met_at, b.last_met_at) desc nulls last, a.id, b.id
+         where x.n <= ${opts.perPerson ?? limit}
+         order by x.pos, x.n
          limit ${limit}`,
   );
   const side = (r: Row, s: Side): DuplicateSide => {
@@ -203,20 +212,13 @@ const NEWCOMERS_CHECKED = 12;
 /**
  * Pairs in which someone first met at this event (no encounter at any other) looks like someone else in the address
  * book: after an evening logged with no signal, where the editor could not ask "Already in your contacts?", a name
- * typed a little differently ("Priya Sha") is a second record. Each newcomer's pairs as on their own page, once each.
+ * typed a little differently ("Priya Sha") is a second record. Each newcomer's pairs as on their own page (three at
+ * most each), once each, in the order the evening lists them: one statement, however many newcomers.
  */
-export async function duplicatesAtEvent(userId: string, eventId: string): Promise<DuplicatePair[]> {
-  const newcomers = await rows<{ person_id: string }>(
-    db,
-    sql`select e.person_id::text from encounters e
+export function duplicatesAtEvent(userId: string, eventId: string): Promise<DuplicatePair[]> {
+  const newcomers = sql`select e.person_id as id, row_number() over (order by e.position, e.person_id) as pos from encounters e
          where e.user_id = ${userId}::uuid and e.event_id = ${eventId}::uuid
            and not exists (select 1 from encounters o where o.user_id = ${userId}::uuid and o.person_id = e.person_id and o.event_id <> e.event_id)
-         order by e.position, e.person_id limit ${NEWCOMERS_CHECKED}`,
-  );
-  const found = await Promise.all(newcomers.map((n) => listDuplicateSuggestions(userId, { personId: n.person_id, limit: 3 })));
-  const seen = new Set<string>();
-  return found.flat().filter((pair) => {
-    const key = `${pair.a.id}:${pair.b.id}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+         order by e.position, e.person_id limit ${NEWCOMERS_CHECKED}`;
+  return listDuplicateSuggestions(userId, { who: newcomers, perPerson: 3, limit: NEWCOMERS_CHECKED * 3 });
 }

@@ -174,6 +174,23 @@ describe('duplicate suggestions', () => {
     expect(await duplicatesAtEvent(other.id, evening.id)).toEqual([]);
   });
 
+  it('an event lists each newcomer’s twins in the order the evening lists them, three at most each, a pair once', async () => {
+    const user = await createTestUser();
+    const org = await makeOrganisation(user.id, 'Ofcom');
+    // Five Sam Ray records already in the book: the newcomer "Sam Rae" looks like each of them.
+    for (let i = 0; i < 5; i++) await makePerson(user.id, { name: 'Sam Ray', organisationId: org.id, email: `sam${i}@ofcom.example` });
+    const ann = await makePerson(user.id, { name: 'Ann Lee', email: 'ann@example.test' });
+    const rae = await makePerson(user.id, { name: 'Sam Rae', organisationId: org.id });
+    const annCopy = await makePerson(user.id, { name: 'Ann Leigh', email: 'ANN@example.test' });
+    const evening = await makeEvent(user.id, { title: 'Evening', people: [{ personId: annCopy.id }, { personId: rae.id }] });
+    const pairs = await duplicatesAtEvent(user.id, evening.id);
+    const newcomer = (p: { a: { id: string }; b: { id: string } }) => ([p.a.id, p.b.id].includes(annCopy.id) ? 'ann' : 'sam');
+    expect(pairs.map(newcomer)).toEqual(['ann', 'sam', 'sam', 'sam']);
+    expect(pairs[0]!.reason).toBe('same email');
+    expect(pairs.slice(1).every((p) => p.reason === 'similar name')).toBe(true);
+    expect(pairs.every((p) => [p.a.id, p.b.id].includes(ann.id) || [p.a.id, p.b.id].includes(rae.id))).toBe(true);
+  });
+
   it('at one organisation a name one letter out is asked about; the same two names elsewhere, with no surname shared, are not', async () => {
     const user = await createTestUser();
     const hmrc = await makeOrganisation(user.id, 'HMRC');
