@@ -32,7 +32,12 @@ export async function listOrganisationPairs(userId: string, opts: { about?: stri
   ]);
   const no = new Set(answered.map((r) => `${r.a} ${r.b}`));
   const about = opts.about?.toLowerCase();
-  const pairs = alikePairs(orgs.map((o) => o.name))
+  const focus = about ? orgs.findIndex((o) => o.id === about) : undefined;
+  if (focus === -1) return [];
+  const pairs = alikePairs(
+    orgs.map((o) => o.name),
+    focus,
+  )
     .map((p) => ({ x: orgs[p.a]!, y: orgs[p.b]!, reason: p.reason }))
     .filter(({ x, y }) => !no.has(x.id < y.id ? `${x.id} ${y.id}` : `${y.id} ${x.id}`))
     .filter(({ x, y }) => !about || x.id === about || y.id === about)
