@@ -25,7 +25,7 @@ export function answeredPairs(cfg: { pairs: string; records: string; first: stri
       await db.transaction(async (tx) => {
         const found = await rows<{ id: string }>(
           tx,
-          sql`select id from ${records} where user_id = ${userId}::uuid and id in (${a}::uuid, ${b}::uuid) and deleted_at is null for share`,
+          sql`select id from ${records} where user_id = ${userId}::uuid and id in (${a}::uuid, ${b}::uuid) and deleted_at is null order by id for share`,
         );
         if (found.length !== 2) throw new NotFoundError();
         await tx.execute(sql`insert into ${pairs} (user_id, ${first}, ${second}) values (${userId}::uuid, ${a}::uuid, ${b}::uuid) on conflict do nothing`);

@@ -154,6 +154,11 @@ async function restoreIn(userId: string, backup: Backup, opts: { dryRun?: boolea
           copy.id = fresh;
         } else if (Object.entries(t.refs).some(([column]) => copy[column] === null)) {
           continue;
+        } else if (new Set(Object.keys(t.refs).map((c) => copy[c])).size < Object.keys(t.refs).length) {
+          // A pair whose two sides are one record here (two organisations said to be two, merged since in this
+          // account, both matched to the one by name): there is no pair left to keep apart.
+          skip(1);
+          continue;
         }
         const { row: ready, note } = t.settle ? await t.settle(tx, userId, copy) : { row: copy, note: undefined };
         if (note) notes.push(`${t.key} ${index + 1}, ${note.column}: ${note.message}`);
