@@ -560,6 +560,8 @@ const ACTIONS: Record<string, ActionCase> = {
   [`${O}#mergeOrganisationAction`]: {
     run: async () => {
       await act(O, 'mergeOrganisationAction')(a.organisation, {}, form({ otherName: b.orgName }));
+      // The one-tap merge of a possible duplicate, by id: A's organisation into B's own.
+      expect(await act(O, 'mergeOrganisationAction')(b.organisation, {}, form({ otherId: a.organisation }))).toMatchObject({ ok: false, status: 404 });
       return act(O, 'mergeOrganisationAction')(b.organisation, {}, form({ otherName: `Org ${MARK}` }));
     },
   },

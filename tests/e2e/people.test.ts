@@ -337,9 +337,9 @@ describe('people in a real browser', () => {
     await shot(page, 'organisations-alike');
 
     // Two that only look alike: kept as two in a tap, the toast can take it back, and a reload does not ask again.
-    const notSame = page.getByRole('button', { name: 'Not the same organisation: Cabinet Ofice and Cabinet Office' });
+    const notSame = page.getByRole('button', { name: 'Not the same organisation: Cabinet Office and Cabinet Ofice' });
     await notSame.click();
-    const toast = page.getByRole('status').filter({ hasText: 'Kept as two organisations: Cabinet Ofice and Cabinet Office' });
+    const toast = page.getByRole('status').filter({ hasText: 'Kept as two organisations: Cabinet Office and Cabinet Ofice' });
     await expect.poll(() => toast.isVisible()).toBe(true);
     expect(await page.getByText('spelt a letter apart').count()).toBe(0);
     await toast.getByRole('button', { name: 'Undo' }).click();
@@ -351,7 +351,7 @@ describe('people in a real browser', () => {
     expect(await page.getByText('spelt a letter apart').count()).toBe(0);
 
     // One under two names: merged into the one with more people, and the merge can be undone from its banner.
-    expect(await page.getByText('merging keeps HM Revenue & Customs').isVisible()).toBe(true);
+    expect(await page.getByText('HMRC may be short for HM Revenue & Customs · 2 people, 1 person · merging keeps HM Revenue & Customs').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Merge: HMRC into HM Revenue & Customs' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'HM Revenue & Customs', level: 1 }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'People (3)' }).isVisible()).toBe(true);

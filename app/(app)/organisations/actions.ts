@@ -47,13 +47,17 @@ export const updateOrganisationAction = formAction(
 
 /** Folds another organisation (chosen by name) into this one. */
 export const mergeOrganisationAction = formAction(
-  z.object({
-    id: z.uuid(),
-    otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true, tooLong: 'Keep the name to 200 characters' }),
-    keepVersion: z.coerce.number().int().min(1).optional(),
-  }),
+  z.union([
+    z.object({
+      id: z.uuid(),
+      otherName: requiredText(200, 'Choose the organisation to merge into this one', { oneLine: true, tooLong: 'Keep the name to 200 characters' }),
+      keepVersion: z.coerce.number().int().min(1).optional(),
+    }),
+    // A possible duplicate's one-tap merge names the other by id: renamed meanwhile, it is still the one meant.
+    z.object({ id: z.uuid(), otherId: z.uuid(), keepVersion: z.coerce.number().int().min(1).optional() }),
+  ]),
   async ({ user, input }) => {
-    const otherId = await findOrganisationByName(user.id, input.otherName);
+    const otherId = 'otherId' in input ? input.otherId : await findOrganisationByName(user.id, input.otherName);
     if (!otherId) refuse({ fieldErrors: { otherName: ['You have no organisation with that name'] } });
     try {
       return { keepId: input.id, mergeId: (await mergeOrganisations(user.id, input.id, otherId, { keepVersion: input.keepVersion })).mergeId };
@@ -74,7 +78,10 @@ export const mergeOrganisationAction = formAction(
   },
   {
     name: 'organisations.merge',
-    input: (formData: FormData, id: string) => ({ otherName: formData.get('otherName') ?? '', keepVersion: formData.get('keepVersion') || undefined, id }),
+    input: (formData: FormData, id: string) =>
+      formData.get('otherId')
+        ? { otherId: formData.get('otherId'), keepVersion: formData.get('keepVersion') || undefined, id }
+        : { otherName: formData.get('otherName') ?? '', keepVersion: formData.get('keepVersion') || undefined, id },
     notFoundMessage: NOT_FOUND,
     failureMessage: 'Something went wrong. Nothing was merged.',
     after: ({ keepId, mergeId }) => {

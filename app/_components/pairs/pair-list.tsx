@@ -109,7 +109,8 @@ export function NotSameButton({
         // Focus moves on to the next pair (or the one before), not to the top of the page, as the row goes.
         const row = e.currentTarget.closest('li');
         const next = [row?.nextElementSibling, row?.previousElementSibling]
-          .map((r) => r?.querySelector<HTMLElement>('button, a'))
+          // Its first button (the choice to make), not its first link (which would open the record on Enter).
+          .map((r) => r?.querySelector<HTMLElement>('button') ?? r?.querySelector<HTMLElement>('a'))
           .find((el): el is HTMLElement => !!el);
         // Hidden at once, not when the server has answered (an update inside the transition would wait for it).
         flushSync(() => pairs.setHidden(key, true));

@@ -103,15 +103,15 @@ export function MergeOrganisationForm({ id, name, version, others }: { id: strin
 }
 
 /**
- * One tap on a possible duplicate: merges `otherName` into organisation `id` (the merge's banner can undo it). A
- * refusal (one of them renamed or merged meanwhile) shows beside the button.
+ * One tap on a possible duplicate: merges organisation `otherId` into organisation `id` (the merge's banner can undo
+ * it). A refusal (one of them merged or removed meanwhile) shows beside the button.
  */
-export function MergeAlikeButton({ id, otherName, label, names }: { id: string; otherName: string; label: string; names: string }) {
+export function MergeAlikeButton({ id, otherId, label, names }: { id: string; otherId: string; label: string; names: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(mergeOrganisationAction.bind(null, id), {});
   const refusal = state.ok ? undefined : (state.fieldErrors?.otherName?.[0] ?? state.message);
   return (
     <form action={action} className="contents">
-      <input type="hidden" name="otherName" value={otherName} />
+      <input type="hidden" name="otherId" value={otherId} />
       <SubmitButton variant="secondary" className="px-3" pendingText="Merging…" aria-label={`${label}: ${names}`}>
         {label}
       </SubmitButton>

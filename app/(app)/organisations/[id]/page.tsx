@@ -83,9 +83,10 @@ export default async function OrganisationPage({
       </p>
       {merge?.keptId === organisation.id ? (
         <MergedBanner mergeId={merge.id} label={merge.label} />
-      ) : flags.merged || flags.unmerged ? (
+      ) : flags.unmerged ? (
+        // Not "Merged" for a merge no longer to be undone: opened again by Back after its undo, that would be false.
         <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
-          {flags.unmerged ? 'Merge undone: both organisations and their people are back as they were.' : 'Merged. Everyone from both is here.'}
+          Merge undone: both organisations and their people are back as they were.
         </p>
       ) : null}
       {/* Before the rest: on a phone, below it, it would be the last thing on a long page. */}
