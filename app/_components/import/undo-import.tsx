@@ -27,7 +27,18 @@ function undoneWords(u: Undone): string {
  * "Undo this import", under an import's result and above the list of the people it added: once, and it says what it
  * did. `onUndone` lets the page around it follow; without one, the page is read again.
  */
-export function UndoImport({ undoId, onUndone, available = true }: { undoId: string; onUndone?: () => void; available?: boolean }) {
+export function UndoImport({
+  undoId,
+  onUndone,
+  available = true,
+  describedBy,
+}: {
+  undoId: string;
+  onUndone?: () => void;
+  available?: boolean;
+  /** What tells this import from others listed beside it (its file and date), for a screen reader. */
+  describedBy?: string;
+}) {
   const router = useRouter();
   // What it did stays on screen, and focus goes to it, in place of the button that is gone.
   const said = useRef<HTMLParagraphElement>(null);
@@ -67,7 +78,7 @@ export function UndoImport({ undoId, onUndone, available = true }: { undoId: str
   if (!available && state.step === 'ready') return null;
   return (
     <div className="mt-3">
-      <Button type="button" variant="secondary" onClick={undo} disabled={state.step === 'undoing'}>
+      <Button type="button" variant="secondary" onClick={undo} disabled={state.step === 'undoing'} aria-describedby={describedBy}>
         {state.step === 'undoing' ? 'Undoing…' : 'Undo this import'}
       </Button>
       {state.step === 'failed' ? (

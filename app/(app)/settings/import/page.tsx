@@ -30,14 +30,16 @@ export default async function ImportPage() {
           <ul className="mt-3 divide-y divide-zinc-200 dark:divide-zinc-800">
             {recent.map((r) => (
               <li key={r.id} className="py-3">
-                <p className="font-medium wrap-anywhere">{r.source ?? 'An import'}</p>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                <p id={`import-${r.id}`} className="font-medium wrap-anywhere">
+                  {r.source ?? 'An import'}
+                </p>
+                <p id={`import-${r.id}-when`} className="text-sm text-zinc-600 dark:text-zinc-400">
                   {formatDateTime(r.at, user.locale, user.timeZone)} ·{' '}
                   {[r.added ? `${countOf(r.added, 'person', 'people')} added` : '', r.updated ? `${countOf(r.updated, 'person', 'people')} updated` : '']
                     .filter(Boolean)
                     .join(', ') || 'sectors of organisations only'}
                 </p>
-                <RecentImportActions id={r.id} added={r.added} />
+                <RecentImportActions id={r.id} added={r.added} describedBy={`import-${r.id} import-${r.id}-when`} />
               </li>
             ))}
           </ul>
