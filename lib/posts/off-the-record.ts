@@ -221,16 +221,16 @@ export function titleWithoutTexts(title: string, texts: string[]): string {
 }
 
 /**
- * What the public page would cut from a post: how many off-the-record facts it quotes (each place counted), whether
- * its title is among those places, and the post with them cut. The editor shows the first two, so the author sees what
+ * What the public page would cut from a post: how many off-the-record facts it quotes (each place counted), how many
+ * of those places are in its title, and the post with them cut. The editor shows the first two, so the author sees what
  * the reader will, and offers the third.
  */
 export async function offTheRecordCuts(
   userId: string,
   post: { title: string; bodyMarkdown: string },
-): Promise<{ cuts: number; inTitle: boolean; title: string; bodyMarkdown: string }> {
+): Promise<{ cuts: number; inTitle: number; title: string; bodyMarkdown: string }> {
   const [cut] = await withoutOffTheRecord(userId, [post]);
   const marks = (s: string) => s.split(REDACTED).length - 1;
   const cuts = marks(cut!.title) + marks(cut!.bodyMarkdown) - marks(post.title) - marks(post.bodyMarkdown);
-  return { cuts, inTitle: marks(cut!.title) > marks(post.title), title: cut!.title, bodyMarkdown: cut!.bodyMarkdown };
+  return { cuts, inTitle: marks(cut!.title) - marks(post.title), title: cut!.title, bodyMarkdown: cut!.bodyMarkdown };
 }

@@ -222,8 +222,15 @@ describe('the reflective post', () => {
     await editor.title().fill('Heard: 40% still run COBOL');
     await editor.waitSaved();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    // The question says where: in the title, which a reader would see as "[…]".
-    expect(await page.getByRole('alertdialog').innerText()).toContain('Its title quotes a fact you marked off the record');
+    // The question says where, first: in the title, which a reader would see as "[…]"; and leads back to it.
+    expect(await page.getByRole('alertdialog').innerText()).toContain(
+      'Its title quotes a fact you marked off the record: readers would see “[…]” in the headline.',
+    );
+    await page.getByRole('button', { name: 'Change the title' }).click();
+    await expect.poll(() => editor.title().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    // Published as it is all the same, it goes out at an address without the fact.
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText(/^Published at a new address, .*\/heard: the old one quoted a fact/).waitFor();
     // Out now, the note above the editor speaks of the post, not of a draft.

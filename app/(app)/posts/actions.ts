@@ -49,7 +49,7 @@ export const createPostAction = formAction(
 /** The other copy of a post, when someone saved it since the editor read it. */
 export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
 /** `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them). */
-export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: boolean }, PostConflict>;
+export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number }, PostConflict>;
 
 const toConflict = (p: PostView): PostConflict => ({
   title: p.title,

@@ -36,8 +36,8 @@ export interface EditorPost {
   described: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record since (the public page cuts them). */
   offTheRecord: number;
-  /** Whether the title is one of those places (publishing says so: a title cannot read "[…]" well). */
-  offTheRecordInTitle: boolean;
+  /** How many of those places are in the title (publishing says so first: a title cannot read "[…]" well). */
+  offTheRecordInTitle: number;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
   /** The event's reflection, private until now: publishing says when the post still carries it. */
@@ -156,6 +156,10 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
           offTheRecordInTitle={auto.offTheRecordInTitle}
+          onChangeTitle={() => {
+            setTab('write');
+            requestAnimationFrame(() => document.getElementById(`${id}-title`)?.focus());
+          }}
           reflection={reflectionQuoted(text, post.reflection)}
           onChange={(status, slug, version) => {
             setPublished(status === 'published');

@@ -23,9 +23,10 @@ export function PublishPanel({
   named,
   described = [],
   offTheRecord = 0,
-  offTheRecordInTitle = false,
+  offTheRecordInTitle = 0,
   reflection = null,
   onChange,
+  onChangeTitle,
 }: {
   postId: string;
   initialStatus: 'draft' | 'published';
@@ -38,8 +39,8 @@ export function PublishPanel({
   described?: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record: the public page shows "[…]" there. */
   offTheRecord?: number;
-  /** Whether the title is one of those places. */
-  offTheRecordInTitle?: boolean;
+  /** How many of those places are in the title. */
+  offTheRecordInTitle?: number;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
   /**
@@ -47,6 +48,8 @@ export function PublishPanel({
    * an address quoting an off-the-record fact. Null otherwise.
    */
   onChange?: (status: 'draft' | 'published', slug: string, movedToVersion: number | null) => void;
+  /** Takes the user to the title, to change it (the question closes). */
+  onChangeTitle?: () => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
@@ -111,6 +114,30 @@ export function PublishPanel({
           <p id={`${postId}-publish-q`} className="font-medium">
             Publish? Anyone with the link will be able to read it.
           </p>
+          {/* First: a headline that reads "[…]" is the one thing every reader sees. */}
+          {offTheRecordInTitle ? (
+            <div className="space-y-2 rounded-md border border-amber-400 bg-white/60 p-2 dark:border-amber-700 dark:bg-zinc-900/40">
+              <p className="font-medium">
+                Its title quotes a fact you marked off the record: readers would see “[…]” in the headline
+                {offTheRecord > offTheRecordInTitle
+                  ? `, and in ${offTheRecord - offTheRecordInTitle} more ${offTheRecord - offTheRecordInTitle === 1 ? 'place' : 'places'} of the text`
+                  : ''}
+                .
+              </p>
+              {onChangeTitle ? (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => {
+                    setConfirming(false);
+                    onChangeTitle();
+                  }}
+                >
+                  Change the title
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
           {named.length ? <p>It names {listOf(named.map((p) => p.name))}. Make sure they are happy to be named.</p> : <p>It names none of your contacts.</p>}
           {described.length ? (
             <p>
@@ -118,13 +145,7 @@ export function PublishPanel({
               {described.length === 1 ? 'that is' : 'they are'}.
             </p>
           ) : null}
-          {offTheRecordInTitle ? (
-            <p>
-              Its title quotes a fact you marked off the record: the public page will show “[…]” in the title
-              {offTheRecord > 1 ? ` and in ${offTheRecord - 1} more ${offTheRecord === 2 ? 'place' : 'places'}` : ''}, and the post will go out at an address
-              made without it. Give it another title first for it to read well.
-            </p>
-          ) : offTheRecord ? (
+          {offTheRecord && !offTheRecordInTitle ? (
             <p>
               It quotes {offTheRecordPhrase(offTheRecord)}: the public page will show “[…]” there. Cut {offTheRecord === 1 ? 'it' : 'them'} from the draft first
               for it to read well.

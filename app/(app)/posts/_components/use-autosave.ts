@@ -16,7 +16,7 @@ const DELAY_MS = 1200;
  */
 export function useAutosave(
   postId: string,
-  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: boolean },
+  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number },
 ) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
