@@ -73,6 +73,11 @@ export interface BackupTable {
   settle?: (tx: Tx, userId: string, row: Record<string, unknown>) => Promise<{ row: Record<string, unknown>; note?: { column: string; message: string } }>;
 }
 
+/** A pair table's last check: its two ids put smaller first (the table's check), whichever order new ids gave them. */
+function inOrder(first: string, second: string): NonNullable<BackupTable['settle']> {
+  return async (_tx, _userId, row) => ({ row: String(row[first]) < String(row[second]) ? row : { ...row, [first]: row[second], [second]: row[first] } });
+}
+
 const derived = ['searchText', 'searchVector', 'titleText', 'titleVector', 'effectiveSectorId', 'lastMetAt', 'lastContactOn', 'nextContactDue'];
 
 export const BACKUP_TABLES: BackupTable[] = [
@@ -172,9 +177,7 @@ export const BACKUP_TABLES: BackupTable[] = [
     omit: [],
     refs: { personId: 'people', otherId: 'people' },
     // The smaller id first (the not_duplicates_in_order check): a person restored under a new id may change the order.
-    settle: async (_tx, _userId, row) => ({
-      row: String(row.personId) < String(row.otherId) ? row : { ...row, personId: row.otherId, otherId: row.personId },
-    }),
+    settle: inOrder('personId', 'otherId'),
   },
   {
     // Organisations the user said are two: likewise. A pair with one merged away since is not in the backup (the
@@ -184,9 +187,7 @@ export const BACKUP_TABLES: BackupTable[] = [
     order: [organisationNotDuplicates.organisationId, organisationNotDuplicates.otherId],
     omit: [],
     refs: { organisationId: 'organisations', otherId: 'organisations' },
-    settle: async (_tx, _userId, row) => ({
-      row: String(row.organisationId) < String(row.otherId) ? row : { ...row, organisationId: row.otherId, otherId: row.organisationId },
-    }),
+    settle: inOrder('organisationId', 'otherId'),
   },
   {
     key: 'posts',

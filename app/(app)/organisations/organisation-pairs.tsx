@@ -21,7 +21,7 @@ function PairItem({ pair, here }: { pair: OrganisationPair; here?: string }) {
   const [keep, other] = here === pair.other.id ? [pair.other, pair.keep] : [pair.keep, pair.other];
   const names = `${keep.name} and ${other.name}`;
   return (
-    <PairRow personId={pair.keep.id} otherId={pair.other.id}>
+    <PairRow id={pair.keep.id} otherId={pair.other.id}>
       <li className="flex flex-col gap-2">
         <p className="min-w-0 wrap-anywhere">
           {here ? null : (
@@ -41,7 +41,7 @@ function PairItem({ pair, here }: { pair: OrganisationPair; here?: string }) {
         </p>
         <span className="flex flex-wrap gap-2">
           <MergeAlikeButton id={keep.id} otherId={other.id} label={here ? 'Merge it into this one' : 'Merge'} names={`${other.name} into ${keep.name}`} />
-          <NotSameButton of="organisations" personId={pair.keep.id} otherId={pair.other.id} names={names} short={names} />
+          <NotSameButton of="organisations" id={pair.keep.id} otherId={pair.other.id} names={names} short={names} />
         </span>
       </li>
     </PairRow>

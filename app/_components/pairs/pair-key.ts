@@ -1,2 +1,2 @@
 /** The key a possible duplicate's row goes by: the two ids, in the order the pair lists them (server and browser alike). */
-export const pairKey = (personId: string, otherId: string) => `${personId}:${otherId}`;
+export const pairKey = (id: string, otherId: string) => `${id}:${otherId}`;

@@ -50,10 +50,10 @@ export function PairGroup({ pairs, empty = null, children }: { pairs: string[]; 
   );
 }
 
-/** One pair's row: gone once answered "Not the same person", back on undo. */
-export function PairRow({ personId, otherId, children }: { personId: string; otherId: string; children: React.ReactNode }) {
+/** One pair's row (two people, or two organisations): gone once answered "Not the same", back on undo. */
+export function PairRow({ id, otherId, children }: { id: string; otherId: string; children: React.ReactNode }) {
   const pairs = use(Pairs);
-  return pairs?.hidden.has(pairKey(personId, otherId)) ? null : children;
+  return pairs?.hidden.has(pairKey(id, otherId)) ? null : children;
 }
 
 /** The answer and its undo, and what they are called, for each kind of record a pair can be of. */
@@ -75,14 +75,14 @@ const KINDS = {
  * email); `short` is what the toast says.
  */
 export function NotSameButton({
-  personId,
+  id,
   otherId,
   names,
   short,
   of = 'people',
   className,
 }: {
-  personId: string;
+  id: string;
   otherId: string;
   names: string;
   short: string;
@@ -93,7 +93,7 @@ export function NotSameButton({
   const pairs = use(Pairs);
   const [pending, start] = useTransition();
   if (!pairs) return null;
-  const key = pairKey(personId, otherId);
+  const key = pairKey(id, otherId);
   const failed = (message?: string) => {
     pairs.setHidden(key, false);
     pairs.notify({ message: message ?? 'Something went wrong. Nothing was changed.' });
@@ -116,7 +116,7 @@ export function NotSameButton({
         flushSync(() => pairs.setHidden(key, true));
         (next?.isConnected ? next : pairs.fallback.current)?.focus();
         start(async () => {
-          const r = await kind.answer(personId, otherId).catch(() => ({
+          const r = await kind.answer(id, otherId).catch(() => ({
             ok: false as const,
             message: 'Could not reach Rapport. Nothing was changed.',
           }));
@@ -124,7 +124,7 @@ export function NotSameButton({
           pairs.notify({
             message: `${kind.kept}: ${short}`,
             undo: async () => {
-              const back = await kind.undo(personId, otherId).catch(() => ({ ok: false as const, message: 'Could not reach Rapport.' }));
+              const back = await kind.undo(id, otherId).catch(() => ({ ok: false as const, message: 'Could not reach Rapport.' }));
               if (back.ok) pairs.setHidden(key, false);
               else pairs.notify({ message: back.message ?? 'Something went wrong.' });
             },

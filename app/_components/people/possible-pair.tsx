@@ -45,7 +45,7 @@ export function PossiblePair({
   // What tells this one from a namesake: their email, else their role; and how often they were met.
   const met = other.encounters === 1 ? 'met once' : other.encounters ? `met ${other.encounters} times` : 'never met';
   return (
-    <PairRow personId={pair.a.id} otherId={pair.b.id}>
+    <PairRow id={pair.a.id} otherId={pair.b.id}>
       <li className="flex flex-wrap items-center justify-between gap-2">
         <span className="min-w-0">
           {children}
@@ -58,7 +58,7 @@ export function PossiblePair({
           <Link href={`/people/merge?keep=${keep}&other=${merged}${fromParam(from)}`} className={buttonClass('secondary', 'px-3')}>
             Compare and merge
           </Link>
-          <NotSameButton personId={pair.a.id} otherId={pair.b.id} {...pairWords(pair)} />
+          <NotSameButton id={pair.a.id} otherId={pair.b.id} {...pairWords(pair)} />
         </span>
       </li>
     </PairRow>

@@ -36,7 +36,7 @@ export default async function DuplicatesPage() {
       <PairGroup pairs={pairs.map((p) => pairKey(p.a.id, p.b.id))} empty={empty}>
         <ul className="space-y-3">
           {pairs.map((pair) => (
-            <PairRow key={`${pair.a.id}-${pair.b.id}`} personId={pair.a.id} otherId={pair.b.id}>
+            <PairRow key={`${pair.a.id}-${pair.b.id}`} id={pair.a.id} otherId={pair.b.id}>
               <li className="flex flex-wrap items-center gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
                 <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-2">
                   {[pair.a, pair.b].map((p) => (
@@ -58,7 +58,7 @@ export default async function DuplicatesPage() {
                   <ButtonLink href={`/people/merge?keep=${pair.a.id}&other=${pair.b.id}`} variant="secondary">
                     Compare and merge
                   </ButtonLink>
-                  <NotSameButton personId={pair.a.id} otherId={pair.b.id} {...pairWords(pair)} />
+                  <NotSameButton id={pair.a.id} otherId={pair.b.id} {...pairWords(pair)} />
                 </div>
               </li>
             </PairRow>
