@@ -4,7 +4,7 @@ import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
 
 /** The pair in the order the tables keep it (the smaller id first), so one pair is one row whichever way it was said. */
-function ordered(x: string, y: string): [string, string] {
+export function ordered(x: string, y: string): [string, string] {
   // Postgres orders uuids by their bytes: as their lower-case text.
   const [a, b] = [x.toLowerCase(), y.toLowerCase()];
   return a < b ? [a, b] : [b, a];

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
-import { answeredPairs } from '@/lib/answered-pairs';
+import { answeredPairs, ordered } from '@/lib/answered-pairs';
 import { alikePairs, type AlikeReason } from './alike';
 
 export interface OrganisationBrief {
@@ -39,7 +39,7 @@ export async function listOrganisationPairs(userId: string, opts: { about?: stri
     focus,
   )
     .map((p) => ({ x: orgs[p.a]!, y: orgs[p.b]!, reason: p.reason }))
-    .filter(({ x, y }) => !no.has(x.id < y.id ? `${x.id} ${y.id}` : `${y.id} ${x.id}`))
+    .filter(({ x, y }) => !no.has(ordered(x.id, y.id).join(' ')))
     .filter(({ x, y }) => !about || x.id === about || y.id === about)
     .slice(0, opts.limit ?? 50);
   if (pairs.length === 0) return [];
