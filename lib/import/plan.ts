@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
+import { spellingKey } from '@/lib/organisations/alike';
 import { organisationsByName } from '@/lib/organisations/find-or-create';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
@@ -34,9 +35,17 @@ export interface PlanRow {
    * its name, or a name merged into it, with its own name), a new one by its folded name. Null when the person stays
    * where they are (matched, at an organisation of their own) or the row is skipped: its sector choice is theirs.
    */
-  filedUnder: { key: string; name: string } | null;
+  filedUnder: FiledUnder | null;
   /** For an update: what it changes, as it was before (an undo puts it back). */
   before?: ImportedUpdate['before'];
+}
+
+/** An organisation a row files its person under (see PlanRow.filedUnder). */
+export interface FiledUnder {
+  key: string;
+  name: string;
+  /** The file's own spelling, when it writes the organisation otherwise ("HM Revenue & Customs" for "HM Revenue and Customs"). */
+  writtenAs?: string;
 }
 
 export interface ImportPlan {
@@ -298,6 +307,7 @@ export async function planImport(
       : [];
   // Each organisation named in the file as the user knows it: by its name, or one merged into it.
   const orgs = await organisationsByName(conn, userId, orgNames);
+  const writtenAs = await fileBySpelling(conn, userId, candidates, orgs);
   const knownOrg = (name: string | null | undefined) => (name ? orgs.get(fold(name)) : undefined);
   const byEmail = new Map<string, Existing>();
   const byName = new Map<string, Existing>();
@@ -326,10 +336,12 @@ export async function planImport(
     if (input.email) seenEmail.set(input.email, seenEmail.get(input.email) ?? d.line);
     if (d.uid) seenUid.set(d.uid, seenUid.get(d.uid) ?? d.line);
     if (key) seenName.set(key, seenName.get(key) ?? d.line);
-    const filedUnder = input.organisationName
-      ? org
-        ? { key: `id:${org.id}`, name: org.name }
-        : { key: `new:${fold(input.organisationName)}`, name: input.organisationName }
+    const spelt = writtenAs.get(d.line);
+    const filedUnder: FiledUnder | null = input.organisationName
+      ? {
+          ...(org ? { key: `id:${org.id}`, name: org.name } : { key: `new:${fold(input.organisationName)}`, name: input.organisationName }),
+          ...(spelt ? { writtenAs: spelt } : {}),
+        }
       : null;
     const base = { line: d.line, input, sector, sectorFromOrganisation, organisationId: null, warnings: [], filedUnder: null };
     if (earlier) {
@@ -381,4 +393,55 @@ export async function planImport(
   }
   errors.sort((a, b) => a.line - b.line);
   return { rows: out, errors, sectors: sectorRows.map((s) => s.name) };
+}
+
+type KnownOrganisation = { id: string; name: string; sector: string | null };
+
+/**
+ * Files an organisation the file writes otherwise than the user does under the user's own (spellingKey: "HM Revenue &
+ * Customs" for their "HM Revenue and Customs", "ACME Limited" for their "Acme Ltd"), and one new name written two ways
+ * in the file under the way it is first written: the row's organisation name becomes that one (so the write, which
+ * plans again, finds it by name), and its person is matched at it. `orgs` (folded name → organisation) learns the
+ * names found. Answers line → the file's own spelling, for each row so filed. Looser likenesses are not filed here:
+ * /organisations asks about them afterwards.
+ */
+async function fileBySpelling(
+  conn: DbOrTx,
+  userId: string,
+  candidates: { d: ContactDraft; input: PersonInput }[],
+  orgs: Map<string, KnownOrganisation>,
+): Promise<Map<number, string>> {
+  const writtenAs = new Map<number, string>();
+  const unknown = candidates.filter((c) => c.input.organisationName && !orgs.has(fold(c.input.organisationName)));
+  if (unknown.length === 0) return writtenAs;
+  // Names only, through the user's own index; the oldest of two the user has that are one name written two ways.
+  const book = await rows<KnownOrganisation>(
+    conn,
+    sql`select o.id::text, o.name, s.name as sector from organisations o
+          left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
+         where o.user_id = ${userId}::uuid and o.deleted_at is null
+         order by o.created_at, o.id`,
+  );
+  const known = new Map<string, KnownOrganisation>();
+  for (const o of book) {
+    const key = spellingKey(o.name);
+    if (key && !known.has(key)) known.set(key, o);
+  }
+  const firstInFile = new Map<string, string>();
+  for (const { d, input } of unknown) {
+    const name = input.organisationName!;
+    const key = spellingKey(name);
+    if (!key) continue;
+    const theirs = known.get(key);
+    const first = theirs?.name ?? firstInFile.get(key);
+    if (!first) {
+      firstInFile.set(key, name);
+      continue;
+    }
+    if (theirs) orgs.set(fold(theirs.name), theirs);
+    if (fold(first) === fold(name)) continue;
+    input.organisationName = first;
+    writtenAs.set(d.line, name);
+  }
+  return writtenAs;
 }

@@ -2,7 +2,7 @@ import { db } from '@/db/client';
 import { parseBackup, restoreBackup } from '@/lib/backup/restore';
 import { applyImport, ImportRefusedError, summarise, type ImportSummary } from './apply';
 import { guessMapping, readCsv, type CsvField, type CsvLayout } from './csv';
-import { planImport, type ImportAction, type SectorChoices } from './plan';
+import { planImport, type FiledUnder, type ImportAction, type SectorChoices } from './plan';
 import type { ImportKind } from './request';
 import type { ReadResult, RowError } from './types';
 import { readVCards } from './vcard';
@@ -23,7 +23,7 @@ export interface PreviewRow {
   /** What of the row is written otherwise than the file has it, and why (an email that is not an address, say). */
   warnings: string[];
   /** The organisation the row files its person under, to choose its sector once for all its rows (PlanRow). */
-  filedUnder: { key: string; name: string } | null;
+  filedUnder: FiledUnder | null;
 }
 
 export interface ImportPreview extends ImportSummary {

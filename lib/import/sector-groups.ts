@@ -12,6 +12,8 @@ export interface OrganisationGroup {
   ownSector: string | null;
   /** What it reads until chosen: its own sector, else the one the import would file it under (mostChosen). */
   suggested: string;
+  /** How the file writes it otherwise ("HM Revenue & Customs" for "HM Revenue and Customs"), each once. */
+  writtenAs: string[];
 }
 
 /**
@@ -25,8 +27,10 @@ export function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
   for (const r of filed) {
     const key = r.filedUnder!.key;
     // The planner keys an organisation the import would create by its folded name, 'new:…' (lib/import/plan.ts).
-    const g = groups.get(key) ?? { name: r.filedUnder!.name, lines: [], isNew: key.startsWith('new:'), ownSector: null, suggested: '' };
+    const g = groups.get(key) ?? { name: r.filedUnder!.name, lines: [], isNew: key.startsWith('new:'), ownSector: null, suggested: '', writtenAs: [] };
     g.lines.push(r.line);
+    const spelt = r.filedUnder!.writtenAs;
+    if (spelt && !g.writtenAs.includes(spelt)) g.writtenAs.push(spelt);
     if (r.sectorFromOrganisation) g.ownSector = r.sector;
     groups.set(key, g);
   }

@@ -35,6 +35,20 @@ const plain = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/**
+ * The name as it is surely meant, whatever way it was written: lower case, accents, punctuation, "&"/"and", "'s", a
+ * leading "The" and a legal form at its end ("Ltd", "Limited", "PLC") aside. Two names with one key are one name
+ * written two ways ("HM Revenue & Customs", "HM Revenue and Customs"; "The Cabinet Office", "Cabinet Office";
+ * "Acme Ltd", "ACME Limited"), so an import files them under one organisation. Looser likenesses (word order, "of"
+ * for "for", initials, slips) are left to alikePairs, which asks. Empty for a name of no letters or digits.
+ */
+export function spellingKey(name: string): string {
+  const words = plain(name.slice(0, 300)).toLowerCase().split(' ').filter(Boolean);
+  if (words.length > 1 && words[0] === 'the') words.shift();
+  while (words.length > 1 && FORM.has(words.at(-1)!)) words.pop();
+  return words.join(' ');
+}
+
 /** Initials-like: "HMRC", "DfE", "MoD", "bbc" (short, lower case), "B.B.C." (letters one by one). */
 function asInitials(raw: string): string | null {
   const letters = raw.replace(/[^\p{L}\p{N}]/gu, '');

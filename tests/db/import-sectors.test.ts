@@ -151,4 +151,45 @@ describe('import: sectors chosen in the preview', () => {
       ['Bo Park', null],
     ]);
   });
+
+  it('files an organisation written otherwise under the one the user has, and one new name written two ways under its first spelling', async () => {
+    const user = await createTestUser();
+    const hmrc = await makeOrganisation(user.id, 'HM Revenue and Customs', 'Government');
+    const dfe = await makeOrganisation(user.id, 'Department for Education');
+    const jane = await makePerson(user.id, { name: 'Jane Smith', organisationId: hmrc.id });
+    const file = csv(
+      'Jane,Smith,,jane@hmrc.example,HM Revenue & Customs,Head of Digital,',
+      'Tom,Reed,,,the hm revenue and customs ltd,Analyst,',
+      'Ann,Lee,,,Kainos Ltd,Engineer,',
+      'Raj,Iyer,,,Kainos Limited,Architect,',
+      'Cy,Day,,,KAINOS LTD,Tester,',
+      // "of" is not "for": another country's department, or the same one; /organisations asks, the import does not file.
+      'Bo,Park,,,Department of Education,Adviser,',
+    );
+    const preview = await previewImport(user.id, 'csv', file);
+    expect(preview.rows.map((r) => [r.name, r.action, r.organisation, r.filedUnder])).toEqual([
+      // Matched at the organisation she is at: she stays there, in no group of the preview.
+      ['Jane Smith', 'update', 'HM Revenue and Customs', null],
+      ['Tom Reed', 'create', 'HM Revenue and Customs', { key: `id:${hmrc.id}`, name: 'HM Revenue and Customs', writtenAs: 'the hm revenue and customs ltd' }],
+      ['Ann Lee', 'create', 'Kainos Ltd', { key: 'new:kainos ltd', name: 'Kainos Ltd' }],
+      ['Raj Iyer', 'create', 'Kainos Ltd', { key: 'new:kainos ltd', name: 'Kainos Ltd', writtenAs: 'Kainos Limited' }],
+      // The same name in other capitals is that name, not another spelling of it.
+      ['Cy Day', 'create', 'KAINOS LTD', { key: 'new:kainos ltd', name: 'KAINOS LTD' }],
+      ['Bo Park', 'create', 'Department of Education', { key: 'new:department of education', name: 'Department of Education' }],
+    ]);
+    // Jane is matched by name at her organisation, however the file writes it: updated, not made twice.
+    expect(preview.rows[0]!.reason).toBe('Same name at the same organisation: adds role, email');
+    expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 5, updated: 1, skipped: 0, errors: [] });
+    const orgs = await organisationSectors(user.id);
+    expect(Object.keys(orgs).sort()).toEqual(['Department for Education', 'Department of Education', 'HM Revenue and Customs', 'Kainos Ltd']);
+    const filed = await db.select({ name: people.name, org: people.organisationId }).from(people).where(eq(people.userId, user.id));
+    const at = (name: string) => filed.find((p) => p.name === name)?.org;
+    expect([at('Jane Smith'), at('Tom Reed')]).toEqual([hmrc.id, hmrc.id]);
+    expect(new Set([at('Ann Lee'), at('Raj Iyer'), at('Cy Day')]).size).toBe(1);
+    expect(at('Bo Park')).not.toBe(dfe.id);
+    expect((await db.select({ email: people.email }).from(people).where(eq(people.id, jane.id)))[0]!.email).toBe('jane@hmrc.example');
+    // The people of a file filed under the one name follow its sector, and importing it again creates nothing.
+    expect((await peopleSectors(user.id))['Tom Reed']).toEqual([null, 'Government']);
+    expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 0, updated: 0, skipped: 6 });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alikePairs } from '@/lib/organisations/alike';
+import { alikePairs, spellingKey } from '@/lib/organisations/alike';
 
 /** The pairs among `names`, as "a | b (reason)", a before b as listed. */
 const pairs = (names: string[]) => alikePairs(names).map((p) => `${names[p.a]} | ${names[p.b]} (${p.reason})`);
@@ -118,5 +118,24 @@ describe('organisations that may be one (alike.ts)', () => {
     const many = Array.from({ length: 2500 }, (_, i) => `Organisation number ${i} of the region`);
     // Numbers a digit apart are different organisations; a word a letter apart is a slip.
     expect(alikePairs([...many, 'Organisation numbr 17 of the region'])).toEqual([{ a: 17, b: 2500, reason: 'spelling' }]);
+  });
+
+  it('spellingKey: one key for one name written two ways, and none shared by names merely alike', () => {
+    const same = (x: string, y: string) => spellingKey(x) === spellingKey(y);
+    expect(same('HM Revenue & Customs', 'HM Revenue and Customs')).toBe(true);
+    expect(same('The Cabinet Office', 'cabinet office')).toBe(true);
+    expect(same('Acme Ltd', 'ACME Limited')).toBe(true);
+    expect(same("McDonald's", 'McDonalds')).toBe(true);
+    expect(same('Société Générale', 'Societe Generale')).toBe(true);
+    expect(same('Marks & Spencer plc', 'Marks and Spencer')).toBe(true);
+    expect(same('Department of Education', 'Department for Education')).toBe(false);
+    expect(same('University of Oxford', 'Oxford University')).toBe(false);
+    expect(same('Kainos Group', 'Kainos')).toBe(false);
+    expect(same('Barclays (UK)', 'Barclays (US)')).toBe(false);
+    expect(same('HMRC', 'HM Revenue & Customs')).toBe(false);
+    // A name that is only its legal form, or "The", keeps it: it is the whole name.
+    expect(spellingKey('The')).toBe('the');
+    expect(spellingKey('Ltd')).toBe('ltd');
+    expect(spellingKey('—')).toBe('');
   });
 });

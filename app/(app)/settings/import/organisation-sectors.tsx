@@ -58,6 +58,11 @@ export function OrganisationSectors({
               <span className="sr-only">Sector for </span>
               <span className="font-medium break-words">{g.name}</span>{' '}
               <span className="text-xs text-zinc-500">({countOf(g.lines.length, 'person', 'people')})</span>
+              {g.writtenAs.length ? (
+                <span className="block text-xs break-words text-zinc-600 dark:text-zinc-400">
+                  Written {g.writtenAs.map((w) => `“${w}”`).join(', ')} in the file
+                </span>
+              ) : null}
             </label>
             <select id={`org-sector-${g.lines[0]}`} value={groupSector(g, choices)} onChange={(e) => onChoose(g.lines, e.target.value)} className={inputClass}>
               <SectorOptions sectors={sectors} organisationSector={g.ownSector} />
@@ -80,6 +85,7 @@ export function OrganisationSectors({
         One choice for everyone at an organisation. An organisation with no sector yet is filed under it; one that has a sector keeps it, and a different choice
         goes on its people only.
       </p>
+      <SpeltOtherwise groups={groups} />
       {groups.length <= FEW ? (
         list
       ) : (
@@ -196,6 +202,36 @@ function SetEveryUnset({
           </button>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/** How many organisations written otherwise are named in the notice; the rest are counted. */
+const SPELT_SHOWN = 5;
+
+/**
+ * The organisations the file writes otherwise than the address book (or than its own first row) does, which the import
+ * files under one: said before the first choice, so that nobody looks for "HM Revenue & Customs" among the new ones.
+ */
+function SpeltOtherwise({ groups }: { groups: OrganisationGroup[] }) {
+  const spelt = groups.filter((g) => g.writtenAs.length);
+  if (!spelt.length) return null;
+  const rest = spelt.length - SPELT_SHOWN;
+  return (
+    <div className="mb-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950">
+      <p className="font-medium">
+        {spelt.length === 1 ? 'One organisation is' : `${spelt.length.toLocaleString('en-GB')} organisations are`} written differently in the file
+      </p>
+      <p className="text-xs text-zinc-700 dark:text-zinc-300">Their people are filed under the one name, so nobody is split between two.</p>
+      <ul className="mt-1 space-y-0.5 text-xs break-words">
+        {spelt.slice(0, SPELT_SHOWN).map((g) => (
+          <li key={g.lines[0]}>
+            {g.writtenAs.map((w) => `“${w}”`).join(', ')} → <span className="font-medium">{g.name}</span>
+            {g.isNew ? ' (new)' : ''}
+          </li>
+        ))}
+        {rest > 0 ? <li>…and {rest.toLocaleString('en-GB')} more</li> : null}
+      </ul>
     </div>
   );
 }
