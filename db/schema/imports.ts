@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { users } from './users';
 
@@ -20,11 +20,22 @@ export interface LearntSector {
   version: number;
 }
 
+/** What an undo did, as Settings → Import goes on saying it (lib/import/undo.ts, UndoneImport). */
+export interface UndoneCounts {
+  removed: number;
+  reverted: number;
+  kept: number;
+  organisations: number;
+  /** How many of those it removed have been brought back together since. */
+  restored?: number;
+}
+
 /**
- * One contacts import the user can still undo (for the restore window): the people it created and what it changed on
- * those it updated, the organisations it made and the sectors it gave organisations. Undo removes the people it made
- * (to Settings → Deleted) and puts back what it filled in, for whoever no one has touched since, then removes the
- * organisations it made that nobody is at any more; then the row goes. Removed by undo or by the purge.
+ * One contacts import of the last restore window: the people it created and what it changed on those it updated, the
+ * organisations it made and the sectors it gave organisations. Undo removes the people it made (to Settings →
+ * Deleted) and puts back what it filled in, for whoever no one has touched since, then removes the organisations it
+ * made that nobody is at any more; the row stays, marked undone with what the undo did, so the import is still
+ * listed and the people it sent to Deleted can be restored together. Removed by the purge.
  */
 export const importUndos = pgTable(
   'import_undos',
@@ -48,6 +59,10 @@ export const importUndos = pgTable(
     /** What was imported, as the user would know it: the file's name, else its kind. None on imports before it was kept. */
     source: text(),
     createdAt: createdAt(),
+    /** When it was undone (the people it removed went to Deleted at this very time), or null. */
+    undoneAt: timestamp({ withTimezone: true }),
+    /** What the undo did. */
+    undone: jsonb().$type<UndoneCounts>(),
   },
   (t) => [index('import_undos_user_created_idx').on(t.userId, t.createdAt)],
 );

@@ -34,6 +34,10 @@ export const undoImportResponse = z.object({
   kept: z.number().int().describe('People it created or updated whom you have changed, met or written about since: left as they are'),
   organisations: z.number().int().describe('Organisations it created that nobody is at any more, removed (restoring one of their people brings theirs back)'),
 });
+/** What bringing back an undone import's people did (POST /api/v1/import/{id}/restore). */
+export const restoreImportResponse = z.object({
+  restored: z.number().int().describe('People the undo sent to Deleted, back now with their organisations (none when asked again)'),
+});
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({
   kind: z.enum(['vcard', 'csv', 'backup']),
@@ -50,11 +54,18 @@ export const importPreviewResponse = importSummaryResponse.extend({
       sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
       sectorFromOrganisation: z.boolean(),
       filedUnder: z
-        .object({ key: z.string(), name: z.string() })
+        .object({
+          key: z.string(),
+          name: z.string(),
+          writtenAs: z
+            .string()
+            .optional()
+            .describe('The file’s own spelling, when it writes one organisation otherwise ("HM Revenue & Customs" for your "HM Revenue and Customs")'),
+        })
         .nullable()
         .optional()
         .describe(
-          'The organisation the row files its person under, as the import finds it (`key` is `id:…` for one you have, by its name or one merged into it, or `new:…`; `name` its own name); null when the person stays at an organisation of their own',
+          'The organisation the row files its person under, as the import finds it (`key` is `id:…` for one you have, by its name, one merged into it or the same name written otherwise, or `new:…`; `name` its own name); null when the person stays at an organisation of their own',
         ),
       warnings: z
         .array(z.string())
@@ -115,6 +126,15 @@ export const importExportEndpoints: EndpointDoc[] = [
     tags: ['Import and export'],
     // 404 (as every path with an id): not one of your imports, undone already, or older than 30 days.
     responses: { 200: { description: 'Undone', schema: undoImportResponse } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/import/{id}/restore',
+    summary:
+      'Bring back together the people an undone import’s undo sent to Deleted (those still there), with their organisations, as restoring each from Deleted would. The import stays undone: those it updated keep what they have.',
+    tags: ['Import and export'],
+    // 404: not one of your imports, not undone, or older than 30 days.
+    responses: { 200: { description: 'Restored', schema: restoreImportResponse } },
   },
   {
     method: 'get',

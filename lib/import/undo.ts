@@ -1,8 +1,9 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { importUndos, people, type ImportedUpdate, type LearntSector } from '@/db/schema';
+import { importUndos, people, type ImportedUpdate, type LearntSector, type UndoneCounts } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
+import { bringBackOrganisation } from '@/lib/people/queries';
 import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 
 /** Records what an import wrote, in its transaction, so it can be undone; nothing to record, no record. */
@@ -22,16 +23,7 @@ export async function recordImport(
   return row!.id;
 }
 
-/** When one of the user's imports ran and how many people it added, while it can be undone; null otherwise. */
-export async function getImport(userId: string, importId: string): Promise<{ at: Date; added: number } | null> {
-  const [found] = await db
-    .select({ at: importUndos.createdAt, added: sql<number>`cardinality(${importUndos.created})` })
-    .from(importUndos)
-    .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)));
-  return found ? { at: found.at, added: Number(found.added) } : null;
-}
-
-/** One of the user's imports that can still be undone, as Settings → Import lists it. */
+/** One of the user's imports of the restore window, as Settings → Import and the people it added list it. */
 export interface RecentImport {
   id: string;
   at: Date;
@@ -39,33 +31,55 @@ export interface RecentImport {
   source: string | null;
   added: number;
   updated: number;
+  /** When it was undone, and what the undo did; null while it can be undone. */
+  undoneAt: Date | null;
+  undone: UndoneImport | null;
 }
 
-/** The user's imports that can still be undone (the restore window), newest first. */
+const recentColumns = {
+  id: importUndos.id,
+  at: importUndos.createdAt,
+  source: importUndos.source,
+  added: sql<number>`cardinality(${importUndos.created})`,
+  updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
+  undoneAt: importUndos.undoneAt,
+  undone: importUndos.undone,
+};
+const recent = (r: { added: number; updated: number; undone: UndoneCounts | null } & Omit<RecentImport, 'added' | 'updated' | 'undone'>): RecentImport => ({
+  ...r,
+  added: Number(r.added),
+  updated: Number(r.updated),
+  undone: r.undone ? { restored: 0, ...r.undone } : null,
+});
+
+/** One of the user's imports of the restore window, undone or not; null for another user's, or one older. */
+export async function getImport(userId: string, importId: string): Promise<RecentImport | null> {
+  const [found] = await db
+    .select(recentColumns)
+    .from(importUndos)
+    .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)));
+  return found ? recent(found) : null;
+}
+
+/** The user's imports of the restore window, undone ones too (said so), newest first. */
 export async function listRecentImports(userId: string, limit = 20): Promise<RecentImport[]> {
   const found = await db
-    .select({
-      id: importUndos.id,
-      at: importUndos.createdAt,
-      source: importUndos.source,
-      added: sql<number>`cardinality(${importUndos.created})`,
-      updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
-    })
+    .select(recentColumns)
     .from(importUndos)
     .where(and(eq(importUndos.userId, userId), deletedWithinWindow(importUndos.createdAt)))
     .orderBy(desc(importUndos.createdAt), desc(importUndos.id))
     .limit(limit);
-  return found.map((r) => ({ ...r, added: Number(r.added), updated: Number(r.updated) }));
+  return found.map(recent);
 }
 
-/** What an undo did: people removed, people given back what they had, and those left as they are (changed since). */
-export interface UndoneImport {
-  removed: number;
-  reverted: number;
-  /** People the import made or changed whom the user has changed, met or written about since: not touched. */
-  kept: number;
-  /** Organisations it made that nobody is at any more, removed (a person restored from Deleted brings theirs back). */
-  organisations: number;
+/**
+ * What an undo did: people removed (`removed`), people given back what they had (`reverted`), those left as they are
+ * because the user has changed, met or written about them since (`kept`), and organisations it made that nobody is at
+ * any more, removed (`organisations`: a person restored brings theirs back); and how many of those removed have been
+ * restored together since (`restored`).
+ */
+export interface UndoneImport extends UndoneCounts {
+  restored: number;
 }
 
 /**
@@ -77,9 +91,12 @@ export interface UndoneImport {
  */
 export async function undoImport(userId: string, importId: string): Promise<UndoneImport> {
   return db.transaction(async (tx) => {
+    // Marked undone first, which holds the row: a second undo (another tab, a retried request) waits, then finds it undone.
+    // Its time is the transaction's, as is every deleted_at below: the people this undo removes are known by it.
     const [record] = await tx
-      .delete(importUndos)
-      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)))
+      .update(importUndos)
+      .set({ undoneAt: sql`now()` })
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), isNull(importUndos.undoneAt), deletedWithinWindow(importUndos.createdAt)))
       .returning();
     if (!record) throw new NotFoundError('This import has been undone already, or is too old to undo.');
     const since = sql`${record.createdAt.toISOString()}::timestamptz`;
@@ -167,12 +184,55 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
           )
         : [];
     }
-    return {
+    const undone: UndoneCounts = {
       removed: removed.length,
       reverted,
       kept: record.created.length + record.updated.length - removed.length - reverted,
       organisations: emptied.length,
     };
+    await tx
+      .update(importUndos)
+      .set({ undone })
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
+    return { ...undone, restored: 0 };
+  });
+}
+
+/**
+ * Brings back together the people an undo sent to Deleted (those it removed, at the undo's very time, that are still
+ * there and were not merged into someone since), with the organisations that went with them, as restoring each from
+ * Deleted would. The import stays undone: those it updated keep what they have. Answers how many came back (none,
+ * asked again). NotFoundError for an import not undone, another user's, or one past the restore window.
+ */
+export async function restoreUndoneImport(userId: string, importId: string): Promise<{ restored: number }> {
+  return db.transaction(async (tx) => {
+    const [record] = await tx
+      .select()
+      .from(importUndos)
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), isNotNull(importUndos.undoneAt), deletedWithinWindow(importUndos.createdAt)))
+      .for('update');
+    if (!record?.undoneAt) throw new NotFoundError('This import has not been undone, or is too old to bring back.');
+    const back = await rows<{ id: string; organisation_id: string | null }>(
+      tx,
+      sql`update people p set deleted_at = null, version = p.version + 1, updated_at = now()
+           where p.user_id = ${userId}::uuid
+             -- The undo's own moment, read from its row: a JavaScript Date would drop its microseconds.
+             and p.deleted_at = (select u.undone_at from import_undos u where u.user_id = ${userId}::uuid and u.id = ${importId}::uuid)
+             and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.created)}::jsonb) x)
+             and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'person' and m.merged_id = p.id)
+           returning p.id::text, p.organisation_id::text`,
+    );
+    // Their organisations, where the undo (or anything since) removed them: back, or they are filed under the one that
+    // has the name by now (bringBackOrganisation, one organisation at a time for all its people).
+    const byOrganisation = new Map<string, string[]>();
+    for (const p of back) if (p.organisation_id) byOrganisation.set(p.organisation_id, [...(byOrganisation.get(p.organisation_id) ?? []), p.id]);
+    for (const [organisationId, ids] of byOrganisation) await bringBackOrganisation(tx, userId, ids, organisationId);
+    const undone = { ...record.undone!, restored: (record.undone?.restored ?? 0) + back.length };
+    await tx
+      .update(importUndos)
+      .set({ undone })
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
+    return { restored: back.length };
   });
 }
 

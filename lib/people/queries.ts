@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { organisations, people, sectors } from '@/db/schema';
@@ -273,16 +273,16 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
       )
       .returning({ id: people.id, organisationId: people.organisationId });
     if (!row) throw new NotFoundError('That person was not found.');
-    if (!deleted && row.organisationId) await bringBackOrganisation(tx, userId, row.id, row.organisationId);
+    if (!deleted && row.organisationId) await bringBackOrganisation(tx, userId, [row.id], row.organisationId);
   });
 }
 
 /**
- * A restored person's organisation, if it went while they were deleted (an import's undo removes the organisations
+ * Restored people's organisation (theirs, all at one), if it went while they were deleted (an import's undo removes the organisations
  * it made once nobody is at them): it comes back with them, or, where another organisation has its name by now, they
  * are filed there. One merged away stays so: only undoing that merge brings it back.
  */
-async function bringBackOrganisation(tx: Tx, userId: string, personId: string, organisationId: string): Promise<void> {
+export async function bringBackOrganisation(tx: Tx, userId: string, personIds: string[], organisationId: string): Promise<void> {
   const [gone] = await rows<{ name: string }>(
     tx,
     sql`select o.name from organisations o
@@ -298,7 +298,7 @@ async function bringBackOrganisation(tx: Tx, userId: string, personId: string, o
     await tx
       .update(people)
       .set({ organisationId: taken.id })
-      .where(and(eq(people.userId, userId), eq(people.id, personId)));
+      .where(and(eq(people.userId, userId), inArray(people.id, personIds)));
   } else {
     await tx.execute(
       sql`update organisations set deleted_at = null, version = version + 1, updated_at = now() where user_id = ${userId}::uuid and id = ${organisationId}::uuid`,

@@ -30,6 +30,7 @@ import * as topics from '@/app/api/v1/topics/route';
 import * as importRoute from '@/app/api/v1/import/route';
 import * as importStream from '@/app/api/v1/import/stream/route';
 import * as importUndo from '@/app/api/v1/import/[id]/undo/route';
+import * as importRestore from '@/app/api/v1/import/[id]/restore/route';
 import * as exportRoute from '@/app/api/v1/export/route';
 import * as reviewMarkdown from '@/app/api/v1/review/markdown/route';
 import * as review from '@/app/api/v1/review/route';
@@ -75,6 +76,7 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/import': importRoute,
   '/api/v1/import/stream': importStream,
   '/api/v1/import/{id}/undo': importUndo,
+  '/api/v1/import/{id}/restore': importRestore,
   '/api/v1/export': exportRoute,
   '/api/v1/review': review,
   '/api/v1/review/markdown': reviewMarkdown,
@@ -290,6 +292,8 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     const undoId = String(imported.body!.undoId);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(200);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(404);
+    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 1 } });
+    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 0 } });
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card })).status).toBe(200);
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'image/png', text: 'x' })).status).toBe(415);
     expect((await call('POST', '/api/v1/import/stream', {}, { kind: 'vcard', content: card })).status).toBe(200);

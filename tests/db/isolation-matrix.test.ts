@@ -421,6 +421,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/export': { kind: 'list', urls: () => ['/api/v1/export?format=json', '/api/v1/export?format=vcard', '/api/v1/export?format=csv'] },
   'POST /api/v1/import': { kind: 'list', urls: () => ['/api/v1/import?dryRun=true'], body: () => ({ format: 'rapport-backup', version: 1 }) },
   'POST /api/v1/import/[id]/undo': { kind: 'owned', param: () => a.importUndo },
+  'POST /api/v1/import/[id]/restore': { kind: 'owned', param: () => a.importUndo },
   'POST /api/v1/import/stream': {
     kind: 'list',
     urls: () => ['/api/v1/import/stream'],

@@ -11,10 +11,15 @@ afterAll(async () => {
 });
 
 const ORGANISATIONS = 12;
+const PEOPLE = ORGANISATIONS + 1;
 
-/** A Google Contacts CSV: one person at each of twelve new organisations, the first labelled with a sector. */
+/**
+ * A Google Contacts CSV: one person at each of twelve new organisations, the first labelled with a sector, and one
+ * more at the twelfth written otherwise ("ORG 12 LIMITED").
+ */
 function csvFile(): string {
   const rows = Array.from({ length: ORGANISATIONS }, (_, i) => `Person,${i + 1},person${i + 1}@example.test,Org ${i + 1},${i === 0 ? 'Health' : ''}`);
+  rows.push(`Person,${PEOPLE},person${PEOPLE}@example.test,ORG 12 LIMITED,`);
   return `First Name,Last Name,E-mail 1 - Value,Organization Name,Labels\n${rows.join('\n')}\n`;
 }
 
@@ -31,7 +36,7 @@ describe('import preview with many organisations, at 390 px', () => {
         () =>
           page
             .getByRole('status')
-            .filter({ hasText: `${ORGANISATIONS} new, 0 to update, 0 to skip` })
+            .filter({ hasText: `${PEOPLE} new, 0 to update, 0 to skip` })
             .count(),
         { timeout: 30_000 },
       )
@@ -40,13 +45,17 @@ describe('import preview with many organisations, at 390 px', () => {
     // Closed: a line that sums them up, and no wall of selects before the first person.
     const summary = page.locator('summary', { hasText: 'Choose sectors one by one' });
     expect(await summary.innerText()).toContain('12 organisations, 12 of them new · 1 with a sector · 11 without');
-    const org = (n: number) => page.getByLabel(`Sector for Org ${n} (1 person)`);
+    const org = (n: number) => page.getByLabel(`Sector for Org ${n} (`);
     expect(await org(2).isVisible()).toBe(false);
+    // The twelfth written two ways is one organisation, and the preview says so before any choice.
+    expect(await page.getByText('One organisation is written differently in the file').isVisible()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: '“ORG 12 LIMITED” → Org 12 (new)' }).isVisible()).toBe(true);
     await expectNoHorizontalScroll(page);
 
     // Opened from the keyboard; choices made in it survive closing and opening it again.
     await summary.focus();
     await page.keyboard.press('Enter');
+    expect(await page.getByLabel(/Org 12 \(2 people\)\s*Written “ORG 12 LIMITED” in the file/).count()).toBe(1);
     await org(2).selectOption('Media');
     await org(3).selectOption({ label: 'No sector' });
     expect(await org(1).inputValue()).toBe('Health');
@@ -71,7 +80,7 @@ describe('import preview with many organisations, at 390 px', () => {
     await expectNoHorizontalScroll(page);
 
     await page
-      .getByRole('button', { name: `Import ${ORGANISATIONS}` })
+      .getByRole('button', { name: `Import ${PEOPLE}` })
       .last()
       .click();
     await expect
@@ -79,14 +88,14 @@ describe('import preview with many organisations, at 390 px', () => {
         () =>
           page
             .getByRole('status')
-            .filter({ hasText: `Imported contacts.csv: ${ORGANISATIONS} created` })
+            .filter({ hasText: `Imported contacts.csv: ${PEOPLE} created` })
             .count(),
         { timeout: 30_000 },
       )
       .toBe(1);
     // What was chosen is what was imported.
     for (const [sector, heading] of [
-      ['Retail', '9 people match'],
+      ['Retail', '10 people match'],
       ['Media', '1 person matches'],
       ['Health', '1 person matches'],
     ]) {
@@ -97,17 +106,25 @@ describe('import preview with many organisations, at 390 px', () => {
     // Days later, away from the result: Settings → Import lists it by its file's name, with the way back.
     await page.goto('/settings/import');
     const recent = page.getByRole('listitem').filter({ hasText: 'contacts.csv' });
-    await expect.poll(() => recent.getByText(`${ORGANISATIONS} people added`).isVisible()).toBe(true);
-    expect(await recent.getByRole('link', { name: `See the ${ORGANISATIONS} people it added` }).isVisible()).toBe(true);
+    await expect.poll(() => recent.getByText(`${PEOPLE} people added`).isVisible()).toBe(true);
+    expect(await recent.getByRole('link', { name: `See the ${PEOPLE} people it added` }).isVisible()).toBe(true);
     await expectNoHorizontalScroll(page);
     await recent.getByRole('button', { name: 'Undo this import' }).click();
+    await recent.getByRole('alertdialog').getByRole('button', { name: 'Undo the import' }).click();
     await expect
       .poll(() => recent.getByRole('status').innerText())
-      .toContain(`Undone: ${ORGANISATIONS} people it added are in Deleted; ${ORGANISATIONS} organisations it added have gone with them.`);
+      .toContain(`Undone: ${PEOPLE} people it added are in Deleted; ${ORGANISATIONS} organisations it added have gone with them.`);
     expect(await recent.getByRole('link', { name: /^See the/ }).count()).toBe(0);
+    // Read again, the undone import is still listed, saying so, with the way to bring its people back together.
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { name: 'Import contacts or a backup' }).isVisible()).toBe(true);
-    expect(await page.getByText('Recent imports').count()).toBe(0);
+    await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
+    expect(await recent.getByRole('status').innerText()).toContain(`Undone: ${PEOPLE} people it added are in Deleted`);
+    await expectNoHorizontalScroll(page);
+    await recent.getByRole('button', { name: `Restore the ${PEOPLE} people it removed` }).click();
+    await expect.poll(() => recent.getByText(`${PEOPLE} people are back, with their organisations.`).isVisible()).toBe(true);
+    await recent.getByRole('link', { name: 'See who it added' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: `${PEOPLE} people match` }).isVisible()).toBe(true);
+    expect(await page.getByText(/which you undid on/).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

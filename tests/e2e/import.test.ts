@@ -159,7 +159,16 @@ describe('import at 390 px', () => {
     expect(await list.getByRole('button', { name: 'Undo this import' }).count()).toBe(1);
     await expectNoHorizontalScroll(list);
     await list.close();
+    // It asks first: Escape keeps the import, and focus goes back to the button.
     await page.getByRole('button', { name: 'Undo this import' }).click();
+    const question = page.getByRole('alertdialog', { name: /^Undo this import\? The people it added go to Deleted/ });
+    expect(await question.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    await page.keyboard.press('Escape');
+    expect(await question.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo this import');
+    await page.keyboard.press('Enter');
+    await question.getByRole('button', { name: 'Undo the import' }).click();
     // The organisation it made goes with them, rather than staying behind in Organisations with nobody at it.
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted; 1 organisation it added has gone with them.' }).count())

@@ -11,6 +11,7 @@ import { searchPeople } from '@/lib/people/search';
 import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
 import { getImport } from '@/lib/import/undo';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-window';
 import { UndoImport } from '@/app/_components/import/undo-import';
 import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
@@ -123,11 +124,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               // One block either way, so that what an undo made here did stays said once the page is read again.
               <div className="mb-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
                 <p>
-                  {imported
-                    ? `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?`
-                    : 'That import was undone, or is more than 30 days old: who it added is no longer kept.'}
+                  {!imported
+                    ? `That import is more than ${RESTORE_WINDOW_DAYS} days old: who it added is no longer kept.`
+                    : imported.undoneAt
+                      ? `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}, which you undid on ${formatDate(imported.undoneAt, user.locale, user.timeZone, 'medium')}${stillDeleted(imported.undone)}`
+                      : `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?`}
                 </p>
-                <UndoImport undoId={params.imported} available={!!imported} />
+                <UndoImport undoId={params.imported} available={!!imported} undone={imported?.undone} />
               </div>
             ) : null}
             {wordless ? (
@@ -172,4 +175,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       )}
     </>
   );
+}
+
+/** What became of those an undone import's undo removed, ending the sentence that says it was undone. */
+function stillDeleted(undone: { removed: number; restored: number } | null): string {
+  const left = undone ? undone.removed - undone.restored : 0;
+  if (!undone?.removed) return '.';
+  if (left <= 0) return ': everyone it removed is back.';
+  return `: ${left === undone.removed ? (left === 1 ? 'the person it removed is' : 'those it removed are') : `${left.toLocaleString('en-GB')} of those it removed ${left === 1 ? 'is' : 'are'} still`} in Deleted, and not listed here.`;
 }

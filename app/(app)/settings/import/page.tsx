@@ -25,7 +25,7 @@ export default async function ImportPage() {
           <h2 className="text-base font-semibold">Recent imports</h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             Each can be undone for {RESTORE_WINDOW_DAYS} days: the people it added go to Deleted, and those it updated get back what they had, unless you have
-            changed or met them since.
+            changed or met them since. An import undone stays listed, with a way to bring its people back.
           </p>
           <ul className="mt-3 divide-y divide-zinc-200 dark:divide-zinc-800">
             {recent.map((r) => (
@@ -38,8 +38,9 @@ export default async function ImportPage() {
                   {[r.added ? `${countOf(r.added, 'person', 'people')} added` : '', r.updated ? `${countOf(r.updated, 'person', 'people')} updated` : '']
                     .filter(Boolean)
                     .join(', ') || 'sectors of organisations only'}
+                  {r.undoneAt ? ` · undone ${formatDateTime(r.undoneAt, user.locale, user.timeZone)}` : ''}
                 </p>
-                <RecentImportActions id={r.id} added={r.added} describedBy={`import-${r.id} import-${r.id}-when`} />
+                <RecentImportActions id={r.id} added={r.added} undone={r.undone} describedBy={`import-${r.id} import-${r.id}-when`} />
               </li>
             ))}
           </ul>

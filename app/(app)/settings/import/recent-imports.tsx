@@ -3,17 +3,18 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { UndoImport } from '@/app/_components/import/undo-import';
+import type { UndoneImport } from '@/lib/import/undo';
 import { countOf } from '@/lib/import/words';
 
 /**
- * A recent import's ways back: the people it added, and its undo. Undone, the row stays with what the undo did in
- * place of the button (the page is not read again, which would drop the row and its report).
+ * A recent import's ways back: the people it added, and its undo; once undone, what the undo did and the way to bring
+ * back the people it removed. Undone here, the row says so in place of the button without the page being read again.
  */
-export function RecentImportActions({ id, added, describedBy }: { id: string; added: number; describedBy: string }) {
-  const [undone, setUndone] = useState(false);
+export function RecentImportActions({ id, added, undone, describedBy }: { id: string; added: number; undone: UndoneImport | null; describedBy: string }) {
+  const [undoneHere, setUndoneHere] = useState(false);
   return (
     <>
-      {added && !undone ? (
+      {added && !undone && !undoneHere ? (
         <Link
           href={`/people?imported=${id}`}
           aria-describedby={describedBy}
@@ -22,7 +23,7 @@ export function RecentImportActions({ id, added, describedBy }: { id: string; ad
           See the {countOf(added, 'person', 'people')} it added
         </Link>
       ) : null}
-      <UndoImport undoId={id} onUndone={() => setUndone(true)} describedBy={describedBy} />
+      <UndoImport undoId={id} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
     </>
   );
 }
