@@ -71,6 +71,7 @@ export const postEndpoints: EndpointDoc[] = [
     responses: {
       200: { description: 'The public address', schema: publishResponse },
       409: { description: 'It names people who asked not to be named in public (`named`); send `confirmNamed: true` to publish anyway' },
+      422: { description: 'Its title would read “[…]” once what is off the record is cut (`errors[].path` is `title`): give it a title of its own first' },
     },
   },
   {

@@ -212,14 +212,23 @@ export async function publishPost(userId: string, postId: string, opts: { confir
   return db.transaction(async (tx) => {
     const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
     if (!current) throw new NotFoundError('Post not found');
-    if (!opts.confirmNamed) {
-      const named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
-      if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
-    }
     // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
     // (made from a title written before the fact was marked, say) is made again from the title without it as the post
     // goes out. A post already out keeps its address: publishing it again (a retried request) must not break its links.
     const texts = current.status === 'published' ? [] : await textsToCut(userId, tx);
+    // A headline the cut leaves with no word of its own ("[…]", after "Cut it from the draft" took a title that was the
+    // fact) would go out as a row of dots: the author gives it a title first.
+    const headline = current.status === 'published' ? current.title : titleWithoutTexts(current.title, texts);
+    if (headline !== current.title && !/[\p{L}\p{N}]/u.test(headline)) {
+      throw new UserFacingError('Not published: its title would read “[…]” once what is off the record is cut. Give it a title of its own first.', 422, {
+        title: ['A title of its own, without what is off the record'],
+      });
+    }
+    // Asked after the title is known to stand: a question answered only to meet a refusal would be asked for nothing.
+    if (!opts.confirmNamed) {
+      const named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
+      if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
+    }
     const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, await addressWithout(tx, userId, current, texts), postId) : undefined;
     const [row] = await tx
       .update(posts)

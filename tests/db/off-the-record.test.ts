@@ -155,10 +155,21 @@ describe('off the record', () => {
     // An address without them is still the user's to choose, and publishing again leaves it be.
     const renamed = await updatePost(user.id, post.id, { version: published.version, slug: 'acme-news' });
     expect((await publishPost(user.id, renamed.id)).slug).toBe('acme-news');
-    // Titled with the fact alone, the post takes its event's name for an address, not "post".
+    // Titled with the fact alone, its headline would read "[…]": refused next to the title, and it stays a draft.
     const bare = await createPostFromEventOnce(user.id, event.id, { style: 'social', timeZone: TZ });
-    await updatePost(user.id, bare.post.id, { version: bare.post.version, title: secret });
-    expect((await publishPost(user.id, bare.post.id)).slug).toBe('dealmakers-breakfast');
+    const bareTitled = await updatePost(user.id, bare.post.id, { version: bare.post.version, title: secret });
+    const untitled = { status: 422, fieldErrors: { title: [expect.stringContaining('off the record')] } };
+    await expect(publishPost(user.id, bare.post.id)).rejects.toMatchObject(untitled);
+    expect((await getPost(user.id, bare.post.id)).status).toBe('draft');
+    // So is one whose title the draft's own cut has left as "[…]", whatever is asked about the people it names.
+    const cut = await updatePost(user.id, bare.post.id, { version: bareTitled.version, title: '[…]' });
+    await expect(publishPost(user.id, bare.post.id, { confirmNamed: true })).rejects.toMatchObject(untitled);
+    // Given a title of its own, it goes out under it; a title of no letters that quotes nothing is the author's own.
+    await updatePost(user.id, bare.post.id, { version: cut.version, title: 'Dealmakers, over coffee' });
+    expect(await publishPost(user.id, bare.post.id)).toMatchObject({ status: 'published', title: 'Dealmakers, over coffee' });
+    const emoji = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    await updatePost(user.id, emoji.post.id, { version: emoji.post.version, title: '☕ ✨' });
+    expect((await publishPost(user.id, emoji.post.id)).status).toBe('published');
   });
 
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
-import { useRef, useState, useTransition } from 'react';
+import { useRef, useState, useTransition, type ReactNode } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import type { DescribedPerson, NamedPerson } from '@/lib/posts/mentions';
@@ -58,7 +58,7 @@ export function PublishPanel({
     setConfirming(false);
     requestAnimationFrame(() => opener.current?.focus());
   };
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<ReactNode>('');
   const [pending, startTransition] = useTransition();
 
   function toggle(publish: boolean) {
@@ -74,11 +74,20 @@ export function PublishPanel({
       onChange?.(post.status, post.slug, post.moved ? post.version : null);
       const moved = post.url !== publicPath;
       setMessage(
-        post.status === 'draft'
-          ? 'Unpublished: it is a private draft again.'
-          : moved
-            ? `Published at a new address, ${post.url}: the old one quoted a fact you marked off the record. Anyone with the link can read it.`
-            : 'Published. Anyone with the link can read it.',
+        post.status === 'draft' ? (
+          'Unpublished: it is a private draft again.'
+        ) : moved ? (
+          // The address as a link, kept whole where it fits: a narrow screen breaks it only where it must.
+          <>
+            Published at a new address,{' '}
+            <a href={post.url} target="_blank" rel="noopener" className="font-medium break-words text-accent-700 underline dark:text-accent-400">
+              {post.url}
+            </a>
+            : the old one quoted a fact you marked off the record. Anyone with the link can read it.
+          </>
+        ) : (
+          'Published. Anyone with the link can read it.'
+        ),
       );
     });
   }
@@ -191,7 +200,7 @@ export function PublishPanel({
           You can publish once your changes are saved.
         </span>
       ) : null}
-      <p aria-live="polite" className="w-full text-sm wrap-anywhere sm:text-right text-zinc-600 empty:hidden dark:text-zinc-400">
+      <p aria-live="polite" className="w-full text-sm break-words sm:text-right text-zinc-600 empty:hidden dark:text-zinc-400">
         {message}
       </p>
     </div>
