@@ -62,14 +62,21 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => list.badge().first().innerText()).toBe('1');
     await expectNoHorizontalScroll(page);
 
-    // One tap completes; the toast offers undo.
-    await page.getByRole('button', { name: 'Mark “Send Ann the deck” done' }).click();
+    // One tap (here a key) completes; the toast offers undo. Focus follows the row into "Recently done", rather than
+    // falling to the top of the page.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
+    await page.getByRole('button', { name: 'Mark “Send Ann the deck” done' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => list.groupItems('Recently done')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Today')).toEqual([]);
     await expect.poll(() => list.badge().count()).toBe(0);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(focused).toBe('Reopen “Send Ann the deck”');
+    // Undo from the keyboard puts it back, and focus with it.
+    await page.getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => list.groupItems('Today')).toEqual(['Send Ann the deck']);
     expect(await list.groupItems('Recently done')).toEqual([]);
+    await expect.poll(focused).toBe('Mark “Send Ann the deck” done');
 
     // Snooze to tomorrow: it moves to The week ahead and stops counting as due.
     await page.locator('summary[aria-label="More for “Send Ann the deck”"]').click();

@@ -58,8 +58,11 @@ describe('keep in touch at 390 px', () => {
     // "Done" takes Nora off; its Undo brings her back (the tap is removed, not kept as a deleted contact).
     await panel.getByRole('listitem').filter({ hasText: 'Nora Quist' }).getByRole('button', { name: /^Done/ }).click();
     await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(0);
-    await page.getByRole('status').filter({ hasText: 'In touch with Nora Quist' }).getByRole('button', { name: 'Undo' }).click();
+    // Undone from the keyboard, focus goes back to her Done rather than to the top of the page.
+    await page.getByRole('status').filter({ hasText: 'In touch with Nora Quist' }).getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-kit-done'))).toBe(nora.id);
     await page.goto('/settings/deleted');
     expect(await page.getByText('Nothing deleted').count()).toBe(1);
     await page.goto('/');

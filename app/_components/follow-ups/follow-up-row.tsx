@@ -16,6 +16,7 @@ import {
   snoozeFollowUpAction,
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
+import { keepFocusInList } from '@/app/_components/ui/refocus';
 import type { Toast } from '@/app/_components/ui/toast';
 import { addDays, dayIn, formatDay } from '@/lib/dates';
 import { dueGroup, dueLabel, snoozeDay } from '@/lib/follow-ups/due';
@@ -62,6 +63,7 @@ export function FollowUpRow({
   const [pending, start] = useTransition();
   const [gone, setGone] = useState(false);
   const menuRef = useRef<HTMLDetailsElement>(null);
+  const rowRef = useRef<HTMLLIElement>(null);
   const [snoozeUntil, setSnoozeUntil] = useState('');
   // The menu is built only while open: a list of hundreds of rows would otherwise carry hundreds of hidden menus.
   const [menuOpen, setMenuOpen] = useState(false);
@@ -95,12 +97,16 @@ export function FollowUpRow({
   // With whom, so that two people's "Read the report" can be told apart in the toast.
   const short = (item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action) + (item.person ? ` (${item.person.displayName})` : '');
 
+  /** This row's tick, wherever the row is drawn now (done, it moves to "Recently done"). */
+  const ownTick = () => document.querySelector<HTMLElement>(`[data-fu-tick="${item.id}"]`);
   function run(
     work: () => Promise<TapResult>,
     message: (r: TapResult) => string,
     undo?: (r: TapResult) => () => Promise<unknown>,
     offline?: () => Promise<void>,
   ) {
+    // Ticked into "Recently done" or deleted, the row is drawn anew or not at all: focus stays in the list.
+    const refocus = keepFocusInList(rowRef.current, ownTick, '[data-fu-tick]');
     if (menuRef.current) menuRef.current.open = false;
     start(async () => {
       let result: TapResult;
@@ -115,7 +121,8 @@ export function FollowUpRow({
         notify({ message: result.message ?? 'Something went wrong. Nothing was changed.' });
         return;
       }
-      notify({ message: message(result), undo: undo?.(result) });
+      notify({ message: message(result), undo: undo?.(result), returnFocus: ownTick });
+      refocus();
     });
   }
 
@@ -165,6 +172,7 @@ export function FollowUpRow({
       },
     );
   const remove = () => {
+    // The row goes at the next render: run(), called now, still finds it and its neighbours for focus.
     setGone(true);
     run(
       async () => {
@@ -183,9 +191,10 @@ export function FollowUpRow({
   if (gone) return null;
 
   return (
-    <li className={`fu-row${pending ? ' opacity-60' : ''}`} aria-busy={pending || undefined}>
+    <li ref={rowRef} className={`fu-row${pending ? ' opacity-60' : ''}`} aria-busy={pending || undefined}>
       <button
         type="button"
+        data-fu-tick={item.id}
         onClick={done ? reopen : complete}
         disabled={pending}
         aria-label={done ? `Reopen “${item.action}”` : `Mark “${item.action}” done`}

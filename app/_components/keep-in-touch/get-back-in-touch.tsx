@@ -2,13 +2,14 @@
 
 import { Check, Clock, UserRound } from 'lucide-react';
 import Link from 'next/link';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { markInTouchAction, setContactSnoozeAction, snoozeContactAction, unmarkInTouchAction } from '@/app/(app)/people/contact-actions';
 import { dueGroup, dueLabel, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/due';
 import { formatDay } from '@/lib/dates';
 import { cadenceLabel } from '@/lib/people/cadence';
 import type { ActionResult } from '@/lib/forms';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
+import { keepFocusInList } from '@/app/_components/ui/refocus';
 import { useToast, type Toast } from '@/app/_components/ui/toast';
 
 const GROUPS: DueGroup[] = ['overdue', 'today', 'week'];
@@ -69,8 +70,13 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
   const [pending, start] = useTransition();
   const [gone, setGone] = useState(false);
   const overdue = dueGroup(contact.dueOn, today) === 'overdue';
+  const rowRef = useRef<HTMLLIElement>(null);
+  /** This row's Done, when it is drawn (again, after Undo). */
+  const ownDone = () => document.querySelector<HTMLElement>(`[data-kit-done="${contact.id}"]`);
 
   function run<T>(work: () => Promise<ActionResult<T>>, message: string, undo: (data: T | undefined) => () => Promise<unknown>) {
+    // The row goes at once: focus moves on to the next one's Done (or the one before), not to the top of the page.
+    keepFocusInList(rowRef.current, ownDone, '[data-kit-done]')();
     setGone(true);
     start(async () => {
       const r: ActionResult<T> = await work().catch(() => ({ ok: false, message: 'Could not reach Rapport. Nothing was changed.' }));
@@ -86,6 +92,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
           await back();
           setGone(false);
         },
+        returnFocus: ownDone,
       });
     });
   }
@@ -93,7 +100,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
   if (gone) return null;
   const name = contact.displayName;
   return (
-    <li className={`flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center ${pending ? 'opacity-60' : ''}`} aria-busy={pending || undefined}>
+    <li ref={rowRef} className={`flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center ${pending ? 'opacity-60' : ''}`} aria-busy={pending || undefined}>
       <div className="flex min-w-0 flex-1 items-start gap-3">
         <UserRound aria-hidden className="mt-0.5 size-5 shrink-0 text-zinc-400" />
         <div className="min-w-0">
@@ -112,6 +119,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
       <div className="flex flex-wrap gap-1.5">
         <button
           type="button"
+          data-kit-done={contact.id}
           className={small}
           disabled={pending}
           onClick={() =>

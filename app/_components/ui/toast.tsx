@@ -2,10 +2,13 @@
 
 import { Undo2, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { refocusWhileSettling } from './refocus';
 
 export interface Toast {
   message: string;
   undo?: () => Promise<unknown>;
+  /** Where focus goes once Undo has put things back, if it was on the toast: the thing put back, most often. */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -42,9 +45,12 @@ export function useToast() {
               disabled={undoing}
               onClick={() =>
                 startUndo(async () => {
+                  const held = !!ref.current?.contains(document.activeElement);
                   await toast.undo?.();
                   // Only this toast: an undo that failed has put up its own message in its place.
                   setToast((current) => (current === toast ? null : current));
+                  // The toast goes, and focus with it unless it is given somewhere: to what was put back.
+                  if (held && toast.returnFocus) refocusWhileSettling(toast.returnFocus);
                 })
               }
               className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold text-accent-200 hover:bg-white/10 dark:text-accent-700 dark:hover:bg-black/5"
