@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alikePairs, spellingKey } from '@/lib/organisations/alike';
+import { mergedNamesWords } from '@/lib/organisations/merged-names';
 
 /** The pairs among `names`, as "a | b (reason)", a before b as listed. */
 const pairs = (names: string[]) => alikePairs(names).map((p) => `${names[p.a]} | ${names[p.b]} (${p.reason})`);
@@ -137,5 +138,14 @@ describe('organisations that may be one (alike.ts)', () => {
     expect(spellingKey('The')).toBe('the');
     expect(spellingKey('Ltd')).toBe('ltd');
     expect(spellingKey('—')).toBe('');
+  });
+
+  it('names merged into an organisation are said as other names or as misspellings', () => {
+    expect(mergedNamesWords('HM Revenue & Customs', ['HMRC'])).toBe('Also known as “HMRC” (merged into it): typed again, it means HM Revenue & Customs.');
+    expect(mergedNamesWords('Cabinet Office', ['Cabinet Ofice'])).toBe('Misspelt “Cabinet Ofice” (merged into it): typed again, it means Cabinet Office.');
+    expect(mergedNamesWords('Cabinet Office', ['CO', 'Cabinet Ofice', 'Cabniet Office'])).toBe(
+      'Also known as “CO”; misspelt “Cabinet Ofice”, “Cabniet Office” (merged into it): typed again, they mean Cabinet Office.',
+    );
+    expect(mergedNamesWords('Cabinet Office', [])).toBe('');
   });
 });

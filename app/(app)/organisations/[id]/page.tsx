@@ -15,6 +15,7 @@ import { MergedBanner } from '@/app/_components/merges/undo-merge';
 import { MergeOrganisationForm, OrganisationForm } from './organisation-forms';
 import { OrganisationPairs } from '../organisation-pairs';
 import { listOrganisationPairs } from '@/lib/organisations/duplicates';
+import { mergedNamesWords } from '@/lib/organisations/merged-names';
 import { formatDate, formatDay } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Organisation' };
@@ -74,12 +75,7 @@ export default async function OrganisationPage({
             </a>
           </>
         ) : null}
-        {organisation.aliases.length ? (
-          <span className="mt-1 block">
-            Also known as {organisation.aliases.map((a) => `“${a}”`).join(', ')} (merged into it): typed again,{' '}
-            {organisation.aliases.length === 1 ? 'it means' : 'they mean'} {organisation.name}.
-          </span>
-        ) : null}
+        {organisation.aliases.length ? <span className="mt-1 block break-words">{mergedNamesWords(organisation.name, organisation.aliases)}</span> : null}
       </p>
       {merge?.keptId === organisation.id ? (
         <MergedBanner mergeId={merge.id} label={merge.label} />
