@@ -52,3 +52,14 @@ export function summaryWords(s: Pick<ImportSummary, 'created' | 'updated' | 'ski
   if (s.blankLines) words.push(`${countOf(s.blankLines, 'blank line')} skipped`);
   return words.join(', ');
 }
+
+/**
+ * A file's name as Settings → Import lists it: the import takes up to 255 characters, so a longer one is cut (with
+ * "…"), not refused, and never between the two halves of a character outside the BMP (an emoji), which could not be
+ * stored.
+ */
+export function listedFileName(name: string): string {
+  if (name.length <= 255) return name;
+  const cut = name.slice(0, 254);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

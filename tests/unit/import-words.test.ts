@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_TABLES } from '@/lib/backup/tables';
-import { BACKUP_ROW_WORDS, countOf, summaryWords } from '@/lib/import/words';
+import { BACKUP_ROW_WORDS, countOf, listedFileName, summaryWords } from '@/lib/import/words';
+import { importStreamSchema } from '@/lib/import/request';
 
 const row = (line: number) => ({ line, message: 'No name, role or organisation to know them by' });
 
@@ -45,5 +46,21 @@ describe('what the import page says it did', () => {
 
   it('has words for a row of every table a backup carries', () => {
     expect(BACKUP_TABLES.map((t) => t.key).filter((key) => !BACKUP_ROW_WORDS[key])).toEqual([]);
+  });
+
+  it('a file name longer than the import takes is cut, never refused, and never through an emoji', () => {
+    expect(listedFileName('contacts.csv')).toBe('contacts.csv');
+    const long = `${'a'.repeat(300)}.csv`;
+    const emoji = `${'b'.repeat(253)}😀${'c'.repeat(20)}.vcf`;
+    for (const name of [long, emoji, 'x'.repeat(255)]) {
+      const listed = listedFileName(name);
+      expect(listed.length).toBeLessThanOrEqual(255);
+      const parsed = importStreamSchema.safeParse({ kind: 'csv', content: 'a', fileName: listed });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+    expect(listedFileName(long)).toBe(`${'a'.repeat(254)}…`);
+    expect(listedFileName(emoji)).toBe(`${'b'.repeat(253)}…`);
+    // Unfolded, the same names are refused: the cut is what lets them through.
+    expect(importStreamSchema.safeParse({ kind: 'csv', content: 'a', fileName: long }).success).toBe(false);
   });
 });

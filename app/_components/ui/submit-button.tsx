@@ -16,8 +16,17 @@ export function SubmitButton({
   ...props
 }: ComponentProps<'button'> & { variant?: Variant; pendingText?: string }) {
   const { pending } = useFormStatus();
+  // A button named by aria-label (which says what it acts on) would go on being read as that while it shows "Merging…".
+  const label = pending && pendingText && props['aria-label'] ? pendingText : props['aria-label'];
   return (
-    <button {...props} type="submit" disabled={pending || props.disabled} aria-disabled={pending || undefined} className={buttonClass(variant, className)}>
+    <button
+      {...props}
+      aria-label={label}
+      type="submit"
+      disabled={pending || props.disabled}
+      aria-disabled={pending || undefined}
+      className={buttonClass(variant, className)}
+    >
       {pending && pendingText ? pendingText : children}
     </button>
   );
