@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
-import { spellingKey } from '@/lib/organisations/alike';
+import { sameSpelling, spellingOf, type Spelling } from '@/lib/organisations/alike';
 import { organisationsByName } from '@/lib/organisations/find-or-create';
 import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
@@ -397,13 +397,32 @@ export async function planImport(
 
 type KnownOrganisation = { id: string; name: string; sector: string | null };
 
+/** Names by their words (spellingOf), each with its legal form: what a name written otherwise may be. */
+class Spellings<T> {
+  private readonly byBase = new Map<string, { spelling: Spelling; value: T }[]>();
+  add(name: string, value: T): void {
+    const spelling = spellingOf(name);
+    if (!spelling.base) return;
+    const list = this.byBase.get(spelling.base) ?? [];
+    list.push({ spelling, value });
+    this.byBase.set(spelling.base, list);
+  }
+  /** The one value `name` is a spelling of; none when there is none, or two it could be ("Acme" beside "Acme Ltd" and "Acme Inc"). */
+  one(name: string, same: (a: T, b: T) => boolean): T | undefined {
+    const spelling = spellingOf(name);
+    const found = (this.byBase.get(spelling.base) ?? []).filter((e) => sameSpelling(e.spelling, spelling)).map((e) => e.value);
+    return found.length && found.every((v) => same(v, found[0]!)) ? found[0] : undefined;
+  }
+}
+
 /**
- * Files an organisation the file writes otherwise than the user does under the user's own (spellingKey: "HM Revenue &
- * Customs" for their "HM Revenue and Customs", "ACME Limited" for their "Acme Ltd"), and one new name written two ways
- * in the file under the way it is first written: the row's organisation name becomes that one (so the write, which
- * plans again, finds it by name), and its person is matched at it. `orgs` (folded name → organisation) learns the
- * names found. Answers line → the file's own spelling, for each row so filed. Looser likenesses are not filed here:
- * /organisations asks about them afterwards.
+ * Files an organisation the file writes otherwise than the user does under the user's own (spellingOf: "HM Revenue &
+ * Customs" for their "HM Revenue and Customs", or for a name they merged into one; "ACME Limited" for their "Acme
+ * Ltd", but not "Acme Inc"), and one new name written two ways in the file under the way it is first written: the
+ * row's organisation name becomes that one (so the write, which plans again, finds it by name), and its person is
+ * matched at it. A name that could be either of two of the user's organisations is filed under neither. `orgs`
+ * (folded name → organisation) learns the names found. Answers line → the file's own spelling, for each row so filed.
+ * Looser likenesses are not filed here: /organisations asks about them afterwards.
  */
 async function fileBySpelling(
   conn: DbOrTx,
@@ -414,28 +433,22 @@ async function fileBySpelling(
   const writtenAs = new Map<number, string>();
   const unknown = candidates.filter((c) => c.input.organisationName && !orgs.has(fold(c.input.organisationName)));
   if (unknown.length === 0) return writtenAs;
-  // Names only, through the user's own index; the oldest of two the user has that are one name written two ways.
-  const book = await rows<KnownOrganisation>(
+  // Names only (and the names merged into each), through the user's own index.
+  const book = await rows<KnownOrganisation & { aliases: string[] }>(
     conn,
-    sql`select o.id::text, o.name, s.name as sector from organisations o
+    sql`select o.id::text, o.name, s.name as sector, o.aliases from organisations o
           left join sectors s on s.id = o.sector_id and s.user_id = ${userId}::uuid
-         where o.user_id = ${userId}::uuid and o.deleted_at is null
-         order by o.created_at, o.id`,
+         where o.user_id = ${userId}::uuid and o.deleted_at is null`,
   );
-  const known = new Map<string, KnownOrganisation>();
-  for (const o of book) {
-    const key = spellingKey(o.name);
-    if (key && !known.has(key)) known.set(key, o);
-  }
-  const firstInFile = new Map<string, string>();
+  const known = new Spellings<KnownOrganisation>();
+  for (const { aliases, ...o } of book) for (const name of [o.name, ...(aliases ?? [])]) known.add(name, o);
+  const firstInFile = new Spellings<string>();
   for (const { d, input } of unknown) {
     const name = input.organisationName!;
-    const key = spellingKey(name);
-    if (!key) continue;
-    const theirs = known.get(key);
-    const first = theirs?.name ?? firstInFile.get(key);
+    const theirs = known.one(name, (a, b) => a.id === b.id);
+    const first = theirs?.name ?? firstInFile.one(name, (a, b) => a === b);
     if (!first) {
-      firstInFile.set(key, name);
+      firstInFile.add(name, name);
       continue;
     }
     if (theirs) orgs.set(fold(theirs.name), theirs);

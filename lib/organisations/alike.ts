@@ -35,18 +35,60 @@ const plain = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** Legal forms written two ways, as one: "Limited" is "Ltd", "Incorporated" is "Inc". "SA", "AG", "BV" stay words of the name. */
+const SPELT_FORM: Record<string, string> = {
+  ltd: 'ltd',
+  limited: 'ltd',
+  plc: 'plc',
+  inc: 'inc',
+  incorporated: 'inc',
+  llp: 'llp',
+  llc: 'llc',
+  corp: 'corp',
+  corporation: 'corp',
+  gmbh: 'gmbh',
+};
+
+/** A name as it is surely meant (spellingOf): its words, and its legal form if it ends with one. */
+export interface Spelling {
+  /** Lower case, accents off Latin letters, punctuation, "&"/"and", "'s" and a leading "The" aside: "hm revenue and customs". */
+  base: string;
+  /** Its legal form, one way of writing it ("ltd" for "Limited"), or '' for none. */
+  form: string;
+}
+
 /**
- * The name as it is surely meant, whatever way it was written: lower case, accents, punctuation, "&"/"and", "'s", a
- * leading "The" and a legal form at its end ("Ltd", "Limited", "PLC") aside. Two names with one key are one name
- * written two ways ("HM Revenue & Customs", "HM Revenue and Customs"; "The Cabinet Office", "Cabinet Office";
- * "Acme Ltd", "ACME Limited"), so an import files them under one organisation. Looser likenesses (word order, "of"
- * for "for", initials, slips) are left to alikePairs, which asks. Empty for a name of no letters or digits.
+ * The name as it is surely meant, whatever way it was written: lower case, accents on Latin letters, punctuation
+ * ("C#" and "C++" keep theirs), "&"/"and", "'s" and a leading "The" aside, and its legal form told apart. Two names
+ * are one name written two ways (sameSpelling) when their words are the same and so is their legal form, or one of
+ * them gives none ("HM Revenue & Customs", "HM Revenue and Customs"; "Acme Ltd", "ACME Limited", "Acme"; but not
+ * "Acme Ltd" and "Acme Inc"), so an import files them under one organisation. Marks that are letters' vowels in other
+ * scripts (Devanagari, Thai) and letters such as "й" are kept. Looser likenesses (word order, "of" for "for",
+ * initials, slips) are left to alikePairs, which asks. An empty base for a name of no letters or digits.
  */
-export function spellingKey(name: string): string {
-  const words = plain(name.slice(0, 300)).toLowerCase().split(' ').filter(Boolean);
+export function spellingOf(name: string): Spelling {
+  const words = name
+    .slice(0, 300)
+    .normalize('NFKD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/['’]s\b/giu, 's')
+    .replace(/&/g, ' and ')
+    .replace(/#/g, ' sharp ')
+    .replace(/\+/g, ' plus ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .toLowerCase()
+    .split(' ')
+    .filter(Boolean);
   if (words.length > 1 && words[0] === 'the') words.shift();
-  while (words.length > 1 && FORM.has(words.at(-1)!)) words.pop();
-  return words.join(' ');
+  const form = words.length > 1 ? (SPELT_FORM[words.at(-1)!] ?? '') : '';
+  if (form) words.pop();
+  return { base: words.join(' '), form };
+}
+
+/** Whether two spellings (spellingOf) are one name written two ways: the same words, and no two legal forms. */
+export function sameSpelling(a: Spelling, b: Spelling): boolean {
+  return !!a.base && a.base === b.base && (a.form === b.form || !a.form || !b.form);
 }
 
 /** Initials-like: "HMRC", "DfE", "MoD", "bbc" (short, lower case), "B.B.C." (letters one by one). */

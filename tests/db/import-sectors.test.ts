@@ -192,4 +192,32 @@ describe('import: sectors chosen in the preview', () => {
     expect((await peopleSectors(user.id))['Tom Reed']).toEqual([null, 'Government']);
     expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 0, updated: 0, skipped: 6 });
   });
+
+  it('files a name written otherwise only where it is one organisation: not two legal forms, not either of two, and a merged-in name too', async () => {
+    const user = await createTestUser();
+    const acmeLtd = await makeOrganisation(user.id, 'Acme Ltd');
+    const jane = await makePerson(user.id, { name: 'Jane Smith', organisationId: acmeLtd.id });
+    await makeOrganisation(user.id, 'Globex Ltd');
+    await makeOrganisation(user.id, 'Globex Inc');
+    // "HM Revenue and Customs" merged into HMRC: its name, written otherwise, still means HMRC.
+    const hmrc = await makeOrganisation(user.id, 'HMRC');
+    await mergeOrganisations(user.id, hmrc.id, (await makeOrganisation(user.id, 'HM Revenue and Customs')).id);
+    const file = csv(
+      // Another company: a Jane Smith there is not the user's Jane, and is imported as someone new.
+      'Jane,Smith,,jane@acme-inc.example,Acme Inc,Buyer,',
+      'Ann,Lee,,,ACME LIMITED,Engineer,',
+      // Either of the user's two Globexes: filed under neither.
+      'Raj,Iyer,,,Globex,Architect,',
+      'Cy,Day,,,HM Revenue & Customs,Inspector,',
+    );
+    const preview = await previewImport(user.id, 'csv', file);
+    expect(preview.rows.map((r) => [r.name, r.action, r.filedUnder])).toEqual([
+      ['Jane Smith', 'create', { key: 'new:acme inc', name: 'Acme Inc' }],
+      ['Ann Lee', 'create', { key: `id:${acmeLtd.id}`, name: 'Acme Ltd', writtenAs: 'ACME LIMITED' }],
+      ['Raj Iyer', 'create', { key: 'new:globex', name: 'Globex' }],
+      ['Cy Day', 'create', { key: `id:${hmrc.id}`, name: 'HMRC', writtenAs: 'HM Revenue & Customs' }],
+    ]);
+    expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 4, updated: 0 });
+    expect((await db.select({ email: people.email }).from(people).where(eq(people.id, jane.id)))[0]!.email).toBeNull();
+  });
 });

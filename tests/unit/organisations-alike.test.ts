@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alikePairs, spellingKey } from '@/lib/organisations/alike';
+import { alikePairs, sameSpelling, spellingOf } from '@/lib/organisations/alike';
 import { mergedNamesWords } from '@/lib/organisations/merged-names';
 
 /** The pairs among `names`, as "a | b (reason)", a before b as listed. */
@@ -121,23 +121,35 @@ describe('organisations that may be one (alike.ts)', () => {
     expect(alikePairs([...many, 'Organisation numbr 17 of the region'])).toEqual([{ a: 17, b: 2500, reason: 'spelling' }]);
   });
 
-  it('spellingKey: one key for one name written two ways, and none shared by names merely alike', () => {
-    const same = (x: string, y: string) => spellingKey(x) === spellingKey(y);
+  it('sameSpelling: one name written two ways, and not names merely alike, nor two legal forms', () => {
+    const same = (x: string, y: string) => sameSpelling(spellingOf(x), spellingOf(y));
     expect(same('HM Revenue & Customs', 'HM Revenue and Customs')).toBe(true);
     expect(same('The Cabinet Office', 'cabinet office')).toBe(true);
     expect(same('Acme Ltd', 'ACME Limited')).toBe(true);
+    expect(same('Acme Ltd', 'Acme')).toBe(true);
+    expect(same('Globex Corporation', 'Globex Corp.')).toBe(true);
     expect(same("McDonald's", 'McDonalds')).toBe(true);
     expect(same('Société Générale', 'Societe Generale')).toBe(true);
     expect(same('Marks & Spencer plc', 'Marks and Spencer')).toBe(true);
+    // Two legal forms are two companies, as may be two that differ only in a symbol or a letter of another script.
+    expect(same('Acme Ltd', 'Acme Inc')).toBe(false);
+    expect(same('Standard Bank SA', 'Standard Bank')).toBe(false);
+    expect(same('C# Corp', 'C Corp')).toBe(false);
+    expect(same('C++ Guild', 'C Guild')).toBe(false);
+    expect(same('काम फाउंडेशन', 'कीम फाउंडेशन')).toBe(false);
+    expect(same('สมาคม', 'สมาคมิ')).toBe(false);
+    expect(same('Мой офис', 'Мои офис')).toBe(false);
+    expect(same('Мой офис', 'мой  офис')).toBe(true);
+    // Alike, but not the same name: /organisations asks about these.
     expect(same('Department of Education', 'Department for Education')).toBe(false);
     expect(same('University of Oxford', 'Oxford University')).toBe(false);
     expect(same('Kainos Group', 'Kainos')).toBe(false);
     expect(same('Barclays (UK)', 'Barclays (US)')).toBe(false);
     expect(same('HMRC', 'HM Revenue & Customs')).toBe(false);
-    // A name that is only its legal form, or "The", keeps it: it is the whole name.
-    expect(spellingKey('The')).toBe('the');
-    expect(spellingKey('Ltd')).toBe('ltd');
-    expect(spellingKey('—')).toBe('');
+    // A name that is only its legal form, or "The", keeps it: it is the whole name. No letters, no spelling.
+    expect(spellingOf('The')).toEqual({ base: 'the', form: '' });
+    expect(spellingOf('Ltd')).toEqual({ base: 'ltd', form: '' });
+    expect(same('—', '–')).toBe(false);
   });
 
   it('names merged into an organisation are said as other names or as misspellings', () => {
