@@ -1,7 +1,8 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { RESTORE_WINDOW_DAYS } from './restore-days';
 
-/** How long a deleted person, event, post or follow-up can be restored; after that it is removed for good. */
-export const RESTORE_WINDOW_DAYS = 30;
+// Here for the server's code; a client component takes it from ./restore-days, which carries no drizzle with it.
+export { RESTORE_WINDOW_DAYS };
 
 /** SQL: the row was deleted within the restore window (judged by the database clock, as every server shares it). */
 export function deletedWithinWindow(deletedAt: AnyColumn | SQL): SQL {

@@ -26,8 +26,6 @@ export interface UndoneCounts {
   reverted: number;
   kept: number;
   organisations: number;
-  /** How many of those it removed have been brought back together since. */
-  restored?: number;
 }
 
 /**

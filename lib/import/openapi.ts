@@ -33,10 +33,20 @@ export const undoImportResponse = z.object({
   reverted: z.number().int().describe('People it updated, given back what they had'),
   kept: z.number().int().describe('People it created or updated whom you have changed, met or written about since: left as they are'),
   organisations: z.number().int().describe('Organisations it created that nobody is at any more, removed (restoring one of their people brings theirs back)'),
+  inDeleted: z
+    .number()
+    .int()
+    .describe('Of those removed, how many are in Deleted now (all of them, just after the undo): POST /api/v1/import/{id}/restore brings them back'),
 });
 /** What bringing back an undone import's people did (POST /api/v1/import/{id}/restore). */
 export const restoreImportResponse = z.object({
   restored: z.number().int().describe('People the undo sent to Deleted, back now with their organisations (none when asked again)'),
+  skipped: z
+    .number()
+    .int()
+    .describe(
+      'People left in Deleted because someone with their email, or their name at their organisation, is in your contacts now (the file imported again)',
+    ),
 });
 /** The row-by-row preview of a dry run (POST /api/v1/import?dryRun=true). */
 export const importPreviewResponse = importSummaryResponse.extend({

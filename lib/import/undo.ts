@@ -36,7 +36,18 @@ export interface RecentImport {
   undone: UndoneImport | null;
 }
 
-const recentColumns = {
+/**
+ * SQL: the people an undone import's undo sent to Deleted (`u` its row) who are there still: removed at the undo's very
+ * moment, not merged into someone since. Counted as they are, not remembered: a person restored or deleted for good
+ * from Deleted on their own counts at once.
+ */
+const stillDeleted = (userId: string, u: SQL) => sql`
+  from people p
+ where p.user_id = ${userId}::uuid and p.deleted_at = ${u}.undone_at and ${deletedWithinWindow(sql`p.deleted_at`)}
+   and p.id = any(${u}.created)
+   and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'person' and m.merged_id = p.id)`;
+
+const recentColumns = (userId: string) => ({
   id: importUndos.id,
   at: importUndos.createdAt,
   source: importUndos.source,
@@ -44,18 +55,24 @@ const recentColumns = {
   updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
   undoneAt: importUndos.undoneAt,
   undone: importUndos.undone,
-};
-const recent = (r: { added: number; updated: number; undone: UndoneCounts | null } & Omit<RecentImport, 'added' | 'updated' | 'undone'>): RecentImport => ({
-  ...r,
+  inDeleted: sql<number>`case when ${importUndos.undoneAt} is null then 0 else (select count(*) ${stillDeleted(userId, sql.raw('import_undos'))}) end`,
+});
+const recent = (
+  r: { added: number; updated: number; inDeleted: number; undone: UndoneCounts | null } & Omit<RecentImport, 'added' | 'updated' | 'undone'>,
+): RecentImport => ({
+  id: r.id,
+  at: r.at,
+  source: r.source,
   added: Number(r.added),
   updated: Number(r.updated),
-  undone: r.undone ? { restored: 0, ...r.undone } : null,
+  undoneAt: r.undoneAt,
+  undone: r.undone ? { ...r.undone, inDeleted: Number(r.inDeleted) } : null,
 });
 
 /** One of the user's imports of the restore window, undone or not; null for another user's, or one older. */
 export async function getImport(userId: string, importId: string): Promise<RecentImport | null> {
   const [found] = await db
-    .select(recentColumns)
+    .select(recentColumns(userId))
     .from(importUndos)
     .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), deletedWithinWindow(importUndos.createdAt)));
   return found ? recent(found) : null;
@@ -64,7 +81,7 @@ export async function getImport(userId: string, importId: string): Promise<Recen
 /** The user's imports of the restore window, undone ones too (said so), newest first. */
 export async function listRecentImports(userId: string, limit = 20): Promise<RecentImport[]> {
   const found = await db
-    .select(recentColumns)
+    .select(recentColumns(userId))
     .from(importUndos)
     .where(and(eq(importUndos.userId, userId), deletedWithinWindow(importUndos.createdAt)))
     .orderBy(desc(importUndos.createdAt), desc(importUndos.id))
@@ -75,11 +92,11 @@ export async function listRecentImports(userId: string, limit = 20): Promise<Rec
 /**
  * What an undo did: people removed (`removed`), people given back what they had (`reverted`), those left as they are
  * because the user has changed, met or written about them since (`kept`), and organisations it made that nobody is at
- * any more, removed (`organisations`: a person restored brings theirs back); and how many of those removed have been
- * restored together since (`restored`).
+ * any more, removed (`organisations`: a person restored brings theirs back); and how many of those removed are in
+ * Deleted still (`inDeleted`, as they are now).
  */
 export interface UndoneImport extends UndoneCounts {
-  restored: number;
+  inDeleted: number;
 }
 
 /**
@@ -194,17 +211,28 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
       .update(importUndos)
       .set({ undone })
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
-    return { ...undone, restored: 0 };
+    return { ...undone, inDeleted: undone.removed };
   });
 }
 
+/** What bringing back an undone import's people did. */
+export interface RestoredImport {
+  /** People back from Deleted, with their organisations. */
+  restored: number;
+  /** People left in Deleted because someone with their email, or their name at their organisation, is in the contacts now (the file imported again, say). */
+  skipped: number;
+}
+
 /**
- * Brings back together the people an undo sent to Deleted (those it removed, at the undo's very time, that are still
- * there and were not merged into someone since), with the organisations that went with them, as restoring each from
- * Deleted would. The import stays undone: those it updated keep what they have. Answers how many came back (none,
- * asked again). NotFoundError for an import not undone, another user's, or one past the restore window.
+ * Brings back together the people an undo sent to Deleted and still there (stillDeleted), with the organisations that
+ * went with them, as restoring each from Deleted would, and the sectors the undo took back from organisations the
+ * import had given one (where nobody has changed the organisation since). One who has a live twin now (the same
+ * email, or the same name at the same organisation: the file imported again after the undo) stays in Deleted rather
+ * than come back as a duplicate, and is counted. The import stays undone: those it updated keep what they have.
+ * Asked again, nobody is left to bring back. NotFoundError for an import not undone, another user's, or one past the
+ * restore window.
  */
-export async function restoreUndoneImport(userId: string, importId: string): Promise<{ restored: number }> {
+export async function restoreUndoneImport(userId: string, importId: string): Promise<RestoredImport> {
   return db.transaction(async (tx) => {
     const [record] = await tx
       .select()
@@ -212,27 +240,42 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), isNotNull(importUndos.undoneAt), deletedWithinWindow(importUndos.createdAt)))
       .for('update');
     if (!record?.undoneAt) throw new NotFoundError('This import has not been undone, or is too old to bring back.');
-    const back = await rows<{ id: string; organisation_id: string | null }>(
+    // Those still in Deleted, each with whether someone live has their email, or their name at their organisation.
+    const candidates = await rows<{ id: string; twin: boolean }>(
       tx,
-      sql`update people p set deleted_at = null, version = p.version + 1, updated_at = now()
-           where p.user_id = ${userId}::uuid
-             -- The undo's own moment, read from its row: a JavaScript Date would drop its microseconds.
-             and p.deleted_at = (select u.undone_at from import_undos u where u.user_id = ${userId}::uuid and u.id = ${importId}::uuid)
-             and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(record.created)}::jsonb) x)
-             and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'person' and m.merged_id = p.id)
-           returning p.id::text, p.organisation_id::text`,
+      sql`select d.id::text,
+                 exists (select 1 from people t
+                          where t.user_id = ${userId}::uuid and t.deleted_at is null and t.id <> d.id
+                            and ((d.email is not null and lower(t.email) = lower(d.email))
+                                 or (d.name is not null and lower(t.name) = lower(d.name) and t.organisation_id is not distinct from d.organisation_id))) as twin
+            from import_undos u
+            cross join lateral (select p.id, p.email, p.name, p.organisation_id ${stillDeleted(userId, sql`u`)}) d
+           where u.user_id = ${userId}::uuid and u.id = ${importId}::uuid`,
     );
+    const ids = candidates.filter((c) => !c.twin).map((c) => c.id);
+    const back = ids.length
+      ? await rows<{ id: string; organisation_id: string | null }>(
+          tx,
+          sql`update people p set deleted_at = null, version = p.version + 1, updated_at = now()
+               where p.user_id = ${userId}::uuid and p.deleted_at is not null
+                 and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x)
+               returning p.id::text, p.organisation_id::text`,
+        )
+      : [];
     // Their organisations, where the undo (or anything since) removed them: back, or they are filed under the one that
     // has the name by now (bringBackOrganisation, one organisation at a time for all its people).
     const byOrganisation = new Map<string, string[]>();
     for (const p of back) if (p.organisation_id) byOrganisation.set(p.organisation_id, [...(byOrganisation.get(p.organisation_id) ?? []), p.id]);
-    for (const [organisationId, ids] of byOrganisation) await bringBackOrganisation(tx, userId, ids, organisationId);
-    const undone = { ...record.undone!, restored: (record.undone?.restored ?? 0) + back.length };
-    await tx
-      .update(importUndos)
-      .set({ undone })
-      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
-    return { restored: back.length };
+    for (const [organisationId, people] of byOrganisation) await bringBackOrganisation(tx, userId, people, organisationId);
+    // The sectors the undo took back (it moved each such organisation one version on); one changed since keeps its own.
+    if (back.length && record.sectorsLearnt.length) {
+      await tx.execute(sql`
+        update organisations o set sector_id = l."sectorId", version = o.version + 1, updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
+         where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id is null and o.version = l.version + 1 and o.deleted_at is null
+           and exists (select 1 from sectors s where s.user_id = ${userId}::uuid and s.id = l."sectorId" and s.deleted_at is null)`);
+    }
+    return { restored: back.length, skipped: candidates.length - ids.length };
   });
 }
 

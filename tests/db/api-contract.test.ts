@@ -292,8 +292,8 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     const undoId = String(imported.body!.undoId);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(200);
     expect((await call('POST', '/api/v1/import/{id}/undo', { id: undoId })).status).toBe(404);
-    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 1 } });
-    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 0 } });
+    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 1, skipped: 0 } });
+    expect(await call('POST', '/api/v1/import/{id}/restore', { id: undoId })).toMatchObject({ status: 200, body: { restored: 0, skipped: 0 } });
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'text/vcard', text: card })).status).toBe(200);
     expect((await call('POST', '/api/v1/import', {}, undefined, '', { type: 'image/png', text: 'x' })).status).toBe(415);
     expect((await call('POST', '/api/v1/import/stream', {}, { kind: 'vcard', content: card })).status).toBe(200);

@@ -64,7 +64,7 @@ describe('undoing an import', () => {
     expect(await getImport(other.id, summary.undoId!)).toBeNull();
     await expect(undoImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2, restored: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2 });
     expect(await live(user.id)).toEqual(['Priya Shah']);
     expect(await getPerson(user.id, priya.id)).toMatchObject({ role: null, notes: 'Runs cloud', email: 'priya@example.test' });
     expect(await topicsOf(user.id, priya.id)).toEqual(['Data']);
@@ -81,7 +81,7 @@ describe('undoing an import', () => {
     expect(await getImport(user.id, summary.undoId!)).toMatchObject({
       added: 2,
       undoneAt: expect.any(Date),
-      undone: { removed: 2, reverted: 1, kept: 0, organisations: 2, restored: 0 },
+      undone: { removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2 },
     });
     expect(await getImport(other.id, summary.undoId!)).toBeNull();
     // Imported again, they come back as new.
@@ -98,7 +98,7 @@ describe('undoing an import', () => {
     const now = await getPerson(user.id, priya.id);
     await updatePerson(user.id, priya.id, { role: 'Chief Technology Officer', version: now.version });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2, organisations: 1, restored: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2, organisations: 1, inDeleted: 1 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah']);
     expect((await getPerson(user.id, priya.id)).role).toBe('Chief Technology Officer');
   });
@@ -115,7 +115,7 @@ describe('undoing an import', () => {
     expect(summary).toMatchObject({ updated: 1, skipped: 1 });
     const filled = await getPerson(user.id, priya.id);
     expect([filled.phone, filled.role]).toEqual(['+44 7700 900123', null]);
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0, organisations: 0, restored: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0, organisations: 0, inDeleted: 0 });
     expect((await getPerson(user.id, priya.id)).phone).toBeNull();
   });
 
@@ -124,7 +124,7 @@ describe('undoing an import', () => {
     const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
     const summary = await runImport(user.id, 'csv', CSV);
     await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: priya.id }], followUps: [{ action: 'Send Priya the deck', personId: priya.id }] });
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1, organisations: 2, restored: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1, organisations: 2, inDeleted: 2 });
     expect((await getPerson(user.id, priya.id)).role).toBe('CTO');
   });
 
@@ -169,7 +169,7 @@ describe('undoing an import', () => {
     const northbank = (await rows<{ id: string }>(db, sql`select id::text from organisations where user_id = ${user.id}::uuid and name = 'Northbank'`))[0]!;
     await updateOrganisation(user.id, northbank.id, { name: 'Northbank', sectorId: null, website: null, notes: 'Sam’s bank', version: 1 });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 5, reverted: 0, kept: 0, organisations: 1, restored: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 5, reverted: 0, kept: 0, organisations: 1, inDeleted: 5 });
     // Ofcom is gone; Channel 5 has someone; Northbank has the user's note; Hartley Council has no sector again; Keel
     // Partners, changed since, keeps its.
     expect(await orgs()).toEqual({ 'Channel 5': 'Media', 'Hartley Council': null, 'Keel Partners': 'Technology', Northbank: null });
@@ -249,40 +249,56 @@ describe('undoing an import', () => {
     const after = await listRecentImports(user.id);
     expect(after.map((r) => [r.source, r.undone])).toEqual([
       ['roles.csv', null],
-      ['linkedin-connections.csv', { removed: 3, reverted: 0, kept: 0, organisations: 2, restored: 0 }],
+      ['linkedin-connections.csv', { removed: 3, reverted: 0, kept: 0, organisations: 2, inDeleted: 3 }],
     ]);
     expect(after[1]!.undoneAt).toBeInstanceOf(Date);
   });
 
-  it('an undone import’s people come back together, with their organisations, and only those its undo removed', async () => {
+  it('an undone import’s people come back together, with their organisations and sectors, and only those its undo removed', async () => {
     const user = await createTestUser();
-    const summary = await runImport(user.id, 'csv', CSV, { source: 'wrong-file.csv' });
+    await sectorId(user.id, 'Media');
+    // Ofcom is the user's, with no sector: the import gives it one, the undo takes it back, the restore gives it again.
+    const ofcom = await makeOrganisation(user.id, 'Ofcom');
+    const summary = await runImport(user.id, 'csv', CSV, { source: 'wrong-file.csv', choices: { 2: 'Media' } });
     expect(summary).toMatchObject({ created: 3 });
-    const id = (name: string) => rows<{ id: string }>(db, sql`select id::text from people where user_id = ${user.id}::uuid and name = ${name}`);
+    expect((await getOrganisation(user.id, ofcom.id)).sector?.name).toBe('Media');
+    const id = async (name: string) =>
+      (await rows<{ id: string }>(db, sql`select id::text from people where user_id = ${user.id}::uuid and name = ${name}`))[0]!.id;
     // Not undone yet: there is nothing to bring back, for its owner or anyone else.
     await expect(restoreUndoneImport(user.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
     // Priya, deleted by hand before the undo, is the user's own doing: she stays in Deleted.
-    const [priya] = await id('Priya Shah');
-    await deletePerson(user.id, priya!.id);
-    expect(await undoImport(user.id, summary.undoId!)).toMatchObject({ removed: 2, organisations: 2 });
+    await deletePerson(user.id, await id('Priya Shah'));
+    expect(await undoImport(user.id, summary.undoId!)).toMatchObject({ removed: 2, organisations: 1, inDeleted: 2 });
+    expect((await getOrganisation(user.id, ofcom.id)).sector).toBeNull();
     expect(await live(user.id)).toEqual([]);
     const other = await createTestUser();
     await expect(restoreUndoneImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
-    // Tom, restored from Deleted on his own meanwhile, is back already; so is the BBC with him.
-    const [tom] = await id('Tom Reid');
-    await restorePerson(user.id, tom!.id);
+    // Tom, restored from Deleted on his own meanwhile, is back already (and the BBC with him): counted so at once.
+    await restorePerson(user.id, await id('Tom Reid'));
+    expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ removed: 2, inDeleted: 1 });
 
-    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1 });
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1, skipped: 0 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Tom Reid']);
-    const [ana] = await id('Ana Lima');
-    expect((await getPerson(user.id, ana!.id)).organisation?.name).toBe('Ofcom');
+    const ana = await getPerson(user.id, await id('Ana Lima'));
+    expect(ana.organisation?.name).toBe('Ofcom');
+    expect((await getOrganisation(user.id, ofcom.id)).sector?.name).toBe('Media');
     expect((await listRecentlyDeleted(user.id)).filter((d) => d.kind === 'person').map((d) => d.label)).toEqual(['Priya Shah']);
-    // Asked again, nobody is left to bring back; the import stays undone, and says how many came back.
-    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0 });
+    // Asked again, nobody is left to bring back; the import stays undone, and none of those it removed is in Deleted.
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, skipped: 0 });
     await expect(undoImport(user.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ removed: 2, restored: 1 });
+    expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ removed: 2, inDeleted: 0 });
     // Who it added is listed again, as they are live again.
     const listed = (await searchPeople(user.id, searchParamsSchema.parse({ imported: summary.undoId }))).items.map((p) => p.name).sort();
     expect(listed).toEqual(['Ana Lima', 'Tom Reid']);
+  });
+
+  it('a person imported again after the undo is not brought back twice: the one in Deleted stays there', async () => {
+    const user = await createTestUser();
+    const first = await runImport(user.id, 'csv', CSV);
+    await undoImport(user.id, first.undoId!);
+    // The right file after all, imported afresh: Ana, Tom and Priya are new people again.
+    expect(await runImport(user.id, 'csv', CSV)).toMatchObject({ created: 3 });
+    expect(await restoreUndoneImport(user.id, first.undoId!)).toEqual({ restored: 0, skipped: 3 });
+    expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah', 'Tom Reid']);
   });
 });

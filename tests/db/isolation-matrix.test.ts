@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { runImport } from '@/lib/import/run';
+import { undoImport } from '@/lib/import/undo';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '@/lib/api/tokens';
 import { createSession, type CurrentUser } from '@/lib/auth/users';
@@ -79,6 +80,8 @@ interface Owner {
   draftSlug: string;
   /** A's contacts import, which B must not undo. */
   importUndo: string;
+  /** A's import undone, whose people (in Deleted) B must not bring back. */
+  undoneImport: string;
   /** Two of A's people A said are not one person: B may neither say it of A's people nor take it back. */
   notSame: [string, string];
   orgNotSame: [string, string];
@@ -204,6 +207,11 @@ async function makeOwner(): Promise<Owner> {
     publishedSlug: slugs[publishedPost]!,
     draftSlug: slugs[draftPost]!,
     importUndo: (await runImport(user.id, 'vcard', `BEGIN:VCARD\nVERSION:3.0\nFN:Imported ${MARK}\nEND:VCARD\n`)).undoId!,
+    undoneImport: await (async () => {
+      const undone = (await runImport(user.id, 'vcard', `BEGIN:VCARD\nVERSION:3.0\nFN:Undone ${MARK}\nEND:VCARD\n`)).undoId!;
+      await undoImport(user.id, undone);
+      return undone;
+    })(),
     notSame: await (async () => {
       const twin = (await createPerson(user.id, createPersonSchema.parse({ name: `Lin ${MARK}`, organisationName: `Org ${MARK}` }))).id;
       await markNotDuplicate(user.id, personId, twin);
@@ -421,7 +429,8 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/export': { kind: 'list', urls: () => ['/api/v1/export?format=json', '/api/v1/export?format=vcard', '/api/v1/export?format=csv'] },
   'POST /api/v1/import': { kind: 'list', urls: () => ['/api/v1/import?dryRun=true'], body: () => ({ format: 'rapport-backup', version: 1 }) },
   'POST /api/v1/import/[id]/undo': { kind: 'owned', param: () => a.importUndo },
-  'POST /api/v1/import/[id]/restore': { kind: 'owned', param: () => a.importUndo },
+  // Undone: A could bring its person back; B answers as for a missing import, and nothing of A's comes back.
+  'POST /api/v1/import/[id]/restore': { kind: 'owned', param: () => a.undoneImport },
   'POST /api/v1/import/stream': {
     kind: 'list',
     urls: () => ['/api/v1/import/stream'],

@@ -18,7 +18,7 @@ import { PeopleList } from './_components/people-list';
 import { roughFloor } from './_components/rough-floor';
 import { ClearLink, SearchForm } from './_components/search-form';
 import { UndoDelete } from './_components/undo-delete';
-import { formatDate } from '@/lib/dates';
+import { formatDate, formatDateTime } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -127,10 +127,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   {!imported
                     ? `That import is more than ${RESTORE_WINDOW_DAYS} days old: who it added is no longer kept.`
                     : imported.undoneAt
-                      ? `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}, which you undid on ${formatDate(imported.undoneAt, user.locale, user.timeZone, 'medium')}${stillDeleted(imported.undone)}`
-                      : `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${formatDate(imported.at, user.locale, user.timeZone, 'medium')}. Not what you meant to bring in?`}
+                      ? `Added by your import of ${importName(imported, user.locale, user.timeZone)}, which you undid on ${formatDate(imported.undoneAt, user.locale, user.timeZone, 'medium')}: listed here are those of them in your contacts now.`
+                      : `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${importName(imported, user.locale, user.timeZone)}. Not what you meant to bring in?`}
                 </p>
-                <UndoImport undoId={params.imported} available={!!imported} undone={imported?.undone} />
+                {/* Here already: what an undo or a restore did is said without a link back to this page. */}
+                <UndoImport undoId={params.imported} available={!!imported} undone={imported?.undone} peopleLink={false} />
               </div>
             ) : null}
             {wordless ? (
@@ -145,7 +146,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             ) : null}
             {result.items.length === 0 ? (
               <p className="rounded-xl border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-                No one matches. Try fewer words, or clear a filter.
+                {params.imported && activeFilters === 1 && !params.q
+                  ? 'Nobody it added is in your contacts now.'
+                  : 'No one matches. Try fewer words, or clear a filter.'}
               </p>
             ) : (
               <PeopleList
@@ -177,10 +180,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   );
 }
 
-/** What became of those an undone import's undo removed, ending the sentence that says it was undone. */
-function stillDeleted(undone: { removed: number; restored: number } | null): string {
-  const left = undone ? undone.removed - undone.restored : 0;
-  if (!undone?.removed) return '.';
-  if (left <= 0) return ': everyone it removed is back.';
-  return `: ${left === undone.removed ? (left === 1 ? 'the person it removed is' : 'those it removed are') : `${left.toLocaleString('en-GB')} of those it removed ${left === 1 ? 'is' : 'are'} still`} in Deleted, and not listed here.`;
+/** An import as the user knows it: its file's name and when, or when alone for one recorded before names were kept. */
+function importName(i: { source: string | null; at: Date }, locale: string, timeZone: string): string {
+  return i.source ? `${i.source} (${formatDateTime(i.at, locale, timeZone)})` : formatDateTime(i.at, locale, timeZone);
 }

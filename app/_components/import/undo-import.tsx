@@ -5,33 +5,47 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Button } from '@/app/_components/ui/button';
+import type { RestoredImport, UndoneImport } from '@/lib/import/undo';
 import { countOf } from '@/lib/import/words';
+import { RESTORE_WINDOW_DAYS } from '@/lib/restore-days';
 
-type Undone = { removed: number; reverted: number; kept: number; organisations: number; restored?: number };
-type Restored = { restored: number };
+const people = (n: number) => countOf(n, 'person', 'people');
 
 /**
- * What an undo did, in words: who went to Deleted, who got back what they had, who was left as they are, and how many of
- * the organisations it added went with them.
+ * What an undo did, in words: who went to Deleted (and whether they are there still), who got back what they had, who
+ * was left as they are, and how many of the organisations it added went with them.
  */
-function undoneWords(u: Undone): string {
+function undoneWords(u: UndoneImport): string {
+  const back = u.removed - u.inDeleted;
   const parts = [
-    u.removed && u.restored
-      ? `${countOf(u.removed, 'person', 'people')} it added went to Deleted, and ${u.restored === u.removed ? (u.removed === 1 ? 'is' : 'all are') : `${u.restored.toLocaleString('en-GB')} ${u.restored === 1 ? 'is' : 'are'}`} back since`
-      : u.removed
-        ? `${countOf(u.removed, 'person', 'people')} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
-        : '',
-    u.reverted ? `${countOf(u.reverted, 'person', 'people')} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
-    u.kept ? `${countOf(u.kept, 'person', 'people')} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
+    !u.removed
+      ? ''
+      : !back
+        ? `${people(u.removed)} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
+        : !u.inDeleted
+          ? `${people(u.removed)} it added went to Deleted, and none ${u.removed === 1 ? 'is' : 'are'} there now`
+          : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there still`,
+    u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
+    u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
     u.organisations ? `${countOf(u.organisations, 'organisation')} it added ${u.organisations === 1 ? 'has' : 'have'} gone with them` : '',
   ].filter(Boolean);
   return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
 }
 
+/** What bringing them back did, in words. */
+function restoredWords(r: RestoredImport): string {
+  const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back, with their organisations.` : '';
+  const skipped = r.skipped
+    ? `${people(r.skipped)} stayed in Deleted: someone with the same email, or name at the same organisation, is in your contacts now.`
+    : '';
+  return [back, skipped].filter(Boolean).join(' ') || 'Nobody was left in Deleted to bring back.';
+}
+
 /**
- * "Undo this import", under an import's result and above the list of the people it added: it asks first (an undo
- * cannot itself be undone, only its people restored from Deleted one by one), is done once, and says what it did.
- * `onUndone` lets the page around it follow; without one, the page is read again.
+ * "Undo this import", under an import's result and above the list of the people it added: it asks first, is done once,
+ * and says what it did; then, while any of the people it removed are in Deleted, "Restore the N people it removed"
+ * brings them back together, and says so in turn. `onUndone` lets the page around it follow; without one, the page is
+ * read again (and after a restore, too).
  */
 export function UndoImport({
   undoId,
@@ -39,23 +53,29 @@ export function UndoImport({
   available = true,
   undone,
   describedBy,
+  peopleLink = true,
 }: {
   undoId: string;
   onUndone?: () => void;
   available?: boolean;
   /** Undone already (read with the page): what the undo did, said in place of the button, with the way back. */
-  undone?: Undone | null;
+  undone?: UndoneImport | null;
   /** What tells this import from others listed beside it (its file and date), for a screen reader. */
   describedBy?: string;
+  /** Whether what a restore did ends with a link to the people it added (not on the page that lists them). */
+  peopleLink?: boolean;
 }) {
   const router = useRouter();
   // What it did stays on screen, and focus goes to it, in place of the button that is gone.
   const said = useRef<HTMLParagraphElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const question = useId();
-  const [state, setState] = useState<{ step: 'ready' | 'asking' | 'undoing' } | { step: 'undone'; undone: Undone } | { step: 'failed'; message: string }>(
-    undone ? { step: 'undone', undone } : { step: 'ready' },
-  );
+  const [state, setState] = useState<
+    | { step: 'ready' | 'asking' | 'undoing' }
+    | { step: 'undone'; undone: UndoneImport; restoring?: boolean; restored?: RestoredImport; failed?: string }
+    | { step: 'failed'; message: string }
+  >(undone ? { step: 'undone', undone } : { step: 'ready' });
+  const restoredSaid = useRef<HTMLParagraphElement>(null);
   // "Keep it", or Escape as in any dialog: the question goes, and focus goes back to the button that asked it.
   const keep = () => {
     flushSync(() => setState({ step: 'ready' }));
@@ -64,7 +84,7 @@ export function UndoImport({
 
   async function undo() {
     setState({ step: 'undoing' });
-    const answer = await post<Undone>(`/api/v1/import/${undoId}/undo`, 'It could not be undone');
+    const answer = await post<UndoneImport>(`/api/v1/import/${undoId}/undo`, 'It could not be undone');
     if ('message' in answer) return setState({ step: 'failed', message: answer.message });
     flushSync(() => setState({ step: 'undone', undone: answer.body }));
     said.current?.focus();
@@ -73,29 +93,55 @@ export function UndoImport({
   }
 
   if (state.step === 'undone') {
+    const u = state.undone;
+    async function restore() {
+      if (state.step !== 'undone') return;
+      const undoneNow = state.undone;
+      setState({ step: 'undone', undone: undoneNow, restoring: true });
+      const answer = await post<RestoredImport>(`/api/v1/import/${undoId}/restore`, 'They could not be restored');
+      if ('message' in answer) return setState({ step: 'undone', undone: undoneNow, failed: answer.message });
+      // Those it brought back, and those it left, are no longer waiting in Deleted to be brought back by this.
+      const left = Math.max(0, undoneNow.inDeleted - answer.body.restored - answer.body.skipped);
+      flushSync(() => setState({ step: 'undone', undone: { ...undoneNow, inDeleted: left }, restored: answer.body }));
+      restoredSaid.current?.focus();
+      if (!onUndone) router.refresh();
+    }
     return (
       <>
         <p ref={said} tabIndex={-1} role="status" className="mt-3 text-sm outline-none">
-          {undoneWords(state.undone)}{' '}
-          {state.undone.removed > (state.undone.restored ?? 0) ? (
+          {undoneWords(u)}{' '}
+          {u.inDeleted ? (
             <Link href="/settings/deleted" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
               See Deleted
             </Link>
           ) : null}
         </p>
-        {/* A change of mind: the people it removed come back together, as each would from Deleted. */}
-        {state.undone.removed > (state.undone.restored ?? 0) ? (
-          <RestoreImport
-            undoId={undoId}
-            inDeleted={state.undone.removed - (state.undone.restored ?? 0)}
-            describedBy={describedBy}
-            onRestored={onUndone ? undefined : () => router.refresh()}
-          />
+        {state.restored ? (
+          <p ref={restoredSaid} tabIndex={-1} role="status" className="mt-2 text-sm outline-none">
+            {restoredWords(state.restored)}{' '}
+            {state.restored.restored && peopleLink ? (
+              <Link href={`/people?imported=${undoId}`} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+                See who it added
+              </Link>
+            ) : null}
+          </p>
+        ) : u.inDeleted ? (
+          // A change of mind: the people it removed come back together, as each would from Deleted.
+          <div className="mt-2">
+            <Button type="button" variant="secondary" onClick={restore} disabled={state.restoring} aria-describedby={describedBy}>
+              {state.restoring ? 'Restoring…' : u.inDeleted === 1 ? 'Restore the person it removed' : `Restore the ${people(u.inDeleted)} it removed`}
+            </Button>
+            {state.failed ? (
+              <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+                {state.failed}
+              </p>
+            ) : null}
+          </div>
         ) : null}
       </>
     );
   }
-  // Read again after an undo elsewhere (or past its 30 days): nothing left to undo here.
+  // Read again after an undo elsewhere (or past its restore window): nothing left to undo here.
   if (!available && state.step === 'ready') return null;
   if (state.step === 'asking') {
     return (
@@ -108,8 +154,8 @@ export function UndoImport({
         className="mt-3 flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40"
       >
         <p id={question} className="min-w-0 basis-full">
-          Undo this import? The people it added go to Deleted, where you can restore them for 30 days, and those it updated get back what they had. Anyone you
-          have changed or met since stays as they are.
+          Undo this import? The people it added go to Deleted, where you can restore them for {RESTORE_WINDOW_DAYS} days, and those it updated get back what
+          they had. Anyone you have changed or met since stays as they are.
         </p>
         <Button type="button" variant="ghost" onClick={keep} autoFocus>
           Keep it
@@ -150,63 +196,4 @@ async function post<T>(url: string, failed: string): Promise<{ body: T } | { mes
   } catch {
     return { message: `${failed}: check the connection and try again.` };
   }
-}
-
-/**
- * "Restore the N people", beside an undone import: the people its undo sent to Deleted and still there come back
- * together, with their organisations, as each would from Deleted (the import stays undone: those it updated keep what
- * they have). Says what it did in place of the button, and takes focus there.
- */
-function RestoreImport({
-  undoId,
-  inDeleted,
-  describedBy,
-  onRestored,
-}: {
-  undoId: string;
-  /** How many of the people it removed are still in Deleted. */
-  inDeleted: number;
-  describedBy?: string;
-  onRestored?: () => void;
-}) {
-  const said = useRef<HTMLParagraphElement>(null);
-  const [state, setState] = useState<{ step: 'ready' | 'restoring' } | { step: 'restored'; restored: number } | { step: 'failed'; message: string }>({
-    step: 'ready',
-  });
-  async function restore() {
-    setState({ step: 'restoring' });
-    const answer = await post<Restored>(`/api/v1/import/${undoId}/restore`, 'They could not be restored');
-    if ('message' in answer) return setState({ step: 'failed', message: answer.message });
-    flushSync(() => setState({ step: 'restored', restored: answer.body.restored }));
-    said.current?.focus();
-    onRestored?.();
-  }
-  if (state.step === 'restored') {
-    return (
-      <p ref={said} tabIndex={-1} role="status" className="mt-2 text-sm outline-none">
-        {state.restored
-          ? `${countOf(state.restored, 'person', 'people')} ${state.restored === 1 ? 'is' : 'are'} back, with ${state.restored === 1 ? 'their organisation' : 'their organisations'}. `
-          : 'Nobody was left in Deleted to bring back. '}
-        <Link href={`/people?imported=${undoId}`} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
-          See who it added
-        </Link>
-      </p>
-    );
-  }
-  return (
-    <div className="mt-2">
-      <Button type="button" variant="secondary" onClick={restore} disabled={state.step === 'restoring'} aria-describedby={describedBy}>
-        {state.step === 'restoring'
-          ? 'Restoring…'
-          : inDeleted === 1
-            ? 'Restore the person it removed'
-            : `Restore the ${countOf(inDeleted, 'person', 'people')} it removed`}
-      </Button>
-      {state.step === 'failed' ? (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
-    </div>
-  );
 }

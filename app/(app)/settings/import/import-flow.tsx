@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
@@ -52,6 +52,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   const [undone, setUndone] = useState(false);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  // Where focus goes when an import has finished: the button that started it is gone, and the page's top is far.
+  const ended = useRef<HTMLDivElement>(null);
+  const finished = stage.step === 'done' || stage.step === 'failed';
+  useEffect(() => {
+    if (finished) ended.current?.focus();
+  }, [finished]);
 
   async function preview(name: string, text: string, kind: Kind, withMapping: string[] | null) {
     setStage({ step: 'reading', name });
@@ -206,29 +212,31 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
     const ok = stage.step === 'done';
     return (
       <Card>
-        {ok ? (
-          <>
-            <div
-              role="progressbar"
-              aria-label="Import progress"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={100}
-              className="mb-3 h-3 w-full rounded-full bg-accent-600"
-            />
-            <p role="status" className="text-sm font-medium">
-              Imported {stage.name}: {summaryWords(stage.result)}.
-            </p>
-            <Notes notes={stage.result.notes} />
-            <LeftOut errors={stage.result.errors} />
-            {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} onUndone={() => setUndone(true)} /> : null}
-          </>
-        ) : (
-          <div role="alert" className="text-sm">
-            <p className="font-medium text-red-700 dark:text-red-400">{stage.message}</p>
-            <ErrorList errors={stage.errors} />
-          </div>
-        )}
+        <div ref={ended} tabIndex={-1} className="outline-none">
+          {ok ? (
+            <>
+              <div
+                role="progressbar"
+                aria-label="Import progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={100}
+                className="mb-3 h-3 w-full rounded-full bg-accent-600"
+              />
+              <p role="status" className="text-sm font-medium">
+                Imported {stage.name}: {summaryWords(stage.result)}.
+              </p>
+              <Notes notes={stage.result.notes} />
+              <LeftOut errors={stage.result.errors} />
+              {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} onUndone={() => setUndone(true)} /> : null}
+            </>
+          ) : (
+            <div role="alert" className="text-sm">
+              <p className="font-medium text-red-700 dark:text-red-400">{stage.message}</p>
+              <ErrorList errors={stage.errors} />
+            </div>
+          )}
+        </div>
         <div className="mt-4 flex flex-wrap gap-2">
           {/* The people it added, on their own: to check them over, or to file them under a sector. */}
           {ok && stage.result.undoId && stage.result.created && !undone ? (

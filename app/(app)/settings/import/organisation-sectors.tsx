@@ -182,7 +182,8 @@ function SetEveryUnset({
           ))}
         </select>
         <Button ref={applyRef} variant="secondary" onClick={apply}>
-          Set for {countOf(unset.length, 'organisation')}
+          {/* None left without one: not "Set for 0 organisations"; pressed, it says why it does nothing. */}
+          {unset.length ? `Set for ${countOf(unset.length, 'organisation')}` : 'Set'}
         </Button>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-3">
@@ -223,11 +224,11 @@ function SpeltOtherwise({ groups }: { groups: OrganisationGroup[] }) {
         {spelt.length === 1 ? 'One organisation is' : `${spelt.length.toLocaleString('en-GB')} organisations are`} written differently in the file
       </p>
       <p className="text-xs text-zinc-700 dark:text-zinc-300">Their people are filed under the one name, so nobody is split between two.</p>
-      <ul className="mt-1 space-y-0.5 text-xs break-words">
+      <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs break-words">
         {spelt.slice(0, SPELT_SHOWN).map((g) => (
           <li key={g.lines[0]}>
             {g.writtenAs.map((w) => `“${w}”`).join(', ')} → <span className="font-medium">{g.name}</span>
-            {g.isNew ? ' (new)' : ''}
+            {g.isNew ? ' (new)' : ' (one you have)'}
           </li>
         ))}
         {rest > 0 ? <li>…and {rest.toLocaleString('en-GB')} more</li> : null}

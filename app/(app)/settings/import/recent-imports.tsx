@@ -12,15 +12,17 @@ import { countOf } from '@/lib/import/words';
  */
 export function RecentImportActions({ id, added, undone, describedBy }: { id: string; added: number; undone: UndoneImport | null; describedBy: string }) {
   const [undoneHere, setUndoneHere] = useState(false);
+  // Undone, some it added may be in the contacts still: those left as they were, and those brought back since.
+  const liveAfterUndo = undone ? undone.kept + undone.removed - undone.inDeleted : 0;
   return (
     <>
-      {added && !undone && !undoneHere ? (
+      {added && !undoneHere && (!undone || liveAfterUndo > 0) ? (
         <Link
           href={`/people?imported=${id}`}
           aria-describedby={describedBy}
           className="mt-2 inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-400"
         >
-          See the {countOf(added, 'person', 'people')} it added
+          {undone ? 'See who it added that is in your contacts' : `See the ${countOf(added, 'person', 'people')} it added`}
         </Link>
       ) : null}
       <UndoImport undoId={id} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
