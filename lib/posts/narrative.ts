@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { withoutPrivateLines } from './reflection';
-import { capitalise, clean, escapeMd, joinList, lowerFirstWord, sentence, writtenShortDate, whenPhrase } from './english';
+import { capitalise, clean, escapeMd, joinList, lowerFirstWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
@@ -116,13 +116,64 @@ function talk(ctx: ComposeContext, draft: Draft, speakers: ComposePerson[], fact
   });
 }
 
-function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentioned: ComposePerson[]) {
-  if (met.length === 0 && mentioned.length === 0) return;
+/**
+ * How many of the people met a draft tells one by one, by its length. A big evening (forty people logged from a
+ * badge scan) would otherwise read as a register, not as something someone wrote: past this, the ones there is
+ * most to say about are named and the others are counted, with where they came from.
+ */
+const TOLD_AT_MOST = { short: 10, usual: 12, long: 16 } as const;
+
+/**
+ * The people met, split into those told one by one and the others, counted: first those who gave a fact, cared about
+ * a topic, have a follow-up or notes, then in the order they were logged; those told keep that order.
+ */
+function toTell(ctx: ComposeContext, met: ComposePerson[]): { told: ComposePerson[]; counted: ComposePerson[] } {
+  const most = TOLD_AT_MOST[ctx.writing.length];
+  if (met.length <= most) return { told: met, counted: [] };
+  const weight = (p: ComposePerson) =>
+    3 * ctx.input.facts.filter((f) => f.personId === p.id && clean(f.text)).length +
+    2 * p.topics.filter((t) => clean(t)).length +
+    ctx.input.followUps.filter((f) => f.personId === p.id).length +
+    (ctx.options.includeNotes && clean(p.notes) ? 1 : 0);
+  const picked = new Set(
+    met
+      .map((p, i) => ({ p, i, w: weight(p) }))
+      .sort((a, b) => b.w - a.w || a.i - b.i)
+      .slice(0, most)
+      .map((x) => x.p),
+  );
+  return { told: met.filter((p) => picked.has(p)), counted: met.filter((p) => !picked.has(p)) };
+}
+
+/** "I met 28 more people besides, from HMRC, the Cabinet Office, DWP and 9 more organisations.": the counted, and whence. */
+function theOthers(ctx: ComposeContext, draft: Draft, counted: ComposePerson[]) {
+  if (!counted.length) return;
+  const orgs = new Map<string, number>();
+  for (const p of counted) {
+    const org = clean(p.organisation);
+    if (org) orgs.set(org, (orgs.get(org) ?? 0) + 1);
+  }
+  // The organisations most of them came from, first seen first among equals (a Map keeps the order they came in).
+  const named = [...orgs].sort((a, b) => b[1] - a[1]).map(([o]) => escapeMd(orgRef(o)));
+  const shown = named.length > 4 ? [...named.slice(0, 3), `${named.length - 3} more organisations`] : named;
+  const who = counted.length === 1 ? 'one more person' : `${counted.length} more people`;
+  draft.say(
+    `I met ${who} besides${shown.length ? `, from ${joinList(shown)}` : ''}.`,
+    counted.map((p) => personSource(ctx, p)),
+  );
+}
+
+function whoIMet(ctx: ComposeContext, draft: Draft, everyoneMet: ComposePerson[], mentioned: ComposePerson[]) {
+  if (everyoneMet.length === 0 && mentioned.length === 0) return;
   if (ctx.writing.headings) draft.heading('Who I met');
   draft.paragraph();
   const unnamed = ctx.writing.unnamed;
+  const { told: met, counted } = toTell(ctx, everyoneMet);
   const sectors = bySector(met);
-  const known = sectors.filter((s) => s.sector !== null).map((s) => sectorPlace(s.sector!));
+  // Where everyone came from, the counted too.
+  const known = bySector(everyoneMet)
+    .filter((s) => s.sector !== null)
+    .map((s) => sectorPlace(s.sector!));
   const short = ctx.writing.length === 'short';
   // Lists are told a few people at a time, so that no sentence runs past what a reader holds; a long draft
   // takes each group in a sentence of its own.
@@ -145,7 +196,7 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
     if (known.length > 1)
       draft.say(
         `The people I talked to came from ${escapeMd(joinList(known))}.`,
-        met.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })),
+        everyoneMet.map((p) => ({ kind: 'person' as const, label: capitalise(ctx.ref(p.id)!.full) })),
       );
     sectors.forEach((group, i) => {
       const from = group.people.map((p) => personSource(ctx, p));
@@ -155,6 +206,7 @@ function whoIMet(ctx: ComposeContext, draft: Draft, met: ComposePerson[], mentio
       else inChunks(group.people, i === 0 ? 'I talked to' : 'There was also', from);
     });
   }
+  theOthers(ctx, draft, counted);
   if (mentioned.length === 1) {
     const p = mentioned[0]!;
     draft.say(`${subject(ctx.ref(p.id)!.full)} came up in conversation${met.length ? ' too' : ''}.`, [personSource(ctx, p)]);

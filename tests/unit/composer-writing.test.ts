@@ -70,6 +70,37 @@ describe('Settings → Writing in the draft', () => {
     expect(short.length).toBeLessThan(usual.length);
   });
 
+  it('a big evening names those there is most to say about and counts the rest, with where they came from', () => {
+    const orgs = ['HMRC', 'Cabinet Office', 'DWP', 'Ofcom', 'Met Office', 'BBC'];
+    const crowd = Array.from({ length: 30 }, (_, i) =>
+      person({
+        name: `Guest ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`,
+        organisation: orgs[i % 3 === 0 ? 0 : i % orgs.length]!,
+        sector: 'Government',
+      }),
+    );
+    // Logged last, but the one with a fact and the one who cared about a topic are told by name.
+    const speaker = person({ name: 'Dana Fact', organisation: 'NAO', sector: 'Government' });
+    const keen = person({ name: 'Kit Topic', organisation: 'DfE', sector: 'Government', topics: ['device policy'] });
+    const evening = eventInput({ people: [...crowd, speaker, keen], facts: [{ text: 'A third of laptops are over five years old', personId: speaker.id }] });
+    const usual = composePost(evening, { style: 'narrative' }).markdown;
+    expect(usual).toContain('Dana Fact');
+    expect(usual).toContain('Kit Topic');
+    // Twelve told one by one (those two and the first ten logged), the other twenty counted with their organisations.
+    expect(usual).toContain('Guest J');
+    expect(usual).not.toContain('Guest K');
+    expect(usual).toContain('I met 20 more people besides, from HMRC, the Met Office, the BBC and 2 more organisations.');
+    // A fact that opens with "A" reads on mid-sentence.
+    expect(usual).toContain('Dana told me that a third of laptops are over five years old.');
+    const long = composePost(evening, { style: 'narrative', writing: { length: 'long' } }).markdown;
+    expect(long).toContain('Guest N');
+    expect(long).toContain('I met 16 more people besides');
+    // A usual evening of up to twelve is told whole.
+    const twelve = composePost(eventInput({ people: crowd.slice(0, 12) }), { style: 'narrative' }).markdown;
+    expect(twelve).not.toContain('besides');
+    for (const p of crowd.slice(0, 12)) expect(twelve).toContain(p.name!);
+  });
+
   it('length: short < usual < long for a full evening, with the same people, facts and follow-ups (when asked for) in each', () => {
     const guildhall = SAMPLE_EVENINGS[0]!.input;
     const [short, usual, long] = (['short', 'usual', 'long'] as const).map(
