@@ -221,6 +221,14 @@ export function titleWithoutTexts(title: string, texts: string[]): string {
 }
 
 /**
+ * Whether a title, as the public page shows it (`cut`: what is off the record cut to "[…]"), has no word of its own
+ * left: "[…]", or "[…] — […]". Such a post is not published (lib/posts/queries.ts), and its editor says so before.
+ */
+export function wordlessHeadline(cut: string): boolean {
+  return cut.includes(REDACTED) && !/[\p{L}\p{N}]/u.test(cut.replaceAll(REDACTED, ' '));
+}
+
+/**
  * What the public page would cut from a post: how many off-the-record facts it quotes (each place counted), how many
  * of those places are in its title, and the post with them cut. The editor shows the first two, so the author sees what
  * the reader will, and offers the third.
@@ -228,9 +236,15 @@ export function titleWithoutTexts(title: string, texts: string[]): string {
 export async function offTheRecordCuts(
   userId: string,
   post: { title: string; bodyMarkdown: string },
-): Promise<{ cuts: number; inTitle: number; title: string; bodyMarkdown: string }> {
+): Promise<{ cuts: number; inTitle: number; titleWordless: boolean; title: string; bodyMarkdown: string }> {
   const [cut] = await withoutOffTheRecord(userId, [post]);
   const marks = (s: string) => s.split(REDACTED).length - 1;
   const cuts = marks(cut!.title) + marks(cut!.bodyMarkdown) - marks(post.title) - marks(post.bodyMarkdown);
-  return { cuts, inTitle: marks(cut!.title) - marks(post.title), title: cut!.title, bodyMarkdown: cut!.bodyMarkdown };
+  return {
+    cuts,
+    inTitle: marks(cut!.title) - marks(post.title),
+    titleWordless: wordlessHeadline(cut!.title),
+    title: cut!.title,
+    bodyMarkdown: cut!.bodyMarkdown,
+  };
 }

@@ -5,7 +5,7 @@ import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
 import { privatePeopleNamed } from './named';
-import { slugQuotes, textsToCut, titleWithoutTexts } from './off-the-record';
+import { redactFacts, slugQuotes, textsToCut, titleWithoutTexts, wordlessHeadline } from './off-the-record';
 import { loadComposeInput, postSource } from './source';
 import type { ComposeInput, PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
@@ -218,10 +218,9 @@ export async function publishPost(userId: string, postId: string, opts: { confir
     const texts = current.status === 'published' ? [] : await textsToCut(userId, tx);
     // A headline the cut leaves with no word of its own ("[…]", after "Cut it from the draft" took a title that was the
     // fact) would go out as a row of dots: the author gives it a title first.
-    const headline = current.status === 'published' ? current.title : titleWithoutTexts(current.title, texts);
-    if (headline !== current.title && !/[\p{L}\p{N}]/u.test(headline)) {
-      throw new UserFacingError('Not published: its title would read “[…]” once what is off the record is cut. Give it a title of its own first.', 422, {
-        title: ['A title of its own, without what is off the record'],
+    if (current.status !== 'published' && wordlessHeadline(redactFacts(current.title, texts))) {
+      throw new UserFacingError('Not published: once what is off the record is cut, its title has no words of its own. Give it a title first.', 422, {
+        title: ['A title with words of its own, not only what is off the record'],
       });
     }
     // Asked after the title is known to stand: a question answered only to meet a refusal would be asked for nothing.

@@ -95,13 +95,16 @@ describe('off the record', () => {
     const secret = 'Zqcount Acme loses its biggest client';
     await makeEvent(user.id, { title: 'Sales supper', insights: [{ text: secret }] });
     const post = { title: 'Supper', bodyMarkdown: `First: ${secret}.\n\nAgain, ${secret.toUpperCase()}. Already […] here.` };
-    expect(await offTheRecordCuts(user.id, post)).toEqual({ cuts: 0, inTitle: 0, ...post });
+    expect(await offTheRecordCuts(user.id, post)).toEqual({ cuts: 0, inTitle: 0, titleWordless: false, ...post });
     const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
     await setOffTheRecord(user.id, fact!.id, true);
     const cut = await offTheRecordCuts(user.id, post);
-    expect(cut).toEqual({ cuts: 2, inTitle: 0, title: 'Supper', bodyMarkdown: 'First: […].\n\nAgain, […]. Already […] here.' });
+    expect(cut).toEqual({ cuts: 2, inTitle: 0, titleWordless: false, title: 'Supper', bodyMarkdown: 'First: […].\n\nAgain, […]. Already […] here.' });
     // The fact as the title: the title is one of the places.
-    expect(await offTheRecordCuts(user.id, { ...post, title: secret })).toMatchObject({ cuts: 3, inTitle: 1, title: '[…]' });
+    expect(await offTheRecordCuts(user.id, { ...post, title: secret })).toMatchObject({ cuts: 3, inTitle: 1, title: '[…]', titleWordless: true });
+    // A title already cut to "[…]" quotes nothing now, and still has no words of its own; one with words of its own has.
+    expect(await offTheRecordCuts(user.id, { ...post, title: '[…]' })).toMatchObject({ inTitle: 0, titleWordless: true });
+    expect(await offTheRecordCuts(user.id, { ...post, title: `Heard: ${secret}` })).toMatchObject({ inTitle: 1, titleWordless: false });
     // Another user's facts are not theirs to cut.
     const other = await createTestUser();
     expect((await offTheRecordCuts(other.id, post)).cuts).toBe(0);

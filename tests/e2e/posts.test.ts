@@ -217,6 +217,17 @@ describe('the reflective post', () => {
     const stored = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string };
     expect(stored.markdown).not.toContain('COBOL');
 
+    // Titled with the fact alone, the title would read only "[…]": said beside it, and the question offers no
+    // "Publish now" (the server would refuse it), only the way back to the title.
+    await editor.title().fill('40% still run COBOL');
+    await editor.waitSaved();
+    await expect.poll(() => page.getByText('The title reads only “[…]” once what is off the record is cut').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    expect(await page.getByRole('alertdialog').innerText()).toContain('Its title would read only “[…]”');
+    expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Change the title' }).click();
+    await expect.poll(() => editor.title().evaluate((el) => el === document.activeElement)).toBe(true);
+
     // Titled after the fact, the draft's address quotes it; publishing gives it a new one. The editor's copy is still
     // the text, so writing on saves, rather than meeting a conflict with itself.
     await editor.title().fill('Heard: 40% still run COBOL');

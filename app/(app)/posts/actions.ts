@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { dataAction, formAction, formSubmit, refuse, type ActionResult } from '@/lib/actions/form-action';
-import { NamesPrivatePeopleError } from '@/lib/errors';
+import { NamesPrivatePeopleError, UserFacingError } from '@/lib/errors';
 import {
   createPostFromEventOnce,
   deletePost,
@@ -49,7 +49,10 @@ export const createPostAction = formAction(
 /** The other copy of a post, when someone saved it since the editor read it. */
 export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
 /** `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them). */
-export type SaveResult = ActionResult<{ version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number }, PostConflict>;
+export type SaveResult = ActionResult<
+  { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number; titleWordless: boolean },
+  PostConflict
+>;
 
 const toConflict = (p: PostView): PostConflict => ({
   title: p.title,
@@ -65,8 +68,15 @@ export const savePostAction = dataAction(
   async ({ user, input: { id, ...input } }) => {
     try {
       const post = await updatePost(user.id, id, input);
-      const { cuts, inTitle } = await offTheRecordCuts(user.id, post);
-      return { version: post.version, updatedAt: post.updatedAt.toISOString(), slug: post.slug, offTheRecord: cuts, offTheRecordInTitle: inTitle };
+      const { cuts, inTitle, titleWordless } = await offTheRecordCuts(user.id, post);
+      return {
+        version: post.version,
+        updatedAt: post.updatedAt.toISOString(),
+        slug: post.slug,
+        offTheRecord: cuts,
+        offTheRecordInTitle: inTitle,
+        titleWordless,
+      };
     } catch (err) {
       if (err instanceof NamesPrivatePeopleError) {
         const names = err.named.map((p) => p.name).join(', ');
@@ -149,6 +159,9 @@ export const setPublishedAction = dataAction(
         const names = err.named.map((p) => p.name).join(', ');
         refuse({ status: 409, message: `Not published: it names ${names}, who asked not to be named in public.` });
       }
+      // A title with no words once the cut is made: said in the panel (which has no title field), and named, so that
+      // the editor takes the user to the title.
+      if (err instanceof UserFacingError && err.fieldErrors?.title) refuse({ status: err.status, message: err.message, fieldErrors: err.fieldErrors });
       throw err;
     }
   },

@@ -26,7 +26,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   });
   // The event the post was written from, read once for both its sources and the check of whom it names.
   const source = await postSource(user.id, post, user.timeZone);
-  const [{ met, others, described }, sources, { cuts, inTitle }] = await Promise.all([
+  const [{ met, others, described }, sources, { cuts, inTitle, titleWordless }] = await Promise.all([
     peopleToCheck(user.id, post, source),
     draftSources(user.id, post, user.timeZone, source),
     offTheRecordCuts(user.id, post),
@@ -69,6 +69,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           sources,
           offTheRecord: cuts,
           offTheRecordInTitle: inTitle,
+          titleWordless,
           reflection: source?.event.reflection ?? null,
         }}
       >

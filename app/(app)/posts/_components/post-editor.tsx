@@ -38,6 +38,8 @@ export interface EditorPost {
   offTheRecord: number;
   /** How many of those places are in the title (publishing says so first: a title cannot read "[…]" well). */
   offTheRecordInTitle: number;
+  /** The title has no words of its own once what is off the record is cut: publishing is refused until it has. */
+  titleWordless: boolean;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
   /** The event's reflection, private until now: publishing says when the post still carries it. */
@@ -82,6 +84,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
     slug: post.slug,
     offTheRecord: post.offTheRecord,
     offTheRecordInTitle: post.offTheRecordInTitle,
+    titleWordless: post.titleWordless,
   });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
@@ -156,6 +159,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           described={describedIn(text, post.described).filter((p) => !named.some((n) => n.id === p.id))}
           offTheRecord={auto.offTheRecord}
           offTheRecordInTitle={auto.offTheRecordInTitle}
+          titleWordless={auto.titleWordless}
           onChangeTitle={() => {
             setTab('write');
             requestAnimationFrame(() => document.getElementById(`${id}-title`)?.focus());
@@ -209,6 +213,12 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             {auto.fieldErrors.title?.map((e) => (
               <p key={e}>{e}</p>
             ))}
+            {/* Said where it is mended, and for as long as it holds: a cut can leave the title as "[…]" alone. */}
+            {!auto.fieldErrors.title?.length && auto.titleWordless ? (
+              <p className="text-amber-800 dark:text-amber-300">
+                The title reads only “[…]” once what is off the record is cut: give it words of its own before publishing.
+              </p>
+            ) : null}
           </div>
         </div>
 

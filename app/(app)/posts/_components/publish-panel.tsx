@@ -24,6 +24,7 @@ export function PublishPanel({
   described = [],
   offTheRecord = 0,
   offTheRecordInTitle = 0,
+  titleWordless = false,
   reflection = null,
   onChange,
   onChangeTitle,
@@ -41,6 +42,8 @@ export function PublishPanel({
   offTheRecord?: number;
   /** How many of those places are in the title. */
   offTheRecordInTitle?: number;
+  /** The title has no words of its own once that is cut ("[…]"): the server refuses to publish it, so this says so first. */
+  titleWordless?: boolean;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
   /**
@@ -69,7 +72,12 @@ export function PublishPanel({
     startTransition(async () => {
       const result = await setPublishedAction(postId, publish, confirmNamed);
       const post = result.data;
-      if (!result.ok || !post) return setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
+      if (!result.ok || !post) {
+        setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
+        // Refused for its title: to the title, where it is mended.
+        if (result.fieldErrors?.title) onChangeTitle?.();
+        return;
+      }
       setStatus(post.status);
       onChange?.(post.status, post.slug, post.moved ? post.version : null);
       const moved = post.url !== publicPath;
@@ -124,14 +132,16 @@ export function PublishPanel({
             Publish? Anyone with the link will be able to read it.
           </p>
           {/* First: a headline that reads "[…]" is the one thing every reader sees. */}
-          {offTheRecordInTitle ? (
+          {titleWordless || offTheRecordInTitle ? (
             <div className="space-y-2 rounded-md border border-amber-400 bg-white/60 p-2 dark:border-amber-700 dark:bg-zinc-900/40">
               <p className="font-medium">
-                Its title quotes a fact you marked off the record: readers would see “[…]” in the headline
-                {offTheRecord > offTheRecordInTitle
-                  ? `, and in ${offTheRecord - offTheRecordInTitle} more ${offTheRecord - offTheRecordInTitle === 1 ? 'place' : 'places'} of the text`
-                  : ''}
-                .
+                {titleWordless
+                  ? 'Its title would read only “[…]”: once what is off the record is cut, it has no words of its own. Give it a title before it goes out.'
+                  : `Its title quotes a fact you marked off the record: readers would see “[…]” in the headline${
+                      offTheRecord > offTheRecordInTitle
+                        ? `, and in ${offTheRecord - offTheRecordInTitle} more ${offTheRecord - offTheRecordInTitle === 1 ? 'place' : 'places'} of the text`
+                        : ''
+                    }.`}
               </p>
               {onChangeTitle ? (
                 <Button
@@ -176,10 +186,13 @@ export function PublishPanel({
               Not yet
             </Button>
             {/* Typing on while asked: what would go out is not saved yet, so wait for it. */}
-            <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
-              <Globe aria-hidden className="size-4" />
-              {pending ? 'Publishing…' : canPublish ? 'Publish now' : 'Saving…'}
-            </Button>
+            {/* Refused by the server as it stands: no button that can only fail. */}
+            {titleWordless ? null : (
+              <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
+                <Globe aria-hidden className="size-4" />
+                {pending ? 'Publishing…' : canPublish ? 'Publish now' : 'Saving…'}
+              </Button>
+            )}
           </div>
         </div>
       ) : (

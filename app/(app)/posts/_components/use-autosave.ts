@@ -16,7 +16,7 @@ const DELAY_MS = 1200;
  */
 export function useAutosave(
   postId: string,
-  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number },
+  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number; titleWordless: boolean },
 ) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
@@ -29,6 +29,8 @@ export function useAutosave(
   // Places of the saved text quoting a fact marked off the record, which the public page cuts.
   const [offTheRecord, setOffTheRecord] = useState(initial.offTheRecord);
   const [offTheRecordInTitle, setOffTheRecordInTitle] = useState(initial.offTheRecordInTitle);
+  // The saved title has no words of its own once that is cut: publishing is refused until it has.
+  const [titleWordless, setTitleWordless] = useState(initial.titleWordless);
   const version = useRef(initial.version);
   const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
@@ -57,6 +59,7 @@ export function useAutosave(
         setSlug(result.data.slug);
         setOffTheRecord(result.data.offTheRecord);
         setOffTheRecordInTitle(result.data.offTheRecordInTitle);
+        setTitleWordless(result.data.titleWordless);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -170,6 +173,7 @@ export function useAutosave(
     setSlug,
     offTheRecord,
     offTheRecordInTitle,
+    titleWordless,
     overwrite,
     takeTheirs,
     saveSlug,
