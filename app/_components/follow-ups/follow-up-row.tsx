@@ -95,7 +95,9 @@ export function FollowUpRow({
   }, []);
   const overdue = !done && dueGroup(item.due, today) === 'overdue';
   // With whom, so that two people's "Read the report" can be told apart in the toast.
-  const short = (item.action.length > 40 ? item.action.slice(0, 40) + '…' : item.action) + (item.person ? ` (${item.person.displayName})` : '');
+  // Their name first: a toast of two lines cuts its end, and the name is what tells two "Read the report" apart.
+  const cut = (text: string, at: number) => (text.length > at ? `${text.slice(0, at)}…` : text);
+  const short = item.person ? `${item.person.displayName} – ${cut(item.action, 32)}` : cut(item.action, 40);
 
   /** This row's tick, wherever the row is drawn now (done, it moves to "Recently done"). */
   const ownTick = () => document.querySelector<HTMLElement>(`[data-fu-tick="${item.id}"]`);

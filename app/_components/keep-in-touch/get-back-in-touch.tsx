@@ -109,9 +109,17 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
           </Link>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             <span className={overdue ? 'font-medium text-red-700 dark:text-red-400' : ''} title={formatDay(contact.dueOn, locale)}>
-              Due {dueLabel(contact.dueOn, today, locale)}
+              {dueWords(dueLabel(contact.dueOn, today, locale))}
             </span>
-            {contact.lastContactOn ? ` · Last contact ${formatDay(contact.lastContactOn, locale, 'medium')}` : ' · No contact yet'}
+            {/* A date kept on one line: "2 Nov 2026", not "2" above "Nov 2026". */}
+            {contact.lastContactOn ? (
+              <>
+                {' · Last contact '}
+                <span className="whitespace-nowrap">{formatDay(contact.lastContactOn, locale, 'medium')}</span>
+              </>
+            ) : (
+              ' · No contact yet'
+            )}
             {contact.cadence ? ` · ${cadenceLabel(contact.cadence)}` : ''}
           </p>
         </div>
@@ -155,4 +163,10 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
       </div>
     </li>
   );
+}
+
+/** "5 days overdue" as it is, "Due today", "Due Fri 12 Dec": not "Due 5 days overdue". */
+function dueWords(label: string): string {
+  if (/overdue$/.test(label)) return label;
+  return `Due ${/^(Today|Tomorrow|Yesterday)$/.test(label) ? label.toLowerCase() : label}`;
 }

@@ -4,6 +4,9 @@ import { Undo2, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { refocusWhileSettling } from './refocus';
 
+/** Said on the window when a toast shows, so that any other on the page goes. */
+const TOAST_SHOWN = 'rapport:toast-shown';
+
 export interface Toast {
   message: string;
   undo?: () => Promise<unknown>;
@@ -29,7 +32,23 @@ export function useToast() {
     }, 12_000);
     return () => clearInterval(timer);
   }, [toast]);
-  const show = useCallback((t: Toast) => setToast(t), []);
+  // One toast on the page at a time: two lists on one page (the dashboard's follow-ups and "Get back in touch") each
+  // have their own, and the newer one, drawn in the same place, would cover the older one's Undo while it stays live.
+  const [me] = useState(() => Symbol('toast'));
+  useEffect(() => {
+    const other = (e: Event) => {
+      if ((e as CustomEvent<symbol>).detail !== me) setToast(null);
+    };
+    window.addEventListener(TOAST_SHOWN, other);
+    return () => window.removeEventListener(TOAST_SHOWN, other);
+  }, [me]);
+  const show = useCallback(
+    (t: Toast) => {
+      setToast(t);
+      window.dispatchEvent(new CustomEvent(TOAST_SHOWN, { detail: me }));
+    },
+    [me],
+  );
   const hide = useCallback(() => setToast(null), []);
   const view = (
     <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
