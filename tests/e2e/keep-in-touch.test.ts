@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '@/lib/dates';
 import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
@@ -55,8 +56,17 @@ describe('keep in touch at 390 px', () => {
     expect(await panel.getByRole('link', { name: 'Mo Mention' }).count()).toBe(0);
     await expectNoHorizontalScroll(page);
 
+    // Two lists on the dashboard, one toast: a follow-up ticked, then Nora marked in touch, leaves only the newer
+    // toast up, not two drawn one over the other with the older's Undo live underneath.
+    const today = todayIn('Europe/London');
+    expect((await page.request.post('/api/v1/follow-ups', { headers: origin, data: { action: 'Send Nora the port plan', due: today } })).status()).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: 'Mark “Send Nora the port plan” done' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Done: Send Nora the port plan' }).count()).toBe(1);
     // "Done" takes Nora off; its Undo brings her back (the tap is removed, not kept as a deleted contact).
     await panel.getByRole('listitem').filter({ hasText: 'Nora Quist' }).getByRole('button', { name: /^Done/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'In touch with Nora Quist' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'Done: Send Nora the port plan' }).count()).toBe(0);
     await expect.poll(() => panel.getByRole('link', { name: 'Nora Quist' }).count()).toBe(0);
     // Undone from the keyboard, focus goes back to her Done rather than to the top of the page.
     await page.getByRole('status').filter({ hasText: 'In touch with Nora Quist' }).getByRole('button', { name: 'Undo' }).focus();
