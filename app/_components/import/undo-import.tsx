@@ -27,7 +27,10 @@ function undoneWords(u: UndoneImport): string {
           : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there still`,
     u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
     u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
-    u.organisations ? `${countOf(u.organisations, 'organisation')} it added ${u.organisations === 1 ? 'has' : 'have'} gone with them` : '',
+    // Said only while none has come back: a person brought back brings their organisation with them.
+    u.organisations && u.inDeleted === u.removed
+      ? `${countOf(u.organisations, 'organisation')} it added ${u.organisations === 1 ? 'has' : 'have'} gone with them`
+      : '',
   ].filter(Boolean);
   return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
 }

@@ -14,18 +14,21 @@ export function RecentImportActions({ id, added, undone, describedBy }: { id: st
   const [undoneHere, setUndoneHere] = useState(false);
   // Undone, some it added may be in the contacts still: those left as they were, and those brought back since.
   const liveAfterUndo = undone ? undone.kept + undone.removed - undone.inDeleted : 0;
+  const link = (words: string) => (
+    <Link
+      href={`/people?imported=${id}`}
+      aria-describedby={describedBy}
+      className="mt-2 inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-400"
+    >
+      {words}
+    </Link>
+  );
   return (
     <>
-      {added && !undoneHere && (!undone || liveAfterUndo > 0) ? (
-        <Link
-          href={`/people?imported=${id}`}
-          aria-describedby={describedBy}
-          className="mt-2 inline-flex min-h-11 items-center font-medium text-accent-700 hover:underline dark:text-accent-400"
-        >
-          {undone ? 'See who it added that is in your contacts' : `See the ${countOf(added, 'person', 'people')} it added`}
-        </Link>
-      ) : null}
+      {added && !undone && !undoneHere ? link(`See the ${countOf(added, 'person', 'people')} it added`) : null}
       <UndoImport undoId={id} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
+      {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
+      {added && undone && liveAfterUndo > 0 ? link('See those of them in your contacts') : null}
     </>
   );
 }
