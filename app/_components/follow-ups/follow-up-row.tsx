@@ -16,7 +16,7 @@ import {
   snoozeFollowUpAction,
   type TapResult,
 } from '@/app/(app)/follow-ups/actions';
-import { keepFocusInList } from '@/app/_components/ui/refocus';
+import { keepFocusInList, undoKeepingFocus } from '@/app/_components/ui/refocus';
 import type { Toast } from '@/app/_components/ui/toast';
 import { addDays, dayIn, formatDay } from '@/lib/dates';
 import { dueGroup, dueLabel, snoozeDay } from '@/lib/follow-ups/due';
@@ -123,7 +123,8 @@ export function FollowUpRow({
         notify({ message: result.message ?? 'Something went wrong. Nothing was changed.' });
         return;
       }
-      notify({ message: message(result), undo: undo?.(result), returnFocus: ownTick });
+      const back = undo?.(result);
+      notify({ message: message(result), undo: back && undoKeepingFocus(back, ownTick) });
       refocus();
     });
   }

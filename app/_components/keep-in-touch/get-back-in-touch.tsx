@@ -9,7 +9,7 @@ import { formatDay } from '@/lib/dates';
 import { cadenceLabel } from '@/lib/people/cadence';
 import type { ActionResult } from '@/lib/forms';
 import type { DueContact } from '@/lib/keep-in-touch/queries';
-import { keepFocusInList } from '@/app/_components/ui/refocus';
+import { keepFocusInList, undoKeepingFocus } from '@/app/_components/ui/refocus';
 import { useToast, type Toast } from '@/app/_components/ui/toast';
 
 const GROUPS: DueGroup[] = ['overdue', 'today', 'week'];
@@ -88,11 +88,10 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
       const back = undo(r.data);
       notify({
         message,
-        undo: async () => {
+        undo: undoKeepingFocus(async () => {
           await back();
           setGone(false);
-        },
-        returnFocus: ownDone,
+        }, ownDone),
       });
     });
   }

@@ -27,3 +27,15 @@ export function keepFocusInList(row: HTMLElement | null, own: () => HTMLElement 
   const others = here < 0 ? [] : [...all.slice(here + 1), ...all.slice(0, here).reverse()].filter((el) => !row.contains(el));
   return () => refocusWhileSettling(() => own() ?? others.find((el) => el.isConnected));
 }
+
+/**
+ * A toast's Undo that gives focus, once it has put things back, to what `find` answers (the row put back), if focus
+ * was on the toast (its Undo, from the keyboard): the toast goes, and focus would go with it to the top of the page.
+ */
+export function undoKeepingFocus(undo: () => Promise<unknown>, find: () => HTMLElement | null | undefined): () => Promise<void> {
+  return async () => {
+    const held = !!document.activeElement?.closest('[role="status"]');
+    await undo();
+    if (held) refocusWhileSettling(find);
+  };
+}

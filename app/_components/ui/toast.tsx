@@ -2,16 +2,18 @@
 
 import { Undo2, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { refocusWhileSettling } from './refocus';
 
-/** Said on the window when a toast shows, so that any other on the page goes. */
-const TOAST_SHOWN = 'rapport:toast-shown';
+/**
+ * How the toast now on the page goes, whichever list put it up. One toast at a time: two lists on one page (the
+ * dashboard's follow-ups and "Get back in touch") each have their own, and the newer, drawn in the same place, would
+ * cover the older's Undo while it stayed live. (This page's memory only: nothing a server keeps.)
+ */
+let hideShown: (() => void) | null = null;
 
 export interface Toast {
   message: string;
+  /** Takes the change back; where focus then goes is its own to say (lib: refocus.ts, undoKeepingFocus). */
   undo?: () => Promise<unknown>;
-  /** Where focus goes once Undo has put things back, if it was on the toast: the thing put back, most often. */
-  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -32,24 +34,15 @@ export function useToast() {
     }, 12_000);
     return () => clearInterval(timer);
   }, [toast]);
-  // One toast on the page at a time: two lists on one page (the dashboard's follow-ups and "Get back in touch") each
-  // have their own, and the newer one, drawn in the same place, would cover the older one's Undo while it stays live.
-  const [me] = useState(() => Symbol('toast'));
-  useEffect(() => {
-    const other = (e: Event) => {
-      if ((e as CustomEvent<symbol>).detail !== me) setToast(null);
-    };
-    window.addEventListener(TOAST_SHOWN, other);
-    return () => window.removeEventListener(TOAST_SHOWN, other);
-  }, [me]);
+  const hide = useCallback(() => setToast(null), []);
   const show = useCallback(
     (t: Toast) => {
+      if (hideShown !== hide) hideShown?.();
+      hideShown = hide;
       setToast(t);
-      window.dispatchEvent(new CustomEvent(TOAST_SHOWN, { detail: me }));
     },
-    [me],
+    [hide],
   );
-  const hide = useCallback(() => setToast(null), []);
   const view = (
     <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
       {toast ? (
@@ -64,12 +57,9 @@ export function useToast() {
               disabled={undoing}
               onClick={() =>
                 startUndo(async () => {
-                  const held = !!ref.current?.contains(document.activeElement);
                   await toast.undo?.();
                   // Only this toast: an undo that failed has put up its own message in its place.
                   setToast((current) => (current === toast ? null : current));
-                  // The toast goes, and focus with it unless it is given somewhere: to what was put back.
-                  if (held && toast.returnFocus) refocusWhileSettling(toast.returnFocus);
                 })
               }
               className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold text-accent-200 hover:bg-white/10 dark:text-accent-700 dark:hover:bg-black/5"
