@@ -121,6 +121,8 @@ export function FollowUpRow({
       }
       if (!result.ok) {
         notify({ message: result.message ?? 'Something went wrong. Nothing was changed.' });
+        // A delete refused puts the row back: focus goes to it, not to the top of the page.
+        refocus();
         return;
       }
       const back = undo?.(result);
