@@ -234,7 +234,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             <textarea
               ref={body}
               id={`${id}-body`}
-              className={`${inputClass} min-h-[55vh] field-sizing-content font-mono text-[15px] leading-relaxed`}
+              className={`${inputClass} min-h-[55vh] field-sizing-content text-base leading-relaxed`}
               value={auto.draft.markdown}
               aria-invalid={!!auto.fieldErrors.markdown || undefined}
               aria-describedby={`${id}-body-hint ${id}-body-error`}
