@@ -26,6 +26,8 @@ export interface UndoneCounts {
   reverted: number;
   kept: number;
   organisations: number;
+  /** The organisations whose sector (given by the import) it took back: a restore gives back those only. */
+  sectorsTakenBack?: string[];
 }
 
 /**

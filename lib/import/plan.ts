@@ -443,11 +443,21 @@ async function fileBySpelling(
   const known = new Spellings<KnownOrganisation>();
   for (const { aliases, ...o } of book) for (const name of [o.name, ...(aliases ?? [])]) known.add(name, o);
   const firstInFile = new Spellings<string>();
+  // The legal forms each organisation has taken in ("Acme" took "Acme Ltd"): it then takes no other ("Acme Inc"),
+  // whatever order the file gives them in.
+  const forms = new Map<string, Set<string>>();
+  const takes = (key: string, own: string, form: string) => {
+    const taken = forms.get(key) ?? new Set([spellingOf(own).form]);
+    forms.set(key, taken);
+    if (form && [...taken].some((f) => f && f !== form)) return false;
+    taken.add(form);
+    return true;
+  };
   for (const { d, input } of unknown) {
     const name = input.organisationName!;
     const theirs = known.one(name, (a, b) => a.id === b.id);
     const first = theirs?.name ?? firstInFile.one(name, (a, b) => a === b);
-    if (!first) {
+    if (!first || !takes(theirs ? `id:${theirs.id}` : `new:${fold(first)}`, first, spellingOf(name).form)) {
       firstInFile.add(name, name);
       continue;
     }

@@ -4,6 +4,7 @@ import { rows } from '@/db/rows';
 import { importUndos, people, type ImportedUpdate, type LearntSector, type UndoneCounts } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { bringBackOrganisation } from '@/lib/people/queries';
+import { lockImports } from './apply';
 import { deletedBeforeWindow, deletedWithinWindow } from '@/lib/restore-window';
 
 /** Records what an import wrote, in its transaction, so it can be undone; nothing to record, no record. */
@@ -31,6 +32,8 @@ export interface RecentImport {
   source: string | null;
   added: number;
   updated: number;
+  /** How many of those it added are in the contacts now. */
+  live: number;
   /** When it was undone, and what the undo did; null while it can be undone. */
   undoneAt: Date | null;
   undone: UndoneImport | null;
@@ -47,6 +50,22 @@ const stillDeleted = (userId: string, u: SQL) => sql`
    and p.id = any(${u}.created)
    and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'person' and m.merged_id = p.id)`;
 
+/**
+ * SQL: someone live is person `d` (a row with email, name and organisation_id) over again: the same email, or the
+ * same name at an organisation of the same name (the file imported again after the undo makes its organisations anew).
+ */
+const liveTwin = (userId: string, d: SQL) => sql`exists (
+  select 1 from people t
+   where t.user_id = ${userId}::uuid and t.deleted_at is null and t.id <> ${d}.id
+     and ((${d}.email is not null and lower(t.email) = lower(${d}.email))
+          or (${d}.name is not null and lower(t.name) = lower(${d}.name)
+              and ((t.organisation_id is null and ${d}.organisation_id is null)
+                   or exists (select 1 from organisations o1, organisations o2
+                               where o1.user_id = ${userId}::uuid and o1.id = t.organisation_id
+                                 and o2.user_id = ${userId}::uuid and o2.id = ${d}.organisation_id
+                                 and lower(o1.name) = lower(o2.name)))))
+)`;
+
 const recentColumns = (userId: string) => ({
   id: importUndos.id,
   at: importUndos.createdAt,
@@ -55,18 +74,27 @@ const recentColumns = (userId: string) => ({
   updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
   undoneAt: importUndos.undoneAt,
   undone: importUndos.undone,
-  inDeleted: sql<number>`case when ${importUndos.undoneAt} is null then 0 else (select count(*) ${stillDeleted(userId, sql.raw('import_undos'))}) end`,
+  // Those a restore would bring back: not those someone live has become again (the file imported anew).
+  inDeleted: sql<number>`case when ${importUndos.undoneAt} is null then 0 else (select count(*) ${stillDeleted(userId, sql.raw('import_undos'))} and not ${liveTwin(userId, sql`p`)}) end`,
+  // Those it added who are in the contacts now: the list /people?imported= shows.
+  live: sql<number>`(select count(*) from people p where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id = any(${importUndos.created}))`,
 });
 const recent = (
-  r: { added: number; updated: number; inDeleted: number; undone: UndoneCounts | null } & Omit<RecentImport, 'added' | 'updated' | 'undone'>,
+  r: { added: number; updated: number; inDeleted: number; live: number; undone: UndoneCounts | null } & Omit<
+    RecentImport,
+    'added' | 'updated' | 'undone' | 'live'
+  >,
 ): RecentImport => ({
   id: r.id,
   at: r.at,
   source: r.source,
   added: Number(r.added),
   updated: Number(r.updated),
+  live: Number(r.live),
   undoneAt: r.undoneAt,
-  undone: r.undone ? { ...r.undone, inDeleted: Number(r.inDeleted) } : null,
+  undone: r.undone
+    ? { removed: r.undone.removed, reverted: r.undone.reverted, kept: r.undone.kept, organisations: r.undone.organisations, inDeleted: Number(r.inDeleted) }
+    : null,
 });
 
 /** One of the user's imports of the restore window, undone or not; null for another user's, or one older. */
@@ -95,7 +123,7 @@ export async function listRecentImports(userId: string, limit = 20): Promise<Rec
  * any more, removed (`organisations`: a person restored brings theirs back); and how many of those removed are in
  * Deleted still (`inDeleted`, as they are now).
  */
-export interface UndoneImport extends UndoneCounts {
+export interface UndoneImport extends Omit<UndoneCounts, 'sectorsTakenBack'> {
   inDeleted: number;
 }
 
@@ -170,12 +198,18 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
       }
     }
     // The sectors it gave organisations that had none, where nobody has changed the organisation since.
-    if (record.sectorsLearnt.length) {
-      await tx.execute(sql`
-        update organisations o set sector_id = null, version = o.version + 1, updated_at = now()
-          from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
-         where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id = l."sectorId" and o.version = l.version and o.deleted_at is null`);
-    }
+    // Those it took back are kept with the record: a restore gives back those, and no sector the user cleared by hand.
+    const sectorsTakenBack = record.sectorsLearnt.length
+      ? (
+          await rows<{ id: string }>(
+            tx,
+            sql`update organisations o set sector_id = null, version = o.version + 1, updated_at = now()
+                  from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
+                 where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id = l."sectorId" and o.version = l.version and o.deleted_at is null
+                returning o.id::text`,
+          )
+        ).map((r) => r.id)
+      : [];
     // The organisations it made that nobody is at now: with its people gone (or given back where they were), an import
     // of a wrong file leaves no list of empty organisations behind. One someone is at stays.
     // One changed since (a note, a website, a name merged in: version 1 no more) is the user's, and stays. They are
@@ -202,6 +236,7 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
         : [];
     }
     const undone: UndoneCounts = {
+      sectorsTakenBack,
       removed: removed.length,
       reverted,
       kept: record.created.length + record.updated.length - removed.length - reverted,
@@ -211,7 +246,8 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
       .update(importUndos)
       .set({ undone })
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
-    return { ...undone, inDeleted: undone.removed };
+    const { sectorsTakenBack: _kept, ...counts } = undone;
+    return { ...counts, inDeleted: undone.removed };
   });
 }
 
@@ -240,14 +276,13 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId), isNotNull(importUndos.undoneAt), deletedWithinWindow(importUndos.createdAt)))
       .for('update');
     if (!record?.undoneAt) throw new NotFoundError('This import has not been undone, or is too old to bring back.');
-    // Those still in Deleted, each with whether someone live has their email, or their name at their organisation.
+    // As an import does: a restore and an import (or two restores, from two tabs) of one user run one after the other,
+    // so that each sees the people the other brought in, and none brings anyone back twice.
+    await lockImports(tx, userId);
+    // Those still in Deleted, each with whether someone live is them over again (liveTwin).
     const candidates = await rows<{ id: string; twin: boolean }>(
       tx,
-      sql`select d.id::text,
-                 exists (select 1 from people t
-                          where t.user_id = ${userId}::uuid and t.deleted_at is null and t.id <> d.id
-                            and ((d.email is not null and lower(t.email) = lower(d.email))
-                                 or (d.name is not null and lower(t.name) = lower(d.name) and t.organisation_id is not distinct from d.organisation_id))) as twin
+      sql`select d.id::text, ${liveTwin(userId, sql`d`)} as twin
             from import_undos u
             cross join lateral (select p.id, p.email, p.name, p.organisation_id ${stillDeleted(userId, sql`u`)}) d
            where u.user_id = ${userId}::uuid and u.id = ${importId}::uuid`,
@@ -257,8 +292,11 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
       ? await rows<{ id: string; organisation_id: string | null }>(
           tx,
           sql`update people p set deleted_at = null, version = p.version + 1, updated_at = now()
-               where p.user_id = ${userId}::uuid and p.deleted_at is not null
+                from import_undos u
+               where u.user_id = ${userId}::uuid and u.id = ${importId}::uuid
+                 and p.user_id = ${userId}::uuid and p.deleted_at = u.undone_at
                  and p.id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x)
+                 and not exists (select 1 from merges m where m.user_id = ${userId}::uuid and m.kind = 'person' and m.merged_id = p.id)
                returning p.id::text, p.organisation_id::text`,
         )
       : [];
@@ -267,11 +305,13 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
     const byOrganisation = new Map<string, string[]>();
     for (const p of back) if (p.organisation_id) byOrganisation.set(p.organisation_id, [...(byOrganisation.get(p.organisation_id) ?? []), p.id]);
     for (const [organisationId, people] of byOrganisation) await bringBackOrganisation(tx, userId, people, organisationId);
-    // The sectors the undo took back (it moved each such organisation one version on); one changed since keeps its own.
-    if (back.length && record.sectorsLearnt.length) {
+    // The sectors the undo took back (those only, moved one version on by it); one changed since keeps its own.
+    const takenBack = new Set(record.undone?.sectorsTakenBack ?? []);
+    const learnt = record.sectorsLearnt.filter((l) => takenBack.has(l.id));
+    if (back.length && learnt.length) {
       await tx.execute(sql`
         update organisations o set sector_id = l."sectorId", version = o.version + 1, updated_at = now()
-          from jsonb_to_recordset(${JSON.stringify(record.sectorsLearnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
+          from jsonb_to_recordset(${JSON.stringify(learnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
          where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id is null and o.version = l.version + 1 and o.deleted_at is null
            and exists (select 1 from sectors s where s.user_id = ${userId}::uuid and s.id = l."sectorId" and s.deleted_at is null)`);
     }

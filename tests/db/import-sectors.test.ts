@@ -220,4 +220,18 @@ describe('import: sectors chosen in the preview', () => {
     expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 4, updated: 0 });
     expect((await db.select({ email: people.email }).from(people).where(eq(people.id, jane.id)))[0]!.email).toBeNull();
   });
+
+  it('a name with no legal form takes in one form only, whatever order the file gives them in', async () => {
+    const user = await createTestUser();
+    for (const order of [
+      ['Initech', 'Initech Ltd', 'Initech Inc'],
+      ['Initech Inc', 'Initech', 'Initech Ltd'],
+    ]) {
+      const file = csv(...order.map((org, i) => `P${i},${order.join('').length},,,${org},Role,`));
+      const filed = (await previewImport(user.id, 'csv', file)).rows.map((r) => r.filedUnder!.name);
+      // Never Ltd and Inc under one name.
+      const under = (form: string) => filed[order.findIndex((o) => o.endsWith(form))];
+      expect(under('Ltd')).not.toBe(under('Inc'));
+    }
+  });
 });

@@ -294,11 +294,31 @@ describe('undoing an import', () => {
 
   it('a person imported again after the undo is not brought back twice: the one in Deleted stays there', async () => {
     const user = await createTestUser();
-    const first = await runImport(user.id, 'csv', CSV);
+    // With an email, and without one (known by name at an organisation the undo removed and the new import made anew).
+    const file = `${CSV}\nLee,Park,,Northwind,Buyer,,* myContacts`;
+    const first = await runImport(user.id, 'csv', file);
     await undoImport(user.id, first.undoId!);
-    // The right file after all, imported afresh: Ana, Tom and Priya are new people again.
-    expect(await runImport(user.id, 'csv', CSV)).toMatchObject({ created: 3 });
-    expect(await restoreUndoneImport(user.id, first.undoId!)).toEqual({ restored: 0, skipped: 3 });
-    expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah', 'Tom Reid']);
+    expect((await getImport(user.id, first.undoId!))!.undone).toMatchObject({ removed: 4, inDeleted: 4 });
+    // The right file after all, imported afresh: they are new people again.
+    expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 4 });
+    // Nobody left to bring back: the button's count says so, and a restore asked all the same brings back no one.
+    expect((await getImport(user.id, first.undoId!))!.undone).toMatchObject({ removed: 4, inDeleted: 0 });
+    expect(await restoreUndoneImport(user.id, first.undoId!)).toEqual({ restored: 0, skipped: 4 });
+    expect(await live(user.id)).toEqual(['Ana Lima', 'Lee Park', 'Priya Shah', 'Tom Reid']);
+  });
+
+  it('a restore gives back only the sectors the undo took, never one the user cleared by hand', async () => {
+    const user = await createTestUser();
+    await sectorId(user.id, 'Media');
+    const ofcom = await makeOrganisation(user.id, 'Ofcom');
+    const bbc = await makeOrganisation(user.id, 'BBC');
+    const summary = await runImport(user.id, 'csv', CSV, { choices: { 2: 'Media', 3: 'Media' } });
+    // The user clears the BBC's sector by hand after the import; the undo leaves it so, and so must the restore.
+    const mine = await getOrganisation(user.id, bbc.id);
+    await updateOrganisation(user.id, bbc.id, { name: mine.name, sectorId: null, website: null, notes: null, version: mine.version });
+    await undoImport(user.id, summary.undoId!);
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toMatchObject({ restored: 3 });
+    expect((await getOrganisation(user.id, ofcom.id)).sector?.name).toBe('Media');
+    expect((await getOrganisation(user.id, bbc.id)).sector).toBeNull();
   });
 });

@@ -121,7 +121,7 @@ describe('import preview with many organisations, at 390 px', () => {
     expect(await recent.getByRole('status').innerText()).toContain(`Undone: ${PEOPLE} people it added are in Deleted`);
     await expectNoHorizontalScroll(page);
     await recent.getByRole('button', { name: `Restore the ${PEOPLE} people it removed` }).click();
-    await expect.poll(() => recent.getByText(`${PEOPLE} people are back, with their organisations.`).isVisible()).toBe(true);
+    await expect.poll(() => recent.getByText(`${PEOPLE} people are back in your contacts.`).isVisible()).toBe(true);
     await recent.getByRole('link', { name: 'See who it added' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `${PEOPLE} people match` }).isVisible()).toBe(true);
     expect(await page.getByText(/which you undid on/).isVisible()).toBe(true);

@@ -23,7 +23,7 @@ function undoneWords(u: UndoneImport): string {
       : !back
         ? `${people(u.removed)} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
         : !u.inDeleted
-          ? `${people(u.removed)} it added went to Deleted, and none ${u.removed === 1 ? 'is' : 'are'} there now`
+          ? `${people(u.removed)} it added went to Deleted, and ${u.removed === 1 ? 'is not' : 'none of them is'} there now`
           : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there still`,
     u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
     u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
@@ -37,7 +37,7 @@ function undoneWords(u: UndoneImport): string {
 
 /** What bringing them back did, in words. */
 function restoredWords(r: RestoredImport): string {
-  const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back, with their organisations.` : '';
+  const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back in your contacts.` : '';
   const skipped = r.skipped
     ? `${people(r.skipped)} stayed in Deleted: someone with the same email, or name at the same organisation, is in your contacts now.`
     : '';

@@ -10,10 +10,21 @@ import { countOf } from '@/lib/import/words';
  * A recent import's ways back: the people it added, and its undo; once undone, what the undo did and the way to bring
  * back the people it removed. Undone here, the row says so in place of the button without the page being read again.
  */
-export function RecentImportActions({ id, added, undone, describedBy }: { id: string; added: number; undone: UndoneImport | null; describedBy: string }) {
+export function RecentImportActions({
+  id,
+  added,
+  live,
+  undone,
+  describedBy,
+}: {
+  id: string;
+  added: number;
+  /** Of those it added, how many are in the contacts now. */
+  live: number;
+  undone: UndoneImport | null;
+  describedBy: string;
+}) {
   const [undoneHere, setUndoneHere] = useState(false);
-  // Undone, some it added may be in the contacts still: those left as they were, and those brought back since.
-  const liveAfterUndo = undone ? undone.kept + undone.removed - undone.inDeleted : 0;
   const link = (words: string) => (
     <Link
       href={`/people?imported=${id}`}
@@ -28,7 +39,7 @@ export function RecentImportActions({ id, added, undone, describedBy }: { id: st
       {added && !undone && !undoneHere ? link(`See the ${countOf(added, 'person', 'people')} it added`) : null}
       <UndoImport undoId={id} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
       {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
-      {added && undone && liveAfterUndo > 0 ? link('See those of them in your contacts') : null}
+      {added && undone && live > 0 ? link('See those of them in your contacts') : null}
     </>
   );
 }
