@@ -38,8 +38,10 @@ const isClause = (t: string) =>
 /** Lower-cases a sentence's first word for use mid-sentence, unless it is a name or acronym. */
 function midSentence(ctx: ComposeContext, t: string): string {
   const first = t.split(' ')[0] ?? '';
-  // "A third of laptops…" reads "told me that a third…": the article "A" is a word to lower too (not "I").
-  if (ctx.proper.has(first) || !/^(\p{Lu}\p{Ll}+|A)$/u.test(first)) return t;
+  // "A third of laptops…" reads "told me that a third…": the article "A" is a word to lower too (not "I"), when the
+  // word after it is not capitalised ("A Level Playing Field", a title, stays; "A-level" is a word of its own).
+  const article = first === 'A' && /^A [\p{Ll}\d]/u.test(t);
+  if (ctx.proper.has(first) || !(article || /^\p{Lu}\p{Ll}+$/u.test(first))) return t;
   return t.charAt(0).toLowerCase() + t.slice(1);
 }
 

@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { withoutPrivateLines } from './reflection';
-import { capitalise, clean, escapeMd, joinList, lowerFirstWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
+import { capitalise, clean, escapeMd, joinList, lowerFirstWord, numberWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
@@ -148,17 +148,22 @@ function toTell(ctx: ComposeContext, met: ComposePerson[]): { told: ComposePerso
 /** "I met 28 more people besides, from HMRC, the Cabinet Office, DWP and 9 more organisations.": the counted, and whence. */
 function theOthers(ctx: ComposeContext, draft: Draft, counted: ComposePerson[]) {
   if (!counted.length) return;
-  const orgs = new Map<string, number>();
+  // Organisations told apart in any case ("HMRC", "Hmrc"), written as first seen.
+  const orgs = new Map<string, { name: string; count: number }>();
   for (const p of counted) {
     const org = clean(p.organisation);
-    if (org) orgs.set(org, (orgs.get(org) ?? 0) + 1);
+    if (!org) continue;
+    const had = orgs.get(org.toLowerCase());
+    orgs.set(org.toLowerCase(), { name: had?.name ?? org, count: (had?.count ?? 0) + 1 });
   }
   // The organisations most of them came from, first seen first among equals (a Map keeps the order they came in).
-  const named = [...orgs].sort((a, b) => b[1] - a[1]).map(([o]) => escapeMd(orgRef(o)));
-  const shown = named.length > 4 ? [...named.slice(0, 3), `${named.length - 3} more organisations`] : named;
-  const who = counted.length === 1 ? 'one more person' : `${counted.length} more people`;
+  const named = [...orgs.values()].sort((a, b) => b.count - a.count).map((o) => escapeMd(orgRef(o.name)));
+  const shown = named.length > 4 ? [...named.slice(0, 3), `${numberWord(named.length - 3)} more organisations`] : named;
+  const who = counted.length === 1 ? 'one more person' : `${numberWord(counted.length)} more people`;
+  // "from HMRC" only when every one of them was; else "some of them from …".
+  const whence = !shown.length ? '' : counted.every((p) => clean(p.organisation)) ? `, from ${joinList(shown)}` : `, some of them from ${joinList(shown)}`;
   draft.say(
-    `I met ${who} besides${shown.length ? `, from ${joinList(shown)}` : ''}.`,
+    `I met ${who} besides${whence}.`,
     counted.map((p) => personSource(ctx, p)),
   );
 }
@@ -319,7 +324,8 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   conversation(
     ctx,
     draft,
-    [...met, ...mentioned],
+    // Those counted rather than told by name are not brought back one by one in the conversation ("With Sam, …").
+    [...toTell(ctx, met).told, ...mentioned],
     facts.filter((f) => !f.personId || !speakerIds.has(f.personId)),
     speakers.length > 0,
   );

@@ -89,12 +89,37 @@ describe('Settings → Writing in the draft', () => {
     // Twelve told one by one (those two and the first ten logged), the other twenty counted with their organisations.
     expect(usual).toContain('Guest J');
     expect(usual).not.toContain('Guest K');
-    expect(usual).toContain('I met 20 more people besides, from HMRC, the Met Office, the BBC and 2 more organisations.');
+    expect(usual).toContain('I met 20 more people besides, from HMRC, the Met Office, the BBC and two more organisations.');
     // A fact that opens with "A" reads on mid-sentence.
     expect(usual).toContain('Dana told me that a third of laptops are over five years old.');
+    const levels = composePost(eventInput({ people: [speaker], facts: [{ text: 'A-level results are out on Thursday', personId: speaker.id }] }), {
+      style: 'narrative',
+    }).markdown;
+    expect(levels).toContain('A-level results are out on Thursday');
+    const named = composePost(eventInput({ people: [speaker], facts: [{ text: 'A Level Playing Field is the new report', personId: speaker.id }] }), {
+      style: 'narrative',
+    }).markdown;
+    expect(named).toContain('A Level Playing Field');
     const long = composePost(evening, { style: 'narrative', writing: { length: 'long' } }).markdown;
     expect(long).toContain('Guest N');
     expect(long).toContain('I met 16 more people besides');
+    // One more than the usual twelve, some with no organisation: said so, not "from" the one organisation named.
+    const thirteen = [
+      ...crowd.slice(0, 11),
+      person({ name: 'No Org', sector: 'Government' }),
+      person({ name: 'Last Hmrc', organisation: 'hmrc', sector: 'Government' }),
+    ];
+    const one = composePost(eventInput({ people: thirteen }), { style: 'narrative' }).markdown;
+    expect(one).toContain('I met one more person besides, from hmrc.');
+    const mixed = composePost(
+      eventInput({
+        people: [...crowd.slice(0, 12), person({ name: 'No Org A' }), person({ name: 'No Org B' }), person({ name: 'Ann Hmrc', organisation: 'Hmrc' })],
+      }),
+      {
+        style: 'narrative',
+      },
+    ).markdown;
+    expect(mixed).toContain('I met three more people besides, some of them from Hmrc.');
     // A usual evening of up to twelve is told whole.
     const twelve = composePost(eventInput({ people: crowd.slice(0, 12) }), { style: 'narrative' }).markdown;
     expect(twelve).not.toContain('besides');
