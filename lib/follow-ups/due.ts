@@ -59,6 +59,13 @@ export function relativeDue(dueOn: string, today: string): string | null {
   return null;
 }
 
+/** A due date said on its own: "5 days overdue", "Due today", "Due Fri 12 Dec" (not "Due 5 days overdue"). */
+export function dueSentence(dueOn: string, today: string, locale = 'en-GB'): string {
+  const relative = relativeDue(dueOn, today);
+  if (relative?.endsWith('overdue')) return relative;
+  return `Due ${relative ? relative.toLowerCase() : dueLabel(dueOn, today, locale)}`;
+}
+
 /** A due date as people say it: "Today", "Tomorrow", "Yesterday", "3 days overdue", or the date. */
 export function dueLabel(dueOn: string | null, today: string, locale = 'en-GB'): string {
   if (!dueOn) return 'No date';

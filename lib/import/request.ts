@@ -3,6 +3,7 @@ import { problem } from '@/lib/api/problem';
 import { BodyError, readBody } from '@/lib/api/request';
 import { CSV_FIELDS } from './csv';
 import { optionalText } from '@/lib/validation/text';
+import { listedFileName } from './words';
 
 /** The largest file an import takes (a 10,000-card vCard file is about 3 MB; a backup of 100,000 people about 60). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -77,6 +78,9 @@ export const importStreamSchema = z.strictObject({
       "The preview's sector choices: line → sector name ('' for none). An organisation with no sector learns the one chosen for its rows (the most common, ties to the first row) and keeps one it has; a person whose sector is their organisation's follows it",
     ),
   goodRows: z.boolean().optional().default(false),
-  fileName: optionalText(255, 'The file name', { oneLine: true }).describe('The file imported, as Settings → Import lists it afterwards'),
+  // A longer name is cut (listedFileName), not a reason to refuse the import it labels.
+  fileName: z
+    .preprocess((v) => (typeof v === 'string' ? listedFileName(v) : v), optionalText(255, 'The file name', { oneLine: true }))
+    .describe('The file imported, as Settings → Import lists it afterwards (cut to 255 characters)'),
 });
 export type ImportStreamInput = z.output<typeof importStreamSchema>;

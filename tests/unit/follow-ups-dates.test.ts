@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_PRESETS, snoozeDay } from '@/lib/follow-ups/due';
+import { DUE_PRESETS, dueSentence, snoozeDay } from '@/lib/follow-ups/due';
 import { createFollowUpSchema, snoozeSchema, updateFollowUpSchema } from '@/lib/follow-ups/validation';
 import { addDays, formatDay, isIsoDay, todayIn } from '@/lib/dates';
 import { dueGroup, dueLabel, relativeDue } from '@/lib/follow-ups/due';
@@ -107,5 +107,13 @@ describe('follow-up input', () => {
     expect(updateFollowUpSchema.safeParse({ userId: 'x' }).success).toBe(false);
     expect(snoozeSchema.safeParse('next-week').success).toBe(true);
     expect(snoozeSchema.safeParse('soon').success).toBe(false);
+  });
+
+  it('dueSentence: a due date said on its own, never "Due 5 days overdue"', () => {
+    expect(dueSentence('2026-12-02', '2026-12-07')).toBe('5 days overdue');
+    expect(dueSentence('2026-12-07', '2026-12-07')).toBe('Due today');
+    expect(dueSentence('2026-12-08', '2026-12-07')).toBe('Due tomorrow');
+    expect(dueSentence('2026-12-06', '2026-12-07')).toBe('Due yesterday');
+    expect(dueSentence('2026-12-18', '2026-12-07')).toMatch(/^Due \S+ 18 Dec$/);
   });
 });

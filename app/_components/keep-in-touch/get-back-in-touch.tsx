@@ -4,7 +4,7 @@ import { Check, Clock, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { useRef, useState, useTransition } from 'react';
 import { markInTouchAction, setContactSnoozeAction, snoozeContactAction, unmarkInTouchAction } from '@/app/(app)/people/contact-actions';
-import { dueGroup, dueLabel, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/due';
+import { dueGroup, dueSentence, GROUP_TITLES, type DueGroup } from '@/lib/follow-ups/due';
 import { formatDay } from '@/lib/dates';
 import { cadenceLabel } from '@/lib/people/cadence';
 import type { ActionResult } from '@/lib/forms';
@@ -108,7 +108,7 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
           </Link>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             <span className={overdue ? 'font-medium text-red-700 dark:text-red-400' : ''} title={formatDay(contact.dueOn, locale)}>
-              {dueWords(dueLabel(contact.dueOn, today, locale))}
+              {dueSentence(contact.dueOn, today, locale)}
             </span>
             {/* A date kept on one line: "2 Nov 2026", not "2" above "Nov 2026". */}
             {contact.lastContactOn ? (
@@ -162,10 +162,4 @@ function DueRow({ contact, today, locale, notify }: { contact: DueContact; today
       </div>
     </li>
   );
-}
-
-/** "5 days overdue" as it is, "Due today", "Due Fri 12 Dec": not "Due 5 days overdue". */
-function dueWords(label: string): string {
-  if (/overdue$/.test(label)) return label;
-  return `Due ${/^(Today|Tomorrow|Yesterday)$/.test(label) ? label.toLowerCase() : label}`;
 }

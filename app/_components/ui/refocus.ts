@@ -3,15 +3,28 @@
  * next `ms`: a row that moves on the server's answer (a follow-up ticked into "Recently done", or put back by Undo) is
  * drawn again a frame or more later, so one try on the next frame could land on the copy about to go.
  */
-export function refocusWhileSettling(find: () => HTMLElement | null | undefined, ms = 1500): void {
+function refocusWhileSettling(find: () => HTMLElement | null | undefined, ms = 1500): void {
+  // One at a time: a second row ticked within the moment takes over from the first, which would otherwise put focus
+  // back on the row the user had left. And the user's own next click or key ends it: focus is theirs again.
+  const mine = ++settling;
+  const stop = () => {
+    if (settling === mine) settling++;
+  };
+  window.addEventListener('pointerdown', stop, { once: true, capture: true });
+  window.addEventListener('keydown', stop, { once: true, capture: true });
   const until = performance.now() + ms;
   const step = () => {
+    if (settling !== mine) return;
     const now = document.activeElement;
     if (!now || now === document.body) find()?.focus();
     if (performance.now() < until) requestAnimationFrame(step);
+    else stop();
   };
   requestAnimationFrame(step);
 }
+
+/** Which refocusWhileSettling is running: any other has stopped. */
+let settling = 0;
 
 /**
  * For a list row about to move or go (ticked, snoozed, deleted): a function that, called once it has, keeps focus in
@@ -34,7 +47,7 @@ export function keepFocusInList(row: HTMLElement | null, own: () => HTMLElement 
  */
 export function undoKeepingFocus(undo: () => Promise<unknown>, find: () => HTMLElement | null | undefined): () => Promise<void> {
   return async () => {
-    const held = !!document.activeElement?.closest('[role="status"]');
+    const held = !!document.activeElement?.closest('[data-toast]');
     await undo();
     if (held) refocusWhileSettling(find);
   };

@@ -44,7 +44,7 @@ export function useToast() {
     [hide],
   );
   const view = (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
+    <div role="status" aria-live="polite" data-toast className="pointer-events-none fixed inset-x-0 bottom-20 z-40 flex justify-center px-4 md:bottom-6">
       {toast ? (
         <div
           ref={ref}

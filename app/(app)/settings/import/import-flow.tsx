@@ -8,7 +8,7 @@ import { inputClass } from '@/app/_components/ui/field';
 import type { ImportSummary } from '@/lib/import/apply';
 import type { ImportPreview } from '@/lib/import/run';
 import { withSector } from '@/lib/import/sector-groups';
-import { countOf, listedFileName, summaryWords } from '@/lib/import/words';
+import { countOf, summaryWords } from '@/lib/import/words';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
 import { UndoImport } from '@/app/_components/import/undo-import';
 
@@ -96,7 +96,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
       const res = await fetch('/api/v1/import/stream', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ kind: file.kind, content: file.text, mapping: mapping ?? undefined, sectors, goodRows, fileName: listedFileName(name) }),
+        body: JSON.stringify({ kind: file.kind, content: file.text, mapping: mapping ?? undefined, sectors, goodRows, fileName: name }),
       });
       if (!res.ok || !res.body) {
         const body = await res.json().catch(() => ({}));
