@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -120,7 +120,9 @@ describe('import preview with many organisations, at 390 px', () => {
     await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
     expect(await recent.getByRole('status').innerText()).toContain(`Undone: ${PEOPLE} people it added are in Deleted`);
     await expectNoHorizontalScroll(page);
-    await recent.getByRole('button', { name: `Restore the ${PEOPLE} people it removed` }).click();
+    const restore = recent.getByRole('button', { name: `Restore the ${PEOPLE} people it removed` });
+    await hydrated(restore);
+    await restore.click();
     await expect.poll(() => recent.getByText(`${PEOPLE} people are back in your contacts.`).isVisible()).toBe(true);
     await recent.getByRole('link', { name: 'See who it added' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `${PEOPLE} people match` }).isVisible()).toBe(true);

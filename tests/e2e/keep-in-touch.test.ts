@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '@/lib/dates';
-import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,7 +61,10 @@ describe('keep in touch at 390 px', () => {
     const today = todayIn('Europe/London');
     expect((await page.request.post('/api/v1/follow-ups', { headers: origin, data: { action: 'Send Nora the port plan', due: today } })).status()).toBe(201);
     await page.reload();
-    await page.getByRole('button', { name: 'Mark “Send Nora the port plan” done' }).click();
+    // A tap before React has attached the button's handler would be lost (the page was just read again).
+    const tick = page.getByRole('button', { name: 'Mark “Send Nora the port plan” done' });
+    await hydrated(tick);
+    await tick.click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Done: Send Nora the port plan' }).count()).toBe(1);
     // "Done" takes Nora off; its Undo brings her back (the tap is removed, not kept as a deleted contact).
     await panel.getByRole('listitem').filter({ hasText: 'Nora Quist' }).getByRole('button', { name: /^Done/ }).click();
