@@ -131,8 +131,8 @@ export interface UndoneImport extends Omit<UndoneCounts, 'sectorsTakenBack'> {
  * Undoes one of the user's imports, in one transaction. The people it created go to Settings → Deleted (restorable
  * there for the restore window), unless they have been edited, met at an event, given a follow-up or a logged contact
  * since: those are the user's now and stay. Those it updated get back what it filled in or added (fields, links,
- * notes, topics) if no one has changed them since (their version is still the import's). The record then goes, so a
- * second undo answers NotFoundError, as does another user's import.
+ * notes, topics) if no one has changed them since (their version is still the import's). The record stays, marked
+ * undone with what the undo did, so a second undo answers NotFoundError, as does another user's import.
  */
 export async function undoImport(userId: string, importId: string): Promise<UndoneImport> {
   return db.transaction(async (tx) => {
@@ -262,9 +262,8 @@ export interface RestoredImport {
 /**
  * Brings back together the people an undo sent to Deleted and still there (stillDeleted), with the organisations that
  * went with them, as restoring each from Deleted would, and the sectors the undo took back from organisations the
- * import had given one (where nobody has changed the organisation since). One who has a live twin now (the same
- * email, or the same name at the same organisation: the file imported again after the undo) stays in Deleted rather
- * than come back as a duplicate, and is counted. The import stays undone: those it updated keep what they have.
+ * import had given one (where nobody has changed the organisation since). One who has a live twin now (liveTwin:
+ * the file imported again after the undo) stays in Deleted rather than come back as a duplicate, and is counted. The import stays undone: those it updated keep what they have.
  * Asked again, nobody is left to bring back. NotFoundError for an import not undone, another user's, or one past the
  * restore window.
  */

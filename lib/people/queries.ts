@@ -278,8 +278,8 @@ async function setDeleted(userId: string, id: string, deleted: boolean): Promise
 }
 
 /**
- * Restored people's organisation (theirs, all at one), if it went while they were deleted (an import's undo removes the organisations
- * it made once nobody is at them): it comes back with them, or, where another organisation has its name by now, they
+ * The organisation of people restored together (all at the one `organisationId`), if it went while they were deleted
+ * (an import's undo removes the organisations it made once nobody is at them): it comes back with them, or, where another organisation has its name by now, they
  * are filed there. One merged away stays so: only undoing that merge brings it back.
  */
 export async function bringBackOrganisation(tx: Tx, userId: string, personIds: string[], organisationId: string): Promise<void> {

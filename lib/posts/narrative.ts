@@ -168,12 +168,13 @@ function theOthers(ctx: ComposeContext, draft: Draft, counted: ComposePerson[]) 
   );
 }
 
-function whoIMet(ctx: ComposeContext, draft: Draft, everyoneMet: ComposePerson[], mentioned: ComposePerson[]) {
+/** Who I met: `told` by name (toTell) and `counted`, everyone met being both. */
+function whoIMet(ctx: ComposeContext, draft: Draft, { told: met, counted }: ReturnType<typeof toTell>, mentioned: ComposePerson[]) {
+  const everyoneMet = [...met, ...counted];
   if (everyoneMet.length === 0 && mentioned.length === 0) return;
   if (ctx.writing.headings) draft.heading('Who I met');
   draft.paragraph();
   const unnamed = ctx.writing.unnamed;
-  const { told: met, counted } = toTell(ctx, everyoneMet);
   const sectors = bySector(met);
   // Where everyone came from, the counted too.
   const known = bySector(everyoneMet)
@@ -313,7 +314,9 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   const draft = new Draft();
   opening(ctx, draft);
   talk(ctx, draft, speakers, facts);
-  whoIMet(ctx, draft, met, mentioned);
+  // Past a dozen or so, those there is most to say about are named and the others counted, here and after.
+  const telling = toTell(ctx, met);
+  whoIMet(ctx, draft, telling, mentioned);
   if (ctx.options.includeNotes) {
     const noted = people.filter((p) => clean(p.notes));
     if (noted.length) {
@@ -325,7 +328,7 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
     ctx,
     draft,
     // Those counted rather than told by name are not brought back one by one in the conversation ("With Sam, …").
-    [...toTell(ctx, met).told, ...mentioned],
+    [...telling.told, ...mentioned],
     facts.filter((f) => !f.personId || !speakerIds.has(f.personId)),
     speakers.length > 0,
   );

@@ -23,8 +23,8 @@ function undoneWords(u: UndoneImport): string {
       : !back
         ? `${people(u.removed)} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
         : !u.inDeleted
-          ? `${people(u.removed)} it added went to Deleted, and ${u.removed === 1 ? 'is not' : 'none of them is'} there now`
-          : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there still`,
+          ? `${people(u.removed)} it added went to Deleted, and nobody is left there to bring back`
+          : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there to bring back`,
     u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
     u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
     // Said only while none has come back: a person brought back brings their organisation with them.
@@ -103,9 +103,8 @@ export function UndoImport({
       setState({ step: 'undone', undone: undoneNow, restoring: true });
       const answer = await post<RestoredImport>(`/api/v1/import/${undoId}/restore`, 'They could not be restored');
       if ('message' in answer) return setState({ step: 'undone', undone: undoneNow, failed: answer.message });
-      // Those it brought back, and those it left, are no longer waiting in Deleted to be brought back by this.
-      const left = Math.max(0, undoneNow.inDeleted - answer.body.restored - answer.body.skipped);
-      flushSync(() => setState({ step: 'undone', undone: { ...undoneNow, inDeleted: left }, restored: answer.body }));
+      // A restore brings back everyone it can: nobody is left in Deleted for another (those it left are someone live now).
+      flushSync(() => setState({ step: 'undone', undone: { ...undoneNow, inDeleted: 0 }, restored: answer.body }));
       restoredSaid.current?.focus();
       if (!onUndone) router.refresh();
     }

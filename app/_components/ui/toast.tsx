@@ -12,7 +12,7 @@ let hideShown: (() => void) | null = null;
 
 export interface Toast {
   message: string;
-  /** Takes the change back; where focus then goes is its own to say (lib: refocus.ts, undoKeepingFocus). */
+  /** Takes the change back; where focus then goes is its own to say (undoKeepingFocus in ./refocus.ts). */
   undo?: () => Promise<unknown>;
 }
 
