@@ -183,6 +183,10 @@ describe('import at 390 px', () => {
     expect(await page.getByText('Wrong File').isVisible()).toBe(true);
     await page.goto('/people');
     expect(await page.getByRole('link', { name: /Wrong File/ }).count()).toBe(0);
+    // Its own list says what became of them, by the file's name, not advice about search words.
+    await page.goto(added!);
+    expect(await page.getByText('Nobody it added is in your contacts now.').isVisible()).toBe(true);
+    expect(await page.getByText(/^Added by your import of wrong\.vcf \(.*\), which you undid on /).isVisible()).toBe(true);
     await page.goto('/organisations');
     expect(await page.getByText('Wrongly Ltd').count()).toBe(0);
     expect(errors).toEqual([]);
