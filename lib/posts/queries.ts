@@ -152,6 +152,12 @@ export async function listPosts(userId: string, opts: { status?: 'draft' | 'publ
   return { posts: page, nextCursor };
 }
 
+/** A title refused because the cut leaves it no word of its own. */
+const wordlessTitle = (message: string) =>
+  new UserFacingError(message, 422, {
+    title: ['A title with words of its own, not only what is off the record'],
+  });
+
 /**
  * Saves an edit if `version` is still current; otherwise throws VersionConflictError with the current copy,
  * so nothing written elsewhere is silently overwritten.
@@ -168,6 +174,14 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
       const after = await privatePeopleNamed(tx, userId, current.eventId, `${input.title ?? current.title}\n${input.markdown ?? current.bodyMarkdown}`);
       const added = after.filter((p) => !before.some((b) => b.id === p.id));
       if (added.length) throw new NamesPrivatePeopleError(added.map(({ id, name }) => ({ id, name })));
+    }
+    // A published post is public as it is saved: a title the cut leaves with no word of its own would be its headline
+    // at once ("[…]"), so it is refused next to the title, as publishing one is. The author's text stays in the editor.
+    if (current.status === 'published' && input.title !== undefined && input.title !== current.title) {
+      if (wordlessHeadline(redactFacts(input.title, await textsToCut(userId, tx))))
+        throw wordlessTitle(
+          'Not saved: this post is public, and once what is off the record is cut its title would have no words of its own. Your title is still here.',
+        );
     }
     // Until a post is first published its address has never been public, so one still made from its title follows a
     // new title ("drinks-at-the-bbc" becomes "what-the-bbc-told-me"); one the user chose stays.
@@ -219,9 +233,7 @@ export async function publishPost(userId: string, postId: string, opts: { confir
     // A headline the cut leaves with no word of its own ("[…]", after "Cut it from the draft" took a title that was the
     // fact) would go out as a row of dots: the author gives it a title first.
     if (current.status !== 'published' && wordlessHeadline(redactFacts(current.title, texts))) {
-      throw new UserFacingError('Not published: once what is off the record is cut, its title has no words of its own. Give it a title first.', 422, {
-        title: ['A title with words of its own, not only what is off the record'],
-      });
+      throw wordlessTitle('Not published: once what is off the record is cut, its title has no words of its own. Give it a title first.');
     }
     // Asked after the title is known to stand: a question answered only to meet a refusal would be asked for nothing.
     if (!opts.confirmNamed) {

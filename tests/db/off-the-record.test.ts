@@ -170,6 +170,15 @@ describe('off the record', () => {
     // Given a title of its own, it goes out under it; a title of no letters that quotes nothing is the author's own.
     await updatePost(user.id, bare.post.id, { version: cut.version, title: 'Dealmakers, over coffee' });
     expect(await publishPost(user.id, bare.post.id)).toMatchObject({ status: 'published', title: 'Dealmakers, over coffee' });
+    // Out already, its headline is public as it is saved: a title left wordless by the cut is refused, and the post keeps
+    // the one it had. Any other title, or the same one again, saves.
+    const out = await getPost(user.id, bare.post.id);
+    for (const title of [secret, '[…]', `${secret.toUpperCase()} — […]`]) {
+      await expect(updatePost(user.id, bare.post.id, { version: out.version, title })).rejects.toMatchObject(untitled);
+    }
+    expect((await getPublishedPost(user.id, out.slug))!.title).toBe('Dealmakers, over coffee');
+    const retitled = await updatePost(user.id, bare.post.id, { version: out.version, title: `Coffee, and ${secret}` });
+    expect((await getPublishedPost(user.id, retitled.slug))!.title).toBe('Coffee, and […]');
     const emoji = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
     await updatePost(user.id, emoji.post.id, { version: emoji.post.version, title: '☕ ✨' });
     expect((await publishPost(user.id, emoji.post.id)).status).toBe('published');

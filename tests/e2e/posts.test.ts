@@ -243,12 +243,22 @@ describe('the reflective post', () => {
     // Published as it is all the same, it goes out at an address without the fact.
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.getByText(/^Published at a new address, .*\/heard: the old one quoted a fact/).waitFor();
+    // Said in two lines of the pinned bar: the address itself is the link, and in the field under the post.
+    await page.getByText(/^Published at a new address: the old one quoted a fact/).waitFor();
+    expect(await page.getByRole('link', { name: 'a new address' }).getAttribute('href')).toMatch(/\/heard$/);
     // Out now, the note above the editor speaks of the post, not of a draft.
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'This post quotes a fact you marked off the record' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Cut it from the post' }).count()).toBe(1);
     const published = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { slug: string; status: string };
     expect(published).toMatchObject({ status: 'published', slug: 'heard' });
+    // Out, its headline is public as it is saved: a title the cut leaves as "[…]" is not saved, said beside it, and the
+    // title typed stays in the field; the public page keeps the last title with words.
+    await editor.title().fill('40% still run COBOL');
+    await expect.poll(() => page.getByText('A title with words of its own, not only what is off the record').isVisible()).toBe(true);
+    expect(await editor.title().inputValue()).toBe('40% still run COBOL');
+    expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { title: string }).title).toBe('Heard: 40% still run COBOL');
+    await editor.title().fill('Heard at the CIO breakfast');
+    await editor.waitSaved();
     await editor.body().press('End');
     await editor.body().pressSequentially(' Written on after publishing.');
     await editor.waitSaved();

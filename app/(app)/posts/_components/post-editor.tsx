@@ -216,7 +216,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             {/* Said where it is mended, and for as long as it holds: a cut can leave the title as "[…]" alone. */}
             {!auto.fieldErrors.title?.length && auto.titleWordless ? (
               <p className="text-amber-800 dark:text-amber-300">
-                The title reads only “[…]” once what is off the record is cut: give it words of its own before publishing.
+                {published
+                  ? 'The public page shows this title as “[…]” alone, once what is off the record is cut: give it words of its own.'
+                  : 'The title reads only “[…]” once what is off the record is cut: give it words of its own before publishing.'}
               </p>
             ) : null}
           </div>

@@ -85,13 +85,13 @@ export function PublishPanel({
         post.status === 'draft' ? (
           'Unpublished: it is a private draft again.'
         ) : moved ? (
-          // The address as a link, kept whole where it fits: a narrow screen breaks it only where it must.
+          // Short enough for the pinned bar of a phone: the address itself is in the field under the post.
           <>
-            Published at a new address,{' '}
-            <a href={post.url} target="_blank" rel="noopener" className="font-medium break-words text-accent-700 underline dark:text-accent-400">
-              {post.url}
+            Published at{' '}
+            <a href={post.url} target="_blank" rel="noopener" className="font-medium text-accent-700 underline dark:text-accent-400">
+              a new address
             </a>
-            : the old one quoted a fact you marked off the record. Anyone with the link can read it.
+            : the old one quoted a fact you marked off the record.
           </>
         ) : (
           'Published. Anyone with the link can read it.'
