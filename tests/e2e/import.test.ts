@@ -159,11 +159,16 @@ describe('import at 390 px', () => {
     expect(await list.getByRole('button', { name: 'Undo this import' }).count()).toBe(1);
     await expectNoHorizontalScroll(list);
     await list.close();
-    // It asks first: Escape keeps the import, and focus goes back to the button.
+    // It asks first, saying how many it would touch: Escape keeps the import, even once a tap beside the question has
+    // taken focus out of it, and focus goes back to the button.
     await page.getByRole('button', { name: 'Undo this import' }).click();
-    const question = page.getByRole('alertdialog', { name: /^Undo this import\? The people it added go to Deleted/ });
+    const question = page.getByRole('alertdialog', {
+      name: /^Undo this import\? The 2 people it added go to Deleted, where you can restore them for 30 days\. Anyone/,
+    });
     expect(await question.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    await page.locator('main h1').click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).not.toBe('Keep it');
     await page.keyboard.press('Escape');
     expect(await question.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo this import');

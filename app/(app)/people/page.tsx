@@ -131,7 +131,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       : `${imported.added === 1 ? 'The person' : `The ${imported.added.toLocaleString(user.locale)} people`} added by your import of ${importName(imported, user.locale, user.timeZone)}. Not what you meant to bring in?`}
                 </p>
                 {/* Here already: what an undo or a restore did is said without a link back to this page. */}
-                <UndoImport undoId={params.imported} available={!!imported} undone={imported?.undone} peopleLink={false} />
+                <UndoImport
+                  undoId={params.imported}
+                  counts={imported ? { added: imported.added, updated: imported.updated } : undefined}
+                  available={!!imported}
+                  undone={imported?.undone}
+                  peopleLink={false}
+                />
               </div>
             ) : null}
             {wordless ? (

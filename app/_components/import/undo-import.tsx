@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Button } from '@/app/_components/ui/button';
 import type { RestoredImport, UndoneImport } from '@/lib/import/undo';
@@ -35,6 +35,21 @@ function undoneWords(u: UndoneImport): string {
   return parts.length ? `Undone: ${parts.join('; ')}.` : 'Undone: nothing it wrote was left to take back.';
 }
 
+/** The question before an undo: what it would do, with how many it would touch when they are known. */
+function undoQuestion(counts?: { added: number; updated: number }): string {
+  const added = !counts ? 'The people it added go' : counts.added === 1 ? 'The person it added goes' : `The ${people(counts.added)} it added go`;
+  const toDeleted = `${added} to Deleted, where you can restore them for ${RESTORE_WINDOW_DAYS} days`;
+  const updated = !counts ? 'those it updated get' : counts.updated === 1 ? 'the person it updated gets' : `the ${people(counts.updated)} it updated get`;
+  const parts = !counts
+    ? `${toDeleted}, and ${updated} back what they had.`
+    : counts.added && counts.updated
+      ? `${toDeleted}, and ${updated} back what they had.`
+      : counts.added
+        ? `${toDeleted}.`
+        : `${updated[0]!.toUpperCase()}${updated.slice(1)} back what they had.`;
+  return `Undo this import? ${parts} Anyone you have changed or met since stays as they are.`;
+}
+
 /** What bringing them back did, in words. */
 function restoredWords(r: RestoredImport): string {
   const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back in your contacts.` : '';
@@ -57,8 +72,11 @@ export function UndoImport({
   undone,
   describedBy,
   peopleLink = true,
+  counts,
 }: {
   undoId: string;
+  /** How many people it added and updated, for the question to say what an undo would touch. */
+  counts?: { added: number; updated: number };
   onUndone?: () => void;
   available?: boolean;
   /** Undone already (read with the page): what the undo did, said in place of the button, with the way back. */
@@ -84,6 +102,17 @@ export function UndoImport({
     flushSync(() => setState({ step: 'ready' }));
     opener.current?.focus();
   };
+
+  // Escape keeps it wherever focus has gone meanwhile (a tap beside the question takes it out).
+  const asking = state.step === 'asking';
+  useEffect(() => {
+    if (!asking) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) keep();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [asking]);
 
   async function undo() {
     setState({ step: 'undoing' });
@@ -150,14 +179,10 @@ export function UndoImport({
       <div
         role="alertdialog"
         aria-labelledby={question}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') keep();
-        }}
         className="mt-3 flex flex-wrap items-center gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40"
       >
         <p id={question} className="min-w-0 basis-full">
-          Undo this import? The people it added go to Deleted, where you can restore them for {RESTORE_WINDOW_DAYS} days, and those it updated get back what
-          they had. Anyone you have changed or met since stays as they are.
+          {undoQuestion(counts)}
         </p>
         <Button type="button" variant="ghost" onClick={keep} autoFocus>
           Keep it

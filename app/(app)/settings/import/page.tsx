@@ -40,7 +40,14 @@ export default async function ImportPage() {
                     .join(', ') || 'sectors of organisations only'}
                   {r.undoneAt ? ` · undone ${formatDateTime(r.undoneAt, user.locale, user.timeZone)}` : ''}
                 </p>
-                <RecentImportActions id={r.id} added={r.added} live={r.live} undone={r.undone} describedBy={`import-${r.id} import-${r.id}-when`} />
+                <RecentImportActions
+                  id={r.id}
+                  added={r.added}
+                  updated={r.updated}
+                  live={r.live}
+                  undone={r.undone}
+                  describedBy={`import-${r.id} import-${r.id}-when`}
+                />
               </li>
             ))}
           </ul>

@@ -13,12 +13,14 @@ import { countOf } from '@/lib/import/words';
 export function RecentImportActions({
   id,
   added,
+  updated,
   live,
   undone,
   describedBy,
 }: {
   id: string;
   added: number;
+  updated: number;
   /** Of those it added, how many are in the contacts now. */
   live: number;
   undone: UndoneImport | null;
@@ -37,7 +39,7 @@ export function RecentImportActions({
   return (
     <>
       {added && !undone && !undoneHere ? link(`See the ${countOf(added, 'person', 'people')} it added`) : null}
-      <UndoImport undoId={id} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
+      <UndoImport undoId={id} counts={{ added, updated }} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
       {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
       {added && undone && live > 0 ? link('See those of them in your contacts') : null}
     </>
