@@ -47,8 +47,18 @@ describe('import preview with many organisations, at 390 px', () => {
     expect(await summary.innerText()).toContain('12 organisations, 12 of them new · 1 with a sector · 11 without');
     const org = (n: number) => page.getByLabel(`Sector for Org ${n} (`);
     expect(await org(2).isVisible()).toBe(false);
-    // The twelfth written two ways is one organisation, and the preview says so before any choice.
-    expect(await page.getByText('One organisation is written differently in the file').isVisible()).toBe(true);
+    // The twelfth written two ways is one organisation, and the preview says so with what it would write, above the
+    // sectors (which someone not choosing any may pass over).
+    const spelt = page.getByText('One organisation is written differently in the file');
+    expect(await spelt.isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('section, div')
+        .filter({ has: page.getByRole('heading', { name: /^Before anything is written/ }) })
+        .last()
+        .getByText('One organisation is written differently')
+        .count(),
+    ).toBe(1);
     expect(await page.getByRole('listitem').filter({ hasText: '“ORG 12 LIMITED” → Org 12 (new)' }).isVisible()).toBe(true);
     await expectNoHorizontalScroll(page);
 
@@ -93,6 +103,9 @@ describe('import preview with many organisations, at 390 px', () => {
         { timeout: 30_000 },
       )
       .toBe(1);
+    // The result says it again, done.
+    expect(await page.getByText('One organisation was written differently in the file').isVisible()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: '“ORG 12 LIMITED” → Org 12 (new)' }).isVisible()).toBe(true);
     // What was chosen is what was imported.
     for (const [sector, heading] of [
       ['Retail', '10 people match'],

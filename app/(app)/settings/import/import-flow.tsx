@@ -7,8 +7,9 @@ import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { ImportSummary } from '@/lib/import/apply';
 import type { ImportPreview } from '@/lib/import/run';
-import { withSector } from '@/lib/import/sector-groups';
+import { organisationGroups, withSector, type OrganisationGroup } from '@/lib/import/sector-groups';
 import { countOf, summaryWords } from '@/lib/import/words';
+import { SpeltOtherwise } from './organisation-sectors';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
 import { UndoImport } from '@/app/_components/import/undo-import';
 
@@ -16,9 +17,10 @@ type Kind = ImportPreview['kind'];
 type Stage =
   | { step: 'choose'; error?: string }
   | { step: 'reading'; name: string }
-  | { step: 'preview'; name: string; preview: ImportPreview }
-  | { step: 'writing'; name: string; done: number; total: number }
-  | { step: 'done'; name: string; result: ImportSummary }
+  // `spelt`: the organisations the file writes otherwise than the name they are filed under, said before and after.
+  | { step: 'preview'; name: string; preview: ImportPreview; spelt: OrganisationGroup[] }
+  | { step: 'writing'; name: string; done: number; total: number; spelt: OrganisationGroup[] }
+  | { step: 'done'; name: string; result: ImportSummary; spelt: OrganisationGroup[] }
   | { step: 'failed'; name: string; message: string; errors: ImportSummary['errors'] };
 
 const TYPES: Record<Kind, string> = { vcard: 'text/vcard', csv: 'text/csv', backup: 'application/json' };
@@ -70,7 +72,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         return;
       }
       setMapping(body.mapping ?? null);
-      setStage({ step: 'preview', name, preview: body as ImportPreview });
+      const found = body as ImportPreview;
+      setStage({ step: 'preview', name, preview: found, spelt: organisationGroups(found.rows).filter((g) => g.writtenAs.length) });
     } catch {
       setStage({ step: 'choose', error: 'The file could not be sent. Check the connection and try again.' });
     }
@@ -91,7 +94,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
 
   async function commit(name: string, goodRows: boolean) {
     if (!file) return;
-    setStage({ step: 'writing', name, done: 0, total: 0 });
+    const spelt = stage.step === 'preview' ? stage.spelt : [];
+    setStage({ step: 'writing', name, done: 0, total: 0, spelt });
     try {
       const res = await fetch('/api/v1/import/stream', {
         method: 'POST',
@@ -113,9 +117,9 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         buffered = lines.pop()!;
         for (const line of lines.filter(Boolean)) {
           const msg = JSON.parse(line);
-          if (msg.result) setStage({ step: 'done', name, result: msg.result });
+          if (msg.result) setStage({ step: 'done', name, result: msg.result, spelt });
           else if (msg.error) setStage({ step: 'failed', name, message: msg.error.message, errors: msg.error.errors ?? [] });
-          else setStage({ step: 'writing', name, done: msg.done, total: msg.total });
+          else setStage({ step: 'writing', name, done: msg.done, total: msg.total, spelt });
         }
       }
     } catch {
@@ -227,8 +231,15 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
                 Imported {stage.name}: {summaryWords(stage.result)}.
               </p>
               <Notes notes={stage.result.notes} />
+              <SpeltOtherwise spelt={stage.spelt} done />
               <LeftOut errors={stage.result.errors} />
-              {stage.result.undoId ? <UndoImport undoId={stage.result.undoId} onUndone={() => setUndone(true)} /> : null}
+              {stage.result.undoId ? (
+                <UndoImport
+                  undoId={stage.result.undoId}
+                  counts={{ added: stage.result.created, updated: stage.result.updated }}
+                  onUndone={() => setUndone(true)}
+                />
+              ) : null}
             </>
           ) : (
             <div role="alert" className="text-sm">
@@ -328,6 +339,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           {summaryWords(p, true)}.{p.kind === 'backup' ? ' (a backup: rows of every kind, people, events, follow-ups and posts)' : ''}
         </p>
         <Notes notes={p.notes} />
+        <SpeltOtherwise spelt={stage.spelt} />
         {p.errors.length ? (
           <div className="mt-3 rounded-lg border border-red-300 p-3 dark:border-red-900">
             <h3 className="text-sm font-semibold text-red-700 dark:text-red-400">{countOf(p.errors.length, 'row')} cannot be imported</h3>

@@ -85,7 +85,6 @@ export function OrganisationSectors({
         One choice for everyone at an organisation. An organisation with no sector yet is filed under it; one that has a sector keeps it, and a different choice
         goes on its people only.
       </p>
-      <SpeltOtherwise groups={groups} />
       {groups.length <= FEW ? (
         list
       ) : (
@@ -212,18 +211,22 @@ const SPELT_SHOWN = 5;
 
 /**
  * The organisations the file writes otherwise than the address book (or than its own first row) does, which the import
- * files under one: said before the first choice, so that nobody looks for "HM Revenue & Customs" among the new ones.
+ * files under one: said with what the preview would write, whether or not sectors are chosen, so that nobody looks for
+ * "HM Revenue & Customs" among the new ones; and again in the import's result (`done`).
  */
-function SpeltOtherwise({ groups }: { groups: OrganisationGroup[] }) {
-  const spelt = groups.filter((g) => g.writtenAs.length);
+export function SpeltOtherwise({ spelt, done = false }: { spelt: OrganisationGroup[]; done?: boolean }) {
   if (!spelt.length) return null;
   const rest = spelt.length - SPELT_SHOWN;
+  const one = spelt.length === 1;
   return (
-    <div className="mb-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950">
+    <div className="mt-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950">
       <p className="font-medium">
-        {spelt.length === 1 ? 'One organisation is' : `${spelt.length.toLocaleString('en-GB')} organisations are`} written differently in the file
+        {one ? 'One organisation' : `${spelt.length.toLocaleString('en-GB')} organisations`} {done ? (one ? 'was' : 'were') : one ? 'is' : 'are'} written
+        differently in the file
       </p>
-      <p className="text-xs text-zinc-700 dark:text-zinc-300">Their people are filed under the one name, so nobody is split between two.</p>
+      <p className="text-xs text-zinc-700 dark:text-zinc-300">
+        {done ? 'Their people were filed' : 'Their people are filed'} under the one name, so nobody is split between two.
+      </p>
       <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs break-words">
         {spelt.slice(0, SPELT_SHOWN).map((g) => (
           <li key={g.lines[0]}>
