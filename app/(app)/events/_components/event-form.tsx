@@ -301,7 +301,14 @@ export function EventForm({
       ) : null}
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive" className="outline-none">
         {message ? (
-          <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+          // "May already be in your contacts" is a question, not a failure: said in the amber of the rows that ask it.
+          <p
+            className={`rounded-lg border px-3 py-2 text-sm ${
+              Object.keys(duplicates).length
+                ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40'
+                : 'border-red-200 bg-red-50 text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300'
+            }`}
+          >
             {message}
           </p>
         ) : null}
