@@ -15,6 +15,15 @@ export const factResponse = z.object({
   event: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }),
 });
 
+/** A fact as marked: with the published posts whose address quoted it, which have a new address now. */
+export const factMarkedResponse = factResponse.extend({
+  postsMoved: z
+    .array(z.object({ id: z.uuid(), title: z.string(), slug: z.string() }))
+    .describe(
+      'Published posts whose address quoted the fact (published before it was marked): each has a new address without it, and the old one finds nothing',
+    ),
+});
+
 /** A page of facts. */
 export const factListResponse = z.object({ items: z.array(factResponse), nextCursor: z.string().nullable() });
 
@@ -60,6 +69,6 @@ export const factEndpoints: EndpointDoc[] = [
     summary: 'Mark a fact off the record, or back on it (sets the value: repeating it changes nothing)',
     tags,
     body: offTheRecordSchema,
-    responses: { 200: { description: 'The fact as saved', schema: factResponse } },
+    responses: { 200: { description: 'The fact as saved, and any published post given a new address', schema: factMarkedResponse } },
   },
 ];

@@ -3,6 +3,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { readdressQuoting, type MovedPost } from '@/lib/posts/queries';
 import { displayName } from '@/lib/people/display-name';
 import { fuzzyEligible, searchTerms } from '@/lib/people/search-terms';
 import { factCursor, type FactSearch } from './validation';
@@ -193,17 +194,21 @@ export async function getFact(userId: string, id: string, conn: DbOrTx = db): Pr
 }
 
 /** Marks or unmarks a fact "off the record". Setting a value (not toggling) makes a repeated tap harmless. */
-export async function setOffTheRecord(userId: string, id: string, offTheRecord: boolean): Promise<FactItem> {
+export async function setOffTheRecord(userId: string, id: string, offTheRecord: boolean): Promise<FactItem & { postsMoved: MovedPost[] }> {
   if (!isUuid(id)) throw new NotFoundError('fact');
-  const updated = await rows<{ id: string }>(
-    db,
-    sql`update insights i set off_the_record = ${offTheRecord}
-         where i.user_id = ${userId}::uuid and i.id = ${id}::uuid
-           and exists (select 1 from events e where e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null)
-        returning i.id`,
-  );
-  if (updated.length === 0) throw new NotFoundError('fact');
-  return getFact(userId, id);
+  // Marked, its words leave every published address in the same transaction (the page cuts them from the rest).
+  const postsMoved = await db.transaction(async (tx) => {
+    const updated = await rows<{ id: string }>(
+      tx,
+      sql`update insights i set off_the_record = ${offTheRecord}
+           where i.user_id = ${userId}::uuid and i.id = ${id}::uuid
+             and exists (select 1 from events e where e.id = i.event_id and e.user_id = ${userId}::uuid and e.deleted_at is null)
+          returning i.id`,
+    );
+    if (updated.length === 0) throw new NotFoundError('fact');
+    return offTheRecord ? readdressQuoting(tx, userId) : [];
+  });
+  return { ...(await getFact(userId, id)), postsMoved };
 }
 
 export type FactFilterKey = 'speaker' | 'organisation' | 'sector' | 'topic' | 'event';

@@ -258,6 +258,41 @@ export async function publishPost(userId: string, postId: string, opts: { confir
   });
 }
 
+/** A published post given a new address: its title as the public page shows it, and the address it has now. */
+export interface MovedPost {
+  id: string;
+  title: string;
+  slug: string;
+}
+
+/**
+ * Gives every published post whose address quotes one of the user's off-the-record facts (published before the fact
+ * was marked) an address without it, as publishing does: the page cuts the fact from the title and body, but an
+ * address cannot be cut. Run in the transaction that marks a fact, so no moment passes with the fact marked and its
+ * words still in an address. The old address then finds nothing; those moved are returned, for the user to be told.
+ * A post in Deleted is moved too: it could come back. Each move is a new version, so an editor open on it hears of it.
+ */
+export async function readdressQuoting(tx: DbOrTx, userId: string): Promise<MovedPost[]> {
+  const texts = await textsToCut(userId, tx);
+  if (texts.length === 0) return [];
+  const published = await tx
+    .select({ id: posts.id, title: posts.title, slug: posts.slug, eventId: posts.eventId })
+    .from(posts)
+    .where(and(eq(posts.userId, userId), eq(posts.status, 'published')));
+  const moved: MovedPost[] = [];
+  for (const post of published.filter((p) => slugQuotes(p.slug, texts))) {
+    const slug = await freeSlug(tx, userId, await addressWithout(tx, userId, post, texts), post.id);
+    const [row] = await tx
+      .update(posts)
+      .set({ slug, version: sql`${posts.version} + 1`, updatedAt: new Date() })
+      // Only from the address read: one changed meanwhile was changed by someone who saw the fact was marked.
+      .where(and(eq(posts.userId, userId), eq(posts.id, post.id), eq(posts.slug, post.slug)))
+      .returning({ id: posts.id });
+    if (row) moved.push({ id: post.id, title: redactFacts(post.title, texts), slug });
+  }
+  return moved;
+}
+
 /** Takes a post back to draft: it disappears from the public page and the feed at once. */
 export async function unpublishPost(userId: string, postId: string): Promise<PostView> {
   const [row] = await db.update(posts).set({ status: 'draft', updatedAt: new Date() }).where(mine(userId, postId)).returning(columns);

@@ -9,7 +9,7 @@ import { exportHtml, exportMarkdown } from '@/lib/posts/export';
 import { atomFeed } from '@/lib/posts/feed';
 import { offTheRecordCuts, redactFacts, slugQuotes, withoutOffTheRecord } from '@/lib/posts/off-the-record';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
-import { createPostFromEventOnce, getPost, publishPost, updatePost } from '@/lib/posts/queries';
+import { createPostFromEventOnce, deletePost, getPost, publishPost, restorePost, updatePost } from '@/lib/posts/queries';
 import { VersionConflictError } from '@/lib/errors';
 import { renderMarkdown } from '@/lib/posts/render';
 import { makeEvent, makePerson } from '../support/fixtures';
@@ -182,6 +182,55 @@ describe('off the record', () => {
     const emoji = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
     await updatePost(user.id, emoji.post.id, { version: emoji.post.version, title: '☕ ✨' });
     expect((await publishPost(user.id, emoji.post.id)).status).toBe('published');
+  });
+
+  it('marking a fact gives every published post whose address quotes it a new address, in the same transaction', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const secret = 'Zqmove Initech will close its Leeds office';
+    const event = await makeEvent(user.id, { title: 'Ops supper', insights: [{ text: secret }] });
+    const theirs = await makeEvent(other.id, { title: 'Ops supper', insights: [{ text: secret }] });
+    const publishTitled = async (userId: string, eventId: string, title: string) => {
+      const { post } = await createPostFromEventOnce(userId, eventId, { style: 'narrative', timeZone: TZ });
+      const titled = await updatePost(userId, post.id, { version: post.version, title });
+      return publishPost(userId, titled.id);
+    };
+    // Published while the fact was on the record, two of them with its words in their address; one in Deleted.
+    const quoting = await publishTitled(user.id, event.id, `Heard: ${secret}`);
+    const deleted = await publishTitled(user.id, event.id, secret);
+    await deletePost(user.id, deleted.id);
+    const clean = await publishTitled(user.id, event.id, 'Ops supper notes');
+    const draft = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
+    const draftTitled = await updatePost(user.id, draft.post.id, { version: draft.post.version, title: `Draft: ${secret}` });
+    const otherUsers = await publishTitled(other.id, theirs.id, `Heard: ${secret}`);
+    expect(quoting.slug).toBe('heard-zqmove-initech-will-close-its-leeds-office');
+
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
+    const marked = await setOffTheRecord(user.id, fact!.id, true);
+    expect(marked.offTheRecord).toBe(true);
+    // Told which, by the title as the public page shows it; the old address finds nothing, the new one the post.
+    expect(marked.postsMoved).toEqual(
+      expect.arrayContaining([
+        { id: quoting.id, title: 'Heard: […]', slug: 'heard' },
+        { id: deleted.id, title: '[…]', slug: 'ops-supper' },
+      ]),
+    );
+    expect(marked.postsMoved).toHaveLength(2);
+    expect(await getPublishedPost(user.id, quoting.slug)).toBeNull();
+    expect((await getPublishedPost(user.id, 'heard'))!.title).toBe('Heard: […]');
+    // A move is a new version: an editor still open on the post is told, not let to write over it.
+    expect((await getPost(user.id, quoting.id)).version).toBe(quoting.version + 1);
+    await expect(updatePost(user.id, quoting.id, { version: quoting.version, title: 'From the open editor' })).rejects.toBeInstanceOf(VersionConflictError);
+    // One in Deleted comes back without the words; others keep their addresses: an unquoting one, a draft (its address
+    // changes as it goes out), another user's.
+    await restorePost(user.id, deleted.id);
+    expect((await getPost(user.id, deleted.id)).slug).toBe('ops-supper');
+    expect((await getPost(user.id, clean.id)).slug).toBe(clean.slug);
+    expect((await getPost(user.id, draft.post.id)).slug).toBe(draftTitled.slug);
+    expect((await getPost(other.id, otherUsers.id)).slug).toBe(otherUsers.slug);
+    // Marking it again, or back on the record, moves nothing.
+    expect((await setOffTheRecord(user.id, fact!.id, true)).postsMoved).toEqual([]);
+    expect((await setOffTheRecord(user.id, fact!.id, false)).postsMoved).toEqual([]);
   });
 
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {

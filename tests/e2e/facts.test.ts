@@ -111,4 +111,29 @@ describe('facts and topics at 390 px', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('marking a fact that the address of a published post quotes: the post moves, and the row of the fact says where to find it', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Mo Mover');
+    const fact = 'Zqmove Initech will close its Leeds office';
+    const eventId = await createEventViaApi(context, { title: 'Ops supper', startsAt: '2026-03-12T19:00:00Z', insights: [{ text: fact }] });
+    const post = (await (await api(context, 'POST', `/api/v1/events/${eventId}/post`, { style: 'narrative' })).json()) as { id: string; version: number };
+    expect((await api(context, 'PATCH', `/api/v1/posts/${post.id}`, { title: `Heard: ${fact}`, version: post.version })).status()).toBe(200);
+    expect((await api(context, 'POST', `/api/v1/posts/${post.id}/publish`)).status()).toBe(200);
+
+    await page.goto('/facts');
+    const toggle = page.getByRole('button', { name: `Off the record: ${fact}` });
+    await hydrated(toggle);
+    await toggle.click();
+    const said = page.getByRole('status').filter({ hasText: 'Your published post Heard: […] has a new address: its old one quoted this fact.' });
+    await expect.poll(() => said.count()).toBe(1);
+    expect(await said.getByRole('link', { name: 'Heard: […]' }).getAttribute('href')).toBe(`/posts/${post.id}`);
+    await expectNoHorizontalScroll(page);
+    const moved = (await (await api(context, 'GET', `/api/v1/posts/${post.id}`)).json()) as { slug: string; url: string };
+    expect(moved.slug).toBe('heard');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

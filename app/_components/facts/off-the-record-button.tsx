@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { setOffTheRecordAction } from '@/app/(app)/facts/actions';
 
@@ -12,13 +13,18 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
   const [pending, start] = useTransition();
   const [value, setValue] = useState(offTheRecord);
   const [error, setError] = useState<string | null>(null);
+  // Published posts whose address quoted the fact: given a new one as it was marked, and said here, for links shared.
+  const [moved, setMoved] = useState<{ id: string; title: string }[]>([]);
   const toggle = () => {
     const next = !value;
     setError(null);
+    setMoved([]);
     start(async () => {
       const result = await setOffTheRecordAction(id, next);
-      if (result.ok) setValue(next);
-      else setError(result.message ?? 'Could not change this fact. Try again.');
+      if (result.ok) {
+        setValue(next);
+        setMoved(result.data?.postsMoved ?? []);
+      } else setError(result.message ?? 'Could not change this fact. Try again.');
     });
   };
   return (
@@ -27,6 +33,20 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
       <button type="button" onClick={toggle} disabled={pending} aria-pressed={value} aria-label={`Off the record: ${label}`} className="otr-btn">
         Off the record
       </button>
+      {moved.length ? (
+        <p role="status" className="max-w-56 text-right text-xs text-amber-900 dark:text-amber-200">
+          {moved.length === 1 ? 'Your published post ' : 'Your published posts '}
+          {moved.map((p, i) => (
+            <span key={p.id}>
+              {i ? ', ' : ''}
+              <Link href={`/posts/${p.id}`} className="font-medium underline">
+                {p.title}
+              </Link>
+            </span>
+          ))}
+          {moved.length === 1 ? ' has a new address: its old one quoted this fact.' : ' have new addresses: their old ones quoted this fact.'}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {error}
