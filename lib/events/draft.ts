@@ -232,7 +232,7 @@ export function draftToPayload(draft: EventDraft, timeZone?: string) {
       topics: p.topics,
       newPerson: p.newPerson || undefined,
     })),
-    insights: draft.insights.filter((i) => i.text.trim()).map((i) => ({ id: i.id, text: i.text, personIndex: indexOf(i.personUid) })),
+    insights: sentInsights(draft).map((i) => ({ id: i.id, text: i.text, personIndex: indexOf(i.personUid) })),
     followUps: sentFollowUps(draft).map((f) => {
       const personIndex = indexOf(f.personUid);
       // A follow-up about someone who was not at this event keeps pointing at them.
@@ -243,16 +243,24 @@ export function draftToPayload(draft: EventDraft, timeZone?: string) {
   };
 }
 
-/** The follow-ups a save sends: new ones with an action, and loaded ones the user changed. */
+/**
+ * The follow-ups a save sends: new ones begun (an action, a date or a person: one without an action is refused beside
+ * it, not dropped), and loaded ones the user changed. A new row left untouched is not sent.
+ */
 function sentFollowUps(draft: EventDraft): FollowUpDraft[] {
-  return draft.followUps.filter((f) => (f.id ? followUpChanged(f) : f.action.trim()));
+  return draft.followUps.filter((f) => (f.id ? followUpChanged(f) : f.action.trim() || f.due || f.personUid));
+}
+
+/** The facts a save sends: those with words, and a new one given a speaker but no words yet (refused beside it). */
+function sentInsights(draft: EventDraft) {
+  return draft.insights.filter((i) => i.text.trim() || (!i.id && i.personUid));
 }
 
 /** Error keys of the server are indexes into the payload; the form shows them on the row they came from. */
 export function payloadRowUids(draft: EventDraft) {
   return {
     people: draft.people.filter((p) => !isBlankPerson(p)).map((p) => p.uid),
-    insights: draft.insights.filter((i) => i.text.trim()).map((i) => i.uid),
+    insights: sentInsights(draft).map((i) => i.uid),
     followUps: sentFollowUps(draft).map((f) => f.uid),
   };
 }

@@ -128,6 +128,33 @@ describe('the capture draft', () => {
     expect(parsed.success).toBe(true);
   });
 
+  it('sends a fact or follow-up begun without its words, to be refused beside it rather than dropped; an untouched row is not sent', () => {
+    const draft = emptyDraft(new Date('2026-04-23T12:00:00'));
+    const ada = { ...emptyPerson(), name: 'Ada' };
+    draft.title = 'Evening';
+    draft.people = [ada];
+    draft.insights = [
+      { uid: 'i1', text: '', personUid: ada.uid },
+      { uid: 'i2', text: '', personUid: '' },
+    ];
+    draft.followUps = [
+      { uid: 'f1', action: ' ', personUid: '', due: '2026-04-24' },
+      { uid: 'f2', action: '', personUid: ada.uid, due: '' },
+      { uid: 'f3', action: '', personUid: '', due: '' },
+    ];
+    const payload = draftToPayload(draft);
+    expect(payload.insights).toEqual([{ text: '', personIndex: 0 }]);
+    expect(payload.followUps.map((f) => [f.due, f.personIndex])).toEqual([
+      ['2026-04-24', undefined],
+      [undefined, 0],
+    ]);
+    expect(payloadRowUids(draft)).toMatchObject({ insights: ['i1'], followUps: ['f1', 'f2'] });
+    const parsed = eventInputSchema.safeParse(payload);
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['insights.0.text', 'followUps.0.action', 'followUps.1.action']));
+  });
+
   it('an evening that ends after midnight ends the next day', () => {
     const draft = { ...emptyDraft(), title: 'Late', date: '2026-04-23', time: '22:00', endTime: '01:00' };
     const { startsAt, endsAt } = draftToPayload(draft);
