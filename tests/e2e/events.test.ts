@@ -25,9 +25,9 @@ class CaptureForm {
     if (p.notes) await row.getByLabel('A line of notes').fill(p.notes);
     if (p.relation) await row.getByText(p.relation, { exact: true }).click();
   }
-  /** Enter in a row's field adds the next row and puts the cursor in it, as on a phone keyboard. */
-  async nextPersonByEnter(n: number) {
-    await this.person(n).getByLabel('Role').press('Enter');
+  /** "Add a person" adds the next row and puts the cursor in its name. */
+  async nextPerson(n: number) {
+    await this.page.getByRole('button', { name: 'Add a person' }).click();
     await expect
       .poll(() =>
         this.person(n + 1)
@@ -65,11 +65,23 @@ describe('logging an event on a phone', () => {
     await page.getByRole('button', { name: 'Yesterday' }).click();
     await page.getByLabel('Venue').fill('The Guildhall');
     await page.getByLabel('Series').fill('CIO Club monthly');
-    await form.fillPerson(1, { name: 'Ada Byron', role: 'CTO', organisation: 'Analytical Engines', sector: 'Technology', relation: 'Speaker' });
-    await form.nextPersonByEnter(1);
+    // The phone keyboard's "Next" (Enter) goes to the next field of the person, not to a new blank person.
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await form.person(1).getByLabel('Name (if you know it)').fill('Ada Byron');
+    await form.person(1).getByLabel('Name (if you know it)').press('Enter');
+    await expect.poll(focusedId).toMatch(/-role$/);
+    await page.keyboard.type('CTO');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/-organisation$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/-sector$/);
+    expect(await form.person(2).count()).toBe(0);
+    expect(await form.person(1).getByLabel('Role').inputValue()).toBe('CTO');
+    await form.fillPerson(1, { organisation: 'Analytical Engines', sector: 'Technology', relation: 'Speaker' });
+    await form.nextPerson(1);
     // Known only by role and organisation: no name at all.
     await form.fillPerson(2, { role: 'Head of IT', organisation: 'County Council', sector: 'Government', notes: 'Moving to cloud in spring' });
-    await form.nextPersonByEnter(2);
+    await form.nextPerson(2);
     await form.fillPerson(3, { name: 'Grace Hopper', role: 'Rear admiral', organisation: 'Navy', sector: 'Government' });
     await expectNoHorizontalScroll(page);
     // The save bar stays on screen while typing.
@@ -85,7 +97,7 @@ describe('logging an event on a phone', () => {
     expect(await form.person(3).getByLabel('Name (if you know it)').inputValue()).toBe('Grace Hopper');
     expect(await form.person(1).getByRole('radio', { name: 'Speaker' }).isChecked()).toBe(true);
 
-    await form.nextPersonByEnter(3);
+    await form.nextPerson(3);
     await form.fillPerson(4, { name: 'Tim Berners', organisation: 'Web Foundation', sector: 'Charity and non-profit' });
     await page.getByRole('button', { name: 'Add a person' }).click();
     await form.fillPerson(5, { name: 'Linus T', role: 'Maintainer', organisation: 'analytical engines' });
@@ -106,11 +118,15 @@ describe('logging an event on a phone', () => {
     await fu1.getByRole('button', { name: 'Next week' }).click();
     await page.getByRole('button', { name: 'Add a follow-up' }).click();
     const fu2 = page.getByRole('group', { name: 'Follow-up 2' });
-    await fu2.getByLabel('What you will do').fill('Introduce the head of IT to Grace');
     await fu2.getByRole('button', { name: 'Tomorrow' }).click();
     await page.getByLabel('Reflection').fill('Councils want exit plans more than features.');
     await expectNoHorizontalScroll(page);
 
+    // A follow-up begun (a date) but not yet said is refused beside it, not dropped without a word.
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => fu2.getByText('Say what you will do').isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/events/new');
+    await fu2.getByLabel('What you will do').fill('Introduce the head of IT to Grace');
     await form.save();
     await expect.poll(() => page.getByRole('heading', { name: 'CIO Club, April evening' }).isVisible()).toBe(true);
     const main = page.locator('main');
@@ -470,7 +486,7 @@ describe('a tap that would cost an evening', () => {
     const form = new CaptureForm(page);
     await page.getByLabel('Title').fill('Thumbs evening');
     await form.fillPerson(1, { name: 'Ada Lovelace', organisation: 'Analytical Ltd' });
-    await form.nextPersonByEnter(1);
+    await form.nextPerson(1);
     await form.fillPerson(2, { role: 'Head of Digital', organisation: 'BBC' });
     // Left half-way (a tap on the logo): the dashboard offers to finish it, and it comes back whole.
     await expect.poll(() => page.evaluate(() => JSON.stringify(localStorage))).toContain('Head of Digital');

@@ -206,7 +206,7 @@ describe('the capture form never drops a draft silently', () => {
     const row = (n: number) => page.getByRole('group', { name: `Person ${n}`, exact: true });
     await row(1).getByLabel('Name (if you know it)').fill('Priya Shah');
     await row(1).getByLabel('Organisation').fill('BBC');
-    await row(1).getByLabel('Role').press('Enter');
+    await page.getByRole('button', { name: 'Add a person' }).click();
     await row(2).getByLabel('Name (if you know it)').fill('Tom Reed');
     await row(2).getByLabel('Organisation').fill('Ofcom');
     await page.getByRole('button', { name: 'Save event' }).click();

@@ -83,11 +83,7 @@ export const badge = (page: Page, label: string | RegExp) => page.getByLabel(lab
 export async function logOffline(page: Page, title: string, people: (string | { name: string; organisation: string })[]) {
   await page.getByLabel('Title').fill(title);
   for (const [i, person] of people.entries()) {
-    if (i > 0)
-      await page
-        .getByRole('group', { name: `Person ${i}`, exact: true })
-        .getByLabel('Role')
-        .press('Enter');
+    if (i > 0) await page.getByRole('button', { name: 'Add a person' }).click();
     const row = page.getByRole('group', { name: `Person ${i + 1}`, exact: true });
     await row.getByLabel('Name (if you know it)').fill(typeof person === 'string' ? person : person.name);
     if (typeof person !== 'string') await row.getByLabel('Organisation').fill(person.organisation);

@@ -106,9 +106,7 @@ export function EventForm({
   const err = (path: string) => errors[path];
 
   const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
-  const addPerson = (after?: number) => {
-    const next = after !== undefined ? draft.people[after + 1] : undefined;
-    if (next) return focusLater(`#person-${next.uid}-name`);
+  const addPerson = () => {
     const person = emptyPerson();
     setDraft((d) => ({ ...d, people: [...d.people, person] }));
     focusLater(`#person-${person.uid}-name`);
@@ -430,10 +428,9 @@ export function EventForm({
             errors={(field) => err(`people.${person.uid}.${field}`) ?? (field === 'name' ? err(`people.${person.uid}.id`) : undefined)}
             onChange={(next) => setDraft((d) => ({ ...d, people: d.people.map((p) => (p.uid === next.uid ? next : p)) }))}
             onRemove={() => removePerson(index)}
-            onEnter={() => addPerson(index)}
           />
         ))}
-        <Button type="button" variant="secondary" className="w-full" data-add-person onClick={() => addPerson()}>
+        <Button type="button" variant="secondary" className="w-full" data-add-person onClick={addPerson}>
           <Plus aria-hidden className="size-4" /> Add a person
         </Button>
       </Card>
@@ -473,7 +470,6 @@ export function EventForm({
             errors={(field) => err(`followUps.${followUp.uid}.${field}`)}
             onChange={(next) => setDraft((d) => ({ ...d, followUps: d.followUps.map((f) => (f.uid === next.uid ? next : f)) }))}
             onRemove={() => setDraft((d) => ({ ...d, followUps: d.followUps.filter((f) => f.uid !== followUp.uid) }))}
-            onEnter={addFollowUp}
           />
         ))}
         <Button type="button" variant="secondary" className="w-full" onClick={addFollowUp}>

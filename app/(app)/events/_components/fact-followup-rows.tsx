@@ -115,9 +115,8 @@ export function FollowUpRow(props: {
   errors: (field: string) => string[] | undefined;
   onChange: (next: FollowUp) => void;
   onRemove: () => void;
-  onEnter: () => void;
 }) {
-  const { index, followUp, today, people, errors, onChange, onRemove, onEnter } = props;
+  const { index, followUp, today, people, errors, onChange, onRemove } = props;
   const id = `follow-up-${followUp.uid}`;
   return (
     <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
@@ -136,7 +135,6 @@ export function FollowUpRow(props: {
               value={followUp.action}
               placeholder="e.g. Send her the report"
               enterKeyHint="next"
-              onKeyDown={enterTo(onEnter)}
               onChange={(e) => onChange({ ...followUp, action: e.target.value })}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}

@@ -2,7 +2,7 @@
 
 import { Trash2, UserCheck } from 'lucide-react';
 import Link from 'next/link';
-import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import type { PersonDraft } from '@/lib/events/draft';
 import { RELATION_LABEL, RELATIONS } from '@/lib/events/relations';
@@ -25,7 +25,6 @@ interface Props {
   duplicates?: DuplicateCandidate[];
   onChange: (next: PersonDraft) => void;
   onRemove: () => void;
-  onEnter: () => void;
   sectors: string[];
   /** The user's locale and time zone, for "last met" dates. */
   locale: string;
@@ -33,7 +32,7 @@ interface Props {
 }
 
 /** One person met: a fast row that links to someone known instead of creating a duplicate. */
-export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, onEnter, sectors, locale, timeZone }: Props) {
+export function PersonRow({ index, person, errors, duplicates, onChange, onRemove, sectors, locale, timeZone }: Props) {
   const base = `person-${person.uid}`;
   const [nameFocused, setNameFocused] = useState(false);
   const orgList = useId();
@@ -41,12 +40,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
   const known = useSuggest<PersonSuggestion>('people', person.name, !person.id && nameFocused, 2);
   const orgs = useSuggest<{ name: string; sector: string | null }>('organisations', person.organisation, true, 1);
   const set = (patch: Partial<PersonDraft>) => onChange({ ...person, ...patch });
-  const enter = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      onEnter();
-    }
-  };
   const pick = (s: PersonSuggestion | DuplicateCandidate, context?: PersonSuggestion) =>
     onChange({
       ...person,
@@ -76,7 +69,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
           id={`${base}-${field}`}
           value={person[field]}
           onChange={(e) => set({ [field]: e.target.value })}
-          onKeyDown={enter}
           enterKeyHint="next"
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -171,7 +163,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
               value={person.organisation}
               autoComplete="off"
               enterKeyHint="next"
-              onKeyDown={enter}
               onChange={(e) => {
                 const match = orgs.find((o) => o.name.toLowerCase() === e.target.value.trim().toLowerCase());
                 // The sector defaults to the organisation's, unless the user already chose one.
@@ -196,7 +187,6 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
               value={person.sector}
               autoComplete="off"
               enterKeyHint="next"
-              onKeyDown={enter}
               onChange={(e) => set({ sector: e.target.value })}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
