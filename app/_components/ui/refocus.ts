@@ -28,17 +28,19 @@ let settling = 0;
 
 /**
  * For a list row about to move or go (ticked, snoozed, deleted): a function that, called once it has, keeps focus in
- * the list rather than letting it fall to the top of the page, for a keyboard or screen reader user. Focus goes to
- * the row's own control where it is drawn now (`own`), else to the nearest other `selector` on the page as it was when
- * this was called, the next one first: the row after it, or the first of the next group when it was its group's
- * last ("Today" on the dashboard, with one follow-up). Does nothing when focus was not in the row, or survived.
+ * the list rather than letting it fall to the top of the page, for a keyboard or screen reader user. Focus stays where
+ * the user was: on the nearest other `selector` on the page as it was when this was called, the next one first (the
+ * row after it, or the first of the next group when it was its group's last: "Today" on the dashboard, with one
+ * follow-up). Following the row (`own`, where it is drawn now) into "Recently done" scrolled a phone's page away from
+ * the list being worked through; it is where focus goes only when no other row is left. The toast's Undo gives focus
+ * back to the row. Does nothing when focus was not in the row, or survived.
  */
 export function keepFocusInList(row: HTMLElement | null, own: () => HTMLElement | null | undefined, selector: string): () => void {
   if (!row?.contains(document.activeElement)) return () => {};
   const all = [...document.querySelectorAll<HTMLElement>(selector)];
   const here = all.findIndex((el) => row.contains(el));
   const others = here < 0 ? [] : [...all.slice(here + 1), ...all.slice(0, here).reverse()].filter((el) => !row.contains(el));
-  return () => refocusWhileSettling(() => own() ?? others.find((el) => el.isConnected));
+  return () => refocusWhileSettling(() => others.find((el) => el.isConnected) ?? own());
 }
 
 /**
