@@ -147,7 +147,10 @@ describe('import at 390 px', () => {
       .click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '2 created' }).count(), { timeout: 30_000 }).toBe(1);
     // Who it added, on their own, before deciding (in a second tab: the result stays where it is).
-    const added = await page.getByRole('link', { name: 'See the 2 people it added' }).getAttribute('href');
+    // Listed under Recent imports at once, not only after the page is read again.
+    await expect.poll(() => page.getByText('wrong.vcf', { exact: true }).count()).toBe(1);
+    const result = page.getByRole('region', { name: 'Import result' });
+    const added = await result.getByRole('link', { name: 'See the 2 people it added' }).getAttribute('href');
     expect(added).toMatch(/^\/people\?imported=/);
     const list = await context.newPage();
     await list.goto(added!);
@@ -161,7 +164,7 @@ describe('import at 390 px', () => {
     await list.close();
     // It asks first, saying how many it would touch: Escape keeps the import, even once a tap beside the question has
     // taken focus out of it, and focus goes back to the button.
-    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await result.getByRole('button', { name: 'Undo this import' }).click();
     const question = page.getByRole('alertdialog', {
       name: /^Undo this import\? The 2 people it added go to Deleted, where you can restore them for 30 days\. Anyone/,
     });
@@ -176,14 +179,18 @@ describe('import at 390 px', () => {
     await question.getByRole('button', { name: 'Undo the import' }).click();
     // The organisation it made goes with them, rather than staying behind in Organisations with nobody at it.
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted; 1 organisation it added has gone with them.' }).count())
+      .poll(() =>
+        result.getByRole('status').filter({ hasText: 'Undone: 2 people it added are in Deleted; 1 organisation it added has gone with them.' }).count(),
+      )
       .toBe(1);
-    expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
+    // Here and, read again, under Recent imports.
+    await expect.poll(() => page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
+    await expect.poll(() => page.getByText(/ · undone /).count()).toBe(1);
     // Undone, the way on is to everyone, not to the people it added.
     expect(await page.getByRole('link', { name: /it added/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'See your people' }).count()).toBe(1);
     await expectNoHorizontalScroll(page);
-    await page.getByRole('link', { name: 'See Deleted' }).click();
+    await result.getByRole('link', { name: 'See Deleted' }).click();
     await page.waitForURL('**/settings/deleted');
     expect(await page.getByText('Wrong File').isVisible()).toBe(true);
     await page.goto('/people');

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 
-export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
+/** A panel; `label` names it as a region, for a screen reader to find and a test to scope to. */
+export function Card({ children, className = '', label }: { children: ReactNode; className?: string; label?: string }) {
   return (
-    <section className={`rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 ${className}`}>
+    <section
+      aria-label={label}
+      className={`rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
+    >
       {children}
     </section>
   );

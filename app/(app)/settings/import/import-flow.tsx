@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
@@ -53,6 +54,8 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   // Undone from its result: the people it added are gone, so the way on is to everyone.
   const [undone, setUndone] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // Recent imports, below, is read on the server: read again once an import is written or undone, so it lists it.
+  const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
   // Where focus goes when an import has finished: the button that started it is gone, and the page's top is far.
   const ended = useRef<HTMLDivElement>(null);
@@ -117,8 +120,10 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
         buffered = lines.pop()!;
         for (const line of lines.filter(Boolean)) {
           const msg = JSON.parse(line);
-          if (msg.result) setStage({ step: 'done', name, result: msg.result, spelt });
-          else if (msg.error) setStage({ step: 'failed', name, message: msg.error.message, errors: msg.error.errors ?? [] });
+          if (msg.result) {
+            setStage({ step: 'done', name, result: msg.result, spelt });
+            router.refresh();
+          } else if (msg.error) setStage({ step: 'failed', name, message: msg.error.message, errors: msg.error.errors ?? [] });
           else setStage({ step: 'writing', name, done: msg.done, total: msg.total, spelt });
         }
       }
@@ -215,7 +220,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   if (stage.step === 'done' || stage.step === 'failed') {
     const ok = stage.step === 'done';
     return (
-      <Card>
+      <Card label="Import result">
         <div ref={ended} tabIndex={-1} className="outline-none">
           {ok ? (
             <>
@@ -237,7 +242,10 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
                 <UndoImport
                   undoId={stage.result.undoId}
                   counts={{ added: stage.result.created, updated: stage.result.updated }}
-                  onUndone={() => setUndone(true)}
+                  onUndone={() => {
+                    setUndone(true);
+                    router.refresh();
+                  }}
                 />
               ) : null}
             </>

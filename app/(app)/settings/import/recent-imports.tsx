@@ -39,7 +39,15 @@ export function RecentImportActions({
   return (
     <>
       {added && !undone && !undoneHere ? link(`See the ${countOf(added, 'person', 'people')} it added`) : null}
-      <UndoImport undoId={id} counts={{ added, updated }} undone={undone} onUndone={() => setUndoneHere(true)} describedBy={describedBy} />
+      {/* Drawn anew when the page, read again, finds it undone elsewhere (from the import's result just above). */}
+      <UndoImport
+        key={undone ? 'undone' : 'live'}
+        undoId={id}
+        counts={{ added, updated }}
+        undone={undone}
+        onUndone={() => setUndoneHere(true)}
+        describedBy={describedBy}
+      />
       {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
       {added && undone && live > 0 ? link('See those of them in your contacts') : null}
     </>
