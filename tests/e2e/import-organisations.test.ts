@@ -133,7 +133,7 @@ describe('import preview with many organisations, at 390 px', () => {
     await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
     expect(await recent.getByRole('status').innerText()).toContain(`Undone: ${PEOPLE} people it added are in Deleted`);
     await expectNoHorizontalScroll(page);
-    const restore = recent.getByRole('button', { name: `Restore the ${PEOPLE} people it removed` });
+    const restore = recent.getByRole('button', { name: `Bring back the ${PEOPLE} people the undo removed` });
     await hydrated(restore);
     await restore.click();
     await expect.poll(() => recent.getByText(`${PEOPLE} people are back in your contacts.`).isVisible()).toBe(true);

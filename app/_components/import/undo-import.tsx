@@ -50,18 +50,24 @@ function undoQuestion(counts?: { added: number; updated: number }): string {
   return `Undo this import? ${parts} Anyone you have changed or met since stays as they are.`;
 }
 
-/** What bringing them back did, in words. */
-function restoredWords(r: RestoredImport): string {
+/**
+ * What bringing them back did, in words; and, when the undo also gave people it updated their old values, that those
+ * stay (a restore brings people back from Deleted; it does not write the file's values again).
+ */
+function restoredWords(r: RestoredImport, reverted: number): string {
   const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back in your contacts.` : '';
   const skipped = r.skipped
     ? `${people(r.skipped)} stayed in Deleted: someone with the same email, or name at the same organisation, is in your contacts now.`
     : '';
-  return [back, skipped].filter(Boolean).join(' ') || 'Nobody was left in Deleted to bring back.';
+  const kept = reverted
+    ? `${reverted === 1 ? 'The person' : `The ${people(reverted)}`} it updated ${reverted === 1 ? 'keeps' : 'keep'} what they had before it: import the file again to update them.`
+    : '';
+  return [back || (skipped ? '' : 'Nobody was left in Deleted to bring back.'), skipped, kept].filter(Boolean).join(' ');
 }
 
 /**
  * "Undo this import", under an import's result and above the list of the people it added: it asks first, is done once,
- * and says what it did; then, while any of the people it removed are in Deleted, "Restore the N people it removed"
+ * and says what it did; then, while any of the people it removed are in Deleted, "Bring back the N people the undo removed"
  * brings them back together, and says so in turn. `onUndone` lets the page around it follow; without one, the page is
  * read again (and after a restore, too).
  */
@@ -149,7 +155,7 @@ export function UndoImport({
         </p>
         {state.restored ? (
           <p ref={restoredSaid} tabIndex={-1} role="status" className="mt-2 text-sm outline-none">
-            {restoredWords(state.restored)}{' '}
+            {restoredWords(state.restored, u.reverted)}{' '}
             {state.restored.restored && peopleLink ? (
               <Link href={`/people?imported=${undoId}`} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
                 See who it added
@@ -160,7 +166,11 @@ export function UndoImport({
           // A change of mind: the people it removed come back together, as each would from Deleted.
           <div className="mt-2">
             <Button type="button" variant="secondary" onClick={restore} disabled={state.restoring} aria-describedby={describedBy}>
-              {state.restoring ? 'Restoring…' : u.inDeleted === 1 ? 'Restore the person it removed' : `Restore the ${people(u.inDeleted)} it removed`}
+              {state.restoring
+                ? 'Bringing back…'
+                : u.inDeleted === 1
+                  ? 'Bring back the person the undo removed'
+                  : `Bring back the ${people(u.inDeleted)} the undo removed`}
             </Button>
             {state.failed ? (
               <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
