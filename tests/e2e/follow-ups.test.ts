@@ -207,6 +207,8 @@ describe('follow-ups at 390 px', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBeGreaterThan(0);
     await page.goto('/follow-ups');
     await expect.poll(() => list.group('No date').getByRole('link', { name: 'Sam Jones' }).count()).toBe(1);
+    // Its tick names with whom, so two people's "Send the deck" are two names.
+    expect(await page.getByRole('button', { name: 'Mark “Send the deck” with Sam Jones done' }).count()).toBe(1);
 
     // The person filter finds them as one types too (no list of everyone in the page), by keyboard.
     expect((await page.request.post('/api/v1/follow-ups', { headers: { Origin: origin }, data: { action: 'Unrelated errand' } })).status()).toBe(201);

@@ -202,7 +202,8 @@ export function FollowUpRow({
         data-fu-tick={item.id}
         onClick={done ? reopen : complete}
         disabled={pending}
-        aria-label={done ? `Reopen “${item.action}”` : `Mark “${item.action}” done`}
+        // With whom, so that two people's "Read the report" are two names to a screen reader or a voice command.
+        aria-label={`${done ? 'Reopen' : 'Mark'} “${item.action}”${item.person ? ` with ${item.person.displayName}` : ''}${done ? '' : ' done'}`}
         className="fu-tick"
       >
         {done ? (

@@ -170,7 +170,7 @@ export function InteractionList({ items, locale }: { items: InteractionItem[]; l
   return (
     <>
       {visible.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No contacts logged yet.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No calls, coffees, emails or messages logged yet.</p>
       ) : (
         <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Contacts logged">
           {visible.map((i) => (
