@@ -67,7 +67,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   const from: DraftSource[] = [{ kind: 'event', label: `Title: ${ctx.plain(event.title) || 'untitled'}` }];
 
   const parts = clauses(summary);
-  const frequency = (parts.join(' ').match(FREQUENCY)?.[1] ?? '').toLowerCase();
+  const often = (parts.join(' ').match(FREQUENCY)?.[1] ?? '').toLowerCase();
   const kindMatch = clean(event.title).match(KINDS) ?? clean(event.series).match(KINDS);
   const kind = kindMatch ? kindMatch[1]!.toLowerCase() : partOfDay(event.localHour);
 
@@ -76,6 +76,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
   const earlier = !!series && seriesCount >= 2;
   if (series) {
     const seriesKind = new RegExp(`\\b${kind}s?\\b`, 'i').test(series) ? series : `${series} ${kind}`;
+    // A series named for how often it meets ("CIO Club monthly") says so itself: not "the monthly CIO Club monthly evenings".
+    const frequency = often && !new RegExp(`\\b${often}\\b`, 'i').test(series) ? often : '';
     if (earlier) phrase = frequency ? `another of the ${frequency} ${seriesKind}s` : `another ${seriesKind}`;
     // A series named as a kind of event ("Public Sector Cloud Forum") is that event: "the Public Sector Cloud Forum",
     // not "a Public Sector Cloud Forum", which reads as one forum among many; "a CIO Club breakfast" still has its "a".
@@ -84,7 +86,10 @@ export function eveningName(ctx: ComposeContext): EveningName {
     say(seriesKind);
     from.push({ kind: 'event', label: `Series: ${ctx.plain(event.series)}` });
     // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
-    const rest = clean(event.title).replace(new RegExp(`^${clean(event.series).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+\\d{4})?\\s*[:—–-]\\s*`, 'i'), '');
+    // "CIO Club, December evening" in the "CIO Club monthly" series is "December evening": the series' name, less a word
+    // of how often it meets, and a comma, a colon or a dash after it.
+    const named = [clean(event.series), clean(event.series).replace(FREQUENCY, '').trim()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const rest = clean(event.title).replace(new RegExp(`^(?:${named.join('|')})(\\s+\\d{4})?\\s*[:—–,-]\\s*`, 'i'), '');
     if (adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
       own = ctx.text(rest.replace(/^\d{4}\s*[:—–-]\s*/, ''));
       say(rest);

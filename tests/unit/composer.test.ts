@@ -242,6 +242,19 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     const named = narrative(eventInput({ event: { series: 'The Digital Forum', title: 'The Digital Forum' }, seriesCount: 0 }));
     expect(named).toMatch(/^Last night I went to The Digital Forum\./);
     expect(first).not.toMatch(/another|first/);
+    // A series named for how often it meets is not said to meet that often twice; a title after a comma is its own.
+    const monthly = narrative(
+      eventInput({
+        event: { series: 'CIO Club monthly', title: 'CIO Club, December evening', summary: 'A monthly get-together of IT leaders.' },
+        seriesCount: 1,
+      }),
+    );
+    expect(monthly).toMatch(/^Last night I went to a CIO Club monthly evening\. This time it was “December evening”\./);
+    expect(monthly).not.toMatch(/monthly CIO Club monthly/);
+    const again = narrative(eventInput({ event: { series: 'CIO Club monthly', title: 'CIO Club: cloud', summary: 'Monthly, as ever.' }, seriesCount: 3 }));
+    expect(again).toMatch(/^Last night was another CIO Club monthly evening, my third so far\. This time it was “cloud”\./);
+    const plain = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: cloud', summary: 'The monthly one.' }, seriesCount: 3 }));
+    expect(plain).toMatch(/^Last night was another of the monthly CIO Club evenings, my third so far\./);
   });
 
   it('follow-ups, when asked for, read as intentions; done ones as done; reflection closes', () => {
