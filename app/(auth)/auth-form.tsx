@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { TextField } from '@/app/_components/ui/field';
 import { SubmitButton } from '@/app/_components/ui/submit-button';
 import type { ActionResult } from '@/lib/forms';
@@ -8,8 +8,10 @@ import { signInAction, signUpAction } from './actions';
 import { deviceTimeZone } from '@/lib/device-time-zone';
 
 /**
- * The sign-in and sign-up form: errors beside their fields, typed values (never the password) kept. Only the form is
- * a client component; its card, heading and links are the server's (AuthCard), so a public page ships less script.
+ * The sign-in and sign-up form: errors beside their fields, typed values kept. The server never sends a password back:
+ * a new one refused (too short) stays in its field here, in the browser, to be added to rather than typed again; a
+ * sign-in's is cleared, as a wrong one should be. Only the form is a client component; its card, heading and links are
+ * the server's (AuthCard), so a public page ships less script.
  */
 export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; callbackUrl?: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(mode === 'sign-in' ? signInAction : signUpAction, {});
@@ -23,6 +25,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const isSignUp = mode === 'sign-up';
+  const [password, setPassword] = useState('');
 
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -34,8 +37,10 @@ export function AuthForm({ mode, callbackUrl }: { mode: 'sign-in' | 'sign-up'; c
         type="password"
         label="Password"
         autoComplete={isSignUp ? 'new-password' : 'current-password'}
-        hint={isSignUp ? 'At least 10 characters.' : undefined}
+        // Said once: a refusal says it in place of the hint.
+        hint={isSignUp && !e.password ? 'At least 10 characters.' : undefined}
         errors={e.password}
+        {...(isSignUp ? { value: password, onChange: (ev: React.ChangeEvent<HTMLInputElement>) => setPassword(ev.target.value) } : {})}
         required
       />
       {isSignUp ? (

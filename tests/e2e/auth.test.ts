@@ -35,6 +35,12 @@ describe('accounts in a real browser', () => {
     expect(await page.locator('#password-error').innerText()).toContain('Use at least 10 characters');
     expect(await page.getByLabel('Name').inputValue()).toBe('Grace Hopper');
     expect(await email.inputValue()).toBe('grace-at-navy');
+    // The password too, to be added to (it never went back and forth: it stays in the page), and its rule said once.
+    expect(await page.getByLabel('Password').inputValue()).toBe('short');
+    expect(await page.getByText('At least 10 characters.').count()).toBe(0);
+    await page.getByLabel('Password').press('End');
+    await page.getByLabel('Password').pressSequentially(' and longer');
+    expect(await page.getByLabel('Password').inputValue()).toBe('short and longer');
     await expectNoHorizontalScroll(page);
     expect(errors).toEqual([]);
     await context.close();
