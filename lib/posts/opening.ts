@@ -126,7 +126,11 @@ export function eveningName(ctx: ComposeContext): EveningName {
   // it), "this time on X" becomes the theme, whole sentences are kept, fragments are told as a billing.
   const material: string[] = [];
   for (const c of parts) {
-    const theme = /^(?:this time|this one was|this year|this month),?\s*(?:on|about)\s+(.+)$/i.exec(c);
+    // "A monthly CIO Club on cloud procurement", of an evening the opening has named already, says only its theme.
+    const named = /^(?:(?:a|an|the)\s+)?(.+?)\s+(?:on|about)\s+(.+)$/i.exec(c);
+    const theme =
+      /^(?:this time|this one was|this year|this month),?\s*(?:on|about)\s+(.+)$/i.exec(c) ??
+      (named && !adds(named[1]!.replace(FREQUENCY, '')) ? [c, named[2]!] : null);
     if ((ANOTHER.test(c) || FREQUENCY.test(c)) && !adds(c.replace(FREQUENCY, '').replace(ANOTHER, ''))) continue;
     if (ANOTHER.test(c) && contentWords(c).filter((w) => !said.has(w) && !FREQUENCY.test(w)).length <= 2) continue;
     if (theme) {

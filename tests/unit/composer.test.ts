@@ -253,6 +253,19 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(monthly).not.toMatch(/monthly CIO Club monthly/);
     const again = narrative(eventInput({ event: { series: 'CIO Club monthly', title: 'CIO Club: cloud', summary: 'Monthly, as ever.' }, seriesCount: 3 }));
     expect(again).toMatch(/^Last night was another CIO Club monthly evening, my third so far\. This time it was “cloud”\./);
+    // A summary that names the evening again only to give its subject says the subject.
+    const subject = narrative(
+      eventInput({
+        event: { series: 'CIO Club monthly', title: 'CIO Club, December evening', summary: 'A monthly CIO Club on cloud procurement.' },
+        seriesCount: 1,
+      }),
+    );
+    expect(subject).toContain('This time the theme was cloud procurement.');
+    expect(subject).not.toContain('It was a monthly CIO Club');
+    // One that names something else keeps its words: "a panel on AI" is not the evening itself.
+    expect(
+      narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: AI', summary: 'Panel on AI in public services.' }, seriesCount: 1 })),
+    ).toContain('It was a panel on AI in public services.');
     const plain = narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: cloud', summary: 'The monthly one.' }, seriesCount: 3 }));
     expect(plain).toMatch(/^Last night was another of the monthly CIO Club evenings, my third so far\./);
   });
