@@ -64,7 +64,9 @@ export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] 
   return (
     <ChartCard id="chart-months" title="Events per month">
       <figure>
-        <svg viewBox={`0 0 ${data.length * (w + gap)} ${h + 18}`} className="h-auto w-full" role="img" aria-label={summary}>
+        {/* Drawn in viewBox units, about 0.9 px each on a phone: its words are 12 units so they read at 11 px, not 7, and
+            the top leaves room for the count over the tallest column. */}
+        <svg viewBox={`0 -14 ${data.length * (w + gap)} ${h + 34}`} className="h-auto w-full" role="img" aria-label={summary}>
           {data.map((d, i) => {
             const bar = d.value === 0 ? 1.5 : Math.max(3, (d.value / max) * h);
             return (
@@ -78,11 +80,11 @@ export function MonthlyColumns({ data }: { data: (Bucket & { month: string })[] 
                   className={d.value ? 'fill-accent-500' : 'fill-zinc-200 dark:fill-zinc-700'}
                 />
                 {d.value ? (
-                  <text x={i * (w + gap) + w / 2} y={h - bar - 3} textAnchor="middle" className="fill-zinc-600 text-[9px] dark:fill-zinc-300">
+                  <text x={i * (w + gap) + w / 2} y={h - bar - 3} textAnchor="middle" className="fill-zinc-600 text-[12px] dark:fill-zinc-300">
                     {d.value}
                   </text>
                 ) : null}
-                <text x={i * (w + gap) + w / 2} y={h + 13} textAnchor="middle" className="fill-zinc-500 text-[8px]">
+                <text x={i * (w + gap) + w / 2} y={h + 16} textAnchor="middle" className="fill-zinc-600 text-[12px] dark:fill-zinc-400">
                   {d.label.split(' ')[0]}
                 </text>
               </g>

@@ -20,7 +20,7 @@ export function MemoryTabs() {
               key={tab.href}
               href={tab.href}
               aria-current={active ? 'page' : undefined}
-              className={`inline-flex min-h-10 items-center rounded-full px-4 text-sm font-medium whitespace-nowrap ${
+              className={`inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium whitespace-nowrap ${
                 active ? 'bg-accent-600 text-white' : 'bg-zinc-100 text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-700'
               }`}
             >
