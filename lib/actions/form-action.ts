@@ -102,7 +102,7 @@ function failure<C>(
 ): ActionResult<never, C> {
   if (err instanceof ActionRefusal) return { status: 400, ...(err.result as ActionResult<never, C>), ok: false };
   if (err instanceof z.ZodError)
-    return { ok: false, status: 400, message: 'Please check the fields with a message beside them.', fieldErrors: fieldErrorsOf(err) };
+    return { ok: false, status: 400, message: 'Please check the fields with a message under them.', fieldErrors: fieldErrorsOf(err) };
   if (err instanceof VersionConflictError) {
     const current = options.toConflict ? options.toConflict(err.current as never) : (err.current as C);
     // A conflict in a part of the record (a follow-up of an event) names that part too.
@@ -150,7 +150,7 @@ async function run<S extends z.ZodType, D, C, A extends unknown[]>(
       refusal = withValues({
         ok: false,
         status: 400,
-        message: 'Please check the fields with a message beside them.',
+        message: 'Please check the fields with a message under them.',
         fieldErrors: fieldErrorsOf(parsed!.error),
       });
     } else if (options.idempotency) {
