@@ -36,7 +36,9 @@ export function EventFilters({ query, series, years, sectors }: { query: EventLi
         </Button>
       </div>
       <details className="group" open={!!(query.series || query.topic || query.sector || query.year)}>
-        <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center text-sm font-medium text-accent-700 dark:text-accent-200">Filters</summary>
+        <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center text-sm font-medium text-accent-700 dark:text-accent-200">
+          Filters
+        </summary>
         <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Select id="series" label="Series" value={query.series} options={series} />
           <div className="min-w-0 space-y-1">
