@@ -28,6 +28,9 @@ const KINDS =
   /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
 const ANOTHER = /^(another|the latest|one more)\b/i;
+/** When, not what: "on Thursdays", "on the 4th", "on 12 May". */
+const WHEN =
+  /^(?:the\s+)?(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|weekends?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:first|second|third|fourth|last)\s+\w+day\b)/i;
 // Finite verbs that make a summary sentence a sentence rather than a fragment.
 const VERB =
   /\b(is|are|was|were|has|have|had|came|come|went|met|made|gave|took|ran|spoke|showed|will|can|could|would|should|did|does|do|got|felt|looked|seemed|joined|attended|talked|discussed|opened|presented|turned|sold|filled)\b/;
@@ -88,7 +91,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
     // "CIO Club: cloud after the hype" in the CIO Club series is, this time, "cloud after the hype".
     // "CIO Club, December evening" in the "CIO Club monthly" series is "December evening": the series' name, less a word
     // of how often it meets, and a comma, a colon or a dash after it.
-    const named = [clean(event.series), clean(event.series).replace(FREQUENCY, '').trim()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const named = [clean(event.series), clean(event.series).replace(FREQUENCY, '').trim()].filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const rest = clean(event.title).replace(new RegExp(`^(?:${named.join('|')})(\\s+\\d{4})?\\s*[:—–,-]\\s*`, 'i'), '');
     if (adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
       own = ctx.text(rest.replace(/^\d{4}\s*[:—–-]\s*/, ''));
@@ -125,16 +128,21 @@ export function eveningName(ctx: ComposeContext): EveningName {
   // The summary as material: clauses that only say "another of the series" are dropped (the opening says
   // it), "this time on X" becomes the theme, whole sentences are kept, fragments are told as a billing.
   const material: string[] = [];
+  const bare = (name: string) => clean(name.replace(FREQUENCY, '')).toLowerCase();
+  const seriesName = bare(event.series ?? '');
   for (const c of parts) {
-    // "A monthly CIO Club on cloud procurement", of an evening the opening has named already, says only its theme.
-    const named = /^(?:(?:a|an|the)\s+)?(.+?)\s+(?:on|about)\s+(.+)$/i.exec(c);
+    // "A monthly CIO Club on cloud procurement", the series named again only to give its subject, says the subject; not
+    // "An evening on the river" or "The CIO Club on Tuesday". (The clause has single spaces, from clean(): the lazy
+    // match stays linear.)
+    const named = seriesName ? /^(?:(?:a|an|the)\s+)?(.+?)\s+(?:on|about)\s+(.+)$/i.exec(c) : null;
     const theme =
       /^(?:this time|this one was|this year|this month),?\s*(?:on|about)\s+(.+)$/i.exec(c) ??
-      (named && !adds(named[1]!.replace(FREQUENCY, '')) ? [c, named[2]!] : null);
+      (named && bare(named[1]!).includes(seriesName) && !WHEN.test(named[2]!) ? [c, named[2]!] : null);
     if ((ANOTHER.test(c) || FREQUENCY.test(c)) && !adds(c.replace(FREQUENCY, '').replace(ANOTHER, ''))) continue;
     if (ANOTHER.test(c) && contentWords(c).filter((w) => !said.has(w) && !FREQUENCY.test(w)).length <= 2) continue;
     if (theme) {
-      material.push(`This time the theme was ${theme[1]}.`);
+      // After "This time it was “December evening”.", not a second "This time".
+      material.push(`${own ? 'Its' : 'This time the'} theme was ${theme[1]}.`);
     } else if (VERB.test(c) && /^[\p{Lu}\p{N}]/u.test(c)) {
       material.push(`${capitalise(c)}.`);
     } else {

@@ -260,8 +260,18 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         seriesCount: 1,
       }),
     );
-    expect(subject).toContain('This time the theme was cloud procurement.');
+    expect(subject).toContain('This time it was “December evening”. Its theme was cloud procurement.');
     expect(subject).not.toContain('It was a monthly CIO Club');
+    // Only the series named again gives a theme: not a day, a place, or a summary of an evening of no series.
+    for (const [event, not] of [
+      [{ series: 'CIO Club', title: 'CIO Club: cloud', summary: 'The CIO Club on Tuesday.' }, 'theme was Tuesday'],
+      [{ series: 'CIO Club', title: 'CIO Club: cloud', summary: 'Monthly on Thursdays.' }, 'theme was Thursdays'],
+      [{ series: 'CIO Club', title: 'CIO Club: cloud', summary: 'An evening on the river.' }, 'theme was the river'],
+      [{ series: 'CIO Club', title: 'CIO Club: cloud', summary: 'Cloud on everyone’s mind.' }, 'theme was everyone'],
+      [{ title: 'Founders drinks', summary: 'Drinks on the terrace.' }, 'theme was the terrace'],
+    ] as const) {
+      expect(narrative(eventInput({ event, seriesCount: 1 }))).not.toContain(not);
+    }
     // One that names something else keeps its words: "a panel on AI" is not the evening itself.
     expect(
       narrative(eventInput({ event: { series: 'CIO Club', title: 'CIO Club: AI', summary: 'Panel on AI in public services.' }, seriesCount: 1 })),
