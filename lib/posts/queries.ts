@@ -50,6 +50,15 @@ async function freeSlug(conn: DbOrTx, userId: string, base: string, exceptId?: s
 }
 
 /**
+ * Serialises, per user, what decides whether an address may quote a fact: publishing, an edit of a post, and marking a
+ * fact off the record. Without it a publish that read the facts before a mark committed, or two marks at once, could
+ * each leave a fact in a live address. Taken before any row lock, in every one of them.
+ */
+async function lockAddresses(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rapport-post-address:${userId}`}, 0))`);
+}
+
+/**
  * The address for a post whose own quotes an off-the-record fact: its title without the fact, or, where the fact was
  * the whole title, its event's (a post at `/post` says nothing of what it is).
  */
@@ -164,9 +173,19 @@ const wordlessTitle = (message: string) =>
  */
 export async function updatePost(userId: string, postId: string, input: UpdatePostInput): Promise<PostView> {
   return db.transaction(async (tx) => {
+    await lockAddresses(tx, userId);
     const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
     if (!current) throw new NotFoundError('Post not found');
     if (current.version !== input.version) throw new VersionConflictError(current);
+    // A published post is public as it is saved: a title the cut leaves with no word of its own would be its headline
+    // at once ("[…]"), so it is refused next to the title, as publishing one is. The author's text stays in the editor.
+    // Asked first: a question about the people it names, answered only to meet this refusal, would be asked for nothing.
+    if (current.status === 'published' && input.title !== undefined && input.title !== current.title) {
+      if (wordlessHeadline(redactFacts(input.title, await textsToCut(userId, tx))))
+        throw wordlessTitle(
+          'Not saved: this post is public, and once what is off the record is cut its title would have no words of its own. Your title is still here.',
+        );
+    }
     // A published post is public as it is saved: an edit that newly names someone who asked not to be named
     // needs the same confirmation as publishing (names already there were confirmed when it was published).
     if (current.status === 'published' && !input.confirmNamed && (input.title !== undefined || input.markdown !== undefined)) {
@@ -174,14 +193,6 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
       const after = await privatePeopleNamed(tx, userId, current.eventId, `${input.title ?? current.title}\n${input.markdown ?? current.bodyMarkdown}`);
       const added = after.filter((p) => !before.some((b) => b.id === p.id));
       if (added.length) throw new NamesPrivatePeopleError(added.map(({ id, name }) => ({ id, name })));
-    }
-    // A published post is public as it is saved: a title the cut leaves with no word of its own would be its headline
-    // at once ("[…]"), so it is refused next to the title, as publishing one is. The author's text stays in the editor.
-    if (current.status === 'published' && input.title !== undefined && input.title !== current.title) {
-      if (wordlessHeadline(redactFacts(input.title, await textsToCut(userId, tx))))
-        throw wordlessTitle(
-          'Not saved: this post is public, and once what is off the record is cut its title would have no words of its own. Your title is still here.',
-        );
     }
     // Until a post is first published its address has never been public, so one still made from its title follows a
     // new title ("drinks-at-the-bbc" becomes "what-the-bbc-told-me"); one the user chose stays.
@@ -224,6 +235,7 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
  */
 export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView & { moved: boolean }> {
   return db.transaction(async (tx) => {
+    await lockAddresses(tx, userId);
     const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
     if (!current) throw new NotFoundError('Post not found');
     // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
@@ -258,11 +270,12 @@ export async function publishPost(userId: string, postId: string, opts: { confir
   });
 }
 
-/** A published post given a new address: its title as the public page shows it, and the address it has now. */
+/** A published post given a new address: its title as the public page shows it, its address now, and whether it is in Deleted. */
 export interface MovedPost {
   id: string;
   title: string;
   slug: string;
+  deleted: boolean;
 }
 
 /**
@@ -273,22 +286,32 @@ export interface MovedPost {
  * A post in Deleted is moved too: it could come back. Each move is a new version, so an editor open on it hears of it.
  */
 export async function readdressQuoting(tx: DbOrTx, userId: string): Promise<MovedPost[]> {
+  await lockAddresses(tx, userId);
   const texts = await textsToCut(userId, tx);
   if (texts.length === 0) return [];
   const published = await tx
-    .select({ id: posts.id, title: posts.title, slug: posts.slug, eventId: posts.eventId })
+    .select({ id: posts.id, title: posts.title, slug: posts.slug, eventId: posts.eventId, deletedAt: posts.deletedAt })
     .from(posts)
     .where(and(eq(posts.userId, userId), eq(posts.status, 'published')));
   const moved: MovedPost[] = [];
   for (const post of published.filter((p) => slugQuotes(p.slug, texts))) {
-    const slug = await freeSlug(tx, userId, await addressWithout(tx, userId, post, texts), post.id);
-    const [row] = await tx
-      .update(posts)
-      .set({ slug, version: sql`${posts.version} + 1`, updatedAt: new Date() })
-      // Only from the address read: one changed meanwhile was changed by someone who saw the fact was marked.
-      .where(and(eq(posts.userId, userId), eq(posts.id, post.id), eq(posts.slug, post.slug)))
-      .returning({ id: posts.id });
-    if (row) moved.push({ id: post.id, title: redactFacts(post.title, texts), slug });
+    const base = await addressWithout(tx, userId, post, texts);
+    // A draft made meanwhile (which takes no lock) may take the free address first: a savepoint, and the next one.
+    for (let attempt = 0; ; attempt++) {
+      const slug = await freeSlug(tx, userId, base, post.id);
+      try {
+        await (tx as typeof db).transaction((sp) =>
+          sp
+            .update(posts)
+            .set({ slug, version: sql`${posts.version} + 1`, updatedAt: new Date() })
+            .where(and(eq(posts.userId, userId), eq(posts.id, post.id))),
+        );
+        moved.push({ id: post.id, title: redactFacts(post.title, texts), slug, deleted: post.deletedAt !== null });
+        break;
+      } catch (err) {
+        if (attempt >= 2 || !isUniqueViolation(err, 'posts_user_slug_key')) throw err;
+      }
+    }
   }
   return moved;
 }

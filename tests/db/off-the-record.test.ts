@@ -211,8 +211,8 @@ describe('off the record', () => {
     // Told which, by the title as the public page shows it; the old address finds nothing, the new one the post.
     expect(marked.postsMoved).toEqual(
       expect.arrayContaining([
-        { id: quoting.id, title: 'Heard: […]', slug: 'heard' },
-        { id: deleted.id, title: '[…]', slug: 'ops-supper' },
+        { id: quoting.id, title: 'Heard: […]', slug: 'heard', deleted: false },
+        { id: deleted.id, title: '[…]', slug: 'ops-supper', deleted: true },
       ]),
     );
     expect(marked.postsMoved).toHaveLength(2);
@@ -231,6 +231,24 @@ describe('off the record', () => {
     // Marking it again, or back on the record, moves nothing.
     expect((await setOffTheRecord(user.id, fact!.id, true)).postsMoved).toEqual([]);
     expect((await setOffTheRecord(user.id, fact!.id, false)).postsMoved).toEqual([]);
+  });
+
+  it('a publish and marks racing it, or each other, leave no marked fact in a live address', async () => {
+    const user = await createTestUser();
+    const one = 'Zqrace Umbrella is buying Initech';
+    const two = 'Zqrace Globex will float in May';
+    const event = await makeEvent(user.id, { title: 'Deals drinks', insights: [{ text: one }, { text: two }] });
+    const ids = await rows<{ id: string; text: string }>(db, sql`select id::text, text from insights where user_id = ${user.id}::uuid`);
+    const idOf = (text: string) => ids.find((r) => r.text === text)!.id;
+    // A draft titled with both facts, published while both are marked at once.
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    const titled = await updatePost(user.id, post.id, { version: post.version, title: `${one}; ${two}` });
+    expect(titled.slug).toContain('zqrace');
+    await Promise.all([publishPost(user.id, post.id), setOffTheRecord(user.id, idOf(one), true), setOffTheRecord(user.id, idOf(two), true)]);
+    const out = await getPost(user.id, post.id);
+    expect(out.status).toBe('published');
+    expect(out.slug).not.toContain('zqrace');
+    expect(slugQuotes(out.slug, [one, two])).toBe(false);
   });
 
   it('cuts a fact that names someone private, which drafts wrote with a description in place of the name', async () => {

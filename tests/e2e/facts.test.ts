@@ -127,7 +127,9 @@ describe('facts and topics at 390 px', () => {
     const toggle = page.getByRole('button', { name: `Off the record: ${fact}` });
     await hydrated(toggle);
     await toggle.click();
-    const said = page.getByRole('status').filter({ hasText: 'Your published post Heard: […] has a new address: its old one quoted this fact.' });
+    const said = page
+      .getByRole('status')
+      .filter({ hasText: 'Your published post Heard: […] has a new address: its old one quoted a fact you marked off the record.' });
     await expect.poll(() => said.count()).toBe(1);
     expect(await said.getByRole('link', { name: 'Heard: […]' }).getAttribute('href')).toBe(`/posts/${post.id}`);
     await expectNoHorizontalScroll(page);

@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { setOffTheRecordAction } from '@/app/(app)/facts/actions';
+import { PostLinks } from '@/app/_components/posts/post-links';
 
 /**
  * One tap marks a fact off the record, another puts it back: a toggle that always reads "Off the record", drawn as a
@@ -14,7 +14,7 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
   const [value, setValue] = useState(offTheRecord);
   const [error, setError] = useState<string | null>(null);
   // Published posts whose address quoted the fact: given a new one as it was marked, and said here, for links shared.
-  const [moved, setMoved] = useState<{ id: string; title: string }[]>([]);
+  const [moved, setMoved] = useState<{ id: string; title: string; deleted: boolean }[]>([]);
   const toggle = () => {
     const next = !value;
     setError(null);
@@ -33,20 +33,18 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
       <button type="button" onClick={toggle} disabled={pending} aria-pressed={value} aria-label={`Off the record: ${label}`} className="otr-btn">
         Off the record
       </button>
-      {moved.length ? (
-        <p role="status" className="max-w-56 text-right text-xs text-amber-900 dark:text-amber-200">
-          {moved.length === 1 ? 'Your published post ' : 'Your published posts '}
-          {moved.map((p, i) => (
-            <span key={p.id}>
-              {i ? ', ' : ''}
-              <Link href={`/posts/${p.id}`} className="font-medium underline">
-                {p.title}
-              </Link>
-            </span>
-          ))}
-          {moved.length === 1 ? ' has a new address: its old one quoted this fact.' : ' have new addresses: their old ones quoted this fact.'}
-        </p>
-      ) : null}
+      {/* Always there, so that what it comes to say is read out. */}
+      <p role="status" className="max-w-56 text-right text-xs text-amber-900 dark:text-amber-200">
+        {moved.length ? (
+          <>
+            {moved.length === 1 ? 'Your published post ' : 'Your published posts '}
+            <PostLinks posts={moved} />
+            {moved.length === 1
+              ? ' has a new address: its old one quoted a fact you marked off the record.'
+              : ' have new addresses: their old ones quoted a fact you marked off the record.'}
+          </>
+        ) : null}
+      </p>
       {error ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {error}

@@ -29,6 +29,7 @@ import { listInteractions } from '@/lib/interactions/queries';
 import { formatDate, formatDay, todayIn } from '@/lib/dates';
 import { publishedPostsNaming } from '@/lib/posts/named';
 import { ForgetParams } from '@/app/_components/ui/forget-params';
+import { PostLinks } from '@/app/_components/posts/post-links';
 
 const FLASH = ['saved', 'added', 'unmerged', 'alreadyMerged'];
 
@@ -142,15 +143,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
             >
               Still named in {stillNamed.length === 1 ? 'a published post' : `${stillNamed.length} published posts`}, from before they asked:{' '}
-              {stillNamed.map((p, i) => (
-                <span key={p.id}>
-                  {i ? ', ' : ''}
-                  <Link href={`/posts/${p.id}`} className="font-medium underline">
-                    {p.title}
-                  </Link>
-                </span>
-              ))}
-              . Take the name out, or unpublish.
+              <PostLinks posts={stillNamed} />. Take the name out, or unpublish.
             </p>
           ) : null}
         </div>
