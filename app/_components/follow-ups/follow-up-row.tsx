@@ -108,7 +108,7 @@ export function FollowUpRow({
     offline?: () => Promise<void>,
   ) {
     // Ticked into "Recently done" or deleted, the row is drawn anew or not at all: focus stays in the list.
-    const refocus = keepFocusInList(rowRef.current, ownTick, '[data-fu-tick]');
+    const refocus = keepFocusInList(rowRef.current, ownTick, '[data-fu-tick]:not([data-done])');
     if (menuRef.current) menuRef.current.open = false;
     start(async () => {
       let result: TapResult;
@@ -121,8 +121,8 @@ export function FollowUpRow({
       }
       if (!result.ok) {
         notify({ message: result.message ?? 'Something went wrong. Nothing was changed.' });
-        // A delete refused puts the row back: focus goes to it, not to the top of the page.
-        refocus();
+        // Refused (a delete, or a tick), the row is back where it was: focus goes to it, not to the top of the page.
+        refocus(true);
         return;
       }
       const back = undo?.(result);
@@ -200,6 +200,7 @@ export function FollowUpRow({
       <button
         type="button"
         data-fu-tick={item.id}
+        data-done={done || undefined}
         onClick={done ? reopen : complete}
         disabled={pending}
         // With whom, so that two people's "Read the report" are two names to a screen reader or a voice command.

@@ -31,16 +31,19 @@ let settling = 0;
  * the list rather than letting it fall to the top of the page, for a keyboard or screen reader user. Focus stays where
  * the user was: on the nearest other `selector` on the page as it was when this was called, the next one first (the
  * row after it, or the first of the next group when it was its group's last: "Today" on the dashboard, with one
- * follow-up). Following the row (`own`, where it is drawn now) into "Recently done" scrolled a phone's page away from
- * the list being worked through; it is where focus goes only when no other row is left. The toast's Undo gives focus
- * back to the row. Does nothing when focus was not in the row, or survived.
+ * follow-up; `selector` leaves out rows already done). Following the row (`own`, where it is drawn now) into "Recently
+ * done" scrolled a phone's page away from the list being worked through; it is where focus goes only when no other row
+ * is left. The toast's Undo gives focus back to the row. Does nothing when focus was not in the row, or survived.
  */
-export function keepFocusInList(row: HTMLElement | null, own: () => HTMLElement | null | undefined, selector: string): () => void {
+export function keepFocusInList(row: HTMLElement | null, own: () => HTMLElement | null | undefined, selector: string): (stayed?: boolean) => void {
   if (!row?.contains(document.activeElement)) return () => {};
   const all = [...document.querySelectorAll<HTMLElement>(selector)];
   const here = all.findIndex((el) => row.contains(el));
   const others = here < 0 ? [] : [...all.slice(here + 1), ...all.slice(0, here).reverse()].filter((el) => !row.contains(el));
-  return () => refocusWhileSettling(() => others.find((el) => el.isConnected) ?? own());
+  const next = () => others.find((el) => el.isConnected);
+  // `stayed`: the change was refused and the row is where it was: focus goes back to it, so a second Enter retries it
+  // rather than ticking the next one.
+  return (stayed = false) => refocusWhileSettling(() => (stayed ? (own() ?? next()) : (next() ?? own())));
 }
 
 /**
