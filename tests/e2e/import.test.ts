@@ -149,6 +149,9 @@ describe('import at 390 px', () => {
     // Who it added, on their own, before deciding (in a second tab: the result stays where it is).
     // Listed under Recent imports at once, not only after the page is read again.
     await expect.poll(() => page.getByText('wrong.vcf', { exact: true }).count()).toBe(1);
+    // ...pointing up to its result rather than offering its Undo a second time.
+    expect(await page.getByText('Just imported: its result is above.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(1);
     const result = page.getByRole('region', { name: 'Import result' });
     const added = await result.getByRole('link', { name: 'See the 2 people it added' }).getAttribute('href');
     expect(added).toMatch(/^\/people\?imported=/);

@@ -37,6 +37,8 @@ function undoneWords(u: UndoneImport): string {
 
 /** The question before an undo: what it would do, with how many it would touch when they are known. */
 function undoQuestion(counts?: { added: number; updated: number }): string {
+  // An import that only filed organisations under sectors has nobody to take back.
+  if (counts && !counts.added && !counts.updated) return 'Undo this import? The sectors it gave organisations are taken back.';
   const added = !counts ? 'The people it added go' : counts.added === 1 ? 'The person it added goes' : `The ${people(counts.added)} it added go`;
   const toDeleted = `${added} to Deleted, where you can restore them for ${RESTORE_WINDOW_DAYS} days`;
   const updated = !counts ? 'those it updated get' : counts.updated === 1 ? 'the person it updated gets' : `the ${people(counts.updated)} it updated get`;
@@ -114,7 +116,8 @@ export function UndoImport({
   useEffect(() => {
     if (!asking) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) keep();
+      // Not an Escape meant for a field being typed in (a search box's own clearing).
+      if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as Element | null)?.closest?.('input, textarea, select')) keep();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

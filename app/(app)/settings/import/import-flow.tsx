@@ -11,6 +11,7 @@ import type { ImportPreview } from '@/lib/import/run';
 import { organisationGroups, withSector, type OrganisationGroup } from '@/lib/import/sector-groups';
 import { countOf, summaryWords } from '@/lib/import/words';
 import { SpeltOtherwise } from './organisation-sectors';
+import { useImportShown } from './shown';
 import { ErrorList, Notes, PreviewRows } from './preview-rows';
 import { UndoImport } from '@/app/_components/import/undo-import';
 
@@ -56,6 +57,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   const [dragging, setDragging] = useState(false);
   // Recent imports, below, is read on the server: read again once an import is written or undone, so it lists it.
   const router = useRouter();
+  const shown = useImportShown();
   const inputRef = useRef<HTMLInputElement>(null);
   // Where focus goes when an import has finished: the button that started it is gone, and the page's top is far.
   const ended = useRef<HTMLDivElement>(null);
@@ -122,6 +124,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           const msg = JSON.parse(line);
           if (msg.result) {
             setStage({ step: 'done', name, result: msg.result, spelt });
+            shown.show(msg.result.undoId ?? null);
             router.refresh();
           } else if (msg.error) setStage({ step: 'failed', name, message: msg.error.message, errors: msg.error.errors ?? [] });
           else setStage({ step: 'writing', name, done: msg.done, total: msg.total, spelt });
@@ -139,6 +142,7 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
 
   function reset() {
     setUndone(false);
+    shown.show(null);
     setFile(null);
     setStage({ step: 'choose' });
     if (inputRef.current) inputRef.current.value = '';

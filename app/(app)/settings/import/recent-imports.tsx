@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { UndoImport } from '@/app/_components/import/undo-import';
+import { useImportShown } from './shown';
 import type { UndoneImport } from '@/lib/import/undo';
 import { countOf } from '@/lib/import/words';
 
@@ -27,6 +28,9 @@ export function RecentImportActions({
   describedBy: string;
 }) {
   const [undoneHere, setUndoneHere] = useState(false);
+  // Its result is on the page above: its ways back are there, once.
+  const shown = useImportShown().id === id;
+  if (shown) return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Just imported: its result is above.</p>;
   const link = (words: string) => (
     <Link
       href={`/people?imported=${id}`}
