@@ -133,6 +133,15 @@ export function EventForm({
           : { message: 'No connection just now. Your draft is kept on this device; try again when you have signal.', ok: false },
       );
       if (r === 'offline') {
+        // A row begun but not said would only be refused once sent: said here, as the server would, before it waits.
+        const unsaid: Errors = {};
+        payload.followUps.forEach((f, i) => f.action.trim() || (unsaid[`followUps.${uids.followUps[i]}.action`] = ['Say what you will do']));
+        payload.insights.forEach((f, i) => f.text.trim() || (unsaid[`insights.${uids.insights[i]}.text`] = ['Write the fact or statistic']));
+        if (Object.keys(unsaid).length) {
+          setErrors(unsaid);
+          setRefusals((n) => n + 1);
+          return;
+        }
         // No signal: the evening waits in this device's outbox under its key, and goes when the phone is back online.
         const title = current.title.trim() || 'Untitled event';
         await putOutboxItem({ key: current.key, userId, payload, draft: current, title, savedAt: Date.now() });
@@ -299,14 +308,9 @@ export function EventForm({
       ) : null}
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive" className="outline-none">
         {message ? (
-          // "May already be in your contacts" is a question, not a failure: said in the amber of the rows that ask it.
-          <p
-            className={`rounded-lg border px-3 py-2 text-sm ${
-              Object.keys(duplicates).length
-                ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40'
-                : 'border-red-200 bg-red-50 text-red-700 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300'
-            }`}
-          >
+          // "May already be in your contacts" is a question, not a failure: said in the amber of the rows that ask it
+          // (.form-msg in app/globals.css: its classes there, not in this page's script).
+          <p className="form-msg" data-ask={Object.keys(duplicates).length > 0 || undefined}>
             {message}
           </p>
         ) : null}
