@@ -109,7 +109,7 @@ export default async function TopicPage({
         <div className="space-y-4">
           <Card>
             <h2 className={section}>
-              Facts heard where it came up ({facts.items.length}
+              Facts heard at the evenings where it came up ({facts.items.length}
               {facts.nextCursor ? '+' : ''})
             </h2>
             {facts.items.length === 0 ? (
