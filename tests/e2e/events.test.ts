@@ -107,6 +107,10 @@ describe('logging an event on a phone', () => {
 
     await page.getByRole('button', { name: 'Add a fact' }).click();
     await page.getByRole('group', { name: 'Fact 1' }).getByLabel('What you heard').fill('40% of councils rely on one cloud supplier');
+    // Here too "Next" goes on to who said it, not to a new blank fact.
+    await page.getByRole('group', { name: 'Fact 1' }).getByLabel('What you heard').press('Enter');
+    await expect.poll(focusedId).toMatch(/^fact-.*-person$/);
+    expect(await page.getByRole('group', { name: 'Fact 2' }).count()).toBe(0);
     await page.getByRole('group', { name: 'Fact 1' }).getByLabel('Said by').selectOption({ label: 'Ada Byron' });
     await page.getByRole('button', { name: 'Add a fact' }).click();
     await page.getByRole('group', { name: 'Fact 2' }).getByLabel('What you heard').fill('Budgets fall 5% next year');

@@ -267,8 +267,8 @@ export function EventForm({
         submit();
       }}
       onKeyDown={(e) => {
-        // On a phone keyboard Enter means "next field", not "save half an evening": rows handle it themselves,
-        // every other single-line field moves on.
+        // On a phone keyboard Enter means "next field", not "save half an evening" nor "a new blank row": every
+        // single-line field moves on (a topic's field, which adds the topic, keeps its own Enter).
         const target = e.target as HTMLElement;
         if (e.key !== 'Enter' || e.defaultPrevented || target.tagName !== 'INPUT') return;
         e.preventDefault();
@@ -454,7 +454,6 @@ export function EventForm({
             errors={err(`insights.${fact.uid}.text`)}
             onChange={(next) => setDraft((d) => ({ ...d, insights: d.insights.map((i) => (i.uid === next.uid ? next : i)) }))}
             onRemove={() => setDraft((d) => ({ ...d, insights: d.insights.filter((i) => i.uid !== fact.uid) }))}
-            onEnter={addFact}
           />
         ))}
         <Button type="button" variant="secondary" className="w-full" onClick={addFact}>

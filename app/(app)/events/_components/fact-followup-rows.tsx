@@ -1,7 +1,6 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
 import { Field, inputClass } from '@/app/_components/ui/field';
 import { type EventDraft, type PersonDraft } from '@/lib/events/draft';
 import { DUE_PRESETS } from '@/lib/follow-ups/due';
@@ -10,15 +9,6 @@ import { addDays } from '@/lib/dates';
 
 type Fact = EventDraft['insights'][number];
 type FollowUp = EventDraft['followUps'][number];
-
-function enterTo(onEnter: () => void) {
-  return (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      onEnter();
-    }
-  };
-}
 
 function PersonSelect({
   id,
@@ -63,16 +53,8 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
 }
 
 /** A fact or statistic heard, optionally credited to one of the people. */
-export function FactRow(props: {
-  index: number;
-  fact: Fact;
-  people: PersonDraft[];
-  errors?: string[];
-  onChange: (next: Fact) => void;
-  onRemove: () => void;
-  onEnter: () => void;
-}) {
-  const { index, fact, people, errors, onChange, onRemove, onEnter } = props;
+export function FactRow(props: { index: number; fact: Fact; people: PersonDraft[]; errors?: string[]; onChange: (next: Fact) => void; onRemove: () => void }) {
+  const { index, fact, people, errors, onChange, onRemove } = props;
   const id = `fact-${fact.uid}`;
   return (
     <fieldset className="rounded-xl border border-zinc-200 p-3 pt-2 dark:border-zinc-800">
@@ -91,7 +73,6 @@ export function FactRow(props: {
               value={fact.text}
               placeholder="e.g. 40% of councils rely on one cloud supplier"
               enterKeyHint="next"
-              onKeyDown={enterTo(onEnter)}
               onChange={(e) => onChange({ ...fact, text: e.target.value })}
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
