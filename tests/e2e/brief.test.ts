@@ -34,7 +34,7 @@ describe('"Before you go" at 390 px', () => {
       startsAt: april.toISOString(),
       people: Array.from({ length: 26 }, (_, i) => ({ name: `Guest ${i + 1}`, organisation: 'Guild' })),
     });
-    await post({
+    const may = await post({
       title: 'Data Club, May',
       series: 'Data Club',
       startsAt: lastTime.toISOString(),
@@ -99,6 +99,12 @@ describe('"Before you go" at 390 px', () => {
     expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'avoid']);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+
+    // Opened for an evening that has passed (by its address), it says so rather than "Who you will see".
+    await page.goto(`/events/${may.id}/brief`);
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Who you were to see/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(0);
 
     // The event page says it is upcoming and links to the brief.
     await page.goto(`/events/${next.id}`);

@@ -149,6 +149,16 @@ export default async function BriefPage(props: Props) {
             </li>
           ) : null}
         </ul>
+        {brief.upcoming ? null : (
+          // Opened by its address after the evening: it does not read as if the evening were still to come.
+          <p role="note" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
+            This evening has passed. A brief is for before you go; what happened there is on{' '}
+            <Link href={`/events/${event.id}`} className="font-medium underline">
+              the evening’s page
+            </Link>
+            .
+          </p>
+        )}
         <p className="text-sm">{basisText(brief)}</p>
         <div className="print:hidden">
           <PrintButton
@@ -160,7 +170,7 @@ export default async function BriefPage(props: Props) {
 
       <section aria-labelledby="people-heading" className="space-y-3">
         <h2 id="people-heading" className="text-lg font-semibold">
-          Who you will see ({totals.seen})
+          {brief.upcoming ? 'Who you will see' : 'Who you were to see'} ({totals.seen})
         </h2>
         {seen.length ? (
           <ul className="space-y-3">
