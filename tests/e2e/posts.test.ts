@@ -53,14 +53,25 @@ describe('the reflective post', () => {
 
     await editor.body().fill(`${generated}\nA line I added myself.`);
     await editor.waitSaved();
+    // A long title wraps rather than being cut at 390 px; it stays one line of text: Enter goes on to the post.
+    const oneLine = (await editor.title().boundingBox())!.height;
+    const long = 'What I learnt at the CIO Club in December about cloud, AI and procurement';
+    await editor.title().fill(long);
+    await expect.poll(async () => (await editor.title().boundingBox())!.height).toBeGreaterThan(oneLine * 1.5);
+    await editor.title().press('End');
+    await editor.title().press('Enter');
+    expect(await editor.body().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await editor.title().inputValue()).toBe(long);
+    await editor.waitSaved();
     await page.reload();
+    expect(await editor.title().inputValue()).toBe(long);
     expect(await editor.body().inputValue()).toContain('A line I added myself.');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.getByTestId('post-preview').innerText()).toContain('A line I added myself.');
     await expectNoHorizontalScroll(page);
 
     await page.goto('/posts');
-    expect(await page.getByRole('link', { name: /Reflections on CIO Club: April/ }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /What I learnt at the CIO Club in December/ }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -201,13 +201,22 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           <label htmlFor={`${id}-title`} className="block text-sm font-medium">
             Title
           </label>
-          <input
+          {/* A title wraps as long as it is, where a one-line field cut it at 390 px ("What I learnt at the CIO Club in D");
+              it is still one line of text: Enter goes on to the post, and a line break pasted in becomes a space. */}
+          <textarea
             id={`${id}-title`}
-            className={`${inputClass} text-lg font-semibold`}
+            rows={1}
+            className={`${inputClass} field-sizing-content resize-none text-lg font-semibold`}
             value={auto.draft.title}
             aria-invalid={!!auto.fieldErrors.title || undefined}
             aria-describedby={`${id}-title-error`}
-            onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value })}
+            enterKeyHint="next"
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              body.current?.focus();
+            }}
+            onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value.replace(/[\r\n]+/g, ' ') })}
           />
           <div id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
             {auto.fieldErrors.title?.map((e) => (
