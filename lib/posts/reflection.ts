@@ -45,3 +45,19 @@ export function reflectionQuoted(text: string, reflection: string | null | undef
   }
   return null;
 }
+
+/** A fact must have this many words to be looked for: "Yes." is not a fact anyone quoted. */
+const MIN_FACT_WORDS = 3;
+
+/**
+ * The facts people told the user that `text` repeats (compared as the reflection is), each with who said it: what the
+ * publish question names, so that "Sam told me that the Home Office is re-tendering…" is read once more as public.
+ */
+export function factsRepeated<T extends { text: string; name: string }>(text: string, facts: T[]): T[] {
+  if (facts.length === 0) return [];
+  const hay = ` ${fold(text)} `;
+  return facts.filter((f) => {
+    const folded = fold(f.text);
+    return folded.split(' ').length >= MIN_FACT_WORDS && hay.includes(` ${folded} `);
+  });
+}

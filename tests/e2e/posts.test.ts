@@ -357,6 +357,8 @@ describe('the reflective post', () => {
       'It carries your reflection on the evening, which only you have read until now (“Worth the trip for the open data panel.”)',
     );
     expect(await ask.innerText()).not.toContain('thinking of leaving');
+    // What someone there told the user, repeated in public: named, to be read once more as on the record.
+    expect(await ask.innerText()).toContain('It repeats what Jane Smith told you (one fact). Check it was said on the record');
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.count()).toBe(0);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { POST_STYLES } from '@/lib/posts/types';
-import { reflectionQuoted, withoutPrivateLines } from '@/lib/posts/reflection';
+import { factsRepeated, reflectionQuoted, withoutPrivateLines } from '@/lib/posts/reflection';
 import { eventInput } from './composer-helpers';
 
 const REFLECTION = [
@@ -45,5 +45,19 @@ describe('the reflection is the user’s own', () => {
     expect(reflectionQuoted('Good night.', reflection)).toBeNull();
     expect(reflectionQuoted('Nothing of it here.', reflection)).toBeNull();
     expect(reflectionQuoted('anything', null)).toBeNull();
+  });
+
+  it('finds the facts someone told the user that a post repeats, whatever its case, escapes or line breaks', () => {
+    const facts = [
+      { text: 'The Home Office is re-tendering its cloud contract in March.', name: 'Sam Patel' },
+      { text: '40% still run COBOL', name: 'Jane Smith' },
+      { text: 'Yes', name: 'Ann Short' },
+      { text: 'Budgets double next year', name: 'Priya Shah' },
+    ];
+    const post = 'Sam told me that the Home Office is\nre-tendering its **cloud contract** in March. And 40\\% still run COBOL! Yes, really.';
+    expect(factsRepeated(post, facts).map((f) => f.name)).toEqual(['Sam Patel', 'Jane Smith']);
+    // Words of a fact run into others are not the fact.
+    expect(factsRepeated('Most of them still run COBOLT', facts)).toEqual([]);
+    expect(factsRepeated(post, [])).toEqual([]);
   });
 });

@@ -11,10 +11,21 @@ import { draftSources, getPost } from '@/lib/posts/queries';
 import { offTheRecordCuts } from '@/lib/posts/off-the-record';
 import { postSource } from '@/lib/posts/source';
 import { renderMarkdown } from '@/lib/posts/render';
+import type { ComposeInput } from '@/lib/posts/types';
+import { displayName } from '@/lib/people/display-name';
 import { deletePostAction } from '../actions';
 import { PostEditor } from '../_components/post-editor';
 
 export const metadata: Metadata = { title: 'Edit post' };
+
+/** The event's facts on the record that someone there told the user, with who: the publish question names those the post repeats. */
+function told(source: ComposeInput | null): { text: string; name: string }[] {
+  if (!source) return [];
+  return source.facts.flatMap((f) => {
+    const p = f.personId ? source.people.find((x) => x.id === f.personId) : undefined;
+    return p ? [{ text: f.text, name: displayName({ name: p.name, role: p.role, organisationName: p.organisation }) }] : [];
+  });
+}
 
 export default async function EditPostPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -71,6 +82,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           offTheRecordInTitle: inTitle,
           titleWordless,
           reflection: source?.event.reflection ?? null,
+          told: told(source),
         }}
       >
         <div className="flex flex-col gap-2 sm:items-end">

@@ -8,7 +8,7 @@ import { ConflictBanner } from './conflict-banner';
 import { proseClass } from '@/app/_components/posts/prose';
 import { describedIn, namedIn, type DescribedPerson, type NamedPerson } from '@/lib/posts/mentions';
 import { OffTheRecordNotice, offTheRecordPhrase } from './off-the-record-notice';
-import { reflectionQuoted } from '@/lib/posts/reflection';
+import { factsRepeated, reflectionQuoted } from '@/lib/posts/reflection';
 import { PublishPanel } from './publish-panel';
 import { RegeneratePanel } from './regenerate-panel';
 import { SourcesPanel } from './sources-panel';
@@ -44,6 +44,8 @@ export interface EditorPost {
   sources?: DraftPart[] | null;
   /** The event's reflection, private until now: publishing says when the post still carries it. */
   reflection?: string | null;
+  /** The event's facts someone there told the user, with who: publishing names those the post repeats. */
+  told?: { text: string; name: string }[];
 }
 
 const STATUS_TEXT: Record<SaveState, string> = {
@@ -165,6 +167,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             requestAnimationFrame(() => document.getElementById(`${id}-title`)?.focus());
           }}
           reflection={reflectionQuoted(text, post.reflection)}
+          told={factsRepeated(text, post.told ?? [])}
           onChange={(status, slug, version) => {
             setPublished(status === 'published');
             auto.setSlug(slug);

@@ -26,6 +26,7 @@ export function PublishPanel({
   offTheRecordInTitle = 0,
   titleWordless = false,
   reflection = null,
+  told = [],
   onChange,
   onChangeTitle,
 }: {
@@ -46,6 +47,8 @@ export function PublishPanel({
   titleWordless?: boolean;
   /** A sentence of the event's private reflection that the text carries, quoted back before it goes out. */
   reflection?: string | null;
+  /** Facts on the record that the post repeats, each with who told the user: read once more as public. */
+  told?: { text: string; name: string }[];
   /**
    * After a change, with the post's address, and the version when publishing gave it a new one (and so a new version):
    * an address quoting an off-the-record fact. Null otherwise.
@@ -162,6 +165,12 @@ export function PublishPanel({
             <p>
               It also describes {listOf(described.map((p) => `“${p.label}”`))} by role. Someone who was there may still tell who{' '}
               {described.length === 1 ? 'that is' : 'they are'}.
+            </p>
+          ) : null}
+          {told.length ? (
+            <p>
+              It repeats what {listOf([...new Set(told.map((f) => f.name))])} told you ({told.length === 1 ? 'one fact' : `${told.length} facts`}). Check it was
+              said on the record: a fact you mark off the record is cut from the public page.
             </p>
           ) : null}
           {offTheRecord && !offTheRecordInTitle ? (
