@@ -230,6 +230,26 @@ describe('follow-ups at 390 px', () => {
     await context.close();
   });
 
+  it('someone known only by a long role is named whole in the list at 390 px, not cut', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await new AuthPages(page).signUp('Rhea Role');
+    const origin = { Origin: new URL(page.url()).origin };
+    const made = await page.request.post('/api/v1/people', {
+      headers: origin,
+      data: { role: 'Deputy Director, Digital and Data Transformation', organisationName: 'HM Land Registry' },
+    });
+    expect(made.status()).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    expect((await page.request.post('/api/v1/follow-ups', { headers: origin, data: { action: 'Send the data strategy', personId: id } })).status()).toBe(201);
+    await page.goto('/follow-ups');
+    const link = page.getByRole('link', { name: 'Deputy Director, Digital and Data Transformation, HM Land Registry' });
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  });
+
   it('a tab badge past 99 reads "99+" on one line at 390 px', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
