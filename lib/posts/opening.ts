@@ -93,7 +93,9 @@ export function eveningName(ctx: ComposeContext): EveningName {
     // of how often it meets, and a comma, a colon or a dash after it.
     const named = [clean(event.series), clean(event.series).replace(FREQUENCY, '').trim()].filter(Boolean).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const rest = clean(event.title).replace(new RegExp(`^(?:${named.join('|')})(\\s+\\d{4})?\\s*[:—–,-]\\s*`, 'i'), '');
-    if (adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
+    // "CIO Club #3" is the series and a number, which "my third so far" says better than “CIO Club #3”.
+    const numbered = new RegExp(`^(?:${named.join('|')})\\s*(?:#|no\\.?\\s*)?\\d+$`, 'i').test(clean(event.title));
+    if (!numbered && adds(rest) && contentWords(rest).filter((w) => !said.has(w)).length >= 1) {
       own = ctx.text(rest.replace(/^\d{4}\s*[:—–-]\s*/, ''));
       say(rest);
     } else say(title);

@@ -253,6 +253,12 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(monthly).not.toMatch(/monthly CIO Club monthly/);
     const again = narrative(eventInput({ event: { series: 'CIO Club monthly', title: 'CIO Club: cloud', summary: 'Monthly, as ever.' }, seriesCount: 3 }));
     expect(again).toMatch(/^Last night was another CIO Club monthly evening, my third so far\. This time it was “cloud”\./);
+    // A numbered evening of the series is counted, not quoted: no “CIO Club #3”.
+    for (const title of ['CIO Club #3', 'CIO Club 3', 'CIO Club No. 3']) {
+      const numbered = narrative(eventInput({ event: { series: 'CIO Club', title }, seriesCount: 3 }));
+      expect(numbered).toMatch(/^Last night was another CIO Club evening, my third so far\.\s/);
+      expect(numbered).not.toContain('This time it was');
+    }
     // A summary that names the evening again only to give its subject says the subject.
     const subject = narrative(
       eventInput({
