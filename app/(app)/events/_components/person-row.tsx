@@ -201,7 +201,11 @@ export function PersonRow({ index, person, errors, duplicates, onChange, onRemov
         </datalist>
       </div>
 
-      <div role="radiogroup" aria-label={`How you met person ${index + 1}`} className="mt-3 grid grid-cols-3 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
+      {/* Said on screen, not only to a screen reader: "Mentioned" means talked about, not there. */}
+      <p id={`${base}-how`} className="mt-3 text-sm font-medium">
+        How you met them <span className="font-normal text-zinc-600 dark:text-zinc-400">(Mentioned: talked about, not there)</span>
+      </p>
+      <div role="radiogroup" aria-labelledby={`${base}-how`} className="mt-1 grid grid-cols-3 gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
         {RELATIONS.map((r) => (
           <label
             key={r}
