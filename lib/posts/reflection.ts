@@ -48,16 +48,23 @@ export function reflectionQuoted(text: string, reflection: string | null | undef
 
 /** A fact must have this many words to be looked for: "Yes." is not a fact anyone quoted. */
 const MIN_FACT_WORDS = 3;
+/** How many words of a fact in a row make it repeated: a draft may shorten a fact ("…"), or put a description in place of a private person's name. */
+const RUN = 5;
 
 /**
- * The facts people told the user that `text` repeats (compared as the reflection is), each with who said it: what the
- * publish question names, so that "Sam told me that the Home Office is re-tendering…" is read once more as public.
+ * The facts people told the user that `text` repeats, each with who said it: what the publish question names, so that
+ * "Sam told me that the Home Office is re-tendering…" is read once more as public. Compared as the reflection is
+ * (case, punctuation and escapes aside); a fact counts when the text has it whole or any RUN of its words in a row, so
+ * one the social style cut short, or one whose private speaker's name the draft replaced, is still found.
  */
 export function factsRepeated<T extends { text: string; name: string }>(text: string, facts: T[]): T[] {
   if (facts.length === 0) return [];
   const hay = ` ${fold(text)} `;
   return facts.filter((f) => {
-    const folded = fold(f.text);
-    return folded.split(' ').length >= MIN_FACT_WORDS && hay.includes(` ${folded} `);
+    const words = fold(f.text).split(' ');
+    if (words.length < MIN_FACT_WORDS) return false;
+    const run = Math.min(RUN, words.length);
+    for (let i = 0; i + run <= words.length; i++) if (hay.includes(` ${words.slice(i, i + run).join(' ')} `)) return true;
+    return false;
   });
 }

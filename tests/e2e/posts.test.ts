@@ -60,7 +60,7 @@ describe('the reflective post', () => {
     await expect.poll(async () => (await editor.title().boundingBox())!.height).toBeGreaterThan(oneLine * 1.5);
     await editor.title().press('End');
     await editor.title().press('Enter');
-    expect(await editor.body().evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => editor.body().evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await editor.title().inputValue()).toBe(long);
     await editor.waitSaved();
     await page.reload();
@@ -358,7 +358,7 @@ describe('the reflective post', () => {
     );
     expect(await ask.innerText()).not.toContain('thinking of leaving');
     // What someone there told the user, repeated in public: named, to be read once more as on the record.
-    expect(await ask.innerText()).toContain('It repeats what Jane Smith told you (one fact). Check it was said on the record');
+    expect(await ask.innerText()).toContain('It repeats what Jane Smith told you (1 fact). Check it was said on the record');
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.count()).toBe(0);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { POST_STYLES } from '@/lib/posts/types';
 import { factsRepeated, reflectionQuoted, withoutPrivateLines } from '@/lib/posts/reflection';
-import { eventInput } from './composer-helpers';
+import { eventInput, person } from './composer-helpers';
 
 const REFLECTION = [
   'A useful evening: the device-policy talk was the best part.',
@@ -59,5 +59,25 @@ describe('the reflection is the user’s own', () => {
     // Words of a fact run into others are not the fact.
     expect(factsRepeated('Most of them still run COBOLT', facts)).toEqual([]);
     expect(factsRepeated(post, [])).toEqual([]);
+  });
+
+  it.each(POST_STYLES)('%s: finds every fact a composed draft repeats, a private speaker described and a long one cut short', (style) => {
+    const jo = person({ name: 'Jo Bloggs', role: 'CIO', organisation: 'Leeds City Council', keepPrivate: true, relation: 'spoke' });
+    const sam = person({ name: 'Sam Patel', role: 'CTO', organisation: 'Home Office', relation: 'spoke' });
+    const facts = [
+      { text: 'Jo Bloggs cut hosting costs by 30% in a year', personId: jo.id },
+      {
+        text: 'The Home Office is re-tendering its whole cloud hosting contract in March, with a decision on whether to split it by region expected in the summer',
+        personId: sam.id,
+      },
+      { text: 'A third of laptops are never patched', personId: sam.id },
+    ];
+    const draft = composePost(eventInput({ people: [jo, sam], facts }), { style }).markdown;
+    const told = facts.map((f) => ({ text: f.text, name: f.personId === jo.id ? 'Jo Bloggs' : 'Sam Patel' }));
+    // Each fact the draft carries, in whatever words, is found; the private name itself is not in the draft.
+    expect(draft).not.toContain('Bloggs');
+    const carried = told.filter((f) => draft.toLowerCase().includes(f.text.split(' ').slice(2, 5).join(' ').toLowerCase()));
+    expect(carried.length).toBeGreaterThan(0);
+    expect(factsRepeated(draft, told)).toEqual(carried);
   });
 });

@@ -169,8 +169,9 @@ export function PublishPanel({
           ) : null}
           {told.length ? (
             <p>
-              It repeats what {listOf([...new Set(told.map((f) => f.name))])} told you ({told.length === 1 ? 'one fact' : `${told.length} facts`}).{' '}
-              {told.length === 1 ? 'Check it was' : 'Check they were'} said on the record: a fact you mark off the record is cut from the public page.
+              It repeats what {listOf([...new Set(told.map((f) => (f.name === 'Someone unnamed' ? 'someone unnamed' : f.name)))])} told you (
+              {told.length === 1 ? '1 fact' : `${told.length} facts`}). {told.length === 1 ? 'Check it was' : 'Check they were'} said on the record: a fact you
+              mark off the record is cut from the public page.
             </p>
           ) : null}
           {offTheRecord && !offTheRecordInTitle ? (
