@@ -208,19 +208,26 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
               it is still one line of text: Enter goes on to the post, and a line break pasted in becomes a space. */}
           <textarea
             id={`${id}-title`}
-            rows={1}
+            // Two rows where a browser cannot size a field to its text (field-sizing): a long title still shows.
+            rows={2}
             className={`${inputClass} field-sizing-content resize-none text-lg font-semibold`}
             value={auto.draft.title}
             aria-invalid={!!auto.fieldErrors.title || undefined}
-            aria-describedby={`${id}-title-error`}
+            aria-describedby={`${id}-title-hint ${id}-title-error`}
             enterKeyHint="next"
             onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
+              // Not the Enter that confirms a word being composed (Chinese, Japanese); on the Preview tab, the post is
+              // shown first.
+              if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
               e.preventDefault();
-              body.current?.focus();
+              setTab('write');
+              requestAnimationFrame(() => body.current?.focus());
             }}
             onChange={(e) => auto.setDraft({ ...auto.draft, title: e.target.value.replace(/[\r\n]+/g, ' ') })}
           />
+          <p id={`${id}-title-hint`} className="sr-only">
+            One line: Enter goes on to the post.
+          </p>
           <div id={`${id}-title-error`} aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
             {auto.fieldErrors.title?.map((e) => (
               <p key={e}>{e}</p>
