@@ -105,6 +105,11 @@ describe('"Before you go" at 390 px', () => {
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /^Who you were to see/ }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(0);
+    // One under way (begun an hour ago, opened at the door) is not over.
+    const now = await post({ title: 'Data Club, June early', series: 'Data Club', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await page.goto(`/events/${now.id}/brief`);
+    await expect.poll(() => page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(1);
+    expect(await page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(0);
 
     // The event page says it is upcoming and links to the brief.
     await page.goto(`/events/${next.id}`);

@@ -50,6 +50,10 @@ function basisText(b: Brief): string {
   }
 }
 
+/** Hours after its start an evening is taken to be over: opened at the door, or late, the brief is still for it. */
+const EVENING_HOURS = 6;
+const passed = (startsAt: Date) => Date.now() - startsAt.getTime() > EVENING_HOURS * 3_600_000;
+
 /** Quieter text, black when printed (app/globals.css). */
 const muted = 'brief-muted';
 
@@ -149,7 +153,7 @@ export default async function BriefPage(props: Props) {
             </li>
           ) : null}
         </ul>
-        {brief.upcoming ? null : (
+        {!passed(event.startsAt) ? null : (
           // Opened by its address after the evening: it does not read as if the evening were still to come.
           <p role="note" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-900">
             This evening has passed. A brief is for before you go; what happened there is on{' '}
@@ -170,7 +174,7 @@ export default async function BriefPage(props: Props) {
 
       <section aria-labelledby="people-heading" className="space-y-3">
         <h2 id="people-heading" className="text-lg font-semibold">
-          {brief.upcoming ? 'Who you will see' : 'Who you were to see'} ({totals.seen})
+          {passed(event.startsAt) ? 'Who you were to see' : 'Who you will see'} ({totals.seen})
         </h2>
         {seen.length ? (
           <ul className="space-y-3">
