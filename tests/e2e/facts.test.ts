@@ -38,7 +38,13 @@ describe('facts and topics at 390 px', () => {
     });
 
     await page.goto('/facts');
-    await page.getByLabel('Search facts').fill('mobil twiter');
+    // It searches as you type, after a pause, as People does.
+    const search = page.getByLabel('Search facts');
+    await hydrated(search);
+    await search.pressSequentially('phones outsell');
+    await expect.poll(() => page.url()).toContain('q=phones+outsell');
+    await expect.poll(() => page.getByRole('main').getByRole('listitem').allInnerTexts()).toEqual([expect.stringContaining('Phones outsell tablets')]);
+    await search.fill('mobil twiter');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => page.url()).toContain('q=mobil+twiter');
     const items = page.getByRole('main').getByRole('listitem');

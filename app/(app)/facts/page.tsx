@@ -4,11 +4,12 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
 import { EmptyState, PageHeader } from '@/app/_components/ui/card';
-import { inputClass, labelClass } from '@/app/_components/ui/field';
+import { labelClass } from '@/app/_components/ui/field';
 import { requireUser } from '@/lib/dal';
 import { factFilterSelected, searchFacts } from '@/lib/facts/queries';
 import { factSearchSchema, type FactSearch } from '@/lib/facts/validation';
 import { FactList, type FactRow } from '@/app/_components/facts/fact-list';
+import { FactSearchBox } from '@/app/_components/facts/fact-search';
 import { FactFilters, type FactFilter } from '@/app/_components/facts/fact-filters';
 import { formatDate } from '@/lib/dates';
 
@@ -91,7 +92,7 @@ export default async function FactsPage({ searchParams }: { searchParams: Promis
                 Search facts
               </label>
               <div className="flex gap-2">
-                <input id="q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} placeholder="e.g. 80% mobile" className={inputClass} />
+                <FactSearchBox q={params.q ?? ''} />
                 <Button type="submit" aria-label="Search" className="shrink-0">
                   <Search aria-hidden className="size-4" />
                 </Button>
