@@ -72,6 +72,8 @@ export function spellingOf(name: string): Spelling {
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .normalize('NFC')
+    // Initials with dots are the initials: "H.M. Treasury" is "HM Treasury", "B.B.C." is "BBC".
+    .replace(/(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu, (m) => m.replaceAll('.', ''))
     .replace(/['’]s\b/giu, 's')
     .replace(/&/g, ' and ')
     .replace(/#/g, ' sharp ')

@@ -123,6 +123,12 @@ describe('organisations that may be one (alike.ts)', () => {
 
   it('sameSpelling: one name written two ways, and not names merely alike, nor two legal forms', () => {
     const same = (x: string, y: string) => sameSpelling(spellingOf(x), spellingOf(y));
+    // Initials written with dots are the initials; single letters apart are not joined into one.
+    expect(same('H.M. Treasury Ltd', 'HM Treasury')).toBe(true);
+    expect(same('B.B.C.', 'BBC')).toBe(true);
+    expect(same('J. Smith Consulting', 'J Smith Consulting')).toBe(true);
+    expect(same('A.B. Foods', 'AB Foods')).toBe(true);
+    expect(same('A B Foods', 'AB Foods')).toBe(false);
     expect(same('HM Revenue & Customs', 'HM Revenue and Customs')).toBe(true);
     expect(same('The Cabinet Office', 'cabinet office')).toBe(true);
     expect(same('Acme Ltd', 'ACME Limited')).toBe(true);
