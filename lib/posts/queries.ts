@@ -270,7 +270,7 @@ export async function publishPost(userId: string, postId: string, opts: { confir
   });
 }
 
-/** A published post given a new address: its title as the public page shows it, its address now, and whether it is in Deleted. */
+/** A published post given a new address: its title, its address now, and whether it is in Deleted. */
 export interface MovedPost {
   id: string;
   title: string;
@@ -306,7 +306,8 @@ export async function readdressQuoting(tx: DbOrTx, userId: string): Promise<Move
             .set({ slug, version: sql`${posts.version} + 1`, updatedAt: new Date() })
             .where(and(eq(posts.userId, userId), eq(posts.id, post.id))),
         );
-        moved.push({ id: post.id, title: redactFacts(post.title, texts), slug, deleted: post.deletedAt !== null });
+        // Its title as the user wrote it: they are told which of their posts moved, on their own page.
+        moved.push({ id: post.id, title: post.title, slug, deleted: post.deletedAt !== null });
         break;
       } catch (err) {
         if (attempt >= 2 || !isUniqueViolation(err, 'posts_user_slug_key')) throw err;

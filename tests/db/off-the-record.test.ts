@@ -208,11 +208,11 @@ describe('off the record', () => {
     const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
     const marked = await setOffTheRecord(user.id, fact!.id, true);
     expect(marked.offTheRecord).toBe(true);
-    // Told which, by the title as the public page shows it; the old address finds nothing, the new one the post.
+    // Told which, by its title (on the user's own page); the old address finds nothing, the new one the post.
     expect(marked.postsMoved).toEqual(
       expect.arrayContaining([
-        { id: quoting.id, title: 'Heard: […]', slug: 'heard', deleted: false },
-        { id: deleted.id, title: '[…]', slug: 'ops-supper', deleted: true },
+        { id: quoting.id, title: `Heard: ${secret}`, slug: 'heard', deleted: false },
+        { id: deleted.id, title: secret, slug: 'ops-supper', deleted: true },
       ]),
     );
     expect(marked.postsMoved).toHaveLength(2);

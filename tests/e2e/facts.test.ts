@@ -135,9 +135,9 @@ describe('facts and topics at 390 px', () => {
     await toggle.click();
     const said = page
       .getByRole('status')
-      .filter({ hasText: 'Your published post Heard: […] has a new address: its old one quoted a fact you marked off the record.' });
+      .filter({ hasText: `Your published post Heard: ${fact} has a new address: its old one quoted a fact you marked off the record.` });
     await expect.poll(() => said.count()).toBe(1);
-    expect(await said.getByRole('link', { name: 'Heard: […]' }).getAttribute('href')).toBe(`/posts/${post.id}`);
+    expect(await said.getByRole('link', { name: `Heard: ${fact}` }).getAttribute('href')).toBe(`/posts/${post.id}`);
     await expectNoHorizontalScroll(page);
     const moved = (await (await api(context, 'GET', `/api/v1/posts/${post.id}`)).json()) as { slug: string; url: string };
     expect(moved.slug).toBe('heard');

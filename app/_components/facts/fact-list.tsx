@@ -28,7 +28,7 @@ export function FactList({ rows }: { rows: FactRow[] }) {
     <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
       {rows.map((f) => (
         <li key={f.id} className="fl-row">
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 basis-0">
             <p className={f.offTheRecord ? 'fl-text italic' : 'fl-text'}>{f.text}</p>
             <p className="fl-meta">
               {f.speaker ? (

@@ -28,13 +28,29 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
     });
   };
   return (
-    <div className="flex flex-col items-end gap-1">
-      {/* Its tick box (empty, or ticked when off the record) is drawn by the stylesheet: .otr-btn in app/globals.css. */}
-      <button type="button" onClick={toggle} disabled={pending} aria-pressed={value} aria-label={`Off the record: ${label}`} className="otr-btn">
-        Off the record
-      </button>
-      {/* Always there, so that what it comes to say is read out. */}
-      <p role="status" className="max-w-56 text-right text-xs text-amber-900 dark:text-amber-200">
+    <>
+      <div className="flex flex-col items-end gap-1">
+        {/* Its tick box (empty, or ticked when off the record) is drawn by the stylesheet: .otr-btn in app/globals.css.
+            Busy rather than disabled while it saves: a disabled button drops the keyboard's focus to the page. */}
+        <button
+          type="button"
+          onClick={() => pending || toggle()}
+          aria-busy={pending || undefined}
+          aria-pressed={value}
+          aria-label={`Off the record: ${label}`}
+          className="otr-btn"
+        >
+          Off the record
+        </button>
+        {error ? (
+          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      {/* Always there, so that what it comes to say is read out; the row's own line under the fact (its list is
+          flex-wrap, its rows spaced across only), not a narrow column that would squeeze the fact's words. */}
+      <p role="status" className="basis-full pt-1 text-xs text-amber-900 empty:pt-0 dark:text-amber-200">
         {moved.length ? (
           <>
             {moved.length === 1 ? 'Your published post ' : 'Your published posts '}
@@ -45,11 +61,6 @@ export function OffTheRecordButton({ id, offTheRecord, label }: { id: string; of
           </>
         ) : null}
       </p>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </>
   );
 }

@@ -59,8 +59,8 @@ function Section({ title, children, action }: { title: string; children: React.R
 /** A fact, its off-the-record state shown and changed in one tap. */
 function FactItem({ fact }: { fact: EventDetail['insights'][number] }) {
   return (
-    <li className="flex items-start justify-between gap-3">
-      <span className={`min-w-0 pt-2 ${fact.offTheRecord ? 'italic text-zinc-600 dark:text-zinc-400' : ''}`}>{fact.text}</span>
+    <li className="flex flex-wrap items-start justify-between gap-x-3">
+      <span className={`min-w-0 flex-1 basis-0 pt-2 ${fact.offTheRecord ? 'italic text-zinc-600 dark:text-zinc-400' : ''}`}>{fact.text}</span>
       <OffTheRecordButton id={fact.id} offTheRecord={fact.offTheRecord} label={fact.text.slice(0, 80)} />
     </li>
   );

@@ -117,8 +117,8 @@ export default async function TopicPage({
             ) : (
               <ul className="space-y-2 text-sm">
                 {facts.items.map((f) => (
-                  <li key={f.id} className="flex items-start justify-between gap-3">
-                    <span className="min-w-0 pt-1">
+                  <li key={f.id} className="flex flex-wrap items-start justify-between gap-x-3">
+                    <span className="min-w-0 flex-1 basis-0 pt-1">
                       <span className={f.offTheRecord ? 'italic' : ''}>{f.text}</span>
                       <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                         {f.speaker ? f.speaker.displayName : 'Unattributed'} · {f.event.title}
