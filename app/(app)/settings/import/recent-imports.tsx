@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { UndoImport } from '@/app/_components/import/undo-import';
 import { useImportShown } from './shown';
@@ -28,6 +29,7 @@ export function RecentImportActions({
   describedBy: string;
 }) {
   const [undoneHere, setUndoneHere] = useState(false);
+  const router = useRouter();
   // Its result is on the page above: its ways back are there, once.
   const shown = useImportShown().id === id;
   if (shown) return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Just imported: its result is above.</p>;
@@ -49,7 +51,11 @@ export function RecentImportActions({
         undoId={id}
         counts={{ added, updated }}
         undone={undone}
-        onUndone={() => setUndoneHere(true)}
+        onUndone={() => {
+          setUndoneHere(true);
+          // Its line ("· undone …") is the server's: read again.
+          router.refresh();
+        }}
         describedBy={describedBy}
       />
       {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
