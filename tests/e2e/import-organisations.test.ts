@@ -133,10 +133,13 @@ describe('import preview with many organisations, at 390 px', () => {
     await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
     expect(await recent.getByRole('status').innerText()).toContain(`Undone: ${PEOPLE} people it added are in Deleted`);
     await expectNoHorizontalScroll(page);
-    const restore = recent.getByRole('button', { name: `Bring back the ${PEOPLE} people the undo removed` });
+    const restore = recent.getByRole('button', { name: `Bring back the ${PEOPLE} people from Deleted` });
     await hydrated(restore);
     await restore.click();
     await expect.poll(() => recent.getByText(`${PEOPLE} people are back in your contacts.`).isVisible()).toBe(true);
+    // What the undo did is said as what happened since, not as "nobody is left there to bring back".
+    expect(await recent.getByRole('status').first().innerText()).toContain(`Undone: ${PEOPLE} people it added went to Deleted, and all came back`);
+    expect(await recent.getByText(/nobody is left there/).count()).toBe(0);
     await recent.getByRole('link', { name: 'See who it added' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `${PEOPLE} people match` }).isVisible()).toBe(true);
     expect(await page.getByText(/which you undid on/).isVisible()).toBe(true);

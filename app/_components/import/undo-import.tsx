@@ -15,16 +15,19 @@ const people = (n: number) => countOf(n, 'person', 'people');
  * What an undo did, in words: who went to Deleted (and whether they are there still), who got back what they had, who
  * was left as they are, and how many of the organisations it added went with them.
  */
-function undoneWords(u: UndoneImport): string {
+function undoneWords(u: UndoneImport, broughtBack = 0): string {
   const back = u.removed - u.inDeleted;
   const parts = [
     !u.removed
       ? ''
-      : !back
-        ? `${people(u.removed)} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
-        : !u.inDeleted
-          ? `${people(u.removed)} it added went to Deleted, and nobody is left there to bring back`
-          : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there to bring back`,
+      : broughtBack
+        ? // Just brought back here: said as what happened, not as "nobody is left there to bring back".
+          `${people(u.removed)} it added went to Deleted, and ${broughtBack === u.removed ? (u.removed === 1 ? 'came' : 'all came') : `${broughtBack.toLocaleString('en-GB')} came`} back`
+        : !back
+          ? `${people(u.removed)} it added ${u.removed === 1 ? 'is' : 'are'} in Deleted`
+          : !u.inDeleted
+            ? `${people(u.removed)} it added went to Deleted, and nobody is left there to bring back`
+            : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there to bring back`,
     u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
     u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
     // Said only while none has come back: a person brought back brings their organisation with them.
@@ -69,7 +72,7 @@ function restoredWords(r: RestoredImport, reverted: number): string {
 
 /**
  * "Undo this import", under an import's result and above the list of the people it added: it asks first, is done once,
- * and says what it did; then, while any of the people it removed are in Deleted, "Bring back the N people the undo removed"
+ * and says what it did; then, while any of the people it removed are in Deleted, "Bring back the N people from Deleted"
  * brings them back together, and says so in turn. `onUndone` lets the page around it follow; without one, the page is
  * read again (and after a restore, too).
  */
@@ -149,7 +152,7 @@ export function UndoImport({
     return (
       <>
         <p ref={said} tabIndex={-1} role="status" className="mt-3 text-sm outline-none">
-          {undoneWords(u)}{' '}
+          {undoneWords(u, state.restored?.restored)}{' '}
           {u.inDeleted ? (
             <Link href="/settings/deleted" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
               See Deleted
@@ -172,8 +175,8 @@ export function UndoImport({
               {state.restoring
                 ? 'Bringing back…'
                 : u.inDeleted === 1
-                  ? 'Bring back the person the undo removed'
-                  : `Bring back the ${people(u.inDeleted)} the undo removed`}
+                  ? 'Bring back the person from Deleted'
+                  : `Bring back the ${people(u.inDeleted)} from Deleted`}
             </Button>
             {state.failed ? (
               <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
