@@ -87,28 +87,28 @@ export default async function DashboardPage() {
               All follow-ups
             </Link>
           </div>
-          {due.length ? (
-            <FollowUpList
-              items={due}
-              today={today}
-              locale={user.locale}
-              timeZone={user.timeZone}
-              grouped
-              headingLevel={3}
-              more={{
-                ...(progress.openOverdue > overdue.length ? { overdue: { total: progress.openOverdue, href: '/follow-ups?due=overdue' } } : {}),
-                ...(progress.openToday > dueToday.length ? { today: { total: progress.openToday, href: '/follow-ups?due=today' } } : {}),
-              }}
-            />
-          ) : (
-            <div className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-              <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
-              <p>
-                Nothing due today.
-                {upcoming[0] ? ` Next: “${upcoming[0].action}”, ${formatDay(upcoming[0].due!, user.locale, 'short')}.` : ' Enjoy the quiet.'}
-              </p>
-            </div>
-          )}
+          <FollowUpList
+            items={due}
+            today={today}
+            locale={user.locale}
+            timeZone={user.timeZone}
+            grouped
+            headingLevel={3}
+            more={{
+              ...(progress.openOverdue > overdue.length ? { overdue: { total: progress.openOverdue, href: '/follow-ups?due=overdue' } } : {}),
+              ...(progress.openToday > dueToday.length ? { today: { total: progress.openToday, href: '/follow-ups?due=today' } } : {}),
+            }}
+            // Kept drawn when nothing is due, so ticking the last one keeps its toast and Undo.
+            empty={
+              <div className="flex items-start gap-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+                <CircleCheck aria-hidden className="mt-0.5 size-5 shrink-0 text-emerald-600" />
+                <p>
+                  Nothing due today.
+                  {upcoming[0] ? ` Next: “${upcoming[0].action}”, ${formatDay(upcoming[0].due!, user.locale, 'short')}.` : ' Enjoy the quiet.'}
+                </p>
+              </div>
+            }
+          />
         </section>
         {comingUp.length ? <ComingUp events={comingUp} timeZone={user.timeZone} locale={user.locale} /> : null}
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">

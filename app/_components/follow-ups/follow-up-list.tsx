@@ -2,7 +2,7 @@
 
 import { CalendarClock, Check, Circle, EllipsisVertical } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useToast } from '@/app/_components/ui/toast';
 import { type DueGroup, dueGroup, GROUP_TITLES } from '@/lib/follow-ups/due';
 import type { FollowUpItem } from '@/lib/follow-ups/queries';
@@ -26,6 +26,7 @@ export function FollowUpList({
   timeZone = 'UTC',
   headingLevel = 2,
   more = {},
+  empty = null,
 }: {
   items: FollowUpItem[];
   done?: FollowUpItem[];
@@ -40,6 +41,11 @@ export function FollowUpList({
   headingLevel?: 2 | 3;
   /** Groups that hold more than is shown: their total and where to see them all. */
   more?: Partial<Record<string, { total: number; href: string }>>;
+  /**
+   * Shown when nothing is listed. The list stays drawn (and with it its toast), so ticking the last one, which the page
+   * read again then no longer lists, keeps its "Done" and Undo on screen rather than taking them away with the list.
+   */
+  empty?: ReactNode;
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
   // Each row's icons point at one copy of each, drawn once below: a list of a hundred rows would otherwise carry a
@@ -86,6 +92,7 @@ export function FollowUpList({
           );
         })}
       </svg>
+      {sections.every((s) => s.items.length === 0) ? empty : null}
       {sections
         .filter((s) => s.items.length > 0)
         .map((s) => (
