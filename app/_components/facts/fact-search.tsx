@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useTransition } from 'react';
+import { queryOf } from '@/app/_components/forms/query-of';
 import { inputClass } from '@/app/_components/ui/field';
 
 /**
@@ -27,9 +28,7 @@ export function FactSearchBox({ q }: { q: string }) {
         clearTimeout(timer.current);
         timer.current = setTimeout(() => {
           if (!form) return;
-          const params = new URLSearchParams();
-          for (const [key, value] of new FormData(form)) if (typeof value === 'string' && value.trim()) params.append(key, value.trim());
-          const qs = params.toString();
+          const qs = queryOf(form);
           start(() => router.replace(qs ? `/facts?${qs}` : '/facts', { scroll: false }));
         }, 400);
       }}

@@ -3,16 +3,8 @@
 import { Search, SlidersHorizontal, X } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { queryOf } from '@/app/_components/forms/query-of';
 import { inputClass, labelClass } from '@/app/_components/ui/field';
-
-/** The URL for a form's current values: empty fields left out, so shared links stay short. */
-function queryOf(form: HTMLFormElement): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of new FormData(form).entries()) {
-    if (typeof value === 'string' && value.trim()) params.append(key, value.trim());
-  }
-  return params.toString();
-}
 
 /**
  * The search box and filters. Everything lives in the URL: filters push a history entry (so Back undoes
