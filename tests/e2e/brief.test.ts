@@ -105,6 +105,19 @@ describe('"Before you go" at 390 px', () => {
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /^Who you were to see/ }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(0);
+    // Someone met at earlier evenings and at this one, now over: "at this evening", not "expecting to see", and the card
+    // does not give the evening's own date as news of the last meeting.
+    await post({ title: 'Ops Club, March', series: 'Ops Club', startsAt: new Date(Date.now() - 90 * DAY).toISOString(), people: [{ id: priya.id }] });
+    const ops = await post({ title: 'Ops Club, late', series: 'Ops Club', startsAt: new Date(Date.now() - DAY).toISOString(), people: [{ id: priya.id }] });
+    await page.goto(`/events/${ops.id}/brief`);
+    const opsCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Priya Patel/ }) });
+    await expect.poll(() => opsCard.getByRole('heading').first().innerText()).toBe('Priya Patel at this evening');
+    expect(await opsCard.innerText()).not.toMatch(/expecting to see|last met/);
+    expect(await page.getByText('People you met or spoke with at 1 earlier evening of Ops Club, most recent first.').count()).toBe(1);
+    // The first of a series has nothing before it, and says so rather than "0 earlier evenings".
+    const first = await post({ title: 'Infra Club, first', series: 'Infra Club', startsAt: new Date(Date.now() - DAY).toISOString() });
+    await page.goto(`/events/${first.id}/brief`);
+    await page.getByText('People you met or spoke with at earlier evenings of Infra Club: you have logged none before this one.').waitFor();
     // One under way (begun an hour ago, opened at the door) is not over.
     const now = await post({ title: 'Data Club, June early', series: 'Data Club', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
     await page.goto(`/events/${now.id}/brief`);

@@ -10,7 +10,8 @@ export interface BriefCard {
   about: string;
   /** "Met 3 times, last on …", "Last met …" or "Not met yet". */
   met: string;
-  expected: boolean;
+  /** Added to this event: "expecting to see", or once the evening is over, "at this evening". */
+  expected: string | null;
   followUps: { id: string; action: string; due: string | null }[];
   conversations: { key: string; heading: string; topics: string; notes: string | null }[];
   facts: { id: string; text: string; eventTitle: string }[];
@@ -34,7 +35,13 @@ export function BriefPerson({ p }: { p: BriefCard }) {
         <Link href={`/people/${p.id}`} className="hover:underline">
           {p.name}
         </Link>
-        {p.expected ? <span className="ml-2 text-xs font-normal brief-muted">expecting to see</span> : null}
+        {/* A space, not only a margin: read aloud (and copied) it is "Priya Patel, at this evening", not "Patelat". */}
+        {p.expected ? (
+          <>
+            {' '}
+            <span className="ml-1 text-xs font-normal brief-muted">{p.expected}</span>
+          </>
+        ) : null}
       </h3>
       {p.about ? <p className="text-sm brief-muted">{p.about}</p> : null}
       <p className="mt-1 text-sm brief-muted">{p.met}</p>

@@ -35,16 +35,22 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: `Before you go: ${brief.event.title}` };
 }
 
-function basisText(b: Brief): string {
+function basisText(b: Brief, over: boolean): string {
   const n = b.eveningCount;
   const evenings = `${n} earlier ${n === 1 ? 'evening' : 'evenings'}`;
+  // Opened after the evening: those added to it were to be seen, not still expected.
+  const expecting = over ? 'people you expected to see' : 'people you are expecting to see';
   switch (b.basis) {
     case 'series':
-      return `People you met or spoke with at ${evenings} of ${b.event.series}, most recent first.`;
+      return n === 0
+        ? `People you met or spoke with at earlier evenings of ${b.event.series}: you have logged none before this one.`
+        : `People you met or spoke with at ${evenings} of ${b.event.series}, most recent first.`;
     case 'host':
-      return `Not part of a series: people you are expecting to see (added to this event), then people you met at ${evenings} hosted by ${b.event.host}.`;
+      return n === 0
+        ? `Not part of a series: ${expecting} (added to this event). You have logged no earlier evening hosted by ${b.event.host}.`
+        : `Not part of a series: ${expecting} (added to this event), then people you met at ${evenings} hosted by ${b.event.host}.`;
     case 'added':
-      return 'Not part of a series and no host given: people you are expecting to see (added to this event ahead of time).';
+      return `Not part of a series and no host given: ${expecting} (added to this event ahead of time).`;
     default:
       return 'Not part of a series, no host, and nobody added yet. Add the people you expect to see (Edit), or give the event a series or host, and the brief fills in.';
   }
@@ -64,6 +70,9 @@ const muted = 'brief-muted';
  */
 function metLine(p: BriefPersonData, b: Brief, locale: string, timeZone: string): string {
   const day = (d: Date) => dayIn(timeZone, d);
+  // The evening itself, once it is over, is not news about them ("last met" the day of the brief's own evening): the
+  // card says they were at it.
+  const itself = passed(b.event.startsAt) ? day(b.event.startsAt) : '';
   const where = b.basis === 'series' && b.event.series ? ` at ${b.event.series}` : b.basis === 'host' && b.event.host ? ` at ${b.event.host}’s evenings` : '';
   const parts: string[] = [];
   let latest = '';
@@ -71,7 +80,7 @@ function metLine(p: BriefPersonData, b: Brief, locale: string, timeZone: string)
     parts.push(`Met ${p.times === 1 ? 'once' : p.times === 2 ? 'twice' : `${p.times} times`}${where}, last on ${formatDate(p.lastSeenAt, locale, timeZone)}`);
     latest = day(p.lastSeenAt);
   }
-  if (p.lastMetAnywhere && day(p.lastMetAnywhere) > latest) {
+  if (p.lastMetAnywhere && day(p.lastMetAnywhere) > latest && day(p.lastMetAnywhere) !== itself) {
     parts.push(`${parts.length ? 'last met' : 'Last met'} ${formatDate(p.lastMetAnywhere, locale, timeZone)}`);
     latest = day(p.lastMetAnywhere);
   }
@@ -80,7 +89,9 @@ function metLine(p: BriefPersonData, b: Brief, locale: string, timeZone: string)
     const kind = contact.kind === 'other' ? 'a contact' : KIND_LABELS[contact.kind].toLowerCase();
     parts.push(`${parts.length ? 'last in touch' : 'Last in touch'}: ${kind}, ${formatDay(contact.occurredOn, locale)}`);
   }
-  return parts.length ? parts.join(' · ') : 'Not met yet';
+  if (parts.length) return parts.join(' · ');
+  // Only the latest meeting is known here: met at this evening, and perhaps somewhere before it.
+  return p.lastMetAnywhere && day(p.lastMetAnywhere) === itself ? 'Met at this evening' : 'Not met yet';
 }
 
 /** A person's card in words: dates in the user's zone and locale, so the card itself only lays them out. */
@@ -90,7 +101,7 @@ function toCard(p: BriefPersonData, b: Brief, locale: string, timeZone: string):
     name: p.displayName,
     about: p.about ?? '',
     met: metLine(p, b, locale, timeZone),
-    expected: p.expected,
+    expected: p.expected ? (passed(b.event.startsAt) ? 'at this evening' : 'expecting to see') : null,
     followUps: p.followUps.map((f) => ({ id: f.id, action: f.action, due: f.dueOn ? formatDay(f.dueOn, locale) : null })),
     conversations: p.conversations.map((c) => ({
       key: c.eventId,
@@ -163,7 +174,7 @@ export default async function BriefPage(props: Props) {
             .
           </p>
         )}
-        <p className="text-sm">{basisText(brief)}</p>
+        <p className="text-sm">{basisText(brief, passed(event.startsAt))}</p>
         <div className="print:hidden">
           <PrintButton
             printNow={printNow}
