@@ -140,7 +140,12 @@ describe('import preview with many organisations, at 390 px', () => {
     // What the undo did is said as what happened since, not as "nobody is left there to bring back".
     expect(await recent.getByRole('status').first().innerText()).toContain(`Undone: ${PEOPLE} people it added went to Deleted, and all came back`);
     expect(await recent.getByText(/nobody is left there/).count()).toBe(0);
-    await recent.getByRole('link', { name: 'See who it added' }).click();
+    // And so it says on any later visit.
+    await page.reload();
+    await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
+    expect(await recent.getByRole('status').first().innerText()).toContain(`Undone: ${PEOPLE} people it added went to Deleted, and all came back`);
+    expect(await recent.getByText(/nobody is left there/).count()).toBe(0);
+    await recent.getByRole('link', { name: 'See those of them in your contacts' }).click();
     await expect.poll(() => page.getByRole('heading', { name: `${PEOPLE} people match` }).isVisible()).toBe(true);
     expect(await page.getByText(/which you undid on/).isVisible()).toBe(true);
     expect(errors).toEqual([]);

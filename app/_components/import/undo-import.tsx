@@ -84,8 +84,14 @@ export function UndoImport({
   describedBy,
   peopleLink = true,
   counts,
+  live,
 }: {
   undoId: string;
+  /**
+   * Of the people it added, how many are in the contacts now (read with the page): with none of them left in Deleted,
+   * those beyond the ones the undo kept came back, and the line says so on any later visit too.
+   */
+  live?: number;
   /** How many people it added and updated, for the question to say what an undo would touch. */
   counts?: { added: number; updated: number };
   onUndone?: () => void;
@@ -152,7 +158,7 @@ export function UndoImport({
     return (
       <>
         <p ref={said} tabIndex={-1} role="status" className="mt-3 text-sm outline-none">
-          {undoneWords(u, state.restored?.restored)}{' '}
+          {undoneWords(u, state.restored?.restored ?? (live !== undefined && !u.inDeleted ? Math.min(u.removed, Math.max(0, live - u.kept)) : 0))}{' '}
           {u.inDeleted ? (
             <Link href="/settings/deleted" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
               See Deleted

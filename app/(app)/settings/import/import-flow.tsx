@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, ButtonLink } from '@/app/_components/ui/button';
+import { buttonClass } from '@/app/_components/ui/button-class';
 import { Card } from '@/app/_components/ui/card';
 import { inputClass } from '@/app/_components/ui/field';
 import type { ImportSummary } from '@/lib/import/apply';
@@ -166,23 +167,36 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           onDrop={onDrop}
           className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-accent-500 bg-accent-50 dark:bg-zinc-800' : 'border-zinc-300 dark:border-zinc-700'}`}
         >
-          <label htmlFor="import-file" className="block text-sm font-medium">
+          <p id="import-file-label" className="text-sm font-medium">
             Choose a file, or drop it here
-          </label>
+          </p>
           <p id="import-file-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
             vCard (.vcf) from a phone or address book; CSV from Google Contacts, Outlook or LinkedIn (Connections.csv), or any other CSV; or a Rapport backup
             (.json).
           </p>
+          {/* The browser's own control says "Choose File · No file chosen" in its language and style: the field is kept
+              (focus, keyboard and screen readers reach it) but drawn as the button beside it, which is its label. */}
           <input
             ref={inputRef}
             id="import-file"
             type="file"
             accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+            aria-labelledby="import-file-label"
             aria-describedby="import-file-hint import-file-error"
             disabled={stage.step === 'reading'}
             onChange={(e) => void choose(e.target.files?.[0])}
-            className="mx-auto mt-3 block max-w-full text-sm"
+            className="peer sr-only"
           />
+          <label
+            htmlFor="import-file"
+            aria-hidden
+            className={buttonClass(
+              'secondary',
+              'mt-3 cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60',
+            )}
+          >
+            Choose a file
+          </label>
         </div>
         <p id="import-file-error" role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
           {stage.step === 'choose' ? stage.error : null}

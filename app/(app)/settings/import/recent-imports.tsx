@@ -51,6 +51,7 @@ export function RecentImportActions({
         undoId={id}
         counts={{ added, updated }}
         undone={undone}
+        live={live}
         onUndone={() => {
           setUndoneHere(true);
           // Its line ("· undone …") is the server's: read again.
