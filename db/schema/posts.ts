@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { networkingEvents } from './events';
 import { users } from './users';
@@ -18,6 +18,12 @@ export const posts = pgTable(
     title: text().notNull(),
     slug: text().notNull(),
     bodyMarkdown: text().notNull().default(''),
+    // What readers see of a published post edited since: its title and body as last published. Null when they see the
+    // post as it is (a draft, or a published post with no edits held back), so title and body are always the author's.
+    publishedTitle: text(),
+    publishedBodyMarkdown: text(),
+    // When the text readers see last changed, where that is not updated_at: edits held, or put back since.
+    publishedUpdatedAt: timestamp({ withTimezone: true }),
     style: postStyle().notNull().default('narrative'),
     status: postStatus().notNull().default('draft'),
     publishedAt: timestamp({ withTimezone: true }),
@@ -27,6 +33,7 @@ export const posts = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [
+    check('posts_published_copy_whole', sql`(${t.publishedTitle} is null) = (${t.publishedBodyMarkdown} is null)`),
     uniqueIndex('posts_user_slug_key').on(t.userId, t.slug),
     index('posts_user_status_idx').on(t.userId, t.status, t.publishedAt.desc()),
     index('posts_event_idx').on(t.eventId),

@@ -32,11 +32,12 @@ import {
 export const BACKUP_FORMAT = 'rapport-backup';
 /**
  * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors,
- * version 4 `redactedTexts`, version 5 `notDuplicates`, version 6 `organisationNotDuplicates`; older backups (which
- * have none) still restore.
+ * version 4 `redactedTexts`, version 5 `notDuplicates`, version 6 `organisationNotDuplicates`, version 7 the text readers
+ * see of a published post edited since (`publishedTitle`, `publishedBodyMarkdown`, `publishedUpdatedAt`: a server that
+ * read them as a version 6 would drop them and put the held edits out); older backups (which have none) still restore.
  */
-export const BACKUP_VERSION = 6;
-const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
+export const BACKUP_VERSION = 7;
+const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -198,6 +199,13 @@ export const BACKUP_TABLES: BackupTable[] = [
     natural: { column: 'slug', sql: (a) => a },
     // The slug is the post's address and its download's file name (a Content-Disposition header): the editor's rule.
     fields: { slug: slugSchema },
+    // The text readers see of a published post edited since: whole (title and body) or none, and only while published.
+    normalise: (row) =>
+      row.status !== 'published'
+        ? { ...row, publishedTitle: null, publishedBodyMarkdown: null, publishedUpdatedAt: null }
+        : typeof row.publishedTitle === 'string' && typeof row.publishedBodyMarkdown === 'string'
+          ? row
+          : { ...row, publishedTitle: null, publishedBodyMarkdown: null },
     settle: publishedAsPublishPostWould,
   },
 ];
@@ -211,9 +219,11 @@ export const BACKUP_TABLES: BackupTable[] = [
  */
 async function publishedAsPublishPostWould(tx: Tx, userId: string, row: Record<string, unknown>) {
   if (row.status !== 'published') return { row };
+  // Back to draft: the author's text is all there is, edits held from readers included.
+  const draft = { ...row, status: 'draft', publishedTitle: null, publishedBodyMarkdown: null, publishedUpdatedAt: null };
   if (slugQuotes(String(row.slug), await restoredTextsToCut(tx, userId))) {
     return {
-      row: { ...row, status: 'draft' },
+      row: draft,
       note: {
         column: 'slug',
         message: `The address of “${String(row.title)}” quotes a fact you marked off the record, so it was restored as a draft; publishing it again gives it a new address.`,
@@ -221,11 +231,13 @@ async function publishedAsPublishPostWould(tx: Tx, userId: string, row: Record<s
     };
   }
   const eventId = typeof row.eventId === 'string' ? row.eventId : null;
-  const named = await privatePeopleNamed(tx, userId, eventId, `${String(row.title)}\n${String(row.bodyMarkdown)}`);
+  // What readers would see: the text as last published, if it was edited since.
+  const seen = `${String(row.publishedTitle ?? row.title)}\n${String(row.publishedBodyMarkdown ?? row.bodyMarkdown)}`;
+  const named = await privatePeopleNamed(tx, userId, eventId, seen);
   if (named.length === 0) return { row };
   const who = joinList(named.map((p) => p.name));
   return {
-    row: { ...row, status: 'draft' },
+    row: draft,
     note: {
       column: 'status',
       message: `“${String(row.title)}” names ${who}, who asked not to be named in public, so it was restored as a draft; publish it again to confirm.`,

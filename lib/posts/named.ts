@@ -160,15 +160,16 @@ export async function publishedPostsNaming(userId: string, person: { id: string;
   const words = [person.name, ...person.name.split(/[\s-]+/).filter((p) => p.length >= 3)].map((w) => w.toLowerCase());
   const candidates = await rows<{ id: string; title: string; event_id: string | null; body: string }>(
     db,
-    sql`select id::text, title, event_id::text, body_markdown as body from posts
-         where user_id = ${userId}::uuid and status = 'published' and deleted_at is null
-           and exists (select 1 from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) w(word)
-                        where strpos(lower(title || ' ' || body_markdown), w.word) > 0)
+    // The text readers see: as last published, for a post edited since (publishing the edits asks about them).
+    sql`select id::text, title, event_id::text, body from (
+           select id, title, event_id, published_at, coalesce(published_title, title) || E'\n' || coalesce(published_body_markdown, body_markdown) as body
+             from posts where user_id = ${userId}::uuid and status = 'published' and deleted_at is null) p
+         where exists (select 1 from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) w(word) where strpos(lower(body), w.word) > 0)
          order by published_at desc`,
   );
   const naming: { id: string; title: string }[] = [];
   for (const post of candidates) {
-    const text = `${post.title}\n${post.body}`;
+    const text = post.body;
     // The strpos above finds "lee" in "Leeds": only a post that names them by itself, as a word, is worth the check
     // against the whole book (which can only take a shared name away from them).
     if (namedIn(text, [], [{ id: person.id, name: person.name, keepPrivate: true }]).length === 0) continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EndpointDoc } from '@/lib/api/openapi';
-import { createFromEventSchema, listPostsSchema, publishPostSchema, updatePostSchema } from './validation';
+import { createFromEventSchema, listPostsSchema, publishPostSchema, revertPostSchema, updatePostSchema } from './validation';
 
 /** A post as the API answers: the serializer of every route that returns one. */
 export const postResponse = z.object({
@@ -16,6 +16,9 @@ export const postResponse = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   url: z.string().nullable().describe('The public address, once published.'),
+  unpublishedChanges: z
+    .boolean()
+    .describe('Published, and edited since: readers still see the text as last published, until `POST …/publish` (or `…/revert` drops the edits).'),
 });
 
 const listed = postResponse.omit({ markdown: true }).extend({ excerpt: z.string() });
@@ -55,7 +58,8 @@ export const postEndpoints: EndpointDoc[] = [
     body: updatePostSchema,
     responses: {
       200: {
-        description: 'The saved post. A post never published whose slug is still made from its title takes a slug from a new title (unless the edit gives one)',
+        description:
+          'The saved post. A post never published whose slug is still made from its title takes a slug from a new title (unless the edit gives one). An edit of a published post is held from readers (`unpublishedChanges`) until you publish it',
         schema: postResponse,
       },
       409: { description: 'Changed since you read it; `current` holds the current copy' },
@@ -65,13 +69,27 @@ export const postEndpoints: EndpointDoc[] = [
   {
     method: 'post',
     path: '/api/v1/posts/{id}/publish',
-    summary: 'Publish a post',
+    summary: 'Publish a post, or put out the edits made to it since it was published',
     tags,
     body: publishPostSchema,
     responses: {
       200: { description: 'The public address', schema: publishResponse },
-      409: { description: 'It names people who asked not to be named in public (`named`); send `confirmNamed: true` to publish anyway' },
+      409: {
+        description:
+          'It names people who asked not to be named in public (`named`; for edits, only those the edits newly name): send `confirmNamed: true` to publish anyway. Or, given `version`, changed since you read it: `current` holds the current copy',
+      },
       422: { description: 'Its title would read “[…]” once what is off the record is cut (`errors[].path` is `title`): give it a title of its own first' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/posts/{id}/revert',
+    summary: 'Drop the edits made to a published post since it went out: its text becomes what readers see',
+    tags,
+    body: revertPostSchema,
+    responses: {
+      200: { description: 'The post, with the text readers see', schema: postResponse },
+      409: { description: 'Changed since you read it; `current` holds the current copy' },
     },
   },
   {

@@ -56,12 +56,13 @@ export async function getForwardedHandle(handle: string): Promise<string | null>
   return row?.handle ?? null;
 }
 
+// A published post edited since shows readers the text as last published (updatePost holds it), until the edits go out.
 const publicColumns = {
-  title: posts.title,
+  title: sql<string>`coalesce(${posts.publishedTitle}, ${posts.title})`,
   slug: posts.slug,
-  bodyMarkdown: posts.bodyMarkdown,
+  bodyMarkdown: sql<string>`coalesce(${posts.publishedBodyMarkdown}, ${posts.bodyMarkdown})`,
   publishedAt: sql<Date>`${posts.publishedAt}`.mapWith(posts.publishedAt),
-  updatedAt: posts.updatedAt,
+  updatedAt: sql<Date>`coalesce(${posts.publishedUpdatedAt}, ${posts.updatedAt})`.mapWith(posts.updatedAt),
 };
 
 const published = (userId: string | typeof users.id) =>

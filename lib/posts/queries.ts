@@ -9,6 +9,7 @@ import { redactFacts, slugQuotes, textsToCut, titleWithoutTexts, wordlessHeadlin
 import { loadComposeInput, postSource } from './source';
 import type { ComposeInput, PostStyleName } from './types';
 import { slugify, type UpdatePostInput } from './validation';
+import { slugify as slugOf } from '@/lib/slug';
 import { onceForKey } from '@/lib/idempotency';
 import { postCursor } from './cursor';
 import { writingFor } from '@/lib/settings/writing';
@@ -16,11 +17,14 @@ import { writingFor } from '@/lib/settings/writing';
 /** What the user chose to put in a draft: its style, and whether their private notes and follow-ups go in. */
 type DraftChoices = { style: PostStyleName; includeNotes?: boolean; includeFollowUps?: boolean };
 
-/** What the API and the editor see of a post. */
+/**
+ * What the API and the editor see of a post: its text as the author last saved it. `unpublishedChanges`: published,
+ * and edited since, so readers still see the text as last published (publishPost puts the edits out, revertPost back).
+ */
 export type PostView = Pick<
   PostRow,
   'id' | 'eventId' | 'title' | 'slug' | 'bodyMarkdown' | 'style' | 'status' | 'publishedAt' | 'version' | 'createdAt' | 'updatedAt'
->;
+> & { unpublishedChanges: boolean };
 
 const columns = {
   id: posts.id,
@@ -34,7 +38,19 @@ const columns = {
   version: posts.version,
   createdAt: posts.createdAt,
   updatedAt: posts.updatedAt,
+  unpublishedChanges: sql<boolean>`${posts.publishedTitle} is not null`.mapWith(Boolean),
 };
+
+/** The text readers see of a published post: as last published, if it was edited since. */
+const publicCopy = { publishedTitle: posts.publishedTitle, publishedBodyMarkdown: posts.publishedBodyMarkdown, publishedUpdatedAt: posts.publishedUpdatedAt };
+/** Nothing held back: readers see the post as it is, changed when it last was. */
+const noCopy = { publishedTitle: null, publishedBodyMarkdown: null, publishedUpdatedAt: null };
+/** Nothing held back any more, but readers' text is what it was: its time of change stays (no "updated" in the feed). */
+const copyDropped = (current: { publishedUpdatedAt: Date | null; updatedAt: Date }) => ({
+  publishedTitle: null,
+  publishedBodyMarkdown: null,
+  publishedUpdatedAt: current.publishedUpdatedAt ?? current.updatedAt,
+});
 
 const mine = (userId: string, postId: string) => and(eq(posts.id, postId), eq(posts.userId, userId), isNull(posts.deletedAt));
 
@@ -74,8 +90,9 @@ async function addressWithout(conn: DbOrTx, userId: string, post: { title: strin
 
 /** Whether a post's address is still the one made from its title (with the number a clash added), not one chosen. */
 function followsTitle(post: { title: string; slug: string }): boolean {
-  const base = slugify(post.title);
-  return post.slug === base || (post.slug.startsWith(`${base}-`) && /^\d+$/.test(post.slug.slice(base.length + 1)));
+  // As made now, or as made before addresses ended at a whole word (cut at 60 characters, mid-word).
+  const made = [slugify(post.title), slugOf(post.title, Infinity).slice(0, 60).replace(/-+$/, '')];
+  return made.some((base) => post.slug === base || (post.slug.startsWith(`${base}-`) && /^\d+$/.test(post.slug.slice(base.length + 1))));
 }
 
 /** Composes a draft from one of the user's events and saves it. */
@@ -169,31 +186,19 @@ const wordlessTitle = (message: string) =>
 
 /**
  * Saves an edit if `version` is still current; otherwise throws VersionConflictError with the current copy,
- * so nothing written elsewhere is silently overwritten.
+ * so nothing written elsewhere is silently overwritten. An edit of a published post is the author's until they publish
+ * it (publishPost): readers keep the text as last published, so no half-typed sentence is ever public.
  */
 export async function updatePost(userId: string, postId: string, input: UpdatePostInput): Promise<PostView> {
   return db.transaction(async (tx) => {
     await lockAddresses(tx, userId);
-    const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
+    const [current] = await tx
+      .select({ ...columns, ...publicCopy })
+      .from(posts)
+      .where(mine(userId, postId))
+      .for('update');
     if (!current) throw new NotFoundError('Post not found');
     if (current.version !== input.version) throw new VersionConflictError(current);
-    // A published post is public as it is saved: a title the cut leaves with no word of its own would be its headline
-    // at once ("[…]"), so it is refused next to the title, as publishing one is. The author's text stays in the editor.
-    // Asked first: a question about the people it names, answered only to meet this refusal, would be asked for nothing.
-    if (current.status === 'published' && input.title !== undefined && input.title !== current.title) {
-      if (wordlessHeadline(redactFacts(input.title, await textsToCut(userId, tx))))
-        throw wordlessTitle(
-          'Not saved: this post is public, and once what is off the record is cut its title would have no words of its own. Your title is still here.',
-        );
-    }
-    // A published post is public as it is saved: an edit that newly names someone who asked not to be named
-    // needs the same confirmation as publishing (names already there were confirmed when it was published).
-    if (current.status === 'published' && !input.confirmNamed && (input.title !== undefined || input.markdown !== undefined)) {
-      const before = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
-      const after = await privatePeopleNamed(tx, userId, current.eventId, `${input.title ?? current.title}\n${input.markdown ?? current.bodyMarkdown}`);
-      const added = after.filter((p) => !before.some((b) => b.id === p.id));
-      if (added.length) throw new NamesPrivatePeopleError(added.map(({ id, name }) => ({ id, name })));
-    }
     // Until a post is first published its address has never been public, so one still made from its title follows a
     // new title ("drinks-at-the-bbc" becomes "what-the-bbc-told-me"); one the user chose stays.
     let followed: string | undefined;
@@ -213,6 +218,19 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
         });
       }
     }
+    // Published: readers keep the text as last published, held beside the edit; an edit that comes back to it leaves
+    // nothing held (nothing to publish).
+    const title = input.title ?? current.title;
+    const markdown = input.markdown ?? current.bodyMarkdown;
+    let held: ReturnType<typeof copyDropped> | { publishedTitle: string; publishedBodyMarkdown: string; publishedUpdatedAt: Date } | undefined;
+    if (current.status === 'published' && (title !== current.title || markdown !== current.bodyMarkdown)) {
+      const seen = { title: current.publishedTitle ?? current.title, markdown: current.publishedBodyMarkdown ?? current.bodyMarkdown };
+      // Its time of change too: the page's and the feed's "updated" stay when it last changed for readers.
+      held =
+        title === seen.title && markdown === seen.markdown
+          ? copyDropped(current)
+          : { publishedTitle: seen.title, publishedBodyMarkdown: seen.markdown, publishedUpdatedAt: current.publishedUpdatedAt ?? current.updatedAt };
+    }
     const [row] = await tx
       .update(posts)
       .set({
@@ -220,6 +238,7 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
         ...(input.markdown !== undefined ? { bodyMarkdown: input.markdown } : {}),
         ...(input.slug !== undefined ? { slug: input.slug } : followed !== undefined ? { slug: followed } : {}),
         ...(input.style !== undefined ? { style: input.style } : {}),
+        ...held,
         version: sql`${posts.version} + 1`,
         updatedAt: new Date(),
       })
@@ -230,35 +249,61 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
 }
 
 /**
- * Publishes a post (keeping its first publication date) and returns it. If it names anyone of the user's who asked
- * not to be named in public (met at its event or not), NamesPrivatePeopleError (409, listing them) unless `confirmNamed`.
+ * Publishes a post (keeping its first publication date) and returns it; for a post already out, puts out the edits made
+ * since (readers saw the text as last published until now). If it names anyone of the user's who asked not to be named
+ * in public (met at its event or not), NamesPrivatePeopleError (409, listing them) unless `confirmNamed`: when putting
+ * out edits, only those the edits newly name (the others were confirmed when it went out). `version`, when given, is
+ * the copy the user read: a post changed since is a VersionConflictError, so nobody publishes text they have not seen.
  */
-export async function publishPost(userId: string, postId: string, opts: { confirmNamed?: boolean } = {}): Promise<PostView & { moved: boolean }> {
+export async function publishPost(
+  userId: string,
+  postId: string,
+  opts: { confirmNamed?: boolean; version?: number } = {},
+): Promise<PostView & { moved: boolean }> {
   return db.transaction(async (tx) => {
     await lockAddresses(tx, userId);
-    const [current] = await tx.select(columns).from(posts).where(mine(userId, postId)).for('update');
+    const [current] = await tx
+      .select({ ...columns, ...publicCopy })
+      .from(posts)
+      .where(mine(userId, postId))
+      .for('update');
     if (!current) throw new NotFoundError('Post not found');
-    // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
-    // (made from a title written before the fact was marked, say) is made again from the title without it as the post
-    // goes out. A post already out keeps its address: publishing it again (a retried request) must not break its links.
-    const texts = current.status === 'published' ? [] : await textsToCut(userId, tx);
+    const out = current.status === 'published';
+    // Published with nothing held back: a retried request (perhaps after the first gave it a new address, and so a new
+    // version), which changes nothing: its address and links stay.
+    if (out && current.publishedTitle === null) return { ...current, moved: false };
+    if (opts.version !== undefined && opts.version !== current.version) throw new VersionConflictError(current);
+    const texts = await textsToCut(userId, tx);
     // A headline the cut leaves with no word of its own ("[…]", after "Cut it from the draft" took a title that was the
     // fact) would go out as a row of dots: the author gives it a title first.
-    if (current.status !== 'published' && wordlessHeadline(redactFacts(current.title, texts))) {
-      throw wordlessTitle('Not published: once what is off the record is cut, its title has no words of its own. Give it a title first.');
+    if (wordlessHeadline(redactFacts(current.title, texts))) {
+      throw wordlessTitle(
+        out && current.title !== current.publishedTitle
+          ? 'Not published: once what is off the record is cut, the new title has no words of its own. Readers still see the one published before.'
+          : 'Not published: once what is off the record is cut, its title has no words of its own. Give it a title first.',
+      );
     }
     // Asked after the title is known to stand: a question answered only to meet a refusal would be asked for nothing.
     if (!opts.confirmNamed) {
-      const named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
+      let named = await privatePeopleNamed(tx, userId, current.eventId, `${current.title}\n${current.bodyMarkdown}`);
+      if (out && named.length) {
+        const before = await privatePeopleNamed(tx, userId, current.eventId, `${current.publishedTitle}\n${current.publishedBodyMarkdown}`);
+        named = named.filter((p) => !before.some((b) => b.id === p.id));
+      }
       if (named.length) throw new NamesPrivatePeopleError(named.map(({ id, name }) => ({ id, name })));
     }
-    const slug = slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, await addressWithout(tx, userId, current, texts), postId) : undefined;
+    // The page cuts an off-the-record fact from the title and body, but not from the address: one that quotes a fact
+    // (made from a title written before the fact was marked, say) is made again from the title without it as the post
+    // goes out. A post already out keeps its address (marking the fact moved it, readdressQuoting): links to it hold.
+    const slug = !out && slugQuotes(current.slug, texts) ? await freeSlug(tx, userId, await addressWithout(tx, userId, current, texts), postId) : undefined;
     const [row] = await tx
       .update(posts)
       // A new address is a change to the post, as an edit is: an editor holding the copy from before hears of it.
+      // Putting out held edits changes no text of the author's, so an editor open on it saves on as before.
       .set({
         status: 'published',
         publishedAt: sql`coalesce(${posts.publishedAt}, now())`,
+        ...noCopy,
         updatedAt: new Date(),
         ...(slug ? { slug, version: sql`${posts.version} + 1` } : {}),
       })
@@ -267,6 +312,35 @@ export async function publishPost(userId: string, postId: string, opts: { confir
     // `moved`: given a new address, and so a new version; otherwise the version is whatever it was, someone else's edit
     // included, and an editor must not take it for its own.
     return { ...row!, moved: !!slug };
+  });
+}
+
+/**
+ * Puts back the text readers see: the author's edits of a published post since it last went out are dropped. Version
+ * checked, as an edit is; a post with nothing held back is returned as it is.
+ */
+export async function revertPost(userId: string, postId: string, version: number): Promise<PostView> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ ...columns, ...publicCopy })
+      .from(posts)
+      .where(mine(userId, postId))
+      .for('update');
+    if (!current) throw new NotFoundError('Post not found');
+    if (current.version !== version) throw new VersionConflictError(current);
+    if (current.publishedTitle === null || current.publishedBodyMarkdown === null) return current;
+    const [row] = await tx
+      .update(posts)
+      .set({
+        title: current.publishedTitle,
+        bodyMarkdown: current.publishedBodyMarkdown,
+        ...copyDropped(current),
+        version: sql`${posts.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(mine(userId, postId))
+      .returning(columns);
+    return row!;
   });
 }
 
@@ -290,12 +364,20 @@ export async function readdressQuoting(tx: DbOrTx, userId: string): Promise<Move
   const texts = await textsToCut(userId, tx);
   if (texts.length === 0) return [];
   const published = await tx
-    .select({ id: posts.id, title: posts.title, slug: posts.slug, eventId: posts.eventId, deletedAt: posts.deletedAt })
+    .select({
+      id: posts.id,
+      title: posts.title,
+      // The address is made from the title readers see: one held back from them must not reach it before they do.
+      seenTitle: sql<string>`coalesce(${posts.publishedTitle}, ${posts.title})`,
+      slug: posts.slug,
+      eventId: posts.eventId,
+      deletedAt: posts.deletedAt,
+    })
     .from(posts)
     .where(and(eq(posts.userId, userId), eq(posts.status, 'published')));
   const moved: MovedPost[] = [];
   for (const post of published.filter((p) => slugQuotes(p.slug, texts))) {
-    const base = await addressWithout(tx, userId, post, texts);
+    const base = await addressWithout(tx, userId, { title: post.seenTitle, eventId: post.eventId }, texts);
     // A draft made meanwhile (which takes no lock) may take the free address first: a savepoint, and the next one.
     for (let attempt = 0; ; attempt++) {
       const slug = await freeSlug(tx, userId, base, post.id);
@@ -319,7 +401,12 @@ export async function readdressQuoting(tx: DbOrTx, userId: string): Promise<Move
 
 /** Takes a post back to draft: it disappears from the public page and the feed at once. */
 export async function unpublishPost(userId: string, postId: string): Promise<PostView> {
-  const [row] = await db.update(posts).set({ status: 'draft', updatedAt: new Date() }).where(mine(userId, postId)).returning(columns);
+  // A draft is the author's text alone: edits held back from readers are simply the draft now.
+  const [row] = await db
+    .update(posts)
+    .set({ status: 'draft', ...noCopy, updatedAt: new Date() })
+    .where(mine(userId, postId))
+    .returning(columns);
   if (!row) throw new NotFoundError('Post not found');
   return row;
 }

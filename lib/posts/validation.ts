@@ -41,13 +41,25 @@ export const updatePostSchema = z
     /** Set when the text was regenerated in another style. */
     style: styleSchema.optional(),
     version: z.number({ error: 'Send the version you edited.' }).int().positive(),
-    /** On a published post: yes, name the people the edit names who asked not to be named in public. */
+    /**
+     * Accepted and no longer needed: an edit of a published post is held from readers until it is published, and
+     * publishing asks about the people it names.
+     */
     confirmNamed: z.boolean().optional(),
   })
   .strict();
 
 /** Body of POST /api/v1/posts/{id}/publish (optional): confirms naming people who asked not to be named. */
-export const publishPostSchema = z.object({ confirmNamed: z.boolean().optional() }).strict();
+export const publishPostSchema = z
+  .object({
+    confirmNamed: z.boolean().optional(),
+    /** The version you read: a post changed since is not published (409 with the current copy). */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** Putting back the text readers see drops the edits since it went out: with the version you read, as an edit. */
+export const revertPostSchema = z.object({ version: z.number({ error: 'Send the version you read.' }).int().positive() }).strict();
 
 export type UpdatePostInput = z.infer<typeof updatePostSchema>;
 

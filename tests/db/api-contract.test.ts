@@ -22,6 +22,7 @@ import * as people from '@/app/api/v1/people/route';
 import * as postPublish from '@/app/api/v1/posts/[id]/publish/route';
 import * as postOne from '@/app/api/v1/posts/[id]/route';
 import * as postUnpublish from '@/app/api/v1/posts/[id]/unpublish/route';
+import * as postRevert from '@/app/api/v1/posts/[id]/revert/route';
 import * as posts from '@/app/api/v1/posts/route';
 import * as sectors from '@/app/api/v1/sectors/route';
 import * as topicMerge from '@/app/api/v1/topics/[id]/merge/route';
@@ -69,6 +70,7 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/v1/posts/{id}': postOne,
   '/api/v1/posts/{id}/publish': postPublish,
   '/api/v1/posts/{id}/unpublish': postUnpublish,
+  '/api/v1/posts/{id}/revert': postRevert,
   '/api/v1/sectors': sectors,
   '/api/v1/topics': topics,
   '/api/v1/topics/{id}': topicOne,
@@ -283,6 +285,11 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
     expect((await call('GET', '/api/v1/posts/{id}', { id: post.id })).status).toBe(200);
     expect((await call('PATCH', '/api/v1/posts/{id}', { id: post.id }, { title: 'A May morning', version: post.version })).status).toBe(200);
     expect((await call('POST', '/api/v1/posts/{id}/publish', { id: post.id })).status).toBe(200);
+    // Edited once out: held from readers, put back.
+    const edited = await call('PATCH', '/api/v1/posts/{id}', { id: post.id }, { title: 'A May evening', version: Number(post.version) + 1 });
+    expect(edited).toMatchObject({ status: 200, body: { unpublishedChanges: true } });
+    expect((await call('POST', '/api/v1/posts/{id}/revert', { id: post.id }, { version: Number(post.version) + 1 })).status).toBe(409);
+    expect((await call('POST', '/api/v1/posts/{id}/revert', { id: post.id }, { version: edited.body!.version })).status).toBe(200);
     expect((await call('POST', '/api/v1/posts/{id}/unpublish', { id: post.id })).status).toBe(200);
 
     const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ada Byron\nEMAIL:ada@example.test\nEND:VCARD\n';

@@ -163,6 +163,8 @@ function validBody(ep: EndpointDoc): Record<string, unknown> {
       return { kind: 'vcard', content: 'BEGIN:VCARD\nVERSION:3.0\nFN:Fuzz Person\nEND:VCARD\n', goodRows: true };
     case 'post /api/v1/posts/{id}/publish':
       return { confirmNamed: true };
+    case 'post /api/v1/posts/{id}/revert':
+      return { version: ids.post!.version };
     case 'patch /api/v1/posts/{id}':
       return { version: ids.post!.version, title: 'Post', markdown: '# Hi' };
     case 'patch /api/v1/facts/{id}':
@@ -183,6 +185,7 @@ const paramFor: Record<string, keyof typeof ids> = {
   '/api/v1/people/{id}': 'person',
   '/api/v1/posts/{id}': 'post',
   '/api/v1/posts/{id}/publish': 'post',
+  '/api/v1/posts/{id}/revert': 'post',
   '/api/v1/facts/{id}': 'fact',
   '/api/v1/interactions/{id}': 'interaction',
   '/api/v1/topics/{id}': 'topic',

@@ -424,6 +424,7 @@ const ROUTES: Record<string, RouteCase> = {
   'DELETE /api/v1/posts/[id]': { kind: 'owned', param: () => a.publishedPost },
   'POST /api/v1/posts/[id]/publish': { kind: 'owned', param: () => a.draftPost },
   'POST /api/v1/posts/[id]/unpublish': { kind: 'owned', param: () => a.publishedPost },
+  'POST /api/v1/posts/[id]/revert': { kind: 'owned', param: () => a.publishedPost, body: () => ({ version: 1 }) },
   'GET /api/v1/sectors': { kind: 'list', urls: () => ['/api/v1/sectors'] },
   // B's export never holds A's rows; B's import matches only B's people and writes only B's rows.
   'GET /api/v1/export': { kind: 'list', urls: () => ['/api/v1/export?format=json', '/api/v1/export?format=vcard', '/api/v1/export?format=csv'] },
@@ -643,6 +644,7 @@ const ACTIONS: Record<string, ActionCase> = {
       return act(W, 'setPublishedAction')(a.publishedPost, false);
     },
   },
+  [`${W}#revertPostAction`]: { run: () => act(W, 'revertPostAction')(a.publishedPost, 1) },
   [`${W}#deletePostAction`]: { run: () => act(W, 'deletePostAction')(form({ postId: a.draftPost })) },
   [`${W}#restorePostAction`]: { run: () => act(W, 'restorePostAction')(form({ postId: a.deletedPost })) },
   [`${S}/api-tokens/actions.ts#createApiTokenAction`]: { run: () => act(`${S}/api-tokens/actions.ts`, 'createApiTokenAction')({}, form({ name: 'mine' })) },

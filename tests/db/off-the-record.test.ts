@@ -170,14 +170,20 @@ describe('off the record', () => {
     // Given a title of its own, it goes out under it; a title of no letters that quotes nothing is the author's own.
     await updatePost(user.id, bare.post.id, { version: cut.version, title: 'Dealmakers, over coffee' });
     expect(await publishPost(user.id, bare.post.id)).toMatchObject({ status: 'published', title: 'Dealmakers, over coffee' });
-    // Out already, its headline is public as it is saved: a title left wordless by the cut is refused, and the post keeps
-    // the one it had. Any other title, or the same one again, saves.
+    // Out already, an edit is held from readers until it is published: a title left wordless by the cut is saved (it is
+    // the author's), readers keep the one they had, and putting it out is refused beside the title. Any other goes out.
     const out = await getPost(user.id, bare.post.id);
+    let version = out.version;
     for (const title of [secret, '[…]', `${secret.toUpperCase()} — […]`]) {
-      await expect(updatePost(user.id, bare.post.id, { version: out.version, title })).rejects.toMatchObject(untitled);
+      const held = await updatePost(user.id, bare.post.id, { version, title });
+      expect(held).toMatchObject({ title, unpublishedChanges: true });
+      version = held.version;
+      await expect(publishPost(user.id, bare.post.id)).rejects.toMatchObject(untitled);
+      expect((await getPublishedPost(user.id, out.slug))!.title).toBe('Dealmakers, over coffee');
     }
-    expect((await getPublishedPost(user.id, out.slug))!.title).toBe('Dealmakers, over coffee');
-    const retitled = await updatePost(user.id, bare.post.id, { version: out.version, title: `Coffee, and ${secret}` });
+    const retitled = await updatePost(user.id, bare.post.id, { version, title: `Coffee, and ${secret}` });
+    expect((await getPublishedPost(user.id, retitled.slug))!.title).toBe('Dealmakers, over coffee');
+    await publishPost(user.id, bare.post.id);
     expect((await getPublishedPost(user.id, retitled.slug))!.title).toBe('Coffee, and […]');
     const emoji = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
     await updatePost(user.id, emoji.post.id, { version: emoji.post.version, title: '☕ ✨' });

@@ -86,7 +86,7 @@ describe('organisations that may be one', () => {
     await makePerson(a.id, { name: 'Sam Ray', organisationId: mod.id });
     await markOrganisationsNotDuplicate(a.id, mod.id, full.id);
     const backup = await all(backupChunks(a.id));
-    expect(JSON.parse(backup)).toMatchObject({ version: 6, organisationNotDuplicates: [expect.objectContaining({ otherId: expect.any(String) })] });
+    expect(JSON.parse(backup)).toMatchObject({ version: 7, organisationNotDuplicates: [expect.objectContaining({ otherId: expect.any(String) })] });
     const b = await createTestUser();
     expect((await runImport(b.id, 'backup', backup)).errors).toEqual([]);
     expect(await shown(b.id)).toEqual([]);

@@ -4,8 +4,10 @@ import { db } from '@/db/client';
 import { posts } from '@/db/schema';
 import { POST as publishRoute } from '@/app/api/v1/posts/[id]/publish/route';
 import { PATCH as patchRoute } from '@/app/api/v1/posts/[id]/route';
+import { POST as revertRoute } from '@/app/api/v1/posts/[id]/revert/route';
 import { createApiToken } from '@/lib/api/tokens';
 import type { CurrentUser } from '@/lib/auth/users';
+import { getPublishedPost } from '@/lib/posts/public';
 import { createPostFromEventOnce, getPost, unpublishPost } from '@/lib/posts/queries';
 import { makeEvent, makePerson } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -22,7 +24,7 @@ vi.mock('@/lib/dal', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
-const { savePostAction, setPublishedAction } = await import('@/app/(app)/posts/actions');
+const { revertPostAction, savePostAction, setPublishedAction } = await import('@/app/(app)/posts/actions');
 
 async function postNamingPrivate() {
   const user = await createTestUser();
@@ -57,24 +59,48 @@ describe('publishing a post that names someone who asked not to be named', () =>
     expect((await getPost(user.id, post.id)).status).toBe('published');
   });
 
-  it('API: a published post edited to newly name a private person answers 409 and keeps the old text; confirmNamed saves', async () => {
+  it('API: an edit of a published post is held from readers; publishing it asks about only the private people it newly names', async () => {
     const { post, call, params, user } = await postNamingPrivate();
     await db.update(posts).set({ bodyMarkdown: 'I met Jane Smith.' }).where(eq(posts.id, post.id));
     expect((await publishRoute(call('POST', '/publish'), params)).status).toBe(200);
-    const v = (await getPost(user.id, post.id)).version;
-    // Not naming anyone private: saves as before.
-    expect((await patchRoute(call('PATCH', '', { markdown: 'I met Jane Smith again.', version: v }), params)).status).toBe(200);
-    const refused = await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hi.', version: v + 1 }), params);
+    const { version: v, slug } = await getPost(user.id, post.id);
+    const seen = async () => (await getPublishedPost(user.id, slug))!.bodyMarkdown;
+    // Saved, and the author's, but readers keep the text as published: naming Tom asks nothing yet.
+    const saved = await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hi.', version: v }), params);
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ markdown: 'Tom Secret said hi.', unpublishedChanges: true, version: v + 1 });
+    expect(await seen()).toBe('I met Jane Smith.');
+    // Putting it out asks about Tom, whom the edit newly names (not Jane, who is not private), and changes nothing.
+    const refused = await publishRoute(call('POST', '/publish', { version: v + 1 }), params);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { named: { name: string }[] }).named.map((p) => p.name)).toEqual(['Tom Secret']);
-    expect((await getPost(user.id, post.id)).bodyMarkdown).toBe('I met Jane Smith again.');
-    const ok = await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hi.', version: v + 1, confirmNamed: true }), params);
-    expect(ok.status).toBe(200);
-    // Already named when it went out: later edits need no new confirmation.
-    expect((await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hello.', version: v + 2 }), params)).status).toBe(200);
+    expect(await seen()).toBe('I met Jane Smith.');
+    // A version from before the edit is someone else's copy: refused with the current one, as GET shows it.
+    const stale = await publishRoute(call('POST', '/publish', { version: v, confirmNamed: true }), params);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ current: { markdown: 'Tom Secret said hi.', version: v + 1, unpublishedChanges: true } });
+    expect((await publishRoute(call('POST', '/publish', { version: v + 1, confirmNamed: true }), params)).status).toBe(200);
+    expect(await seen()).toBe('Tom Secret said hi.');
+    expect(await getPost(user.id, post.id)).toMatchObject({ version: v + 1, unpublishedChanges: false });
+    // Named when it went out: a later edit naming him again needs no new answer.
+    expect((await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hello.', version: v + 1 }), params)).status).toBe(200);
+    expect((await publishRoute(call('POST', '/publish'), params)).status).toBe(200);
+    expect(await seen()).toBe('Tom Secret said hello.');
+    // Edits dropped: the text becomes what readers see, as a new version; a stale version is refused.
+    expect((await patchRoute(call('PATCH', '', { markdown: 'Half a sentence', version: v + 2 }), params)).status).toBe(200);
+    expect((await revertRoute(call('POST', '/revert', { version: v + 2 }), params)).status).toBe(409);
+    const back = await revertRoute(call('POST', '/revert', { version: v + 3 }), params);
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject({ markdown: 'Tom Secret said hello.', version: v + 4, unpublishedChanges: false });
+    expect(await seen()).toBe('Tom Secret said hello.');
+    // An edit that comes back to the published text leaves nothing held.
+    await patchRoute(call('PATCH', '', { markdown: 'Typo', version: v + 4 }), params);
+    const undone = await patchRoute(call('PATCH', '', { markdown: 'Tom Secret said hello.', version: v + 5 }), params);
+    expect(await undone.json()).toMatchObject({ unpublishedChanges: false });
+    expect((await revertRoute(call('POST', '/revert', {}), params)).status).toBe(400);
   });
 
-  it('server actions: setPublishedAction and savePostAction refuse without confirmation, accept with it', async () => {
+  it('server actions: publishing asks without confirmation; an edit of a published post waits for "Update the public page"', async () => {
     const { post, user } = await postNamingPrivate();
     session.user = user;
     const refused = await setPublishedAction(post.id, true);
@@ -85,11 +111,25 @@ describe('publishing a post that names someone who asked not to be named', () =>
 
     await unpublishPost(user.id, post.id);
     await db.update(posts).set({ bodyMarkdown: 'Nobody named.', status: 'published' }).where(eq(posts.id, post.id));
-    const { version } = await getPost(user.id, post.id);
+    const { version, slug } = await getPost(user.id, post.id);
     const save = await savePostAction(post.id, { markdown: 'Tom Secret again.', version });
-    expect(save).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('Tom Secret') });
-    expect((await getPost(user.id, post.id)).bodyMarkdown).toBe('Nobody named.');
-    expect(await savePostAction(post.id, { markdown: 'Tom Secret again.', version, confirmNamed: true })).toMatchObject({ ok: true });
+    expect(save).toMatchObject({ ok: true, data: { unpublishedChanges: true, version: version + 1 } });
+    expect((await getPublishedPost(user.id, slug))!.bodyMarkdown).toBe('Nobody named.');
+    const update = await setPublishedAction(post.id, true, false, version + 1);
+    expect(update).toMatchObject({ ok: false, status: 409, message: expect.stringContaining('Tom Secret') });
+    expect(await setPublishedAction(post.id, true, true, version)).toMatchObject({ ok: false, status: 409, conflict: { markdown: 'Tom Secret again.' } });
+    expect(await setPublishedAction(post.id, true, true, version + 1)).toMatchObject({ ok: true, data: { status: 'published', version: version + 1 } });
+    expect((await getPublishedPost(user.id, slug))!.bodyMarkdown).toBe('Tom Secret again.');
+
+    await savePostAction(post.id, { markdown: 'Draft thoughts', version: version + 1 });
+    expect(await revertPostAction(post.id, version + 1)).toMatchObject({ ok: false, status: 409 });
+    expect(await revertPostAction(post.id, version + 2)).toMatchObject({ ok: true, data: { markdown: 'Tom Secret again.', version: version + 3 } });
+    // Unpublished, the edits held are simply the draft: published again, readers see the text as it stands.
+    await savePostAction(post.id, { markdown: 'Rewritten in private.', version: version + 3 });
+    await unpublishPost(user.id, post.id);
+    expect(await getPost(user.id, post.id)).toMatchObject({ status: 'draft', unpublishedChanges: false, bodyMarkdown: 'Rewritten in private.' });
+    await setPublishedAction(post.id, true, true);
+    expect((await getPublishedPost(user.id, slug))!.bodyMarkdown).toBe('Rewritten in private.');
     session.user = null;
   });
 });

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { followUps, networkingEvents, people } from '@/db/schema';
+import { followUps, networkingEvents, people, posts } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { atomFeed } from '@/lib/posts/feed';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
@@ -141,6 +141,15 @@ describe('posts', () => {
     await unpublishPost(user.id, post.id);
     const after = await updatePost(user.id, post.id, { title: 'A new title', version: (await getPost(user.id, post.id)).version });
     expect(after.slug).toBe(current.slug);
+
+    // A long title's address, made before addresses ended at a whole word (cut mid-word at 60), still follows it.
+    const long = 'What I learnt at the CIO Club in December about cloud procurement';
+    const old = 'what-i-learnt-at-the-cio-club-in-december-about-cloud-procur';
+    const { post: draft } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    const titled = await updatePost(user.id, draft.id, { title: long, version: draft.version });
+    expect(titled.slug).toBe('what-i-learnt-at-the-cio-club-in-december-about-cloud');
+    await db.update(posts).set({ slug: old }).where(eq(posts.id, draft.id));
+    expect((await updatePost(user.id, draft.id, { title: 'Cloud, in December', version: titled.version })).slug).toBe('cloud-in-december');
   });
 
   it("another user's post cannot be read, edited, published or deleted", async () => {

@@ -256,26 +256,121 @@ describe('the reflective post', () => {
     await page.getByRole('button', { name: 'Publish now' }).click();
     // Said in two lines of the pinned bar: the address itself is the link, and in the field under the post.
     await page.getByText(/^Published at a new address: the old one quoted a fact/).waitFor();
-    expect(await page.getByRole('link', { name: 'a new address' }).getAttribute('href')).toMatch(/\/heard$/);
+    const publicHref = (await page.getByRole('link', { name: 'a new address' }).getAttribute('href'))!;
+    expect(publicHref).toMatch(/\/heard$/);
     // Out now, the note above the editor speaks of the post, not of a draft.
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'This post quotes a fact you marked off the record' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Cut it from the post' }).count()).toBe(1);
     const published = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { slug: string; status: string };
     expect(published).toMatchObject({ status: 'published', slug: 'heard' });
-    // Out, its headline is public as it is saved: a title the cut leaves as "[…]" is not saved, said beside it, and the
-    // title typed stays in the field; the public page keeps the last title with words.
+    // Out, an edit is held from readers until "Update the public page": a title the cut leaves as "[…]" is saved (it is
+    // the author's) and said beside it; the update's question says so first and offers no button that can only fail,
+    // but the way back to the title. Readers keep the last title with words.
     await editor.title().fill('40% still run COBOL');
-    await expect.poll(() => page.getByText('A title with words of its own, not only what is off the record').isVisible()).toBe(true);
+    await editor.waitSaved();
+    await page.getByText('give it words of its own before you update the public page').waitFor();
+    await page.getByRole('button', { name: 'Update the public page' }).click();
+    const update = page.getByRole('alertdialog', { name: 'Update the public page? Readers will see your edits.' });
+    expect(await update.innerText()).toContain('Its title would read only “[…]”');
+    expect(await update.getByRole('button', { name: 'Update now' }).count()).toBe(0);
+    await update.getByRole('button', { name: 'Change the title' }).click();
+    await expect.poll(() => editor.title().evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await editor.title().inputValue()).toBe('40% still run COBOL');
-    expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { title: string }).title).toBe('Heard: 40% still run COBOL');
+    const seen = async () => (await context.request.get(publicHref)).text();
+    expect(await seen()).toContain('Heard: […]');
     await editor.title().fill('Heard at the CIO breakfast');
     await editor.waitSaved();
     await editor.body().press('End');
     await editor.body().pressSequentially(' Written on after publishing.');
     await editor.waitSaved();
     expect(((await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string }).markdown).toContain('Written on after publishing.');
+    expect(await seen()).not.toContain('Written on after publishing.');
+    await page.getByRole('button', { name: 'Update the public page' }).click();
+    await update.getByRole('button', { name: 'Update now' }).click();
+    await page.getByText('Updated: the public page now shows your edits.').waitFor();
+    expect(await seen()).toContain('Written on after publishing.');
+    expect(await seen()).toContain('Heard at the CIO breakfast');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('an edit of a published post waits for "Update the public page", and can be put back, at 390 px', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp();
+    const eventId = await createEventViaApi(context, { ...evening(), people: [evening().people[0]] });
+    const editor = new PostEditorPage(page);
+    const postId = await editor.writeFromEvent(eventId);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    const view = page.getByRole('link', { name: 'View the public page' });
+    const href = (await view.getAttribute('href'))!;
+    const reader = await (await newContext(browser)).newPage();
+    const read = async () => {
+      await reader.goto(href);
+      return reader.locator('.h-entry .e-content').innerText();
+    };
+    const before = await read();
+    // Said before the first edit: the edit will not be public until the author says so.
+    await page.getByRole('note').filter({ hasText: 'readers see them once you tap “Update the public page”' }).waitFor();
+
+    await editor.body().press('Control+End');
+    await editor.body().pressSequentially(' And a half-written thou');
+    await editor.waitSaved();
+    expect(await read()).toBe(before);
+    const note = page.getByRole('note').filter({ hasText: 'Readers still see the public page as you last published it' });
+    await note.waitFor();
+    // "Published. Anyone with the link can read it." no longer says what readers see: it goes.
+    expect(await page.getByText('Published. Anyone with the link can read it.').count()).toBe(0);
+    // The list says so too.
+    const list = await (await context.request.get('/posts')).text();
+    expect(list).toContain('Edited since: not yet on the public page');
+    await editor.body().pressSequentially('ght, finished.');
+    await editor.waitSaved();
+    // Asked first, as publishing is: whom it names, and the rest, read once more.
+    await page.getByRole('button', { name: 'Update the public page' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Update the public page? Readers will see your edits.' });
+    expect(await ask.innerText()).toContain('It names Jane Smith.');
+    await ask.getByRole('button', { name: 'Update now' }).click();
+    await page.getByText('Updated: the public page now shows your edits.').waitFor();
+    expect(await read()).toContain('And a half-written thought, finished.');
+    // The button pressed is gone: focus is on the one in its place.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('View the public page');
+
+    // Edited again, then put back: the editor shows the published text, and readers never saw the edit.
+    await editor.body().press('Control+End');
+    await editor.body().pressSequentially(' Second thoughts I would rather not keep.');
+    await editor.waitSaved();
+    expect(await read()).not.toContain('Second thoughts');
+    await note.getByRole('button', { name: 'Put back the published text' }).click();
+    // Asked first, with focus on the answer that loses nothing.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep my edits');
+    await page.keyboard.press('Enter');
+    expect(await editor.body().inputValue()).toContain('Second thoughts');
+    // Focus goes back to the button that asked; asked again, Escape keeps them too.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Put back the published text');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep my edits');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Put back the published text');
+    await note.getByRole('button', { name: 'Put back the published text' }).click();
+    await note.getByRole('button', { name: 'Put it back' }).click();
+    await expect.poll(() => editor.body().inputValue()).not.toContain('Second thoughts');
+    await expect.poll(() => editor.body().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await editor.body().inputValue()).toContain('And a half-written thought, finished.');
+    await page.getByRole('note').filter({ hasText: 'This post is published.' }).waitFor();
+    // The editor's copy is the saved one: writing on saves, with no conflict with itself.
+    await editor.body().press('Control+End');
+    await editor.body().pressSequentially(' Kept.');
+    await editor.waitSaved();
+    const saved = (await (await api(context, 'GET', `/api/v1/posts/${postId}`)).json()) as { markdown: string; unpublishedChanges: boolean };
+    expect(saved).toMatchObject({ unpublishedChanges: true });
+    expect(saved.markdown).toMatch(/finished\. Kept\.$/);
+    expect(await read()).not.toContain('Second thoughts');
+    await expectNoHorizontalScroll(page);
+    expect(errors).toEqual([]);
+    await Promise.all([reader.context().close(), context.close()]);
   });
 
   it('regenerate asks before replacing edits, and keeps them when told to', async () => {

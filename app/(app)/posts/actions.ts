@@ -12,11 +12,12 @@ import {
   previewRegeneration,
   publishPost,
   restorePost,
+  revertPost,
   unpublishPost,
   updatePost,
   type PostView,
 } from '@/lib/posts/queries';
-import { createFromEventSchema, styleSchema, updatePostSchema } from '@/lib/posts/validation';
+import { createFromEventSchema, revertPostSchema, styleSchema, updatePostSchema } from '@/lib/posts/validation';
 import { offTheRecordCuts } from '@/lib/posts/off-the-record';
 
 const GONE = 'This post no longer exists.';
@@ -47,10 +48,13 @@ export const createPostAction = formAction(
 );
 
 /** The other copy of a post, when someone saved it since the editor read it. */
-export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string };
-/** `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them). */
+export type PostConflict = { title: string; markdown: string; slug: string; version: number; updatedAt: string; unpublishedChanges: boolean };
+/**
+ * `offTheRecord`: how many places of the saved post quote a fact marked off the record (the public page cuts them).
+ * `unpublishedChanges`: published, and edited since: readers see the text as last published until it is published again.
+ */
 export type SaveResult = ActionResult<
-  { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number; titleWordless: boolean },
+  { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number; titleWordless: boolean; unpublishedChanges: boolean },
   PostConflict
 >;
 
@@ -60,35 +64,28 @@ const toConflict = (p: PostView): PostConflict => ({
   slug: p.slug,
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),
+  unpublishedChanges: p.unpublishedChanges,
 });
 
 /** Autosave from the editor: version-checked, a conflict comes back with the other copy instead of overwriting it. */
 export const savePostAction = dataAction(
   updatePostSchema.and(z.object({ id: z.uuid() })),
   async ({ user, input: { id, ...input } }) => {
-    try {
-      const post = await updatePost(user.id, id, input);
-      const { cuts, inTitle, titleWordless } = await offTheRecordCuts(user.id, post);
-      return {
-        version: post.version,
-        updatedAt: post.updatedAt.toISOString(),
-        slug: post.slug,
-        offTheRecord: cuts,
-        offTheRecordInTitle: inTitle,
-        titleWordless,
-      };
-    } catch (err) {
-      if (err instanceof NamesPrivatePeopleError) {
-        const names = err.named.map((p) => p.name).join(', ');
-        // People the edit would newly name in public although they asked not to be: save again with confirmNamed.
-        refuse({ status: 409, message: `Not saved: this published post would name ${names}, who asked not to be named in public. Your text is still here.` });
-      }
-      throw err;
-    }
+    const post = await updatePost(user.id, id, input);
+    const { cuts, inTitle, titleWordless } = await offTheRecordCuts(user.id, post);
+    return {
+      version: post.version,
+      updatedAt: post.updatedAt.toISOString(),
+      slug: post.slug,
+      offTheRecord: cuts,
+      offTheRecordInTitle: inTitle,
+      titleWordless,
+      unpublishedChanges: post.unpublishedChanges,
+    };
   },
   {
     name: 'posts.save',
-    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number; confirmNamed?: boolean }) => ({
+    input: (postId: string, input: { title?: string; markdown?: string; slug?: string; style?: string; version: number }) => ({
       ...input,
       id: postId,
     }),
@@ -139,12 +136,15 @@ export const regenerateAction = dataAction(
  * Publishes or unpublishes; answers the public address. Publishing a post that names someone who asked not to be
  * named in public is refused (with their names) unless `confirmNamed`, the answer to the browser's warning.
  * Publishing may give the post a new address (one that quoted an off-the-record fact), so the slug comes back too.
+ * On a published post, publishing puts out the edits made since, if `version` is still the copy the editor holds.
  */
 export const setPublishedAction = dataAction(
-  z.object({ id: z.uuid(), publish: z.boolean(), confirmNamed: z.boolean() }),
+  z.object({ id: z.uuid(), publish: z.boolean(), confirmNamed: z.boolean(), version: z.number().int().positive().optional() }),
   async ({ user, input }) => {
     try {
-      const post = input.publish ? await publishPost(user.id, input.id, { confirmNamed: input.confirmNamed }) : await unpublishPost(user.id, input.id);
+      const post = input.publish
+        ? await publishPost(user.id, input.id, { confirmNamed: input.confirmNamed, version: input.version })
+        : await unpublishPost(user.id, input.id);
       return {
         status: post.status,
         publishedAt: post.publishedAt?.toISOString() ?? null,
@@ -152,6 +152,8 @@ export const setPublishedAction = dataAction(
         // Only when publishing gave it a new address: the one version that change made, which the editor may adopt.
         moved: 'moved' in post && post.moved,
         version: post.version,
+        // As the post stands once this is done, at `version`: an editor whose saved copy is that version takes it.
+        unpublishedChanges: post.unpublishedChanges,
         url: `/u/${user.handle}/${post.slug}`,
       };
     } catch (err) {
@@ -167,8 +169,46 @@ export const setPublishedAction = dataAction(
   },
   {
     name: 'posts.publish',
-    input: (postId: string, publish: boolean, confirmNamed = false) => ({ id: postId, publish, confirmNamed: confirmNamed === true }),
+    input: (postId: string, publish: boolean, confirmNamed = false, version?: number) => ({
+      id: postId,
+      publish,
+      confirmNamed: confirmNamed === true,
+      version,
+    }),
     notFoundMessage: GONE,
+    conflictMessage: () => 'Not published: this post was changed elsewhere since you opened it. Reload to see that copy first.',
+    toConflict: toConflict as (current: never) => PostConflict,
+    after: (data, { user }) => {
+      revalidatePath('/posts');
+      revalidatePath(`/u/${user.handle}`);
+      return { ok: true, data };
+    },
+  },
+);
+
+/** Drops the edits made to a published post since it went out, with the version the editor holds; answers the text. */
+export const revertPostAction = dataAction(
+  revertPostSchema.extend({ id: z.uuid() }),
+  async ({ user, input }) => {
+    const post = await revertPost(user.id, input.id, input.version);
+    // With what the page cuts from the text put back: the editor's "[…]" warnings are of the text it shows.
+    const { cuts, inTitle, titleWordless } = await offTheRecordCuts(user.id, post);
+    return {
+      title: post.title,
+      markdown: post.bodyMarkdown,
+      version: post.version,
+      updatedAt: post.updatedAt.toISOString(),
+      offTheRecord: cuts,
+      offTheRecordInTitle: inTitle,
+      titleWordless,
+    };
+  },
+  {
+    name: 'posts.revert',
+    input: (postId: string, version: number) => ({ id: postId, version }),
+    notFoundMessage: GONE,
+    conflictMessage: () => 'Nothing was put back: this post was changed elsewhere since you opened it. Reload to see that copy first.',
+    toConflict: toConflict as (current: never) => PostConflict,
     after: (data, { user }) => {
       revalidatePath('/posts');
       revalidatePath(`/u/${user.handle}`);

@@ -44,6 +44,9 @@ function PostList({ title, listed, format, moreHref }: { title: string; listed: 
               <span className="mt-1 block text-xs text-zinc-500">
                 {STYLE_LABEL[post.style]} ·{' '}
                 {post.status === 'published' && post.publishedAt ? `Published ${format(post.publishedAt)}` : `Edited ${format(post.updatedAt)}`}
+                {post.unpublishedChanges ? (
+                  <span className="font-medium text-amber-800 dark:text-amber-300"> · Edited since: not yet on the public page</span>
+                ) : null}
               </span>
             </Link>
           </li>

@@ -68,6 +68,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           markdown: post.bodyMarkdown,
           style: post.style,
           status: post.status,
+          unpublishedChanges: post.unpublishedChanges,
           version: post.version,
           updatedAt: post.updatedAt.toISOString(),
           hasEvent: post.eventId !== null,

@@ -1,7 +1,8 @@
 'use client';
 
-import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
+import { Check, CircleAlert, Copy, Loader2, Undo2 } from 'lucide-react';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
 import { ConflictBanner } from './conflict-banner';
@@ -40,6 +41,8 @@ export interface EditorPost {
   offTheRecordInTitle: number;
   /** The title has no words of its own once what is off the record is cut: publishing is refused until it has. */
   titleWordless: boolean;
+  /** Published, and edited since: readers see the text as last published until the edits are put out. */
+  unpublishedChanges: boolean;
   /** What each generated sentence was written from, when the event is still there. */
   sources?: DraftPart[] | null;
   /** The event's reflection, private until now: publishing says when the post still carries it. */
@@ -74,6 +77,93 @@ function SaveStatus({ state, message }: { state: SaveState; message: string }) {
   );
 }
 
+/**
+ * On a published post: edits are saved as they are typed but held from readers until "Update the public page"; this
+ * says so, and while edits are held, offers to drop them (asked once more: it takes back what was written).
+ */
+function HeldEdits({
+  held,
+  publicPath,
+  canRevert,
+  onRevert,
+  onReverted,
+}: {
+  held: boolean;
+  publicPath: string;
+  canRevert: boolean;
+  onRevert: () => Promise<string | null>;
+  /** Put back: focus goes to the text that changed (the buttons that were pressed are gone). */
+  onReverted: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const question = useId();
+  const keep = () => {
+    setAsking(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const link = (
+    <a href={publicPath} target="_blank" rel="noopener" className="font-medium underline">
+      the public page
+    </a>
+  );
+  return (
+    <div
+      role="note"
+      className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100"
+    >
+      {held ? (
+        <>
+          <p>Readers still see {link} as you last published it. Your edits are saved here, and go out when you tap “Update the public page”.</p>
+          {asking ? (
+            <div
+              role="alertdialog"
+              aria-labelledby={question}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') keep();
+              }}
+              className="flex flex-wrap items-center gap-2"
+            >
+              <p id={question} className="font-medium">
+                Put back the published text? Your edits since are dropped.
+              </p>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={busy || !canRevert}
+                onClick={async () => {
+                  setBusy(true);
+                  const failed = await onRevert();
+                  setBusy(false);
+                  setProblem(failed ?? '');
+                  if (failed) return;
+                  setAsking(false);
+                  onReverted();
+                }}
+              >
+                {busy ? 'Putting back…' : 'Put it back'}
+              </Button>
+              <Button type="button" variant="ghost" onClick={keep} autoFocus>
+                Keep my edits
+              </Button>
+            </div>
+          ) : (
+            <Button ref={opener} type="button" variant="ghost" className="-ml-3" onClick={() => setAsking(true)}>
+              <Undo2 aria-hidden className="size-4" />
+              Put back the published text
+            </Button>
+          )}
+          {problem ? <p role="alert">{problem}</p> : null}
+        </>
+      ) : (
+        <p>This post is published. Your edits are saved as you type, and readers see them once you tap “Update the public page”.</p>
+      )}
+    </div>
+  );
+}
+
 /** The post editor: title and Markdown with a live preview, autosave with a version check, regenerate, publish. */
 export function PostEditor({ post, children }: { post: EditorPost; children?: React.ReactNode }) {
   const id = useId();
@@ -87,6 +177,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
     offTheRecord: post.offTheRecord,
     offTheRecordInTitle: post.offTheRecordInTitle,
     titleWordless: post.titleWordless,
+    unpublishedChanges: post.unpublishedChanges,
   });
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
@@ -168,21 +259,28 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
           }}
           reflection={reflectionQuoted(text, post.reflection)}
           told={factsRepeated(text, post.told ?? [])}
-          onChange={(status, slug, version) => {
+          changes={auto.unpublishedChanges}
+          savedVersion={auto.savedVersion}
+          onBusy={auto.pause}
+          onChange={(status, slug, version, after) => {
             setPublished(status === 'published');
-            auto.setSlug(slug);
+            // Published (or unpublished): readers see the saved text, or nothing, as of the version it answers for. A
+            // save that landed after it (typed meanwhile) has said for itself what is held.
             if (version !== null) auto.published(version);
+            if (after.version === auto.savedVersion()) auto.setUnpublishedChanges(after.unpublishedChanges);
+            auto.setSlug(slug);
           }}
         />
       </div>
       <div className="min-w-0 space-y-4">
         {published ? (
-          <p
-            role="note"
-            className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100"
-          >
-            This post is published: your edits are saved as you type and appear on the public page straight away. Unpublish first to rework it in private.
-          </p>
+          <HeldEdits
+            held={auto.unpublishedChanges}
+            publicPath={`/u/${post.handle}/${auto.slug}`}
+            canRevert={auto.state === 'saved'}
+            onRevert={auto.revert}
+            onReverted={() => requestAnimationFrame(() => body.current?.focus())}
+          />
         ) : null}
         {auto.offTheRecord > 0 ? (
           <OffTheRecordNotice
@@ -235,9 +333,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
             {/* Said where it is mended, and for as long as it holds: a cut can leave the title as "[…]" alone. */}
             {!auto.fieldErrors.title?.length && auto.titleWordless ? (
               <p className="text-amber-800 dark:text-amber-300">
-                {published
+                {published && !auto.unpublishedChanges
                   ? 'The public page shows this title as “[…]” alone, once what is off the record is cut: give it words of its own.'
-                  : 'The title reads only “[…]” once what is off the record is cut: give it words of its own before publishing.'}
+                  : `The title reads only “[…]” once what is off the record is cut: give it words of its own before ${published ? 'you update the public page' : 'publishing'}.`}
               </p>
             ) : null}
           </div>

@@ -27,7 +27,10 @@ export function PublishPanel({
   titleWordless = false,
   reflection = null,
   told = [],
+  changes = false,
+  savedVersion,
   onChange,
+  onBusy,
   onChangeTitle,
 }: {
   postId: string;
@@ -49,31 +52,49 @@ export function PublishPanel({
   reflection?: string | null;
   /** Facts on the record that the post repeats, each with who told the user: read once more as public. */
   told?: { text: string; name: string }[];
+  /** Published, and its saved text edited since: readers see it as last published until it is updated. */
+  changes?: boolean;
+  /** The version of the saved text, which an update of the public page must still be (else someone else's copy). */
+  savedVersion?: () => number;
   /**
    * After a change, with the post's address, and the version when publishing gave it a new one (and so a new version):
    * an address quoting an off-the-record fact. Null otherwise.
    */
-  onChange?: (status: 'draft' | 'published', slug: string, movedToVersion: number | null) => void;
+  onChange?: (status: 'draft' | 'published', slug: string, movedToVersion: number | null, after: { version: number; unpublishedChanges: boolean }) => void;
+  /** While a publish, update or unpublish is on its way: the editor holds its autosave, which would change the version it checks. */
+  onBusy?: (busy: boolean) => void;
   /** Takes the user to the title, to change it (the question closes). */
   onChangeTitle?: () => void;
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const view = useRef<HTMLAnchorElement>(null);
   const notYet = () => {
     setConfirming(false);
     requestAnimationFrame(() => opener.current?.focus());
   };
   const [message, setMessage] = useState<ReactNode>('');
   const [pending, startTransition] = useTransition();
+  // Which way the pending request goes, for the button that says so.
+  const [going, setGoing] = useState(true);
+  // Edited since: "Published. Anyone with the link can read it." would now say less than the truth about the text.
+  const [held, setHeld] = useState(changes);
+  if (held !== changes) {
+    setHeld(changes);
+    if (changes) setMessage('');
+  }
 
   function toggle(publish: boolean) {
     setConfirming(false);
     setMessage('');
-    // Publishing from the question above confirms the names it listed (the server asks for that confirmation).
+    setGoing(publish);
+    const update = publish && status === 'published';
+    // Publishing (or updating) from the question above confirms the names it listed (the server asks for that).
     const confirmNamed = publish && named.some((p) => p.keepPrivate);
+    onBusy?.(true);
     startTransition(async () => {
-      const result = await setPublishedAction(postId, publish, confirmNamed);
+      const result = await setPublishedAction(postId, publish, confirmNamed, publish ? savedVersion?.() : undefined).finally(() => onBusy?.(false));
       const post = result.data;
       if (!result.ok || !post) {
         setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
@@ -82,11 +103,15 @@ export function PublishPanel({
         return;
       }
       setStatus(post.status);
-      onChange?.(post.status, post.slug, post.moved ? post.version : null);
+      onChange?.(post.status, post.slug, post.moved ? post.version : null, { version: post.version, unpublishedChanges: post.unpublishedChanges });
+      // The button pressed is gone: focus goes to the one that takes its place (the public page, or Publish again).
+      requestAnimationFrame(() => (post.status === 'published' ? view.current : opener.current)?.focus());
       const moved = post.url !== publicPath;
       setMessage(
         post.status === 'draft' ? (
           'Unpublished: it is a private draft again.'
+        ) : update ? (
+          'Updated: the public page now shows your edits.'
         ) : moved ? (
           // Short enough for the pinned bar of a phone: the address itself is in the field under the post.
           <>
@@ -105,24 +130,7 @@ export function PublishPanel({
 
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
-      {status === 'published' ? (
-        <>
-          <a href={publicPath} target="_blank" rel="noopener" className={buttonClass('secondary')}>
-            <ExternalLink aria-hidden className="size-4" />
-            View the public page
-          </a>
-          <Button type="button" variant="ghost" onClick={() => toggle(false)} disabled={pending}>
-            <GlobeLock aria-hidden className="size-4" />
-            {pending ? 'Unpublishing…' : 'Unpublish'}
-          </Button>
-          {/* Asked since it went out (or named in an edit): the page is public now, so say so where it can be mended. */}
-          {named.some((p) => p.keepPrivate) ? (
-            <p role="status" className="w-full text-right text-sm font-medium text-red-700 dark:text-red-300">
-              {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public, and this published post names them.
-            </p>
-          ) : null}
-        </>
-      ) : confirming ? (
+      {confirming ? (
         <div
           role="alertdialog"
           aria-labelledby={`${postId}-publish-q`}
@@ -132,7 +140,7 @@ export function PublishPanel({
           className="w-full space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
         >
           <p id={`${postId}-publish-q`} className="font-medium">
-            Publish? Anyone with the link will be able to read it.
+            {status === 'published' ? 'Update the public page? Readers will see your edits.' : 'Publish? Anyone with the link will be able to read it.'}
           </p>
           {/* First: a headline that reads "[…]" is the one thing every reader sees. */}
           {titleWordless || offTheRecordInTitle ? (
@@ -200,11 +208,50 @@ export function PublishPanel({
             {titleWordless ? null : (
               <Button type="button" onClick={() => toggle(true)} disabled={pending || !canPublish}>
                 <Globe aria-hidden className="size-4" />
-                {pending ? 'Publishing…' : canPublish ? 'Publish now' : 'Saving…'}
+                {pending
+                  ? status === 'published'
+                    ? 'Updating…'
+                    : 'Publishing…'
+                  : !canPublish
+                    ? 'Saving…'
+                    : status === 'published'
+                      ? 'Update now'
+                      : 'Publish now'}
               </Button>
             )}
           </div>
         </div>
+      ) : status === 'published' ? (
+        <>
+          {/* Edits held from readers: putting them out is the one thing to do (the page itself is linked in the note). */}
+          {changes ? (
+            <Button
+              ref={opener}
+              type="button"
+              onClick={() => setConfirming(true)}
+              disabled={pending || !canPublish}
+              aria-describedby={!canPublish ? `${postId}-publish-hint` : undefined}
+            >
+              <Globe aria-hidden className="size-4" />
+              {pending && going ? 'Updating…' : 'Update the public page'}
+            </Button>
+          ) : (
+            <a ref={view} href={publicPath} target="_blank" rel="noopener" className={buttonClass('secondary')}>
+              <ExternalLink aria-hidden className="size-4" />
+              View the public page
+            </a>
+          )}
+          <Button type="button" variant="ghost" onClick={() => toggle(false)} disabled={pending}>
+            <GlobeLock aria-hidden className="size-4" />
+            {pending && !going ? 'Unpublishing…' : 'Unpublish'}
+          </Button>
+          {/* Asked since it went out (or named in an edit): the page is public now, so say so where it can be mended. */}
+          {named.some((p) => p.keepPrivate) ? (
+            <p role="status" className="w-full text-right text-sm font-medium text-red-700 dark:text-red-300">
+              {listOf(named.filter((p) => p.keepPrivate).map((p) => p.name))} asked not to be named in public, and this post names them.
+            </p>
+          ) : null}
+        </>
       ) : (
         <Button
           ref={opener}
@@ -218,7 +265,7 @@ export function PublishPanel({
           {pending ? 'Publishing…' : 'Publish'}
         </Button>
       )}
-      {!canPublish && status === 'draft' ? (
+      {!canPublish ? (
         <span id={`${postId}-publish-hint`} className="sr-only">
           You can publish once your changes are saved.
         </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { savePostAction, type PostConflict, type SaveResult } from '../actions';
+import { revertPostAction, savePostAction, type PostConflict, type SaveResult } from '../actions';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
 export type Draft = { title: string; markdown: string; style: 'narrative' | 'summary' | 'social' };
@@ -16,7 +16,15 @@ const DELAY_MS = 1200;
  */
 export function useAutosave(
   postId: string,
-  initial: Draft & { version: number; updatedAt: string; slug: string; offTheRecord: number; offTheRecordInTitle: number; titleWordless: boolean },
+  initial: Draft & {
+    version: number;
+    updatedAt: string;
+    slug: string;
+    offTheRecord: number;
+    offTheRecordInTitle: number;
+    titleWordless: boolean;
+    unpublishedChanges: boolean;
+  },
 ) {
   const [draft, setDraft] = useState<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const [state, setState] = useState<SaveState>('saved');
@@ -31,16 +39,20 @@ export function useAutosave(
   const [offTheRecordInTitle, setOffTheRecordInTitle] = useState(initial.offTheRecordInTitle);
   // The saved title has no words of its own once that is cut: publishing is refused until it has.
   const [titleWordless, setTitleWordless] = useState(initial.titleWordless);
+  // Published, and the saved text edited since: readers still see it as last published.
+  const [unpublishedChanges, setUnpublishedChanges] = useState(initial.unpublishedChanges);
   const version = useRef(initial.version);
   const saved = useRef<Draft>({ title: initial.title, markdown: initial.markdown, style: initial.style });
   const inFlight = useRef(false);
   const latest = useRef(draft);
   const blocked = useRef(false);
+  // Held while a publish is on its way: a save landing first would change the version the publish checks.
+  const paused = useRef(false);
   const [retry, setRetry] = useState(0);
 
   const save = useCallback(
     async (force = false) => {
-      if (inFlight.current || (blocked.current && !force)) return;
+      if (inFlight.current || paused.current || (blocked.current && !force)) return;
       const current = latest.current;
       if (same(current, saved.current)) {
         setState('saved');
@@ -60,6 +72,7 @@ export function useAutosave(
         setOffTheRecord(result.data.offTheRecord);
         setOffTheRecordInTitle(result.data.offTheRecordInTitle);
         setTitleWordless(result.data.titleWordless);
+        setUnpublishedChanges(result.data.unpublishedChanges);
         setFieldErrors({});
         setMessage('');
         const changedMeanwhile = latest.current !== current;
@@ -118,6 +131,7 @@ export function useAutosave(
     setDraft(theirs);
     setSavedAt(conflict.updatedAt);
     setSlug(conflict.slug);
+    setUnpublishedChanges(conflict.unpublishedChanges);
     setState('saved');
     setMessage('');
   }, [conflict]);
@@ -149,6 +163,41 @@ export function useAutosave(
     [postId],
   );
 
+  /**
+   * Puts back the text readers see, dropping the edits since it was published: only over what is saved, so nothing
+   * typed meanwhile goes unasked. Answers what to tell the user when it could not.
+   */
+  const revert = useCallback(async (): Promise<string | null> => {
+    if (inFlight.current || blocked.current || !same(latest.current, saved.current)) return 'Wait for your edits to save, then try again.';
+    inFlight.current = true;
+    const result = await revertPostAction(postId, version.current).catch(
+      () => ({ ok: false, message: 'Nothing was put back: the connection dropped.' }) as const,
+    );
+    inFlight.current = false;
+    if (!result.ok || !('data' in result) || !result.data) return result.message ?? 'Nothing was put back.';
+    const back = { ...latest.current, title: result.data.title, markdown: result.data.markdown };
+    version.current = result.data.version;
+    saved.current = back;
+    latest.current = back;
+    setDraft(back);
+    setSavedAt(result.data.updatedAt);
+    setUnpublishedChanges(false);
+    setOffTheRecord(result.data.offTheRecord);
+    setOffTheRecordInTitle(result.data.offTheRecordInTitle);
+    setTitleWordless(result.data.titleWordless);
+    setState('saved');
+    return null;
+  }, [postId]);
+
+  /** The version of the saved text: what publishing it checks against. */
+  const savedVersion = useCallback(() => version.current, []);
+
+  /** Holds saves while a publish is on its way; once it is back, what was typed meanwhile saves. */
+  const pause = useCallback((on: boolean) => {
+    paused.current = on;
+    if (!on) setRetry((n) => n + 1);
+  }, []);
+
   /** The draft as it is now, for a callback that outlives the render it was made in. */
   const currentDraft = useCallback(() => latest.current, []);
 
@@ -174,6 +223,11 @@ export function useAutosave(
     offTheRecord,
     offTheRecordInTitle,
     titleWordless,
+    unpublishedChanges,
+    setUnpublishedChanges,
+    revert,
+    savedVersion,
+    pause,
     overwrite,
     takeTheirs,
     saveSlug,

@@ -1,10 +1,9 @@
 import { apiRoute, parseId, respond } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/request';
-import { VersionConflictError } from '@/lib/errors';
-import { postJson } from '@/lib/posts/api';
+import { asPostConflict, postJson } from '@/lib/posts/api';
 import { postResponse } from '@/lib/posts/openapi';
 import { siteOrigin } from '@/lib/posts/public';
-import { deletePost, getPost, updatePost, type PostView } from '@/lib/posts/queries';
+import { deletePost, getPost, updatePost } from '@/lib/posts/queries';
 import { updatePostSchema } from '@/lib/posts/validation';
 
 type Params = { id: string };
@@ -23,9 +22,7 @@ export const PATCH = apiRoute<Params>(async (request, user, { params }) => {
   try {
     return respond(postResponse, postJson(await updatePost(user.id, id, input), origin, user.handle));
   } catch (err) {
-    // The conflict carries the current copy in the same shape as GET, so a client can merge.
-    if (err instanceof VersionConflictError) throw new VersionConflictError(postResponse.parse(postJson(err.current as PostView, origin, user.handle)));
-    throw err;
+    throw asPostConflict(err, origin, user.handle);
   }
 });
 
