@@ -369,6 +369,21 @@ describe('the reflective post', () => {
     expect(saved.markdown).toMatch(/finished\. Kept\.$/);
     expect(await read()).not.toContain('Second thoughts');
     await expectNoHorizontalScroll(page);
+
+    // Saved meanwhile in another tab: this one's update is refused, said in words that fit, with the way on.
+    const other = await context.newPage();
+    await other.goto(`/posts/${postId}`);
+    const otherEditor = new PostEditorPage(other);
+    await hydrated(otherEditor.body());
+    await otherEditor.body().press('Control+End');
+    await otherEditor.body().pressSequentially(' From the other tab.');
+    await otherEditor.waitSaved();
+    await page.getByRole('button', { name: 'Update the public page' }).click();
+    await page.getByRole('button', { name: 'Update now' }).click();
+    await page.getByText('Not updated: this post was changed in another tab or device since this one saved it.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Reload' }).count()).toBe(1);
+    expect(await read()).not.toContain('From the other tab.');
+    await other.close();
     expect(errors).toEqual([]);
     await Promise.all([reader.context().close(), context.close()]);
   });

@@ -116,7 +116,7 @@ function HeldEdits({
     >
       {held ? (
         <>
-          <p>Readers still see {link} as you last published it. Your edits are saved here, and go out when you tap “Update the public page”.</p>
+          <p>Readers still see {link} as you last published it. Your edits go out when you tap “Update the public page”.</p>
           {asking ? (
             <div
               role="alertdialog"

@@ -1,7 +1,7 @@
 'use client';
 
 import { ExternalLink, Globe, GlobeLock } from 'lucide-react';
-import { useRef, useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { buttonClass } from '@/app/_components/ui/button-class';
 import type { DescribedPerson, NamedPerson } from '@/lib/posts/mentions';
@@ -75,6 +75,16 @@ export function PublishPanel({
     requestAnimationFrame(() => opener.current?.focus());
   };
   const [message, setMessage] = useState<ReactNode>('');
+  // A refusal is said in red, with the way on when it is "changed elsewhere"; news of what happened, in grey.
+  const [refused, setRefused] = useState<'no' | 'yes' | 'stale'>('no');
+  // The button pressed is gone once the answer is drawn: focus goes to the one in its place, once it is there.
+  const [refocus, setRefocus] = useState<'view' | 'opener' | null>(null);
+  useEffect(() => {
+    const el = refocus === 'view' ? view.current : refocus === 'opener' ? opener.current : null;
+    if (!el) return;
+    el.focus();
+    setRefocus(null);
+  });
   const [pending, startTransition] = useTransition();
   // Which way the pending request goes, for the button that says so.
   const [going, setGoing] = useState(true);
@@ -88,6 +98,7 @@ export function PublishPanel({
   function toggle(publish: boolean) {
     setConfirming(false);
     setMessage('');
+    setRefused('no');
     setGoing(publish);
     const update = publish && status === 'published';
     // Publishing (or updating) from the question above confirms the names it listed (the server asks for that).
@@ -97,15 +108,20 @@ export function PublishPanel({
       const result = await setPublishedAction(postId, publish, confirmNamed, publish ? savedVersion?.() : undefined).finally(() => onBusy?.(false));
       const post = result.data;
       if (!result.ok || !post) {
-        setMessage(result.message ?? 'Something went wrong on our side; nothing changed.');
+        setRefused(result.conflict ? 'stale' : 'yes');
+        setMessage(
+          result.conflict && update
+            ? 'Not updated: this post was changed in another tab or device since this one saved it. Reload to see that copy first.'
+            : (result.message ?? 'Something went wrong on our side; nothing changed.'),
+        );
+        setRefocus('opener');
         // Refused for its title: to the title, where it is mended.
         if (result.fieldErrors?.title) onChangeTitle?.();
         return;
       }
       setStatus(post.status);
       onChange?.(post.status, post.slug, post.moved ? post.version : null, { version: post.version, unpublishedChanges: post.unpublishedChanges });
-      // The button pressed is gone: focus goes to the one that takes its place (the public page, or Publish again).
-      requestAnimationFrame(() => (post.status === 'published' ? view.current : opener.current)?.focus());
+      setRefocus(post.status === 'published' ? 'view' : 'opener');
       const moved = post.url !== publicPath;
       setMessage(
         post.status === 'draft' ? (
@@ -190,7 +206,7 @@ export function PublishPanel({
           ) : null}
           {reflection ? (
             <p>
-              It carries your reflection on the evening, which only you have read until now (“
+              It carries your reflection on the evening{status === 'published' ? '' : ', which only you have read until now'} (“
               {reflection.length > 90 ? `${reflection.slice(0, 88)}…` : reflection}”). Read it once more before it goes out.
             </p>
           ) : null}
@@ -270,8 +286,19 @@ export function PublishPanel({
           You can publish once your changes are saved.
         </span>
       ) : null}
-      <p aria-live="polite" className="w-full text-sm break-words sm:text-right text-zinc-600 empty:hidden dark:text-zinc-400">
+      <p
+        aria-live="polite"
+        className={`w-full text-sm break-words empty:hidden sm:text-right ${refused === 'no' ? 'text-zinc-600 dark:text-zinc-400' : 'font-medium text-red-700 dark:text-red-300'}`}
+      >
         {message}
+        {refused === 'stale' ? (
+          <>
+            {' '}
+            <button type="button" className="min-h-11 underline" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          </>
+        ) : null}
       </p>
     </div>
   );

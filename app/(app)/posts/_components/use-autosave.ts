@@ -82,6 +82,8 @@ export function useAutosave(
       } else if (result.conflict) {
         blocked.current = true;
         setConflict(result.conflict);
+        // What is held from readers is the other copy's to say now (saved in another tab, perhaps held there).
+        setUnpublishedChanges(result.conflict.unpublishedChanges);
         setState('conflict');
         setMessage(result.message ?? '');
       } else {
