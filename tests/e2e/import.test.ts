@@ -72,6 +72,8 @@ describe('import at 390 px', () => {
       )
       .toBe(1);
     expect(await page.getByText(`Line ${NOTHING_LINE}: No name, role or organisation to know them by`).count()).toBe(1);
+    // The field chosen from is gone: focus is on what was found, not back at the top of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Before anything is written: phone.vcf');
     const rows = page.getByRole('list', { name: 'What each row would do' }).getByRole('listitem');
     expect(await rows.count()).toBe(100);
     // A bad email costs the row only the email, and the row says so.

@@ -66,6 +66,12 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   useEffect(() => {
     if (finished) ended.current?.focus();
   }, [finished]);
+  // Read: the field that was chosen from is gone, so focus goes to what was found (or to the question of columns).
+  const found = useRef<HTMLHeadingElement>(null);
+  const previewing = stage.step === 'preview';
+  useEffect(() => {
+    if (previewing) found.current?.focus();
+  }, [previewing]);
 
   async function preview(name: string, text: string, kind: Kind, withMapping: string[] | null) {
     setStage({ step: 'reading', name });
@@ -295,7 +301,9 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   if (p.needsMapping && p.header && mapping) {
     return (
       <Card>
-        <h2 className="mb-1 text-base font-semibold">What does each column hold?</h2>
+        <h2 ref={found} tabIndex={-1} className="mb-1 text-base font-semibold outline-none">
+          What does each column hold?
+        </h2>
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
           {stage.name} is a CSV whose layout Rapport does not know. Check the guesses, then see the preview.
         </p>
@@ -360,7 +368,9 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
   return (
     <div className="space-y-4">
       <Card>
-        <h2 className="mb-1 text-base font-semibold">Before anything is written: {stage.name}</h2>
+        <h2 ref={found} tabIndex={-1} className="mb-1 text-base font-semibold outline-none">
+          Before anything is written: {stage.name}
+        </h2>
         <p className="text-sm" role="status">
           {summaryWords(p, true)}.{p.kind === 'backup' ? ' (a backup: rows of every kind, people, events, follow-ups and posts)' : ''}
         </p>

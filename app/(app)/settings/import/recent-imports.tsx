@@ -60,7 +60,7 @@ export function RecentImportActions({
         describedBy={describedBy}
       />
       {/* After what the undo did: those of them in the contacts again (kept as they were, or brought back). */}
-      {added && undone && live > 0 ? link('See those of them in your contacts') : null}
+      {added && undone && live > 0 ? link(live === 1 ? 'See them in your contacts' : 'See those of them in your contacts') : null}
     </>
   );
 }
