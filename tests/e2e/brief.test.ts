@@ -65,7 +65,7 @@ describe('"Before you go" at 390 px', () => {
     expect(text).toContain('Wants to share open data');
     await expectNoHorizontalScroll(page);
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-390.png`, fullPage: true });
-    const cards = () => page.getByRole('region', { name: 'Who you will see (27)' }).getByRole('heading', { level: 3 });
+    const cards = () => page.getByRole('region', { name: 'Who you may see (27)' }).getByRole('heading', { level: 3 });
     await expect.poll(() => cards().count()).toBe(20);
     expect(await cards().first().innerText()).toBe('Priya Patel');
     // An evening with nothing written down is one line, not a "No notes." block.
@@ -100,20 +100,28 @@ describe('"Before you go" at 390 px', () => {
     if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/brief-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
 
-    // Opened for an evening that has passed (by its address), it says so rather than "Who you will see".
+    // Opened for an evening that has passed (by its address), it says so rather than "Who you may see".
     await page.goto(`/events/${may.id}/brief`);
     await expect.poll(() => page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(1);
-    expect(await page.getByRole('heading', { name: /^Who you were to see/ }).count()).toBe(1);
-    expect(await page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(0);
-    // Someone met at earlier evenings and at this one, now over: "at this evening", not "expecting to see", and the card
+    expect(await page.getByRole('heading', { name: /^Who you might have seen/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Who you may see/ }).count()).toBe(0);
+    // Someone met at earlier evenings and at this one, now over: "was there", not "expected", and the card
     // does not give the evening's own date as news of the last meeting.
     await post({ title: 'Ops Club, March', series: 'Ops Club', startsAt: new Date(Date.now() - 90 * DAY).toISOString(), people: [{ id: priya.id }] });
     const ops = await post({ title: 'Ops Club, late', series: 'Ops Club', startsAt: new Date(Date.now() - DAY).toISOString(), people: [{ id: priya.id }] });
     await page.goto(`/events/${ops.id}/brief`);
     const opsCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Priya Patel/ }) });
-    await expect.poll(() => opsCard.getByRole('heading').first().innerText()).toBe('Priya Patel at this evening');
-    expect(await opsCard.innerText()).not.toMatch(/expecting to see|last met/);
-    expect(await page.getByText('People you met or spoke with at 1 earlier evening of Ops Club, most recent first.').count()).toBe(1);
+    await expect.poll(() => opsCard.getByRole('heading').first().innerText()).toBe('Priya Patel · was there');
+    expect(await opsCard.innerText()).not.toMatch(/expected|last met/);
+    expect(await page.getByText('People at this evening, then people you met or spoke with at 1 earlier evening of Ops Club, most recent first.').count()).toBe(
+      1,
+    );
+    // Added to an evening still ahead, her page does not say she was met there.
+    await post({ title: 'Ops Club, next', series: 'Ops Club', startsAt: new Date(Date.now() + 5 * DAY).toISOString(), people: [{ id: priya.id }] });
+    await page.goto(`/people/${priya.id}`);
+    const ahead = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Ops Club, next' }) });
+    await expect.poll(() => ahead.innerText()).toContain('Expected');
+    expect(await ahead.innerText()).not.toMatch(/\bMet\b/);
     // The first of a series has nothing before it, and says so rather than "0 earlier evenings".
     const first = await post({ title: 'Infra Club, first', series: 'Infra Club', startsAt: new Date(Date.now() - DAY).toISOString() });
     await page.goto(`/events/${first.id}/brief`);
@@ -121,7 +129,7 @@ describe('"Before you go" at 390 px', () => {
     // One under way (begun an hour ago, opened at the door) is not over.
     const now = await post({ title: 'Data Club, June early', series: 'Data Club', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
     await page.goto(`/events/${now.id}/brief`);
-    await expect.poll(() => page.getByRole('heading', { name: /^Who you will see/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /^Who you may see/ }).count()).toBe(1);
     expect(await page.getByRole('note').filter({ hasText: 'This evening has passed.' }).count()).toBe(0);
 
     // The event page says it is upcoming and links to the brief.

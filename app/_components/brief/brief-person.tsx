@@ -10,7 +10,7 @@ export interface BriefCard {
   about: string;
   /** "Met 3 times, last on …", "Last met …" or "Not met yet". */
   met: string;
-  /** Added to this event: "expecting to see", or once the evening is over, "at this evening". */
+  /** Added to this event: "expected", or once the evening is over, "was there". */
   expected: string | null;
   followUps: { id: string; action: string; due: string | null }[];
   conversations: { key: string; heading: string; topics: string; notes: string | null }[];
@@ -35,11 +35,11 @@ export function BriefPerson({ p }: { p: BriefCard }) {
         <Link href={`/people/${p.id}`} className="hover:underline">
           {p.name}
         </Link>
-        {/* A space, not only a margin: read aloud (and copied) it is "Priya Patel, at this evening", not "Patelat". */}
+        {/* A space, not only a margin: read aloud (and copied) it is "Priya Patel · was there", not "Patelwas". */}
         {p.expected ? (
           <>
             {' '}
-            <span className="ml-1 text-xs font-normal brief-muted">{p.expected}</span>
+            <span className="ml-1 text-xs font-normal brief-muted">· {p.expected}</span>
           </>
         ) : null}
       </h3>

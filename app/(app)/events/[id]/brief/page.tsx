@@ -41,10 +41,13 @@ function basisText(b: Brief, over: boolean): string {
   // Opened after the evening: those added to it were to be seen, not still expected.
   const expecting = over ? 'people you expected to see' : 'people you are expecting to see';
   switch (b.basis) {
-    case 'series':
+    case 'series': {
+      // Those added to this evening come first, listed with the series' regulars.
+      const first = b.people.some((p) => p.expected) ? `${over ? 'People at this evening' : 'People you have added to this evening'}, then people` : 'People';
       return n === 0
-        ? `People you met or spoke with at earlier evenings of ${b.event.series}: you have logged none before this one.`
-        : `People you met or spoke with at ${evenings} of ${b.event.series}, most recent first.`;
+        ? `${first} you met or spoke with at earlier evenings of ${b.event.series}: you have logged none before this one.`
+        : `${first} you met or spoke with at ${evenings} of ${b.event.series}, most recent first.`;
+    }
     case 'host':
       return n === 0
         ? `Not part of a series: ${expecting} (added to this event). You have logged no earlier evening hosted by ${b.event.host}.`
@@ -101,7 +104,8 @@ function toCard(p: BriefPersonData, b: Brief, locale: string, timeZone: string):
     name: p.displayName,
     about: p.about ?? '',
     met: metLine(p, b, locale, timeZone),
-    expected: p.expected ? (passed(b.event.startsAt) ? 'at this evening' : 'expecting to see') : null,
+    // A tag after the name ("Rosa Patel · expected"), not words that read as hers ("Rosa Patel expecting to see").
+    expected: p.expected ? (passed(b.event.startsAt) ? 'was there' : 'expected') : null,
     followUps: p.followUps.map((f) => ({ id: f.id, action: f.action, due: f.dueOn ? formatDay(f.dueOn, locale) : null })),
     conversations: p.conversations.map((c) => ({
       key: c.eventId,
@@ -185,7 +189,8 @@ export default async function BriefPage(props: Props) {
 
       <section aria-labelledby="people-heading" className="space-y-3">
         <h2 id="people-heading" className="text-lg font-semibold">
-          {passed(event.startsAt) ? 'Who you were to see' : 'Who you will see'} ({totals.seen})
+          {/* "May": the series' regulars are likely, not promised (the event's page lists whom you expect). */}
+          {passed(event.startsAt) ? 'Who you might have seen' : 'Who you may see'} ({totals.seen})
         </h2>
         {seen.length ? (
           <ul className="space-y-3">
