@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { encounters, followUps, networkingEvents, organisations, people, sectors } from '@/db/schema';
@@ -106,7 +106,16 @@ async function reMeetingContext(userId: string, personId: string) {
     .select({ eventId: networkingEvents.id, title: networkingEvents.title, startsAt: networkingEvents.startsAt })
     .from(encounters)
     .innerJoin(networkingEvents, and(eq(networkingEvents.id, encounters.eventId), eq(networkingEvents.userId, userId)))
-    .where(and(eq(encounters.userId, userId), eq(encounters.personId, personId), isNull(networkingEvents.deletedAt)))
+    // Met: at an evening that has begun (one ahead is where you expect to see them), and not only talked about there.
+    .where(
+      and(
+        eq(encounters.userId, userId),
+        eq(encounters.personId, personId),
+        isNull(networkingEvents.deletedAt),
+        lte(networkingEvents.startsAt, sql`now()`),
+        ne(encounters.relation, 'mentioned'),
+      ),
+    )
     .orderBy(desc(networkingEvents.startsAt))
     .limit(1);
   const topicRows = await rows<{ name: string }>(

@@ -146,6 +146,18 @@ describe('events API', () => {
     const { items } = await res.json();
     expect(items[0]).toMatchObject({ name: 'Lin Chen', organisation: 'City Council', lastMet: { title: evening.title } });
     expect(items[0].openFollowUps[0].action).toBe('Email Lin');
+    // An evening ahead where she is expected, or one where she was only talked about, is not where they last met.
+    const personId = items[0].id as string;
+    const ahead = { title: 'Council drinks, next month', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), people: [{ id: personId }] };
+    expect((await call(POST, 'POST', '/api/v1/events', ahead)).status).toBe(201);
+    const since = {
+      title: 'A talk about councils',
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      people: [{ id: personId, relation: 'mentioned' }],
+    };
+    expect((await call(POST, 'POST', '/api/v1/events', since)).status).toBe(201);
+    const again = await (await call(suggest, 'GET', '/api/v1/events/suggest?kind=people&q=lin')).json();
+    expect(again.items[0]).toMatchObject({ name: 'Lin Chen', lastMet: { title: evening.title } });
     expect((await call(suggest, 'GET', '/api/v1/events/suggest?kind=nope')).status).toBe(400);
     const doc = await (await openapi(new Request(`${BASE}/api/v1/openapi.json`))).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}']));

@@ -61,6 +61,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: person.displayName };
 }
 
+/** An evening that has not begun: where you expect to see someone, not where you met them. */
+const ahead = (startsAt: Date) => startsAt.getTime() > Date.now();
+
 export default async function PersonPage({ params, searchParams }: Props) {
   await connection();
   const user = await requireUser();
@@ -303,7 +306,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
                       <Link href={`/events/${t.eventId}`} className="hover:underline">
                         {t.eventTitle}
                       </Link>
-                      <span className="ml-2 text-xs font-normal text-zinc-500">{RELATION_LABEL[t.relation]}</span>
+                      {/* An evening still ahead is where you expect to see them, not where you met them. */}
+                      <span className="ml-2 text-xs font-normal text-zinc-500">{ahead(t.startsAt) ? 'Expected' : RELATION_LABEL[t.relation]}</span>
                     </p>
                     {t.notes ? <p className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.notes}</p> : null}
                     {t.topics.length ? (
