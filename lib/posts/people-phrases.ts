@@ -74,8 +74,13 @@ function sameRolePhrase(members: ComposePerson[]): string {
 /** Named people of one organisation: "Jo Bloggs (CIO) and Sam Lee (CTO), both from the Home Office". */
 function sameOrgNamedPhrase(members: ComposePerson[], org: string): string {
   if (members.length === 1) return personRefs(members[0]!).full;
-  const names = members.map((m) => {
-    const role = roleNoun(clean(m.role));
+  // One style in one list: where a title has to stay as typed ("Head of Cyber Security"), the others beside it stay as
+  // typed too, not "Rachel Davies (Head of Cyber Security) and Sam Rossi (chief information officer)".
+  const typed = members.map((m) => clean(m.role));
+  const lowered = typed.map(roleNoun);
+  const mixed = typed.some((t, i) => t && /\p{Lu}\p{Ll}/u.test(t) && lowered[i] === t) && typed.some((t, i) => lowered[i] !== t);
+  const names = members.map((m, i) => {
+    const role = mixed ? typed[i] : lowered[i];
     return role ? `${clean(m.name)} (${role})` : clean(m.name);
   });
   const both = members.length === 2 ? 'both' : `all ${numberWord(members.length)}`;

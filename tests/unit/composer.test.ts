@@ -97,6 +97,14 @@ describe('narrative: people per organisation', () => {
       expects: ['Jane Smith (head of IT) and Tom Lee (CTO), both from the Home Office'],
     },
     {
+      name: 'two named people from one organisation, one title kept as typed: both kept, one style in one list',
+      people: [
+        gov({ name: 'Rachel Davies', role: 'Head of Cyber Security', organisation: 'Home Office' }),
+        gov({ name: 'Sam Rossi', role: 'Chief Information Officer', organisation: 'Home Office' }),
+      ],
+      expects: ['Rachel Davies (Head of Cyber Security) and Sam Rossi (Chief Information Officer), both from the Home Office'],
+    },
+    {
       name: 'three named people from one organisation',
       people: [
         gov({ name: 'Jane Smith', organisation: 'Home Office' }),
