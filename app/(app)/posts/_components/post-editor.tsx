@@ -1,6 +1,6 @@
 'use client';
 
-import { Check, CircleAlert, Copy, Loader2, Undo2 } from 'lucide-react';
+import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
@@ -151,7 +151,6 @@ function HeldEdits({
             </div>
           ) : (
             <Button ref={opener} type="button" variant="ghost" className="-ml-3" onClick={() => setAsking(true)}>
-              <Undo2 aria-hidden className="size-4" />
               Put back the published text
             </Button>
           )}
