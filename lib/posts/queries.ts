@@ -88,6 +88,17 @@ async function addressWithout(conn: DbOrTx, userId: string, post: { title: strin
   return event ? slugify(titleWithoutTexts(event.title, texts)) : own;
 }
 
+/** One of the user's posts with the text readers see, its row locked for the transaction; NotFoundError otherwise. */
+async function lockPost(tx: DbOrTx, userId: string, postId: string) {
+  const [current] = await tx
+    .select({ ...columns, ...publicCopy })
+    .from(posts)
+    .where(mine(userId, postId))
+    .for('update');
+  if (!current) throw new NotFoundError('Post not found');
+  return current;
+}
+
 /** Whether a post's address is still the one made from its title (with the number a clash added), not one chosen. */
 function followsTitle(post: { title: string; slug: string }): boolean {
   // As made now, or as made before addresses ended at a whole word (cut at 60 characters, mid-word).
@@ -192,12 +203,7 @@ const wordlessTitle = (message: string) =>
 export async function updatePost(userId: string, postId: string, input: UpdatePostInput): Promise<PostView> {
   return db.transaction(async (tx) => {
     await lockAddresses(tx, userId);
-    const [current] = await tx
-      .select({ ...columns, ...publicCopy })
-      .from(posts)
-      .where(mine(userId, postId))
-      .for('update');
-    if (!current) throw new NotFoundError('Post not found');
+    const current = await lockPost(tx, userId, postId);
     if (current.version !== input.version) throw new VersionConflictError(current);
     // Until a post is first published its address has never been public, so one still made from its title follows a
     // new title ("drinks-at-the-bbc" becomes "what-the-bbc-told-me"); one the user chose stays.
@@ -262,12 +268,7 @@ export async function publishPost(
 ): Promise<PostView & { moved: boolean }> {
   return db.transaction(async (tx) => {
     await lockAddresses(tx, userId);
-    const [current] = await tx
-      .select({ ...columns, ...publicCopy })
-      .from(posts)
-      .where(mine(userId, postId))
-      .for('update');
-    if (!current) throw new NotFoundError('Post not found');
+    const current = await lockPost(tx, userId, postId);
     const out = current.status === 'published';
     // Published with nothing held back: a retried request (perhaps after the first gave it a new address, and so a new
     // version), which changes nothing: its address and links stay.
@@ -321,12 +322,7 @@ export async function publishPost(
  */
 export async function revertPost(userId: string, postId: string, version: number): Promise<PostView> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ ...columns, ...publicCopy })
-      .from(posts)
-      .where(mine(userId, postId))
-      .for('update');
-    if (!current) throw new NotFoundError('Post not found');
+    const current = await lockPost(tx, userId, postId);
     if (current.version !== version) throw new VersionConflictError(current);
     if (current.publishedTitle === null || current.publishedBodyMarkdown === null) return current;
     const [row] = await tx
