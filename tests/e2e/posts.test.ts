@@ -358,6 +358,7 @@ describe('the reflective post', () => {
     await note.getByRole('button', { name: 'Put it back' }).click();
     await expect.poll(() => editor.body().inputValue()).not.toContain('Second thoughts');
     await expect.poll(() => editor.body().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByText('Put back: this is the text readers see.').waitFor();
     expect(await editor.body().inputValue()).toContain('And a half-written thought, finished.');
     await page.getByRole('note').filter({ hasText: 'This post is published.' }).waitFor();
     // The editor's copy is the saved one: writing on saves, with no conflict with itself.
@@ -503,7 +504,15 @@ describe('the reflective post', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(new XMLParser().parse(xml).feed.entry.title).toBe('Reflections on CIO Club: April');
 
+    // Asked first: every reader's link would find nothing. Escape keeps it.
     await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    const unpublish = page.getByRole('alertdialog', { name: /^Unpublish\?/ });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it published');
+    await page.keyboard.press('Escape');
+    expect(await unpublish.count()).toBe(0);
+    expect((await pub.goto(href))?.status()).toBe(200);
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await unpublish.getByRole('button', { name: 'Unpublish now' }).click();
     await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
     expect((await pub.goto(href))?.status()).toBe(404);
     // With nothing published, the author has no public presence at all: the feed and index answer 404 too.

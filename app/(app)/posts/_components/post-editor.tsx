@@ -100,6 +100,13 @@ function HeldEdits({
   const [problem, setProblem] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
   const question = useId();
+  // Said once the edits are dropped, until there are edits again.
+  const [putBack, setPutBack] = useState(false);
+  const [wasHeld, setWasHeld] = useState(held);
+  if (wasHeld !== held) {
+    setWasHeld(held);
+    if (held) setPutBack(false);
+  }
   const keep = () => {
     setAsking(false);
     requestAnimationFrame(() => opener.current?.focus());
@@ -140,6 +147,7 @@ function HeldEdits({
                   setProblem(failed ?? '');
                   if (failed) return;
                   setAsking(false);
+                  setPutBack(true);
                   onReverted();
                 }}
               >
@@ -157,7 +165,10 @@ function HeldEdits({
           {problem ? <p role="alert">{problem}</p> : null}
         </>
       ) : (
-        <p>This post is published. Your edits are saved as you type, and readers see them once you tap “Update the public page”.</p>
+        <p role="status">
+          {putBack ? 'Put back: this is the text readers see. ' : ''}This post is published. Your edits are saved as you type, and readers see them once you tap
+          “Update the public page”.
+        </p>
       )}
     </div>
   );

@@ -68,6 +68,13 @@ export function PublishPanel({
 }) {
   const [status, setStatus] = useState(initialStatus);
   const [confirming, setConfirming] = useState(false);
+  // Unpublishing is asked about too: a tap beside "Update" would leave every reader's link at "Not found".
+  const [unpublishing, setUnpublishing] = useState(false);
+  const unpublishOpener = useRef<HTMLButtonElement>(null);
+  const keepPublished = () => {
+    setUnpublishing(false);
+    requestAnimationFrame(() => unpublishOpener.current?.focus());
+  };
   const opener = useRef<HTMLButtonElement>(null);
   const view = useRef<HTMLAnchorElement>(null);
   const notYet = () => {
@@ -257,10 +264,40 @@ export function PublishPanel({
               View the public page
             </a>
           )}
-          <Button type="button" variant="ghost" onClick={() => toggle(false)} disabled={pending}>
-            <GlobeLock aria-hidden className="size-4" />
-            {pending && !going ? 'Unpublishing…' : 'Unpublish'}
-          </Button>
+          {unpublishing ? (
+            <div
+              role="alertdialog"
+              aria-labelledby={`${postId}-unpublish-q`}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') keepPublished();
+              }}
+              className="w-full space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+            >
+              <p id={`${postId}-unpublish-q`} className="font-medium">
+                Unpublish? Anyone following a link to it will find nothing until you publish it again.
+              </p>
+              <div className="flex flex-wrap justify-end gap-2">
+                <Button type="button" variant="ghost" onClick={keepPublished} autoFocus>
+                  Keep it published
+                </Button>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => {
+                    setUnpublishing(false);
+                    toggle(false);
+                  }}
+                >
+                  Unpublish now
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button ref={unpublishOpener} type="button" variant="ghost" onClick={() => setUnpublishing(true)} disabled={pending}>
+              <GlobeLock aria-hidden className="size-4" />
+              {pending && !going ? 'Unpublishing…' : 'Unpublish'}
+            </Button>
+          )}
           {/* Asked since it went out (or named in an edit): the page is public now, so say so where it can be mended. */}
           {named.some((p) => p.keepPrivate) ? (
             <p role="status" className="w-full text-right text-sm font-medium text-red-700 dark:text-red-300">
