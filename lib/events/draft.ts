@@ -199,13 +199,15 @@ function followUpChanged(f: FollowUpDraft): boolean {
  * what the user changed of a known person or a loaded follow-up is sent (with the version it was loaded at), so
  * a save never writes back what was changed elsewhere meanwhile; a follow-up removed here is named as removed.
  */
-export function draftToPayload(draft: EventDraft, timeZone?: string) {
+export function draftToPayload(draft: EventDraft, timeZone?: string, now = new Date()) {
   const people = draft.people.filter((p) => !isBlankPerson(p));
   const indexOf = (uid: string) => {
     const i = people.findIndex((p) => p.uid === uid);
     return i >= 0 ? i : undefined;
   };
-  const start = zonedInstant(draft.date, draft.time || EVENING_TIME, timeZone);
+  // No time given: the one the form would suggest, so an evening logged today at 14:00 is not "tonight, 18:30"
+  // (upcoming, and everyone at it "expected") because its time was cleared.
+  const start = zonedInstant(draft.date, draft.time || suggestedTime(draft.date, timeZone, now), timeZone);
   let end: Date | null = null;
   if (start && draft.endTime) {
     end = zonedInstant(draft.date, draft.endTime, timeZone);

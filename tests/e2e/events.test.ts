@@ -44,6 +44,9 @@ class CaptureForm {
   async save(label = 'Save event') {
     await this.page.getByRole('button', { name: label }).click();
     await this.page.waitForURL((url) => /^\/events\/[0-9a-f-]{36}$/.test(url.pathname));
+    // The address can change before the event's page has arrived: wait for its own Edit link.
+    const id = new URL(this.page.url()).pathname.split('/')[2];
+    await this.page.locator(`main a[href="/events/${id}/edit"]`).waitFor();
   }
 }
 

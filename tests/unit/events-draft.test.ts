@@ -155,6 +155,14 @@ describe('the capture draft', () => {
     expect(paths).toEqual(expect.arrayContaining(['insights.0.text', 'followUps.0.action', 'followUps.1.action']));
   });
 
+  it('with the time cleared, starts when the form would suggest: an evening logged this afternoon is not tonight', () => {
+    const draft = { ...emptyDraft(), title: 'Lunch talk', date: '2026-12-07', time: '' };
+    const afternoon = new Date('2026-12-07T14:10:00Z');
+    expect(draftToPayload(draft, 'Europe/London', afternoon).startsAt).toBe('2026-12-07T14:00:00.000Z');
+    expect(draftToPayload(draft, 'Europe/London', new Date('2026-12-07T20:00:00Z')).startsAt).toBe('2026-12-07T18:30:00.000Z');
+    expect(draftToPayload({ ...draft, date: '2026-12-09' }, 'Europe/London', afternoon).startsAt).toBe('2026-12-09T18:30:00.000Z');
+  });
+
   it('an evening that ends after midnight ends the next day', () => {
     const draft = { ...emptyDraft(), title: 'Late', date: '2026-04-23', time: '22:00', endTime: '01:00' };
     const { startsAt, endsAt } = draftToPayload(draft);
