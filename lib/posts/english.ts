@@ -108,8 +108,22 @@ function pluralWord(word: string): string {
   return `${word}s`;
 }
 
+/**
+ * A title with a remit after a comma, as it reads inside a sentence: "Deputy Director, Digital" → "Deputy Director
+ * (Digital)". Left as typed, "Hugo Taylor, Deputy Director, Digital at HM Treasury" reads as a list of three.
+ */
+export function roleInProse(role: string): string {
+  const at = role.indexOf(',');
+  if (at < 0) return role;
+  const [title, remit] = [role.slice(0, at).trim(), role.slice(at + 1).trim()];
+  return title && remit ? `${title} (${remit})` : title || remit;
+}
+
 /** The plural of a job title: "head of IT" → "heads of IT", "chief executive" → "chief executives". */
 export function pluralRole(role: string): string {
+  // The remit stays as it is: "Deputy Directors (Digital)".
+  const remit = /^(.*?)(\s+\(.*\)|,.*)$/.exec(role);
+  if (remit && remit[1]) return pluralRole(remit[1]) + remit[2];
   const m = /^(.*?)(\s+(?:of|for|at|in)\s+.*)$/.exec(role);
   const [noun, rest] = m ? [m[1]!, m[2]!] : [role, ''];
   const words = noun.split(' ');

@@ -1,5 +1,5 @@
 import type { ComposePerson } from './types';
-import { article, clean, joinList, numberWord, orgRef, pluralRole, roleNoun } from './english';
+import { article, clean, joinList, numberWord, orgRef, pluralRole, roleInProse, roleNoun } from './english';
 
 /** How the composer may refer to one person, as plain text (the caller escapes it for Markdown). */
 export interface PersonRefs {
@@ -22,7 +22,7 @@ export function isNamed(p: ComposePerson): boolean {
 /** The first and later ways to refer to a person, honouring "don't name in public". */
 export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest' = 'role'): PersonRefs {
   const name = clean(p.name);
-  const role = roleNoun(clean(p.role));
+  const role = roleInProse(roleNoun(clean(p.role)));
   const org = orgRef(clean(p.organisation));
   if (isNamed(p)) {
     const detail = role && org ? `, ${role} at ${org}` : role ? `, ${role}` : org ? ` from ${org}` : '';
@@ -58,7 +58,7 @@ const distinct = (values: string[]) => [...new Map(values.map((v) => [v.toLowerC
 
 /** Several unnamed people who share a job title: "heads of IT from the Home Office, HM Treasury and the Cabinet Office". */
 function sameRolePhrase(members: ComposePerson[]): string {
-  const role = roleNoun(clean(members[0]!.role));
+  const role = roleInProse(roleNoun(clean(members[0]!.role)));
   if (members.length === 1) return personRefs(members[0]!).full;
   const plural = pluralRole(role);
   const orgs = distinct(members.map((m) => clean(m.organisation)).filter(Boolean));

@@ -36,6 +36,8 @@ describe('English helpers', () => {
     ['Director of Cyber Security', 'Director of Cyber Security', 'Directors of Cyber Security'],
     ['Head of McKinsey Digital', 'Head of McKinsey Digital', 'Heads of McKinsey Digital'],
     ['Head of Digital Transformation', 'head of digital transformation', 'heads of digital transformation'],
+    // A remit after a comma is a name: kept as typed, and only the title before it takes the plural.
+    ['Deputy Director, Digital', 'Deputy Director, Digital', 'Deputy Directors, Digital'],
   ])('role %j reads as %j, plural %j', (role, noun, plural) => {
     expect(roleNoun(role)).toBe(noun);
     expect(pluralRole(roleNoun(role))).toBe(plural);
@@ -87,6 +89,16 @@ describe('narrative: people per organisation', () => {
       name: 'one named person with role and organisation',
       people: [gov({ name: 'Jane Smith', role: 'Head of IT', organisation: 'Home Office' })],
       expects: ['I talked to Jane Smith, head of IT at the Home Office.'],
+    },
+    {
+      name: 'a title with a remit after a comma: the remit in brackets, so the sentence does not read as a list',
+      people: [gov({ name: 'Hugo Taylor', role: 'Deputy Director, Digital', organisation: 'HM Treasury' })],
+      expects: ['I talked to Hugo Taylor, Deputy Director (Digital) at HM Treasury.'],
+    },
+    {
+      name: 'unnamed people sharing a title with a remit: the title takes the plural, the remit stays',
+      people: [gov({ role: 'Deputy Director, Digital', organisation: 'HM Treasury' }), gov({ role: 'Deputy Director, Digital', organisation: 'DWP' })],
+      expects: ['Deputy Directors (Digital) from HM Treasury and the DWP'],
     },
     {
       name: 'two named people from one organisation',
