@@ -28,7 +28,9 @@ export function joinList(items: string[], conjunction = 'and'): string {
   if (list.length <= 1) return list[0] ?? '';
   // A comma inside brackets ("Imogen Edwards (Deputy Director, Digital)") cannot be taken for the list's own.
   const hasComma = (i: string) => i.replace(/\([^()]*\)/g, '').includes(',');
-  if (list.length === 2 && !list.some(hasComma)) return `${list[0]} ${conjunction} ${list[1]}`;
+  // Two: a semicolon never joins a pair. A first item with a comma of its own ("Rob Hall, finance director at
+  // Leeds City Council") closes it with another before "and", as an aside in a sentence is closed.
+  if (list.length === 2) return `${list[0]}${hasComma(list[0]!) ? ',' : ''} ${conjunction} ${list[1]}`;
   const sep = list.some(hasComma) ? ';' : ',';
   const head = list.slice(0, -1).join(`${sep} `);
   const last = list[list.length - 1];
@@ -106,6 +108,22 @@ function pluralWord(word: string): string {
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
   return `${word}s`;
+}
+
+// Titles before a name: left out of a friendly later mention ("Dr Sarah Khan" is "Sarah", never "Dr").
+const HONORIFIC = /^(?:dr|doctor|prof|professor|mr|mrs|ms|miss|mx|cllr|councillor|rev|revd|reverend|rt|hon|the)\.?$/i;
+
+/**
+ * How a later mention calls a named person: the first name ("Sarah" of "Dr Sarah Khan"). A knight or a dame keeps
+ * the title with it ("Sir John"), and a peer is called as named ("Lord Smith"), as British usage has it.
+ */
+export function firstName(name: string): string {
+  const words = clean(name).split(' ');
+  while (words.length > 1 && HONORIFIC.test(words[0]!)) words.shift();
+  const [head = '', next] = words;
+  if (/^(?:sir|dame)$/i.test(head) && next) return `${head} ${next}`;
+  if (/^(?:lord|lady|baroness|baron|viscount|earl)$/i.test(head)) return words.join(' ');
+  return head;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ComposeContext } from './context';
 import type { Draft } from './draft';
-import { capitalise, escapeMd, joinList, sentence } from './english';
+import { capitalise, escapeMd, firstName, joinList, sentence } from './english';
 import { topicPhrase } from './topics';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
@@ -48,7 +48,7 @@ function midSentence(ctx: ComposeContext, t: string): string {
 /** A later, friendlier mention: a named person's first name, else how they are referred to. */
 function later(ctx: ComposeContext, p: ComposePerson): string {
   const ref = ctx.ref(p.id)!;
-  return escapeMd(ref.named ? (ref.short.split(' ')[0] ?? ref.short) : ref.short);
+  return escapeMd(ref.named ? firstName(ref.short) || ref.short : ref.short);
 }
 
 /**

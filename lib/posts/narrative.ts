@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { withoutPrivateLines } from './reflection';
-import { capitalise, clean, escapeMd, joinList, lowerFirstWord, numberWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
+import { capitalise, clean, escapeMd, firstName, joinList, lowerFirstWord, numberWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
 import { eveningName, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
@@ -46,8 +46,9 @@ const lowerIfVerb = (a: string) => (startsWithVerb(a) ? lowerFirstWord(a) : a);
 export function mentions(text: string, ref: string): boolean {
   const lower = text.toLowerCase();
   if (lower.includes(escapeMd(ref).toLowerCase())) return true;
-  const first = ref.split(' ')[0] ?? '';
-  return /^\p{Lu}\p{Ll}{2,}$/u.test(first) && new RegExp(`(^|[^\\p{L}])${first}([^\\p{L}]|$)`, 'u').test(text);
+  // "Send Jo the deck" names Jo Bloggs, and "thank Sarah" names Dr Sarah Khan.
+  const first = firstName(ref).split(' ').pop() ?? '';
+  return /^\p{Lu}\p{Ll}+$/u.test(first) && new RegExp(`(^|[^\\p{L}])${first}([^\\p{L}]|$)`, 'u').test(text);
 }
 
 /** True when an unnamed person's job title is already in the text ("pitch the journalist a story"). */

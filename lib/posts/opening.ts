@@ -1,5 +1,5 @@
 import type { ComposeContext } from './context';
-import { article, articleMidSentence, capitalise, clean, contentWords, ordinal, partOfDay } from './english';
+import { article, articleMidSentence, capitalise, clean, contentWords, ordinal, orgRef, partOfDay } from './english';
 import { topicNoun } from './topics';
 import type { DraftSource } from './types';
 
@@ -100,14 +100,16 @@ export function eveningName(ctx: ComposeContext): EveningName {
       say(rest);
     } else say(title);
   } else if (isTitleCase(clean(event.title))) {
-    phrase = title;
+    // A named event of a kind takes "the": "I went to the Public Sector CIO Roundtable", not "to Public Sector CIO
+    // Roundtable"; a name with no kind in it ("London Tech Week", "Think Digital Government") stays bare.
+    phrase = KINDS.test(clean(event.title)) && !/^the\s/i.test(clean(event.title)) ? `the ${title}` : title;
     say(title);
   } else if (KINDS.test(clean(event.title))) {
     // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
     // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering
     // its first letter would leave the name half in capitals ("the fintech North evening").
-    phrase =
-      startsWithName(ctx, clean(event.title)) || namesSomething(clean(event.title)) ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+    const keep = startsWithName(ctx, clean(event.title)) || namesSomething(clean(event.title)) || properFirst(clean(event.title));
+    phrase = keep ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
     say(title);
   } else {
     phrase = `“${title}”`;
@@ -121,7 +123,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   }
   let hostedBy = '';
   if (host && adds(host)) {
-    hostedBy = `, hosted by ${host}`;
+    hostedBy = `, hosted by ${orgRef(host)}`;
     say(host);
     from.push({ kind: 'event', label: `Host: ${ctx.plain(event.host)}` });
   }
@@ -158,6 +160,20 @@ export function eveningName(ctx: ComposeContext): EveningName {
   }
   if (material.length) from.push(summarySource(ctx));
   return { phrase, at, hostedBy, own, count, material, from };
+}
+
+// First words of a title that are names whatever follows them: days, months, feasts, and the places and peoples an
+// evening is most often named for ("London fintech drinks" is never "the london fintech drinks").
+const PROPER_FIRST =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|diwali|eid|hanukkah|burns|london|manchester|leeds|birmingham|bristol|edinburgh|glasgow|cardiff|belfast|liverpool|newcastle|sheffield|nottingham|leicester|cambridge|oxford|brighton|reading|york|yorkshire|lancashire|kent|surrey|essex|scotland|wales|england|ireland|britain|europe|scottish|welsh|english|irish|british|european|american|african|asian|indian|chinese|dublin|paris|berlin|amsterdam)$/i;
+
+/**
+ * True when the title's first word is a name: a known one, or one with a capital inside ("EdTech", "CIO"). Not any word
+ * of the user's organisations: "Digital" of "Government Digital Service" is still "the digital leaders breakfast".
+ */
+function properFirst(title: string): boolean {
+  const first = (title.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
+  return PROPER_FIRST.test(first) || /.\p{Lu}/u.test(first);
 }
 
 /** A capitalised word past the first (acronyms such as "CIO" aside): a name the title holds. */

@@ -63,7 +63,9 @@ export function composeSocial(ctx: ComposeContext): string {
   const reserve = (k: number) => tags.slice(0, k).reduce((n, t) => n + 1 + length(t), 0);
   const fact = facts.find((f) => clean(f.text));
   if (fact) {
-    const said = ctx.plain(fact.text);
+    // A sentence, with its full stop: hashtags follow it.
+    const typed = ctx.plain(fact.text).trim();
+    const said = /[.!?…]["'”’)]*$/u.test(typed) ? typed : `${typed}.`;
     const base = SOCIAL_LIMIT - 1 - length(text) - ' Stand-out: '.length;
     const keep = [3, 2, 1, 0].find((k) => length(said) <= base - reserve(k)) ?? 1;
     const room = base - reserve(keep);

@@ -16,7 +16,8 @@ describe('English helpers', () => {
     [['the Home Office'], 'the Home Office'],
     [['the Home Office', 'HM Treasury'], 'the Home Office and HM Treasury'],
     [['the Home Office', 'HM Treasury', 'the Cabinet Office'], 'the Home Office, HM Treasury and the Cabinet Office'],
-    [['Jo, CIO', 'Sam'], 'Jo, CIO; and Sam'],
+    [['Jo, CIO', 'Sam'], 'Jo, CIO, and Sam'],
+    [['Sam', 'Jo, CIO'], 'Sam and Jo, CIO'],
     [['Jo, CIO', 'Sam', 'Al'], 'Jo, CIO; Sam; and Al'],
     [['Tariq Novak (CDO)', 'Imogen Edwards (Deputy Director, Digital)'], 'Tariq Novak (CDO) and Imogen Edwards (Deputy Director, Digital)'],
     [['Al (A, B)', 'Bo', 'Cy'], 'Al (A, B), Bo and Cy'],
@@ -233,6 +234,27 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(md).not.toMatch(/^- /m);
   });
 
+  it('a speaker with a title before the name is called by first name later, never by the title alone', () => {
+    for (const [name, called] of [
+      ['Dr Sarah Khan', 'Sarah'],
+      ['Prof. Ann Lee', 'Ann'],
+      ['Sir John Smith', 'Sir John'],
+      ['Lord Smith', 'Lord Smith'],
+    ]) {
+      const who = person({ name, relation: 'spoke' });
+      const md = narrative(
+        eventInput({
+          people: [who],
+          facts: [
+            { text: '1 in 3 GP appointments are about mental health', personId: who.id },
+            { text: 'Waiting lists doubled since 2019', personId: who.id },
+          ],
+        }),
+      );
+      expect(md).toContain(`According to ${called}, waiting lists doubled since 2019.`);
+    }
+  });
+
   it('no speaker: no talk section', () => {
     expect(narrative(eventInput({ people: [person({ name: 'Jane Smith' })] }))).not.toContain('## The talk');
   });
@@ -246,7 +268,7 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         ],
       }),
     );
-    expect(md).toContain('We heard from Jane Smith, CDO at HM Treasury; and Raj Patel, CTO at Acme.');
+    expect(md).toContain('We heard from Jane Smith, CDO at HM Treasury, and Raj Patel, CTO at Acme.');
     expect(md).toContain('Jane Smith spoke about cloud. Raj Patel talked about AI.');
   });
 
@@ -311,6 +333,16 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     const narrative = (input: ReturnType<typeof eventInput>) => composePost(input, { style: 'narrative', includeFollowUps: true }).markdown;
     const one = narrative(eventInput({ people: [jane], followUps: [{ action: 'Send Jane the deck', personId: jane.id, dueOn: '2026-04-24', done: false }] }));
     expect(one).toContain('Next, I’m going to send Jane the deck by Friday 24 April.');
+    // A two-letter first name, or one after a title, is recognised too: not "send Jo the deck (with Jo Bloggs)".
+    for (const [name, action] of [
+      ['Jo Bloggs', 'Send Jo the deck'],
+      ['Dr Sarah Khan', 'Send Sarah the paper'],
+      ['Sir John Smith', 'Thank John for the invite'],
+    ] as const) {
+      const who = person({ name });
+      const md = narrative(eventInput({ people: [who], followUps: [{ action, personId: who.id, dueOn: null, done: false }] }));
+      expect(md).toContain(`Next, I’m going to ${action.charAt(0).toLowerCase()}${action.slice(1)}.`);
+    }
     const many = narrative(
       eventInput({
         event: { reflection: 'Worth going.\n\nI will be back.' },
@@ -402,7 +434,7 @@ describe('styles', () => {
       facts: [{ text: fact, personId: null }],
     });
     const text = composePost(input, { style: 'social' }).markdown.trim();
-    expect(text).toContain(`Stand-out: ${fact}`);
+    expect(text).toContain(`Stand-out: ${fact}. #`);
     expect([...text].length).toBeLessThan(SOCIAL_LIMIT);
     expect(text).toMatch(/#AudienceData/);
 

@@ -89,6 +89,22 @@ describe('names in a title or a summary keep their capitals and take no article'
     expect(narrative(eventInput({ event: { title: 'Offline: Yorkshire CIO supper' } }))).toContain('the Offline: Yorkshire CIO supper');
   });
 
+  it('a first word that is a name, a day or a word with a capital inside keeps its capital', () => {
+    expect(narrative(eventInput({ event: { title: 'London fintech drinks' } }))).toContain('I went to the London fintech drinks');
+    expect(narrative(eventInput({ event: { title: 'Christmas drinks' } }))).toContain('I went to the Christmas drinks');
+    expect(narrative(eventInput({ event: { title: 'EdTech evening' } }))).toContain('I went to the EdTech evening');
+    expect(narrative(eventInput({ event: { title: 'CIO supper' } }))).toContain('I went to the CIO supper');
+  });
+
+  it('a named event of a kind takes "the"; a name with no kind stays bare; a host takes the article its name wants', () => {
+    expect(narrative(eventInput({ event: { title: 'Public Sector CIO Roundtable' } }))).toContain('I went to the Public Sector CIO Roundtable');
+    expect(narrative(eventInput({ event: { title: 'The Outsourcing Forum' } }))).toContain('I went to The Outsourcing Forum');
+    expect(narrative(eventInput({ event: { title: 'London Tech Week' } }))).toContain('I went to London Tech Week');
+    expect(narrative(eventInput({ event: { title: 'Founders breakfast', host: 'Royal Television Society' } }))).toContain(
+      'hosted by the Royal Television Society',
+    );
+  });
+
   it('a fragment starting with a name is a billing, with no "a" before it', () => {
     const md = summarised('Priya Shah on why estates stay old.');
     expect(md).toContain('It was Priya Shah on why estates stay old.');
