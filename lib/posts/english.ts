@@ -126,6 +126,15 @@ export function firstName(name: string): string {
   return head;
 }
 
+// Titles that lead an organisation, which they are "of", not "at": "founder of Brightwire", "chair of NHS England".
+const HEAD_OF =
+  /\b(?:founder|co-founder|cofounder|chair|chairman|chairwoman|chairperson|chief executive|ceo|president|owner|editor|principal|vice-chancellor|dean|governor)$/i;
+
+/** The word between a title and its organisation: "founder of Brightwire", "head of IT at the Home Office". */
+export function roleLink(role: string): 'of' | 'at' {
+  return HEAD_OF.test(role.replace(/\s*\(.*\)$/, '')) ? 'of' : 'at';
+}
+
 /**
  * A title with a remit after a comma, as it reads inside a sentence: "Deputy Director, Digital" → "Deputy Director
  * (Digital)". Left as typed, "Hugo Taylor, Deputy Director, Digital at HM Treasury" reads as a list of three.
@@ -179,13 +188,30 @@ const THE_ACRONYMS = new Set([
   'NHSX',
   'CBI',
   'TUC',
+  'DHSC',
+  'MoJ',
+  'MOJ',
+  'DCMS',
+  'DfT',
+  'DSIT',
+  'DESNZ',
+  'DBT',
+  'MHCLG',
+  'HSE',
+  'FSA',
 ]);
+// Names the patterns above would give a "the" that English does not: "British Airways", "Royal Mail", "Parliament".
+const NO_THE = /^(?:British (?:Airways|Gas|Telecom|Land|Steel|Sugar|Petroleum)|Royal Mail|National Grid|National Express|Parliament)\b/;
+// And names they miss: "the Treasury", "the Scottish Government", "the Metropolitan Police", "the House of Commons".
+const THE_ALSO =
+  /^(?:Treasury|(?:Scottish|Welsh|UK) Government|House of \p{Lu}|City of London|Metropolitan Police)|\b(?:Police|Association|Museum|Library|Gallery|Corporation)$/u;
 
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
 export function orgRef(name: string): string {
   const n = clean(name);
   if (/^the\s/i.test(n)) return n;
-  if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n)) return `the ${n}`;
+  if (NO_THE.test(n)) return n;
+  if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n) || THE_ALSO.test(n)) return `the ${n}`;
   return n;
 }
 

@@ -1,5 +1,5 @@
 import type { ComposePerson } from './types';
-import { article, clean, joinList, numberWord, orgRef, pluralRole, roleInProse, roleNoun } from './english';
+import { article, clean, joinList, numberWord, orgRef, pluralRole, roleInProse, roleLink, roleNoun } from './english';
 
 /** How the composer may refer to one person, as plain text (the caller escapes it for Markdown). */
 export interface PersonRefs {
@@ -25,7 +25,7 @@ export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest
   const role = roleInProse(roleNoun(clean(p.role)));
   const org = orgRef(clean(p.organisation));
   if (isNamed(p)) {
-    const detail = role && org ? `, ${role} at ${org}` : role ? `, ${role}` : org ? ` from ${org}` : '';
+    const detail = role && org ? `, ${role} ${roleLink(role)} ${org}` : role ? `, ${role}` : org ? ` from ${org}` : '';
     return { full: name + detail, short: name, named: true };
   }
   // Someone who asked not to be named, referred to as the user chose (Settings → Writing).
@@ -34,7 +34,7 @@ export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest
     const s = sectorPlace(clean(p.sector));
     return { full: `someone from ${s}`, short: `the person from ${s}`, named: false };
   }
-  if (role && org) return { full: `the ${role} at ${org}`, short: `the ${role} at ${org}`, named: false };
+  if (role && org) return { full: `the ${role} ${roleLink(role)} ${org}`, short: `the ${role} ${roleLink(role)} ${org}`, named: false };
   if (role) return { full: `${article(role)} ${role}`, short: `the ${role}`, named: false };
   if (org) return { full: `someone from ${org}`, short: `the person from ${org}`, named: false };
   const full = p.keepPrivate ? 'another guest' : "someone whose name I didn't catch";

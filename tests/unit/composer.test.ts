@@ -45,6 +45,16 @@ describe('English helpers', () => {
   });
 
   it.each([
+    ['Treasury', 'the Treasury'],
+    ['Scottish Government', 'the Scottish Government'],
+    ['Metropolitan Police', 'the Metropolitan Police'],
+    ['House of Commons', 'the House of Commons'],
+    ['Local Government Association', 'the Local Government Association'],
+    ['DHSC', 'the DHSC'],
+    ['British Airways', 'British Airways'],
+    ['Royal Mail', 'Royal Mail'],
+    ['Parliament', 'Parliament'],
+    ['Scottish Parliament', 'the Scottish Parliament'],
     ['Home Office', 'the Home Office'],
     ['HM Treasury', 'HM Treasury'],
     ['Cabinet Office', 'the Cabinet Office'],
@@ -95,6 +105,11 @@ describe('narrative: people per organisation', () => {
       name: 'a title with a remit after a comma: the remit in brackets, so the sentence does not read as a list',
       people: [gov({ name: 'Hugo Taylor', role: 'Deputy Director, Digital', organisation: 'HM Treasury' })],
       expects: ['I talked to Hugo Taylor, Deputy Director (Digital) at HM Treasury.'],
+    },
+    {
+      name: 'a founder or a chair is "of" an organisation, not "at" it',
+      people: [gov({ name: 'Tom Lee', role: 'Founder', organisation: 'Brightwire' }), gov({ role: 'Chief Executive', organisation: 'Catapult' })],
+      expects: ['Tom Lee, founder of Brightwire', 'the chief executive of Catapult'],
     },
     {
       name: 'unnamed people sharing a title with a remit: the title takes the plural, the remit stays',
