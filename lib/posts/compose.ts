@@ -1,5 +1,6 @@
 import { makeContext } from './context';
 import { composeNarrativeDraft } from './narrative';
+import { titleAfterOn } from './opening';
 import { composeSocial } from './social';
 import { composeSummary } from './summary';
 import type { ComposedPost, ComposeInput, ComposeOptions, DraftPart } from './types';
@@ -11,7 +12,7 @@ function composeTitle(input: ComposeInput, options: ComposeOptions): string {
   const title = makeContext(input, options).plain(input.event.title).slice(0, 180) || 'An evening out';
   if (options.style === 'summary') return `${title}: summary`;
   if (options.style === 'social') return title;
-  return `Reflections on ${title}`;
+  return `Reflections on ${titleAfterOn(title)}`;
 }
 
 /**

@@ -271,6 +271,8 @@ export function whenPhrase(
 
 /** Upper-cases the first letter of a sentence. */
 export function capitalise(s: string): string {
+  // A name spelled with its capital inside ("iPlayer", "eBay") is never "IPlayer", even to start a sentence.
+  if (/^\p{Ll}+\p{Lu}/u.test(s)) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

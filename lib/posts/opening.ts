@@ -26,6 +26,8 @@ export interface EveningName {
 
 const KINDS =
   /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
+// A summary clause that says how the evening was put on: "Held at…", "Hosted by…", "Run by…".
+const PARTICIPLE = /^(?:held|hosted|co-hosted|run|organised|organized|sponsored|chaired|led|put on|supported)\s/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
 const ANOTHER = /^(another|the latest|one more)\b/i;
 /** When, not what: "on Thursdays", "on the 4th", "on 12 May". */
@@ -53,6 +55,15 @@ function startsWithName(ctx: ComposeContext, title: string): boolean {
   const [a, b] = title.split(' ');
   const names = [ctx.input.event.host, ctx.input.event.venue, ...ctx.input.people.map((p) => p.organisation)].map((n) => clean(n));
   return !!a && !!b && /^\p{Lu}/u.test(b) && names.some((n) => n.startsWith(`${a} ${b}`));
+}
+
+/**
+ * An event's title after "Reflections on": "the Public Sector CIO Roundtable", "the future of public service
+ * broadcasting" (a title's own "The" is lowered), "CIO Club: April" as typed.
+ */
+export function titleAfterOn(title: string): string {
+  if (/^The\s+\p{Ll}/u.test(title)) return `t${title.slice(1)}`;
+  return KINDS.test(title) && !/^the\s/i.test(title) ? `the ${title}` : title;
 }
 
 /** The evening's name parts, each said once. */
@@ -145,8 +156,11 @@ export function eveningName(ctx: ComposeContext): EveningName {
     if ((ANOTHER.test(c) || FREQUENCY.test(c)) && !adds(c.replace(FREQUENCY, '').replace(ANOTHER, ''))) continue;
     if (ANOTHER.test(c) && contentWords(c).filter((w) => !said.has(w) && !FREQUENCY.test(w)).length <= 2) continue;
     if (theme) {
-      // After "This time it was “December evening”.", not a second "This time".
-      material.push(`${own ? 'Its' : 'This time the'} theme was ${theme[1]}.`);
+      // After "This time it was “December evening”.", not a second "This time"; and not at all when that was the theme.
+      if (adds(theme[1]!)) material.push(`${own ? 'Its' : 'This time the'} theme was ${theme[1]}.`);
+    } else if (PARTICIPLE.test(c)) {
+      // "Held at the Royal Institution" is how it was: "It was held at the Royal Institution.", never "A held at…".
+      material.push(`It was ${c.charAt(0).toLowerCase()}${c.slice(1)}.`);
     } else if (VERB.test(c) && /^[\p{Lu}\p{N}]/u.test(c)) {
       material.push(`${capitalise(c)}.`);
     } else {

@@ -14,7 +14,7 @@ export function hashtag(topic: string): string | null {
   const words = clean(topic)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-  const tag = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  const tag = words.map(capitalise).join('');
   if (!tag || /^\p{N}+$/u.test(tag)) return null;
   return `#${tag}`;
 }

@@ -325,6 +325,12 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     );
     expect(subject).toContain('This time it was “December evening”. Its theme was cloud procurement.');
     expect(subject).not.toContain('It was a monthly CIO Club');
+    // A theme the title has just given is not said twice.
+    const twice = narrative(
+      eventInput({ event: { series: 'CIO Club', title: 'CIO Club: cyber resilience', summary: 'This time on cyber resilience.' }, seriesCount: 2 }),
+    );
+    expect(twice).toContain('This time it was “cyber resilience”.');
+    expect(twice).not.toContain('theme was cyber resilience');
     // Only the series named again gives a theme: not a day, a place, or a summary of an evening of no series.
     for (const [event, not] of [
       [{ series: 'CIO Club', title: 'CIO Club: cloud', summary: 'The CIO Club on Tuesday.' }, 'theme was Tuesday'],

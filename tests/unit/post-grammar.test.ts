@@ -105,6 +105,26 @@ describe('names in a title or a summary keep their capitals and take no article'
     );
   });
 
+  it('a narrative is titled with the event as a sentence would name it', () => {
+    const titled = (title: string) => composePost(eventInput({ event: { title } }), { style: 'narrative' }).title;
+    expect(titled('Public Sector CIO Roundtable')).toBe('Reflections on the Public Sector CIO Roundtable');
+    expect(titled('The future of public service broadcasting')).toBe('Reflections on the future of public service broadcasting');
+    expect(titled('CIO Club: April')).toBe('Reflections on CIO Club: April');
+  });
+
+  it('a name with its capital inside keeps it at the start of a sentence and in a hashtag', () => {
+    const md = composePost(eventInput({ topics: ['iPlayer'], facts: [{ text: 'iPlayer streams rose 12%', personId: null }] }), { style: 'summary' }).markdown;
+    expect(md).toContain('- iPlayer streams rose 12%');
+    expect(md).not.toContain('IPlayer');
+    expect(composePost(eventInput({ topics: ['iPlayer'] }), { style: 'social' }).markdown).toContain('#iPlayer');
+  });
+
+  it('a fragment saying how the evening was put on reads "It was held…", never "A held…"', () => {
+    const md = summarised('Held at the Royal Institution.');
+    expect(md).toContain('It was held at the Royal Institution.');
+    expect(md).not.toMatch(/\bA held\b/i);
+  });
+
   it('a fragment starting with a name is a billing, with no "a" before it', () => {
     const md = summarised('Priya Shah on why estates stay old.');
     expect(md).toContain('It was Priya Shah on why estates stay old.');

@@ -24,6 +24,16 @@ describe('the reflection is the user’s own', () => {
     expect(narrative).toContain('I want to follow up on shared platforms.');
   });
 
+  it('a list typed in the reflection stays a list, in the narrative and the summary; other line breaks are wrapping', () => {
+    const reflection = 'Three takeaways:\n- AI is mostly hype\n- data quality matters\n\nWorth the trip\nhome in the rain.\n\n1. Call Sam\n2) Read the report';
+    for (const style of ['narrative', 'summary'] as const) {
+      const { markdown } = composePost(eventInput({ event: { reflection } }), { style });
+      expect(markdown, style).toContain('Three takeaways:\n- AI is mostly hype\n- data quality matters');
+      expect(markdown, style).toContain('Worth the trip home in the rain.');
+      expect(markdown, style).toContain('1. Call Sam\n2. Read the report');
+    }
+  });
+
   it.each([
     ['Private: not this\nbut this', 'but this'],
     ['PRIVATE — not this', ''],
