@@ -1,5 +1,6 @@
 import { publicName, type NameableFields } from '@/lib/people/display-name';
 import { nameIndex, replaceNames, type NameIndex, type NameRule } from '@/lib/people/name-scrub';
+import { callingWords } from '@/lib/people/name-parts';
 
 /**
  * Someone who asked not to be named in public (people.keep_private). A calendar feed is public in all but name: its
@@ -46,7 +47,7 @@ export function privateNames(people: PrivatePerson[], counts: ReadonlyMap<string
     if (email) everyone.push({ find: email, exactCase: false, by });
     // The person an entry is about is often called by a first name or surname alone ("Call Raj"). As in the post
     // composer, a part counts only capitalised and of three letters or more, so "the grace period" keeps its word.
-    const own = [...new Set(name.split(/[\s-]+/))].filter((part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part));
+    const own = callingWords(name);
     parts.set(p.id, nameIndex(own.map((find) => ({ find, exactCase: true, by }))));
     const words = name.split(/[\s-]+/);
     for (const find of new Set([words[0]!, words.at(-1)!])) {

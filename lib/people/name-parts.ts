@@ -1,5 +1,5 @@
 /** Courtesy titles, with or without a full stop, in any case: "Dr", "dr.", "Revd". */
-const HONORIFIC = /^(dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|rev|revd|cllr)\.?$/i;
+const HONORIFIC = /^(dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|baroness|rev|revd|cllr)\.?$/i;
 
 /** A person's one-line name as an address book files it: a vCard's N, a contacts CSV's name columns. */
 export interface NameParts {
@@ -24,4 +24,23 @@ export function splitName(name: string | null): NameParts {
   const rest = words.slice(titles);
   if (rest.length <= 1) return prefix ? { prefix, given: '', family: rest[0] ?? '' } : { prefix, given: rest[0] ?? '', family: '' };
   return { prefix, given: rest.slice(0, -1).join(' '), family: rest.at(-1)! };
+}
+
+/**
+ * A name typed all in lower case on a phone, as it is written: "sarah o'neill" → "Sarah O'Neill", "smith-jones" →
+ * "Smith-Jones". A name with any capital in it is the user's spelling ("bell hooks" aside, which this gets wrong) and
+ * is kept.
+ */
+export function nameAsWritten(name: string): string {
+  if (/\p{Lu}/u.test(name)) return name;
+  return name.replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/**
+ * The words of a name a text may call the person by alone ("Raj", "Patel"), as a text writes them: capitalised, of
+ * three letters or more, so "the grace period" keeps its word. Taken from the name as written, so a name typed in
+ * lower case ("raj patel") is still found as "Call Raj".
+ */
+export function callingWords(name: string): string[] {
+  return [...new Set(nameAsWritten(name).split(/[\s-]+/))].filter((part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part));
 }

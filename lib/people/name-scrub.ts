@@ -76,7 +76,11 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
         }
       }
     }
-    out += text.slice(from, hit.start) + bys.join(' ');
+    // A description that takes a name's place at the start of a sentence starts it with a capital: "… off. The CTO at
+    // Acme agreed", not "the CTO at Acme agreed". Not at the start of the text, which a caller may set mid-sentence.
+    const by = bys.join(' ');
+    const opens = /(?:[.!?]["'”’)]*\s+|\n\s*)$/u.test(out + text.slice(from, hit.start));
+    out += text.slice(from, hit.start) + (opens ? by.charAt(0).toUpperCase() + by.slice(1) : by);
     from = end;
   }
   return out + text.slice(from);

@@ -2,6 +2,7 @@ import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePe
 import { clean, escapeMd } from './english';
 import { personRefs, type PersonRefs } from './people-phrases';
 import { nameIndex, replaceNames, type NameRule } from '@/lib/people/name-scrub';
+import { callingWords } from '@/lib/people/name-parts';
 
 /** Shared state for one composition: how to refer to each person and how to make free text safe to publish. */
 export interface ComposeContext {
@@ -32,9 +33,7 @@ function redactor(people: ComposePerson[], unnamed: WritingStyle['unnamed']): (s
     if (!p.keepPrivate || !name) continue;
     const by = personRefs(p, unnamed).short;
     rules.push({ find: name, exactCase: false, by });
-    for (const part of new Set(name.split(/[\s-]+/))) {
-      if (part.length >= 3 && part !== name && /^\p{Lu}/u.test(part)) rules.push({ find: part, exactCase: true, by });
-    }
+    for (const part of callingWords(name)) rules.push({ find: part, exactCase: true, by });
     const email = clean(p.email);
     if (email) rules.push({ find: email, exactCase: false, by });
   }

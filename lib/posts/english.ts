@@ -1,6 +1,7 @@
 /** Small, pure helpers for writing correct English from user data; shared by the three post styles. */
 
 import { daysBetween } from '@/lib/dates';
+import { splitName } from '@/lib/people/name-parts';
 
 /** Trims and collapses whitespace (newlines included); null and undefined become "". */
 export function clean(value: string | null | undefined): string {
@@ -91,7 +92,8 @@ function isTitleWord(word: string): boolean {
  * Cyber security").
  */
 export function roleNoun(role: string): string {
-  const typed = clean(role);
+  // No job title holds the pronoun: "head of it", typed on a phone, is head of IT.
+  const typed = clean(role).replace(/(^|\s)it(?=\s|$)/g, '$1IT');
   // After a comma comes the remit, which is a name ("Deputy Director, Digital"): lowered, it reads as a list
   // ("deputy director, digital at the DWP"), so a title with one is kept as typed.
   if (typed.includes(',')) return typed;
@@ -110,20 +112,17 @@ function pluralWord(word: string): string {
   return `${word}s`;
 }
 
-// Titles before a name: left out of a friendly later mention ("Dr Sarah Khan" is "Sarah", never "Dr").
-const HONORIFIC = /^(?:dr|doctor|prof|professor|mr|mrs|ms|miss|mx|cllr|councillor|rev|revd|reverend|rt|hon|the)\.?$/i;
-
 /**
  * How a later mention calls a named person: the first name ("Sarah" of "Dr Sarah Khan"). A knight or a dame keeps
- * the title with it ("Sir John"), and a peer is called as named ("Lord Smith"), as British usage has it.
+ * the title with it ("Sir John"); a peer, or someone known only by title and surname ("Dr Clarke"), is called as
+ * named ("Lord Smith"), as British usage has it.
  */
 export function firstName(name: string): string {
-  const words = clean(name).split(' ');
-  while (words.length > 1 && HONORIFIC.test(words[0]!)) words.shift();
-  const [head = '', next] = words;
-  if (/^(?:sir|dame)$/i.test(head) && next) return `${head} ${next}`;
-  if (/^(?:lord|lady|baroness|baron|viscount|earl)$/i.test(head)) return words.join(' ');
-  return head;
+  const { prefix, given } = splitName(clean(name));
+  const title = prefix.split(' ').at(-1) ?? '';
+  const first = given.split(' ')[0] ?? '';
+  if (!first || /^(?:lord|lady|baroness)$/i.test(title)) return clean(name);
+  return /^(?:sir|dame)$/i.test(title) ? `${title} ${first}` : first;
 }
 
 // Titles that lead an organisation, which they are "of", not "at": "founder of Brightwire", "chair of NHS England".

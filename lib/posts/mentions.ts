@@ -1,3 +1,5 @@
+import { nameAsWritten } from '@/lib/people/name-parts';
+
 /** One of the user's people, by name: who a post might name in public. */
 export interface NamedPerson {
   id?: string;
@@ -49,8 +51,9 @@ export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] 
   const byFullName = new Set([...met, ...others].filter((p) => hasWord(text, p.name, false)));
   // A part within someone's full name is theirs: "Priya Kumar" does not also name the Priya met there.
   const rest = [...byFullName].sort((a, b) => b.name.length - a.name.length).reduce((t, p) => withoutWord(t, p.name), text);
+  // A part is looked for as a text writes it, capitalised, however the name was typed ("sam okafor" is "Sam").
   const names = (p: NamedPerson, alone: (part: string) => boolean) =>
-    byFullName.has(p) || partsOf(p.name).some((part) => alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && hasWord(rest, part, true));
+    byFullName.has(p) || partsOf(nameAsWritten(p.name)).some((part) => alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && hasWord(rest, part, true));
   return [
     ...met.filter((p) => names(p, (part) => metParts.get(part) === 1)),
     ...others.filter((p) => names(p, (part) => !metParts.has(part) && otherParts.get(part) === 1)),

@@ -25,6 +25,9 @@ const ACTION_VERBS = new Set(
 // A line the user started as a list item on the phone: "- ", "* ", "• ", or "1." / "1)".
 const LIST_ITEM = /^\s*(?:[-*•]|(\d{1,2})[.)])\s+(.*)$/;
 
+/** A paragraph the user started with a capital starts with one still, when a description took a private name's place. */
+const asTyped = (typed: string, text: string) => (/^\s*\p{Lu}/u.test(typed) ? capitalise(text) : text);
+
 export function paragraphsOf(ctx: ComposeContext, value: string | null | undefined): string[] {
   // A line the user marked "Private:" stays theirs (lib/posts/reflection.ts).
   return withoutPrivateLines(value ?? '')
@@ -33,12 +36,12 @@ export function paragraphsOf(ctx: ComposeContext, value: string | null | undefin
       const lines = p.split('\n');
       // A paragraph with a list in it keeps its lines ("Three takeaways:" and an item a line), each item a Markdown one;
       // any other paragraph's line breaks are the phone's wrapping, and it reads as one.
-      if (!lines.some((line) => LIST_ITEM.test(line))) return ctx.text(p);
+      if (!lines.some((line) => LIST_ITEM.test(line))) return asTyped(p, ctx.text(p));
       return lines
         .map((line) => {
           const item = LIST_ITEM.exec(line);
-          if (!item) return ctx.text(line);
-          const words = ctx.text(item[2]);
+          if (!item) return asTyped(line, ctx.text(line));
+          const words = asTyped(item[2]!, ctx.text(item[2]));
           return words ? `${item[1] ? `${item[1]}.` : '-'} ${words}` : '';
         })
         .filter(Boolean)

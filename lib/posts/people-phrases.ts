@@ -1,5 +1,6 @@
 import type { ComposePerson } from './types';
 import { article, clean, joinList, numberWord, orgRef, pluralRole, roleInProse, roleLink, roleNoun } from './english';
+import { nameAsWritten } from '@/lib/people/name-parts';
 
 /** How the composer may refer to one person, as plain text (the caller escapes it for Markdown). */
 export interface PersonRefs {
@@ -21,7 +22,7 @@ export function isNamed(p: ComposePerson): boolean {
 
 /** The first and later ways to refer to a person, honouring "don't name in public". */
 export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest' = 'role'): PersonRefs {
-  const name = clean(p.name);
+  const name = nameAsWritten(clean(p.name));
   const role = roleInProse(roleNoun(clean(p.role)));
   const org = orgRef(clean(p.organisation));
   if (isNamed(p)) {
@@ -81,7 +82,8 @@ function sameOrgNamedPhrase(members: ComposePerson[], org: string): string {
   const mixed = typed.some((t, i) => t && /\p{Lu}\p{Ll}/u.test(t) && lowered[i] === t) && typed.some((t, i) => lowered[i] !== t);
   const names = members.map((m, i) => {
     const role = mixed ? typed[i] : lowered[i];
-    return role ? `${clean(m.name)} (${role})` : clean(m.name);
+    const name = nameAsWritten(clean(m.name));
+    return role ? `${name} (${role})` : name;
   });
   const both = members.length === 2 ? 'both' : `all ${numberWord(members.length)}`;
   return `${joinList(names)}, ${both} from ${orgRef(org)}`;

@@ -3,6 +3,7 @@ import { bySector, isNamed, sectorPlace } from './people-phrases';
 import { capitalise, clean, joinList, whenPhrase } from './english';
 import { eveningName } from './opening';
 import { isStatement } from './topics';
+import { nameAsWritten } from '@/lib/people/name-parts';
 
 /** The social post's limit: it must stay under this many characters. */
 export const SOCIAL_LIMIT = 280;
@@ -41,7 +42,7 @@ export function composeSocial(ctx: ComposeContext): string {
   const parts: string[] = [`${when}: ${truncate(place, 120)}.`];
   const speakers = people.filter((p) => p.relation === 'spoke');
   const named = speakers.filter(isNamed);
-  if (named.length > 0) parts.push(`Great talk from ${truncate(joinList(named.map((s) => clean(s.name))), 60)}.`);
+  if (named.length > 0) parts.push(`Great talk from ${truncate(joinList(named.map((s) => nameAsWritten(clean(s.name)))), 60)}.`);
   else if (speakers.length > 0) parts.push('Great talk.');
   const met = people.filter((p) => p.relation === 'met');
   const sectors = bySector(met)

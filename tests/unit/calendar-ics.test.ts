@@ -108,6 +108,11 @@ describe('private people’s names in feed text', () => {
     expect(names.scrub(text, linked)).toBe(expected);
   });
 
+  it('a private name typed in lower case is still found by its first name or surname alone', () => {
+    const typed = privateNames([{ id: 'sam', name: 'sam okafor', role: 'CFO', organisationName: 'Acme' }]);
+    expect(typed.scrub('Call Sam about Okafor’s budget', 'sam')).toBe('Call CFO, Acme about CFO, Acme’s budget');
+  });
+
   it('labels a private person by their description and anyone else as shown', () => {
     expect(names.label('raj', 'Raj Patel')).toBe('Head of M&A, Acme');
     expect(names.label('grace', 'Grace Hopper-Ng')).toBe('Someone I met');

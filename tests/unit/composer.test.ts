@@ -39,6 +39,9 @@ describe('English helpers', () => {
     ['Head of Digital Transformation', 'head of digital transformation', 'heads of digital transformation'],
     // A remit after a comma is a name: kept as typed, and only the title before it takes the plural.
     ['Deputy Director, Digital', 'Deputy Director, Digital', 'Deputy Directors, Digital'],
+    // Typed on a phone: the pronoun is never part of a title.
+    ['head of it', 'head of IT', 'heads of IT'],
+    ['it director', 'IT director', 'IT directors'],
   ])('role %j reads as %j, plural %j', (role, noun, plural) => {
     expect(roleNoun(role)).toBe(noun);
     expect(pluralRole(roleNoun(role))).toBe(plural);
@@ -105,6 +108,11 @@ describe('narrative: people per organisation', () => {
       name: 'a title with a remit after a comma: the remit in brackets, so the sentence does not read as a list',
       people: [gov({ name: 'Hugo Taylor', role: 'Deputy Director, Digital', organisation: 'HM Treasury' })],
       expects: ['I talked to Hugo Taylor, Deputy Director (Digital) at HM Treasury.'],
+    },
+    {
+      name: 'a name typed all in lower case on a phone is written with its capitals',
+      people: [gov({ name: "sarah o'neill", role: 'Head of IT', organisation: 'Home Office' }), gov({ name: 'sam smith-jones' })],
+      expects: ["Sarah O'Neill, head of IT at the Home Office", 'Sam Smith-Jones'],
     },
     {
       name: 'a founder or a chair is "of" an organisation, not "at" it',

@@ -10,6 +10,8 @@ describe('who a post names', () => {
     expect(namedIn('Smith and Tom spoke.', people).map((p) => p.name)).toEqual(['Jane Smith', 'Tom Secret']);
     expect(namedIn('Blacksmiths and janes.', people)).toEqual([]);
     expect(namedIn('Nobody by name.', people)).toEqual([]);
+    // A name typed in lower case on a phone is still found by a part written as a name.
+    expect(namedIn('Okafor was right.', met('sam okafor')).map((p) => p.name)).toEqual(['sam okafor']);
   });
 
   it('does not name everyone who shares a surname, or a first name that is also a word', () => {

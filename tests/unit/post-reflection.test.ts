@@ -24,6 +24,16 @@ describe('the reflection is the user’s own', () => {
     expect(narrative).toContain('I want to follow up on shared platforms.');
   });
 
+  it('a private person whose name was typed in lower case is still not named by a first name or surname alone', () => {
+    const raj = person({ name: 'raj patel', role: 'CTO', organisation: 'Acme', keepPrivate: true });
+    const { markdown } = composePost(eventInput({ people: [raj], event: { reflection: 'Raj thinks the merger is off. Patel agreed.' } }), {
+      style: 'narrative',
+    });
+    expect(markdown).not.toMatch(/Raj|Patel/);
+    // The description that takes the name's place opens its sentence with a capital.
+    expect(markdown).toContain('The CTO at Acme thinks the merger is off. The CTO at Acme agreed.');
+  });
+
   it('a list typed in the reflection stays a list, in the narrative and the summary; other line breaks are wrapping', () => {
     const reflection = 'Three takeaways:\n- AI is mostly hype\n- data quality matters\n\nWorth the trip\nhome in the rain.\n\n1. Call Sam\n2) Read the report';
     for (const style of ['narrative', 'summary'] as const) {
