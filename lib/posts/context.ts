@@ -42,6 +42,11 @@ function redactor(people: ComposePerson[], unnamed: WritingStyle['unnamed']): (s
   return (s) => replaceNames(s, index);
 }
 
+// Words that organisations and events are named with, and that are nouns of their own elsewhere: "Leeds City Council"
+// does not make the topic "Council budgets" a name, nor "Outsourcing Forum" the topic "Outsourcing".
+const NAME_PARTS =
+  /^(?:Council|City|County|Borough|Office|Service|Services|Digital|Data|Government|Department|Agency|Authority|Group|Bank|Trust|University|College|School|Forum|Club|Summit|Conference|Network|Association|Society|Institute|Foundation|Partners|Partnership|Labs|Capital|Ventures|Media|News|Health|Care|Tech|Technology|Solutions|Systems|Consulting|International|Global|National|Public|Sector|Innovation|Transformation|Outsourcing|Enterprise|Security|Cyber|Cloud|Finance|Policy|Leaders|Breakfast|Drinks|Dinner|Lunch|Evening|Reception|Roundtable|Meetup|Mixer|Salon|Week)$/;
+
 /** Builds the context for composing `input`. */
 export function makeContext(input: ComposeInput, options: ComposeOptions): ComposeContext {
   const writing: WritingStyle = { ...DEFAULT_WRITING, ...Object.fromEntries(Object.entries(options.writing ?? {}).filter(([, v]) => v !== undefined)) };
@@ -54,7 +59,9 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
     input.event.title,
     ...input.people.flatMap((p) => [p.organisation, p.keepPrivate ? null : p.name]),
   ];
-  const proper = new Set(names.flatMap((n) => clean(n).split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(The|A|An|And|Of|For|At|In|On)$/.test(w)));
+  const proper = new Set(
+    names.flatMap((n) => clean(n).split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(The|A|An|And|Of|For|At|In|On)$/.test(w) && !NAME_PARTS.test(w)),
+  );
   const plain = (value: string | null | undefined) => redact(clean(value));
   return {
     input,

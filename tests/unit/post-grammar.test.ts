@@ -105,6 +105,17 @@ describe('names in a title or a summary keep their capitals and take no article'
     );
   });
 
+  it('a topic is not a name because an organisation or the title has its word: "council budgets", "outsourcing"', () => {
+    const md = narrative(
+      eventInput({
+        event: { title: 'Outsourcing Forum' },
+        topics: ['Council budgets', 'Outsourcing'],
+        people: [person({ name: 'Rob Hall', organisation: 'Leeds City Council' })],
+      }),
+    );
+    expect(md).toContain('We talked about council budgets and outsourcing.');
+  });
+
   it('a narrative is titled with the event as a sentence would name it', () => {
     const titled = (title: string) => composePost(eventInput({ event: { title } }), { style: 'narrative' }).title;
     expect(titled('Public Sector CIO Roundtable')).toBe('Reflections on the Public Sector CIO Roundtable');
