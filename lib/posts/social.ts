@@ -48,7 +48,10 @@ export function composeSocial(ctx: ComposeContext): string {
   const sectors = bySector(met)
     .filter((g) => g.sector)
     .map((g) => sectorPlace(g.sector!));
-  if (sectors.length > 0) parts.push(`Met people from ${truncate(joinList(sectors), 70)}.`);
+  // Whole sector names only, the rest counted: never "…technology and Financial…." cut inside the list.
+  const shown = sectors.slice(0, 3);
+  const list = sectors.length > shown.length ? `${shown.join(', ')} and ${sectors.length - shown.length} more` : joinList(shown);
+  if (sectors.length > 0) parts.push(`Met ${met.length === 1 ? 'someone' : 'people'} from ${list}.`);
   else if (met.length > 1) parts.push(`Met ${met.length} new people.`);
 
   let text = parts.join(' ');

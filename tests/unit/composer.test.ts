@@ -473,6 +473,15 @@ describe('styles', () => {
     expect([...cut].length).toBeLessThan(SOCIAL_LIMIT);
   });
 
+  it('social: one person met is "someone"; many sectors are named whole, the rest counted', () => {
+    const one = composePost(eventInput({ people: [person({ name: 'Ann Lee', sector: 'Technology' })] }), { style: 'social' }).markdown;
+    expect(one).toContain('Met someone from technology.');
+    const sectors = ['Technology', 'Government', 'Media', 'Health', 'Financial Services'];
+    const many = composePost(eventInput({ people: sectors.map((sector, i) => person({ name: `Person ${i}`, sector })) }), { style: 'social' }).markdown;
+    expect(many).toMatch(/Met people from technology, government, media and 2 more\.$/m);
+    expect(many).not.toContain('….');
+  });
+
   it('summary: short lists under headings', () => {
     const { markdown, title } = composePost(rich, { style: 'summary' });
     expect(title).toBe('CIO Club: cloud after the hype: summary');
