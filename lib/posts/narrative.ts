@@ -62,6 +62,38 @@ export function factLine(ctx: ComposeContext, text: string, personId: string | n
 const startsWithVerb = (a: string) => ACTION_VERBS.has((clean(a).split(' ')[0] ?? '').toLowerCase());
 const lowerIfVerb = (a: string) => (startsWithVerb(a) ? lowerFirstWord(a) : a);
 
+// The past participles of ACTION_VERBS that the rules below would get wrong.
+const IRREGULAR_DONE: Record<string, string> = {
+  send: 'sent',
+  ring: 'rung',
+  read: 'read',
+  write: 'written',
+  set: 'set',
+  find: 'found',
+  meet: 'met',
+  plan: 'planned',
+  buy: 'bought',
+  submit: 'submitted',
+  catch: 'caught',
+  get: 'got',
+  make: 'made',
+  put: 'put',
+  take: 'taken',
+  give: 'given',
+  speak: 'spoken',
+  see: 'seen',
+  dig: 'dug',
+  demo: 'demoed',
+};
+
+/** A follow-up done, as "I've already …" continues it: "Connect on LinkedIn" → "connected on LinkedIn". */
+function asDone(action: string): string {
+  const [verb = '', ...rest] = action.split(' ');
+  const v = verb.toLowerCase();
+  const done = IRREGULAR_DONE[v] ?? (v.endsWith('e') ? `${v}d` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : `${v}ed`);
+  return [done, ...rest].join(' ');
+}
+
 /** True when text already refers to the person: their whole reference, or a named person's first name. */
 export function mentions(text: string, ref: string): boolean {
   const lower = text.toLowerCase();
@@ -315,8 +347,10 @@ function followUps(ctx: ComposeContext, draft: Draft) {
     draft.paragraph();
   }
   if (done.length > 0) {
-    const list = joinList(done.map((f) => lowerIfVerb(actionText(ctx, f.action, f.personId, null))));
-    draft.say(`Already done: ${sentence(list)}`, done.flatMap(from));
+    const texts = done.map((f) => actionText(ctx, f.action, f.personId, null));
+    // Said as done, not as orders: "I've already connected on LinkedIn and thanked the organisers."
+    if (texts.every(startsWithVerb)) draft.say(`I’ve already ${sentence(joinList(texts.map(asDone)))}`, done.flatMap(from));
+    else draft.say(`Already done: ${sentence(joinList(texts.map(lowerIfVerb)))}`, done.flatMap(from));
   }
 }
 

@@ -27,7 +27,7 @@ const { regenerateAction } = await import('@/app/(app)/posts/actions');
 
 const TZ = 'Europe/London';
 // What the follow-ups say, and the frames the composer tells them in.
-const FOLLOW_UP_TEXT = /vendor shortlist|payments pilot|On my list|Next, I’m going to|One thing to follow up|Already done|Follow-ups/;
+const FOLLOW_UP_TEXT = /vendor shortlist|payments pilot|On my list|Next, I’m going to|One thing to follow up|Already done|I’ve already|Follow-ups/;
 
 /** The evening of the report: Hannah and Priya met there, Raj named only in a follow-up. */
 async function fintechSupper(raj: { keepPrivate?: boolean } = {}) {

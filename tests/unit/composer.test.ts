@@ -382,8 +382,14 @@ describe('narrative: sectors, topics, facts, speakers', () => {
         ],
       }),
     );
-    expect(many).toContain('Next, I’m going to book a demo and read the report. Already done: connect on LinkedIn.');
-    expect(many.trimEnd().endsWith('Already done: connect on LinkedIn.\n\nWorth going.\n\nI will be back.')).toBe(true);
+    expect(many).toContain('Next, I’m going to book a demo and read the report. I’ve already connected on LinkedIn.');
+    expect(many.trimEnd().endsWith('I’ve already connected on LinkedIn.\n\nWorth going.\n\nI will be back.')).toBe(true);
+    // Done ones read as done; one that does not start with a verb is listed as it was typed.
+    const done = (actions: string[]) => narrative(eventInput({ followUps: actions.map((action) => ({ action, personId: null, dueOn: null, done: true })) }));
+    expect(done(['Thank the organisers', 'Send Priya the report', 'Reply to Sam', 'Plan the pilot'])).toContain(
+      'I’ve already thanked the organisers, sent Priya the report, replied to Sam and planned the pilot.',
+    );
+    expect(done(['LinkedIn connection'])).toContain('Already done: LinkedIn connection.');
     const withHeadings = composePost(eventInput({ event: { reflection: 'Worth going.' } }), { style: 'narrative', writing: { headings: true } }).markdown;
     expect(withHeadings).toContain('## What I made of it\n\nWorth going.');
   });
