@@ -1,6 +1,6 @@
 import { publicName, type NameableFields } from '@/lib/people/display-name';
 import { nameIndex, replaceNames, type NameIndex, type NameRule } from '@/lib/people/name-scrub';
-import { callingWords } from '@/lib/people/name-parts';
+import { callingWords, nameAsWritten } from '@/lib/people/name-parts';
 
 /**
  * Someone who asked not to be named in public (people.keep_private). A calendar feed is public in all but name: its
@@ -49,7 +49,7 @@ export function privateNames(people: PrivatePerson[], counts: ReadonlyMap<string
     // composer, a part counts only capitalised and of three letters or more, so "the grace period" keeps its word.
     const own = callingWords(name);
     parts.set(p.id, nameIndex(own.map((find) => ({ find, exactCase: true, by }))));
-    const words = name.split(/[\s-]+/);
+    const words = nameAsWritten(name).split(/[\s-]+/);
     for (const find of new Set([words[0]!, words.at(-1)!])) {
       if (own.includes(find) && counts.get(find.toLowerCase()) === 1) alone.push({ find, exactCase: true, by });
     }

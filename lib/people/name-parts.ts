@@ -42,5 +42,8 @@ export function nameAsWritten(name: string): string {
  * lower case ("raj patel") is still found as "Call Raj".
  */
 export function callingWords(name: string): string[] {
-  return [...new Set(nameAsWritten(name).split(/[\s-]+/))].filter((part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part));
+  // Not a title: a private "Sir John Smith" does not make every "Sir" in the user's notes his.
+  return [...new Set(nameAsWritten(name).split(/[\s-]+/))].filter(
+    (part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part) && !HONORIFIC.test(part),
+  );
 }

@@ -79,7 +79,10 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
     // A description that takes a name's place at the start of a sentence starts it with a capital: "… off. The CTO at
     // Acme agreed", not "the CTO at Acme agreed". Not at the start of the text, which a caller may set mid-sentence.
     const by = bys.join(' ');
-    const opens = /(?:[.!?]["'”’)]*\s+|\n\s*)$/u.test(out + text.slice(from, hit.start));
+    // Read off the few characters before the name in the text itself (not all that is written so far, which made a
+    // long text quadratic); "e.g." and "Dr." end no sentence.
+    const before = text.slice(Math.max(0, hit.start - 12), hit.start);
+    const opens = /(?:[.!?]["'”’)]*\s+|\n\s*)$/u.test(before) && !/(?:^|\s)(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|Rev)\.\s+$/i.test(before);
     out += text.slice(from, hit.start) + (opens ? by.charAt(0).toUpperCase() + by.slice(1) : by);
     from = end;
   }

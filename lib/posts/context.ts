@@ -59,9 +59,13 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
     input.event.title,
     ...input.people.flatMap((p) => [p.organisation, p.keepPrivate ? null : p.name]),
   ];
-  const proper = new Set(
-    names.flatMap((n) => clean(n).split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(The|A|An|And|Of|For|At|In|On)$/.test(w) && !NAME_PARTS.test(w)),
-  );
+  const proper = new Set([
+    ...names
+      .flatMap((n) => clean(n).split(/\s+/))
+      .filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !/^(The|A|An|And|Of|For|At|In|On)$/.test(w) && !NAME_PARTS.test(w)),
+    // The names themselves, of more than one word: "Tech Nation is closing" starts with one, though "Tech" alone is a word.
+    ...names.map((n) => clean(n)).filter((n) => /^\p{Lu}\S*\s+\p{Lu}/u.test(n)),
+  ]);
   const plain = (value: string | null | undefined) => redact(clean(value));
   return {
     input,

@@ -127,7 +127,7 @@ export function firstName(name: string): string {
 
 // Titles that lead an organisation, which they are "of", not "at": "founder of Brightwire", "chair of NHS England".
 const HEAD_OF =
-  /\b(?:founder|co-founder|cofounder|chair|chairman|chairwoman|chairperson|chief executive|ceo|president|owner|editor|principal|vice-chancellor|dean|governor)$/i;
+  /(?:\b(?:founder|co-founder|cofounder|chair|chairman|chairwoman|chairperson|chief executive|ceo|president|owner|vice-chancellor)|^(?:editor|principal|dean|governor))$/i;
 
 /** The word between a title and its organisation: "founder of Brightwire", "head of IT at the Home Office". */
 export function roleLink(role: string): 'of' | 'at' {
@@ -203,7 +203,7 @@ const THE_ACRONYMS = new Set([
 const NO_THE = /^(?:British (?:Airways|Gas|Telecom|Land|Steel|Sugar|Petroleum)|Royal Mail|National Grid|National Express|Parliament)\b/;
 // And names they miss: "the Treasury", "the Scottish Government", "the Metropolitan Police", "the House of Commons".
 const THE_ALSO =
-  /^(?:Treasury|(?:Scottish|Welsh|UK) Government|House of \p{Lu}|City of London|Metropolitan Police)|\b(?:Police|Association|Museum|Library|Gallery|Corporation)$/u;
+  /^(?:Treasury$|(?:Scottish|Welsh|UK) Government\b|House of (?:Commons|Lords)\b|City of London\b|Metropolitan Police\b)|\b(?:Police|Association|Museum|Library|Gallery|Corporation)$/u;
 
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
 export function orgRef(name: string): string {

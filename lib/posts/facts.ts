@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import type { Draft } from './draft';
 import { capitalise, escapeMd, firstName, joinList, sentence } from './english';
-import { topicPhrase } from './topics';
+import { startsWithName, topicPhrase } from './topics';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
 
 /** Helpers the narrative shares: sources, topic lists, subjects, and facts told with whoever gave them. */
@@ -41,7 +41,7 @@ function midSentence(ctx: ComposeContext, t: string): string {
   // "A third of laptops…" reads "told me that a third…": the article "A" is a word to lower too (not "I"), when the
   // word after it is not capitalised ("A Level Playing Field", a title, stays; "A-level" is a word of its own).
   const article = first === 'A' && /^A [\p{Ll}\d]/u.test(t);
-  if (ctx.proper.has(first) || !(article || /^\p{Lu}\p{Ll}+$/u.test(first))) return t;
+  if (ctx.proper.has(first) || startsWithName(t, ctx.proper) || !(article || /^\p{Lu}\p{Ll}+$/u.test(first))) return t;
   return t.charAt(0).toLowerCase() + t.slice(1);
 }
 

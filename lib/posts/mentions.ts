@@ -11,7 +11,9 @@ const LETTER = /[\p{L}\p{N}]/u;
 
 /** Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals. */
 function hasWord(text: string, needle: string, exactCase: boolean): boolean {
-  const hay = exactCase ? text : text.toLowerCase();
+  // A name the phone wrapped ("Jo\nLi") is the name a reader sees.
+  const spaced = text.replace(/\s+/g, ' ');
+  const hay = exactCase ? spaced : spaced.toLowerCase();
   const word = exactCase ? needle : needle.toLowerCase();
   for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
     const before = hay[at - 1];

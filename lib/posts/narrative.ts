@@ -25,6 +25,12 @@ const ACTION_VERBS = new Set(
 // A line the user started as a list item on the phone: "- ", "* ", "• ", or "1." / "1)".
 const LIST_ITEM = /^\s*(?:[-*•]|(\d{1,2})[.)])\s+(.*)$/;
 
+/**
+ * A line's words with nothing at their start Markdown would read as structure: a rule or another list ("- - -",
+ * "+ x", "2. x" inside an item), or the underline that makes the line above a heading ("---", "===").
+ */
+const lineSafe = (text: string) => text.replace(/^([-+=_])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+
 /** A paragraph the user started with a capital starts with one still, when a description took a private name's place. */
 const asTyped = (typed: string, text: string) => (/^\s*\p{Lu}/u.test(typed) ? capitalise(text) : text);
 
@@ -37,12 +43,19 @@ export function paragraphsOf(ctx: ComposeContext, value: string | null | undefin
       // A paragraph with a list in it keeps its lines ("Three takeaways:" and an item a line), each item a Markdown one;
       // any other paragraph's line breaks are the phone's wrapping, and it reads as one.
       if (!lines.some((line) => LIST_ITEM.test(line))) return asTyped(p, ctx.text(p));
-      return lines
-        .map((line) => {
-          const item = LIST_ITEM.exec(line);
-          if (!item) return asTyped(line, ctx.text(line));
-          const words = asTyped(item[2]!, ctx.text(item[2]));
-          return words ? `${item[1] ? `${item[1]}.` : '-'} ${words}` : '';
+      // The lines before the first item are one lead-in, and a line that is no item continues the one before it: each
+      // is read (and a private name in it found) whole, so a name the phone wrapped across two lines is still found.
+      const blocks: { marker: string; words: string }[] = [];
+      for (const line of lines) {
+        const item = LIST_ITEM.exec(line);
+        if (item) blocks.push({ marker: item[1] ? `${item[1]}.` : '-', words: item[2]! });
+        else if (blocks.length) blocks[blocks.length - 1]!.words += ` ${line}`;
+        else blocks.push({ marker: '', words: line });
+      }
+      return blocks
+        .map(({ marker, words }) => {
+          const text = asTyped(words.trim(), lineSafe(ctx.text(words)));
+          return text ? (marker ? `${marker} ${text}` : text) : '';
         })
         .filter(Boolean)
         .join('\n');

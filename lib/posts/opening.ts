@@ -27,7 +27,7 @@ export interface EveningName {
 const KINDS =
   /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
 // A summary clause that says how the evening was put on: "Held at…", "Hosted by…", "Run by…".
-const PARTICIPLE = /^(?:held|hosted|co-hosted|run|organised|organized|sponsored|chaired|led|put on|supported)\s/i;
+const PARTICIPLE = /^(?:held|hosted|co-hosted|run|organised|organized|sponsored|chaired|led|put on|supported)\s+(?:by|at|in|on|for)\s/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
 const ANOTHER = /^(another|the latest|one more)\b/i;
 /** When, not what: "on Thursdays", "on the 4th", "on 12 May". */
@@ -63,7 +63,16 @@ function startsWithName(ctx: ComposeContext, title: string): boolean {
  */
 export function titleAfterOn(title: string): string {
   if (/^The\s+\p{Ll}/u.test(title)) return `t${title.slice(1)}`;
-  return KINDS.test(title) && !/^the\s/i.test(title) ? `the ${title}` : title;
+  return takesThe(title) ? `the ${title}` : title;
+}
+
+/**
+ * A title naming an event of a kind takes "the" ("the Public Sector CIO Roundtable"), unless it has its own article,
+ * determiner or possessive ("An evening with…", "My birthday drinks", "Sarah's leaving do").
+ */
+function takesThe(title: string): boolean {
+  const first = (title.split(/\s+/)[0] ?? '').toLowerCase();
+  return KINDS.test(title) && !NO_ARTICLE_BEFORE.has(first) && !/['’]s$/.test(first);
 }
 
 /** The evening's name parts, each said once. */
@@ -113,7 +122,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   } else if (isTitleCase(clean(event.title))) {
     // A named event of a kind takes "the": "I went to the Public Sector CIO Roundtable", not "to Public Sector CIO
     // Roundtable"; a name with no kind in it ("London Tech Week", "Think Digital Government") stays bare.
-    phrase = KINDS.test(clean(event.title)) && !/^the\s/i.test(clean(event.title)) ? `the ${title}` : title;
+    phrase = takesThe(clean(event.title)) ? `the ${title}` : title;
     say(title);
   } else if (KINDS.test(clean(event.title))) {
     // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
@@ -179,7 +188,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
 // First words of a title that are names whatever follows them: days, months, feasts, and the places and peoples an
 // evening is most often named for ("London fintech drinks" is never "the london fintech drinks").
 const PROPER_FIRST =
-  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|diwali|eid|hanukkah|burns|london|manchester|leeds|birmingham|bristol|edinburgh|glasgow|cardiff|belfast|liverpool|newcastle|sheffield|nottingham|leicester|cambridge|oxford|brighton|reading|york|yorkshire|lancashire|kent|surrey|essex|scotland|wales|england|ireland|britain|europe|scottish|welsh|english|irish|british|european|american|african|asian|indian|chinese|dublin|paris|berlin|amsterdam)$/i;
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|diwali|eid|hanukkah|burns|london|manchester|leeds|birmingham|bristol|edinburgh|glasgow|cardiff|belfast|liverpool|newcastle|sheffield|nottingham|leicester|cambridge|oxford|brighton|york|yorkshire|lancashire|kent|surrey|essex|scotland|wales|england|ireland|britain|europe|scottish|welsh|english|irish|british|european|american|african|asian|indian|chinese|dublin|paris|berlin|amsterdam)$/i;
 
 /**
  * True when the title's first word is a name: a known one, or one with a capital inside ("EdTech", "CIO"). Not any word

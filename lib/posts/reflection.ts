@@ -5,7 +5,8 @@
  * - publishing says when the post still carries words of the reflection, so they are read once more first.
  */
 
-const PRIVATE_LINE = /^\s*(?:private|off[ -]the[ -]record|not for (?:the |a )?posts?)\s*[:–—-]/i;
+// Also as a list item: "- Private: …", "1. Off the record – …".
+const PRIVATE_LINE = /^\s*(?:(?:[-*•+]|\d{1,2}[.)])\s*)?(?:private|off[ -]the[ -]record|not for (?:the |a )?posts?)\s*[:–—-]/i;
 
 /** The reflection without the lines marked private; paragraphs left empty by that go too. */
 export function withoutPrivateLines(text: string): string {

@@ -47,10 +47,16 @@ function commonFirstWord(word: string, rest: string[], proper: Set<string>): boo
   return COMMON_WORDS.has(lower) || COMMON_SUFFIX.test(lower) || rest.length > 0;
 }
 
+/** True when `text` opens with one of the names in `proper` of more than one word ("Digital Catapult funding"). */
+export function startsWithName(text: string, proper: Set<string>): boolean {
+  for (const name of proper) if (name.includes(' ') && (text === name || text.startsWith(`${name} `) || text.startsWith(`${name}’`))) return true;
+  return false;
+}
+
 /** The label with a capitalised common first word lower-cased: "Open data" → "open data", "AI ethics" kept. */
 export function topicNoun(label: string, proper: Set<string> = new Set()): string {
   const [first, ...rest] = label.split(' ');
-  if (!first) return label;
+  if (!first || startsWithName(label, proper)) return label;
   return commonFirstWord(first, rest, proper) ? [first.charAt(0).toLowerCase() + first.slice(1), ...rest].join(' ') : label;
 }
 

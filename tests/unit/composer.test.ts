@@ -49,6 +49,8 @@ describe('English helpers', () => {
 
   it.each([
     ['Treasury', 'the Treasury'],
+    ['Treasury Solutions Ltd', 'Treasury Solutions Ltd'],
+    ['House of Fraser', 'House of Fraser'],
     ['Scottish Government', 'the Scottish Government'],
     ['Metropolitan Police', 'the Metropolitan Police'],
     ['House of Commons', 'the House of Commons'],

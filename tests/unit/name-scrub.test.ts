@@ -16,6 +16,7 @@ describe('finding names in typed text', () => {
     ['Jo Bloggs met Jo and jo', 'the CTO met the founder and jo'],
     // A sentence inside the text that a description now opens starts with a capital; the text's own start is the caller's.
     ['Call Jo. Jo Bloggs agreed! Jo too.\nJo Bloggs left', 'Call the founder. The CTO agreed! The founder too.\nThe CTO left'],
+    ['Ask e.g. Jo Bloggs', 'Ask e.g. the CTO'],
     ['JO BLOGGS, Joanna, Jo-Ann', 'the CTO, Joanna, the founder-Ann'],
     ['Ask ‘Raj’ Patel, not Raj Patel', 'Ask the buyer, not Raj Patel'],
     ['x‘Raj’ Patel', 'x‘Raj’ Patel'],

@@ -114,6 +114,17 @@ describe('names in a title or a summary keep their capitals and take no article'
       }),
     );
     expect(md).toContain('We talked about council budgets and outsourcing.');
+    // A name of more than one word keeps its capitals where it starts a fact or a topic.
+    const sam = person({ name: 'Sam Lee', organisation: 'Tech Nation' });
+    const named = narrative(
+      eventInput({
+        topics: ['Digital Catapult funding'],
+        people: [sam, person({ name: 'Ann Bell', organisation: 'Digital Catapult' })],
+        facts: [{ text: 'Tech Nation is closing its visa scheme', personId: sam.id }],
+      }),
+    );
+    expect(named).toContain('Digital Catapult funding');
+    expect(named).toContain('told me that Tech Nation is closing its visa scheme');
   });
 
   it('a narrative is titled with the event as a sentence would name it', () => {
@@ -121,6 +132,11 @@ describe('names in a title or a summary keep their capitals and take no article'
     expect(titled('Public Sector CIO Roundtable')).toBe('Reflections on the Public Sector CIO Roundtable');
     expect(titled('The future of public service broadcasting')).toBe('Reflections on the future of public service broadcasting');
     expect(titled('CIO Club: April')).toBe('Reflections on CIO Club: April');
+    // Its own article, determiner or possessive: no "the" before it.
+    expect(titled('An evening with Sarah Khan')).toBe('Reflections on An evening with Sarah Khan');
+    expect(titled('My birthday drinks')).toBe('Reflections on My birthday drinks');
+    expect(titled("Sarah's leaving drinks")).toBe("Reflections on Sarah's leaving drinks");
+    expect(narrative(eventInput({ event: { title: 'An Evening With Sarah Khan' } }))).not.toContain('the An');
   });
 
   it('a name with its capital inside keeps it at the start of a sentence and in a hashtag', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
 import { POST_STYLES } from '@/lib/posts/types';
 import { factsRepeated, reflectionQuoted, withoutPrivateLines } from '@/lib/posts/reflection';
+import { namedIn } from '@/lib/posts/mentions';
+import { renderMarkdown } from '@/lib/posts/render';
 import { eventInput, person } from './composer-helpers';
 
 const REFLECTION = [
@@ -32,6 +34,22 @@ describe('the reflection is the user’s own', () => {
     expect(markdown).not.toMatch(/Raj|Patel/);
     // The description that takes the name's place opens its sentence with a capital.
     expect(markdown).toContain('The CTO at Acme thinks the merger is off. The CTO at Acme agreed.');
+  });
+
+  it('in a list, a private name wrapped across lines, or an item marked private, never reaches the draft', () => {
+    const jo = person({ name: 'Jo Li', role: 'CTO', organisation: 'Acme', keepPrivate: true });
+    const reflection = 'Takeaways:\n- tight budgets, said Jo\nLi from Acme\n- Private: Jo is leaving\n1. Off the record – merger off';
+    const { markdown } = composePost(eventInput({ people: [jo], event: { reflection } }), { style: 'narrative' });
+    expect(markdown).not.toMatch(/Jo|Li\b|leaving|merger/);
+    expect(markdown).toContain('- tight budgets, said the CTO at Acme from Acme');
+    expect(namedIn('said Jo\nLi from Acme', [{ name: 'Jo Li', keepPrivate: true }]).map((p) => p.name)).toEqual(['Jo Li']);
+  });
+
+  it('a list line makes no heading, rule or nested list of what the user typed', () => {
+    const { markdown } = composePost(eventInput({ event: { reflection: 'Takeaways\n---\n- - -\n- + x\n- 2. y' } }), { style: 'narrative' });
+    const html = renderMarkdown(markdown);
+    expect(html).not.toMatch(/<h\d|<hr|<li>\s*<(?:ul|ol)/);
+    expect(html).toContain('<li>+ x</li>');
   });
 
   it('a list typed in the reflection stays a list, in the narrative and the summary; other line breaks are wrapping', () => {
