@@ -136,6 +136,15 @@ export function suggestedTime(date: string, timeZone: string | undefined, now = 
 }
 
 /**
+ * The draft as it is sent or queued: a cleared start time becomes, once, the time the form suggests now. An evening
+ * that waits offline, or is opened from the outbox tomorrow, keeps the time it was logged with; left blank,
+ * draftToPayload would suggest again on each call, and tomorrow's answer is 18:30.
+ */
+export function withStartTime(draft: EventDraft, timeZone: string | undefined, now = new Date()): EventDraft {
+  return draft.time || !draft.date ? draft : { ...draft, time: suggestedTime(draft.date, timeZone, now) };
+}
+
+/**
  * The start time after a new evening's day is picked: a time the user has not changed moves with the day
  * (suggestedTime); one they typed stays. Untouched is any time the form itself put there: the one it opened with,
  * the evening's, or what it would suggest for the day it shows now, however long the form has been open.

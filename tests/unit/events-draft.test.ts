@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureDay, draftToPayload, emptyDraft, emptyPerson, eventToDraft, payloadRowUids, suggestedTime, timeForPickedDate } from '@/lib/events/draft';
+import {
+  captureDay,
+  draftToPayload,
+  emptyDraft,
+  emptyPerson,
+  eventToDraft,
+  payloadRowUids,
+  suggestedTime,
+  timeForPickedDate,
+  withStartTime,
+} from '@/lib/events/draft';
 import { eventInputSchema } from '@/lib/events/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { addDays, wallClockIn, zonedInstant } from '@/lib/dates';
@@ -153,6 +163,14 @@ describe('the capture draft', () => {
     expect(parsed.success).toBe(false);
     const paths = parsed.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['insights.0.text', 'followUps.0.action', 'followUps.1.action']));
+  });
+
+  it('a cleared time is settled once when sent or queued, so a draft sent tomorrow keeps it', () => {
+    const draft = { ...emptyDraft(), title: 'Lunch talk', date: '2026-12-07', time: '' };
+    const queued = withStartTime(draft, 'Europe/London', new Date('2026-12-07T14:10:00Z'));
+    expect(queued.time).toBe('14:00');
+    expect(draftToPayload(queued, 'Europe/London', new Date('2026-12-08T09:00:00Z')).startsAt).toBe('2026-12-07T14:00:00.000Z');
+    expect(withStartTime({ ...draft, time: '19:15' }, 'Europe/London').time).toBe('19:15');
   });
 
   it('with the time cleared, starts when the form would suggest: an evening logged this afternoon is not tonight', () => {

@@ -16,6 +16,7 @@ import {
   payloadRowUids,
   rebaseDraft,
   suggestedTime,
+  withStartTime,
   timeForPickedDate,
   takeTheirsWhereUntouched,
   type EventDraft,
@@ -123,7 +124,7 @@ export function EventForm({
   };
 
   const submit = (override?: Partial<EventDraft>) => {
-    const current = { ...draft, ...override };
+    const current = withStartTime({ ...draft, ...override }, timeZone);
     const payload = draftToPayload(current, timeZone);
     const uids = payloadRowUids(current);
     startTransition(async () => {
