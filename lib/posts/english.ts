@@ -138,10 +138,15 @@ export function roleLink(role: string): 'of' | 'at' {
  * A title with a remit after a comma, as it reads inside a sentence: "Deputy Director, Digital" → "Deputy Director
  * (Digital)". Left as typed, "Hugo Taylor, Deputy Director, Digital at HM Treasury" reads as a list of three.
  */
+const TITLE_WORD =
+  /^(?:(?:chief|deputy|senior|managing|executive|non-executive|associate)\s+)*(?:CEO|CTO|CFO|COO|CIO|CDO|CISO|director|head|partner|founder|co-founder|chair|president|officer|manager|lead|editor)\b/i;
+
 export function roleInProse(role: string): string {
   const at = role.indexOf(',');
   if (at < 0) return role;
   const [title, remit] = [role.slice(0, at).trim(), role.slice(at + 1).trim()];
+  // Two titles held at once ("Founder, CEO", "Partner, Head of Tax") are joined, not one put in brackets.
+  if (title && TITLE_WORD.test(remit) && !remit.includes(',')) return `${title} and ${remit}`;
   return title && remit ? `${title} (${remit})` : title || remit;
 }
 

@@ -122,6 +122,14 @@ describe('narrative: people per organisation', () => {
       expects: ['Tom Lee, founder of Brightwire', 'the chief executive of Catapult'],
     },
     {
+      name: 'two titles held at once are joined with "and", not one put in brackets',
+      people: [
+        gov({ name: 'Ada Moss', role: 'Founder, CEO', organisation: 'Brightwire' }),
+        gov({ name: 'Raj Rao', role: 'Partner, Head of Tax', organisation: 'Deloitte' }),
+      ],
+      expects: ['Ada Moss, Founder and CEO of Brightwire', 'Raj Rao, Partner and Head of Tax at Deloitte'],
+    },
+    {
       name: 'unnamed people sharing a title with a remit: the title takes the plural, the remit stays',
       people: [gov({ role: 'Deputy Director, Digital', organisation: 'HM Treasury' }), gov({ role: 'Deputy Director, Digital', organisation: 'DWP' })],
       expects: ['Deputy Directors (Digital) from HM Treasury and the DWP'],
