@@ -134,13 +134,13 @@ export function roleLink(role: string): 'of' | 'at' {
   return HEAD_OF.test(role.replace(/\s*\(.*\)$/, '')) ? 'of' : 'at';
 }
 
+const TITLE_WORD =
+  /^(?:(?:chief|deputy|senior|managing|executive|non-executive|associate)\s+)*(?:CEO|CTO|CFO|COO|CIO|CDO|CISO|director|head|partner|founder|co-founder|chair|president|officer|manager|lead|editor)\b/i;
+
 /**
  * A title with a remit after a comma, as it reads inside a sentence: "Deputy Director, Digital" → "Deputy Director
  * (Digital)". Left as typed, "Hugo Taylor, Deputy Director, Digital at HM Treasury" reads as a list of three.
  */
-const TITLE_WORD =
-  /^(?:(?:chief|deputy|senior|managing|executive|non-executive|associate)\s+)*(?:CEO|CTO|CFO|COO|CIO|CDO|CISO|director|head|partner|founder|co-founder|chair|president|officer|manager|lead|editor)\b/i;
-
 export function roleInProse(role: string): string {
   const at = role.indexOf(',');
   if (at < 0) return role;
@@ -163,9 +163,9 @@ export function pluralRole(role: string): string {
 }
 
 const THE_PREFIX =
-  /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University)\b/;
+  /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University|Treasury$|(?:Scottish|Welsh|UK) Government|House of (?:Commons|Lords)|City of London|Metropolitan Police)\b/;
 const THE_SUFFIX =
-  /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory)$/;
+  /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory|Police|Association|Museum|Library|Gallery|Corporation)$/;
 const THE_ACRONYMS = new Set([
   'BBC',
   'NHS',
@@ -206,16 +206,13 @@ const THE_ACRONYMS = new Set([
 ]);
 // Names the patterns above would give a "the" that English does not: "British Airways", "Royal Mail", "Parliament".
 const NO_THE = /^(?:British (?:Airways|Gas|Telecom|Land|Steel|Sugar|Petroleum)|Royal Mail|National Grid|National Express|Parliament)\b/;
-// And names they miss: "the Treasury", "the Scottish Government", "the Metropolitan Police", "the House of Commons".
-const THE_ALSO =
-  /^(?:Treasury$|(?:Scottish|Welsh|UK) Government\b|House of (?:Commons|Lords)\b|City of London\b|Metropolitan Police\b)|\b(?:Police|Association|Museum|Library|Gallery|Corporation)$/u;
 
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
 export function orgRef(name: string): string {
   const n = clean(name);
   if (/^the\s/i.test(n)) return n;
   if (NO_THE.test(n)) return n;
-  if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n) || THE_ALSO.test(n)) return `the ${n}`;
+  if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n)) return `the ${n}`;
   return n;
 }
 
