@@ -36,14 +36,23 @@ export function nameAsWritten(name: string): string {
   return name.replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
+// Two-letter words a sentence may start with, or an acronym written in title case: no one's name there.
+const COMMON_TWO = new Set('am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ex re vs uk us eu'.split(' '));
+
 /**
- * The words of a name a text may call the person by alone ("Raj", "Patel"), as a text writes them: capitalised, of
- * three letters or more, so "the grace period" keeps its word. Taken from the name as written, so a name typed in
- * lower case ("raj patel") is still found as "Call Raj".
+ * Whether a part of a name may call the person alone: three letters or more, or two that are no common word ("Jo",
+ * "Li", "Ng"; not "An" or "My"). A private Jo Li is "Jo" in the user's notes as often as a Raj is "Raj".
+ */
+export function nameWord(part: string): boolean {
+  return part.length >= 3 || (/^\p{L}{2}$/u.test(part) && !COMMON_TWO.has(part.toLowerCase()));
+}
+
+/**
+ * The words of a name a text may call the person by alone ("Raj", "Patel", "Jo"), as a text writes them: capitalised,
+ * and nameWord, so "the grace period" keeps its word. Taken from the name as written, so a name typed in lower case
+ * ("raj patel") is still found as "Call Raj".
  */
 export function callingWords(name: string): string[] {
   // Not a title: a private "Sir John Smith" does not make every "Sir" in the user's notes his.
-  return [...new Set(nameAsWritten(name).split(/[\s-]+/))].filter(
-    (part) => part.length >= 3 && part !== name && /^\p{Lu}/u.test(part) && !HONORIFIC.test(part),
-  );
+  return [...new Set(nameAsWritten(name).split(/[\s-]+/))].filter((part) => nameWord(part) && part !== name && /^\p{Lu}/u.test(part) && !HONORIFIC.test(part));
 }

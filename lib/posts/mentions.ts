@@ -1,4 +1,4 @@
-import { nameAsWritten } from '@/lib/people/name-parts';
+import { nameAsWritten, nameWord } from '@/lib/people/name-parts';
 
 /** One of the user's people, by name: who a post might name in public. */
 export interface NamedPerson {
@@ -29,7 +29,7 @@ function withoutWord(text: string, needle: string): string {
   return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), ' ');
 }
 
-const partsOf = (name: string) => name.split(/[\s-]+/).filter((p) => p.length >= 3);
+const partsOf = (name: string) => name.split(/[\s-]+/).filter(nameWord);
 
 /** How many of `people` have each part of a name, lower-cased. */
 function partCounts(people: NamedPerson[]): Map<string, number> {

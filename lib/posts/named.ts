@@ -5,6 +5,7 @@ import { encounters, people } from '@/db/schema';
 import { surnameOf } from '@/lib/surname';
 import { namedIn, type DescribedPerson, type NamedPerson } from './mentions';
 import { displayName } from '@/lib/people/display-name';
+import { nameWord } from '@/lib/people/name-parts';
 import { postSource } from './source';
 import type { ComposeInput } from './types';
 
@@ -35,7 +36,7 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
     if (/[-'’]/.test(token) && /^\p{Lu}/u.test(token)) capitalised.add(token.toLowerCase());
     for (const piece of token.split(/[-'’]/)) {
       all.add(piece.toLowerCase());
-      if (piece.length >= 3 && /^\p{Lu}/u.test(piece)) capitalised.add(piece.toLowerCase());
+      if (nameWord(piece) && /^\p{Lu}/u.test(piece)) capitalised.add(piece.toLowerCase());
     }
   }
   return { all: [...all], capitalised: [...capitalised] };
@@ -157,7 +158,7 @@ export async function privatePeopleNamed(conn: DbOrTx, userId: string, eventId: 
  */
 export async function publishedPostsNaming(userId: string, person: { id: string; name: string | null }): Promise<{ id: string; title: string }[]> {
   if (!person.name) return [];
-  const words = [person.name, ...person.name.split(/[\s-]+/).filter((p) => p.length >= 3)].map((w) => w.toLowerCase());
+  const words = [person.name, ...person.name.split(/[\s-]+/).filter(nameWord)].map((w) => w.toLowerCase());
   const candidates = await rows<{ id: string; title: string; event_id: string | null; body: string }>(
     db,
     // The text readers see: as last published, for a post edited since (publishing the edits asks about them).

@@ -3,6 +3,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { insights, redactedTexts } from '@/db/schema';
 import { privateNamesIn } from './named';
 import { slugify as slugWords } from '@/lib/slug';
+import { nameWord } from '@/lib/people/name-parts';
 
 /**
  * Off-the-record facts are left out of every draft (see source.ts), and cut from anything that leaves the app
@@ -162,7 +163,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * says Acme is to be bought"), so the fact's words are found around it, not whole.
  */
 function piecesAround(text: string, names: string[]): string[] {
-  const parts = new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3));
+  const parts = new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(nameWord));
   if (parts.size === 0) return [];
   const pieces: string[] = [];
   let from = 0;

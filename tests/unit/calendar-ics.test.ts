@@ -113,6 +113,11 @@ describe('private people’s names in feed text', () => {
     expect(typed.scrub('Call Sam about Okafor’s budget', 'sam')).toBe('Call CFO, Acme about CFO, Acme’s budget');
   });
 
+  it('a two-letter first name or surname is a name too, but a two-letter word a sentence starts with is not', () => {
+    const short = privateNames([{ id: 'jo', name: 'Jo Li', role: 'CTO', organisationName: 'Acme' }]);
+    expect(short.scrub('Send Jo the deck; Li agreed. An idea: go', 'jo')).toBe('Send CTO, Acme the deck; CTO, Acme agreed. An idea: go');
+  });
+
   it('labels a private person by their description and anyone else as shown', () => {
     expect(names.label('raj', 'Raj Patel')).toBe('Head of M&A, Acme');
     expect(names.label('grace', 'Grace Hopper-Ng')).toBe('Someone I met');

@@ -36,6 +36,16 @@ describe('the reflection is the user’s own', () => {
     expect(markdown).toContain('The CTO at Acme thinks the merger is off. The CTO at Acme agreed.');
   });
 
+  it('a private person with a two-letter first name is not named by it, in the draft, its title or the publish check', () => {
+    const jo = person({ name: 'Jo Li', role: 'Head of IT', organisation: 'Acme', keepPrivate: true });
+    const input = eventInput({ people: [jo], event: { title: 'Coffee with Jo', reflection: 'Jo says budgets are tight. An odd night, so I left early.' } });
+    const { title, markdown } = composePost(input, { style: 'narrative' });
+    expect(`${title}\n${markdown}`).not.toMatch(/\bJo\b|\bLi\b/);
+    expect(markdown).toContain('An odd night, so I left early.');
+    expect(namedIn('Send Jo the deck', [{ name: 'Jo Li', keepPrivate: true }]).map((p) => p.name)).toEqual(['Jo Li']);
+    expect(namedIn('An idea. It is on. My plan.', [{ name: 'Jo Li', keepPrivate: true }])).toEqual([]);
+  });
+
   it('in a list, a private name wrapped across lines, or an item marked private, never reaches the draft', () => {
     const jo = person({ name: 'Jo Li', role: 'CTO', organisation: 'Acme', keepPrivate: true });
     const reflection = 'Takeaways:\n- tight budgets, said Jo\nLi from Acme\n- Private: Jo is leaving\n1. Off the record – merger off';
