@@ -9,10 +9,11 @@ export type { ComposedPost, ComposeInput, ComposeOptions } from './types';
 
 /** The post title for a style, from the event title (plain text: titles are never rendered as Markdown). */
 function composeTitle(input: ComposeInput, options: ComposeOptions): string {
-  const title = makeContext(input, options).plain(input.event.title).slice(0, 180) || 'An evening out';
+  const ctx = makeContext(input, options);
+  const title = ctx.plain(input.event.title).slice(0, 180) || 'An evening out';
   if (options.style === 'summary') return `${title}: summary`;
   if (options.style === 'social') return title;
-  return `Reflections on ${titleAfterOn(title)}`;
+  return `Reflections on ${titleAfterOn(ctx, title)}`;
 }
 
 /**

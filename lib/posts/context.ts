@@ -1,6 +1,6 @@
 import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePerson, type WritingStyle } from './types';
-import { clean, escapeMd } from './english';
-import { personRefs, type PersonRefs } from './people-phrases';
+import { clean, escapeMd, roleNoun } from './english';
+import { isNamed, personRefs, type PersonRefs } from './people-phrases';
 import { nameIndex, replaceNames, type NameRule } from '@/lib/people/name-scrub';
 import { callingWords } from '@/lib/people/name-parts';
 
@@ -50,7 +50,11 @@ const NAME_PARTS =
 /** Builds the context for composing `input`. */
 export function makeContext(input: ComposeInput, options: ComposeOptions): ComposeContext {
   const writing: WritingStyle = { ...DEFAULT_WRITING, ...Object.fromEntries(Object.entries(options.writing ?? {}).filter(([, v]) => v !== undefined)) };
-  const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed)]));
+  // How many unnamed people each title describes: one alone is "the head of IT" after its first mention.
+  const titles = new Map<string, number>();
+  const title = (p: ComposePerson) => (isNamed(p) ? '' : roleNoun(clean(p.role)).toLowerCase());
+  for (const p of input.people) if (title(p)) titles.set(title(p), (titles.get(title(p)) ?? 0) + 1);
+  const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed, titles.get(title(p)) === 1)]));
   const redact = redactor(input.people, writing.unnamed);
   const names = [
     input.event.venue,

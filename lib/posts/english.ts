@@ -73,7 +73,8 @@ const TITLE_WORDS = new Set(
     'marketing sales communications finance financial people engineering research general counsel assistant member ' +
     'fellow student trustee chair chairman chairwoman chairperson board coordinator specialist owner scientist ' +
     'managing interim acting group global regional national commercial customer service services delivery ' +
-    'transformation innovation procurement legal investor analyst partner and of for the in at'
+    'transformation innovation procurement legal investor analyst partner speaker panellist panelist moderator ' +
+    'organiser organizer and of for the in at'
   ).split(' '),
 );
 
@@ -132,6 +133,23 @@ const HEAD_OF =
 /** The word between a title and its organisation: "founder of Brightwire", "head of IT at the Home Office". */
 export function roleLink(role: string): 'of' | 'at' {
   return HEAD_OF.test(role.replace(/\s*\(.*\)$/, '')) ? 'of' : 'at';
+}
+
+// Titles one person holds at an organisation: its head, chair or founder, a chief anything, a director of something,
+// or a title with its remit in brackets. Any other ("director", "product manager", "co-founder") is one of several.
+const ONE_HOLDER =
+  /^(?:(?:acting|interim|deputy|executive|global|group|uk|joint)\s+)*(?:chief|head|ceo|cto|cio|cfo|coo|cmo|cdo|ciso|cpo|president|chair|chairman|chairwoman|chairperson|founder|owner|managing director|director[- ]general|permanent secretary|secretary of state|minister|chancellor|vice-chancellor|governor|mayor|leader|dean|principal|editor-in-chief)\b|\b(?:director|head|vp|vice[- ]president|minister|secretary|lead|manager)\s+(?:of|for)\s|\(/i;
+// Offices of state a title alone names: "the Chancellor", never "a Chancellor".
+const OFFICE =
+  /^(?:(?:Lord )?Chancellor(?: of the Exchequer)?|(?:Deputy )?Prime Minister|(?:Home|Foreign|Health|Justice|Defence|Education|Business|Culture|Transport|Environment|Science) Secretary|Secretary of State\b.*|Mayor of \p{Lu}.*|Governor of the Bank of England|Attorney General|Chief Secretary to the Treasury|Speaker of the House of (?:Commons|Lords))$/u;
+
+/**
+ * The article a title takes when it first describes someone unnamed: "the head of IT at the Home Office" (one holds it),
+ * "a director at the NCSC" (one of several); with no organisation, "a head of IT", but "the Chancellor".
+ */
+export function roleArticle(role: string, atOrganisation: boolean): string {
+  if (atOrganisation) return ONE_HOLDER.test(role) ? 'the' : article(role);
+  return OFFICE.test(role) ? 'the' : article(role);
 }
 
 const TITLE_WORD =
@@ -207,9 +225,68 @@ const THE_ACRONYMS = new Set([
 // Names the patterns above would give a "the" that English does not: "British Airways", "Royal Mail", "Parliament".
 const NO_THE = /^(?:British (?:Airways|Gas|Telecom|Land|Steel|Sugar|Petroleum)|Royal Mail|National Grid|National Express|Parliament)\b/;
 
+// How acronyms are written, for an organisation typed in lower case: those above, and ones a vowel would hide.
+const ACRONYM_CASE = new Map(
+  [
+    ...THE_ACRONYMS,
+    'HM',
+    'HMRC',
+    'HMT',
+    'HMPPS',
+    'HMCTS',
+    'DVSA',
+    'UKRI',
+    'UKHSA',
+    'GCHQ',
+    'IBM',
+    'KPMG',
+    'PwC',
+    'EY',
+    'BT',
+    'AWS',
+    'HSBC',
+    'ITV',
+    'UCL',
+    'LSE',
+    'TfL',
+    'BAE',
+    'AI',
+    'IT',
+    'UK',
+    'US',
+    'St',
+    'Ltd',
+    'plc',
+  ].map((a) => [a.toLowerCase(), a]),
+);
+const SMALL_WORD = /^(?:of|and|for|the|in|at|on|to|&)$/;
+
+/**
+ * An organisation typed all in lower case on a phone, as it is written: "bbc" → "BBC", "home office" → "Home Office",
+ * "hm treasury" → "HM Treasury". A short word with no vowel is an acronym ("dwp", "ncsc"). A name with any capital
+ * is as the user wrote it ("easyJet", "bbc Studios").
+ */
+function orgCase(name: string): string {
+  if (/\p{Lu}/u.test(name)) return name;
+  return name
+    .split(' ')
+    .map((w, i) => {
+      const known = ACRONYM_CASE.get(w);
+      if (known) return known;
+      if ((i > 0 || w === 'the') && SMALL_WORD.test(w)) return w;
+      if (/^\p{L}{2,5}$/u.test(w) && !/[aeiouy]/.test(w)) return w.toUpperCase();
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    })
+    .join(' ');
+}
+
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */
 export function orgRef(name: string): string {
-  const n = clean(name);
+  return withThe(orgCase(clean(name)));
+}
+
+/** A name with "the" where English wants one, its case as given: a sector ("the NHS", "finance") as well as an organisation. */
+export function withThe(n: string): string {
   if (/^the\s/i.test(n)) return n;
   if (NO_THE.test(n)) return n;
   if (THE_ACRONYMS.has(n) || THE_PREFIX.test(n) || THE_SUFFIX.test(n)) return `the ${n}`;

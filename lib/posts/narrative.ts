@@ -2,7 +2,7 @@ import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { withoutPrivateLines } from './reflection';
 import { capitalise, clean, escapeMd, firstName, joinList, lowerFirstWord, numberWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
-import { eveningName, summarySource } from './opening';
+import { eveningName, oneToOne, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
 import type { ComposeFact, ComposePerson, DraftSource } from './types';
@@ -138,8 +138,11 @@ function opening(ctx: ComposeContext, draft: Draft) {
   const from = name.from;
   const At = capitalise(when);
   let first: string;
+  const alone = oneToOne(ctx);
+  // "Last night I had coffee with Tom Baker, CTO at Acme.": an evening with one person says whom, once.
+  if (alone) first = `${At} I ${alone.did}${name.at} with ${alone.person ? escapeMd(ctx.ref(alone.person.id)!.full) : alone.who}.`;
   // "Tuesday 10 March was another…", but "Last night was another…".
-  if (name.phrase.startsWith('another')) first = `${capitalise(when.replace(/^on /, ''))} was ${name.phrase}${name.at}${name.count}${name.hostedBy}.`;
+  else if (name.phrase.startsWith('another')) first = `${capitalise(when.replace(/^on /, ''))} was ${name.phrase}${name.at}${name.count}${name.hostedBy}.`;
   // "On Tuesday, April 21, I went…": an American date in the middle of a sentence closes with a comma.
   else first = `${At}${/\d$/.test(when) && when.includes(',') ? ',' : ''} I went to ${name.phrase}${name.at}${name.hostedBy}.`;
   draft.paragraph().say(first, from);
@@ -384,7 +387,9 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   talk(ctx, draft, speakers, facts);
   // Past a dozen or so, those there is most to say about are named and the others counted, here and after.
   const telling = toTell(ctx, met);
-  whoIMet(ctx, draft, telling, mentioned);
+  // The one person of an evening with one person, whom the opening has told.
+  const toldAlready = oneToOne(ctx)?.person;
+  whoIMet(ctx, draft, { told: telling.told.filter((p) => p !== toldAlready), counted: telling.counted }, mentioned);
   if (ctx.options.includeNotes) {
     const noted = people.filter((p) => clean(p.notes));
     if (noted.length) {

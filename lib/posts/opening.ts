@@ -1,7 +1,7 @@
 import type { ComposeContext } from './context';
 import { article, articleMidSentence, capitalise, clean, contentWords, ordinal, orgRef, partOfDay } from './english';
 import { topicNoun } from './topics';
-import type { DraftSource } from './types';
+import type { ComposePerson, DraftSource } from './types';
 
 /**
  * How the evening is named in the opening, with no word group said twice: the title, series, venue and host
@@ -25,7 +25,10 @@ export interface EveningName {
 }
 
 const KINDS =
-  /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning)s?\b/i;
+  /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning|party|gala|awards|festival|expo|showcase|lecture|briefing|celebration|get-together)s?\b/i;
+/** An evening with one person: "Coffee with Tom", "Lunch with Sarah Khan", "Catch-up with the CIO". */
+const ONE_TO_ONE =
+  /^(coffee|a coffee|tea|breakfast|brunch|lunch|dinner|supper|drinks|a drink|a quick drink|call|a call|catch[- ]up|a catch[- ]up|chat|a chat|walk|a walk|meeting|a meeting|1:1|one-to-one)\s+with\s+(\S.*)$/i;
 // A summary clause that says how the evening was put on: "Held at…", "Hosted by…", "Run by…".
 const PARTICIPLE = /^(?:held|hosted|co-hosted|run|organised|organized|sponsored|chaired|led|put on|supported)\s+(?:by|at|in|on|for)\s/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
@@ -58,21 +61,72 @@ function startsWithName(ctx: ComposeContext, title: string): boolean {
 }
 
 /**
- * An event's title after "Reflections on": "the Public Sector CIO Roundtable", "the future of public service
- * broadcasting" (a title's own "The" is lowered), "CIO Club: April" as typed.
+ * An event's title after "Reflections on": "the Public Sector CIO Roundtable", "the summer party", "the future of
+ * public service broadcasting" (a title's own "The" is lowered), "CIO Club: April" as typed.
  */
-export function titleAfterOn(title: string): string {
+export function titleAfterOn(ctx: ComposeContext, title: string): string {
   if (/^The\s+\p{Ll}/u.test(title)) return `t${title.slice(1)}`;
-  return takesThe(title) ? `the ${title}` : title;
+  return titleAsNoun(ctx, clean(ctx.input.event.title), title) ?? title;
+}
+
+/** The first word of a title, lower-cased, without the punctuation after it. */
+const firstWord = (title: string) => (title.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}\p{N}'’-]+$/u, '');
+
+/**
+ * The event's title as a sentence names it, `written` being the title as the draft writes it (escaped or plain):
+ *  - an evening with one person reads as one: "coffee with Tom";
+ *  - one with its own article, determiner or possessive keeps it: "an evening with Mary Beard", "my birthday drinks",
+ *    "Sarah's leaving drinks";
+ *  - a named event of a kind takes "the": "the Public Sector CIO Roundtable"; a name with no kind stays bare ("London
+ *    Tech Week");
+ *  - a description of a kind is lowered: "the founders breakfast", "the summer party", unless it starts with a name
+ *    ("the Fintech North evening", "the London fintech drinks").
+ * Null for a title of no kind the composer knows ("The future of broadcasting"), which the opening quotes.
+ */
+function titleAsNoun(ctx: ComposeContext, title: string, written: string): string | null {
+  const lowerFirst = (w: string) => `${w.charAt(0).toLowerCase()}${w.slice(1)}`;
+  const alone = ONE_TO_ONE.exec(title);
+  if (alone) return `${oneToOneNoun(alone[1]!)} with ${written.replace(/^.*?\swith\s+/i, '')}`;
+  const first = firstWord(title);
+  // "The Outsourcing Forum" keeps the "The" of its name.
+  if (KINDS.test(title) && NO_ARTICLE_BEFORE.has(first)) return first === 'the' && isTitleCase(title) ? written : lowerFirst(written);
+  if (KINDS.test(title) && /['’]s$/.test(first)) return written;
+  if (isTitleCase(title)) return KINDS.test(title) ? `the ${written}` : written;
+  if (!KINDS.test(title)) return null;
+  // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering its
+  // first letter would leave the name half in capitals ("the fintech North evening").
+  const keep = startsWithName(ctx, title) || namesSomething(title) || properFirst(title);
+  return `the ${keep ? written : lowerFirst(written)}`;
 }
 
 /**
- * A title naming an event of a kind takes "the" ("the Public Sector CIO Roundtable"), unless it has its own article,
- * determiner or possessive ("An evening with…", "My birthday drinks", "Sarah's leaving do").
+ * The one person an evening with one person was with ("Coffee with Tom"), when only one was met or spoke: the opening
+ * says whom ("I had coffee with Tom Baker, CTO at Acme") and the people paragraph does not tell them again.
  */
-function takesThe(title: string): boolean {
-  const first = (title.split(/\s+/)[0] ?? '').toLowerCase();
-  return KINDS.test(title) && !NO_ARTICLE_BEFORE.has(first) && !/['’]s$/.test(first);
+export function oneToOne(ctx: ComposeContext): { did: string; who: string; person: ComposePerson | null } | null {
+  const m = ONE_TO_ONE.exec(clean(ctx.input.event.title));
+  if (!m) return null;
+  const present = ctx.input.people.filter((p) => p.relation !== 'mentioned');
+  const noun = oneToOneNoun(m[1]!);
+  const did = /catch/.test(noun) ? 'caught up' : noun === 'a walk' ? 'went for a walk' : `had ${noun}`;
+  // The one person there, unless the title names someone else ("Lunch with Sarah Khan", and Tom Baker logged).
+  const person = present.length === 1 ? present[0]! : null;
+  const theirs = new Set(clean(person?.name).toLowerCase().split(/\s+/));
+  const names = clean(m[2])
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  const someoneElse = !!person && !person.keepPrivate && names.length > 0 && !names.some((w) => theirs.has(w.toLowerCase()));
+  return { did, who: ctx.text(m[2]), person: someoneElse ? null : person };
+}
+
+/** What an evening with one person was, as a noun: "coffee", "a coffee", "a call", "a catch-up", "a one-to-one". */
+function oneToOneNoun(typed: string): string {
+  const w = typed
+    .toLowerCase()
+    .replace(/^a\s+/, '')
+    .replace(/^catch up$/, 'catch-up');
+  if (w === '1:1' || w === 'one-to-one') return 'a one-to-one';
+  return /^(?:call|chat|meeting|catch-up|walk|drink|quick drink)$/.test(w) || /^a\s/i.test(typed) ? `a ${w}` : w;
 }
 
 /** The evening's name parts, each said once. */
@@ -119,20 +173,8 @@ export function eveningName(ctx: ComposeContext): EveningName {
       own = ctx.text(rest.replace(/^\d{4}\s*[:—–-]\s*/, ''));
       say(rest);
     } else say(title);
-  } else if (isTitleCase(clean(event.title))) {
-    // A named event of a kind takes "the": "I went to the Public Sector CIO Roundtable", not "to Public Sector CIO
-    // Roundtable"; a name with no kind in it ("London Tech Week", "Think Digital Government") stays bare.
-    phrase = takesThe(clean(event.title)) ? `the ${title}` : title;
-    say(title);
-  } else if (KINDS.test(clean(event.title))) {
-    // "Founders breakfast" reads as a description: "the founders breakfast" ("the Tech Nation mixer").
-    // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering
-    // its first letter would leave the name half in capitals ("the fintech North evening").
-    const keep = startsWithName(ctx, clean(event.title)) || namesSomething(clean(event.title)) || properFirst(clean(event.title));
-    phrase = keep ? `the ${title}` : `the ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
-    say(title);
   } else {
-    phrase = `“${title}”`;
+    phrase = titleAsNoun(ctx, clean(event.title), title) ?? `“${title}”`;
     say(title);
   }
   let at = '';

@@ -1,5 +1,5 @@
 import type { ComposePerson } from './types';
-import { article, clean, joinList, numberWord, orgRef, pluralRole, roleInProse, roleLink, roleNoun } from './english';
+import { clean, joinList, numberWord, orgRef, pluralRole, roleArticle, roleInProse, roleLink, roleNoun, withThe } from './english';
 import { nameAsWritten } from '@/lib/people/name-parts';
 
 /** How the composer may refer to one person, as plain text (the caller escapes it for Markdown). */
@@ -20,8 +20,11 @@ export function isNamed(p: ComposePerson): boolean {
   return !p.keepPrivate && clean(p.name) !== '';
 }
 
-/** The first and later ways to refer to a person, honouring "don't name in public". */
-export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest' = 'role'): PersonRefs {
+/**
+ * The first and later ways to refer to a person, honouring "don't name in public". `onlyOneWithRole`: nobody else at the
+ * evening is described by this title, so a later mention needs no organisation ("the head of IT").
+ */
+export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest' = 'role', onlyOneWithRole = false): PersonRefs {
   const name = nameAsWritten(clean(p.name));
   const role = roleInProse(roleNoun(clean(p.role)));
   const org = orgRef(clean(p.organisation));
@@ -35,8 +38,11 @@ export function personRefs(p: ComposePerson, unnamed: 'role' | 'sector' | 'guest
     const s = sectorPlace(clean(p.sector));
     return { full: `someone from ${s}`, short: `the person from ${s}`, named: false };
   }
-  if (role && org) return { full: `the ${role} ${roleLink(role)} ${org}`, short: `the ${role} ${roleLink(role)} ${org}`, named: false };
-  if (role) return { full: `${article(role)} ${role}`, short: `the ${role}`, named: false };
+  if (role && org) {
+    const at = `${role} ${roleLink(role)} ${org}`;
+    return { full: `${roleArticle(role, true)} ${at}`, short: `the ${onlyOneWithRole ? role : at}`, named: false };
+  }
+  if (role) return { full: `${roleArticle(role, false)} ${role}`, short: `the ${role}`, named: false };
   if (org) return { full: `someone from ${org}`, short: `the person from ${org}`, named: false };
   const full = p.keepPrivate ? 'another guest' : "someone whose name I didn't catch";
   return { full, short: p.keepPrivate ? 'one guest' : 'one person I met', named: false };
@@ -151,5 +157,5 @@ export function sectorNoun(sector: string): string {
  */
 export function sectorPlace(sector: string): string {
   const noun = sectorNoun(sector);
-  return /\bsector$/i.test(noun) && !/^the\s/i.test(noun) ? `the ${noun}` : orgRef(noun);
+  return /\bsector$/i.test(noun) && !/^the\s/i.test(noun) ? `the ${noun}` : withThe(noun);
 }

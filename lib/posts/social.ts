@@ -1,6 +1,6 @@
 import type { ComposeContext } from './context';
 import { bySector, isNamed, sectorPlace } from './people-phrases';
-import { capitalise, clean, joinList, whenPhrase } from './english';
+import { capitalise, clean, joinList, numberWord, whenPhrase } from './english';
 import { eveningName } from './opening';
 import { isStatement } from './topics';
 import { nameAsWritten } from '@/lib/people/name-parts';
@@ -42,8 +42,12 @@ export function composeSocial(ctx: ComposeContext): string {
   const parts: string[] = [`${when}: ${truncate(place, 120)}.`];
   const speakers = people.filter((p) => p.relation === 'spoke');
   const named = speakers.filter(isNamed);
-  if (named.length > 0) parts.push(`Great talk from ${truncate(joinList(named.map((s) => nameAsWritten(clean(s.name)))), 60)}.`);
-  else if (speakers.length > 0) parts.push('Great talk.');
+  // Each speaker counted, the unnamed ones too: not "Great talk from Ann Lee" when two others spoke as well.
+  const talks = speakers.length > 1 ? 'Great talks' : 'Great talk';
+  const others = speakers.length - named.length;
+  const rest = others === 0 ? [] : [others === 1 ? 'another speaker' : `${numberWord(others)} more speakers`];
+  if (named.length > 0) parts.push(`${talks} from ${truncate(joinList([...named.map((s) => nameAsWritten(clean(s.name))), ...rest]), 80)}.`);
+  else if (speakers.length > 0) parts.push(`${talks}.`);
   const met = people.filter((p) => p.relation === 'met');
   const sectors = bySector(met)
     .filter((g) => g.sector)

@@ -110,7 +110,8 @@ describe('Settings → Writing in the draft', () => {
       person({ name: 'Last Hmrc', organisation: 'hmrc', sector: 'Government' }),
     ];
     const one = composePost(eventInput({ people: thirteen }), { style: 'narrative' }).markdown;
-    expect(one).toContain('I met one more person besides, from hmrc.');
+    // Typed in lower case on a phone, written as the acronym it is.
+    expect(one).toContain('I met one more person besides, from HMRC.');
     const mixed = composePost(
       eventInput({
         people: [...crowd.slice(0, 12), person({ name: 'No Org A' }), person({ name: 'No Org B' }), person({ name: 'Ann Hmrc', organisation: 'Hmrc' })],

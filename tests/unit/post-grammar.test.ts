@@ -133,8 +133,8 @@ describe('names in a title or a summary keep their capitals and take no article'
     expect(titled('The future of public service broadcasting')).toBe('Reflections on the future of public service broadcasting');
     expect(titled('CIO Club: April')).toBe('Reflections on CIO Club: April');
     // Its own article, determiner or possessive: no "the" before it.
-    expect(titled('An evening with Sarah Khan')).toBe('Reflections on An evening with Sarah Khan');
-    expect(titled('My birthday drinks')).toBe('Reflections on My birthday drinks');
+    expect(titled('An evening with Sarah Khan')).toBe('Reflections on an evening with Sarah Khan');
+    expect(titled('My birthday drinks')).toBe('Reflections on my birthday drinks');
     expect(titled("Sarah's leaving drinks")).toBe("Reflections on Sarah's leaving drinks");
     expect(narrative(eventInput({ event: { title: 'An Evening With Sarah Khan' } }))).not.toContain('the An');
   });
@@ -315,5 +315,110 @@ describe('typed text in a draft reads as typed: only what would format is escape
         .replace(/&quot;/g, '"');
       expect(text.split(typed).length - 1, html).toBe(2);
     }
+  });
+});
+
+describe('an evening told as a person would tell it', () => {
+  const social = (input: ReturnType<typeof eventInput>) => composePost(input, { style: 'social' }).markdown;
+  const titled = (title: string) => composePost(eventInput({ event: { title } }), { style: 'narrative' }).title;
+
+  it('a title with its own article, determiner or possessive takes no second one, and keeps its case only where a name', () => {
+    expect(narrative(eventInput({ event: { title: 'My birthday drinks' } }))).toContain('I went to my birthday drinks.');
+    expect(narrative(eventInput({ event: { title: 'An evening with Mary Beard' } }))).toContain('I went to an evening with Mary Beard.');
+    expect(narrative(eventInput({ event: { title: "Sarah's leaving drinks" } }))).toContain("I went to Sarah's leaving drinks.");
+    expect(social(eventInput({ event: { title: 'My birthday drinks' } }))).toContain('Last night: my birthday drinks.');
+  });
+
+  it('a party, an awards night or a lecture is an evening of a kind: "the summer party", not “Summer party”', () => {
+    expect(narrative(eventInput({ event: { title: 'Summer party' } }))).toContain('I went to the summer party.');
+    expect(titled('Summer party')).toBe('Reflections on the summer party');
+    expect(narrative(eventInput({ event: { title: 'Christmas party' } }))).toContain('I went to the Christmas party.');
+    expect(narrative(eventInput({ event: { title: 'Tech Awards' } }))).toContain('I went to the Tech Awards.');
+  });
+
+  it('an evening with one person says whom it was with, once', () => {
+    const tom = person({ name: 'Tom Baker', role: 'CTO', organisation: 'Acme', sector: 'Technology', topics: ['hiring'] });
+    const md = narrative(eventInput({ event: { title: 'Coffee with Tom', venue: 'Monmouth Coffee' }, people: [tom] }));
+    expect(md).toContain('Last night I had coffee at Monmouth Coffee with Tom Baker, CTO at Acme.');
+    expect(md).not.toContain('I talked to Tom Baker');
+    expect(md).toContain('Tom Baker wanted to talk about hiring.');
+    expect(titled('Coffee with Tom')).toBe('Reflections on coffee with Tom');
+    expect(social(eventInput({ event: { title: 'Coffee with Tom' }, people: [tom] }))).toContain('Last night: coffee with Tom.');
+    expect(narrative(eventInput({ event: { title: 'Catch-up with Tom' }, people: [tom] }))).toContain('I caught up with Tom Baker');
+    expect(narrative(eventInput({ event: { title: 'Call with Tom' }, people: [tom] }))).toContain('I had a call with Tom Baker');
+    // The title names someone else than the one person logged: both are told.
+    const other = narrative(eventInput({ event: { title: 'Lunch with Sarah Khan' }, people: [tom] }));
+    expect(other).toContain('I had lunch with Sarah Khan.');
+    expect(other).toContain('I talked to Tom Baker, CTO at Acme.');
+    // Someone who asked not to be named is described, in the title's words as well.
+    const jo = person({ name: 'Jo Li', role: 'Head of IT', organisation: 'Acme', keepPrivate: true });
+    const hidden = composePost(eventInput({ event: { title: 'Coffee with Jo' }, people: [jo] }), { style: 'narrative' });
+    expect(hidden.markdown).toContain('I had coffee with the head of IT at Acme.');
+    expect(`${hidden.title}\n${hidden.markdown}`).not.toMatch(/\bJo\b/);
+  });
+
+  it('an unnamed person is "a" director among several, "the" head of one, and later just by title when alone in it', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ role: 'Director', organisation: 'NCSC', relation: 'spoke', topics: ['ransomware'] }),
+          person({ role: 'Chief Information Officer', organisation: 'Home Office', relation: 'spoke', topics: ['cloud'] }),
+          person({ role: 'Chancellor', relation: 'mentioned' }),
+        ],
+      }),
+    );
+    expect(md).toContain('We heard from a director at the NCSC and the chief information officer at the Home Office.');
+    expect(md).toContain('The director spoke about ransomware.');
+    expect(md).toContain('The chief information officer talked about cloud.');
+    expect(md).toContain('The Chancellor came up in conversation');
+    const summary = composePost(eventInput({ people: [person({ role: 'Product Manager', organisation: 'Monzo' })] }), { style: 'summary' }).markdown;
+    expect(summary).toContain('- A product manager at Monzo');
+    // Two with one title keep their organisations apart.
+    const two = narrative(
+      eventInput({
+        people: [
+          person({ role: 'Director', organisation: 'NCSC', relation: 'spoke', topics: ['ransomware'] }),
+          person({ role: 'Director', organisation: 'Ofcom', relation: 'spoke', topics: ['online safety'] }),
+        ],
+      }),
+    );
+    expect(two).toContain('The director at the NCSC spoke about ransomware.');
+    expect(two).toContain('The director at Ofcom talked about online safety.');
+  });
+
+  it('an organisation typed in lower case is written as its name is', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'Tom Hardy', role: 'producer', organisation: 'bbc', sector: 'Media' }),
+          person({ name: 'Ann Lee', role: 'policy lead', organisation: 'hm treasury', sector: 'Media' }),
+          person({ name: 'Raj Patel', organisation: 'leeds city council', sector: 'Media' }),
+          person({ name: 'Kim Ng', organisation: 'easyJet', sector: 'Media' }),
+        ],
+      }),
+    );
+    expect(md).toContain('Tom Hardy, producer at the BBC');
+    expect(md).toContain('Ann Lee, policy lead at HM Treasury');
+    expect(md).toContain('Raj Patel from Leeds City Council');
+    expect(md).toContain('Kim Ng from easyJet');
+    // A sector is not an organisation: "media" stays a common noun.
+    expect(narrative(eventInput({ people: [person({ name: 'A B', sector: 'media' }), person({ name: 'C D', sector: 'government' })] }))).toContain(
+      'In media, I talked to A B',
+    );
+  });
+
+  it('the social post counts every speaker, named or not', () => {
+    const input = eventInput({
+      people: [
+        person({ name: 'Ann Lee', relation: 'spoke' }),
+        person({ role: 'CIO', organisation: 'DWP', relation: 'spoke' }),
+        person({ role: 'CTO', relation: 'spoke' }),
+      ],
+    });
+    expect(social(input)).toContain('Great talks from Ann Lee and two more speakers.');
+    expect(social(eventInput({ people: [person({ name: 'Ann Lee', relation: 'spoke' })] }))).toContain('Great talk from Ann Lee.');
+    expect(social(eventInput({ people: [person({ name: 'Ann Lee', relation: 'spoke' }), person({ name: 'Bo Wu', relation: 'spoke' })] }))).toContain(
+      'Great talks from Ann Lee and Bo Wu.',
+    );
   });
 });
