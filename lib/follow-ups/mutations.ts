@@ -50,7 +50,11 @@ export async function createFollowUp(userId: string, input: CreateFollowUpInput,
 }
 
 /** What an update does to the snooze count: `'count'` one more snooze; a value, put back as it was (undo). */
-type Snooze = 'count' | { snoozes: number; firstDue: string | null };
+/**
+ * 'count': a snooze, counted when it puts the follow-up off; 'later': a snooze to a set day ("tomorrow", "a week"),
+ * which never brings a later due day forward; or the count and first day to put back (the undo).
+ */
+type Snooze = 'count' | 'later' | { snoozes: number; firstDue: string | null };
 
 /** Whether moving the follow-up to `due` puts it off: later than it was due, or a day for one that had none. */
 const putOff = (due: string | null | undefined) => sql`(${followUps.dueOn} is null or ${followUps.dueOn} < ${due ?? null}::date)`;
@@ -76,12 +80,12 @@ async function applyUpdate(userId: string, id: string, patch: UpdateFollowUpInpu
       .update(followUps)
       .set({
         ...(patch.action !== undefined ? { action: patch.action } : {}),
-        ...(patch.due !== undefined ? { dueOn: patch.due } : {}),
+        ...(patch.due !== undefined ? { dueOn: snooze === 'later' && patch.due ? sql`greatest(${followUps.dueOn}, ${patch.due}::date)` : patch.due } : {}),
         ...(patch.personId !== undefined ? { personId: patch.personId } : {}),
         ...(statusChanges ? { status: patch.status, doneAt: patch.status === 'done' ? new Date() : null } : {}),
         // A snooze that puts it off counts, and the first one remembers the day it was due (none, for one with no day);
         // one that moves nothing on (a retried request, a second tab) does not. Its undo puts both back as they were.
-        ...(snooze === 'count'
+        ...(snooze === 'count' || snooze === 'later'
           ? {
               snoozes: sql`case when ${putOff(patch.due)} then ${followUps.snoozes} + 1 else ${followUps.snoozes} end`,
               firstDueOn: sql`case when ${putOff(patch.due)} and ${followUps.snoozes} = 0 then ${followUps.dueOn} else ${followUps.firstDueOn} end`,
@@ -115,7 +119,10 @@ export function reopenFollowUp(userId: string, id: string) {
 /** Moves a follow-up's due date (and reopens it if it was done), counting the snooze. Returns the copy before, for undo. */
 export function snoozeFollowUp(userId: string, id: string, target: SnoozeTarget, today: string) {
   // The undo copy is read in the same locked transaction as the write, so a concurrent snooze cannot slip between.
-  return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' }, 'count');
+  // "Tomorrow" and "a week" put it off to that day at the latest: one due later already keeps its day (a menu opened
+  // before a change elsewhere, a retried request). A day chosen on the calendar is the user's.
+  const preset = target === 'tomorrow' || target === 'next-week';
+  return applyUpdate(userId, id, { due: snoozeDay(target, today), status: 'open' }, preset ? 'later' : 'count');
 }
 
 /**

@@ -137,6 +137,19 @@ describe('complete, snooze, undo', () => {
     await expect(unsnoozeFollowUp(other.id, f.id, once.before)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('"tomorrow" and "a week" never bring a later due day forward; a day chosen on the calendar is the user\'s', async () => {
+    const user = await createTestUser();
+    const f = await createFollowUp(user.id, { action: 'Compare notes on device policy', due: '2026-03-20' });
+    // Due in two weeks: "a week" from 5 March is 12 March, earlier than it was due. It keeps its day, and no snooze is counted.
+    const week = await snoozeFollowUp(user.id, f.id, 'next-week', '2026-03-05');
+    expect(week.after).toMatchObject({ due: '2026-03-20', snoozes: 0, firstDue: null });
+    expect((await snoozeFollowUp(user.id, f.id, 'tomorrow', '2026-03-05')).after).toMatchObject({ due: '2026-03-20', snoozes: 0 });
+    // Due sooner than a week: put off to the week's day, and counted.
+    expect((await snoozeFollowUp(user.id, f.id, 'next-week', '2026-03-16')).after).toMatchObject({ due: '2026-03-23', snoozes: 1, firstDue: '2026-03-20' });
+    // A day chosen on the calendar is kept, earlier or not.
+    expect((await snoozeFollowUp(user.id, f.id, '2026-03-18', '2026-03-16')).after).toMatchObject({ due: '2026-03-18' });
+  });
+
   it('snoozing a done follow-up reopens it', async () => {
     const user = await createTestUser();
     const f = await createFollowUp(user.id, { action: 'x', due: '2026-01-01' });

@@ -18,7 +18,10 @@ import { createFollowUpSchema, dueDay, snoozeSchema, updateFollowUpSchema } from
 import { todayIn } from '@/lib/dates';
 
 /** What a one-tap action answers: the one ActionResult, with what undoes a snooze. */
-export type TapResult = ActionResult<{ undo?: { kind: 'due'; due: string | null; snoozes: number; firstDue: string | null; version: number } } | void>;
+export type TapResult = ActionResult<{
+  due?: string | null;
+  undo?: { kind: 'due'; due: string | null; snoozes: number; firstDue: string | null; version: number };
+} | void>;
 
 const NOT_FOUND = 'Follow-up not found';
 
@@ -114,7 +117,7 @@ export const snoozeFollowUpAction = dataAction(
   async ({ user, input }) => {
     const { before, after } = await snoozeFollowUp(user.id, input.id, input.target, todayIn(user.timeZone));
     // The snooze's own version goes with the undo: a change made since is not undone unseen.
-    return { undo: { kind: 'due' as const, due: before.due, snoozes: before.snoozes, firstDue: before.firstDue, version: after.version } };
+    return { due: after.due, undo: { kind: 'due' as const, due: before.due, snoozes: before.snoozes, firstDue: before.firstDue, version: after.version } };
   },
   { name: 'follow-ups.snooze', input: (id: string, target: string) => ({ id, target }), notFoundMessage: NOT_FOUND, after: refresh },
 );

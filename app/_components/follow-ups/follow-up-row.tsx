@@ -165,9 +165,8 @@ export function FollowUpRow({
   const snooze = (target: string) =>
     run(
       () => snoozeFollowUpAction(item.id, target),
-      () => {
-        return `Snoozed to ${formatDay(snoozeDay(target, today), locale, 'short')}`;
-      },
+      // The day it was put off to, as saved: one due later already kept its day.
+      (r) => `Snoozed to ${formatDay(r.data?.due ?? snoozeDay(target, today), locale, 'short')}`,
       (r) => async () => {
         if (!r.ok || !r.data?.undo) return;
         const { due, ...before } = r.data.undo;
@@ -259,16 +258,18 @@ export function FollowUpRow({
             {!done ? (
               <>
                 <p className="px-3 pt-1 pb-1 text-xs font-medium text-zinc-500">Snooze</p>
-                {/* Already due tomorrow or later: "to tomorrow" would change nothing, or bring it forward. */}
+                {/* Already due that day or later: the snooze would change nothing, or bring it forward. */}
                 {!item.due || item.due < snoozeDay('tomorrow', today) ? (
                   <button type="button" className={menuItem} onClick={() => snooze('tomorrow')}>
                     Snooze to tomorrow
                   </button>
                 ) : null}
-                <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
-                  {/* With the day it sets: "next week" alone left it to the user to work out. */}
-                  Snooze a week, to {formatDay(snoozeDay('next-week', today), locale, 'short')}
-                </button>
+                {!item.due || item.due < snoozeDay('next-week', today) ? (
+                  <button type="button" className={menuItem} onClick={() => snooze('next-week')}>
+                    {/* With the day it sets: "next week" alone left it to the user to work out. */}
+                    Snooze a week, to {formatDay(snoozeDay('next-week', today), locale, 'short')}
+                  </button>
+                ) : null}
                 <form
                   className="flex items-end gap-1.5 px-1.5 pb-1.5"
                   onSubmit={(e) => {
