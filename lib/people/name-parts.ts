@@ -23,8 +23,15 @@ export function splitName(name: string | null): NameParts {
   const prefix = words.slice(0, titles).join(' ');
   const rest = words.slice(titles);
   if (rest.length <= 1) return prefix ? { prefix, given: '', family: rest[0] ?? '' } : { prefix, given: rest[0] ?? '', family: '' };
-  return { prefix, given: rest.slice(0, -1).join(' '), family: rest.at(-1)! };
+  // The words that join a surname to what follows are part of it: "van Beethoven", "de la Cruz", "Ní Bhriain".
+  let from = rest.length - 1;
+  while (from > 1 && PARTICLE.test(rest[from - 1]!)) from--;
+  return { prefix, given: rest.slice(0, from).join(' '), family: rest.slice(from).join(' ') };
 }
+
+/** Words a surname may start with: "van", "von", "de la", "da", "di", "Ní", "Nic", "bin", "Al"… in any case. */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|dei|degli|des|du|da|das|do|dos|di|la|le|lo|ter|ten|te|zu|bin|ibn|bint|al|el|ní|nic|ó|ua|mac|ap|st\.?)$/i;
+const LOWER_PARTICLE = /^(?:van|von|der|den|de|del|della|dei|degli|des|du|da|das|do|dos|di|la|le|ter|ten|zu|bin|ibn|bint|al|el)$/;
 
 /**
  * A name typed all in lower case on a phone, as it is written: "sarah o'neill" → "Sarah O'Neill", "smith-jones" →
@@ -33,7 +40,17 @@ export function splitName(name: string | null): NameParts {
  */
 export function nameAsWritten(name: string): string {
   if (/\p{Lu}/u.test(name)) return name;
-  return name.replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+  // A particle inside a name stays as it is written ("Ludwig van Beethoven"); "mc" starts a second capital ("McDonald").
+  return name
+    .split(' ')
+    .map((word, i) =>
+      i > 0 && LOWER_PARTICLE.test(word)
+        ? word
+        : word
+            .replace(/(^|['’-])(\p{Ll})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase())
+            .replace(/^Mc(\p{Ll})/u, (_m, l: string) => `Mc${l.toUpperCase()}`),
+    )
+    .join(' ');
 }
 
 // Two-letter words a sentence may start with, or an acronym written in title case: no one's name there.

@@ -36,7 +36,14 @@ describe('names split for export', () => {
     ['Dr Clarke', { prefix: 'Dr', given: '', family: 'Clarke' }],
     ['Dr', { prefix: '', given: 'Dr', family: '' }],
     ['Dr.', { prefix: '', given: 'Dr.', family: '' }],
-    ['Ana María de la Cruz', { prefix: '', given: 'Ana María de la', family: 'Cruz' }],
+    // A surname's particles go with it, as an address book files it.
+    ['Ana María de la Cruz', { prefix: '', given: 'Ana María', family: 'de la Cruz' }],
+    ['Siobhán Ní Bhriain', { prefix: '', given: 'Siobhán', family: 'Ní Bhriain' }],
+    ['Ludwig van Beethoven', { prefix: '', given: 'Ludwig', family: 'van Beethoven' }],
+    ['Dr Mohammed Al Fayed', { prefix: 'Dr', given: 'Mohammed', family: 'Al Fayed' }],
+    // A first name that is also a particle is still the first name.
+    ['Al Gore', { prefix: '', given: 'Al', family: 'Gore' }],
+    ['Van Morrison', { prefix: '', given: 'Van', family: 'Morrison' }],
     // A word that only begins like a title is a name.
     ['Drew Barrymore', { prefix: '', given: 'Drew', family: 'Barrymore' }],
     ['Misty Copeland', { prefix: '', given: 'Misty', family: 'Copeland' }],
@@ -53,7 +60,7 @@ describe('names split for export', () => {
     const [cells] = parse(row) as string[][];
     const byColumn = Object.fromEntries(GOOGLE_CSV_HEADER.map((h, i) => [h, cells![i]]));
     expect(byColumn).toMatchObject({ 'Name Prefix': 'Dr', 'First Name': 'Hannah', 'Last Name': 'Clarke' });
-    for (const name of ['Dr Hannah Clarke', 'Prof Sir Tim Berners-Lee', 'Dr Clarke', 'Dr', 'Ana María de la Cruz']) {
+    for (const name of ['Dr Hannah Clarke', 'Prof Sir Tim Berners-Lee', 'Dr Clarke', 'Dr', 'Ana María de la Cruz', 'Siobhán Ní Bhriain']) {
       const { drafts } = readCsv(`${GOOGLE_CSV_HEADER.join(',')}\r\n${googleCsvRow(person(name))}\r\n`);
       expect(drafts[0]?.name).toBe(name);
     }
@@ -79,5 +86,20 @@ describe('names split for export', () => {
     expect(readCsv(google).drafts.map((d) => d.name)).toEqual(['Dr Hannah Clarke', null]);
     const outlook = 'Title,First Name,Middle Name,Last Name,Suffix,E-mail Address,Job Title,Company\nDr,Hannah,,Clarke,,h@example.test,Consultant,NHS\n';
     expect(readCsv(outlook).drafts[0]).toMatchObject({ name: 'Dr Hannah Clarke', role: 'Consultant' });
+  });
+
+  it('a vCard from a phone keeps a surname with its particle, going out as it came in', () => {
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'N:Ní Bhriain;Siobhán;;;', 'FN:Siobhán Ní Bhriain', 'END:VCARD'].join('\r\n');
+    const name = readVCards(card).drafts[0]!.name!;
+    expect(toVCard({ ...person(name), id: '00000000-0000-4000-8000-000000000000' })).toContain('\r\nN:Ní Bhriain;Siobhán;;;\r\n');
+  });
+
+  it('a name typed in lower case is written with its capitals, its particles left small', async () => {
+    const { nameAsWritten } = await import('@/lib/people/name-parts');
+    expect(nameAsWritten('ludwig van beethoven')).toBe('Ludwig van Beethoven');
+    expect(nameAsWritten('van morrison')).toBe('Van Morrison');
+    expect(nameAsWritten('sarah mcdonald')).toBe('Sarah McDonald');
+    expect(nameAsWritten("sarah o'neill")).toBe("Sarah O'Neill");
+    expect(nameAsWritten('Anne de Vries')).toBe('Anne de Vries');
   });
 });

@@ -86,7 +86,7 @@ describe('vCard 4.0', () => {
     expect(card.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\n')).toBe(true);
     expect(card.endsWith('END:VCARD\r\n')).toBe(true);
     expect(card).toContain('FN:Zoë de la Cruz\r\n');
-    expect(card).toContain('N:Cruz;Zoë de la;;;\r\n');
+    expect(card).toContain('N:de la Cruz;Zoë;;;\r\n');
     expect(card).toContain('ORG:BBC\\, News\r\n');
     expect(card).toContain('TITLE:Head of Data\\; Analytics\r\n');
     expect(card).toContain('TEL;VALUE=uri:tel:+440207946000');
