@@ -398,6 +398,13 @@ describe('logging an event on a phone', () => {
     expect(await page.locator('#date-error').innerText()).toBe('Choose the date of the event');
     // Focus lands on the first field to fix.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('title');
+    // A date out of range says which range, under Date and only there (the end falls on that date too).
+    await page.getByLabel('Date', { exact: true }).fill('2999-12-31');
+    await page.getByLabel('From').fill('21:00');
+    await page.getByLabel('Until').fill('23:00');
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => page.locator('#date-error').innerText()).toBe('Choose a date between 1900 and 2200');
+    expect(await page.locator('#end-time-error').innerText()).toBe('');
     await page.getByLabel('Date', { exact: true }).fill(date);
     // An end before the start is read as after midnight, and the form says so.
     await page.getByLabel('From').fill('18:30');

@@ -21,7 +21,6 @@ import {
   takeTheirsWhereUntouched,
   type EventDraft,
 } from '@/lib/events/draft';
-import { TOO_FAR_AHEAD } from '@/lib/events/limits';
 import type { EventJson } from '@/lib/events/queries';
 import type { DuplicateCandidate } from '@/lib/events/resolve';
 import { holdForEditing, isNetworkFailure, putOutboxItem, removeOutboxItem } from '@/lib/offline/outbox';
@@ -105,6 +104,8 @@ export function EventForm({
   const series = useSuggest<string>('series', draft.series);
   const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (path: string) => errors[path];
+  // How the server's messages of a date's range start ("Choose a date between 1900 and 2200", "…at most 10 years ahead").
+  const CHOOSE = 'Choose a date ';
 
   const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
   const addPerson = () => {
@@ -370,10 +371,10 @@ export function EventForm({
               label="Date"
               className="col-span-2 sm:col-span-1"
               value={draft.date}
-              // The API's message names an ISO timestamp; here the field is a date picker.
+              // The API's message names an ISO timestamp; here the field is a date picker. A date out of range says which.
               errors={
                 err('startsAt') && [
-                  err('startsAt')?.includes(TOO_FAR_AHEAD) ? TOO_FAR_AHEAD : draft.date ? 'Choose a date the calendar knows' : 'Choose the date of the event',
+                  !draft.date ? 'Choose the date of the event' : (err('startsAt')!.find((m) => m.startsWith(CHOOSE)) ?? 'Choose a date the calendar knows'),
                 ]
               }
               onChange={(e) => pickDate(e.target.value)}
@@ -386,7 +387,8 @@ export function EventForm({
               value={draft.endTime}
               // Only when both times are set: an empty start is not "18:30" to the person looking at the form.
               hint={draft.time && draft.endTime && draft.endTime < draft.time ? 'Ends after midnight, the next day' : undefined}
-              errors={err('endsAt')}
+              // Not the date's range again: said once, under Date.
+              errors={err('endsAt')?.filter((m) => !m.startsWith(CHOOSE))}
               onChange={(e) => set({ endTime: e.target.value })}
             />
           </div>
