@@ -67,6 +67,10 @@ describe('people in a real browser', () => {
     await page.goto('/people?q=%25');
     expect(await page.getByText('“%” has no letters or digits to search for').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '4 people' }).isVisible()).toBe(true);
+    // Words nobody has, not even some of them: one message, not "these match some of them" over an empty list.
+    await page.goto('/people?q=zxqv+wwyj');
+    expect(await page.getByText('No one matches. Try fewer words, or clear a filter.').isVisible()).toBe(true);
+    expect(await page.getByText('No one matches every word').count()).toBe(0);
     await page.goto('/people');
     await page.getByRole('button', { name: 'Show filters' }).click();
     const government = page.getByRole('checkbox', { name: /Government/ });

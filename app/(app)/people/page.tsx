@@ -145,7 +145,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 &ldquo;{params.q}&rdquo; has no letters or digits to search for, so here is everyone.
               </p>
             ) : null}
-            {result.loose ? (
+            {/* Not above "No one matches": a loose search that found no one has nothing to say sorry for. */}
+            {result.loose && result.items.length > 0 ? (
               <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                 No one matches every word, so these match some of them, best first.
               </p>
