@@ -49,9 +49,21 @@ export default async function DashboardPage() {
       <>
         <PageHeader title={`Hello, ${firstName}`} description="What is due, and who you have met lately." />
         <UnfinishedDraft userId={user.id} />
-        <EmptyState icon={<CalendarPlus className="size-10" />} title="Log your first event" action={<ButtonLink href="/events/new">Log an event</ButtonLink>}>
+        <EmptyState
+          icon={<CalendarPlus className="size-10" />}
+          title="Log your first event"
+          action={
+            // Someone moving in brings an address book: the way in for it is here, not three screens into Settings.
+            <div className="flex flex-wrap justify-center gap-2">
+              <ButtonLink href="/events/new">Log an event</ButtonLink>
+              <ButtonLink href="/settings/import" variant="secondary">
+                Import your contacts
+              </ButtonLink>
+            </div>
+          }
+        >
           Been to a networking evening? Write down who you met, what you talked about and what you promised, while it is fresh. Your follow-ups and contacts
-          will show up here.
+          will show up here. Already have contacts in your phone, Google or LinkedIn? Bring them in first.
         </EmptyState>
       </>
     );

@@ -57,6 +57,8 @@ describe('accounts in a real browser', () => {
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).count()).toBeGreaterThan(0);
     }
     await expectNoHorizontalScroll(page);
+    // A new account is offered both ways in: logging an evening, or bringing an address book.
+    expect(await page.getByRole('link', { name: 'Import your contacts' }).getAttribute('href')).toBe('/settings/import');
 
     // The cookie from before sign-out must not work afterwards: the session ended on the server.
     const cookiesBefore = await context.cookies();
