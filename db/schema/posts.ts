@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, updatedAt, version } from './columns';
 import { networkingEvents } from './events';
 import { users } from './users';
@@ -41,6 +41,26 @@ export const posts = pgTable(
       .on(t.userId, t.deletedAt)
       .where(sql`${t.deletedAt} is not null`),
   ],
+);
+
+/**
+ * Addresses a published post had before the author changed it: links shared to them forward to the post's address now.
+ * A post that now has the address itself wins over one that had it. An address a post left because it quoted a fact
+ * marked off the record is not kept: it forwards nowhere.
+ */
+export const formerPostSlugs = pgTable(
+  'former_post_slugs',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    releasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.slug] }), index('former_post_slugs_post_idx').on(t.postId)],
 );
 
 export type PostRow = typeof posts.$inferSelect;

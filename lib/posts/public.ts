@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { formerHandles, posts, users } from '@/db/schema';
-import { withoutOffTheRecord } from './off-the-record';
+import { formerHandles, formerPostSlugs, posts, users } from '@/db/schema';
+import { slugQuotes, textsToCut, withoutOffTheRecord } from './off-the-record';
 import { slugSchema } from './validation';
 
 /**
@@ -84,6 +84,23 @@ export async function getPublishedPost(userId: string, slug: string): Promise<Pu
     .where(and(published(userId), eq(posts.slug, slug)))
     .limit(1);
   return row ? ((await withoutOffTheRecord(userId, [row]))[0] ?? null) : null;
+}
+
+/**
+ * Where a published post that had this address is now (its address), when the author changed it: a link shared to the
+ * old one forwards there. Null when no post had it, the post is no longer published, or the old address quotes a fact
+ * since marked off the record (such an address is left to lead nowhere, as the move off it meant).
+ */
+export async function movedPostSlug(userId: string, slug: string): Promise<string | null> {
+  if (!slugSchema.safeParse(slug).success || slugSchema.parse(slug) !== slug) return null;
+  const [row] = await db
+    .select({ slug: posts.slug })
+    .from(formerPostSlugs)
+    .innerJoin(posts, and(eq(posts.id, formerPostSlugs.postId), eq(posts.userId, formerPostSlugs.userId)))
+    .where(and(eq(formerPostSlugs.userId, userId), eq(formerPostSlugs.slug, slug), published(userId)))
+    .limit(1);
+  if (!row || slugQuotes(slug, await textsToCut(userId))) return null;
+  return row.slug;
 }
 
 /** Where absolute links point; see lib/site-origin.ts. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db/client';
-import { networkingEvents, posts, type PostRow } from '@/db/schema';
+import { formerPostSlugs, networkingEvents, posts, type PostRow } from '@/db/schema';
 import { deletedWithinWindow } from '@/lib/restore-window';
 import { isUniqueViolation, NamesPrivatePeopleError, NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { composePost } from './compose';
@@ -236,6 +236,17 @@ export async function updatePost(userId: string, postId: string, input: UpdatePo
         title === seen.title && markdown === seen.markdown
           ? copyDropped(current)
           : { publishedTitle: seen.title, publishedBodyMarkdown: seen.markdown, publishedUpdatedAt: current.publishedUpdatedAt ?? current.updatedAt };
+    }
+    if (input.slug && input.slug !== current.slug) {
+      // A post that has been public leaves its old address forwarding here (links to it are out there); the new
+      // address is its own now, not a forward to another of the user's posts.
+      if (current.publishedAt) {
+        await tx
+          .insert(formerPostSlugs)
+          .values({ userId, slug: current.slug, postId })
+          .onConflictDoUpdate({ target: [formerPostSlugs.userId, formerPostSlugs.slug], set: { postId, releasedAt: sql`now()` } });
+      }
+      await tx.delete(formerPostSlugs).where(and(eq(formerPostSlugs.userId, userId), eq(formerPostSlugs.slug, input.slug)));
     }
     const [row] = await tx
       .update(posts)

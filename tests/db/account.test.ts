@@ -143,7 +143,12 @@ describe('account', () => {
       const [topic] = await db.select({ id: schema.topics.id }).from(schema.topics).where(eq(schema.topics.userId, user.id)).limit(1);
       await db.insert(schema.personTopics).values({ userId: user.id, personId: p.id, topicId: topic!.id });
       // Published, so the handle given up below keeps forwarding (a former_handles row).
-      await db.insert(schema.posts).values({ userId: user.id, title: 'Evening', slug: 'evening', status: 'published', publishedAt: new Date() });
+      const [post] = await db
+        .insert(schema.posts)
+        .values({ userId: user.id, title: 'Evening', slug: 'evening', status: 'published', publishedAt: new Date() })
+        .returning({ id: schema.posts.id });
+      // An address it had before, which forwards to it (a former_post_slugs row).
+      await db.insert(schema.formerPostSlugs).values({ userId: user.id, slug: 'evening-out', postId: post!.id });
       await db.insert(schema.interactions).values({ userId: user.id, personId: p.id, kind: 'coffee', occurredOn: '2026-03-01' });
       await db.insert(schema.redactedTexts).values({ userId: user.id, text: 'An off-the-record fact as it was before an edit' });
       await db.insert(schema.merges).values({ userId: user.id, kind: 'sector', keptId: user.id, mergedId: user.id, snapshot: {} });

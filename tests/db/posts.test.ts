@@ -1,11 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { rows } from '@/db/rows';
+import { setOffTheRecord } from '@/lib/facts/queries';
 import { followUps, networkingEvents, people, posts } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { atomFeed } from '@/lib/posts/feed';
-import { getPublicAuthor, getPublishedPost, listPublishedPosts } from '@/lib/posts/public';
+import { getPublicAuthor, getPublishedPost, listPublishedPosts, movedPostSlug } from '@/lib/posts/public';
 import {
   createPostFromEvent,
   createPostFromEventOnce,
@@ -150,6 +152,46 @@ describe('posts', () => {
     expect(titled.slug).toBe('what-i-learnt-at-the-cio-club-in-december-about-cloud');
     await db.update(posts).set({ slug: old }).where(eq(posts.id, draft.id));
     expect((await updatePost(user.id, draft.id, { title: 'Cloud, in December', version: titled.version })).slug).toBe('cloud-in-december');
+  });
+
+  it('a published post’s old address forwards to its new one; a draft’s, a deleted post’s and one quoting an off-the-record fact do not', async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const secret = 'Acme is to be bought by Globex for two billion';
+    const event = await makeEvent(user.id, { title: 'Fintech breakfast', insights: [{ text: secret }] });
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: TZ });
+    const quoting = await updatePost(user.id, post.id, { slug: 'heard-acme-is-to-be-bought-by-globex-for-two-billion', version: post.version });
+    // A draft's address was never public: changing it leaves nothing to forward.
+    const draft = await updatePost(user.id, post.id, { slug: 'draft-address', version: quoting.version });
+    expect(await movedPostSlug(user.id, quoting.slug)).toBeNull();
+    const back = await updatePost(user.id, post.id, { slug: quoting.slug, version: draft.version });
+    await publishPost(user.id, post.id);
+    const moved = await updatePost(user.id, post.id, { slug: 'fintech-notes', version: (await getPost(user.id, post.id)).version });
+    expect(await movedPostSlug(user.id, back.slug)).toBe('fintech-notes');
+    // Moved again, both old addresses lead to the newest; another user's handle leads nowhere.
+    const again = await updatePost(user.id, post.id, { slug: 'fintech-breakfast', version: moved.version });
+    expect(await movedPostSlug(user.id, 'fintech-notes')).toBe('fintech-breakfast');
+    expect(await movedPostSlug(user.id, back.slug)).toBe('fintech-breakfast');
+    expect(await movedPostSlug(other.id, 'fintech-notes')).toBeNull();
+    // An old address given to the post again is its own once more, and another post may take one: that post wins.
+    const { post: second } = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
+    await updatePost(user.id, second.id, { slug: 'fintech-notes', version: second.version });
+    await publishPost(user.id, second.id);
+    expect((await getPublishedPost(user.id, 'fintech-notes'))?.title).toBe((await getPost(user.id, second.id)).title);
+    expect(await movedPostSlug(user.id, 'fintech-notes')).toBeNull();
+    // The fact marked off the record: the address quoting it leads nowhere, though the other still forwards.
+    const [fact] = await rows<{ id: string }>(db, sql`select id::text from insights where user_id = ${user.id}::uuid and text = ${secret}`);
+    await setOffTheRecord(user.id, fact!.id, true);
+    expect(await movedPostSlug(user.id, back.slug)).toBeNull();
+    // Unpublished or deleted, it forwards nowhere.
+    const third = await updatePost(user.id, post.id, { slug: 'fintech-breakfast-2026', version: again.version });
+    expect(await movedPostSlug(user.id, again.slug)).toBe(third.slug);
+    await unpublishPost(user.id, post.id);
+    expect(await movedPostSlug(user.id, again.slug)).toBeNull();
+    await publishPost(user.id, post.id);
+    expect(await movedPostSlug(user.id, again.slug)).toBe(third.slug);
+    await deletePost(user.id, post.id);
+    expect(await movedPostSlug(user.id, again.slug)).toBeNull();
   });
 
   it("another user's post cannot be read, edited, published or deleted", async () => {

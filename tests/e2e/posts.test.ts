@@ -504,6 +504,18 @@ describe('the reflective post', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(new XMLParser().parse(xml).feed.entry.title).toBe('Reflections on CIO Club: April');
 
+    // A new address once it is out: links shared to the old one lead to the new one.
+    expect(await page.locator('[id$="-slug-hint"]').innerText()).toContain('Links to the old address will lead here.');
+    await address.fill('guildhall-april');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Address saved.').waitFor();
+    const forwarded = await fetch(`${baseURL()}${href}`, { redirect: 'manual' });
+    expect(forwarded.status).toBe(308);
+    expect(forwarded.headers.get('location')).toMatch(new RegExp(`/u/${handle}/guildhall-april$`));
+    await pub.goto(href);
+    expect(new URL(pub.url()).pathname).toBe(`/u/${handle}/guildhall-april`);
+    expect(await pub.getByRole('heading', { level: 1 }).innerText()).toBe('Reflections on CIO Club: April');
+
     // Asked first: every reader's link would find nothing. Escape keeps it.
     await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
     const unpublish = page.getByRole('alertdialog', { name: /^Unpublish\?/ });

@@ -5,7 +5,7 @@ import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
 import { slugify } from '@/lib/slug';
 
-/** The post's public address (its slug), saved on demand; warns that a published post's old links break. */
+/** The post's public address (its slug), saved on demand; a published post's old address forwards to the new one. */
 export function AddressField({
   handle,
   slug,
@@ -69,7 +69,7 @@ export function AddressField({
         </Button>
       </div>
       <p id={`${id}-slug-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-        Lower-case letters, digits and dashes.{published ? ' Changing it breaks links to the old address.' : ''}
+        Lower-case letters, digits and dashes.{published ? ' Links to the old address will lead here.' : ''}
       </p>
       <div id={`${id}-slug-error`} aria-live="polite" className="text-sm">
         {error ? <p className="text-red-600 dark:text-red-400">{error}</p> : note ? <p className="text-zinc-600 dark:text-zinc-400">{note}</p> : null}

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { proseClass } from '@/app/_components/posts/prose';
-import { getPublishedPost, siteOrigin } from '@/lib/posts/public';
+import { getPublishedPost, movedPostSlug, siteOrigin } from '@/lib/posts/public';
 import { excerpt, renderMarkdown } from '@/lib/posts/render';
 import { authorOrForward, decodeParam } from '../load';
 import { formatDate } from '@/lib/dates';
@@ -51,7 +51,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PublicPostPage({ params }: { params: Params }) {
   const { handle, slug } = await params;
   const found = await load(handle, slug);
-  if (!found) notFound();
+  if (!found) {
+    // An address the author has since changed forwards, as a handle given up does.
+    const author = await authorOrForward(handle, `/${slug}`);
+    const now = await movedPostSlug(author.id, decodeParam(slug));
+    if (now) permanentRedirect(`/u/${author.handle}/${encodeURIComponent(now)}`);
+    notFound();
+  }
   const { author, post } = found;
   const date = formatDate(post.publishedAt, author.locale, author.timeZone);
   return (
