@@ -23,6 +23,56 @@ export interface Term {
   words: string[] | null;
   /** True when `words` are corrections of a typo rather than words that begin with it. */
   corrected?: boolean;
+  /** Other ways to write it, each a run of words all required: "cio" is also "chief information officer". */
+  also?: string[][];
+}
+
+/**
+ * Job titles people write both ways: a search for one finds the other ("cio" finds a Chief Information Officer, and
+ * "chief information officer" finds a CIO).
+ */
+const TITLE_FORMS: Record<string, string[]> = {
+  ceo: ['chief executive officer', 'chief executive'],
+  cio: ['chief information officer'],
+  cto: ['chief technology officer', 'chief technical officer'],
+  cfo: ['chief financial officer', 'chief finance officer'],
+  coo: ['chief operating officer', 'chief operations officer'],
+  cdo: ['chief digital officer', 'chief data officer'],
+  ciso: ['chief information security officer'],
+  cmo: ['chief marketing officer'],
+  cpo: ['chief product officer', 'chief people officer'],
+  cro: ['chief revenue officer', 'chief risk officer'],
+  cso: ['chief security officer', 'chief strategy officer'],
+  cxo: ['chief experience officer'],
+  vp: ['vice president'],
+  md: ['managing director'],
+  hr: ['human resources'],
+};
+
+/**
+ * The typed words with each job title written out ("chief information officer") taken together as one term that its
+ * short form also matches, and each short form ("cio") given the titles it stands for. Only whole titles: "chief"
+ * alone stays a word of its own.
+ */
+export function withTitleForms(typed: string[]): { words: string[]; titles: Term[] } {
+  const titles: Term[] = [];
+  const words = [...typed];
+  for (const [short, longs] of Object.entries(TITLE_FORMS)) {
+    // Longest first: "chief executive officer" before "chief executive".
+    for (const long of [...longs].sort((a, b) => b.length - a.length)) {
+      const parts = long.split(' ');
+      const at = words.findIndex((_, i) => parts.every((p, j) => words[i + j] === p));
+      if (at < 0) continue;
+      words.splice(at, parts.length);
+      titles.push({ text: long, words: [short], also: [parts] });
+    }
+  }
+  return { words, titles };
+}
+
+/** The titles a typed short form stands for, as runs of words; none for any other word. */
+export function titleFormsOf(word: string): string[][] {
+  return (TITLE_FORMS[word] ?? []).map((long) => long.split(' '));
 }
 
 /** A tsquery literal of one lexeme: quoted, with quotes and backslashes escaped. */
@@ -30,9 +80,10 @@ const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "
 
 /** The tsquery text for one term, or null when no one has it. */
 function termQuery(t: Term): string | null {
-  if (t.words === null) return `${lexeme(t.text)}:*`;
-  if (t.words.length === 0) return null;
-  return `(${t.words.map(lexeme).join(' | ')})`;
+  const also = (t.also ?? []).map((run) => `(${run.map(lexeme).join(' & ')})`);
+  const own = t.words === null ? [`${lexeme(t.text)}:*`] : t.words.map(lexeme);
+  const all = [...own, ...also];
+  return all.length ? `(${all.join(' | ')})` : null;
 }
 
 /** A tsquery needing every term (or, loose, any), or null when it can match no one. */

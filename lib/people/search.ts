@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { displayName } from './display-name';
 import { peoplePerSector } from './sector-counts';
-import { listPage, termsQuery, textMatch, tieredPage, vectorMatch, type Term } from './search-list';
+import { listPage, termsQuery, textMatch, tieredPage, titleFormsOf, vectorMatch, withTitleForms, type Term } from './search-list';
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
@@ -87,8 +87,10 @@ function adjacentSwaps(word: string): string[] {
  * Looks each typed word up in the user's vocabulary: the whole words it begins, or, for a word that begins
  * none and is long enough for trigrams, the closest words to it (a typo), a swap of two letters first.
  */
-async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promise<Term[]> {
-  if (typed.length === 0) return [];
+async function expandTerms(conn: DbOrTx, userId: string, typedWords: string[]): Promise<Term[]> {
+  // "chief information officer" is one term, which "cio" matches too; "cio" is looked up, and matches the title too.
+  const { words: typed, titles } = withTitleForms(typedWords);
+  if (typed.length === 0) return titles;
   const texts = sql.join(
     typed.map((w) => sql`${w}`),
     sql`, `,
@@ -108,10 +110,12 @@ async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promi
   const begun = new Map(found.map((r) => [r.term, r.words]));
   const terms: Term[] = typed.map((text) => {
     const words = begun.get(text) ?? [];
-    return { text, words: words.length > MAX_EXPANSION ? null : words };
+    const also = titleFormsOf(text);
+    return { text, words: words.length > MAX_EXPANSION ? null : words, ...(also.length ? { also } : {}) };
   });
-  const typos = terms.filter((t) => t.words?.length === 0 && fuzzyEligible(t.text));
-  if (typos.length === 0) return terms;
+  // A short form nobody wrote ("cio") is no typo: the title it stands for is looked for instead.
+  const typos = terms.filter((t) => t.words?.length === 0 && !t.also && fuzzyEligible(t.text));
+  if (typos.length === 0) return [...terms, ...titles];
   // Two neighbouring letters swapped ("pirya") share too few trigrams with the word meant ("priya") to pass
   // the similarity threshold, so each swap is also looked up as it is: exact, indexed, and counted as a
   // perfect match.
@@ -150,7 +154,7 @@ async function expandTerms(conn: DbOrTx, userId: string, typed: string[]): Promi
     t.words = mine.filter((c) => c.sim >= best * CORRECTION_SPREAD).map((c) => c.word);
     t.corrected = t.words.length > 0;
   }
-  return terms;
+  return [...terms, ...titles];
 }
 
 function lastMetFilter(met: LastMet): SQL {

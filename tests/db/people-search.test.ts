@@ -60,6 +60,24 @@ describe('people search', () => {
     expect(r.items.map((i) => i.id)).not.toContain(people.sarah.id);
   });
 
+  it('a job title is found written either way: "cio" finds a Chief Information Officer, and the reverse', async () => {
+    const { user, people } = await addressBook();
+    const uni = (await searchPeople(user.id, params({ q: 'cio' }))).items.find((i) => i.id === people.ravi.id);
+    expect(uni).toBeDefined();
+    const marcus = await makePerson(user.id, { name: 'Marcus Reid', role: 'Chief Information Officer' });
+    const byShort = (await searchPeople(user.id, params({ q: 'cio' }))).items.map((i) => i.id);
+    expect(byShort).toEqual(expect.arrayContaining([people.ravi.id, people.mia.id, marcus.id]));
+    const byLong = (await searchPeople(user.id, params({ q: 'chief information officer' }))).items.map((i) => i.id);
+    expect(byLong).toEqual(expect.arrayContaining([people.ravi.id, people.mia.id, marcus.id]));
+    expect((await searchPeople(user.id, params({ q: 'chief information officer' }))).loose).toBe(false);
+    // With another word, every word still counts: only the one at York.
+    expect((await searchPeople(user.id, params({ q: 'cio york' }))).items.map((i) => i.id)).toEqual([people.ravi.id]);
+    // "chief" alone is a word of its own, not a title.
+    expect((await searchPeople(user.id, params({ q: 'chief' }))).items.map((i) => i.id)).toEqual([marcus.id]);
+    // Another title's short form finds none of them.
+    expect((await searchPeople(user.id, params({ q: 'cfo' }))).items.map((i) => i.id)).not.toContain(marcus.id);
+  });
+
   it('finds by what is remembered: the woman from the broadcaster who talked about audience data', async () => {
     const { user, people } = await addressBook();
     const r = await searchPeople(user.id, params({ q: 'the woman from the bbc who talked about audience data' }));
