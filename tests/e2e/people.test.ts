@@ -140,7 +140,12 @@ describe('people in a real browser', () => {
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect.poll(() => page.locator('#email-error').innerText()).toContain('Enter an email address');
     expect(await page.getByLabel('Role').inputValue()).toBe('Head of IT');
+    // A bad link says which line it is, blank lines counted as the user sees them.
     await page.getByLabel('Email').fill('it@leeds.example');
+    await page.getByLabel('Links').fill('https://leeds.example\n\nlinkedin.com/in/head of it');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.locator('#links-error').innerText()).toContain('Line 3, “linkedin.com/in/head of it”: A link cannot contain spaces');
+    await page.getByLabel('Links').fill('https://leeds.example');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('heading', { name: 'Head of IT, Leeds City Council', level: 1 }).isVisible()).toBe(true);

@@ -186,9 +186,17 @@ export function PersonForm({
         label="Links"
         hint="One per line: LinkedIn, a website, a talk."
         defaultValue={v.links}
+        // Which line: "links.1" is the second link typed, blank lines aside.
         errors={Object.entries(e)
           .filter(([k]) => k.startsWith('links'))
-          .flatMap(([, m]) => m)}
+          .flatMap(([k, m]) => {
+            const at = Number(k.split('.')[1]);
+            const line = (v.links ?? '')
+              .split('\n')
+              .map((text, i) => ({ text: text.trim(), i }))
+              .filter((l) => l.text)[at];
+            return line ? m.map((msg) => `Line ${line.i + 1}, “${line.text}”: ${msg}`) : m;
+          })}
         rows={2}
       />
       <TextAreaField id="notes" name="notes" label="Notes" defaultValue={v.notes} errors={e.notes} rows={5} />
