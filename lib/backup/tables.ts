@@ -15,6 +15,7 @@ import {
   encounters,
   eventTopics,
   followUps,
+  formerPostSlugs,
   insights,
   interactions,
   networkingEvents,
@@ -34,10 +35,11 @@ export const BACKUP_FORMAT = 'rapport-backup';
  * Version 2 added `personTopics`, version 3 `interactions` and the keep-in-touch columns of people and sectors,
  * version 4 `redactedTexts`, version 5 `notDuplicates`, version 6 `organisationNotDuplicates`, version 7 the text readers
  * see of a published post edited since (`publishedTitle`, `publishedBodyMarkdown`, `publishedUpdatedAt`: a server that
- * read them as a version 6 would drop them and put the held edits out); older backups (which have none) still restore.
+ * read them as a version 6 would drop them and put the held edits out), version 8 `formerPostSlugs`; older backups (which
+ * have none) still restore.
  */
-export const BACKUP_VERSION = 7;
-const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const BACKUP_VERSION = 8;
+const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 /** A table in the backup: in restore order (a row's references come before it). */
 export interface BackupTable {
@@ -207,6 +209,15 @@ export const BACKUP_TABLES: BackupTable[] = [
           ? row
           : { ...row, publishedTitle: null, publishedBodyMarkdown: null },
     settle: publishedAsPublishPostWould,
+  },
+  {
+    // Addresses a published post had before: links shared to them lead to it again in the restored account.
+    key: 'formerPostSlugs',
+    table: formerPostSlugs,
+    order: [formerPostSlugs.slug],
+    omit: [],
+    refs: { postId: 'posts' },
+    fields: { slug: slugSchema },
   },
 ];
 

@@ -30,7 +30,7 @@ export async function* batchedRows(userId: string, t: BackupTable, batch = READ_
 }
 
 /**
- * The whole account as a versioned JSON backup (`format: "rapport-backup"`, `version: 7`), produced piece by
+ * The whole account as a versioned JSON backup (`format: "rapport-backup"`, `version: 8`), produced piece by
  * piece so that a large account is never held in memory: each table is read in batches and written out as it
  * goes. Sessions, tokens and secrets are not in it; what the database derives (search texts, last met) is
  * recomputed on restore.

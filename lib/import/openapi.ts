@@ -102,7 +102,7 @@ export const importExportEndpoints: EndpointDoc[] = [
     query: importQuerySchema,
     fileBody: {
       contentTypes: ['text/vcard', 'text/csv', 'application/json'],
-      description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", version 2 or 1)',
+      description: 'vCard 2.1/3.0/4.0; Google, Outlook or LinkedIn CSV (others with `mapping`); or a Rapport backup (format "rapport-backup", versions 1 to 8)',
     },
     responses: {
       200: { description: 'Imported (or, with dryRun, the preview)', schema: z.union([importSummaryResponse, importPreviewResponse]) },
@@ -150,7 +150,7 @@ export const importExportEndpoints: EndpointDoc[] = [
     method: 'get',
     path: '/api/v1/export',
     summary:
-      'Every person as vCard 4.0 (one card each) or Google Contacts CSV, or the whole account as a JSON backup ("rapport-backup", version 1) that restores through POST /api/v1/import. Streamed.',
+      'Every person as vCard 4.0 (one card each) or Google Contacts CSV, or the whole account as a JSON backup ("rapport-backup", version 8) that restores through POST /api/v1/import. Streamed.',
     tags: ['Import and export'],
     query: exportQuerySchema,
     responses: {

@@ -25,7 +25,8 @@ import { markNotDuplicate } from '@/lib/people/not-duplicates';
 import { completeFollowUp, createFollowUp } from '@/lib/follow-ups/mutations';
 import { mergeOrganisations } from '@/lib/organisations/merge';
 import { mergeTopics } from '@/lib/topics/merge';
-import { getPublishedPost } from '@/lib/posts/public';
+import { getPublishedPost, movedPostSlug } from '@/lib/posts/public';
+import { createPostFromEventOnce, getPost, publishPost, updatePost } from '@/lib/posts/queries';
 import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser, TEST_PASSWORD } from '../support/users';
 
@@ -159,6 +160,19 @@ describe('backup', () => {
     expect((await searchPeople(b.id, searchParamsSchema.parse({ q: 'priya' }))).total).toBe(1);
     expect(await rows(db, sql`select count(*)::int as n from events where user_id = ${b.id}::uuid`)).toEqual([{ n: 1 }]);
     expect((await searchPeople(a.id, searchParamsSchema.parse({ q: 'priya' }))).items.map((i) => i.id)).toEqual([p.id]);
+  });
+
+  it('carries a published post’s old addresses: restored, links to them lead to the post again', async () => {
+    const a = await createTestUser();
+    const event = await makeEvent(a.id, { title: 'Fintech breakfast' });
+    const { post } = await createPostFromEventOnce(a.id, event.id, { style: 'narrative', timeZone: 'Europe/London' });
+    await publishPost(a.id, post.id);
+    await updatePost(a.id, post.id, { slug: 'fintech-notes', version: (await getPost(a.id, post.id)).version });
+    expect(await movedPostSlug(a.id, post.slug)).toBe('fintech-notes');
+    const b = await createTestUser();
+    await runImport(b.id, 'backup', await all(backupChunks(a.id)));
+    expect(await movedPostSlug(b.id, post.slug)).toBe('fintech-notes');
+    expect((await getPublishedPost(b.id, 'fintech-notes'))?.title).toBe(post.title);
   });
 
   it('says what the skipped rows were, by kind: a new account’s default sectors, then everything on a second restore', async () => {
