@@ -24,6 +24,7 @@ export const BACKUP_ROW_WORDS: Record<string, [string, string]> = {
   notDuplicates: ['pair kept as two people', 'pairs kept as two people'],
   organisationNotDuplicates: ['pair kept as two organisations', 'pairs kept as two organisations'],
   posts: ['post', 'posts'],
+  formerPostSlugs: ['earlier address of a post', 'earlier addresses of posts'],
 };
 
 /** What a backup's skipped rows were, in the tables' order: "12 sectors and 3 people already here"; '' for none. */
