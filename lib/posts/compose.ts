@@ -1,4 +1,5 @@
 import { makeContext } from './context';
+import { capitalise } from './english';
 import { composeNarrativeDraft } from './narrative';
 import { titleAfterOn } from './opening';
 import { composeSocial } from './social';
@@ -11,8 +12,9 @@ export type { ComposedPost, ComposeInput, ComposeOptions } from './types';
 function composeTitle(input: ComposeInput, options: ComposeOptions): string {
   const ctx = makeContext(input, options);
   const title = ctx.plain(input.event.title).slice(0, 180) || 'An evening out';
-  if (options.style === 'summary') return `${title}: summary`;
-  if (options.style === 'social') return title;
+  // A title typed in lower case on a phone ("christmas party") starts with a capital as a headline.
+  if (options.style === 'summary') return `${capitalise(title)}: summary`;
+  if (options.style === 'social') return capitalise(title);
   return `Reflections on ${titleAfterOn(ctx, title)}`;
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePerson, type WritingStyle } from './types';
-import { clean, escapeMd, roleNoun } from './english';
-import { isNamed, personRefs, type PersonRefs } from './people-phrases';
+import { clean, escapeMd, orgName, titleKey } from './english';
+import { personRefs, type PersonRefs } from './people-phrases';
 import { nameIndex, replaceNames, type NameRule } from '@/lib/people/name-scrub';
 import { callingWords } from '@/lib/people/name-parts';
 
@@ -26,12 +26,12 @@ export interface ComposeContext {
  * whole word, and their email address, become how the post describes them. The calendar feed finds names with
  * the same walk (lib/people/name-scrub.ts), under its own rules.
  */
-function redactor(people: ComposePerson[], unnamed: WritingStyle['unnamed']): (s: string) => string {
+function redactor(people: ComposePerson[], unnamed: WritingStyle['unnamed'], alone: (p: ComposePerson) => boolean): (s: string) => string {
   const rules: NameRule[] = [];
   for (const p of people) {
     const name = clean(p.name);
     if (!p.keepPrivate || !name) continue;
-    const by = personRefs(p, unnamed).short;
+    const by = personRefs(p, unnamed, alone(p)).short;
     rules.push({ find: name, exactCase: false, by });
     for (const part of callingWords(name)) rules.push({ find: part, exactCase: true, by });
     const email = clean(p.email);
@@ -50,18 +50,20 @@ const NAME_PARTS =
 /** Builds the context for composing `input`. */
 export function makeContext(input: ComposeInput, options: ComposeOptions): ComposeContext {
   const writing: WritingStyle = { ...DEFAULT_WRITING, ...Object.fromEntries(Object.entries(options.writing ?? {}).filter(([, v]) => v !== undefined)) };
-  // How many unnamed people each title describes: one alone is "the head of IT" after its first mention.
+  // How many people of the evening have each title, named or not, however written ("CIO", "Chief Information
+  // Officer"): someone unnamed who is alone in theirs is "the head of IT" after the first mention.
   const titles = new Map<string, number>();
-  const title = (p: ComposePerson) => (isNamed(p) ? '' : roleNoun(clean(p.role)).toLowerCase());
-  for (const p of input.people) if (title(p)) titles.set(title(p), (titles.get(title(p)) ?? 0) + 1);
-  const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed, titles.get(title(p)) === 1)]));
-  const redact = redactor(input.people, writing.unnamed);
+  for (const p of input.people) if (clean(p.role)) titles.set(titleKey(p.role!), (titles.get(titleKey(p.role!)) ?? 0) + 1);
+  const alone = (p: ComposePerson) => !!clean(p.role) && titles.get(titleKey(p.role!)) === 1;
+  const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed, alone(p))]));
+  const redact = redactor(input.people, writing.unnamed, alone);
   const names = [
     input.event.venue,
     input.event.host,
     input.event.series,
     input.event.title,
-    ...input.people.flatMap((p) => [p.organisation, p.keepPrivate ? null : p.name]),
+    // Organisations as they are written: "monzo", typed on a phone, is the name Monzo.
+    ...input.people.flatMap((p) => [orgName(p.organisation), p.keepPrivate ? null : p.name]),
   ];
   const proper = new Set([
     ...names

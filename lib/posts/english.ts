@@ -94,7 +94,10 @@ function isTitleWord(word: string): boolean {
  */
 export function roleNoun(role: string): string {
   // No job title holds the pronoun: "head of it", typed on a phone, is head of IT.
-  const typed = clean(role).replace(/(^|\s)it(?=\s|$)/g, '$1IT');
+  const typed = clean(role)
+    .replace(/(^|\s)it(?=\s|$)/g, '$1IT')
+    // "cto", typed on a phone, is a CTO.
+    .replace(/(^|\s)(ceo|cto|cfo|cio|coo|cdo|ciso|cmo|cpo|vp|md|hr)(?=\s|$)/g, (_m, before: string, short: string) => before + short.toUpperCase());
   // After a comma comes the remit, which is a name ("Deputy Director, Digital"): lowered, it reads as a list
   // ("deputy director, digital at the DWP"), so a title with one is kept as typed.
   if (typed.includes(',')) return typed;
@@ -128,7 +131,7 @@ export function firstName(name: string): string {
 
 // Titles that lead an organisation, which they are "of", not "at": "founder of Brightwire", "chair of NHS England".
 const HEAD_OF =
-  /(?:\b(?:founder|co-founder|cofounder|chair|chairman|chairwoman|chairperson|chief executive|ceo|president|owner|vice-chancellor)|^(?:editor|principal|dean|governor))$/i;
+  /(?:\b(?:founder|co-founder|cofounder|chair|chairman|chairwoman|chairperson|chief executive|ceo|president|owner|vice-chancellor)|^(?:principal|dean|governor))$/i;
 
 /** The word between a title and its organisation: "founder of Brightwire", "head of IT at the Home Office". */
 export function roleLink(role: string): 'of' | 'at' {
@@ -150,6 +153,22 @@ const OFFICE =
 export function roleArticle(role: string, atOrganisation: boolean): string {
   if (atOrganisation) return ONE_HOLDER.test(role) ? 'the' : article(role);
   return OFFICE.test(role) ? 'the' : article(role);
+}
+
+// Short titles and what they stand for, so that a CIO and a Chief Information Officer count as one title.
+const WRITTEN_OUT: Record<string, string> = {
+  ceo: 'chief executive officer',
+  cio: 'chief information officer',
+  cto: 'chief technology officer',
+  cfo: 'chief financial officer',
+  coo: 'chief operating officer',
+  cdo: 'chief digital officer',
+};
+
+/** A job title as one key however it is written: "CIO" and "Chief Information Officer" are one. */
+export function titleKey(role: string): string {
+  const lower = roleNoun(clean(role)).toLowerCase();
+  return WRITTEN_OUT[lower] ?? lower;
 }
 
 const TITLE_WORD =
@@ -181,7 +200,7 @@ export function pluralRole(role: string): string {
 }
 
 const THE_PREFIX =
-  /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University|Treasury$|(?:Scottish|Welsh|UK) Government|House of (?:Commons|Lords)|City of London|Metropolitan Police)\b/;
+  /^(Office|Department|Ministry|University of|Bank of|Royal|Home Office|Cabinet Office|Foreign|National|British|European|Crown|Met |Environment|Law Society|Open University|Treasury$|(?:Scottish|Welsh|UK) Government|House of (?:Commons|Lords)|City of London|Metropolitan Police|Institute (?:of|for))\b/;
 const THE_SUFFIX =
   /\b(Office|Agency|Service|Authority|Commission|Institute|Society|Foundation|Trust|Ministry|Department|Institution|Executive|Assembly|Parliament|Inspectorate|Observatory|Police|Association|Museum|Library|Gallery|Corporation)$/;
 const THE_ACRONYMS = new Set([
@@ -230,6 +249,11 @@ const ACRONYM_CASE = new Map(
   [
     ...THE_ACRONYMS,
     'HM',
+    'MI5',
+    'MI6',
+    'CGI',
+    'SAP',
+    'techUK',
     'HMRC',
     'HMT',
     'HMPPS',
@@ -274,10 +298,16 @@ function orgCase(name: string): string {
       const known = ACRONYM_CASE.get(w);
       if (known) return known;
       if ((i > 0 || w === 'the') && SMALL_WORD.test(w)) return w;
-      if (/^\p{L}{2,5}$/u.test(w) && !/[aeiouy]/.test(w)) return w.toUpperCase();
-      return w.charAt(0).toUpperCase() + w.slice(1);
+      // "r&d" and "at&t" are acronyms; so is a short word with a digit ("mi5") or no vowel ("dwp", "ncsc").
+      if (w.includes('&') || (/\p{N}/u.test(w) && w.length <= 5) || (/^\p{L}{2,5}$/u.test(w) && !/[aeiouy]/.test(w))) return w.toUpperCase();
+      return (w.charAt(0).toUpperCase() + w.slice(1)).replace(/^Mc(\p{Ll})/u, (_m, l: string) => `Mc${l.toUpperCase()}`);
     })
     .join(' ');
+}
+
+/** An organisation's name as it is written, however it was typed ("bbc" → "BBC"), without any "the". */
+export function orgName(name: string | null | undefined): string {
+  return orgCase(clean(name));
 }
 
 /** An organisation as it reads mid-sentence, with "the" where English wants one ("the Home Office", "HM Treasury"). */

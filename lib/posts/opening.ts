@@ -28,7 +28,7 @@ const KINDS =
   /\b(breakfast|brunch|lunch|dinner|drinks|supper|reception|summit|conference|meetup|meet-up|roundtable|round table|panel|mixer|workshop|seminar|forum|webinar|social|launch|hackathon|networking evening|evening|morning|party|gala|awards|festival|expo|showcase|lecture|briefing|celebration|get-together)s?\b/i;
 /** An evening with one person: "Coffee with Tom", "Lunch with Sarah Khan", "Catch-up with the CIO". */
 const ONE_TO_ONE =
-  /^(coffee|a coffee|tea|breakfast|brunch|lunch|dinner|supper|drinks|a drink|a quick drink|call|a call|catch[- ]up|a catch[- ]up|chat|a chat|walk|a walk|meeting|a meeting|1:1|one-to-one)\s+with\s+(\S.*)$/i;
+  /^((?:a\s+)?(?:quick\s+)?(?:coffee|tea|breakfast|brunch|lunch|dinner|supper|drinks|drink|call|catch[- ]up|chat|walk|meeting|1:1|one-to-one))\s+with\s+(\S.*)$/i;
 // A summary clause that says how the evening was put on: "Held at…", "Hosted by…", "Run by…".
 const PARTICIPLE = /^(?:held|hosted|co-hosted|run|organised|organized|sponsored|chaired|led|put on|supported)\s+(?:by|at|in|on|for)\s/i;
 const FREQUENCY = /\b(weekly|fortnightly|monthly|quarterly|annual|yearly|regular)\b/i;
@@ -95,7 +95,8 @@ function titleAsNoun(ctx: ComposeContext, title: string, written: string): strin
   if (!KINDS.test(title)) return null;
   // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering its
   // first letter would leave the name half in capitals ("the fintech North evening").
-  const keep = startsWithName(ctx, title) || namesSomething(title) || properFirst(title);
+  if (properFirst(title)) return `the ${capitalise(written)}`;
+  const keep = startsWithName(ctx, title) || namesSomething(title);
   return `the ${keep ? written : lowerFirst(written)}`;
 }
 
@@ -108,15 +109,23 @@ export function oneToOne(ctx: ComposeContext): { did: string; who: string; perso
   if (!m) return null;
   const present = ctx.input.people.filter((p) => p.relation !== 'mentioned');
   const noun = oneToOneNoun(m[1]!);
-  const did = /catch/.test(noun) ? 'caught up' : noun === 'a walk' ? 'went for a walk' : `had ${noun}`;
-  // The one person there, unless the title names someone else ("Lunch with Sarah Khan", and Tom Baker logged).
-  const person = present.length === 1 ? present[0]! : null;
-  const theirs = new Set(clean(person?.name).toLowerCase().split(/\s+/));
+  const did = /catch/.test(noun) ? 'caught up' : /walk$/.test(noun) ? `went for ${noun}` : `had ${noun}`;
+  // Whom it was with: the one there whose name the title gives ("Lunch with Sarah", Dr Sarah Khan and a colleague
+  // logged), else the one person there, unless the title names someone else.
+  const typed = clean(m[2])
+    .toLowerCase()
+    .split(/[\s,]+/);
   const names = clean(m[2])
     .split(/\s+/)
     .filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
-  const someoneElse = !!person && !person.keepPrivate && names.length > 0 && !names.some((w) => theirs.has(w.toLowerCase()));
-  return { did, who: ctx.text(m[2]), person: someoneElse ? null : person };
+  const called = present.filter((p) =>
+    clean(p.name)
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.length > 1 && typed.includes(w)),
+  );
+  const person = called.length === 1 ? called[0]! : present.length === 1 && !names.length ? present[0]! : null;
+  return { did, who: ctx.text(m[2]), person };
 }
 
 /** What an evening with one person was, as a noun: "coffee", "a coffee", "a call", "a catch-up", "a one-to-one". */
@@ -124,9 +133,9 @@ function oneToOneNoun(typed: string): string {
   const w = typed
     .toLowerCase()
     .replace(/^a\s+/, '')
-    .replace(/^catch up$/, 'catch-up');
-  if (w === '1:1' || w === 'one-to-one') return 'a one-to-one';
-  return /^(?:call|chat|meeting|catch-up|walk|drink|quick drink)$/.test(w) || /^a\s/i.test(typed) ? `a ${w}` : w;
+    .replace(/catch up$/, 'catch-up')
+    .replace(/1:1$/, 'one-to-one');
+  return /(?:call|chat|meeting|catch-up|walk|drink|one-to-one)$/.test(w) || /^(?:a|quick)\s/i.test(typed) ? `${article(w)} ${w}` : w;
 }
 
 /** The evening's name parts, each said once. */
@@ -219,7 +228,9 @@ export function eveningName(ctx: ComposeContext): EveningName {
       // on AI, then drinks."; a second one follows as its own short sentence, never the same frame twice.
       // A fragment that starts with a name ("Priya Shah on why estates stay old") is a billing: no "a" before it.
       const fragment = /^(A|An|The)\s/.test(c) ? withArticle(articleMidSentence(c)) : startsWithTwoNames(c) ? c : withArticle(topicNoun(c, ctx.proper));
-      material.push(material.some((m) => m.startsWith('It was ')) ? `${capitalise(fragment)}.` : `It was ${fragment}.`);
+      // A count is how many there were: "There were 40 guests, mostly CIOs.", never "It was 40 guests".
+      if (COUNT.test(fragment)) material.push(`There were ${fragment}.`);
+      else material.push(material.some((m) => m.startsWith('It was ')) ? `${capitalise(fragment)}.` : `It was ${fragment}.`);
     }
     say(c);
   }
@@ -249,6 +260,10 @@ function namesSomething(title: string): boolean {
     .some((w) => /^[^\p{L}]*\p{Lu}\p{Ll}/u.test(w));
 }
 
+/** A fragment that counts people or things: "40 guests", "lots of people from the BBC", "dozens of founders". */
+const COUNT =
+  /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|dozens|lots|loads|plenty|several|many|a few|a lot)\s+(?:of\s+)?\S*(?:s|people)\b/i;
+
 /** "Priya Shah …", "Fintech North …": two capitalised words first, as a name starts. */
 const startsWithTwoNames = (text: string) => /^\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]/u.test(text);
 
@@ -263,7 +278,7 @@ const NO_ARTICLE_BEFORE = new Set(
     'enough much many few several plenty lots loads dozen dozens hundreds thousands one two three four five six seven ' +
     'eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred ' +
     'mostly largely mainly partly chiefly entirely nearly almost roughly about around over under ' +
-    'only just quite rather not'
+    'only just quite rather not then also plus followed'
   ).split(' '),
 );
 // Plurals that do not end in -s, and singulars that do; a head ending in -ss, -us or -is ("business", "campus",

@@ -44,9 +44,16 @@ export function composeSocial(ctx: ComposeContext): string {
   const named = speakers.filter(isNamed);
   // Each speaker counted, the unnamed ones too: not "Great talk from Ann Lee" when two others spoke as well.
   const talks = speakers.length > 1 ? 'Great talks' : 'Great talk';
-  const others = speakers.length - named.length;
-  const rest = others === 0 ? [] : [others === 1 ? 'another speaker' : `${numberWord(others)} more speakers`];
-  if (named.length > 0) parts.push(`${talks} from ${truncate(joinList([...named.map((s) => nameAsWritten(clean(s.name))), ...rest]), 80)}.`);
+  // Long names are counted rather than cut: names while they fit, then "and two more speakers".
+  const names = named.map((s) => nameAsWritten(clean(s.name)));
+  const from = (shown: number) => {
+    const others = speakers.length - shown;
+    const rest = others === 0 ? [] : [others === 1 ? 'another speaker' : `${numberWord(others)} more speakers`];
+    return joinList([...names.slice(0, shown), ...rest]);
+  };
+  let told = names.length;
+  while (told > 1 && from(told).length > 80) told--;
+  if (named.length > 0) parts.push(`${talks} from ${truncate(from(told), 100)}.`);
   else if (speakers.length > 0) parts.push(`${talks}.`);
   const met = people.filter((p) => p.relation === 'met');
   const sectors = bySector(met)
@@ -54,7 +61,7 @@ export function composeSocial(ctx: ComposeContext): string {
     .map((g) => sectorPlace(g.sector!));
   // Whole sector names only, the rest counted: never "…technology and Financial…." cut inside the list.
   const shown = sectors.slice(0, 3);
-  const list = sectors.length > shown.length ? `${shown.join(', ')} and ${sectors.length - shown.length} more` : joinList(shown);
+  const list = sectors.length > shown.length ? `${shown.join(', ')} and ${numberWord(sectors.length - shown.length)} more` : joinList(shown);
   if (sectors.length > 0) parts.push(`Met ${met.length === 1 ? 'someone' : 'people'} from ${list}.`);
   else if (met.length > 1) parts.push(`Met ${met.length} new people.`);
 

@@ -428,7 +428,8 @@ describe('privacy', () => {
   it.each(['narrative', 'summary', 'social'] as const)('%s: a "don\'t name in public" person is described by role and organisation', (style) => {
     const { markdown, title } = composePost(input, { style });
     expect(markdown + title).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
-    if (style !== 'social') expect(markdown).toContain('the head of IT at the Cabinet Office');
+    // Introduced whole; after that the only head of IT there is "the head of IT".
+    if (style !== 'social') expect(markdown).toMatch(/[Tt]he head of IT at the Cabinet Office/);
   });
 
   it.each(['narrative', 'summary', 'social'] as const)('%s: the sources behind each sentence never name a private person either', (style) => {
@@ -495,7 +496,7 @@ describe('styles', () => {
     expect(one).toContain('Met someone from technology.');
     const sectors = ['Technology', 'Government', 'Media', 'Health', 'Financial Services'];
     const many = composePost(eventInput({ people: sectors.map((sector, i) => person({ name: `Person ${i}`, sector })) }), { style: 'social' }).markdown;
-    expect(many).toMatch(/Met people from technology, government, media and 2 more\.$/m);
+    expect(many).toMatch(/Met people from technology, government, media and two more\.$/m);
     expect(many).not.toContain('….');
   });
 

@@ -422,3 +422,71 @@ describe('an evening told as a person would tell it', () => {
     );
   });
 });
+
+describe('a second read of the drafts', () => {
+  const social = (input: ReturnType<typeof eventInput>) => composePost(input, { style: 'social' }).markdown;
+
+  it('a title is "alone" only if nobody else there has it, named or not, however written', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'Priya Shah', role: 'CIO', organisation: 'Home Office', relation: 'spoke', topics: ['cloud'] }),
+          person({ role: 'Chief Information Officer', organisation: 'DWP', topics: ['data'] }),
+        ],
+      }),
+    );
+    expect(md).not.toMatch(/The chief information officer (?!at)/);
+    expect(md).toContain('the chief information officer at the DWP');
+  });
+
+  it('an editor is one of many: "editor at the BBC"; a role typed in lower case keeps its acronym', () => {
+    expect(narrative(eventInput({ people: [person({ name: 'Tom Baker', role: 'Editor', organisation: 'BBC' })] }))).toContain('Tom Baker, editor at the BBC');
+    expect(narrative(eventInput({ people: [person({ name: 'Tom Hughes', role: 'cto', organisation: 'Acme' })] }))).toContain('Tom Hughes, CTO at Acme');
+  });
+
+  it('more organisations typed in lower case are written as named, and a fact keeps the capital of one', () => {
+    const md = narrative(
+      eventInput({
+        people: [
+          person({ name: 'A One', organisation: 'mi5' }),
+          person({ name: 'B Two', organisation: 'bbc r&d' }),
+          person({ name: 'C Three', organisation: 'mckinsey' }),
+          person({ name: 'D Four', organisation: 'techuk' }),
+          person({ name: 'E Five', organisation: 'monzo' }),
+        ],
+        facts: [{ text: 'Monzo has 10 million customers', personId: null }],
+      }),
+    );
+    for (const name of ['MI5', 'BBC R&D', 'McKinsey', 'techUK']) expect(md).toContain(name);
+    expect(md).toContain('Monzo has 10 million customers');
+  });
+
+  it('a title typed in lower case starts its headline with a capital; a name first keeps its capital', () => {
+    expect(narrative(eventInput({ event: { title: 'christmas party' } }))).toContain('I went to the Christmas party.');
+    expect(composePost(eventInput({ event: { title: 'media drinks' } }), { style: 'summary' }).title).toBe('Media drinks: summary');
+    expect(composePost(eventInput({ event: { title: 'media drinks' } }), { style: 'social' }).title).toBe('Media drinks');
+  });
+
+  it('an evening with one person, with a colleague logged too, says whom it was with once', () => {
+    const sarah = person({ name: 'Dr Sarah Khan', role: 'Director of Data', organisation: 'NHS England' });
+    const ben = person({ name: 'Ben Ode', role: 'Analyst', organisation: 'NHS England' });
+    const md = narrative(eventInput({ event: { title: 'Lunch with Sarah', venue: 'Dishoom' }, people: [sarah, ben] }));
+    expect(md).toContain('I had lunch at Dishoom with Dr Sarah Khan, director of data at NHS England.');
+    expect(md.match(/Sarah Khan/g)).toHaveLength(1);
+    expect(md).toContain('Ben Ode');
+    expect(narrative(eventInput({ event: { title: 'Quick coffee with Ben' }, people: [ben] }))).toContain('I had a quick coffee with Ben Ode');
+  });
+
+  it('a count in the summary is how many there were; "then" takes no article; an institute takes "the"', () => {
+    const md = narrative(eventInput({ event: { summary: 'Keynote from the minister; then a panel. 40 guests, mostly CIOs', host: 'Institute for Government' } }));
+    expect(md).toContain('Then a panel.');
+    expect(md).toContain('There were 40 guests, mostly CIOs.');
+    expect(md).toContain('hosted by the Institute for Government');
+  });
+
+  it('the social post counts the speakers it has no room to name, never cutting a name', () => {
+    const long = ['Alexandra Montgomery-Smith', 'Bartholomew Fitzwilliam', 'Christabel Worthington-Hughes'].map((name) => person({ name, relation: 'spoke' }));
+    const text = social(eventInput({ people: [...long, person({ role: 'CTO', relation: 'spoke' }), person({ role: 'CIO', relation: 'spoke' })] }));
+    expect(text).toMatch(/Great talks from Alexandra Montgomery-Smith, Bartholomew Fitzwilliam and three more speakers\./);
+  });
+});
