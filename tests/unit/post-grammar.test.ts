@@ -478,7 +478,9 @@ describe('a second read of the drafts', () => {
   });
 
   it('a count in the summary is how many there were; "then" takes no article; an institute takes "the"', () => {
-    const md = narrative(eventInput({ event: { summary: 'Keynote from the minister; then a panel. 40 guests, mostly CIOs', host: 'Institute for Government' } }));
+    const md = narrative(
+      eventInput({ event: { summary: 'Keynote from the minister; then a panel. 40 guests, mostly CIOs', host: 'Institute for Government' } }),
+    );
     expect(md).toContain('Then a panel.');
     expect(md).toContain('There were 40 guests, mostly CIOs.');
     expect(md).toContain('hosted by the Institute for Government');
