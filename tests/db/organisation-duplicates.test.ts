@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '@/lib/backup/tables';
 import { backupChunks } from '@/lib/backup/write';
 import { NotFoundError } from '@/lib/errors';
 import { runImport } from '@/lib/import/run';
@@ -86,7 +87,10 @@ describe('organisations that may be one', () => {
     await makePerson(a.id, { name: 'Sam Ray', organisationId: mod.id });
     await markOrganisationsNotDuplicate(a.id, mod.id, full.id);
     const backup = await all(backupChunks(a.id));
-    expect(JSON.parse(backup)).toMatchObject({ version: 7, organisationNotDuplicates: [expect.objectContaining({ otherId: expect.any(String) })] });
+    expect(JSON.parse(backup)).toMatchObject({
+      version: BACKUP_VERSION,
+      organisationNotDuplicates: [expect.objectContaining({ otherId: expect.any(String) })],
+    });
     const b = await createTestUser();
     expect((await runImport(b.id, 'backup', backup)).errors).toEqual([]);
     expect(await shown(b.id)).toEqual([]);
