@@ -26,6 +26,9 @@ import { createTestUser } from '../support/users';
  * Every row of the user's, comparable. `loose` rows may differ in version and updated_at; `moved` rows only in
  * version (a merge and its undo each give what they move a new version, so that a form opened in between is refused).
  */
+/** The words of a text (or the lexemes of a tsvector), sorted. */
+const words = (value: unknown, pattern = /\S+/g) => [...String(value ?? '').matchAll(pattern)].map((m) => m[1] ?? m[0]).sort();
+
 async function everything(userId: string, loose: string[] = [], moved: string[] = []) {
   const all = async (table: string, order: string) =>
     (
@@ -34,7 +37,9 @@ async function everything(userId: string, loose: string[] = [], moved: string[] 
         sql`select to_jsonb(t) as j from ${sql.raw(table)} t where t.user_id = ${userId}::uuid order by ${sql.raw(order)}`,
       )
     ).map((r) => {
-      const j = typeof r.j === 'string' ? (JSON.parse(r.j) as Record<string, unknown>) : r.j;
+      const raw = typeof r.j === 'string' ? (JSON.parse(r.j) as Record<string, unknown>) : r.j;
+      // A person's search text gathers their encounters' notes in no set order: the same words, compared as a set.
+      const j = 'search_text' in raw ? { ...raw, search_text: words(raw.search_text), search_vector: words(raw.search_vector, /'([^']*)'/g) } : raw;
       if (loose.includes(j.id as string)) return { ...j, version: 'any', updated_at: 'any' };
       if (moved.includes(j.id as string)) return { ...j, version: 'moved' };
       return j;
