@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import type { SearchCursor } from './search-terms';
+import { TITLE_FORMS } from './job-titles';
 
 /**
  * The list half of people search: one keyset page of matches, best first. Facets, filters and the choice of
@@ -26,28 +27,6 @@ export interface Term {
   /** Other ways to write it, each a run of words all required: "cio" is also "chief information officer". */
   also?: string[][];
 }
-
-/**
- * Job titles people write both ways: a search for one finds the other ("cio" finds a Chief Information Officer, and
- * "chief information officer" finds a CIO).
- */
-const TITLE_FORMS: Record<string, string[]> = {
-  ceo: ['chief executive officer', 'chief executive'],
-  cio: ['chief information officer'],
-  cto: ['chief technology officer', 'chief technical officer'],
-  cfo: ['chief financial officer', 'chief finance officer'],
-  coo: ['chief operating officer', 'chief operations officer'],
-  cdo: ['chief digital officer', 'chief data officer'],
-  ciso: ['chief information security officer'],
-  cmo: ['chief marketing officer'],
-  cpo: ['chief product officer', 'chief people officer'],
-  cro: ['chief revenue officer', 'chief risk officer'],
-  cso: ['chief security officer', 'chief strategy officer'],
-  cxo: ['chief experience officer'],
-  vp: ['vice president'],
-  md: ['managing director'],
-  hr: ['human resources'],
-};
 
 /**
  * The typed words with each job title written out ("chief information officer") taken together as one term that its

@@ -1,6 +1,7 @@
 /** Small, pure helpers for writing correct English from user data; shared by the three post styles. */
 
 import { daysBetween } from '@/lib/dates';
+import { TITLE_FORMS } from '@/lib/people/job-titles';
 import { splitName } from '@/lib/people/name-parts';
 
 /** Trims and collapses whitespace (newlines included); null and undefined become "". */
@@ -97,7 +98,7 @@ export function roleNoun(role: string): string {
   const typed = clean(role)
     .replace(/(^|\s)it(?=\s|$)/g, '$1IT')
     // "cto", typed on a phone, is a CTO.
-    .replace(/(^|\s)(ceo|cto|cfo|cio|coo|cdo|ciso|cmo|cpo|vp|md|hr)(?=\s|$)/g, (_m, before: string, short: string) => before + short.toUpperCase());
+    .replace(/(^|\s)([a-z]{2,4})(?=\s|$)/g, (m, before: string, short: string) => (TITLE_FORMS[short] ? before + short.toUpperCase() : m));
   // After a comma comes the remit, which is a name ("Deputy Director, Digital"): lowered, it reads as a list
   // ("deputy director, digital at the DWP"), so a title with one is kept as typed.
   if (typed.includes(',')) return typed;
@@ -155,20 +156,10 @@ export function roleArticle(role: string, atOrganisation: boolean): string {
   return OFFICE.test(role) ? 'the' : article(role);
 }
 
-// Short titles and what they stand for, so that a CIO and a Chief Information Officer count as one title.
-const WRITTEN_OUT: Record<string, string> = {
-  ceo: 'chief executive officer',
-  cio: 'chief information officer',
-  cto: 'chief technology officer',
-  cfo: 'chief financial officer',
-  coo: 'chief operating officer',
-  cdo: 'chief digital officer',
-};
-
 /** A job title as one key however it is written: "CIO" and "Chief Information Officer" are one. */
 export function titleKey(role: string): string {
   const lower = roleNoun(clean(role)).toLowerCase();
-  return WRITTEN_OUT[lower] ?? lower;
+  return TITLE_FORMS[lower]?.[0] ?? lower;
 }
 
 const TITLE_WORD =
