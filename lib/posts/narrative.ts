@@ -131,14 +131,13 @@ function actionText(ctx: ComposeContext, action: string, personId: string | null
   return text;
 }
 
-function opening(ctx: ComposeContext, draft: Draft) {
+function opening(ctx: ComposeContext, draft: Draft, alone: ReturnType<typeof oneToOne>) {
   const { event, postDate } = ctx.input;
   const when = whenPhrase(event.localDate, event.localHour, postDate, ctx.writing.spelling, ctx.writing.timeRef);
   const name = eveningName(ctx);
   const from = name.from;
   const At = capitalise(when);
   let first: string;
-  const alone = oneToOne(ctx);
   // "Last night I had coffee with Tom Baker, CTO at Acme.": an evening with one person says whom, once.
   if (alone) first = `${At} I ${alone.did}${name.at} with ${alone.person ? escapeMd(ctx.ref(alone.person.id)!.full) : alone.who}.`;
   // "Tuesday 10 March was another…", but "Last night was another…".
@@ -383,12 +382,14 @@ export function composeNarrativeDraft(ctx: ComposeContext): Draft {
   const facts = ctx.input.facts.filter((f) => clean(f.text));
   const speakerIds = new Set(speakers.map((s) => s.id));
   const draft = new Draft();
-  opening(ctx, draft);
+  // An evening with one person ("Coffee with Tom"): the opening says whom, and the people paragraph does not again.
+  const alone = oneToOne(ctx);
+  opening(ctx, draft, alone);
   talk(ctx, draft, speakers, facts);
   // Past a dozen or so, those there is most to say about are named and the others counted, here and after.
   const telling = toTell(ctx, met);
   // The one person of an evening with one person, whom the opening has told.
-  const toldAlready = oneToOne(ctx)?.person;
+  const toldAlready = alone?.person;
   whoIMet(ctx, draft, { told: telling.told.filter((p) => p !== toldAlready), counted: telling.counted }, mentioned);
   if (ctx.options.includeNotes) {
     const noted = people.filter((p) => clean(p.notes));
