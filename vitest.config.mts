@@ -34,8 +34,10 @@ export default defineConfig({
     // next-auth imports 'next/server' without an extension, which Node's own ESM resolver refuses; transformed by
     // Vite it resolves, so tests can call next-auth's route handlers and the auth server actions in-process.
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Time limits here only stop a test that hangs: `npm test` runs the database files at low priority beside the
+    // browser files (scripts/test.mjs), and a database test that takes 2 s alone took 24 s starved of CPU there.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     // Two database files at a time at least: Vitest's default (cores - 1) is one on a 2-core machine, and a PostgreSQL
     // file spends much of its time waiting on the server while a PGlite file keeps a core busy.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
@@ -76,8 +78,9 @@ export default defineConfig({
                 name: 'browser',
                 include: ['tests/e2e/**/*.test.ts'],
                 globalSetup: ['tests/setup/app-server.ts'],
-                // One file at a time, after the database files. Run two at a time on a 2-core machine other jobs were
-                // loading (load average 20), six browser tests ran out of time (README, "How the suite runs").
+                // One file at a time, in a process of its own beside the database files (scripts/test.mjs). Run two
+                // at a time on a 2-core machine other jobs were loading (load average 20), six browser tests ran out
+                // of time (README, "How the suite runs").
                 fileParallelism: false,
                 pool: 'forks',
                 testTimeout: 60_000,
