@@ -1,12 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { eventTopics } from '@/db/schema';
 import { rows } from '@/db/rows';
 import { organisationUpdateSchema, updateOrganisation } from '@/lib/organisations/queries';
 import { deletePerson, restorePerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
-import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
+import { renameTopic } from '@/lib/topics/merge';
+import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
 const params = (p: Record<string, unknown>) => searchParamsSchema.parse(p);
@@ -106,6 +108,24 @@ describe('people search', () => {
     await makeEvent(user.id, { title: 'Yesterday', startsAt: days(1), people: [{ personId: newer.id }] });
     const ctos = (await searchPeople(user.id, params({ q: 'cto' }))).items.map((i) => i.id);
     expect(ctos.indexOf(newer.id)).toBeLessThan(ctos.indexOf(ctoOld.id));
+  });
+
+  it('finds people by the topics of the evenings they were at, as the topic filter does, as those topics change', async () => {
+    const { user, people, events } = await addressBook();
+    const found = async (q: string) => (await searchPeople(user.id, params({ q }))).items.map((i) => i.id).sort();
+    // Mia talked of nothing in particular at the CIO Club; the evening's topic was cloud.
+    expect(await found('cloud')).toEqual([people.ravi.id, people.mia.id].sort());
+    expect(await found('cloud')).toEqual((await searchPeople(user.id, params({ topic: 'cloud' }))).items.map((i) => i.id).sort());
+
+    // A topic given to an evening afterwards, renamed, then taken off again.
+    const curriculum = await topicId(user.id, 'Curriculum reform');
+    await db.insert(eventTopics).values({ userId: user.id, eventId: events.summit.id, topicId: curriculum });
+    expect(await found('curriculum')).toEqual([people.priya.id]);
+    await renameTopic(user.id, curriculum, 'Syllabus reform');
+    expect(await found('curriculum')).toEqual([]);
+    expect(await found('syllabus')).toEqual([people.priya.id]);
+    await db.delete(eventTopics).where(and(eq(eventTopics.eventId, events.summit.id), eq(eventTopics.topicId, curriculum)));
+    expect(await found('syllabus')).toEqual([]);
   });
 
   it('shows a nameless person as "Role, Organisation"', async () => {
