@@ -9,7 +9,8 @@ function xml(text: string): string {
 
 /**
  * An Atom 1.0 feed (RFC 4287) of an author's published posts. Each entry's HTML is the same rendering as the
- * public page (no raw HTML, safe links), carried as type="html" and so escaped exactly once.
+ * public page (no raw HTML, safe links), carried as type="html" and so escaped exactly once. An entry's id is the
+ * post's own (`uid`), not its address: a post given a new address, or an author a new handle, is the same entry.
  */
 export function atomFeed(author: PublicAuthor, entries: PublicPost[], origin: string): string {
   const home = `${origin}/u/${author.handle}`;
@@ -22,7 +23,7 @@ export function atomFeed(author: PublicAuthor, entries: PublicPost[], origin: st
       return `  <entry>
     <title type="text">${xml(p.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(url)}"/>
-    <id>${xml(url)}</id>
+    <id>urn:uuid:${xml(p.uid)}</id>
     <published>${p.publishedAt.toISOString()}</published>
     <updated>${new Date(Math.max(p.updatedAt.getTime(), p.publishedAt.getTime())).toISOString()}</updated>
     <summary type="text">${xml(excerpt(p.bodyMarkdown, 280))}</summary>

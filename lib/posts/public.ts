@@ -18,6 +18,11 @@ export interface PublicAuthor {
 }
 
 export interface PublicPost {
+  /**
+   * The post's lasting identity in feeds (a UUID made one way from its id, so the id itself is not published): the
+   * same whatever its address or the author's handle becomes, so a feed reader does not take a moved post for a new one.
+   */
+  uid: string;
   title: string;
   slug: string;
   bodyMarkdown: string;
@@ -58,6 +63,7 @@ export async function getForwardedHandle(handle: string): Promise<string | null>
 
 // A published post edited since shows readers the text as last published (updatePost holds it), until the edits go out.
 const publicColumns = {
+  uid: sql<string>`md5('rapport-post:' || ${posts.id}::text)::uuid::text`,
   title: sql<string>`coalesce(${posts.publishedTitle}, ${posts.title})`,
   slug: posts.slug,
   bodyMarkdown: sql<string>`coalesce(${posts.publishedBodyMarkdown}, ${posts.bodyMarkdown})`,

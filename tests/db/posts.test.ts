@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rows } from '@/db/rows';
 import { setOffTheRecord } from '@/lib/facts/queries';
-import { followUps, networkingEvents, people, posts } from '@/db/schema';
+import { followUps, networkingEvents, people, posts, users } from '@/db/schema';
 import { NotFoundError, UserFacingError, VersionConflictError } from '@/lib/errors';
 import { atomFeed } from '@/lib/posts/feed';
 import { getPublicAuthor, getPublishedPost, listPublishedPosts, movedPostSlug } from '@/lib/posts/public';
@@ -173,6 +173,24 @@ describe('posts', () => {
     expect(await movedPostSlug(user.id, 'fintech-notes')).toBe('fintech-breakfast');
     expect(await movedPostSlug(user.id, back.slug)).toBe('fintech-breakfast');
     expect(await movedPostSlug(other.id, 'fintech-notes')).toBeNull();
+    // A feed reader sees one entry throughout: its id is the post's own, not its address, and not the post's id.
+    const [entry] = await listPublishedPosts(user.id);
+    expect(entry!.slug).toBe('fintech-breakfast');
+    expect(entry!.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(entry!.uid).not.toBe(post.id);
+    const feedIds = async (handle: string) => [
+      new XMLParser().parse(atomFeed((await getPublicAuthor(handle))!, await listPublishedPosts(user.id), 'https://rapport.example')).feed.entry.id,
+    ];
+    const before = await feedIds(user.handle);
+    expect(before).toEqual([`urn:uuid:${entry!.uid}`]);
+    await db
+      .update(users)
+      .set({ handle: `${user.handle}-moved` })
+      .where(eq(users.id, user.id));
+    await updatePost(user.id, post.id, { slug: 'fintech-breakfast-notes', version: again.version });
+    expect(await feedIds(`${user.handle}-moved`)).toEqual(before);
+    const renamed = await updatePost(user.id, post.id, { slug: 'fintech-breakfast', version: (await getPost(user.id, post.id)).version });
+    expect(renamed.slug).toBe('fintech-breakfast');
     // An old address given to the post again is its own once more, and another post may take one: that post wins.
     const { post: second } = await createPostFromEventOnce(user.id, event.id, { style: 'summary', timeZone: TZ });
     await updatePost(user.id, second.id, { slug: 'fintech-notes', version: second.version });
@@ -184,7 +202,7 @@ describe('posts', () => {
     await setOffTheRecord(user.id, fact!.id, true);
     expect(await movedPostSlug(user.id, back.slug)).toBeNull();
     // Unpublished or deleted, it forwards nowhere.
-    const third = await updatePost(user.id, post.id, { slug: 'fintech-breakfast-2026', version: again.version });
+    const third = await updatePost(user.id, post.id, { slug: 'fintech-breakfast-2026', version: renamed.version });
     expect(await movedPostSlug(user.id, again.slug)).toBe(third.slug);
     await unpublishPost(user.id, post.id);
     expect(await movedPostSlug(user.id, again.slug)).toBeNull();

@@ -53,13 +53,21 @@ describe('Atom feed', () => {
   const body = 'Met **Jo** & <script>window.__xss=1</script>\n\n[link](https://example.com?a=1&b=2)';
   const entries = [
     {
+      uid: '6f1d0c9e-3b1a-4c55-9a8e-2f4b7d1e0a11',
       title: 'Tom & Jerry <b>',
       slug: 'tom-and-jerry',
       bodyMarkdown: body,
       publishedAt: new Date('2026-04-22T08:00:00Z'),
       updatedAt: new Date('2026-04-22T09:00:00Z'),
     },
-    { title: 'Second', slug: 'second', bodyMarkdown: 'Hello', publishedAt: new Date('2026-04-20T08:00:00Z'), updatedAt: new Date('2026-04-20T08:00:00Z') },
+    {
+      uid: '0b7e5a2c-9d43-4f1e-8c6a-5e2d9f3b7a40',
+      title: 'Second',
+      slug: 'second',
+      bodyMarkdown: 'Hello',
+      publishedAt: new Date('2026-04-20T08:00:00Z'),
+      updatedAt: new Date('2026-04-20T08:00:00Z'),
+    },
   ];
   const xml = atomFeed(author, entries, 'https://rapport.example');
 
@@ -72,7 +80,8 @@ describe('Atom feed', () => {
     expect(feed.updated).toBe('2026-04-22T09:00:00.000Z');
     expect(feed.author.name).toBe('Ada <Lovelace> & Co');
     expect(feed.entry).toHaveLength(2);
-    expect(feed.entry[0].id).toBe('https://rapport.example/u/ada/tom-and-jerry');
+    expect(feed.entry[0].id).toBe('urn:uuid:6f1d0c9e-3b1a-4c55-9a8e-2f4b7d1e0a11');
+    expect(feed.entry[0].link['@_href']).toBe('https://rapport.example/u/ada/tom-and-jerry');
     expect(feed.entry[0].published).toBe('2026-04-22T08:00:00.000Z');
   });
 
