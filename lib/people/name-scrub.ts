@@ -9,7 +9,10 @@
 /** One thing to find and what to put in its place. */
 export interface NameRule {
   find: string;
-  /** Only as written ("Grace", not "grace"): a lone first name that is also an English word. */
+  /**
+   * Only as written ("Grace", not "the grace period"): a lone first name that is also an English word. In lower case
+   * only right after a word that calls on someone ("send grace the deck", "coffee with jo"), as typed on a phone.
+   */
   exactCase: boolean;
   by: string;
 }
@@ -89,10 +92,17 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
   return out + text.slice(from);
 }
 
+// Words after which a word in lower case is someone being called on: "send jo the deck", "coffee with grace", "talk to
+// will". Not "to" alone nor "and": "to mark the date" and "and bill them" keep their verbs.
+const CALLS_ON =
+  /(?:^|[^\p{L}\p{N}])(?:with|from|send|sent|ask|asked|email|emailed|call|called|ring|rang|phone|phoned|text|texted|message|messaged|tell|told|thank|thanked|thanks|ping|pinged|remind|reminded|meet|meeting|met|cc|chase|chased|invite|invited|introduce|introduced|intro|(?:talk|talked|speak|spoke|write|wrote|reply|replied|back|chat|chatted|introduce|introduced|intro) to)\s+$/iu;
+
 /** Whether rule `r` stands in `text` at `start` as whole words: its text (in its case rule), and no letter on either side. */
 function standsAt(text: string, r: IndexedRule, start: number): boolean {
   const found = text.slice(start, start + r.find.length);
-  const same = r.exactCase ? found === r.find : found.toLowerCase() === r.find.toLowerCase();
+  const same = r.exactCase
+    ? found === r.find || (found === r.find.toLowerCase() && CALLS_ON.test(text.slice(Math.max(0, start - 24), start)))
+    : found.toLowerCase() === r.find.toLowerCase();
   const before = text[start - 1];
   const after = text[start + r.find.length];
   // A rule that starts at a word (lead 0) has no letter before it: WORD matches whole runs.

@@ -118,6 +118,16 @@ describe('private people’s names in feed text', () => {
     expect(short.scrub('Send Jo the deck; Li agreed. An idea: go', 'jo')).toBe('Send CTO, Acme the deck; CTO, Acme agreed. An idea: go');
   });
 
+  it('a name part in lower case is theirs right after a word that calls on someone, and a word elsewhere', () => {
+    const typed = privateNames([
+      { id: 'jo', name: 'Jo Li', role: 'CTO', organisationName: 'Acme' },
+      { id: 'mark', name: 'Mark Hill', role: 'CFO', organisationName: 'Globex' },
+    ]);
+    expect(typed.scrub('send jo the deck, coffee with li; talk to mark', 'jo')).toBe('send CTO, Acme the deck, coffee with CTO, Acme; talk to mark');
+    expect(typed.scrub('talk to mark, then email mark', 'mark')).toBe('talk to CFO, Globex, then email CFO, Globex');
+    expect(typed.scrub('a drink to mark the launch and mark it down', 'mark')).toBe('a drink to mark the launch and mark it down');
+  });
+
   it('labels a private person by their description and anyone else as shown', () => {
     expect(names.label('raj', 'Raj Patel')).toBe('Head of M&A, Acme');
     expect(names.label('grace', 'Grace Hopper-Ng')).toBe('Someone I met');

@@ -439,6 +439,21 @@ describe('privacy', () => {
     expect(JSON.stringify(parts)).not.toMatch(/Tom|Secret|Keeper|tom\.sk/);
   });
 
+  it.each(['narrative', 'summary', 'social'] as const)('%s: a private first name typed in lower case after "send" or "with" is theirs too', (style) => {
+    const jo = person({ name: 'Jo Li', role: 'CTO', organisation: 'Acme', keepPrivate: true });
+    const mark = person({ name: 'Mark Hill', role: 'CFO', organisation: 'Globex', keepPrivate: true });
+    const typed = eventInput({
+      people: [jo, mark],
+      facts: [{ text: 'Coffee with jo: the board wants a plan by March', personId: jo.id }],
+      followUps: [{ action: 'send jo the deck and cc mark', personId: jo.id, dueOn: null, done: false }],
+      event: { reflection: 'Worth it to mark the end of the year. Talked to jo about hiring.' },
+    });
+    const { markdown, title } = composePost(typed, { style, includeFollowUps: true });
+    expect(markdown + title).not.toMatch(/\bjo\b|\bJo\b|cc mark/i);
+    // A verb is not a name: "to mark the end of the year" keeps its word.
+    if (style === 'narrative') expect(markdown).toContain('to mark the end of the year');
+  });
+
   it.each(['narrative', 'summary'] as const)('%s: private notes appear only when asked for', (style) => {
     expect(composePost(input, { style }).markdown).not.toContain('Thinking of leaving');
     expect(composePost(input, { style, includeNotes: true }).markdown).toContain('Thinking of leaving');
