@@ -11,9 +11,14 @@ export function baseURL(): string {
   return inject('baseURL');
 }
 
-/** A new browser context (its own cookies and storage) at phone size unless told otherwise. */
+/**
+ * A new browser context (its own cookies and storage) at phone size unless told otherwise, without the service
+ * worker: once signed in it fetches four pages and their assets to keep for offline use, work the server and
+ * Chromium do for every test when only the offline tests need it (they use launchProfile, with it). On a 2-core
+ * machine the browser files are short of CPU, not of time (docs/performance.md 5t).
+ */
 export async function newContext(browser: Browser, viewport = PHONE): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseURL(), viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+  return browser.newContext({ baseURL: baseURL(), viewport, locale: 'en-GB', timezoneId: 'Europe/London', serviceWorkers: 'block' });
 }
 
 /** Collects uncaught page errors and CSP violations, to assert none happened. */

@@ -14,9 +14,6 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The interpreter only: a test page lives for seconds, too short for V8's compilers to pay back what they cost,
-  // and the browser files are mostly CPU (about 13% less of Chromium's, measured in docs/performance.md 5t).
-  '--js-flags=--no-opt --no-maglev --no-sparkplug',
 ];
 
 export function launchBrowser(): Promise<Browser> {
