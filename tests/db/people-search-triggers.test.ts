@@ -176,6 +176,7 @@ describe('people search kept by triggers', () => {
     expect([...read].sort()).toEqual([
       'encounter_topics',
       'encounters',
+      'event_topics',
       'events',
       'interactions',
       'organisations',
@@ -195,7 +196,7 @@ describe('people search kept by triggers', () => {
     for (const table of read) expect(has.get(table), `${table} has no people_search trigger`).toBeDefined();
     // Link tables change by insert and delete; named rows by update (their deletes cascade to a link table or
     // set a column of people, whose triggers see it).
-    for (const link of ['encounters', 'encounter_topics', 'person_topics', 'people', 'interactions']) {
+    for (const link of ['encounters', 'encounter_topics', 'event_topics', 'person_topics', 'people', 'interactions']) {
       expect(has.get(link)).toMatch(/DELETE/);
       expect(has.get(link)).toMatch(/INSERT/);
     }
