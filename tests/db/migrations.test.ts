@@ -40,6 +40,33 @@ async function tablesIn(query: (q: ReturnType<typeof sql>) => Promise<{ table_na
 }
 
 /** How many migrations are committed (drizzle-kit's journal). */
+/**
+ * Runs `run` on an in-memory PGlite migrated up to, not including, the migration `tag`, as a database was before it;
+ * `finish` applies the rest, so a test can put in what that migration must carry over.
+ */
+async function pgliteBefore(tag: string, run: (client: PGlite, finish: () => Promise<void>) => Promise<void>) {
+  const before = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-mig-'));
+  try {
+    fs.cpSync(migrationsFolder, before, { recursive: true });
+    const journalPath = path.join(before, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    const at = journal.entries.findIndex((e) => e.tag === tag);
+    expect(at, `no migration ${tag}`).toBeGreaterThan(0);
+    journal.entries = journal.entries.slice(0, at);
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+    try {
+      const fresh = drizzlePglite({ client });
+      await migratePglite(fresh, { migrationsFolder: before });
+      await run(client, () => migratePglite(fresh, { migrationsFolder }));
+    } finally {
+      await client.close();
+    }
+  } finally {
+    fs.rmSync(before, { recursive: true, force: true });
+  }
+}
+
 function journalEntries(): number {
   return (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 }
@@ -123,33 +150,31 @@ describe('migrations', () => {
   });
 
   it.runIf(currentDriver() === 'pglite')('0040 keeps every session signed in while the table stops holding their ids', async () => {
-    // The migrations up to 0039, as a database was before 0040; then a user signed in, with the id stored as it was.
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-mig-'));
-    try {
-      fs.cpSync(migrationsFolder, before, { recursive: true });
-      const journalPath = path.join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.slice(
-        0,
-        journal.entries.findIndex((e) => e.tag === '0040_hash_session_ids'),
-      );
-      fs.writeFileSync(journalPath, JSON.stringify(journal));
-      const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
-      try {
-        const fresh = drizzlePglite({ client });
-        await migratePglite(fresh, { migrationsFolder: before });
-        const sid = 'a-session-id-as-the-jwt-carries-it';
-        await client.exec(`insert into users (id, email, name, password_hash, handle) values ('00000000-0000-4000-8000-000000000001', 'a@example.test', 'A', 'x', 'a');
-          insert into sessions (id, user_id, expires_at) values ('${sid}', '00000000-0000-4000-8000-000000000001', now() + interval '1 day')`);
-        await migratePglite(fresh, { migrationsFolder });
-        const kept = await client.query<{ id: string }>('select id from sessions');
-        expect(kept.rows).toEqual([{ id: storedSessionId(sid) }]);
-      } finally {
-        await client.close();
-      }
-    } finally {
-      fs.rmSync(before, { recursive: true, force: true });
-    }
+    // As a database was before 0040; then a user signed in, with the id stored as it was.
+    await pgliteBefore('0040_hash_session_ids', async (client, finish) => {
+      const sid = 'a-session-id-as-the-jwt-carries-it';
+      await client.exec(`insert into users (id, email, name, password_hash, handle) values ('00000000-0000-4000-8000-000000000001', 'a@example.test', 'A', 'x', 'a');
+        insert into sessions (id, user_id, expires_at) values ('${sid}', '00000000-0000-4000-8000-000000000001', now() + interval '1 day')`);
+      await finish();
+      const kept = await client.query<{ id: string }>('select id from sessions');
+      expect(kept.rows).toEqual([{ id: storedSessionId(sid) }]);
+    });
+  });
+
+  it.runIf(currentDriver() === 'pglite')('0051 gives the people of evenings logged before it their evening’s topics to be found by', async () => {
+    await pgliteBefore('0051_search_event_topics', async (client, finish) => {
+      const user = '00000000-0000-4000-8000-000000000001';
+      await client.exec(`insert into users (id, email, name, password_hash, handle) values ('${user}', 'a@example.test', 'A', 'x', 'a');
+        insert into people (id, user_id, name) values ('00000000-0000-4000-8000-000000000002', '${user}', 'Priya Shah');
+        insert into events (id, user_id, title, starts_at) values ('00000000-0000-4000-8000-000000000003', '${user}', 'Tech breakfast', now() - interval '1 day');
+        insert into topics (id, user_id, name, normalised_name) values ('00000000-0000-4000-8000-000000000004', '${user}', 'Legacy modernisation', 'legacy modernisation');
+        insert into event_topics (user_id, event_id, topic_id) values ('${user}', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004');
+        insert into encounters (user_id, event_id, person_id) values ('${user}', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002');`);
+      const searchText = async () => (await client.query<{ t: string }>('select search_text as t from people')).rows[0]!.t;
+      expect(await searchText()).not.toContain('Legacy');
+      await finish();
+      expect(await searchText()).toContain('Legacy modernisation');
+    });
   });
 
   it.runIf(currentDriver() === 'postgres')('apply to an empty PostgreSQL database from scratch', async () => {
