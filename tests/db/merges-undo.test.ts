@@ -17,18 +17,16 @@ import { renameTopic } from '@/lib/topics/merge';
 import { makeEvent, makeOrganisation, makePerson, sectorId, topicId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
 
-/**
- * Every row a merge can touch, whole, as Postgres stores it (to_jsonb): the user's people, organisations,
- * sectors, encounters, encounter topics, facts and follow-ups. `loose` lists people/organisation ids whose
- * version and updated_at may move on (a record the user kept gets a new version, never an old one back).
- */
-/**
- * Every row of the user's, comparable. `loose` rows may differ in version and updated_at; `moved` rows only in
- * version (a merge and its undo each give what they move a new version, so that a form opened in between is refused).
- */
 /** The words of a text (or the lexemes of a tsvector), sorted. */
 const words = (value: unknown, pattern = /\S+/g) => [...String(value ?? '').matchAll(pattern)].map((m) => m[1] ?? m[0]).sort();
 
+/**
+ * Every row a merge can touch, whole, as Postgres stores it (to_jsonb): the user's people, organisations,
+ * sectors, encounters, encounter topics, facts and follow-ups, comparable. `loose` lists people/organisation ids
+ * whose version and updated_at may move on (a record the user kept gets a new version, never an old one back);
+ * `moved` rows may differ only in version (a merge and its undo each give what they move a new version, so that a
+ * form opened in between is refused).
+ */
 async function everything(userId: string, loose: string[] = [], moved: string[] = []) {
   const all = async (table: string, order: string) =>
     (

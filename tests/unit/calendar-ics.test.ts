@@ -126,6 +126,9 @@ describe('private people’s names in feed text', () => {
     expect(typed.scrub('send jo the deck, coffee with li; talk to mark', 'jo')).toBe('send CTO, Acme the deck, coffee with CTO, Acme; talk to mark');
     expect(typed.scrub('talk to mark, then email mark', 'mark')).toBe('talk to CFO, Globex, then email CFO, Globex');
     expect(typed.scrub('a drink to mark the launch and mark it down', 'mark')).toBe('a drink to mark the launch and mark it down');
+    // However far into the text, and not inside another word: "forthwith" calls on no one.
+    expect(typed.scrub(`${'x'.repeat(40)} reply forthwith mark`, 'mark')).toBe(`${'x'.repeat(40)} reply forthwith mark`);
+    expect(typed.scrub(`${'x'.repeat(60)} then email mark`, 'mark')).toBe(`${'x'.repeat(60)} then email CFO, Globex`);
   });
 
   it('labels a private person by their description and anyone else as shown', () => {
