@@ -33,7 +33,7 @@ if (serial) {
 async function sideBySide() {
   const { rest, outputFile } = takeOutputFile(args);
   const parts = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
-  const databaseProjects = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+  const databaseProjects = ['pglite*', ...(process.env.TEST_DATABASE_URL ? ['postgres*'] : [])];
   const runs = [
     { name: 'database files', projects: databaseProjects, nice: true },
     { name: 'browser files', projects: ['browser'], nice: false },

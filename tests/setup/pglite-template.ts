@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { TestProject } from 'vitest/node';
 import { pgliteExtensions } from '@/db/client';
+import { oncePerRun } from './once-per-run';
 
 /**
  * Migrates one in-memory PGlite before the PGlite files run and saves its data directory as a tarball: each
@@ -13,6 +14,12 @@ import { pgliteExtensions } from '@/db/client';
  * migration in every file. The file's own runMigrations() still runs and finds nothing left to apply.
  */
 export default async function setup(project: TestProject) {
+  const { value: file, teardown } = await oncePerRun('pglite-template', migratedTemplate);
+  project.provide('pgliteTemplate', file);
+  return teardown;
+}
+
+async function migratedTemplate() {
   const client = await PGlite.create('memory://', { extensions: pgliteExtensions });
   await migrate(drizzle({ client }), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
   const tarball = await client.dumpDataDir('none');
@@ -20,8 +27,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-pglite-template-'));
   const file = path.join(dir, 'migrated.tar');
   fs.writeFileSync(file, Buffer.from(await tarball.arrayBuffer()));
-  project.provide('pgliteTemplate', file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return { value: file, teardown: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 declare module 'vitest' {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { workerDatabaseUrl } from '../support/worker-database';
+import { oncePerRun } from './once-per-run';
 
 /**
  * Migrates a fresh template database once, then copies it (CREATE DATABASE … TEMPLATE) into one database per test
@@ -11,9 +12,15 @@ import { workerDatabaseUrl } from '../support/worker-database';
  * test.mjs): a database with a session open cannot be a template, so the copies are not made from that one.
  */
 export default async function setup(project: TestProject) {
+  const workers = Number(project.config.maxWorkers ?? project.globalConfig.maxWorkers ?? 1);
+  const { teardown } = await oncePerRun('postgres-worker-databases', () => workerDatabases(workers));
+  project.provide('workerDatabases', true);
+  return teardown;
+}
+
+async function workerDatabases(workers: number) {
   const url = process.env.TEST_DATABASE_URL!;
   const name = (u: string) => decodeURIComponent(new URL(u).pathname.slice(1));
-  const workers = Number(project.config.maxWorkers ?? project.globalConfig.maxWorkers ?? 1);
   const template = new URL(url);
   template.pathname = `/${name(url)}_template`;
   const maintenance = new URL(url);
@@ -34,10 +41,12 @@ export default async function setup(project: TestProject) {
     await admin.end();
     throw err;
   }
-  project.provide('workerDatabases', true);
-  return async () => {
-    await dropCopies();
-    await admin.end();
+  return {
+    value: undefined,
+    teardown: async () => {
+      await dropCopies();
+      await admin.end();
+    },
   };
 }
 
