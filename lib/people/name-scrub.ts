@@ -92,9 +92,12 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
   return out + text.slice(from);
 }
 
-// Words after which a word in lower case is someone being called on: "send jo the deck", "coffee with grace", "talk to
-// will". Not "to" alone nor "and": "to mark the date" and "and bill them" keep their verbs.
-const CALLS_ON =
+/**
+ * The words just before a word (up to 24 characters of them) after which a name part in lower case is someone being
+ * called on: "send jo the deck", "coffee with grace", "talk to will". Not "to" alone nor "and": "to mark the date"
+ * and "and bill them" keep their verbs. The post editor's check and publishing apply it too (namedIn).
+ */
+export const CALLS_ON =
   /(?:^|[^\p{L}\p{N}])(?:with|from|send|sent|ask|asked|email|emailed|call|called|ring|rang|phone|phoned|text|texted|message|messaged|tell|told|thank|thanked|thanks|ping|pinged|remind|reminded|meet|meeting|met|cc|chase|chased|invite|invited|introduce|introduced|intro|(?:talk|talked|speak|spoke|write|wrote|reply|replied|back|chat|chatted|introduce|introduced|intro) to)\s+$/iu;
 
 /** Whether rule `r` stands in `text` at `start` as whole words: its text (in its case rule), and no letter on either side. */

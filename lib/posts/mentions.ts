@@ -9,16 +9,18 @@ export interface NamedPerson {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals. */
-function hasWord(text: string, needle: string, exactCase: boolean): boolean {
+/**
+ * Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals, and `after`, that
+ * the words just before it match (a word that calls on someone: "send jo").
+ */
+function hasWord(text: string, needle: string, exactCase: boolean, after?: RegExp): boolean {
   // A name the phone wrapped ("Jo\nLi") is the name a reader sees.
   const spaced = text.replace(/\s+/g, ' ');
   const hay = exactCase ? spaced : spaced.toLowerCase();
   const word = exactCase ? needle : needle.toLowerCase();
   for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
-    const before = hay[at - 1];
-    const after = hay[at + word.length];
-    if ((!before || !LETTER.test(before)) && (!after || !LETTER.test(after))) return true;
+    if (!LETTER.test(hay[at - 1] ?? '') && !LETTER.test(hay[at + word.length] ?? '') && (!after || after.test(hay.slice(Math.max(0, at - 24), at))))
+      return true;
   }
   return false;
 }
@@ -43,9 +45,16 @@ function partCounts(people: NamedPerson[]): Map<string, number> {
  * case, or by a part of their name written as a name (capitalised, "Smith was right") that is one person's alone.
  * A part someone met there has is theirs; one of the others' must be no one else's. "Owen Chen" then names Owen
  * Chen, not every Chen in the room, "the grace period" names no Grace, and "Intro Raj to Priya" names the one Raj
- * the user knows, though he was not there.
+ * the user knows, though he was not there. With `callsOn` (CALLS_ON of lib/people/name-scrub.ts, the one rule the
+ * drafts and the calendar feed scrub by), a part in lower case names them too right after a word that calls on
+ * someone: "coffee with jo", as typed on a phone.
  */
-export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] = [], otherCounts?: ReadonlyMap<string, number>): NamedPerson[] {
+export function namedIn(
+  text: string,
+  met: NamedPerson[],
+  others: NamedPerson[] = [],
+  { otherCounts, callsOn }: { otherCounts?: ReadonlyMap<string, number>; callsOn?: RegExp } = {},
+): NamedPerson[] {
   const metParts = partCounts(met);
   // How many have each part: counted among `others`, or, when they are only some of the user's people (those the
   // text may name), as counted in the whole book (`otherCounts`, lower-cased parts).
@@ -55,7 +64,11 @@ export function namedIn(text: string, met: NamedPerson[], others: NamedPerson[] 
   const rest = [...byFullName].sort((a, b) => b.name.length - a.name.length).reduce((t, p) => withoutWord(t, p.name), text);
   // A part is looked for as a text writes it, capitalised, however the name was typed ("sam okafor" is "Sam").
   const names = (p: NamedPerson, alone: (part: string) => boolean) =>
-    byFullName.has(p) || partsOf(nameAsWritten(p.name)).some((part) => alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && hasWord(rest, part, true));
+    byFullName.has(p) ||
+    partsOf(nameAsWritten(p.name)).some(
+      (part) =>
+        alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && (hasWord(rest, part, true) || (!!callsOn && hasWord(rest, part.toLowerCase(), true, callsOn))),
+    );
   return [
     ...met.filter((p) => names(p, (part) => metParts.get(part) === 1)),
     ...others.filter((p) => names(p, (part) => !metParts.has(part) && otherParts.get(part) === 1)),

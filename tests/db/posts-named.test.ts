@@ -134,6 +134,38 @@ describe('publishing a post that names someone who asked not to be named', () =>
   });
 });
 
+describe('a private name typed in lower case, as on a phone', () => {
+  it('publishing asks about "coffee with jo" for a private Jo met there or not, and the person page lists the post', async () => {
+    const { publishedPostsNaming } = await import('@/lib/posts/named');
+    const user = await createTestUser();
+    const jo = await makePerson(user.id, { name: 'Jo Li', role: 'CTO', keepPrivate: true });
+    const mark = await makePerson(user.id, { name: 'Mark Hill', role: 'CIO', keepPrivate: true });
+    const event = await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: jo.id }] });
+    const { post } = await createPostFromEventOnce(user.id, event.id, { style: 'narrative', timeZone: 'Europe/London' });
+    session.user = user;
+    const save = (markdown: string) => db.update(posts).set({ bodyMarkdown: markdown }).where(eq(posts.id, post.id));
+
+    // Jo was there; Mark was not, and is one of the user's other people.
+    await save('Coffee with jo next week, and I must send mark the deck.');
+    const refused = await setPublishedAction(post.id, true);
+    expect(refused).toMatchObject({ ok: false, status: 409 });
+    expect(refused.message).toContain('Jo Li');
+    expect(refused.message).toContain('Mark Hill');
+    expect((await getPost(user.id, post.id)).status).toBe('draft');
+
+    // "to mark the launch" is a verb: nothing to ask.
+    await save('A drink to mark the launch.');
+    expect(await setPublishedAction(post.id, true)).toMatchObject({ ok: true });
+    await unpublishPost(user.id, post.id);
+
+    // Published anyway, confirmed: Mark's page lists the post that names him.
+    await save('Lunch with mark soon.');
+    expect(await setPublishedAction(post.id, true, true)).toMatchObject({ ok: true });
+    expect((await publishedPostsNaming(user.id, { id: mark.id, name: 'Mark Hill' })).map((p) => p.id)).toEqual([post.id]);
+    session.user = null;
+  });
+});
+
 describe('someone marked private after a post went out', () => {
   it('their page lists the published posts that still name them, and only those', async () => {
     const { publishedPostsNaming } = await import('@/lib/posts/named');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describedIn, namedIn } from '@/lib/posts/mentions';
+import { CALLS_ON } from '@/lib/people/name-scrub';
 
 const met = (...names: string[]) => names.map((name) => ({ name, keepPrivate: name.includes('Secret') }));
 
@@ -45,5 +46,17 @@ describe('whom a post describes', () => {
     expect(describedIn('I talked to the IT director at HMRC about legacy IT.', guests).map((p) => p.id)).toEqual(['a']);
     expect(describedIn('Someone from the home office said so.', guests).map((p) => p.id)).toEqual(['b']);
     expect(describedIn('HMRCs and homes in the office.', guests)).toEqual([]);
+  });
+
+  it('with the calling-on rule, a first name in lower case after "with" or "send" names them; a verb of the same spelling does not', () => {
+    const jo = { name: 'Jo Li', keepPrivate: true };
+    const mark = { name: 'Mark Hill', keepPrivate: true };
+    const rule = { callsOn: CALLS_ON };
+    expect(namedIn('Coffee with jo on Friday.', [jo], [], rule).map((p) => p.name)).toEqual(['Jo Li']);
+    expect(namedIn('Remember to send\nmark the deck.', [], [mark], rule).map((p) => p.name)).toEqual(['Mark Hill']);
+    expect(namedIn('A drink to mark the launch, and mark it down.', [], [mark], rule)).toEqual([]);
+    expect(namedIn('jo, as ever, was right.', [jo], [], rule)).toEqual([]);
+    // Without the rule (how it was): lower case never names anyone.
+    expect(namedIn('Coffee with jo on Friday.', [jo])).toEqual([]);
   });
 });

@@ -33,6 +33,8 @@ export interface EditorPost {
   met: NamedPerson[];
   /** The user's other people whose names the post, or its event's notes, hold (a follow-up may name someone not there). */
   others: NamedPerson[];
+  /** CALLS_ON of lib/people/name-scrub.ts as data, so that "coffee with jo" is checked as the server checks it. */
+  callsOn: { source: string; flags: string };
   /** Those at the event the post can only describe (no name, or private): publishing lists any whose organisation it mentions. */
   described: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record since (the public page cuts them). */
@@ -192,7 +194,7 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
   const text = `${auto.draft.title}\n${auto.draft.markdown}`;
-  const named = namedIn(text, post.met, post.others);
+  const named = namedIn(text, post.met, post.others, { callsOn: new RegExp(post.callsOn.source, post.callsOn.flags) });
   const preview = useDeferredValue(auto.draft.markdown);
   // markdown-it is a third of this page's script: load it after the editor is usable.
   const [render, setRender] = useState<((markdown: string) => string) | null>(null);
