@@ -47,6 +47,8 @@ export interface PeopleSearchResult {
   facetsCapped: boolean;
   /** True when no one matched every word and the list shows people matching some of them. */
   loose: boolean;
+  /** Each typed word with the whole words it was taken to mean (those it begins, or its corrections): matchReasons. */
+  matchWords: string[][];
 }
 
 /** The pseudo-sector for people whose own and organisation's sector are both unset. */
@@ -445,5 +447,6 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     facetsCapped: r.capped,
     totalCapped: r.totalCapped,
     loose,
+    matchWords: terms.map((t) => [...new Set([t.text, ...(t.words ?? [])])]),
   };
 }

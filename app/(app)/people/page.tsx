@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from '@/app/_components/ui/card';
 import { requireUser } from '@/lib/dal';
 import { listSearchFilterOptions } from '@/lib/people/filter-options';
 import { getPerson } from '@/lib/people/queries';
+import { matchReasons } from '@/lib/people/match-reasons';
 import { searchPeople } from '@/lib/people/search';
 import { searchTerms } from '@/lib/people/search-terms';
 import { searchParamsSchema, type SearchParams } from '@/lib/people/validation';
@@ -56,6 +57,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     listSearchFilterOptions(user.id, params.organisation, params.event),
     params.imported ? getImport(user.id, params.imported) : null,
   ]);
+  // A word typed that is nowhere in a row (a topic, an evening, a note) is explained on the row.
+  const reasons = params.q ? await matchReasons(user.id, result) : new Map<string, string>();
   const deletedId = z.uuid().safeParse(raw.deleted);
   const deleted = deletedId.success ? await getPerson(user.id, deletedId.data, { includeDeleted: true }).catch(() => null) : null;
   const activeFilters =
@@ -165,6 +168,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || null,
                   sector: p.name ? (p.sector?.name ?? null) : null,
                   met: p.lastMetAt ? `Met ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}` : 'Not met yet',
+                  matched: reasons.get(p.id) ?? null,
                 }))}
               />
             )}

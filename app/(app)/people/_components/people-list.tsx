@@ -13,6 +13,8 @@ export interface PersonRow {
   sector: string | null;
   /** "Met 23 Apr 2026" or "Not met yet". */
   met: string;
+  /** Why a search found them, when the words are not on the row ("Talked about Legacy modernisation"), or null. */
+  matched: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function PeopleList({ rows }: { rows: PersonRow[] }) {
             <div className="min-w-0 flex-1">
               <p className="line-clamp-2 font-medium break-words">{p.title}</p>
               {p.detail ? <p className="pl-detail">{p.detail}</p> : null}
+              {p.matched ? <p className="pl-match">{p.matched}</p> : null}
               {/* On a phone the right-hand column is hidden: the sector and when you met go on a line of their own. */}
               <p className="pl-phone">{[p.sector, p.met].filter(Boolean).join(' · ')}</p>
             </div>
