@@ -61,8 +61,13 @@ export const importPreviewResponse = importSummaryResponse.extend({
       role: z.string().nullable().optional(),
       email: z.string().nullable().optional(),
       topics: z.array(z.string()).optional().describe('Topics the row adds to the person (CATEGORIES, labels)'),
-      sector: z.string().nullable().optional().describe("Suggested: a category naming one of your sectors, else the known organisation's"),
+      sector: z
+        .string()
+        .nullable()
+        .optional()
+        .describe("Suggested: a category naming one of your sectors, else the known organisation's, else (a new person) a guess"),
       sectorFromOrganisation: z.boolean(),
+      sectorGuess: z.string().optional().describe('Why the sector was guessed, when it was: "from the .gov.uk email"'),
       filedUnder: z
         .object({
           key: z.string(),

@@ -7,6 +7,7 @@ import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { CANNOT_STORE, storable } from '@/lib/validation/text';
 import type { ImportedUpdate } from '@/db/schema';
+import { guessSector } from './sector-guess';
 import { joinNotes, type ContactDraft, type RowError } from './types';
 
 export type ImportAction = 'create' | 'update' | 'skip';
@@ -24,6 +25,11 @@ export interface PlanRow {
   sector: string | null;
   /** True when `sector` is the organisation's own (then the person follows it rather than copying it). */
   sectorFromOrganisation: boolean;
+  /**
+   * A new person's sector guessed from their email or their organisation's name when nothing else gave one: why, as
+   * the preview says it ("from the .gov.uk email"). Never for an update: a guess does not change someone known.
+   */
+  sectorGuess?: string;
   /** For an update: only these fields change. */
   changes: Partial<PersonInput> & { sectorName?: string };
   /** For an update: the organisation the person is at already (null when none: then `changes` may give one). */
@@ -360,7 +366,9 @@ export async function planImport(
     }
     if (match) matchedAt.set(match.id, d.line);
     if (!match) {
-      out.push({ ...base, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
+      const guess = chosen === undefined && !sector ? guessSector(input.organisationName, d.emails, sectorNames) : null;
+      const guessed = guess ? { sector: guess.sector, sectorGuess: guess.why } : {};
+      out.push({ ...base, ...guessed, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
       continue;
     }
     const why =

@@ -20,6 +20,8 @@ export interface PreviewRow {
   topics: string[];
   sector: string | null;
   sectorFromOrganisation: boolean;
+  /** Why `sector` was guessed ("from the .gov.uk email"), when it was (PlanRow.sectorGuess). */
+  sectorGuess?: string;
   /** What of the row is written otherwise than the file has it, and why (an email that is not an address, say). */
   warnings: string[];
   /** The organisation the row files its person under, to choose its sector once for all its rows (PlanRow). */
@@ -148,6 +150,7 @@ export async function previewImport(userId: string, kind: ImportKind, text: stri
       topics: r.action === 'update' ? (r.changes.topics ?? []) : r.action === 'skip' ? [] : r.input.topics,
       sector: r.sector,
       sectorFromOrganisation: r.sectorFromOrganisation,
+      ...(r.sectorGuess ? { sectorGuess: r.sectorGuess } : {}),
       warnings: r.warnings,
       filedUnder: r.filedUnder,
     })),

@@ -12,6 +12,8 @@ export interface OrganisationGroup {
   ownSector: string | null;
   /** What it reads until chosen: its own sector, else the one the import would file it under (mostChosen). */
   suggested: string;
+  /** Why `suggested` was guessed ("from “Council” in the organisation’s name"), when it was. */
+  guessedWhy: string | null;
   /** How the file writes it otherwise ("HM Revenue & Customs" for "HM Revenue and Customs"), each once. */
   writtenAs: string[];
 }
@@ -27,7 +29,15 @@ export function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
   for (const r of filed) {
     const key = r.filedUnder!.key;
     // The planner keys an organisation the import would create by its folded name, 'new:…' (lib/import/plan.ts).
-    const g = groups.get(key) ?? { name: r.filedUnder!.name, lines: [], isNew: key.startsWith('new:'), ownSector: null, suggested: '', writtenAs: [] };
+    const g = groups.get(key) ?? {
+      name: r.filedUnder!.name,
+      lines: [],
+      isNew: key.startsWith('new:'),
+      ownSector: null,
+      suggested: '',
+      guessedWhy: null,
+      writtenAs: [],
+    };
     g.lines.push(r.line);
     const spelt = r.filedUnder!.writtenAs;
     if (spelt && !g.writtenAs.includes(spelt)) g.writtenAs.push(spelt);
@@ -36,7 +46,13 @@ export function organisationGroups(rows: PreviewRow[]): OrganisationGroup[] {
   }
   // What the import would file the organisation under, by its own rule; one that has a sector keeps it.
   const learnt = mostChosen(filed.map((r) => ({ key: r.filedUnder!.key, choice: r.sectorFromOrganisation ? null : r.sector })));
-  return [...groups].map(([key, g]) => ({ ...g, suggested: g.ownSector ?? learnt.get(key) ?? '' }));
+  return [...groups].map(([key, g]) => {
+    const suggested = g.ownSector ?? learnt.get(key) ?? '';
+    // Guessed when no row of it chose the sector it learns (each row that has it was guessed): the first why says.
+    const having = filed.filter((r) => r.filedUnder!.key === key && !r.sectorFromOrganisation && r.sector === suggested);
+    const guessedWhy = !g.ownSector && having.length && having.every((r) => r.sectorGuess) ? having[0]!.sectorGuess! : null;
+    return { ...g, suggested, guessedWhy };
+  });
 }
 
 /** What the organisation's choice reads: the one made (all its lines share it, '' for "No sector"), else what its rows suggest. */

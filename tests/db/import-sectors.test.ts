@@ -235,3 +235,37 @@ describe('import: sectors chosen in the preview', () => {
     }
   });
 });
+
+describe('import: a sector guessed for new people the file gives none for', () => {
+  it('from a government email or the organisation’s name, said in the preview, changed by a choice, never on an update', async () => {
+    const user = await createTestUser();
+    const known = await makePerson(user.id, { name: 'Known Person', email: 'known@hartley.gov.uk' });
+    const file = csv(
+      'Ben,Okafor,,ben@hartley.gov.uk,Hartley Borough,Planner,', // 2: the email says
+      'Tom,Reid,,tom@gmail.com,Leeds City Council,Officer,', // 3: the name says
+      'Ann,Bell,,ann@acme.test,Acme,CTO,', // 4: nothing says
+      'Sam,Roe,,sam@leeds.ac.uk,,Lecturer,', // 5: no organisation; the email says
+      'Known,Person,,known@hartley.gov.uk,,Planner,', // 6: an update: no guess
+      'Li,Wei,,li@dwp.gov.uk,Acme,Analyst,', // 7: chosen otherwise
+    );
+    const choices = { 7: '' };
+    const preview = await previewImport(user.id, 'csv', file, { choices });
+    const row = (line: number) => preview.rows.find((r) => r.line === line)!;
+    expect(row(2)).toMatchObject({ sector: 'Government', sectorGuess: 'from the .gov.uk email' });
+    expect(row(3)).toMatchObject({ sector: 'Government', sectorGuess: 'from “Council” in the organisation’s name' });
+    expect(row(4)).toMatchObject({ sector: null });
+    expect(row(4).sectorGuess).toBeUndefined();
+    expect(row(5)).toMatchObject({ sector: 'Higher education', sectorGuess: 'from the .ac.uk email' });
+    expect(row(6)).toMatchObject({ action: 'update', sector: null });
+    expect(row(6).sectorGuess).toBeUndefined();
+    expect(row(7)).toMatchObject({ sector: null });
+
+    await runImport(user.id, 'csv', file, { choices });
+    expect(await organisationSectors(user.id)).toMatchObject({ 'Hartley Borough': 'Government', 'Leeds City Council': 'Government', Acme: null });
+    const sectorsNow = await peopleSectors(user.id);
+    expect(sectorsNow['Sam Roe']).toEqual(['Higher education', 'Higher education']);
+    expect(sectorsNow['Known Person']).toEqual([null, null]);
+    expect(sectorsNow['Li Wei']).toEqual([null, null]);
+    expect(known.sectorId).toBeNull();
+  });
+});

@@ -68,4 +68,19 @@ describe('the organisations of an import preview', () => {
     // "No sector" chosen for Beta: one fewer with a sector.
     expect(organisationCounts(groups, { 3: '', 4: '' })).toEqual({ all: 4, new: 3, withSector: 1 });
   });
+
+  it('says why an organisation’s sector was guessed, only while no row of it chose that sector itself', () => {
+    const guessed = { sector: 'Government', sectorGuess: 'from “Council” in the organisation’s name' };
+    const [council, mixed, chosen] = organisationGroups([
+      row(2, 'Hartley Council', guessed),
+      row(3, 'Hartley Council', guessed),
+      row(4, 'Acme', { sector: 'Government', sectorGuess: 'from the .gov.uk email' }),
+      row(5, 'Acme', { sector: 'Government' }),
+      row(6, 'Gamma', { sector: 'Finance' }),
+    ]);
+    expect([council!.suggested, council!.guessedWhy]).toEqual(['Government', 'from “Council” in the organisation’s name']);
+    // One row of Acme's says Government in the file: not a guess.
+    expect([mixed!.suggested, mixed!.guessedWhy]).toEqual(['Government', null]);
+    expect(chosen!.guessedWhy).toBeNull();
+  });
 });

@@ -58,6 +58,11 @@ export function OrganisationSectors({
               <span className="sr-only">Sector for </span>
               <span className="font-medium break-words">{g.name}</span>{' '}
               <span className="text-xs text-zinc-500">({countOf(g.lines.length, 'person', 'people')})</span>
+              {g.guessedWhy && groupSector(g, choices) === g.suggested ? (
+                <span className="block text-xs break-words text-zinc-600 dark:text-zinc-400">
+                  {g.suggested} guessed {g.guessedWhy}
+                </span>
+              ) : null}
               {g.writtenAs.length ? (
                 <span className="block text-xs break-words text-zinc-600 dark:text-zinc-400">
                   Written {g.writtenAs.map((w) => `“${w}”`).join(', ')} in the file

@@ -58,6 +58,11 @@ export function PreviewRows({
                     {r.action !== 'create' ? ` — ${r.reason}` : ''}
                   </p>
                   {r.topics?.length ? <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">Topics: {r.topics.join(', ')}</p> : null}
+                  {r.sectorGuess && !group && sectorOf(r) === r.sector ? (
+                    <p className="text-xs break-words text-zinc-600 dark:text-zinc-400">
+                      {r.sector} guessed {r.sectorGuess}
+                    </p>
+                  ) : null}
                   {r.warnings?.map((w, i) => (
                     <p key={i} className="text-xs break-words text-amber-800 dark:text-amber-300">
                       {w}
