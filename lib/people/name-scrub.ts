@@ -95,19 +95,30 @@ export function replaceNames(text: string, ...indexes: NameIndex[]): string {
 /**
  * The words just before a word (up to 24 characters of them) after which a name part in lower case is someone being
  * called on: "send jo the deck", "coffee with grace", "talk to will". Not "to" alone nor "and": "to mark the date"
- * and "and bill them" keep their verbs. The post editor's check and publishing apply it too (namedIn).
+ * and "and bill them" keep their verbs. The post editor's check and publishing apply it too (namedIn), with
+ * NOT_CALLED_ON below.
  */
 export const CALLS_ON =
   /(?:^|[^\p{L}\p{N}])(?:with|from|send|sent|ask|asked|email|emailed|call|called|ring|rang|phone|phoned|text|texted|message|messaged|tell|told|thank|thanked|thanks|ping|pinged|remind|reminded|meet|meeting|met|cc|chase|chased|invite|invited|introduce|introduced|intro|(?:talk|talked|speak|spoke|write|wrote|reply|replied|back|chat|chatted|introduce|introduced|intro) to)\s+$/iu;
 
+/**
+ * The words just after a name part in lower case that make it a verb or a month, not someone: "the meeting will be
+ * on Monday", "the call may run over", "from may onwards". What follows a name called on is its object or a
+ * preposition ("send jo the deck", "with li on Friday"), never one of these.
+ */
+export const NOT_CALLED_ON =
+  /^\s+(?:be|been|have|has|not|also|need|needs|take|make|go|come|get|see|do|run|start|cover|include|follow|help|bring|show|give|look|keep|let|put|say|try|use|work|want|probably|likely|still|only|just|never|always|onwards)\b/iu;
+
 /** Whether rule `r` stands in `text` at `start` as whole words: its text (in its case rule), and no letter on either side. */
 function standsAt(text: string, r: IndexedRule, start: number): boolean {
   const found = text.slice(start, start + r.find.length);
+  const end = start + r.find.length;
   const same = r.exactCase
-    ? found === r.find || (found === r.find.toLowerCase() && CALLS_ON.test(text.slice(Math.max(0, start - 24), start)))
+    ? found === r.find ||
+      (found === r.find.toLowerCase() && CALLS_ON.test(text.slice(Math.max(0, start - 24), start)) && !NOT_CALLED_ON.test(text.slice(end, end + 16)))
     : found.toLowerCase() === r.find.toLowerCase();
   const before = text[start - 1];
-  const after = text[start + r.find.length];
+  const after = text[end];
   // A rule that starts at a word (lead 0) has no letter before it: WORD matches whole runs.
   return same && (r.lead === 0 || before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after));
 }

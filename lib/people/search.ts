@@ -47,7 +47,10 @@ export interface PeopleSearchResult {
   facetsCapped: boolean;
   /** True when no one matched every word and the list shows people matching some of them. */
   loose: boolean;
-  /** Each typed word with the whole words it was taken to mean (those it begins, or its corrections): matchReasons. */
+  /**
+   * Each typed word with what it was taken to mean (the whole words it begins, or its corrections, and a job title
+   * written out: "chief information officer" for "cio"), for matchReasons.
+   */
   matchWords: string[][];
 }
 
@@ -447,6 +450,6 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     facetsCapped: r.capped,
     totalCapped: r.totalCapped,
     loose,
-    matchWords: terms.map((t) => [...new Set([t.text, ...(t.words ?? [])])]),
+    matchWords: terms.map((t) => [...new Set([t.text, ...(t.words ?? []), ...(t.also ?? []).map((run) => run.join(' '))])]),
   };
 }

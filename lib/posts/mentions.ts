@@ -9,17 +9,27 @@ export interface NamedPerson {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** When a name part in lower case names someone: right after `before` ("send jo"), and not before `notAfter` ("will be"). */
+export interface CalledOn {
+  before: RegExp;
+  notAfter: RegExp;
+}
+
 /**
- * Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals, and `after`, that
- * the words just before it match (a word that calls on someone: "send jo").
+ * Whether `needle` occurs in `text` as a whole word; `exactCase` also requires the same capitals, and `calledOn`,
+ * that the words around it call on someone (CALLS_ON and NOT_CALLED_ON of lib/people/name-scrub.ts).
  */
-function hasWord(text: string, needle: string, exactCase: boolean, after?: RegExp): boolean {
+function hasWord(text: string, needle: string, exactCase: boolean, calledOn?: CalledOn): boolean {
   // A name the phone wrapped ("Jo\nLi") is the name a reader sees.
   const spaced = text.replace(/\s+/g, ' ');
   const hay = exactCase ? spaced : spaced.toLowerCase();
   const word = exactCase ? needle : needle.toLowerCase();
   for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
-    if (!LETTER.test(hay[at - 1] ?? '') && !LETTER.test(hay[at + word.length] ?? '') && (!after || after.test(hay.slice(Math.max(0, at - 24), at))))
+    if (
+      !LETTER.test(hay[at - 1] ?? '') &&
+      !LETTER.test(hay[at + word.length] ?? '') &&
+      (!calledOn || (calledOn.before.test(hay.slice(Math.max(0, at - 24), at)) && !calledOn.notAfter.test(hay.slice(at + word.length, at + word.length + 16))))
+    )
       return true;
   }
   return false;
@@ -45,15 +55,15 @@ function partCounts(people: NamedPerson[]): Map<string, number> {
  * case, or by a part of their name written as a name (capitalised, "Smith was right") that is one person's alone.
  * A part someone met there has is theirs; one of the others' must be no one else's. "Owen Chen" then names Owen
  * Chen, not every Chen in the room, "the grace period" names no Grace, and "Intro Raj to Priya" names the one Raj
- * the user knows, though he was not there. With `callsOn` (CALLS_ON of lib/people/name-scrub.ts, the one rule the
- * drafts and the calendar feed scrub by), a part in lower case names them too right after a word that calls on
- * someone: "coffee with jo", as typed on a phone.
+ * the user knows, though he was not there. With `calledOn` (the rule the drafts and the calendar feed scrub by, in
+ * lib/people/name-scrub.ts), a part in lower case names them too where a word calls on someone: "coffee with jo", as
+ * typed on a phone, but not "the meeting will be on Monday".
  */
 export function namedIn(
   text: string,
   met: NamedPerson[],
   others: NamedPerson[] = [],
-  { otherCounts, callsOn }: { otherCounts?: ReadonlyMap<string, number>; callsOn?: RegExp } = {},
+  { otherCounts, calledOn }: { otherCounts?: ReadonlyMap<string, number>; calledOn?: CalledOn } = {},
 ): NamedPerson[] {
   const metParts = partCounts(met);
   // How many have each part: counted among `others`, or, when they are only some of the user's people (those the
@@ -67,7 +77,7 @@ export function namedIn(
     byFullName.has(p) ||
     partsOf(nameAsWritten(p.name)).some(
       (part) =>
-        alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && (hasWord(rest, part, true) || (!!callsOn && hasWord(rest, part.toLowerCase(), true, callsOn))),
+        alone(part.toLowerCase()) && /^\p{Lu}/u.test(part) && (hasWord(rest, part, true) || (!!calledOn && hasWord(rest, part.toLowerCase(), true, calledOn))),
     );
   return [
     ...met.filter((p) => names(p, (part) => metParts.get(part) === 1)),

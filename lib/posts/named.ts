@@ -6,7 +6,7 @@ import { surnameOf } from '@/lib/surname';
 import { namedIn, type DescribedPerson, type NamedPerson } from './mentions';
 import { displayName } from '@/lib/people/display-name';
 import { nameWord } from '@/lib/people/name-parts';
-import { CALLS_ON } from '@/lib/people/name-scrub';
+import { CALLS_ON, NOT_CALLED_ON } from '@/lib/people/name-scrub';
 import { postSource } from './source';
 import type { ComposeInput } from './types';
 
@@ -22,6 +22,9 @@ async function peopleMetAt(userId: string, eventId: string | null, conn: DbOrTx 
   return found.flatMap((p) => (p.name ? [{ id: p.id, name: p.name, keepPrivate: p.keepPrivate }] : []));
 }
 
+/** When a name part in lower case names someone (namedIn). */
+const calledOn = { before: CALLS_ON, notAfter: NOT_CALLED_ON };
+
 /** A name's first word, to a space or hyphen, lower-cased: exactly as people_user_first_name_idx (migration 0035). */
 const FIRST_NAME = sql`lower(regexp_replace(p.name, '[\\s-].*$', ''))`;
 const SURNAME = surnameOf(sql`p.name`);
@@ -35,13 +38,14 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   const capitalised = new Set<string>();
   for (const { 0: token, index } of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
     all.add(token.toLowerCase());
-    const calledOn = CALLS_ON.test(text.slice(Math.max(0, index - 24), index));
+    const end = index + token.length;
+    const isCalledOn = CALLS_ON.test(text.slice(Math.max(0, index - 24), index)) && !NOT_CALLED_ON.test(text.slice(end, end + 16));
     // A hyphenated surname ("Patel-Smith") or one with an apostrophe ("O’Brien") is one word to the name indexes, as
     // well as its pieces.
-    if (/[-'’]/.test(token) && (calledOn || /^\p{Lu}/u.test(token))) capitalised.add(token.toLowerCase());
+    if (/[-'’]/.test(token) && (isCalledOn || /^\p{Lu}/u.test(token))) capitalised.add(token.toLowerCase());
     for (const [i, piece] of token.split(/[-'’]/).entries()) {
       all.add(piece.toLowerCase());
-      if (nameWord(piece) && (/^\p{Lu}/u.test(piece) || (i === 0 && calledOn))) capitalised.add(piece.toLowerCase());
+      if (nameWord(piece) && (/^\p{Lu}/u.test(piece) || (i === 0 && isCalledOn))) capitalised.add(piece.toLowerCase());
     }
   }
   return { all: [...all], capitalised: [...capitalised] };
@@ -139,7 +143,7 @@ export async function peopleToCheck(
   // Only those the texts name go to the editor (a handful), not every namesake looked at to tell whose a name is.
   const others = await othersNamedMaybe(db, userId, met, texts);
   const metIds = new Set(met.map((p) => p.id));
-  return { met, others: namedIn(texts, met, others.people, { otherCounts: others.counts, callsOn: CALLS_ON }).filter((p) => !metIds.has(p.id)), described };
+  return { met, others: namedIn(texts, met, others.people, { otherCounts: others.counts, calledOn }).filter((p) => !metIds.has(p.id)), described };
 }
 
 /**
@@ -151,9 +155,9 @@ export async function privatePeopleNamed(conn: DbOrTx, userId: string, eventId: 
   // Usually no one private may be named, and that needs only them read. Otherwise all the user's people are, to
   // tell whose a shared first name is (the others can only take names away from those met there, never add one).
   const privateOthers = await othersNamedMaybe(conn, userId, met, text, true);
-  if (privateOthers.people.length === 0 && !namedIn(text, met, [], { callsOn: CALLS_ON }).some((p) => p.keepPrivate)) return [];
+  if (privateOthers.people.length === 0 && !namedIn(text, met, [], { calledOn }).some((p) => p.keepPrivate)) return [];
   const others = await othersNamedMaybe(conn, userId, met, text);
-  return namedIn(text, met, others.people, { otherCounts: others.counts, callsOn: CALLS_ON }).filter((p) => p.keepPrivate);
+  return namedIn(text, met, others.people, { otherCounts: others.counts, calledOn }).filter((p) => p.keepPrivate);
 }
 
 /**
@@ -178,7 +182,7 @@ export async function publishedPostsNaming(userId: string, person: { id: string;
     const text = post.body;
     // The strpos above finds "lee" in "Leeds": only a post that names them by itself, as a word, is worth the check
     // against the whole book (which can only take a shared name away from them).
-    if (namedIn(text, [], [{ id: person.id, name: person.name, keepPrivate: true }], { callsOn: CALLS_ON }).length === 0) continue;
+    if (namedIn(text, [], [{ id: person.id, name: person.name, keepPrivate: true }], { calledOn }).length === 0) continue;
     const named = await privatePeopleNamed(db, userId, post.event_id, text);
     if (named.some((p) => p.id === person.id)) naming.push({ id: post.id, title: post.title });
   }

@@ -43,6 +43,22 @@ describe('why a person found by the search box matched', () => {
     expect(await search(user.id, 'device')).toEqual({ 'CIO, Home Office': '“Wants to compare notes on device policy”' });
     // A long note is cut around the word.
     expect(await search(user.id, 'whitehall')).toEqual({ 'Ann Bell': '“…the platform team and knows everyone in Whitehall worth knowing about”' });
+    // Blank lines and a long address before the word: the lines are one, the word is shown, no address is cut in two.
+    const dev = await makePerson(user.id, {
+      name: 'Dev Patel',
+      notes: `Met him years ago.\r\n\r\n${'\n'.repeat(30)}See https://example.test/programmes/legacy-estate/overview-of-the-whole-plan for the migration plan, and ask about budgets`,
+    });
+    expect(await search(user.id, 'migration')).toEqual({ 'Dev Patel': '“…for the migration plan, and ask about budgets”' });
+    // Someone only talked about at an evening was not met there.
+    await makeEvent(user.id, {
+      title: 'Data drinks',
+      startsAt: new Date('2026-05-01T18:00:00Z'),
+      people: [{ personId: dev.id, relation: 'mentioned', topics: ['Quantum'] }],
+    });
+    expect(await search(user.id, 'quantum')).toEqual({ 'Dev Patel': 'Mentioned at Data drinks, about Quantum' });
+    // "cio" is also the title written out, which the row shows.
+    await makePerson(user.id, { name: 'Cy Long', role: 'Chief Information Officer', notes: 'Chairs the CIO network' });
+    expect((await search(user.id, 'cio'))['Cy Long']).toBeNull();
     // The row shows the organisation and the role: nothing to explain.
     expect(await search(user.id, 'acme cto')).toEqual({ 'Jo Li': null });
     // Shown for one word, explained for the other.

@@ -129,6 +129,15 @@ describe('private people’s names in feed text', () => {
     // However far into the text, and not inside another word: "forthwith" calls on no one.
     expect(typed.scrub(`${'x'.repeat(40)} reply forthwith mark`, 'mark')).toBe(`${'x'.repeat(40)} reply forthwith mark`);
     expect(typed.scrub(`${'x'.repeat(60)} then email mark`, 'mark')).toBe(`${'x'.repeat(60)} then email CFO, Globex`);
+    // A verb or a month after such a word is not a name: "the meeting will be", "from may onwards".
+    const common = privateNames([
+      { id: 'will', name: 'Will Smith', role: 'CTO', organisationName: 'Acme' },
+      { id: 'may', name: 'May Chen', role: 'CFO', organisationName: 'Globex' },
+    ]);
+    const plain = 'The meeting will be on Monday; the call will probably run over. From may onwards, weekly.';
+    expect(common.scrub(plain, 'will')).toBe(plain);
+    expect(common.scrub(plain, 'may')).toBe(plain);
+    expect(common.scrub('coffee with will on Friday', 'will')).toBe('coffee with CTO, Acme on Friday');
   });
 
   it('labels a private person by their description and anyone else as shown', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describedIn, namedIn } from '@/lib/posts/mentions';
-import { CALLS_ON } from '@/lib/people/name-scrub';
+import { CALLS_ON, NOT_CALLED_ON } from '@/lib/people/name-scrub';
 
 const met = (...names: string[]) => names.map((name) => ({ name, keepPrivate: name.includes('Secret') }));
 
@@ -51,11 +51,16 @@ describe('whom a post describes', () => {
   it('with the calling-on rule, a first name in lower case after "with" or "send" names them; a verb of the same spelling does not', () => {
     const jo = { name: 'Jo Li', keepPrivate: true };
     const mark = { name: 'Mark Hill', keepPrivate: true };
-    const rule = { callsOn: CALLS_ON };
+    const rule = { calledOn: { before: CALLS_ON, notAfter: NOT_CALLED_ON } };
     expect(namedIn('Coffee with jo on Friday.', [jo], [], rule).map((p) => p.name)).toEqual(['Jo Li']);
     expect(namedIn('Remember to send\nmark the deck.', [], [mark], rule).map((p) => p.name)).toEqual(['Mark Hill']);
     expect(namedIn('A drink to mark the launch, and mark it down.', [], [mark], rule)).toEqual([]);
     expect(namedIn('jo, as ever, was right.', [jo], [], rule)).toEqual([]);
+    // A verb or a month after a word that could call on someone: not a name.
+    const will = { name: 'Will Smith', keepPrivate: true };
+    const may = { name: 'May Chen', keepPrivate: true };
+    expect(namedIn('The meeting will be on Monday, and the call will probably run over. From may onwards, weekly.', [will, may], [], rule)).toEqual([]);
+    expect(namedIn('Coffee with will on Friday; send may the notes.', [will, may], [], rule).map((p) => p.name)).toEqual(['Will Smith', 'May Chen']);
     // Without the rule (how it was): lower case never names anyone.
     expect(namedIn('Coffee with jo on Friday.', [jo])).toEqual([]);
   });

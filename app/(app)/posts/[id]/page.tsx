@@ -7,7 +7,7 @@ import { buttonClass } from '@/app/_components/ui/button-class';
 import { requireUser } from '@/lib/dal';
 import { NotFoundError } from '@/lib/errors';
 import { peopleToCheck } from '@/lib/posts/named';
-import { CALLS_ON } from '@/lib/people/name-scrub';
+import { CALLS_ON, NOT_CALLED_ON } from '@/lib/people/name-scrub';
 import { draftSources, getPost } from '@/lib/posts/queries';
 import { offTheRecordCuts } from '@/lib/posts/off-the-record';
 import { postSource } from '@/lib/posts/source';
@@ -78,7 +78,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
           initialHtml: renderMarkdown(post.bodyMarkdown),
           met,
           others,
-          callsOn: { source: CALLS_ON.source, flags: CALLS_ON.flags },
+          calledOn: { before: CALLS_ON.source, notAfter: NOT_CALLED_ON.source, flags: CALLS_ON.flags },
           described,
           sources,
           offTheRecord: cuts,

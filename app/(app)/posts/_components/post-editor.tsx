@@ -1,7 +1,7 @@
 'use client';
 
 import { Check, CircleAlert, Copy, Loader2 } from 'lucide-react';
-import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/app/_components/ui/button';
 import { inputClass } from '@/app/_components/ui/field';
 import { AddressField } from './address-field';
@@ -33,8 +33,8 @@ export interface EditorPost {
   met: NamedPerson[];
   /** The user's other people whose names the post, or its event's notes, hold (a follow-up may name someone not there). */
   others: NamedPerson[];
-  /** CALLS_ON of lib/people/name-scrub.ts as data, so that "coffee with jo" is checked as the server checks it. */
-  callsOn: { source: string; flags: string };
+  /** When a name in lower case names someone (lib/people/name-scrub.ts) as data: "coffee with jo" is checked as the server checks it. */
+  calledOn: { before: string; notAfter: string; flags: string };
   /** Those at the event the post can only describe (no name, or private): publishing lists any whose organisation it mentions. */
   described: DescribedPerson[];
   /** Places of the saved text quoting a fact marked off the record since (the public page cuts them). */
@@ -194,7 +194,9 @@ export function PostEditor({ post, children }: { post: EditorPost; children?: Re
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   // Whom the post as it stands names, and whom it describes by an organisation it mentions: Publish asks about both.
   const text = `${auto.draft.title}\n${auto.draft.markdown}`;
-  const named = namedIn(text, post.met, post.others, { callsOn: new RegExp(post.callsOn.source, post.callsOn.flags) });
+  const { before, notAfter, flags } = post.calledOn;
+  const calledOn = useMemo(() => ({ before: new RegExp(before, flags), notAfter: new RegExp(notAfter, flags) }), [before, notAfter, flags]);
+  const named = namedIn(text, post.met, post.others, { calledOn });
   const preview = useDeferredValue(auto.draft.markdown);
   // markdown-it is a third of this page's script: load it after the editor is usable.
   const [render, setRender] = useState<((markdown: string) => string) | null>(null);
