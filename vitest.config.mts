@@ -27,16 +27,23 @@ const alias = {
  * file, and the database files took 16% less CPU (docs/performance.md 5u). Each file still opens its own database
  * (tests/setup/db.ts). A file that must not share for another reason can say `// vitest: isolate`.
  */
-const MOCKS = /\bvi\.(mock|doMock|unmock|stubEnv|stubGlobal|resetModules|spyOn)\(|process\.env\.[A-Z_]+\s*=[^=]|\/\/ vitest: isolate/;
+const MOCKS = new RegExp(
+  [
+    /\bvi\.(?:mock|doMock|unmock|stubEnv|stubGlobal|resetModules|spyOn|useFakeTimers)\(/.source,
+    // process.env.X = …, ??=, ||=, &&=, process.env['X'] = …, delete process.env.X, Object.assign(process.env, …)
+    /process\.env(?:\.\w+|\[[^\]]+\])\s*(?:\?\?|\|\||&&)?=(?!=)|delete\s+process\.env|Object\.assign\(\s*process\.env/.source,
+    /\/\/ vitest: isolate/.source,
+  ].join('|'),
+);
 
 /** One driver's files as two projects: `<name>`, whose files share module graphs, and `<name>-isolated`. */
 function databaseProjects(name: string, test: { include: string[]; setupFiles: string[]; globalSetup: string[]; env: Record<string, string> }) {
   const files = test.include.flatMap((glob) => {
-    const dir = path.dirname(glob);
+    const dir = glob.slice(0, glob.indexOf('/**'));
     return fs
-      .readdirSync(path.resolve(import.meta.dirname, dir))
+      .readdirSync(path.resolve(import.meta.dirname, dir), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => `${dir}/${f}`);
+      .map((f) => `${dir}/${f.split(path.sep).join('/')}`);
   });
   const isolated = files.filter((f) => MOCKS.test(fs.readFileSync(path.resolve(import.meta.dirname, f), 'utf8')));
   return [
@@ -72,14 +79,14 @@ export default defineConfig({
     pool: 'threads',
     projects: [
       ...databaseProjects('pglite', {
-        include: ['tests/unit/*.test.ts', 'tests/db/*.test.ts'],
+        include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
         setupFiles: ['tests/setup/db.ts'],
         globalSetup: ['tests/setup/pglite-template.ts'],
         env: { DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', SIGN_IN_LIMIT: '5' },
       }),
       ...(serverUrl
         ? databaseProjects('postgres', {
-            include: ['tests/db/*.test.ts'],
+            include: ['tests/db/**/*.test.ts'],
             setupFiles: ['tests/setup/db.ts'],
             globalSetup: ['tests/setup/postgres-global.ts'],
             env: { DATABASE_URL: serverUrl, SIGN_IN_LIMIT: '5' },

@@ -17,6 +17,14 @@ if (process.env.DATABASE_URL && process.env.TEST_DATABASE_URL && inject('workerD
   process.env.DATABASE_URL = workerDatabaseUrl(process.env.TEST_DATABASE_URL, process.env.VITEST_POOL_ID ?? 1);
 }
 
+// Files that share a module graph (vitest.config.mts) share process.env too: whatever a file sets there is put back
+// when it ends, so the next file in the worker starts as it would alone.
+const env = { ...process.env };
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+});
+
 beforeAll(async ({}, suite) => {
   // tests/unit is pure code and opens no database (one that did would find no tables and fail).
   if (suite.file.filepath.startsWith(unitDir)) return;

@@ -9,7 +9,14 @@ export async function oncePerRun<T>(
 ): Promise<{ value: T; teardown: () => Promise<void> }> {
   const shared = globalThis as { [k: symbol]: { started: ReturnType<typeof setup>; users: number } | undefined };
   const k = Symbol.for(`rapport.globalSetup.${key}`);
-  const entry = (shared[k] ??= { started: setup(), users: 0 });
+  // A setup that failed is not kept: the next run in this process (watch mode) tries again.
+  const entry = (shared[k] ??= {
+    started: setup().catch((err: unknown) => {
+      shared[k] = undefined;
+      throw err;
+    }),
+    users: 0,
+  });
   entry.users++;
   const { value, teardown } = await entry.started;
   return {
