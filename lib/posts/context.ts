@@ -14,6 +14,8 @@ export interface ComposeContext {
   plain: (value: string | null | undefined) => string;
   /** How to refer to a person (plain text), when the id is one of the event's people. */
   ref: (personId: string | null) => PersonRefs | undefined;
+  /** The people the post describes just as it describes this one ("a director at Acme"), this one included, in order. */
+  alike: (personId: string) => string[];
   /** How the user writes, with defaults filled in. */
   writing: WritingStyle;
   /** Capitalised words of names in the evening, so topics that share them keep their capitals. */
@@ -56,6 +58,22 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
   for (const p of input.people) if (clean(p.role)) titles.set(titleKey(p.role!), (titles.get(titleKey(p.role!)) ?? 0) + 1);
   const alone = (p: ComposePerson) => !!clean(p.role) && titles.get(titleKey(p.role!)) === 1;
   const refs = new Map(input.people.map((p) => [p.id, personRefs(p, writing.unnamed, alone(p))]));
+  // Two people the post can only describe one way ("the director at Acme") are told apart after they are introduced:
+  // "one director at Acme" and "the other director at Acme" ("another" when there are more).
+  const described = new Map<string, string[]>();
+  for (const p of input.people) {
+    const r = refs.get(p.id)!;
+    if (!r.named && r.short.startsWith('the ')) described.set(r.short.toLowerCase(), [...(described.get(r.short.toLowerCase()) ?? []), p.id]);
+  }
+  const alike = new Map<string, string[]>();
+  for (const ids of described.values()) {
+    if (ids.length < 2) continue;
+    ids.forEach((id, k) => {
+      const r = refs.get(id)!;
+      refs.set(id, { ...r, short: `${k === 0 ? 'one' : ids.length === 2 ? 'the other' : 'another'} ${r.short.slice(4)}` });
+      alike.set(id, ids);
+    });
+  }
   const redact = redactor(input.people, writing.unnamed, alone);
   const names = [
     input.event.venue,
@@ -79,6 +97,7 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
     plain,
     text: (value) => escapeMd(plain(value)),
     ref: (id) => (id ? refs.get(id) : undefined),
+    alike: (id) => alike.get(id) ?? [id],
     writing,
     proper,
   };

@@ -1,7 +1,23 @@
 import type { ComposeContext } from './context';
 import { Draft } from './draft';
 import { withoutPrivateLines } from './reflection';
-import { capitalise, clean, escapeMd, firstName, joinList, lowerFirstWord, numberWord, orgRef, sentence, writtenShortDate, whenPhrase } from './english';
+import {
+  capitalise,
+  clean,
+  escapeMd,
+  firstName,
+  joinList,
+  lowerFirstWord,
+  numberWord,
+  orgRef,
+  pluralRole,
+  roleInProse,
+  roleLink,
+  roleNoun,
+  sentence,
+  writtenShortDate,
+  whenPhrase,
+} from './english';
 import { eveningName, oneToOne, summarySource } from './opening';
 import { bySector, peoplePhrases, sectorPlace } from './people-phrases';
 import { personSource, subject, tellFacts, topicList, topicSource } from './facts';
@@ -328,13 +344,36 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
       );
     else draft.say(`We talked about ${topicList(ctx, topics)}.`, from);
   }
-  cared.forEach((p, i) => {
-    const who = subject(ctx.ref(p.id)!.short);
-    const from = [personSource(ctx, p), ...p.topics.map((t) => topicSource(ctx, t))];
-    // Not "the talk turned to": the sentence before may have said "the conversation turned to" the same topics.
-    if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, I talked mostly about ${topicList(ctx, p.topics)}.`, from);
-    else draft.say(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${topicList(ctx, p.topics)}.`, from);
-  });
+  // People described alike who cared about the same things are one sentence: "Both directors at Acme wanted to talk
+  // about cloud costs", not the same subject twice.
+  const topicsKey = (p: ComposePerson) =>
+    p.topics
+      .map((t) => ctx.text(t).toLowerCase())
+      .sort()
+      .join('\n');
+  const together = new Set<string>();
+  for (const p of cared) {
+    if (together.has(p.id)) continue;
+    const same = cared.filter((q) => ctx.alike(p.id).includes(q.id) && topicsKey(q) === topicsKey(p));
+    const role = roleInProse(roleNoun(clean(p.role)));
+    const org = orgRef(clean(p.organisation));
+    if (same.length < 2 || !role || !org) continue;
+    for (const q of same) together.add(q.id);
+    const all = same.length === 2 ? 'Both' : `All ${numberWord(same.length)}`;
+    draft.say(`${all} ${escapeMd(`${pluralRole(role)} ${roleLink(role)} ${org}`)} wanted to talk about ${topicList(ctx, p.topics)}.`, [
+      ...same.map((q) => personSource(ctx, q)),
+      ...p.topics.map((t) => topicSource(ctx, t)),
+    ]);
+  }
+  cared
+    .filter((p) => !together.has(p.id))
+    .forEach((p, i) => {
+      const who = subject(ctx.ref(p.id)!.short);
+      const from = [personSource(ctx, p), ...p.topics.map((t) => topicSource(ctx, t))];
+      // Not "the talk turned to": the sentence before may have said "the conversation turned to" the same topics.
+      if (i % 4 === 1) draft.say(`With ${escapeMd(ctx.ref(p.id)!.short)}, I talked mostly about ${topicList(ctx, p.topics)}.`, from);
+      else draft.say(`${who} ${CARED_VERBS[i % CARED_VERBS.length]} ${topicList(ctx, p.topics)}.`, from);
+    });
   const byPerson = new Map<string | null, ComposeFact[]>();
   for (const f of facts) byPerson.set(f.personId, [...(byPerson.get(f.personId) ?? []), f]);
   for (const [id, fs] of byPerson) tellFacts(ctx, draft, ctx.input.people.find((p) => p.id === id) ?? null, fs, false, false);

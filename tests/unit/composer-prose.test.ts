@@ -4,6 +4,7 @@ import { clean, contentWords } from '@/lib/posts/english';
 import { POST_STYLES, type ComposeInput, type WritingStyle } from '@/lib/posts/types';
 import { VARIED_EVENINGS } from '@/tests/fixtures/evenings';
 import { checkProse } from '@/tests/support/prose-check';
+import { eventInput, person } from './composer-helpers';
 
 // Flesch–Kincaid grade of a whole draft. Job titles and organisation names ("executive director at the
 // Data Office") are long words the writer cannot choose, so a short draft of names alone reads near 14;
@@ -102,5 +103,39 @@ describe('topics as a person would phrase them', () => {
   it('acronyms and names keep their capitals', () => {
     const { markdown } = composePost(VARIED_EVENINGS[1]!.input, { style: 'narrative' });
     expect(markdown).toContain('EV charging');
+  });
+});
+
+describe('two people the post can only describe the same way', () => {
+  it('are told apart: one sentence for what both cared about, "one" and "the other" for what each said', () => {
+    const a = person({ role: 'Director', organisation: 'Acme', sector: 'Technology', topics: ['cloud costs'] });
+    const b = person({ role: 'Director', organisation: 'Acme', sector: 'Technology', topics: ['cloud costs'] });
+    const c = person({ role: 'Head of IT', organisation: 'HMRC', sector: 'Government', topics: ['legacy modernisation'] });
+    const input = eventInput({
+      people: [a, b, c],
+      facts: [
+        { text: '40% of servers are idle', personId: a.id },
+        { text: 'budgets are down 10%', personId: b.id },
+      ],
+    });
+    const { markdown } = composePost(input, { style: 'narrative' });
+    expect(markdown).toContain('Both directors at Acme wanted to talk about cloud costs.');
+    expect(markdown).toContain('One director at Acme told me that 40% of servers are idle.');
+    expect(markdown).toContain('The other director at Acme told me that budgets are down 10%.');
+    expect(markdown).not.toMatch(/The director at Acme/);
+    const summary = composePost(input, { style: 'summary' }).markdown;
+    expect(summary).toContain('(one director at Acme)');
+    expect(summary).toContain('(the other director at Acme)');
+    // Different topics: a sentence each, each saying which.
+    const apart = composePost(
+      eventInput({
+        people: [
+          { ...a, topics: ['cloud costs'] },
+          { ...b, topics: ['hiring'] },
+        ],
+      }),
+      { style: 'narrative' },
+    ).markdown;
+    expect(apart).toContain('One director at Acme wanted to talk about cloud costs. With the other director at Acme, I talked mostly about hiring.');
   });
 });
