@@ -78,9 +78,13 @@ export async function suggestSeries(userId: string, q: string, limit = 8): Promi
   return rows.flatMap((r) => (r.series ? [r.series] : []));
 }
 
-/** Known people matching `q` by name, role, organisation or anything else they are remembered by. */
+/**
+ * Known people matching `q` by name, role, organisation or anything else they are remembered by: every word of it,
+ * in any order ("cio home office" finds the CIO at the Home Office, known by no name).
+ */
 async function suggestPeople(userId: string, q: string, limit = 5): Promise<PersonSuggestion[]> {
-  if (!q) return [];
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
+  if (words.length === 0) return [];
   const found = await db
     .select({
       id: people.id,
@@ -94,7 +98,7 @@ async function suggestPeople(userId: string, q: string, limit = 5): Promise<Pers
     .from(people)
     .leftJoin(organisations, and(eq(organisations.id, people.organisationId), eq(organisations.userId, userId)))
     .leftJoin(sectors, and(eq(sectors.id, people.effectiveSectorId), eq(sectors.userId, userId)))
-    .where(and(eq(people.userId, userId), isNull(people.deletedAt), ilike(people.searchText, `%${escapeLike(q)}%`)))
+    .where(and(eq(people.userId, userId), isNull(people.deletedAt), ...words.map((w) => ilike(people.searchText, `%${escapeLike(w)}%`))))
     .orderBy(sql`${people.name} ilike ${escapeLike(q) + '%'} desc`, sql`${people.lastMetAt} desc nulls last`)
     .limit(limit);
   return Promise.all(found.map(async (p) => ({ ...p, ...(await reMeetingContext(userId, p.id)) })));

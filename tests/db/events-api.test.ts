@@ -158,6 +158,10 @@ describe('events API', () => {
     expect((await call(POST, 'POST', '/api/v1/events', since)).status).toBe(201);
     const again = await (await call(suggest, 'GET', '/api/v1/events/suggest?kind=people&q=lin')).json();
     expect(again.items[0]).toMatchObject({ name: 'Lin Chen', lastMet: { title: evening.title } });
+    // Someone known by role and organisation alone is found by words of both, in any order.
+    const unnamed = await (await call(suggest, 'GET', `/api/v1/events/suggest?kind=people&q=${encodeURIComponent('council  lead')}`)).json();
+    expect(unnamed.items.length).toBeGreaterThan(0);
+    expect(new Set(unnamed.items.map((p: { name: string | null; role: string | null }) => `${p.name}, ${p.role}`))).toEqual(new Set(['null, Data lead']));
     expect((await call(suggest, 'GET', '/api/v1/events/suggest?kind=nope')).status).toBe(400);
     const doc = await (await openapi(new Request(`${BASE}/api/v1/openapi.json`))).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}']));
