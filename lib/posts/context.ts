@@ -1,5 +1,5 @@
 import { DEFAULT_WRITING, type ComposeInput, type ComposeOptions, type ComposePerson, type WritingStyle } from './types';
-import { clean, escapeMd, orgName, titleKey } from './english';
+import { clean, escapeMd, escapeMdKeepingInline, orgName, titleKey } from './english';
 import { personRefs, type PersonRefs } from './people-phrases';
 import { nameIndex, replaceNames, type NameRule } from '@/lib/people/name-scrub';
 import { callingWords } from '@/lib/people/name-parts';
@@ -12,6 +12,8 @@ export interface ComposeContext {
   text: (value: string | null | undefined) => string;
   /** Same, as plain text (the social post). */
   plain: (value: string | null | undefined) => string;
+  /** The user's own prose (a reflection, a summary) as `text`, keeping the inline Markdown they wrote: *this*, a [link](…). */
+  prose: (value: string | null | undefined) => string;
   /** How to refer to a person (plain text), when the id is one of the event's people. */
   ref: (personId: string | null) => PersonRefs | undefined;
   /** The people the post describes just as it describes this one ("a director at Acme"), this one included, in order. */
@@ -96,6 +98,7 @@ export function makeContext(input: ComposeInput, options: ComposeOptions): Compo
     options,
     plain,
     text: (value) => escapeMd(plain(value)),
+    prose: (value) => escapeMdKeepingInline(plain(value)),
     ref: (id) => (id ? refs.get(id) : undefined),
     alike: (id) => alike.get(id) ?? [id],
     writing,

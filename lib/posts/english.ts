@@ -21,6 +21,34 @@ export function escapeMd(text: string): string {
     .replace(/^(\s*)#(?=#*(\s|$))/, '$1\\#');
 }
 
+// What of Markdown a user writes inline in their own prose: a link to a web page, strong or emphasised words, code.
+// Underscores only at word edges, as Markdown reads them ("snake_case_name" is no emphasis).
+const INLINE_MD =
+  /\[([^[\]\n]{1,300})\]\((https?:\/\/[^\s()<>]{1,1000})\)|(\*\*|(?<![\p{L}\p{N}])__)(?=\S)(.{0,300}?\S)\3(?![\p{L}\p{N}_])|(\*|(?<![\p{L}\p{N}])_)(?=[^\s*_])(.{0,300}?[^\s*_])\5(?![\p{L}\p{N}_*])|`([^`\n]{1,300})`/gu;
+
+/**
+ * The user's own prose (a reflection, a summary) for a Markdown post: escaped as escapeMd does, except the inline
+ * Markdown they wrote on purpose, which keeps its meaning: *emphasis*, **strong**, a [link](https://…) to a web page,
+ * `code`. Nothing else formats: no heading, list, image, HTML or other kind of link.
+ */
+export function escapeMdKeepingInline(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(INLINE_MD)) {
+    const [whole, linkText, url, strong, strongText, em, emText, code] = m;
+    let kept: string;
+    if (url) kept = `[${escapeMd(linkText!)}](${url})`;
+    else if (strong) kept = `${strong}${escapeMd(strongText!)}${strong}`;
+    else if (em) kept = `${em}${escapeMd(emText!)}${em}`;
+    else kept = `\`${code}\``;
+    // "![…](…)" would be an image: the "!" before a link stays a mark.
+    out += escapeMd(text.slice(at, m.index)).replace(/!$/, url ? '\\!' : '!') + kept;
+    at = m.index + whole.length;
+  }
+  // The heading guard of escapeMd reads the start of the text: only the first piece can be there.
+  return at === 0 ? escapeMd(text) : out + escapeMd(text.slice(at));
+}
+
 /**
  * "A", "A and B", "A, B and C". When an item itself contains a comma, items are separated by semicolons
  * so the reader can still tell where one ends ("Jo, CIO at X; Sam, CTO at Y; and Al").

@@ -58,7 +58,7 @@ export function paragraphsOf(ctx: ComposeContext, value: string | null | undefin
       const lines = p.split('\n');
       // A paragraph with a list in it keeps its lines ("Three takeaways:" and an item a line), each item a Markdown one;
       // any other paragraph's line breaks are the phone's wrapping, and it reads as one.
-      if (!lines.some((line) => LIST_ITEM.test(line))) return asTyped(p, ctx.text(p));
+      if (!lines.some((line) => LIST_ITEM.test(line))) return asTyped(p, ctx.prose(p));
       // The lines before the first item are one lead-in, and a line that is no item continues the one before it: each
       // is read (and a private name in it found) whole, so a name the phone wrapped across two lines is still found.
       const blocks: { marker: string; words: string }[] = [];
@@ -70,7 +70,7 @@ export function paragraphsOf(ctx: ComposeContext, value: string | null | undefin
       }
       return blocks
         .map(({ marker, words }) => {
-          const text = asTyped(words.trim(), lineSafe(ctx.text(words)));
+          const text = asTyped(words.trim(), lineSafe(ctx.prose(words)));
           return text ? (marker ? `${marker} ${text}` : text) : '';
         })
         .filter(Boolean)

@@ -146,7 +146,7 @@ export function eveningName(ctx: ComposeContext): EveningName {
   // The venue as typed: the "The" of "The Ivy" is part of its name, and one typed "the Guildhall" stays so.
   const venue = ctx.text(event.venue);
   const host = ctx.text(event.host);
-  const summary = ctx.text(event.summary);
+  const summary = ctx.prose(event.summary);
   const said = new Set<string>();
   const adds = (value: string) => contentWords(value).some((w) => !said.has(w));
   const say = (value: string) => contentWords(value).forEach((w) => said.add(w));

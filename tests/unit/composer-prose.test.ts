@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composePost } from '@/lib/posts/compose';
-import { clean, contentWords } from '@/lib/posts/english';
+import { clean, contentWords, escapeMdKeepingInline } from '@/lib/posts/english';
+import { renderMarkdown } from '@/lib/posts/render';
 import { POST_STYLES, type ComposeInput, type WritingStyle } from '@/lib/posts/types';
 import { VARIED_EVENINGS } from '@/tests/fixtures/evenings';
 import { checkProse } from '@/tests/support/prose-check';
@@ -137,5 +138,28 @@ describe('two people the post can only describe the same way', () => {
       { style: 'narrative' },
     ).markdown;
     expect(apart).toContain('One director at Acme wanted to talk about cloud costs. With the other director at Acme, I talked mostly about hiring.');
+  });
+});
+
+describe('the user’s own prose in a draft', () => {
+  it('keeps the emphasis and links they wrote, and nothing else formats', () => {
+    expect(escapeMdKeepingInline('It was *really* good: [the blog](https://example.test/b), **bold**, `npm ci`.')).toBe(
+      'It was *really* good: [the blog](https://example.test/b), **bold**, `npm ci`.',
+    );
+    expect(escapeMdKeepingInline('# snake_case_name, 2 * 3 * 4, <b>x</b>, [x](javascript:alert(1)), ![i](https://x.test/a.png)')).toBe(
+      '\\# snake\\_case\\_name, 2 \\* 3 \\* 4, \\<b\\>x\\</b\\>, \\[x\\](javascript:alert(1)), \\![i](https://x.test/a.png)',
+    );
+    const input = eventInput({
+      event: {
+        summary: 'A *brilliant* talk.',
+        reflection: 'It was *really* good. I must read [the blog](https://example.test/blog).\n\n- *one* thing\n- ![x](https://x.test/a.png)',
+      },
+    });
+    const html = renderMarkdown(composePost(input, { style: 'narrative' }).markdown);
+    expect(html).toContain('<em>really</em>');
+    expect(html).toContain('<a href="https://example.test/blog" rel="nofollow noopener">the blog</a>');
+    expect(html).toContain('<em>brilliant</em>');
+    expect(html).toContain('<li><em>one</em> thing</li>');
+    expect(html).not.toContain('<img');
   });
 });
