@@ -173,8 +173,10 @@ export function ImportFlow({ fields }: { fields: { value: string; label: string 
           onDrop={onDrop}
           className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-accent-500 bg-accent-50 dark:bg-zinc-800' : 'border-zinc-300 dark:border-zinc-700'}`}
         >
-          <p id="import-file-label" className="text-sm font-medium">
-            Choose a file, or drop it here
+          {/* A phone has nowhere to drag a file from: the drop is offered where there is a mouse, and on a touch screen
+              the button below says it all (this stays the field's name for a screen reader). */}
+          <p id="import-file-label" className="text-sm font-medium pointer-coarse:sr-only">
+            Choose a file<span className="hidden pointer-fine:inline">, or drop it here</span>
           </p>
           <p id="import-file-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
             vCard (.vcf) from a phone or address book; CSV from Google Contacts, Outlook or LinkedIn (Connections.csv), or any other CSV; or a Rapport backup
