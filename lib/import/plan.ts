@@ -7,7 +7,7 @@ import { createPersonSchema, type PersonInput } from '@/lib/people/validation';
 import { normaliseTopic, uniqueTopics } from '@/lib/topics/normalise';
 import { CANNOT_STORE, storable } from '@/lib/validation/text';
 import type { ImportedUpdate } from '@/db/schema';
-import { guessSector } from './sector-guess';
+import { guessSector, workDomain } from './sector-guess';
 import { joinNotes, type ContactDraft, type RowError } from './types';
 
 export type ImportAction = 'create' | 'update' | 'skip';
@@ -276,6 +276,11 @@ export async function planImport(
     else candidates.push({ d, ...shaped });
   }
   const emails = [...new Set(candidates.map((c) => c.input.email).filter((e): e is string => !!e))];
+  const knownDomains = await domainSectors(
+    conn,
+    userId,
+    candidates.flatMap((c) => c.d.emails),
+  );
   const names = [...new Set(candidates.map((c) => fold(c.input.name)).filter(Boolean))];
   const uids = [...new Set(candidates.map((c) => c.d.uid).filter((u): u is string => !!u))];
   // Those known by role alone ("Head of IT, Leeds City Council") are the same person by role and organisation.
@@ -366,7 +371,7 @@ export async function planImport(
     }
     if (match) matchedAt.set(match.id, d.line);
     if (!match) {
-      const guess = chosen === undefined && !sector ? guessSector(input.organisationName, d.emails, sectorNames) : null;
+      const guess = chosen === undefined && !sector ? guessSector(input.organisationName, d.emails, sectorNames, knownDomains) : null;
       const guessed = guess ? { sector: guess.sector, sectorGuess: guess.why } : {};
       out.push({ ...base, ...guessed, action: 'create', reason: 'New', personId: null, changes: {}, warnings, filedUnder });
       continue;
@@ -401,6 +406,27 @@ export async function planImport(
   }
   errors.sort((a, b) => a.line - b.line);
   return { rows: out, errors, sectors: sectorRows.map((s) => s.name) };
+}
+
+/**
+ * For each work domain of `emails` where the user already knows people, the one sector those people are in (their
+ * own or their organisation's); a domain whose people are in two sectors or more says nothing. Read once per import
+ * (not through an index: an import is rare, and the user's people with an email are read at most once).
+ */
+async function domainSectors(conn: DbOrTx, userId: string, emails: string[]): Promise<Map<string, string>> {
+  const domains = [...new Set(emails.map(workDomain).filter((d): d is string => !!d))];
+  if (domains.length === 0) return new Map();
+  const found = await rows<{ domain: string; sector: string }>(
+    conn,
+    sql`select lower(split_part(p.email, '@', 2)) as domain, min(s.name) as sector
+          from people p
+          join sectors s on s.id = p.effective_sector_id and s.user_id = ${userId}::uuid and s.deleted_at is null
+         where p.user_id = ${userId}::uuid and p.deleted_at is null and p.email is not null
+           and lower(split_part(p.email, '@', 2)) in (select jsonb_array_elements_text(${JSON.stringify(domains)}::jsonb))
+         group by 1
+        having count(distinct s.id) = 1`,
+  );
+  return new Map(found.map((r) => [r.domain, r.sector]));
 }
 
 type KnownOrganisation = { id: string; name: string; sector: string | null };

@@ -57,12 +57,34 @@ function quoted(word: string): string {
   return `from “${word}” in the organisation’s name`;
 }
 
+/** Addresses anyone can have: the people the user knows there say nothing of where a new one works. */
+const FREE_MAIL =
+  /^(?:gmail\.com|googlemail\.com|outlook\.com|hotmail\.(?:com|co\.uk)|live\.(?:com|co\.uk)|msn\.com|yahoo\.(?:com|co\.uk)|ymail\.com|icloud\.com|me\.com|mac\.com|aol\.com|proton(?:mail)?\.(?:com|me)|pm\.me|gmx\.(?:com|net|de)|mail\.com|btinternet\.com|virginmedia\.com|sky\.com|talktalk\.net|zoho\.com|fastmail\.com|hey\.com)$/;
+
+/** The domain of an email address, lower-cased; null when it has none or anyone can have it. */
+export function workDomain(email: string): string | null {
+  const domain = email.trim().toLowerCase().split('@')[1];
+  return domain && !FREE_MAIL.test(domain) ? domain : null;
+}
+
 /**
  * The guess for a contact at `organisation` with `emails`, among the user's sectors (`sectorNames`: folded name →
- * name); null when nothing says, or the sector it would be is not one of theirs.
+ * name); null when nothing says, or the sector it would be is not one of theirs. `known`: for a work domain, the one
+ * sector the user's people with an address there are in (they know best: "acme.com" is Technology if their Acme people
+ * are).
  */
-export function guessSector(organisation: string | null | undefined, emails: string[], sectorNames: ReadonlyMap<string, string>): SectorGuess | null {
+export function guessSector(
+  organisation: string | null | undefined,
+  emails: string[],
+  sectorNames: ReadonlyMap<string, string>,
+  known: ReadonlyMap<string, string> = new Map(),
+): SectorGuess | null {
   const theirs = (sector: string) => sectorNames.get(sector.toLowerCase()) ?? null;
+  for (const email of emails) {
+    const domain = workDomain(email);
+    const sector = domain && known.get(domain);
+    if (sector) return { sector, why: `from your other people at ${domain}` };
+  }
   for (const email of emails) {
     const domain = email.trim().toLowerCase().split('@')[1];
     if (!domain) continue;

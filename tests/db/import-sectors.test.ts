@@ -269,3 +269,27 @@ describe('import: a sector guessed for new people the file gives none for', () =
     expect(known.sectorId).toBeNull();
   });
 });
+
+describe('import: a sector guessed from the people the user knows at the same work domain', () => {
+  it('when they are all in one sector; not at a free mail domain, nor where they are in two', async () => {
+    const user = await createTestUser();
+    const acme = await makeOrganisation(user.id, 'Acme Robotics', 'Technology');
+    await makePerson(user.id, { name: 'Ann Known', organisationId: acme.id, email: 'ann@acme.test' });
+    await makePerson(user.id, { name: 'Gee Mail', sector: 'Finance', email: 'gee@gmail.com' });
+    await makePerson(user.id, { name: 'Mix One', sector: 'Finance', email: 'one@mixed.test' });
+    await makePerson(user.id, { name: 'Mix Two', sector: 'Legal', email: 'two@mixed.test' });
+    const file = csv(
+      'Bob,New,,bob@ACME.test,,Engineer,', // 2: the domain's people are all Technology
+      'Gail,New,,gail@gmail.com,,Analyst,', // 3: anyone can have gmail
+      'Max,New,,max@mixed.test,,Partner,', // 4: two sectors there
+    );
+    const preview = await previewImport(user.id, 'csv', file);
+    const row = (line: number) => preview.rows.find((r) => r.line === line)!;
+    expect(row(2)).toMatchObject({ sector: 'Technology', sectorGuess: 'from your other people at acme.test' });
+    expect(row(3)).toMatchObject({ sector: null });
+    expect(row(4)).toMatchObject({ sector: null });
+    // Another user's people at that domain say nothing to this one.
+    const other = await createTestUser();
+    expect((await previewImport(other.id, 'csv', file)).rows.find((r) => r.line === 2)).toMatchObject({ sector: null });
+  });
+});

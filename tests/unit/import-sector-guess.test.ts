@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTORS } from '@/db/schema';
-import { guessSector } from '@/lib/import/sector-guess';
+import { guessSector, workDomain } from '@/lib/import/sector-guess';
 
 const theirs = (names: readonly string[]) => new Map(names.map((n) => [n.toLowerCase(), n]));
 const all = theirs(DEFAULT_SECTORS);
@@ -27,5 +27,14 @@ describe('guessing an imported contact’s sector', () => {
     // Their sectors only, by the name they have it under.
     expect(guessSector('Leeds City Council', [], theirs(['Public sector', 'Technology']))).toBeNull();
     expect(guessSector('Leeds City Council', [], theirs(['GOVERNMENT']))).toEqual({ sector: 'GOVERNMENT', why: 'from “Council” in the organisation’s name' });
+  });
+
+  it('takes the sector of the user’s own people at a work domain first, never at a free mail one', () => {
+    const known = new Map([['acme.test', 'Technology']]);
+    expect(guessSector('Leeds City Council', ['bo@ACME.test'], all, known)).toEqual({ sector: 'Technology', why: 'from your other people at acme.test' });
+    expect(guessSector(null, ['bo@gmail.com'], all, new Map([['gmail.com', 'Technology']]))).toBeNull();
+    expect(workDomain('Jo@Example.COM')).toBe('example.com');
+    expect(workDomain('jo@hotmail.co.uk')).toBeNull();
+    expect(workDomain('no-at-sign')).toBeNull();
   });
 });
