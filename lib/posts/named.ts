@@ -36,10 +36,12 @@ const SURNAME = surnameOf(sql`p.name`);
 function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   const all = new Set<string>();
   const capitalised = new Set<string>();
-  for (const { 0: token, index } of text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
+  // Spaces as namedIn reads them: "send" and a name on the next line but one are as near as on one line.
+  const spaced = text.replace(/\s+/g, ' ');
+  for (const { 0: token, index } of spaced.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
     all.add(token.toLowerCase());
     const end = index + token.length;
-    const isCalledOn = CALLS_ON.test(text.slice(Math.max(0, index - 24), index)) && !NOT_CALLED_ON.test(text.slice(end, end + 16));
+    const isCalledOn = CALLS_ON.test(spaced.slice(Math.max(0, index - 24), index)) && !NOT_CALLED_ON.test(spaced.slice(end, end + 16));
     // A hyphenated surname ("Patel-Smith") or one with an apostrophe ("O’Brien") is one word to the name indexes, as
     // well as its pieces.
     if (/[-'’]/.test(token) && (isCalledOn || /^\p{Lu}/u.test(token))) capitalised.add(token.toLowerCase());
