@@ -417,6 +417,11 @@ describe('logging an event on a phone', () => {
     await page.getByLabel('Title').fill('x'.repeat(201));
     expect(await page.locator('#title-hint').innerText()).toBe('201 of 200 characters: too long to save');
     expect(await page.getByLabel('Title').inputValue()).toHaveLength(201);
+    // Refused on saving, the error says it once; the count stays, without saying it again.
+    await page.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => page.locator('#title-error').innerText()).toBe('Keep it to 200 characters');
+    expect(await page.locator('#title-hint').innerText()).toBe('201 of 200 characters');
+    expect(await page.getByLabel('Title').inputValue()).toHaveLength(201);
     // Enter in the title moves on instead of saving.
     await page.getByLabel('Title').fill('April mixer');
     expect(await page.locator('#title-hint').count()).toBe(0);

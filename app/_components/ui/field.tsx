@@ -42,15 +42,16 @@ export function Field({ id, label, hint, errors, children, className = '' }: Fie
 
 /**
  * With a `limit` and a controlled value: past 80% of the limit the hint counts the characters, and past the
- * limit it says so, in red. Nothing is cut off (a maxLength would silently truncate a paste): the server's
- * check refuses the save and keeps the text.
+ * limit it says so, in red, unless the field's error says it already ("Keep it to 200 characters"). Nothing is cut
+ * off (a maxLength would silently truncate a paste): the server's check refuses the save and keeps the text.
  */
-export function withCount(hint: ReactNode, limit: number | undefined, value: unknown): ReactNode {
+export function withCount(hint: ReactNode, limit: number | undefined, value: unknown, errors?: string[]): ReactNode {
   if (!limit || typeof value !== 'string' || value.length <= limit * 0.8) return hint;
   const over = value.length > limit;
+  const said = errors?.some((e) => e.includes(`${limit.toLocaleString('en-GB')} characters`));
   const count = (
     <span className={over ? 'font-medium text-red-600 dark:text-red-400' : undefined}>
-      {value.length.toLocaleString('en-GB')} of {limit.toLocaleString('en-GB')} characters{over ? ': too long to save' : ''}
+      {value.length.toLocaleString('en-GB')} of {limit.toLocaleString('en-GB')} characters{over && !said ? ': too long to save' : ''}
     </span>
   );
   return hint ? (
@@ -73,7 +74,7 @@ export function TextField({
   ...input
 }: Omit<FieldProps, 'children'> & ComponentProps<'input'> & { limit?: number }) {
   return (
-    <Field id={id} label={label} hint={withCount(hint, limit, input.value)} errors={errors} className={className}>
+    <Field id={id} label={label} hint={withCount(hint, limit, input.value, errors)} errors={errors} className={className}>
       {(describedBy, invalid) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass} {...input} />}
     </Field>
   );

@@ -12,7 +12,7 @@ export function TextAreaField({
   ...textarea
 }: Omit<FieldProps, 'children'> & ComponentProps<'textarea'> & { limit?: number }) {
   return (
-    <Field id={id} label={label} hint={withCount(hint, limit, textarea.value)} errors={errors} className={className}>
+    <Field id={id} label={label} hint={withCount(hint, limit, textarea.value, errors)} errors={errors} className={className}>
       {(describedBy, invalid) => (
         <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={`${inputClass} min-h-24`} {...textarea} />
       )}
