@@ -109,13 +109,21 @@ export const CALLS_ON =
 export const NOT_CALLED_ON =
   /^\s+(?:be|been|have|has|not|also|need|needs|take|make|go|come|get|see|do|run|start|cover|include|follow|help|bring|show|give|look|keep|let|put|say|try|use|work|want|probably|likely|still|only|just|never|always|onwards)\b/iu;
 
+/**
+ * Whether the word of `text` from `start` to `end`, written in lower case, is someone called on: CALLS_ON in the 24
+ * characters before it and NOT_CALLED_ON not in the 16 after. The post editor applies the same two patterns, sent to
+ * it as data (lib/posts/mentions.ts, whose bundle cannot take this module).
+ */
+export function calledOnAt(text: string, start: number, end: number): boolean {
+  return CALLS_ON.test(text.slice(Math.max(0, start - 24), start)) && !NOT_CALLED_ON.test(text.slice(end, end + 16));
+}
+
 /** Whether rule `r` stands in `text` at `start` as whole words: its text (in its case rule), and no letter on either side. */
 function standsAt(text: string, r: IndexedRule, start: number): boolean {
   const found = text.slice(start, start + r.find.length);
   const end = start + r.find.length;
   const same = r.exactCase
-    ? found === r.find ||
-      (found === r.find.toLowerCase() && CALLS_ON.test(text.slice(Math.max(0, start - 24), start)) && !NOT_CALLED_ON.test(text.slice(end, end + 16)))
+    ? found === r.find || (found === r.find.toLowerCase() && calledOnAt(text, start, end))
     : found.toLowerCase() === r.find.toLowerCase();
   const before = text[start - 1];
   const after = text[end];

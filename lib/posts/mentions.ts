@@ -9,7 +9,10 @@ export interface NamedPerson {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** When a name part in lower case names someone: right after `before` ("send jo"), and not before `notAfter` ("will be"). */
+/**
+ * When a name part in lower case names someone: right after `before` ("send jo"), and not before `notAfter` ("will
+ * be"), in the same windows as calledOnAt of lib/people/name-scrub.ts (which this client-side module cannot import).
+ */
 export interface CalledOn {
   before: RegExp;
   notAfter: RegExp;

@@ -6,7 +6,7 @@ import { surnameOf } from '@/lib/surname';
 import { namedIn, type DescribedPerson, type NamedPerson } from './mentions';
 import { displayName } from '@/lib/people/display-name';
 import { nameWord } from '@/lib/people/name-parts';
-import { CALLS_ON, NOT_CALLED_ON } from '@/lib/people/name-scrub';
+import { CALLS_ON, calledOnAt, NOT_CALLED_ON } from '@/lib/people/name-scrub';
 import { postSource } from './source';
 import type { ComposeInput } from './types';
 
@@ -41,7 +41,7 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   for (const { 0: token, index } of spaced.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
     all.add(token.toLowerCase());
     const end = index + token.length;
-    const isCalledOn = CALLS_ON.test(spaced.slice(Math.max(0, index - 24), index)) && !NOT_CALLED_ON.test(spaced.slice(end, end + 16));
+    const isCalledOn = calledOnAt(spaced, index, end);
     // A hyphenated surname ("Patel-Smith") or one with an apostrophe ("O’Brien") is one word to the name indexes, as
     // well as its pieces.
     if (/[-'’]/.test(token) && (isCalledOn || /^\p{Lu}/u.test(token))) capitalised.add(token.toLowerCase());
