@@ -61,9 +61,14 @@ function quoted(word: string): string {
 const FREE_MAIL =
   /^(?:gmail\.com|googlemail\.com|outlook\.com|hotmail\.(?:com|co\.uk)|live\.(?:com|co\.uk)|msn\.com|yahoo\.(?:com|co\.uk)|ymail\.com|icloud\.com|me\.com|mac\.com|aol\.com|proton(?:mail)?\.(?:com|me)|pm\.me|gmx\.(?:com|net|de)|mail\.com|btinternet\.com|virginmedia\.com|sky\.com|talktalk\.net|zoho\.com|fastmail\.com|hey\.com)$/;
 
+/** The domain of an email address, lower-cased; null when it has none. */
+function domainOf(email: string): string | null {
+  return email.trim().toLowerCase().split('@')[1] || null;
+}
+
 /** The domain of an email address, lower-cased; null when it has none or anyone can have it. */
 export function workDomain(email: string): string | null {
-  const domain = email.trim().toLowerCase().split('@')[1];
+  const domain = domainOf(email);
   return domain && !FREE_MAIL.test(domain) ? domain : null;
 }
 
@@ -86,7 +91,7 @@ export function guessSector(
     if (sector) return { sector, why: `from your other people at ${domain}` };
   }
   for (const email of emails) {
-    const domain = email.trim().toLowerCase().split('@')[1];
+    const domain = domainOf(email);
     if (!domain) continue;
     for (const rule of DOMAINS) {
       const m = rule.test.exec(domain);
