@@ -149,8 +149,13 @@ describe('import at 390 px', () => {
     const errors = watchErrors(page);
     await new AuthPages(page).signUp('Una Undo');
     await page.goto('/settings/import');
-    const cards = ['Wrong File', 'Also Wrong'].map((n) => `BEGIN:VCARD\nVERSION:3.0\nFN:${n}\nORG:Wrongly Ltd\nEND:VCARD`).join('\n');
+    const cards = ['Wrong File', 'Also Wrong']
+      .map((n, i) => `BEGIN:VCARD\nVERSION:3.0\nFN:${n}\nORG:Wrongly Ltd\nEMAIL:w${i}@wrongly.gov.uk\nEND:VCARD`)
+      .join('\n');
     await page.getByLabel('Choose a file, or drop it here').setInputFiles({ name: 'wrong.vcf', mimeType: 'text/vcard', buffer: Buffer.from(cards) });
+    // No sector in the file: one guessed from their addresses, said beside the organisation and chosen in its list.
+    await page.getByText('Government guessed from the .gov.uk email').waitFor();
+    expect(await page.getByLabel(/^Sector for Wrongly Ltd/).inputValue()).toBe('Government');
     await page
       .getByRole('button', { name: /^Import/ })
       .last()

@@ -67,6 +67,14 @@ describe('people in a real browser', () => {
     await page.goto('/people?q=%25');
     expect(await page.getByText('“%” has no letters or digits to search for').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '4 people' }).isVisible()).toBe(true);
+    // A word found in none of what a row shows: the row says where it was found.
+    await page.goto('/people?q=cloud');
+    expect(
+      await page
+        .getByRole('link', { name: /Priya Shah/ })
+        .getByText('At CIO Club monthly, on Cloud')
+        .isVisible(),
+    ).toBe(true);
     // Words nobody has, not even some of them: one message, not "these match some of them" over an empty list.
     await page.goto('/people?q=zxqv+wwyj');
     expect(await page.getByText('No one matches. Try fewer words, or clear a filter.').isVisible()).toBe(true);
