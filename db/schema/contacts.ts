@@ -193,6 +193,15 @@ export const people = pgTable(
     index('people_user_first_name_idx')
       .on(t.userId, sql`lower(regexp_replace(${t.name}, '[\\s-].*$', ''))`)
       .where(sql`${t.deletedAt} is null and ${t.name} is not null`),
+    // The People list sorted by name (the name, else the role a nameless person is shown by; those with neither
+    // last) and by when added: each order a walk of its own index from the page's key (a row comparison the index
+    // answers), so a deep page costs what the first does. See ORDER_BY in lib/people/search-list.ts.
+    index('people_user_name_order_idx')
+      .on(t.userId, sql`(coalesce(${t.name}, ${t.role}) is null)`, sql`lower(coalesce(${t.name}, ${t.role}, ''))`, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('people_user_created_idx')
+      .on(t.userId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
     // "Get back in touch": the people due by a day, earliest first.
     index('people_user_next_contact_idx')
       .on(t.userId, t.nextContactDue)

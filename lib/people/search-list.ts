@@ -122,11 +122,41 @@ function metKeyset(c: SearchCursor, t: 'x' | 'p'): SQL {
           or (${col('last_met_at')} = ${c.m}::timestamptz and ${id}))`;
 }
 
-function keyset(c: SearchCursor, ranked: boolean): SQL {
+/**
+ * How a page is ordered: by relevance then last met (a search by words), by last met, by name (else role) A to Z, or
+ * newest added first.
+ */
+export type ListOrder = 'score' | 'met' | 'name' | 'added';
+
+/** SQL: the key a list sorted by name or by when added is ordered by (null: a person with no name or role). */
+function sortKey(order: ListOrder): SQL {
+  if (order === 'name') return sql`lower(coalesce(p.name, p.role))`;
+  if (order === 'added') return sql`p.created_at::text`;
+  return sql`null::text`;
+}
+
+/**
+ * The name order's three keys: those with neither name nor role last, then the name (else role) lower-cased, then id,
+ * exactly as people_user_name_order_idx holds them, so the planner walks it and a page's start is a row comparison
+ * the index answers (x's columns are p's: the subquery is flattened).
+ */
+const NAME_KEYS = sql`coalesce(x.name, x.role) is null, lower(coalesce(x.name, x.role, '')), x.id`;
+
+function keyset(c: SearchCursor, order: ListOrder): SQL {
+  if (order === 'name') return sql`(${NAME_KEYS}) > (${c.k == null}::boolean, ${c.k ?? ''}::text, ${c.i}::uuid)`;
+  if (order === 'added') return sql`(x.created_at, x.id) < (${c.k}::timestamptz, ${c.i}::uuid)`;
   const met = metKeyset(c, 'x');
-  if (!ranked || c.s === null) return met;
+  if (order !== 'score' || c.s === null) return met;
   return sql`(x.score < ${c.s}::numeric or (x.score = ${c.s}::numeric and ${met}))`;
 }
+
+const ORDER_BY: Record<ListOrder, SQL> = {
+  score: sql`x.score desc, x.last_met_at desc nulls last, x.id`,
+  met: sql`x.last_met_at desc nulls last, x.id`,
+  name: NAME_KEYS,
+  // As people_user_created_idx holds them.
+  added: sql`x.created_at desc nulls last, x.id desc nulls last`,
+};
 
 export interface ListRow extends Record<string, unknown> {
   id: string;
@@ -144,6 +174,10 @@ export interface ListRow extends Record<string, unknown> {
   kit_unit: string | null;
   kit_every: number | null;
   score: string | number | null;
+  /** When they were added, in milliseconds. */
+  added_ms: number | string;
+  /** The row's key in a list sorted by name or by when added (see sortKey); absent otherwise. */
+  sort_key?: string | null;
   /** From the lower tier of a tiered search (no word in name, role or organisation). */
   lower: boolean;
 }
@@ -152,25 +186,34 @@ export interface ListRow extends Record<string, unknown> {
 const CONTACT_COLUMNS = sql`p.next_contact_due::text as next_contact_due, p.last_contact_on::text as last_contact_on,
   p.keep_in_touch_unit::text as kit_unit, p.keep_in_touch_every as kit_every`;
 
-/** One page of matches (plus one, to know whether there is more), best first. */
-export function listPage(conn: DbOrTx, where: SQL[], terms: Term[], loose: boolean, cursor: SearchCursor | null, limit: number) {
-  const ranked = terms.length > 0;
+/** One page of matches (plus one, to know whether there is more), in the order asked for: by default best first. */
+export function listPage(
+  conn: DbOrTx,
+  where: SQL[],
+  terms: Term[],
+  loose: boolean,
+  cursor: SearchCursor | null,
+  limit: number,
+  order: ListOrder = terms.length > 0 ? 'score' : 'met',
+) {
   return rows<ListRow>(
     conn,
     sql`select x.id, x.name, x.role, x.email, x.last_met_ms, x.met_key, x.organisation_id, x.organisation_name,
-               x.sector_id, x.sector_name, x.next_contact_due, x.last_contact_on, x.kit_unit, x.kit_every, x.score, false as lower from (
-          select p.id, p.name, p.role, p.email, p.last_met_at, ${CONTACT_COLUMNS},
+               x.sector_id, x.sector_name, x.next_contact_due, x.last_contact_on, x.kit_unit, x.kit_every, x.score,
+               x.added_ms, x.sort_key, false as lower from (
+          select p.id, p.name, p.role, p.email, p.last_met_at, p.created_at, ${CONTACT_COLUMNS},
                  (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
+                 (extract(epoch from p.created_at) * 1000)::float8 as added_ms, ${sortKey(order)} as sort_key,
                  p.organisation_id, o.name as organisation_name,
                  s.id as sector_id, s.name as sector_name,
-                 ${ranked ? score(terms, loose) : sql`null::numeric`} as score
+                 ${order === 'score' ? score(terms, loose) : sql`null::numeric`} as score
             from people p
             left join organisations o on o.id = p.organisation_id and o.user_id = p.user_id
             left join sectors s on s.id = p.effective_sector_id and s.user_id = p.user_id
            where ${sql.join(where, sql` and `)}
         ) x
-        ${cursor ? sql`where ${keyset(cursor, ranked)}` : sql``}
-        order by ${ranked ? sql`x.score desc,` : sql``} x.last_met_at desc nulls last, x.id
+        ${cursor ? sql`where ${keyset(cursor, order)}` : sql``}
+        order by ${ORDER_BY[order]}
         limit ${limit + 1}`,
   );
 }
@@ -181,6 +224,7 @@ export const RANKED_LIMIT = 50;
 function selectRow(score: SQL, lower: boolean): SQL {
   return sql`p.id, p.name, p.role, p.email, ${CONTACT_COLUMNS},
              (extract(epoch from p.last_met_at) * 1000)::float8 as last_met_ms, p.last_met_at::text as met_key,
+             (extract(epoch from p.created_at) * 1000)::float8 as added_ms,
              p.organisation_id, o.name as organisation_name, s.id as sector_id, s.name as sector_name,
              ${score} as score, ${sql.raw(lower ? 'true' : 'false')} as lower`;
 }
@@ -237,7 +281,7 @@ export async function tieredPage(
                 left join sectors s on s.id = p.effective_sector_id and s.user_id = p.user_id
               window edge as (order by p.last_met_at desc nulls last, p.id
                               rows between unbounded preceding and unbounded following)) x
-            ${cursor ? sql`where ${keyset(cursor, true)}` : sql``}
+            ${cursor ? sql`where ${keyset(cursor, 'score')}` : sql``}
             order by x.score desc, x.last_met_at desc nulls last, x.id
             limit ${limit + 1}`,
       );

@@ -58,6 +58,9 @@ export interface SearchCursor {
   l?: boolean;
   /** Whether the last row came from the lower tier of a tiered search (see search-list.ts). */
   t?: boolean;
+  /** A page of a list sorted by name or by when added: the order, and the last row's key in it (null: no name or role). */
+  o?: 'name' | 'added';
+  k?: string | null;
 }
 
 /**
@@ -84,7 +87,13 @@ export const searchCursor = cursorCodec(
       .boolean()
       .optional()
       .transform((t) => t === true || undefined),
+    o: z.enum(['name', 'added']).optional(),
+    // A name or role lower-cased (at most 200 characters, a few more where lower-casing adds marks), or a creation
+    // time as Postgres printed it.
+    k: z.string().max(400).nullable().optional(),
   }),
+  // Room for a name of 200 characters outside ASCII (up to 4 bytes each, then base64).
+  1_600,
 );
 
 /** Opaque cursor for the URL. */

@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { displayName } from './display-name';
 import { peoplePerSector } from './sector-counts';
-import { listPage, termsQuery, textMatch, tieredPage, titleFormsOf, vectorMatch, withTitleForms, type Term } from './search-list';
+import { listPage, termsQuery, textMatch, tieredPage, titleFormsOf, vectorMatch, withTitleForms, type ListOrder, type Term } from './search-list';
 import { decodeCursor, encodeCursor, fuzzyEligible, searchTerms } from './search-terms';
 import type { LastMet, SearchParams } from './validation';
 import { isUuid } from '@/lib/ids';
@@ -19,6 +19,7 @@ export interface PersonListItem {
   role: string | null;
   email: string | null;
   lastMetAt: Date | null;
+  addedAt: Date;
   /** The person's own keep-in-touch cadence (null: their sector's default). */
   keepInTouch: Cadence | null;
   nextContactDue: string | null;
@@ -365,7 +366,10 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
  */
 export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
   const [p, terms] = await Promise.all([plan(conn, userId, params), expandTerms(conn, userId, searchTerms(params.q))]);
-  const cursor = decodeCursor(params.cursor);
+  const order: ListOrder = params.sort === 'name' || params.sort === 'added' ? params.sort : params.sort === 'met' || terms.length === 0 ? 'met' : 'score';
+  // A cursor of another order (the sort changed, with the old page's link) starts the list again.
+  const read = decodeCursor(params.cursor);
+  const cursor = read && (read.o ?? null) === (order === 'name' || order === 'added' ? order : null) ? read : null;
   const limit = params.limit;
   const run = async (terms: Term[], loose: boolean) => {
     const text = (walk: boolean) => [textMatch(terms, loose, walk)].filter((x): x is SQL => x !== null);
@@ -377,7 +381,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     // Without words the page does not depend on the counts: on a pool both run side by side.
     const [{ facets, capped, hits }, unworded] = await Promise.all([
       sectorFacets(conn, userId, [...p.base, ...text(false)], p, terms.length > 0, hit),
-      terms.length === 0 ? listPage(conn, [...p.base, ...(p.sector ? [p.sector] : [])], terms, loose, cursor, limit) : null,
+      terms.length === 0 ? listPage(conn, [...p.base, ...(p.sector ? [p.sector] : [])], terms, loose, cursor, limit, order) : null,
     ]);
     // Past COUNT_LIMIT matches the words are broad: walking people in last-met order and checking each finds a
     // page after a few hundred rows, where gathering every match would read thousands (see vectorMatch). The
@@ -387,9 +391,9 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     const walkTitles = capped && hits >= TITLE_WALK_HITS;
     const found = unworded
       ? unworded
-      : tiered
+      : tiered && order === 'score'
         ? await tieredPage(conn, where, terms, cursor, limit, p.sectorEach, walkTitles)
-        : await listPage(conn, where, terms, loose, cursor, limit);
+        : await listPage(conn, where, terms, loose, cursor, limit, order);
     const sum = facets.reduce((n, f) => n + (p.sector === null || f.selected ? f.count : 0), 0);
     let total = capped ? COUNT_LIMIT : sum;
     let totalCapped = capped;
@@ -414,20 +418,23 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
     loose = true;
     r = await run(terms, true);
   }
-  const ranked = terms.length > 0;
   const { facets, found, total } = r;
 
   const page = found.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
     found.length > limit && last
-      ? encodeCursor({
-          s: ranked && last.score !== null ? String(last.score) : null,
-          m: last.met_key,
-          i: last.id,
-          l: loose || undefined,
-          t: last.lower || undefined,
-        })
+      ? encodeCursor(
+          order === 'name' || order === 'added'
+            ? { s: null, m: null, i: last.id, l: loose || undefined, o: order, k: last.sort_key ?? null }
+            : {
+                s: order === 'score' && last.score !== null ? String(last.score) : null,
+                m: last.met_key,
+                i: last.id,
+                l: loose || undefined,
+                t: last.lower || undefined,
+              },
+        )
       : null;
 
   return {
@@ -438,6 +445,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
       role: r.role,
       email: r.email,
       lastMetAt: r.last_met_ms === null ? null : new Date(Number(r.last_met_ms)),
+      addedAt: new Date(Number(r.added_ms)),
       keepInTouch: cadenceFromColumns(r.kit_unit, r.kit_every === null ? null : Number(r.kit_every)),
       nextContactDue: r.next_contact_due,
       lastContactOn: r.last_contact_on,

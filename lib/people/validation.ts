@@ -108,6 +108,14 @@ export const LAST_MET_LABELS: Record<LastMet, string> = {
   never: 'Never met (mentioned only)',
 };
 
+/**
+ * How the list is ordered. Unset: best match first while searching by words, else last met first. "met" orders a
+ * search by last met instead; "name" by name (else the role a nameless person is shown by), A to Z; "added" newest
+ * first.
+ */
+const PEOPLE_SORTS = ['met', 'name', 'added'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+
 const many = (max: number, item: z.ZodType<string>) =>
   z
     .union([item, z.array(item)])
@@ -146,6 +154,11 @@ export const searchParamsSchema = z.object({
     .optional()
     .transform((s) => s || undefined)
     .describe('An import’s undoId: only the people it added (for as long as it can be undone, 30 days)'),
+  sort: z
+    .union([z.literal(''), z.enum(PEOPLE_SORTS)])
+    .optional()
+    .transform((s) => s || undefined)
+    .describe('The order: best match first while searching by words, else last met first; or `met`, `name` (A to Z) or `added` (newest first)'),
   cursor: searchCursor.input,
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });

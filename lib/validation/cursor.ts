@@ -7,9 +7,9 @@ export const CURSOR_MESSAGE = 'Use the nextCursor from the previous page';
  * How a list's position travels in a URL: JSON, base64url, checked on the way back in by `shape` (a zod schema),
  * so a crafted cursor is refused at the edge (400 with the field path `cursor`) instead of reaching the database.
  */
-export function cursorCodec<T, I = T>(shape: z.ZodType<T, I>) {
+export function cursorCodec<T, I = T>(shape: z.ZodType<T, I>, maxLength = 500) {
   const read = (raw: string): T | null => {
-    if (raw.length > 500) return null;
+    if (raw.length > maxLength) return null;
     try {
       const parsed = shape.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
       return parsed.success ? parsed.data : null;
@@ -30,7 +30,7 @@ export function cursorCodec<T, I = T>(shape: z.ZodType<T, I>) {
     /** For a query schema: an optional cursor that must decode. */
     input: z
       .string()
-      .max(500, CURSOR_MESSAGE)
+      .max(maxLength, CURSOR_MESSAGE)
       .refine((s) => read(s) !== null, CURSOR_MESSAGE)
       .optional(),
   };

@@ -154,6 +154,15 @@ describe('every /api/v1 response matches the OpenAPI document', () => {
   it('answers what the document says, for every route, on success and on refusal', async () => {
     const person = (await call('POST', '/api/v1/people', {}, { name: 'Lin Chen', organisationName: 'City Council', email: 'lin@example.test' })).body!;
     expect((await call('GET', '/api/v1/people', {}, undefined, '?q=lin')).status).toBe(200);
+    await call('POST', '/api/v1/people', {}, { name: 'Ada Byrne' });
+    const byName = await call('GET', '/api/v1/people', {}, undefined, '?sort=name&limit=1');
+    expect((byName.body as unknown as { items: { name: string }[] }).items.map((p) => p.name)).toEqual(['Ada Byrne']);
+    const nextByName = (byName.body as unknown as { nextCursor: string }).nextCursor;
+    const page2 = await call('GET', '/api/v1/people', {}, undefined, `?sort=name&limit=1&cursor=${nextByName}`);
+    expect((page2.body as unknown as { items: { name: string }[] }).items.map((p) => p.name)).toEqual(['Lin Chen']);
+    const sideways = await call('GET', '/api/v1/people', {}, undefined, '?sort=sideways');
+    expect(sideways.status).toBe(400);
+    expect(JSON.stringify(sideways.body)).toContain('sort');
     expect((await call('GET', '/api/v1/people/{id}', { id: person.id })).status).toBe(200);
     expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { role: 'Data lead', version: person.version })).status).toBe(200);
     expect((await call('PATCH', '/api/v1/people/{id}', { id: person.id }, { role: 'Stale', version: person.version })).status).toBe(409);

@@ -409,6 +409,8 @@ const ROUTES: Record<string, RouteCase> = {
       `/api/v1/people?q=${MARK}`,
       `/api/v1/people?q=Lin`,
       `/api/v1/people?sector=${a.sector}`,
+      '/api/v1/people?sort=name',
+      '/api/v1/people?sort=added',
       // A's import, by its undo id: who it added is A's to list.
       `/api/v1/people?imported=${a.importUndo}`,
     ],

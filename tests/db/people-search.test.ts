@@ -231,6 +231,50 @@ describe('people search', () => {
     expect(rankedSeen).toEqual(rankedAll.items.map((i) => i.id));
   });
 
+  it('sorts by name (else role) A to Z and by newest added, with or without words, and pages each order whole', async () => {
+    const { user, people } = await addressBook();
+    const noOne = await makePerson(user.id, { organisationId: null, notes: 'only a note' });
+    // Added one a day, Priya first: newest added is the reverse.
+    const added = [people.priya, people.tom, people.headOfIt, people.sarah, people.ravi, people.mia, people.nobody, noOne];
+    for (const [n, p] of added.entries()) {
+      await db.execute(sql`update people set created_at = now() - make_interval(days => ${added.length - n}) where id = ${p.id}::uuid`);
+    }
+    const ids = async (p: Record<string, unknown>) => (await searchPeople(user.id, params({ limit: 100, ...p }))).items.map((i) => i.id);
+    // The nameless Head of IT sorts by the role it is shown by; someone with neither name nor role goes last.
+    const byName = [people.headOfIt, people.nobody, people.mia, people.priya, people.ravi, people.sarah, people.tom, noOne].map((p) => p.id);
+    expect(await ids({ sort: 'name' })).toEqual(byName);
+    expect(await ids({ sort: 'added' })).toEqual(added.map((p) => p.id).reverse());
+    // Words narrow the list, and the order asked for stands instead of best match.
+    expect(await ids({ q: 'cio', sort: 'name' })).toEqual([people.mia.id, people.ravi.id]);
+    expect(await ids({ q: 'head', sort: 'added' })).toEqual([people.sarah.id, people.headOfIt.id]);
+    // By last met: Priya, met at the summit, then the two never met, by id.
+    const [first, ...neverMet] = await ids({ q: 'government', sort: 'met' });
+    expect(first).toBe(people.priya.id);
+    expect(neverMet).toEqual([people.tom.id, people.headOfIt.id].sort());
+    for (const sort of ['name', 'added'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchPeople(user.id, params({ sort, limit: 3, cursor }));
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, sort).toEqual(await ids({ sort }));
+    }
+    // A next-page link of one order, followed after the sort changed, starts the other order from its top.
+    const nameCursor = (await searchPeople(user.id, params({ sort: 'name', limit: 2 }))).nextCursor!;
+    expect((await searchPeople(user.id, params({ sort: 'added', limit: 2, cursor: nameCursor }))).items.map((i) => i.id)).toEqual(
+      added
+        .map((p) => p.id)
+        .reverse()
+        .slice(0, 2),
+    );
+    expect((await searchPeople(user.id, params({ limit: 2, cursor: nameCursor }))).items.map((i) => i.id)).toEqual((await ids({})).slice(0, 2));
+    // Each person carries when they were added.
+    const [newest] = (await searchPeople(user.id, params({ sort: 'added', limit: 1 }))).items;
+    expect(Math.abs(newest!.addedAt.getTime() - (Date.now() - 86_400_000))).toBeLessThan(60_000);
+  });
+
   it('matches the start of a word and corrects a typo against the words of this user only', async () => {
     const user = await createTestUser();
     const smith = await makePerson(user.id, { name: 'Alex Smith', role: 'Chief Information Officer' });

@@ -79,6 +79,15 @@ describe('people in a real browser', () => {
     await page.goto('/people?q=zxqv+wwyj');
     expect(await page.getByText('No one matches. Try fewer words, or clear a filter.').isVisible()).toBe(true);
     expect(await page.getByText('No one matches every word').count()).toBe(0);
+    // Sorted from beside the count: by name, the nameless by the role they are shown by, A to Z.
+    await page.goto('/people');
+    await page.getByLabel('Sort').selectOption('name');
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'name');
+    const titles = () => page.locator('a.pl-row p.font-medium').allTextContents();
+    await expect.poll(titles).toEqual(['Head of IT, Leeds City Council', 'Priya Shah', 'Producer, Channel 4', 'Sarah Bloom']);
+    await page.getByLabel('Sort').selectOption('added');
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'added');
+    await expect.poll(() => sarah.locator('.pl-phone').innerText()).toMatch(/^Media · Added /);
     await page.goto('/people');
     await page.getByRole('button', { name: 'Show filters' }).click();
     const government = page.getByRole('checkbox', { name: /Government/ });

@@ -18,6 +18,7 @@ import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
 import { roughFloor } from './_components/rough-floor';
 import { ClearLink, SearchForm } from './_components/search-form';
+import { SortSelect } from './_components/sort-select';
 import { UndoDelete } from './_components/undo-delete';
 import { formatDate, formatDateTime } from '@/lib/dates';
 
@@ -41,7 +42,7 @@ function hrefWith(params: SearchParams, extra: Record<string, string>): string {
   if (params.q) qs.set('q', params.q);
   for (const s of params.sector) qs.append('sector', s);
   for (const o of params.organisation) qs.append('organisation', o);
-  for (const key of ['role', 'event', 'topic', 'met', 'imported'] as const) if (params[key]) qs.set(key, params[key]!);
+  for (const key of ['role', 'event', 'topic', 'met', 'imported', 'sort'] as const) if (params[key]) qs.set(key, params[key]!);
   for (const [k, v] of Object.entries(extra)) qs.set(k, v);
   const s = qs.toString();
   return s ? `/people?${s}` : '/people';
@@ -121,7 +122,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               <h2 id="results-heading" className="scroll-mt-20 text-sm font-medium text-zinc-600 dark:text-zinc-400" aria-live="polite">
                 {matches}
               </h2>
-              {searching ? <ClearLink href="/people" /> : null}
+              <div className="flex flex-wrap items-center gap-x-4">
+                {searching ? <ClearLink href="/people" /> : null}
+                {result.items.length > 1 || params.cursor ? <SortSelect value={params.sort} searching={!!params.q && !wordless} /> : null}
+              </div>
             </div>
             {params.imported ? (
               // One block either way, so that what an undo made here did stays said once the page is read again.
@@ -167,7 +171,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   title: p.displayName,
                   detail: (p.name ? [p.role, p.organisation?.name].filter(Boolean).join(' · ') : p.sector?.name) || null,
                   sector: p.name ? (p.sector?.name ?? null) : null,
-                  met: p.lastMetAt ? `Met ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}` : 'Not met yet',
+                  met:
+                    params.sort === 'added'
+                      ? `Added ${formatDate(p.addedAt, user.locale, user.timeZone, 'medium')}`
+                      : p.lastMetAt
+                        ? `Met ${formatDate(p.lastMetAt, user.locale, user.timeZone, 'medium')}`
+                        : 'Not met yet',
                   matched: reasons.get(p.id) ?? null,
                 }))}
               />

@@ -11,7 +11,7 @@ export interface PersonRow {
   detail: string | null;
   /** The sector of a named person (shown in the right-hand column), or null. */
   sector: string | null;
-  /** "Met 23 Apr 2026" or "Not met yet". */
+  /** "Met 23 Apr 2026" or "Not met yet" (or "Added 2 Dec 2026" in a list sorted by when added). */
   met: string;
   /** Why a search found them, when the words are not on the row ("Talked about Legacy modernisation"), or null. */
   matched: string | null;

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import { queryOf } from '@/app/_components/forms/query-of';
 import { inputClass, labelClass } from '@/app/_components/ui/field';
+import { SEARCH_FORM_ID } from './sort-select';
 
 /**
  * The search box and filters. Everything lives in the URL: filters push a history entry (so Back undoes
@@ -54,6 +55,7 @@ export function SearchForm({
   return (
     <form
       ref={formRef}
+      id={SEARCH_FORM_ID}
       role="search"
       action={pathname}
       method="get"
