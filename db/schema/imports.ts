@@ -28,6 +28,16 @@ export interface UndoneCounts {
   organisations: number;
   /** The organisations whose sector (given by the import) it took back: a restore gives back those only. */
   sectorsTakenBack?: string[];
+  /**
+   * Those it gave back what they had, with what the import had written (`after`, the same fields as `before`) and the
+   * version the undo left them at: a restore writes the import's values again where nobody has changed them since.
+   * Emptied by the restore.
+   */
+  redo?: { id: string; version: number; after: ImportedUpdate['before']; topicsAdded?: string[] }[];
+  /** When a restore last brought it back (ISO). */
+  restoredAt?: string;
+  /** How many of those it gave back what they had a restore gave its values again. */
+  reapplied?: number;
 }
 
 /**

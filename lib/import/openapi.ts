@@ -37,10 +37,19 @@ export const undoImportResponse = z.object({
     .number()
     .int()
     .describe('Of those removed, how many are in Deleted now (all of them, just after the undo): POST /api/v1/import/{id}/restore brings them back'),
+  toRedo: z
+    .number()
+    .int()
+    .describe('Of those given back what they had, how many POST /api/v1/import/{id}/restore would give the import’s values again (none once restored)'),
+  reapplied: z
+    .number()
+    .int()
+    .describe('Of those given back what they had, how many a restore has given the import’s values again since (0 from the undo itself)'),
 });
 /** What bringing back an undone import's people did (POST /api/v1/import/{id}/restore). */
 export const restoreImportResponse = z.object({
   restored: z.number().int().describe('People the undo sent to Deleted, back now with their organisations (none when asked again)'),
+  reapplied: z.number().int().describe('People it updated who have its values again (those changed since the undo keep theirs; none when asked again)'),
   skipped: z
     .number()
     .int()

@@ -1,7 +1,8 @@
-import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '@/db/client';
 import { rows } from '@/db/rows';
 import { importUndos, people, type ImportedUpdate, type LearntSector, type UndoneCounts } from '@/db/schema';
+import { addPersonTopics } from '@/lib/people/topics';
 import { NotFoundError } from '@/lib/errors';
 import { bringBackOrganisation } from '@/lib/people/queries';
 import { lockImports } from './apply';
@@ -36,6 +37,8 @@ export interface RecentImport {
   live: number;
   /** When it was undone, and what the undo did; null while it can be undone. */
   undoneAt: Date | null;
+  /** When it was last brought back after its undo, or null. */
+  restoredAt: Date | null;
   undone: UndoneImport | null;
 }
 
@@ -73,6 +76,7 @@ const recentColumns = (userId: string) => ({
   added: sql<number>`cardinality(${importUndos.created})`,
   updated: sql<number>`jsonb_array_length(${importUndos.updated})`,
   undoneAt: importUndos.undoneAt,
+  restoredAt: sql<string | null>`${importUndos.undone}->>'restoredAt'`,
   undone: importUndos.undone,
   // Those a restore would bring back: not those someone live has become again (the file imported anew).
   inDeleted: sql<number>`case when ${importUndos.undoneAt} is null then 0 else (select count(*) ${stillDeleted(userId, sql.raw('import_undos'))} and not ${liveTwin(userId, sql`p`)}) end`,
@@ -80,9 +84,9 @@ const recentColumns = (userId: string) => ({
   live: sql<number>`(select count(*) from people p where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id = any(${importUndos.created}))`,
 });
 const recent = (
-  r: { added: number; updated: number; inDeleted: number; live: number; undone: UndoneCounts | null } & Omit<
+  r: { added: number; updated: number; inDeleted: number; live: number; undone: UndoneCounts | null; restoredAt: string | null } & Omit<
     RecentImport,
-    'added' | 'updated' | 'undone' | 'live'
+    'added' | 'updated' | 'undone' | 'live' | 'restoredAt'
   >,
 ): RecentImport => ({
   id: r.id,
@@ -92,9 +96,8 @@ const recent = (
   updated: Number(r.updated),
   live: Number(r.live),
   undoneAt: r.undoneAt,
-  undone: r.undone
-    ? { removed: r.undone.removed, reverted: r.undone.reverted, kept: r.undone.kept, organisations: r.undone.organisations, inDeleted: Number(r.inDeleted) }
-    : null,
+  restoredAt: r.restoredAt ? new Date(r.restoredAt) : null,
+  undone: r.undone ? { ...undoneView(r.undone), inDeleted: Number(r.inDeleted) } : null,
 });
 
 /** One of the user's imports of the restore window, undone or not; null for another user's, or one older. */
@@ -123,9 +126,23 @@ export async function listRecentImports(userId: string, limit = 20): Promise<Rec
  * any more, removed (`organisations`: a person restored brings theirs back); and how many of those removed are in
  * Deleted still (`inDeleted`, as they are now).
  */
-export interface UndoneImport extends Omit<UndoneCounts, 'sectorsTakenBack'> {
+export interface UndoneImport extends Omit<UndoneCounts, 'sectorsTakenBack' | 'redo' | 'restoredAt' | 'reapplied'> {
   inDeleted: number;
+  /** Of those it gave back what they had, how many a restore has given its values again since. */
+  reapplied: number;
+  /** Of those it gave back what they had, how many a restore would give the import's values again (none once restored). */
+  toRedo: number;
 }
+
+/** What an undo did, as the user is told it (without what it keeps for a restore). */
+const undoneView = (u: UndoneCounts): Omit<UndoneImport, 'inDeleted'> => ({
+  removed: u.removed,
+  reverted: u.reverted,
+  kept: u.kept,
+  organisations: u.organisations,
+  toRedo: u.redo?.length ?? 0,
+  reapplied: u.reapplied ?? 0,
+});
 
 /**
  * Undoes one of the user's imports, in one transaction. The people it created go to Settings → Deleted (restorable
@@ -173,9 +190,38 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
           ).map((r) => r.id),
         )
       : new Set<string>();
+    // What the import wrote, as they have it now (read in one statement): kept so that a restore can write it again.
+    const toRevert = record.updated.filter((u) => !used.has(u.id));
+    const current = new Map(
+      (toRevert.length
+        ? await tx
+            .select({
+              id: people.id,
+              name: people.name,
+              role: people.role,
+              email: people.email,
+              phone: people.phone,
+              notes: people.notes,
+              organisationId: people.organisationId,
+              sectorId: people.sectorId,
+              links: people.links,
+            })
+            .from(people)
+            .where(
+              and(
+                eq(people.userId, userId),
+                inArray(
+                  people.id,
+                  toRevert.map((u) => u.id),
+                ),
+              ),
+            )
+        : []
+      ).map((p) => [p.id, p]),
+    );
+    const redo: NonNullable<UndoneCounts['redo']> = [];
     let reverted = 0;
-    for (const u of record.updated) {
-      if (used.has(u.id)) continue;
+    for (const u of toRevert) {
       const { organisationId, sectorId, ...fields } = u.before;
       const [back] = await tx
         .update(people)
@@ -187,9 +233,14 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
           updatedAt: new Date(),
         })
         .where(and(eq(people.userId, userId), eq(people.id, u.id), eq(people.version, u.version), sql`${people.deletedAt} is null`))
-        .returning({ id: people.id });
+        .returning({ id: people.id, version: people.version });
       if (!back) continue;
       reverted += 1;
+      const now = current.get(u.id);
+      if (now) {
+        const after = Object.fromEntries(Object.keys(u.before).map((key) => [key, now[key as keyof typeof now]])) as ImportedUpdate['before'];
+        redo.push({ id: u.id, version: back.version, after, ...(u.topicsAdded?.length ? { topicsAdded: u.topicsAdded } : {}) });
+      }
       if (u.topicsAdded?.length) {
         await tx.execute(sql`
           delete from person_topics pt using topics t
@@ -237,6 +288,7 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
     }
     const undone: UndoneCounts = {
       sectorsTakenBack,
+      redo,
       removed: removed.length,
       reverted,
       kept: record.created.length + record.updated.length - removed.length - reverted,
@@ -246,8 +298,7 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
       .update(importUndos)
       .set({ undone })
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
-    const { sectorsTakenBack: _kept, ...counts } = undone;
-    return { ...counts, inDeleted: undone.removed };
+    return { ...undoneView(undone), inDeleted: undone.removed };
   });
 }
 
@@ -255,6 +306,8 @@ export async function undoImport(userId: string, importId: string): Promise<Undo
 export interface RestoredImport {
   /** People back from Deleted, with their organisations. */
   restored: number;
+  /** People it had updated who have the import's values again (those changed since the undo keep theirs). */
+  reapplied: number;
   /** People left in Deleted because someone with their email, or their name at their organisation, is in the contacts now (the file imported again, say). */
   skipped: number;
 }
@@ -314,8 +367,55 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
          where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id is null and o.version = l.version + 1 and o.deleted_at is null
            and exists (select 1 from sectors s where s.user_id = ${userId}::uuid and s.id = l."sectorId" and s.deleted_at is null)`);
     }
-    return { restored: back.length, skipped: candidates.length - ids.length };
+    const reapplied = await redoUpdates(tx, userId, record.undone?.redo ?? []);
+    await tx
+      .update(importUndos)
+      .set({
+        undone: sql`${importUndos.undone} - 'redo'
+          || jsonb_build_object('restoredAt', now(), 'reapplied', coalesce((${importUndos.undone}->>'reapplied')::int, 0) + ${reapplied}::int)`,
+      })
+      .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
+    return { restored: back.length, reapplied, skipped: candidates.length - ids.length };
   });
+}
+
+/**
+ * Writes again what an import had written on those its undo gave back what they had, for each nobody has changed since
+ * (still at the version the undo left), with the topics it had given them; an organisation the undo removed comes back
+ * with them, and a sector deleted since is not given. Returns how many.
+ */
+async function redoUpdates(tx: Tx, userId: string, redo: NonNullable<UndoneCounts['redo']>): Promise<number> {
+  if (!redo.length) return 0;
+  const liveSectors = new Set(
+    (
+      await rows<{ id: string }>(
+        tx,
+        sql`select id::text from sectors where user_id = ${userId}::uuid and deleted_at is null
+              and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(redo.flatMap((r) => (r.after.sectorId ? [r.after.sectorId] : [])))}::jsonb) x)`,
+      )
+    ).map((r) => r.id),
+  );
+  let done = 0;
+  const topics: { personId: string; topics: string[] }[] = [];
+  for (const r of redo) {
+    const { sectorId, ...after } = r.after;
+    const [again] = await tx
+      .update(people)
+      .set({
+        ...after,
+        ...(sectorId === undefined || (sectorId !== null && !liveSectors.has(sectorId)) ? {} : { sectorId }),
+        version: sql`${people.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(people.userId, userId), eq(people.id, r.id), eq(people.version, r.version), isNull(people.deletedAt)))
+      .returning({ id: people.id });
+    if (!again) continue;
+    done += 1;
+    if (after.organisationId) await bringBackOrganisation(tx, userId, [r.id], after.organisationId);
+    if (r.topicsAdded?.length) topics.push({ personId: r.id, topics: r.topicsAdded });
+  }
+  await addPersonTopics(tx, userId, topics);
+  return done;
 }
 
 /** Forgets imports older than the restore window: they can no longer be undone. Run by the purge. */

@@ -64,7 +64,7 @@ describe('undoing an import', () => {
     expect(await getImport(other.id, summary.undoId!)).toBeNull();
     await expect(undoImport(other.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2, toRedo: 1, reapplied: 0 });
     expect(await live(user.id)).toEqual(['Priya Shah']);
     expect(await getPerson(user.id, priya.id)).toMatchObject({ role: null, notes: 'Runs cloud', email: 'priya@example.test' });
     expect(await topicsOf(user.id, priya.id)).toEqual(['Data']);
@@ -81,7 +81,7 @@ describe('undoing an import', () => {
     expect(await getImport(user.id, summary.undoId!)).toMatchObject({
       added: 2,
       undoneAt: expect.any(Date),
-      undone: { removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2 },
+      undone: { removed: 2, reverted: 1, kept: 0, organisations: 2, inDeleted: 2, toRedo: 1, reapplied: 0 },
     });
     expect(await getImport(other.id, summary.undoId!)).toBeNull();
     // Imported again, they come back as new.
@@ -98,7 +98,7 @@ describe('undoing an import', () => {
     const now = await getPerson(user.id, priya.id);
     await updatePerson(user.id, priya.id, { role: 'Chief Technology Officer', version: now.version });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2, organisations: 1, inDeleted: 1 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 1, reverted: 0, kept: 2, organisations: 1, inDeleted: 1, toRedo: 0, reapplied: 0 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah']);
     expect((await getPerson(user.id, priya.id)).role).toBe('Chief Technology Officer');
   });
@@ -115,7 +115,7 @@ describe('undoing an import', () => {
     expect(summary).toMatchObject({ updated: 1, skipped: 1 });
     const filled = await getPerson(user.id, priya.id);
     expect([filled.phone, filled.role]).toEqual(['+44 7700 900123', null]);
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0, organisations: 0, inDeleted: 0 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 0, reverted: 1, kept: 0, organisations: 0, inDeleted: 0, toRedo: 1, reapplied: 0 });
     expect((await getPerson(user.id, priya.id)).phone).toBeNull();
   });
 
@@ -124,7 +124,7 @@ describe('undoing an import', () => {
     const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
     const summary = await runImport(user.id, 'csv', CSV);
     await makeEvent(user.id, { title: 'CIO Club', people: [{ personId: priya.id }], followUps: [{ action: 'Send Priya the deck', personId: priya.id }] });
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1, organisations: 2, inDeleted: 2 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 2, reverted: 0, kept: 1, organisations: 2, inDeleted: 2, toRedo: 0, reapplied: 0 });
     expect((await getPerson(user.id, priya.id)).role).toBe('CTO');
   });
 
@@ -169,7 +169,7 @@ describe('undoing an import', () => {
     const northbank = (await rows<{ id: string }>(db, sql`select id::text from organisations where user_id = ${user.id}::uuid and name = 'Northbank'`))[0]!;
     await updateOrganisation(user.id, northbank.id, { name: 'Northbank', sectorId: null, website: null, notes: 'Sam’s bank', version: 1 });
 
-    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 5, reverted: 0, kept: 0, organisations: 1, inDeleted: 5 });
+    expect(await undoImport(user.id, summary.undoId!)).toEqual({ removed: 5, reverted: 0, kept: 0, organisations: 1, inDeleted: 5, toRedo: 0, reapplied: 0 });
     // Ofcom is gone; Channel 5 has someone; Northbank has the user's note; Hartley Council has no sector again; Keel
     // Partners, changed since, keeps its.
     expect(await orgs()).toEqual({ 'Channel 5': 'Media', 'Hartley Council': null, 'Keel Partners': 'Technology', Northbank: null });
@@ -249,7 +249,7 @@ describe('undoing an import', () => {
     const after = await listRecentImports(user.id);
     expect(after.map((r) => [r.source, r.undone])).toEqual([
       ['roles.csv', null],
-      ['linkedin-connections.csv', { removed: 3, reverted: 0, kept: 0, organisations: 2, inDeleted: 3 }],
+      ['linkedin-connections.csv', { removed: 3, reverted: 0, kept: 0, organisations: 2, inDeleted: 3, toRedo: 0, reapplied: 0 }],
     ]);
     expect(after[1]!.undoneAt).toBeInstanceOf(Date);
   });
@@ -277,19 +277,56 @@ describe('undoing an import', () => {
     await restorePerson(user.id, await id('Tom Reid'));
     expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ removed: 2, inDeleted: 1 });
 
-    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1, skipped: 0 });
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1, reapplied: 0, skipped: 0 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Tom Reid']);
     const ana = await getPerson(user.id, await id('Ana Lima'));
     expect(ana.organisation?.name).toBe('Ofcom');
     expect((await getOrganisation(user.id, ofcom.id)).sector?.name).toBe('Media');
     expect((await listRecentlyDeleted(user.id)).filter((d) => d.kind === 'person').map((d) => d.label)).toEqual(['Priya Shah']);
     // Asked again, nobody is left to bring back; the import stays undone, and none of those it removed is in Deleted.
-    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, skipped: 0 });
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, reapplied: 0, skipped: 0 });
     await expect(undoImport(user.id, summary.undoId!)).rejects.toBeInstanceOf(NotFoundError);
     expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ removed: 2, inDeleted: 0 });
     // Who it added is listed again, as they are live again.
     const listed = (await searchPeople(user.id, searchParamsSchema.parse({ imported: summary.undoId }))).items.map((p) => p.name).sort();
     expect(listed).toEqual(['Ana Lima', 'Tom Reid']);
+  });
+
+  it('an undone import comes back whole: those it updated get its values and topics again, unless changed since the undo', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test', notes: 'Runs cloud' });
+    const tom = await makePerson(user.id, { name: 'Tom Reid', email: 'tom@example.test' });
+    const summary = await runImport(user.id, 'csv', CSV);
+    expect(summary).toMatchObject({ created: 1, updated: 2 });
+    expect(await undoImport(user.id, summary.undoId!)).toMatchObject({ removed: 1, reverted: 2, toRedo: 2 });
+    // Tom is back to no role and no organisation (the BBC it made went with the undo); Priya is edited by hand since.
+    expect(await getPerson(user.id, tom.id)).toMatchObject({ role: null, organisation: null });
+    const now = await getPerson(user.id, priya.id);
+    await updatePerson(user.id, priya.id, { phone: '01632 960000', version: now.version });
+
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1, reapplied: 1, skipped: 0 });
+    const back = await getPerson(user.id, tom.id);
+    expect(back).toMatchObject({ role: 'Producer', organisation: { name: 'BBC' } });
+    expect((await getOrganisation(user.id, back.organisation!.id)).name).toBe('BBC');
+    // Priya keeps what the user gave her: no role, her notes, her phone.
+    expect(await getPerson(user.id, priya.id)).toMatchObject({ role: null, notes: 'Runs cloud', phone: '01632 960000' });
+    expect(await live(user.id)).toEqual(['Ana Lima', 'Priya Shah', 'Tom Reid']);
+    // Done once: nothing left to redo, and asked again it writes nothing.
+    expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ toRedo: 0, inDeleted: 0, reapplied: 1 });
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, reapplied: 0, skipped: 0 });
+    expect((await getPerson(user.id, tom.id)).version).toBe(back.version);
+  });
+
+  it('a restore gives an updated person the topics the import gave them', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
+    await addPersonTopics(db, user.id, [{ personId: priya.id, topics: ['Data'] }]);
+    const summary = await runImport(user.id, 'csv', CSV);
+    await undoImport(user.id, summary.undoId!);
+    expect(await topicsOf(user.id, priya.id)).toEqual(['Data']);
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toMatchObject({ reapplied: 1 });
+    expect(await topicsOf(user.id, priya.id)).toEqual(['Cloud', 'Data']);
+    expect(await getPerson(user.id, priya.id)).toMatchObject({ role: 'CTO', notes: 'Met at the CIO Club' });
   });
 
   it('a person imported again after the undo is not brought back twice: the one in Deleted stays there', async () => {
@@ -303,7 +340,7 @@ describe('undoing an import', () => {
     expect(await runImport(user.id, 'csv', file)).toMatchObject({ created: 4 });
     // Nobody left to bring back: the button's count says so, and a restore asked all the same brings back no one.
     expect((await getImport(user.id, first.undoId!))!.undone).toMatchObject({ removed: 4, inDeleted: 0 });
-    expect(await restoreUndoneImport(user.id, first.undoId!)).toEqual({ restored: 0, skipped: 4 });
+    expect(await restoreUndoneImport(user.id, first.undoId!)).toEqual({ restored: 0, reapplied: 0, skipped: 4 });
     expect(await live(user.id)).toEqual(['Ana Lima', 'Lee Park', 'Priya Shah', 'Tom Reid']);
   });
 

@@ -140,9 +140,9 @@ describe('import preview with many organisations, at 390 px', () => {
     // What the undo did is said as what happened since, not as "nobody is left there to bring back".
     expect(await recent.getByRole('status').first().innerText()).toContain(`Undone: ${PEOPLE} people it added went to Deleted, and all came back`);
     expect(await recent.getByText(/nobody is left there/).count()).toBe(0);
-    // And so it says on any later visit.
+    // And so it says on any later visit, with when it was brought back.
     await page.reload();
-    await expect.poll(() => recent.getByText(/· undone /).isVisible()).toBe(true);
+    await expect.poll(() => recent.getByText(/· undone .*, brought back /).isVisible()).toBe(true);
     expect(await recent.getByRole('status').first().innerText()).toContain(`Undone: ${PEOPLE} people it added went to Deleted, and all came back`);
     expect(await recent.getByText(/nobody is left there/).count()).toBe(0);
     await recent.getByRole('link', { name: 'See those of them in your contacts' }).click();

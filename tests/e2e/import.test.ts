@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -219,6 +219,39 @@ describe('import at 390 px', () => {
     expect(await page.getByText(/^Added by your import of wrong\.vcf \(.*\), which you undid on /).isVisible()).toBe(true);
     await page.goto('/organisations');
     expect(await page.getByText('Wrongly Ltd').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an import that only updated someone, undone, is put back whole: they have its values again, and the list says when', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new AuthPages(page).signUp('Rae Redo');
+    const headers = { Origin: baseURL() };
+    const made = await page.request.post('/api/v1/people', { headers, data: { name: 'Ana Lima', email: 'ana@example.test' } });
+    const ana = (await made.json()) as { id: string };
+    const card = 'BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nTITLE:Head of Spectrum\nEMAIL:ana@example.test\nEND:VCARD\n';
+    const imported = await page.request.post('/api/v1/import', { headers: { ...headers, 'Content-Type': 'text/vcard' }, data: card });
+    expect(await imported.json()).toMatchObject({ created: 0, updated: 1 });
+    const role = async () => ((await (await page.request.get(`/api/v1/people/${ana.id}`)).json()) as { role: string | null }).role;
+
+    await page.goto('/settings/import');
+    const recent = page.getByRole('listitem').filter({ hasText: '1 person updated' });
+    await hydrated(recent.getByRole('button', { name: 'Undo this import' }));
+    await recent.getByRole('button', { name: 'Undo this import' }).click();
+    await recent.getByRole('alertdialog').getByRole('button', { name: 'Undo the import' }).click();
+    await expect.poll(() => recent.getByText('Undone: 1 person it updated has what they had before.').isVisible()).toBe(true);
+    expect(await role()).toBeNull();
+    // With nobody in Deleted, the way back is for the change it made.
+    await recent.getByRole('button', { name: 'Put back its changes to the person it updated' }).click();
+    await expect.poll(() => recent.getByText('1 person it updated has its changes again.').isVisible()).toBe(true);
+    expect(await role()).toBe('Head of Spectrum');
+    await page.reload();
+    await expect.poll(() => recent.getByText(/ · undone .*, brought back /).isVisible()).toBe(true);
+    expect(await recent.getByRole('status').innerText()).toContain('Undone: 1 person it updated got back what they had, and then its changes again.');
+    expect(await recent.getByRole('button', { name: /^Put back/ }).count()).toBe(0);
+    await expectNoHorizontalScroll(page);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -28,7 +28,12 @@ function undoneWords(u: UndoneImport, broughtBack = 0): string {
           : !u.inDeleted
             ? `${people(u.removed)} it added went to Deleted, and nobody is left there to bring back`
             : `${people(u.removed)} it added went to Deleted, and ${u.inDeleted.toLocaleString('en-GB')} ${u.inDeleted === 1 ? 'is' : 'are'} there to bring back`,
-    u.reverted ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before` : '',
+    !u.reverted
+      ? ''
+      : !u.reapplied
+        ? `${people(u.reverted)} it updated ${u.reverted === 1 ? 'has' : 'have'} what they had before`
+        : // Put back since: said as what happened, as the people who came back are.
+          `${people(u.reverted)} it updated got back what they had, and ${u.reapplied === u.reverted ? (u.reverted === 1 ? 'then its changes again' : 'then all its changes again') : `${u.reapplied.toLocaleString('en-GB')} of them its changes again`}`,
     u.kept ? `${people(u.kept)} you have changed or met since ${u.kept === 1 ? 'was' : 'were'} left as they are` : '',
     // Said only while none has come back: a person brought back brings their organisation with them.
     u.organisations && u.inDeleted === u.removed
@@ -56,18 +61,30 @@ function undoQuestion(counts?: { added: number; updated: number }): string {
 }
 
 /**
- * What bringing them back did, in words; and, when the undo also gave people it updated their old values, that those
- * stay (a restore brings people back from Deleted; it does not write the file's values again).
+ * What bringing it back did, in words: who is back from Deleted, who it updated has its values again, and who keeps
+ * what they have (changed since the undo, or given back their old values by an undo from before restores redid them).
  */
-function restoredWords(r: RestoredImport, reverted: number): string {
+function restoredWords(r: RestoredImport, u: UndoneImport): string {
   const back = r.restored ? `${people(r.restored)} ${r.restored === 1 ? 'is' : 'are'} back in your contacts.` : '';
   const skipped = r.skipped
     ? `${people(r.skipped)} stayed in Deleted: someone with the same email, or name at the same organisation, is in your contacts now.`
     : '';
-  const kept = reverted
-    ? `${reverted === 1 ? 'The person' : `The ${people(reverted)}`} it updated ${reverted === 1 ? 'keeps' : 'keep'} what they had before it: import the file again to update them.`
-    : '';
-  return [back || (skipped ? '' : 'Nobody was left in Deleted to bring back.'), skipped, kept].filter(Boolean).join(' ');
+  const again = r.reapplied ? `${people(r.reapplied)} it updated ${r.reapplied === 1 ? 'has' : 'have'} its changes again.` : '';
+  const changedSince = u.toRedo - r.reapplied;
+  const kept = !u.toRedo
+    ? u.reverted
+      ? `${u.reverted === 1 ? 'The person' : `The ${people(u.reverted)}`} it updated ${u.reverted === 1 ? 'keeps' : 'keep'} what they had before it: import the file again to update them.`
+      : ''
+    : changedSince > 0
+      ? `${people(changedSince)} it updated, changed since the undo, ${changedSince === 1 ? 'keeps' : 'keep'} what you gave them.`
+      : '';
+  return [back || again || (skipped ? '' : 'Nobody was left in Deleted to bring back.'), back ? again : '', skipped, kept].filter(Boolean).join(' ');
+}
+
+/** The way back's button: the people from Deleted (and with them the changes to those it updated), or the changes alone. */
+function restoreLabel(u: UndoneImport): string {
+  if (u.inDeleted) return u.inDeleted === 1 ? 'Bring back the person from Deleted' : `Bring back the ${people(u.inDeleted)} from Deleted`;
+  return `Put back its changes to ${u.toRedo === 1 ? 'the person' : `the ${people(u.toRedo)}`} it updated`;
 }
 
 /**
@@ -110,7 +127,7 @@ export function UndoImport({
   const question = useId();
   const [state, setState] = useState<
     | { step: 'ready' | 'asking' | 'undoing' }
-    | { step: 'undone'; undone: UndoneImport; restoring?: boolean; restored?: RestoredImport; failed?: string }
+    | { step: 'undone'; undone: UndoneImport; restoring?: boolean; restored?: RestoredImport; before?: UndoneImport; failed?: string }
     | { step: 'failed'; message: string }
   >(undone ? { step: 'undone', undone } : { step: 'ready' });
   const restoredSaid = useRef<HTMLParagraphElement>(null);
@@ -151,7 +168,14 @@ export function UndoImport({
       const answer = await post<RestoredImport>(`/api/v1/import/${undoId}/restore`, 'They could not be restored');
       if ('message' in answer) return setState({ step: 'undone', undone: undoneNow, failed: answer.message });
       // A restore brings back everyone it can: nobody is left in Deleted for another (those it left are someone live now).
-      flushSync(() => setState({ step: 'undone', undone: { ...undoneNow, inDeleted: 0 }, restored: answer.body }));
+      flushSync(() =>
+        setState({
+          step: 'undone',
+          undone: { ...undoneNow, inDeleted: 0, toRedo: 0, reapplied: undoneNow.reapplied + answer.body.reapplied },
+          restored: answer.body,
+          before: undoneNow,
+        }),
+      );
       restoredSaid.current?.focus();
       if (!onUndone) router.refresh();
     }
@@ -167,22 +191,19 @@ export function UndoImport({
         </p>
         {state.restored ? (
           <p ref={restoredSaid} tabIndex={-1} role="status" className="mt-2 text-sm outline-none">
-            {restoredWords(state.restored, u.reverted)}{' '}
+            {restoredWords(state.restored, state.before ?? u)}{' '}
             {state.restored.restored && peopleLink ? (
               <Link href={`/people?imported=${undoId}`} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
                 See who it added
               </Link>
             ) : null}
           </p>
-        ) : u.inDeleted ? (
-          // A change of mind: the people it removed come back together, as each would from Deleted.
+        ) : u.inDeleted || u.toRedo ? (
+          // A change of mind: the people it removed come back together, as each would from Deleted, and those it
+          // updated get its values again.
           <div className="mt-2">
             <Button type="button" variant="secondary" onClick={restore} disabled={state.restoring} aria-describedby={describedBy}>
-              {state.restoring
-                ? 'Bringing back…'
-                : u.inDeleted === 1
-                  ? 'Bring back the person from Deleted'
-                  : `Bring back the ${people(u.inDeleted)} from Deleted`}
+              {state.restoring ? 'Bringing back…' : restoreLabel(u)}
             </Button>
             {state.failed ? (
               <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">

@@ -41,6 +41,7 @@ export default async function ImportPage() {
                       .filter(Boolean)
                       .join(', ') || 'sectors of organisations only'}
                     {r.undoneAt ? ` · undone ${formatDateTime(r.undoneAt, user.locale, user.timeZone)}` : ''}
+                    {r.restoredAt ? `, brought back ${formatDateTime(r.restoredAt, user.locale, user.timeZone)}` : ''}
                   </p>
                   <RecentImportActions
                     id={r.id}
