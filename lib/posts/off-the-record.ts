@@ -129,8 +129,62 @@ function rangesOf(hay: string, fact: string, table: Int32Array): [number, number
   return found;
 }
 
-/** The Markdown with every off-the-record fact replaced by "[…]". Pure. */
-export function redactFacts(markdown: string, texts: string[]): string {
+/** Where a cut was made, until tidyCuts has read the text: a private-use character, so never one the author typed. */
+const CUT = '\uE001';
+/** A code fence's line: what is between two of them is code, left as written. */
+const FENCE = /^\s{0,3}(?:```|~~~)/;
+/** The marks that begin a block's item: a list item's, a heading's, a quote's, and the spaces before them. */
+const ITEM = /^(\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|#{1,6}\s+|>\s?)+)(.*)$/;
+/** Where one sentence ends and the next starts: after . ! ? (and a closing quote, bracket or mark), at a space. */
+const SENTENCE_END = /(?<=[.!?…]["'”’)\]*_]*)\s+/;
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/**
+ * A sentence a cut has left saying nothing goes: one that ended with the fact ("Priya told me that […].", "The figure
+ * that stuck: “[…]”") or has hardly a word left, as an editor would take it out rather than print the gap. One with
+ * its own point after the cut ("I was struck that […], which the board should hear.") stays, with the "[…]". An item
+ * (a list item, a heading) or a paragraph with nothing left goes with it. Code is left alone. Pure.
+ */
+function tidyCuts(markdown: string): string {
+  const says = (sentence: string) => {
+    if (!sentence.includes(CUT)) return true;
+    const after = sentence.slice(sentence.lastIndexOf(CUT) + CUT.length);
+    return words(after) > 3 && words(sentence) > 5;
+  };
+  let fenced = false;
+  const blocks: string[] = [];
+  for (const block of markdown.split(/\n[ \t]*\n/)) {
+    const lines = block.split('\n');
+    const fences = lines.filter((l) => FENCE.test(l)).length;
+    if (fenced || fences || !block.includes(CUT)) {
+      if (fences % 2) fenced = !fenced;
+      blocks.push(block);
+      continue;
+    }
+    // Items: each starts at a line with its own mark; the lines after it without one continue it (a wrapped line).
+    const items: string[][] = [];
+    for (const line of lines) {
+      if (items.length === 0 || ITEM.test(line)) items.push([line]);
+      else items.at(-1)!.push(line);
+    }
+    const kept = items.flatMap((item) => {
+      const whole = item.join('\n');
+      if (!whole.includes(CUT)) return [whole];
+      const [, mark = '', first = ''] = ITEM.exec(item[0]!) ?? [];
+      const text = [mark ? first : item[0]!, ...item.slice(1)].map((l) => l.trim()).join(' ');
+      const left = text.split(SENTENCE_END).filter(says).join(' ');
+      return words(left.replaceAll(CUT, ' ')) ? [`${mark}${left}`] : [];
+    });
+    if (kept.length) blocks.push(kept.join('\n'));
+  }
+  return blocks.join('\n\n');
+}
+
+/**
+ * The Markdown with every off-the-record fact replaced by "[…]"; for readers (`tidy`), a sentence the cut leaves saying
+ * nothing goes too (tidyCuts). Pure.
+ */
+export function redactFacts(markdown: string, texts: string[], tidy = false): string {
   const { folded, from, to } = fold(markdown);
   const ranges: [number, number][] = [];
   for (const text of texts) {
@@ -149,10 +203,15 @@ export function redactFacts(markdown: string, texts: string[]): string {
     const start = ranges[r]![0];
     let end = ranges[r]![1];
     while (r + 1 < ranges.length && ranges[r + 1]![0] < end) end = Math.max(end, ranges[++r]![1]);
-    out += markdown.slice(at, from[start]) + REDACTED;
+    out += markdown.slice(at, from[start]) + (tidy ? CUT : REDACTED);
     at = to[end - 1]!;
   }
-  return out + markdown.slice(at);
+  out += markdown.slice(at);
+  if (!tidy) return out;
+  const tidied = tidyCuts(out);
+  // Sentences taken out join what was around them: should that ever spell a fact again, every cut is shown instead.
+  const shown = tidied.replaceAll(CUT, REDACTED);
+  return redactFacts(shown, texts) === shown ? shown : out.replaceAll(CUT, REDACTED);
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -186,12 +245,15 @@ export async function textsToCut(userId: string, conn: DbOrTx = db): Promise<str
   return names.length ? [...facts, ...facts.flatMap((f) => piecesAround(f, names).map((p) => p.trim()))] : facts;
 }
 
-/** The post with its title and body cut of the user's off-the-record facts. */
-export async function withoutOffTheRecord<T extends { title: string; bodyMarkdown: string }>(userId: string, items: T[]): Promise<T[]> {
+/**
+ * The post with its title and body cut of the user's off-the-record facts: for readers (the public page, an export),
+ * its body without the sentences the cut leaves saying nothing (`forReaders`); for the author, every cut shown.
+ */
+export async function withoutOffTheRecord<T extends { title: string; bodyMarkdown: string }>(userId: string, items: T[], forReaders = true): Promise<T[]> {
   if (items.length === 0) return items;
   const texts = await textsToCut(userId);
   if (texts.length === 0) return items;
-  return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts) }));
+  return items.map((p) => ({ ...p, title: redactFacts(p.title, texts), bodyMarkdown: redactFacts(p.bodyMarkdown, texts, forReaders) }));
 }
 
 /** How long an address made from a title is at least when the cut at 60 characters took the end of a word. */
@@ -238,7 +300,7 @@ export async function offTheRecordCuts(
   userId: string,
   post: { title: string; bodyMarkdown: string },
 ): Promise<{ cuts: number; inTitle: number; titleWordless: boolean; title: string; bodyMarkdown: string }> {
-  const [cut] = await withoutOffTheRecord(userId, [post]);
+  const [cut] = await withoutOffTheRecord(userId, [post], false);
   const marks = (s: string) => s.split(REDACTED).length - 1;
   const cuts = marks(cut!.title) + marks(cut!.bodyMarkdown) - marks(post.title) - marks(post.bodyMarkdown);
   return {

@@ -34,6 +34,48 @@ describe('off the record', () => {
     expect(redactFacts('Budgets Doubled in 2025', ['budgets doubled in 2025'])).toBe('[…]');
   });
 
+  it('for readers, takes out a sentence the cut leaves saying nothing, and an item or paragraph left empty; never the author’s own “[…]”', () => {
+    const fact = '40% of schools still run servers on site';
+    const md = [
+      'It was a good evening. Priya Shah told me that 40% of schools still run servers on site. I agreed.',
+      '',
+      '- 40% of schools still run servers on site (Priya Shah)',
+      '- Councils are moving to cloud',
+      '',
+      '## What I heard: 40% of schools still run servers on site',
+      '',
+      'I was struck that 40% of schools still run servers on site, which the board should hear about soon.',
+      '',
+      'According to Priya,',
+      '40% of schools still run servers on site.',
+      '',
+      'Already […] here.',
+      '',
+      '```',
+      '40% of schools still run servers on site',
+      '```',
+    ].join('\n');
+    expect(redactFacts(md, [fact], true)).toBe(
+      [
+        'It was a good evening. I agreed.',
+        '',
+        '- Councils are moving to cloud',
+        '',
+        'I was struck that […], which the board should hear about soon.',
+        '',
+        'Already […] here.',
+        '',
+        '```',
+        '[…]',
+        '```',
+      ].join('\n'),
+    );
+    // For the author, every place is shown: they see what to rework.
+    expect(redactFacts(md, [fact])).toContain('Priya Shah told me that […]. I agreed.');
+    // Nothing cut, nothing changes, however short its sentences.
+    expect(redactFacts('She said […]. Fine.', [fact], true)).toBe('She said […]. Fine.');
+  });
+
   it('cuts a fact a social post shortened ("…" after its first words), and one that contains another whole', () => {
     const fact = 'Umbrella Corp will lay off forty percent of its London staff next spring';
     expect(redactFacts('Stand-out: Umbrella Corp will lay off forty percent of its London… #Jobs', [fact])).toBe('Stand-out: […] #Jobs');
@@ -90,7 +132,7 @@ describe('off the record', () => {
     expect(left[0]!.n).toBe(0);
   });
 
-  it('tells the editor how many places the public page will cut, and gives the text cut as the public page has it', async () => {
+  it('tells the editor how many places the public page will cut, and gives the text with each place marked for the author to rework', async () => {
     const user = await createTestUser();
     const secret = 'Zqcount Acme loses its biggest client';
     await makeEvent(user.id, { title: 'Sales supper', insights: [{ text: secret }] });
@@ -151,6 +193,11 @@ describe('off the record', () => {
     expect((await publishPost(user.id, live.post.id)).slug).toBe(titledLive.slug);
     expect(await getPublishedPost(user.id, titled.slug)).toBeNull();
     expect((await getPublishedPost(user.id, 'breakfast'))!.title).toBe('Breakfast: […]');
+    // The draft's sentence that told the fact says nothing without it: readers do not see it; the author sees the place.
+    const body = (await getPublishedPost(user.id, 'breakfast'))!.bodyMarkdown;
+    expect(body).not.toContain('stuck with me');
+    expect(body).not.toContain('[…]');
+    expect((await offTheRecordCuts(user.id, await getPost(user.id, post.id))).bodyMarkdown).toContain('stuck with me: […]');
     // Chosen by hand afterwards, the fact's words are refused next to the address field, and nothing changes.
     const chosen = updatePost(user.id, post.id, { version: published.version, slug: 'note-zqslug-acme-is-to-be-bought-by-globex' });
     await expect(chosen).rejects.toMatchObject({ status: 422, fieldErrors: { slug: [expect.stringContaining('off the record')] } });

@@ -50,8 +50,9 @@ export function OffTheRecordNotice({
       <p className="flex gap-2">
         <EyeOff aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span>
-          This {published ? 'post' : 'draft'} quotes {offTheRecordPhrase(places)}. The public page, the feed and downloads show “[…]” in{' '}
-          {places === 1 ? 'its' : 'their'} place; the text here, and what you copy, still {places === 1 ? 'has it' : 'have them'}.
+          This {published ? 'post' : 'draft'} quotes {offTheRecordPhrase(places)}. The public page, the feed and downloads leave {places === 1 ? 'it' : 'them'}{' '}
+          out: “[…]” in {places === 1 ? 'its' : 'their'} place, or the whole sentence gone where it says nothing else. The text here, and what you copy, still{' '}
+          {places === 1 ? 'has it' : 'have them'}.
         </span>
       </p>
       <div className="flex flex-wrap items-center gap-2">
