@@ -80,11 +80,14 @@ const recentColumns = (userId: string) => ({
   undone: importUndos.undone,
   // Those a restore would bring back: not those someone live has become again (the file imported anew).
   inDeleted: sql<number>`case when ${importUndos.undoneAt} is null then 0 else (select count(*) ${stillDeleted(userId, sql.raw('import_undos'))} and not ${liveTwin(userId, sql`p`)}) end`,
+  // Those it gave back what they had whom a restore would give its values again: nobody has changed them since.
+  toRedo: sql<number>`(select count(*) from jsonb_to_recordset(coalesce(${importUndos.undone}->'redo', '[]'::jsonb)) as r(id uuid, version int)
+                         join people p on p.id = r.id and p.user_id = ${userId}::uuid and p.version = r.version and p.deleted_at is null)`,
   // Those it added who are in the contacts now: the list /people?imported= shows.
   live: sql<number>`(select count(*) from people p where p.user_id = ${userId}::uuid and p.deleted_at is null and p.id = any(${importUndos.created}))`,
 });
 const recent = (
-  r: { added: number; updated: number; inDeleted: number; live: number; undone: UndoneCounts | null; restoredAt: string | null } & Omit<
+  r: { added: number; updated: number; inDeleted: number; toRedo: number; live: number; undone: UndoneCounts | null; restoredAt: string | null } & Omit<
     RecentImport,
     'added' | 'updated' | 'undone' | 'live' | 'restoredAt'
   >,
@@ -97,7 +100,7 @@ const recent = (
   live: Number(r.live),
   undoneAt: r.undoneAt,
   restoredAt: r.restoredAt ? new Date(r.restoredAt) : null,
-  undone: r.undone ? { ...undoneView(r.undone), inDeleted: Number(r.inDeleted) } : null,
+  undone: r.undone ? { ...undoneView(r.undone), inDeleted: Number(r.inDeleted), toRedo: Number(r.toRedo) } : null,
 });
 
 /** One of the user's imports of the restore window, undone or not; null for another user's, or one older. */
@@ -316,8 +319,9 @@ export interface RestoredImport {
  * Brings back together the people an undo sent to Deleted and still there (stillDeleted), with the organisations that
  * went with them, as restoring each from Deleted would, and the sectors the undo took back from organisations the
  * import had given one (where nobody has changed the organisation since). One who has a live twin now (liveTwin:
- * the file imported again after the undo) stays in Deleted rather than come back as a duplicate, and is counted. The import stays undone: those it updated keep what they have.
- * Asked again, nobody is left to bring back. NotFoundError for an import not undone, another user's, or one past the
+ * the file imported again after the undo) stays in Deleted rather than come back as a duplicate, and is counted. Those
+ * it updated get its values again where nobody has changed them since the undo (redoUpdates). The import stays listed
+ * as undone, with when it was brought back. Asked again, nobody is left to bring back. NotFoundError for an import not undone, another user's, or one past the
  * restore window.
  */
 export async function restoreUndoneImport(userId: string, importId: string): Promise<RestoredImport> {
@@ -357,22 +361,26 @@ export async function restoreUndoneImport(userId: string, importId: string): Pro
     const byOrganisation = new Map<string, string[]>();
     for (const p of back) if (p.organisation_id) byOrganisation.set(p.organisation_id, [...(byOrganisation.get(p.organisation_id) ?? []), p.id]);
     for (const [organisationId, people] of byOrganisation) await bringBackOrganisation(tx, userId, people, organisationId);
+    const reapplied = await redoUpdates(tx, userId, record.undone?.redo ?? []);
     // The sectors the undo took back (those only, moved one version on by it); one changed since keeps its own.
     const takenBack = new Set(record.undone?.sectorsTakenBack ?? []);
     const learnt = record.sectorsLearnt.filter((l) => takenBack.has(l.id));
-    if (back.length && learnt.length) {
+    if ((back.length || reapplied) && learnt.length) {
       await tx.execute(sql`
         update organisations o set sector_id = l."sectorId", version = o.version + 1, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(learnt)}::jsonb) as l(id uuid, "sectorId" uuid, version int)
          where o.user_id = ${userId}::uuid and o.id = l.id and o.sector_id is null and o.version = l.version + 1 and o.deleted_at is null
            and exists (select 1 from sectors s where s.user_id = ${userId}::uuid and s.id = l."sectorId" and s.deleted_at is null)`);
     }
-    const reapplied = await redoUpdates(tx, userId, record.undone?.redo ?? []);
+    // What is left to redo is nothing now (those changed since keep theirs); when it was brought back, if anything was.
     await tx
       .update(importUndos)
       .set({
-        undone: sql`${importUndos.undone} - 'redo'
-          || jsonb_build_object('restoredAt', now(), 'reapplied', coalesce((${importUndos.undone}->>'reapplied')::int, 0) + ${reapplied}::int)`,
+        undone:
+          back.length || reapplied
+            ? sql`${importUndos.undone} - 'redo'
+                || jsonb_build_object('restoredAt', now(), 'reapplied', coalesce((${importUndos.undone}->>'reapplied')::int, 0) + ${reapplied}::int)`
+            : sql`${importUndos.undone} - 'redo'`,
       })
       .where(and(eq(importUndos.userId, userId), eq(importUndos.id, importId)));
     return { restored: back.length, reapplied, skipped: candidates.length - ids.length };
@@ -398,11 +406,14 @@ async function redoUpdates(tx: Tx, userId: string, redo: NonNullable<UndoneCount
   let done = 0;
   const topics: { personId: string; topics: string[] }[] = [];
   for (const r of redo) {
-    const { sectorId, ...after } = r.after;
+    const { sectorId, organisationId, ...after } = r.after;
+    // The organisation it filed them under, or the one it has been merged into since; none if it is gone for good.
+    const organisation = organisationId ? await organisationNow(tx, userId, organisationId) : organisationId;
     const [again] = await tx
       .update(people)
       .set({
         ...after,
+        ...(organisation === undefined ? {} : { organisationId: organisation }),
         ...(sectorId === undefined || (sectorId !== null && !liveSectors.has(sectorId)) ? {} : { sectorId }),
         version: sql`${people.version} + 1`,
         updatedAt: new Date(),
@@ -411,11 +422,32 @@ async function redoUpdates(tx: Tx, userId: string, redo: NonNullable<UndoneCount
       .returning({ id: people.id });
     if (!again) continue;
     done += 1;
-    if (after.organisationId) await bringBackOrganisation(tx, userId, [r.id], after.organisationId);
+    if (organisation) await bringBackOrganisation(tx, userId, [r.id], organisation);
     if (r.topicsAdded?.length) topics.push({ personId: r.id, topics: r.topicsAdded });
   }
   await addPersonTopics(tx, userId, topics);
   return done;
+}
+
+/**
+ * The organisation `organisationId` is now: itself (live, or deleted: bringBackOrganisation brings it back), or the one
+ * it was merged into, followed through later merges; undefined when it is no more (purged).
+ */
+async function organisationNow(tx: Tx, userId: string, organisationId: string): Promise<string | undefined> {
+  let id = organisationId;
+  for (let hops = 0; hops < 10; hops++) {
+    const [o] = await rows<{ deleted: boolean; kept: string | null }>(
+      tx,
+      sql`select o.deleted_at is not null as deleted,
+                 (select m.kept_id::text from merges m where m.user_id = ${userId}::uuid and m.kind = 'organisation' and m.merged_id = o.id
+                   order by m.created_at desc limit 1) as kept
+            from organisations o where o.user_id = ${userId}::uuid and o.id = ${id}::uuid`,
+    );
+    if (!o) return undefined;
+    if (!o.deleted || !o.kept) return id;
+    id = o.kept;
+  }
+  return undefined;
 }
 
 /** Forgets imports older than the restore window: they can no longer be undone. Run by the purge. */

@@ -58,8 +58,11 @@ export interface SearchCursor {
   l?: boolean;
   /** Whether the last row came from the lower tier of a tiered search (see search-list.ts). */
   t?: boolean;
-  /** A page of a list sorted by name or by when added: the order, and the last row's key in it (null: no name or role). */
-  o?: 'name' | 'added';
+  /**
+   * The order the page was in (absent on cursors from before orders could be chosen: best match or last met), and for
+   * a list sorted by name or by when added, the last row's key in it (null: no name or role).
+   */
+  o?: 'score' | 'met' | 'name' | 'added';
   k?: string | null;
 }
 
@@ -67,31 +70,38 @@ export interface SearchCursor {
  * The cursor in the URL, checked with zod on the way back in: a score as an exact decimal, last met as Postgres
  * printed it (within the years Rapport accepts), the last row's id.
  */
+/** A time as Postgres prints a timestamptz, within the years Rapport accepts. */
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d[0-9T:. +-]{0,30}$/)
+  .refine((m) => yearInRange(Number(m.slice(0, 4))), YEAR_RANGE_MESSAGE);
+
 export const searchCursor = cursorCodec(
-  z.object({
-    s: z
-      .string()
-      .regex(/^-?\d{1,6}(\.\d{1,6})?$/)
-      .nullable(),
-    m: z
-      .string()
-      .regex(/^\d{4}-\d\d-\d\d[0-9T:. +-]{0,30}$/)
-      .refine((m) => yearInRange(Number(m.slice(0, 4))), YEAR_RANGE_MESSAGE)
-      .nullable(),
-    i: z.uuid(),
-    l: z
-      .boolean()
-      .optional()
-      .transform((l) => l === true),
-    t: z
-      .boolean()
-      .optional()
-      .transform((t) => t === true || undefined),
-    o: z.enum(['name', 'added']).optional(),
-    // A name or role lower-cased (at most 200 characters, a few more where lower-casing adds marks), or a creation
-    // time as Postgres printed it.
-    k: z.string().max(400).nullable().optional(),
-  }),
+  z
+    .object({
+      s: z
+        .string()
+        .regex(/^-?\d{1,6}(\.\d{1,6})?$/)
+        .nullable(),
+      m: instant.nullable(),
+      i: z.uuid(),
+      l: z
+        .boolean()
+        .optional()
+        .transform((l) => l === true),
+      t: z
+        .boolean()
+        .optional()
+        .transform((t) => t === true || undefined),
+      o: z.enum(['score', 'met', 'name', 'added']).optional(),
+      // A name or role lower-cased (at most 200 characters, a few more where lower-casing adds marks; null for someone with
+      // neither), or a creation time as Postgres printed it: checked as the order says, below.
+      k: z.string().max(400).nullable().optional(),
+    })
+    .refine(
+      (c) => (c.o === 'name' ? c.k !== undefined : c.o === 'added' ? typeof c.k === 'string' && instant.safeParse(c.k).success : c.k === undefined),
+      'A cursor’s key must be of its order',
+    ),
   // Room for a name of 200 characters outside ASCII (up to 4 bytes each, then base64).
   1_600,
 );

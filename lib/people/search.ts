@@ -369,7 +369,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
   const order: ListOrder = params.sort === 'name' || params.sort === 'added' ? params.sort : params.sort === 'met' || terms.length === 0 ? 'met' : 'score';
   // A cursor of another order (the sort changed, with the old page's link) starts the list again.
   const read = decodeCursor(params.cursor);
-  const cursor = read && (read.o ?? null) === (order === 'name' || order === 'added' ? order : null) ? read : null;
+  const cursor = read && (read.o === order || (read.o === undefined && (order === 'score' || order === 'met'))) ? read : null;
   const limit = params.limit;
   const run = async (terms: Term[], loose: boolean) => {
     const text = (walk: boolean) => [textMatch(terms, loose, walk)].filter((x): x is SQL => x !== null);
@@ -433,6 +433,7 @@ export async function searchPeople(userId: string, params: SearchParams, conn: D
                 i: last.id,
                 l: loose || undefined,
                 t: last.lower || undefined,
+                o: order,
               },
         )
       : null;

@@ -27,6 +27,7 @@ import { listSearchFilterOptions } from '@/lib/people/filter-options';
 import { listFacts, listTimeline } from '@/lib/people/history';
 import { getPerson } from '@/lib/people/queries';
 import { searchPeople } from '@/lib/people/search';
+import { encodeCursor } from '@/lib/people/search-terms';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { createSession, getSessionUser } from '@/lib/auth/users';
 import { getWeeklyReview } from '@/lib/review/queries';
@@ -75,6 +76,13 @@ async function main() {
     db,
     sql`select id from people where user_id = ${user.id}::uuid and deleted_at is null order by last_met_at desc nulls last limit 1`,
   );
+  // The People list sorted by name, 1,000 people in: where its next page starts, as its cursor says.
+  const [deep] = await rows<{ id: string; k: string | null }>(
+    db,
+    sql`select id::text, lower(coalesce(name, role)) as k from people where user_id = ${user.id}::uuid and deleted_at is null
+         order by coalesce(name, role) is null, lower(coalesce(name, role, '')), id offset 999 limit 1`,
+  );
+  const deepByName = deep ? encodeCursor({ s: null, m: null, i: deep.id, o: 'name', k: deep.k }) : undefined;
   // A session of its own: the table keeps only the hash of each id (lib/auth/sessions.ts), not an id to reuse.
   const session = { id: await createSession(user.id, 'rapport-bench-hot') };
   // The latest evening of a series: its brief reads every earlier evening of that series.
@@ -93,6 +101,8 @@ async function main() {
     },
     'people search (text + sector)': () => searchPeople(uid, searchParamsSchema.parse({ q: 'head of it', sector: 'Government' })),
     'people list (no query)': () => Promise.all([searchPeople(uid, searchParamsSchema.parse({})), listSearchFilterOptions(uid, [])]),
+    'people list by name, page 41': () => searchPeople(uid, searchParamsSchema.parse({ sort: 'name', cursor: deepByName })),
+    'people list newest added': () => searchPeople(uid, searchParamsSchema.parse({ sort: 'added' })),
     'person page data': async () => {
       const person = await getPerson(uid, recent!.id);
       await Promise.all([

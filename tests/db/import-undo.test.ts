@@ -11,6 +11,7 @@ import { searchPeople } from '@/lib/people/search';
 import { searchParamsSchema } from '@/lib/people/validation';
 import { deletePerson, getPerson, restorePerson, updatePerson } from '@/lib/people/queries';
 import { getOrganisation, updateOrganisation } from '@/lib/organisations/queries';
+import { mergeOrganisations } from '@/lib/organisations/merge';
 import { addPersonTopics } from '@/lib/people/topics';
 import { makeEvent, makeOrganisation, makePerson, sectorId } from '../support/fixtures';
 import { createTestUser } from '../support/users';
@@ -303,6 +304,8 @@ describe('undoing an import', () => {
     expect(await getPerson(user.id, tom.id)).toMatchObject({ role: null, organisation: null });
     const now = await getPerson(user.id, priya.id);
     await updatePerson(user.id, priya.id, { phone: '01632 960000', version: now.version });
+    // The way back counts only Tom now: Priya is the user's since.
+    expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ toRedo: 1, inDeleted: 1 });
 
     expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 1, reapplied: 1, skipped: 0 });
     const back = await getPerson(user.id, tom.id);
@@ -315,6 +318,38 @@ describe('undoing an import', () => {
     expect((await getImport(user.id, summary.undoId!))!.undone).toMatchObject({ toRedo: 0, inDeleted: 0, reapplied: 1 });
     expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, reapplied: 0, skipped: 0 });
     expect((await getPerson(user.id, tom.id)).version).toBe(back.version);
+  });
+
+  it('an import that only updated, put back: an organisation merged since is followed, and the sector it gave comes back', async () => {
+    const user = await createTestUser();
+    await sectorId(user.id, 'Media');
+    const ofcom = await makeOrganisation(user.id, 'Ofcom');
+    const ana = await makePerson(user.id, { name: 'Ana Lima', email: 'ana@example.test' });
+    const file = ['First Name,Last Name,E-mail 1 - Value,Organization 1 - Name', 'Ana,Lima,ana@example.test,Ofcom'].join('\n');
+    const summary = await runImport(user.id, 'csv', file, { choices: { 2: 'Media' } });
+    expect(summary).toMatchObject({ created: 0, updated: 1 });
+    expect((await getOrganisation(user.id, ofcom.id)).sector?.name).toBe('Media');
+    await undoImport(user.id, summary.undoId!);
+    expect((await getPerson(user.id, ana.id)).organisation).toBeNull();
+    expect((await getOrganisation(user.id, ofcom.id)).sector).toBeNull();
+    // Since the undo, Ofcom is merged into the Office of Communications.
+    const office = await makeOrganisation(user.id, 'Office of Communications');
+    await mergeOrganisations(user.id, office.id, ofcom.id);
+
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toEqual({ restored: 0, reapplied: 1, skipped: 0 });
+    expect((await getPerson(user.id, ana.id)).organisation?.id).toBe(office.id);
+    expect(await getImport(user.id, summary.undoId!)).toMatchObject({ restoredAt: expect.any(Date), undone: { toRedo: 0, reapplied: 1 } });
+
+    // Nothing merged: Ofcom gets back the sector the import gave it, though nobody came back from Deleted.
+    const again = await createTestUser();
+    await sectorId(again.id, 'Media');
+    const theirOfcom = await makeOrganisation(again.id, 'Ofcom');
+    await makePerson(again.id, { name: 'Ana Lima', email: 'ana@example.test' });
+    const second = await runImport(again.id, 'csv', file, { choices: { 2: 'Media' } });
+    await undoImport(again.id, second.undoId!);
+    expect((await getOrganisation(again.id, theirOfcom.id)).sector).toBeNull();
+    expect(await restoreUndoneImport(again.id, second.undoId!)).toMatchObject({ restored: 0, reapplied: 1 });
+    expect((await getOrganisation(again.id, theirOfcom.id)).sector?.name).toBe('Media');
   });
 
   it('a restore gives an updated person the topics the import gave them', async () => {

@@ -244,13 +244,14 @@ describe('people search', () => {
     const byName = [people.headOfIt, people.nobody, people.mia, people.priya, people.ravi, people.sarah, people.tom, noOne].map((p) => p.id);
     expect(await ids({ sort: 'name' })).toEqual(byName);
     expect(await ids({ sort: 'added' })).toEqual(added.map((p) => p.id).reverse());
-    // Words narrow the list, and the order asked for stands instead of best match.
-    expect(await ids({ q: 'cio', sort: 'name' })).toEqual([people.mia.id, people.ravi.id]);
-    expect(await ids({ q: 'head', sort: 'added' })).toEqual([people.sarah.id, people.headOfIt.id]);
-    // By last met: Priya, met at the summit, then the two never met, by id.
-    const [first, ...neverMet] = await ids({ q: 'government', sort: 'met' });
-    expect(first).toBe(people.priya.id);
-    expect(neverMet).toEqual([people.tom.id, people.headOfIt.id].sort());
+    // Words narrow the list, and the order asked for stands instead of best match: "cloud" is in Zed's name, so best
+    // match puts him first; Mia and Ravi were at the CIO Club evening on Cloud, met since; Zed, never met, was added last.
+    const zed = await makePerson(user.id, { name: 'Zed Cloudsley', notes: 'cloud' });
+    expect((await ids({ q: 'cloud' }))[0]).toBe(zed.id);
+    expect(await ids({ q: 'cloud', sort: 'name' })).toEqual([people.mia.id, people.ravi.id, zed.id]);
+    expect((await ids({ q: 'cloud', sort: 'met' })).at(-1)).toBe(zed.id);
+    expect((await ids({ q: 'cloud', sort: 'added' }))[0]).toBe(zed.id);
+    await db.execute(sql`update people set deleted_at = now() where id = ${zed.id}::uuid`);
     for (const sort of ['name', 'added'] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
@@ -273,6 +274,46 @@ describe('people search', () => {
     // Each person carries when they were added.
     const [newest] = (await searchPeople(user.id, params({ sort: 'added', limit: 1 }))).items;
     expect(Math.abs(newest!.addedAt.getTime() - (Date.now() - 86_400_000))).toBeLessThan(60_000);
+  });
+
+  it('pages a sorted list whole across ties and people with neither name nor role, and refuses a cursor whose key is not of its order', async () => {
+    const user = await createTestUser();
+    // Added by one import: the same instant. Two names that differ only in case; three with neither name nor role.
+    const made = [
+      await makePerson(user.id, { name: 'Sam Lee' }),
+      await makePerson(user.id, { name: 'sam lee' }),
+      await makePerson(user.id, { name: 'Ann Bell' }),
+      await makePerson(user.id, { notes: 'first' }),
+      await makePerson(user.id, { notes: 'second' }),
+      await makePerson(user.id, { notes: 'third' }),
+      await makePerson(user.id, { role: 'CTO' }),
+    ];
+    await db.execute(sql`update people set created_at = '2026-06-01T10:00:00Z' where user_id = ${user.id}::uuid`);
+    for (const sort of ['name', 'added'] as const) {
+      const all = (await searchPeople(user.id, params({ sort, limit: 100 }))).items.map((i) => i.id);
+      expect(new Set(all).size, sort).toBe(made.length);
+      for (const limit of [1, 2, 3]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searchPeople(user.id, params({ sort, limit, cursor }));
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen, `${sort} by ${limit}`).toEqual(all);
+      }
+    }
+    // By name: Ann, the CTO (by role), the two Sam Lees (by id), then the three with neither.
+    const byName = (await searchPeople(user.id, params({ sort: 'name', limit: 100 }))).items.map((i) => i.id);
+    expect(byName.slice(0, 2)).toEqual([made[2]!.id, made[6]!.id]);
+    expect(byName.slice(2, 4)).toEqual([made[0]!.id, made[1]!.id].sort());
+    expect(byName.slice(4)).toEqual([made[3]!.id, made[4]!.id, made[5]!.id].sort());
+    // A key not of its order is refused at the edge, not sent to the database.
+    const crafted = (c: object) => Buffer.from(JSON.stringify({ s: null, m: null, i: made[0]!.id, ...c })).toString('base64url');
+    for (const bad of [{ o: 'added', k: 'x' }, { o: 'added', k: null }, { o: 'name' }, { o: 'met', k: 'x' }]) {
+      expect(searchParamsSchema.safeParse({ cursor: crafted(bad) }).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(searchParamsSchema.safeParse({ cursor: crafted({ o: 'name', k: null }) }).success).toBe(true);
   });
 
   it('matches the start of a word and corrects a typo against the words of this user only', async () => {

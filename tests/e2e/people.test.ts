@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, launchBrowser, newContext, watchErrors } from '../support/browser';
+import { AuthPages, baseURL, DESKTOP, expectNoHorizontalScroll, hydrated, launchBrowser, newContext, watchErrors } from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,10 +81,14 @@ describe('people in a real browser', () => {
     expect(await page.getByText('No one matches every word').count()).toBe(0);
     // Sorted from beside the count: by name, the nameless by the role they are shown by, A to Z.
     await page.goto('/people');
+    await hydrated(page.getByLabel('Sort'));
+    await page.getByLabel('Sort').focus();
     await page.getByLabel('Sort').selectOption('name');
     await page.waitForURL((u) => u.searchParams.get('sort') === 'name');
     const titles = () => page.locator('a.pl-row p.font-medium').allTextContents();
     await expect.poll(titles).toEqual(['Head of IT, Leeds City Council', 'Priya Shah', 'Producer, Channel 4', 'Sarah Bloom']);
+    // The list changed under the control, which kept focus: the keyboard goes on from where it was.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sort');
     await page.getByLabel('Sort').selectOption('added');
     await page.waitForURL((u) => u.searchParams.get('sort') === 'added');
     await expect.poll(() => sarah.locator('.pl-phone').innerText()).toMatch(/^Media · Added /);

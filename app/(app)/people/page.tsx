@@ -18,7 +18,7 @@ import { Filters } from './_components/filters';
 import { PeopleList } from './_components/people-list';
 import { roughFloor } from './_components/rough-floor';
 import { ClearLink, SearchForm } from './_components/search-form';
-import { SortSelect } from './_components/sort-select';
+import { SEARCH_FORM_ID, SortSelect } from './_components/sort-select';
 import { UndoDelete } from './_components/undo-delete';
 import { formatDate, formatDateTime } from '@/lib/dates';
 
@@ -124,7 +124,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </h2>
               <div className="flex flex-wrap items-center gap-x-4">
                 {searching ? <ClearLink href="/people" /> : null}
-                {result.items.length > 1 || params.cursor ? <SortSelect value={params.sort} searching={!!params.q && !wordless} /> : null}
+                {result.items.length > 1 || params.cursor ? (
+                  <SortSelect value={params.sort} searching={!!params.q && !wordless} />
+                ) : params.sort ? (
+                  // Nothing to order: the order chosen still goes with the next search.
+                  <input type="hidden" name="sort" form={SEARCH_FORM_ID} value={params.sort} />
+                ) : null}
               </div>
             </div>
             {params.imported ? (
@@ -155,7 +160,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             {/* Not above "No one matches": a loose search that found no one has nothing to say sorry for. */}
             {result.loose && result.items.length > 0 ? (
               <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-                No one matches every word, so these match some of them, best first.
+                No one matches every word, so these match some of them
+                {params.sort === 'name' || params.sort === 'added' || params.sort === 'met' ? '.' : ', best first.'}
               </p>
             ) : null}
             {result.items.length === 0 ? (

@@ -78,13 +78,20 @@ function restoredWords(r: RestoredImport, u: UndoneImport): string {
     : changedSince > 0
       ? `${people(changedSince)} it updated, changed since the undo, ${changedSince === 1 ? 'keeps' : 'keep'} what you gave them.`
       : '';
-  return [back || again || (skipped ? '' : 'Nobody was left in Deleted to bring back.'), back ? again : '', skipped, kept].filter(Boolean).join(' ');
+  const nothing = skipped
+    ? ''
+    : u.inDeleted
+      ? 'Nobody was left in Deleted to bring back.'
+      : 'Nothing was left to put back: those it updated have been changed since.';
+  return [back || again || nothing, back ? again : '', skipped, kept].filter(Boolean).join(' ');
 }
 
 /** The way back's button: the people from Deleted (and with them the changes to those it updated), or the changes alone. */
 function restoreLabel(u: UndoneImport): string {
-  if (u.inDeleted) return u.inDeleted === 1 ? 'Bring back the person from Deleted' : `Bring back the ${people(u.inDeleted)} from Deleted`;
-  return `Put back its changes to ${u.toRedo === 1 ? 'the person' : `the ${people(u.toRedo)}`} it updated`;
+  const changes = `its changes to ${u.toRedo === 1 ? 'the person' : `the ${people(u.toRedo)}`} it updated`;
+  if (!u.inDeleted) return `Put back ${changes}`;
+  const fromDeleted = u.inDeleted === 1 ? 'Bring back the person from Deleted' : `Bring back the ${people(u.inDeleted)} from Deleted`;
+  return u.toRedo ? `${fromDeleted}, and ${changes}` : fromDeleted;
 }
 
 /**
