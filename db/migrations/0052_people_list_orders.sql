@@ -1,2 +1,2 @@
-CREATE INDEX "people_user_name_order_idx" ON "people" USING btree ("user_id",(coalesce("name", "role") is null),lower(coalesce("name", "role", '')),"id") WHERE "people"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "people_user_name_order_idx" ON "people" USING btree ("user_id",(coalesce("name", "role") is null),lower(coalesce("name", "role", '')) collate "und-x-icu","id") WHERE "people"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "people_user_created_idx" ON "people" USING btree ("user_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "people"."deleted_at" is null;

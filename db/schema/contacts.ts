@@ -194,10 +194,10 @@ export const people = pgTable(
       .on(t.userId, sql`lower(regexp_replace(${t.name}, '[\\s-].*$', ''))`)
       .where(sql`${t.deletedAt} is null and ${t.name} is not null`),
     // The People list sorted by name (the name, else the role a nameless person is shown by; those with neither
-    // last) and by when added: each order a walk of its own index from the page's key (a row comparison the index
+    // last; in ICU's root collation, so "Émile" comes before "Emma", not after "Zoe" as byte order has it) and by when added: each order a walk of its own index from the page's key (a row comparison the index
     // answers), so a deep page costs what the first does. See ORDER_BY in lib/people/search-list.ts.
     index('people_user_name_order_idx')
-      .on(t.userId, sql`(coalesce(${t.name}, ${t.role}) is null)`, sql`lower(coalesce(${t.name}, ${t.role}, ''))`, t.id)
+      .on(t.userId, sql`(coalesce(${t.name}, ${t.role}) is null)`, sql`lower(coalesce(${t.name}, ${t.role}, '')) collate "und-x-icu"`, t.id)
       .where(sql`${t.deletedAt} is null`),
     index('people_user_created_idx')
       .on(t.userId, t.createdAt.desc(), t.id.desc())

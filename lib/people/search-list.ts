@@ -136,11 +136,12 @@ function sortKey(order: ListOrder): SQL {
 }
 
 /**
- * The name order's three keys: those with neither name nor role last, then the name (else role) lower-cased, then id,
+ * The name order's three keys: those with neither name nor role last, then the name (else role) lower-cased in ICU's
+ * root collation (alphabetical whatever the database's own collation, "C" in PGlite: "Émile" before "Emma"), then id,
  * exactly as people_user_name_order_idx holds them, so the planner walks it and a page's start is a row comparison
  * the index answers (x's columns are p's: the subquery is flattened).
  */
-const NAME_KEYS = sql`coalesce(x.name, x.role) is null, lower(coalesce(x.name, x.role, '')), x.id`;
+const NAME_KEYS = sql`coalesce(x.name, x.role) is null, lower(coalesce(x.name, x.role, '')) collate "und-x-icu", x.id`;
 
 function keyset(c: SearchCursor, order: ListOrder): SQL {
   if (order === 'name') return sql`(${NAME_KEYS}) > (${c.k == null}::boolean, ${c.k ?? ''}::text, ${c.i}::uuid)`;

@@ -80,7 +80,7 @@ async function main() {
   const [deep] = await rows<{ id: string; k: string | null }>(
     db,
     sql`select id::text, lower(coalesce(name, role)) as k from people where user_id = ${user.id}::uuid and deleted_at is null
-         order by coalesce(name, role) is null, lower(coalesce(name, role, '')), id offset 999 limit 1`,
+         order by coalesce(name, role) is null, lower(coalesce(name, role, '')) collate "und-x-icu", id offset 999 limit 1`,
   );
   const deepByName = deep ? encodeCursor({ s: null, m: null, i: deep.id, o: 'name', k: deep.k }) : undefined;
   // A session of its own: the table keeps only the hash of each id (lib/auth/sessions.ts), not an id to reuse.

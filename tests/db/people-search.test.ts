@@ -287,6 +287,8 @@ describe('people search', () => {
       await makePerson(user.id, { notes: 'second' }),
       await makePerson(user.id, { notes: 'third' }),
       await makePerson(user.id, { role: 'CTO' }),
+      await makePerson(user.id, { name: 'Émile Zola' }),
+      await makePerson(user.id, { name: 'Zoe Ward' }),
     ];
     await db.execute(sql`update people set created_at = '2026-06-01T10:00:00Z' where user_id = ${user.id}::uuid`);
     for (const sort of ['name', 'added'] as const) {
@@ -303,11 +305,13 @@ describe('people search', () => {
         expect(seen, `${sort} by ${limit}`).toEqual(all);
       }
     }
-    // By name: Ann, the CTO (by role), the two Sam Lees (by id), then the three with neither.
+    // By name: Ann, the CTO (by role), Émile (with the E's, not after Zoe), the two Sam Lees (by id), Zoe, then the three
+    // with neither.
     const byName = (await searchPeople(user.id, params({ sort: 'name', limit: 100 }))).items.map((i) => i.id);
-    expect(byName.slice(0, 2)).toEqual([made[2]!.id, made[6]!.id]);
-    expect(byName.slice(2, 4)).toEqual([made[0]!.id, made[1]!.id].sort());
-    expect(byName.slice(4)).toEqual([made[3]!.id, made[4]!.id, made[5]!.id].sort());
+    expect(byName.slice(0, 3)).toEqual([made[2]!.id, made[6]!.id, made[7]!.id]);
+    expect(byName.slice(3, 5)).toEqual([made[0]!.id, made[1]!.id].sort());
+    expect(byName[5]).toBe(made[8]!.id);
+    expect(byName.slice(6)).toEqual([made[3]!.id, made[4]!.id, made[5]!.id].sort());
     // A key not of its order is refused at the edge, not sent to the database.
     const crafted = (c: object) => Buffer.from(JSON.stringify({ s: null, m: null, i: made[0]!.id, ...c })).toString('base64url');
     for (const bad of [{ o: 'added', k: 'x' }, { o: 'added', k: null }, { o: 'name' }, { o: 'met', k: 'x' }]) {
