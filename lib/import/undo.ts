@@ -406,7 +406,18 @@ async function redoUpdates(tx: Tx, userId: string, redo: NonNullable<UndoneCount
   let done = 0;
   const topics: { personId: string; topics: string[] }[] = [];
   for (const r of redo) {
-    const { sectorId, organisationId, ...after } = r.after;
+    const { sectorId, organisationId, ...written } = r.after;
+    // An email someone else has by now (added by hand since the undo) stays theirs: not written on a second person.
+    const { email, ...rest } = written;
+    const emailTaken =
+      !!email &&
+      (
+        await rows<{ id: string }>(
+          tx,
+          sql`select id from people where user_id = ${userId}::uuid and deleted_at is null and id <> ${r.id}::uuid and lower(email) = lower(${email}) limit 1`,
+        )
+      ).length > 0;
+    const after = email === undefined || emailTaken ? rest : { ...rest, email };
     // The organisation it filed them under, or the one it has been merged into since; none if it is gone for good.
     const organisation = organisationId ? await organisationNow(tx, userId, organisationId) : organisationId;
     const [again] = await tx

@@ -352,6 +352,19 @@ describe('undoing an import', () => {
     expect((await getOrganisation(again.id, theirOfcom.id)).sector?.name).toBe('Media');
   });
 
+  it('a restore does not write an email on someone when another person has it by now', async () => {
+    const user = await createTestUser();
+    const priya = await makePerson(user.id, { name: 'Priya Shah' });
+    const summary = await runImport(user.id, 'csv', CSV);
+    expect((await getPerson(user.id, priya.id)).email).toBe('priya@example.test');
+    await undoImport(user.id, summary.undoId!);
+    expect((await getPerson(user.id, priya.id)).email).toBeNull();
+    // Since the undo, that address is given to someone added by hand.
+    await makePerson(user.id, { name: 'P. Shah (work)', email: 'Priya@example.test' });
+    expect(await restoreUndoneImport(user.id, summary.undoId!)).toMatchObject({ reapplied: 1 });
+    expect(await getPerson(user.id, priya.id)).toMatchObject({ email: null, role: 'CTO' });
+  });
+
   it('a restore gives an updated person the topics the import gave them', async () => {
     const user = await createTestUser();
     const priya = await makePerson(user.id, { name: 'Priya Shah', email: 'priya@example.test' });
