@@ -328,7 +328,9 @@ function conversation(ctx: ComposeContext, draft: Draft, others: ComposePerson[]
   draft.paragraph();
   if (topics.length > 0) {
     const from = topics.map((t) => topicSource(ctx, t));
-    const part = ctx.input.event.localHour < 12 ? 'Over coffee' : 'Afterwards';
+    // Coffee only where a morning's gathering would have it, not at an evening logged as starting after midnight.
+    const hour = ctx.input.event.localHour;
+    const part = hour >= 6 && hour < 12 ? 'Over coffee' : 'Afterwards';
     if (fresh.length === 0) draft.say(`${afterTalk ? part : 'Later'}, the conversation kept returning to ${topicList(ctx, topics)}.`, from);
     else if (afterTalk)
       draft.say(

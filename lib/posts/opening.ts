@@ -95,7 +95,7 @@ function titleAsNoun(ctx: ComposeContext, title: string, written: string): strin
   if (!KINDS.test(title)) return null;
   // A title with a name in it ("Fintech North evening", "Offline: Yorkshire CIO supper") is kept as typed: lowering its
   // first letter would leave the name half in capitals ("the fintech North evening").
-  if (properFirst(title)) return `the ${capitalise(written)}`;
+  if (properFirst(title) || namedInEvent(ctx, title)) return `the ${capitalise(written)}`;
   const keep = startsWithName(ctx, title) || namesSomething(title);
   return `the ${keep ? written : lowerFirst(written)}`;
 }
@@ -250,6 +250,22 @@ const PROPER_FIRST =
 function properFirst(title: string): boolean {
   const first = (title.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
   return PROPER_FIRST.test(first) || /.\p{Lu}/u.test(first);
+}
+
+/**
+ * True when the title's first word, capitalised, also begins a name the evening gives: its venue, host or series, or
+ * the organisation of someone there ("Gresham lecture on AI" with a speaker from Gresham College). Only the first word
+ * of such a name: "Digital" of "Government Digital Service" does not make "the Digital leaders breakfast".
+ */
+function namedInEvent(ctx: ComposeContext, title: string): boolean {
+  const first = (title.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
+  if (!/^\p{Lu}\p{Ll}/u.test(first)) return false;
+  const { venue, host, series } = ctx.input.event;
+  const names = [venue, host, series, ...ctx.input.people.map((p) => p.organisation)];
+  return names.some((n) => {
+    const word = (clean(n).split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
+    return word === first && clean(n).split(/\s+/).length > 1;
+  });
 }
 
 /** A capitalised word past the first (acronyms such as "CIO" aside): a name the title holds. */

@@ -232,6 +232,28 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(md.trim()).toBe('Last night I went to the digital leaders breakfast at the Guildhall, hosted by techUK.');
   });
 
+  it('a title opening with a name the evening gives keeps its capital; a word from inside an organisation’s name does not', () => {
+    const speaker = person({ name: 'Maya Rao', role: 'Speaker', organisation: 'Gresham College', relation: 'spoke' });
+    const gresham = narrative(eventInput({ event: { title: 'Gresham lecture on AI in government' }, people: [speaker] }));
+    expect(gresham).toContain('I went to the Gresham lecture on AI in government');
+    const byVenue = narrative(eventInput({ event: { title: 'Barbican lecture on housing', venue: 'Barbican Centre' } }));
+    expect(byVenue).toContain('the Barbican lecture on housing');
+    // "Digital" of "Government Digital Service" is the common word still.
+    const gds = narrative(eventInput({ people: [person({ name: 'Jane Smith', organisation: 'Government Digital Service' })] }));
+    expect(gds).toContain('the digital leaders breakfast');
+    // A one-word organisation is no evidence: its word may be the common one.
+    const oneWord = narrative(eventInput({ event: { title: 'Breakfast on open data' }, people: [person({ name: 'Jane Smith', organisation: 'Breakfast' })] }));
+    expect(oneWord).toContain('the breakfast on open data');
+  });
+
+  it('coffee only at a morning gathering, not at an evening logged as starting after midnight', () => {
+    const at = (localHour: number) =>
+      narrative(eventInput({ event: { title: 'Data breakfast', localHour }, topics: ['open data'], people: [person({ name: 'Sam Lee', relation: 'spoke' })] }));
+    expect(at(8)).toContain('Over coffee, the conversation');
+    expect(at(0)).not.toContain('Over coffee');
+    expect(at(0)).toContain('Afterwards, the conversation');
+  });
+
   it('topics, and who cared about what', () => {
     const md = narrative(
       eventInput({
