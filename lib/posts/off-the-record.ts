@@ -129,55 +129,122 @@ function rangesOf(hay: string, fact: string, table: Int32Array): [number, number
   return found;
 }
 
-/** Where a cut was made, until tidyCuts has read the text: a private-use character, so never one the author typed. */
+/** Where a cut was made, until tidyCuts has read the text: a private-use character (a text holding one is not tidied). */
 const CUT = '\uE001';
 /** A code fence's line: what is between two of them is code, left as written. */
 const FENCE = /^\s{0,3}(?:```|~~~)/;
-/** The marks that begin a block's item: a list item's, a heading's, a quote's, and the spaces before them. */
-const ITEM = /^(\s*(?:(?:[-*+]|\d{1,9}[.)])\s+|#{1,6}\s+|>\s?)+)(.*)$/;
-/** Where one sentence ends and the next starts: after . ! ? (and a closing quote, bracket or mark), at a space. */
-const SENTENCE_END = /(?<=[.!?…]["'”’)\]*_]*)\s+/;
+/** A list item on one line: its mark, and what it says. */
+const LIST_ITEM = /^(\s{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)(\S[^\n]*)$/;
+/** A line of prose: not a heading, quote, table row, indented code, setext underline, or one ending in a hard break. */
+const PROSE = (line: string) => !/^(?:\s{0,3}[#>|]|\s{4}|\t|\s{0,3}[=-]+\s*$)/.test(line) && !/(?: {2}|\\)$/.test(line);
+/** A heading: "## Facts and figures", or a line that is only bold ("**Facts and figures**", when headings are off). */
+const HEADING = (block: string) => !block.includes('\n') && (/^\s{0,3}#{1,6}\s/.test(block) || /^\*\*[^*\n]+\*\*:?$/.test(block.trim()));
+/** Words whose "." ends no sentence: titles, common abbreviations (compared lower-cased, without the dot). */
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'eg', 'e.g', 'ie', 'i.e', 'etc', 'vs', 'no', 'inc', 'ltd', 'co', 'mt', 'cf', 'approx']);
 const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
+const TERMINALS = '.!?…';
+const CLOSERS = `"'”’)]*_`;
+
 /**
- * A sentence a cut has left saying nothing goes: one that ended with the fact ("Priya told me that […].", "The figure
- * that stuck: “[…]”") or has hardly a word left, as an editor would take it out rather than print the gap. One with
- * its own point after the cut ("I was struck that […], which the board should hear.") stays, with the "[…]". An item
- * (a list item, a heading) or a paragraph with nothing left goes with it. Code is left alone. Pure.
+ * The sentences of one line of prose, each with the space after it. A sentence ends at . ! ? or … (then at most four
+ * closing quotes, brackets or marks) before a space and a character that starts one (a capital, a digit, a quote, a
+ * cut), not after an initial ("Priya S. Shah") or an abbreviation ("Dr. Shah", "e.g. Leeds"). Each space looks back
+ * only over the punctuation and the word just before it: linear in the line, whatever it holds.
+ */
+function sentences(line: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const space of line.matchAll(/\s+/g)) {
+    const end = space.index + space[0].length;
+    let i = space.index - 1;
+    for (let k = 0; k < 4 && i >= from && CLOSERS.includes(line[i]!); k++) i--;
+    if (i < from || !TERMINALS.includes(line[i]!)) continue;
+    const next = line.codePointAt(end);
+    if (next === undefined || !/[\p{Lu}\p{N}"'“‘(*_\uE001]/u.test(String.fromCodePoint(next))) continue;
+    let j = i;
+    while (j >= from && TERMINALS.includes(line[j]!) && i - j < 8) j--;
+    let w = j;
+    while (w >= from && j - w < 12 && /[\p{L}.]/u.test(line[w]!)) w--;
+    const word = line.slice(w + 1, j + 1);
+    if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ''))) continue;
+    out.push(line.slice(from, end));
+    from = end;
+  }
+  out.push(line.slice(from));
+  return out.filter(Boolean);
+}
+
+/** A sentence the cut has left saying nothing: it ended with the fact, or has hardly a word left. */
+const saysNothing = (sentence: string) =>
+  sentence.includes(CUT) && (words(sentence.slice(sentence.lastIndexOf(CUT) + CUT.length)) <= 3 || words(sentence) <= 5);
+
+/** One line of prose without the sentences the cut left saying nothing; empty when none is left. */
+function tidyLine(line: string): string {
+  const kept = sentences(line).filter((s) => !saysNothing(s));
+  return words(kept.join('').replaceAll(CUT, ' ')) ? kept.join('').trimEnd() : '';
+}
+
+/**
+ * For readers, what a cut leaves saying nothing goes, as an editor would take it out rather than print the gap: a
+ * sentence of a paragraph that ended with the fact ("Priya told me that […].", "The figure that stuck: “[…]”") or has
+ * hardly a word left; a list item so left; a list or paragraph with nothing left; then a heading with nothing left
+ * under it, and a lead-in ("Three things stood out:") whose list went. Only paragraphs on one line and lists of
+ * one-line items are tidied: anything else (a heading, a quote, a table, code, a paragraph over several lines) keeps
+ * "[…]" where the fact was. Pure, and linear in the text.
  */
 function tidyCuts(markdown: string): string {
-  const says = (sentence: string) => {
-    if (!sentence.includes(CUT)) return true;
-    const after = sentence.slice(sentence.lastIndexOf(CUT) + CUT.length);
-    return words(after) > 3 && words(sentence) > 5;
-  };
+  const blocks: { text: string; gone: boolean }[] = [];
   let fenced = false;
-  const blocks: string[] = [];
-  for (const block of markdown.split(/\n[ \t]*\n/)) {
+  for (const whole of markdown.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    // The text's last line break (or breaks) is no line of the block: kept after it.
+    const block = whole.replace(/\n[\s]*$/, '');
+    const end = whole.slice(block.length);
     const lines = block.split('\n');
     const fences = lines.filter((l) => FENCE.test(l)).length;
-    if (fenced || fences || !block.includes(CUT)) {
-      if (fences % 2) fenced = !fenced;
-      blocks.push(block);
+    const code = fenced || fences > 0;
+    if (fences % 2) fenced = !fenced;
+    if (code || !block.includes(CUT) || HEADING(block)) {
+      blocks.push({ text: whole, gone: false });
       continue;
     }
-    // Items: each starts at a line with its own mark; the lines after it without one continue it (a wrapped line).
-    const items: string[][] = [];
-    for (const line of lines) {
-      if (items.length === 0 || ITEM.test(line)) items.push([line]);
-      else items.at(-1)!.push(line);
+    if (lines.every((l) => LIST_ITEM.test(l))) {
+      const kept = lines.flatMap((l) => {
+        const [, mark, text] = LIST_ITEM.exec(l)!;
+        if (!text!.includes(CUT)) return [l];
+        const left = tidyLine(text!);
+        return left ? [`${mark}${left}`] : [];
+      });
+      blocks.push({ text: kept.join('\n') + end, gone: kept.length === 0 });
+    } else if (lines.length === 1 && PROSE(block)) {
+      const left = tidyLine(block);
+      blocks.push({ text: left + end, gone: !left });
+    } else {
+      blocks.push({ text: whole, gone: false });
     }
-    const kept = items.flatMap((item) => {
-      const whole = item.join('\n');
-      if (!whole.includes(CUT)) return [whole];
-      const [, mark = '', first = ''] = ITEM.exec(item[0]!) ?? [];
-      const text = [mark ? first : item[0]!, ...item.slice(1)].map((l) => l.trim()).join(' ');
-      const left = text.split(SENTENCE_END).filter(says).join(' ');
-      return words(left.replaceAll(CUT, ' ')) ? [`${mark}${left}`] : [];
-    });
-    if (kept.length) blocks.push(kept.join('\n'));
   }
-  return blocks.join('\n\n');
+  // A lead-in whose list went: nothing to introduce.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (blocks[i + 1]!.gone && !b.gone && !b.text.includes('\n') && !HEADING(b.text) && /:\s*$/.test(b.text)) b.gone = true;
+  }
+  // A heading whose section (the blocks up to the next heading) had something go and has nothing left: from the end,
+  // one pass.
+  let anyGone = false;
+  let allGone = true;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (HEADING(b.text)) {
+      if (anyGone && allGone) b.gone = true;
+      anyGone = false;
+      allGone = true;
+    } else if (b.gone) anyGone = true;
+    else allGone = false;
+  }
+  return blocks
+    .filter((b) => !b.gone)
+    .map((b) => b.text)
+    .join('\n\n');
 }
 
 /**
@@ -208,10 +275,13 @@ export function redactFacts(markdown: string, texts: string[], tidy = false): st
   }
   out += markdown.slice(at);
   if (!tidy) return out;
-  const tidied = tidyCuts(out);
-  // Sentences taken out join what was around them: should that ever spell a fact again, every cut is shown instead.
-  const shown = tidied.replaceAll(CUT, REDACTED);
-  return redactFacts(shown, texts) === shown ? shown : out.replaceAll(CUT, REDACTED);
+  const plain = out.replaceAll(CUT, REDACTED);
+  if (markdown.includes(CUT)) return plain;
+  const shown = tidyCuts(out).replaceAll(CUT, REDACTED);
+  // Sentences taken out join what was around them: should that ever spell a fact again, even once emphasis marks
+  // are read past, every cut is shown instead.
+  const unmarked = shown.replace(/[*_`~]/g, '');
+  return redactFacts(shown, texts) === shown && redactFacts(unmarked, texts) === unmarked ? shown : plain;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

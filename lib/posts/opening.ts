@@ -252,19 +252,31 @@ function properFirst(title: string): boolean {
   return PROPER_FIRST.test(first) || /.\p{Lu}/u.test(first);
 }
 
+// First words of names that are common words too ("Open Data Institute", "Digital Catapult", "Local Government
+// Association"): a title opening with one ("Open data meetup") is still a description.
+const COMMON_FIRST = new Set(
+  (
+    'digital data tech technology local open women young new future smart green cyber health business social creative ' +
+    'public private global national international annual summer winter spring autumn british london city'
+  ).split(' '),
+);
+
 /**
- * True when the title's first word, capitalised, also begins a name the evening gives: its venue, host or series, or
- * the organisation of someone there ("Gresham lecture on AI" with a speaker from Gresham College). Only the first word
- * of such a name: "Digital" of "Government Digital Service" does not make "the Digital leaders breakfast".
+ * True when the title's first word, capitalised, also begins a name of several words the evening gives: its venue, host
+ * or series, or the organisation of someone there ("Gresham lecture on AI" with a speaker from Gresham College).
+ * Not when the title goes on as the name does ("Local government roundtable" beside the Local Government
+ * Association), nor for a first word that is common ("Open", "Digital").
  */
 function namedInEvent(ctx: ComposeContext, title: string): boolean {
-  const first = (title.split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
-  if (!/^\p{Lu}\p{Ll}/u.test(first)) return false;
+  const [first = '', second = ''] = title.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || COMMON_FIRST.has(first.toLowerCase())) return false;
   const { venue, host, series } = ctx.input.event;
-  const names = [venue, host, series, ...ctx.input.people.map((p) => p.organisation)];
+  const names = [venue, host, series, ...ctx.input.people.filter((p) => p.relation !== 'mentioned').map((p) => p.organisation)];
   return names.some((n) => {
-    const word = (clean(n).split(/\s+/)[0] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, '');
-    return word === first && clean(n).split(/\s+/).length > 1;
+    const [a = '', b] = clean(n)
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
+    return a === first && !!b && b.toLowerCase() !== second.toLowerCase();
   });
 }
 

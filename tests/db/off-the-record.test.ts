@@ -61,7 +61,13 @@ describe('off the record', () => {
         '',
         '- Councils are moving to cloud',
         '',
+        // A heading, and a paragraph over two lines, are not rewritten: they keep the mark.
+        '## What I heard: […]',
+        '',
         'I was struck that […], which the board should hear about soon.',
+        '',
+        'According to Priya,',
+        '[…].',
         '',
         'Already […] here.',
         '',
@@ -70,6 +76,26 @@ describe('off the record', () => {
         '```',
       ].join('\n'),
     );
+    // A section, or a lead-in, with nothing left goes with what it held; Windows line ends read the same.
+    const summary = [
+      '## Facts and figures',
+      '',
+      `- ${fact} (Priya Shah)`,
+      '',
+      '## Follow-ups',
+      '',
+      'Three things stood out:',
+      '',
+      `- ${fact}`,
+      '',
+      '- Send the blog',
+    ].join('\r\n');
+    expect(redactFacts(summary, [fact], true)).toBe(['## Follow-ups', '', '- Send the blog'].join('\n'));
+    // Initials and abbreviations end no sentence; a table keeps its rows and the mark.
+    expect(redactFacts(`I sat next to Dr. Shah and Priya S. Patel, who told me that ${fact}. I agreed.`, [fact], true)).toBe('I agreed.');
+    expect(redactFacts(`| Who | What |\n|---|---|\n| Priya | ${fact} |`, [fact], true)).toBe('| Who | What |\n|---|---|\n| Priya | […] |');
+    // A text that holds the cut's own mark is shown with every cut marked, not tidied.
+    expect(redactFacts(`Odd \uE001 mark. Priya told me that ${fact}.`, [fact], true)).toBe('Odd […] mark. Priya told me that […].');
     // For the author, every place is shown: they see what to rework.
     expect(redactFacts(md, [fact])).toContain('Priya Shah told me that […]. I agreed.');
     // Nothing cut, nothing changes, however short its sentences.

@@ -243,8 +243,12 @@ describe('import at 390 px', () => {
     await recent.getByRole('alertdialog').getByRole('button', { name: 'Undo the import' }).click();
     await expect.poll(() => recent.getByText('Undone: 1 person it updated has what they had before.').isVisible()).toBe(true);
     expect(await role()).toBeNull();
-    // With nobody in Deleted, the way back is for the change it made.
-    await recent.getByRole('button', { name: 'Put back its changes to the person it updated' }).click();
+    // With nobody in Deleted, the way back is for the change it made (once the list, read again, says it was undone:
+    // the row is drawn anew then).
+    await expect.poll(() => recent.getByText(/ · undone /).isVisible()).toBe(true);
+    const putBack = recent.getByRole('button', { name: 'Put back its changes to the person it updated' });
+    await hydrated(putBack);
+    await putBack.click();
     await expect.poll(() => recent.getByText('1 person it updated has its changes again.').isVisible()).toBe(true);
     expect(await role()).toBe('Head of Spectrum');
     await page.reload();

@@ -238,9 +238,27 @@ describe('narrative: sectors, topics, facts, speakers', () => {
     expect(gresham).toContain('I went to the Gresham lecture on AI in government');
     const byVenue = narrative(eventInput({ event: { title: 'Barbican lecture on housing', venue: 'Barbican Centre' } }));
     expect(byVenue).toContain('the Barbican lecture on housing');
-    // "Digital" of "Government Digital Service" is the common word still.
-    const gds = narrative(eventInput({ people: [person({ name: 'Jane Smith', organisation: 'Government Digital Service' })] }));
-    expect(gds).toContain('the digital leaders breakfast');
+    // "Digital" of "Government Digital Service" is the common word still, and so is that of "Digital Catapult".
+    for (const organisation of ['Government Digital Service', 'Digital Catapult']) {
+      const digital = narrative(eventInput({ people: [person({ name: 'Jane Smith', organisation, relation: 'spoke' })] }));
+      expect(digital, organisation).toContain('the digital leaders breakfast');
+    }
+    // A title that goes on as the name does is the phrase, not the name.
+    const local = narrative(
+      eventInput({
+        event: { title: 'Local government roundtable' },
+        people: [person({ name: 'Jo Ng', organisation: 'Local Government Association', relation: 'spoke' })],
+      }),
+    );
+    expect(local).toContain('the local government roundtable');
+    // Someone only mentioned, from Gresham College, is no evidence about the title.
+    const mentioned = narrative(
+      eventInput({
+        event: { title: 'Gresham lecture on AI in government' },
+        people: [person({ name: 'Jo Ng', organisation: 'Gresham College', relation: 'mentioned' })],
+      }),
+    );
+    expect(mentioned).toContain('the gresham lecture');
     // A one-word organisation is no evidence: its word may be the common one.
     const oneWord = narrative(eventInput({ event: { title: 'Breakfast on open data' }, people: [person({ name: 'Jane Smith', organisation: 'Breakfast' })] }));
     expect(oneWord).toContain('the breakfast on open data');
