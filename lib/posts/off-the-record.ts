@@ -215,7 +215,11 @@ function tidyCuts(markdown: string): string {
         const left = tidyLine(text!);
         return left ? [`${mark}${left}`] : [];
       });
-      blocks.push({ text: kept.join('\n') + end, gone: kept.length === 0 });
+      // A numbered list counts on from where it started, not from the number of an item that went ("2." first).
+      const first = /^(\s*)(\d{1,9})([.)])/.exec(lines[0]!);
+      const numbered = first && kept.length < lines.length && lines.every((l) => /^\s*\d{1,9}[.)]/.test(l));
+      const renumbered = numbered ? kept.map((l, k) => l.replace(/^(\s*)\d{1,9}/, (_, sp: string) => `${sp}${Number(first[2]) + k}`)) : kept;
+      blocks.push({ text: renumbered.join('\n') + end, gone: kept.length === 0 });
     } else if (lines.length === 1 && PROSE(block)) {
       const left = tidyLine(block);
       blocks.push({ text: left + end, gone: !left });

@@ -91,6 +91,8 @@ describe('off the record', () => {
       '- Send the blog',
     ].join('\r\n');
     expect(redactFacts(summary, [fact], true)).toBe(['## Follow-ups', '', '- Send the blog'].join('\n'));
+    // A numbered list whose first item went counts from 1 still.
+    expect(redactFacts(`1. ${fact}\n2. Send the blog\n3. Call Tom`, [fact], true)).toBe('1. Send the blog\n2. Call Tom');
     // Initials and abbreviations end no sentence; a table keeps its rows and the mark.
     expect(redactFacts(`I sat next to Dr. Shah and Priya S. Patel, who told me that ${fact}. I agreed.`, [fact], true)).toBe('I agreed.');
     expect(redactFacts(`| Who | What |\n|---|---|\n| Priya | ${fact} |`, [fact], true)).toBe('| Who | What |\n|---|---|\n| Priya | […] |');
