@@ -29,6 +29,12 @@ const calledOn = { before: CALLS_ON, notAfter: NOT_CALLED_ON };
 const FIRST_NAME = sql`lower(regexp_replace(p.name, '[\\s-].*$', ''))`;
 const SURNAME = surnameOf(sql`p.name`);
 
+/** Whether a lower-case word is called on with the capitalised words just before it left out (see wordsIn). */
+function calledOnPast(spaced: string, start: number, end: number): boolean {
+  const before = spaced.slice(Math.max(0, start - 96), start).replace(/\p{Lu}[\p{L}\p{N}'’-]*\s*/gu, '');
+  return calledOnAt(before + spaced.slice(start), before.length, before.length + end - start);
+}
+
 /**
  * The words of a text, lower-cased, each hyphenated word whole and in pieces; and those of them written as a name:
  * capitalised, or in lower case right after a word that calls on someone ("send jo the deck", CALLS_ON).
@@ -41,7 +47,9 @@ function wordsIn(text: string): { all: string[]; capitalised: string[] } {
   for (const { 0: token, index } of spaced.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
     all.add(token.toLowerCase());
     const end = index + token.length;
-    const isCalledOn = calledOnAt(spaced, index, end);
+    // namedIn reads a lower-case part after taking out the full names it found ("met Priya raj" is "met raj" once the
+    // Priya it knows is out): the capitalised words just before it are read past too, so no one it names is missed.
+    const isCalledOn = calledOnAt(spaced, index, end) || calledOnPast(spaced, index, end);
     // A hyphenated surname ("Patel-Smith") or one with an apostrophe ("O’Brien") is one word to the name indexes, as
     // well as its pieces.
     if (/[-'’]/.test(token) && (isCalledOn || /^\p{Lu}/u.test(token))) capitalised.add(token.toLowerCase());

@@ -40,6 +40,15 @@ describe('the publish check reads only the people a post may name', () => {
     );
   });
 
+  it('a name in lower case after a calling word and a full name ("met Priya raj") is found as namedIn finds it', async () => {
+    const user = await createTestUser();
+    await db.insert(people).values([
+      { userId: user.id, name: 'Priya', keepPrivate: false },
+      { userId: user.id, name: 'Raj Raj', keepPrivate: true },
+    ]);
+    expect((await privatePeopleNamed(db, user.id, null, 'met Priya raj ')).map((p) => p.name)).toEqual(['Raj Raj']);
+  });
+
   it('a name in lower case a few blank lines after "send" is found as namedIn finds it', async () => {
     const user = await createTestUser();
     await db.insert(people).values({ userId: user.id, name: 'Raj Patel', keepPrivate: true });
