@@ -366,7 +366,7 @@ async function sectorFacets(conn: DbOrTx, userId: string, where: SQL[], p: Plan,
  */
 export async function searchPeople(userId: string, params: SearchParams, conn: DbOrTx = db): Promise<PeopleSearchResult> {
   const [p, terms] = await Promise.all([plan(conn, userId, params), expandTerms(conn, userId, searchTerms(params.q))]);
-  const order: ListOrder = params.sort === 'name' || params.sort === 'added' ? params.sort : params.sort === 'met' || terms.length === 0 ? 'met' : 'score';
+  const order: ListOrder = params.sort ?? (terms.length === 0 ? 'met' : 'score');
   // A cursor of another order (the sort changed, with the old page's link) starts the list again.
   const read = decodeCursor(params.cursor);
   const cursor = read && (read.o === order || (read.o === undefined && (order === 'score' || order === 'met'))) ? read : null;

@@ -161,7 +161,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             {result.loose && result.items.length > 0 ? (
               <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                 No one matches every word, so these match some of them
-                {params.sort === 'name' || params.sort === 'added' || params.sort === 'met' ? '.' : ', best first.'}
+                {params.sort ? '.' : ', best first.'}
               </p>
             ) : null}
             {result.items.length === 0 ? (
